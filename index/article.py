@@ -1,0 +1,86 @@
+"""The plain-data records that flow from the readers through extraction into the index writer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass
+class Article:
+    """One article as read from an archive, before extraction.
+
+    ``id`` is stable across runs: the path relative to the indexed root, plus ``#<line>`` for JSONL
+    records or ``!<member>`` for archive members.  ``encoding`` records the codec that decoded the
+    source (``utf-8`` unless a fallback was needed).
+    """
+
+    id: str
+    path: str
+    title: str
+    body: str
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    authors: list[str] = field(default_factory=list)
+    raw_meta: dict = field(default_factory=dict)
+    encoding: str = "utf-8"
+    format: str = "txt"
+
+
+@dataclass
+class Quote:
+    """One attributed quote: who said it, with which cue verb, and where it sits in the cleaned body."""
+
+    text: str
+    speaker: str
+    cue: str = ""
+    start: int = -1
+    end: int = -1
+    kind: str = "direct"  # "direct" (quotation marks) or "reported" ("X said that ...")
+
+
+@dataclass
+class Speaker:
+    """A person or organisation quoted in an article, under its canonical name."""
+
+    name: str
+    type: str = "person"  # "person" or "organization"
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """A named entity under its canonical name; ``type`` is person, organization or place."""
+
+    name: str
+    type: str
+    count: int = 1
+
+
+@dataclass
+class Extracted:
+    """Everything extraction adds to an article.  Pure data; the writer maps it onto the schema."""
+
+    body: str
+    outlet: str | None
+    published: date | None
+    speakers: list[Speaker] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    outlet_source: str = "unknown"  # metadata | url | text | unknown
+    date_source: str = "unknown"  # metadata | url | filename | unknown
+
+
+def to_jsonable(obj) -> dict:
+    """Dataclass -> JSON-ready dict (dates as ISO strings)."""
+
+    def fix(value):
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: fix(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        return value
+
+    return fix(asdict(obj))
