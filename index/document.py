@@ -1,0 +1,94 @@
+"""Mapping an extracted article onto the schema's fields: the only place that knows both sides."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from index.article import Article, Extracted, to_jsonable
+from index.extract import EXTRACTION_VERSION, AliasTable
+from index.extract.names import name_key
+from search import schema as S
+
+#: Entity types, as extraction names them, mapped to their facet kinds.
+ENTITY_KINDS = {"person": S.PERSON, "organization": S.ORGANIZATION, "place": S.PLACE}
+
+
+def content_hash(article: Article) -> str:
+    """Hash of everything that determines the indexed document, including the extractor version.
+
+    Bumping ``EXTRACTION_VERSION`` therefore re-extracts every article on the next run.
+    """
+    payload = json.dumps(
+        [
+            EXTRACTION_VERSION,
+            article.title,
+            article.body,
+            article.url,
+            article.outlet,
+            article.published.isoformat() if article.published else None,
+            article.authors,
+            article.path,
+        ],
+        ensure_ascii=False,
+    )
+    return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _pairs(names: list[str], aliases: AliasTable) -> list[tuple[str, str]]:
+    """(key, display) pairs, one per distinct key, in first-seen order."""
+    seen: dict[str, str] = {}
+    for name in names:
+        key = name_key(name, aliases)
+        if key and key not in seen:
+            seen[key] = name
+    return list(seen.items())
+
+
+def to_document(article: Article, extracted: Extracted, digest: str, aliases: AliasTable) -> dict:
+    """Return the keyword arguments for ``writer.update_document`` (plain data, picklable)."""
+    speakers = [s.name for s in extracted.speakers]
+    by_kind: dict[str, list[str]] = {kind: [] for kind in ENTITY_KINDS.values()}
+    for entity in extracted.entities:
+        kind = ENTITY_KINDS.get(entity.type)
+        if kind:
+            by_kind[kind].append(entity.name)
+    outlet = extracted.outlet
+    facets = S.FacetRow(
+        day=S.date_to_day(extracted.published),
+        values={
+            S.OUTLET: _pairs([outlet] if outlet else [], aliases),
+            S.SPEAKER: _pairs(speakers, aliases),
+            **{kind: _pairs(names, aliases) for kind, names in by_kind.items()},
+        },
+    )
+    record = {
+        "speakers": [to_jsonable(s) for s in extracted.speakers],
+        "entities": [to_jsonable(e) for e in extracted.entities],
+        "outlet_source": extracted.outlet_source,
+        "date_source": extracted.date_source,
+        "encoding": article.encoding,
+        "format": article.format,
+    }
+    quotes = [q.text for s in extracted.speakers for q in s.quotes]
+    doc = {
+        S.ID: article.id,
+        S.PATH: article.path,
+        S.HASH: digest,
+        S.TITLE: article.title,
+        S.BODY: extracted.body,
+        S.QUOTE: "\n".join(quotes),
+        S.OUTLET: outlet or "",
+        S.SPEAKER: "\n".join(speakers),
+        S.PERSON: "\n".join(by_kind[S.PERSON]),
+        S.ORGANIZATION: "\n".join(by_kind[S.ORGANIZATION]),
+        S.PLACE: "\n".join(by_kind[S.PLACE]),
+        S.URL: article.url or "",
+        S.AUTHORS: list(article.authors),
+        S.RECORD: json.dumps(record, ensure_ascii=False),
+        S.FACETS: facets.encode(),
+    }
+    published = S.date_to_datetime(extracted.published)
+    if published is not None:
+        doc[S.DATE] = published
+    return doc

@@ -1,0 +1,138 @@
+"""The incremental-indexing manifest: which source files and articles the index holds, by hash.
+
+Stored as SQLite next to the Whoosh files (``manifest.sqlite``) so that each committed batch updates
+it in one small transaction instead of rewriting a large file.
+
+The rule (documented in the README):
+
+- a *source file* whose size and modification time are unchanged since all of its articles were
+  committed is not read again;
+- an *article* whose content hash (title, body, metadata, extractor version) is unchanged is not
+  re-extracted or re-written; a changed one replaces the old document under the same id;
+- an article that was indexed from a source file and is no longer produced by it, or whose source
+  file is gone from a root that is being indexed in this run, is deleted.  Roots not named in a run
+  are left alone, so indexing two archives one after another keeps both.
+
+Consistency: the manifest is only updated *after* the Whoosh commit that contains the change, so
+after a crash it never claims more than the index holds; at worst a rerun re-writes a few
+documents that were already committed (``update_document`` is idempotent).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+MANIFEST_NAME = "manifest.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sources (
+    rel TEXT PRIMARY KEY, root TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class Manifest:
+    """Read and update the manifest of one index directory."""
+
+    def __init__(self, index_dir: str | Path) -> None:
+        self.path = Path(index_dir) / MANIFEST_NAME
+        # isolation_level=None: explicit transactions only, so a batch update is all-or-nothing.
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Manifest:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- queries -------------------------------------------------------------------------------
+    def source_fingerprint(self, rel: str) -> tuple[int, int] | None:
+        """(size, mtime_ns) recorded when every article of ``rel`` was committed, or None."""
+        row = self._db.execute("SELECT size, mtime_ns FROM sources WHERE rel = ?", (rel,)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def article_hashes(self, source: str) -> dict[str, str]:
+        """{article id: content hash} of the articles committed from ``source``."""
+        rows = self._db.execute("SELECT id, hash FROM articles WHERE source = ?", (source,))
+        return dict(rows.fetchall())
+
+    def sources_under(self, roots: Iterable[str]) -> dict[str, str]:
+        """{source rel: root} for every recorded source under one of ``roots``."""
+        roots = list(roots)
+        if not roots:
+            return {}
+        marks = ",".join("?" * len(roots))
+        rows = self._db.execute(f"SELECT rel, root FROM sources WHERE root IN ({marks})", roots)
+        found = dict(rows.fetchall())
+        # Sources whose articles were committed but whose fingerprint was not yet recorded.
+        for (source,) in self._db.execute("SELECT DISTINCT source FROM articles"):
+            root = source.split("/", 1)[0]
+            if root in roots:
+                found.setdefault(source, root)
+        return found
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    # -- updates (call only after the Whoosh commit that made them true) -----------------------
+    def record_batch(
+        self,
+        articles: Iterable[tuple[str, str, str]],
+        deleted: Iterable[str],
+        finished_sources: Iterable[tuple[str, str, int, int]],
+        forgotten_sources: Iterable[str] = (),
+    ) -> None:
+        """Record one committed batch atomically.
+
+        ``articles``: (id, source, hash) written; ``deleted``: ids removed; ``finished_sources``:
+        (rel, root, size, mtime_ns) whose every article is now committed; ``forgotten_sources``:
+        sources that no longer exist.
+        """
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", articles)
+            db.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in deleted))
+            db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", finished_sources)
+            db.executemany("DELETE FROM sources WHERE rel = ?", ((s,) for s in forgotten_sources))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def forget_source_fingerprint(self, rel: str) -> None:
+        """A source is being re-read: its fingerprint no longer vouches for its articles."""
+        self._db.execute("DELETE FROM sources WHERE rel = ?", (rel,))
+
+    def require_extraction_version(self, version: str) -> None:
+        """Drop source fingerprints recorded by another extractor version.
+
+        Article hashes include the version, so those articles are then re-extracted.
+        """
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'extraction_version'").fetchone()
+        if row is not None and row[0] == version:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute("DELETE FROM sources")
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('extraction_version', ?)", (version,))
+        self._db.execute("COMMIT")
+
+    def clear(self) -> None:
+        """Forget everything (used by ``--rebuild``)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute("DELETE FROM articles")
+        self._db.execute("DELETE FROM sources")
+        self._db.execute("COMMIT")

@@ -1,0 +1,109 @@
+"""Opening the index directory: durable storage, clear errors for missing or damaged indexes.
+
+Whoosh never calls fsync.  A commit it reports can therefore still sit in the page cache, and a
+power loss can leave a table of contents that points at segment files that never reached the disk
+(whoosh-community/whoosh #323, #349, #441).  :class:`DurableFileStorage` fsyncs every file Whoosh
+writes when it is closed, and the directory after every rename, so that when ``commit()`` returns
+the new generation is on disk: segment files first, then the table of contents that names them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from search.schema import build_schema
+
+INDEX_NAME = "MAIN"
+REBUILD_HINT = "rebuild it from your archive with: dateline index --rebuild ARCHIVE_PATH... --index {dir}"
+
+
+class IndexUnavailableError(Exception):
+    """Base class for index problems a user can act on; the message says what to do."""
+
+
+class IndexMissingError(IndexUnavailableError):
+    """No index exists at the configured location."""
+
+
+class IndexCorruptError(IndexUnavailableError):
+    """The index exists but cannot be read (half-written, damaged, or from another program)."""
+
+
+def fsync_dir(path: str | os.PathLike) -> None:
+    """Make a rename or a new file in ``path`` durable (no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class DurableFileStorage(FileStorage):
+    """A FileStorage whose files are fsynced on close and whose renames are fsynced."""
+
+    def create_file(self, name, excl=False, mode="wb", **kwargs):
+        def sync_on_close(structfile):
+            fileobj = structfile.file
+            fileobj.flush()
+            os.fsync(fileobj.fileno())
+
+        return super().create_file(name, excl=excl, mode=mode, onclose=sync_on_close, **kwargs)
+
+    def rename_file(self, oldname, newname, safe=False):
+        super().rename_file(oldname, newname, safe=safe)
+        fsync_dir(self.folder)
+
+    def delete_file(self, name):
+        super().delete_file(name)
+
+
+def index_exists(index_dir: str | os.PathLike) -> bool:
+    """True when ``index_dir`` holds a Whoosh index (of any generation)."""
+    path = Path(index_dir)
+    return path.is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+
+
+def open_index(index_dir: str | os.PathLike):
+    """Open an existing index for reading or writing.
+
+    Raises :class:`IndexMissingError` or :class:`IndexCorruptError` with a message naming the
+    command that builds or rebuilds it.  Never creates anything.
+    """
+    path = Path(index_dir)
+    if not index_exists(path):
+        raise IndexMissingError(
+            f"no Dateline index at {path}; build one with: dateline index ARCHIVE_PATH... --index {path}"
+        )
+    try:
+        ix = DurableFileStorage(str(path)).open_index(INDEX_NAME)
+        ix.doc_count()  # reads the table of contents and every segment's metadata
+    except Exception as exc:  # any failure to read the TOC or segments is damage, whatever its type
+        raise IndexCorruptError(
+            f"the index at {path} cannot be read ({type(exc).__name__}: {exc}); "
+            + REBUILD_HINT.format(dir=path)
+        ) from exc
+    return ix
+
+
+def create_index(index_dir: str | os.PathLike):
+    """Create a new, empty index at ``index_dir`` (the directory is created if needed)."""
+    path = Path(index_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    storage = DurableFileStorage(str(path))
+    ix = storage.create_index(build_schema(), indexname=INDEX_NAME)
+    fsync_dir(path)
+    return ix
+
+
+def open_or_create_index(index_dir: str | os.PathLike):
+    """Open the index at ``index_dir``, creating it when none exists (a damaged one is an error)."""
+    if index_exists(index_dir):
+        return open_index(index_dir)
+    return create_index(index_dir)

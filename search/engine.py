@@ -1,0 +1,262 @@
+"""``search(searcher, request) -> SearchResult``: the one search function behind the CLI, API and UI.
+
+The matched document set is computed once, as a numpy array of document numbers, and serves the
+exact total, every facet count and date sorting; Whoosh scores only when relevance order is asked.
+Facet filters and date ranges are boolean masks over that set (:mod:`search.facets`).  Faceting is
+disjunctive: a facet's counts ignore that facet's own selection, so choosing one outlet does not
+hide the others.  Everything returned is plain data copied out of Whoosh.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from whoosh import query as whoosh_query
+
+from index.extract.names import AliasTable, name_key
+from search import schema as S
+from search.facets import FacetArrays, FacetCache
+from search.highlight import highlight_all, snippet
+from search.query import parse_query, query_terms
+from search.request import SearchRequest
+
+#: Values returned per facet (the UI shows fewer with "show more").
+FACET_LIMIT = 20
+#: Default time budget per search, in seconds (README, "Operations").
+DEFAULT_TIME_BUDGET = 2.0
+
+
+class SearchTimeout(Exception):
+    """The search ran past its time budget (HTTP 503: the server stays responsive)."""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    speakers: list[str]
+    url: str | None
+    snippet: str
+
+
+@dataclass
+class SearchResult:
+    """Everything a results page needs, as plain data."""
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    sort: str
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+    took_ms: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict:
+        """The JSON shape of ``/api/search`` and ``dateline search --json``."""
+        data = asdict(self)
+        data["pages"] = self.pages
+        data["from"] = data.pop("date_from")
+        data["to"] = data.pop("date_to")
+        data["took_ms"] = round(self.took_ms, 2)
+        return data
+
+
+class _Deadline:
+    def __init__(self, budget: float | None) -> None:
+        self.end = None if budget is None else time.perf_counter() + budget
+        self.budget = budget
+
+    def check(self) -> None:
+        if self.end is not None and time.perf_counter() > self.end:
+            raise SearchTimeout(
+                f"the search took longer than its {self.budget:g} s budget; make the query more specific"
+            )
+
+
+def _matched_docs(searcher, parsed, deadline: _Deadline) -> np.ndarray:
+    """Document numbers matching ``parsed`` (ascending), checking the deadline as it goes."""
+    chunks, chunk = [], []
+    for docnum in searcher.docs_for_query(parsed):
+        chunk.append(docnum)
+        if len(chunk) == 8192:
+            chunks.append(np.asarray(chunk, dtype=np.int64))
+            chunk = []
+            deadline.check()
+    chunks.append(np.asarray(chunk, dtype=np.int64))
+    return np.concatenate(chunks)
+
+
+def _filter_masks(arrays: FacetArrays, request: SearchRequest, aliases: AliasTable) -> dict[str, np.ndarray]:
+    masks: dict[str, np.ndarray] = {}
+    for kind, values in request.filters.items():
+        keys = [name_key(v, aliases) for v in values]
+        masks[kind] = arrays.mask(kind, arrays.ordinals_for(kind, keys))
+    if request.date_from or request.date_to:
+        masks["date"] = arrays.date_mask(S.date_to_day(request.date_from), S.date_to_day(request.date_to))
+    return masks
+
+
+def _apply(docs: np.ndarray, masks: dict[str, np.ndarray], skip: str | None = None) -> np.ndarray:
+    for kind, mask in masks.items():
+        if kind != skip:
+            docs = docs[mask[docs]]
+    return docs
+
+
+def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
+            request: SearchRequest, aliases: AliasTable) -> dict[str, list[FacetValue]]:
+    facets: dict[str, list[FacetValue]] = {}
+    for kind in S.FACET_KINDS:
+        # Disjunctive: count over the matches of every *other* filter.
+        base = _apply(docs, masks, skip=kind) if kind in masks else _apply(docs, masks)
+        counts = arrays.count(kind, base)
+        selected_keys = {name_key(v, aliases) for v in request.filters.get(kind, ())}
+        selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
+        nonzero = np.flatnonzero(counts)
+        if len(nonzero) > FACET_LIMIT:
+            top = nonzero[np.argpartition(-counts[nonzero], FACET_LIMIT)[:FACET_LIMIT]]
+        else:
+            top = nonzero
+        chosen = set(int(o) for o in top) | selected_ords
+        display = arrays.display[kind]
+        values = [FacetValue(display[o], int(counts[o]), o in selected_ords) for o in chosen]
+        # Selected values the index does not know still show (count 0) so they can be removed.
+        known = {v.value for v in values}
+        for raw in request.filters.get(kind, ()):
+            if name_key(raw, aliases) not in {name_key(k, aliases) for k in known}:
+                values.append(FacetValue(raw, 0, True))
+        values.sort(key=lambda v: (-v.count, v.value.casefold()))
+        facets[kind] = values
+    final = _apply(docs, masks)
+    facets["month"] = [FacetValue(m, c) for m, c in arrays.month_counts(final)]
+    return facets
+
+
+def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matched: np.ndarray,
+                  request: SearchRequest) -> list[int]:
+    """Document numbers of the requested page, in the requested order."""
+    first = (request.page - 1) * request.per_page
+    last = first + request.per_page
+    if request.sort in ("newest", "oldest") or isinstance(parsed, whoosh_query.Every):
+        days = arrays.day[final].astype(np.int64)
+        if request.sort == "oldest":
+            # Undated articles last in both orders.
+            keys = np.where(days == np.iinfo(np.int32).min, np.iinfo(np.int64).max, days)
+            order = np.argsort(keys, kind="stable")
+        else:
+            order = np.argsort(-days, kind="stable")
+        return [int(d) for d in final[order[first:last]]]
+    restrict = None if len(final) == len(matched) else set(final.tolist())
+    results = searcher.search(parsed, limit=last, filter=restrict, terms=False)
+    return [hit.docnum for hit in results[first:last]]
+
+
+def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases: AliasTable) -> Hit:
+    stored = searcher.stored_fields(docnum)
+    record = json.loads(stored.get(S.RECORD) or "{}")
+    speakers = record.get("speakers", [])
+    text = stored.get(S.BODY, "")
+    if speaker_keys:
+        # With a speaker filter, show what that speaker said: the quote with the most matches.
+        quotes = [q["text"] for s in speakers if name_key(s["name"], aliases) in speaker_keys
+                  for q in s.get("quotes", [])]
+        if quotes:
+            text = max(quotes, key=lambda quote: sum(w in quote.lower() for w in words))
+    published = stored.get(S.DATE)
+    return Hit(
+        id=stored[S.ID],
+        title=stored.get(S.TITLE, ""),
+        outlet=stored.get(S.OUTLET) or None,
+        published=published.date().isoformat() if published else None,
+        speakers=[s["name"] for s in speakers],
+        url=stored.get(S.URL) or None,
+        snippet=snippet(text, words),
+    )
+
+
+def search(
+    searcher,
+    request: SearchRequest,
+    *,
+    facet_cache: FacetCache,
+    aliases: AliasTable | None = None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+) -> SearchResult:
+    """Run ``request`` against ``searcher``.  Raises QueryError (bad query) or SearchTimeout."""
+    started = time.perf_counter()
+    deadline = _Deadline(time_budget)
+    aliases = aliases or AliasTable.default()
+    reader = searcher.reader()
+    parsed = parse_query(request.q, searcher.schema, reader)
+    arrays = facet_cache.arrays(searcher)
+    matched = _matched_docs(searcher, parsed, deadline)
+    masks = _filter_masks(arrays, request, aliases)
+    final = _apply(matched, masks)
+    facets = _facets(arrays, matched, masks, request, aliases)
+    deadline.check()
+    page_docs = _ordered_page(searcher, parsed, arrays, final, matched, request)
+    deadline.check()
+    words = query_terms(parsed, reader)
+    speaker_keys = {name_key(v, aliases) for v in request.filters.get(S.SPEAKER, ())}
+    hits = [_hit(searcher, d, words, speaker_keys, aliases) for d in page_docs]
+    return SearchResult(
+        query=request.q,
+        total=int(len(final)),
+        page=request.page,
+        per_page=request.per_page,
+        sort=request.sort,
+        hits=hits,
+        facets=facets,
+        filters={k: list(v) for k, v in request.filters.items()},
+        date_from=request.date_from.isoformat() if request.date_from else None,
+        date_to=request.date_to.isoformat() if request.date_to else None,
+        took_ms=(time.perf_counter() - started) * 1000,
+    )
+
+
+def get_article(searcher, article_id: str, q: str = "") -> dict | None:
+    """The stored article ``article_id`` as plain data, or None.  ``q`` highlights its words."""
+    docnum = searcher.document_number(**{S.ID: article_id})
+    if docnum is None:
+        return None
+    stored = searcher.stored_fields(docnum)
+    record = json.loads(stored.get(S.RECORD) or "{}")
+    words: set[str] = set()
+    if q.strip():
+        words = query_terms(parse_query(q, searcher.schema, searcher.reader()), searcher.reader())
+    published = stored.get(S.DATE)
+    body = stored.get(S.BODY, "")
+    return {
+        "id": stored[S.ID],
+        "title": stored.get(S.TITLE, ""),
+        "outlet": stored.get(S.OUTLET) or None,
+        "published": published.date().isoformat() if published else None,
+        "url": stored.get(S.URL) or None,
+        "authors": list(stored.get(S.AUTHORS) or []),
+        "path": stored.get(S.PATH),
+        "body": body,
+        "body_html": highlight_all(body, words),
+        "speakers": record.get("speakers", []),
+        "entities": record.get("entities", []),
+        "provenance": {k: record.get(k) for k in ("outlet_source", "date_source", "encoding", "format")},
+    }

@@ -1,0 +1,139 @@
+"""The query language: words, "phrases", AND/OR/NOT, field:value, trailing wildcards, date ranges.
+
+User text is checked *before* Whoosh parses it (Whoosh's parser recurses per clause and a bare
+``*`` scans every term), and multi-term expansions are capped after parsing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from whoosh import query as Q
+from whoosh.qparser import (
+    DateParserPlugin,
+    FieldAliasPlugin,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+)
+
+from search import schema as S
+from search.request import MAX_NESTING, MAX_QUERY_TERMS, QueryError
+
+#: A prefix (``igna*``) may expand to at most this many indexed words.
+MAX_PREFIX_EXPANSION = 1000
+#: A fuzzy term (``lavrof~``) may expand to at most this many indexed words.
+MAX_FUZZY_EXPANSION = 50
+MIN_PREFIX_CHARS = 2
+
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+_TOKEN = re.compile(r'"[^"]*"?|\S+')
+_WILDCARD_WORD = re.compile(r"[*?]")
+
+
+def _check_text(text: str) -> None:
+    """Reject shapes that are slow or crash the parser, with a message the user can act on."""
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(0, depth - 1)
+    if deepest > MAX_NESTING:
+        raise QueryError(f"the query nests parentheses {deepest} deep; the limit is {MAX_NESTING}", "q")
+    tokens = _TOKEN.findall(text)
+    if len(tokens) > MAX_QUERY_TERMS:
+        raise QueryError(f"the query has {len(tokens)} terms; the limit is {MAX_QUERY_TERMS}", "q")
+    for token in tokens:
+        if token.startswith('"') or token.upper() in _OPERATORS:
+            continue
+        word = token.split(":", 1)[1] if ":" in token and not token.startswith(":") else token
+        word = word.strip("()+-^")
+        if not _WILDCARD_WORD.search(word):
+            continue
+        first = _WILDCARD_WORD.search(word).start()
+        if first == 0:
+            raise QueryError(
+                f"{token!r}: wildcards may not start a word (they would scan every word in the index)", "q"
+            )
+        if first < MIN_PREFIX_CHARS:
+            raise QueryError(
+                f"{token!r}: put at least {MIN_PREFIX_CHARS} letters before a wildcard", "q"
+            )
+
+
+def make_parser(schema, basedate: datetime | None = None) -> MultifieldParser:
+    """The Dateline query parser over ``schema`` (title and body by default)."""
+    parser = MultifieldParser(list(S.DEFAULT_FIELDS), schema, fieldboosts=S.DEFAULT_FIELDS)
+    parser.add_plugin(FieldAliasPlugin(S.FIELD_ALIASES))
+    parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(FuzzyTermPlugin())
+    # basedate must be passed: without it the plugin calls datetime.utcnow() at import-time-like
+    # moments and relative dates ("date:yesterday") drift in long-running servers.
+    parser.add_plugin(DateParserPlugin(basedate=basedate or datetime.now()))
+    return parser
+
+
+def parse_query(text: str, schema, reader=None) -> Q.Query:
+    """Parse user query text into a Whoosh query, or raise :class:`QueryError`.
+
+    An empty text means "every article".  With ``reader``, wildcard and fuzzy expansions are
+    checked against the caps above.
+    """
+    text = text.strip()
+    if not text:
+        return Q.Every()
+    _check_text(text)
+    try:
+        parsed = make_parser(schema).parse(text)
+    except RecursionError:
+        raise QueryError("the query is too complex to parse; simplify it", "q") from None
+    except Exception as exc:  # Whoosh raises assorted types for malformed input
+        raise QueryError(f"could not understand the query: {exc}", "q") from None
+    _check_parsed(parsed, reader)
+    return parsed
+
+
+def _check_parsed(parsed: Q.Query, reader) -> None:
+    for node in _walk(parsed):
+        if isinstance(node, Q.qcore._NullQuery) or type(node).__name__ == "ErrorQuery":
+            continue
+        if isinstance(node, (Q.Prefix, Q.Wildcard)):
+            text = node.text
+            if len(text.split("*")[0].split("?")[0]) < MIN_PREFIX_CHARS:
+                raise QueryError(f"{text!r}: put at least {MIN_PREFIX_CHARS} letters before a wildcard", "q")
+            if reader is not None:
+                _cap(node, reader, MAX_PREFIX_EXPANSION, "wildcard")
+        elif isinstance(node, Q.FuzzyTerm) and reader is not None:
+            _cap(node, reader, MAX_FUZZY_EXPANSION, "fuzzy term")
+
+
+def _cap(node: Q.MultiTerm, reader, limit: int, what: str) -> None:
+    for count, _word in enumerate(node._btexts(reader), start=1):
+        if count > limit:
+            raise QueryError(
+                f"the {what} {node.text!r} matches more than {limit} words; make it more specific", "q"
+            )
+
+
+def _walk(node: Q.Query):
+    yield node
+    if node.is_leaf():
+        return
+    for child in node.children():
+        yield from _walk(child)
+
+
+def query_terms(parsed: Q.Query, reader) -> set[str]:
+    """The analysed words of title/body/quote the query matches, wildcards expanded (for highlighting)."""
+    fields = {S.TITLE, S.BODY, S.QUOTE}
+    words: set[str] = set()
+    try:
+        for fieldname, text in parsed.existing_terms(reader, phrases=True, expand=True):
+            if fieldname in fields:
+                words.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    except Exception:  # highlighting is best effort; never fail a search over it
+        pass
+    return words

@@ -1,0 +1,170 @@
+"""Validated search requests.  Every limit on user input lives here.
+
+``SearchRequest.from_args`` accepts the query-string mapping of the web layer (or the CLI's options)
+and raises one :class:`QueryError` whose message names the offending parameter.  Nothing downstream
+re-validates user input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from search import schema as S
+
+# -- limits (README, "Operations") -------------------------------------------------------------
+MAX_QUERY_CHARS = 2000
+#: Terms and operators in one query.  Whoosh's parser recurses per boolean clause and fails with a
+#: RecursionError at a few hundred ORs (whoosh #28); Elasticsearch caps clauses at 1,024.
+MAX_QUERY_TERMS = 128
+MAX_NESTING = 10
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 10
+#: Deepest hit a client may page to (page * per_page), as Elasticsearch's max_result_window.
+MAX_RESULT_WINDOW = 10_000
+MAX_FILTER_VALUES = 50
+MAX_FILTER_CHARS = 300
+
+SORTS = ("relevance", "newest", "oldest")
+FILTER_PARAMS = S.FACET_KINDS  # outlet, speaker, person, organization, place
+PARAMS = frozenset({"q", "from", "to", "sort", "page", "per_page", *FILTER_PARAMS})
+
+
+class QueryError(ValueError):
+    """Invalid user input; ``str(error)`` is a message fit to show the user (HTTP 400)."""
+
+    def __init__(self, message: str, param: str | None = None) -> None:
+        super().__init__(message)
+        self.param = param
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A validated search: query text, facet filters, date range, sort and page."""
+
+    q: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+    @classmethod
+    def from_args(cls, args: Mapping, *, allow: Iterable[str] = ()) -> SearchRequest:
+        """Build from a mapping of parameter -> str or list of str (e.g. Flask's ``request.args``).
+
+        ``allow`` names extra parameters the caller handles itself (e.g. ``format``); any other
+        unknown parameter is an error, so a typo (``speakr=``) is reported rather than ignored.
+        """
+        allowed = PARAMS | set(allow)
+        for name in args:
+            if name not in allowed:
+                raise QueryError(
+                    f"unknown parameter {name!r}; expected one of: {', '.join(sorted(PARAMS))}", name
+                )
+        q = _one(args, "q").strip()
+        if len(q) > MAX_QUERY_CHARS:
+            raise QueryError(f"q is too long ({len(q)} characters; the limit is {MAX_QUERY_CHARS})", "q")
+        filters = {}
+        for name in FILTER_PARAMS:
+            values = tuple(dict.fromkeys(v.strip() for v in _many(args, name) if v.strip()))
+            if len(values) > MAX_FILTER_VALUES:
+                raise QueryError(f"too many {name} values (limit {MAX_FILTER_VALUES})", name)
+            if any(len(v) > MAX_FILTER_CHARS for v in values):
+                raise QueryError(f"a {name} value is longer than {MAX_FILTER_CHARS} characters", name)
+            if values:
+                filters[name] = values
+        date_from = _date(args, "from")
+        date_to = _date(args, "to")
+        if date_from and date_to and date_from > date_to:
+            raise QueryError(f"from ({date_from}) is after to ({date_to})", "from")
+        sort = _one(args, "sort") or "relevance"
+        if sort not in SORTS:
+            raise QueryError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}", "sort")
+        page = _int(args, "page", 1, minimum=1)
+        per_page = _int(args, "per_page", DEFAULT_PER_PAGE, minimum=1)
+        if per_page > MAX_PER_PAGE:
+            raise QueryError(f"per_page must be at most {MAX_PER_PAGE}", "per_page")
+        if page * per_page > MAX_RESULT_WINDOW:
+            raise QueryError(
+                f"page * per_page must be at most {MAX_RESULT_WINDOW}; narrow the search instead of paging",
+                "page",
+            )
+        return cls(q, filters, date_from, date_to, sort, page, per_page)
+
+    def with_(self, **changes) -> SearchRequest:
+        """A copy with some fields changed (used to build facet toggle and paging links)."""
+        return replace(self, **changes)
+
+    def to_args(self) -> list[tuple[str, str]]:
+        """The canonical query-string pairs of this request (defaults omitted): a permalink."""
+        pairs: list[tuple[str, str]] = []
+        if self.q:
+            pairs.append(("q", self.q))
+        for name in FILTER_PARAMS:
+            pairs.extend((name, v) for v in self.filters.get(name, ()))
+        if self.date_from:
+            pairs.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            pairs.append(("to", self.date_to.isoformat()))
+        if self.sort != "relevance":
+            pairs.append(("sort", self.sort))
+        if self.page != 1:
+            pairs.append(("page", str(self.page)))
+        if self.per_page != DEFAULT_PER_PAGE:
+            pairs.append(("per_page", str(self.per_page)))
+        return pairs
+
+
+def _many(args: Mapping, name: str) -> list[str]:
+    if hasattr(args, "getlist"):
+        return [str(v) for v in args.getlist(name)]
+    value = args.get(name)
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _one(args: Mapping, name: str) -> str:
+    values = _many(args, name)
+    if len(values) > 1:
+        raise QueryError(f"{name} may be given only once", name)
+    return values[0] if values else ""
+
+
+def _int(args: Mapping, name: str, default: int, *, minimum: int) -> int:
+    raw = _one(args, name).strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or len(raw) > 9:
+        raise QueryError(f"{name} must be a positive whole number, not {raw[:40]!r}", name)
+    value = int(raw)
+    if value < minimum:
+        raise QueryError(f"{name} must be at least {minimum}", name)
+    return value
+
+
+def _date(args: Mapping, name: str) -> date | None:
+    """Dates as YYYY-MM-DD, or YYYY-MM / YYYY meaning the start (``from``) or end (``to``) of it."""
+    raw = _one(args, name).strip()
+    if not raw:
+        return None
+    try:
+        parts = [int(p) for p in raw.split("-")]
+        if len(raw) == 10 and len(parts) == 3:
+            return date(*parts)
+        if len(raw) == 7 and len(parts) == 2:
+            year, month = parts
+            if name == "from":
+                return date(year, month, 1)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        if len(raw) == 4 and len(parts) == 1:
+            return date(parts[0], 1, 1) if name == "from" else date(parts[0], 12, 31)
+    except ValueError:
+        pass
+    raise QueryError(f"{name} must be a date as YYYY-MM-DD (or YYYY-MM, YYYY), not {raw[:40]!r}", name)

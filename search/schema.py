@@ -1,0 +1,175 @@
+"""The one Whoosh schema of a Dateline index, its analyzers and its field names.
+
+Everything that reads or writes the index imports the names from here; no other module spells a
+field name as a string literal.
+
+Two kinds of fields serve two jobs:
+
+- *searchable* fields (``title``, ``body``, ``quote``, ``outlet``, ``speaker``, ``person``,
+  ``organization``, ``place``, ``date``) back the query language (``speaker:lavrov``);
+- one *column* (``facets``) holds each document's facet values and date in a compact encoding, read
+  once per index segment into numpy arrays by :mod:`search.facets`.  Facet counts, filters and
+  date sorting come from those arrays, never from postings: counting a KEYWORD field through
+  Whoosh's ``groupedby`` costs seconds per query on tens of thousands of articles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from whoosh import fields
+from whoosh.analysis import (
+    CharsetFilter,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemmingAnalyzer,
+)
+from whoosh.support.charset import accent_map
+
+# -- field names -------------------------------------------------------------------------------
+ID = "id"
+PATH = "path"
+HASH = "hash"
+TITLE = "title"
+BODY = "body"
+QUOTE = "quote"
+OUTLET = "outlet"
+SPEAKER = "speaker"
+PERSON = "person"
+ORGANIZATION = "organization"
+PLACE = "place"
+DATE = "date"
+URL = "url"
+AUTHORS = "authors"
+RECORD = "record"  # stored JSON: extraction results and provenance shown on the article page
+FACETS = "facets"  # column: compact facet values, see FacetRow
+
+#: Facets counted for every search, in display order.  ``month`` is derived from the date.
+FACET_KINDS = (OUTLET, SPEAKER, PERSON, ORGANIZATION, PLACE)
+#: Name fields searchable with ``field:value`` in the query language.
+NAME_FIELDS = (OUTLET, SPEAKER, PERSON, ORGANIZATION, PLACE)
+#: Fields searched when a query term names no field, with their weights.
+DEFAULT_FIELDS = {TITLE: 2.0, BODY: 1.0}
+#: Friendlier spellings users type in queries, mapped to the schema's field names.
+FIELD_ALIASES = {
+    ORGANIZATION: ["organisation", "org"],
+    PLACE: ["location", "loc"],
+    DATE: ["published"],
+    SPEAKER: ["said", "by"],
+}
+
+
+class NameFoldFilter(Filter):
+    """Fold name tokens so every spelling of a name indexes and searches as one token.
+
+    Delegates to :func:`index.extract.names.fold_token` (accents, transliteration variants such as
+    Sergey/Sergei, Hmeimim/Khmeimim), the same folding that groups facet values.
+    """
+
+    def __init__(self) -> None:
+        from index.extract.names import fold_token
+
+        self._fold = fold_token
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __call__(self, tokens: Iterable) -> Iterator:
+        fold = self._fold
+        for token in tokens:
+            token.text = fold(token.text)
+            if token.text:
+                yield token
+
+    # Whoosh pickles the schema into the index's table of contents: keep the filter stateless.
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+
+
+def text_analyzer():
+    """Words, lower-cased, accent-folded (Erdoğan finds Erdogan), stop words dropped, stemmed."""
+    return StemmingAnalyzer(cachesize=200_000) | CharsetFilter(accent_map)
+
+
+def name_analyzer():
+    """Tokens of names (outlets, people, organisations, places): folded, never stemmed."""
+    return RegexTokenizer(r"\w+(?:[-'’]\w+)*") | LowercaseFilter() | NameFoldFilter()
+
+
+def build_schema() -> fields.Schema:
+    """Return a fresh instance of the Dateline schema."""
+    text = text_analyzer()
+    names = name_analyzer()
+    return fields.Schema(
+        **{
+            ID: fields.ID(stored=True, unique=True),
+            PATH: fields.STORED(),
+            HASH: fields.STORED(),
+            TITLE: fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
+            BODY: fields.TEXT(analyzer=text, stored=True),
+            QUOTE: fields.TEXT(analyzer=text),
+            OUTLET: fields.TEXT(analyzer=names, stored=True),
+            SPEAKER: fields.TEXT(analyzer=names),
+            PERSON: fields.TEXT(analyzer=names),
+            ORGANIZATION: fields.TEXT(analyzer=names),
+            PLACE: fields.TEXT(analyzer=names),
+            DATE: fields.DATETIME(stored=True),
+            URL: fields.STORED(),
+            AUTHORS: fields.STORED(),
+            RECORD: fields.STORED(),
+            FACETS: fields.COLUMN(),
+        }
+    )
+
+
+# -- the facet column --------------------------------------------------------------------------
+_EPOCH = date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class FacetRow:
+    """One document's facet values: ``values[kind]`` is a list of (key, display) pairs.
+
+    The key is the archive-wide canonical name key (:func:`index.extract.names.name_key`), so two
+    spellings of one name count as one facet value; the display spelling is chosen at search time.
+    ``day`` is the publication date as days since 1970-01-01, or None when unknown.
+    """
+
+    day: int | None
+    values: dict[str, list[tuple[str, str]]]
+
+    def encode(self) -> bytes:
+        """Compact JSON bytes for the ``facets`` column."""
+        payload = {"d": self.day, **{k: [list(p) for p in v] for k, v in self.values.items() if v}}
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def decode(cls, raw: bytes | None) -> FacetRow:
+        """Inverse of :meth:`encode`; an empty column value (deleted slot) decodes as no values."""
+        if not raw:
+            return cls(None, {})
+        payload = json.loads(raw)
+        day = payload.pop("d", None)
+        return cls(day, {k: [tuple(p) for p in v] for k, v in payload.items()})
+
+
+def date_to_day(value: date | None) -> int | None:
+    """Date -> days since the epoch (the facet column's date encoding)."""
+    return None if value is None else (value - _EPOCH).days
+
+
+def day_to_date(day: int) -> date:
+    """Days since the epoch -> date."""
+    return date.fromordinal(_EPOCH.toordinal() + int(day))
+
+
+def date_to_datetime(value: date | None) -> datetime | None:
+    """Whoosh's DATETIME field wants datetimes."""
+    return None if value is None else datetime(value.year, value.month, value.day)
