@@ -1,0 +1,175 @@
+"""Parsers for the article formats: bytes (or a byte stream, for JSONL) -> Articles or ReadFailures.
+
+Each parser gets the id the article(s) will carry and the on-disk path for messages; none of them
+raises for bad input.  Sources: a file on disk or an archive member, both handled by the callers.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+from collections.abc import Iterator
+from typing import IO, Any
+
+from index.article import Article
+from index.readers import limits
+from index.readers.decode import decode_bytes
+from index.readers.metadata import article_from_mapping, bound_json, parse_date_value
+from index.readers.sources import ReadFailure
+from index.readers.text import clean_text, control_ratio, make_title
+
+Result = Article | ReadFailure
+
+# A file whose text is more than 10 % control characters is binary data with a text suffix.
+_BINARY_CONTROL_RATIO = 0.10
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+# trafilatura logs every unparseable page at ERROR level through Python's last-resort handler;
+# the readers report those pages as ReadFailures, so the log lines would only duplicate them.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+def parse_bytes(data: bytes, kind: str, *, id: str, path: str) -> Iterator[Result]:
+    """Parse a whole txt, json or html source already read into memory."""
+    if kind == "txt":
+        yield parse_txt(data, id=id, path=path)
+    elif kind == "json":
+        yield from parse_json(data, id=id, path=path)
+    elif kind == "html":
+        yield parse_html(data, id=id, path=path)
+    elif kind == "jsonl":
+        yield from parse_jsonl(io.BytesIO(data), id=id, path=path)
+    else:
+        yield ReadFailure(id, path, f"unsupported file type: {kind}")
+
+
+def parse_txt(data: bytes, *, id: str, path: str) -> Result:
+    """Plain text: the headline is the first non-empty line, the body everything after it."""
+    text, encoding = decode_bytes(data)
+    if control_ratio(text) > _BINARY_CONTROL_RATIO:
+        return ReadFailure(id, path, "binary data, not text")
+    text = clean_text(text).strip()
+    if not text:
+        return ReadFailure(id, path, "empty file")
+    first, _, rest = text.partition("\n")
+    title = make_title(first)
+    # A headline cut to MAX_TITLE_CHARS keeps its full text in the body, so nothing is lost.
+    body = rest.strip() if title == " ".join(first.split()) else text
+    return Article(id=id, path=path, title=title, body=body, encoding=encoding, format="txt")
+
+
+def parse_json(data: bytes, *, id: str, path: str) -> Iterator[Result]:
+    """One article object, or an array of them (ids ``<id>#<index>``, counted from 0)."""
+    text, encoding = decode_bytes(data)
+    value = _loads(text, id=id, path=path, where="")
+    if isinstance(value, ReadFailure):
+        yield value
+    elif isinstance(value, list):
+        if not value:
+            yield ReadFailure(id, path, "empty JSON array: no articles")
+        for index, item in enumerate(value):
+            yield article_from_mapping(item, id=f"{id}#{index}", path=path, encoding=encoding, format="json")
+    else:
+        yield article_from_mapping(value, id=id, path=path, encoding=encoding, format="json")
+
+
+def parse_jsonl(stream: IO[bytes], *, id: str, path: str) -> Iterator[Result]:
+    """One JSON object per line (ids ``<id>#<line>``, counted from 1), streamed.
+
+    Blank lines are skipped; a bad line is one ReadFailure and the next lines are still read.
+    No line is held in memory beyond ``MAX_ARTICLE_BYTES``.
+    """
+    line_no = 0
+    while line := stream.readline(limits.MAX_ARTICLE_BYTES + 1):
+        line_no += 1
+        line_id = f"{id}#{line_no}"
+        if len(line) > limits.MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            # Skip the rest of the oversized line in bounded chunks.
+            while (chunk := stream.readline(limits.MiB)) and not chunk.endswith(b"\n"):
+                pass
+            reason = f"line {line_no} too large: over {_mib(limits.MAX_ARTICLE_BYTES)}"
+            yield ReadFailure(line_id, path, reason)
+            continue
+        if not line.strip():
+            continue
+        text, encoding = decode_bytes(line)
+        value = _loads(text, id=line_id, path=path, where=f" at line {line_no}")
+        if isinstance(value, ReadFailure):
+            yield value
+        else:
+            yield article_from_mapping(value, id=line_id, path=path, encoding=encoding, format="jsonl")
+
+
+def parse_html(data: bytes, *, id: str, path: str) -> Result:
+    """Main text and metadata of a web page, through trafilatura (scripts, navigation, comments dropped)."""
+    if len(data) > limits.MAX_HTML_BYTES:
+        return ReadFailure(id, path, f"too large: HTML over {_mib(limits.MAX_HTML_BYTES)}")
+    declared = _META_CHARSET.search(data[:4096])
+    text, encoding = decode_bytes(data, declared.group(1).decode("ascii") if declared else None)
+    text = clean_text(text)
+    if not text.strip():
+        return ReadFailure(id, path, "empty file")
+    try:
+        import trafilatura
+
+        doc = trafilatura.bare_extraction(
+            text,
+            with_metadata=True,
+            include_comments=False,
+            # Dates only from the page's own metadata and markup: never guessed from its text.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # noqa: BLE001 - any extractor crash is one failed page, not a failed run
+        return ReadFailure(id, path, f"HTML extraction failed: {type(exc).__name__}: {exc}"[:300])
+    meta: dict[str, Any] = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    body = clean_text(meta.get("text") or "").strip()
+    if not body:
+        return ReadFailure(id, path, "no main text found in HTML")
+    raw_meta = {
+        key: bound_json(meta[key])
+        for key in ("title", "author", "url", "hostname", "sitename", "date", "description",
+                    "categories", "tags", "language", "image")
+        if meta.get(key)
+    }
+    authors = [a.strip() for a in re.split(r"[;,]", meta.get("author") or "") if a.strip()]
+    return Article(
+        id=id,
+        path=path,
+        title=make_title(meta.get("title") or body),
+        body=body,
+        url=meta.get("url") or None,
+        outlet=meta.get("sitename") or None,
+        published=parse_date_value(meta["date"]) if isinstance(meta.get("date"), str) else None,
+        authors=list(dict.fromkeys(authors)),
+        raw_meta=raw_meta,
+        encoding=encoding,
+        format="html",
+    )
+
+
+def _loads(text: str, *, id: str, path: str, where: str) -> Any:
+    """json.loads that returns a ReadFailure instead of raising, whatever the input."""
+    try:
+        # strict=False: raw control characters inside strings (NULs included) are tolerated here and
+        # removed by clean_text; huge integers stay strings (see limits.MAX_INT_DIGITS).
+        return json.loads(text, strict=False, parse_int=_parse_int, parse_constant=str)
+    except json.JSONDecodeError as exc:
+        line = where or f" at line {exc.lineno}"
+        return ReadFailure(id, path, f"invalid JSON{line}: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return ReadFailure(id, path, f"invalid JSON{where}: nested too deeply")
+    except ValueError as exc:  # e.g. a number the float parser rejects
+        return ReadFailure(id, path, f"invalid JSON{where}: {exc}"[:300])
+
+
+def _parse_int(digits: str) -> int | str:
+    # Python refuses int() on strings over 4,300 digits (ValueError); no id or count is that long.
+    return int(digits) if len(digits) <= limits.MAX_INT_DIGITS else digits
+
+
+def _mib(size: int) -> str:
+    return f"{size / limits.MiB:g} MiB"
+

@@ -1,0 +1,63 @@
+"""The plain records the readers hand out besides ``Article``: a file found on disk, and a failure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+#: File-name suffix -> kind.  Checked longest first so ``.tar.gz`` wins over ``.gz``.
+SUFFIX_KINDS: dict[str, str] = {
+    ".txt": "txt",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".zip": "zip",
+    ".tar": "tar",
+    ".tar.gz": "tar",
+    ".tgz": "tar",
+    ".tar.xz": "tar",
+    ".txz": "tar",
+    ".tar.bz2": "tar",
+    ".tbz2": "tar",
+}
+ARCHIVE_KINDS = frozenset({"zip", "tar"})
+_SUFFIXES = sorted(SUFFIX_KINDS, key=len, reverse=True)
+
+
+def kind_of(name: str) -> str | None:
+    """The kind (txt, json, jsonl, html, zip, tar) of a file name, or None for anything else."""
+    lower = name.lower()
+    for suffix in _SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            return SUFFIX_KINDS[suffix]
+    return None
+
+
+def is_ignored_name(name: str) -> bool:
+    """Hidden files and macOS resource-fork folders are never articles: skipped without a report."""
+    return name.startswith(".") or name == "__MACOSX"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One readable file found on disk: an article file (txt, json, jsonl, html) or an archive."""
+
+    path: Path  # absolute path
+    root: str  # last path component of the PATH argument it was found under
+    rel: str  # id prefix: root + "/" + path relative to the PATH argument ("/" separators)
+    size: int
+    mtime_ns: int
+    kind: str  # txt | json | jsonl | html | zip | tar
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """Something that could not be read, reported instead of raised.
+
+    ``id`` is the id the article would have had, so an indexer can delete a stale copy of it.
+    """
+
+    id: str
+    path: str
+    reason: str
