@@ -21,7 +21,10 @@ from index.extract.names import AliasTable, canonicalize
 from index.extract.outlet import resolve_outlet
 from index.extract.quotes import extract_speakers
 
-__all__ = ["extract", "AliasTable"]
+__all__ = ["extract", "AliasTable", "EXTRACTION_VERSION"]
+
+#: Bump when extraction output changes: the next `dateline index` run then re-extracts every article.
+EXTRACTION_VERSION = 1
 
 
 def extract(article: Article, aliases: AliasTable | None = None) -> Extracted:
