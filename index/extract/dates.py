@@ -1,0 +1,141 @@
+"""Publication-date resolution: metadata, else the URL, else the file name; never the body.
+
+A date is accepted only when it is a full, valid calendar date (year, month and day) within
+``MIN_YEAR``..``MAX_YEAR``: month-only URLs (``/2020/03/``) give no date rather than a guessed day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import PurePath
+
+from index.article import Article
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+_Y = r"(?P<y>(?:19|20)\d{2})"
+_M = r"(?P<m>0?[1-9]|1[0-2])"
+_D = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
+    for m in names
+}  # fmt: skip
+_MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+
+# URL shapes, most specific first.  Separators between the parts may be / - _ or . ; the
+# compact form (20200305) must stand alone between non-digits.
+_URL_PATTERNS = [
+    re.compile(rf"(?<!\d){_Y}[/_.-]{_M}[/_.-]{_D}(?!\d)"),  # /2020/03/05/ /2020-03-05 /2020_3_5
+    # 20200305
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(rf"(?<![a-z]){_D}[/_.-]{_MON}[/_.-]{_Y}(?!\d)", re.I),  # 05-mar-2020
+    re.compile(rf"(?<![a-z]){_MON}[/_.-]{_D}[/_.-]{_Y}(?!\d)", re.I),  # march-5-2020
+    re.compile(rf"(?<!\d){_Y}[/_.-]{_MON}[/_.-]{_D}(?!\d)", re.I),  # 2020/mar/05 (the Guardian)
+]
+_FILENAME_PATTERNS = _URL_PATTERNS  # file names use the same shapes (breitbart_2016-09-12_slug.txt)
+
+_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_NUMERIC_RE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def _make(y: int, m: int, d: int) -> date | None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match) -> date | None:
+    parts = match.groupdict()
+    month = _MONTHS[parts["mon"].lower()] if parts.get("mon") else int(parts["m"])
+    return _make(int(parts["y"]), month, int(parts["d"]))
+
+
+def date_from_text(value: str, patterns: list[re.Pattern] = _URL_PATTERNS) -> date | None:
+    """First full date found in a URL or file name, or None."""
+    for pattern in patterns:
+        for match in pattern.finditer(value):
+            found = _from_match(match)
+            if found:
+                return found
+    return None
+
+
+def parse_date(value: str) -> date | None:
+    """Parse a metadata date string; None when it is empty, invalid or ambiguous.
+
+    Accepts ISO 8601 (``2020-03-05``, ``2020-03-05T10:00:00Z``), RFC 2822 (``Thu, 05 Mar 2020
+    10:00:00 +0000``), and written-out dates (``March 5, 2020``, ``5 March 2020``).  A purely
+    numeric ``05/03/2020`` is accepted only when unambiguous (one part > 12, or both equal);
+    otherwise None, because guessing US vs European order would silently misdate articles.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text or len(text) > 64:
+        return None
+    match = _ISO_RE.match(text)
+    if match:
+        return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _NUMERIC_RE.match(text)
+    if match:
+        a, b, y = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if a > 12 >= b:
+            return _make(y, b, a)
+        if b > 12 >= a or a == b:
+            return _make(y, a, b)
+        return None
+    try:
+        return _check(parsedate_to_datetime(text).date())
+    except (TypeError, ValueError, IndexError):
+        pass
+    if not re.search(r"[a-z]{3}", text, re.I) or not re.search(r"\d{4}", text):
+        return None  # dateutil would invent missing parts (year or day) from today's date
+    try:
+        from dateutil import parser as du_parser
+
+        default = datetime(1, 1, 1)
+        parsed = du_parser.parse(text, default=default, fuzzy=False)
+        if parsed.day == 1 and not re.search(r"(?<!\d)0?1(?!\d)", text):
+            return None  # no day given ("March 2020")
+        return _check(parsed.date())
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _check(value: date) -> date | None:
+    return value if MIN_YEAR <= value.year <= MAX_YEAR else None
+
+
+def resolve_date(article: Article) -> tuple[date | None, str]:
+    """Return ``(date, source)`` with source ``metadata``, ``url``, ``filename`` or ``unknown``."""
+    if article.published:
+        published = article.published
+        if isinstance(published, str):
+            published = parse_date(published)
+        if isinstance(published, datetime):
+            published = published.date()
+        if published:
+            return published, "metadata"
+    if article.url:
+        found = date_from_text(article.url)
+        if found:
+            return found, "url"
+    if article.path:
+        found = date_from_text(PurePath(article.path.split("!")[-1]).name, _FILENAME_PATTERNS)
+        if found:
+            return found, "filename"
+    return None, "unknown"

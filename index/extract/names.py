@@ -1,0 +1,449 @@
+"""Name folding, canonical name keys and the user-editable alias table.
+
+Three levels of sameness, from cheapest to most knowledgeable:
+
+- ``fold``: accents and case (``Erdoğan`` -> ``erdogan``, ``Çavuşoğlu`` -> ``cavusoglu``);
+- ``fold_token``: ``fold`` plus transliteration rules and single-token aliases, so that
+  ``Sergey``/``Sergei`` and ``Hmeimim``/``Khmeimim``/``Hamimim`` index and search as one token;
+- ``name_key``: the archive-wide key of a whole name, after the alias table has mapped it to
+  its canonical spelling.  Facets group by this key.
+
+``canonicalize`` merges the mentions of one article (surnames, acronyms, spelling variants).
+The alias file format is documented in ``docs/aliases.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from index.article import Entity, Quote, Speaker
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_ALIASES = DATA_DIR / "aliases.txt"
+DEFAULT_OUTLETS = DATA_DIR / "outlets.tsv"
+
+# Letters NFKD does not decompose into base + combining mark.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i", "İ": "i", "ø": "o", "Ø": "o", "ß": "ss", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d",
+        "’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
+    }
+)  # fmt: skip
+
+_TOKEN_RE = re.compile(r"[\w']+", re.UNICODE)
+
+# Transliteration rules applied to a folded token, in order.  They only need to be
+# *consistent* (index and query go through the same function), not linguistically exact.
+_TRANSLIT = [
+    (re.compile(r"dzh"), "j"),  # Dzhebhat / Jebhat
+    (re.compile(r"kh"), "h"),  # Khmeimim / Hmeimim, Mikhail / Mihail
+    (re.compile(r"ks"), "x"),  # Aleksey / Alexey
+    (re.compile(r"(?<=[a-z])ey$"), "ei"),  # Sergey / Sergei, Alexey / Alexei
+    (re.compile(r"(?<=[a-z])(?:iy|yi|ii)$"), "i"),  # Dmitriy / Dmitri
+    (re.compile(r"(?<=[^aeiouy])y$"), "i"),  # Dmitry / Dmitri
+    (re.compile(r"([a-z])\1+"), r"\1"),  # Muammar / Muamar, Gaddafi / Gadafi
+]
+
+
+def fold(text: str) -> str:
+    """Accent- and case-fold ``text`` (``Erdoğan`` -> ``erdogan``; ``ı ø ß ł`` handled)."""
+    text = text.translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+def _translit(token: str) -> str:
+    for pattern, repl in _TRANSLIT:
+        token = pattern.sub(repl, token)
+    return token
+
+
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> str:
+    """Fold one name token for indexing/search: accents, case, transliteration, token aliases.
+
+    Cached, because the analyzer calls it for every name token at index and query time.
+    """
+    base = _translit(fold(token).strip("'").removesuffix("'s"))
+    return _token_aliases().get(base, base)
+
+
+@lru_cache(maxsize=1)
+def _token_aliases() -> dict[str, str]:
+    """Single-token variants from the default alias table (``Hamimim`` -> key of ``Hmeimim``)."""
+    mapping: dict[str, str] = {}
+    for group in AliasTable.default().groups:
+        head = _raw_key(group.canonical)
+        if " " in head:
+            continue
+        for variant in group.variants:
+            key = _raw_key(variant)
+            if " " not in key and key != head:
+                mapping[key] = head
+    return mapping
+
+
+# Arabic article spellings: ash-Sham / as-Sham / an-Nusra / el-Sisi all key as al-.
+_ARABIC_ARTICLE_RE = re.compile(r"\b(?:a[snrtdz]h?|el|ul)-(?=\w)")
+
+
+def tokens(name: str) -> list[str]:
+    """Word tokens of a name (hyphens and punctuation split tokens)."""
+    folded = _ARABIC_ARTICLE_RE.sub("al-", fold(name))
+    return _TOKEN_RE.findall(folded.replace("_", " "))
+
+
+def _raw_key(name: str) -> str:
+    """Key of a name by rules only (no alias lookup): folded, transliterated tokens."""
+    return " ".join(_translit(t.strip("'")) for t in tokens(name) if t.strip("'"))
+
+
+def name_key(name: str, aliases: AliasTable | None = None) -> str:
+    """Archive-wide canonical key of ``name``: two spellings of one person give one key."""
+    table = aliases or AliasTable.default()
+    canonical = table.canonical(name)
+    return " ".join(fold_token(t) for t in tokens(canonical) if t.strip("'"))
+
+
+# --------------------------------------------------------------------------------------------
+# Alias table
+# --------------------------------------------------------------------------------------------
+
+SECTIONS = {
+    "people": "person", "person": "person", "persons": "person",
+    "organizations": "organization", "organisations": "organization", "organization": "organization",
+    "orgs": "organization", "places": "place", "place": "place", "locations": "place",
+    "outlets": "outlet", "outlet": "outlet",
+}  # fmt: skip
+
+
+@dataclass
+class AliasGroup:
+    """One canonical name with its variant spellings, in one section (type)."""
+
+    canonical: str
+    type: str
+    variants: list[str] = field(default_factory=list)
+
+    def spellings(self) -> list[str]:
+        """Canonical name first, then each distinct variant."""
+        seen, out = set(), []
+        for s in [self.canonical, *self.variants]:
+            if s not in seen:
+                seen.add(s)
+                out.append(s)
+        return out
+
+
+class AliasTable:
+    """Canonical names and their variants, from the packaged defaults plus user files.
+
+    Later entries override earlier ones, so a user file can re-point a variant.
+    """
+
+    def __init__(self, groups: list[AliasGroup] | None = None) -> None:
+        self.groups: list[AliasGroup] = []
+        self._by_key: dict[str, AliasGroup] = {}
+        self._by_type_key: dict[tuple[str, str], AliasGroup] = {}
+        self._hosts: dict[str, str] = {}
+        self._outlet_names: frozenset[str] | None = None
+        for group in groups or []:
+            self.add(group)
+
+    # ---- building -------------------------------------------------------------------------
+    def add(self, group: AliasGroup) -> None:
+        """Register a group; its spellings now map to its canonical name."""
+        self.groups.append(group)
+        self._outlet_names = None
+        for spelling in group.spellings():
+            if group.type == "outlet" and _looks_like_host(spelling):
+                self._hosts[_norm_host(spelling)] = group.canonical
+                continue
+            key = _raw_key(spelling)
+            if not key:
+                continue
+            self._by_key[key] = group
+            self._by_type_key[(group.type, key)] = group
+
+    def extend(self, other: AliasTable) -> None:
+        """Add every group of ``other`` (it overrides this table's entries)."""
+        for group in other.groups:
+            self.add(group)
+
+    @classmethod
+    def parse(cls, text: str, origin: str = "<string>") -> AliasTable:
+        """Parse the alias line format (see docs/aliases.md); raises ValueError with a line number."""
+        table = cls()
+        section = "person"
+        for lineno, raw in enumerate(text.splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                name = line[1:-1].strip().lower()
+                if name not in SECTIONS:
+                    raise ValueError(f"{origin}:{lineno}: unknown section [{name}]")
+                section = SECTIONS[name]
+                continue
+            canonical, sep, rest = line.partition("=")
+            variants = [v.strip() for v in rest.split("|")] if sep else []
+            canonical = canonical.strip()
+            if not canonical:
+                raise ValueError(f"{origin}:{lineno}: missing canonical name before '='")
+            table.add(AliasGroup(canonical, section, [v for v in variants if v]))
+        return table
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> AliasTable:
+        """Read an alias file (UTF-8)."""
+        path = Path(path)
+        return cls.parse(path.read_text(encoding="utf-8"), str(path))
+
+    @classmethod
+    def default(cls) -> AliasTable:
+        """Packaged aliases + outlets, then ``$DATELINE_ALIASES`` if set (cached per env value)."""
+        return _default_table(os.environ.get("DATELINE_ALIASES", ""))
+
+    # ---- lookups --------------------------------------------------------------------------
+    def _group(self, name: str, type: str | None = None) -> AliasGroup | None:
+        key = _raw_key(name)
+        if type is not None:
+            group = self._by_type_key.get((type, key))
+            if group is not None:
+                return group
+        group = self._by_key.get(key)
+        if group is not None and type is not None and group.type != type and group.type != "outlet":
+            # A person alias must not rename an organisation with the same spelling.
+            return None
+        return group
+
+    def canonical(self, name: str, type: str | None = None) -> str:
+        """Display name for ``name`` (the alias table's canonical spelling, else ``name``)."""
+        group = self._group(name, type)
+        return group.canonical if group else name
+
+    def expand(self, name: str) -> list[str]:
+        """Every known spelling of ``name`` (canonical first), for query expansion."""
+        group = self._group(name)
+        if group is None:
+            return [name]
+        spellings = [s for s in group.spellings() if not _looks_like_host(s)]
+        return spellings if name in spellings else [*spellings, name]
+
+    def outlet(self, name_or_host: str) -> str | None:
+        """Normalised outlet name for an outlet name, domain or URL; None when unknown."""
+        value = (name_or_host or "").strip()
+        if not value:
+            return None
+        if _looks_like_host(value):
+            host = _norm_host(value)
+            while host:
+                if host in self._hosts:
+                    return self._hosts[host]
+                if "." not in host:
+                    break
+                host = host.split(".", 1)[1]  # edition.cnn.com -> cnn.com
+            return None
+        for candidate in _outlet_name_variants(value):
+            group = self._by_type_key.get(("outlet", _raw_key(candidate)))
+            if group is not None:
+                return group.canonical
+        return None
+
+    def outlet_name_set(self) -> frozenset[str]:
+        """Every outlet spelling that is a name (cached until the table changes)."""
+        if self._outlet_names is None:
+            self._outlet_names = frozenset(self.outlet_names())
+        return self._outlet_names
+
+    def outlet_names(self) -> list[str]:
+        """Every outlet spelling that is a name (not a host), longest first."""
+        names = {s for g in self.groups if g.type == "outlet" for s in g.spellings()}
+        return sorted((n for n in names if not _looks_like_host(n)), key=len, reverse=True)
+
+
+_HOST_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#].*)?$", re.I)
+_HOST_PREFIX_RE = re.compile(r"^(?:www\d?|m|mobile|amp|edition|en|english)\.")
+_OUTLET_SUFFIX_RE = re.compile(r"\s*(?:\([^)]*\)|[-–—|:]\s*[\w .'&]+)$")
+
+
+def _looks_like_host(value: str) -> bool:
+    return " " not in value.strip() and bool(_HOST_RE.match(value.strip()))
+
+
+def _norm_host(value: str) -> str:
+    """``https://www.AlJazeera.com/news/x`` -> ``aljazeera.com``."""
+    value = value.strip().lower()
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value)
+    value = re.split(r"[/?#:]", value, maxsplit=1)[0]
+    return _HOST_PREFIX_RE.sub("", value)
+
+
+def _outlet_name_variants(name: str) -> list[str]:
+    """``CNN (Web News)`` / ``New York Times - News`` -> also try the name without the section."""
+    out = [name]
+    stripped = name
+    while True:
+        shorter = _OUTLET_SUFFIX_RE.sub("", stripped).strip()
+        if not shorter or shorter == stripped:
+            break
+        out.append(shorter)
+        stripped = shorter
+    if name.lower().startswith("the "):
+        out.append(name[4:])
+    else:
+        out.append("The " + name)
+    return out
+
+
+def _parse_outlets_tsv(text: str) -> AliasTable:
+    """outlets.tsv: ``name<TAB>domains (space separated)<TAB>variants (| separated)``."""
+    table = AliasTable()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        name = cols[0].strip()
+        domains = cols[1].split() if len(cols) > 1 else []
+        variants = [v.strip() for v in cols[2].split("|")] if len(cols) > 2 else []
+        table.add(AliasGroup(name, "outlet", [*domains, *(v for v in variants if v)]))
+    return table
+
+
+@lru_cache(maxsize=8)
+def _default_table(user_file: str) -> AliasTable:
+    table = AliasTable()
+    if DEFAULT_OUTLETS.exists():
+        table.extend(_parse_outlets_tsv(DEFAULT_OUTLETS.read_text(encoding="utf-8")))
+    if DEFAULT_ALIASES.exists():
+        table.extend(AliasTable.load(DEFAULT_ALIASES))
+    if user_file:
+        table.extend(AliasTable.load(user_file))
+    return table
+
+
+# --------------------------------------------------------------------------------------------
+# Within-article canonicalisation
+# --------------------------------------------------------------------------------------------
+
+_ACRONYM_DEF_RE = re.compile(r"^[A-Z][A-Za-z&.-]*[A-Z]\.?$")
+
+
+def _acronym_of(long_name: str) -> str:
+    """Initials of the capitalised words (``Hayat Tahrir al-Sham`` -> ``HTS``)."""
+    letters = []
+    for word in re.split(r"[\s-]+", long_name):
+        if word and word[0].isupper():
+            letters.append(word[0])
+    return "".join(letters)
+
+
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 8 and name.replace(".", "").replace("&", "").isupper() and " " not in name
+
+
+def canonicalize(
+    speakers: list[Speaker], entities: list[Entity], aliases: AliasTable
+) -> tuple[list[Speaker], list[Entity]]:
+    """Merge the mentions of one article into one record per real-world name.
+
+    - transliteration/accent variants and alias-table variants share a key and merge;
+    - a one-token person mention (``Lavrov``) folds into the full name given in the article
+      (``Sergey Lavrov``) when exactly one full name ends with it;
+    - an acronym merges into a long form whose initials it spells (``HTS`` -> ``Hayat Tahrir
+      ash-Sham``) when that long form is in the article;
+    - the display name comes from the alias table, else the longest/most frequent spelling;
+    - speakers are added to the entities (as person or organization) when missing.
+    Counts are summed and quote lists concatenated.
+    """
+    # Speakers contribute to entities so that the two lists agree on names.
+    all_entities = list(entities)
+    for sp in speakers:
+        all_entities.append(Entity(sp.name, sp.type or "person", max(1, len(sp.quotes))))
+
+    resolve = _Resolver(all_entities, aliases)
+
+    merged_entities: dict[tuple[str, str], Entity] = {}
+    for ent in all_entities:
+        name = resolve.name(ent.name, ent.type)
+        key = (ent.type, name_key(name, aliases))
+        if key in merged_entities:
+            merged_entities[key].count += ent.count
+        else:
+            merged_entities[key] = Entity(name, ent.type, ent.count)
+    # Speakers' own mentions were counted once already if the extractor also saw them.
+    merged_speakers: dict[str, Speaker] = {}
+    for sp in speakers:
+        name = resolve.name(sp.name, sp.type or "person")
+        key = name_key(name, aliases)
+        if key in merged_speakers:
+            merged_speakers[key].quotes.extend(_renamed(sp.quotes, name))
+        else:
+            merged_speakers[key] = Speaker(name, sp.type, _renamed(sp.quotes, name))
+    return list(merged_speakers.values()), list(merged_entities.values())
+
+
+def _renamed(quotes: list[Quote], name: str) -> list[Quote]:
+    for q in quotes:
+        q.speaker = name
+    return list(quotes)
+
+
+class _Resolver:
+    """Maps each mention of one article to its display name."""
+
+    def __init__(self, entities: list[Entity], aliases: AliasTable) -> None:
+        self.aliases = aliases
+        # Display name per key: alias canonical, else the most frequent, then longest spelling.
+        stats: dict[tuple[str, str], dict[str, int]] = {}
+        for ent in entities:
+            canon = aliases.canonical(ent.name, ent.type)
+            key = (ent.type, name_key(canon, aliases))
+            stats.setdefault(key, {})
+            stats[key][canon] = stats[key].get(canon, 0) + ent.count
+        self.display: dict[tuple[str, str], str] = {}
+        for key, spellings in stats.items():
+            aliased = [s for s in spellings if aliases._group(s, key[0]) is not None]
+            pool = aliased or list(spellings)
+            self.display[key] = max(pool, key=lambda s: (spellings[s], _has_accents(s), len(s)))
+        # Multi-token person names by last token key, for surname resolution.
+        self.by_last: dict[str, set[tuple[str, str]]] = {}
+        self.by_first: dict[str, set[tuple[str, str]]] = {}
+        for (etype, key) in self.display:
+            parts = key.split()
+            if etype == "person" and len(parts) >= 2:
+                self.by_last.setdefault(parts[-1], set()).add((etype, key))
+                self.by_first.setdefault(parts[0], set()).add((etype, key))
+        # Long forms by acronym.
+        self.by_acronym: dict[str, set[tuple[str, str]]] = {}
+        for (etype, key), disp in self.display.items():
+            if etype in ("organization", "place") and " " in disp:
+                acro = _acronym_of(disp)
+                if len(acro) >= 2:
+                    self.by_acronym.setdefault(acro, set()).add((etype, key))
+
+    def name(self, name: str, etype: str) -> str:
+        canon = self.aliases.canonical(name, etype)
+        key = name_key(canon, self.aliases)
+        parts = key.split()
+        if etype == "person" and len(parts) == 1:
+            cands = self.by_last.get(parts[0], set())
+            if len(cands) == 1:
+                return self.display[next(iter(cands))]
+        if _is_acronym(canon):
+            cands = self.by_acronym.get(canon.replace(".", ""), set())
+            cands = {c for c in cands if c[0] == etype or etype == "organization"}
+            if len(cands) == 1:
+                return self.display[next(iter(cands))]
+        return self.display.get((etype, key), canon)
+
+
+def _has_accents(text: str) -> bool:
+    return fold(text) != text.casefold()

@@ -1,0 +1,95 @@
+"""Outlet resolution: metadata, else the URL's site, else a signature line in the raw text.
+
+Every answer is normalised through the alias table (``index/data/outlets.tsv`` plus the
+``[outlets]`` section of alias files), so ``www.aljazeera.com`` and ``Al Jazeera`` are one outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.article import Article
+from index.extract.names import AliasTable, _looks_like_host, _norm_host
+
+# "Support SouthFront", "Donate to The Intercept": a donation prompt names its own outlet.
+_SUPPORT_RE = re.compile(
+    r"^(?i:support|donate\ to|subscribe\ to)\s+(?P<name>[A-Z][\w&'.-]*(?:\s[A-Z][\w&'.-]*){0,3})\s*!?$"
+)
+# "© 2020 Duvar English", "Copyright 2019 The Hill. All rights reserved."
+_COPYRIGHT_RE = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^.|,]{2,50})", re.I
+)
+
+_BRAND_RE = re.compile(
+    r"[a-z][A-Z]|\b(?:News|Press|Times|Post|Herald|Tribune|Journal|Gazette|Daily|Media|TV|Radio|Report)$"
+)
+
+# Outlet names that are also ordinary words: a standalone line "Time" is not a signature.
+_AMBIGUOUS_NAMES = frozenset(
+    {
+        "time", "reason", "salon", "atlantic", "guardian", "independent", "economist", "intercept",
+        "telegraph", "week", "insider", "vox", "forbes", "bloomberg", "cbn", "ap", "aa", "abc", "nbc",
+        "nyt", "538", "rt",
+    }
+)  # fmt: skip
+
+MAX_SIGNATURE_LINE = 40
+_HEAD_LINES = 12  # signature lines sit near the top (masthead) ...
+_TAIL_LINES = 40  # ... or in the footer
+
+
+def resolve_outlet(article: Article, body: str, aliases: AliasTable) -> tuple[str | None, str]:
+    """Return ``(outlet, source)`` with source ``metadata``, ``url``, ``text`` or ``unknown``.
+
+    ``body`` is the cleaned body; signature lines are looked for in the raw ``article.body``,
+    because cleaning removes exactly those lines.
+    """
+    if article.outlet and article.outlet.strip():
+        meta = article.outlet.strip()
+        if _looks_like_host(meta):
+            return aliases.outlet(meta) or _norm_host(meta), "metadata"
+        return aliases.outlet(meta) or meta, "metadata"
+    if article.url:
+        host = _norm_host(article.url)
+        if host and "." in host:
+            return aliases.outlet(host) or host, "url"
+    found = outlet_from_text(article.body or body, aliases)
+    if found:
+        return found, "text"
+    return None, "unknown"
+
+
+def outlet_from_text(text: str, aliases: AliasTable) -> str | None:
+    """Find a signature line: a donation prompt, a copyright line or a standalone outlet name."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    candidates = lines[:_HEAD_LINES] + lines[-_TAIL_LINES:] if len(lines) > _HEAD_LINES else lines
+    for line in candidates:
+        if len(line) > MAX_SIGNATURE_LINE + 20:
+            continue
+        match = _SUPPORT_RE.match(line)
+        if match:
+            name = match.group("name")
+            known = aliases.outlet(name)
+            if known:
+                return known
+            if _BRAND_RE.search(name):  # "SouthFront", "Daily News": brand-like, not "Ukraine"
+                return name
+        match = _COPYRIGHT_RE.match(line)
+        if match:
+            name = aliases.outlet(match.group("name").strip())
+            if name:
+                return name
+    for line in candidates:
+        if len(line) > MAX_SIGNATURE_LINE or line.endswith((".", ",", ":", "?", "!")):
+            continue
+        if line.casefold() in _AMBIGUOUS_NAMES or not line[0].isupper():
+            continue
+        name = aliases.outlet(line)
+        if name and _exact_spelling(line, aliases):
+            return name
+    return None
+
+
+def _exact_spelling(line: str, aliases: AliasTable) -> bool:
+    """A standalone line must spell an outlet name exactly (case included), not just fold to it."""
+    return line in aliases.outlet_name_set()
