@@ -1,0 +1,142 @@
+"""Closed word lists used by quote attribution (``quotes.py``).
+
+Kept as code rather than data files because they are small, change with the rules that use them,
+and are needed on every call (no I/O at extraction time).  All entries are lower-case.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(text.split())
+
+
+# Speech and statement verbs that introduce a Source ("X said", "said X").  Inflected forms are
+# listed explicitly: a stemmer would also match nouns ("the claim", "a report").
+CUE_VERBS = words(
+    """
+    said says say saying told tells telling added adds adding stressed stresses noted notes noting
+    warned warns warning explained explains explaining argued argues arguing insisted insists insisting
+    claimed claims claiming wrote writes tweeted tweets announced announces acknowledged acknowledges
+    admitted admits asserted asserts contended contends declared declares emphasized emphasised
+    emphasizes emphasises maintained maintains observed observes pointed predicted predicts promised
+    promises recalled recalls remarked remarks replied replies reported reports responded responds
+    revealed reveals stated states suggested suggests testified testifies underlined underscored
+    urged urges vowed vows answered complained complains conceded concedes confirmed
+    confirms countered denied denies disclosed estimated estimates highlighted indicated indicates
+    mentioned reiterated reiterates repeated continued continues believes believed thinks
+    thought charged charges cautioned alleged alleges announced boasted boasts quipped joked
+    told posted wrote explained
+    """
+)
+
+# Cues that may stand after the source when the clause is inverted (", said Peskov").
+INVERTED_CUES = words(
+    """
+    said says added adds explained explains noted notes wrote writes asked asks continued continues
+    stressed warned argued insisted told recalled replied responded remarked observed tweeted
+    declared conceded cautioned
+    """
+)
+
+# Words between a subject and its cue verb ("Lavrov has also repeatedly said").
+AUXILIARIES = words(
+    """
+    has have had also later then previously repeatedly recently once again further would will could
+    might may should did does do is was were are not never often publicly privately flatly quickly
+    simply even just only still already initially first subsequently separately frequently earlier
+    finally reportedly reporters
+    """
+)
+
+# Honorifics and office titles peeled off the front of a name ("Foreign Minister Sergey Lavrov").
+TITLES = words(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady rev reverend sen senator rep representative
+    gov governor president vice secretary minister prime chancellor premier mayor judge justice gen
+    general adm admiral col colonel lt lieutenant maj major capt captain sgt sergeant cpl officer det
+    detective chief chairman chairwoman chair speaker leader director commissioner ambassador attorney
+    king queen prince princess pope father sister brother rabbi imam sheikh st saint spokesman
+    spokeswoman spokesperson deputy assistant former acting candidate nominee fm pm sheriff coach
+    superintendent councilman councilwoman congressman congresswoman delegate envoy emir ayatollah
+    sultan crown retired ret gop democrat democratic republican independent foreign defense defence
+    interior finance treasury state press executive national security affairs senior majority minority
+    whip house senate federal first lady chef founder ceo cfo coo analyst economist professor
+    """
+)
+NAME_SUFFIXES = words("jr jr. sr sr. ii iii iv")
+
+# Role nouns that stand for a person introduced earlier ("the minister", "the Kremlin spokesman").
+ROLE_NOUNS = words(
+    """
+    minister spokesman spokeswoman spokesperson president senator candidate nominee secretary
+    chairman chairwoman leader governor ambassador envoy diplomat mayor general commander lawmaker
+    congressman congresswoman businessman businesswoman billionaire director chief premier chancellor
+    king queen prince emir official mogul sheriff judge attorney prosecutor congressman
+    """
+)
+
+# Lower-case head nouns of organisation speakers ("the Turkish presidency", "the Trump campaign").
+ORG_NOUNS = words(
+    """
+    presidency ministry government campaign administration department committee agency army military
+    embassy office party service foundation company police court council commission bureau
+    institute university spokesperson's parliament cabinet senate congress navy force forces
+    command headquarters mission delegation team group network newspaper
+    """
+)
+
+# Capitalised words that make a name an organisation ("Foreign Ministry", "New York Times").
+ORG_WORDS = words(
+    """
+    kremlin ministry department committee commission council agency office bureau service services
+    party campaign administration court house senate congress parliament assembly government
+    university institute center centre foundation association union league federation organization
+    organisation corporation company inc corp ltd group news times post journal tribune herald
+    press agency network television radio reuters bloomberg politifact army navy police forces
+    command pentagon presidency cabinet embassy mission bank fund board authority republicans
+    democrats gop fbi cia nsa nato un eu tass sputnik ria interfax
+    """
+)
+
+# Single capitalised words that are countries or capitals speaking for their governments.
+PLACES = words(
+    """
+    russia turkey syria iran iraq china israel ukraine germany france britain japan india pakistan
+    egypt jordan qatar america moscow ankara damascus tehran beijing washington london paris berlin
+    kiev kyiv tokyo brussels riyadh saudi
+    """
+)
+
+PRONOUNS_MALE = words("he")
+PRONOUNS_FEMALE = words("she")
+PRONOUNS_ORG = words("it")
+PRONOUNS = words(
+    """
+    i me my we us our you your he him his she her it its they them their who whom whose which that
+    this these those one someone everyone anyone nobody
+    """
+)
+DETERMINERS = words(
+    "the a an this that these those some many several other another each every all both no any few most"
+)
+
+# Capitalised words that start sentences or headlines but never start a name.
+NON_NAME_CAPS = words(
+    """
+    the a an and but or so yet then still also meanwhile however instead in on at to of for from by
+    with as when while after before if though although because since until unless now later earlier
+    today yesterday tomorrow thus therefore speaking asked according here there this that these those
+    it its he she they we i you his her their our my what why how who where which whose one many some
+    most more all both each every no not nor even just only such do does did is was were are be been
+    has have had will would could should may might must can last next first second new mr ms mrs
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december image photo photos video read watch related source
+    sources officials critics experts analysts supporters opponents protesters residents voters
+    """
+)
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Lower-case particles allowed inside a person's name ("Bashar al-Assad", "Ursula von der Leyen").
+NAME_PARTICLES = words("de del della der van von al el bin ibn da di du la le")

@@ -1,0 +1,685 @@
+"""Quote records and speaker attribution, by rules over a light tokenisation (no statistical model).
+
+The pipeline for one article body:
+
+1. tokenise (words, abbreviations such as ``U.S.``, punctuation) and split sentences;
+2. index every capitalised name run: full person names, their surnames and the roles they are
+   introduced with ("Russian Foreign Minister Sergey Lavrov", "Peskov, the Kremlin spokesman");
+3. find cue verbs ("said", "told", "according to" …) and read the Source around each one:
+   before it ("Lavrov said", "Peskov, the Kremlin spokesman, said", "the minister noted",
+   "he stressed", "the Turkish presidency said") or after it (", said Zakharova", "according to X");
+4. resolve the Source: titles peeled, surnames expanded to the full name used in the article,
+   roles to the person introduced with that role, pronouns to the most recent compatible speaker;
+5. attach direct quotes (straight or curly marks, split around the attribution, running over
+   several paragraphs) and reported content ("X said that …") to the resolved speaker.
+
+Only Sources that carry a proper name become speakers: "the report said" or "sources said" do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.article import Quote, Speaker
+from index.extract import _lexicon as lex
+
+# Abbreviations with inner dots (U.S., D.C.), words with inner apostrophes or hyphens, any other
+# single non-space character.  Linear: no nested quantifiers.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*(?:['’]s?)?|[^\w\s]")
+_OPEN_QUOTES = frozenset('“‘"«')
+_CLOSE_QUOTES = frozenset('”’"»')
+_SENTENCE_END = frozenset(".!?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ADVERB = re.compile(r"^[a-z]+ly$")
+_QUOTE_SPAN = re.compile(r"[“\"]")
+_THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
+_MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    low: str
+    cap: bool
+    sent: int = 0
+
+
+@dataclass
+class _Person:
+    """A name known in the article: full name, kind, where it was seen and the roles it came with."""
+
+    name: str
+    type: str
+    roles: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Attribution:
+    name: str
+    type: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    sent: int
+    source_start: int
+    source_end: int
+    inverted: bool  # Source after the cue, or cue after its content ("…, Lavrov said")
+
+
+# ----------------------------------------------------------------------------------------------
+# Tokens and sentences
+
+
+def _tokenise(body: str) -> list[_Tok]:
+    """Tokens with offsets and sentence numbers."""
+    toks = [
+        _Tok(m.group(), m.start(), m.end(), m.group().lower(), m.group()[:1].isupper())
+        for m in _TOKEN.finditer(body)
+    ]
+    sent = 0
+    for i, tok in enumerate(toks):
+        tok.sent = sent
+        if _ends_sentence(toks, i, body):
+            sent += 1
+    return toks
+
+
+def _ends_sentence(toks: list[_Tok], i: int, body: str) -> bool:
+    """Whether token i closes a sentence: . ! ? not after an abbreviation, or a paragraph break."""
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return True
+    if "\n" in body[tok.end : nxt.start]:
+        return True
+    if tok.text not in _SENTENCE_END:
+        return False
+    if nxt.text in _CLOSE_QUOTES or nxt.text == ")":
+        return False  # the closing mark belongs to this sentence; the break follows it
+    prev = toks[i - 1] if i > 0 else None
+    if tok.text == "." and prev is not None and _is_abbreviation(prev):
+        return False
+    return nxt.cap or nxt.text in _OPEN_QUOTES or not nxt.text[:1].isalpha()
+
+
+def _is_abbreviation(tok: _Tok) -> bool:
+    """``Mr``, ``Sen``, ``J`` (an initial) before a period that does not end the sentence."""
+    return (len(tok.text) == 1 and tok.cap) or tok.low in lex.TITLES or tok.low in {"st", "no", "vs"}
+
+
+def _closing_quote_break(toks: list[_Tok]) -> None:
+    """Start a new sentence after a closing mark that follows . ! ? (“… end.” Next sentence)."""
+    shift = 0
+    for i, tok in enumerate(toks):
+        tok.sent += shift
+        if (
+            tok.text in _CLOSE_QUOTES
+            and i > 0
+            and toks[i - 1].text in _SENTENCE_END
+            and i + 1 < len(toks)
+            and toks[i + 1].cap
+            and toks[i + 1].sent + shift == tok.sent
+        ):
+            shift += 1
+
+
+def _mid_sentence_caps(toks: list[_Tok]) -> frozenset[str]:
+    """Words seen capitalised other than first in their sentence: evidence of a proper name."""
+    seen: set[str] = set()
+    prev_sent = -1
+    first = True
+    for tok in toks:
+        if tok.sent != prev_sent:
+            prev_sent, first = tok.sent, True
+        if not tok.text[:1].isalnum():
+            continue
+        if tok.cap and not first:
+            seen.add(_bare(tok.text))
+        first = False
+    return frozenset(seen)
+
+
+def _bare(text: str) -> str:
+    """A word without its possessive: ``Clinton’s`` -> ``Clinton``."""
+    return _POSSESSIVE.sub("", text) if len(text) > 2 else text
+
+
+# ----------------------------------------------------------------------------------------------
+# Names
+
+
+class _Names:
+    """Every capitalised name run of an article, for surname and role resolution."""
+
+    def __init__(self, toks: list[_Tok], mid_caps: frozenset[str]) -> None:
+        self.toks = toks
+        self.mid_caps = mid_caps
+        self.by_surname: dict[str, _Person] = {}
+        self.people: list[_Person] = []
+        self._scan()
+
+    def _scan(self) -> None:
+        i = 0
+        while i < len(self.toks):
+            if self._is_name_word(i):
+                j = self._run_end(i)
+                parsed = self.parse_run(i, j)
+                if parsed:
+                    self._register(parsed, i, j)
+                i = j
+            else:
+                i += 1
+
+    def _is_name_word(self, i: int) -> bool:
+        tok = self.toks[i]
+        return tok.cap and tok.text[:1].isalpha()
+
+    def _run_end(self, i: int) -> int:
+        """Exclusive end of the capitalised run starting at i (initials, particles and Mr. inside)."""
+        toks = self.toks
+        j = i
+        while j < len(toks) and toks[j].sent == toks[i].sent:
+            tok = toks[j]
+            if tok.cap and tok.text[:1].isalpha():
+                j += 1
+                if _POSSESSIVE.search(tok.text) and tok.text[-2:] != "ss":
+                    break  # "Turkey’s Foreign Minister": the possessor is its own run
+            elif j > i and (self._abbrev_dot(j) or self._particle(j)):
+                j += 1
+            else:
+                break
+        return j
+
+    def _abbrev_dot(self, j: int) -> bool:
+        """The period of ``Mr.`` or of an initial inside a name."""
+        return self.toks[j].text == "." and _is_abbreviation(self.toks[j - 1])
+
+    def _particle(self, j: int) -> bool:
+        """``al`` in ``Bashar al-Assad`` style names: a particle followed by a capitalised word."""
+        toks = self.toks
+        return toks[j].low in lex.NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap
+
+    def parse_run(self, i: int, j: int) -> tuple[str, str, list[str]] | None:
+        """(name, type, title words) for the run toks[i:j], or None when it names nobody."""
+        words = [t for t in self.toks[i:j] if t.text != "."]
+        while words and (words[0].low in lex.NON_NAME_CAPS or self._weak_first(words[0])):
+            words = words[1:]
+        if not words:
+            return None
+        last = _bare(words[-1].text)
+        if _bare(words[-1].text).lower() in lex.NAME_SUFFIXES and len(words) > 1:
+            last = _bare(words[-2].text)
+        if len(last) < 2 or last.lower() in lex.NON_NAME_CAPS or last.lower() in lex.TITLES:
+            return None
+        if last not in self.mid_caps:
+            return None
+        texts = [_bare(w.text) if w is words[-1] else w.text for w in words]
+        if _is_org(texts):
+            return " ".join(texts), "organization", []
+        k = len(texts)
+        while k > 0 and texts[k - 1].lower().rstrip(".") not in lex.TITLES and len(texts) - k < 4:
+            k -= 1
+        titles = [t.lower().rstrip(".") for t in texts[:k]]
+        name = texts[k:]
+        if not name:
+            return None
+        return " ".join(name), "person", titles
+
+    def _weak_first(self, tok: _Tok) -> bool:
+        """A sentence-initial capital that is never capitalised elsewhere ("Sources", "Critics")."""
+        return _bare(tok.text) not in self.mid_caps and tok.low not in lex.TITLES
+
+    def _register(self, parsed: tuple[str, str, list[str]], i: int, j: int) -> None:
+        name, kind, titles = parsed
+        key = name.split()[-1].lower()
+        if kind == "person" and key in lex.PLACES:
+            kind = "organization"
+        person = self.by_surname.get(key)
+        if person is None:
+            person = _Person(name, kind)
+            self.by_surname[key] = person
+            self.people.append(person)
+        elif len(person.name.split()) == 1 and len(name.split()) > 1 and kind == person.type:
+            person.name = name  # the first full form wins over an earlier bare surname
+        person.roles.update(titles)
+        person.roles.update(self._apposition_roles(j))
+        person.positions.append(self.toks[i].start)
+
+    def _apposition_roles(self, j: int) -> set[str]:
+        """Role words of ", the Kremlin spokesman," right after a name."""
+        toks = self.toks
+        if j + 2 >= len(toks) or toks[j].text != ",":
+            return set()
+        roles = set()
+        for tok in toks[j + 1 : j + 8]:
+            if tok.text in {",", ".", ";"} or tok.low in lex.CUE_VERBS:
+                break
+            if tok.low in lex.ROLE_NOUNS or tok.low in lex.TITLES:
+                roles.add(tok.low)
+        return roles
+
+    def resolve(self, name: str, kind: str) -> tuple[str, str]:
+        """Full name for a surname mention ("Lavrov" -> "Sergey Lavrov"), with its type."""
+        key = name.split()[-1].lower()
+        person = self.by_surname.get(key)
+        if person is None:
+            return name, kind
+        if len(person.name.split()) >= len(name.split()):
+            return person.name, person.type
+        return name, kind
+
+    def by_role(self, role: str, before: int) -> _Person | None:
+        """The person most recently mentioned before ``before`` who was introduced with ``role``."""
+        best, best_pos = None, -1
+        for person in self.people:
+            if person.type != "person" or role not in person.roles:
+                continue
+            pos = max((p for p in person.positions if p < before), default=-1)
+            if pos > best_pos:
+                best, best_pos = person, pos
+        return best
+
+
+def _is_org(texts: list[str]) -> bool:
+    """Organisation names end in an organisation word or are acronyms (FBI, NATO)."""
+    last = texts[-1]
+    low = last.lower().rstrip(".")
+    if low in lex.ORG_WORDS:
+        return True
+    return len(texts) == 1 and len(last) >= 2 and last.isupper()
+
+
+# ----------------------------------------------------------------------------------------------
+# Sources around cue verbs
+
+
+class _Attributor:
+    """Finds cue verbs and reads the Source around each."""
+
+    def __init__(self, body: str, toks: list[_Tok], names: _Names) -> None:
+        self.body = body
+        self.toks = toks
+        self.names = names
+        self.found: list[_Attribution] = []
+
+    def run(self) -> list[_Attribution]:
+        toks = self.toks
+        for i, tok in enumerate(toks):
+            if tok.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+                self._after(i, i + 2, "according to", inverted=True)
+            elif tok.cap:
+                continue
+            elif tok.low in lex.CUE_VERBS and self._before(i):
+                continue
+            elif tok.low in lex.INVERTED_CUES:
+                self._inverted(i)
+        return self.found
+
+    # -- Source before the cue --------------------------------------------------------------
+    def _before(self, i: int) -> bool:
+        toks = self.toks
+        j = i - 1
+        while (
+            j >= 0
+            and toks[j].sent == toks[i].sent
+            and (toks[j].low in lex.AUXILIARIES or _ADVERB.match(toks[j].text))
+        ):
+            j -= 1
+        if j < 0 or toks[j].sent != toks[i].sent:
+            return False
+        if toks[j].text == ")":
+            j = self._skip_parens(j)
+        if j >= 0 and toks[j].text == ",":
+            return self._apposition(i, j)
+        return self._subject_at(i, j)
+
+    def _skip_parens(self, j: int) -> int:
+        """Index just before the "(" matching the ")" at j ("Paul Ryan (R-Wis.) said")."""
+        k = j
+        while k > 0 and j - k < 12 and self.toks[k].text != "(":
+            k -= 1
+        return k - 1 if self.toks[k].text == "(" else j
+
+    def _apposition(self, i: int, j: int) -> bool:
+        """``X, <apposition>, said``: the Source is X, or the apposition when that is the name."""
+        toks = self.toks
+        k = j - 1
+        while k >= 0 and j - k < 25 and toks[k].sent == toks[i].sent and toks[k].text not in {",", "(", ";"}:
+            if toks[k].text in _CLOSE_QUOTES or toks[k].text in _OPEN_QUOTES:
+                return False
+            k -= 1
+        if k < 0 or toks[k].text != "," or toks[k].sent != toks[i].sent:
+            return False
+        inner = self._name_run_exact(k + 1, j)
+        if inner:
+            return self._add(inner, i, k + 1, j, inverted=False)
+        return self._subject_at(i, k - 1)
+
+    def _name_run_exact(self, a: int, b: int) -> tuple[str, str] | None:
+        """The name when toks[a:b] is exactly one capitalised run ("Dmitry Peskov")."""
+        if a >= b or not self.names._is_name_word(a):
+            return None
+        if self.names._run_end(a) != b:
+            return None
+        parsed = self.names.parse_run(a, b)
+        return (parsed[0], parsed[1]) if parsed else None
+
+    def _subject_at(self, i: int, j: int) -> bool:
+        """Read the subject NP ending at token j."""
+        toks = self.toks
+        if j < 0 or toks[j].sent != toks[i].sent:
+            return False
+        tok = toks[j]
+        if tok.low in lex.PRONOUNS:
+            return self._pronoun(i, j)
+        if tok.cap and tok.text[:1].isalpha():
+            a = j
+            while a > 0 and toks[a - 1].sent == tok.sent and self.names._run_end(a - 1) >= j + 1:
+                a -= 1
+            if _POSSESSIVE.search(tok.text) and tok.text[-2:] != "ss":
+                return False  # "Trump's claims": a possessor, not a subject
+            parsed = self.names.parse_run(a, j + 1)
+            if parsed:
+                return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
+            return False
+        if tok.text[:1].isalpha() and tok.text.islower():
+            return self._nominal(i, j)
+        return False
+
+    def _nominal(self, i: int, j: int) -> bool:
+        """``the minister``, ``the Kremlin spokesman``, ``the Turkish presidency``, ``Clinton’s campaign``."""
+        toks = self.toks
+        head = toks[j].low
+        a = j
+        mods: list[_Tok] = []
+        while a > 0 and j - a < 5 and toks[a - 1].sent == toks[j].sent:
+            prev = toks[a - 1]
+            if prev.low in lex.DETERMINERS or prev.low in {"his", "her", "their", "its"}:
+                a -= 1
+                break
+            if not prev.text[:1].isalnum():
+                break
+            if prev.cap and _POSSESSIVE.search(prev.text):
+                mods.insert(0, prev)
+                a -= 1
+                break
+            if prev.low in lex.CUE_VERBS or prev.low in {"and", "or", "that", "but", "of", "to", "in"}:
+                break
+            mods.insert(0, prev)
+            a -= 1
+        caps = [_bare(m.text) for m in mods if m.cap and _bare(m.text) in self.names.mid_caps]
+        if head in lex.ORG_NOUNS and caps and head not in lex.ROLE_NOUNS:
+            name = " ".join(caps + [head])
+            return self._add((name, "organization"), i, a, j + 1, False)
+        if head in lex.ROLE_NOUNS and not any(_POSSESSIVE.search(m.text) for m in mods):
+            person = self.names.by_role(head, toks[j].start)
+            if person is None and head in {"spokesman", "spokeswoman", "spokesperson"}:
+                person = self._last_person_speaker(toks[j].start)
+            if person is not None:
+                return self._add((person.name, "person"), i, a, j + 1, False, resolved=True)
+        return False
+
+    def _pronoun(self, i: int, j: int) -> bool:
+        """``he said`` -> the most recent person speaker (or person named) before it."""
+        low = self.toks[j].low
+        pos = self.toks[j].start
+        if low in lex.PRONOUNS_MALE or low in lex.PRONOUNS_FEMALE:
+            person = self._last_person_speaker(pos)
+            if person is not None:
+                return self._add((person.name, "person"), i, j, j + 1, False, resolved=True)
+        elif low in lex.PRONOUNS_ORG:
+            for att in reversed(self.found):
+                if att.type == "organization" and att.cue_start < pos:
+                    return self._add((att.name, att.type), i, j, j + 1, False, resolved=True)
+        return False
+
+    def _last_person_speaker(self, pos: int) -> _Person | None:
+        for att in reversed(self.found):
+            if att.type == "person" and att.cue_start < pos:
+                return _Person(att.name, "person")
+        return None
+
+    # -- Source after the cue ----------------------------------------------------------------
+    def _inverted(self, i: int) -> bool:
+        """``“…,” said Peskov`` / ``…, says Lavrov``: the Source follows the cue."""
+        toks = self.toks
+        if toks[i].low not in lex.INVERTED_CUES or i == 0:
+            return False
+        prev = toks[i - 1]
+        if prev.sent != toks[i].sent or not (prev.text == "," or prev.text in _CLOSE_QUOTES):
+            return False
+        return self._after(i, i + 1, toks[i].text, inverted=True)
+
+    def _after(self, i: int, a: int, cue: str, inverted: bool) -> bool:
+        toks = self.toks
+        if a >= len(toks) or toks[a].sent != toks[i].sent:
+            return False
+        if toks[a].cap and toks[a].text[:1].isalpha():
+            b = self.names._run_end(a)
+            parsed = self.names.parse_run(a, b)
+            if parsed:
+                return self._add((parsed[0], parsed[1]), i, a, b, inverted=True, cue=cue)
+            return False
+        # "said the Kremlin spokesman", "according to the Kremlin press service"
+        b = a
+        while b < len(toks) and b - a < 6 and toks[b].sent == toks[i].sent and toks[b].text[:1].isalnum():
+            if toks[b].low in {"in", "on", "at", "who", "which", "that", "during", "after", "of", "and"}:
+                break
+            b += 1
+        if b > a and not toks[b - 1].cap and toks[a].low in {"the", "a", "an"}:
+            found = len(self.found)
+            self._nominal_after(i, b - 1, cue)
+            return len(self.found) > found
+        if b > a and toks[a].low in {"the"} and toks[b - 1].cap:
+            parsed = self.names.parse_run(a + 1, b)
+            if parsed and parsed[1] == "organization":
+                return self._add((parsed[0], parsed[1]), i, a + 1, b, inverted=True, cue=cue)
+        return False
+
+    def _nominal_after(self, i: int, j: int, cue: str) -> None:
+        saved = self.toks[i]
+        ok = self._nominal(i, j)
+        if ok:
+            self.found[-1].inverted = True
+            self.found[-1].cue = cue if cue == "according to" else saved.text
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def _add(
+        self,
+        parsed: tuple[str, str],
+        i: int,
+        a: int,
+        b: int,
+        inverted: bool,
+        resolved: bool = False,
+        cue: str | None = None,
+    ) -> bool:
+        name, kind = parsed
+        if not resolved:
+            name, kind = self.names.resolve(name, kind)
+        if kind == "person" and name.split()[-1].lower() in lex.PLACES:
+            kind = "organization"
+        toks = self.toks
+        cue_tok = toks[i]
+        self.found.append(
+            _Attribution(
+                name=name,
+                type=kind,
+                cue=cue or cue_tok.text,
+                cue_start=cue_tok.start,
+                cue_end=toks[i + 1].end if cue == "according to" else cue_tok.end,
+                sent=cue_tok.sent,
+                source_start=toks[a].start,
+                source_end=toks[b - 1].end,
+                inverted=inverted,
+            )
+        )
+        return True
+
+
+# ----------------------------------------------------------------------------------------------
+# Quotes
+
+
+def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
+    """(start, end, continues_previous) of each quotation, inside its marks.
+
+    A paragraph whose quotation is not closed continues into the next paragraph when that one opens
+    with a quotation mark (the newspaper convention for multi-paragraph quotes).
+    """
+    spans: list[tuple[int, int, bool]] = []
+    offset = 0
+    carried = False
+    for para in body.split("\n"):
+        opened = None
+        straight_open = False
+        for m in _QUOTE_ANY.finditer(para):
+            ch = m.group()
+            pos = offset + m.start()
+            if ch == '"':
+                is_open = not straight_open
+                straight_open = not straight_open
+            else:
+                is_open = ch == "“"
+            if is_open and opened is None:
+                opened = pos
+            elif not is_open and opened is not None:
+                spans.append((opened + 1, pos, carried and opened == offset + _lead(para)))
+                opened = None
+                carried = False
+        if opened is not None and para.strip():
+            spans.append((opened + 1, offset + len(para.rstrip()), carried))
+            carried = True
+        elif para.strip():
+            carried = False
+        offset += len(para) + 1
+    return spans
+
+
+_QUOTE_ANY = re.compile(r"[“”\"]")
+
+
+def _lead(para: str) -> int:
+    return len(para) - len(para.lstrip())
+
+
+def _attach_quotes(body: str, toks: list[_Tok], atts: list[_Attribution]) -> list[tuple[_Attribution, Quote]]:
+    """Pair attributions with direct quotes near them; the rest carry reported content."""
+    spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
+    sent_of = _sentence_lookup(toks)
+    out: list[tuple[_Attribution, Quote]] = []
+    used: set[int] = set()
+    for att in atts:
+        idx = _quote_for(att, spans, sent_of, body)
+        if idx is not None and idx not in used:
+            used.add(idx)
+            start, end, _ = spans[idx]
+            out.append((att, _quote(body, att, start, end, "direct")))
+            _follow_on(body, att, spans, idx, used, out)
+            continue
+        start, end = _reported_span(body, toks, att)
+        if end > start:
+            out.append((att, _quote(body, att, start, end, "reported")))
+    return out
+
+
+def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[int], out: list) -> None:
+    """The second half of a split quote (“A,” X said. “B.”) and multi-paragraph continuations."""
+    k = idx + 1
+    while k < len(spans) and k not in used:
+        start, end, continues = spans[k]
+        gap = body[spans[k - 1][1] : start]
+        adjacent = (
+            len(gap) < 120
+            and not _CUE_IN_GAP.search(gap[-40:])
+            and (att.cue_start < start and (att.cue_start >= spans[k - 1][1] or continues))
+        )
+        if not (continues or adjacent):
+            break
+        if _CUE_AFTER.match(body[end : end + 60]):
+            break  # the next quote has its own attribution
+        used.add(k)
+        out.append((att, _quote(body, att, start, end, "direct")))
+        k += 1
+
+
+_CUE_IN_GAP = re.compile(r"\b(?:said|says|told|added)\b")
+_CUE_AFTER = re.compile(r"^[,.]?[”\"]?\s*,?\s*(?:\w+\s){0,4}(?:said|says|added|told|explained|noted)\b")
+
+
+def _sentence_lookup(toks: list[_Tok]) -> dict[int, tuple[int, int]]:
+    """Sentence number -> (start offset, end offset)."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for tok in toks:
+        start, _ = bounds.get(tok.sent, (tok.start, tok.end))
+        bounds[tok.sent] = (start, tok.end)
+    return bounds
+
+
+def _quote_for(att: _Attribution, spans: list, sent_of: dict, body: str) -> int | None:
+    """Index of the direct quote this attribution introduces or closes, if any."""
+    s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
+    best = None
+    for k, (start, end, _) in enumerate(spans):
+        anchor = min(att.source_start, att.cue_start)
+        closes_before = end <= anchor and anchor - end < 40 and end >= s_start - 2
+        opens_after = start > att.cue_end and start - max(att.cue_end, att.source_end) < 30
+        opens_after = opens_after and start <= s_end + 2
+        if closes_before or opens_after:
+            best = k
+            if opens_after:
+                break
+    return best
+
+
+def _reported_span(body: str, toks: list[_Tok], att: _Attribution) -> tuple[int, int]:
+    """Offsets of the reported content: after "said (that)", or the clause before "…, X said"."""
+    sentence = [t for t in toks if t.sent == att.sent]
+    if not sentence:
+        return 0, 0
+    s_start, s_end = sentence[0].start, sentence[-1].end
+    after_start = max(att.cue_end, att.source_end) if att.inverted else att.cue_end
+    after = body[after_start:s_end]
+    lead = _THAT.match(after)
+    start = after_start + (lead.end() if lead else 0)
+    if s_end - start > 15 and att.cue != "according to":
+        return start, s_end
+    end = min(att.source_start, att.cue_start)
+    text = body[s_start:end].rstrip(' ,\u201d"')
+    return s_start, s_start + len(text)
+
+
+def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quote:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1] in " \t\n,":
+        end -= 1
+    return Quote(text=body[start:end], speaker=att.name, cue=att.cue, start=start, end=end, kind=kind)
+
+
+# ----------------------------------------------------------------------------------------------
+# Entry point
+
+
+def extract_speakers(body: str, title: str = "") -> list[Speaker]:
+    """Speakers quoted in ``body``, each with its quotes (offsets into ``body``), in order of appearance.
+
+    ``title`` only helps name resolution (a headline like "…, says Lavrov" is not a quote record).
+    Pure function: no I/O, deterministic.
+    """
+    del title  # offsets are into the body; headline attributions repeat the body's
+    toks = _tokenise(body)
+    _closing_quote_break(toks)
+    mid_caps = _mid_sentence_caps(toks)
+    names = _Names(toks, mid_caps)
+    atts = _Attributor(body, toks, names).run()
+    pairs = _attach_quotes(body, toks, atts)
+    speakers: dict[str, Speaker] = {}
+    for att, quote in sorted(pairs, key=lambda p: p[1].start):
+        speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
+        speaker.quotes.append(quote)
+    return list(speakers.values())

@@ -1,0 +1,1 @@
+"""Evaluation scorers for extraction quality (importable as ``scripts.eval.<name>``)."""
