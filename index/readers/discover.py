@@ -13,7 +13,14 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from index.readers.sources import SUFFIX_KINDS, ReadFailure, SourceFile, is_ignored_name, kind_of
+from index.readers.sources import (
+    SUFFIX_KINDS,
+    ReadFailure,
+    SourceFile,
+    is_ignored_name,
+    is_skipped_file,
+    kind_of,
+)
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[SourceFile | ReadFailure]:
@@ -54,10 +61,11 @@ def _walk(top: Path, root: str) -> Iterator[SourceFile | ReadFailure]:
             # Symlinked folders are not descended into.  One pointing inside the tree is reached by
             # its real path anyway; one pointing outside is reported so nobody wonders why it is missing.
             if os.path.islink(full) and not _inside(real_top, os.path.realpath(full)):
-                yield ReadFailure(_rel(root, top, full), full, "symbolic link to a folder outside "
-                                  f"{top} not followed")
+                yield ReadFailure(
+                    _rel(root, top, full), full, f"symbolic link to a folder outside {top} not followed"
+                )
         for name in sorted(filenames):
-            if is_ignored_name(name) or (kind := kind_of(name)) is None:
+            if is_skipped_file(name) or (kind := kind_of(name)) is None:
                 continue
             full = os.path.join(dirpath, name)
             rel = _rel(root, top, full)

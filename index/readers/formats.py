@@ -96,7 +96,7 @@ def parse_jsonl(stream: IO[bytes], *, id: str, path: str) -> Iterator[Result]:
         if not line.strip():
             continue
         text, encoding = decode_bytes(line)
-        value = _loads(text, id=line_id, path=path, where=f" at line {line_no}")
+        value = _loads(text.rstrip("\r\n"), id=line_id, path=path, where=f" at line {line_no}")
         if isinstance(value, ReadFailure):
             yield value
         else:
@@ -130,8 +130,19 @@ def parse_html(data: bytes, *, id: str, path: str) -> Result:
         return ReadFailure(id, path, "no main text found in HTML")
     raw_meta = {
         key: bound_json(meta[key])
-        for key in ("title", "author", "url", "hostname", "sitename", "date", "description",
-                    "categories", "tags", "language", "image")
+        for key in (
+            "title",
+            "author",
+            "url",
+            "hostname",
+            "sitename",
+            "date",
+            "description",
+            "categories",
+            "tags",
+            "language",
+            "image",
+        )
         if meta.get(key)
     }
     authors = [a.strip() for a in re.split(r"[;,]", meta.get("author") or "") if a.strip()]
@@ -172,4 +183,3 @@ def _parse_int(digits: str) -> int | str:
 
 def _mib(size: int) -> str:
     return f"{size / limits.MiB:g} MiB"
-

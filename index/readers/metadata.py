@@ -125,7 +125,7 @@ def _first_date(fields: Mapping[str, Any]) -> date | None:
 
 
 def _authors(fields: Mapping[str, Any]) -> list[str]:
-    """"a, b" strings and lists of strings or {"name": ...} objects -> distinct names in order."""
+    """ "a, b" strings and lists of strings or {"name": ...} objects -> distinct names in order."""
     names: list[str] = []
     for key in AUTHOR_KEYS:
         value = fields.get(key)

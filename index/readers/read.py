@@ -49,8 +49,9 @@ def _read_file(src: SourceFile) -> Iterator[Result]:
         # Size from the open handle, not from discovery: the file may have grown since.
         size = os.fstat(handle.fileno()).st_size
         if size > limits.MAX_ARTICLE_BYTES:
-            yield ReadFailure(src.rel, path, f"too large: {size:,} bytes, over the "
-                              f"{limits.MAX_ARTICLE_BYTES:,}-byte limit")
+            yield ReadFailure(
+                src.rel, path, f"too large: {size:,} bytes, over the {limits.MAX_ARTICLE_BYTES:,}-byte limit"
+            )
             return
         data = handle.read(limits.MAX_ARTICLE_BYTES + 1)
     if len(data) > limits.MAX_ARTICLE_BYTES:

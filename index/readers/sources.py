@@ -34,9 +34,21 @@ def kind_of(name: str) -> str | None:
     return None
 
 
+# Corpus documentation that sits next to the articles (bbc/README.TXT, allsides/README.txt).
+_DOC_STEMS = frozenset({"readme", "license", "licence", "copying", "changelog"})
+
+
 def is_ignored_name(name: str) -> bool:
-    """Hidden files and macOS resource-fork folders are never articles: skipped without a report."""
+    """Hidden files and folders and macOS resource-fork folders: skipped without a report."""
     return name.startswith(".") or name == "__MACOSX"
+
+
+def is_skipped_file(name: str) -> bool:
+    """Files never taken for articles: hidden ones, and README/LICENSE-style corpus documentation.
+
+    Skipped without a report while walking; a file named directly on the command line is still read.
+    """
+    return is_ignored_name(name) or name.split(".", 1)[0].lower() in _DOC_STEMS
 
 
 @dataclass(frozen=True)
