@@ -11,12 +11,12 @@ from datetime import datetime
 
 from whoosh import query as Q
 from whoosh.qparser import (
-    DateParserPlugin,
     FieldAliasPlugin,
     FuzzyTermPlugin,
     GtLtPlugin,
     MultifieldParser,
 )
+from whoosh.qparser.dateparse import DateParserPlugin
 
 from search import schema as S
 from search.request import MAX_NESTING, MAX_QUERY_TERMS, QueryError
@@ -127,13 +127,35 @@ def _walk(node: Q.Query):
 
 
 def query_terms(parsed: Q.Query, reader) -> set[str]:
-    """The analysed words of title/body/quote the query matches, wildcards expanded (for highlighting)."""
+    """The analysed words of title/body/quote the query looks for, for highlighting.
+
+    Wildcards and fuzzy terms are expanded against ``reader``; negated clauses are left out.
+    """
     fields = {S.TITLE, S.BODY, S.QUOTE}
     words: set[str] = set()
-    try:
-        for fieldname, text in parsed.existing_terms(reader, phrases=True, expand=True):
-            if fieldname in fields:
-                words.add(text.decode("utf-8") if isinstance(text, bytes) else text)
-    except Exception:  # highlighting is best effort; never fail a search over it
-        pass
+    for node in _positive_leaves(parsed):
+        if getattr(node, "fieldname", None) not in fields and not isinstance(node, Q.Phrase):
+            continue
+        if isinstance(node, (Q.Prefix, Q.Wildcard, Q.FuzzyTerm)):
+            for count, word in enumerate(node._btexts(reader)):
+                if count >= MAX_PREFIX_EXPANSION:
+                    break
+                words.add(word.decode("utf-8") if isinstance(word, bytes) else word)
+        else:
+            for fieldname, text in node.iter_all_terms(phrases=True):
+                if fieldname in fields:
+                    words.add(text.decode("utf-8") if isinstance(text, bytes) else text)
     return words
+
+
+def _positive_leaves(node: Q.Query):
+    if isinstance(node, Q.Not):
+        return
+    if isinstance(node, Q.AndNot):
+        yield from _positive_leaves(node.a)
+        return
+    if node.is_leaf() or isinstance(node, Q.Phrase):
+        yield node
+        return
+    for child in node.children():
+        yield from _positive_leaves(child)

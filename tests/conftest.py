@@ -29,3 +29,42 @@ def corpora() -> Path:
 def sample_archive() -> Path:
     """The bundled five-article sample archive."""
     return SAMPLE_ARCHIVE
+
+
+@pytest.fixture
+def make_index(tmp_path):
+    """Build a tiny index from hand-made records, skipping extraction, for exact assertions.
+
+    Each record is a dict with ``id``, ``title``, ``body`` and optional ``outlet``, ``published``
+    (date), ``speakers`` ({name: [quote, ...]}), ``persons``, ``organizations``, ``places``.
+    Returns the index directory.
+    """
+    from index.article import Article, Entity, Extracted, Quote, Speaker
+    from index.document import content_hash, to_document
+    from index.extract import AliasTable
+    from index.storage import create_index
+
+    def build(records: list[dict], name: str = "ix") -> Path:
+        index_dir = tmp_path / name
+        ix = create_index(index_dir)
+        aliases = AliasTable.default()
+        writer = ix.writer()
+        for rec in records:
+            article = Article(id=rec["id"], path=rec["id"], title=rec["title"], body=rec["body"],
+                              url=rec.get("url"), outlet=rec.get("outlet"), published=rec.get("published"))
+            speakers = [
+                Speaker(name, "person", [Quote(text=q, speaker=name, cue="said") for q in quotes])
+                for name, quotes in rec.get("speakers", {}).items()
+            ]
+            entities = [
+                Entity(n, kind)
+                for kind, key in (("person", "persons"), ("organization", "organizations"), ("place", "places"))
+                for n in rec.get(key, [])
+            ]
+            extracted = Extracted(body=rec["body"], outlet=rec.get("outlet"), published=rec.get("published"),
+                                  speakers=speakers, entities=entities)
+            writer.add_document(**to_document(article, extracted, content_hash(article), aliases))
+        writer.commit()
+        return index_dir
+
+    return build

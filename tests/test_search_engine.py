@@ -1,0 +1,152 @@
+"""Engine behaviour on a five-article in-memory-sized index, with exact expectations."""
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from index.storage import open_index
+from search.engine import get_article, search
+from search.facets import FacetCache
+from search.request import QueryError, SearchRequest
+
+RECORDS = [
+    {"id": "a", "title": "Idlib talks in Sochi", "body": "Lavrov said the Idlib memorandum holds.",
+     "outlet": "Al Jazeera", "published": date(2020, 3, 5),
+     "speakers": {"Sergey Lavrov": ["The Idlib memorandum holds."]}, "places": ["Idlib", "Sochi"]},
+    {"id": "b", "title": "Kremlin on Idlib", "body": "Peskov said terrorists must stop shelling Idlib.",
+     "outlet": "TASS", "published": date(2020, 3, 20),
+     "speakers": {"Dmitry Peskov": ["Terrorists must stop shelling."]}, "places": ["Idlib"]},
+    {"id": "c", "title": "Ankara responds", "body": "Erdoğan said Turkey will defend its posts in Idlib.",
+     "outlet": "Al Jazeera", "published": date(2020, 4, 2),
+     "speakers": {"Recep Tayyip Erdoğan": ["Turkey will defend its posts."]}, "persons": ["Recep Tayyip Erdoğan"]},
+    {"id": "d", "title": "Markets", "body": "Stocks rose on Monday.", "outlet": "Reuters",
+     "published": date(2019, 1, 7)},
+    {"id": "e", "title": "Undated <script>alert(1)</script> note", "body": "Idlib <b>bold</b> claim.",
+     "outlet": None, "published": None},
+]
+
+
+@pytest.fixture
+def run(make_index):
+    ix = open_index(make_index(RECORDS))
+    cache = FacetCache()
+
+    def _run(**args):
+        with ix.searcher() as searcher:
+            return search(searcher, SearchRequest.from_args(args), facet_cache=cache)
+
+    return _run
+
+
+def counts(result, kind):
+    return {v.value: v.count for v in result.facets[kind]}
+
+
+def test_total_hits_and_relevance(run):
+    result = run(q="idlib")
+    assert result.total == 4
+    assert {h.id for h in result.hits} == {"a", "b", "c", "e"}
+    assert result.hits[0].id in {"a", "b"}  # title + body matches outrank body-only ones
+
+
+def test_facet_counts_over_all_matches(run):
+    result = run(q="idlib")
+    assert counts(result, "outlet") == {"Al Jazeera": 2, "TASS": 1}
+    assert counts(result, "speaker") == {"Sergey Lavrov": 1, "Dmitry Peskov": 1, "Recep Tayyip Erdoğan": 1}
+    assert counts(result, "place") == {"Idlib": 2, "Sochi": 1}
+    assert [(m.value, m.count) for m in result.facets["month"]] == [("2020-03", 2), ("2020-04", 1)]
+
+
+def test_filters_or_within_and_across_facets_disjunctive_counts(run):
+    result = run(q="idlib", outlet=["Al Jazeera", "TASS"], speaker="Dmitry Peskov")
+    assert [h.id for h in result.hits] == ["b"]
+    # The speaker facet ignores its own selection: other speakers stay visible with counts.
+    assert counts(result, "speaker") == {"Sergey Lavrov": 1, "Dmitry Peskov": 1, "Recep Tayyip Erdoğan": 1}
+    # Selected values stay listed (to be removable) even when other filters leave them at zero.
+    assert counts(result, "outlet") == {"TASS": 1, "Al Jazeera": 0}
+    assert {v.value for v in result.facets["outlet"] if v.selected} == {"Al Jazeera", "TASS"}
+
+
+def test_filter_values_fold_accents(run):
+    result = run(speaker="Recep Tayyip Erdogan")
+    assert [h.id for h in result.hits] == ["c"]
+
+
+def test_query_language_name_fields(run):
+    assert [h.id for h in run(q="speaker:erdogan").hits] == ["c"]
+    assert [h.id for h in run(q="outlet:jazeera", sort="oldest").hits] == ["a", "c"]
+
+
+def test_date_range_and_sorting(run):
+    assert [h.id for h in run(**{"from": "2020-03-10", "to": "2020-12-31"}, sort="newest").hits] == ["c", "b"]
+    assert [h.id for h in run(sort="oldest").hits] == ["d", "a", "b", "c", "e"]
+    assert [h.id for h in run(sort="newest").hits] == ["c", "b", "a", "d", "e"]
+
+
+def test_paging(run):
+    first = run(sort="oldest", per_page="2")
+    second = run(sort="oldest", per_page="2", page="2")
+    assert (first.total, first.pages) == (5, 3)
+    assert [h.id for h in first.hits] == ["d", "a"]
+    assert [h.id for h in second.hits] == ["b", "c"]
+
+
+def test_snippets_mark_matches_and_escape_html(run):
+    result = run(q="claim")
+    assert result.hits[0].snippet == "Idlib &lt;b&gt;bold&lt;/b&gt; <mark>claim</mark>."
+    assert result.hits[0].title == "Undated <script>alert(1)</script> note"  # escaped by templates
+
+
+def test_speaker_filter_snippet_shows_their_quote(run):
+    result = run(q="terrorists", speaker="Dmitry Peskov")
+    assert result.hits[0].snippet == "<mark>Terrorists</mark> must stop shelling."
+
+
+def test_bad_query_raises_query_error(run):
+    with pytest.raises(QueryError):
+        run(q="*")
+
+
+def test_get_article(make_index):
+    ix = open_index(make_index(RECORDS))
+    with ix.searcher() as searcher:
+        article = get_article(searcher, "a", q="memorandum")
+        assert article["speakers"][0]["name"] == "Sergey Lavrov"
+        assert "<mark>memorandum</mark>" in article["body_html"]
+        assert get_article(searcher, "../../etc/passwd") is None
+
+
+def test_totals_and_facets_equal_brute_force(make_index):
+    """Random articles and filters: engine counts equal a direct count over the records."""
+    rng = np.random.default_rng(7)
+    outlets = ["CNN", "Fox", "BBC", "NPR"]
+    words = ["idlib", "turkey", "russia", "market", "vote"]
+    speakers = ["Ann Lee", "Bo Chan", "Cy Diaz"]
+    records = []
+    for i in range(120):
+        text = " ".join(rng.choice(words, 4))
+        records.append({
+            "id": f"r{i}", "title": f"Story {i}", "body": text, "outlet": outlets[i % 4],
+            "published": date(2020, 1 + i % 12, 1 + i % 27),
+            "speakers": {s: [text] for s in speakers if rng.random() < 0.4},
+        })
+    ix = open_index(make_index(records))
+    cache = FacetCache()
+    with ix.searcher() as searcher:
+        for word in words:
+            for outlet_filter in ([], ["CNN", "BBC"]):
+                args = {"q": word, "outlet": outlet_filter}
+                result = search(searcher, SearchRequest.from_args(args), facet_cache=cache)
+                matching = [r for r in records if word in r["body"].split()]
+                final = [r for r in matching if not outlet_filter or r["outlet"] in outlet_filter]
+                assert result.total == len(final)
+                assert counts(result, "outlet") == _count(r["outlet"] for r in matching)
+                assert counts(result, "speaker") == _count(s for r in final for s in r["speakers"])
+
+
+def _count(values):
+    out: dict[str, int] = {}
+    for v in values:
+        out[v] = out.get(v, 0) + 1
+    return out

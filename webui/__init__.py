@@ -1,0 +1,45 @@
+"""Dateline web UI and JSON API (Flask app factory)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+from index.storage import default_index_dir
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Create the app.  Configuration, later wins: defaults, ``instance/config.py``,
+    environment (``DATELINE_INDEX``, ``DATELINE_ALIASES``, ``DATELINE_TIME_BUDGET``), ``config``.
+    """
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        INDEX_DIR=str(default_index_dir()),
+        ALIASES=None,
+        TIME_BUDGET=2.0,
+        # Only GET requests are served; a small cap stops large bodies at the door.
+        MAX_CONTENT_LENGTH=64 * 1024,
+        SEND_FILE_MAX_AGE_DEFAULT=3600,
+        JSON_SORT_KEYS=False,
+    )
+    app.config.from_pyfile("config.py", silent=True)
+    if os.environ.get("DATELINE_INDEX"):
+        app.config["INDEX_DIR"] = os.environ["DATELINE_INDEX"]
+    if os.environ.get("DATELINE_ALIASES"):
+        app.config["ALIASES"] = os.environ["DATELINE_ALIASES"]
+    if os.environ.get("DATELINE_TIME_BUDGET"):
+        app.config["TIME_BUDGET"] = float(os.environ["DATELINE_TIME_BUDGET"])
+    if config:
+        app.config.update(config)
+
+    from webui import errors, security, views
+    from webui.store import IndexStore
+
+    app.extensions["dateline"] = IndexStore(app.config["INDEX_DIR"], app.config["ALIASES"])
+    app.json.sort_keys = False
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(views.bp)
+    return app

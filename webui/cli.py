@@ -1,0 +1,150 @@
+"""``dateline``: index, search, serve and extract from the command line.
+
+Each command is a few lines composing library functions; all behaviour lives in the libraries.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from index.storage import IndexUnavailableError, default_index_dir
+
+INDEX_OPTION = click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=default_index_dir,
+    show_default="$DATELINE_INDEX or ~/.local/share/dateline/index",
+    help="Index directory.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Dateline: full-text search for news-article archives."""
+
+
+@main.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@INDEX_OPTION
+@click.option("--rebuild", is_flag=True, help="Delete the index first and build it from scratch.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Extraction processes [CPUs].")
+@click.option("--batch-size", type=click.IntRange(1), default=None, help="Articles per commit [2000].")
+@click.option("--lock-timeout", type=click.FloatRange(0), default=None,
+              help="Seconds to wait for another indexer's batch [600].")
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False), envvar="DATELINE_ALIASES",
+              help="Alias file merging name spellings (docs/aliases.md).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, aliases, quiet) -> None:
+    """Index the articles under PATHS (folders, files, .zip/.tar archives); only changes are written."""
+    from index import writer
+
+    options = {"jobs": jobs, "alias_path": aliases, "rebuild": rebuild, "progress": not quiet}
+    if batch_size:
+        options["batch_size"] = batch_size
+    if lock_timeout is not None:
+        options["lock_timeout"] = lock_timeout
+
+    def committed(batch: int, total: int) -> None:
+        if quiet:
+            return
+        click.echo(f"committed {batch} articles ({total} this run)", err=True)
+
+    try:
+        report = writer.index_paths(paths, index_dir, on_commit=committed, **options)
+    except (IndexUnavailableError, writer.IndexLockTimeout, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    for article_id, reason in report.failed:
+        click.echo(f"failed: {article_id}: {reason}", err=True)
+    click.echo(f"{report.summary()} -> {index_dir}", err=True)
+
+
+@main.command("search")
+@click.argument("query", required=False, default="")
+@INDEX_OPTION
+@click.option("--outlet", multiple=True, help="Only this outlet (repeatable: any of them).")
+@click.option("--speaker", multiple=True, help="Only articles quoting this speaker (repeatable).")
+@click.option("--person", multiple=True)
+@click.option("--organization", multiple=True)
+@click.option("--place", multiple=True)
+@click.option("--from", "date_from", help="First publication date, YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Last publication date, YYYY-MM-DD.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
+@click.option("--page", type=int, default=1)
+@click.option("--per-page", type=int, default=10)
+@click.option("--json", "as_json", is_flag=True, help="Print the same JSON as /api/search.")
+def search_command(query, index_dir, outlet, speaker, person, organization, place, date_from, date_to,
+                   sort, page, per_page, as_json) -> None:
+    """Search the index; QUERY uses the same language as the web search box."""
+    from index.storage import open_index
+    from search.engine import search
+    from search.facets import FacetCache
+    from search.request import QueryError, SearchRequest
+
+    args = {"q": query, "outlet": list(outlet), "speaker": list(speaker), "person": list(person),
+            "organization": list(organization), "place": list(place), "sort": sort,
+            "page": str(page), "per_page": str(per_page)}
+    if date_from:
+        args["from"] = date_from
+    if date_to:
+        args["to"] = date_to
+    try:
+        request = SearchRequest.from_args(args)
+        with open_index(index_dir).searcher() as searcher:
+            result = search(searcher, request, facet_cache=FacetCache(), time_budget=None)
+    except (QueryError, IndexUnavailableError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{result.total} articles")
+    for hit in result.hits:
+        meta = " · ".join(x for x in (hit.outlet, hit.published) if x)
+        click.echo(f"\n{hit.title}  [{hit.id}]\n  {meta}")
+        if hit.speakers:
+            click.echo(f"  quoting: {', '.join(hit.speakers)}")
+    for kind in ("outlet", "speaker"):
+        top = ", ".join(f"{v.value} ({v.count})" for v in result.facets[kind][:8])
+        if top:
+            click.echo(f"\n{kind}: {top}")
+
+
+@main.command("serve")
+@INDEX_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (0.0.0.0 exposes the server to the network).")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=4, show_default=True, type=int)
+def serve_command(index_dir, host, port, threads) -> None:
+    """Serve the web UI and JSON API on a production WSGI server (waitress)."""
+    from waitress import serve
+
+    from webui import create_app
+
+    app = create_app({"INDEX_DIR": str(index_dir)})
+    click.echo(f"Dateline serving {index_dir} at http://{host}:{port}/", err=True)
+    serve(app, host=host, port=port, threads=threads, ident="Dateline")
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False), envvar="DATELINE_ALIASES")
+def extract_command(paths, fmt, aliases) -> None:
+    """Print what extraction finds in each article (one JSON object per line); no index is touched."""
+    from index.document import extraction_record
+    from index.extract import AliasTable, extract
+    from index.readers import ReadFailure, read_paths
+
+    table = AliasTable.load(aliases) if aliases else AliasTable.default()
+    out = sys.stdout
+    for item in read_paths(paths):
+        if isinstance(item, ReadFailure):
+            click.echo(f"failed: {item.id}: {item.reason}", err=True)
+            continue
+        record = extraction_record(item, extract(item, table))
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,0 +1,56 @@
+"""The index as the web app sees it: opened lazily, one searcher per worker thread, refreshed.
+
+Whoosh searchers are not safe to share between threads (docs/source/threads.rst), and opening one
+per request re-reads every segment's metadata.  Each server thread therefore keeps its own
+searcher and calls ``refresh()`` at the start of every request: a cheap generation check that
+returns the same searcher when nothing was committed, and a new one (sharing unchanged segments)
+after ``dateline index`` commits, so new articles appear without restarting the server.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from index.extract.names import AliasTable
+from index.storage import open_index
+from search.facets import FacetCache
+
+
+class IndexStore:
+    """Lazily opened index plus per-thread searchers and the shared facet cache."""
+
+    def __init__(self, index_dir: str | Path, alias_path: str | None = None) -> None:
+        self.index_dir = Path(index_dir)
+        self.alias_path = alias_path
+        self.facet_cache = FacetCache()
+        self._ix = None
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._aliases: AliasTable | None = None
+
+    @property
+    def aliases(self) -> AliasTable:
+        if self._aliases is None:
+            self._aliases = AliasTable.load(self.alias_path) if self.alias_path else AliasTable.default()
+        return self._aliases
+
+    def _index(self):
+        # Not cached on failure: an index built after the server started is picked up.
+        with self._lock:
+            if self._ix is None:
+                self._ix = open_index(self.index_dir)
+            return self._ix
+
+    def searcher(self):
+        """This thread's searcher, refreshed to the latest commit.  Raises IndexUnavailableError."""
+        current = getattr(self._local, "searcher", None)
+        current = self._index().searcher() if current is None else current.refresh()
+        self._local.searcher = current
+        return current
+
+    def close(self) -> None:
+        current = getattr(self._local, "searcher", None)
+        if current is not None:
+            current.close()
+            self._local.searcher = None
