@@ -31,6 +31,35 @@ CUE_VERBS = words(
     """
 )
 
+# Verbs of stance and evaluation: an attribution only when their subject is a proper name
+# ("Sanders criticized …", "Trump believes …"), never through a pronoun or a role noun.
+STANCE_VERBS = words(
+    """
+    accused accuses criticized criticised criticizes criticises called calls cited cites declined
+    declines blasted blasts attacked attacks slammed slams praised praises defended defends denounced
+    denounces condemned condemns rejected rejects dismissed dismisses questioned questions challenged
+    mocked mocks touted touts welcomed welcomes hailed hails endorsed endorses opposed opposes
+    supports supported pledged pledges expects expected hopes hoped fears feared worries worried wants
+    wanted knows knew feels felt considers considered proposed proposes recommended recommends
+    demanded demands described describes signaled signalled signals blamed blames lamented laments
+    pushed pressed accepted accepts disputed disputes refused refuses threatened threatens objected
+    objects apologized apologised apologizes praised applauded applauds predicted found showed shows
+    concluded concludes projected projects ruled rules decided decides announced
+    """
+)
+
+# Third-person verb forms that are more often plural nouns ("the Paris attacks", "Western states").
+NOUN_LIKE_VERBS = words(
+    """
+    attacks states claims remarks calls shows questions rules projects supports signals demands
+    fears hopes worries reports notes estimates promises charges vows tweets posts objects blames
+    laments touts mocks decides concludes cites pledges threatens
+    """
+)
+
+# Passive auxiliaries: "the plan was agreed", "he was asked" do not make the subject a Source.
+PASSIVE_AUX = words("was were is are be been being")
+
 # Cues that may stand after the source when the clause is inverted (", said Peskov").
 INVERTED_CUES = words(
     """
@@ -46,7 +75,7 @@ AUXILIARIES = words(
     has have had also later then previously repeatedly recently once again further would will could
     might may should did does do is was were are not never often publicly privately flatly quickly
     simply even just only still already initially first subsequently separately frequently earlier
-    finally reportedly reporters
+    finally reportedly
     """
 )
 
@@ -105,7 +134,12 @@ PLACES = words(
     """
     russia turkey syria iran iraq china israel ukraine germany france britain japan india pakistan
     egypt jordan qatar america moscow ankara damascus tehran beijing washington london paris berlin
-    kiev kyiv tokyo brussels riyadh saudi
+    kiev kyiv tokyo brussels riyadh saudi mexico canada cuba venezuela korea afghanistan libya
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada hampshire jersey york mexico carolina dakota
+    ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia washington wisconsin
+    wyoming
     """
 )
 

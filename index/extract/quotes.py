@@ -26,13 +26,14 @@ from index.extract import _lexicon as lex
 
 # Abbreviations with inner dots (U.S., D.C.), words with inner apostrophes or hyphens, any other
 # single non-space character.  Linear: no nested quantifiers.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*(?:['’]s?)?|[^\w\s]")
-_OPEN_QUOTES = frozenset('“‘"«')
-_CLOSE_QUOTES = frozenset('”’"»')
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*(?:['’](?!['’])s?)?|[^\w\s]")
+# ' is in both: some newspapers (the NYT archive) write quotation marks as two apostrophes ('').
+_OPEN_QUOTES = frozenset("“‘\"«'")
+_CLOSE_QUOTES = frozenset("”’\"»'")
 _SENTENCE_END = frozenset(".!?")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CONTRACTION = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
 _ADVERB = re.compile(r"^[a-z]+ly$")
-_QUOTE_SPAN = re.compile(r"[“\"]")
 _THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
 _MIN_QUOTE_WORDS = 4
 
@@ -215,6 +216,8 @@ class _Names:
             last = _bare(words[-2].text)
         if len(last) < 2 or last.lower() in lex.NON_NAME_CAPS or last.lower() in lex.TITLES:
             return None
+        if _CONTRACTION.search(last):
+            return None  # "I'm", "I’d"
         if last not in self.mid_caps:
             return None
         texts = [_bare(w.text) if w is words[-1] else w.text for w in words]
@@ -284,6 +287,23 @@ class _Names:
         return best
 
 
+def _inside_marker(toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
+    """Per token: whether it lies inside a direct quotation."""
+    flags = [False] * len(toks)
+    k = 0
+    for idx, tok in enumerate(toks):
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= tok.start < spans[k][1]:
+            flags[idx] = True
+    return flags
+
+
+def _is_place(name: str) -> bool:
+    """A country, capital or US state speaking for its government."""
+    return name.lower() in lex.PLACES or name.split()[-1].lower() in lex.PLACES
+
+
 def _is_org(texts: list[str]) -> bool:
     """Organisation names end in an organisation word or are acronyms (FBI, NATO)."""
     last = texts[-1]
@@ -300,24 +320,67 @@ def _is_org(texts: list[str]) -> bool:
 class _Attributor:
     """Finds cue verbs and reads the Source around each."""
 
-    def __init__(self, body: str, toks: list[_Tok], names: _Names) -> None:
+    def __init__(
+        self, body: str, toks: list[_Tok], names: _Names, spans: list[tuple[int, int, bool]]
+    ) -> None:
         self.body = body
+        self.quoted = _inside_marker(toks, spans)
         self.toks = toks
         self.names = names
         self.found: list[_Attribution] = []
+        self.named_only = False
 
     def run(self) -> list[_Attribution]:
+        """All attributions of the article, in text order."""
         toks = self.toks
         for i, tok in enumerate(toks):
+            if self.quoted[i]:
+                continue  # a cue inside a quotation is the speaker's own report, not the article's
             if tok.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 self._after(i, i + 2, "according to", inverted=True)
-            elif tok.cap:
+            elif tok.text == ":":
+                self._transcript(i)
+            elif tok.cap or (tok.low in lex.NOUN_LIKE_VERBS and not self._verb_context(i)):
                 continue
-            elif tok.low in lex.CUE_VERBS and self._before(i):
-                continue
-            elif tok.low in lex.INVERTED_CUES:
-                self._inverted(i)
+            elif tok.low in lex.CUE_VERBS:
+                if not self._before(i) and not self._participle(i) and tok.low in lex.INVERTED_CUES:
+                    self._inverted(i)
+            elif tok.low in lex.STANCE_VERBS:
+                # Stance verbs ("criticized", "believes") attribute only to a named subject.
+                self.named_only = True
+                self._before(i)
+                self.named_only = False
         return self.found
+
+    def _verb_context(self, i: int) -> bool:
+        """``reports that`` / ``claims:``: a word that is also a noun is read as a verb only here."""
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        return nxt is not None and (nxt.low == "that" or nxt.text in {":", ","} or nxt.text in _OPEN_QUOTES)
+
+    def _participle(self, i: int) -> bool:
+        """``…, adding …`` / ``…, saying …``: the subject of the sentence's last attribution."""
+        toks = self.toks
+        if not toks[i].low.endswith("ing") or i == 0 or toks[i - 1].text != ",":
+            return False
+        last = self.found[-1] if self.found else None
+        if last is None or last.sent != toks[i].sent:
+            return False
+        return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+
+    def _transcript(self, i: int) -> bool:
+        """``WALLACE: …`` / ``Matthews: …`` at the start of a paragraph (interview transcripts)."""
+        toks = self.toks
+        a = i - 1
+        while a > 0 and i - a < 4 and "\n" not in self.body[toks[a - 1].end : toks[a].start]:
+            a -= 1
+        if a < 0 or a == i or (a > 0 and "\n" not in self.body[toks[a - 1].end : toks[a].start]):
+            return False
+        if self.names._run_end(a) != i:
+            return False
+        parsed = self.names.parse_run(a, i)
+        if not parsed or parsed[1] != "person":
+            return False
+        return self._add((parsed[0].title() if parsed[0].isupper() else parsed[0], "person"), i, a, i, False)
 
     # -- Source before the cue --------------------------------------------------------------
     def _before(self, i: int) -> bool:
@@ -328,6 +391,8 @@ class _Attributor:
             and toks[j].sent == toks[i].sent
             and (toks[j].low in lex.AUXILIARIES or _ADVERB.match(toks[j].text))
         ):
+            if toks[j].low in lex.PASSIVE_AUX:
+                return False  # "the plan was agreed": the subject did not say anything
             j -= 1
         if j < 0 or toks[j].sent != toks[i].sent:
             return False
@@ -344,9 +409,11 @@ class _Attributor:
             k -= 1
         return k - 1 if self.toks[k].text == "(" else j
 
-    def _apposition(self, i: int, j: int) -> bool:
+    def _apposition(self, i: int, j: int, depth: int = 0) -> bool:
         """``X, <apposition>, said``: the Source is X, or the apposition when that is the name."""
         toks = self.toks
+        if depth > 3:
+            return False
         k = j - 1
         while k >= 0 and j - k < 25 and toks[k].sent == toks[i].sent and toks[k].text not in {",", "(", ";"}:
             if toks[k].text in _CLOSE_QUOTES or toks[k].text in _OPEN_QUOTES:
@@ -355,9 +422,21 @@ class _Attributor:
         if k < 0 or toks[k].text != "," or toks[k].sent != toks[i].sent:
             return False
         inner = self._name_run_exact(k + 1, j)
+        if inner and self._is_place_tail(inner, k):
+            return self._apposition(i, k, depth + 1)  # "… from Houston, Texas, said"
         if inner:
             return self._add(inner, i, k + 1, j, inverted=False)
+        if k > 0 and toks[k - 1].text == ")":
+            return self._subject_at(i, self._skip_parens(k - 1))
         return self._subject_at(i, k - 1)
+
+    def _is_place_tail(self, inner: tuple[str, str], k: int) -> bool:
+        """Whether ``, <inner>,`` is the state or country of a place ("Columbus, Ohio,")."""
+        name = inner[0]
+        if name.split()[-1].lower() in lex.PLACES:
+            return True
+        prev = self.toks[k - 1] if k > 0 else None
+        return prev is not None and prev.cap and len(name.split()) <= 2
 
     def _name_run_exact(self, a: int, b: int) -> tuple[str, str] | None:
         """The name when toks[a:b] is exactly one capitalised run ("Dmitry Peskov")."""
@@ -382,7 +461,12 @@ class _Attributor:
                 a -= 1
             if _POSSESSIVE.search(tok.text) and tok.text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
+            b = a - 1 if a > 0 and toks[a - 1].low != "the" else a - 2
+            if b >= 0 and toks[b].low in {"of", "at", "from", "for"} and toks[b].sent == tok.sent:
+                return self._subject_at(i, b - 1)  # "James Pethokoukis of the AEI wrote"
             parsed = self.names.parse_run(a, j + 1)
+            if parsed and self.named_only and parsed[1] == "organization" and _is_place(parsed[0]):
+                return False  # "Ohio boasted", "Iran wants": places only speak through said/told
             if parsed:
                 return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
             return False
@@ -415,6 +499,8 @@ class _Attributor:
         if head in lex.ORG_NOUNS and caps and head not in lex.ROLE_NOUNS:
             name = " ".join(caps + [head])
             return self._add((name, "organization"), i, a, j + 1, False)
+        if self.named_only:
+            return False
         if head in lex.ROLE_NOUNS and not any(_POSSESSIVE.search(m.text) for m in mods):
             person = self.names.by_role(head, toks[j].start)
             if person is None and head in {"spokesman", "spokeswoman", "spokesperson"}:
@@ -427,6 +513,8 @@ class _Attributor:
         """``he said`` -> the most recent person speaker (or person named) before it."""
         low = self.toks[j].low
         pos = self.toks[j].start
+        if self.named_only:
+            return False
         if low in lex.PRONOUNS_MALE or low in lex.PRONOUNS_FEMALE:
             person = self._last_person_speaker(pos)
             if person is not None:
@@ -536,23 +624,25 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
     carried = False
     for para in body.split("\n"):
         opened = None
+        at_lead = False
         straight_open = False
         for m in _QUOTE_ANY.finditer(para):
             ch = m.group()
             pos = offset + m.start()
-            if ch == '"':
+            if ch in {'"', "''"}:
                 is_open = not straight_open
                 straight_open = not straight_open
             else:
                 is_open = ch == "“"
             if is_open and opened is None:
-                opened = pos
+                opened = offset + m.end()
+                at_lead = m.start() == _lead(para)
             elif not is_open and opened is not None:
-                spans.append((opened + 1, pos, carried and opened == offset + _lead(para)))
+                spans.append((opened, pos, carried and at_lead))
                 opened = None
                 carried = False
         if opened is not None and para.strip():
-            spans.append((opened + 1, offset + len(para.rstrip()), carried))
+            spans.append((opened, offset + len(para.rstrip()), carried))
             carried = True
         elif para.strip():
             carried = False
@@ -560,16 +650,17 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-_QUOTE_ANY = re.compile(r"[“”\"]")
+_QUOTE_ANY = re.compile(r"[“”\"]|''")
 
 
 def _lead(para: str) -> int:
     return len(para) - len(para.lstrip())
 
 
-def _attach_quotes(body: str, toks: list[_Tok], atts: list[_Attribution]) -> list[tuple[_Attribution, Quote]]:
+def _attach_quotes(
+    body: str, toks: list[_Tok], atts: list[_Attribution], spans: list[tuple[int, int, bool]]
+) -> list[tuple[_Attribution, Quote]]:
     """Pair attributions with direct quotes near them; the rest carry reported content."""
-    spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
     sent_of = _sentence_lookup(toks)
     out: list[tuple[_Attribution, Quote]] = []
     used: set[int] = set()
@@ -676,8 +767,9 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     _closing_quote_break(toks)
     mid_caps = _mid_sentence_caps(toks)
     names = _Names(toks, mid_caps)
-    atts = _Attributor(body, toks, names).run()
-    pairs = _attach_quotes(body, toks, atts)
+    spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
+    atts = _Attributor(body, toks, names, spans).run()
+    pairs = _attach_quotes(body, toks, atts, spans)
     speakers: dict[str, Speaker] = {}
     for att, quote in sorted(pairs, key=lambda p: p[1].start):
         speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
