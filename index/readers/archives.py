@@ -189,7 +189,8 @@ def _read_tar(src: SourceFile) -> Iterator[Result]:
                 except _CORRUPT as exc:
                     yield ReadFailure(member_id, path, f"corrupt member: {exc}"[:300])
                     # The stream position is now unknown: nothing after this member can be trusted.
-                    yield ReadFailure(src.rel, path, f"archive unreadable after member {members}")
+                    reason = f"corrupt archive after {members - 1} members: the rest was not read"
+                    yield ReadFailure(src.rel, path, reason)
                     return
 
 

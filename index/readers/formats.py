@@ -6,6 +6,7 @@ raises for bad input.  Sources: a file on disk or an archive member, both handle
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import logging
@@ -34,6 +35,9 @@ for _name in ("trafilatura", "htmldate", "courlan"):
 
 def parse_bytes(data: bytes, kind: str, *, id: str, path: str) -> Iterator[Result]:
     """Parse a whole txt, json or html source already read into memory."""
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
+        yield ReadFailure(id, path, "empty file")
+        return
     if kind == "txt":
         yield parse_txt(data, id=id, path=path)
     elif kind == "json":
@@ -82,25 +86,26 @@ def parse_jsonl(stream: IO[bytes], *, id: str, path: str) -> Iterator[Result]:
     Blank lines are skipped; a bad line is one ReadFailure and the next lines are still read.
     No line is held in memory beyond ``MAX_ARTICLE_BYTES``.
     """
-    line_no = 0
-    while line := stream.readline(limits.MAX_ARTICLE_BYTES + 1):
+    line_no = records = 0
+    while (line := _read_line(stream, limits.MAX_ARTICLE_BYTES)) is not None:
         line_no += 1
         line_id = f"{id}#{line_no}"
-        if len(line) > limits.MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
-            # Skip the rest of the oversized line in bounded chunks.
-            while (chunk := stream.readline(limits.MiB)) and not chunk.endswith(b"\n"):
-                pass
+        if len(line) > limits.MAX_ARTICLE_BYTES:
+            records += 1
             reason = f"line {line_no} too large: over {_mib(limits.MAX_ARTICLE_BYTES)}"
             yield ReadFailure(line_id, path, reason)
             continue
-        if not line.strip():
+        if not line.removeprefix(codecs.BOM_UTF8).strip():
             continue
+        records += 1
         text, encoding = decode_bytes(line)
         value = _loads(text.rstrip("\r\n"), id=line_id, path=path, where=f" at line {line_no}")
         if isinstance(value, ReadFailure):
             yield value
         else:
             yield article_from_mapping(value, id=line_id, path=path, encoding=encoding, format="jsonl")
+    if not records:
+        yield ReadFailure(id, path, "empty file")
 
 
 def parse_html(data: bytes, *, id: str, path: str) -> Result:
@@ -183,3 +188,18 @@ def _parse_int(digits: str) -> int | str:
 
 def _mib(size: int) -> str:
     return f"{size / limits.MiB:g} MiB"
+
+
+def _read_line(stream: IO[bytes], limit: int) -> bytearray | None:
+    """The next line (None at the end), or ``limit + 1`` bytes for a longer one, whose rest is skipped.
+
+    Built in 1 MiB steps into one bytearray: ``readline(limit)`` on a buffered stream joins its
+    pieces at the end and so briefly holds twice the line.
+    """
+    line = bytearray()
+    while chunk := stream.readline(limits.MiB):
+        if len(line) <= limit:
+            line += chunk[: limit + 1 - len(line)]
+        if chunk.endswith(b"\n"):
+            break
+    return line if line else None
