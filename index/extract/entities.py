@@ -32,33 +32,70 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 PER, ORG, LOC = "person", "organization", "place"
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(text.split())
+
+
 # Words joined into a name only when capitalised words follow them.
-_CONNECTORS = frozenset(
-    ["of", "for", "de", "da", "di", "del", "della", "des", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "y", "&", "and", "der", "zu"]
-)
+_CONNECTORS = _words("of for de da di del della des du la le van von der den ter bin ibn al el y & and zu")
 _ARABIC_PREFIX_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd)-", re.I)
 
-_ORG_HEADS = frozenset(
-    ["inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa", "ab", "asa", "oyj", "group", "holding", "holdings", "bank", "banks", "party", "ministry", "council", "committee", "commission", "union", "association", "federation", "confederation", "organisation", "organization", "university", "college", "school", "institute", "agency", "office", "department", "army", "navy", "forces", "force", "police", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "exchange", "airlines", "airways", "airline", "motors", "motor", "club", "team", "front", "movement", "foundation", "fund", "trust", "board", "authority", "service", "services", "press", "news", "times", "post", "journal", "herald", "tribune", "gazette", "television", "tv", "radio", "network", "systems", "technologies", "technology", "industries", "international", "company", "companies", "partners", "securities", "capital", "investments", "insurance", "energy", "petroleum", "oil", "gas", "mining", "steel", "chemicals", "pharmaceuticals", "telecom", "communications", "electric", "railways", "brigade", "brigades", "battalion", "division", "guard", "militia", "rebels", "church", "mosque", "fc", "cf", "afc", "united", "rovers", "wanderers", "athletic", "city", "county", "olympic", "commerce", "government", "administration", "bureau", "directorate", "centre", "center", "society", "league"]
+_ORG_HEADS = _words(
+    """inc inc. corp corp. corporation co co. ltd ltd. plc llc ag sa nv bv gmbh spa ab asa oyj
+    group holding holdings bank banks party ministry council committee commission union association
+    federation confederation organisation organization university college school institute agency office
+    department army navy forces force police court tribunal parliament assembly congress senate cabinet
+    exchange airlines airways airline motors motor club team front movement foundation fund trust board
+    authority service services press news times post journal herald tribune gazette television tv radio
+    network systems technologies technology industries international company companies partners
+    securities capital investments insurance energy petroleum oil gas mining steel chemicals
+    pharmaceuticals telecom communications electric railways brigade brigades battalion division
+    guard militia rebels church mosque fc cf afc united rovers wanderers athletic city county olympic
+    commerce government administration bureau directorate centre center society league ccc"""
 )
-_ORG_HEAD_KEEP_LOC = frozenset({"city", "county"})  # "Mexico City", "Orange County" are places
-_ORG_OF_HEADS = frozenset(
-    ["bank", "university", "ministry", "department", "council", "committee", "commission", "union", "association", "federation", "organisation", "organization", "institute", "office", "board", "court", "house", "academy", "college", "school", "party", "league", "church", "chamber", "society", "government"]
+_ORG_HEAD_KEEP_LOC = _words("city county")  # "Mexico City", "Orange County" are places
+_ORG_OF_HEADS = _words(
+    """bank university ministry department council committee commission union association federation
+    organisation organization institute office board court house academy college school party
+    league church chamber society government"""
 )
-_LOC_HEADS = frozenset(
-    ["river", "mountains", "mountain", "mount", "mt", "island", "islands", "sea", "ocean", "gulf", "valley", "province", "region", "state", "street", "avenue", "road", "square", "bridge", "lake", "bay", "strait", "straits", "peninsula", "desert", "coast", "airport", "heights", "hills", "canal", "park", "district", "county", "republic", "kingdom", "emirates", "territory", "territories", "plain", "basin"]
+_LOC_HEADS = _words(
+    """river mountains mountain mount mt island islands sea ocean gulf valley province region state
+    street avenue road square bridge lake bay strait straits peninsula desert coast airport heights
+    hills canal park district republic kingdom emirates territory territories plain basin"""
 )
-_LOC_PREFIX = frozenset(["mount", "mt", "lake", "gulf", "isle", "cape", "port", "fort", "st", "st.", "san", "santa"])
-_PERSON_TITLES = frozenset(
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "dame", "president", "vice", "prime", "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir", "pope", "cardinal", "bishop", "rev", "rev.", "father", "senator", "sen", "sen.", "rep", "rep.", "representative", "governor", "gov", "gov.", "mayor", "judge", "justice", "general", "gen", "gen.", "colonel", "col", "col.", "major", "maj", "lieutenant", "lt", "captain", "capt", "commander", "admiral", "sergeant", "sgt", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief", "director", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "captain", "skipper", "batsman", "bowler", "pitcher", "quarterback", "champion", "player", "leader", "officer", "official", "president-elect", "deputy", "foreign"]
+_LOC_PREFIX = _words("mount mt lake gulf isle cape port fort st st. san santa")
+# Capitalised words peeled off the front of a name: titles, roles and their modifiers.
+_PERSON_TITLES = _words(
+    """mr mr. mrs mrs. ms ms. dr dr. sir lord lady dame president vice prime minister premier chancellor
+    king queen prince princess sheikh emir pope cardinal bishop rev rev. father senator sen sen.
+    rep rep. representative governor gov gov. mayor judge justice general gen gen. colonel col col.
+    major maj lieutenant lt captain capt commander admiral sergeant sgt secretary ambassador envoy
+    spokesman spokeswoman spokesperson chairman chairwoman chief director coach manager striker
+    midfielder defender goalkeeper forward winger skipper batsman bowler pitcher quarterback
+    champion leader officer official president-elect deputy foreign interior defence defense finance
+    economy trade justice health home state press secretary-general first lady premier-elect"""
 )
 # Lower-case words that, right before a capitalised name, make it a person.
-_PERSON_CUES = frozenset(
-    ["mr", "mrs", "ms", "dr", "president", "minister", "chancellor", "king", "queen", "prince", "sheikh", "pope", "senator", "governor", "mayor", "judge", "general", "colonel", "spokesman", "spokeswoman", "chairman", "director", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "captain", "skipper", "batsman", "bowler", "pitcher", "quarterback", "champion", "player", "leader", "secretary", "ambassador", "envoy", "analyst", "economist", "dealer", "trader", "actor", "actress", "singer", "writer", "author", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "driver", "rider", "cyclist", "runner", "swimmer", "boxer", "golfer", "opponent", "compatriot", "teammate", "countryman", "veteran"]
+_PERSON_CUES = _words(
+    """mr mrs ms dr president minister chancellor king queen prince sheikh pope senator governor mayor
+    judge general colonel spokesman spokeswoman chairman director coach manager striker midfielder
+    defender goalkeeper forward winger captain skipper batsman bowler pitcher quarterback champion
+    player leader secretary ambassador envoy analyst economist dealer trader actor actress singer
+    writer author wife husband son daughter brother sister mother father driver rider cyclist
+    runner swimmer boxer golfer opponent compatriot teammate countryman veteran told"""
 )
-_LOC_PREPS = frozenset(["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards", "via", "around"])
-_NOT_NAMES_EXTRA = frozenset(
-    ["i", "a", "an", "the", "this", "that", "these", "those", "he", "she", "it", "we", "they", "you", "his", "her", "its", "our", "their", "my", "your", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "but", "and", "or", "if", "when", "while", "after", "before", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without", "however", "although", "though", "also", "meanwhile", "moreover", "furthermore", "still", "yet", "then", "there", "here", "mr", "mrs", "ms", "dr", "sir", "no", "not", "yes", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "god", "internet", "web"]
+_LOC_PREPS = _words("in at near from to into across outside inside toward towards via around")
+_NOT_NAMES_EXTRA = _words(
+    """i a an the this that these those he she it we they you his her its our their my your
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue wed thu fri sat sun but and or if when while after before as at by for from in into of on
+    to with without however although though also meanwhile moreover furthermore still yet then there
+    here mr mrs ms dr sir no not yes one two three four five six seven eight nine ten god internet web
+    gmt est edt cet bst pst pdt utc am pm a.m. p.m. ap tv ok"""
 )
 
 _TOKEN_RE = re.compile(
@@ -70,7 +107,17 @@ _TOKEN_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\n", '"', "“", "”", "(", "-", "–", "—", "[", "…"})
-_SCORE_RE = re.compile(r"\b\d{1,3}\s*[-–:]\s*\d{1,3}\b|^\s*\S.*?\s\d{1,3}\s+\S.*?\s\d{1,3}\s*$")
+_SCORE_RE = re.compile(r"(?<![\d.:/-])\d{1,3}\s*-\s*\d{1,3}(?![\d.:/-])")
+_SPORT_RE = re.compile(
+    r"\b(?:soccer|football|cricket|baseball|basketball|tennis|rugby|hockey|golf|league|championship|"
+    r"innings|wickets?|goals?|striker|midfielder|goalkeeper|coach|season|match|matches|tournament|"
+    r"cup|beat|defeated|drew|seeded|home\s+runs?|scored|semifinal|quarter-?final|standings|played)\b",
+    re.I,
+)
+# "LONDON 1996-08-30", "MOSCOW –", "WASHINGTON (Reuters) -": a dateline names a place.
+_DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\d{4}-\d\d-\d\d|\(\w+\)\s*[-–—]|[-–—])"
+)
 
 
 @dataclass
@@ -99,7 +146,10 @@ def _lexicon() -> dict[str, frozenset[str]]:
     places = {fold(x) for x in _load("entities_places.txt") + _load("entities_places_extra.txt")}
     orgs = {fold(x) for x in _load("entities_orgs.txt")}
     first = {fold(x) for x in _load("entities_first_names.txt")}
-    common = {fold(x) for x in _load("entities_common.txt")} | _NOT_NAMES_EXTRA
+    orgs_places = {fold(x) for x in _load("entities_countries.txt") + _load("entities_countries_extra.txt")}
+    # "china", "canada" are dictionary words too; a country or big city wins over the dictionary.
+    common = {fold(x) for x in _load("entities_common.txt")} - places - orgs - orgs_places
+    common |= _NOT_NAMES_EXTRA
     demonyms = {fold(x) for x in _load("entities_demonyms.txt")}
     countries = {fold(x) for x in _load("entities_countries.txt") + _load("entities_countries_extra.txt")}
     return {
@@ -150,6 +200,17 @@ def _caps_line(line: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
+def _title_case_line(line: str) -> bool:
+    """A headline in Title Case ("Russia Remains Committed To Idlib Agreement"): capitals prove nothing."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+    if len(words) < 4 or line.rstrip().endswith((".", '"', "”")):
+        return False
+    capped = sum(1 for w in words if w[0].isupper())
+    return capped >= 0.75 * len(words) and any(
+        w.lower() in _lexicon()["common"] and w[0].isupper() for w in words[1:]
+    )
+
+
 def _candidates(text: str) -> list[tuple[list[str], int, bool, str, str]]:
     """Capitalised runs: (tokens, start offset, sentence-initial, previous word, next word)."""
     out = []
@@ -157,6 +218,9 @@ def _candidates(text: str) -> list[tuple[list[str], int, bool, str, str]]:
     for line in text.split("\n"):
         if _caps_line(line):
             line_tokens = [(t.title() if len(t) > 3 or not t.isalpha() else t, o) for t, o in _tokens(line)]
+            caps = True
+        elif offset == 0 and _title_case_line(line):
+            line_tokens = _tokens(line)
             caps = True
         else:
             line_tokens = _tokens(line)
@@ -181,12 +245,16 @@ def _candidates(text: str) -> list[tuple[list[str], int, bool, str, str]]:
             run = [tok]
             while j < n:
                 t = line_tokens[j][0]
-                if _is_cap(t) and t[0].isalpha() or (
-                    t.lower() in _CONNECTORS
-                    and j + 1 < n
-                    and _is_cap(line_tokens[j + 1][0])
-                    and line_tokens[j + 1][0][0].isalpha()
-                    and _connector_ok(run, t.lower())
+                if (
+                    _is_cap(t)
+                    and t[0].isalpha()
+                    or (
+                        t.lower() in _CONNECTORS
+                        and j + 1 < n
+                        and _is_cap(line_tokens[j + 1][0])
+                        and line_tokens[j + 1][0][0].isalpha()
+                        and _connector_ok(run, t.lower())
+                    )
                 ):
                     run.append(t)
                     j += 1
@@ -216,15 +284,29 @@ def _connector_ok(run: list[str], connector: str) -> bool:
 
 
 def _split_titles(run: list[str]) -> tuple[list[str], bool]:
-    """Peel leading titles ("President Bill Clinton" -> "Bill Clinton", person evidence)."""
+    """Peel leading titles and nationalities ("Russian Foreign Minister Sergei Lavrov" -> "Sergei
+    Lavrov"); the second value tells whether a person title was among them."""
     titled = False
-    while len(run) > 1 and run[0].lower().rstrip(".") in _PERSON_TITLES | {"foreign", "prime"}:
+    while len(run) > 1:
+        head = run[0].lower().rstrip(".")
+        if head in _PERSON_TITLES:
+            titled = titled or head not in _TITLE_MODIFIERS
+        elif not (
+            _is_demonym(fold(run[0])) and (run[1].lower() in _PERSON_TITLES or _is_demonym(fold(run[1])))
+        ):
+            break
         run = run[1:]
-        titled = True
     return run, titled
 
 
-def _vote(name_tokens: list[str], prev_word: str, next_word: str, titled: bool, sports: bool) -> Counter:
+_TITLE_MODIFIERS = _words(
+    "foreign interior defence defense finance economy trade health home state press first"
+)
+
+
+def _vote(
+    name_tokens: list[str], prev_word: str, next_word: str, titled: bool, sports: bool, dateline: bool
+) -> Counter:
     lex = _lexicon()
     votes: Counter = Counter()
     folded = fold(" ".join(name_tokens))
@@ -233,11 +315,21 @@ def _vote(name_tokens: list[str], prev_word: str, next_word: str, titled: bool, 
     n = len(name_tokens)
     if folded in lex["orgs"]:
         votes[ORG] += 3
+    alias_type = _alias_type(folded)
+    if alias_type:
+        votes[alias_type] += 4
     if folded in lex["places"]:
-        votes[LOC] += 3 if not (sports and folded not in lex["places_countries"]) else 1
-        if sports and n <= 2:
-            votes[ORG] += 1.5
-    if n > 1 and last in _ORG_HEADS and not (last in _ORG_HEAD_KEEP_LOC and fold(name_tokens[0]) in lex["places"]):
+        if dateline or not sports or folded in lex["places_countries"] or prev_word in _LOC_PREPS:
+            votes[LOC] += 3
+        else:
+            # In sports reports a city is mostly its team ("Leicestershire beat Somerset").
+            votes[LOC] += 1
+            votes[ORG] += 2
+    if (
+        n > 1
+        and last in _ORG_HEADS
+        and not (last in _ORG_HEAD_KEEP_LOC and fold(name_tokens[0]) in lex["places"])
+    ):
         votes[ORG] += 4
     if any(t.lower() in _ORG_OF_HEADS for t in name_tokens[:-1]) and "of" in name_tokens:
         votes[ORG] += 3
@@ -260,8 +352,21 @@ def _vote(name_tokens: list[str], prev_word: str, next_word: str, titled: bool, 
     return votes
 
 
+@lru_cache(maxsize=50_000)
+def _alias_type(folded: str) -> str | None:
+    """Type of a name the alias table lists under people / organizations / places."""
+    from index.extract.names import AliasTable, _raw_key
+
+    group = AliasTable.default()._by_key.get(_raw_key(folded))
+    return group.type if group is not None and group.type in (PER, ORG, LOC) else None
+
+
 def _is_acronym(tokens: list[str]) -> bool:
-    return len(tokens) == 1 and 2 <= len(tokens[0].replace(".", "")) <= 6 and tokens[0].replace(".", "").isupper()
+    return (
+        len(tokens) == 1
+        and 2 <= len(tokens[0].replace(".", "")) <= 6
+        and tokens[0].replace(".", "").isupper()
+    )
 
 
 def extract_entities(body: str, title: str = "") -> list[Entity]:
@@ -272,7 +377,7 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     """
     lex = _lexicon()
     text = f"{title}\n{body}" if title else body
-    sports = len(_SCORE_RE.findall(text)) >= 3
+    sports = len(_SCORE_RE.findall(text)) + len(_SPORT_RE.findall(text)) >= 4
     cands = _candidates(text)
 
     # First pass: evidence per full name (folded key), keeping a display form.
@@ -288,7 +393,12 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
             run = run[:-1]
         if not run:
             continue
-        if sent_start and not titled and len(run) >= 1 and fold(run[0]) in lex["common"]:
+        if caps and len(run) > 1:
+            # In a headline, split the run at common words: "Remains Committed To Idlib" -> "Idlib".
+            run = _strip_common_words(run)
+            if not run:
+                continue
+        if sent_start and not titled and fold(run[0]) in lex["common"] and not _keeps_first(run):
             # "However", "The" at a sentence start are not names; keep the rest of the run.
             run = run[1:]
             if run and run[0].lower() in _CONNECTORS:
@@ -300,11 +410,17 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
         key = fold(name)
         if key in lex["common"] or key in lex["demonyms"] or key in _NOT_NAMES_EXTRA:
             continue
-        if len(run) == 1 and _is_demonym(key):
-            continue
+        if all(_is_demonym_word(fold(t)) for t in run):
+            continue  # "Iraqi Kurdish", "Russian-Turkish", "Iraqis": MISC
+        if _LOWER_SUFFIX_RE.search(name):
+            continue  # "London-based", "Vienna-born": adjectives
+        if "'" in key or "’" in key and key.split("’")[-1] in ("m", "re", "ll", "ve", "d"):
+            if key.replace("’", "'").split("'")[-1] in ("m", "re", "ll", "ve", "d"):
+                continue
         if not caps and not sent_start:
             confirmed.add(key)
-        votes[key] += _vote(run, prev_word, next_word, titled, sports)
+        dateline = _start == _line_start(text, _start) and bool(_DATELINE_RE.match(_line))
+        votes[key] += _vote(run, prev_word, next_word, titled, sports, dateline)
         if key not in display or (not caps and display[key].isupper()):
             display[key] = name
         count[key] += 1
@@ -335,6 +451,37 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     return out
 
 
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _strip_common_words(run: list[str]) -> list[str]:
+    """Longest stretch of a headline run without common words (and without leading connectors)."""
+    common = _lexicon()["common"]
+    best: list[str] = []
+    cur: list[str] = []
+    for tok in [*run, ""]:
+        if tok and (fold(tok) not in common or tok.lower() in _CONNECTORS and cur):
+            cur.append(tok)
+            continue
+        while cur and cur[-1].lower() in _CONNECTORS:
+            cur.pop()
+        if len(cur) > len(best):
+            best = cur
+        cur = []
+    return best
+
+
+def _keeps_first(run: list[str]) -> bool:
+    """A sentence-initial common word stays when the whole run is a known or headed name."""
+    if len(run) < 2:
+        return False
+    lex = _lexicon()
+    key = fold(" ".join(run))
+    last = run[-1].lower()
+    return key in lex["orgs"] or key in lex["places"] or last in _ORG_HEADS or last in _LOC_HEADS
+
+
 def _best(votes: Counter) -> str | None:
     if not votes:
         return None
@@ -350,11 +497,36 @@ def _default_type(key: str, name: str) -> str | None:
     return ORG if name[:1].isupper() else None
 
 
+_LOWER_SUFFIX_RE = re.compile(r"-[a-z]+$")
+
+
+def _is_demonym_word(key: str) -> bool:
+    """A nationality word, also hyphenated or plural ("Russian-Turkish", "Iraqis", "Turks")."""
+    lex = _lexicon()
+    if "-" in key:
+        return all(_is_demonym_word(part) for part in key.split("-"))
+    if key in lex["demonyms"] or _is_demonym(key):
+        return True
+    return key.endswith("s") and (key[:-1] in lex["demonyms"] or _is_demonym(key[:-1]))
+
+
 def _is_demonym(key: str) -> bool:
-    """"russian", "syrian", "turkish": adjectives of places are MISC, not entities."""
+    """ "russian", "syrian", "turkish": adjectives of places are MISC, not entities."""
     places = _lexicon()["places"]
-    for suffix, repl in (("ian", "ia"), ("n", ""), ("an", "a"), ("ese", ""), ("ish", "ey"), ("ish", ""),
-                         ("i", ""), ("ean", "ea"), ("ese", "a"), ("ic", "ia"), ("ian", "y"), ("ian", "")):
+    for suffix, repl in (
+        ("ian", "ia"),
+        ("n", ""),
+        ("an", "a"),
+        ("ese", ""),
+        ("ish", "ey"),
+        ("ish", ""),
+        ("i", ""),
+        ("ean", "ea"),
+        ("ese", "a"),
+        ("ic", "ia"),
+        ("ian", "y"),
+        ("ian", ""),
+    ):
         if key.endswith(suffix) and key[: -len(suffix)] + repl in places:
             return True
     return False
