@@ -27,6 +27,9 @@ from search.request import SearchRequest
 FACET_LIMIT = 20
 #: Default time budget per search, in seconds (README, "Operations").
 DEFAULT_TIME_BUDGET = 2.0
+#: The ``day`` facet (per-day counts for the timeline) is filled only when the dated matches span
+#: at most this many days; wider ranges are drawn by month (or year) from the ``month`` facet.
+DAY_FACET_MAX_SPAN = 62
 
 
 class SearchTimeout(Exception):
@@ -66,6 +69,8 @@ class SearchResult:
     date_from: str | None = None
     date_to: str | None = None
     took_ms: float = 0.0
+    #: "Did you mean" query (set by the web layer, :func:`search.suggest.suggest`), or None.
+    suggestion: str | None = None
 
     @property
     def pages(self) -> int:
@@ -149,7 +154,18 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
         facets[kind] = values
     final = _apply(docs, masks)
     facets["month"] = [FacetValue(m, c) for m, c in arrays.month_counts(final)]
+    facets["day"] = _day_counts(arrays, final)
     return facets
+
+
+def _day_counts(arrays: FacetArrays, docs: np.ndarray) -> list[FacetValue]:
+    """[(YYYY-MM-DD, count)] when the dated ``docs`` span at most DAY_FACET_MAX_SPAN days, else []."""
+    days = arrays.day[docs]
+    days = days[days != np.iinfo(np.int32).min]
+    if len(days) == 0 or int(days.max()) - int(days.min()) > DAY_FACET_MAX_SPAN:
+        return []
+    values, counts = np.unique(days, return_counts=True)
+    return [FacetValue(S.day_to_date(int(v)).isoformat(), int(c)) for v, c in zip(values, counts, strict=True)]
 
 
 def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matched: np.ndarray,
