@@ -1,0 +1,106 @@
+"""Incremental indexing: unchanged skipped, changed replaced, removed deleted, failures reported."""
+
+import json
+import os
+
+from index.manifest import Manifest
+from index.storage import open_index
+from index.writer import index_paths
+from search import schema as S
+
+
+def write(path, title, body):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+
+
+def ids(index_dir):
+    with open_index(index_dir).searcher() as searcher:
+        return sorted(f[S.ID] for f in searcher.all_stored_fields())
+
+
+def run(paths, index_dir, **kw):
+    return index_paths(paths, index_dir, jobs=1, progress=False, **kw)
+
+
+def test_incremental_rules(tmp_path):
+    archive = tmp_path / "news"
+    write(archive / "a.txt", "Alpha", "Lavrov said the talks continue.")
+    write(archive / "b.txt", "Beta", "Peskov said nothing new.")
+    (archive / "c.jsonl").write_text(
+        json.dumps({"title": "Gamma", "text": "First record."})
+        + "\n"
+        + json.dumps({"title": "Delta", "text": "Second record."})
+        + "\n",
+        encoding="utf-8",
+    )
+    index_dir = tmp_path / "ix"
+
+    first = run([archive], index_dir)
+    assert (first.indexed, first.unchanged, first.deleted, first.failed) == (4, 0, 0, [])
+    assert ids(index_dir) == ["news/a.txt", "news/b.txt", "news/c.jsonl#1", "news/c.jsonl#2"]
+
+    again = run([archive], index_dir)
+    assert (again.indexed, again.unchanged, again.deleted) == (0, 4, 0)
+
+    write(archive / "a.txt", "Alpha v2", "Lavrov said the talks ended.")
+    (archive / "b.txt").unlink()
+    (archive / "c.jsonl").write_text(
+        json.dumps({"title": "Gamma", "text": "First record."}) + "\n", encoding="utf-8"
+    )
+    os.utime(archive / "c.jsonl", ns=(1, 1))  # a different mtime, same first line: re-read, hash unchanged
+    third = run([archive], index_dir)
+    assert (third.indexed, third.unchanged, third.deleted) == (1, 1, 2)
+    assert ids(index_dir) == ["news/a.txt", "news/c.jsonl#1"]
+    with open_index(index_dir).searcher() as searcher:
+        assert searcher.document(**{S.ID: "news/a.txt"})[S.TITLE] == "Alpha v2"
+
+
+def test_other_roots_are_left_alone(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    write(one / "a.txt", "One", "First archive.")
+    write(two / "b.txt", "Two", "Second archive.")
+    index_dir = tmp_path / "ix"
+    run([one], index_dir)
+    run([two], index_dir)
+    assert ids(index_dir) == ["one/a.txt", "two/b.txt"]
+
+
+def test_malformed_file_is_reported_and_the_rest_indexed(tmp_path):
+    archive = tmp_path / "news"
+    write(archive / "good.txt", "Good", "A fine article.")
+    (archive / "bad.json").write_text('{"title": "Broken", "text": ', encoding="utf-8")
+    index_dir = tmp_path / "ix"
+    report = run([archive], index_dir)
+    assert report.indexed == 1
+    assert [article_id for article_id, _reason in report.failed] == ["news/bad.json"]
+    assert ids(index_dir) == ["news/good.txt"]
+
+
+def test_batches_commit_and_manifest_follows(tmp_path):
+    archive = tmp_path / "news"
+    for i in range(7):
+        write(archive / f"{i}.txt", f"Story {i}", f"Body {i}.")
+    index_dir = tmp_path / "ix"
+    committed = []
+    report = run([archive], index_dir, batch_size=3, on_commit=lambda n, total: committed.append(total))
+    assert committed == [3, 6, 7]
+    assert report.commits == 3
+    with Manifest(index_dir) as manifest:
+        assert manifest.article_count() == 7
+
+
+def test_rebuild_starts_from_scratch(tmp_path):
+    archive = tmp_path / "news"
+    write(archive / "a.txt", "A", "Text.")
+    index_dir = tmp_path / "ix"
+    run([archive], index_dir)
+    report = run([archive], index_dir, rebuild=True)
+    assert (report.indexed, report.unchanged) == (1, 0)
+
+
+def test_parallel_extraction_gives_the_same_index(tmp_path, sample_archive):
+    serial = index_paths([sample_archive], tmp_path / "serial", jobs=1, progress=False)
+    parallel = index_paths([sample_archive], tmp_path / "parallel", jobs=2, progress=False)
+    assert serial.indexed == parallel.indexed == 5
+    assert ids(tmp_path / "serial") == ids(tmp_path / "parallel")
