@@ -40,7 +40,15 @@ def test_api_search_shape(client):
         1,
         2,
     )
-    assert set(data["facets"]) == {"outlet", "speaker", "person", "organization", "place", "month"}
+    assert set(data["facets"]) == {
+        "outlet",
+        "speaker",
+        "person",
+        "organization",
+        "place",
+        "month",
+        "day",
+    }
     assert set(data["hits"][0]) == {"id", "title", "outlet", "published", "speakers", "url", "snippet"}
     assert data["facets"]["month"] == [
         {"value": "2020-01", "count": 1, "selected": False},
