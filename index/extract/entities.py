@@ -87,6 +87,12 @@ _PERSON_CUES = _words(
     writer author wife husband son daughter brother sister mother father driver rider cyclist
     runner swimmer boxer golfer opponent compatriot teammate countryman veteran told"""
 )
+# Last words of names that are neither people, organisations nor places (CoNLL's MISC).
+_MISC_HEADS = _words(
+    """memorandum agreement accord accords treaty protocol declaration charter act law bill plan doctrine
+    cup open games olympics championship championships trophy prize award awards festival day war
+    index summit marathon grand prix series tour classic masters rally derby"""
+)
 _LOC_PREPS = _words("in at near from to into across outside inside toward towards via around")
 _NOT_NAMES_EXTRA = _words(
     """i a an the this that these those he she it we they you his her its our their my your
@@ -211,7 +217,7 @@ def _title_case_line(line: str) -> bool:
     )
 
 
-def _candidates(text: str) -> list[tuple[list[str], int, bool, str, str]]:
+def _candidates(text: str, title_line: bool = False) -> list[tuple[list[str], int, bool, str, str]]:
     """Capitalised runs: (tokens, start offset, sentence-initial, previous word, next word)."""
     out = []
     offset = 0
@@ -219,7 +225,7 @@ def _candidates(text: str) -> list[tuple[list[str], int, bool, str, str]]:
         if _caps_line(line):
             line_tokens = [(t.title() if len(t) > 3 or not t.isalpha() else t, o) for t, o in _tokens(line)]
             caps = True
-        elif offset == 0 and _title_case_line(line):
+        elif offset == 0 and (_title_case_line(line) or title_line):
             line_tokens = _tokens(line)
             caps = True
         else:
@@ -261,7 +267,12 @@ def _candidates(text: str) -> list[tuple[list[str], int, bool, str, str]]:
                 else:
                     break
             next_word = line_tokens[j][0] if j < n else ""
-            out.append((run, offset + pos, sent_start, prev_word, next_word, caps, line))
+            if caps and len(run) > 1:
+                # In a headline, split the run at common words: "Remains Committed To Idlib" -> "Idlib".
+                for part in _split_common_words(run):
+                    out.append((part, offset + pos, False, prev_word, next_word, caps, line))
+            else:
+                out.append((run, offset + pos, sent_start, prev_word, next_word, caps, line))
             prev_word = run[-1].lower()
             sent_start = False
             i = j
@@ -297,6 +308,15 @@ def _split_titles(run: list[str]) -> tuple[list[str], bool]:
             break
         run = run[1:]
     return run, titled
+
+
+def _known_rest(run: list[str]) -> bool:
+    """ "Russian Hmeimim" -> "Hmeimim" is known and "Russian Hmeimim" is not: peel the adjective."""
+    lex = _lexicon()
+    whole, rest = fold(" ".join(run)), fold(" ".join(run[1:]))
+    if whole in lex["places"] or whole in lex["orgs"] or _alias_type(whole):
+        return False
+    return rest in lex["places"] or rest in lex["orgs"] or bool(_alias_type(rest))
 
 
 _TITLE_MODIFIERS = _words(
@@ -378,7 +398,7 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     lex = _lexicon()
     text = f"{title}\n{body}" if title else body
     sports = len(_SCORE_RE.findall(text)) + len(_SPORT_RE.findall(text)) >= 4
-    cands = _candidates(text)
+    cands = _candidates(text, title_line=bool(title))
 
     # First pass: evidence per full name (folded key), keeping a display form.
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -393,11 +413,6 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
             run = run[:-1]
         if not run:
             continue
-        if caps and len(run) > 1:
-            # In a headline, split the run at common words: "Remains Committed To Idlib" -> "Idlib".
-            run = _strip_common_words(run)
-            if not run:
-                continue
         if sent_start and not titled and fold(run[0]) in lex["common"] and not _keeps_first(run):
             # "However", "The" at a sentence start are not names; keep the rest of the run.
             run = run[1:]
@@ -410,13 +425,14 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
         key = fold(name)
         if key in lex["common"] or key in lex["demonyms"] or key in _NOT_NAMES_EXTRA:
             continue
+        if run[-1].lower() in _MISC_HEADS and len(run) > 1:
+            continue  # "Sochi Memorandum", "U.S. Open", "World Cup": events and documents (MISC)
         if all(_is_demonym_word(fold(t)) for t in run):
             continue  # "Iraqi Kurdish", "Russian-Turkish", "Iraqis": MISC
         if _LOWER_SUFFIX_RE.search(name):
             continue  # "London-based", "Vienna-born": adjectives
-        if "'" in key or "’" in key and key.split("’")[-1] in ("m", "re", "ll", "ve", "d"):
-            if key.replace("’", "'").split("'")[-1] in ("m", "re", "ll", "ve", "d"):
-                continue
+        if _CONTRACTION_RE.search(key):
+            continue  # "I’m", "We'll"
         if not caps and not sent_start:
             confirmed.add(key)
         dateline = _start == _line_start(text, _start) and bool(_DATELINE_RE.match(_line))
@@ -455,21 +471,21 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _strip_common_words(run: list[str]) -> list[str]:
-    """Longest stretch of a headline run without common words (and without leading connectors)."""
+def _split_common_words(run: list[str]) -> list[list[str]]:
+    """Stretches of a headline run without common words (connectors kept only inside)."""
     common = _lexicon()["common"]
-    best: list[str] = []
+    parts: list[list[str]] = []
     cur: list[str] = []
     for tok in [*run, ""]:
-        if tok and (fold(tok) not in common or tok.lower() in _CONNECTORS and cur):
+        if tok and (fold(tok) not in common or (tok.lower() in _CONNECTORS and cur)):
             cur.append(tok)
             continue
         while cur and cur[-1].lower() in _CONNECTORS:
             cur.pop()
-        if len(cur) > len(best):
-            best = cur
+        if cur:
+            parts.append(cur)
         cur = []
-    return best
+    return parts
 
 
 def _keeps_first(run: list[str]) -> bool:
@@ -479,6 +495,8 @@ def _keeps_first(run: list[str]) -> bool:
     lex = _lexicon()
     key = fold(" ".join(run))
     last = run[-1].lower()
+    if fold(run[0]) in _NOT_NAMES_EXTRA:
+        return False  # "An Armed Forces", "The Kremlin"
     return key in lex["orgs"] or key in lex["places"] or last in _ORG_HEADS or last in _LOC_HEADS
 
 
@@ -498,6 +516,7 @@ def _default_type(key: str, name: str) -> str | None:
 
 
 _LOWER_SUFFIX_RE = re.compile(r"-[a-z]+$")
+_CONTRACTION_RE = re.compile(r"['’](?:m|re|ll|ve|d)$")
 
 
 def _is_demonym_word(key: str) -> bool:

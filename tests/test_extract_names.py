@@ -1,0 +1,98 @@
+"""names: folding, transliteration tokens, canonical keys, alias table, canonicalize."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.article import Entity, Quote, Speaker
+from index.extract.names import AliasTable, canonicalize, fold, fold_token, name_key
+
+ALIASES = AliasTable.default()
+
+
+def test_fold():
+    assert fold("Erdoğan") == "erdogan"
+    assert fold("Çavuşoğlu") == "cavusoglu"
+    assert fold("Işık Øster Straße Łódź") == "isik oster strasse lodz"
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Sergey", "Sergei"),
+        ("Hmeimim", "Khmeimim", "Hamimim"),
+        ("Cavusoglu", "Çavuşoğlu"),
+        ("Dmitry", "Dmitri", "Dmitriy"),
+        ("Erdogan", "Erdoğan", "ERDOGAN"),
+    ],
+)
+def test_fold_token_merges_variants(variants):
+    assert len({fold_token(v) for v in variants}) == 1
+
+
+@pytest.mark.parametrize(
+    "names,canonical",
+    [
+        (("Erdoğan", "Erdogan", "Recep Tayyip Erdogan"), "Recep Tayyip Erdoğan"),
+        (("Sergey Lavrov", "Sergei Lavrov"), "Sergey Lavrov"),
+        (("Mevlut Cavusoglu", "Mevlüt Çavuşoğlu", "Cavusoglu"), "Mevlüt Çavuşoğlu"),
+        (("Hmeimim", "Khmeimim", "Hamimim"), "Hmeimim"),
+        (("Hayat Tahrir al-Sham", "HTS", "Hayat Tahrir ash-Sham"), "Hayat Tahrir al-Sham"),
+    ],
+)
+def test_alias_cases_one_key(names, canonical):
+    assert len({name_key(n) for n in names}) == 1
+    assert {ALIASES.canonical(n) for n in names} == {canonical}
+
+
+def test_expand_and_outlet():
+    spellings = ALIASES.expand("Erdogan")
+    assert spellings[0] == "Recep Tayyip Erdoğan" and "Erdogan" in spellings and "Erdoğan" in spellings
+    assert ALIASES.expand("Nobody Known") == ["Nobody Known"]
+    assert ALIASES.outlet("https://www.aljazeera.com/x") == ALIASES.outlet("Al Jazeera") == "Al Jazeera"
+    assert ALIASES.outlet("New York Times - News") == "The New York Times"
+    assert ALIASES.outlet("unknown-site.example") is None
+
+
+def test_user_alias_file_overrides(tmp_path, monkeypatch):
+    path = tmp_path / "aliases.txt"
+    path.write_text(
+        "# mine\n[people]\nJohn Q. Public = J. Public | Johnny Public\n"
+        "[outlets]\nMy Paper = mypaper.example\n",
+        encoding="utf-8",
+    )
+    table = AliasTable.load(path)
+    assert table.canonical("Johnny Public") == "John Q. Public"
+    assert table.outlet("www.mypaper.example") == "My Paper"
+    monkeypatch.setenv("DATELINE_ALIASES", str(path))
+    merged = AliasTable.default()
+    assert merged.canonical("J. Public") == "John Q. Public"
+    assert merged.canonical("Erdogan") == "Recep Tayyip Erdoğan"  # packaged defaults still there
+
+
+def test_bad_section_is_reported():
+    with pytest.raises(ValueError, match=":1: unknown section"):
+        AliasTable.parse("[nonsense]\n")
+
+
+def test_canonicalize_merges_within_article():
+    table = AliasTable()  # no alias help: rules only
+    speakers = [
+        Speaker("Lavrov", quotes=[Quote("a", "Lavrov")]),
+        Speaker("Sergei Lavrov", quotes=[Quote("b", "x")]),
+    ]
+    entities = [
+        Entity("Sergey Lavrov", "person", 2),
+        Entity("Hayat Tahrir ash-Sham", "organization"),
+        Entity("HTS", "organization", 3),
+        Entity("Khmeimim", "place"),
+        Entity("Hmeimim", "place"),
+    ]
+    sp, ents = canonicalize(speakers, entities, table)
+    assert [(s.name, [q.text for q in s.quotes]) for s in sp] == [("Sergey Lavrov", ["a", "b"])]
+    assert all(q.speaker == "Sergey Lavrov" for q in sp[0].quotes)
+    by_name = {(e.name, e.type): e.count for e in ents}
+    assert by_name[("Hayat Tahrir ash-Sham", "organization")] == 4
+    assert ("HTS", "organization") not in by_name
+    assert sum(1 for e in ents if e.type == "place") == 1
+    assert by_name[("Sergey Lavrov", "person")] == 2 + 1 + 1  # entity mentions + speakers
