@@ -92,3 +92,22 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
     if published is not None:
         doc[S.DATE] = published
     return doc
+
+
+def extraction_record(article: Article, extracted: Extracted) -> dict:
+    """The ``dateline extract --format jsonl`` record of one article (scored by the eval scripts)."""
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "outlet": extracted.outlet,
+        "published": extracted.published.isoformat() if extracted.published else None,
+        "speakers": [
+            {"name": s.name, "type": s.type, "quotes": [to_jsonable(q) for q in s.quotes]}
+            for s in extracted.speakers
+        ],
+        "entities": [{"name": e.name, "type": e.type, "count": e.count} for e in extracted.entities],
+        "outlet_source": extracted.outlet_source,
+        "date_source": extracted.date_source,
+        "encoding": article.encoding,
+    }

@@ -107,3 +107,12 @@ def open_or_create_index(index_dir: str | os.PathLike):
     if index_exists(index_dir):
         return open_index(index_dir)
     return create_index(index_dir)
+
+
+def default_index_dir() -> Path:
+    """``$DATELINE_INDEX``, else ``$XDG_DATA_HOME/dateline/index`` (``~/.local/share/dateline/index``)."""
+    configured = os.environ.get("DATELINE_INDEX")
+    if configured:
+        return Path(configured).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "dateline" / "index"

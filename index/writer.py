@@ -158,12 +158,17 @@ class _Run:
             ) from exc
 
 
-def _plan(paths: Iterable[str | Path], manifest: Manifest) -> Iterator[tuple]:
+def _plan(paths: Iterable[str | Path], index_dir: Path) -> Iterator[tuple]:
     """Yield work items in archive order: articles to extract and the bookkeeping around them.
 
-    Runs in the pool's feeder thread, so it only reads the manifest and never touches run state:
-    every decision travels as an item and is applied in order by ``_consume``.
+    Runs in the pool's feeder thread, so it reads the manifest through its own connection and
+    never touches run state: every decision travels as an item, applied in order by ``_consume``.
     """
+    with Manifest(index_dir) as manifest:
+        yield from _plan_with(paths, manifest)
+
+
+def _plan_with(paths: Iterable[str | Path], manifest: Manifest) -> Iterator[tuple]:
     seen_sources: set[str] = set()
     roots: set[str] = set()
     for found in discover(paths):
@@ -232,7 +237,7 @@ def index_paths(
         manifest.require_extraction_version(str(EXTRACTION_VERSION))
         run = _Run(ix, manifest, report, batch_size=batch_size, limit_mb=limit_mb,
                    lock_timeout=lock_timeout, on_commit=on_commit)
-        items = _plan(paths, manifest)
+        items = _plan(paths, index_dir)
         bar = _progress_bar(progress)
         try:
             if jobs > 1:

@@ -133,7 +133,7 @@ def query_terms(parsed: Q.Query, reader) -> set[str]:
     """
     fields = {S.TITLE, S.BODY, S.QUOTE}
     words: set[str] = set()
-    for node in _positive_leaves(parsed):
+    for node in positive_leaves(parsed):
         if getattr(node, "fieldname", None) not in fields and not isinstance(node, Q.Phrase):
             continue
         if isinstance(node, (Q.Prefix, Q.Wildcard, Q.FuzzyTerm)):
@@ -148,14 +148,15 @@ def query_terms(parsed: Q.Query, reader) -> set[str]:
     return words
 
 
-def _positive_leaves(node: Q.Query):
+def positive_leaves(node: Q.Query):
+    """Leaf queries (and whole phrases) that a match must or may satisfy: negated clauses left out."""
     if isinstance(node, Q.Not):
         return
     if isinstance(node, Q.AndNot):
-        yield from _positive_leaves(node.a)
+        yield from positive_leaves(node.a)
         return
     if node.is_leaf() or isinstance(node, Q.Phrase):
         yield node
         return
     for child in node.children():
-        yield from _positive_leaves(child)
+        yield from positive_leaves(child)
