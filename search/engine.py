@@ -22,6 +22,7 @@ from search.facets import FacetArrays, FacetCache
 from search.highlight import highlight_all, snippet
 from search.query import parse_query, query_terms
 from search.request import SearchRequest
+from search.scope import QuoteScope, quote_scope
 
 #: Values returned per facet (the UI shows fewer with "show more").
 FACET_LIMIT = 20
@@ -165,7 +166,8 @@ def _day_counts(arrays: FacetArrays, docs: np.ndarray) -> list[FacetValue]:
     if len(days) == 0 or int(days.max()) - int(days.min()) > DAY_FACET_MAX_SPAN:
         return []
     values, counts = np.unique(days, return_counts=True)
-    return [FacetValue(S.day_to_date(int(v)).isoformat(), int(c)) for v, c in zip(values, counts, strict=True)]
+    return [FacetValue(S.day_to_date(int(v)).isoformat(), int(c))
+            for v, c in zip(values, counts, strict=True)]
 
 
 def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matched: np.ndarray,
@@ -187,12 +189,28 @@ def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matc
     return [hit.docnum for hit in results[first:last]]
 
 
-def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases: AliasTable) -> Hit:
+def _scope_mask(searcher, ndocs: int, candidates: np.ndarray, scope: QuoteScope,
+                deadline: _Deadline) -> np.ndarray:
+    """Documents among ``candidates`` where a scoped speaker says every quote word."""
+    mask = np.zeros(ndocs, dtype=bool)
+    for i, docnum in enumerate(candidates.tolist()):
+        if i % 256 == 255:
+            deadline.check()
+        record = json.loads(searcher.stored_fields(docnum).get(S.RECORD) or "{}")
+        mask[docnum] = scope.matching_quote(record.get("speakers", [])) is not None
+    return mask
+
+
+def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases: AliasTable,
+         scope: QuoteScope | None = None) -> Hit:
     stored = searcher.stored_fields(docnum)
     record = json.loads(stored.get(S.RECORD) or "{}")
     speakers = record.get("speakers", [])
     text = stored.get(S.BODY, "")
-    if speaker_keys:
+    scoped_quote = scope.matching_quote(speakers) if scope else None
+    if scoped_quote:
+        text = scoped_quote
+    elif speaker_keys:
         # With a speaker filter, show what that speaker said: the quote with the most matches.
         quotes = [q["text"] for s in speakers if name_key(s["name"], aliases) in speaker_keys
                   for q in s.get("quotes", [])]
@@ -227,6 +245,9 @@ def search(
     arrays = facet_cache.arrays(searcher)
     matched = _matched_docs(searcher, parsed, deadline)
     masks = _filter_masks(arrays, request, aliases)
+    scope = quote_scope(parsed, request.filters.get(S.SPEAKER, ()), aliases)
+    if scope is not None:
+        masks["quote"] = _scope_mask(searcher, arrays.ndocs, _apply(matched, masks), scope, deadline)
     final = _apply(matched, masks)
     facets = _facets(arrays, matched, masks, request, aliases)
     deadline.check()
@@ -234,7 +255,7 @@ def search(
     deadline.check()
     words = query_terms(parsed, reader)
     speaker_keys = {name_key(v, aliases) for v in request.filters.get(S.SPEAKER, ())}
-    hits = [_hit(searcher, d, words, speaker_keys, aliases) for d in page_docs]
+    hits = [_hit(searcher, d, words, speaker_keys, aliases, scope) for d in page_docs]
     return SearchResult(
         query=request.q,
         total=int(len(final)),

@@ -11,19 +11,47 @@ from search.facets import FacetCache
 from search.request import QueryError, SearchRequest
 
 RECORDS = [
-    {"id": "a", "title": "Idlib talks in Sochi", "body": "Lavrov said the Idlib memorandum holds.",
-     "outlet": "Al Jazeera", "published": date(2020, 3, 5),
-     "speakers": {"Sergey Lavrov": ["The Idlib memorandum holds."]}, "places": ["Idlib", "Sochi"]},
-    {"id": "b", "title": "Kremlin on Idlib", "body": "Peskov said terrorists must stop shelling Idlib.",
-     "outlet": "TASS", "published": date(2020, 3, 20),
-     "speakers": {"Dmitry Peskov": ["Terrorists must stop shelling."]}, "places": ["Idlib"]},
-    {"id": "c", "title": "Ankara responds", "body": "Erdoğan said Turkey will defend its posts in Idlib.",
-     "outlet": "Al Jazeera", "published": date(2020, 4, 2),
-     "speakers": {"Recep Tayyip Erdoğan": ["Turkey will defend its posts."]}, "persons": ["Recep Tayyip Erdoğan"]},
-    {"id": "d", "title": "Markets", "body": "Stocks rose on Monday.", "outlet": "Reuters",
-     "published": date(2019, 1, 7)},
-    {"id": "e", "title": "Undated <script>alert(1)</script> note", "body": "Idlib <b>bold</b> claim.",
-     "outlet": None, "published": None},
+    {
+        "id": "a",
+        "title": "Idlib talks in Sochi",
+        "body": "Lavrov said the Idlib memorandum holds.",
+        "outlet": "Al Jazeera",
+        "published": date(2020, 3, 5),
+        "speakers": {"Sergey Lavrov": ["The Idlib memorandum holds."]},
+        "places": ["Idlib", "Sochi"],
+    },
+    {
+        "id": "b",
+        "title": "Kremlin on Idlib",
+        "body": "Peskov said terrorists must stop shelling Idlib.",
+        "outlet": "TASS",
+        "published": date(2020, 3, 20),
+        "speakers": {"Dmitry Peskov": ["Terrorists must stop shelling."]},
+        "places": ["Idlib"],
+    },
+    {
+        "id": "c",
+        "title": "Ankara responds",
+        "body": "Erdoğan said Turkey will defend its posts in Idlib.",
+        "outlet": "Al Jazeera",
+        "published": date(2020, 4, 2),
+        "speakers": {"Recep Tayyip Erdoğan": ["Turkey will defend its posts."]},
+        "persons": ["Recep Tayyip Erdoğan"],
+    },
+    {
+        "id": "d",
+        "title": "Markets",
+        "body": "Stocks rose on Monday.",
+        "outlet": "Reuters",
+        "published": date(2019, 1, 7),
+    },
+    {
+        "id": "e",
+        "title": "Undated <script>alert(1)</script> note",
+        "body": "Idlib <b>bold</b> claim.",
+        "outlet": None,
+        "published": None,
+    },
 ]
 
 
@@ -126,11 +154,16 @@ def test_totals_and_facets_equal_brute_force(make_index):
     records = []
     for i in range(120):
         text = " ".join(rng.choice(words, 4))
-        records.append({
-            "id": f"r{i}", "title": f"Story {i}", "body": text, "outlet": outlets[i % 4],
-            "published": date(2020, 1 + i % 12, 1 + i % 27),
-            "speakers": {s: [text] for s in speakers if rng.random() < 0.4},
-        })
+        records.append(
+            {
+                "id": f"r{i}",
+                "title": f"Story {i}",
+                "body": text,
+                "outlet": outlets[i % 4],
+                "published": date(2020, 1 + i % 12, 1 + i % 27),
+                "speakers": {s: [text] for s in speakers if rng.random() < 0.4},
+            }
+        )
     ix = open_index(make_index(records))
     cache = FacetCache()
     with ix.searcher() as searcher:
@@ -150,3 +183,44 @@ def _count(values):
     for v in values:
         out[v] = out.get(v, 0) + 1
     return out
+
+
+SCOPE_RECORDS = [
+    {
+        "id": "s1",
+        "title": "Lavrov on Idlib",
+        "body": "Lavrov spoke. Peskov said terrorists attacked.",
+        "speakers": {
+            "Sergey Lavrov": ["We will move forward step by step."],
+            "Dmitry Peskov": ["Terrorists attacked our positions."],
+        },
+    },
+    {
+        "id": "s2",
+        "title": "Lavrov warns",
+        "body": "Lavrov said terrorists must leave Idlib.",
+        "speakers": {"Sergey Lavrov": ["Terrorists must leave Idlib."]},
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [{"q": "speaker:lavrov quote:terrorists"}, {"q": "quote:terrorists", "speaker": "Sergei Lavrov"}],
+)
+def test_quote_search_is_scoped_to_the_speaker(make_index, args):
+    ix = open_index(make_index(SCOPE_RECORDS))
+    with ix.searcher() as searcher:
+        result = search(searcher, SearchRequest.from_args(args), facet_cache=FacetCache())
+    assert [h.id for h in result.hits] == ["s2"]
+    assert result.total == 1
+    assert result.hits[0].snippet == "<mark>Terrorists</mark> must leave Idlib."
+
+
+def test_quote_search_without_speaker_is_article_level(make_index):
+    ix = open_index(make_index(SCOPE_RECORDS))
+    with ix.searcher() as searcher:
+        result = search(
+            searcher, SearchRequest.from_args({"q": "quote:terrorists"}), facet_cache=FacetCache()
+        )
+    assert sorted(h.id for h in result.hits) == ["s1", "s2"]
