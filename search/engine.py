@@ -241,7 +241,7 @@ def search(
     deadline = _Deadline(time_budget)
     aliases = aliases or AliasTable.default()
     reader = searcher.reader()
-    parsed = parse_query(request.q, searcher.schema, reader)
+    parsed = parse_query(request.q, searcher.schema, reader, aliases)
     arrays = facet_cache.arrays(searcher)
     matched = _matched_docs(searcher, parsed, deadline)
     masks = _filter_masks(arrays, request, aliases)

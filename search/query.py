@@ -76,11 +76,12 @@ def make_parser(schema, basedate: datetime | None = None) -> MultifieldParser:
     return parser
 
 
-def parse_query(text: str, schema, reader=None) -> Q.Query:
+def parse_query(text: str, schema, reader=None, aliases=None) -> Q.Query:
     """Parse user query text into a Whoosh query, or raise :class:`QueryError`.
 
     An empty text means "every article".  With ``reader``, wildcard and fuzzy expansions are
-    checked against the caps above.
+    checked against the caps above.  With ``aliases`` (an ``AliasTable``), names in name fields
+    also match their other spellings (``organization:HTS`` finds "Hayat Tahrir al-Sham").
     """
     text = text.strip()
     if not text:
@@ -93,7 +94,39 @@ def parse_query(text: str, schema, reader=None) -> Q.Query:
     except Exception as exc:  # Whoosh raises assorted types for malformed input
         raise QueryError(f"could not understand the query: {exc}", "q") from None
     _check_parsed(parsed, reader)
+    if aliases is not None:
+        parsed = expand_aliases(parsed, schema, aliases)
     return parsed
+
+
+def expand_aliases(parsed: Q.Query, schema, aliases) -> Q.Query:
+    """Rewrite name-field terms and phrases to also match every spelling the alias table knows.
+
+    Accents and transliterations are already folded by the name analyzer; this adds what folding
+    cannot know, such as acronyms and long forms.  A spelling that contains the searched token
+    already matches and is not added.
+    """
+
+    def rewrite(node: Q.Query) -> Q.Query:
+        if isinstance(node, (Q.Term, Q.Phrase)) and node.fieldname in S.NAME_FIELDS:
+            searched = [node.text] if isinstance(node, Q.Term) else list(node.words)
+            analyzer = schema[node.fieldname].analyzer
+            alternatives: list[Q.Query] = [node]
+            seen = {tuple(searched)}
+            for spelling in aliases.expand(" ".join(searched)):
+                words = tuple(token.text for token in analyzer(spelling))
+                if not words or words in seen or (len(searched) == 1 and searched[0] in words):
+                    continue
+                seen.add(words)
+                field = node.fieldname
+                alternative = Q.Term(field, words[0]) if len(words) == 1 else Q.Phrase(field, list(words))
+                alternatives.append(alternative)
+            return alternatives[0] if len(alternatives) == 1 else Q.Or(alternatives)
+        if node.is_leaf():
+            return node
+        return node.apply(rewrite)
+
+    return rewrite(parsed)
 
 
 def _check_parsed(parsed: Q.Query, reader) -> None:

@@ -53,3 +53,16 @@ def test_trailing_wildcard_allowed():
     assert repr(parse_query("terror*", SCHEMA)) == (
         "Or([Prefix('title', 'terror', boost=2.0), Prefix('body', 'terror')])"
     )
+
+
+def test_alias_expansion_adds_spellings_folding_cannot_know():
+    from index.extract.names import AliasTable
+
+    parsed = parse_query("organization:HTS", SCHEMA, aliases=AliasTable.default())
+    assert "Phrase('organization', ['hayat', 'tahrir', 'al-sham']" in repr(parsed)
+    assert "Term('organization', 'hts')" in repr(parsed)
+    # A surname already matches every full spelling that contains it: nothing is added.
+    assert (
+        repr(parse_query("speaker:Lavrov", SCHEMA, aliases=AliasTable.default()))
+        == "Term('speaker', 'lavrov')"
+    )
