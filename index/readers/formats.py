@@ -171,7 +171,7 @@ def _loads(text: str, *, id: str, path: str, where: str) -> Any:
     try:
         # strict=False: raw control characters inside strings (NULs included) are tolerated here and
         # removed by clean_text; huge integers stay strings (see limits.MAX_INT_DIGITS).
-        return json.loads(text, strict=False, parse_int=_parse_int, parse_constant=str)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         line = where or f" at line {exc.lineno}"
         return ReadFailure(id, path, f"invalid JSON{line}: {exc.msg} (column {exc.colno})")
@@ -184,6 +184,10 @@ def _loads(text: str, *, id: str, path: str, where: str) -> Any:
 def _parse_int(digits: str) -> int | str:
     # Python refuses int() on strings over 4,300 digits (ValueError); no id or count is that long.
     return int(digits) if len(digits) <= limits.MAX_INT_DIGITS else digits
+
+
+# One decoder for every document (json.loads would build a new one per call when given options).
+_DECODER = json.JSONDecoder(strict=False, parse_int=_parse_int, parse_constant=str)
 
 
 def _mib(size: int) -> str:
