@@ -106,11 +106,15 @@ _NOT_NAMES_EXTRA = _words(
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}(?![a-z])"  # U.S., U.N.
-    r"|[^\W\d_](?:[\w&'’-]*[^\W_])?\.?(?<=\b[A-Z]\.)"  # initials "J."
-    r"|[^\W\d_](?:[\w&'’-]*[^\W_])?"  # words, incl. al-Sham, O'Neill
-    r"|\d[\d.,:/-]*"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # initials: "J. Smith"
+    r"|\d[\d.,:/-]*"  # numbers, scores, times: 4:09.95
+    r"|[^\W\d_](?:[\w&-]|['’](?=[^\W\d_]{2,}|[^sS\W]))*"  # words: al-Sham, O'Neill, I’m
+    r"|['’][sS]\b"  # possessive
     r"|[^\w\s]"
 )
+_UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
+_SPORT_WINDOW = 3000
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\n", '"', "“", "”", "(", "-", "–", "—", "[", "…"})
 _SCORE_RE = re.compile(r"(?<![\d.:/-])\d{1,3}\s*-\s*\d{1,3}(?![\d.:/-])")
@@ -183,18 +187,9 @@ def _load_keep_first() -> set[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[tuple[str, int]]:
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        tok = m.group()
-        if len(tok) > 2 and tok[-2] in "'’" and tok[-1] in "sS":
-            out.append((tok[:-2], m.start()))
-            out.append(("'s", m.start() + len(tok) - 2))
-        elif len(tok) > 1 and tok[-1] in "'’":
-            out.append((tok[:-1], m.start()))
-        else:
-            out.append((tok, m.start()))
-    return out
+def _tokens(text: str) -> list[str]:
+    """Word and punctuation tokens; a possessive ``'s`` is its own token."""
+    return _TOKEN_RE.findall(text)
 
 
 def _is_cap(tok: str) -> bool:
@@ -202,8 +197,9 @@ def _is_cap(tok: str) -> bool:
 
 
 def _caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    """A line in capitals (wire headlines): capitalisation proves nothing there."""
+    upper = len(_UPPER_RE.findall(line))
+    return upper >= 6 and upper > 4 * len(_LOWER_RE.findall(line))
 
 
 def _title_case_line(line: str) -> bool:
@@ -223,7 +219,7 @@ def _candidates(text: str, title_line: bool = False) -> list[tuple[list[str], in
     offset = 0
     for line in text.split("\n"):
         if _caps_line(line):
-            line_tokens = [(t.title() if len(t) > 3 or not t.isalpha() else t, o) for t, o in _tokens(line)]
+            line_tokens = [t.title() if len(t) > 3 or not t.isalpha() else t for t in _tokens(line)]
             caps = True
         elif offset == 0 and (_title_case_line(line) or title_line):
             line_tokens = _tokens(line)
@@ -236,7 +232,7 @@ def _candidates(text: str, title_line: bool = False) -> list[tuple[list[str], in
         prev_word = ""
         sent_start = True
         while i < n:
-            tok, pos = line_tokens[i]
+            tok = line_tokens[i]
             if not _is_cap(tok) or not tok[0].isalpha():
                 if tok[0].isalpha():
                     prev_word = tok.lower()
@@ -250,15 +246,15 @@ def _candidates(text: str, title_line: bool = False) -> list[tuple[list[str], in
             j = i + 1
             run = [tok]
             while j < n:
-                t = line_tokens[j][0]
+                t = line_tokens[j]
                 if (
                     _is_cap(t)
                     and t[0].isalpha()
                     or (
                         t.lower() in _CONNECTORS
                         and j + 1 < n
-                        and _is_cap(line_tokens[j + 1][0])
-                        and line_tokens[j + 1][0][0].isalpha()
+                        and _is_cap(line_tokens[j + 1])
+                        and line_tokens[j + 1][0].isalpha()
                         and _connector_ok(run, t.lower())
                     )
                 ):
@@ -266,13 +262,13 @@ def _candidates(text: str, title_line: bool = False) -> list[tuple[list[str], in
                     j += 1
                 else:
                     break
-            next_word = line_tokens[j][0] if j < n else ""
+            next_word = line_tokens[j] if j < n else ""
             if caps and len(run) > 1:
                 # In a headline, split the run at common words: "Remains Committed To Idlib" -> "Idlib".
                 for part in _split_common_words(run):
-                    out.append((part, offset + pos, False, prev_word, next_word, caps, line))
+                    out.append((part, i == 0, False, prev_word, next_word, caps, line))
             else:
-                out.append((run, offset + pos, sent_start, prev_word, next_word, caps, line))
+                out.append((run, i == 0, sent_start, prev_word, next_word, caps, line))
             prev_word = run[-1].lower()
             sent_start = False
             i = j
@@ -397,7 +393,8 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     """
     lex = _lexicon()
     text = f"{title}\n{body}" if title else body
-    sports = len(_SCORE_RE.findall(text)) + len(_SPORT_RE.findall(text)) >= 4
+    head = text[:_SPORT_WINDOW]  # the top of an article says whether it is a sports report
+    sports = len(_SCORE_RE.findall(head)) + len(_SPORT_RE.findall(head)) >= 4
     cands = _candidates(text, title_line=bool(title))
 
     # First pass: evidence per full name (folded key), keeping a display form.
@@ -406,7 +403,7 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     count: Counter = Counter()
     confirmed: set[str] = set()  # names seen mid-sentence in normal case
     pending: list[tuple[str, bool, bool]] = []
-    for run, _start, sent_start, prev_word, next_word, caps, _line in cands:
+    for run, at_line_start, sent_start, prev_word, next_word, caps, _line in cands:
         run, titled = _split_titles(run)
         run = [t for t in run if t != "'s"]
         while run and run[-1].lower() in _CONNECTORS:
@@ -435,7 +432,7 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
             continue  # "I’m", "We'll"
         if not caps and not sent_start:
             confirmed.add(key)
-        dateline = _start == _line_start(text, _start) and bool(_DATELINE_RE.match(_line))
+        dateline = at_line_start and bool(_DATELINE_RE.match(_line))
         votes[key] += _vote(run, prev_word, next_word, titled, sports, dateline)
         if key not in display or (not caps and display[key].isupper()):
             display[key] = name

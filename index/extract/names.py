@@ -53,6 +53,13 @@ _TRANSLIT = [
 
 def fold(text: str) -> str:
     """Accent- and case-fold ``text`` (``Erdoğan`` -> ``erdogan``; ``ı ø ß ł`` handled)."""
+    if text.isascii():
+        return text.lower()  # fast path: most names in English news are plain ASCII
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=100_000)
+def _fold_unicode(text: str) -> str:
     text = text.translate(_SPECIAL)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -100,6 +107,7 @@ def tokens(name: str) -> list[str]:
     return _TOKEN_RE.findall(folded.replace("_", " "))
 
 
+@lru_cache(maxsize=200_000)
 def _raw_key(name: str) -> str:
     """Key of a name by rules only (no alias lookup): folded, transliterated tokens."""
     return " ".join(_translit(t.strip("'")) for t in tokens(name) if t.strip("'"))

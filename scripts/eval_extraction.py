@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Score Dateline's extraction on the shared dev data and print P/R/F1 tables.
+
+    .venv/bin/python scripts/eval_extraction.py                 # speakers + entities
+    .venv/bin/python scripts/eval_extraction.py --task entities --json
+
+Speakers: PolNeAR dev (``scripts/eval/polnear.py``).  Entities: CoNLL-2003 valid
+(``scripts/eval/conll.py``).  Metrics are defined in issue 3 and docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))  # make `scripts.eval` and the project importable from a checkout
+
+
+def _table(rows: list[tuple[str, dict]], title: str) -> str:
+    lines = [title, f"{'':14} {'P':>7} {'R':>7} {'F1':>7} {'tp':>6} {'fp':>6} {'fn':>6}"]
+    for name, r in rows:
+        scores = f"{r['precision']:7.3f} {r['recall']:7.3f} {r['f1']:7.3f}"
+        lines.append(f"{name:14} {scores} {r['tp']:6d} {r['fp']:6d} {r['fn']:6d}")
+    return "\n".join(lines)
+
+
+def run_entities(shared: Path) -> dict:
+    """CoNLL-2003 valid, document level."""
+    conll = importlib.import_module("scripts.eval.conll")
+    return conll.evaluate(shared / "corpora" / "conll2003" / "valid.txt")
+
+
+def run_speakers(shared: Path) -> dict:
+    """PolNeAR dev; the scorer is imported lazily (it lives in its own module)."""
+    polnear = importlib.import_module("scripts.eval.polnear")
+    return polnear.evaluate(shared / "corpora" / "polnear" / "data" / "dev")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run the chosen scorers, print tables (or JSON)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=REPO_ROOT.parent / "shared",
+        help="the shared folder holding corpora/ (default: ../shared next to the repo)",
+    )
+    parser.add_argument("--task", choices=("speakers", "entities", "all"), default="all")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    args = parser.parse_args(argv)
+    if not (args.shared / "corpora").is_dir():
+        parser.error(f"no corpora/ under {args.shared} (use --shared DIR)")
+    results: dict[str, dict] = {}
+    if args.task in ("speakers", "all"):
+        results["speakers"] = run_speakers(args.shared)
+    if args.task in ("entities", "all"):
+        results["entities"] = run_entities(args.shared)
+    if args.json:
+        print(json.dumps(results, indent=2, default=str))
+        return 0
+    if "speakers" in results:
+        r = results["speakers"]
+        rate = r["articles"] / r["seconds"] if r.get("seconds") else 0.0
+        print(
+            _table(
+                [("speakers", r)], f"Speakers, PolNeAR dev ({r['articles']} articles, {rate:.0f} articles/s)"
+            )
+        )
+        print()
+    if "entities" in results:
+        r = results["entities"]
+        rows = [*r["types"].items(), ("overall", r["overall"])]
+        print(
+            _table(
+                rows,
+                f"Entities, CoNLL-2003 valid ({r['documents']} documents, {r['docs_per_second']:.0f} docs/s)",
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
