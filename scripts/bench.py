@@ -1,0 +1,652 @@
+#!/usr/bin/env python3
+"""Benchmark Dateline against SQLite FTS5 (and tantivy when installed) on the AllSides corpus.
+
+One run builds each engine's index, generates a fixed 100-query workload with a fixed seed, and
+measures, side by side: index build time (Dateline's includes reading and extraction through
+``index.writer.index_paths``), incremental re-run time over the unchanged archive, index size,
+peak RSS of the build (a subprocess's ``ru_maxrss``), per-type p50/p95/max query latency (each
+query's first run after warm-up on *other* queries), repeats (what a result cache gives) and the
+serving overhead of ``/api/search`` over the engine call.  It prints a table with ratios against
+FTS5 and writes everything as JSON.  See docs/performance.md.
+
+    .venv/bin/python scripts/bench.py                     # 1x: 37,554 articles, a few minutes
+    .venv/bin/python scripts/bench.py --scale 8           # 8x: ~300k articles (opt-in, long)
+    .venv/bin/python scripts/bench.py --reuse             # keep built indexes, re-measure queries
+
+Every engine does the same work per query: top 10 by relevance with highlighted snippets, the
+exact total, and the top-20 counts of outlet, speaker, person, organization and place over all
+matches (plus months).  FTS5 gets its facet values from the same extraction output (Dateline's
+index), stored in side tables and counted with GROUP BY over the matched rowids; its build time
+therefore covers reading and FTS5 indexing but not extraction, which it borrows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run from a checkout without installing
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "allsides"
+DEFAULT_WORKDIR = Path("/tmp/dateline-bench")
+QUERY_SEED = 20240601
+SHUFFLE_SEED = 8
+QUERY_TYPES = ("common", "rare", "and", "phrase", "outlet", "date")
+FACET_KINDS = ("outlet", "speaker", "person", "organization", "place")
+FACET_LIMIT = 20
+#: Words a query generator must not pick (they are stop words for one engine or the other).
+_STOP_WORDS = (
+    "a an and are as at be by for from has have he her his i in is it its of on or said that the their "
+    "they this to was were which will with who would not but been had she we you also more about than "
+    "after over new one two can could into out up what when there all just like so some only other "
+    "them its our us if no may do did does such being says say told"
+)
+STOP = frozenset(_STOP_WORDS.split())
+WORD = re.compile(r"[a-z]{3,}")
+
+
+# -- corpora ----------------------------------------------------------------------------------
+def base_sources(corpus: Path) -> list[Path]:
+    """The four AllSides archives, as they are."""
+    found = sorted(corpus.glob("*.tar.xz"))
+    if not found:
+        raise SystemExit(f"no .tar.xz archives in {corpus}")
+    return found
+
+
+def replica_sources(corpus: Path, workdir: Path, scale: int) -> list[Path]:
+    """JSONL copies 1..scale-1 of the corpus: ids ``<ID>-r<k>``, body paragraphs shuffled (seeded).
+
+    Written once into ``workdir/replicas`` (a stamp file marks a complete set) and reused.
+    """
+    from index.readers import read_paths
+
+    out = workdir / "replicas"
+    wanted = [out / f"copy-{k}.jsonl" for k in range(1, scale)]
+    stamp = out / f"complete-{scale}"
+    if stamp.exists():
+        return wanted
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(SHUFFLE_SEED)
+    handles = [p.open("w", encoding="utf-8") for p in wanted]
+    try:
+        for item in read_paths(base_sources(corpus)):
+            if not hasattr(item, "body"):
+                continue  # a read failure: the base run reports it
+            paragraphs = [p for p in item.body.split("\n") if p.strip()]
+            for k, handle in enumerate(handles, start=1):
+                shuffled = paragraphs[:]
+                rng.shuffle(shuffled)
+                record = {
+                    "id": f"{item.id}-r{k}",
+                    "title": item.title,
+                    "text": "\n\n".join(shuffled),
+                    "url": item.url,
+                    "outlet": item.outlet,
+                    "date": item.published.isoformat() if item.published else None,
+                    "authors": item.authors,
+                }
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        for handle in handles:
+            handle.close()
+    stamp.touch()
+    return wanted
+
+
+def dir_size(path: Path) -> int:
+    """Bytes of all files under ``path``."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def read_articles(paths: Iterable[Path]) -> Iterator:
+    """Articles through the project's readers (read failures skipped: the index run reports them)."""
+    from index.readers import read_paths
+
+    for item in read_paths(paths):
+        if hasattr(item, "body"):
+            yield item
+
+
+# -- Dateline build (in a subprocess, so ru_maxrss is the build's own) ------------------------
+def _build_child(index_dir: str, paths: list[str], jobs: int | None) -> None:
+    """Subprocess entry: run index_paths and print one JSON line with the report and peak RSS."""
+    from index.writer import index_paths
+
+    started = time.perf_counter()
+    report = index_paths(paths, index_dir, jobs=jobs, progress=False)
+    print(json.dumps({
+        "seconds": time.perf_counter() - started,
+        "indexed": report.indexed,
+        "unchanged": report.unchanged,
+        "failed": len(report.failed),
+        "commits": report.commits,
+        # Linux reports kilobytes.  Children: the extraction pool (largest single child).
+        "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def build_dateline(index_dir: Path, paths: list[Path], jobs: int | None) -> dict:
+    """Full build into a fresh ``index_dir``, then an incremental run over the unchanged archive."""
+    if index_dir.exists():
+        shutil.rmtree(index_dir)
+    command = [sys.executable, __file__, "_build", str(index_dir), *map(str, paths)]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    full = _run_child(command)
+    again = _run_child(command)
+    return {
+        "build_s": full["wall_s"],
+        "incremental_s": again["wall_s"],
+        "articles": full["indexed"],
+        "failed": full["failed"],
+        "unchanged_on_rerun": again["unchanged"],
+        "size_mb": dir_size(index_dir) / 1e6,
+        "peak_rss_mb": max(full["rss_main_mb"], full["rss_children_mb"]),
+        "rss_main_mb": full["rss_main_mb"],
+        "rss_worker_mb": full["rss_children_mb"],
+    }
+
+
+def _run_child(command: list[str]) -> dict:
+    started = time.perf_counter()
+    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=REPO)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["wall_s"] = time.perf_counter() - started
+    return result
+
+
+def dateline_docs(index_dir: Path) -> dict[str, dict]:
+    """id -> {day, outlet, speaker, person, organization, place} (facet keys), from the index."""
+    from index.storage import open_index
+    from search import schema as S
+
+    ix = open_index(index_dir)
+    docs: dict[str, dict] = {}
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        column = reader.column_reader(S.FACETS)
+        for docnum in reader.all_doc_ids():
+            row = S.FacetRow.decode(column[docnum])
+            ident = reader.stored_fields(docnum)[S.ID]
+            values = {k: [display for _key, display in row.values.get(k, [])] for k in FACET_KINDS}
+            docs[ident] = {"day": row.day, **values}
+    return docs
+
+
+# -- the workload -----------------------------------------------------------------------------
+@dataclass
+class Query:
+    """One workload query: free text plus optional outlet filter and date range."""
+
+    type: str
+    q: str
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def args(self) -> dict[str, str]:
+        """``/api/search`` parameters."""
+        args = {"q": self.q}
+        if self.outlet:
+            args["outlet"] = self.outlet
+        if self.date_from:
+            args["from"], args["to"] = self.date_from, self.date_to
+        return args
+
+
+def corpus_statistics(paths: list[Path], sample: int = 4000) -> tuple[Counter, Counter]:
+    """Document frequencies of words (title + body) over the corpus, and bigram counts in a sample."""
+    df: Counter = Counter()
+    bigrams: Counter = Counter()
+    rng = random.Random(QUERY_SEED)
+    for n, article in enumerate(read_articles(paths)):
+        words = WORD.findall(f"{article.title}\n{article.body}".lower())
+        df.update(set(words))
+        if n < sample * 3 and rng.random() < 1 / 3:
+            bigrams.update(
+                f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in STOP and b not in STOP
+            )
+    return df, bigrams
+
+
+def make_workload(df: Counter, bigrams: Counter, docs: dict[str, dict], seed: int,
+                  n: int = 100) -> list[Query]:
+    """``n`` queries of the six types (round robin), drawn with ``seed`` from the corpus vocabulary."""
+    rng = random.Random(seed)
+    ndocs = max(1, len(docs))
+    usable = sorted(w for w in df if w not in STOP and len(w) >= 4)
+    common = sorted(usable, key=lambda w: -df[w])[:40]
+    by_df = sorted(usable, key=lambda w: -df[w])
+    # Bands relative to the corpus size; the fallbacks only matter for toy corpora.
+    rare = [w for w in usable if 3 <= df[w] <= 30] or by_df[-50:]
+    middle = [w for w in usable if 0.01 * ndocs <= df[w] <= 0.1 * ndocs] or by_df[10:60]
+    frequent = [w for w in usable if 0.03 * ndocs <= df[w] <= 0.3 * ndocs] or by_df[5:40]
+    phrases = [p for p, c in bigrams.most_common(3000) if c >= 10] or [p for p, _c in bigrams.most_common(50)]
+    outlet_df = Counter(o for d in docs.values() for o in d["outlet"])
+    outlets = [o for o, c in outlet_df.most_common(25) if c >= 0.003 * ndocs]
+    days = sorted(d["day"] for d in docs.values() if d["day"] is not None)
+    queries: list[Query] = []
+    for i in range(n):
+        kind = QUERY_TYPES[i % len(QUERY_TYPES)]
+        if kind == "common":
+            queries.append(Query(kind, rng.choice(common)))
+        elif kind == "rare":
+            queries.append(Query(kind, rng.choice(rare)))
+        elif kind == "and":
+            a, b = rng.sample(middle, 2)
+            queries.append(Query(kind, f"{a} {b}"))
+        elif kind == "phrase":
+            queries.append(Query(kind, f'"{rng.choice(phrases)}"'))
+        elif kind == "outlet":
+            queries.append(Query(kind, rng.choice(frequent), outlet=rng.choice(outlets)))
+        else:
+            # A random dated article's month or year: ranges people actually pick.
+            day = date(1970, 1, 1) + timedelta(days=days[rng.randrange(len(days))])
+            if rng.random() < 0.5:
+                first, last = date(day.year, day.month, 1), _month_end(day)
+            else:
+                first, last = date(day.year, 1, 1), date(day.year, 12, 31)
+            queries.append(Query(kind, rng.choice(frequent), date_from=first.isoformat(),
+                                 date_to=last.isoformat()))
+    return queries
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+# -- Dateline queries -------------------------------------------------------------------------
+class DatelineEngine:
+    """``search.engine.search`` on one reused searcher, as the server does."""
+
+    name = "dateline"
+
+    def __init__(self, index_dir: Path) -> None:
+        from index.extract.names import AliasTable
+        from index.storage import open_index
+        from search.facets import FacetCache
+
+        started = time.perf_counter()
+        self.ix = open_index(index_dir)
+        self.searcher = self.ix.searcher()
+        self.cache = FacetCache()
+        self.aliases = AliasTable.default()
+        self.cache.arrays(self.searcher)
+        self.open_s = time.perf_counter() - started
+
+    def run(self, query: Query) -> dict:
+        from search.engine import search
+        from search.request import SearchRequest
+
+        result = search(self.searcher, SearchRequest.from_args(query.args()), facet_cache=self.cache,
+                        aliases=self.aliases, time_budget=None)
+        return {"total": result.total, "hits": [h.id for h in result.hits],
+                "outlets": {v.value: v.count for v in result.facets["outlet"]}}
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+# -- SQLite FTS5 ------------------------------------------------------------------------------
+FTS_SCHEMA = """
+CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='porter unicode61 remove_diacritics 2');
+CREATE TABLE docs(id INTEGER PRIMARY KEY, ident TEXT, day INTEGER, month TEXT);
+CREATE TABLE facet(kind TEXT, value TEXT, doc INTEGER, PRIMARY KEY(doc, kind, value)) WITHOUT ROWID;
+CREATE INDEX facet_kv ON facet(kind, value);
+"""
+
+
+def build_fts5(db_path: Path, paths: list[Path], docs: dict[str, dict]) -> dict:
+    """Read the archive through the project's readers into FTS5; facets from ``docs`` (extraction)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    started = time.perf_counter()
+    con = sqlite3.connect(db_path)
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + FTS_SCHEMA)
+    rowid = 0
+    batch_fts, batch_docs, batch_facets = [], [], []
+    for article in read_articles(paths):
+        meta = docs.get(article.id)
+        if meta is None:
+            continue  # failed extraction in Dateline: keep both engines on the same documents
+        rowid += 1
+        batch_fts.append((rowid, article.title, article.body))
+        day = meta["day"]
+        month = None if day is None else (date(1970, 1, 1) + timedelta(days=day)).isoformat()[:7]
+        batch_docs.append((rowid, article.id, day, month))
+        batch_facets.extend((kind, v, rowid) for kind in FACET_KINDS for v in dict.fromkeys(meta[kind]))
+        if len(batch_fts) >= 2000:
+            _flush(con, batch_fts, batch_docs, batch_facets)
+    _flush(con, batch_fts, batch_docs, batch_facets)
+    con.execute("CREATE INDEX docs_day ON docs(day)")
+    con.execute("INSERT INTO fts(fts) VALUES('optimize')")
+    con.commit()
+    con.close()
+    return {"build_s": time.perf_counter() - started, "articles": rowid,
+            "size_mb": db_path.stat().st_size / 1e6,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _flush(con: sqlite3.Connection, fts: list, docs: list, facets: list) -> None:
+    con.executemany("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", fts)
+    con.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", docs)
+    con.executemany("INSERT OR IGNORE INTO facet VALUES (?, ?, ?)", facets)
+    con.commit()
+    fts.clear()
+    docs.clear()
+    facets.clear()
+
+
+class Fts5Engine:
+    """The same work in SQLite: matched rowids once, GROUP BY facets, bm25 top 10, snippet()."""
+
+    name = "fts5"
+
+    def __init__(self, db_path: Path) -> None:
+        self.con = sqlite3.connect(db_path)
+        self.con.execute("PRAGMA temp_store=MEMORY")
+        self.con.execute("CREATE TEMP TABLE m(id INTEGER PRIMARY KEY)")
+
+    @staticmethod
+    def match(q: str) -> str:
+        """Dateline query text -> FTS5 MATCH syntax (words ANDed, quoted phrases kept)."""
+        if q.startswith('"'):
+            return q
+        return " AND ".join(f'"{w}"' for w in q.split())
+
+    def run(self, query: Query) -> dict:
+        con = self.con
+        con.execute("DELETE FROM m")
+        con.execute("INSERT INTO m SELECT rowid FROM fts WHERE fts MATCH ?", (self.match(query.q),))
+        # Filters other than the facet being counted (disjunctive faceting, as Dateline does).
+        where, params = [], []
+        if query.date_from:
+            lo = (date.fromisoformat(query.date_from) - date(1970, 1, 1)).days
+            hi = (date.fromisoformat(query.date_to) - date(1970, 1, 1)).days
+            where.append("m.id IN (SELECT id FROM docs WHERE day BETWEEN ? AND ?)")
+            params += [lo, hi]
+        outlet_clause = "m.id IN (SELECT doc FROM facet WHERE kind='outlet' AND value=?)"
+        full_where = where + ([outlet_clause] if query.outlet else [])
+        full_params = params + ([query.outlet] if query.outlet else [])
+
+        def clause(parts: list[str]) -> str:
+            return (" WHERE " + " AND ".join(parts)) if parts else ""
+
+        total = con.execute(f"SELECT count(*) FROM m{clause(full_where)}", full_params).fetchone()[0]
+        facets = {}
+        for kind in FACET_KINDS:
+            kw, kp = (where, params) if kind == "outlet" else (full_where, full_params)
+            facets[kind] = con.execute(
+                f"SELECT f.value, count(*) AS n FROM m JOIN facet f ON f.doc = m.id AND f.kind = ?"
+                f"{clause(kw)} GROUP BY f.value ORDER BY n DESC LIMIT {FACET_LIMIT}",
+                [kind, *kp],
+            ).fetchall()
+        months = con.execute(
+            f"SELECT d.month, count(*) FROM m JOIN docs d ON d.id = m.id{clause(full_where)}"
+            " GROUP BY d.month", full_params).fetchall()
+        top = con.execute(
+            "SELECT d.ident, highlight(fts, 0, '<mark>', '</mark>'),"
+            " snippet(fts, 1, '<mark>', '</mark>', '…', 40), bm25(fts, 2.0, 1.0) AS score"
+            " FROM fts JOIN docs d ON d.id = fts.rowid"
+            f" WHERE fts MATCH ?{''.join(' AND ' + c.replace('m.id', 'fts.rowid') for c in full_where)}"
+            " ORDER BY score LIMIT 10",
+            [self.match(query.q), *full_params],
+        ).fetchall()
+        return {"total": total, "hits": [row[0] for row in top], "outlets": dict(facets["outlet"]),
+                "months": len(months)}
+
+    def close(self) -> None:
+        self.con.close()
+
+
+# -- measuring --------------------------------------------------------------------------------
+@dataclass
+class Latencies:
+    """Milliseconds per query type."""
+
+    by_type: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, kind: str, ms: float) -> None:
+        self.by_type.setdefault(kind, []).append(ms)
+
+    def all(self) -> list[float]:
+        return [ms for values in self.by_type.values() for ms in values]
+
+    def summary(self) -> dict:
+        out = {"all": stats(self.all())}
+        out.update({kind: stats(values) for kind, values in self.by_type.items()})
+        return out
+
+
+def stats(values: list[float]) -> dict:
+    """p50/p95/max in milliseconds."""
+    if not values:
+        return {"p50": None, "p95": None, "max": None, "n": 0}
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50": statistics.median(ordered), "p95": p95, "max": ordered[-1], "n": len(ordered)}
+
+
+def measure(engine, workload: list[Query], warmup: list[Query]) -> dict:
+    """Warm up on other queries, then time each workload query's first run, then its repeat."""
+    for query in warmup:
+        engine.run(query)
+    first, repeat = Latencies(), Latencies()
+    answers = []
+    for query in workload:
+        started = time.perf_counter()
+        answers.append(engine.run(query))
+        first.add(query.type, (time.perf_counter() - started) * 1000)
+    for query in workload:
+        started = time.perf_counter()
+        engine.run(query)
+        repeat.add(query.type, (time.perf_counter() - started) * 1000)
+    return {"first": first.summary(), "repeat": repeat.summary(), "answers": answers}
+
+
+def measure_api(index_dir: Path, workload: list[Query]) -> dict:
+    """``/api/search`` through the Flask test client: wall time vs the engine's own ``took_ms``."""
+    from webui import create_app
+
+    app = create_app({"INDEX_DIR": str(index_dir), "TESTING": True})
+    client = app.test_client()
+    client.get("/api/search", query_string={"q": "warmup"})
+    wall, engine, overhead = [], [], []
+    for query in workload:
+        started = time.perf_counter()
+        response = client.get("/api/search", query_string=query.args())
+        ms = (time.perf_counter() - started) * 1000
+        took = response.get_json()["took_ms"]
+        wall.append(ms)
+        engine.append(took)
+        overhead.append(ms - took)
+    return {"wall": stats(wall), "engine": stats(engine), "overhead": stats(overhead)}
+
+
+def agreement(a: list[dict], b: list[dict]) -> dict:
+    """How often two engines' totals agree (exactly, and within 10 %): a sanity check, not a test.
+
+    The engines analyse text differently (stemmers, stop words, Dateline drops boilerplate), so
+    small differences are expected.
+    """
+    exact = sum(x["total"] == y["total"] for x, y in zip(a, b, strict=True))
+    close = sum(abs(x["total"] - y["total"]) <= 0.1 * max(x["total"], y["total"], 1)
+                for x, y in zip(a, b, strict=True))
+    return {"exact": exact, "within_10pct": close, "n": len(a)}
+
+
+# -- report -----------------------------------------------------------------------------------
+def print_table(results: dict) -> None:
+    """Dateline (and tantivy) against FTS5, with ratios (< 1.0 means faster or smaller than FTS5)."""
+    engines = [e for e in ("dateline", "fts5", "tantivy") if e in results["engines"]]
+    rows: list[tuple[str, list[float | None]]] = []
+
+    def add(label: str, getter) -> None:
+        values = []
+        for name in engines:
+            try:
+                values.append(getter(results["engines"][name]))
+            except (KeyError, TypeError):
+                values.append(None)
+        rows.append((label, values))
+
+    add("build s (Dateline incl. extraction)", lambda e: e["build"]["build_s"])
+    add("incremental re-run s", lambda e: e["build"]["incremental_s"])
+    add("index size MB", lambda e: e["build"]["size_mb"])
+    add("build peak RSS MB", lambda e: e["build"]["peak_rss_mb"])
+    add("searcher open + facet arrays s", lambda e: e["open_s"])
+    for kind in ("all", *QUERY_TYPES):
+        for stat in ("p50", "p95", "max"):
+            add(f"query {kind} {stat} ms", lambda e, k=kind, s=stat: e["queries"]["first"][k][s])
+    add("repeat all p50 ms", lambda e: e["queries"]["repeat"]["all"]["p50"])
+    add("repeat all p95 ms", lambda e: e["queries"]["repeat"]["all"]["p95"])
+    add("/api/search wall p50 ms", lambda e: e["api"]["wall"]["p50"])
+    add("/api/search overhead p50 ms", lambda e: e["api"]["overhead"]["p50"])
+    add("/api/search overhead p95 ms", lambda e: e["api"]["overhead"]["p95"])
+
+    header = f"{'metric':<38}" + "".join(f"{n:>12}" for n in engines)
+    header += "".join(f"{n + '/fts5':>15}" for n in engines if n != "fts5")
+    print(header)
+    print("-" * len(header))
+    fts_index = engines.index("fts5") if "fts5" in engines else None
+    for label, values in rows:
+        line = f"{label:<38}" + "".join(f"{_fmt(v):>12}" for v in values)
+        for i, name in enumerate(engines):
+            if name == "fts5":
+                continue
+            base = values[fts_index] if fts_index is not None else None
+            ratio = values[i] / base if values[i] is not None and base else None
+            line += f"{(f'{ratio:.2f}x' if ratio is not None else '-'):>15}"
+        print(line)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.1f}" if value < 10_000 else f"{value:,.0f}"
+
+
+# -- main -------------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_build":
+        parser = argparse.ArgumentParser(prog="bench.py _build")
+        parser.add_argument("index_dir")
+        parser.add_argument("paths", nargs="+")
+        parser.add_argument("--jobs", type=int)
+        args = parser.parse_args(argv[1:])
+        _build_child(args.index_dir, args.paths, args.jobs)
+        return 0
+    if argv and argv[0] == "_fts5":
+        fts_path, index_dir, *sources = argv[1:]
+        docs = dateline_docs(Path(index_dir))
+        print(json.dumps(build_fts5(Path(fts_path), [Path(p) for p in sources], docs)))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, choices=(1, 8), default=1, help="1x (37.5k) or 8x (~300k)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="AllSides .tar.xz folder")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="indexes, replicas")
+    parser.add_argument("--out", type=Path, help="JSON [WORKDIR/bench-<scale>x.json]")
+    parser.add_argument("--jobs", type=int, help="extraction processes for the Dateline build [CPUs]")
+    parser.add_argument("--queries", type=int, default=100, help="workload size (default 100)")
+    parser.add_argument("--reuse", action="store_true", help="reuse indexes built by an earlier run")
+    args = parser.parse_args(argv)
+
+    work = args.workdir / f"{args.scale}x"
+    work.mkdir(parents=True, exist_ok=True)
+    paths = base_sources(args.corpus)
+    if args.scale > 1:
+        paths = paths + replica_sources(args.corpus, args.workdir, args.scale)
+    results: dict = {"scale": args.scale, "corpus": str(args.corpus), "engines": {}}
+    saved = work / "builds.json"
+    previous = json.loads(saved.read_text()) if args.reuse and saved.exists() else {}
+
+    index_dir = work / "dateline-index"
+    fts_path = work / "fts5.sqlite"
+    if previous.get("dateline") and index_dir.exists():
+        dl_build = previous["dateline"]
+    else:
+        print(f"building Dateline index ({len(paths)} sources) ...", file=sys.stderr)
+        dl_build = build_dateline(index_dir, paths, args.jobs)
+        print(f"  {dl_build}", file=sys.stderr)
+    docs = dateline_docs(index_dir)
+    if previous.get("fts5") and fts_path.exists():
+        fts_build = previous["fts5"]
+    else:
+        print("building FTS5 index ...", file=sys.stderr)
+        fts_build = _fts5_build_in_child(fts_path, paths, index_dir)
+        print(f"  {fts_build}", file=sys.stderr)
+    saved.write_text(json.dumps({"dateline": dl_build, "fts5": fts_build}))
+
+    print("generating the workload ...", file=sys.stderr)
+    df, bigrams = corpus_statistics(base_sources(args.corpus))
+    workload = make_workload(df, bigrams, docs, QUERY_SEED, args.queries)
+    warmup = make_workload(df, bigrams, docs, QUERY_SEED + 1, 30)
+    results["workload"] = [asdict(q) for q in workload]
+
+    print("measuring Dateline queries ...", file=sys.stderr)
+    dateline = DatelineEngine(index_dir)
+    dl_queries = measure(dateline, workload, warmup)
+    dateline.close()
+    print("measuring /api/search ...", file=sys.stderr)
+    dl_api = measure_api(index_dir, workload)
+    print("measuring FTS5 queries ...", file=sys.stderr)
+    fts = Fts5Engine(fts_path)
+    started = time.perf_counter()
+    fts_open = time.perf_counter() - started
+    fts_queries = measure(fts, workload, warmup)
+    fts.close()
+
+    results["engines"]["dateline"] = {"build": dl_build, "open_s": dateline.open_s,
+                                      "queries": _strip(dl_queries), "api": dl_api}
+    results["engines"]["fts5"] = {"build": fts_build, "open_s": fts_open, "queries": _strip(fts_queries)}
+    results["totals_agreement_dateline_fts5"] = agreement(dl_queries["answers"], fts_queries["answers"])
+    results["per_query"] = [
+        {**asdict(q), "dateline_total": a["total"], "fts5_total": b["total"]}
+        for q, a, b in zip(workload, dl_queries["answers"], fts_queries["answers"], strict=True)
+    ]
+    try:
+        import tantivy  # noqa: F401  (optional: measured only when installed)
+
+        print("tantivy is installed but not wired into this benchmark yet", file=sys.stderr)
+    except ImportError:
+        results["tantivy"] = "not installed"
+
+    out = args.out or args.workdir / f"bench-{args.scale}x.json"
+    out.write_text(json.dumps(results, indent=2, default=str))
+    print_table(results)
+    print(f"\ntotals agreement (Dateline vs FTS5): {results['totals_agreement_dateline_fts5']}")
+    print(f"JSON: {out}")
+    return 0
+
+
+def _strip(measured: dict) -> dict:
+    return {k: v for k, v in measured.items() if k != "answers"}
+
+
+def _fts5_build_in_child(fts_path: Path, paths: list[Path], index_dir: Path) -> dict:
+    """Build FTS5 in a fresh interpreter so its peak RSS is its own, not the benchmark's."""
+    command = [sys.executable, __file__, "_fts5", str(fts_path), str(index_dir), *map(str, paths)]
+    return _run_child(command)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
