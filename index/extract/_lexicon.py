@@ -63,7 +63,7 @@ PASSIVE_AUX = words("was were is are be been being")
 # Cues that may stand after the source when the clause is inverted (", said Peskov").
 INVERTED_CUES = words(
     """
-    said says added adds explained explains noted notes wrote writes asked asks continued continues
+    said says say added adds explained explains noted notes wrote writes asked asks continued continues
     stressed warned argued insisted told recalled replied responded remarked observed tweeted
     declared conceded cautioned
     """
@@ -103,6 +103,15 @@ ROLE_NOUNS = words(
     chairman chairwoman leader governor ambassador envoy diplomat mayor general commander lawmaker
     congressman congresswoman businessman businesswoman billionaire director chief premier chancellor
     king queen prince emir official mogul sheriff judge attorney prosecutor congressman
+    """
+)
+
+# Plural heads of groups that speak together ("Pentagon officials", "Democratic strategists").
+GROUP_NOUNS = words(
+    """
+    officials aides operatives strategists leaders lawmakers senators diplomats authorities
+    prosecutors investigators officers advisers advisors staffers insiders sources spokesmen
+    representatives negotiators members delegates donors
     """
 )
 
@@ -166,8 +175,10 @@ NON_NAME_CAPS = words(
     most more all both each every no not nor even just only such do does did is was were are be been
     has have had will would could should may might must can last next first second new mr ms mrs
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december image photo photos video read watch related source
+    august september october november december image photo photos video related source
     sources officials critics experts analysts supporters opponents protesters residents voters
+    several few other another every during under over without within despite among between through
+    like unlike once yes please dear police witnesses investigators authorities prosecutors
     """
 )
 WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")

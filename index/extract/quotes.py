@@ -32,13 +32,51 @@ _OPEN_QUOTES = frozenset("“‘\"«'")
 _CLOSE_QUOTES = frozenset("”’\"»'")
 _SENTENCE_END = frozenset(".!?")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Words that end the noun phrase after an inverted cue ("said Peskov, answering …", "… in a statement").
+_NP_STOP = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "who",
+        "which",
+        "that",
+        "during",
+        "after",
+        "when",
+        "while",
+        "as",
+        "because",
+        "since",
+        "to",
+        "last",
+        "this",
+        "told",
+        "answering",
+        "released",
+        "conducted",
+        "published",
+        "referring",
+        "adding",
+        "speaking",
+        "asking",
+    ]
+)
+_NEWLINE = re.compile(r"\n")
 _CONTRACTION = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
 _ADVERB = re.compile(r"^[a-z]+ly$")
 _THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
 _MIN_QUOTE_WORDS = 4
+_COMMENT_MARKER = re.compile(
+    r"^[ \t]*(?:Notify of|Newest Most Voted|Inline Feedbacks|View all comments|\d+ Comments?"
+    r"|Leave a (?:comment|reply))[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# "told reporters that …", "told CNN on Sunday that …": the listener is not part of the content.
+_TOLD_OBJECT = re.compile(r"^\s*(?:[\w.’'-]+\s+){1,5}?that\b\s*|^\s*(?:,\s*)?(?:that\b\s*)?")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     start: int
@@ -77,16 +115,28 @@ class _Attribution:
 
 def _tokenise(body: str) -> list[_Tok]:
     """Tokens with offsets and sentence numbers."""
-    toks = [
-        _Tok(m.group(), m.start(), m.end(), m.group().lower(), m.group()[:1].isupper())
-        for m in _TOKEN.finditer(body)
-    ]
+    toks = []
+    append = toks.append
+    for m in _TOKEN.finditer(body):
+        text = m.group()
+        start, end = m.span()
+        append(_Tok(text, start, end, text.lower(), text[:1].isupper()))
+    breaks = {m.start() for m in _NEWLINE.finditer(body)}
     sent = 0
+    last = len(toks) - 1
     for i, tok in enumerate(toks):
         tok.sent = sent
+        # Fast path: most tokens are words followed on the same line by another token.
+        if i < last and tok.text not in _SENTENCE_END and not _has_break(breaks, tok.end, toks[i + 1].start):
+            continue
         if _ends_sentence(toks, i, body):
             sent += 1
     return toks
+
+
+def _has_break(breaks: set[int], start: int, end: int) -> bool:
+    """Whether a newline lies in body[start:end] (gaps between tokens are short)."""
+    return any(pos in breaks for pos in range(start, end))
 
 
 def _ends_sentence(toks: list[_Tok], i: int, body: str) -> bool:
@@ -202,12 +252,17 @@ class _Names:
     def _particle(self, j: int) -> bool:
         """``al`` in ``Bashar al-Assad`` style names: a particle followed by a capitalised word."""
         toks = self.toks
-        return toks[j].low in lex.NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap
+        joiner = toks[j].low in lex.NAME_PARTICLES or toks[j].text in {"/", "&"}
+        return joiner and j + 1 < len(toks) and toks[j + 1].cap
 
-    def parse_run(self, i: int, j: int) -> tuple[str, str, list[str]] | None:
-        """(name, type, title words) for the run toks[i:j], or None when it names nobody."""
+    def parse_run(self, i: int, j: int, lenient: bool = False) -> tuple[str, str, list[str]] | None:
+        """(name, type, title words) for the run toks[i:j], or None when it names nobody.
+
+        A name must be seen capitalised mid-sentence somewhere in the article, unless ``lenient``
+        (the run is the subject of a cue verb) and it does not look like a plural common noun.
+        """
         words = [t for t in self.toks[i:j] if t.text != "."]
-        while words and (words[0].low in lex.NON_NAME_CAPS or self._weak_first(words[0])):
+        while words and words[0].low in lex.NON_NAME_CAPS:
             words = words[1:]
         if not words:
             return None
@@ -218,11 +273,11 @@ class _Names:
             return None
         if _CONTRACTION.search(last):
             return None  # "I'm", "I’d"
-        if last not in self.mid_caps:
+        if last not in self.mid_caps and not (lenient and self._plausible_name(last)):
             return None
         texts = [_bare(w.text) if w is words[-1] else w.text for w in words]
         if _is_org(texts):
-            return " ".join(texts), "organization", []
+            return _join(texts), "organization", []
         k = len(texts)
         while k > 0 and texts[k - 1].lower().rstrip(".") not in lex.TITLES and len(texts) - k < 4:
             k -= 1
@@ -230,11 +285,13 @@ class _Names:
         name = texts[k:]
         if not name:
             return None
-        return " ".join(name), "person", titles
+        return _join(name), "person", titles
 
-    def _weak_first(self, tok: _Tok) -> bool:
-        """A sentence-initial capital that is never capitalised elsewhere ("Sources", "Critics")."""
-        return _bare(tok.text) not in self.mid_caps and tok.low not in lex.TITLES
+    def _plausible_name(self, word: str) -> bool:
+        """A sentence-initial word that may still be a name: "Lavrov told", not "Officials said"."""
+        if word.lower() in self.by_surname and len(self.by_surname[word.lower()].name.split()) > 1:
+            return True
+        return not word.lower().endswith("s") and word.lower() not in lex.NON_NAME_CAPS
 
     def _register(self, parsed: tuple[str, str, list[str]], i: int, j: int) -> None:
         name, kind, titles = parsed
@@ -275,6 +332,17 @@ class _Names:
             return person.name, person.type
         return name, kind
 
+    def last_person(self, before: int) -> _Person | None:
+        """The person (with a full name) most recently mentioned before offset ``before``."""
+        best, best_pos = None, -1
+        for person in self.people:
+            if person.type != "person" or len(person.name.split()) < 2:
+                continue
+            pos = max((p for p in person.positions if p < before), default=-1)
+            if pos > best_pos:
+                best, best_pos = person, pos
+        return best
+
     def by_role(self, role: str, before: int) -> _Person | None:
         """The person most recently mentioned before ``before`` who was introduced with ``role``."""
         best, best_pos = None, -1
@@ -287,16 +355,24 @@ class _Names:
         return best
 
 
-def _inside_marker(toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
+def _inside_marker(body: str, toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
     """Per token: whether it lies inside a direct quotation."""
     flags = [False] * len(toks)
     k = 0
+    # Only quotations closed in their paragraph: a straight mark misread as opening one would
+    # otherwise hide the real attribution that follows it.
+    spans = [s for s in spans if body[s[1] : s[1] + 1] in _CLOSE_QUOTES]
     for idx, tok in enumerate(toks):
         while k < len(spans) and spans[k][1] <= tok.start:
             k += 1
         if k < len(spans) and spans[k][0] <= tok.start < spans[k][1]:
             flags[idx] = True
     return flags
+
+
+def _join(texts: list[str]) -> str:
+    """Words back into a name, keeping ``CNN/ORC`` and ``AT&T`` whole."""
+    return " ".join(texts).replace(" / ", "/").replace(" & ", "&")
 
 
 def _is_place(name: str) -> bool:
@@ -324,7 +400,7 @@ class _Attributor:
         self, body: str, toks: list[_Tok], names: _Names, spans: list[tuple[int, int, bool]]
     ) -> None:
         self.body = body
-        self.quoted = _inside_marker(toks, spans)
+        self.quoted = _inside_marker(body, toks, spans)
         self.toks = toks
         self.names = names
         self.found: list[_Attribution] = []
@@ -351,6 +427,13 @@ class _Attributor:
                 self._before(i)
                 self.named_only = False
         return self.found
+
+    @staticmethod
+    def _skippable(tok: _Tok) -> bool:
+        """Words between a subject and its cue: auxiliaries, adverbs, "later Thursday"."""
+        if tok.low in lex.WEEKDAYS:
+            return True
+        return not tok.cap and (tok.low in lex.AUXILIARIES or bool(_ADVERB.match(tok.text)))
 
     def _verb_context(self, i: int) -> bool:
         """``reports that`` / ``claims:``: a word that is also a noun is read as a verb only here."""
@@ -386,11 +469,7 @@ class _Attributor:
     def _before(self, i: int) -> bool:
         toks = self.toks
         j = i - 1
-        while (
-            j >= 0
-            and toks[j].sent == toks[i].sent
-            and (toks[j].low in lex.AUXILIARIES or _ADVERB.match(toks[j].text))
-        ):
+        while j >= 0 and toks[j].sent == toks[i].sent and (self._skippable(toks[j])):
             if toks[j].low in lex.PASSIVE_AUX:
                 return False  # "the plan was agreed": the subject did not say anything
             j -= 1
@@ -436,7 +515,10 @@ class _Attributor:
         if name.split()[-1].lower() in lex.PLACES:
             return True
         prev = self.toks[k - 1] if k > 0 else None
-        return prev is not None and prev.cap and len(name.split()) <= 2
+        if prev is None or not prev.cap or len(name.split()) > 1:
+            return False
+        known = self.names.by_surname.get(name.lower())
+        return known is None or len(known.name.split()) < 2  # "Ava, Mo.," but not "…, Peskov,"
 
     def _name_run_exact(self, a: int, b: int) -> tuple[str, str] | None:
         """The name when toks[a:b] is exactly one capitalised run ("Dmitry Peskov")."""
@@ -444,7 +526,7 @@ class _Attributor:
             return None
         if self.names._run_end(a) != b:
             return None
-        parsed = self.names.parse_run(a, b)
+        parsed = self.names.parse_run(a, b, lenient=True)
         return (parsed[0], parsed[1]) if parsed else None
 
     def _subject_at(self, i: int, j: int) -> bool:
@@ -464,7 +546,7 @@ class _Attributor:
             b = a - 1 if a > 0 and toks[a - 1].low != "the" else a - 2
             if b >= 0 and toks[b].low in {"of", "at", "from", "for"} and toks[b].sent == tok.sent:
                 return self._subject_at(i, b - 1)  # "James Pethokoukis of the AEI wrote"
-            parsed = self.names.parse_run(a, j + 1)
+            parsed = self.names.parse_run(a, j + 1, lenient=True)
             if parsed and self.named_only and parsed[1] == "organization" and _is_place(parsed[0]):
                 return False  # "Ohio boasted", "Iran wants": places only speak through said/told
             if parsed:
@@ -495,10 +577,12 @@ class _Attributor:
                 break
             mods.insert(0, prev)
             a -= 1
-        caps = [_bare(m.text) for m in mods if m.cap and _bare(m.text) in self.names.mid_caps]
-        if head in lex.ORG_NOUNS and caps and head not in lex.ROLE_NOUNS:
-            name = " ".join(caps + [head])
-            return self._add((name, "organization"), i, a, j + 1, False)
+        first_cap = next((m for m in mods if m.cap and _bare(m.text) in self.names.mid_caps), None)
+        if first_cap is not None and (head in lex.ORG_NOUNS or head in lex.GROUP_NOUNS):
+            # "the Turkish presidency", "the Kremlin press service", "Pentagon officials"
+            name = _POSSESSIVE.sub("", self.body[first_cap.start : toks[j].end]).replace("’s ", " ")
+            name = name.replace("'s ", " ")
+            return self._add((name, "organization"), i, a, j + 1, False, resolved=True)
         if self.named_only:
             return False
         if head in lex.ROLE_NOUNS and not any(_POSSESSIVE.search(m.text) for m in mods):
@@ -526,10 +610,11 @@ class _Attributor:
         return False
 
     def _last_person_speaker(self, pos: int) -> _Person | None:
+        """The last person speaker before ``pos``; else the last person named before it."""
         for att in reversed(self.found):
             if att.type == "person" and att.cue_start < pos:
                 return _Person(att.name, "person")
-        return None
+        return self.names.last_person(pos)
 
     # -- Source after the cue ----------------------------------------------------------------
     def _inverted(self, i: int) -> bool:
@@ -543,30 +628,51 @@ class _Attributor:
         return self._after(i, i + 1, toks[i].text, inverted=True)
 
     def _after(self, i: int, a: int, cue: str, inverted: bool) -> bool:
+        """The Source after ``said`` / ``according to``: the last name of the noun phrase there.
+
+        "said Clinton campaign manager Robby Mook" -> Robby Mook; "according to a Quinnipiac poll"
+        -> Quinnipiac; "said the Kremlin spokesman" -> the person introduced with that role.
+        """
         toks = self.toks
-        if a >= len(toks) or toks[a].sent != toks[i].sent:
-            return False
-        if toks[a].cap and toks[a].text[:1].isalpha():
-            b = self.names._run_end(a)
-            parsed = self.names.parse_run(a, b)
-            if parsed:
-                return self._add((parsed[0], parsed[1]), i, a, b, inverted=True, cue=cue)
-            return False
-        # "said the Kremlin spokesman", "according to the Kremlin press service"
         b = a
-        while b < len(toks) and b - a < 6 and toks[b].sent == toks[i].sent and toks[b].text[:1].isalnum():
-            if toks[b].low in {"in", "on", "at", "who", "which", "that", "during", "after", "of", "and"}:
+        while b < len(toks) and b - a < 10 and toks[b].sent == toks[i].sent:
+            tok = toks[b]
+            if tok.low in _NP_STOP or not (tok.text[:1].isalnum() or self.names._particle(b)):
                 break
             b += 1
-        if b > a and not toks[b - 1].cap and toks[a].low in {"the", "a", "an"}:
-            found = len(self.found)
-            self._nominal_after(i, b - 1, cue)
-            return len(self.found) > found
-        if b > a and toks[a].low in {"the"} and toks[b - 1].cap:
-            parsed = self.names.parse_run(a + 1, b)
-            if parsed and parsed[1] == "organization":
-                return self._add((parsed[0], parsed[1]), i, a + 1, b, inverted=True, cue=cue)
-        return False
+        if b == a:
+            return False
+        runs = self._caps_runs(a, b)
+        if not runs:
+            if toks[a].low in {"the", "a", "an"}:
+                found = len(self.found)
+                self._nominal_after(i, b - 1, cue)
+                return len(self.found) > found
+            return False
+        ra, rb = runs[-1]
+        parsed = self.names.parse_run(ra, rb, lenient=True)
+        if parsed is None and len(runs) > 1:
+            ra, rb = runs[0]
+            parsed = self.names.parse_run(ra, rb, lenient=True)
+        if parsed is None:
+            return False
+        tail = toks[rb].low if rb < b else ""
+        if tail in lex.ROLE_NOUNS and parsed[1] == "person":
+            return False  # "according to a Clinton spokesman": not Clinton herself
+        return self._add((parsed[0], parsed[1]), i, ra, rb, inverted=True, cue=cue)
+
+    def _caps_runs(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Capitalised runs inside toks[a:b]."""
+        runs = []
+        k = a
+        while k < b:
+            if self.names._is_name_word(k):
+                end = min(self.names._run_end(k), b)
+                runs.append((k, end))
+                k = end
+            else:
+                k += 1
+        return runs
 
     def _nominal_after(self, i: int, j: int, cue: str) -> None:
         saved = self.toks[i]
@@ -670,12 +776,23 @@ def _attach_quotes(
             used.add(idx)
             start, end, _ = spans[idx]
             out.append((att, _quote(body, att, start, end, "direct")))
+            _lead_in(body, att, spans, idx, used, out)
             _follow_on(body, att, spans, idx, used, out)
             continue
-        start, end = _reported_span(body, toks, att)
+        start, end = _reported_span(body, sent_of, att)
         if end > start:
             out.append((att, _quote(body, att, start, end, "reported")))
     return out
+
+
+def _lead_in(body: str, att: _Attribution, spans: list, idx: int, used: set[int], out: list) -> None:
+    """Earlier paragraphs of a multi-paragraph quotation attributed at its end."""
+    k = idx
+    while k > 0 and spans[k][2] and k - 1 not in used:
+        start, end, _ = spans[k - 1]
+        used.add(k - 1)
+        out.append((att, _quote(body, att, start, end, "direct")))
+        k -= 1
 
 
 def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[int], out: list) -> None:
@@ -683,12 +800,8 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
     k = idx + 1
     while k < len(spans) and k not in used:
         start, end, continues = spans[k]
-        gap = body[spans[k - 1][1] : start]
-        adjacent = (
-            len(gap) < 120
-            and not _CUE_IN_GAP.search(gap[-40:])
-            and (att.cue_start < start and (att.cue_start >= spans[k - 1][1] or continues))
-        )
+        # Split quote: this attribution sits in the short gap between the two halves.
+        adjacent = start - spans[k - 1][1] < 120 and spans[k - 1][1] <= att.cue_start < start
         if not (continues or adjacent):
             break
         if _CUE_AFTER.match(body[end : end + 60]):
@@ -698,7 +811,6 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         k += 1
 
 
-_CUE_IN_GAP = re.compile(r"\b(?:said|says|told|added)\b")
 _CUE_AFTER = re.compile(r"^[,.]?[”\"]?\s*,?\s*(?:\w+\s){0,4}(?:said|says|added|told|explained|noted)\b")
 
 
@@ -714,34 +826,37 @@ def _sentence_lookup(toks: list[_Tok]) -> dict[int, tuple[int, int]]:
 def _quote_for(att: _Attribution, spans: list, sent_of: dict, body: str) -> int | None:
     """Index of the direct quote this attribution introduces or closes, if any."""
     s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
-    best = None
+    anchor = min(att.source_start, att.cue_start)
+    after = before = None
     for k, (start, end, _) in enumerate(spans):
-        anchor = min(att.source_start, att.cue_start)
-        closes_before = end <= anchor and anchor - end < 40 and end >= s_start - 2
+        if end <= anchor and anchor - end < 40 and end >= s_start - 2:
+            before = k  # “…,” X said: the quotation just closed is X's
         opens_after = start > att.cue_end and start - max(att.cue_end, att.source_end) < 30
-        opens_after = opens_after and start <= s_end + 2
-        if closes_before or opens_after:
-            best = k
-            if opens_after:
-                break
-    return best
+        if after is None and opens_after and start <= s_end + 2:
+            after = k  # X said: “…”
+    return before if before is not None else after
 
 
-def _reported_span(body: str, toks: list[_Tok], att: _Attribution) -> tuple[int, int]:
+def _reported_span(body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution) -> tuple[int, int]:
     """Offsets of the reported content: after "said (that)", or the clause before "…, X said"."""
-    sentence = [t for t in toks if t.sent == att.sent]
-    if not sentence:
+    if att.sent not in sent_of:
         return 0, 0
-    s_start, s_end = sentence[0].start, sentence[-1].end
+    s_start, s_end = sent_of[att.sent]
     after_start = max(att.cue_end, att.source_end) if att.inverted else att.cue_end
     after = body[after_start:s_end]
-    lead = _THAT.match(after)
+    lead = (_TOLD_OBJECT if att.cue.lower().startswith(("told", "tell")) else _THAT).match(after)
     start = after_start + (lead.end() if lead else 0)
     if s_end - start > 15 and att.cue != "according to":
         return start, s_end
     end = min(att.source_start, att.cue_start)
     text = body[s_start:end].rstrip(' ,\u201d"')
     return s_start, s_start + len(text)
+
+
+def _comments_start(body: str) -> int:
+    """Offset where a reader-comment section starts (belt and braces: clean.py strips it too)."""
+    match = _COMMENT_MARKER.search(body)
+    return match.start() if match else len(body)
 
 
 def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quote:
@@ -768,7 +883,8 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     mid_caps = _mid_sentence_caps(toks)
     names = _Names(toks, mid_caps)
     spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
-    atts = _Attributor(body, toks, names, spans).run()
+    cutoff = _comments_start(body)
+    atts = [a for a in _Attributor(body, toks, names, spans).run() if a.cue_start < cutoff]
     pairs = _attach_quotes(body, toks, atts, spans)
     speakers: dict[str, Speaker] = {}
     for att, quote in sorted(pairs, key=lambda p: p[1].start):
