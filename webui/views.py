@@ -1,15 +1,33 @@
-"""Pages and their JSON twins.  Each pair calls the same library function."""
+"""Pages and their JSON twins.  Each pair calls the same library function.
+
+``/`` and ``/api/search``, ``/article/<id>`` and ``/api/article/<id>``, ``/speaker/<name>`` and
+``/api/speaker/<name>``, ``/outlets`` and ``/api/outlets``.  URL building lives in
+:mod:`webui.links`, the timeline in :mod:`webui.timeline`, exports in :mod:`webui.export` and
+the OpenAPI document in :mod:`webui.openapi`.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import asdict
 from datetime import date
-from urllib.parse import urlencode
+from functools import lru_cache
+from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
+from werkzeug.datastructures import MultiDict
 
 from search import schema as S
 from search.engine import SearchResult, get_article, search
-from search.request import FILTER_PARAMS, SearchRequest
+from search.outlets import outlet_summaries
+from search.query import parse_query, query_terms
+from search.quotes import body_segments, speaker_quotes
+from search.request import FILTER_PARAMS, QueryError, SearchRequest
+from search.similar import similar
+from search.suggest import suggest
+from webui import links
+from webui.links import month_url, page_url, toggle_url  # noqa: F401  (re-exported: older callers)
+from webui.timeline import build_timeline
 
 bp = Blueprint("dateline", __name__)
 
@@ -20,76 +38,94 @@ FACET_TITLES = {
     S.ORGANIZATION: "Organisation",
     S.PLACE: "Place",
 }
+#: Facet values shown before "show more" (the engine returns up to FACET_LIMIT).
+FACET_VISIBLE = 8
+#: Quote-list articles per page on the speaker page.
+SPEAKER_PER_PAGE = 20
+
+
+@bp.app_context_processor
+def _template_helpers() -> dict:
+    return {"static_url": static_url}
+
+
+@lru_cache(maxsize=32)
+def _static_version(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:10]
+
+
+def static_url(filename: str) -> str:
+    """URL of a static file with a content hash (``?v=…``): browsers may cache it, and a changed
+    file gets a new URL, so no one sees a stale stylesheet after an upgrade."""
+    folder = current_app.static_folder or ""
+    return url_for("static", filename=filename, v=_static_version(str(Path(folder) / filename)))
 
 
 def _store():
     return current_app.extensions["dateline"]
 
 
-def run_search(args) -> tuple[SearchRequest, SearchResult]:
-    """Validate ``args`` and search: the one code path of ``/`` and ``/api/search``."""
-    search_request = SearchRequest.from_args(args)
+def _search_kwargs() -> dict:
     store = _store()
-    result = search(
-        store.searcher(),
-        search_request,
-        facet_cache=store.facet_cache,
-        aliases=store.aliases,
-        time_budget=current_app.config["TIME_BUDGET"],
-    )
+    return {
+        "facet_cache": store.facet_cache,
+        "aliases": store.aliases,
+        "time_budget": current_app.config["TIME_BUDGET"],
+    }
+
+
+def run_search(args, *, allow: tuple[str, ...] = ()) -> tuple[SearchRequest, SearchResult]:
+    """Validate ``args`` and search: the one code path of ``/`` and ``/api/search``."""
+    search_request = SearchRequest.from_args(args, allow=allow)
+    searcher = _store().searcher()
+    result = search(searcher, search_request, **_search_kwargs())
+    result.suggestion = suggest(searcher, search_request.q, result.total)
     return search_request, result
-
-
-def page_url(endpoint: str, search_request: SearchRequest, **changes) -> str:
-    """A permalink to ``search_request`` with ``changes`` applied."""
-    query = urlencode(search_request.with_(**changes).to_args())
-    return url_for(endpoint) + (f"?{query}" if query else "")
-
-
-def toggle_url(search_request: SearchRequest, kind: str, value: str) -> str:
-    """Link that adds ``value`` to (or removes it from) the ``kind`` filter, back on page 1."""
-    filters = {k: list(v) for k, v in search_request.filters.items()}
-    values = filters.setdefault(kind, [])
-    if value in values:
-        values.remove(value)
-    else:
-        values.append(value)
-    filters = {k: tuple(v) for k, v in filters.items() if v}
-    return page_url(".search_page", search_request, filters=filters, page=1)
-
-
-def month_url(search_request: SearchRequest, month: str) -> str:
-    """Link narrowing the date range to one month (``YYYY-MM``)."""
-    first = date.fromisoformat(f"{month}-01")
-    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    last = date.fromordinal(following.toordinal() - 1)
-    return page_url(".search_page", search_request, date_from=first, date_to=last, page=1)
 
 
 @bp.get("/")
 def search_page():
     search_request, result = run_search(request.args)
-    facets = {
-        kind: [
+    facets = {}
+    for kind in FILTER_PARAMS:
+        values = [
             {**vars(v), "toggle_url": toggle_url(search_request, kind, v.value)}
             for v in result.facets.get(kind, [])
         ]
-        for kind in FILTER_PARAMS
-    }
-    months = [
-        {"value": m.value, "count": m.count, "url": month_url(search_request, m.value)}
-        for m in result.facets.get("month", [])
-    ]
+        # Selected values always stay visible, above the fold of "show more".
+        values.sort(key=lambda v: not v["selected"])
+        facets[kind] = values
     return render_template(
         "search.html",
         req=search_request,
         result=result,
         facets=facets,
-        months=months,
+        facet_visible=FACET_VISIBLE,
         facet_titles=FACET_TITLES,
+        chips=links.chips(search_request, FACET_TITLES),
+        timeline=build_timeline(search_request, result.facets),
         page_url=lambda **changes: page_url(".search_page", search_request, **changes),
+        suggestion_url=(page_url(".search_page", search_request, q=result.suggestion, page=1)
+                        if result.suggestion else None),
         api_url=page_url(".api_search", search_request),
+        export_urls={fmt: links.add_params(page_url("dateline.api_export", search_request, page=1),
+                                           [("format", fmt)]) for fmt in ("csv", "jsonl")},
+        clear_url=page_url(".search_page", SearchRequest(q=search_request.q, sort=search_request.sort)),
+        article_url=lambda article_id: links.article_url(article_id, search_request.q),
+        speaker_url=links.speaker_url,
+        pages=_page_window(search_request.page, result.pages),
     )
+
+
+def _page_window(page: int, pages: int, radius: int = 2) -> list[int | None]:
+    """Page numbers to link: first, last and ``radius`` around ``page``; None marks a gap."""
+    wanted = sorted({1, pages, *range(max(1, page - radius), min(pages, page + radius) + 1)})
+    window: list[int | None] = []
+    for n in wanted:
+        if window and n - (window[-1] or 0) > 1:
+            window.append(None)
+        window.append(n)
+    return window
 
 
 @bp.get("/api/search")
@@ -105,17 +141,38 @@ def _article_or_404(article_id: str) -> dict:
     return article
 
 
+def _query_words(q: str) -> set[str]:
+    """Analysed words of ``q`` for highlighting; a query that does not parse highlights nothing."""
+    if not q.strip():
+        return set()
+    searcher = _store().searcher()
+    try:
+        return query_terms(parse_query(q, searcher.schema, searcher.reader()), searcher.reader())
+    except QueryError:
+        return set()
+
+
 @bp.get("/article/<path:article_id>")
 def article_page(article_id: str):
     article = _article_or_404(article_id)
+    q = request.args.get("q", "")
+    entities: dict[str, list[str]] = {}
+    for entity in article["entities"]:
+        entities.setdefault(entity["type"], []).append(entity["name"])
     return render_template(
         "article.html",
         article=article,
-        q=request.args.get("q", ""),
+        q=q,
+        segments=body_segments(article["body"], article["speakers"], _query_words(q)),
+        entities=entities,
+        entity_titles={"person": "People", "organization": "Organisations", "place": "Places"},
+        similar=similar(_store().searcher(), article["id"]),
         api_url=url_for(".api_article", article_id=article_id),
-        filter_url=lambda kind, value: page_url(
-            ".search_page", SearchRequest(), filters={kind: (value,)}
-        ),
+        back_url=page_url(".search_page", SearchRequest(q=q)) if q else url_for(".search_page"),
+        filter_url=links.filter_url,
+        day_url=lambda day: links.range_url(SearchRequest(), *(2 * [date.fromisoformat(day)])),
+        speaker_url=links.speaker_url,
+        article_url=links.article_url,
     )
 
 
@@ -123,9 +180,85 @@ def article_page(article_id: str):
 def api_article(article_id: str):
     article = _article_or_404(article_id)
     article.pop("body_html", None)
+    article["similar"] = similar(_store().searcher(), article["id"])
     return jsonify(article)
+
+
+def _speaker_request(name: str) -> SearchRequest:
+    """The speaker page's own parameters (q, outlet, from, to, page) validated like a search."""
+    args = MultiDict(request.args)
+    if args.get("speaker") is not None:
+        raise QueryError("the speaker is part of the path, not a parameter", "speaker")
+    if not name.strip() or len(name) > 300:
+        raise QueryError("a speaker name is 1 to 300 characters", "speaker")
+    args.setdefault("per_page", str(SPEAKER_PER_PAGE))
+    return SearchRequest.from_args(args)
+
+
+def _speaker_data(name: str):
+    search_request = _speaker_request(name)
+    result, items = speaker_quotes(
+        _store().searcher(), search_request, name,
+        words=_query_words(search_request.q), **_search_kwargs(),
+    )
+    return search_request, result, items
+
+
+@bp.get("/speaker/<path:name>")
+def speaker_page(name: str):
+    search_request, result, items = _speaker_data(name)
+    return render_template(
+        "speaker.html",
+        name=name,
+        req=search_request,
+        result=result,
+        items=items,
+        outlets=result.facets.get(S.OUTLET, []),
+        selected_outlets=search_request.filters.get(S.OUTLET, ()),
+        speaker_page_url=lambda **changes: links.speaker_url(name, search_request, **changes),
+        article_url=links.article_url,
+        filter_url=links.filter_url,
+        api_url=links.add_params(url_for(".api_speaker", name=name), list(request.args.items(multi=True))),
+    )
+
+
+@bp.get("/api/speaker/<path:name>")
+def api_speaker(name: str):
+    search_request, result, items = _speaker_data(name)
+    return jsonify({
+        "speaker": name,
+        "query": search_request.q,
+        "total": result.total,
+        "page": result.page,
+        "per_page": result.per_page,
+        "pages": result.pages,
+        "articles": [asdict(item) for item in items],
+        "outlets": [asdict(v) for v in result.facets.get(S.OUTLET, [])],
+    })
+
+
+@bp.get("/outlets")
+def outlets_page():
+    summaries = outlet_summaries(_store().searcher(), _store().facet_cache)
+    return render_template(
+        "outlets.html",
+        outlets=summaries,
+        total=sum(s.articles for s in summaries),
+        filter_url=links.filter_url,
+        api_url=url_for(".api_outlets"),
+    )
+
+
+@bp.get("/api/outlets")
+def api_outlets():
+    summaries = outlet_summaries(_store().searcher(), _store().facet_cache)
+    return jsonify({"outlets": [asdict(s) for s in summaries]})
 
 
 @bp.get("/healthz")
 def healthz() -> Response:
     return jsonify({"status": "ok"})
+
+
+# Routes defined in their own modules on the same blueprint (imported last: they import bp).
+from webui import export, openapi  # noqa: E402,F401

@@ -1,0 +1,53 @@
+"""``/api/export``: the whole result set of a search as a streamed CSV or JSON Lines download."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from flask import Response, current_app, request, stream_with_context
+from werkzeug.datastructures import MultiDict
+
+from search.engine import SearchTimeout
+from search.export import FORMATS, export_lines
+from search.request import QueryError, SearchRequest
+from webui.views import _search_kwargs, _store, bp
+
+MIMETYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
+
+
+@bp.get("/api/export")
+def api_export() -> Response:
+    """Stream every hit of the search (up to search.export.EXPORT_CAP) as ``format``."""
+    formats = request.args.getlist("format") or ["csv"]
+    if len(formats) > 1 or formats[0] not in FORMATS:
+        raise QueryError(f"format must be one of {', '.join(FORMATS)}", "format")
+    fmt = formats[0]
+    # page and per_page do not apply: the export walks every page itself.
+    args = MultiDict([(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "per_page")])
+    search_request = SearchRequest.from_args(args, allow=("format",))
+    lines = export_lines(_store().searcher(), search_request, fmt, **_search_kwargs())
+    # The first chunk runs the first search, so a bad query is still a 400 with the error shape
+    # rather than a broken download.
+    first = next(lines)
+
+    def generate() -> Iterator[str]:
+        yield first
+        try:
+            yield from lines
+        except SearchTimeout as exc:
+            # Headers are sent: record the failure in the file itself, in its own syntax.
+            current_app.logger.warning("export stopped: %s", exc)
+            if fmt == "jsonl":
+                yield json.dumps({"error": {"status": 503, "message": str(exc)}}) + "\n"
+            else:
+                yield f"# export incomplete: {exc}\n"
+
+    return Response(
+        stream_with_context(generate()),
+        mimetype=MIMETYPES[fmt],
+        headers={
+            "Content-Disposition": f'attachment; filename="dateline-export.{fmt}"',
+            "Cache-Control": "no-store",
+        },
+    )
