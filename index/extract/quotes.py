@@ -18,6 +18,7 @@ Only Sources that carry a proper name become speakers: "the report said" or "sou
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -121,22 +122,18 @@ def _tokenise(body: str) -> list[_Tok]:
         text = m.group()
         start, end = m.span()
         append(_Tok(text, start, end, text.lower(), text[:1].isupper()))
-    breaks = {m.start() for m in _NEWLINE.finditer(body)}
+    starts = [t.start for t in toks]
+    line_starts = {bisect.bisect_left(starts, m.start()) for m in _NEWLINE.finditer(body)}
     sent = 0
     last = len(toks) - 1
     for i, tok in enumerate(toks):
         tok.sent = sent
         # Fast path: most tokens are words followed on the same line by another token.
-        if i < last and tok.text not in _SENTENCE_END and not _has_break(breaks, tok.end, toks[i + 1].start):
+        if i < last and tok.text not in _SENTENCE_END and i + 1 not in line_starts:
             continue
         if _ends_sentence(toks, i, body):
             sent += 1
     return toks
-
-
-def _has_break(breaks: set[int], start: int, end: int) -> bool:
-    """Whether a newline lies in body[start:end] (gaps between tokens are short)."""
-    return any(pos in breaks for pos in range(start, end))
 
 
 def _ends_sentence(toks: list[_Tok], i: int, body: str) -> bool:
@@ -215,8 +212,10 @@ class _Names:
 
     def _scan(self) -> None:
         i = 0
-        while i < len(self.toks):
-            if self._is_name_word(i):
+        toks = self.toks
+        while i < len(toks):
+            tok = toks[i]
+            if tok.cap and tok.low not in lex.NON_NAME_CAPS and tok.text[:1].isalpha():
                 j = self._run_end(i)
                 parsed = self.parse_run(i, j)
                 if parsed:
@@ -355,6 +354,10 @@ class _Names:
         return best
 
 
+# Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
+_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | {"according", ":"}
+
+
 def _inside_marker(body: str, toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
     """Per token: whether it lies inside a direct quotation."""
     flags = [False] * len(toks)
@@ -410,8 +413,8 @@ class _Attributor:
         """All attributions of the article, in text order."""
         toks = self.toks
         for i, tok in enumerate(toks):
-            if self.quoted[i]:
-                continue  # a cue inside a quotation is the speaker's own report, not the article's
+            if tok.low not in _TRIGGERS or self.quoted[i]:
+                continue  # not a cue; or a cue inside a quotation: the speaker's own report
             if tok.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 self._after(i, i + 2, "according to", inverted=True)
             elif tok.text == ":":
