@@ -520,6 +520,7 @@ _LOWER_SUFFIX_RE = re.compile(r"-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"['’](?:m|re|ll|ve|d)$")
 
 
+@lru_cache(maxsize=50_000)
 def _is_demonym_word(key: str) -> bool:
     """A nationality word, also hyphenated or plural ("Russian-Turkish", "Iraqis", "Turks")."""
     lex = _lexicon()
@@ -530,6 +531,7 @@ def _is_demonym_word(key: str) -> bool:
     return key.endswith("s") and (key[:-1] in lex["demonyms"] or _is_demonym(key[:-1]))
 
 
+@lru_cache(maxsize=50_000)
 def _is_demonym(key: str) -> bool:
     """ "russian", "syrian", "turkish": adjectives of places are MISC, not entities."""
     places = _lexicon()["places"]
