@@ -10,9 +10,9 @@ the new generation is on disk: segment files first, then the table of contents t
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from search.schema import build_schema
@@ -64,10 +64,28 @@ class DurableFileStorage(FileStorage):
         super().delete_file(name)
 
 
+_TOC_NAME = re.compile(rf"^_{INDEX_NAME}_[0-9]+\.toc$")
+
+
 def index_exists(index_dir: str | os.PathLike) -> bool:
-    """True when ``index_dir`` holds a Whoosh index (of any generation)."""
+    """True when ``index_dir`` holds a Whoosh index (of any generation), readable or not.
+
+    Decided from file names only: Whoosh's own ``exists_in`` reads the table of contents and
+    raises on a damaged one, which would turn "damaged" into a traceback instead of a message.
+    """
     path = Path(index_dir)
-    return path.is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+    try:
+        return path.is_dir() and any(_TOC_NAME.match(name) for name in os.listdir(path))
+    except OSError:
+        return False
+
+
+def corrupt_error(index_dir: str | os.PathLike, exc: BaseException) -> IndexCorruptError:
+    """The error for an index that exists but cannot be read, naming the rebuild command."""
+    path = Path(index_dir)
+    return IndexCorruptError(
+        f"the index at {path} cannot be read ({type(exc).__name__}: {exc}); " + REBUILD_HINT.format(dir=path)
+    )
 
 
 def open_index(index_dir: str | os.PathLike):
@@ -83,12 +101,12 @@ def open_index(index_dir: str | os.PathLike):
         )
     try:
         ix = DurableFileStorage(str(path)).open_index(INDEX_NAME)
-        ix.doc_count()  # reads the table of contents and every segment's metadata
+        # The TOC alone can be fine while a segment file is truncated or missing: open a reader,
+        # which opens every segment's files, so damage is found here and not in the first search.
+        with ix.reader() as reader:
+            reader.doc_count_all()
     except Exception as exc:  # any failure to read the TOC or segments is damage, whatever its type
-        raise IndexCorruptError(
-            f"the index at {path} cannot be read ({type(exc).__name__}: {exc}); "
-            + REBUILD_HINT.format(dir=path)
-        ) from exc
+        raise corrupt_error(path, exc) from exc
     return ix
 
 

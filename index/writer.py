@@ -9,6 +9,7 @@ before it is reported.  Memory stays bounded: at most one batch of documents is 
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import shutil
@@ -35,6 +36,9 @@ DEFAULT_BATCH_SIZE = 2000
 DEFAULT_LIMIT_MB = 256
 #: Seconds a run waits for another writer's batch to finish before giving up.
 DEFAULT_LOCK_TIMEOUT = 600.0
+
+
+log = logging.getLogger(__name__)
 
 
 class IndexLockTimeout(Exception):
@@ -148,8 +152,18 @@ class _Run:
         self.docs, self.recorded, self.deletions, self.finished, self.forgotten = [], [], [], [], []
 
     def _writer(self):
+        """A Whoosh writer holding the index lock, waiting up to ``lock_timeout`` for it.
+
+        Whoosh's own default fails at once with LockError when another process writes; here the
+        lock is first tried without waiting so that a wait is announced once on stderr (through
+        logging) instead of looking like a hang, then retried every 0.25 s until the timeout.
+        """
         try:
-            # Whoosh retries the lock every `delay` seconds until `timeout`.
+            return self.ix.writer(limitmb=self.limit_mb)
+        except LockError:
+            log.warning("the index is locked by another `dateline index`; waiting up to %.0f s for it",
+                        self.lock_timeout)
+        try:
             return self.ix.writer(limitmb=self.limit_mb, timeout=self.lock_timeout, delay=0.25)
         except LockError as exc:
             raise IndexLockTimeout(

@@ -10,11 +10,15 @@ after ``dateline index`` commits, so new articles appear without restarting the 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from index.extract.names import AliasTable
-from index.storage import open_index
+from index.storage import IndexUnavailableError, corrupt_error, open_index
 from search.facets import FacetCache
+
+#: Tries to open the newest generation when its files vanish under us (a concurrent commit).
+_OPEN_ATTEMPTS = 5
 
 
 class IndexStore:
@@ -43,11 +47,28 @@ class IndexStore:
             return self._ix
 
     def searcher(self):
-        """This thread's searcher, refreshed to the latest commit.  Raises IndexUnavailableError."""
+        """This thread's searcher, refreshed to the latest commit.  Raises IndexUnavailableError.
+
+        A failure to open the newest generation is damage (a truncated or missing segment file)
+        and becomes IndexCorruptError (HTTP 503 naming the rebuild command), never a 500.  A
+        missing file is first retried: a commit in another process may have just replaced the
+        generation this thread was opening and deleted its files.
+        """
         current = getattr(self._local, "searcher", None)
-        current = self._index().searcher() if current is None else current.refresh()
-        self._local.searcher = current
-        return current
+        for attempt in range(1, _OPEN_ATTEMPTS + 1):
+            try:
+                fresh = self._index().searcher() if current is None else current.refresh()
+                break
+            except IndexUnavailableError:
+                raise
+            except FileNotFoundError as exc:
+                if attempt == _OPEN_ATTEMPTS:
+                    raise corrupt_error(self.index_dir, exc) from exc
+                time.sleep(0.01 * attempt)
+            except Exception as exc:  # whatever Whoosh raises for unreadable files
+                raise corrupt_error(self.index_dir, exc) from exc
+        self._local.searcher = fresh
+        return fresh
 
     def close(self) -> None:
         current = getattr(self._local, "searcher", None)

@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Crash test: ``kill -9`` of ``dateline index`` at random moments over a growing archive.
+
+Each round adds new articles to the archive, starts ``dateline index`` as a separate process, and
+kills it with SIGKILL at a random moment (often in the middle of a batch, sometimes during a
+commit).  After every kill it checks that
+
+1. the index opens (``index.storage.open_index``) and answers a search;
+2. every article whose batch the killed run reported as committed (its ``committed N articles``
+   lines on stderr) is in the index, and no article is in it twice;
+3. every article the manifest lists is in the index (the manifest never claims more than Whoosh holds).
+
+After the last round a normal run must complete the index: every article of the archive is
+searchable exactly once.  Exit status 0 when every check held; the figures are printed as JSON.
+
+    .venv/bin/python scripts/crash_test.py --rounds 20            # the issue-5 run (~1.5 min)
+    .venv/bin/python scripts/crash_test.py --rounds 3 --per-round 40   # as the test suite does
+
+The order in which a run commits articles is deterministic with ``--jobs 1`` (archive order,
+skipping articles whose hash the manifest already records), so "reported committed" can be turned
+into exact article ids: the first K articles of the run's to-do list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from index.article import Article  # noqa: E402
+from index.document import content_hash  # noqa: E402
+from index.manifest import MANIFEST_NAME  # noqa: E402
+from index.readers import read_paths  # noqa: E402
+from index.storage import open_index  # noqa: E402
+
+COMMITTED = re.compile(r"committed (\d+) articles")
+_VOCABULARY = (
+    "government minister said talks agreement city river council election market report police "
+    "court health school border ceasefire parliament budget energy trade summit vote"
+)
+WORDS = _VOCABULARY.split()
+
+
+@dataclass
+class RoundResult:
+    """What one killed run reported and what the index held afterwards."""
+
+    round: int
+    killed_after_s: float
+    killed: bool
+    reported_committed: int
+    index_docs: int
+
+
+@dataclass
+class CrashReport:
+    rounds: list[RoundResult] = field(default_factory=list)
+    articles: int = 0
+    final_docs: int = 0
+    final_seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        killed = [r for r in self.rounds if r.killed]
+        return {
+            "rounds": len(self.rounds),
+            "killed_runs": len(killed),
+            "runs_killed_after_a_commit": sum(1 for r in killed if r.reported_committed),
+            "articles_in_archive": self.articles,
+            "final_index_docs": self.final_docs,
+            "final_run_seconds": round(self.final_seconds, 2),
+            "per_round": [vars(r) for r in self.rounds],
+        }
+
+
+def write_articles(folder: Path, first: int, count: int, rng: random.Random) -> None:
+    """``count`` plain-text articles, each with a unique searchable token ``tokNNNNNx``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(first, first + count):
+        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(150, 400)))
+        text = f"Dispatch {n} tok{n:06d}x\n\nThe minister said: \"{body}.\" Reported as tok{n:06d}x.\n"
+        (folder / f"a{n:06d}.txt").write_text(text, encoding="utf-8")
+
+
+def archive_articles(archive: Path) -> list[Article]:
+    """Every article of the archive in the order ``dateline index`` processes them."""
+    return [a for a in read_paths([archive]) if isinstance(a, Article)]
+
+
+def manifest_hashes(index_dir: Path) -> dict[str, str]:
+    """{article id: hash} the manifest records (empty when there is no manifest yet)."""
+    path = index_dir / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    with sqlite3.connect(path, timeout=60) as db:
+        return dict(db.execute("SELECT id, hash FROM articles").fetchall())
+
+
+def run_index(archive: Path, index_dir: Path, *, batch_size: int, kill_after: float | None,
+              timeout: float = 600.0) -> tuple[int, bool, int, str]:
+    """Run ``dateline index``; SIGKILL it after ``kill_after`` seconds (None: let it finish).
+
+    Returns (articles reported committed, killed?, return code, stderr text).
+    """
+    cmd = [sys.executable, "-c", "from webui.cli import main; main()", "index", str(archive),
+           "--index", str(index_dir), "--jobs", "1", "--batch-size", str(batch_size)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "TQDM_DISABLE": "1"}
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, errors="replace")
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+    reader.start()
+    killed = False
+    try:
+        proc.wait(timeout=kill_after if kill_after is not None else timeout)
+    except subprocess.TimeoutExpired:
+        if kill_after is None:
+            raise
+        proc.send_signal(signal.SIGKILL)
+        killed = True
+        proc.wait()
+    reader.join(timeout=10)
+    text = "".join(lines)
+    reported = sum(int(n) for n in COMMITTED.findall(text))
+    return reported, killed, proc.returncode, text
+
+
+def check_index(index_dir: Path, must_have: list[str]) -> int:
+    """Assert the index opens, answers, holds ``must_have`` and every manifest id once; return its size."""
+    ix = open_index(index_dir)  # raises IndexCorruptError on a damaged index
+    try:
+        with ix.searcher() as searcher:
+            stored_ids = [fields["id"] for fields in searcher.all_stored_fields()]
+            assert len(stored_ids) == len(set(stored_ids)), "an article is in the index twice"
+            present = set(stored_ids)
+            missing = [i for i in must_have if i not in present]
+            assert not missing, f"{len(missing)} reported-committed articles missing, e.g. {missing[:3]}"
+            unbacked = [i for i in manifest_hashes(index_dir) if i not in present]
+            assert not unbacked, f"manifest lists {len(unbacked)} articles the index lacks: {unbacked[:3]}"
+            from whoosh.qparser import QueryParser
+
+            hits = searcher.search(QueryParser("body", searcher.schema).parse("minister"), limit=1)
+            assert len(present) == 0 or hits.scored_length() >= 1, "the index does not answer"
+            return len(present)
+    finally:
+        ix.close()
+
+
+def crash_rounds(workdir: Path, *, rounds: int, per_round: int, batch_size: int, seed: int,
+                 log=lambda line: print(line, file=sys.stderr)) -> CrashReport:
+    """Run the crash test in ``workdir``; raises AssertionError on the first broken guarantee."""
+    rng = random.Random(seed)
+    archive, index_dir = workdir / "archive", workdir / "index"
+    report = CrashReport()
+    # Round 0 seeds the index without a kill and measures how long a round's work takes.
+    write_articles(archive / "r000", 0, per_round, rng)
+    started = time.perf_counter()
+    _reported, _killed, code, text = run_index(archive, index_dir, batch_size=batch_size, kill_after=None)
+    assert code == 0, f"seeding run failed:\n{text[-2000:]}"
+    full_run = time.perf_counter() - started
+    started = time.perf_counter()
+    run_index(archive, index_dir, batch_size=batch_size, kill_after=None)  # nothing to do: start-up cost
+    startup = time.perf_counter() - started
+    per_article = max(full_run - startup, 0.1) / per_round
+    next_article = per_round
+    number = 0
+    # A run that happens to finish before its kill moment is checked too, but does not count:
+    # go on until `rounds` runs were really killed (bounded, in case the machine is very fast).
+    while sum(r.killed for r in report.rounds) < rounds and number < 3 * rounds:
+        number += 1
+        write_articles(archive / f"r{number:03d}", next_article, per_round, rng)
+        next_article += per_round
+        before = manifest_hashes(index_dir)
+        todo = [a.id for a in archive_articles(archive) if before.get(a.id) != content_hash(a)]
+        # Anywhere from process start-up to a little past the time this run's work should take.
+        kill_after = rng.uniform(0.05, startup + 1.1 * per_article * len(todo))
+        reported, killed, code, text = run_index(archive, index_dir, batch_size=batch_size,
+                                                 kill_after=kill_after)
+        assert killed or code == 0, f"round {number}: run failed on its own:\n{text[-2000:]}"
+        assert reported <= len(todo), f"round {number}: reported {reported} of {len(todo)} to do"
+        docs = check_index(index_dir, todo[:reported])
+        result = RoundResult(number, round(kill_after, 3), killed, reported, docs)
+        report.rounds.append(result)
+        log(f"round {number:2d}: killed={killed} after {kill_after:.2f} s, "
+            f"{reported} reported committed of {len(todo)} to do, index holds {docs}")
+    everything = [a.id for a in archive_articles(archive)]
+    started = time.perf_counter()
+    _reported, _killed, code, text = run_index(archive, index_dir, batch_size=batch_size, kill_after=None)
+    report.final_seconds = time.perf_counter() - started
+    assert code == 0, f"final run failed:\n{text[-2000:]}"
+    report.final_docs = check_index(index_dir, everything)
+    report.articles = len(everything)
+    assert report.final_docs == len(everything), f"{report.final_docs} docs for {len(everything)} articles"
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=20, help="runs to kill")
+    parser.add_argument("--per-round", type=int, default=120, help="articles added before each round")
+    parser.add_argument("--batch-size", type=int, default=25)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--workdir", type=Path, help="kept afterwards (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="dateline-crash-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        try:
+            report = crash_rounds(workdir, rounds=args.rounds, per_round=args.per_round,
+                                  batch_size=args.batch_size, seed=args.seed)
+        except AssertionError as exc:
+            print(f"FAILED: {exc}", file=sys.stderr)
+            return 1
+    print(json.dumps(report.as_dict(), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
