@@ -27,8 +27,31 @@ DEFAULT_FILE = REPO_ROOT.parent / "shared" / "corpora" / "conll2003" / "valid.tx
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 # Detokenisation: no space before closing punctuation and clitics, none after openers.
-_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "N'T",
-                              "'re", "'ve", "'ll", "'d", "'m", "'", "..."})
+_NO_SPACE_BEFORE = frozenset(
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        "!",
+        "?",
+        ")",
+        "]",
+        "}",
+        "%",
+        "'s",
+        "'S",
+        "n't",
+        "N'T",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+        "'",
+        "...",
+    }
+)
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#"})
 _TOKEN_SPLIT = re.compile(r"\s+")
 
@@ -144,8 +167,10 @@ def score_document(predicted: set[tuple[str, str]], gold: set[tuple[str, str]]) 
     counts = {t: [0, 0, 0] for t in TYPES.values()}
     unmatched = set(gold)
     # Exact matches first so that a looser rule cannot steal a gold name another prediction equals.
-    ordered = sorted(predicted, key=lambda pg: not any(
-        _fold_tokens(pg[1]) == _fold_tokens(g[1]) and g[0] == pg[0] for g in gold))
+    ordered = sorted(
+        predicted,
+        key=lambda pg: not any(_fold_tokens(pg[1]) == _fold_tokens(g[1]) and g[0] == pg[0] for g in gold),
+    )
     for etype, name in ordered:
         hit = next((g for g in unmatched if g[0] == etype and names_match(etype, name, g[1])), None)
         if hit is None:
@@ -196,7 +221,9 @@ def evaluate(path: Path = DEFAULT_FILE, details: list | None = None) -> dict:
             totals[etype][1] += fp
             totals[etype][2] += fn
         if details is not None:
-            details.append({"text": text, "gold": sorted(doc.gold), "predicted": sorted(pred), "counts": counts})
+            details.append(
+                {"text": text, "gold": sorted(doc.gold), "predicted": sorted(pred), "counts": counts}
+            )
     overall = [sum(v[i] for v in totals.values()) for i in range(3)]
     return {
         "file": str(path),
