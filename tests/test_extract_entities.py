@@ -34,9 +34,8 @@ def test_people_orgs_places_by_evidence():
 
 
 def test_headline_words_need_confirmation():
-    got = _types(
-        extract_entities("Talks went on in Sochi for hours.", title="Lavrov Remains Committed To Idlib Agreement")
-    )
+    title = "Lavrov Remains Committed To Idlib Agreement"
+    got = _types(extract_entities("Talks went on in Sochi for hours.", title=title))
     assert "Remains Committed" not in got and "Remains Committed To Idlib Agreement" not in got
     assert got["Sochi"] == "place"
     assert got["Idlib"] == "place"
