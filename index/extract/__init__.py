@@ -30,7 +30,7 @@ EXTRACTION_VERSION = 1
 def extract(article: Article, aliases: AliasTable | None = None) -> Extracted:
     """Enrich one article.  ``aliases`` defaults to the built-in alias table."""
     aliases = aliases or AliasTable.default()
-    body = clean_body(article.body)
+    body = clean_body(article.body, article.title)
     outlet, outlet_source = resolve_outlet(article, body, aliases)
     published, date_source = resolve_date(article)
     speakers = extract_speakers(body, article.title)
