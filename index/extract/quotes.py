@@ -63,6 +63,8 @@ _NP_STOP = frozenset(
         "asking",
     ]
 )
+# Linking words after which a noun phrase no longer names the speaker ("David French of the NRF").
+_NP_CUT = frozenset(["of", "from", "for", "with", "and", "or"])
 _NEWLINE = re.compile(r"\n")
 _CONTRACTION = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
 _ADVERB = re.compile(r"^[a-z]+ly$")
@@ -268,8 +270,10 @@ class _Names:
         last = _bare(words[-1].text)
         if _bare(words[-1].text).lower() in lex.NAME_SUFFIXES and len(words) > 1:
             last = _bare(words[-2].text)
-        if len(last) < 2 or last.lower() in lex.NON_NAME_CAPS or last.lower() in lex.TITLES:
+        if len(last) < 2 or last.lower() in lex.NON_NAME_CAPS:
             return None
+        if last.lower() in lex.TITLES and not (len(words) > 1 and last.lower() in lex.ORG_WORDS):
+            return None  # "the Senator", but "the White House" and "the Senate" are organisations
         if _CONTRACTION.search(last):
             return None  # "I'm", "I’d"
         if last not in self.mid_caps and not (lenient and self._plausible_name(last)):
@@ -638,9 +642,12 @@ class _Attributor:
         """
         toks = self.toks
         b = a
+        names = self.names
         while b < len(toks) and b - a < 10 and toks[b].sent == toks[i].sent:
             tok = toks[b]
-            if tok.low in _NP_STOP or not (tok.text[:1].isalnum() or self.names._particle(b)):
+            if tok.low in _NP_STOP or tok.low in _NP_CUT:
+                break
+            if not (tok.text[:1].isalnum() or names._particle(b) or (b > a and names._abbrev_dot(b))):
                 break
             b += 1
         if b == a:
@@ -853,6 +860,8 @@ def _reported_span(body: str, sent_of: dict[int, tuple[int, int]], att: _Attribu
         return start, s_end
     end = min(att.source_start, att.cue_start)
     text = body[s_start:end].rstrip(' ,\u201d"')
+    if len(text) < 2 and att.cue != "according to" and body[start:s_end].strip(" .,;:!?"):
+        return start, s_end  # a short content ("Flake said he would.") still names a speaker
     return s_start, s_start + len(text)
 
 
