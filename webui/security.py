@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, abort, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -27,6 +27,17 @@ HEADERS = {
 
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def refuse_large_bodies() -> None:
+        """413 for a declared body over MAX_CONTENT_LENGTH, even where no view reads the body.
+
+        Flask only enforces the cap when a view reads the body; every Dateline view is a GET that
+        ignores it, so without this check a client could still make the server receive it.
+        """
+        limit = app.config.get("MAX_CONTENT_LENGTH")
+        if limit is not None and (request.content_length or 0) > limit:
+            abort(413, description=f"request bodies are limited to {limit} bytes")
+
     @app.after_request
     def add_security_headers(response: Response) -> Response:
         for name, value in HEADERS.items():
