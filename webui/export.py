@@ -45,7 +45,7 @@ def api_export() -> Response:
 
     return Response(
         stream_with_context(generate()),
-        mimetype=MIMETYPES[fmt],
+        content_type=MIMETYPES[fmt],
         headers={
             "Content-Disposition": f'attachment; filename="dateline-export.{fmt}"',
             "Cache-Control": "no-store",

@@ -61,6 +61,22 @@ def static_url(filename: str) -> str:
     return url_for("static", filename=filename, v=_static_version(str(Path(folder) / filename)))
 
 
+@bp.after_app_request
+def _cache_static(response: Response) -> Response:
+    """Versioned static URLs (``?v=<hash>``) never change: cache them for a year.  Unversioned
+    ones must be revalidated (cheap: Flask answers a matching ETag with 304)."""
+    if request.endpoint == "static" and response.status_code == 200:
+        if request.args.get("v"):
+            response.cache_control.public = True
+            response.cache_control.max_age = 31_536_000
+            response.cache_control.immutable = True
+        else:
+            response.cache_control.no_cache = True
+            response.cache_control.public = False
+            response.cache_control.max_age = None
+    return response
+
+
 def _store():
     return current_app.extensions["dateline"]
 
@@ -163,6 +179,7 @@ def article_page(article_id: str):
         "article.html",
         article=article,
         q=q,
+        req=SearchRequest(q=q),
         segments=body_segments(article["body"], article["speakers"], _query_words(q)),
         entities=entities,
         entity_titles={"person": "People", "organization": "Organisations", "place": "Places"},
