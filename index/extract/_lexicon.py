@@ -45,7 +45,24 @@ STANCE_VERBS = words(
     pushed pressed accepted accepts disputed disputes refused refuses threatened threatens objected
     objects apologized apologised apologizes praised applauded applauds predicted found showed shows
     concluded concludes projected projects ruled rules decided decides announced
-    """
+    asked asks endorse backed backs support sought seeks seek
+    plans planned plan want think believe agree agreed agrees offered
+    offers expressed expresses voiced voices voted votes passed named nominated
+    appointed
+    sees see
+    saw seem seems seemed appeared appears hope fear worry feel understand recognize recognized
+    recognizes unveiled unveils outlined outlines released
+    issued issues sent filed sued signed ordered invoked echoed echoes railed rails decried decries
+    slammed mocked ripped lambasted chided scolded thanked assured reassured reminded convinced
+    encouraged favored favors favor prefer prefers preferred embraced embraces ignored ignores
+    portrayed portrays labeled labelled branded dubbed deemed envision envisions
+    envisioned imagined learned discovered realized realised argue insist suggest claim deny
+    accuse criticize blame reject oppose endorses reveal admit
+    acknowledge confirm disclosed responded respond reply demand
+    threatened promised promise vow pledge push
+    sparred clashed jabbed hit knocked lashed emailed texted
+    quoted compared likened welcomed cheered celebrated complained mourned
+    apologized conceded agreed disagreed disagrees objected protested protests"""
 )
 
 # Third-person verb forms that are more often plural nouns ("the Paris attacks", "Western states").
@@ -53,7 +70,9 @@ NOUN_LIKE_VERBS = words(
     """
     attacks states claims remarks calls shows questions rules projects supports signals demands
     fears hopes worries reports notes estimates promises charges vows tweets posts objects blames
-    laments touts mocks decides concludes cites pledges threatens
+    laments touts mocks decides concludes cites pledges threatens votes plans plan issues offers backs
+    favors favor hits needs protests echoes rails decries unveils outlines sees want fear worry hope
+    feel support demand promise vow pledge push claim deny reply
     """
 )
 
@@ -76,6 +95,9 @@ AUXILIARIES = words(
     might may should did does do is was were are not never often publicly privately flatly quickly
     simply even just only still already initially first subsequently separately frequently earlier
     finally reportedly
+    doesn't doesn’t don't don’t didn't didn’t won't won’t can't can’t hasn't hasn’t haven't haven’t
+    wouldn't wouldn’t isn't isn’t wasn't wasn’t aren't aren’t now since long consistently openly
+    widely strongly sharply immediately quickly increasingly generally largely
     """
 )
 
@@ -111,7 +133,11 @@ GROUP_NOUNS = words(
     """
     officials aides operatives strategists leaders lawmakers senators diplomats authorities
     prosecutors investigators officers advisers advisors staffers insiders sources spokesmen
-    representatives negotiators members delegates donors
+    representatives negotiators members delegates donors supporters voters critics hopefuls
+    candidates contenders rivals insiders elites moderates conservatives liberals progressives
+    activists superdelegates caucusgoers allies backers opponents lawyers attorneys economists
+    analysts experts researchers scientists pollsters surrogates advisers staff leadership
+    establishment base nominees governors congressmen colleagues counterparts critics writers
     """
 )
 
@@ -121,7 +147,8 @@ ORG_NOUNS = words(
     presidency ministry government campaign administration department committee agency army military
     embassy office party service foundation company police court council commission bureau
     institute university spokesperson's parliament cabinet senate congress navy force forces
-    command headquarters mission delegation team group network newspaper
+    command headquarters mission delegation team group network newspaper poll polls survey study
+    platform caucus coalition firm organization organisation association union court
     """
 )
 

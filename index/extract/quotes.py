@@ -65,6 +65,11 @@ _NP_STOP = frozenset(
 )
 # Linking words after which a noun phrase no longer names the speaker ("David French of the NRF").
 _NP_CUT = frozenset(["of", "from", "for", "with", "and", "or"])
+# Prepositions whose object is not the subject of the verb that follows ("the attack in Paris shows").
+_PREPOSITIONS = lex.words(
+    "in on to by with after about against like than over under into through during near toward "
+    "towards across behind beyond"
+)
 _NEWLINE = re.compile(r"\n")
 _CONTRACTION = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
 _ADVERB = re.compile(r"^[a-z]+ly$")
@@ -553,8 +558,10 @@ class _Attributor:
             b = a - 1 if a > 0 and toks[a - 1].low != "the" else a - 2
             if b >= 0 and toks[b].low in {"of", "at", "from", "for"} and toks[b].sent == tok.sent:
                 return self._subject_at(i, b - 1)  # "James Pethokoukis of the AEI wrote"
+            if b >= 0 and toks[b].low in _PREPOSITIONS and toks[b].sent == tok.sent:
+                return False  # "Cruz's fusillade in Colorado underscored": not the subject
             parsed = self.names.parse_run(a, j + 1, lenient=True)
-            if parsed and self.named_only and parsed[1] == "organization" and _is_place(parsed[0]):
+            if parsed and self.named_only and _is_place(parsed[0]):
                 return False  # "Ohio boasted", "Iran wants": places only speak through said/told
             if parsed:
                 return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
