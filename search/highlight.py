@@ -157,4 +157,4 @@ def highlight_all(text: str, words: set[str]) -> str:
         parts.append(f"<mark>{html.escape(scanned[span_start:span_end])}</mark>")
         cursor = span_end
     parts.append(html.escape(scanned[cursor:]))
-    return sanitize("".join(parts)) + html.escape(text[SCAN_CHARS:])
+    return _safe("".join(parts)) + html.escape(text[SCAN_CHARS:])
