@@ -125,6 +125,9 @@ ROLE_NOUNS = words(
     chairman chairwoman leader governor ambassador envoy diplomat mayor general commander lawmaker
     congressman congresswoman businessman businesswoman billionaire director chief premier chancellor
     king queen prince emir official mogul sheriff judge attorney prosecutor congressman
+    frontrunner front-runner hopeful aide strategist operative adviser advisor member star veteran
+    activist donor democrat republican lawyer executive economist analyst pollster representative
+    staffer delegate superdelegate supporter critic columnist host anchor reporter contender rival
     """
 )
 
@@ -212,3 +215,68 @@ WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Lower-case particles allowed inside a person's name ("Bashar al-Assad", "Ursula von der Leyen").
 NAME_PARTICLES = words("de del della der van von al el bin ibn da di du la le")
+
+# Abbreviated titles as the role nouns that refer back to their bearer ("Sen. X" ... "the senator").
+TITLE_ROLES = {
+    "sen": "senator",
+    "sens": "senator",
+    "gov": "governor",
+    "rep": "congressman",
+    "reps": "congressman",
+    "representative": "congressman",
+    "congresswoman": "congressman",
+    "pres": "president",
+    "gen": "general",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "chairwoman": "chairman",
+    "businesswoman": "businessman",
+    "front-runner": "frontrunner",
+}
+
+# Lower-case words that may stand between a role noun and the name it introduces
+# ("presumptive Republican nominee Donald Trump", "former Florida Gov. Jeb Bush").
+ROLE_MODIFIERS = words(
+    """
+    former presumptive likely presidential vice top senior junior chief then current outgoing
+    incoming acting longtime independent conservative liberal progressive libertarian ranking
+    majority minority campaign party press foreign defense billionaire real estate
+    """
+)
+
+# Postal and AP state abbreviations as the state names they stand for ("R-Fla." -> florida).
+STATE_ABBREVIATIONS = {
+    "fla": "florida",
+    "tex": "texas",
+    "tx": "texas",
+    "calif": "california",
+    "ny": "york",
+    "ohio": "ohio",
+    "vt": "vermont",
+    "ky": "kentucky",
+    "wis": "wisconsin",
+    "s.c": "carolina",
+    "n.j": "jersey",
+    "la": "louisiana",
+    "ariz": "arizona",
+    "mass": "massachusetts",
+    "ill": "illinois",
+    "ind": "indiana",
+    "mich": "michigan",
+    "minn": "minnesota",
+    "pa": "pennsylvania",
+    "va": "virginia",
+    "ga": "georgia",
+    "ala": "alabama",
+    "tenn": "tennessee",
+    "nev": "nevada",
+    "colo": "colorado",
+    "okla": "oklahoma",
+    "ark": "arkansas",
+    "miss": "mississippi",
+    "conn": "connecticut",
+    "md": "maryland",
+    "utah": "utah",
+    "iowa": "iowa",
+    "n.h": "hampshire",
+}

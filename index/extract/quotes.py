@@ -75,6 +75,10 @@ _CONTRACTION = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
 _ADVERB = re.compile(r"^[a-z]+ly$")
 _THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
 _MIN_QUOTE_WORDS = 4
+ROLE_RESOLVE = True
+_PARTY_MEMBERS = frozenset(["democrat", "republican"])
+_ROLE_WORDS = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
+_SPOKESMEN = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _COMMENT_MARKER = re.compile(
     r"^[ \t]*(?:Notify of|Newest Most Voted|Inline Feedbacks|View all comments|\d+ Comments?"
     r"|Leave a (?:comment|reply))[ \t]*$",
@@ -313,21 +317,41 @@ class _Names:
             self.people.append(person)
         elif len(person.name.split()) == 1 and len(name.split()) > 1 and kind == person.type:
             person.name = name  # the first full form wins over an earlier bare surname
-        person.roles.update(titles)
-        person.roles.update(self._apposition_roles(j))
+        if kind == "person":
+            person.roles.update(lex.TITLE_ROLES.get(t, t) for t in titles)
+            person.roles.update(self._apposition_roles(j))
+            person.roles.update(self._prefix_roles(i))
         person.positions.append(self.toks[i].start)
 
     def _apposition_roles(self, j: int) -> set[str]:
-        """Role words of ", the Kremlin spokesman," right after a name."""
+        """Words of ", the Kremlin spokesman," or "of Florida" right after a name."""
         toks = self.toks
-        if j + 2 >= len(toks) or toks[j].text != ",":
+        if j + 2 >= len(toks) or toks[j].text not in {",", "of", "("}:
             return set()
         roles = set()
         for tok in toks[j + 1 : j + 8]:
-            if tok.text in {",", ".", ";"} or tok.low in lex.CUE_VERBS:
+            if tok.text in {",", ".", ";", ")"} or tok.low in lex.CUE_VERBS or tok.low in {"who", "which"}:
                 break
-            if tok.low in lex.ROLE_NOUNS or tok.low in lex.TITLES:
-                roles.add(tok.low)
+            if tok.text[:1].isalpha() and tok.low not in lex.DETERMINERS:
+                roles.add(lex.STATE_ABBREVIATIONS.get(tok.low, tok.low))
+        return roles
+
+    def _prefix_roles(self, i: int) -> set[str]:
+        """Words of "Democratic nominee Hillary Clinton", "Florida Sen. Marco Rubio" before a name."""
+        toks = self.toks
+        roles = set()
+        k = i - 1
+        while k >= 0 and i - k <= 6 and toks[k].sent == toks[i].sent:
+            tok = toks[k]
+            if tok.text == "." or tok.text == "-":
+                k -= 1
+                continue
+            if not tok.text[:1].isalpha() or tok.low in lex.DETERMINERS or tok.low in _PREPOSITIONS:
+                break
+            if not tok.cap and tok.low not in _ROLE_WORDS:
+                break
+            roles.add(lex.TITLE_ROLES.get(tok.low, tok.low))
+            k -= 1
         return roles
 
     def resolve(self, name: str, kind: str) -> tuple[str, str]:
@@ -351,11 +375,17 @@ class _Names:
                 best, best_pos = person, pos
         return best
 
-    def by_role(self, role: str, before: int) -> _Person | None:
-        """The person most recently mentioned before ``before`` who was introduced with ``role``."""
+    def by_role(self, role: str, before: int, mods: tuple[str, ...] = ()) -> _Person | None:
+        """The person most recently mentioned before ``before`` who was introduced with ``role``.
+
+        ``mods`` (folded capitalised modifiers: "florida" of "the Florida senator") must all be
+        among that person's role words too.
+        """
         best, best_pos = None, -1
         for person in self.people:
             if person.type != "person" or role not in person.roles:
+                continue
+            if mods and not all(m in person.roles for m in mods):
                 continue
             pos = max((p for p in person.positions if p < before), default=-1)
             if pos > best_pos:
@@ -561,6 +591,9 @@ class _Attributor:
             if b >= 0 and toks[b].low in _PREPOSITIONS and toks[b].sent == tok.sent:
                 return False  # "Cruz's fusillade in Colorado underscored": not the subject
             parsed = self.names.parse_run(a, j + 1, lenient=True)
+            if parsed is None and tok.low in _PARTY_MEMBERS:
+                caps = [t for t in toks[a:j] if t.cap and _bare(t.text) in self.names.mid_caps]
+                return self._role_description(i, a, j, tok.low, caps, bare_head=True)  # "a Nevada Democrat"
             if parsed and self.named_only and _is_place(parsed[0]):
                 return False  # "Ohio boasted", "Iran wants": places only speak through said/told
             if parsed:
@@ -597,15 +630,37 @@ class _Attributor:
             name = _POSSESSIVE.sub("", self.body[first_cap.start : toks[j].end]).replace("’s ", " ")
             name = name.replace("'s ", " ")
             return self._add((name, "organization"), i, a, j + 1, False, resolved=True)
-        if self.named_only:
-            return False
         if head in lex.ROLE_NOUNS and not any(_POSSESSIVE.search(m.text) for m in mods):
-            person = self.names.by_role(head, toks[j].start)
-            if person is None and head in {"spokesman", "spokeswoman", "spokesperson"}:
-                person = self._last_person_speaker(toks[j].start)
-            if person is not None:
-                return self._add((person.name, "person"), i, a, j + 1, False, resolved=True)
+            caps = [m for m in mods if m.cap and _bare(m.text) in self.names.mid_caps]
+            return self._role_description(i, a, j, head, caps)
         return False
+
+    def _role_description(
+        self, i: int, a: int, j: int, head: str, caps: list[_Tok], bare_head: bool = False
+    ) -> bool:
+        """``the Florida senator`` -> the person introduced as such, else the description itself.
+
+        Without a capitalised modifier ("the minister") only a resolved person is a speaker; with one
+        ("the Democratic nominee", "a Treasury spokesman", "the Wisconsin Republican") the description
+        names the speaker when the article does not say who it is.
+        """
+        toks = self.toks
+        role = lex.TITLE_ROLES.get(head, head)
+        mods = tuple(lex.STATE_ABBREVIATIONS.get(m.low, m.low) for m in caps)
+        if self.named_only and not caps and not bare_head:
+            return False
+        person = self.names.by_role(role, toks[j].start, mods) if ROLE_RESOLVE else None
+        definite = toks[a].low == "the" and head in _SPOKESMEN  # "the Kremlin spokesman": met before
+        if person is None and (not caps or definite):
+            person = self.names.by_role(role, toks[j].start)
+            if person is None and head in _SPOKESMEN:
+                person = self._last_person_speaker(toks[j].start)
+        if person is not None:
+            return self._add((person.name, "person"), i, a, j + 1, False, resolved=True)
+        if not caps and not bare_head:
+            return False
+        name = " ".join([_bare(m.text) for m in caps] + [_bare(toks[j].text)])
+        return self._add((name, "person"), i, a, j + 1, False, resolved=True)
 
     def _pronoun(self, i: int, j: int) -> bool:
         """``he said`` -> the most recent person speaker (or person named) before it."""
@@ -675,7 +730,12 @@ class _Attributor:
             return False
         tail = toks[rb].low if rb < b else ""
         if tail in lex.ROLE_NOUNS and parsed[1] == "person":
-            return False  # "according to a Clinton spokesman": not Clinton herself
+            # "said the former Florida governor", "according to a Clinton spokesman" (not Clinton)
+            found = len(self.found)
+            if self._role_description(i, ra, rb, tail, list(toks[ra:rb])):
+                self.found[-1].inverted = True
+                self.found[-1].cue = cue
+            return len(self.found) > found
         return self._add((parsed[0], parsed[1]), i, ra, rb, inverted=True, cue=cue)
 
     def _caps_runs(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -863,12 +923,12 @@ def _reported_span(body: str, sent_of: dict[int, tuple[int, int]], att: _Attribu
     after = body[after_start:s_end]
     lead = (_TOLD_OBJECT if att.cue.lower().startswith(("told", "tell")) else _THAT).match(after)
     start = after_start + (lead.end() if lead else 0)
-    if s_end - start > 15 and att.cue != "according to":
-        return start, s_end
+    if att.cue != "according to" and (s_end - start > 15 or len(body[start:s_end].split()) >= 2):
+        return start, s_end  # "X said (that) …"; short contents too ("Flake said he would.")
     end = min(att.source_start, att.cue_start)
     text = body[s_start:end].rstrip(' ,\u201d"')
     if len(text) < 2 and att.cue != "according to" and body[start:s_end].strip(" .,;:!?"):
-        return start, s_end  # a short content ("Flake said he would.") still names a speaker
+        return start, s_end
     return s_start, s_start + len(text)
 
 
