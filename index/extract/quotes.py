@@ -77,6 +77,8 @@ _THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
 _MIN_QUOTE_WORDS = 4
 ROLE_RESOLVE = True
 _PARTY_MEMBERS = frozenset(["democrat", "republican"])
+_DASHES = frozenset(["-", "\u2013", "\u2014", "\u2015"])
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 _ROLE_WORDS = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
 _SPOKESMEN = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _COMMENT_MARKER = re.compile(
@@ -167,7 +169,9 @@ def _ends_sentence(toks: list[_Tok], i: int, body: str) -> bool:
 
 def _is_abbreviation(tok: _Tok) -> bool:
     """``Mr``, ``Sen``, ``J`` (an initial) before a period that does not end the sentence."""
-    return (len(tok.text) == 1 and tok.cap) or tok.low in lex.TITLES or tok.low in {"st", "no", "vs"}
+    if (len(tok.text) == 1 and tok.cap) or tok.low in lex.TITLES or tok.low in {"st", "no", "vs"}:
+        return True
+    return "-" in tok.text and _PARTY_TAG.fullmatch(tok.text) is not None  # "(D-R.I.)", "(R-Fla.)"
 
 
 def _closing_quote_break(toks: list[_Tok]) -> None:
@@ -521,7 +525,25 @@ class _Attributor:
             j = self._skip_parens(j)
         if j >= 0 and toks[j].text == ",":
             return self._apposition(i, j)
+        if j >= 0 and toks[j].text in _DASHES:
+            return self._dash_aside(i, j)
         return self._subject_at(i, j)
+
+    def _dash_aside(self, i: int, j: int) -> bool:
+        """``The justice -- who has been … -- said``: the subject stands before the opening dash."""
+        toks = self.toks
+        k = j - 1
+        while k > 0 and toks[k].text in _DASHES:
+            k -= 1
+        while k > 0 and j - k < 40 and toks[k].sent == toks[i].sent and toks[k].text not in _DASHES:
+            if toks[k].text in _CLOSE_QUOTES or toks[k].text in _OPEN_QUOTES:
+                return False
+            k -= 1
+        if toks[k].text not in _DASHES or toks[k].sent != toks[i].sent:
+            return False
+        while k > 0 and toks[k - 1].text in _DASHES:
+            k -= 1
+        return self._subject_at(i, k - 1)
 
     def _skip_parens(self, j: int) -> int:
         """Index just before the "(" matching the ")" at j ("Paul Ryan (R-Wis.) said")."""
@@ -535,6 +557,8 @@ class _Attributor:
         toks = self.toks
         if depth > 3:
             return False
+        if j > 0 and toks[j - 1].text == ")" and self._subject_at(i, self._skip_parens(j - 1)):
+            return True  # "Sen. Jack Reed (D-R.I.), said"
         k = j - 1
         while k >= 0 and j - k < 25 and toks[k].sent == toks[i].sent and toks[k].text not in {",", "(", ";"}:
             if toks[k].text in _CLOSE_QUOTES or toks[k].text in _OPEN_QUOTES:
@@ -543,13 +567,17 @@ class _Attributor:
         if k < 0 or toks[k].text != "," or toks[k].sent != toks[i].sent:
             return False
         inner = self._name_run_exact(k + 1, j)
-        if inner and self._is_place_tail(inner, k):
-            return self._apposition(i, k, depth + 1)  # "… from Houston, Texas, said"
+        if inner and (self._is_place_tail(inner, k) or _PARTY_TAG.match(self.body, toks[k + 1].start)):
+            # "… from Houston, Texas, said", "Jason Chaffetz, R-Utah, said"
+            return self._subject_at(i, k - 1) or self._apposition(i, k, depth + 1)
         if inner:
             return self._add(inner, i, k + 1, j, inverted=False)
         if k > 0 and toks[k - 1].text == ")":
             return self._subject_at(i, self._skip_parens(k - 1))
-        return self._subject_at(i, k - 1)
+        if self._subject_at(i, k - 1):
+            return True
+        # "Jillian Chase, 27, a Tinder user in New York, said": step over one more aside
+        return depth < 2 and self._apposition(i, k, depth + 1)
 
     def _is_place_tail(self, inner: tuple[str, str], k: int) -> bool:
         """Whether ``, <inner>,`` is the state or country of a place ("Columbus, Ohio,")."""
@@ -927,6 +955,11 @@ def _reported_span(body: str, sent_of: dict[int, tuple[int, int]], att: _Attribu
         return start, s_end  # "X said (that) …"; short contents too ("Flake said he would.")
     end = min(att.source_start, att.cue_start)
     text = body[s_start:end].rstrip(' ,\u201d"')
+    if len(text) < 2 and att.cue == "according to":
+        start = att.source_end  # "According to the World Bank, about 12 percent …"
+        while start < s_end and body[start] in " ,":
+            start += 1
+        return start, s_end
     if len(text) < 2 and att.cue != "according to" and body[start:s_end].strip(" .,;:!?"):
         return start, s_end
     return s_start, s_start + len(text)
