@@ -100,7 +100,84 @@ class _Deadline:
 
 
 def _matched_docs(searcher, parsed, deadline: _Deadline) -> np.ndarray:
-    """Document numbers matching ``parsed`` (ascending), checking the deadline as it goes."""
+    """Document numbers matching ``parsed`` (ascending), checking the deadline as it goes.
+
+    Terms combined with AND/OR/NOT are evaluated as numpy set operations over whole postings
+    blocks (:func:`_set_of`); other nodes (phrases, wildcards, ranges) go through Whoosh's
+    matcher, one document at a time.  The profile at 12k articles had ``docs_for_query`` at 40 %
+    of a query's time, most of it the matcher protocol's per-document calls.
+    """
+    leaves = _leaf_offsets(searcher)
+    try:
+        return _set_of(searcher, parsed, leaves, deadline)
+    except _NoFastPath:
+        return _docs_loop(searcher, parsed, deadline)
+
+
+class _NoFastPath(Exception):
+    """The postings are not in the block format the fast path reads."""
+
+
+def _leaf_offsets(searcher) -> list[tuple[object, int]]:
+    reader = searcher.reader()
+    return list(reader.leaf_readers()) if hasattr(reader, "leaf_readers") else [(reader, 0)]
+
+
+def _set_of(searcher, node, leaves, deadline: _Deadline) -> np.ndarray:
+    """Sorted unique document numbers matching ``node``."""
+    kind = type(node)
+    if kind is whoosh_query.Term:
+        return _term_docs(node.fieldname, node.text, leaves)
+    if kind is whoosh_query.Or and not getattr(node, "minmatch", 0):
+        parts = [_set_of(searcher, child, leaves, deadline) for child in node.subqueries]
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+    if kind is whoosh_query.And and node.subqueries:
+        result = None
+        for child in node.subqueries:
+            part = _set_of(searcher, child, leaves, deadline)
+            result = part if result is None else np.intersect1d(result, part, assume_unique=True)
+        return result
+    if kind is whoosh_query.AndNot:
+        return np.setdiff1d(_set_of(searcher, node.a, leaves, deadline),
+                            _set_of(searcher, node.b, leaves, deadline), assume_unique=True)
+    if kind is whoosh_query.AndMaybe:
+        return _set_of(searcher, node.a, leaves, deadline)
+    deadline.check()
+    return _docs_loop(searcher, node, deadline)
+
+
+def _term_docs(fieldname: str, text, leaves) -> np.ndarray:
+    """Live documents containing one term, read block by block from each segment's postings."""
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+    from whoosh.matching.wrappers import FilterMatcher
+    from whoosh.reading import TermNotFound
+
+    parts = []
+    for leaf, offset in leaves:
+        try:
+            matcher = leaf.postings(fieldname, text)
+        except TermNotFound:
+            continue
+        deleted = None
+        if isinstance(matcher, FilterMatcher):  # the segment has deletions
+            matcher, deleted = matcher.child, leaf.deleted_docs_set
+        if not isinstance(matcher, W3LeafMatcher):
+            raise _NoFastPath()
+        blocks = []
+        while matcher.is_active():
+            if matcher._ids is None:
+                matcher._read_ids()
+            blocks.append(np.asarray(matcher._ids, dtype=np.int64))
+            matcher._next_block()
+        ids = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+        if deleted:
+            ids = ids[~np.isin(ids, np.fromiter(deleted, dtype=np.int64))]
+        parts.append(ids + offset)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _docs_loop(searcher, parsed, deadline: _Deadline) -> np.ndarray:
+    """Whoosh's own matching, one document at a time (the general path)."""
     chunks, chunk = [], []
     for docnum in searcher.docs_for_query(parsed):
         chunk.append(docnum)
