@@ -280,3 +280,17 @@ STATE_ABBREVIATIONS = {
     "iowa": "iowa",
     "n.h": "hampshire",
 }
+
+# Documents and findings that speak for their authors ("a Quinnipiac poll shows", "a survey by X found").
+DOCUMENT_NOUNS = words(
+    """
+    poll polls survey surveys study studies analysis report reports review data records figures
+    audit memo estimate estimates projections search tally count
+    """
+)
+
+# Time words skipped between a subject and its cue ("the Committee this week announced").
+TIME_WORDS = words("this last week month year weekend morning afternoon evening night on")
+
+# Second words of place names that start with "New" (not a sentence-initial adjective there).
+NEW_PLACES = words("york jersey hampshire mexico zealand orleans delhi england haven")

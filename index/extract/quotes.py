@@ -67,8 +67,7 @@ _NP_STOP = frozenset(
 _NP_CUT = frozenset(["of", "from", "for", "with", "and", "or"])
 # Prepositions whose object is not the subject of the verb that follows ("the attack in Paris shows").
 _PREPOSITIONS = lex.words(
-    "in on to by with after about against like than over under into through during near toward "
-    "towards across behind beyond"
+    "in on to by with about against over under into through during near toward towards across behind beyond"
 )
 _NEWLINE = re.compile(r"\n")
 _CONTRACTION = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
@@ -277,6 +276,8 @@ class _Names:
         """
         words = [t for t in self.toks[i:j] if t.text != "."]
         while words and words[0].low in lex.NON_NAME_CAPS:
+            if words[0].low == "new" and len(words) > 1 and words[1].low in lex.NEW_PLACES:
+                break  # "The New York Times"
             words = words[1:]
         if not words:
             return None
@@ -464,6 +465,8 @@ class _Attributor:
                 self._transcript(i)
             elif tok.cap or (tok.low in lex.NOUN_LIKE_VERBS and not self._verb_context(i)):
                 continue
+            elif i + 2 < len(toks) and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "ld")):
+                self._after(i, i + 2, tok.text, inverted=True)  # "first reported by The Washington Post"
             elif tok.low in lex.CUE_VERBS:
                 if not self._before(i) and not self._participle(i) and tok.low in lex.INVERTED_CUES:
                     self._inverted(i)
@@ -477,13 +480,15 @@ class _Attributor:
     @staticmethod
     def _skippable(tok: _Tok) -> bool:
         """Words between a subject and its cue: auxiliaries, adverbs, "later Thursday"."""
-        if tok.low in lex.WEEKDAYS:
-            return True
+        if tok.low in lex.WEEKDAYS or tok.low in lex.TIME_WORDS:
+            return True  # "the Committee this week announced", "Scott on Monday announced"
         return not tok.cap and (tok.low in lex.AUXILIARIES or bool(_ADVERB.match(tok.text)))
 
     def _verb_context(self, i: int) -> bool:
         """``reports that`` / ``claims:``: a word that is also a noun is read as a verb only here."""
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if i > 0 and self.toks[i - 1].low in lex.DOCUMENT_NOUNS:
+            return True  # "a Quinnipiac University poll shows"
         return nxt is not None and (nxt.low == "that" or nxt.text in {":", ","} or nxt.text in _OPEN_QUOTES)
 
     def _participle(self, i: int) -> bool:
@@ -616,6 +621,9 @@ class _Attributor:
             b = a - 1 if a > 0 and toks[a - 1].low != "the" else a - 2
             if b >= 0 and toks[b].low in {"of", "at", "from", "for"} and toks[b].sent == tok.sent:
                 return self._subject_at(i, b - 1)  # "James Pethokoukis of the AEI wrote"
+            if b > 0 and toks[b].low == "by" and toks[b - 1].low in lex.DOCUMENT_NOUNS:
+                parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
+                return bool(parsed) and self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
             if b >= 0 and toks[b].low in _PREPOSITIONS and toks[b].sent == tok.sent:
                 return False  # "Cruz's fusillade in Colorado underscored": not the subject
             parsed = self.names.parse_run(a, j + 1, lenient=True)
@@ -655,7 +663,10 @@ class _Attributor:
         first_cap = next((m for m in mods if m.cap and _bare(m.text) in self.names.mid_caps), None)
         if first_cap is not None and (head in lex.ORG_NOUNS or head in lex.GROUP_NOUNS):
             # "the Turkish presidency", "the Kremlin press service", "Pentagon officials"
-            name = _POSSESSIVE.sub("", self.body[first_cap.start : toks[j].end]).replace("’s ", " ")
+            end = toks[j].end
+            if head in lex.DOCUMENT_NOUNS:  # "a Reuters rolling poll": Reuters speaks
+                end = max(m.end for m in mods if m.cap)
+            name = _POSSESSIVE.sub("", self.body[first_cap.start : end]).replace("’s ", " ")
             name = name.replace("'s ", " ")
             return self._add((name, "organization"), i, a, j + 1, False, resolved=True)
         if head in lex.ROLE_NOUNS and not any(_POSSESSIVE.search(m.text) for m in mods):
