@@ -121,10 +121,24 @@ def create_index(index_dir: str | os.PathLike):
 
 
 def open_or_create_index(index_dir: str | os.PathLike):
-    """Open the index at ``index_dir``, creating it when none exists (a damaged one is an error)."""
+    """Open the index at ``index_dir``, creating it when none exists (a damaged one is an error).
+
+    Creation happens under Whoosh's write lock: two ``dateline index`` runs starting on a new index
+    would otherwise both create it, and Whoosh's create deletes every ``_MAIN_*`` file first,
+    including the other run's half-written table of contents (seen as FileNotFoundError).
+    """
     if index_exists(index_dir):
         return open_index(index_dir)
-    return create_index(index_dir)
+    path = Path(index_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    lock = DurableFileStorage(str(path)).lock(f"{INDEX_NAME}_WRITELOCK")
+    lock.acquire(blocking=True)  # held only for the few milliseconds creation takes
+    try:
+        if not index_exists(path):  # the other run may have created it while we waited
+            create_index(path)
+    finally:
+        lock.release()
+    return open_index(path)
 
 
 def default_index_dir() -> Path:

@@ -165,3 +165,30 @@ def test_leftovers_of_a_killed_writer_do_not_break_the_index(index_copy):
     assert ix.doc_count() == 5
     with ix.searcher() as searcher:
         assert searcher.doc_count() == 5
+
+
+def test_runs_starting_together_on_a_new_index_create_it_once(tmp_path):
+    """Two `dateline index` runs on a fresh folder used to race in Whoosh's create (found by the suite)."""
+    import threading
+
+    from index.storage import open_or_create_index
+
+    errors: list[BaseException] = []
+    for attempt in range(5):
+        index_dir = tmp_path / f"new{attempt}"
+        barrier = threading.Barrier(6)
+
+        def start(barrier: threading.Barrier = barrier, index_dir: Path = index_dir) -> None:
+            barrier.wait()
+            try:
+                open_or_create_index(index_dir).close()
+            except BaseException as exc:  # collected: the assertion below shows it
+                errors.append(exc)
+
+        threads = [threading.Thread(target=start) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert open_index(index_dir).doc_count() == 0
+    assert errors == []
