@@ -19,6 +19,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         INDEX_DIR=str(default_index_dir()),
         ALIASES=None,
         TIME_BUDGET=2.0,
+        # Searches remembered per process (0 disables); a commit invalidates them.
+        RESULT_CACHE_SIZE=256,
         # Only GET requests are served; a small cap stops large bodies at the door.
         MAX_CONTENT_LENGTH=64 * 1024,
         SEND_FILE_MAX_AGE_DEFAULT=3600,
@@ -37,7 +39,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webui import errors, security, views
     from webui.store import IndexStore
 
-    app.extensions["dateline"] = IndexStore(app.config["INDEX_DIR"], app.config["ALIASES"])
+    app.extensions["dateline"] = IndexStore(
+        app.config["INDEX_DIR"], app.config["ALIASES"], app.config["RESULT_CACHE_SIZE"]
+    )
     app.json.sort_keys = False
     security.init_app(app)
     errors.init_app(app)

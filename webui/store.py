@@ -15,6 +15,7 @@ from pathlib import Path
 
 from index.extract.names import AliasTable
 from index.storage import IndexUnavailableError, corrupt_error, open_index
+from search.cache import ResultCache
 from search.facets import FacetCache
 
 #: Tries to open the newest generation when its files vanish under us (a concurrent commit).
@@ -22,12 +23,15 @@ _OPEN_ATTEMPTS = 5
 
 
 class IndexStore:
-    """Lazily opened index plus per-thread searchers and the shared facet cache."""
+    """Lazily opened index plus per-thread searchers and the shared facet and result caches."""
 
-    def __init__(self, index_dir: str | Path, alias_path: str | None = None) -> None:
+    def __init__(
+        self, index_dir: str | Path, alias_path: str | None = None, result_cache_size: int = 256
+    ) -> None:
         self.index_dir = Path(index_dir)
         self.alias_path = alias_path
         self.facet_cache = FacetCache()
+        self.result_cache = ResultCache(result_cache_size)
         self._ix = None
         self._lock = threading.Lock()
         self._local = threading.local()

@@ -93,10 +93,15 @@ def _search_kwargs() -> dict:
 def run_search(args, *, allow: tuple[str, ...] = ()) -> tuple[SearchRequest, SearchResult]:
     """Validate ``args`` and search: the one code path of ``/`` and ``/api/search``."""
     search_request = SearchRequest.from_args(args, allow=allow)
-    searcher = _store().searcher()
-    result = search(searcher, search_request, **_search_kwargs())
-    result.suggestion = suggest(searcher, search_request.q, result.total)
-    return search_request, result
+    store = _store()
+    searcher = store.searcher()
+
+    def compute() -> SearchResult:
+        result = search(searcher, search_request, **_search_kwargs())
+        result.suggestion = suggest(searcher, search_request.q, result.total)
+        return result
+
+    return search_request, store.result_cache.get_or_compute(searcher, search_request, compute)
 
 
 @bp.get("/")

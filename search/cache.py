@@ -1,0 +1,54 @@
+"""A small result cache for repeated searches (paging back, reloading a permalink, the API twin).
+
+Keyed by the index generation the searcher sees and the request's canonical arguments, so a
+commit never serves a stale result: a refreshed searcher has a new generation and misses.
+Results are plain data; callers must treat a cached result as read-only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from search.engine import SearchResult
+from search.request import SearchRequest
+
+DEFAULT_SIZE = 256
+
+
+class ResultCache:
+    """Thread-safe LRU of :class:`SearchResult` by (index generation, request)."""
+
+    def __init__(self, size: int = DEFAULT_SIZE) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple, SearchResult] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(searcher, request: SearchRequest) -> tuple:
+        reader = searcher.reader()
+        return (reader.generation(), reader.doc_count(), tuple(request.to_args()))
+
+    def get_or_compute(self, searcher, request: SearchRequest,
+                       compute: Callable[[], SearchResult]) -> SearchResult:
+        """The cached result for ``request`` on ``searcher``'s generation, else ``compute()``."""
+        if self.size <= 0:
+            return compute()
+        key = self.key(searcher, request)
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return found
+            self.misses += 1
+        result = compute()  # outside the lock: searches run in parallel
+        with self._lock:
+            self._items[key] = result
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return result
