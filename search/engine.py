@@ -315,11 +315,13 @@ def search(
 ) -> SearchResult:
     """Run ``request`` against ``searcher``.  Raises QueryError (bad query) or SearchTimeout."""
     started = time.perf_counter()
+    # Reading the facet arrays of new segments is a one-time cost per commit, not this query's
+    # work: it is done before the time budget starts (the server also warms it at start-up).
+    arrays = facet_cache.arrays(searcher)
     deadline = _Deadline(time_budget)
     aliases = aliases or AliasTable.default()
     reader = searcher.reader()
     parsed = parse_query(request.q, searcher.schema, reader, aliases)
-    arrays = facet_cache.arrays(searcher)
     matched = _matched_docs(searcher, parsed, deadline)
     masks = _filter_masks(arrays, request, aliases)
     scope = quote_scope(parsed, request.filters.get(S.SPEAKER, ()), aliases)

@@ -124,3 +124,11 @@ def test_new_commits_are_visible_without_restart(make_index, tmp_path):
     (archive / "b.txt").write_text("Beta\n\nSecond idlib story.\n", encoding="utf-8")
     index_paths([archive], index_dir, jobs=1, progress=False)
     assert client.get("/api/search?q=idlib").get_json()["total"] == 2
+
+
+def test_warm_reads_the_facet_arrays_or_reports_no_index(make_index, tmp_path):
+    store = create_app({"INDEX_DIR": str(make_index(RECORDS))}).extensions["dateline"]
+    assert store.warm() is True
+    assert store.facet_cache._current is not None
+    missing = create_app({"INDEX_DIR": str(tmp_path / "none")}).extensions["dateline"]
+    assert missing.warm() is False

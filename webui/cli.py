@@ -126,6 +126,9 @@ def serve_command(index_dir, host, port, threads) -> None:
     from webui import create_app
 
     app = create_app({"INDEX_DIR": str(index_dir)})
+    if not app.extensions["dateline"].warm():
+        click.echo(f"warning: no readable index at {index_dir} yet; searches answer 503 until "
+                   "`dateline index` builds it", err=True)
     click.echo(f"Dateline serving {index_dir} at http://{host}:{port}/", err=True)
     serve(app, host=host, port=port, threads=threads, ident="Dateline")
 

@@ -74,6 +74,17 @@ class IndexStore:
         self._local.searcher = fresh
         return fresh
 
+    def warm(self) -> bool:
+        """Open the index and read its facet arrays now, so the first search is fast.
+
+        Returns False (and changes nothing) when there is no readable index yet.
+        """
+        try:
+            self.facet_cache.arrays(self.searcher())
+        except IndexUnavailableError:
+            return False
+        return True
+
     def close(self) -> None:
         current = getattr(self._local, "searcher", None)
         if current is not None:
