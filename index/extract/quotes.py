@@ -76,6 +76,7 @@ _THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
 _MIN_QUOTE_WORDS = 4
 ROLE_RESOLVE = True
 _PARTY_MEMBERS = frozenset(["democrat", "republican"])
+_BE_FINITE = frozenset(["is", "are", "was", "were"])
 _DASHES = frozenset(["-", "\u2013", "\u2014", "\u2015"])
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 _ROLE_WORDS = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
@@ -399,7 +400,7 @@ class _Names:
 
 
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
-_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | {"according", ":"}
+_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | {"according", ":"}
 
 
 def _inside_marker(body: str, toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
@@ -468,9 +469,11 @@ class _Attributor:
             elif i + 2 < len(toks) and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, tok.text, inverted=True)  # "first reported by The Washington Post"
             elif tok.low in lex.CUE_VERBS:
-                if not self._before(i) and not self._participle(i) and tok.low in lex.INVERTED_CUES:
+                if tok.low.endswith("ing") and i > 0 and toks[i - 1].text == ",":
+                    self._participle(i)  # "…, saying …": not an apposition before the cue
+                elif not self._before(i) and not self._participle(i) and tok.low in lex.INVERTED_CUES:
                     self._inverted(i)
-            elif tok.low in lex.STANCE_VERBS:
+            elif tok.low in lex.STANCE_VERBS or tok.low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
                 self._before(i)
@@ -498,8 +501,26 @@ class _Attributor:
             return False
         last = self.found[-1] if self.found else None
         if last is None or last.sent != toks[i].sent:
-            return False
+            return self._sentence_subject(i)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+
+    def _sentence_subject(self, i: int) -> bool:
+        """``Donald Trump on Thursday ratcheted up his attacks, saying …``: the named sentence subject."""
+        toks = self.toks
+        s = i
+        while s > 0 and toks[s - 1].sent == toks[i].sent:
+            s -= 1
+        if i - s > 40 or not self.names._is_name_word(s):
+            return False
+        e = self.names._run_end(s)
+        if e >= i or toks[e].text in {",", "'s", "’s"} or not toks[e].text[:1].islower():
+            return False  # "In Iowa, …" / "Trump's rivals …": not a subject before its verb
+        if toks[e].low in _NP_CUT or toks[e].low in lex.ROLE_NOUNS or toks[s].low in lex.NON_NAME_CAPS:
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if not parsed or _is_place(parsed[0]):
+            return False
+        return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
 
     def _transcript(self, i: int) -> bool:
         """``WALLACE: …`` / ``Matthews: …`` at the start of a paragraph (interview transcripts)."""
@@ -511,6 +532,10 @@ class _Attributor:
             return False
         if self.names._run_end(a) != i:
             return False
+        line_end = self.body.find("\n", toks[i].end)
+        content = self.body[toks[i].end : line_end if line_end >= 0 else len(self.body)].split()
+        if len(content) < 6 or sum(w[:1].islower() for w in content) < 0.4 * len(content):
+            return False  # "Clinton: Keep it", "Nevada: Adam Khan, Andres Ramirez, …": headings and lists
         parsed = self.names.parse_run(a, i)
         if not parsed or parsed[1] != "person":
             return False
@@ -520,10 +545,15 @@ class _Attributor:
     def _before(self, i: int) -> bool:
         toks = self.toks
         j = i - 1
+        progressive = toks[i].low.endswith("ing")
+        be = False
         while j >= 0 and toks[j].sent == toks[i].sent and (self._skippable(toks[j])):
-            if toks[j].low in lex.PASSIVE_AUX:
+            if toks[j].low in lex.PASSIVE_AUX and not (progressive and toks[j].low in _BE_FINITE):
                 return False  # "the plan was agreed": the subject did not say anything
+            be = be or toks[j].low in _BE_FINITE
             j -= 1
+        if progressive and not be and toks[i].low in lex.PROGRESSIVE_VERBS:
+            return False  # "donors like Saudi Arabia seeking help": a participle, not a finite verb
         if j < 0 or toks[j].sent != toks[i].sent:
             return False
         if toks[j].text == ")":
