@@ -128,6 +128,8 @@ ROLE_NOUNS = words(
     frontrunner front-runner hopeful aide strategist operative adviser advisor member star veteran
     activist donor democrat republican lawyer executive economist analyst pollster representative
     staffer delegate superdelegate supporter critic columnist host anchor reporter contender rival
+    justice legend employee worker organizer chair founder ceo mom father mother son daughter wife
+    husband widow resident voter
     """
 )
 
@@ -304,4 +306,11 @@ PROGRESSIVE_VERBS = words(
     vowing hoping threatening accusing blaming questioning touting praising blasting slamming
     proposing predicting telling saying signaling signalling lobbying campaigning pressing
     """
+)
+
+# Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").
+MEDIA_WORDS = words(
+    "press times post journal tribune herald caller examiner news today reuters bloomberg politico "
+    "axios guardian telegraph independent observer standard beacon register globe sun star chronicle "
+    "inquirer gazette courier review magazine"
 )

@@ -77,6 +77,7 @@ _MIN_QUOTE_WORDS = 4
 ROLE_RESOLVE = True
 _PARTY_MEMBERS = frozenset(["democrat", "republican"])
 _BE_FINITE = frozenset(["is", "are", "was", "were"])
+_MEDIA_VERBS = frozenset(["reports", "notes", "claims", "estimates", "shows"])
 _DASHES = frozenset(["-", "\u2013", "\u2014", "\u2015"])
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 _ROLE_WORDS = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
@@ -490,8 +491,11 @@ class _Attributor:
     def _verb_context(self, i: int) -> bool:
         """``reports that`` / ``claims:``: a word that is also a noun is read as a verb only here."""
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        if i > 0 and self.toks[i - 1].low in lex.DOCUMENT_NOUNS:
+        prev = self.toks[i - 1] if i > 0 else None
+        if prev is not None and prev.low in lex.DOCUMENT_NOUNS:
             return True  # "a Quinnipiac University poll shows"
+        if prev is not None and prev.cap and prev.low in lex.MEDIA_WORDS and self.toks[i].low in _MEDIA_VERBS:
+            return True  # "the Associated Press reports", "the Chicago Tribune reports"
         return nxt is not None and (nxt.low == "that" or nxt.text in {":", ","} or nxt.text in _OPEN_QUOTES)
 
     def _participle(self, i: int) -> bool:
@@ -562,7 +566,41 @@ class _Attributor:
             return self._apposition(i, j)
         if j >= 0 and toks[j].text in _DASHES:
             return self._dash_aside(i, j)
-        return self._subject_at(i, j)
+        return self._subject_at(i, j) or self._relative_clause(i, j)
+
+    def _relative_clause(self, i: int, j: int) -> bool:
+        """``Democrats in Iowa who watched the debate said``: the subject before an unmarked "who"."""
+        toks = self.toks
+        k = j
+        while k > 0 and j - k < 20 and toks[k].sent == toks[i].sent and toks[k].low != "who":
+            if (
+                toks[k].text in {",", ";", "(", ")"}
+                or toks[k].text in _OPEN_QUOTES
+                or toks[k].text in _CLOSE_QUOTES
+            ):
+                return False
+            k -= 1
+        if toks[k].low != "who" or k == 0 or toks[k - 1].sent != toks[i].sent:
+            return False
+        if self._subject_at(i, k - 1):
+            return True
+        if k > 2 and toks[k - 2].low in {"in", "from", "of", "at"} and toks[k - 1].cap:
+            return self._subject_at(i, k - 3)  # "Democrats in Iowa who …"
+        return False
+
+    def _coordinated(self, i: int, a: int) -> None:
+        """``Lindsey Graham and David Perdue said``: the first conjunct speaks too."""
+        toks = self.toks
+        if a < 2 or toks[a - 1].low != "and" or not self.names._is_name_word(a - 2):
+            return
+        k = a - 2
+        while k > 0 and toks[k - 1].sent == toks[a].sent and self.names._run_end(k - 1) >= a - 1:
+            k -= 1
+        if k > 0 and (toks[k - 1].low in _PREPOSITIONS or toks[k - 1].low in _NP_CUT):
+            return  # "… between Clinton and Sanders said"
+        parsed = self.names.parse_run(k, a - 1, lenient=True)
+        if parsed and not _is_place(parsed[0]):
+            self._add((parsed[0], parsed[1]), i, k, a - 1, inverted=False)
 
     def _dash_aside(self, i: int, j: int) -> bool:
         """``The justice -- who has been … -- said``: the subject stands before the opening dash."""
@@ -663,6 +701,7 @@ class _Attributor:
             if parsed and self.named_only and _is_place(parsed[0]):
                 return False  # "Ohio boasted", "Iran wants": places only speak through said/told
             if parsed:
+                self._coordinated(i, a)
                 return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
             return False
         if tok.text[:1].isalpha() and tok.text.islower():
