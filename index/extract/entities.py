@@ -20,8 +20,7 @@ gazetteers confirm them.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -114,6 +113,8 @@ _TOKEN_RE = re.compile(
 )
 _UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = _ASCII_UPPER.lower()
 _SPORT_WINDOW = 3000
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\n", '"', "“", "”", "(", "-", "–", "—", "[", "…"})
@@ -128,13 +129,6 @@ _SPORT_RE = re.compile(
 _DATELINE_RE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\d{4}-\d\d-\d\d|\(\w+\)\s*[-–—]|[-–—])"
 )
-
-
-@dataclass
-class _Mention:
-    text: str
-    start: int
-    votes: Counter
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,6 +192,12 @@ def _is_cap(tok: str) -> bool:
 
 def _caps_line(line: str) -> bool:
     """A line in capitals (wire headlines): capitalisation proves nothing there."""
+    if line.isascii():  # fast path: count by deleting bytes
+        raw = line.encode()
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        if upper < 6:
+            return False
+        return upper > 4 * (len(raw) - len(raw.translate(None, _ASCII_LOWER)))
     upper = len(_UPPER_RE.findall(line))
     return upper >= 6 and upper > 4 * len(_LOWER_RE.findall(line))
 
@@ -213,76 +213,196 @@ def _title_case_line(line: str) -> bool:
     )
 
 
-def _candidates(text: str, title_line: bool = False) -> list[tuple[list[str], int, bool, str, str]]:
-    """Capitalised runs: (tokens, start offset, sentence-initial, previous word, next word)."""
-    out = []
-    offset = 0
+def _candidates(text: str, title_line: bool = False) -> list[tuple]:
+    """Capitalised runs: (tokens, line-initial, sentence-initial, previous word, next word, caps, line).
+
+    Lines in capitals and a Title Case headline go through the token loop; every other line is
+    scanned by ``_RUN_RE``, which finds whole capitalised runs, so lower-case text is never
+    tokenised word by word (only the text just before a name is, to learn the previous word and
+    whether the name starts a sentence).
+    """
+    out: list[tuple] = []
+    first = True
     for line in text.split("\n"):
         if _caps_line(line):
             line_tokens = [t.title() if len(t) > 3 or not t.isalpha() else t for t in _tokens(line)]
-            caps = True
-        elif offset == 0 and (_title_case_line(line) or title_line):
-            line_tokens = _tokens(line)
-            caps = True
+            _token_runs(line, line_tokens, True, out)
+        elif first and (title_line or _title_case_line(line)):
+            _token_runs(line, _tokens(line), True, out)
         else:
-            line_tokens = _tokens(line)
-            caps = False
-        n = len(line_tokens)
-        i = 0
-        prev_word = ""
-        sent_start = True
-        while i < n:
-            tok = line_tokens[i]
-            if not _is_cap(tok) or not tok[0].isalpha():
-                if tok[0].isalpha():
-                    prev_word = tok.lower()
-                    sent_start = False
-                else:
-                    sent_start = tok in _SENT_END or (sent_start and tok in "\"'‘“")
-                    if tok in _SENT_END:
-                        prev_word = ""
-                i += 1
-                continue
-            j = i + 1
-            run = [tok]
-            while j < n:
-                t = line_tokens[j]
-                if (
-                    _is_cap(t)
-                    and t[0].isalpha()
-                    or (
-                        t.lower() in _CONNECTORS
-                        and j + 1 < n
-                        and _is_cap(line_tokens[j + 1])
-                        and line_tokens[j + 1][0].isalpha()
-                        and _connector_ok(run, t.lower())
-                    )
-                ):
-                    run.append(t)
-                    j += 1
-                else:
-                    break
-            next_word = line_tokens[j] if j < n else ""
-            if caps and len(run) > 1:
-                # In a headline, split the run at common words: "Remains Committed To Idlib" -> "Idlib".
-                for part in _split_common_words(run):
-                    out.append((part, i == 0, False, prev_word, next_word, caps, line))
-            else:
-                out.append((run, i == 0, sent_start, prev_word, next_word, caps, line))
-            prev_word = run[-1].lower()
-            sent_start = False
-            i = j
-        offset += len(line) + 1
+            _scan_runs(line, out)
+        first = False
     return out
 
 
+def _token_runs(line: str, line_tokens: list[str], caps: bool, out: list[tuple]) -> None:
+    """The token loop over a whole line (headlines and lines in capitals)."""
+    n = len(line_tokens)
+    i = 0
+    prev_word = ""
+    sent_start = True
+    while i < n:
+        tok = line_tokens[i]
+        if not tok[0].isalpha() or not _is_cap(tok):
+            prev_word, sent_start = _step(tok, prev_word, sent_start)
+            i += 1
+            continue
+        j = i + 1
+        run = [tok]
+        while j < n:
+            t = line_tokens[j]
+            if (t[0].isalpha() and _is_cap(t)) or (
+                t.lower() in _CONNECTORS
+                and j + 1 < n
+                and line_tokens[j + 1][0].isalpha()
+                and _is_cap(line_tokens[j + 1])
+                and _connector_ok(run, t.lower())
+            ):
+                run.append(t)
+                j += 1
+            else:
+                break
+        next_word = line_tokens[j] if j < n else ""
+        if caps and len(run) > 1:
+            # In a headline, split the run at common words: "Remains Committed To Idlib" -> "Idlib".
+            for part in _split_common_words(run):
+                out.append((part, i == 0, False, prev_word, next_word, caps, line))
+        else:
+            out.append((run, i == 0, sent_start, prev_word, next_word, caps, line))
+        prev_word = run[-1].lower()
+        sent_start = False
+        i = j
+
+
+def _step(tok: str, prev_word: str, sent_start: bool) -> tuple[str, bool]:
+    """State after a token that does not start a name: (previous word, sentence-initial)."""
+    if tok[0].isalpha():
+        return tok.lower(), False
+    if tok in _SENT_END:
+        return "", True
+    return prev_word, sent_start and tok in _QUOTE_OPEN
+
+
+_QUOTE_OPEN = frozenset("\"'‘“")
+
+
+def _scan_runs(line: str, out: list[tuple]) -> None:
+    """Runs of one ordinary line, found whole by ``_RUN_RE``.
+
+    The state a run needs (previous word, sentence start) comes from the text since the last run,
+    which holds no capitalised token (``_gap_state``).
+    """
+    prev_word = ""
+    sent_start = True
+    state_pos = 0  # the state is known up to here
+    run_re = _RUN_ARABIC_RE if _ARABIC_HINT_RE.search(line) else _RUN_RE
+    for m in run_re.finditer(line):
+        q = m.start()
+        first_tok = q == 0
+        if q > state_pos:
+            gap = line[state_pos:q]
+            has_tokens, word, starts = _gap_state(gap) if len(gap) < 48 else _gap_state.__wrapped__(gap)
+            if has_tokens:
+                if word is not None:
+                    prev_word = word
+                # starts None: only opening quotes since the last state, which they keep
+                sent_start = starts if starts is not None else sent_start and word is None
+            else:
+                first_tok = state_pos == 0
+        text = m.group()
+        run = text.split() if "." not in text else _TOKEN_RE.findall(text)
+        end = m.end()
+        nxt = _TOKEN_RE.search(line, end)
+        next_word = nxt.group() if nxt is not None else ""
+        k = _bad_connector(run) if len(run) > 2 else 0
+        while k:
+            # "Minister of Poland" stops before "of"; the rest is a run of its own.
+            out.append((run[:k], first_tok, sent_start, prev_word, run[k], False, line))
+            first_tok, sent_start, prev_word = False, False, run[k].lower()
+            run = run[k + 1 :]
+            k = _bad_connector(run)
+        out.append((run, first_tok, sent_start, prev_word, next_word, False, line))
+        prev_word = run[-1].lower()
+        sent_start = False
+        state_pos = end
+
+
+@lru_cache(maxsize=20_000)
+def _gap_state(gap: str) -> tuple[bool, str | None, bool | None]:
+    """What a capital-free stretch does to the scan state: (has tokens, previous word or None for
+    unchanged, sentence-initial or None for "unchanged unless a word came", see ``_scan_runs``)."""
+    parts = gap.rsplit(None, 3)
+    toks = _TOKEN_RE.findall(" ".join(parts[1:]) if len(parts) > 3 else gap)
+    if len(parts) > 3 and not any(t[0].isalpha() for t in toks):
+        toks = _TOKEN_RE.findall(gap)
+    if not toks:
+        return False, None, None
+    word: str | None = None
+    starts: bool | None = None
+    for tok in toks:
+        if tok[0].isalpha():
+            word, starts = tok.lower(), False
+        elif tok in _SENT_END:
+            word, starts = "", True
+        elif tok not in _QUOTE_OPEN:
+            starts = False
+    return True, word, starts
+
+
+def _bad_connector(run: list[str]) -> int:
+    """Index of the first "of"/"for" in ``run`` that the words before it do not allow, else 0."""
+    for k in range(1, len(run) - 1):
+        low = run[k]
+        if (low == "of" or low == "for") and not _connector_ok(run[:k], low):
+            return k
+    return 0
+
+
+def _upper_class() -> str:
+    """A regex class of the upper-case letters (Latin, Greek, Cyrillic and extended Latin)."""
+    chars = [
+        chr(c) for c in (*range(0x2000), *range(0x1E00, 0x2000)) if chr(c).isupper() and chr(c).isalpha()
+    ]
+    return "[" + "".join(re.escape(c) for c in dict.fromkeys(chars)) + "]"
+
+
+_UP = _upper_class()
+# One capitalised token, as ``_TOKEN_RE`` cuts it, starting where a token starts (the look-behinds
+# sit after the first letter so that the search can skip ahead to upper-case letters).
+_LB = r"(?<![\w&].)(?<![\w&]-.)(?<![^\W\d_]['’].)"
+_WORD_REST = r"(?:[\w&-]|['’](?=[^\W\d_]{2,}|[^sS\W]))*+"
+_CAP = (
+    _UP
+    + _LB
+    + r"(?:(?<=[A-Z])\.(?:[A-Z]\.)++(?![a-z])"  # U.S., U.N.
+    + r"|(?<=[A-Z])\.(?=[^\S\n]+"
+    + _UP
+    + ")"  # initials: "J. Smith"
+    + "|"
+    + _WORD_REST
+    + ")"
+)
+_CAP_ARABIC = (  # al-Assad, ash-Sham, bin-Laden
+    r"(?:[aA]" + _LB + r"(?i:l|d|n|r|sh?|t|z|bu|bd)|[eE]" + _LB + r"[lL]|[bB]" + _LB + r"(?i:in)|[iI]"
+    + _LB + r"(?i:bn))-" + _UP + _WORD_REST
+)  # fmt: skip
+_CONNECTOR_RE = (
+    r"(?:of|for|de|da|di|del|della|des|du|la|le|van|von|der|den|ter|bin|ibn|al|el|y|zu)(?![\w&'’-])"
+)
+_ANY_CAP = f"(?:{_CAP}|{_CAP_ARABIC})"
+_RUN_TAIL = rf"(?:[^\S\n]*{_ANY_CAP}|[^\S\n]+{_CONNECTOR_RE}[^\S\n]+{_ANY_CAP})*"
+# A capitalised run: capitalised tokens, possibly joined by lower-case connectors ("Bank of England").
+_RUN_RE = re.compile(_CAP + _RUN_TAIL)
+_RUN_ARABIC_RE = re.compile(_ANY_CAP + _RUN_TAIL)  # slower: for lines where "al-Nusra" may start a run
+_ARABIC_HINT_RE = re.compile("-" + _UP)
+
+
 def _connector_ok(run: list[str], connector: str) -> bool:
-    last = run[-1].lower()
+    """ "of"/"for" join only after organisation or place heads ("Bank of England"); "and" never."""
     if connector in ("of", "for"):
+        last = run[-1].lower()
         return last in _ORG_OF_HEADS or last in _LOC_HEADS or last in ("republic", "kingdom", "gulf", "isle")
-    if connector in ("and", "&"):
-        return last[:1].isupper() and len(run) >= 1 and False
-    return True
+    return connector not in ("and", "&")
 
 
 # --------------------------------------------------------------------------------------------
@@ -320,11 +440,23 @@ _TITLE_MODIFIERS = _words(
 )
 
 
+@lru_cache(maxsize=100_000)
 def _vote(
-    name_tokens: list[str], prev_word: str, next_word: str, titled: bool, sports: bool, dateline: bool
-) -> Counter:
+    name_tokens: tuple[str, ...],
+    person_cue: bool,
+    loc_prep: bool,
+    org_suffix: bool,
+    titled: bool,
+    sports: bool,
+    dateline: bool,
+) -> tuple[tuple[str, float], ...]:
+    """Evidence for one mention: (type, score) pairs in the order the rules fired.
+
+    ``person_cue``: the previous word is a role ("striker"); ``loc_prep``: it is "in"/"at"...;
+    ``org_suffix``: the next word is "Inc"/"Corp"...
+    """
     lex = _lexicon()
-    votes: Counter = Counter()
+    votes: dict[str, float] = defaultdict(float)
     folded = fold(" ".join(name_tokens))
     first = fold(name_tokens[0])
     last = name_tokens[-1].lower()
@@ -335,7 +467,7 @@ def _vote(
     if alias_type:
         votes[alias_type] += 4
     if folded in lex["places"]:
-        if dateline or not sports or folded in lex["places_countries"] or prev_word in _LOC_PREPS:
+        if dateline or not sports or folded in lex["places_countries"] or loc_prep:
             votes[LOC] += 3
         else:
             # In sports reports a city is mostly its team ("Leicestershire beat Somerset").
@@ -351,7 +483,7 @@ def _vote(
         votes[ORG] += 3
     if n > 1 and (last in _LOC_HEADS or name_tokens[0].lower() in _LOC_PREFIX):
         votes[LOC] += 3
-    if titled or prev_word in _PERSON_CUES:
+    if titled or person_cue:
         votes[PER] += 3
     if n >= 2 and first in lex["first"]:
         votes[PER] += 2.5
@@ -361,11 +493,11 @@ def _vote(
         votes[PER] += 0.5
     if _is_acronym(name_tokens) and folded not in lex["places"]:
         votes[ORG] += 1.5
-    if prev_word in _LOC_PREPS and n <= 2:
+    if loc_prep and n <= 2:
         votes[LOC] += 0.7
-    if next_word in ("Inc", "Corp", "Ltd", "Co", "Plc"):
+    if org_suffix:
         votes[ORG] += 3
-    return votes
+    return tuple(votes.items())
 
 
 @lru_cache(maxsize=50_000)
@@ -398,61 +530,55 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     cands = _candidates(text, title_line=bool(title))
 
     # First pass: evidence per full name (folded key), keeping a display form.
-    votes: dict[str, Counter] = defaultdict(Counter)
+    votes: dict[str, dict[str, float]] = {}
     display: dict[str, str] = {}
-    count: Counter = Counter()
+    count: dict[str, int] = {}
     confirmed: set[str] = set()  # names seen mid-sentence in normal case
-    pending: list[tuple[str, bool, bool]] = []
-    for run, at_line_start, sent_start, prev_word, next_word, caps, _line in cands:
-        run, titled = _split_titles(run)
-        run = [t for t in run if t != "'s"]
-        while run and run[-1].lower() in _CONNECTORS:
-            run = run[:-1]
-        if not run:
+    for run, at_line_start, sent_start, prev_word, next_word, caps, line in cands:
+        mention = _mention(tuple(run), sent_start)
+        if mention is None:
             continue
-        if sent_start and not titled and fold(run[0]) in lex["common"] and not _keeps_first(run):
-            # "However", "The" at a sentence start are not names; keep the rest of the run.
-            run = run[1:]
-            if run and run[0].lower() in _CONNECTORS:
-                run = run[1:]
-            if not run:
-                continue
-            sent_start = False
-        name = " ".join(run)
-        key = fold(name)
-        if key in lex["common"] or key in lex["demonyms"] or key in _NOT_NAMES_EXTRA:
-            continue
-        if run[-1].lower() in _MISC_HEADS and len(run) > 1:
-            continue  # "Sochi Memorandum", "U.S. Open", "World Cup": events and documents (MISC)
-        if all(_is_demonym_word(fold(t)) for t in run):
-            continue  # "Iraqi Kurdish", "Russian-Turkish", "Iraqis": MISC
-        if _LOWER_SUFFIX_RE.search(name):
-            continue  # "London-based", "Vienna-born": adjectives
-        if _CONTRACTION_RE.search(key):
-            continue  # "I’m", "We'll"
+        key, name, tokens, titled, sent_start = mention
         if not caps and not sent_start:
             confirmed.add(key)
-        dateline = at_line_start and bool(_DATELINE_RE.match(_line))
-        votes[key] += _vote(run, prev_word, next_word, titled, sports, dateline)
-        if key not in display or (not caps and display[key].isupper()):
+        dateline = at_line_start and bool(_DATELINE_RE.match(line))
+        evidence = _vote(
+            tokens,
+            prev_word in _PERSON_CUES,
+            prev_word in _LOC_PREPS,
+            next_word in _ORG_SUFFIXES,
+            titled,
+            sports,
+            dateline,
+        )
+        acc = votes.get(key)
+        if acc is None:
+            votes[key] = acc = {}
             display[key] = name
-        count[key] += 1
-        pending.append((key, sent_start, caps))
+            count[key] = 1
+        else:
+            count[key] += 1
+            if not caps and display[key].isupper():
+                display[key] = name
+        for etype, score in evidence:
+            acc[etype] = acc.get(etype, 0) + score
 
     # Names only ever seen sentence-initially or in caps need outside confirmation.
     keys = [k for k in count if k in confirmed or votes[k] and max(votes[k].values()) >= 2.5]
 
     # Document propagation: one-word names inherit the type of longer names they are part of.
-    multi = [k for k in keys if " " in k]
-    for k in keys:
-        if " " in k:
-            continue
-        for m in multi:
-            parts = m.split()
-            if parts[-1] == k and _best(votes[m]) == PER:
-                votes[k][PER] += 3
-            elif k in parts and _best(votes[m]) == ORG and k not in lex["places"]:
-                votes[k][ORG] += 1
+    multi = [(m.split(), _best(votes[m])) for m in keys if " " in m]
+    if multi:
+        places = lex["places"]
+        for k in keys:
+            if " " in k:
+                continue
+            acc = votes[k]
+            for parts, best in multi:
+                if best == PER and parts[-1] == k:
+                    acc[PER] = acc.get(PER, 0) + 3
+                elif best == ORG and k in parts and k not in places:
+                    acc[ORG] = acc.get(ORG, 0) + 1
     out: list[Entity] = []
     for k in keys:
         etype = _best(votes[k])
@@ -464,8 +590,41 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     return out
 
 
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+_ORG_SUFFIXES = frozenset(("Inc", "Corp", "Ltd", "Co", "Plc"))
+
+
+@lru_cache(maxsize=100_000)
+def _mention(run: tuple[str, ...], sent_start: bool) -> tuple[str, str, tuple[str, ...], bool, bool] | None:
+    """A candidate run as a name: (folded key, name, tokens, titled, sentence-initial), or None
+    when the run names nothing (common words, nationalities, adjectives, events)."""
+    lex = _lexicon()
+    tokens, titled = _split_titles(list(run))
+    tokens = [t for t in tokens if t != "'s"]
+    while tokens and tokens[-1].lower() in _CONNECTORS:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    if sent_start and not titled and fold(tokens[0]) in lex["common"] and not _keeps_first(tokens):
+        # "However", "The" at a sentence start are not names; keep the rest of the run.
+        tokens = tokens[1:]
+        if tokens and tokens[0].lower() in _CONNECTORS:
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        sent_start = False
+    name = " ".join(tokens)
+    key = fold(name)
+    if key in lex["common"] or key in lex["demonyms"] or key in _NOT_NAMES_EXTRA:
+        return None
+    if tokens[-1].lower() in _MISC_HEADS and len(tokens) > 1:
+        return None  # "Sochi Memorandum", "U.S. Open", "World Cup": events and documents (MISC)
+    if all(_is_demonym_word(fold(t)) for t in tokens):
+        return None  # "Iraqi Kurdish", "Russian-Turkish", "Iraqis": MISC
+    if _LOWER_SUFFIX_RE.search(name):
+        return None  # "London-based", "Vienna-born": adjectives
+    if _CONTRACTION_RE.search(key):
+        return None  # "I’m", "We'll"
+    return key, name, tuple(tokens), titled, sent_start
 
 
 def _split_common_words(run: list[str]) -> list[list[str]]:
@@ -501,11 +660,12 @@ def _keeps_first(run: list[str]) -> bool:
     return key in lex["orgs"] or key in lex["places"] or last in _ORG_HEADS or last in _LOC_HEADS
 
 
-def _best(votes: Counter) -> str | None:
+def _best(votes: dict[str, float]) -> str | None:
+    """The type with most votes (the first voted among equals)."""
     if not votes:
         return None
-    (etype, score), *_ = votes.most_common(1)
-    return etype if score > 0 else None
+    etype = max(votes, key=votes.__getitem__)
+    return etype if votes[etype] > 0 else None
 
 
 def _default_type(key: str, name: str) -> str | None:

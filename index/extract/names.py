@@ -103,21 +103,31 @@ _ARABIC_ARTICLE_RE = re.compile(r"\b(?:a[snrtdz]h?|el|ul)-(?=\w)")
 
 def tokens(name: str) -> list[str]:
     """Word tokens of a name (hyphens and punctuation split tokens)."""
+    return list(_tokens(name))
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(name: str) -> tuple[str, ...]:
     folded = _ARABIC_ARTICLE_RE.sub("al-", fold(name))
-    return _TOKEN_RE.findall(folded.replace("_", " "))
+    return tuple(_TOKEN_RE.findall(folded.replace("_", " ")))
 
 
 @lru_cache(maxsize=200_000)
 def _raw_key(name: str) -> str:
     """Key of a name by rules only (no alias lookup): folded, transliterated tokens."""
-    return " ".join(_translit(t.strip("'")) for t in tokens(name) if t.strip("'"))
+    return " ".join(_translit(t.strip("'")) for t in _tokens(name) if t.strip("'"))
 
 
 def name_key(name: str, aliases: AliasTable | None = None) -> str:
     """Archive-wide canonical key of ``name``: two spellings of one person give one key."""
     table = aliases or AliasTable.default()
-    canonical = table.canonical(name)
-    return " ".join(fold_token(t) for t in tokens(canonical) if t.strip("'"))
+    key = table._name_keys.get(name)
+    if key is None:
+        canonical = table.canonical(name)
+        key = " ".join(fold_token(t) for t in _tokens(canonical) if t.strip("'"))
+        if len(table._name_keys) < 200_000:
+            table._name_keys[name] = key
+    return key
 
 
 # --------------------------------------------------------------------------------------------
@@ -162,6 +172,7 @@ class AliasTable:
         self._by_type_key: dict[tuple[str, str], AliasGroup] = {}
         self._hosts: dict[str, str] = {}
         self._outlet_names: frozenset[str] | None = None
+        self._name_keys: dict[str, str] = {}  # name_key cache, emptied whenever a group is added
         for group in groups or []:
             self.add(group)
 
@@ -170,6 +181,7 @@ class AliasTable:
         """Register a group; its spellings now map to its canonical name."""
         self.groups.append(group)
         self._outlet_names = None
+        self._name_keys.clear()
         for spelling in group.spellings():
             if group.type == "outlet" and _looks_like_host(spelling):
                 self._hosts[_norm_host(spelling)] = group.canonical
@@ -424,7 +436,7 @@ class _Resolver:
         # Multi-token person names by last token key, for surname resolution.
         self.by_last: dict[str, set[tuple[str, str]]] = {}
         self.by_first: dict[str, set[tuple[str, str]]] = {}
-        for (etype, key) in self.display:
+        for etype, key in self.display:
             parts = key.split()
             if etype == "person" and len(parts) >= 2:
                 self.by_last.setdefault(parts[-1], set()).add((etype, key))
