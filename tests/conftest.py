@@ -31,6 +31,9 @@ def sample_archive() -> Path:
     return SAMPLE_ARCHIVE
 
 
+ENTITY_KEYS = (("person", "persons"), ("organization", "organizations"), ("place", "places"))
+
+
 @pytest.fixture
 def make_index(tmp_path):
     """Build a tiny index from hand-made records, skipping extraction, for exact assertions.
@@ -58,7 +61,7 @@ def make_index(tmp_path):
             ]
             entities = [
                 Entity(n, kind)
-                for kind, key in (("person", "persons"), ("organization", "organizations"), ("place", "places"))
+                for kind, key in ENTITY_KEYS
                 for n in rec.get(key, [])
             ]
             extracted = Extracted(body=rec["body"], outlet=rec.get("outlet"), published=rec.get("published"),

@@ -26,7 +26,7 @@ from search.request import FILTER_PARAMS, QueryError, SearchRequest
 from search.similar import similar
 from search.suggest import suggest
 from webui import links
-from webui.links import month_url, page_url, toggle_url  # noqa: F401  (re-exported: older callers)
+from webui.links import page_url, toggle_url
 from webui.timeline import build_timeline
 
 bp = Blueprint("dateline", __name__)
