@@ -19,7 +19,7 @@ from whoosh import query as whoosh_query
 from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.facets import FacetArrays, FacetCache
-from search.highlight import highlight_all, snippet
+from search.highlight import snippet
 from search.query import parse_query, query_terms
 from search.request import SearchRequest
 from search.scope import QuoteScope, quote_scope
@@ -350,16 +350,16 @@ def search(
     )
 
 
-def get_article(searcher, article_id: str, q: str = "") -> dict | None:
-    """The stored article ``article_id`` as plain data, or None.  ``q`` highlights its words."""
+def get_article(searcher, article_id: str) -> dict | None:
+    """The stored article ``article_id`` as plain data, or None.
+
+    The body is plain text; pages highlight it with :func:`search.quotes.body_segments`.
+    """
     docnum = searcher.document_number(**{S.ID: article_id})
     if docnum is None:
         return None
     stored = searcher.stored_fields(docnum)
     record = json.loads(stored.get(S.RECORD) or "{}")
-    words: set[str] = set()
-    if q.strip():
-        words = query_terms(parse_query(q, searcher.schema, searcher.reader()), searcher.reader())
     published = stored.get(S.DATE)
     body = stored.get(S.BODY, "")
     return {
@@ -371,7 +371,6 @@ def get_article(searcher, article_id: str, q: str = "") -> dict | None:
         "authors": list(stored.get(S.AUTHORS) or []),
         "path": stored.get(S.PATH),
         "body": body,
-        "body_html": highlight_all(body, words),
         "speakers": record.get("speakers", []),
         "entities": record.get("entities", []),
         "provenance": {k: record.get(k) for k in ("outlet_source", "date_source", "encoding", "format")},

@@ -156,7 +156,7 @@ def api_search():
 
 
 def _article_or_404(article_id: str) -> dict:
-    article = get_article(_store().searcher(), article_id, request.args.get("q", ""))
+    article = get_article(_store().searcher(), article_id)
     if article is None:
         abort(404, description=f"no article with id {article_id!r}")
     return article
@@ -201,7 +201,6 @@ def article_page(article_id: str):
 @bp.get("/api/article/<path:article_id>")
 def api_article(article_id: str):
     article = _article_or_404(article_id)
-    article.pop("body_html", None)
     article["similar"] = similar(_store().searcher(), article["id"])
     return jsonify(article)
 
