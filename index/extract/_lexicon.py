@@ -128,8 +128,8 @@ ROLE_NOUNS = words(
     frontrunner front-runner hopeful aide strategist operative adviser advisor member star veteran
     activist donor democrat republican lawyer executive economist analyst pollster representative
     staffer delegate superdelegate supporter critic columnist host anchor reporter contender rival
-    justice legend employee worker organizer chair founder ceo mom father mother son daughter wife
-    husband widow resident voter
+    justice legend employee worker organizer chair founder ceo
+    resident voter
     """
 )
 
@@ -313,4 +313,30 @@ MEDIA_WORDS = words(
     "press times post journal tribune herald caller examiner news today reuters bloomberg politico "
     "axios guardian telegraph independent observer standard beacon register globe sun star chronicle "
     "inquirer gazette courier review magazine"
+)
+
+# Common first names by gender, for he/she resolution (a small closed list; unknown names match both).
+FEMALE_FIRST_NAMES = words(
+    """
+    hillary michelle nancy elizabeth sarah carly nikki maria mary patricia jennifer linda barbara
+    susan jessica karen lisa betty margaret sandra ashley kimberly emily donna carol ruth sharon
+    laura amy angela anna rebecca deborah rachel kathleen catherine christine diane janet julie
+    heather melissa stephanie nicole helen samantha katherine kate kelly megyn huma melania ivanka
+    chelsea debbie dianne elaine loretta hope kellyanne jill tulsi kamala kirsten amy claire
+    theresa angela marine christine federica ursula condoleezza madeleine sonia ana maria sara
+    ann anne jane joan judy alice grace julia olivia emma sophia victoria irene natalia yulia
+    marie ruth jeanne susana gina zoe america tashfeen ghazala sheryl meghan cecelia dorothy
+    jillian katie dena janet hope tina donna brenda lindsay
+    """
+)
+MALE_FIRST_NAMES = words(
+    """
+    donald bernie barack bill ted marco jeb ben chris john paul mike mitch joe tim rand scott
+    james robert michael william david richard charles thomas mark steven george kenneth edward
+    brian ronald anthony kevin jason jeff gary eric stephen larry frank jonathan justin brandon
+    peter harry jack henry walter patrick dennis jerry tyler aaron adam nathan douglas zachary
+    vladimir sergey sergei dmitry recep mevlut bashar emmanuel francois angelo boris xi shinzo
+    reince corey josh sean rudy newt ryan martin jim tom bob dan rick
+    hugh josh andrew mitt dick al lyndon ronald jimmy franklin harold ali khizr
+    """
 )

@@ -77,6 +77,10 @@ _MIN_QUOTE_WORDS = 4
 ROLE_RESOLVE = True
 _PARTY_MEMBERS = frozenset(["democrat", "republican"])
 _BE_FINITE = frozenset(["is", "are", "was", "were"])
+_FEMALE_TITLES = frozenset(
+    ["mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "congresswoman"]
+)
+_MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "congressman"])
 _MEDIA_VERBS = frozenset(["reports", "notes", "claims", "estimates", "shows"])
 _DASHES = frozenset(["-", "\u2013", "\u2014", "\u2015"])
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
@@ -371,13 +375,35 @@ class _Names:
             return person.name, person.type
         return name, kind
 
-    def last_person(self, before: int) -> _Person | None:
-        """The person (with a full name) most recently mentioned before offset ``before``."""
+    def gender(self, name: str) -> str:
+        """``m``, ``f`` or ``""``: from Mr./Mrs./Ms. used with the name, else from its first name."""
+        person = self.by_surname.get(name.split()[-1].lower())
+        if person is not None:
+            if person.roles & _FEMALE_TITLES:
+                return "f"
+            if person.roles & _MALE_TITLES:
+                return "m"
+        first = name.split()[0].lower()
+        if first in lex.FEMALE_FIRST_NAMES:
+            return "f"
+        return "m" if first in lex.MALE_FIRST_NAMES else ""
+
+    def last_person(
+        self, before: int, gender: str = "", quoted: frozenset[int] = frozenset()
+    ) -> _Person | None:
+        """The person most recently mentioned before offset ``before``, outside ``quoted`` offsets.
+
+        A person needs a full name, or Mr./Mrs./Ms. with the surname ("Ms. LaBelle").
+        """
         best, best_pos = None, -1
         for person in self.people:
-            if person.type != "person" or len(person.name.split()) < 2:
+            if person.type != "person":
                 continue
-            pos = max((p for p in person.positions if p < before), default=-1)
+            if len(person.name.split()) < 2 and not person.roles & (_FEMALE_TITLES | _MALE_TITLES):
+                continue
+            if gender and self.gender(person.name) not in {"", gender}:
+                continue
+            pos = max((p for p in person.positions if p < before and p not in quoted), default=-1)
             if pos > best_pos:
                 best, best_pos = person, pos
         return best
@@ -450,6 +476,7 @@ class _Attributor:
     ) -> None:
         self.body = body
         self.quoted = _inside_marker(body, toks, spans)
+        self.quoted_offsets = frozenset(t.start for t, q in zip(toks, self.quoted, strict=True) if q)
         self.toks = toks
         self.names = names
         self.found: list[_Attribution] = []
@@ -777,7 +804,7 @@ class _Attributor:
         if self.named_only:
             return False
         if low in lex.PRONOUNS_MALE or low in lex.PRONOUNS_FEMALE:
-            person = self._last_person_speaker(pos)
+            person = self._last_person_speaker(pos, "f" if low in lex.PRONOUNS_FEMALE else "m")
             if person is not None:
                 return self._add((person.name, "person"), i, j, j + 1, False, resolved=True)
         elif low in lex.PRONOUNS_ORG:
@@ -786,12 +813,18 @@ class _Attributor:
                     return self._add((att.name, att.type), i, j, j + 1, False, resolved=True)
         return False
 
-    def _last_person_speaker(self, pos: int) -> _Person | None:
-        """The last person speaker before ``pos``; else the last person named before it."""
+    def _last_person_speaker(self, pos: int, gender: str = "") -> _Person | None:
+        """The last person speaker before ``pos``; else the last person named before it.
+
+        ``gender`` ("m" for he, "f" for she) skips people known to be of the other gender
+        (Mr./Mrs./Ms. before their name, or a common first name).
+        """
         for att in reversed(self.found):
             if att.type == "person" and att.cue_start < pos:
+                if gender and self.names.gender(att.name) not in {"", gender}:
+                    continue
                 return _Person(att.name, "person")
-        return self.names.last_person(pos)
+        return self.names.last_person(pos, gender, self.quoted_offsets)
 
     # -- Source after the cue ----------------------------------------------------------------
     def _inverted(self, i: int) -> bool:
