@@ -1029,7 +1029,9 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         k += 1
 
 
-_CUE_AFTER = re.compile(r"^[,.]?[”\"]?\s*,?\s*(?:\w+\s){0,4}(?:said|says|added|told|explained|noted)\b")
+_CUE_AFTER = re.compile(
+    r"^[,.]?(?:[”\"]|'')?\s*,?\s*(?:\w+\s){0,4}(?:said|says|added|told|explained|noted)\b"
+)
 
 
 def _sentence_lookup(toks: list[_Tok]) -> dict[int, tuple[int, int]]:
