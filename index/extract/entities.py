@@ -118,13 +118,15 @@ _ASCII_LOWER = _ASCII_UPPER.lower()
 _SPORT_WINDOW = 3000
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _SENT_END = frozenset({".", "!", "?", ":", ";", "\n", '"', "“", "”", "(", "-", "–", "—", "[", "…"})
-_SCORE_RE = re.compile(r"(?<![\d.:/-])\d{1,3}\s*-\s*\d{1,3}(?![\d.:/-])")
-_SPORT_RE = re.compile(
-    r"\b(?:soccer|football|cricket|baseball|basketball|tennis|rugby|hockey|golf|league|championship|"
-    r"innings|wickets?|goals?|striker|midfielder|goalkeeper|coach|season|match|matches|tournament|"
-    r"cup|beat|defeated|drew|seeded|home\s+runs?|scored|semifinal|quarter-?final|standings|played)\b",
-    re.I,
+_SCORE_RE = re.compile(r"\d(?<![\d.:/-]\d)\d{0,2}\s*-\s*\d{1,3}(?![\d.:/-])")  # 3-1, 102 - 99
+# Words of sports reports (counted in the top of an article, with score lines).
+_SPORT_WORDS = _words(
+    """soccer football cricket baseball basketball tennis rugby hockey golf league championship
+    innings wicket wickets goal goals striker midfielder goalkeeper coach season match matches
+    tournament cup beat defeated drew seeded scored semifinal quarterfinal standings played"""
 )
+_ASCII_WORD_RE = re.compile(r"[a-z]+")
+_SPORT_PHRASE_RE = re.compile(r"\bhome\s+runs?\b|\bquarter-final\b")
 # "LONDON 1996-08-30", "MOSCOW –", "WASHINGTON (Reuters) -": a dateline names a place.
 _DATELINE_RE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\d{4}-\d\d-\d\d|\(\w+\)\s*[-–—]|[-–—])"
@@ -194,10 +196,11 @@ def _caps_line(line: str) -> bool:
     """A line in capitals (wire headlines): capitalisation proves nothing there."""
     if line.isascii():  # fast path: count by deleting bytes
         raw = line.encode()
+        lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+        if len(raw) <= 5 * lower:
+            return False  # at most 4 capitals per small letter: ordinary text
         upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-        if upper < 6:
-            return False
-        return upper > 4 * (len(raw) - len(raw.translate(None, _ASCII_LOWER)))
+        return upper >= 6 and upper > 4 * lower
     upper = len(_UPPER_RE.findall(line))
     return upper >= 6 and upper > 4 * len(_LOWER_RE.findall(line))
 
@@ -300,8 +303,7 @@ def _scan_runs(line: str, out: list[tuple]) -> None:
         q = m.start()
         first_tok = q == 0
         if q > state_pos:
-            gap = line[state_pos:q]
-            has_tokens, word, starts = _gap_state(gap) if len(gap) < 48 else _gap_state.__wrapped__(gap)
+            has_tokens, word, starts = _gap_state_at(line, state_pos, q)
             if has_tokens:
                 if word is not None:
                     prev_word = word
@@ -312,8 +314,8 @@ def _scan_runs(line: str, out: list[tuple]) -> None:
         text = m.group()
         run = text.split() if "." not in text else _TOKEN_RE.findall(text)
         end = m.end()
-        nxt = _TOKEN_RE.search(line, end)
-        next_word = nxt.group() if nxt is not None else ""
+        # The next word only matters when it is "Inc"/"Corp": capitalised, so it would be in the run.
+        next_word = ""
         k = _bad_connector(run) if len(run) > 2 else 0
         while k:
             # "Minister of Poland" stops before "of"; the rest is a run of its own.
@@ -325,6 +327,33 @@ def _scan_runs(line: str, out: list[tuple]) -> None:
         prev_word = run[-1].lower()
         sent_start = False
         state_pos = end
+
+
+def _gap_state_at(line: str, start: int, stop: int) -> tuple[bool, str | None, bool | None]:
+    """``_gap_state`` of ``line[start:stop]``, with fast paths for a gap ending in a plain word
+    ("... said Lavrov") or in a sentence end (". Lavrov")."""
+    end = stop
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return False, None, None
+    last = line[end - 1]
+    if last in _SENT_END_CHARS:
+        before = line[end - 2] if end - 2 >= start else " "
+        if not before.isdigit() and not (last == "-" and (before.isalnum() or before in "&_-")):
+            return True, "", True
+    else:
+        cut = end - 1
+        while cut > start and not line[cut - 1].isspace():
+            cut -= 1
+        word = line[cut:end]
+        if word.isalpha() and word.islower():
+            return True, word, False
+    gap = line[start:stop]
+    return _gap_state(gap) if len(gap) < 48 else _gap_state.__wrapped__(gap)
+
+
+_SENT_END_CHARS = frozenset(c for c in _SENT_END if len(c) == 1 and c != "\n")
 
 
 @lru_cache(maxsize=20_000)
@@ -526,7 +555,7 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     lex = _lexicon()
     text = f"{title}\n{body}" if title else body
     head = text[:_SPORT_WINDOW]  # the top of an article says whether it is a sports report
-    sports = len(_SCORE_RE.findall(head)) + len(_SPORT_RE.findall(head)) >= 4
+    sports = _is_sports(head)
     cands = _candidates(text, title_line=bool(title))
 
     # First pass: evidence per full name (folded key), keeping a display form.
@@ -535,22 +564,20 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
     count: dict[str, int] = {}
     confirmed: set[str] = set()  # names seen mid-sentence in normal case
     for run, at_line_start, sent_start, prev_word, next_word, caps, line in cands:
-        mention = _mention(tuple(run), sent_start)
-        if mention is None:
-            continue
-        key, name, tokens, titled, sent_start = mention
-        if not caps and not sent_start:
-            confirmed.add(key)
-        dateline = at_line_start and bool(_DATELINE_RE.match(line))
-        evidence = _vote(
-            tokens,
+        mention = _mention_votes(
+            tuple(run),
+            sent_start,
             prev_word in _PERSON_CUES,
             prev_word in _LOC_PREPS,
             next_word in _ORG_SUFFIXES,
-            titled,
             sports,
-            dateline,
+            at_line_start and bool(_DATELINE_RE.match(line)),
         )
+        if mention is None:
+            continue
+        key, name, sent_start, evidence = mention
+        if not caps and not sent_start:
+            confirmed.add(key)
         acc = votes.get(key)
         if acc is None:
             votes[key] = acc = {}
@@ -591,6 +618,35 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
 
 
 _ORG_SUFFIXES = frozenset(("Inc", "Corp", "Ltd", "Co", "Plc"))
+
+
+def _is_sports(head: str) -> bool:
+    """Score lines and sports words, four or more: a sports report."""
+    hits = len(_SCORE_RE.findall(head))
+    if hits >= 4:
+        return True
+    low = head.lower()
+    hits += sum(map(_SPORT_WORDS.__contains__, _ASCII_WORD_RE.findall(low)))
+    return hits >= 4 or hits + len(_SPORT_PHRASE_RE.findall(low)) >= 4
+
+
+@lru_cache(maxsize=200_000)
+def _mention_votes(
+    run: tuple[str, ...],
+    sent_start: bool,
+    person_cue: bool,
+    loc_prep: bool,
+    org_suffix: bool,
+    sports: bool,
+    dateline: bool,
+) -> tuple[str, str, bool, tuple[tuple[str, float], ...]] | None:
+    """(key, name, sentence-initial, evidence) of one candidate in its context, or None."""
+    mention = _mention(run, sent_start)
+    if mention is None:
+        return None
+    key, name, tokens, titled, sent_start = mention
+    evidence = _vote(tokens, person_cue, loc_prep, org_suffix, titled, sports, dateline)
+    return key, name, sent_start, evidence
 
 
 @lru_cache(maxsize=100_000)
