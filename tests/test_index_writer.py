@@ -3,6 +3,8 @@
 import json
 import os
 
+from whoosh.query import Term
+
 from index.manifest import Manifest
 from index.storage import open_index
 from index.writer import index_paths
@@ -104,3 +106,20 @@ def test_parallel_extraction_gives_the_same_index(tmp_path, sample_archive):
     parallel = index_paths([sample_archive], tmp_path / "parallel", jobs=2, progress=False)
     assert serial.indexed == parallel.indexed == 5
     assert ids(tmp_path / "serial") == ids(tmp_path / "parallel")
+
+
+def test_large_batches_use_parallel_sub_writers(tmp_path, monkeypatch):
+    from index import writer
+
+    monkeypatch.setattr(writer, "MIN_PARALLEL_BATCH", 2)
+    archive = tmp_path / "news"
+    for i in range(9):
+        write(archive / f"{i}.txt", f"Story {i}", f"Idlib body {i}.")
+    index_dir = tmp_path / "ix"
+    report = index_paths([archive], index_dir, jobs=2, batch_size=4, progress=False)
+    assert (report.indexed, report.commits) == (9, 3)
+    assert ids(index_dir) == sorted(f"news/{i}.txt" for i in range(9))
+    with open_index(index_dir).searcher() as searcher:
+        assert len(list(searcher.docs_for_query(Term(S.BODY, "idlib")))) == 9
+    again = index_paths([archive], index_dir, jobs=2, batch_size=4, progress=False)
+    assert (again.indexed, again.unchanged) == (0, 9)
