@@ -52,7 +52,7 @@ _ORG_HEADS = _words(
     securities capital investments insurance energy petroleum oil gas mining steel chemicals
     pharmaceuticals telecom communications electric railways brigade brigades battalion division
     guard militia rebels church mosque fc cf afc united rovers wanderers athletic city county olympic
-    commerce government administration bureau directorate centre center society league ccc"""
+    commerce government administration bureau directorate centre center society league ccc newsroom desk"""
 )
 _ORG_HEAD_KEEP_LOC = _words("city county")  # "Mexico City", "Orange County" are places
 _ORG_OF_HEADS = _words(
@@ -150,6 +150,7 @@ def _load(name: str) -> list[str]:
 def _lexicon() -> dict[str, frozenset[str]]:
     """Folded gazetteers, loaded once."""
     places = {fold(x) for x in _load("entities_places.txt") + _load("entities_places_extra.txt")}
+    places |= {p[4:] for p in places if p.startswith("the ")}  # "The Netherlands" -> "Netherlands"
     orgs = {fold(x) for x in _load("entities_orgs.txt")}
     first = {fold(x) for x in _load("entities_first_names.txt")}
     orgs_places = {fold(x) for x in _load("entities_countries.txt") + _load("entities_countries_extra.txt")}
@@ -158,11 +159,13 @@ def _lexicon() -> dict[str, frozenset[str]]:
     common |= _NOT_NAMES_EXTRA
     demonyms = {fold(x) for x in _load("entities_demonyms.txt")}
     countries = {fold(x) for x in _load("entities_countries.txt") + _load("entities_countries_extra.txt")}
+    countries |= {c[4:] for c in countries if c.startswith("the ")}
     return {
         "places": frozenset(places | countries),
         "places_countries": frozenset(countries),
         "orgs": frozenset(orgs),
         "first": frozenset(first - common - places) | frozenset(_load_keep_first()),
+        "first_any": frozenset(first),
         "common": frozenset(common),
         "demonyms": frozenset(demonyms),
     }
@@ -314,8 +317,10 @@ def _scan_runs(line: str, out: list[tuple]) -> None:
         text = m.group()
         run = text.split() if "." not in text else _TOKEN_RE.findall(text)
         end = m.end()
-        # The next word only matters when it is "Inc"/"Corp": capitalised, so it would be in the run.
-        next_word = ""
+        # The next word only matters when it is "Inc"/"Corp" (capitalised, so it would be in the
+        # run) or a number (a score after a team): "0" stands for any number.
+        rest = line[end : end + 3].lstrip()
+        next_word = "0" if rest[:1].isdigit() else ""
         k = _bad_connector(run) if len(run) > 2 else 0
         while k:
             # "Minister of Poland" stops before "of"; the rest is a run of its own.
@@ -448,7 +453,11 @@ def _split_titles(run: list[str]) -> tuple[list[str], bool]:
         if head in _PERSON_TITLES:
             titled = titled or head not in _TITLE_MODIFIERS
         elif not (
-            _is_demonym(fold(run[0])) and (run[1].lower() in _PERSON_TITLES or _is_demonym(fold(run[1])))
+            _is_demonym(fold(run[0]))
+            and (run[1].lower() in _PERSON_TITLES or _is_demonym(fold(run[1])))
+            or _is_demonym_word(fold(run[0]))
+            and run[1].lower() in _PERSON_TITLES
+            and run[1].lower() not in _TITLE_MODIFIERS
         ):
             break
         run = run[1:]
@@ -476,13 +485,15 @@ def _vote(
     loc_prep: bool,
     org_suffix: bool,
     titled: bool,
-    sports: bool,
+    score_next: bool,
     dateline: bool,
+    sports: bool,
 ) -> tuple[tuple[str, float], ...]:
     """Evidence for one mention: (type, score) pairs in the order the rules fired.
 
     ``person_cue``: the previous word is a role ("striker"); ``loc_prep``: it is "in"/"at"...;
-    ``org_suffix``: the next word is "Inc"/"Corp"...
+    ``org_suffix``: the next word is "Inc"/"Corp"...; ``score_next``: a number follows in a
+    sports report.
     """
     lex = _lexicon()
     votes: dict[str, float] = defaultdict(float)
@@ -512,6 +523,13 @@ def _vote(
         votes[ORG] += 3
     if n > 1 and (last in _LOC_HEADS or name_tokens[0].lower() in _LOC_PREFIX):
         votes[LOC] += 3
+    if n >= 2 and not titled and not person_cue and folded not in lex["places"] and last not in _LOC_HEADS:
+        # Teams named after their town: "Cincinnati Reds", "Ajax Amsterdam", "PSV Eindhoven".
+        personal = first in lex["first_any"] or (len(first) == 2 and first[1] == ".")
+        first_place = first in lex["places"] and not personal
+        last_place = fold(name_tokens[-1]) in lex["places"] and not personal
+        if sports and (first_place or last_place):
+            votes[ORG] += 3
     if titled or person_cue:
         votes[PER] += 3
     if n >= 2 and first in lex["first"]:
@@ -526,6 +544,8 @@ def _vote(
         votes[LOC] += 0.7
     if org_suffix:
         votes[ORG] += 3
+    if score_next and not titled and not person_cue:
+        votes[ORG] += 2.5  # "Tranmere 3 Grimsby 2", "Somerset 236-4": a team and its score
     return tuple(votes.items())
 
 
@@ -570,6 +590,7 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
             prev_word in _PERSON_CUES,
             prev_word in _LOC_PREPS,
             next_word in _ORG_SUFFIXES,
+            next_word[:1].isdigit(),
             sports,
             at_line_start and bool(_DATELINE_RE.match(line)),
         )
@@ -637,6 +658,7 @@ def _mention_votes(
     person_cue: bool,
     loc_prep: bool,
     org_suffix: bool,
+    number_next: bool,
     sports: bool,
     dateline: bool,
 ) -> tuple[str, str, bool, tuple[tuple[str, float], ...]] | None:
@@ -645,7 +667,10 @@ def _mention_votes(
     if mention is None:
         return None
     key, name, tokens, titled, sent_start = mention
-    evidence = _vote(tokens, person_cue, loc_prep, org_suffix, titled, sports, dateline)
+    if len(tokens) < len(run) and run[0].lower() in _LOC_PREPS and tokens[0] == run[1]:
+        loc_prep = True  # "At Cardiff:" lost its capitalised preposition
+    score_next = sports and number_next
+    evidence = _vote(tokens, person_cue, loc_prep, org_suffix, titled, score_next, dateline, sports)
     return key, name, sent_start, evidence
 
 
