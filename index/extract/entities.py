@@ -448,6 +448,8 @@ def _split_titles(run: list[str]) -> tuple[list[str], bool]:
     """Peel leading titles and nationalities ("Russian Foreign Minister Sergei Lavrov" -> "Sergei
     Lavrov"); the second value tells whether a person title was among them."""
     titled = False
+    if run[-1].lower() in _ORG_HEADS:
+        return run, False  # "Foreign Ministry", "State Department": the title word is part of the name
     while len(run) > 1:
         head = run[0].lower().rstrip(".")
         if head in _PERSON_TITLES:
@@ -517,6 +519,7 @@ def _vote(
         n > 1
         and last in _ORG_HEADS
         and not (last in _ORG_HEAD_KEEP_LOC and fold(name_tokens[0]) in lex["places"])
+        and folded not in lex["places"]
     ):
         votes[ORG] += 4
     if any(t.lower() in _ORG_OF_HEADS for t in name_tokens[:-1]) and "of" in name_tokens:
@@ -699,8 +702,8 @@ def _mention(run: tuple[str, ...], sent_start: bool) -> tuple[str, str, tuple[st
         return None
     if tokens[-1].lower() in _MISC_HEADS and len(tokens) > 1:
         return None  # "Sochi Memorandum", "U.S. Open", "World Cup": events and documents (MISC)
-    if all(_is_demonym_word(fold(t)) for t in tokens):
-        return None  # "Iraqi Kurdish", "Russian-Turkish", "Iraqis": MISC
+    if all(_is_demonym_word(fold(t)) for t in tokens) or (" " in key and _is_demonym_word(key)):
+        return None  # "Iraqi Kurdish", "Russian-Turkish", "Iraqis", "South Korean": MISC
     if _LOWER_SUFFIX_RE.search(name):
         return None  # "London-based", "Vienna-born": adjectives
     if _CONTRACTION_RE.search(key):
