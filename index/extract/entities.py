@@ -337,24 +337,19 @@ def _scan_runs(line: str, out: list[tuple]) -> None:
 def _gap_state_at(line: str, start: int, stop: int) -> tuple[bool, str | None, bool | None]:
     """``_gap_state`` of ``line[start:stop]``, with fast paths for a gap ending in a plain word
     ("... said Lavrov") or in a sentence end (". Lavrov")."""
-    end = stop
-    while end > start and line[end - 1].isspace():
-        end -= 1
-    if end == start:
+    gap = line[start:stop]
+    tail = gap.rstrip()
+    if not tail:
         return False, None, None
-    last = line[end - 1]
+    last = tail[-1]
     if last in _SENT_END_CHARS:
-        before = line[end - 2] if end - 2 >= start else " "
+        before = tail[-2] if len(tail) > 1 else " "
         if not before.isdigit() and not (last == "-" and (before.isalnum() or before in "&_-")):
             return True, "", True
     else:
-        cut = end - 1
-        while cut > start and not line[cut - 1].isspace():
-            cut -= 1
-        word = line[cut:end]
+        word = tail.rsplit(None, 1)[-1]
         if word.isalpha() and word.islower():
             return True, word, False
-    gap = line[start:stop]
     return _gap_state(gap) if len(gap) < 48 else _gap_state.__wrapped__(gap)
 
 
