@@ -301,6 +301,48 @@ def test_she_skips_a_man_named_more_recently():
     assert list(_by_name(body)) == ["LaBelle"]
 
 
+def test_documents_speak_through_report_verbs_after_a_time_phrase():
+    body = "Voters are split. A Monmouth poll out Monday showed Clinton with a healthy lead in New York."
+    speaker = _by_name(body)["Monmouth"]
+    assert (speaker.type, [(q.cue, q.text) for q in speaker.quotes]) == (
+        "organization",
+        [("showed", "Clinton with a healthy lead in New York.")],
+    )
+    assert list(_by_name("Opinion is split. A CNN/ORC poll last month showed Mr. Trump leading.")) == [
+        "CNN/ORC"
+    ]
+    quotes = _by_name("Overall, FEC records show Eksili has donated to campaigns since 2010.")["FEC"].quotes
+    assert [(q.cue, q.text) for q in quotes] == [("show", "Eksili has donated to campaigns since 2010.")]
+
+
+def test_coordinated_verb_phrase_takes_the_sentence_subject():
+    body = (
+        "Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump."
+    )
+    assert [(q.cue, q.text) for q in _by_name(body)["Gary Emineth"].quotes] == [
+        ("said", "he is leaning toward Trump.")
+    ]
+    body = "Sullivan put off deciding whether Judicial Watch could sue but said the group could return."
+    assert [q.text for q in _by_name(body)["Sullivan"].quotes] == ["the group could return."]
+    assert extract_speakers("Trump met Cruz, who smiled and said nothing.") == []
+
+
+def test_abbreviation_before_a_comma_does_not_end_the_sentence():
+    body = (
+        "''I would have been sitting in Siberia for a long time,'' Mr. Daniloff, now 81 and retired in "
+        "Cambridge, Mass., said by telephone."
+    )
+    assert [(q.kind, q.text) for q in _by_name(body)["Daniloff"].quotes] == [
+        ("direct", "I would have been sitting in Siberia for a long time")
+    ]
+    body = "James B. Comey Jr., the director of the FBI, said the case was closed."
+    assert [q.text for q in _by_name(body)["James B Comey Jr"].quotes] == ["the case was closed."]
+
+
+def test_pronoun_does_not_resolve_to_a_place_pair():
+    assert extract_speakers("Traders on Wall Street were calm. He noted that markets rose.") == []
+
+
 # -- scorer -----------------------------------------------------------------------------------
 
 

@@ -6,6 +6,11 @@ and are needed on every call (no I/O at extraction time).  All entries are lower
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parents[1] / "data"
+
 
 def words(text: str) -> frozenset[str]:
     """A word list written as one whitespace-separated string."""
@@ -287,7 +292,25 @@ STATE_ABBREVIATIONS = {
 DOCUMENT_NOUNS = words(
     """
     poll polls survey surveys study studies analysis report reports review data records figures
-    audit memo estimate estimates projections search tally count
+    audit memo estimate estimates projections search tally count investigation investigations
+    article articles paper papers email emails filings filing documents video
+    """
+)
+
+# Verbs whose subject is a document ("a CNN/ORC poll showed", "FEC records show").
+DOCUMENT_VERBS = words(
+    """
+    shows show showed shown found finds find suggests suggested indicates indicated concluded
+    concludes puts put gave gives estimated estimates projected projects revealed reveals
+    """
+)
+# Words between a document noun and its verb ("a poll out Monday", "a poll conducted last week").
+DOCUMENT_GAP = words(
+    """
+    out conducted released published last this week month year weekend in on earlier late early
+    taken new latest recent has have had also
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
     """
 )
 
@@ -340,3 +363,15 @@ MALE_FIRST_NAMES = words(
     hugh josh andrew mitt dick al lyndon ronald jimmy franklin harold ali khizr
     """
 )
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Lower-cased first names (the entity gazetteer's census list, plus the gendered lists above)."""
+    path = _DATA / "entities_first_names.txt"
+    names = set(FEMALE_FIRST_NAMES | MALE_FIRST_NAMES)
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                names.add(line.strip().lower())
+    return frozenset(names)

@@ -164,8 +164,8 @@ def _ends_sentence(toks: list[_Tok], i: int, body: str) -> bool:
         return True
     if tok.text not in _SENTENCE_END:
         return False
-    if nxt.text in _CLOSE_QUOTES or nxt.text == ")":
-        return False  # the closing mark belongs to this sentence; the break follows it
+    if nxt.text in _CLOSE_QUOTES or nxt.text in {")", ",", ";"}:
+        return False  # "… Cambridge, Mass., said", "James B. Comey Jr., the director": no break
     prev = toks[i - 1] if i > 0 else None
     if tok.text == "." and prev is not None and _is_abbreviation(prev):
         return False
@@ -388,6 +388,12 @@ class _Names:
             return "f"
         return "m" if first in lex.MALE_FIRST_NAMES else ""
 
+    @staticmethod
+    def looks_personal(person: _Person) -> bool:
+        """A known first name, a personal title or a role noun: evidence that a name is a person's."""
+        first = person.name.split()[0].lower()
+        return first in lex.first_names() or bool(person.roles & (lex.TITLES | lex.ROLE_NOUNS))
+
     def last_person(
         self, before: int, gender: str = "", quoted: frozenset[int] = frozenset()
     ) -> _Person | None:
@@ -401,6 +407,8 @@ class _Names:
                 continue
             if len(person.name.split()) < 2 and not person.roles & (_FEMALE_TITLES | _MALE_TITLES):
                 continue
+            if not self.looks_personal(person):
+                continue  # "Wall Street", "Palo Alto": capitalised pairs that are not people
             if gender and self.gender(person.name) not in {"", gender}:
                 continue
             pos = max((p for p in person.positions if p < before and p not in quoted), default=-1)
@@ -426,8 +434,12 @@ class _Names:
         return best
 
 
+_SPEECH_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS
+
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
-_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | {"according", ":"}
+_TRIGGERS = (
+    lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS
+) | {"according", ":"}
 
 
 def _inside_marker(body: str, toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
@@ -492,7 +504,13 @@ class _Attributor:
                 self._after(i, i + 2, "according to", inverted=True)
             elif tok.text == ":":
                 self._transcript(i)
-            elif tok.cap or (tok.low in lex.NOUN_LIKE_VERBS and not self._verb_context(i)):
+            elif tok.low in lex.DOCUMENT_VERBS and not tok.cap and self._document(i):
+                continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
+            elif (
+                tok.low not in _SPEECH_TRIGGERS
+                or tok.cap
+                or (tok.low in lex.NOUN_LIKE_VERBS and not self._verb_context(i))
+            ):
                 continue
             elif i + 2 < len(toks) and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, tok.text, inverted=True)  # "first reported by The Washington Post"
@@ -507,6 +525,25 @@ class _Attributor:
                 self._before(i)
                 self.named_only = False
         return self.found
+
+    @staticmethod
+    def _document_subject(head: str, cue: str) -> bool:
+        """Documents speak through report verbs ("a USA TODAY analysis shows", "FEC records show")."""
+        return head in lex.DOCUMENT_NOUNS and (cue in lex.DOCUMENT_VERBS or cue in lex.CUE_VERBS)
+
+    def _document(self, i: int) -> bool:
+        """``A Monmouth poll out Monday showed``: a document noun (with a short time or participle
+        phrase after it) whose capitalised modifier names the organisation behind it."""
+        toks = self.toks
+        k = i - 1
+        while k >= 0 and i - k <= 7 and toks[k].sent == toks[i].sent:
+            tok = toks[k]
+            if tok.low in lex.DOCUMENT_NOUNS and not tok.cap:
+                return self._nominal(i, k)
+            if not (tok.low in lex.DOCUMENT_GAP or tok.text.isdigit() or self._skippable(tok)):
+                return False
+            k -= 1
+        return False
 
     @staticmethod
     def _skippable(tok: _Tok) -> bool:
@@ -535,8 +572,12 @@ class _Attributor:
             return self._sentence_subject(i)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
 
-    def _sentence_subject(self, i: int) -> bool:
-        """``Donald Trump on Thursday ratcheted up his attacks, saying …``: the named sentence subject."""
+    def _sentence_subject(self, i: int, apposition: bool = False) -> bool:
+        """``Donald Trump on Thursday ratcheted up his attacks, saying …``: the named sentence subject.
+
+        ``apposition``: the subject may carry one ", <apposition>," ("Gary Emineth, a former state
+        party chairman, became a delegate and said …").
+        """
         toks = self.toks
         s = i
         while s > 0 and toks[s - 1].sent == toks[i].sent:
@@ -544,6 +585,17 @@ class _Attributor:
         if i - s > 40 or not self.names._is_name_word(s):
             return False
         e = self.names._run_end(s)
+        if apposition and e < i and toks[e].text == ",":
+            k = e + 1
+            while (
+                k < i and k - e < 15 and toks[k].text not in {",", ";"} and toks[k].text not in _OPEN_QUOTES
+            ):
+                k += 1
+            if k < i - 1 and toks[k].text == "," and toks[k + 1].text[:1].islower():
+                parsed = self.names.parse_run(s, e, lenient=True)
+                if parsed and not _is_place(parsed[0]) and toks[s].low not in lex.NON_NAME_CAPS:
+                    return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+            return False
         if e >= i or toks[e].text in {",", "'s", "’s"} or not toks[e].text[:1].islower():
             return False  # "In Iowa, …" / "Trump's rivals …": not a subject before its verb
         if toks[e].low in _NP_CUT or toks[e].low in lex.ROLE_NOUNS or toks[s].low in lex.NON_NAME_CAPS:
@@ -593,7 +645,20 @@ class _Attributor:
             return self._apposition(i, j)
         if j >= 0 and toks[j].text in _DASHES:
             return self._dash_aside(i, j)
+        if toks[j].low in {"and", "but"}:
+            return self._coordinated_verb(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
+
+    def _coordinated_verb(self, i: int, j: int) -> bool:
+        """``McConnell was quick to embrace the mogul … and said …``: the named sentence subject."""
+        toks = self.toks
+        k = j - 1
+        while k >= 0 and toks[k].sent == toks[i].sent:
+            tok = toks[k]
+            if tok.low in {"who", "which", ";"} or tok.text in _OPEN_QUOTES or tok.text in _CLOSE_QUOTES:
+                return False  # a relative clause or a quotation: its subject is not the sentence's
+            k -= 1
+        return self._sentence_subject(i, apposition=True)
 
     def _relative_clause(self, i: int, j: int) -> bool:
         """``Democrats in Iowa who watched the debate said``: the subject before an unmarked "who"."""
@@ -704,6 +769,8 @@ class _Attributor:
         toks = self.toks
         if j < 0 or toks[j].sent != toks[i].sent:
             return False
+        if toks[j].text == "." and j > 0 and toks[j - 1].low in lex.NAME_SUFFIXES:
+            j -= 1  # "James B. Comey Jr., the director, said"
         tok = toks[j]
         if tok.low in lex.PRONOUNS:
             return self._pronoun(i, j)
@@ -747,6 +814,10 @@ class _Attributor:
                 a -= 1
                 break
             if not prev.text[:1].isalnum():
+                if prev.text in {"/", "&"} and a >= 2 and toks[a - 2].cap and mods and mods[0].cap:
+                    mods.insert(0, prev)  # "a CNN/ORC poll"
+                    a -= 1
+                    continue
                 break
             if prev.cap and _POSSESSIVE.search(prev.text):
                 mods.insert(0, prev)
@@ -757,7 +828,9 @@ class _Attributor:
             mods.insert(0, prev)
             a -= 1
         first_cap = next((m for m in mods if m.cap and _bare(m.text) in self.names.mid_caps), None)
-        if first_cap is not None and (head in lex.ORG_NOUNS or head in lex.GROUP_NOUNS):
+        if first_cap is not None and (
+            head in lex.ORG_NOUNS or head in lex.GROUP_NOUNS or self._document_subject(head, toks[i].low)
+        ):
             # "the Turkish presidency", "the Kremlin press service", "Pentagon officials"
             end = toks[j].end
             if head in lex.DOCUMENT_NOUNS:  # "a Reuters rolling poll": Reuters speaks
