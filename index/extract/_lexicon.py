@@ -122,6 +122,14 @@ TITLES = words(
     """
 )
 NAME_SUFFIXES = words("jr jr. sr sr. ii iii iv")
+# Words written with a period that does not end the sentence ("Sen.", "Gov.", "Jr."); full words
+# such as "Press" or "House" end sentences like any other.
+ABBREVIATIONS = words(
+    """
+    mr mrs ms messrs dr prof sen sens rep reps gov govs gen lt col capt cpt sgt cpl maj adm cmdr
+    det insp supt rev fr hon pres st mt ft no vs jr sr esq atty dist univ corp inc ltd co bros
+    """
+)
 
 # Role nouns that stand for a person introduced earlier ("the minister", "the Kremlin spokesman").
 ROLE_NOUNS = words(
@@ -313,6 +321,10 @@ DOCUMENT_GAP = words(
     monday tuesday wednesday thursday friday saturday sunday
     """
 )
+
+# Documents that carry their pollster's or publisher's name ("in a CNN/ORC poll").
+POLL_NOUNS = words("poll polls survey surveys study report analysis")
+DOCUMENT_ADJECTIVES = words("latest new recent national statewide previous earlier same")
 
 # Time words skipped between a subject and its cue ("the Committee this week announced").
 TIME_WORDS = words("this last week month year weekend morning afternoon evening night on")

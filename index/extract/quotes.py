@@ -174,7 +174,7 @@ def _ends_sentence(toks: list[_Tok], i: int, body: str) -> bool:
 
 def _is_abbreviation(tok: _Tok) -> bool:
     """``Mr``, ``Sen``, ``J`` (an initial) before a period that does not end the sentence."""
-    if (len(tok.text) == 1 and tok.cap) or tok.low in lex.TITLES or tok.low in {"st", "no", "vs"}:
+    if (len(tok.text) == 1 and tok.cap) or tok.low in lex.ABBREVIATIONS:
         return True
     return "-" in tok.text and _PARTY_TAG.fullmatch(tok.text) is not None  # "(D-R.I.)", "(R-Fla.)"
 
@@ -439,7 +439,7 @@ _SPEECH_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PR
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 _TRIGGERS = (
     lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS
-) | {"according", ":"}
+) | {"according", ":", "in"}
 
 
 def _inside_marker(body: str, toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
@@ -504,6 +504,8 @@ class _Attributor:
                 self._after(i, i + 2, "according to", inverted=True)
             elif tok.text == ":":
                 self._transcript(i)
+            elif tok.low == "in":
+                self._in_document(i)
             elif tok.low in lex.DOCUMENT_VERBS and not tok.cap and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
             elif (
@@ -608,6 +610,8 @@ class _Attributor:
     def _transcript(self, i: int) -> bool:
         """``WALLACE: …`` / ``Matthews: …`` at the start of a paragraph (interview transcripts)."""
         toks = self.toks
+        if i + 1 < len(toks) and toks[i + 1].text in _OPEN_QUOTES and self._colon_quote(i):
+            return True
         a = i - 1
         while a > 0 and i - a < 4 and "\n" not in self.body[toks[a - 1].end : toks[a].start]:
             a -= 1
@@ -623,6 +627,48 @@ class _Attributor:
         if not parsed or parsed[1] != "person":
             return False
         return self._add((parsed[0].title() if parsed[0].isupper() else parsed[0], "person"), i, a, i, False)
+
+    def _colon_quote(self, i: int) -> bool:
+        """``… Donald Trump: "Appreciate the congrats …"``: a name introducing a quotation."""
+        toks = self.toks
+        a = i - 1
+        while a > 0 and i - a < 5 and toks[a - 1].sent == toks[i].sent and self.names._run_end(a - 1) >= i:
+            a -= 1
+        if a < 0 or self.names._run_end(a) != i or not self.names._is_name_word(a):
+            return False
+        if a > 0 and toks[a - 1].sent == toks[i].sent and toks[a - 1].text[:1].isalnum():
+            return False  # "… told Fox News: “…”": the listener, not the speaker
+        parsed = self.names.parse_run(a, i)
+        if not parsed or _is_place(parsed[0]):
+            return False
+        return self._add((parsed[0], parsed[1]), i, a, i, False)
+
+    def _in_document(self, i: int) -> bool:
+        """``In a CNN/ORC International Poll the same month, 38 percent …``: the pollster speaks."""
+        toks = self.toks
+        k = i + 1
+        while k < len(toks) and k - i <= 9 and toks[k].sent == toks[i].sent:
+            tok = toks[k]
+            if tok.low in lex.POLL_NOUNS:
+                break
+            in_name = tok.cap or tok.text in {"/", "&", "-"} or tok.text.isdigit()
+            if not (in_name or tok.low in lex.DETERMINERS or tok.low in lex.DOCUMENT_ADJECTIVES):
+                return False
+            k += 1
+        else:
+            return False
+        runs = self._caps_runs(i + 1, k + 1 if toks[k].cap else k)
+        if not runs:
+            return False
+        ra, rb = runs[0][0], runs[-1][1]
+        while ra < rb and toks[ra].low in lex.NON_NAME_CAPS:
+            ra += 1
+        if ra >= rb or _bare(toks[rb - 1].text) not in self.names.mid_caps:
+            return False
+        name = _POSSESSIVE.sub("", self.body[toks[ra].start : toks[rb - 1].end])
+        if _is_place(name.replace(" Poll", "").replace(" Survey", "")):
+            return False  # "in New Hampshire polls": where, not who
+        return self._add((name, "organization"), i, ra, k + 1, True, resolved=True, cue="in")
 
     # -- Source before the cue --------------------------------------------------------------
     def _before(self, i: int) -> bool:
@@ -1174,10 +1220,10 @@ def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quo
 def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     """Speakers quoted in ``body``, each with its quotes (offsets into ``body``), in order of appearance.
 
-    ``title`` only helps name resolution (a headline like "…, says Lavrov" is not a quote record).
-    Pure function: no I/O, deterministic.
+    A headline attribution ("Trump: …", "…, Says Lavrov", "Howard Dean Tells …") of someone the body
+    names but does not quote adds that speaker with no quote records (the headline is not part of
+    the body, so it has no offsets there).  Pure function: no I/O, deterministic.
     """
-    del title  # offsets are into the body; headline attributions repeat the body's
     toks = _tokenise(body)
     _closing_quote_break(toks)
     mid_caps = _mid_sentence_caps(toks)
@@ -1190,4 +1236,35 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     for att, quote in sorted(pairs, key=lambda p: p[1].start):
         speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
         speaker.quotes.append(quote)
+    for name, kind in _headline_speakers(title, names):
+        speakers.setdefault(name, Speaker(name=name, type=kind))
     return list(speakers.values())
+
+
+_NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
+_HEADLINE_PATTERNS = (
+    re.compile(rf"^(?P<name>{_NAME_RUN})\s*:\s"),  # "Trump: …"
+    re.compile(rf"[,:]\s+(?i:says|said|tells|warns|writes|tweets)\s+(?P<name>{_NAME_RUN})\W*$"),
+    re.compile(rf"(?:^|[,:]\s+)(?P<name>{_NAME_RUN})\s+(?i:says|said|tells|warns|writes|tweets)\b"),
+)
+
+
+def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str]]:
+    """People and organisations a headline attributes to, when the body names them too."""
+    found = []
+    for pattern in _HEADLINE_PATTERNS:
+        match = pattern.search(title)
+        if match is None:
+            continue
+        words = [_bare(w) for w in match.group("name").split()]
+        if words[0].lower() in lex.DETERMINERS:
+            continue  # "The Latest: …" (a news-agency rubric)
+        while words and words[0].lower() in lex.NON_NAME_CAPS | lex.TITLES:
+            words = words[1:]  # "Former Clinton Pollster" keeps nothing; "Sen. Ted Cruz" -> "Ted Cruz"
+        if not words:
+            continue
+        person = names.by_surname.get(words[-1].lower().rstrip("."))
+        if person is None or _bare(words[-1]) not in names.mid_caps:
+            continue
+        found.append((person.name, person.type))
+    return found
