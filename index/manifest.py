@@ -21,6 +21,7 @@ documents that were already committed (``update_document`` is idempotent).
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -38,6 +39,24 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
+def _retry_while_locked(statement, seconds: float = 60.0) -> None:
+    """Run ``statement``, retrying while another process holds the database.
+
+    Switching a new database to WAL needs an exclusive lock for which SQLite does not call its
+    busy handler, so two indexers starting together on a fresh index can get "database is
+    locked" at once instead of waiting.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            statement()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Manifest:
     """Read and update the manifest of one index directory."""
 
@@ -45,9 +64,9 @@ class Manifest:
         self.path = Path(index_dir) / MANIFEST_NAME
         # isolation_level=None: explicit transactions only, so a batch update is all-or-nothing.
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(_SCHEMA)
+        _retry_while_locked(lambda: self._db.executescript(_SCHEMA))
 
     def close(self) -> None:
         self._db.close()
