@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 
 from index.article import Quote, Speaker
 from index.extract import _lexicon as lex
@@ -28,10 +29,14 @@ from index.extract import _lexicon as lex
 # Abbreviations with inner dots (U.S., D.C.), words with inner apostrophes or hyphens, any other
 # single non-space character.  Linear: no nested quantifiers.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*(?:['’](?!['’])s?)?|[^\w\s]")
+# The whitespace before each token, then the token: (gap, token) pairs that tile the text up to
+# its trailing whitespace, since every non-space character starts some token.
+_TOKEN_GAP = re.compile(rf"(\s*)({_TOKEN.pattern})")
 # ' is in both: some newspapers (the NYT archive) write quotation marks as two apostrophes ('').
 _OPEN_QUOTES = frozenset("“‘\"«'")
 _CLOSE_QUOTES = frozenset("”’\"»'")
 _SENTENCE_END = frozenset(".!?")
+_SENTENCE_MARKS = _SENTENCE_END | _CLOSE_QUOTES
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Words that end the noun phrase after an inverted cue ("said Peskov, answering …", "… in a statement").
 _NP_STOP = frozenset(
@@ -132,83 +137,94 @@ class _Attribution:
 # Tokens and sentences
 
 
-def _tokenise(body: str) -> list[_Tok]:
-    """Tokens with offsets and sentence numbers."""
-    toks = []
-    append = toks.append
-    for m in _TOKEN.finditer(body):
-        text = m.group()
-        start, end = m.span()
-        append(_Tok(text, start, end, text.lower(), text[:1].isupper()))
-    starts = [t.start for t in toks]
-    line_starts = {bisect.bisect_left(starts, m.start()) for m in _NEWLINE.finditer(body)}
-    sent = 0
-    last = len(toks) - 1
-    for i, tok in enumerate(toks):
-        tok.sent = sent
-        # Fast path: most tokens are words followed on the same line by another token.
-        if i < last and tok.text not in _SENTENCE_END and i + 1 not in line_starts:
-            continue
-        if _ends_sentence(toks, i, body):
-            sent += 1
-    return toks
+def _tokenise(body: str) -> tuple[list[_Tok], list[int]]:
+    """Tokens with offsets and sentence numbers, and the index of each sentence's first token.
+
+    The second list ends with ``len(toks)``: sentence s spans ``toks[firsts[s]:firsts[s + 1]]``.
+    Built column by column (texts, offsets, lower-case forms …) so that the per-token work runs in
+    C; only the few tokens that may end a sentence (. ! ?, closing marks, line ends) are examined.
+    """
+    pieces = _TOKEN_GAP.findall(body)
+    if not pieces:
+        return [], [0]
+    texts = [p[1] for p in pieces]
+    # Gaps and tokens tile the text: running lengths give every token's start and end.
+    offsets = list(accumulate(map(len, chain.from_iterable(pieces)), initial=0))
+    starts = offsets[1::2]
+    ends = offsets[2::2]
+    lows = list(map(str.lower, texts))
+    caps = [t[:1].isupper() for t in texts]
+    n = len(texts)
+    last = n - 1
+    # A line break after token i (before token i + 1) ends its sentence; so does the last token.
+    breaks = {bisect.bisect_left(starts, m.start()) - 1 for m in _NEWLINE.finditer(body)}
+    breaks.discard(-1)
+    breaks.add(last)
+    marks = [i for i, t in enumerate(texts) if t in _SENTENCE_MARKS]
+    bounds = set(breaks)
+    for i in marks:
+        if i not in breaks and texts[i] in _SENTENCE_END and _ends_sentence(texts, lows, caps, i):
+            bounds.add(i)
+    # A closing mark after . ! ? starts a new sentence when a capital follows (“… end.” Next).
+    for i in marks:
+        if (
+            texts[i] in _CLOSE_QUOTES
+            and i not in bounds
+            and i > 0
+            and texts[i - 1] in _SENTENCE_END
+            and i < last
+            and caps[i + 1]
+        ):
+            bounds.add(i)
+    sents: list[int] = []
+    firsts = [0]
+    prev = 0
+    for s, b in enumerate(sorted(bounds)):
+        sents += [s] * (b + 1 - prev)
+        prev = b + 1
+        firsts.append(prev)
+    return list(map(_Tok, texts, starts, ends, lows, caps, sents)), firsts
 
 
-def _ends_sentence(toks: list[_Tok], i: int, body: str) -> bool:
-    """Whether token i closes a sentence: . ! ? not after an abbreviation, or a paragraph break."""
-    tok = toks[i]
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None:
-        return True
-    if "\n" in body[tok.end : nxt.start]:
-        return True
-    if tok.text not in _SENTENCE_END:
-        return False
-    if nxt.text in _CLOSE_QUOTES or nxt.text in {")", ",", ";"}:
+def _ends_sentence(texts: list[str], lows: list[str], caps: list[bool], i: int) -> bool:
+    """Whether . ! ? at token i (not the last, no line break after it) closes a sentence.
+
+    Not after an abbreviation, nor before a closing mark or ``) , ;``.
+    """
+    nxt = texts[i + 1]
+    if nxt in _CLOSE_QUOTES or nxt in {")", ",", ";"}:
         return False  # "… Cambridge, Mass., said", "James B. Comey Jr., the director": no break
-    prev = toks[i - 1] if i > 0 else None
-    if tok.text == "." and prev is not None and _is_abbreviation(prev):
+    if texts[i] == "." and i > 0 and _is_abbreviation_word(texts[i - 1], lows[i - 1], caps[i - 1]):
         return False
-    return nxt.cap or nxt.text in _OPEN_QUOTES or not nxt.text[:1].isalpha()
+    return caps[i + 1] or nxt in _OPEN_QUOTES or not nxt[:1].isalpha()
 
 
 def _is_abbreviation(tok: _Tok) -> bool:
     """``Mr``, ``Sen``, ``J`` (an initial) before a period that does not end the sentence."""
-    if (len(tok.text) == 1 and tok.cap) or tok.low in lex.ABBREVIATIONS:
+    return _is_abbreviation_word(tok.text, tok.low, tok.cap)
+
+
+def _is_abbreviation_word(text: str, low: str, cap: bool) -> bool:
+    if (len(text) == 1 and cap) or low in lex.ABBREVIATIONS:
         return True
-    return "-" in tok.text and _PARTY_TAG.fullmatch(tok.text) is not None  # "(D-R.I.)", "(R-Fla.)"
+    return "-" in text and _PARTY_TAG.fullmatch(text) is not None  # "(D-R.I.)", "(R-Fla.)"
 
 
-def _closing_quote_break(toks: list[_Tok]) -> None:
-    """Start a new sentence after a closing mark that follows . ! ? (“… end.” Next sentence)."""
-    shift = 0
-    for i, tok in enumerate(toks):
-        tok.sent += shift
-        if (
-            tok.text in _CLOSE_QUOTES
-            and i > 0
-            and toks[i - 1].text in _SENTENCE_END
-            and i + 1 < len(toks)
-            and toks[i + 1].cap
-            and toks[i + 1].sent + shift == tok.sent
-        ):
-            shift += 1
-
-
-def _mid_sentence_caps(toks: list[_Tok]) -> frozenset[str]:
+def _mid_sentence_caps(toks: list[_Tok], firsts: list[int]) -> frozenset[str]:
     """Words seen capitalised other than first in their sentence: evidence of a proper name."""
-    seen: set[str] = set()
-    prev_sent = -1
-    first = True
-    for tok in toks:
-        if tok.sent != prev_sent:
-            prev_sent, first = tok.sent, True
-        if not tok.text[:1].isalnum():
-            continue
-        if tok.cap and not first:
-            seen.add(_bare(tok.text))
-        first = False
-    return frozenset(seen)
+    # The first word (alphanumeric token) of each sentence does not count.
+    skip = set()
+    for s in range(len(firsts) - 1):
+        for k in range(firsts[s], firsts[s + 1]):
+            if toks[k].text[:1].isalnum():
+                skip.add(k)
+                break
+    seen = {
+        tok.text
+        for k, tok in enumerate(toks)
+        if tok.cap and k not in skip and tok.text[:1].isalnum()
+    }
+    return frozenset(map(_bare, seen))
 
 
 def _bare(text: str) -> str:
@@ -1101,10 +1117,12 @@ def _lead(para: str) -> int:
 
 
 def _attach_quotes(
-    body: str, toks: list[_Tok], atts: list[_Attribution], spans: list[tuple[int, int, bool]]
+    body: str,
+    sent_of: dict[int, tuple[int, int]],
+    atts: list[_Attribution],
+    spans: list[tuple[int, int, bool]],
 ) -> list[tuple[_Attribution, Quote]]:
     """Pair attributions with direct quotes near them; the rest carry reported content."""
-    sent_of = _sentence_lookup(toks)
     out: list[tuple[_Attribution, Quote]] = []
     used: set[int] = set()
     for att in atts:
@@ -1153,13 +1171,9 @@ _CUE_AFTER = re.compile(
 )
 
 
-def _sentence_lookup(toks: list[_Tok]) -> dict[int, tuple[int, int]]:
+def _sentence_lookup(toks: list[_Tok], firsts: list[int]) -> dict[int, tuple[int, int]]:
     """Sentence number -> (start offset, end offset)."""
-    bounds: dict[int, tuple[int, int]] = {}
-    for tok in toks:
-        start, _ = bounds.get(tok.sent, (tok.start, tok.end))
-        bounds[tok.sent] = (start, tok.end)
-    return bounds
+    return {s: (toks[firsts[s]].start, toks[firsts[s + 1] - 1].end) for s in range(len(firsts) - 1)}
 
 
 def _quote_for(att: _Attribution, spans: list, sent_of: dict, body: str) -> int | None:
@@ -1224,14 +1238,13 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     names but does not quote adds that speaker with no quote records (the headline is not part of
     the body, so it has no offsets there).  Pure function: no I/O, deterministic.
     """
-    toks = _tokenise(body)
-    _closing_quote_break(toks)
-    mid_caps = _mid_sentence_caps(toks)
+    toks, firsts = _tokenise(body)
+    mid_caps = _mid_sentence_caps(toks, firsts)
     names = _Names(toks, mid_caps)
     spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
     cutoff = _comments_start(body)
     atts = [a for a in _Attributor(body, toks, names, spans).run() if a.cue_start < cutoff]
-    pairs = _attach_quotes(body, toks, atts, spans)
+    pairs = _attach_quotes(body, _sentence_lookup(toks, firsts), atts, spans)
     speakers: dict[str, Speaker] = {}
     for att, quote in sorted(pairs, key=lambda p: p[1].start):
         speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
