@@ -19,9 +19,10 @@ Only Sources that carry a proper name become speakers: "the report said" or "sou
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate
 
 from index.article import Quote, Speaker
 from index.extract import _lexicon as lex
@@ -29,15 +30,18 @@ from index.extract import _lexicon as lex
 # Abbreviations with inner dots (U.S., D.C.), words with inner apostrophes or hyphens, any other
 # single non-space character.  Linear: no nested quantifiers.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*(?:['’](?!['’])s?)?|[^\w\s]")
-# The whitespace before each token, then the token: (gap, token) pairs that tile the text up to
-# its trailing whitespace, since every non-space character starts some token.
-_TOKEN_GAP = re.compile(rf"(\s*)({_TOKEN.pattern})")
+# Each token with the whitespace before it: pieces that tile the text up to its trailing whitespace,
+# since every non-space character starts some token (re's \s and str.lstrip agree on whitespace).
+_TOKEN_GAP = re.compile(rf"\s*(?:{_TOKEN.pattern})")
 # ' is in both: some newspapers (the NYT archive) write quotation marks as two apostrophes ('').
 _OPEN_QUOTES = frozenset("“‘\"«'")
 _CLOSE_QUOTES = frozenset("”’\"»'")
 _SENTENCE_END = frozenset(".!?")
 _SENTENCE_MARKS = _SENTENCE_END | _CLOSE_QUOTES
+_FIRST_CHAR = operator.itemgetter(0)
 _POSSESSIVE = re.compile(r"['’]s?$")
+# The endings _POSSESSIVE finds (tokens hold no newline for its $ to stop before).
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 # Words that end the noun phrase after an inverted cue ("said Peskov, answering …", "… in a statement").
 _NP_STOP = frozenset(
     [
@@ -147,13 +151,12 @@ def _tokenise(body: str) -> tuple[list[_Tok], list[int]]:
     pieces = _TOKEN_GAP.findall(body)
     if not pieces:
         return [], [0]
-    texts = [p[1] for p in pieces]
-    # Gaps and tokens tile the text: running lengths give every token's start and end.
-    offsets = list(accumulate(map(len, chain.from_iterable(pieces)), initial=0))
-    starts = offsets[1::2]
-    ends = offsets[2::2]
+    texts = list(map(str.lstrip, pieces))
+    # The pieces tile the text: running lengths give every token's end, minus its length its start.
+    ends = list(accumulate(map(len, pieces)))
+    starts = list(map(operator.sub, ends, map(len, texts)))
     lows = list(map(str.lower, texts))
-    caps = [t[:1].isupper() for t in texts]
+    caps = list(map(str.isupper, map(_FIRST_CHAR, texts)))  # tokens are never empty
     n = len(texts)
     last = n - 1
     # A line break after token i (before token i + 1) ends its sentence; so does the last token.
@@ -229,7 +232,7 @@ def _mid_sentence_caps(toks: list[_Tok], firsts: list[int]) -> frozenset[str]:
 
 def _bare(text: str) -> str:
     """A word without its possessive: ``Clinton’s`` -> ``Clinton``."""
-    return _POSSESSIVE.sub("", text) if len(text) > 2 else text
+    return _POSSESSIVE.sub("", text) if len(text) > 2 and text.endswith(_POSSESSIVE_ENDS) else text
 
 
 # ----------------------------------------------------------------------------------------------
@@ -241,24 +244,29 @@ class _Names:
 
     def __init__(self, toks: list[_Tok], mid_caps: frozenset[str]) -> None:
         self.toks = toks
+        self.texts = [t.text for t in toks]
         self.mid_caps = mid_caps
         self.by_surname: dict[str, _Person] = {}
         self.people: list[_Person] = []
+        # Memos: _run_end by start token; parse_run by the run's words (the same name recurs, and
+        # its parse depends only on them, the article's mid_caps and, when lenient, by_surname,
+        # which is complete before the first lenient call).
+        self._run_ends: dict[int, int] = {}
+        self._parses: dict[tuple, tuple[str, str, list[str]] | None] = {}
         self._scan()
 
     def _scan(self) -> None:
-        i = 0
         toks = self.toks
-        while i < len(toks):
+        j = 0
+        for i in [k for k, t in enumerate(toks) if t.cap]:
+            if i < j:
+                continue  # inside the previous run
             tok = toks[i]
-            if tok.cap and tok.low not in lex.NON_NAME_CAPS and tok.text[:1].isalpha():
+            if tok.low not in lex.NON_NAME_CAPS and tok.text[:1].isalpha():
                 j = self._run_end(i)
                 parsed = self.parse_run(i, j)
                 if parsed:
                     self._register(parsed, i, j)
-                i = j
-            else:
-                i += 1
 
     def _is_name_word(self, i: int) -> bool:
         tok = self.toks[i]
@@ -266,13 +274,19 @@ class _Names:
 
     def _run_end(self, i: int) -> int:
         """Exclusive end of the capitalised run starting at i (initials, particles and Mr. inside)."""
+        j = self._run_ends.get(i)
+        if j is None:
+            j = self._run_ends[i] = self._find_run_end(i)
+        return j
+
+    def _find_run_end(self, i: int) -> int:
         toks = self.toks
         j = i
         while j < len(toks) and toks[j].sent == toks[i].sent:
             tok = toks[j]
             if tok.cap and tok.text[:1].isalpha():
                 j += 1
-                if _POSSESSIVE.search(tok.text) and tok.text[-2:] != "ss":
+                if tok.text.endswith(_POSSESSIVE_ENDS) and tok.text[-2:] != "ss":
                     break  # "Turkey’s Foreign Minister": the possessor is its own run
             elif j > i and (self._abbrev_dot(j) or self._particle(j)):
                 j += 1
@@ -296,6 +310,13 @@ class _Names:
         A name must be seen capitalised mid-sentence somewhere in the article, unless ``lenient``
         (the run is the subject of a cue verb) and it does not look like a plural common noun.
         """
+        key = (lenient, *self.texts[i:j])
+        if key in self._parses:
+            return self._parses[key]
+        parsed = self._parses[key] = self._parse_run(i, j, lenient)
+        return parsed
+
+    def _parse_run(self, i: int, j: int, lenient: bool) -> tuple[str, str, list[str]] | None:
         words = [t for t in self.toks[i:j] if t.text != "."]
         while words and words[0].low in lex.NON_NAME_CAPS:
             if words[0].low == "new" and len(words) > 1 and words[1].low in lex.NEW_PLACES:
@@ -461,15 +482,14 @@ _TRIGGERS = (
 def _inside_marker(body: str, toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
     """Per token: whether it lies inside a direct quotation."""
     flags = [False] * len(toks)
-    k = 0
     # Only quotations closed in their paragraph: a straight mark misread as opening one would
     # otherwise hide the real attribution that follows it.
-    spans = [s for s in spans if body[s[1] : s[1] + 1] in _CLOSE_QUOTES]
-    for idx, tok in enumerate(toks):
-        while k < len(spans) and spans[k][1] <= tok.start:
-            k += 1
-        if k < len(spans) and spans[k][0] <= tok.start < spans[k][1]:
-            flags[idx] = True
+    starts = [t.start for t in toks]
+    for start, end, _ in spans:
+        if body[end : end + 1] in _CLOSE_QUOTES:
+            a = bisect.bisect_left(starts, start)
+            b = bisect.bisect_left(starts, end)
+            flags[a:b] = [True] * (b - a)
     return flags
 
 
@@ -513,9 +533,10 @@ class _Attributor:
     def run(self) -> list[_Attribution]:
         """All attributions of the article, in text order."""
         toks = self.toks
-        for i, tok in enumerate(toks):
-            if tok.low not in _TRIGGERS or self.quoted[i]:
-                continue  # not a cue; or a cue inside a quotation: the speaker's own report
+        quoted = self.quoted
+        # Only cues outside quotations (inside one, a cue is the speaker's own report).
+        for i in [k for k, t in enumerate(toks) if t.low in _TRIGGERS and not quoted[k]]:
+            tok = toks[i]
             if tok.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 self._after(i, i + 2, "according to", inverted=True)
             elif tok.text == ":":
@@ -840,7 +861,7 @@ class _Attributor:
             a = j
             while a > 0 and toks[a - 1].sent == tok.sent and self.names._run_end(a - 1) >= j + 1:
                 a -= 1
-            if _POSSESSIVE.search(tok.text) and tok.text[-2:] != "ss":
+            if tok.text.endswith(_POSSESSIVE_ENDS) and tok.text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
             b = a - 1 if a > 0 and toks[a - 1].low != "the" else a - 2
             if b >= 0 and toks[b].low in {"of", "at", "from", "for"} and toks[b].sent == tok.sent:
@@ -881,7 +902,7 @@ class _Attributor:
                     a -= 1
                     continue
                 break
-            if prev.cap and _POSSESSIVE.search(prev.text):
+            if prev.cap and prev.text.endswith(_POSSESSIVE_ENDS):
                 mods.insert(0, prev)
                 a -= 1
                 break
@@ -900,7 +921,7 @@ class _Attributor:
             name = _POSSESSIVE.sub("", self.body[first_cap.start : end]).replace("’s ", " ")
             name = name.replace("'s ", " ")
             return self._add((name, "organization"), i, a, j + 1, False, resolved=True)
-        if head in lex.ROLE_NOUNS and not any(_POSSESSIVE.search(m.text) for m in mods):
+        if head in lex.ROLE_NOUNS and not any(m.text.endswith(_POSSESSIVE_ENDS) for m in mods):
             caps = [m for m in mods if m.cap and _bare(m.text) in self.names.mid_caps]
             return self._role_description(i, a, j, head, caps)
         return False
