@@ -22,7 +22,7 @@ import bisect
 import operator
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from index.article import Quote, Speaker
 from index.extract import _lexicon as lex
@@ -114,6 +114,18 @@ class _Tok:
     sent: int = 0
 
 
+@dataclass(slots=True)
+class _Tokens:
+    """An article's tokens and the columns they were built from."""
+
+    toks: list[_Tok]
+    texts: list[str]
+    lows: list[str]
+    starts: list[int]
+    firsts: list[int]  # index of each sentence's first token, then len(toks)
+    capitalised: list[int]  # indices of the tokens whose first character is upper-case
+
+
 @dataclass
 class _Person:
     """A name known in the article: full name, kind, where it was seen and the roles it came with."""
@@ -141,16 +153,16 @@ class _Attribution:
 # Tokens and sentences
 
 
-def _tokenise(body: str) -> tuple[list[_Tok], list[int]]:
+def _tokenise(body: str) -> _Tokens:
     """Tokens with offsets and sentence numbers, and the index of each sentence's first token.
 
-    The second list ends with ``len(toks)``: sentence s spans ``toks[firsts[s]:firsts[s + 1]]``.
+    ``firsts`` ends with ``len(toks)``: sentence s spans ``toks[firsts[s]:firsts[s + 1]]``.
     Built column by column (texts, offsets, lower-case forms …) so that the per-token work runs in
     C; only the few tokens that may end a sentence (. ! ?, closing marks, line ends) are examined.
     """
     pieces = _TOKEN_GAP.findall(body)
     if not pieces:
-        return [], [0]
+        return _Tokens([], [], [], [], [0], [])
     texts = list(map(str.lstrip, pieces))
     # The pieces tile the text: running lengths give every token's end, minus its length its start.
     ends = list(accumulate(map(len, pieces)))
@@ -163,7 +175,7 @@ def _tokenise(body: str) -> tuple[list[_Tok], list[int]]:
     breaks = {bisect.bisect_left(starts, m.start()) - 1 for m in _NEWLINE.finditer(body)}
     breaks.discard(-1)
     breaks.add(last)
-    marks = [i for i, t in enumerate(texts) if t in _SENTENCE_MARKS]
+    marks = list(compress(count(), map(_SENTENCE_MARKS.__contains__, texts)))
     bounds = set(breaks)
     for i in marks:
         if i not in breaks and texts[i] in _SENTENCE_END and _ends_sentence(texts, lows, caps, i):
@@ -186,7 +198,8 @@ def _tokenise(body: str) -> tuple[list[_Tok], list[int]]:
         sents += [s] * (b + 1 - prev)
         prev = b + 1
         firsts.append(prev)
-    return list(map(_Tok, texts, starts, ends, lows, caps, sents)), firsts
+    toks = list(map(_Tok, texts, starts, ends, lows, caps, sents))
+    return _Tokens(toks, texts, lows, starts, firsts, list(compress(count(), caps)))
 
 
 def _ends_sentence(texts: list[str], lows: list[str], caps: list[bool], i: int) -> bool:
@@ -213,20 +226,18 @@ def _is_abbreviation_word(text: str, low: str, cap: bool) -> bool:
     return "-" in text and _PARTY_TAG.fullmatch(text) is not None  # "(D-R.I.)", "(R-Fla.)"
 
 
-def _mid_sentence_caps(toks: list[_Tok], firsts: list[int]) -> frozenset[str]:
+def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
     """Words seen capitalised other than first in their sentence: evidence of a proper name."""
+    texts = tokens.texts
+    firsts = tokens.firsts
     # The first word (alphanumeric token) of each sentence does not count.
     skip = set()
     for s in range(len(firsts) - 1):
         for k in range(firsts[s], firsts[s + 1]):
-            if toks[k].text[:1].isalnum():
+            if texts[k][:1].isalnum():
                 skip.add(k)
                 break
-    seen = {
-        tok.text
-        for k, tok in enumerate(toks)
-        if tok.cap and k not in skip and tok.text[:1].isalnum()
-    }
+    seen = {texts[k] for k in tokens.capitalised if k not in skip and texts[k][:1].isalnum()}
     return frozenset(map(_bare, seen))
 
 
@@ -242,9 +253,10 @@ def _bare(text: str) -> str:
 class _Names:
     """Every capitalised name run of an article, for surname and role resolution."""
 
-    def __init__(self, toks: list[_Tok], mid_caps: frozenset[str]) -> None:
-        self.toks = toks
-        self.texts = [t.text for t in toks]
+    def __init__(self, tokens: _Tokens, mid_caps: frozenset[str]) -> None:
+        self.toks = tokens.toks
+        self.texts = tokens.texts
+        self.capitalised = tokens.capitalised
         self.mid_caps = mid_caps
         self.by_surname: dict[str, _Person] = {}
         self.people: list[_Person] = []
@@ -258,7 +270,7 @@ class _Names:
     def _scan(self) -> None:
         toks = self.toks
         j = 0
-        for i in [k for k, t in enumerate(toks) if t.cap]:
+        for i in self.capitalised:
             if i < j:
                 continue  # inside the previous run
             tok = toks[i]
@@ -479,18 +491,21 @@ _TRIGGERS = (
 ) | {"according", ":", "in"}
 
 
-def _inside_marker(body: str, toks: list[_Tok], spans: list[tuple[int, int, bool]]) -> list[bool]:
-    """Per token: whether it lies inside a direct quotation."""
-    flags = [False] * len(toks)
+def _inside_marker(
+    body: str, starts: list[int], spans: list[tuple[int, int, bool]]
+) -> tuple[list[bool], frozenset[int]]:
+    """Per token: whether it lies inside a direct quotation; and the offsets of those tokens."""
+    flags = [False] * len(starts)
+    offsets: list[int] = []
     # Only quotations closed in their paragraph: a straight mark misread as opening one would
     # otherwise hide the real attribution that follows it.
-    starts = [t.start for t in toks]
     for start, end, _ in spans:
         if body[end : end + 1] in _CLOSE_QUOTES:
             a = bisect.bisect_left(starts, start)
             b = bisect.bisect_left(starts, end)
             flags[a:b] = [True] * (b - a)
-    return flags
+            offsets += starts[a:b]
+    return flags, frozenset(offsets)
 
 
 def _join(texts: list[str]) -> str:
@@ -520,12 +535,12 @@ class _Attributor:
     """Finds cue verbs and reads the Source around each."""
 
     def __init__(
-        self, body: str, toks: list[_Tok], names: _Names, spans: list[tuple[int, int, bool]]
+        self, body: str, tokens: _Tokens, names: _Names, spans: list[tuple[int, int, bool]]
     ) -> None:
         self.body = body
-        self.quoted = _inside_marker(body, toks, spans)
-        self.quoted_offsets = frozenset(t.start for t, q in zip(toks, self.quoted, strict=True) if q)
-        self.toks = toks
+        self.quoted, self.quoted_offsets = _inside_marker(body, tokens.starts, spans)
+        self.lows = tokens.lows
+        self.toks = tokens.toks
         self.names = names
         self.found: list[_Attribution] = []
         self.named_only = False
@@ -535,7 +550,9 @@ class _Attributor:
         toks = self.toks
         quoted = self.quoted
         # Only cues outside quotations (inside one, a cue is the speaker's own report).
-        for i in [k for k, t in enumerate(toks) if t.low in _TRIGGERS and not quoted[k]]:
+        for i in compress(count(), map(_TRIGGERS.__contains__, self.lows)):
+            if quoted[i]:
+                continue
             tok = toks[i]
             if tok.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
                 self._after(i, i + 2, "according to", inverted=True)
@@ -1192,8 +1209,9 @@ _CUE_AFTER = re.compile(
 )
 
 
-def _sentence_lookup(toks: list[_Tok], firsts: list[int]) -> dict[int, tuple[int, int]]:
+def _sentence_lookup(tokens: _Tokens) -> dict[int, tuple[int, int]]:
     """Sentence number -> (start offset, end offset)."""
+    toks, firsts = tokens.toks, tokens.firsts
     return {s: (toks[firsts[s]].start, toks[firsts[s + 1] - 1].end) for s in range(len(firsts) - 1)}
 
 
@@ -1259,13 +1277,13 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     names but does not quote adds that speaker with no quote records (the headline is not part of
     the body, so it has no offsets there).  Pure function: no I/O, deterministic.
     """
-    toks, firsts = _tokenise(body)
-    mid_caps = _mid_sentence_caps(toks, firsts)
-    names = _Names(toks, mid_caps)
+    tokens = _tokenise(body)
+    mid_caps = _mid_sentence_caps(tokens)
+    names = _Names(tokens, mid_caps)
     spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
     cutoff = _comments_start(body)
-    atts = [a for a in _Attributor(body, toks, names, spans).run() if a.cue_start < cutoff]
-    pairs = _attach_quotes(body, _sentence_lookup(toks, firsts), atts, spans)
+    atts = [a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff]
+    pairs = _attach_quotes(body, _sentence_lookup(tokens), atts, spans)
     speakers: dict[str, Speaker] = {}
     for att, quote in sorted(pairs, key=lambda p: p[1].start):
         speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
