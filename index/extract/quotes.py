@@ -74,6 +74,8 @@ _NP_STOP = frozenset(
 )
 # Linking words after which a noun phrase no longer names the speaker ("David French of the NRF").
 _NP_CUT = frozenset(["of", "from", "for", "with", "and", "or"])
+_JOINERS = frozenset(["/", "&"])  # inside names: "CNN/ORC", "AT&T"
+_APPOSITION_OPENERS = frozenset([",", "of", "("])
 # Prepositions whose object is not the subject of the verb that follows ("the attack in Paris shows").
 _PREPOSITIONS = lex.words(
     "in on to by with about against over under into through during near toward towards across behind beyond"
@@ -293,14 +295,24 @@ class _Names:
 
     def _find_run_end(self, i: int) -> int:
         toks = self.toks
+        n = len(toks)
+        sent = toks[i].sent
         j = i
-        while j < len(toks) and toks[j].sent == toks[i].sent:
+        while j < n:
             tok = toks[j]
-            if tok.cap and tok.text[:1].isalpha():
+            if tok.sent != sent:
+                break
+            text = tok.text
+            if tok.cap and text[:1].isalpha():
                 j += 1
-                if tok.text.endswith(_POSSESSIVE_ENDS) and tok.text[-2:] != "ss":
+                if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                     break  # "Turkey’s Foreign Minister": the possessor is its own run
-            elif j > i and (self._abbrev_dot(j) or self._particle(j)):
+            elif j > i and (
+                (text == "." and _is_abbreviation(toks[j - 1]))  # _abbrev_dot(j)
+                or (  # _particle(j)
+                    (tok.low in lex.NAME_PARTICLES or text in _JOINERS) and j + 1 < n and toks[j + 1].cap
+                )
+            ):
                 j += 1
             else:
                 break
@@ -313,7 +325,7 @@ class _Names:
     def _particle(self, j: int) -> bool:
         """``al`` in ``Bashar al-Assad`` style names: a particle followed by a capitalised word."""
         toks = self.toks
-        joiner = toks[j].low in lex.NAME_PARTICLES or toks[j].text in {"/", "&"}
+        joiner = toks[j].low in lex.NAME_PARTICLES or toks[j].text in _JOINERS
         return joiner and j + 1 < len(toks) and toks[j + 1].cap
 
     def parse_run(self, i: int, j: int, lenient: bool = False) -> tuple[str, str, list[str]] | None:
@@ -378,15 +390,19 @@ class _Names:
         elif len(person.name.split()) == 1 and len(name.split()) > 1 and kind == person.type:
             person.name = name  # the first full form wins over an earlier bare surname
         if kind == "person":
-            person.roles.update(lex.TITLE_ROLES.get(t, t) for t in titles)
-            person.roles.update(self._apposition_roles(j))
-            person.roles.update(self._prefix_roles(i))
+            roles = person.roles
+            if titles:
+                roles.update([lex.TITLE_ROLES.get(t, t) for t in titles])
+            if j + 2 < len(self.toks) and self.toks[j].text in _APPOSITION_OPENERS:
+                roles.update(self._apposition_roles(j))
+            if i > 0:
+                roles.update(self._prefix_roles(i))
         person.positions.append(self.toks[i].start)
 
     def _apposition_roles(self, j: int) -> set[str]:
         """Words of ", the Kremlin spokesman," or "of Florida" right after a name."""
         toks = self.toks
-        if j + 2 >= len(toks) or toks[j].text not in {",", "of", "("}:
+        if j + 2 >= len(toks) or toks[j].text not in _APPOSITION_OPENERS:
             return set()
         roles = set()
         for tok in toks[j + 1 : j + 8]:
