@@ -32,7 +32,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @INDEX_OPTION
 @click.option("--rebuild", is_flag=True, help="Delete the index first and build it from scratch.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Extraction processes [CPUs].")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes, and Whoosh sub-writers per batch [CPUs].")
 @click.option("--batch-size", type=click.IntRange(1), default=None, help="Articles per commit [2000].")
 @click.option("--lock-timeout", type=click.FloatRange(0), default=None,
               help="Seconds to wait for another indexer's batch [600].")
