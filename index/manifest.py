@@ -132,10 +132,6 @@ class Manifest:
             db.execute("ROLLBACK")
             raise
 
-    def forget_source_fingerprint(self, rel: str) -> None:
-        """A source is being re-read: its fingerprint no longer vouches for its articles."""
-        self._db.execute("DELETE FROM sources WHERE rel = ?", (rel,))
-
     def require_extraction_version(self, version: str) -> None:
         """Drop source fingerprints recorded by another extractor version.
 
@@ -149,9 +145,3 @@ class Manifest:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('extraction_version', ?)", (version,))
         self._db.execute("COMMIT")
 
-    def clear(self) -> None:
-        """Forget everything (used by ``--rebuild``)."""
-        self._db.execute("BEGIN IMMEDIATE")
-        self._db.execute("DELETE FROM articles")
-        self._db.execute("DELETE FROM sources")
-        self._db.execute("COMMIT")

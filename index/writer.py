@@ -27,7 +27,7 @@ from index.document import content_hash, to_document
 from index.extract import EXTRACTION_VERSION, AliasTable, extract
 from index.manifest import MANIFEST_NAME, Manifest
 from index.readers import ReadFailure, SourceFile, discover, read_source
-from index.storage import INDEX_NAME, create_index, index_exists, open_or_create_index
+from index.storage import INDEX_NAME, open_or_create_index
 from search import schema as S
 
 #: Articles per commit.  Bounds memory (one batch of documents plus Whoosh's buffer) and the work
@@ -379,8 +379,3 @@ def wipe_index(index_dir: Path) -> None:
             raise ValueError(f"refusing to wipe {index_dir}: {name!r} is not part of a Dateline index")
     shutil.rmtree(index_dir)
 
-
-def ensure_index(index_dir: str | Path):
-    """Create an empty index if none exists (used by tests and the server's first start)."""
-    if not index_exists(index_dir):
-        create_index(index_dir)
