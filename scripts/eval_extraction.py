@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Score Dateline's extraction on the shared dev data and print P/R/F1 tables.
 
-    .venv/bin/python scripts/eval_extraction.py                 # speakers + entities
+    .venv/bin/python scripts/eval_extraction.py                 # speakers + entities + speed
     .venv/bin/python scripts/eval_extraction.py --task entities --json
+    .venv/bin/python scripts/eval_extraction.py --task speed --articles 500
 
 Speakers: PolNeAR dev (``scripts/eval/polnear.py``).  Entities: CoNLL-2003 valid
-(``scripts/eval/conll.py``).  Metrics are defined in issue 3 and docs/evaluation.md.
+(``scripts/eval/conll.py``).  Speed: CPU-time articles/s of the full ``extract`` over a fixed
+selection of AllSides articles (``scripts/eval/speed.py``).  Metrics are defined in issue 3 and
+docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -40,6 +43,12 @@ def run_speakers(shared: Path) -> dict:
     return polnear.evaluate(shared / "corpora" / "polnear" / "data" / "dev")
 
 
+def run_speed(shared: Path, articles: int) -> dict:
+    """CPU-time articles/s of ``extract`` on the first ``articles`` AllSides articles."""
+    speed = importlib.import_module("scripts.eval.speed")
+    return speed.evaluate(shared / "corpora" / "allsides", articles)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run the chosen scorers, print tables (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -49,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         default=REPO_ROOT.parent / "shared",
         help="the shared folder holding corpora/ (default: ../shared next to the repo)",
     )
-    parser.add_argument("--task", choices=("speakers", "entities", "all"), default="all")
+    parser.add_argument("--task", choices=("speakers", "entities", "speed", "all"), default="all")
+    parser.add_argument(
+        "--articles", type=int, default=1000, help="AllSides articles timed by the speed task (default 1000)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = parser.parse_args(argv)
     if not (args.shared / "corpora").is_dir():
@@ -59,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         results["speakers"] = run_speakers(args.shared)
     if args.task in ("entities", "all"):
         results["entities"] = run_entities(args.shared)
+    if args.task in ("speed", "all"):
+        results["speed"] = run_speed(args.shared, args.articles)
     if args.json:
         print(json.dumps(results, indent=2, default=str))
         return 0
@@ -80,6 +94,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"Entities, CoNLL-2003 valid ({r['documents']} documents, {r['docs_per_second']:.0f} docs/s)",
             )
         )
+        print()
+    if "speed" in results:
+        r = results["speed"]
+        if "skipped" in r:
+            print(f"Speed: skipped ({r['skipped']})")
+        else:
+            print(
+                f"Speed, full extract on {r['articles']} AllSides articles "
+                f"(mean {r['mean_chars']:.0f} chars): "
+                f"{r['articles_per_second']:.0f} articles/s CPU time, {r['ms_per_article']:.2f} ms/article "
+                f"(fastest of {len(r['runs'])} runs, one core)"
+            )
     return 0
 
 

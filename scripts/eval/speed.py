@@ -1,0 +1,94 @@
+"""Extraction speed on AllSides articles: CPU-time articles/s of the full ``index.extract.extract``.
+
+The selection is fixed: the first ``n`` articles read (through ``index.readers``) from the corpus
+folder's ``*.tar.xz`` archives in sorted name order (or from its other files when it holds no
+archive).  Articles are read and one warm-up extraction is made (it loads the lexicons and the alias
+table) before the clock starts.  The clock is ``time.process_time`` (CPU time of this process), so
+other work on the machine does not count, and each run is repeated: the fastest run is reported, as
+``timeit`` does, because interference only ever slows a run down.
+
+Run: ``python -m scripts.eval.speed [CORPUS_DIR] [N]`` (default ``../shared/corpora/allsides``, 1000).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "allsides"
+DEFAULT_ARTICLES = 1000
+DEFAULT_REPEATS = 3
+
+
+def load_articles(corpus: Path, n: int = DEFAULT_ARTICLES) -> list:
+    """The first ``n`` readable articles of ``corpus`` (archives first, in sorted order)."""
+    from index.readers import ReadFailure, discover, read_source
+
+    corpus = Path(corpus)
+    paths = sorted(corpus.glob("*.tar.xz")) or [corpus]
+    articles = []
+    for src in discover(paths):
+        if isinstance(src, ReadFailure):
+            continue
+        for result in read_source(src):
+            if isinstance(result, ReadFailure) or not result.body.strip():
+                continue
+            articles.append(result)
+            if len(articles) >= n:
+                return articles
+    return articles
+
+
+def evaluate(
+    corpus: Path = DEFAULT_CORPUS, n: int = DEFAULT_ARTICLES, repeats: int = DEFAULT_REPEATS
+) -> dict:
+    """CPU-time articles/s of ``extract`` over the fixed selection; ``skipped`` says why when no corpus."""
+    from index.extract import AliasTable, extract
+
+    corpus = Path(corpus)
+    if not corpus.exists():
+        return {"skipped": f"no corpus at {corpus}"}
+    articles = load_articles(corpus, n)
+    if not articles:
+        return {"skipped": f"no readable articles under {corpus}"}
+    aliases = AliasTable.default()
+    extract(articles[0], aliases)  # warm-up: lexicons and alias table load lazily
+    runs = []
+    for _ in range(max(1, repeats)):
+        started = time.process_time()
+        for article in articles:
+            extract(article, aliases)
+        runs.append(time.process_time() - started)
+    best = min(runs)
+    return {
+        "articles": len(articles),
+        "mean_chars": sum(len(a.body) for a in articles) / len(articles),
+        "cpu_seconds": best,
+        "runs": runs,
+        "articles_per_second": len(articles) / best if best else 0.0,
+        "ms_per_article": 1000 * best / len(articles),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the extraction rate for the corpus folder and article count given as arguments."""
+    argv = sys.argv[1:] if argv is None else argv
+    corpus = Path(argv[0]) if argv else DEFAULT_CORPUS
+    n = int(argv[1]) if len(argv) > 1 else DEFAULT_ARTICLES
+    r = evaluate(corpus, n)
+    if "skipped" in r:
+        print(f"speed: skipped ({r['skipped']})")
+        return 0
+    print(
+        f"extract: {r['articles_per_second']:.0f} articles/s CPU time ({r['ms_per_article']:.2f} ms/article, "
+        f"{r['articles']} articles of {r['mean_chars']:.0f} chars, best of {len(r['runs'])})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    sys.exit(main())
