@@ -1,47 +1,64 @@
-"""The only code that writes the index: incremental updates in durable, bounded batches.
+"""The only code that writes the index: incremental updates in durable, bounded commits.
 
-``index_paths`` walks the archive (``index.readers``), decides per source file and per article what
-changed (``index.manifest``), extracts changed articles in worker processes (``index.extract``),
-and writes them in batches.  Each batch takes the index lock only while it is written, so two
-``dateline index`` runs interleave their batches instead of failing, and each commit is fsynced
-before it is reported.  Memory stays bounded: at most one batch of documents is held at a time.
+``index_paths`` walks the archive (``index.readers``) and decides per source file and per article
+what changed (``index.manifest``).  Changed articles go to worker processes, each of which
+extracts them (``index.extract``) and adds them to a segment of its own, built in a staging folder
+without the index lock (``index.segments``).  A finished segment goes to the committer thread,
+which takes the lock, moves the segment into the index, applies deletions, merges when there are
+too many segments, and writes the table of contents (fsynced) before the commit is reported and
+recorded in the manifest.  Reading, extraction, segment building and commits all overlap: no
+stage waits for another except through the bounded hand-over between them.
+
+Memory stays bounded: the main process holds at most ``MAX_IN_FLIGHT`` articles and the records
+of uncommitted segments; each worker holds one segment's posting buffer (``limit_mb``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
+import queue
 import shutil
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.index import LockError
 
-from index.article import Article
 from index.document import content_hash, to_document
 from index.extract import EXTRACTION_VERSION, AliasTable, extract
 from index.manifest import MANIFEST_NAME, Manifest
 from index.readers import ReadFailure, SourceFile, discover, read_source
+from index.segments import (
+    STAGING_DIR,
+    FastSegmentWriter,
+    SegmentBuilder,
+    StagedSegment,
+    discard,
+    publish,
+    remove_stale_staging,
+)
 from index.storage import INDEX_NAME, open_or_create_index
 from search import schema as S
 
-#: Articles per commit.  Bounds memory (one batch of documents plus Whoosh's buffer) and the work
-#: lost to a crash; see README "Operations".
-DEFAULT_BATCH_SIZE = 2000
-#: Megabytes Whoosh may buffer per writer before flushing postings to a temporary run.
-DEFAULT_LIMIT_MB = 256
+#: Articles per segment, and so per commit of each worker.  Bounds the work lost to a crash and
+#: the number of segments a large build creates (they are merged down to MAX_SEGMENTS).
+DEFAULT_BATCH_SIZE = 5000
+#: Megabytes of postings a worker buffers before spilling a sorted run to a temporary file.
+DEFAULT_LIMIT_MB = 128
 #: Segments an index keeps before a commit merges the smallest (see merge_policy).
 MAX_SEGMENTS = 10
-#: Smallest batch worth Whoosh's multi-process writer (it forks its sub-writers per commit).
-MIN_PARALLEL_BATCH = 500
-#: Work items (articles and bookkeeping) read ahead of the writer: bounds memory (see _Window).
+#: Articles sent to a worker in one message (amortises inter-process overhead).
+CHUNK_SIZE = 16
+#: Articles read ahead of the workers: bounds the main process's memory.
 MAX_IN_FLIGHT = 256
-#: Seconds a run waits for another writer's batch to finish before giving up.
+#: Seconds a run waits for another writer's commit to finish before giving up.
 DEFAULT_LOCK_TIMEOUT = 600.0
 
 
@@ -72,116 +89,245 @@ class IndexReport:
         )
 
 
-# -- the work plan: plain tuples (kind, payload, source_rel, digest) cross processes cheaply ----
-# "article" items are extracted in a worker and come back as "doc"; "unchanged", "failure",
-# "delete", "forget" and "source" (a source file whose items all came before it) pass through.
-_ALIASES: AliasTable | None = None
+# -- workers: extraction and segment building ---------------------------------------------------
+# Messages from workers and the committer to the run, as tuples:
+#   ("acks", count, [(ReadFailure, source), ...])  articles handled; those that failed extraction
+#   ("segment", StagedSegment)                     a finished segment, ready to publish
+#   ("done", None) / ("error", traceback text)     a worker finished / crashed
+#   ("committed", job number, exception or None)   the committer finished a job
 
 
-def _worker_init(alias_path: str | None) -> None:
-    global _ALIASES
-    _ALIASES = AliasTable.load(alias_path) if alias_path else AliasTable.default()
+@dataclass(frozen=True)
+class _WorkerConfig:
+    index_dir: str
+    alias_path: str | None
+    segment_size: int
+    limit_mb: int
+    owner: int  # pid of the run: names staging folders
 
 
-def _prepare(item: tuple) -> tuple:
-    """Worker: turn an article into a ready document; pass everything else through."""
-    kind, payload, source, digest = item
-    if kind != "article":
-        return item
-    article: Article = payload
-    try:
-        extracted = extract(article, _ALIASES)
-        return ("doc", to_document(article, extracted, digest, _ALIASES), source, digest)
-    except Exception as exc:  # one article's extraction bug must not stop the run
-        return ("failure", ReadFailure(article.id, article.path, f"extraction failed: {exc!r}"), source, None)
+class _SegmentWorker:
+    """Extracts articles and adds them to a staged segment; emits each finished segment."""
 
+    def __init__(self, config: _WorkerConfig, schema, emit: Callable[[tuple], None]) -> None:
+        self.config = config
+        self.schema = schema
+        self.emit = emit
+        self.aliases = AliasTable.load(config.alias_path) if config.alias_path else AliasTable.default()
+        self.builder: SegmentBuilder | None = None
 
-class _Run:
-    """State of one ``index_paths`` call."""
-
-    def __init__(self, ix, manifest: Manifest, report: IndexReport, *, batch_size: int, limit_mb: int,
-                 lock_timeout: float, on_commit: Callable[[int, int], None] | None,
-                 writer_procs: int = 1) -> None:
-        self.ix = ix
-        self.writer_procs = writer_procs
-        self.manifest = manifest
-        self.report = report
-        self.batch_size = batch_size
-        self.limit_mb = limit_mb
-        self.lock_timeout = lock_timeout
-        self.on_commit = on_commit
-        self.docs: list[dict] = []
-        self.recorded: list[tuple[str, str, str]] = []
-        self.deletions: list[str] = []
-        self.finished: list[tuple[str, str, int, int]] = []
-        self.forgotten: list[str] = []
-        self.pending_per_source: dict[str, int] = {}
-        self.waiting_sources: dict[str, SourceFile] = {}
-
-    # sources complete once all their changed articles are committed
-    def source_done(self, src: SourceFile) -> None:
-        if self.pending_per_source.get(src.rel, 0) == 0:
-            self.finished.append((src.rel, src.root, src.size, src.mtime_ns))
-        else:
-            self.waiting_sources[src.rel] = src
-
-    def add_doc(self, doc: dict, source: str, digest: str) -> None:
-        self.docs.append(doc)
-        self.recorded.append((doc[S.ID], source, digest))
-        self.pending_per_source[source] = self.pending_per_source.get(source, 0) + 1
-        if len(self.docs) >= self.batch_size:
-            self.commit()
-
-    def commit(self) -> None:
-        if not (self.docs or self.deletions or self.finished or self.forgotten):
-            return
-        if self.docs or self.deletions:
-            writer = self._writer(len(self.docs))
+    def handle(self, chunk: list[tuple]) -> None:
+        """Extract and add one chunk of ("article", Article, source, digest) items."""
+        failures = []
+        for _kind, article, source, digest in chunk:
             try:
-                for doc in self.docs:
-                    writer.update_document(**doc)
-                for article_id in self.deletions:
-                    writer.delete_by_term(S.ID, article_id)
-                writer.commit(mergetype=merge_policy)
-            except BaseException:
-                writer.cancel()
-                raise
-            self.report.commits += 1
-        for _id, source, _digest in self.recorded:
-            self.pending_per_source[source] -= 1
-        for rel, src in list(self.waiting_sources.items()):
-            if self.pending_per_source.get(rel, 0) == 0:
-                self.finished.append((src.rel, src.root, src.size, src.mtime_ns))
-                del self.waiting_sources[rel]
-        self.manifest.record_batch(self.recorded, self.deletions, self.finished, self.forgotten)
-        self.report.indexed += len(self.docs)
-        self.report.deleted += len(self.deletions)
-        if self.on_commit and (self.docs or self.deletions):
-            self.on_commit(len(self.docs), self.report.indexed)
-        self.docs, self.recorded, self.deletions, self.finished, self.forgotten = [], [], [], [], []
+                extracted = extract(article, self.aliases)
+                doc = to_document(article, extracted, digest, self.aliases)
+            except Exception as exc:  # one article's extraction bug must not stop the run
+                reason = f"extraction failed: {exc!r}"
+                failures.append((ReadFailure(article.id, article.path, reason), source))
+                continue
+            if self.builder is None:
+                self.builder = SegmentBuilder(self.config.index_dir, self.schema,
+                                              limit_mb=self.config.limit_mb, owner=self.config.owner)
+            self.builder.add(doc, (article.id, source, digest))
+            if len(self.builder) >= self.config.segment_size:
+                self.flush()
+        self.emit(("acks", len(chunk), failures))
 
-    def _writer(self, docs: int):
-        """A Whoosh writer holding the index lock, waiting up to ``lock_timeout`` for it.
+    def flush(self) -> None:
+        """Finish the current segment, if any, and emit it."""
+        if self.builder is not None:
+            builder, self.builder = self.builder, None
+            self.emit(("segment", builder.finish()))
+
+    def cancel(self) -> None:
+        if self.builder is not None:
+            self.builder.cancel()
+            self.builder = None
+
+
+def _worker_process(config: _WorkerConfig, schema, tasks, results, parent: int) -> None:
+    """Body of a worker process: handle chunks until told to stop (None) or orphaned."""
+    worker = None
+    try:
+        worker = _SegmentWorker(config, schema, results.put)
+        while True:
+            try:
+                chunk = tasks.get(timeout=1.0)
+            except queue.Empty:
+                if os.getppid() != parent:  # the run was killed: do not linger
+                    worker.cancel()
+                    return
+                continue
+            if chunk is None:
+                break
+            worker.handle(chunk)
+        worker.flush()
+        results.put(("done", None))
+    except BaseException:
+        if worker is not None:
+            worker.cancel()
+        results.put(("error", traceback.format_exc()))
+
+
+class _InlineWorkers:
+    """``jobs=1``: the one worker runs in the calling thread, handing messages to ``events``."""
+
+    def __init__(self, config: _WorkerConfig, schema) -> None:
+        self.events: queue.Queue = queue.Queue()
+        self._worker = _SegmentWorker(config, schema, self.events.put)
+        self.count = 1
+
+    def submit(self, chunk: list[tuple]) -> None:
+        self._worker.handle(chunk)
+
+    def finish(self) -> None:
+        self._worker.flush()
+        self.events.put(("done", None))
+
+    def next_event(self, timeout: float | None = None) -> tuple | None:
+        try:
+            return self.events.get(timeout=timeout) if timeout != 0 else self.events.get_nowait()
+        except queue.Empty:
+            return None
+
+    def close(self) -> None:
+        self._worker.cancel()
+
+
+class _ProcessWorkers:
+    """``jobs`` worker processes fed from one task queue, reporting on one event queue."""
+
+    def __init__(self, config: _WorkerConfig, schema, jobs: int) -> None:
+        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        self.tasks = ctx.Queue()
+        self.events = ctx.Queue()
+        self.count = jobs
+        self._finished = 0
+        self._procs = [
+            ctx.Process(target=_worker_process, args=(config, schema, self.tasks, self.events, os.getpid()),
+                        name=f"dateline-worker-{n}", daemon=True)
+            for n in range(jobs)
+        ]
+        for proc in self._procs:
+            proc.start()
+
+    def submit(self, chunk: list[tuple]) -> None:
+        self.tasks.put(chunk)
+
+    def finish(self) -> None:
+        for _ in self._procs:
+            self.tasks.put(None)
+
+    def next_event(self, timeout: float | None = None) -> tuple | None:
+        """The next event; None after ``timeout`` (0: do not wait).  Raises if a worker died."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            wait = 1.0 if deadline is None else max(0.0, min(1.0, deadline - time.monotonic()))
+            try:
+                return self.events.get(timeout=wait) if wait else self.events.get_nowait()
+            except queue.Empty:
+                pass
+            dead = [p for p in self._procs if p.exitcode not in (None, 0)]
+            if dead:
+                raise RuntimeError(f"indexing worker {dead[0].name} died (exit code {dead[0].exitcode}); "
+                                   "committed articles are safe, rerun the command to finish")
+            if deadline is not None and time.monotonic() >= deadline:
+                return None
+
+    def close(self) -> None:
+        for proc in self._procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in self._procs:
+            proc.join(timeout=5)
+        self.tasks.close()
+        self.events.close()
+
+
+# -- the committer -----------------------------------------------------------------------------
+@dataclass
+class _Job:
+    """One commit: a staged segment (or none) and the deletions gathered since the last job."""
+
+    number: int
+    staged: StagedSegment | None
+    deletions: list[str]
+    forgotten: list[str]
+
+    @property
+    def records(self) -> list[tuple[str, str, str]]:
+        return self.staged.records if self.staged else []
+
+
+class _Committer(threading.Thread):
+    """Commits jobs in order, one Whoosh commit each, in a thread so workers never wait for it.
+
+    Merging segments is the long part of a commit; meanwhile the main thread keeps reading and
+    the workers keep building.  Results are reported through ``events``.
+    """
+
+    def __init__(self, ix, index_dir: Path, events, *, lock_timeout: float, limit_mb: int) -> None:
+        super().__init__(name="dateline-committer", daemon=True)
+        self.ix = ix
+        self.index_dir = index_dir
+        self.events = events
+        self.lock_timeout = lock_timeout
+        self.limit_mb = limit_mb
+        self.jobs: queue.Queue = queue.Queue()
+
+    def run(self) -> None:
+        failed = False
+        while (job := self.jobs.get()) is not None:
+            if failed:  # after a failure, later jobs are dropped: the run is ending with an error
+                if job.staged:
+                    discard(job.staged)
+                continue
+            try:
+                self._commit(job)
+                self.events.put(("committed", job.number, None))
+            except BaseException as exc:
+                failed = True
+                if job.staged:
+                    discard(job.staged)
+                self.events.put(("committed", job.number, exc))
+
+    def _commit(self, job: _Job) -> None:
+        writer = self._writer()
+        try:
+            # Replaced articles: delete their old versions from the committed segments first.
+            for article_id in [*(job.staged.ids if job.staged else []), *job.deletions]:
+                writer.delete_by_term(S.ID, article_id)
+            segments = list(writer.segments)
+            if job.staged:
+                segments.append(publish(job.staged, self.index_dir))
+            final = merge_policy(writer, segments)
+            if writer._added:
+                final.append(writer._finalize_segment())
+            else:
+                writer._close_segment()
+            writer._commit_toc(final)
+            writer._finish()
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+
+    def _writer(self) -> FastSegmentWriter:
+        """A writer holding the index lock, waiting up to ``lock_timeout`` for it.
 
         Whoosh's own default fails at once with LockError when another process writes; here the
         lock is first tried without waiting so that a wait is announced once on stderr (through
         logging) instead of looking like a hang, then retried every 0.25 s until the timeout.
-
-        A large batch is analysed by ``writer_procs`` Whoosh sub-writers (``MpWriter``), each
-        writing its own segment: the single main process otherwise caps indexing speed while the
-        extraction workers sit idle during the commit.
         """
-        options: dict = {"limitmb": self.limit_mb}
-        if self.writer_procs > 1 and docs >= MIN_PARALLEL_BATCH:
-            options.update(procs=self.writer_procs, multisegment=True,
-                           limitmb=max(32, self.limit_mb // self.writer_procs))
         try:
-            return self.ix.writer(**options)
+            return FastSegmentWriter(self.ix, limitmb=self.limit_mb)
         except LockError:
             log.warning("the index is locked by another `dateline index`; waiting up to %.0f s for it",
                         self.lock_timeout)
         try:
-            return self.ix.writer(timeout=self.lock_timeout, delay=0.25, **options)
+            return FastSegmentWriter(self.ix, timeout=self.lock_timeout, delay=0.25, limitmb=self.limit_mb)
         except LockError as exc:
             raise IndexLockTimeout(
                 f"another `dateline index` has held the index lock for more than {self.lock_timeout:.0f} s; "
@@ -189,27 +335,152 @@ class _Run:
             ) from exc
 
 
-def merge_policy(writer, segments: list) -> list:
-    """Whoosh merge policy: keep at most MAX_SEGMENTS segments, rewriting as little as possible.
+# -- the run: bookkeeping in the main thread ----------------------------------------------------
+class _Run:
+    """State of one ``index_paths`` call, driven by plan items and worker/committer events."""
 
-    Whoosh's default (MERGE_SMALL) re-merges the growing segments at almost every commit, so over
-    a long run each posting is rewritten several times: it tripled the CPU cost of indexing per
-    article.  Here a commit merges only (a) segments that are mostly deleted documents and (b) when
-    there are too many segments, the smallest ones, just enough to get back under the limit.
+    def __init__(self, manifest: Manifest, report: IndexReport, workers, committer: _Committer, bar,
+                 on_commit: Callable[[int, int], None] | None) -> None:
+        self.manifest = manifest
+        self.report = report
+        self.workers = workers
+        self.committer = committer
+        self.bar = bar
+        self.on_commit = on_commit
+        self.in_flight = 0
+        self.workers_running = workers.count
+        self.jobs: dict[int, _Job] = {}
+        self.job_numbers = iter(range(1, sys.maxsize))
+        self.deletions: list[str] = []
+        self.forgotten: list[str] = []
+        self.finished: list[tuple[str, str, int, int]] = []
+        self.pending_per_source: dict[str, int] = {}
+        self.waiting_sources: dict[str, SourceFile] = {}
+        self.chunk: list[tuple] = []
+
+    # -- plan items
+    def take(self, item: tuple) -> None:
+        """Apply one plan item: dispatch articles to the workers, keep the rest for the next commit."""
+        kind, payload, source, _digest = item
+        if kind == "article":
+            self.pending_per_source[source] = self.pending_per_source.get(source, 0) + 1
+            self.chunk.append(item)
+            if len(self.chunk) >= CHUNK_SIZE:
+                self.send_chunk()
+        elif kind == "unchanged":
+            self.report.unchanged += payload
+        elif kind == "failure":
+            self.report.failed.append((payload.id, payload.reason))
+        elif kind == "delete":
+            self.deletions.append(payload)
+        elif kind == "forget":
+            self.forgotten.append(payload)
+        elif kind == "source":
+            self.source_done(payload)
+
+    def send_chunk(self) -> None:
+        if self.chunk:
+            self.in_flight += len(self.chunk)
+            self.workers.submit(self.chunk)
+            self.chunk = []
+        while (event := self.workers.next_event(0)) is not None:
+            self.handle(event)
+        while self.in_flight >= MAX_IN_FLIGHT:
+            self.handle(self.workers.next_event())
+
+    def source_done(self, src: SourceFile) -> None:
+        # A source is complete once all its changed articles are committed (or failed).
+        if self.pending_per_source.get(src.rel, 0) == 0:
+            self.finished.append((src.rel, src.root, src.size, src.mtime_ns))
+        else:
+            self.waiting_sources[src.rel] = src
+
+    def _settle(self, source: str) -> None:
+        self.pending_per_source[source] -= 1
+        if self.pending_per_source[source] == 0 and source in self.waiting_sources:
+            src = self.waiting_sources.pop(source)
+            self.finished.append((src.rel, src.root, src.size, src.mtime_ns))
+
+    # -- events
+    def handle(self, event: tuple) -> None:
+        kind = event[0]
+        if kind == "acks":
+            _kind, count, failures = event
+            self.in_flight -= count
+            self.bar.update(count - len(failures))
+            for failure, source in failures:
+                self.report.failed.append((failure.id, failure.reason))
+                self._settle(source)
+        elif kind == "segment":
+            self.submit_job(event[1])
+        elif kind == "committed":
+            self.committed(*event[1:])
+        elif kind == "done":
+            self.workers_running -= 1
+        elif kind == "error":
+            raise RuntimeError(f"an indexing worker failed:\n{event[1]}")
+
+    def submit_job(self, staged: StagedSegment | None) -> None:
+        job = _Job(next(self.job_numbers), staged, self.deletions, self.forgotten)
+        self.deletions, self.forgotten = [], []
+        self.jobs[job.number] = job
+        self.committer.jobs.put(job)
+
+    def committed(self, number: int, error: BaseException | None) -> None:
+        job = self.jobs.pop(number)
+        if error is not None:
+            raise error
+        if job.staged or job.deletions:
+            self.report.commits += 1
+        for _id, source, _digest in job.records:
+            self._settle(source)
+        finished, self.finished = self.finished, []
+        self.manifest.record_batch(job.records, job.deletions, finished, job.forgotten)
+        self.report.indexed += len(job.records)
+        self.report.deleted += len(job.deletions)
+        self.bar.set_postfix_str(f"committed {self.report.indexed}", refresh=False)
+        if self.on_commit and (job.staged or job.deletions):
+            self.on_commit(len(job.records), self.report.indexed)
+
+    def drain(self) -> None:
+        """After the plan: finish the workers, commit what is left, wait for every commit."""
+        self.send_chunk()
+        self.workers.finish()
+        while self.workers_running:
+            self.handle(self.workers.next_event())
+        while self.jobs:
+            self.handle(self.workers.next_event())
+        if self.deletions or self.forgotten or self.finished:
+            self.submit_job(None)
+            while self.jobs:
+                self.handle(self.workers.next_event())
+
+
+def merge_policy(writer, segments: list) -> list:
+    """Keep at most MAX_SEGMENTS segments, rewriting as little as possible; return those kept.
+
+    ``segments`` includes the segment being committed.  Whoosh's default (MERGE_SMALL) re-merges
+    the growing segments at almost every commit, so over a long run each posting is rewritten
+    several times: it tripled the CPU cost of indexing per article.  Here a commit merges only
+    (a) segments that are mostly deleted documents and (b) when there are too many segments, the
+    smallest ones, just enough to get back to the limit.  Merged segments are added to
+    ``writer``, whose own new segment holds them after the commit.
     """
     from whoosh.reading import SegmentReader
 
     def mostly_deleted(seg) -> bool:
         return seg.deleted_count() * 2 > seg.doc_count_all()
 
-    merge = [seg for seg in segments if mostly_deleted(seg)]
+    deleted = [seg for seg in segments if mostly_deleted(seg)]
     keep = sorted((seg for seg in segments if not mostly_deleted(seg)), key=lambda seg: seg.doc_count_all())
-    # The commit adds the new segment(s) after this: leave room for them.
-    excess = len(keep) + 2 - MAX_SEGMENTS
-    if excess > 0:
-        merge += keep[: excess + 1]
-        keep = keep[excess + 1:]
-    if len(merge) < 2 and not any(mostly_deleted(seg) for seg in merge):
+    # Merging removes the merged segments and adds the writer's one: len(keep) - taken + 1 remain.
+    taken = 0
+    if len(keep) > MAX_SEGMENTS or (deleted and len(keep) >= MAX_SEGMENTS):
+        taken = len(keep) + 1 - MAX_SEGMENTS
+        if not deleted:
+            taken = max(taken, 2)
+    merge, keep = deleted + keep[:taken], keep[taken:]
+    if not merge:
         return segments
     for seg in merge:
         writer.add_reader(SegmentReader(writer.storage, writer.schema, seg))
@@ -276,84 +547,58 @@ def index_paths(
 ) -> IndexReport:
     """Index (or incrementally update) the articles under ``paths`` into ``index_dir``.
 
-    ``jobs`` worker processes run extraction, and as many Whoosh sub-writers analyse each large
-    batch (default: one per CPU; 1 runs everything in-process).
+    ``jobs`` worker processes extract articles and build segments of ``batch_size`` articles
+    (default: one per CPU; 1 runs everything in this process, with commits in a thread).
     ``on_commit(batch_count, total_indexed)`` is called after each durable commit.
     """
     paths = [Path(p) for p in paths]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise FileNotFoundError(f"no such archive path: {', '.join(missing)}")
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
     index_dir = Path(index_dir)
     if rebuild:
         wipe_index(index_dir)
     ix = open_or_create_index(index_dir)
+    remove_stale_staging(index_dir)
     report = IndexReport()
     started = time.perf_counter()
     jobs = jobs or os.cpu_count() or 1
+    config = _WorkerConfig(str(index_dir), alias_path, batch_size, limit_mb, os.getpid())
     with Manifest(index_dir) as manifest:
         # Fingerprints vouch for extraction output too: a new extractor re-reads every source.
         manifest.require_extraction_version(str(EXTRACTION_VERSION))
-        run = _Run(ix, manifest, report, batch_size=batch_size, limit_mb=limit_mb,
-                   lock_timeout=lock_timeout, on_commit=on_commit, writer_procs=jobs)
-        items = _plan(paths, index_dir)
         bar = _progress_bar(progress)
+        workers = _ProcessWorkers(config, ix.schema, jobs) if jobs > 1 else _InlineWorkers(config, ix.schema)
+        committer = _Committer(ix, index_dir, workers.events, lock_timeout=lock_timeout, limit_mb=limit_mb)
+        committer.start()
+        run = _Run(manifest, report, workers, committer, bar, on_commit)
         try:
-            if jobs > 1:
-                ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-                window = _Window(MAX_IN_FLIGHT)
-                with ctx.Pool(jobs, initializer=_worker_init, initargs=(alias_path,)) as pool:
-                    prepared = pool.imap(_prepare, window.throttle(items), chunksize=8)
-                    _consume(window.release_each(prepared), run, report, bar)
-            else:
-                _worker_init(alias_path)
-                _consume(map(_prepare, items), run, report, bar)
-            run.commit()
+            for item in _plan(paths, index_dir):
+                run.take(item)
+            run.drain()
         finally:
+            committer.jobs.put(None)
+            committer.join()
+            workers.close()
             bar.close()
+            for job in run.jobs.values():
+                if job.staged:
+                    discard(job.staged)
+            _remove_own_staging(index_dir)
     report.seconds = time.perf_counter() - started
     return report
 
 
-class _Window:
-    """Back-pressure for ``Pool.imap``, whose feeder thread otherwise drains the whole input.
-
-    Without it, a fast reader queues every article of the archive (and the workers every
-    extracted document) in memory while the single writer catches up: 2 GB at 100k articles.
-    The feeder takes a slot per item and blocks when ``size`` items are in flight; the consumer
-    frees a slot per result.
-    """
-
-    def __init__(self, size: int) -> None:
-        self._slots = threading.BoundedSemaphore(size)
-
-    def throttle(self, items: Iterable[tuple]) -> Iterator[tuple]:
-        for item in items:
-            self._slots.acquire()
-            yield item
-
-    def release_each(self, results: Iterable[tuple]) -> Iterator[tuple]:
-        for result in results:
-            self._slots.release()
-            yield result
-
-
-def _consume(prepared: Iterable[tuple], run: _Run, report: IndexReport, bar) -> None:
-    """Apply the prepared items in order (main process, main thread)."""
-    for kind, payload, source, digest in prepared:
-        if kind == "doc":
-            run.add_doc(payload, source, digest)
-            bar.update(1)
-        elif kind == "unchanged":
-            report.unchanged += payload
-        elif kind == "failure":
-            report.failed.append((payload.id, payload.reason))
-        elif kind == "delete":
-            run.deletions.append(payload)
-        elif kind == "forget":
-            run.forgotten.append(payload)
-        elif kind == "source":
-            run.source_done(payload)
+def _remove_own_staging(index_dir: Path) -> None:
+    """Delete what this run left in the staging folder (unfinished segments after an error)."""
+    root = index_dir / STAGING_DIR
+    if root.is_dir():
+        for entry in root.glob(f"{os.getpid()}-*"):
+            shutil.rmtree(entry, ignore_errors=True)
+        with contextlib.suppress(OSError):  # not empty: another run is staging segments here
+            root.rmdir()
 
 
 def _progress_bar(enabled: bool):
@@ -366,7 +611,7 @@ def wipe_index(index_dir: Path) -> None:
     """Delete a Dateline index directory's contents (refuses folders that hold anything else)."""
     if not index_dir.exists():
         return
-    ours = {MANIFEST_NAME, f"{MANIFEST_NAME}-wal", f"{MANIFEST_NAME}-shm"}
+    ours = {MANIFEST_NAME, f"{MANIFEST_NAME}-wal", f"{MANIFEST_NAME}-shm", STAGING_DIR}
     for entry in index_dir.iterdir():
         name = entry.name
         looks_like_index = (

@@ -6,8 +6,8 @@ only ``<mark>`` without attributes remains.  The result is the only value a temp
 ``|safe``.
 
 Speed (docs/performance.md): snippets were 85 % of a query's time.  Matching now runs the
-analyzer's own parts (its regex, stop list, stemmer, accent map) in one loop with a cache per
-surface word instead of Whoosh's five chained generators per token, and a snippet that is provably
+analyzer's own parts in one loop with a cache per surface word (``search.analysis.Forms``)
+instead of Whoosh's five chained generators per token, and a snippet that is provably
 only escaped text plus ``<mark>`` tags skips bleach's HTML parse (about 2 ms each); anything else
 still goes through bleach.
 """
@@ -18,9 +18,8 @@ import html
 import re
 
 import bleach
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
-from search.schema import text_analyzer
+from search.analysis import Forms, text_analyzer
 
 #: Characters of a document scanned for matches.  Elasticsearch stops at 1M; news articles are
 #: far shorter, and the bound keeps hostile multi-megabyte texts cheap.
@@ -28,27 +27,10 @@ SCAN_CHARS = 100_000
 SNIPPET_CHARS = 280
 ALLOWED_TAGS = frozenset({"mark"})
 
-_ANALYZER = text_analyzer()
-#: Cache of surface word (lower-cased) -> analysed form ("" for a stop word); bounded.
-_FORMS: dict[str, str] = {}
-_FORMS_LIMIT = 200_000
+#: The analyzer's parts in one cached loop: matched words are the ones indexing produced.
+_FORMS = Forms(text_analyzer())
 #: The only tags a snippet built by :func:`snippet` contains.
 _MARK_TAGS = re.compile(r"</?mark>")
-
-
-def _analyzer_parts(analyzer) -> tuple[re.Pattern, frozenset, int, object, dict]:
-    """The pieces of the text analyzer, so :func:`_matches` applies exactly what indexing applies."""
-    parts = {type(item): item for item in analyzer.items}
-    expected = [RegexTokenizer, LowercaseFilter, StopFilter, StemFilter, CharsetFilter]
-    if [type(item) for item in analyzer.items] != expected:
-        raise RuntimeError(f"search.schema.text_analyzer changed shape; update search.highlight: {analyzer}")
-    stop = parts[StopFilter]
-    stem = parts[StemFilter]
-    return (parts[RegexTokenizer].expression, frozenset(stop.stops), stop.min, stem._stem,
-            parts[CharsetFilter].charmap)
-
-
-_PATTERN, _STOPS, _MIN_SIZE, _STEM, _CHARMAP = _analyzer_parts(_ANALYZER)
 
 
 def sanitize(fragment: str) -> str:
@@ -66,31 +48,6 @@ def _safe(fragment: str) -> str:
     if "<" not in bare and ">" not in bare:
         return fragment
     return sanitize(fragment)
-
-
-def _form(word: str) -> str:
-    """Analysed form of one lower-cased token, as the index has it ("" for a stop word)."""
-    form = _FORMS.get(word)
-    if form is None:
-        form = "" if word in _STOPS or len(word) < _MIN_SIZE else _STEM(word).translate(_CHARMAP)
-        if len(_FORMS) >= _FORMS_LIMIT:
-            _FORMS.clear()
-        _FORMS[word] = form
-    return form
-
-
-def _matches(text: str, words: set[str]) -> list[tuple[int, int]]:
-    """Character spans of tokens whose analysed form is one of ``words``."""
-    forms = _FORMS
-    spans = []
-    for match in _PATTERN.finditer(text):
-        word = match.group().lower()
-        form = forms.get(word)
-        if form is None:
-            form = _form(word)
-        if form in words:
-            spans.append(match.span())
-    return spans
 
 
 def _best_window(spans: list[tuple[int, int]], width: int) -> int:
@@ -126,7 +83,7 @@ def snippet(text: str, words: set[str], width: int = SNIPPET_CHARS) -> str:
     matches the snippet is the start of the text.
     """
     scanned = text[:SCAN_CHARS]
-    spans = _matches(scanned, words) if words else []
+    spans = _FORMS.spans(scanned, words) if words else []
     start = _best_window(spans, width) if spans else 0
     begin, end = _cut(scanned, start, width)
     parts = ["…" if begin > 0 else ""]
@@ -150,7 +107,7 @@ def highlight_all(text: str, words: set[str]) -> str:
     hostile multi-megabyte articles cheap to render.
     """
     scanned = text[:SCAN_CHARS]
-    spans = _matches(scanned, words) if words else []
+    spans = _FORMS.spans(scanned, words) if words else []
     parts, cursor = [], 0
     for span_start, span_end in spans:
         parts.append(html.escape(scanned[cursor:span_start]))

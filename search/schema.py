@@ -21,14 +21,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from whoosh import fields
-from whoosh.analysis import (
-    CharsetFilter,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemmingAnalyzer,
-)
-from whoosh.support.charset import accent_map
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+
+from search.analysis import FastText, text_analyzer
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"
@@ -93,11 +88,6 @@ class NameFoldFilter(Filter):
         self.__init__()
 
 
-def text_analyzer():
-    """Words, lower-cased, accent-folded (Erdoğan finds Erdogan), stop words dropped, stemmed."""
-    return StemmingAnalyzer(cachesize=200_000) | CharsetFilter(accent_map)
-
-
 def name_analyzer():
     """Tokens of names (outlets, people, organisations, places): folded, never stemmed."""
     return RegexTokenizer(r"\w+(?:[-'’]\w+)*") | LowercaseFilter() | NameFoldFilter()
@@ -112,9 +102,9 @@ def build_schema() -> fields.Schema:
             ID: fields.ID(stored=True, unique=True),
             PATH: fields.STORED(),
             HASH: fields.STORED(),
-            TITLE: fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
-            BODY: fields.TEXT(analyzer=text, stored=True),
-            QUOTE: fields.TEXT(analyzer=text),
+            TITLE: FastText(analyzer=text, stored=True, field_boost=2.0),
+            BODY: FastText(analyzer=text, stored=True),
+            QUOTE: FastText(analyzer=text),
             OUTLET: fields.TEXT(analyzer=names, stored=True),
             SPEAKER: fields.TEXT(analyzer=names),
             PERSON: fields.TEXT(analyzer=names),

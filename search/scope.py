@@ -16,14 +16,14 @@ from whoosh import query as Q
 
 from index.extract.names import AliasTable, fold_token, name_key, tokens
 from search import schema as S
+from search.analysis import Forms, text_analyzer
 from search.query import positive_leaves
-from search.schema import text_analyzer
 
-_ANALYZER = text_analyzer()
+_FORMS = Forms(text_analyzer())
 
 
 def _words(text: str) -> set[str]:
-    return {t.text for t in _ANALYZER(text)}
+    return set(_FORMS.positions(text))
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,12 @@
 import json
 import os
 
+import pytest
 from whoosh.query import Term
 
+from index import writer
 from index.manifest import Manifest
+from index.segments import STAGING_DIR
 from index.storage import open_index
 from index.writer import index_paths
 from search import schema as S
@@ -108,18 +111,83 @@ def test_parallel_extraction_gives_the_same_index(tmp_path, sample_archive):
     assert ids(tmp_path / "serial") == ids(tmp_path / "parallel")
 
 
-def test_large_batches_use_parallel_sub_writers(tmp_path, monkeypatch):
-    from index import writer
-
-    monkeypatch.setattr(writer, "MIN_PARALLEL_BATCH", 2)
+def test_workers_build_segments_that_commits_publish(tmp_path):
     archive = tmp_path / "news"
-    for i in range(9):
-        write(archive / f"{i}.txt", f"Story {i}", f"Idlib body {i}.")
+    for i in range(40):
+        write(archive / f"{i:02d}.txt", f"Story {i}", f"Idlib body {i}.")
     index_dir = tmp_path / "ix"
-    report = index_paths([archive], index_dir, jobs=2, batch_size=4, progress=False)
-    assert (report.indexed, report.commits) == (9, 3)
-    assert ids(index_dir) == sorted(f"news/{i}.txt" for i in range(9))
+    committed = []
+    report = index_paths([archive], index_dir, jobs=2, batch_size=5, progress=False,
+                         on_commit=lambda n, total: committed.append((n, total)))
+    assert report.indexed == 40
+    assert report.commits == len(committed) >= 8  # at least 40 / 5 segments, one commit each
+    assert all(n <= 5 for n, _total in committed) and committed[-1][1] == 40
+    assert ids(index_dir) == sorted(f"news/{i:02d}.txt" for i in range(40))
+    ix = open_index(index_dir)
+    assert len(ix._segments()) <= writer.MAX_SEGMENTS
+    with ix.searcher() as searcher:
+        assert len(list(searcher.docs_for_query(Term(S.BODY, "idlib")))) == 40
+    assert not (index_dir / STAGING_DIR).exists()
+    again = index_paths([archive], index_dir, jobs=2, batch_size=5, progress=False)
+    assert (again.indexed, again.unchanged) == (0, 40)
+
+
+def test_a_changed_article_replaces_its_committed_version_across_segments(tmp_path):
+    archive = tmp_path / "news"
+    for i in range(6):
+        write(archive / f"{i}.txt", f"Story {i}", "First version.")
+    index_dir = tmp_path / "ix"
+    run([archive], index_dir, batch_size=2)
+    write(archive / "0.txt", "Story 0", "Second version.")
+    write(archive / "5.txt", "Story 5", "Second version.")
+    assert run([archive], index_dir, batch_size=2).indexed == 2
+    assert ids(index_dir) == [f"news/{i}.txt" for i in range(6)]
     with open_index(index_dir).searcher() as searcher:
-        assert len(list(searcher.docs_for_query(Term(S.BODY, "idlib")))) == 9
-    again = index_paths([archive], index_dir, jobs=2, batch_size=4, progress=False)
-    assert (again.indexed, again.unchanged) == (0, 9)
+        assert sorted(searcher.document(**{S.ID: f"news/{i}.txt"})[S.BODY] for i in (0, 5)) == [
+            "Second version.", "Second version."]
+
+
+def test_leftover_staging_of_a_dead_run_is_removed(tmp_path):
+    archive = tmp_path / "news"
+    write(archive / "a.txt", "A", "Text.")
+    index_dir = tmp_path / "ix"
+    run([archive], index_dir)
+    leftover = index_dir / STAGING_DIR / "999999999-abc"  # above any pid_max: a dead run
+    leftover.mkdir(parents=True)
+    (leftover / "MAIN_x.seg").write_bytes(b"partial")
+    write(archive / "b.txt", "B", "More text.")
+    assert run([archive], index_dir).indexed == 1
+    assert not leftover.exists()
+
+
+class _FakeSegment:
+    def __init__(self, docs, deleted=0):
+        self.docs, self.deleted = docs, deleted
+
+    def doc_count_all(self):
+        return self.docs
+
+    def deleted_count(self):
+        return self.deleted
+
+
+@pytest.mark.parametrize(
+    ("sizes", "deleted", "merged"),
+    [
+        ([5] * 10, [], []),  # at the limit: nothing to do
+        ([9, 1, 8, 2, 7, 3, 6, 4, 5, 10, 11], [], [1, 2]),  # one over: the two smallest
+        ([5] * 8 + [50], [2], [2]),  # a mostly deleted segment is rewritten alone
+        ([5] * 9 + [50], [2], [2, 5]),  # ... with room made for the rewritten one
+        ([5] * 10 + [50], [2], [2, 5, 5]),
+    ],
+)
+def test_merge_policy_keeps_at_most_max_segments(monkeypatch, sizes, deleted, merged):
+    added = []
+    fake_writer = type("W", (), {"add_reader": lambda self, r: added.append(r), "storage": None,
+                                 "schema": None})()
+    monkeypatch.setattr("whoosh.reading.SegmentReader", lambda storage, schema, seg: seg)
+    segments = [_FakeSegment(n) for n in sizes] + [_FakeSegment(d, deleted=d) for d in deleted]
+    kept = writer.merge_policy(fake_writer, segments)
+    assert sorted(seg.docs for seg in added) == merged
+    assert len(kept) + (1 if added else 0) <= writer.MAX_SEGMENTS
+    assert sorted(seg.docs for seg in kept + added) == sorted(sizes + deleted)

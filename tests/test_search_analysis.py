@@ -1,0 +1,67 @@
+"""The fast analysis path must index exactly what Whoosh's analyzer chain indexes."""
+
+import pickle
+
+import pytest
+from whoosh import fields
+
+from search.analysis import FastText, Forms, text_analyzer
+
+TEXTS = [
+    "",
+    "The the a of",  # only stop words
+    "The Kremlin said on Monday that the talks were constructive.",
+    "a b Lavrov said",  # dropped short tokens before the first kept word
+    "Erdoğan met Erdogan; ERDOGAN met erdoğan.",
+    "U.S. officials, 3.5 per cent, e-mail and U.K.-based groups",
+    "İstanbul ÆØÅ straße Çavuşoğlu Hmeimim 2018 covid-19 don't",
+    "running runs ran, runner! “Quoted” — dashes – and ‘single’ quotes",
+    "word " * 50 + "the end",
+]
+
+
+def _reference(field_boost: float = 1.0) -> fields.TEXT:
+    return fields.TEXT(analyzer=text_analyzer(), field_boost=field_boost)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("boost", [1.0, 2.0])
+def test_fast_text_indexes_what_text_indexes(text, boost):
+    fast = FastText(analyzer=text_analyzer(), field_boost=boost)
+    assert sorted(fast.index(text)) == sorted(_reference(boost).index(text))
+
+
+def test_forms_positions_skip_stop_words_like_the_stop_filter():
+    forms = Forms(text_analyzer())
+    assert forms.positions("a b Lavrov said the war") == {"lavrov": [2], "said": [3], "war": [4]}
+    assert forms.form("The") is None
+    assert forms.form("Erdoğan") == "erdogan"
+
+
+def test_forms_spans_mark_every_spelling():
+    forms = Forms(text_analyzer())
+    text = "Erdoğan and Erdogan were runs"
+    assert forms.spans(text, {"erdogan", "run"}) == [(0, 7), (12, 19), (25, 29)]
+
+
+def test_forms_refuses_other_analyzers():
+    with pytest.raises(ValueError):
+        Forms(fields.ID().analyzer)
+
+
+def test_fast_text_pickles_without_its_cache():
+    field = FastText(analyzer=text_analyzer())
+    list(field.index("warm the cache"))
+    clone = pickle.loads(pickle.dumps(field))
+    assert "_forms" not in clone.__dict__
+    assert sorted(clone.index("warm the cache")) == sorted(_reference().index("warm the cache"))
+
+
+@pytest.mark.corpora
+def test_fast_text_matches_text_on_real_articles(corpora):
+    fast, reference = FastText(analyzer=text_analyzer()), _reference()
+    paths = sorted((corpora / "bbc").rglob("*.txt"))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+    assert len(texts) > 2000
+    for text in texts[::10]:
+        assert sorted(fast.index(text)) == sorted(reference.index(text))
