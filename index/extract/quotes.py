@@ -107,24 +107,20 @@ _TOLD_OBJECT = re.compile(r"^\s*(?:[\w.’'-]+\s+){1,5}?that\b\s*|^\s*(?:,\s*)?(
 
 
 @dataclass(slots=True)
-class _Tok:
-    text: str
-    start: int
-    end: int
-    low: str
-    cap: bool
-    sent: int = 0
-
-
-@dataclass(slots=True)
 class _Tokens:
-    """An article's tokens and the columns they were built from."""
+    """An article's tokens, column by column: token i is ``texts[i]``, ``lows[i]``, ``starts[i]`` …
 
-    toks: list[_Tok]
+    Columns rather than one object per token: an article has about a thousand tokens, and objects
+    for them cost more to build and to garbage-collect than the whole rule pass that reads them.
+    """
+
     texts: list[str]
-    lows: list[str]
-    starts: list[int]
-    firsts: list[int]  # index of each sentence's first token, then len(toks)
+    lows: list[str]  # lower-case forms
+    caps: list[bool]  # first character upper-case
+    starts: list[int]  # offsets into the body
+    ends: list[int]
+    sents: list[int]  # sentence numbers
+    firsts: list[int]  # index of each sentence's first token, then len(texts)
     capitalised: list[int]  # indices of the tokens whose first character is upper-case
 
 
@@ -158,13 +154,13 @@ class _Attribution:
 def _tokenise(body: str) -> _Tokens:
     """Tokens with offsets and sentence numbers, and the index of each sentence's first token.
 
-    ``firsts`` ends with ``len(toks)``: sentence s spans ``toks[firsts[s]:firsts[s + 1]]``.
+    ``firsts`` ends with the token count: sentence s spans tokens ``firsts[s]`` to ``firsts[s + 1]``.
     Built column by column (texts, offsets, lower-case forms …) so that the per-token work runs in
     C; only the few tokens that may end a sentence (. ! ?, closing marks, line ends) are examined.
     """
     pieces = _TOKEN_GAP.findall(body)
     if not pieces:
-        return _Tokens([], [], [], [], [0], [])
+        return _Tokens([], [], [], [], [], [], [0], [])
     texts = list(map(str.lstrip, pieces))
     # The pieces tile the text: running lengths give every token's end, minus its length its start.
     ends = list(accumulate(map(len, pieces)))
@@ -200,8 +196,7 @@ def _tokenise(body: str) -> _Tokens:
         sents += [s] * (b + 1 - prev)
         prev = b + 1
         firsts.append(prev)
-    toks = list(map(_Tok, texts, starts, ends, lows, caps, sents))
-    return _Tokens(toks, texts, lows, starts, firsts, list(compress(count(), caps)))
+    return _Tokens(texts, lows, caps, starts, ends, sents, firsts, list(compress(count(), caps)))
 
 
 def _ends_sentence(texts: list[str], lows: list[str], caps: list[bool], i: int) -> bool:
@@ -217,12 +212,8 @@ def _ends_sentence(texts: list[str], lows: list[str], caps: list[bool], i: int) 
     return caps[i + 1] or nxt in _OPEN_QUOTES or not nxt[:1].isalpha()
 
 
-def _is_abbreviation(tok: _Tok) -> bool:
-    """``Mr``, ``Sen``, ``J`` (an initial) before a period that does not end the sentence."""
-    return _is_abbreviation_word(tok.text, tok.low, tok.cap)
-
-
 def _is_abbreviation_word(text: str, low: str, cap: bool) -> bool:
+    """``Mr``, ``Sen``, ``J`` (an initial) before a period that does not end the sentence."""
     if (len(text) == 1 and cap) or low in lex.ABBREVIATIONS:
         return True
     return "-" in text and _PARTY_TAG.fullmatch(text) is not None  # "(D-R.I.)", "(R-Fla.)"
@@ -256,8 +247,12 @@ class _Names:
     """Every capitalised name run of an article, for surname and role resolution."""
 
     def __init__(self, tokens: _Tokens, mid_caps: frozenset[str]) -> None:
-        self.toks = tokens.toks
         self.texts = tokens.texts
+        self.lows = tokens.lows
+        self.caps = tokens.caps
+        self.starts = tokens.starts
+        self.sents = tokens.sents
+        self.n = len(tokens.texts)
         self.capitalised = tokens.capitalised
         self.mid_caps = mid_caps
         self.by_surname: dict[str, _Person] = {}
@@ -270,21 +265,19 @@ class _Names:
         self._scan()
 
     def _scan(self) -> None:
-        toks = self.toks
+        texts, lows = self.texts, self.lows
         j = 0
         for i in self.capitalised:
             if i < j:
                 continue  # inside the previous run
-            tok = toks[i]
-            if tok.low not in lex.NON_NAME_CAPS and tok.text[:1].isalpha():
+            if lows[i] not in lex.NON_NAME_CAPS and texts[i][:1].isalpha():
                 j = self._run_end(i)
                 parsed = self.parse_run(i, j)
                 if parsed:
                     self._register(parsed, i, j)
 
     def _is_name_word(self, i: int) -> bool:
-        tok = self.toks[i]
-        return tok.cap and tok.text[:1].isalpha()
+        return self.caps[i] and self.texts[i][:1].isalpha()
 
     def _run_end(self, i: int) -> int:
         """Exclusive end of the capitalised run starting at i (initials, particles and Mr. inside)."""
@@ -294,23 +287,22 @@ class _Names:
         return j
 
     def _find_run_end(self, i: int) -> int:
-        toks = self.toks
-        n = len(toks)
-        sent = toks[i].sent
+        texts, lows, caps, sents = self.texts, self.lows, self.caps, self.sents
+        n = self.n
+        sent = sents[i]
         j = i
         while j < n:
-            tok = toks[j]
-            if tok.sent != sent:
+            if sents[j] != sent:
                 break
-            text = tok.text
-            if tok.cap and text[:1].isalpha():
+            text = texts[j]
+            if caps[j] and text[:1].isalpha():
                 j += 1
                 if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                     break  # "Turkey’s Foreign Minister": the possessor is its own run
             elif j > i and (
-                (text == "." and _is_abbreviation(toks[j - 1]))  # _abbrev_dot(j)
+                (text == "." and _is_abbreviation_word(texts[j - 1], lows[j - 1], caps[j - 1]))  # _abbrev_dot
                 or (  # _particle(j)
-                    (tok.low in lex.NAME_PARTICLES or text in _JOINERS) and j + 1 < n and toks[j + 1].cap
+                    (lows[j] in lex.NAME_PARTICLES or text in _JOINERS) and j + 1 < n and caps[j + 1]
                 )
             ):
                 j += 1
@@ -320,16 +312,17 @@ class _Names:
 
     def _abbrev_dot(self, j: int) -> bool:
         """The period of ``Mr.`` or of an initial inside a name."""
-        return self.toks[j].text == "." and _is_abbreviation(self.toks[j - 1])
+        return self.texts[j] == "." and _is_abbreviation_word(
+            self.texts[j - 1], self.lows[j - 1], self.caps[j - 1]
+        )
 
     def _particle(self, j: int) -> bool:
         """``al`` in ``Bashar al-Assad`` style names: a particle followed by a capitalised word."""
-        toks = self.toks
-        joiner = toks[j].low in lex.NAME_PARTICLES or toks[j].text in _JOINERS
-        return joiner and j + 1 < len(toks) and toks[j + 1].cap
+        joiner = self.lows[j] in lex.NAME_PARTICLES or self.texts[j] in _JOINERS
+        return joiner and j + 1 < self.n and self.caps[j + 1]
 
     def parse_run(self, i: int, j: int, lenient: bool = False) -> tuple[str, str, list[str]] | None:
-        """(name, type, title words) for the run toks[i:j], or None when it names nobody.
+        """(name, type, title words) for the run of tokens i to j, or None when it names nobody.
 
         A name must be seen capitalised mid-sentence somewhere in the article, unless ``lenient``
         (the run is the subject of a cue verb) and it does not look like a plural common noun.
@@ -341,16 +334,16 @@ class _Names:
         return parsed
 
     def _parse_run(self, i: int, j: int, lenient: bool) -> tuple[str, str, list[str]] | None:
-        words = [t for t in self.toks[i:j] if t.text != "."]
-        while words and words[0].low in lex.NON_NAME_CAPS:
-            if words[0].low == "new" and len(words) > 1 and words[1].low in lex.NEW_PLACES:
+        words = [t for t in self.texts[i:j] if t != "."]
+        while words and words[0].lower() in lex.NON_NAME_CAPS:
+            if words[0].lower() == "new" and len(words) > 1 and words[1].lower() in lex.NEW_PLACES:
                 break  # "The New York Times"
             words = words[1:]
         if not words:
             return None
-        last = _bare(words[-1].text)
-        if _bare(words[-1].text).lower() in lex.NAME_SUFFIXES and len(words) > 1:
-            last = _bare(words[-2].text)
+        last = _bare(words[-1])
+        if last.lower() in lex.NAME_SUFFIXES and len(words) > 1:
+            last = _bare(words[-2])
         if len(last) < 2 or last.lower() in lex.NON_NAME_CAPS:
             return None
         if last.lower() in lex.TITLES and not (len(words) > 1 and last.lower() in lex.ORG_WORDS):
@@ -359,7 +352,7 @@ class _Names:
             return None  # "I'm", "I’d"
         if last not in self.mid_caps and not (lenient and self._plausible_name(last)):
             return None
-        texts = [_bare(w.text) if w is words[-1] else w.text for w in words]
+        texts = [*words[:-1], _bare(words[-1])]
         if _is_org(texts):
             return _join(texts), "organization", []
         k = len(texts)
@@ -393,40 +386,39 @@ class _Names:
             roles = person.roles
             if titles:
                 roles.update([lex.TITLE_ROLES.get(t, t) for t in titles])
-            if j + 2 < len(self.toks) and self.toks[j].text in _APPOSITION_OPENERS:
+            if j + 2 < self.n and self.texts[j] in _APPOSITION_OPENERS:
                 roles.update(self._apposition_roles(j))
             if i > 0:
                 roles.update(self._prefix_roles(i))
-        person.positions.append(self.toks[i].start)
+        person.positions.append(self.starts[i])
 
     def _apposition_roles(self, j: int) -> set[str]:
         """Words of ", the Kremlin spokesman," or "of Florida" right after a name."""
-        toks = self.toks
-        if j + 2 >= len(toks) or toks[j].text not in _APPOSITION_OPENERS:
+        if j + 2 >= self.n or self.texts[j] not in _APPOSITION_OPENERS:
             return set()
         roles = set()
-        for tok in toks[j + 1 : j + 8]:
-            if tok.text in {",", ".", ";", ")"} or tok.low in lex.CUE_VERBS or tok.low in {"who", "which"}:
+        for text, low in zip(self.texts[j + 1 : j + 8], self.lows[j + 1 : j + 8], strict=True):
+            if text in {",", ".", ";", ")"} or low in lex.CUE_VERBS or low in {"who", "which"}:
                 break
-            if tok.text[:1].isalpha() and tok.low not in lex.DETERMINERS:
-                roles.add(lex.STATE_ABBREVIATIONS.get(tok.low, tok.low))
+            if text[:1].isalpha() and low not in lex.DETERMINERS:
+                roles.add(lex.STATE_ABBREVIATIONS.get(low, low))
         return roles
 
     def _prefix_roles(self, i: int) -> set[str]:
         """Words of "Democratic nominee Hillary Clinton", "Florida Sen. Marco Rubio" before a name."""
-        toks = self.toks
+        texts, lows, sents = self.texts, self.lows, self.sents
         roles = set()
         k = i - 1
-        while k >= 0 and i - k <= 6 and toks[k].sent == toks[i].sent:
-            tok = toks[k]
-            if tok.text == "." or tok.text == "-":
+        while k >= 0 and i - k <= 6 and sents[k] == sents[i]:
+            text, low = texts[k], lows[k]
+            if text == "." or text == "-":
                 k -= 1
                 continue
-            if not tok.text[:1].isalpha() or tok.low in lex.DETERMINERS or tok.low in _PREPOSITIONS:
+            if not text[:1].isalpha() or low in lex.DETERMINERS or low in _PREPOSITIONS:
                 break
-            if not tok.cap and tok.low not in _ROLE_WORDS:
+            if not self.caps[k] and low not in _ROLE_WORDS:
                 break
-            roles.add(lex.TITLE_ROLES.get(tok.low, tok.low))
+            roles.add(lex.TITLE_ROLES.get(low, low))
             k -= 1
         return roles
 
@@ -550,48 +542,51 @@ def _is_org(texts: list[str]) -> bool:
 class _Attributor:
     """Finds cue verbs and reads the Source around each."""
 
-    def __init__(
-        self, body: str, tokens: _Tokens, names: _Names, spans: list[tuple[int, int, bool]]
-    ) -> None:
+    def __init__(self, body: str, tokens: _Tokens, names: _Names, spans: list[tuple[int, int, bool]]) -> None:
         self.body = body
         self.quoted, self.quoted_offsets = _inside_marker(body, tokens.starts, spans)
+        self.texts = tokens.texts
         self.lows = tokens.lows
-        self.toks = tokens.toks
+        self.caps = tokens.caps
+        self.starts = tokens.starts
+        self.ends = tokens.ends
+        self.sents = tokens.sents
+        self.n = len(tokens.texts)
         self.names = names
         self.found: list[_Attribution] = []
         self.named_only = False
 
     def run(self) -> list[_Attribution]:
         """All attributions of the article, in text order."""
-        toks = self.toks
+        lows, caps = self.lows, self.caps
         quoted = self.quoted
         # Only cues outside quotations (inside one, a cue is the speaker's own report).
-        for i in compress(count(), map(_TRIGGERS.__contains__, self.lows)):
+        for i in compress(count(), map(_TRIGGERS.__contains__, lows)):
             if quoted[i]:
                 continue
-            tok = toks[i]
-            if tok.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+            low = lows[i]
+            if low == "according" and i + 1 < self.n and lows[i + 1] == "to":
                 self._after(i, i + 2, "according to", inverted=True)
-            elif tok.text == ":":
+            elif low == ":":
                 self._transcript(i)
-            elif tok.low == "in":
+            elif low == "in":
                 self._in_document(i)
-            elif tok.low in lex.DOCUMENT_VERBS and not tok.cap and self._document(i):
+            elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
             elif (
-                tok.low not in _SPEECH_TRIGGERS
-                or tok.cap
-                or (tok.low in lex.NOUN_LIKE_VERBS and not self._verb_context(i))
+                low not in _SPEECH_TRIGGERS
+                or caps[i]
+                or (low in lex.NOUN_LIKE_VERBS and not self._verb_context(i))
             ):
                 continue
-            elif i + 2 < len(toks) and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "ld")):
-                self._after(i, i + 2, tok.text, inverted=True)  # "first reported by The Washington Post"
-            elif tok.low in lex.CUE_VERBS:
-                if tok.low.endswith("ing") and i > 0 and toks[i - 1].text == ",":
+            elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
+                self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
+            elif low in lex.CUE_VERBS:
+                if low.endswith("ing") and i > 0 and self.texts[i - 1] == ",":
                     self._participle(i)  # "…, saying …": not an apposition before the cue
-                elif not self._before(i) and not self._participle(i) and tok.low in lex.INVERTED_CUES:
+                elif not self._before(i) and not self._participle(i) and low in lex.INVERTED_CUES:
                     self._inverted(i)
-            elif tok.low in lex.STANCE_VERBS or tok.low in lex.PROGRESSIVE_VERBS:
+            elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
                 self._before(i)
@@ -606,41 +601,41 @@ class _Attributor:
     def _document(self, i: int) -> bool:
         """``A Monmouth poll out Monday showed``: a document noun (with a short time or participle
         phrase after it) whose capitalised modifier names the organisation behind it."""
-        toks = self.toks
         k = i - 1
-        while k >= 0 and i - k <= 7 and toks[k].sent == toks[i].sent:
-            tok = toks[k]
-            if tok.low in lex.DOCUMENT_NOUNS and not tok.cap:
+        while k >= 0 and i - k <= 7 and self.sents[k] == self.sents[i]:
+            low = self.lows[k]
+            if low in lex.DOCUMENT_NOUNS and not self.caps[k]:
                 return self._nominal(i, k)
-            if not (tok.low in lex.DOCUMENT_GAP or tok.text.isdigit() or self._skippable(tok)):
+            if not (low in lex.DOCUMENT_GAP or self.texts[k].isdigit() or self._skippable(k)):
                 return False
             k -= 1
         return False
 
-    @staticmethod
-    def _skippable(tok: _Tok) -> bool:
+    def _skippable(self, k: int) -> bool:
         """Words between a subject and its cue: auxiliaries, adverbs, "later Thursday"."""
-        if tok.low in lex.WEEKDAYS or tok.low in lex.TIME_WORDS:
+        low = self.lows[k]
+        if low in lex.WEEKDAYS or low in lex.TIME_WORDS:
             return True  # "the Committee this week announced", "Scott on Monday announced"
-        return not tok.cap and (tok.low in lex.AUXILIARIES or bool(_ADVERB.match(tok.text)))
+        return not self.caps[k] and (low in lex.AUXILIARIES or bool(_ADVERB.match(self.texts[k])))
 
     def _verb_context(self, i: int) -> bool:
         """``reports that`` / ``claims:``: a word that is also a noun is read as a verb only here."""
-        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        prev = self.toks[i - 1] if i > 0 else None
-        if prev is not None and prev.low in lex.DOCUMENT_NOUNS:
+        lows = self.lows
+        if i > 0 and lows[i - 1] in lex.DOCUMENT_NOUNS:
             return True  # "a Quinnipiac University poll shows"
-        if prev is not None and prev.cap and prev.low in lex.MEDIA_WORDS and self.toks[i].low in _MEDIA_VERBS:
+        if i > 0 and self.caps[i - 1] and lows[i - 1] in lex.MEDIA_WORDS and lows[i] in _MEDIA_VERBS:
             return True  # "the Associated Press reports", "the Chicago Tribune reports"
-        return nxt is not None and (nxt.low == "that" or nxt.text in {":", ","} or nxt.text in _OPEN_QUOTES)
+        if i + 1 >= self.n:
+            return False
+        nxt = self.texts[i + 1]
+        return lows[i + 1] == "that" or nxt in {":", ","} or nxt in _OPEN_QUOTES
 
     def _participle(self, i: int) -> bool:
         """``…, adding …`` / ``…, saying …``: the subject of the sentence's last attribution."""
-        toks = self.toks
-        if not toks[i].low.endswith("ing") or i == 0 or toks[i - 1].text != ",":
+        if not self.lows[i].endswith("ing") or i == 0 or self.texts[i - 1] != ",":
             return False
         last = self.found[-1] if self.found else None
-        if last is None or last.sent != toks[i].sent:
+        if last is None or last.sent != self.sents[i]:
             return self._sentence_subject(i)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
 
@@ -650,27 +645,26 @@ class _Attributor:
         ``apposition``: the subject may carry one ", <apposition>," ("Gary Emineth, a former state
         party chairman, became a delegate and said …").
         """
-        toks = self.toks
         s = i
-        while s > 0 and toks[s - 1].sent == toks[i].sent:
+        while s > 0 and self.sents[s - 1] == self.sents[i]:
             s -= 1
         if i - s > 40 or not self.names._is_name_word(s):
             return False
         e = self.names._run_end(s)
-        if apposition and e < i and toks[e].text == ",":
+        if apposition and e < i and self.texts[e] == ",":
             k = e + 1
             while (
-                k < i and k - e < 15 and toks[k].text not in {",", ";"} and toks[k].text not in _OPEN_QUOTES
+                k < i and k - e < 15 and self.texts[k] not in {",", ";"} and self.texts[k] not in _OPEN_QUOTES
             ):
                 k += 1
-            if k < i - 1 and toks[k].text == "," and toks[k + 1].text[:1].islower():
+            if k < i - 1 and self.texts[k] == "," and self.texts[k + 1][:1].islower():
                 parsed = self.names.parse_run(s, e, lenient=True)
-                if parsed and not _is_place(parsed[0]) and toks[s].low not in lex.NON_NAME_CAPS:
+                if parsed and not _is_place(parsed[0]) and self.lows[s] not in lex.NON_NAME_CAPS:
                     return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
             return False
-        if e >= i or toks[e].text in {",", "'s", "’s"} or not toks[e].text[:1].islower():
+        if e >= i or self.texts[e] in {",", "'s", "’s"} or not self.texts[e][:1].islower():
             return False  # "In Iowa, …" / "Trump's rivals …": not a subject before its verb
-        if toks[e].low in _NP_CUT or toks[e].low in lex.ROLE_NOUNS or toks[s].low in lex.NON_NAME_CAPS:
+        if self.lows[e] in _NP_CUT or self.lows[e] in lex.ROLE_NOUNS or self.lows[s] in lex.NON_NAME_CAPS:
             return False
         parsed = self.names.parse_run(s, e, lenient=True)
         if not parsed or _is_place(parsed[0]):
@@ -679,18 +673,17 @@ class _Attributor:
 
     def _transcript(self, i: int) -> bool:
         """``WALLACE: …`` / ``Matthews: …`` at the start of a paragraph (interview transcripts)."""
-        toks = self.toks
-        if i + 1 < len(toks) and toks[i + 1].text in _OPEN_QUOTES and self._colon_quote(i):
+        if i + 1 < self.n and self.texts[i + 1] in _OPEN_QUOTES and self._colon_quote(i):
             return True
         a = i - 1
-        while a > 0 and i - a < 4 and "\n" not in self.body[toks[a - 1].end : toks[a].start]:
+        while a > 0 and i - a < 4 and "\n" not in self.body[self.ends[a - 1] : self.starts[a]]:
             a -= 1
-        if a < 0 or a == i or (a > 0 and "\n" not in self.body[toks[a - 1].end : toks[a].start]):
+        if a < 0 or a == i or (a > 0 and "\n" not in self.body[self.ends[a - 1] : self.starts[a]]):
             return False
         if self.names._run_end(a) != i:
             return False
-        line_end = self.body.find("\n", toks[i].end)
-        content = self.body[toks[i].end : line_end if line_end >= 0 else len(self.body)].split()
+        line_end = self.body.find("\n", self.ends[i])
+        content = self.body[self.ends[i] : line_end if line_end >= 0 else len(self.body)].split()
         if len(content) < 6 or sum(w[:1].islower() for w in content) < 0.4 * len(content):
             return False  # "Clinton: Keep it", "Nevada: Adam Khan, Andres Ramirez, …": headings and lists
         parsed = self.names.parse_run(a, i)
@@ -700,13 +693,12 @@ class _Attributor:
 
     def _colon_quote(self, i: int) -> bool:
         """``… Donald Trump: "Appreciate the congrats …"``: a name introducing a quotation."""
-        toks = self.toks
         a = i - 1
-        while a > 0 and i - a < 5 and toks[a - 1].sent == toks[i].sent and self.names._run_end(a - 1) >= i:
+        while a > 0 and i - a < 5 and self.sents[a - 1] == self.sents[i] and self.names._run_end(a - 1) >= i:
             a -= 1
         if a < 0 or self.names._run_end(a) != i or not self.names._is_name_word(a):
             return False
-        if a > 0 and toks[a - 1].sent == toks[i].sent and toks[a - 1].text[:1].isalnum():
+        if a > 0 and self.sents[a - 1] == self.sents[i] and self.texts[a - 1][:1].isalnum():
             return False  # "… told Fox News: “…”": the listener, not the speaker
         parsed = self.names.parse_run(a, i)
         if not parsed or _is_place(parsed[0]):
@@ -715,96 +707,91 @@ class _Attributor:
 
     def _in_document(self, i: int) -> bool:
         """``In a CNN/ORC International Poll the same month, 38 percent …``: the pollster speaks."""
-        toks = self.toks
         k = i + 1
-        while k < len(toks) and k - i <= 9 and toks[k].sent == toks[i].sent:
-            tok = toks[k]
-            if tok.low in lex.POLL_NOUNS:
+        while k < self.n and k - i <= 9 and self.sents[k] == self.sents[i]:
+            text, low = self.texts[k], self.lows[k]
+            if low in lex.POLL_NOUNS:
                 break
-            in_name = tok.cap or tok.text in {"/", "&", "-"} or tok.text.isdigit()
-            if not (in_name or tok.low in lex.DETERMINERS or tok.low in lex.DOCUMENT_ADJECTIVES):
+            in_name = self.caps[k] or text in {"/", "&", "-"} or text.isdigit()
+            if not (in_name or low in lex.DETERMINERS or low in lex.DOCUMENT_ADJECTIVES):
                 return False
             k += 1
         else:
             return False
-        runs = self._caps_runs(i + 1, k + 1 if toks[k].cap else k)
+        runs = self._caps_runs(i + 1, k + 1 if self.caps[k] else k)
         if not runs:
             return False
         ra, rb = runs[0][0], runs[-1][1]
-        while ra < rb and toks[ra].low in lex.NON_NAME_CAPS:
+        while ra < rb and self.lows[ra] in lex.NON_NAME_CAPS:
             ra += 1
-        if ra >= rb or _bare(toks[rb - 1].text) not in self.names.mid_caps:
+        if ra >= rb or _bare(self.texts[rb - 1]) not in self.names.mid_caps:
             return False
-        name = _POSSESSIVE.sub("", self.body[toks[ra].start : toks[rb - 1].end])
+        name = _POSSESSIVE.sub("", self.body[self.starts[ra] : self.ends[rb - 1]])
         if _is_place(name.replace(" Poll", "").replace(" Survey", "")):
             return False  # "in New Hampshire polls": where, not who
         return self._add((name, "organization"), i, ra, k + 1, True, resolved=True, cue="in")
 
     # -- Source before the cue --------------------------------------------------------------
     def _before(self, i: int) -> bool:
-        toks = self.toks
         j = i - 1
-        progressive = toks[i].low.endswith("ing")
+        progressive = self.lows[i].endswith("ing")
         be = False
-        while j >= 0 and toks[j].sent == toks[i].sent and (self._skippable(toks[j])):
-            if toks[j].low in lex.PASSIVE_AUX and not (progressive and toks[j].low in _BE_FINITE):
+        while j >= 0 and self.sents[j] == self.sents[i] and self._skippable(j):
+            if self.lows[j] in lex.PASSIVE_AUX and not (progressive and self.lows[j] in _BE_FINITE):
                 return False  # "the plan was agreed": the subject did not say anything
-            be = be or toks[j].low in _BE_FINITE
+            be = be or self.lows[j] in _BE_FINITE
             j -= 1
-        if progressive and not be and toks[i].low in lex.PROGRESSIVE_VERBS:
+        if progressive and not be and self.lows[i] in lex.PROGRESSIVE_VERBS:
             return False  # "donors like Saudi Arabia seeking help": a participle, not a finite verb
-        if j < 0 or toks[j].sent != toks[i].sent:
+        if j < 0 or self.sents[j] != self.sents[i]:
             return False
-        if toks[j].text == ")":
+        if self.texts[j] == ")":
             j = self._skip_parens(j)
-        if j >= 0 and toks[j].text == ",":
+        if j >= 0 and self.texts[j] == ",":
             return self._apposition(i, j)
-        if j >= 0 and toks[j].text in _DASHES:
+        if j >= 0 and self.texts[j] in _DASHES:
             return self._dash_aside(i, j)
-        if toks[j].low in {"and", "but"}:
+        if self.lows[j] in {"and", "but"}:
             return self._coordinated_verb(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
 
     def _coordinated_verb(self, i: int, j: int) -> bool:
         """``McConnell was quick to embrace the mogul … and said …``: the named sentence subject."""
-        toks = self.toks
         k = j - 1
-        while k >= 0 and toks[k].sent == toks[i].sent:
-            tok = toks[k]
-            if tok.low in {"who", "which", ";"} or tok.text in _OPEN_QUOTES or tok.text in _CLOSE_QUOTES:
+        while k >= 0 and self.sents[k] == self.sents[i]:
+            text = self.texts[k]
+            if self.lows[k] in {"who", "which", ";"} or text in _OPEN_QUOTES or text in _CLOSE_QUOTES:
                 return False  # a relative clause or a quotation: its subject is not the sentence's
             k -= 1
         return self._sentence_subject(i, apposition=True)
 
     def _relative_clause(self, i: int, j: int) -> bool:
         """``Democrats in Iowa who watched the debate said``: the subject before an unmarked "who"."""
-        toks = self.toks
         k = j
-        while k > 0 and j - k < 20 and toks[k].sent == toks[i].sent and toks[k].low != "who":
+        while k > 0 and j - k < 20 and self.sents[k] == self.sents[i] and self.lows[k] != "who":
             if (
-                toks[k].text in {",", ";", "(", ")"}
-                or toks[k].text in _OPEN_QUOTES
-                or toks[k].text in _CLOSE_QUOTES
+                self.texts[k] in {",", ";", "(", ")"}
+                or self.texts[k] in _OPEN_QUOTES
+                or self.texts[k] in _CLOSE_QUOTES
             ):
                 return False
             k -= 1
-        if toks[k].low != "who" or k == 0 or toks[k - 1].sent != toks[i].sent:
+        if self.lows[k] != "who" or k == 0 or self.sents[k - 1] != self.sents[i]:
             return False
         if self._subject_at(i, k - 1):
             return True
-        if k > 2 and toks[k - 2].low in {"in", "from", "of", "at"} and toks[k - 1].cap:
+        if k > 2 and self.lows[k - 2] in {"in", "from", "of", "at"} and self.caps[k - 1]:
             return self._subject_at(i, k - 3)  # "Democrats in Iowa who …"
         return False
 
     def _coordinated(self, i: int, a: int) -> None:
         """``Lindsey Graham and David Perdue said``: the first conjunct speaks too."""
-        toks = self.toks
-        if a < 2 or toks[a - 1].low != "and" or not self.names._is_name_word(a - 2):
+        if a < 2 or self.lows[a - 1] != "and" or not self.names._is_name_word(a - 2):
             return
         k = a - 2
-        while k > 0 and toks[k - 1].sent == toks[a].sent and self.names._run_end(k - 1) >= a - 1:
+        while k > 0 and self.sents[k - 1] == self.sents[a] and self.names._run_end(k - 1) >= a - 1:
             k -= 1
-        if k > 0 and (toks[k - 1].low in _PREPOSITIONS or toks[k - 1].low in _NP_CUT):
+        if k > 0 and (self.lows[k - 1] in _PREPOSITIONS or self.lows[k - 1] in _NP_CUT):
             return  # "… between Clinton and Sanders said"
         parsed = self.names.parse_run(k, a - 1, lenient=True)
         if parsed and not _is_place(parsed[0]):
@@ -812,48 +799,48 @@ class _Attributor:
 
     def _dash_aside(self, i: int, j: int) -> bool:
         """``The justice -- who has been … -- said``: the subject stands before the opening dash."""
-        toks = self.toks
         k = j - 1
-        while k > 0 and toks[k].text in _DASHES:
+        while k > 0 and self.texts[k] in _DASHES:
             k -= 1
-        while k > 0 and j - k < 40 and toks[k].sent == toks[i].sent and toks[k].text not in _DASHES:
-            if toks[k].text in _CLOSE_QUOTES or toks[k].text in _OPEN_QUOTES:
+        while k > 0 and j - k < 40 and self.sents[k] == self.sents[i] and self.texts[k] not in _DASHES:
+            if self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
                 return False
             k -= 1
-        if toks[k].text not in _DASHES or toks[k].sent != toks[i].sent:
+        if self.texts[k] not in _DASHES or self.sents[k] != self.sents[i]:
             return False
-        while k > 0 and toks[k - 1].text in _DASHES:
+        while k > 0 and self.texts[k - 1] in _DASHES:
             k -= 1
         return self._subject_at(i, k - 1)
 
     def _skip_parens(self, j: int) -> int:
         """Index just before the "(" matching the ")" at j ("Paul Ryan (R-Wis.) said")."""
         k = j
-        while k > 0 and j - k < 12 and self.toks[k].text != "(":
+        while k > 0 and j - k < 12 and self.texts[k] != "(":
             k -= 1
-        return k - 1 if self.toks[k].text == "(" else j
+        return k - 1 if self.texts[k] == "(" else j
 
     def _apposition(self, i: int, j: int, depth: int = 0) -> bool:
         """``X, <apposition>, said``: the Source is X, or the apposition when that is the name."""
-        toks = self.toks
         if depth > 3:
             return False
-        if j > 0 and toks[j - 1].text == ")" and self._subject_at(i, self._skip_parens(j - 1)):
+        if j > 0 and self.texts[j - 1] == ")" and self._subject_at(i, self._skip_parens(j - 1)):
             return True  # "Sen. Jack Reed (D-R.I.), said"
         k = j - 1
-        while k >= 0 and j - k < 25 and toks[k].sent == toks[i].sent and toks[k].text not in {",", "(", ";"}:
-            if toks[k].text in _CLOSE_QUOTES or toks[k].text in _OPEN_QUOTES:
+        while (
+            k >= 0 and j - k < 25 and self.sents[k] == self.sents[i] and self.texts[k] not in {",", "(", ";"}
+        ):
+            if self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
                 return False
             k -= 1
-        if k < 0 or toks[k].text != "," or toks[k].sent != toks[i].sent:
+        if k < 0 or self.texts[k] != "," or self.sents[k] != self.sents[i]:
             return False
         inner = self._name_run_exact(k + 1, j)
-        if inner and (self._is_place_tail(inner, k) or _PARTY_TAG.match(self.body, toks[k + 1].start)):
+        if inner and (self._is_place_tail(inner, k) or _PARTY_TAG.match(self.body, self.starts[k + 1])):
             # "… from Houston, Texas, said", "Jason Chaffetz, R-Utah, said"
             return self._subject_at(i, k - 1) or self._apposition(i, k, depth + 1)
         if inner:
             return self._add(inner, i, k + 1, j, inverted=False)
-        if k > 0 and toks[k - 1].text == ")":
+        if k > 0 and self.texts[k - 1] == ")":
             return self._subject_at(i, self._skip_parens(k - 1))
         if self._subject_at(i, k - 1):
             return True
@@ -865,14 +852,13 @@ class _Attributor:
         name = inner[0]
         if name.split()[-1].lower() in lex.PLACES:
             return True
-        prev = self.toks[k - 1] if k > 0 else None
-        if prev is None or not prev.cap or len(name.split()) > 1:
+        if k == 0 or not self.caps[k - 1] or len(name.split()) > 1:
             return False
         known = self.names.by_surname.get(name.lower())
         return known is None or len(known.name.split()) < 2  # "Ava, Mo.," but not "…, Peskov,"
 
     def _name_run_exact(self, a: int, b: int) -> tuple[str, str] | None:
-        """The name when toks[a:b] is exactly one capitalised run ("Dmitry Peskov")."""
+        """The name when tokens a to b are exactly one capitalised run ("Dmitry Peskov")."""
         if a >= b or not self.names._is_name_word(a):
             return None
         if self.names._run_end(a) != b:
@@ -882,114 +868,114 @@ class _Attributor:
 
     def _subject_at(self, i: int, j: int) -> bool:
         """Read the subject NP ending at token j."""
-        toks = self.toks
-        if j < 0 or toks[j].sent != toks[i].sent:
+        if j < 0 or self.sents[j] != self.sents[i]:
             return False
-        if toks[j].text == "." and j > 0 and toks[j - 1].low in lex.NAME_SUFFIXES:
+        if self.texts[j] == "." and j > 0 and self.lows[j - 1] in lex.NAME_SUFFIXES:
             j -= 1  # "James B. Comey Jr., the director, said"
-        tok = toks[j]
-        if tok.low in lex.PRONOUNS:
+        text, low, sent = self.texts[j], self.lows[j], self.sents[j]
+        if low in lex.PRONOUNS:
             return self._pronoun(i, j)
-        if tok.cap and tok.text[:1].isalpha():
+        if self.caps[j] and text[:1].isalpha():
             a = j
-            while a > 0 and toks[a - 1].sent == tok.sent and self.names._run_end(a - 1) >= j + 1:
+            while a > 0 and self.sents[a - 1] == sent and self.names._run_end(a - 1) >= j + 1:
                 a -= 1
-            if tok.text.endswith(_POSSESSIVE_ENDS) and tok.text[-2:] != "ss":
+            if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
-            b = a - 1 if a > 0 and toks[a - 1].low != "the" else a - 2
-            if b >= 0 and toks[b].low in {"of", "at", "from", "for"} and toks[b].sent == tok.sent:
+            b = a - 1 if a > 0 and self.lows[a - 1] != "the" else a - 2
+            if b >= 0 and self.lows[b] in {"of", "at", "from", "for"} and self.sents[b] == sent:
                 return self._subject_at(i, b - 1)  # "James Pethokoukis of the AEI wrote"
-            if b > 0 and toks[b].low == "by" and toks[b - 1].low in lex.DOCUMENT_NOUNS:
+            if b > 0 and self.lows[b] == "by" and self.lows[b - 1] in lex.DOCUMENT_NOUNS:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
                 return bool(parsed) and self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
-            if b >= 0 and toks[b].low in _PREPOSITIONS and toks[b].sent == tok.sent:
+            if b >= 0 and self.lows[b] in _PREPOSITIONS and self.sents[b] == sent:
                 return False  # "Cruz's fusillade in Colorado underscored": not the subject
             parsed = self.names.parse_run(a, j + 1, lenient=True)
-            if parsed is None and tok.low in _PARTY_MEMBERS:
-                caps = [t for t in toks[a:j] if t.cap and _bare(t.text) in self.names.mid_caps]
-                return self._role_description(i, a, j, tok.low, caps, bare_head=True)  # "a Nevada Democrat"
+            if parsed is None and low in _PARTY_MEMBERS:
+                caps = [
+                    k for k in range(a, j) if self.caps[k] and _bare(self.texts[k]) in self.names.mid_caps
+                ]
+                return self._role_description(i, a, j, low, caps, bare_head=True)  # "a Nevada Democrat"
             if parsed and self.named_only and _is_place(parsed[0]):
                 return False  # "Ohio boasted", "Iran wants": places only speak through said/told
             if parsed:
                 self._coordinated(i, a)
                 return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
             return False
-        if tok.text[:1].isalpha() and tok.text.islower():
+        if text[:1].isalpha() and text.islower():
             return self._nominal(i, j)
         return False
 
     def _nominal(self, i: int, j: int) -> bool:
         """``the minister``, ``the Kremlin spokesman``, ``the Turkish presidency``, ``Clinton’s campaign``."""
-        toks = self.toks
-        head = toks[j].low
+        texts, lows, caps = self.texts, self.lows, self.caps
+        head = lows[j]
         a = j
-        mods: list[_Tok] = []
-        while a > 0 and j - a < 5 and toks[a - 1].sent == toks[j].sent:
-            prev = toks[a - 1]
-            if prev.low in lex.DETERMINERS or prev.low in {"his", "her", "their", "its"}:
+        mods: list[int] = []  # token indices of the modifiers before the head
+        while a > 0 and j - a < 5 and self.sents[a - 1] == self.sents[j]:
+            p = a - 1
+            if lows[p] in lex.DETERMINERS or lows[p] in {"his", "her", "their", "its"}:
                 a -= 1
                 break
-            if not prev.text[:1].isalnum():
-                if prev.text in {"/", "&"} and a >= 2 and toks[a - 2].cap and mods and mods[0].cap:
-                    mods.insert(0, prev)  # "a CNN/ORC poll"
+            if not texts[p][:1].isalnum():
+                if texts[p] in {"/", "&"} and a >= 2 and caps[a - 2] and mods and caps[mods[0]]:
+                    mods.insert(0, p)  # "a CNN/ORC poll"
                     a -= 1
                     continue
                 break
-            if prev.cap and prev.text.endswith(_POSSESSIVE_ENDS):
-                mods.insert(0, prev)
+            if caps[p] and texts[p].endswith(_POSSESSIVE_ENDS):
+                mods.insert(0, p)
                 a -= 1
                 break
-            if prev.low in lex.CUE_VERBS or prev.low in {"and", "or", "that", "but", "of", "to", "in"}:
+            if lows[p] in lex.CUE_VERBS or lows[p] in {"and", "or", "that", "but", "of", "to", "in"}:
                 break
-            mods.insert(0, prev)
+            mods.insert(0, p)
             a -= 1
-        first_cap = next((m for m in mods if m.cap and _bare(m.text) in self.names.mid_caps), None)
-        if first_cap is not None and (
-            head in lex.ORG_NOUNS or head in lex.GROUP_NOUNS or self._document_subject(head, toks[i].low)
+        named = [m for m in mods if caps[m] and _bare(texts[m]) in self.names.mid_caps]
+        if named and (
+            head in lex.ORG_NOUNS or head in lex.GROUP_NOUNS or self._document_subject(head, lows[i])
         ):
             # "the Turkish presidency", "the Kremlin press service", "Pentagon officials"
-            end = toks[j].end
+            end = self.ends[j]
             if head in lex.DOCUMENT_NOUNS:  # "a Reuters rolling poll": Reuters speaks
-                end = max(m.end for m in mods if m.cap)
-            name = _POSSESSIVE.sub("", self.body[first_cap.start : end]).replace("’s ", " ")
+                end = max(self.ends[m] for m in mods if caps[m])
+            name = _POSSESSIVE.sub("", self.body[self.starts[named[0]] : end]).replace("’s ", " ")
             name = name.replace("'s ", " ")
             return self._add((name, "organization"), i, a, j + 1, False, resolved=True)
-        if head in lex.ROLE_NOUNS and not any(m.text.endswith(_POSSESSIVE_ENDS) for m in mods):
-            caps = [m for m in mods if m.cap and _bare(m.text) in self.names.mid_caps]
-            return self._role_description(i, a, j, head, caps)
+        if head in lex.ROLE_NOUNS and not any(texts[m].endswith(_POSSESSIVE_ENDS) for m in mods):
+            return self._role_description(i, a, j, head, named)
         return False
 
     def _role_description(
-        self, i: int, a: int, j: int, head: str, caps: list[_Tok], bare_head: bool = False
+        self, i: int, a: int, j: int, head: str, caps: list[int], bare_head: bool = False
     ) -> bool:
         """``the Florida senator`` -> the person introduced as such, else the description itself.
 
         Without a capitalised modifier ("the minister") only a resolved person is a speaker; with one
         ("the Democratic nominee", "a Treasury spokesman", "the Wisconsin Republican") the description
-        names the speaker when the article does not say who it is.
+        names the speaker when the article does not say who it is.  ``caps``: token indices of the
+        capitalised modifiers known as names.
         """
-        toks = self.toks
         role = lex.TITLE_ROLES.get(head, head)
-        mods = tuple(lex.STATE_ABBREVIATIONS.get(m.low, m.low) for m in caps)
+        mods = tuple(lex.STATE_ABBREVIATIONS.get(self.lows[m], self.lows[m]) for m in caps)
         if self.named_only and not caps and not bare_head:
             return False
-        person = self.names.by_role(role, toks[j].start, mods) if ROLE_RESOLVE else None
-        definite = toks[a].low == "the" and head in _SPOKESMEN  # "the Kremlin spokesman": met before
+        person = self.names.by_role(role, self.starts[j], mods) if ROLE_RESOLVE else None
+        definite = self.lows[a] == "the" and head in _SPOKESMEN  # "the Kremlin spokesman": met before
         if person is None and (not caps or definite):
-            person = self.names.by_role(role, toks[j].start)
+            person = self.names.by_role(role, self.starts[j])
             if person is None and head in _SPOKESMEN:
-                person = self._last_person_speaker(toks[j].start)
+                person = self._last_person_speaker(self.starts[j])
         if person is not None:
             return self._add((person.name, "person"), i, a, j + 1, False, resolved=True)
         if not caps and not bare_head:
             return False
-        name = " ".join([_bare(m.text) for m in caps] + [_bare(toks[j].text)])
+        name = " ".join([_bare(self.texts[m]) for m in caps] + [_bare(self.texts[j])])
         return self._add((name, "person"), i, a, j + 1, False, resolved=True)
 
     def _pronoun(self, i: int, j: int) -> bool:
         """``he said`` -> the most recent person speaker (or person named) before it."""
-        low = self.toks[j].low
-        pos = self.toks[j].start
+        low = self.lows[j]
+        pos = self.starts[j]
         if self.named_only:
             return False
         if low in lex.PRONOUNS_MALE or low in lex.PRONOUNS_FEMALE:
@@ -1018,13 +1004,12 @@ class _Attributor:
     # -- Source after the cue ----------------------------------------------------------------
     def _inverted(self, i: int) -> bool:
         """``“…,” said Peskov`` / ``…, says Lavrov``: the Source follows the cue."""
-        toks = self.toks
-        if toks[i].low not in lex.INVERTED_CUES or i == 0:
+        if self.lows[i] not in lex.INVERTED_CUES or i == 0:
             return False
-        prev = toks[i - 1]
-        if prev.sent != toks[i].sent or not (prev.text == "," or prev.text in _CLOSE_QUOTES):
+        prev = self.texts[i - 1]
+        if self.sents[i - 1] != self.sents[i] or not (prev == "," or prev in _CLOSE_QUOTES):
             return False
-        return self._after(i, i + 1, toks[i].text, inverted=True)
+        return self._after(i, i + 1, self.texts[i], inverted=True)
 
     def _after(self, i: int, a: int, cue: str, inverted: bool) -> bool:
         """The Source after ``said`` / ``according to``: the last name of the noun phrase there.
@@ -1032,21 +1017,20 @@ class _Attributor:
         "said Clinton campaign manager Robby Mook" -> Robby Mook; "according to a Quinnipiac poll"
         -> Quinnipiac; "said the Kremlin spokesman" -> the person introduced with that role.
         """
-        toks = self.toks
         b = a
         names = self.names
-        while b < len(toks) and b - a < 10 and toks[b].sent == toks[i].sent:
-            tok = toks[b]
-            if tok.low in _NP_STOP or tok.low in _NP_CUT:
+        while b < self.n and b - a < 10 and self.sents[b] == self.sents[i]:
+            low = self.lows[b]
+            if low in _NP_STOP or low in _NP_CUT:
                 break
-            if not (tok.text[:1].isalnum() or names._particle(b) or (b > a and names._abbrev_dot(b))):
+            if not (low[:1].isalnum() or names._particle(b) or (b > a and names._abbrev_dot(b))):
                 break
             b += 1
         if b == a:
             return False
         runs = self._caps_runs(a, b)
         if not runs:
-            if toks[a].low in {"the", "a", "an"}:
+            if self.lows[a] in {"the", "a", "an"}:
                 found = len(self.found)
                 self._nominal_after(i, b - 1, cue)
                 return len(self.found) > found
@@ -1058,18 +1042,18 @@ class _Attributor:
             parsed = self.names.parse_run(ra, rb, lenient=True)
         if parsed is None:
             return False
-        tail = toks[rb].low if rb < b else ""
+        tail = self.lows[rb] if rb < b else ""
         if tail in lex.ROLE_NOUNS and parsed[1] == "person":
             # "said the former Florida governor", "according to a Clinton spokesman" (not Clinton)
             found = len(self.found)
-            if self._role_description(i, ra, rb, tail, list(toks[ra:rb])):
+            if self._role_description(i, ra, rb, tail, list(range(ra, rb))):
                 self.found[-1].inverted = True
                 self.found[-1].cue = cue
             return len(self.found) > found
         return self._add((parsed[0], parsed[1]), i, ra, rb, inverted=True, cue=cue)
 
     def _caps_runs(self, a: int, b: int) -> list[tuple[int, int]]:
-        """Capitalised runs inside toks[a:b]."""
+        """Capitalised runs inside tokens a to b."""
         runs = []
         k = a
         while k < b:
@@ -1082,11 +1066,9 @@ class _Attributor:
         return runs
 
     def _nominal_after(self, i: int, j: int, cue: str) -> None:
-        saved = self.toks[i]
-        ok = self._nominal(i, j)
-        if ok:
+        if self._nominal(i, j):
             self.found[-1].inverted = True
-            self.found[-1].cue = cue if cue == "according to" else saved.text
+            self.found[-1].cue = cue if cue == "according to" else self.texts[i]
 
     # -- bookkeeping -------------------------------------------------------------------------
     def _add(
@@ -1104,18 +1086,16 @@ class _Attributor:
             name, kind = self.names.resolve(name, kind)
         if kind == "person" and name.split()[-1].lower() in lex.PLACES:
             kind = "organization"
-        toks = self.toks
-        cue_tok = toks[i]
         self.found.append(
             _Attribution(
                 name=name,
                 type=kind,
-                cue=cue or cue_tok.text,
-                cue_start=cue_tok.start,
-                cue_end=toks[i + 1].end if cue == "according to" else cue_tok.end,
-                sent=cue_tok.sent,
-                source_start=toks[a].start,
-                source_end=toks[b - 1].end,
+                cue=cue or self.texts[i],
+                cue_start=self.starts[i],
+                cue_end=self.ends[i + 1] if cue == "according to" else self.ends[i],
+                sent=self.sents[i],
+                source_start=self.starts[a],
+                source_end=self.ends[b - 1],
                 inverted=inverted,
             )
         )
@@ -1227,8 +1207,8 @@ _CUE_AFTER = re.compile(
 
 def _sentence_lookup(tokens: _Tokens) -> dict[int, tuple[int, int]]:
     """Sentence number -> (start offset, end offset)."""
-    toks, firsts = tokens.toks, tokens.firsts
-    return {s: (toks[firsts[s]].start, toks[firsts[s + 1] - 1].end) for s in range(len(firsts) - 1)}
+    starts, ends, firsts = tokens.starts, tokens.ends, tokens.firsts
+    return {s: (starts[firsts[s]], ends[firsts[s + 1] - 1]) for s in range(len(firsts) - 1)}
 
 
 def _quote_for(att: _Attribution, spans: list, sent_of: dict, body: str) -> int | None:
