@@ -82,18 +82,26 @@ _CREDIT_RE = re.compile(
 )
 
 _BLANKS_RE = re.compile(r"\n{3,}")
-_SPACE_RE = re.compile(r"[ \t\u00a0]+")
+# Runs of blanks that collapsing to one space changes: two or more, or one tab / no-break space.
+# (Matching every single space too would rebuild each prose line for nothing.)
+_SPACE_RE = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
 MAX_FURNITURE_LEN = 160  # furniture is short; a long line matching a pattern is real prose
 TAIL_FRACTION = 0.6  # a tail marker past this share of the text starts a related-links block
 
 
+def _collapse(line: str) -> str:
+    """Blank runs collapsed to one space, ends stripped."""
+    return _SPACE_RE.sub(" ", line).strip()
+
+
 def _norm(line: str) -> str:
-    return _SPACE_RE.sub(" ", line).strip().casefold()
+    return _collapse(line).casefold()
 
 
 def _is_boilerplate(line: str) -> bool:
-    stripped = _SPACE_RE.sub(" ", line).strip()
+    """Page furniture (menus, share buttons, credits); ``line`` is already collapsed."""
+    stripped = line
     if len(stripped) > MAX_FURNITURE_LEN:
         return False
     return bool(_BOILERPLATE_RE.match(stripped) or _CREDIT_RE.search(stripped))
@@ -119,14 +127,15 @@ def clean_body(text: str, title: str = "") -> str:
         if not stripped:
             kept.append("")
             continue
-        norm = _norm(stripped)
+        collapsed = _collapse(stripped)
+        norm = collapsed.casefold()
         if _COMMENT_MARKER_RE.match(stripped) and (position > 0.2 or _has_prose(kept)):
             break
         if _TAIL_MARKER_RE.match(stripped):
             if position >= TAIL_FRACTION:
                 break
             continue
-        if _is_boilerplate(stripped):
+        if _is_boilerplate(collapsed):
             continue
         if title_norm and norm.rstrip(".") == title_norm.rstrip("."):
             continue

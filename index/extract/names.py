@@ -66,7 +66,9 @@ def _fold_unicode(text: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=100_000)
 def _translit(token: str) -> str:
+    # Cached: seven regex passes per token, and the same tokens recur across articles.
     for pattern, repl in _TRANSLIT:
         token = pattern.sub(repl, token)
     return token
