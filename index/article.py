@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -72,15 +72,22 @@ class Extracted:
 
 
 def to_jsonable(obj) -> dict:
-    """Dataclass -> JSON-ready dict (dates as ISO strings)."""
+    """Dataclass -> JSON-ready dict (dates as ISO strings), recursively.
 
-    def fix(value):
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {k: fix(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [fix(v) for v in value]
-        return value
+    One pass over the fields: ``dataclasses.asdict`` deep-copies everything first, and was 4 % of
+    the indexing time per article.
+    """
+    return _plain(obj)
 
-    return fix(asdict(obj))
+
+def _plain(value):
+    names = getattr(value, "__dataclass_fields__", None)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

@@ -16,6 +16,7 @@ arithmetic, and one length-column read from disk per posting while the segment i
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import shutil
 import uuid
@@ -33,7 +34,14 @@ log = logging.getLogger(__name__)
 
 
 class _LeanPostingPool(PostingPool):
-    """``PostingPool.add`` without its assertions: the size estimate is the same formula."""
+    """``PostingPool`` with a lean ``add`` and sorted runs written in batches.
+
+    ``add`` drops the per-posting assertions (the size estimate is Whoosh's formula).  A pool over
+    its memory limit spills sorted runs to temporary files; Whoosh marshals them one posting per
+    call, which was 12 % of a worker's time on AllSides: here they are marshalled in lists.
+    """
+
+    RUN_BATCH = 4096
 
     def add(self, item: tuple) -> None:
         # item = (fieldname, tbytes, docnum, weight, vbytes); 150 = the fixed part of Whoosh's
@@ -43,6 +51,30 @@ class _LeanPostingPool(PostingPool):
         if self.currentsize > self.limit:
             self.save()
         self.current.append(item)
+
+    def _write_run(self, f, items) -> None:
+        batch = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.RUN_BATCH:
+                marshal.dump(batch, f)
+                batch = []
+        if batch:
+            marshal.dump(batch, f)
+        f.close()
+
+    def _read_run(self, path):
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    batch = marshal.load(f)
+                except EOFError:
+                    return
+                yield from batch
+        finally:
+            f.close()
+            self._remove_run(path)
 
 
 class _CachedLengths:

@@ -1,0 +1,80 @@
+"""Segments built by FastSegmentWriter and SegmentBuilder hold exactly what Whoosh's writer writes."""
+
+from whoosh.writing import SegmentWriter
+
+from index.segments import STAGING_DIR, FastSegmentWriter, SegmentBuilder, publish
+from index.storage import create_index, open_index
+from search import schema as S
+
+DOCS = [
+    {S.ID: f"doc{i}", S.TITLE: f"Story {i}", S.BODY: f"Lavrov said talks on Idlib {'continue ' * i}today.",
+     S.SPEAKER: "Sergey Lavrov" if i % 2 else "Maria Zakharova"}
+    for i in range(40)
+]
+
+
+def _dump(ix) -> dict:
+    """Every term's postings (doc id, weight, positions) and every field length, by article id."""
+    out = {}
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        ids = {n: f[S.ID] for n, f in enumerate(reader.all_stored_fields())}
+        for fieldname, text in reader.all_terms():
+            if fieldname in (S.ID,):
+                continue
+            matcher = reader.postings(fieldname, text)
+            postings = []
+            while matcher.is_active():
+                positions = matcher.value_as("positions") if matcher.supports("positions") else None
+                postings.append((ids[matcher.id()], matcher.weight(), positions))
+                matcher.next()
+            out[(fieldname, text)] = sorted(postings)
+        for n, article_id in ids.items():
+            for fieldname in (S.TITLE, S.BODY, S.SPEAKER):
+                out[("length", fieldname, article_id)] = reader.doc_field_length(n, fieldname)
+    return out
+
+
+def _build(tmp_path, name, writer_class, pool_limit=None):
+    ix = create_index(tmp_path / name)
+    writer = writer_class(ix)
+    if pool_limit is not None:
+        writer.pool.limit = pool_limit  # spill a sorted run to disk every few documents
+    for doc in DOCS:
+        writer.add_document(**doc)
+    writer.commit()
+    return open_index(tmp_path / name)
+
+
+def test_fast_writer_writes_what_whoosh_writes_even_when_spilling_runs(tmp_path):
+    reference = _dump(_build(tmp_path, "whoosh", SegmentWriter))
+    assert _dump(_build(tmp_path, "fast", FastSegmentWriter)) == reference
+    spilled = _build(tmp_path, "spilled", FastSegmentWriter, pool_limit=20_000)
+    assert _dump(spilled) == reference
+
+
+def test_a_staged_segment_is_invisible_until_published(tmp_path):
+    ix = create_index(tmp_path / "ix")
+    builder = SegmentBuilder(tmp_path / "ix", ix.schema, limit_mb=16, owner=123)
+    for doc in DOCS[:5]:
+        builder.add(doc, (doc[S.ID], "src", "hash"))
+    staged = builder.finish()
+    assert staged.ids == [f"doc{i}" for i in range(5)]
+    assert open_index(tmp_path / "ix").doc_count() == 0
+    assert (tmp_path / "ix" / STAGING_DIR).is_dir()
+
+    writer = FastSegmentWriter(ix)
+    segment = publish(staged, tmp_path / "ix")
+    writer._close_segment()
+    writer._commit_toc([*writer.segments, segment])
+    writer._finish()
+    assert open_index(tmp_path / "ix").doc_count() == 5
+    assert not any((tmp_path / "ix" / STAGING_DIR).iterdir())
+
+
+def test_cancelled_builder_leaves_nothing(tmp_path):
+    ix = create_index(tmp_path / "ix")
+    builder = SegmentBuilder(tmp_path / "ix", ix.schema, limit_mb=16, owner=123)
+    builder.add(DOCS[0], ("doc0", "src", "hash"))
+    builder.cancel()
+    assert not any((tmp_path / "ix" / STAGING_DIR).iterdir())
