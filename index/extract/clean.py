@@ -80,6 +80,9 @@ _CREDIT_RE = re.compile(
     )""",
     re.I | re.X,
 )
+# Every _CREDIT_RE match holds one of these (an ASCII line, lower-cased) or a "/" or "(": a cheap
+# test that spares most lines the search, which tries its word-run branch at every word.
+_CREDIT_HINTS = ("image", "photo", "picture", "credit", "/", "(")
 
 _BLANKS_RE = re.compile(r"\n{3,}")
 # Runs of blanks that collapsing to one space changes: two or more, or one tab / no-break space.
@@ -92,7 +95,9 @@ TAIL_FRACTION = 0.6  # a tail marker past this share of the text starts a relate
 
 def _collapse(line: str) -> str:
     """Blank runs collapsed to one space, ends stripped."""
-    return _SPACE_RE.sub(" ", line).strip()
+    if "  " in line or "\t" in line or "\u00a0" in line:  # substring tests: far cheaper than sub
+        line = _SPACE_RE.sub(" ", line)
+    return line.strip()
 
 
 def _norm(line: str) -> str:
@@ -104,7 +109,13 @@ def _is_boilerplate(line: str) -> bool:
     stripped = line
     if len(stripped) > MAX_FURNITURE_LEN:
         return False
-    return bool(_BOILERPLATE_RE.match(stripped) or _CREDIT_RE.search(stripped))
+    if _BOILERPLATE_RE.match(stripped):
+        return True
+    if stripped.isascii():
+        low = stripped.lower()
+        if not any(hint in low for hint in _CREDIT_HINTS):
+            return False
+    return bool(_CREDIT_RE.search(stripped))
 
 
 def clean_body(text: str, title: str = "") -> str:

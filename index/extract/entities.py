@@ -204,6 +204,12 @@ def _caps_line(line: str) -> bool:
             return False  # at most 4 capitals per small letter: ordinary text
         upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
         return upper >= 6 and upper > 4 * lower
+    # Curly quotes make most prose lines non-ASCII.  Their ASCII small letters are a lower bound on
+    # all small letters, and capitals can be at most the other characters: with len <= 5 * that
+    # bound, capitals cannot exceed 4 * small letters, so the line is ordinary text.
+    ascii_part = line.encode("ascii", "ignore")
+    if len(line) <= 5 * (len(ascii_part) - len(ascii_part.translate(None, _ASCII_LOWER))):
+        return False
     upper = len(_UPPER_RE.findall(line))
     return upper >= 6 and upper > 4 * len(_LOWER_RE.findall(line))
 
