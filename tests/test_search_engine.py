@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from index.storage import open_index
+from search import schema as S
 from search.engine import get_article, search
 from search.facets import FacetCache
 from search.request import QueryError, SearchRequest
@@ -224,3 +225,40 @@ def test_quote_search_without_speaker_is_article_level(make_index):
             searcher, SearchRequest.from_args({"q": "quote:terrorists"}), facet_cache=FacetCache()
         )
     assert sorted(h.id for h in result.hits) == ["s1", "s2"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ['"talks continue"', '"the talks"', '"talks of peace"', '"peace peace"', '"continue talks"',
+     '"talks continue today"', '"absent words"', 'title:"idlib talks"', '"idlib talks" NOT "talks continue"'],
+)
+def test_phrase_matches_are_whooshs_and_ranked_pages_hold_only_them(tmp_path, phrase):
+    from whoosh import query as Q
+
+    from index.storage import create_index
+    from search.engine import _Deadline, _for_ranking, _matched_docs
+    from search.query import parse_query
+
+    bodies = ["Talks continue today.", "The talks of peace continue.", "Peace peace talks continue now.",
+              "Continue talks, talks continue.", "Talks, and then continue.", "Idlib talks continue."]
+    ix = create_index(tmp_path / "ix")
+    with ix.writer() as writer:
+        for i, body in enumerate(bodies):
+            writer.add_document(**{S.ID: f"d{i}", S.TITLE: "Idlib talks" if i % 2 else "News", S.BODY: body})
+    with ix.writer() as writer:  # a second segment, with a deletion in the first
+        writer.delete_by_term(S.ID, "d3")
+        writer.add_document(**{S.ID: "d9", S.TITLE: "Idlib talks", S.BODY: "Talks continue in Idlib."})
+    with ix.searcher() as searcher:
+        parsed = parse_query(phrase, searcher.schema, searcher.reader(), None)
+        ours = _matched_docs(searcher, parsed, _Deadline(None)).tolist()
+        assert ours == sorted(searcher.docs_for_query(parsed))
+        if ours:  # (Whoosh reads an empty filter as none)
+            ranked = searcher.search(_for_ranking(parsed), limit=None, filter=set(ours))
+            assert sorted(hit.docnum for hit in ranked) == ours
+    assert isinstance(_for_ranking(Q.Phrase(S.BODY, ["a", "b"])), Q.And)
+
+
+def test_a_filter_that_excludes_every_match_returns_no_hits(run):
+    result = run(q="idlib", outlet="Reuters")  # Reuters has no Idlib story
+    assert (result.total, result.hits) == (0, [])
+    assert run(q='"idlib memorandum"', outlet="TASS").hits == []
