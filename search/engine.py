@@ -20,7 +20,7 @@ from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.facets import FacetArrays, FacetCache
 from search.highlight import snippet
-from search.query import parse_query, query_terms
+from search.query import parse_query, positive_leaves, query_terms
 from search.request import SearchRequest
 from search.scope import QuoteScope, quote_scope
 
@@ -31,6 +31,9 @@ DEFAULT_TIME_BUDGET = 2.0
 #: The ``day`` facet (per-day counts for the timeline) is filled only when the dated matches span
 #: at most this many days; wider ranges are drawn by month (or year) from the ``month`` facet.
 DAY_FACET_MAX_SPAN = 62
+#: Filtered or phrase searches with at most this many matches are ranked by scoring each match
+#: (:func:`_rank_among`) rather than through Whoosh's collector.
+RANK_DIRECTLY_MAX = 5000
 
 
 class SearchTimeout(Exception):
@@ -338,9 +341,47 @@ def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matc
         return []  # and Whoosh reads an empty filter set as "no filter"
     ranking = _for_ranking(parsed)
     exact = len(final) == len(matched) and ranking == parsed
+    if not exact and len(final) <= RANK_DIRECTLY_MAX:
+        ranked = _rank_among(searcher, ranking, final, last)
+        if ranked is not None:
+            return ranked[first:last]
     restrict = None if exact else set(final.tolist())
     results = searcher.search(ranking, limit=last, filter=restrict, terms=False)
     return [hit.docnum for hit in results[first:last]]
+
+
+def _rank_among(searcher, query, docs: np.ndarray, limit: int) -> list[int] | None:
+    """The ``limit`` best of ``docs`` (sorted document numbers known to match) for ``query``.
+
+    A document's score is the sum of its positive terms' scores, which is what Whoosh's And, Or,
+    AndMaybe and AndNot matchers compute; each term's matcher skips straight to the few documents
+    of the set.  With a filter, Whoosh's collector instead walks every document of the terms
+    (a phrase of two common words: tens of thousands) to keep the few in the set.  None when the
+    query has leaves other than terms (prefixes, ranges): the caller falls back to Whoosh.
+    """
+    leaves = list(positive_leaves(query))
+    if not leaves or any(type(leaf) is not whoosh_query.Term for leaf in leaves):
+        return None
+    scores = np.zeros(len(docs))
+    context = searcher.context()
+    for sub, offset in searcher.leaf_searchers():
+        lo, hi = np.searchsorted(docs, [offset, offset + sub.doc_count_all()])
+        if lo == hi:
+            continue
+        local = (docs[lo:hi] - offset).tolist()
+        for leaf in leaves:
+            matcher = leaf.matcher(sub, context)
+            for i, docnum in enumerate(local):
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                    if not matcher.is_active():
+                        break
+                if matcher.id() == docnum:
+                    scores[lo + i] += matcher.score()
+    order = np.lexsort((docs, -scores))[:limit]
+    return [int(d) for d in docs[order]]
 
 
 def _scope_mask(searcher, ndocs: int, candidates: np.ndarray, scope: QuoteScope,
