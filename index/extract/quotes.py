@@ -341,12 +341,18 @@ class _Names:
             words = words[1:]
         if not words:
             return None
-        last = _bare(words[-1])
-        if last.lower() in lex.NAME_SUFFIXES and len(words) > 1:
-            last = _bare(words[-2])
-        if len(last) < 2 or last.lower() in lex.NON_NAME_CAPS:
+        surname = len(words) - 1  # index of the name's last word (before a suffix such as Jr.)
+        if _bare(words[-1]).lower() in lex.NAME_SUFFIXES and len(words) > 1:
+            surname -= 1
+        last = _bare(words[surname])
+        title_surname = _title_surname(words, surname)  # "Amy Pope", "Theresa May"
+        if len(last) < 2 or (last.lower() in lex.NON_NAME_CAPS and not title_surname):
             return None
-        if last.lower() in lex.TITLES and not (len(words) > 1 and last.lower() in lex.ORG_WORDS):
+        if (
+            last.lower() in lex.TITLES
+            and not title_surname
+            and not (len(words) > 1 and last.lower() in lex.ORG_WORDS)
+        ):
             return None  # "the Senator", but "the White House" and "the Senate" are organisations
         if _CONTRACTION.search(last):
             return None  # "I'm", "I’d"
@@ -355,7 +361,8 @@ class _Names:
         texts = [*words[:-1], _bare(words[-1])]
         if _is_org(texts):
             return _join(texts), "organization", []
-        k = len(texts)
+        # Titles are peeled from the front; a surname spelled like a title ("King") is not one.
+        k = surname if title_surname else len(texts)
         while k > 0 and texts[k - 1].lower().rstrip(".") not in lex.TITLES and len(texts) - k < 4:
             k -= 1
         titles = [t.lower().rstrip(".") for t in texts[:k]]
@@ -491,12 +498,16 @@ class _Names:
         return best
 
 
+# Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” — Jane Doe").
+_SIGNATURE_DASHES = frozenset("\u2013\u2014\u2015")
 _SPEECH_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS
 
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 _TRIGGERS = (
-    lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS
-) | {"according", ":", "in"}
+    (lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
+    | {"according", ":", "in"}
+    | _SIGNATURE_DASHES
+)
 
 
 def _inside_marker(
@@ -514,6 +525,19 @@ def _inside_marker(
             flags[a:b] = [True] * (b - a)
             offsets += starts[a:b]
     return flags, frozenset(offsets)
+
+
+# Title words and month names that are also common surnames: the last word of a person's name when
+# a first name comes right before it ("Charlie King", "Amy Pope", "Theresa May", "John Major").
+_TITLE_SURNAMES = lex.words("king pope major lord prince judge bishop may june april august")
+
+
+def _title_surname(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a surname that looks like a title or month, after a first name."""
+    if k < 1 or _bare(words[k]).lower() not in _TITLE_SURNAMES:
+        return False
+    first = words[k - 1].lower()
+    return first in lex.first_names() and first not in lex.TITLES and first not in lex.NON_NAME_CAPS
 
 
 def _join(texts: list[str]) -> str:
@@ -571,6 +595,8 @@ class _Attributor:
                 self._transcript(i)
             elif low == "in":
                 self._in_document(i)
+            elif low in _SIGNATURE_DASHES:
+                self._signature(i)
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
             elif (
@@ -690,6 +716,25 @@ class _Attributor:
         if not parsed or parsed[1] != "person":
             return False
         return self._add((parsed[0].title() if parsed[0].isupper() else parsed[0], "person"), i, a, i, False)
+
+    def _signature(self, i: int) -> bool:
+        """``“…” ― Sonya Herridge``: a quotation signed by a dash and a person's name ending its line.
+
+        The convention of epigraphs, pull quotes and vox-pop lists; the name must close the line
+        (a period at most after it), so that a dash opening an aside after a quotation is not read
+        as a signature.
+        """
+        a = i + 1
+        if i == 0 or self.texts[i - 1] not in _CLOSE_QUOTES or a >= self.n or not self.names._is_name_word(a):
+            return False
+        e = self.names._run_end(a)
+        line_end = self.body.find("\n", self.ends[e - 1])
+        if self.body[self.ends[e - 1] : line_end if line_end >= 0 else len(self.body)].strip(" .\u00a0\t"):
+            return False
+        parsed = self.names.parse_run(a, e, lenient=True)
+        if not parsed or parsed[1] != "person":
+            return False
+        return self._add((parsed[0], parsed[1]), i, a, e, inverted=True)
 
     def _colon_quote(self, i: int) -> bool:
         """``… Donald Trump: "Appreciate the congrats …"``: a name introducing a quotation."""
@@ -1118,15 +1163,16 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
     for para in body.split("\n"):
         opened = None
         at_lead = False
-        straight_open = False
         for m in _QUOTE_ANY.finditer(para):
             ch = m.group()
             pos = offset + m.start()
             if ch in {'"', "''"}:
-                is_open = not straight_open
-                straight_open = not straight_open
+                # A straight mark closes any open quotation, curly-opened ones too: writers and
+                # scrapers mix “…," and "…” within one paragraph.
+                is_open = opened is None
             else:
-                is_open = ch == "“"
+                # A closing mark that opens a paragraph opens its quotation (”We need … .”).
+                is_open = ch == "“" or (opened is None and m.start() == _lead(para))
             if is_open and opened is None:
                 opened = offset + m.end()
                 at_lead = m.start() == _lead(para)
@@ -1202,6 +1248,7 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
 
 _CUE_AFTER = re.compile(
     r"^[,.]?(?:[”\"]|'')?\s*,?\s*(?:\w+\s){0,4}(?:said|says|added|told|explained|noted)\b"
+    r"|^[,.!?]?(?:[”\"]|'')?\s*[\u2013\u2014\u2015]\s*[A-Z]"  # signed: “…” ― Name
 )
 
 
