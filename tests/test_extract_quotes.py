@@ -401,6 +401,26 @@ def test_surname_spelled_like_a_title_or_month():
     assert set(_by_name(body)) == {"Amy Pope", "Theresa May", "Charlie King"}
 
 
+def test_title_surname_after_an_initial_and_organisations_ending_in_state():
+    body = (
+        '"It was stifling," Representative Peter T. King, Republican of New York, said of the network. '
+        "The Islamic State said the two men were its followers."
+    )
+    speakers = _by_name(body)
+    assert set(speakers) == {"Peter T King", "Islamic State"}
+    assert speakers["Islamic State"].type == "organization"
+
+
+def test_headline_attribution_after_a_quoted_phrase_or_a_dash():
+    body = "Guns were discussed. Howard Dean spoke in Philadelphia. Hillary Clinton spoke too."
+    assert set(_by_name(body, "Guns Are ‘The Ultimate Crisis,’ Howard Dean Tells Convention")) == {
+        "Howard Dean"
+    }
+    assert set(_by_name(body, "Plane Crashes Into Sea— Hillary Clinton Says It Was Terror")) == {
+        "Hillary Clinton"
+    }
+
+
 def test_straight_mark_closes_a_curly_quotation():
     # “…," then the attribution: the straight mark closes the quotation, it does not open one.
     body = '“We will not accept this deal at all," Jason Miller said in a statement. Talks go on.'

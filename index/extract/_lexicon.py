@@ -179,7 +179,7 @@ ORG_WORDS = words(
     organisation corporation company inc corp ltd group news times post journal tribune herald
     press agency network television radio reuters bloomberg politifact army navy police forces
     command pentagon presidency cabinet embassy mission bank fund board authority republicans
-    democrats gop fbi cia nsa nato un eu tass sputnik ria interfax
+    democrats gop fbi cia nsa nato un eu tass sputnik ria interfax state
     """
 )
 

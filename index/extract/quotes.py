@@ -536,6 +536,8 @@ def _title_surname(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` is a surname that looks like a title or month, after a first name."""
     if k < 1 or _bare(words[k]).lower() not in _TITLE_SURNAMES:
         return False
+    while k > 1 and len(words[k - 1]) == 1:
+        k -= 1  # step over initials: "Peter T. King"
     first = words[k - 1].lower()
     return first in lex.first_names() and first not in lex.TITLES and first not in lex.NON_NAME_CAPS
 
@@ -922,8 +924,13 @@ class _Attributor:
             return self._pronoun(i, j)
         if self.caps[j] and text[:1].isalpha():
             a = j
-            while a > 0 and self.sents[a - 1] == sent and self.names._run_end(a - 1) >= j + 1:
-                a -= 1
+            while a > 0 and self.sents[a - 1] == sent:
+                if self.names._run_end(a - 1) >= j + 1:
+                    a -= 1
+                elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= j + 1:
+                    a -= 2  # the period of an initial: "Peter T. King"
+                else:
+                    break
             if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
             b = a - 1 if a > 0 and self.lows[a - 1] != "the" else a - 2
@@ -1337,10 +1344,13 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
 
 
 _NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
+# What may end the quoted part of a headline before its attribution: a comma or colon (inside or
+# before a closing quotation mark: "…,’ Howard Dean Tells …") or a dash ("… Sea— Hillary Clinton Says").
+_HEADLINE_BREAK = r"(?:[,:][’'”\"]?\s+|[\u2013\u2014]\s*)"
 _HEADLINE_PATTERNS = (
     re.compile(rf"^(?P<name>{_NAME_RUN})\s*:\s"),  # "Trump: …"
-    re.compile(rf"[,:]\s+(?i:says|said|tells|warns|writes|tweets)\s+(?P<name>{_NAME_RUN})\W*$"),
-    re.compile(rf"(?:^|[,:]\s+)(?P<name>{_NAME_RUN})\s+(?i:says|said|tells|warns|writes|tweets)\b"),
+    re.compile(rf"{_HEADLINE_BREAK}(?i:says|said|tells|warns|writes|tweets)\s+(?P<name>{_NAME_RUN})\W*$"),
+    re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_NAME_RUN})\s+(?i:says|said|tells|warns|writes|tweets)\b"),
 )
 
 
