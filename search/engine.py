@@ -20,7 +20,10 @@ from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.facets import FacetArrays, FacetCache
 from search.highlight import snippet
-from search.query import parse_query, positive_leaves, query_terms
+from search.postings import NoFastPath, leaf_postings, leaf_readers
+from search.query import parse_query, query_terms
+from search.ranking import for_ranking, rank
+from search.ranking import warm as warm_ranking
 from search.request import SearchRequest
 from search.scope import QuoteScope, quote_scope
 
@@ -31,9 +34,6 @@ DEFAULT_TIME_BUDGET = 2.0
 #: The ``day`` facet (per-day counts for the timeline) is filled only when the dated matches span
 #: at most this many days; wider ranges are drawn by month (or year) from the ``month`` facet.
 DAY_FACET_MAX_SPAN = 62
-#: Filtered or phrase searches with at most this many matches are ranked by scoring each match
-#: (:func:`_rank_among`) rather than through Whoosh's collector.
-RANK_DIRECTLY_MAX = 5000
 
 
 class SearchTimeout(Exception):
@@ -110,20 +110,11 @@ def _matched_docs(searcher, parsed, deadline: _Deadline) -> np.ndarray:
     matcher, one document at a time.  The profile at 12k articles had ``docs_for_query`` at 40 %
     of a query's time, most of it the matcher protocol's per-document calls.
     """
-    leaves = _leaf_offsets(searcher)
+    leaves = leaf_readers(searcher)
     try:
         return _set_of(searcher, parsed, leaves, deadline)
-    except _NoFastPath:
+    except NoFastPath:
         return _docs_loop(searcher, parsed, deadline)
-
-
-class _NoFastPath(Exception):
-    """The postings are not in the block format the fast path reads."""
-
-
-def _leaf_offsets(searcher) -> list[tuple[object, int]]:
-    reader = searcher.reader()
-    return list(reader.leaf_readers()) if hasattr(reader, "leaf_readers") else [(reader, 0)]
 
 
 def _set_of(searcher, node, leaves, deadline: _Deadline) -> np.ndarray:
@@ -155,48 +146,10 @@ def _term_docs(fieldname: str, text, leaves) -> np.ndarray:
     """Live documents containing one term, read block by block from each segment's postings."""
     parts = []
     for leaf, offset in leaves:
-        postings = _leaf_postings(leaf, fieldname, text)
+        postings = leaf_postings(leaf, fieldname, text)
         if postings is not None:
-            parts.append(postings[0] + offset)
+            parts.append(postings.ids + offset)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-
-
-def _leaf_postings(leaf, fieldname: str, text, values: bool = False) -> tuple[np.ndarray, list] | None:
-    """(document numbers, encoded values if asked) of one term's live postings in one segment.
-
-    None when the segment lacks the term.  Reads whole postings blocks instead of stepping a
-    matcher one document at a time.
-    """
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-    from whoosh.matching.wrappers import FilterMatcher
-    from whoosh.reading import TermNotFound
-
-    try:
-        matcher = leaf.postings(fieldname, text)
-    except TermNotFound:
-        return None
-    deleted = None
-    if isinstance(matcher, FilterMatcher):  # the segment has deletions
-        matcher, deleted = matcher.child, leaf.deleted_docs_set
-    if not isinstance(matcher, W3LeafMatcher):
-        raise _NoFastPath()
-    id_blocks, encoded = [], []
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        id_blocks.append(np.asarray(matcher._ids, dtype=np.int64))
-        if values:
-            if matcher._values is None:
-                matcher._read_values()
-            encoded.extend(matcher._values)
-        matcher._next_block()
-    ids = np.concatenate(id_blocks) if id_blocks else np.zeros(0, dtype=np.int64)
-    if deleted:
-        live = ~np.isin(ids, np.fromiter(deleted, dtype=np.int64))
-        ids = ids[live]
-        if values:
-            encoded = [v for v, keep in zip(encoded, live.tolist(), strict=True) if keep]
-    return ids, encoded
 
 
 def _phrase_docs(searcher, node, leaves, deadline: _Deadline) -> np.ndarray:
@@ -213,43 +166,27 @@ def _phrase_docs(searcher, node, leaves, deadline: _Deadline) -> np.ndarray:
     decode = searcher.schema[node.fieldname].format.decode_positions
     parts = []
     for leaf, offset in leaves:
-        postings = [_leaf_postings(leaf, node.fieldname, word, values=True) for word in words]
+        postings = [leaf_postings(leaf, node.fieldname, word, values=True) for word in words]
         if any(p is None for p in postings):
             continue
-        candidates = postings[0][0]
-        for ids, _values in postings[1:]:
-            candidates = np.intersect1d(candidates, ids, assume_unique=True)
+        candidates = postings[0].ids
+        for later in postings[1:]:
+            candidates = np.intersect1d(candidates, later.ids, assume_unique=True)
         if len(candidates) == 0:
             continue
         deadline.check()
-        where = [np.searchsorted(ids, candidates).tolist() for ids, _values in postings]
+        where = [np.searchsorted(p.ids, candidates).tolist() for p in postings]
         keep = []
         for j, docnum in enumerate(candidates.tolist()):
-            ends = set(decode(postings[0][1][where[0][j]]))
+            ends = set(decode(postings[0].values[where[0][j]]))
             for k in range(1, len(words)):
-                ends = {p for p in decode(postings[k][1][where[k][j]]) if p - 1 in ends}
+                ends = {p for p in decode(postings[k].values[where[k][j]]) if p - 1 in ends}
                 if not ends:
                     break
             if ends:
                 keep.append(docnum)
         parts.append(np.asarray(keep, dtype=np.int64) + offset)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-
-
-def _for_ranking(node):
-    """``node`` with each positive phrase replaced by the AND of its words.
-
-    Ranking runs over documents already known to match (the engine passes them as a filter), so
-    Whoosh need not verify positions again; scores then come from the words' BM25F weights.
-    Phrases under NOT stay: they exclude documents and must stay exact.
-    """
-    if isinstance(node, whoosh_query.Phrase) and node.slop == 1:
-        return whoosh_query.And([whoosh_query.Term(node.fieldname, w) for w in node.words], boost=node.boost)
-    if isinstance(node, whoosh_query.AndNot):
-        return whoosh_query.AndNot(_for_ranking(node.a), node.b)
-    if isinstance(node, whoosh_query.Not):
-        return node
-    return node.apply(_for_ranking)
 
 
 def _docs_loop(searcher, parsed, deadline: _Deadline) -> np.ndarray:
@@ -339,49 +276,14 @@ def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matc
         return [int(d) for d in final[order[first:last]]]
     if len(final) == 0:
         return []  # and Whoosh reads an empty filter set as "no filter"
-    ranking = _for_ranking(parsed)
+    ranking = for_ranking(parsed)
+    ranked = rank(searcher, ranking, final, last)
+    if ranked is not None:
+        return ranked[first:last]
     exact = len(final) == len(matched) and ranking == parsed
-    if not exact and len(final) <= RANK_DIRECTLY_MAX:
-        ranked = _rank_among(searcher, ranking, final, last)
-        if ranked is not None:
-            return ranked[first:last]
     restrict = None if exact else set(final.tolist())
     results = searcher.search(ranking, limit=last, filter=restrict, terms=False)
     return [hit.docnum for hit in results[first:last]]
-
-
-def _rank_among(searcher, query, docs: np.ndarray, limit: int) -> list[int] | None:
-    """The ``limit`` best of ``docs`` (sorted document numbers known to match) for ``query``.
-
-    A document's score is the sum of its positive terms' scores, which is what Whoosh's And, Or,
-    AndMaybe and AndNot matchers compute; each term's matcher skips straight to the few documents
-    of the set.  With a filter, Whoosh's collector instead walks every document of the terms
-    (a phrase of two common words: tens of thousands) to keep the few in the set.  None when the
-    query has leaves other than terms (prefixes, ranges): the caller falls back to Whoosh.
-    """
-    leaves = list(positive_leaves(query))
-    if not leaves or any(type(leaf) is not whoosh_query.Term for leaf in leaves):
-        return None
-    scores = np.zeros(len(docs))
-    context = searcher.context()
-    for sub, offset in searcher.leaf_searchers():
-        lo, hi = np.searchsorted(docs, [offset, offset + sub.doc_count_all()])
-        if lo == hi:
-            continue
-        local = (docs[lo:hi] - offset).tolist()
-        for leaf in leaves:
-            matcher = leaf.matcher(sub, context)
-            for i, docnum in enumerate(local):
-                if not matcher.is_active():
-                    break
-                if matcher.id() < docnum:
-                    matcher.skip_to(docnum)
-                    if not matcher.is_active():
-                        break
-                if matcher.id() == docnum:
-                    scores[lo + i] += matcher.score()
-    order = np.lexsort((docs, -scores))[:limit]
-    return [int(d) for d in docs[order]]
 
 
 def _scope_mask(searcher, ndocs: int, candidates: np.ndarray, scope: QuoteScope,
@@ -436,6 +338,7 @@ def search(
     # Reading the facet arrays of new segments is a one-time cost per commit, not this query's
     # work: it is done before the time budget starts (the server also warms it at start-up).
     arrays = facet_cache.arrays(searcher)
+    warm_ranking(searcher, S.DEFAULT_FIELDS)
     deadline = _Deadline(time_budget)
     aliases = aliases or AliasTable.default()
     reader = searcher.reader()

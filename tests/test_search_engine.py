@@ -236,8 +236,9 @@ def test_phrase_matches_are_whooshs_and_ranked_pages_hold_only_them(tmp_path, ph
     from whoosh import query as Q
 
     from index.storage import create_index
-    from search.engine import _Deadline, _for_ranking, _matched_docs
+    from search.engine import _Deadline, _matched_docs
     from search.query import parse_query
+    from search.ranking import for_ranking
 
     bodies = ["Talks continue today.", "The talks of peace continue.", "Peace peace talks continue now.",
               "Continue talks, talks continue.", "Talks, and then continue.", "Idlib talks continue."]
@@ -253,9 +254,9 @@ def test_phrase_matches_are_whooshs_and_ranked_pages_hold_only_them(tmp_path, ph
         ours = _matched_docs(searcher, parsed, _Deadline(None)).tolist()
         assert ours == sorted(searcher.docs_for_query(parsed))
         if ours:  # (Whoosh reads an empty filter as none)
-            ranked = searcher.search(_for_ranking(parsed), limit=None, filter=set(ours))
+            ranked = searcher.search(for_ranking(parsed), limit=None, filter=set(ours))
             assert sorted(hit.docnum for hit in ranked) == ours
-    assert isinstance(_for_ranking(Q.Phrase(S.BODY, ["a", "b"])), Q.And)
+    assert isinstance(for_ranking(Q.Phrase(S.BODY, ["a", "b"])), Q.And)
 
 
 def test_a_filter_that_excludes_every_match_returns_no_hits(run):
@@ -263,29 +264,3 @@ def test_a_filter_that_excludes_every_match_returns_no_hits(run):
     assert (result.total, result.hits) == (0, [])
     assert run(q='"idlib memorandum"', outlet="TASS").hits == []
 
-
-def test_ranking_a_known_match_set_gives_whooshs_scores(tmp_path):
-    from index.storage import create_index
-    from search.engine import _rank_among
-    from search.query import parse_query
-
-    ix = create_index(tmp_path / "ix")
-    for part in range(2):  # two segments
-        with ix.writer() as writer:
-            for i in range(12):
-                body = " ".join(["talks"] * (i % 4 + 1) + ["continue"] * (i % 3) + ["in Idlib"] * (i % 2))
-                writer.add_document(**{S.ID: f"d{part}-{i}", S.TITLE: "Talks" if i % 5 == 0 else "News",
-                                       S.BODY: body})
-    with ix.searcher() as searcher:
-        for q in ("talks", "talks continue", "talks OR idlib", "talks ANDMAYBE idlib", "talks NOT idlib"):
-            parsed = parse_query(q, searcher.schema, searcher.reader(), None)
-            matched = sorted(searcher.docs_for_query(parsed))
-            subset = np.asarray(matched[::2], dtype=np.int64)
-            whoosh = searcher.search(parsed, limit=None, filter=set(subset.tolist()))
-            ours = _rank_among(searcher, parsed, subset, len(subset))
-            assert sorted(ours) == sorted(hit.docnum for hit in whoosh)
-            expected = {hit.docnum: hit.score for hit in whoosh}
-            assert [round(expected[d], 6) for d in ours] == sorted((round(s, 6) for s in expected.values()),
-                                                                    reverse=True)
-        prefix = parse_query("talk*", searcher.schema, searcher.reader(), None)
-        assert _rank_among(searcher, prefix, np.arange(3), 3) is None

@@ -1,0 +1,147 @@
+"""Relevance ranking of a known match set: Whoosh's BM25F scores, computed over arrays.
+
+The engine knows the exact matched set before it ranks (:mod:`search.engine`).  Asking Whoosh
+for the top hits would walk the query's postings again through its matcher tree, one document
+and several method calls at a time, and with a filter (facets, dates, phrases) it walks every
+document of the terms to keep the few in the set.  Here each positive term's postings are read
+as arrays (:mod:`search.postings`) and scored with the same BM25F formula, parameters, global
+statistics and boosts Whoosh uses, and combined the way Whoosh's And, Or, AndMaybe, AndNot and
+Not matchers combine them.  Tests compare the scores with Whoosh's.
+
+Queries with other leaves (prefixes, ranges, fuzzy terms, phrases under NOT) or another weighting
+model return None, and the engine lets Whoosh rank them.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from whoosh import query as Q
+from whoosh import scoring
+
+from search.postings import leaf_postings, leaf_readers
+
+#: Per-segment field-length arrays kept (segment id, field) -> lengths; dropped wholesale when full.
+_LENGTHS_LIMIT = 512
+_LENGTHS: dict[tuple[str, str], np.ndarray] = {}
+_LENGTHS_LOCK = threading.Lock()
+
+
+def for_ranking(node: Q.Query) -> Q.Query:
+    """``node`` with each positive exact phrase replaced by the AND of its words.
+
+    The engine ranks documents already known to contain the phrase, so positions need not be
+    verified again; the words carry the phrase's boost.  Phrases under NOT stay as they are.
+    """
+    if isinstance(node, Q.Phrase) and node.slop == 1:
+        return Q.And([Q.Term(node.fieldname, word, boost=node.boost) for word in node.words])
+    if isinstance(node, Q.AndNot):
+        return Q.AndNot(for_ranking(node.a), node.b)
+    if isinstance(node, Q.Not):
+        return node
+    return node.apply(for_ranking)
+
+
+def rank(searcher, query: Q.Query, docs: np.ndarray, limit: int) -> list[int] | None:
+    """The ``limit`` best of ``docs`` (sorted document numbers that match ``query``), best first.
+
+    Ties go to the lower document number.  None when this query cannot be scored here.
+    """
+    if type(searcher.weighting) is not scoring.BM25F:
+        return None
+    try:
+        _mask, scores = _Scorer(searcher, docs).evaluate(query)
+    except _Unscorable:
+        return None
+    best = np.argpartition(-scores, limit - 1)[:limit] if limit < len(docs) else np.arange(len(docs))
+    order = best[np.lexsort((docs[best], -scores[best]))]
+    return [int(d) for d in docs[order]]
+
+
+class _Unscorable(Exception):
+    """The query has a node this module does not score (the caller lets Whoosh rank it)."""
+
+
+class _Scorer:
+    """Evaluates a query tree over ``docs``: per node, which of them match and their scores.
+
+    The combination rules are those of Whoosh's matchers: And and Or add their matching
+    children's scores, AndMaybe adds the optional part where the required part matches, AndNot
+    and Not contribute no score, and a boosted node multiplies its score.
+    """
+
+    def __init__(self, searcher, docs: np.ndarray) -> None:
+        self.searcher = searcher
+        self.docs = docs
+        self.segments = leaf_readers(searcher)
+
+    def evaluate(self, node: Q.Query) -> tuple[np.ndarray, np.ndarray]:
+        kind = type(node)
+        if kind is Q.Term:
+            return self._term(node)
+        if kind in (Q.And, Q.Or) and node.subqueries and not getattr(node, "scale", None):
+            parts = [self.evaluate(child) for child in node.subqueries]
+            combine = np.logical_and if kind is Q.And else np.logical_or
+            mask = combine.reduce([m for m, _s in parts])
+            score = np.sum([s for _m, s in parts], axis=0) * mask
+        elif kind is Q.AndMaybe:
+            (mask, required), (_m, optional) = self.evaluate(node.a), self.evaluate(node.b)
+            score = (required + optional) * mask
+        elif kind is Q.AndNot:
+            (positive, score), (negative, _s) = self.evaluate(node.a), self.evaluate(node.b)
+            mask = positive & ~negative
+            score = score * mask
+        elif kind is Q.Not:
+            mask, _s = self.evaluate(node.query)
+            return ~mask, np.zeros(len(self.docs))
+        else:
+            raise _Unscorable(kind.__name__)
+        return mask, score * node.boost
+
+    def _term(self, term: Q.Term) -> tuple[np.ndarray, np.ndarray]:
+        searcher, docs = self.searcher, self.docs
+        field = term.fieldname
+        if field not in searcher.schema or not searcher.schema[field].scorable:
+            raise _Unscorable(f"field {field}")
+        weighting = searcher.weighting
+        b, k1 = weighting._field_B.get(field, weighting.B), weighting.K1
+        idf = searcher.idf(field, term.text)
+        average = searcher.avg_field_length(field) or 1
+        mask = np.zeros(len(docs), dtype=bool)
+        score = np.zeros(len(docs))
+        for reader, offset in self.segments:
+            postings = leaf_postings(reader, field, term.text, weights=True)
+            if postings is None or len(postings.ids) == 0:
+                continue
+            where = np.searchsorted(docs, postings.ids + offset)
+            inside = where < len(docs)
+            inside[inside] = docs[where[inside]] == postings.ids[inside] + offset
+            where, tf = where[inside], postings.weights[inside]
+            lengths = _field_lengths(reader, field)[postings.ids[inside]]
+            mask[where] = True
+            bm25 = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths / average)))
+            score[where] = term.boost * bm25
+        return mask, score
+
+
+def warm(searcher, fieldnames) -> None:
+    """Read the field-length arrays of ``searcher``'s segments now (once per segment)."""
+    for reader, _offset in leaf_readers(searcher):
+        for fieldname in fieldnames:
+            _field_lengths(reader, fieldname)
+
+
+def _field_lengths(reader, fieldname: str) -> np.ndarray:
+    """Every document's length of ``fieldname`` in one segment (cached per segment)."""
+    key = (reader.segment().segment_id(), fieldname)
+    lengths = _LENGTHS.get(key)
+    if lengths is None:
+        count = reader.doc_count_all()
+        lengths = np.fromiter((reader.doc_field_length(d, fieldname, 0) or 0 for d in range(count)),
+                              dtype=np.float64, count=count)
+        with _LENGTHS_LOCK:
+            if len(_LENGTHS) >= _LENGTHS_LIMIT:
+                _LENGTHS.clear()
+            _LENGTHS[key] = lengths
+    return lengths

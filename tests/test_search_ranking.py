@@ -1,0 +1,62 @@
+"""Ranking over arrays gives Whoosh's BM25F scores, with and without filters and phrases."""
+
+import numpy as np
+import pytest
+from whoosh import query as Q
+
+from index.storage import create_index
+from search import schema as S
+from search.query import parse_query
+from search.ranking import for_ranking, rank
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    ix = create_index(tmp_path_factory.mktemp("ix"))
+    for part in range(2):  # two segments, and a deletion in the first
+        with ix.writer() as writer:
+            if part:
+                writer.delete_by_term(S.ID, "d0-3")
+            for i in range(14):
+                words = ["talks"] * (i % 4 + 1) + ["continue"] * (i % 3) + ["in Idlib"] * (i % 2)
+                writer.add_document(**{S.ID: f"d{part}-{i}", S.TITLE: "Idlib talks" if i % 5 == 0 else "News",
+                                       S.BODY: " ".join(words) + " today" * i})
+    with ix.searcher() as s:
+        yield s
+
+
+QUERIES = ["talks", "talks continue", "talks OR idlib", "talks ANDMAYBE idlib", "talks NOT idlib",
+           "title:idlib talks", '"talks continue"', "talks^3 continue", "(talks OR idlib)^2 continue",
+           "talks NOT (idlib OR continue)"]
+
+
+@pytest.mark.parametrize("q", QUERIES)
+@pytest.mark.parametrize("subset", [False, True])
+def test_scores_and_order_are_whooshs(searcher, q, subset):
+    parsed = parse_query(q, searcher.schema, searcher.reader(), None)
+    matched = sorted(searcher.docs_for_query(parsed))
+    docs = np.asarray(matched[::2] if subset else matched, dtype=np.int64)
+    ranking = for_ranking(parsed)
+    whoosh = searcher.search(ranking, limit=None, filter=set(docs.tolist()))
+    expected = {hit.docnum: hit.score for hit in whoosh}
+    ours = rank(searcher, ranking, docs, len(docs))
+    assert sorted(ours) == sorted(expected) == docs.tolist()
+    scores = [expected[d] for d in ours]
+    assert scores == sorted(scores, reverse=True)
+    assert scores == pytest.approx(sorted(expected.values(), reverse=True), rel=1e-9)
+    top3 = rank(searcher, ranking, docs, 3)
+    assert [round(expected[d], 9) for d in top3] == [round(s, 9) for s in scores[:3]]
+
+
+def test_queries_it_cannot_score_are_left_to_whoosh(searcher):
+    for q in ("talk*", "date:2020", 'talks NOT "continue today"'):
+        parsed = parse_query(q, searcher.schema, searcher.reader(), None)
+        assert rank(searcher, parsed, np.arange(3), 3) is None
+
+
+def test_phrases_rank_as_their_words_except_under_not():
+    phrase = Q.Phrase(S.BODY, ["talks", "continue"], boost=2.0)
+    words = [Q.Term(S.BODY, "talks", boost=2.0), Q.Term(S.BODY, "continue", boost=2.0)]
+    assert for_ranking(phrase) == Q.And(words)
+    negated = Q.AndNot(Q.Term(S.BODY, "idlib"), phrase)
+    assert for_ranking(negated) == negated
