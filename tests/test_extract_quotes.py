@@ -421,6 +421,29 @@ def test_headline_attribution_after_a_quoted_phrase_or_a_dash():
     }
 
 
+def test_reporting_credits_and_naming_participles_are_not_attributions():
+    body = (
+        "Talks went on. Jane Miller reported from Kabul, and Tom Reyes from Herat.\n"
+        "India and Pakistan spar over a Pakistan-based group called Lashkar-e-Taiba.\n"
+        "Donald Trump called Hillary Clinton a liar on Monday."
+    )
+    assert set(_by_name(body)) == {"Donald Trump"}
+
+
+def test_delegate_abbreviation_keeps_the_name_whole():
+    body = '"This is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.'
+    assert {polnear.fold(s.name.split()[-1]) for s in extract_speakers(body)} == {"plaskett"}
+
+
+def test_cue_inside_a_quotation_running_into_the_next_paragraph_is_not_attributed():
+    body = (
+        "Mike Pence spoke at length on Sunday.\n"
+        '"But the truth is that this is about the issues. Mark Cuban knows as much about security as I do\n'
+        '"And I just think the choice is clear," Pence said.'
+    )
+    assert set(_by_name(body)) == {"Mike Pence"}
+
+
 def test_straight_mark_closes_a_curly_quotation():
     # “…," then the attribution: the straight mark closes the quotation, it does not open one.
     body = '“We will not accept this deal at all," Jason Miller said in a statement. Talks go on.'

@@ -127,7 +127,7 @@ NAME_SUFFIXES = words("jr jr. sr sr. ii iii iv")
 ABBREVIATIONS = words(
     """
     mr mrs ms messrs dr prof sen sens rep reps gov govs gen lt col capt cpt sgt cpl maj adm cmdr
-    det insp supt rev fr hon pres st mt ft no vs jr sr esq atty dist univ corp inc ltd co bros
+    det insp supt rev fr hon pres st mt ft no vs jr sr esq atty dist univ corp inc ltd co bros del
     """
 )
 

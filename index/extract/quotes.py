@@ -500,6 +500,7 @@ class _Names:
 
 # Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” — Jane Doe").
 _SIGNATURE_DASHES = frozenset("\u2013\u2014\u2015")
+_NAMING = lex.words("called named dubbed")
 _SPEECH_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS
 
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
@@ -516,10 +517,11 @@ def _inside_marker(
     """Per token: whether it lies inside a direct quotation; and the offsets of those tokens."""
     flags = [False] * len(starts)
     offsets: list[int] = []
-    # Only quotations closed in their paragraph: a straight mark misread as opening one would
-    # otherwise hide the real attribution that follows it.
+    # Quotations closed in their paragraph, and those that open their paragraph (one running on
+    # into the next): a straight mark misread as opening one elsewhere would otherwise hide the
+    # real attribution that follows it.
     for start, end, _ in spans:
-        if body[end : end + 1] in _CLOSE_QUOTES:
+        if body[end : end + 1] in _CLOSE_QUOTES or _opens_paragraph(body, start - 1):
             a = bisect.bisect_left(starts, start)
             b = bisect.bisect_left(starts, end)
             flags[a:b] = [True] * (b - a)
@@ -540,6 +542,12 @@ def _title_surname(words: list[str], k: int) -> bool:
         k -= 1  # step over initials: "Peter T. King"
     first = words[k - 1].lower()
     return first in lex.first_names() and first not in lex.TITLES and first not in lex.NON_NAME_CAPS
+
+
+def _opens_paragraph(body: str, pos: int) -> bool:
+    """Whether only blanks stand between the start of ``pos``'s line and ``pos``."""
+    line_start = body.rfind("\n", 0, pos) + 1
+    return not body[line_start:pos].strip()
 
 
 def _join(texts: list[str]) -> str:
@@ -605,6 +613,7 @@ class _Attributor:
                 low not in _SPEECH_TRIGGERS
                 or caps[i]
                 or (low in lex.NOUN_LIKE_VERBS and not self._verb_context(i))
+                or self._reports_nothing(i)
             ):
                 continue
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
@@ -620,6 +629,21 @@ class _Attributor:
                 self._before(i)
                 self.named_only = False
         return self.found
+
+    def _reports_nothing(self, i: int) -> bool:
+        """A cue word that reports no words here: "X reported from Kabul" (a reporting credit), "a
+        group called Lashkar-e-Taiba" (naming after a common noun; "Trump called Clinton a liar" and
+        "he called it" still report).
+
+        ("did not respond" and "declined to comment" stay sources: PolNeAR annotates them so.)
+        """
+        low, lows = self.lows[i], self.lows
+        nxt = lows[i + 1] if i + 1 < self.n else ""
+        if low in {"reported", "reporting", "reports"} and nxt == "from":
+            return True
+        if low in _NAMING and nxt and self.caps[i + 1] and i > 0:
+            return self.texts[i - 1][:1].islower() and lows[i - 1] not in lex.PRONOUNS
+        return False
 
     @staticmethod
     def _document_subject(head: str, cue: str) -> bool:
