@@ -444,6 +444,14 @@ def test_cue_inside_a_quotation_running_into_the_next_paragraph_is_not_attribute
     assert set(_by_name(body)) == {"Mike Pence"}
 
 
+def test_inverted_report_verbs_and_role_after_according_to():
+    body = (
+        "The platform backs the plan for the first time, reported the Washington Examiner.\n"
+        "Clinton brought water to the reporters, according to a Democratic aide."
+    )
+    assert set(_by_name(body)) == {"Washington Examiner", "Democratic aide"}
+
+
 def test_straight_mark_closes_a_curly_quotation():
     # “…," then the attribution: the straight mark closes the quotation, it does not open one.
     body = '“We will not accept this deal at all," Jason Miller said in a statement. Talks go on.'

@@ -89,7 +89,8 @@ INVERTED_CUES = words(
     """
     said says say added adds explained explains noted notes wrote writes asked asks continued continues
     stressed warned argued insisted told recalled replied responded remarked observed tweeted
-    declared conceded cautioned
+    declared conceded cautioned reported reports announced claimed claims acknowledged admitted
+    suggested predicted concluded stated confirmed
     """
 )
 

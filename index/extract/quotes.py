@@ -1117,6 +1117,11 @@ class _Attributor:
             ra, rb = runs[0]
             parsed = self.names.parse_run(ra, rb, lenient=True)
         if parsed is None:
+            if self.lows[a] in {"the", "a", "an"} and self.lows[b - 1] in lex.ROLE_NOUNS:
+                # "according to a Democratic aide": capitals that name no one, before a role noun
+                found = len(self.found)
+                self._nominal_after(i, b - 1, cue)
+                return len(self.found) > found
             return False
         tail = self.lows[rb] if rb < b else ""
         if tail in lex.ROLE_NOUNS and parsed[1] == "person":
