@@ -20,7 +20,7 @@ from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.facets import FacetArrays, FacetCache
 from search.highlight import snippet
-from search.postings import NoFastPath, leaf_postings, leaf_readers
+from search.postings import NoFastPath, PostingsCache, leaf_postings
 from search.query import parse_query, query_terms
 from search.ranking import for_ranking, rank
 from search.ranking import warm as warm_ranking
@@ -102,7 +102,7 @@ class _Deadline:
             )
 
 
-def _matched_docs(searcher, parsed, deadline: _Deadline) -> np.ndarray:
+def _matched_docs(searcher, parsed, postings: PostingsCache, deadline: _Deadline) -> np.ndarray:
     """Document numbers matching ``parsed`` (ascending), checking the deadline as it goes.
 
     Terms combined with AND/OR/NOT are evaluated as numpy set operations over whole postings
@@ -110,45 +110,44 @@ def _matched_docs(searcher, parsed, deadline: _Deadline) -> np.ndarray:
     matcher, one document at a time.  The profile at 12k articles had ``docs_for_query`` at 40 %
     of a query's time, most of it the matcher protocol's per-document calls.
     """
-    leaves = leaf_readers(searcher)
     try:
-        return _set_of(searcher, parsed, leaves, deadline)
+        return _set_of(searcher, parsed, postings, deadline)
     except NoFastPath:
         return _docs_loop(searcher, parsed, deadline)
 
 
-def _set_of(searcher, node, leaves, deadline: _Deadline) -> np.ndarray:
+def _set_of(searcher, node, postings: PostingsCache, deadline: _Deadline) -> np.ndarray:
     """Sorted unique document numbers matching ``node``."""
     kind = type(node)
     if kind is whoosh_query.Term:
-        return _term_docs(node.fieldname, node.text, leaves)
+        return _term_docs(node.fieldname, node.text, postings)
     if kind is whoosh_query.Or and not getattr(node, "minmatch", 0):
-        parts = [_set_of(searcher, child, leaves, deadline) for child in node.subqueries]
+        parts = [_set_of(searcher, child, postings, deadline) for child in node.subqueries]
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
     if kind is whoosh_query.And and node.subqueries:
         result = None
         for child in node.subqueries:
-            part = _set_of(searcher, child, leaves, deadline)
+            part = _set_of(searcher, child, postings, deadline)
             result = part if result is None else np.intersect1d(result, part, assume_unique=True)
         return result
     if kind is whoosh_query.AndNot:
-        return np.setdiff1d(_set_of(searcher, node.a, leaves, deadline),
-                            _set_of(searcher, node.b, leaves, deadline), assume_unique=True)
+        return np.setdiff1d(_set_of(searcher, node.a, postings, deadline),
+                            _set_of(searcher, node.b, postings, deadline), assume_unique=True)
     if kind is whoosh_query.AndMaybe:
-        return _set_of(searcher, node.a, leaves, deadline)
+        return _set_of(searcher, node.a, postings, deadline)
     if kind is whoosh_query.Phrase and node.slop == 1:
-        return _phrase_docs(searcher, node, leaves, deadline)
+        return _phrase_docs(searcher, node, postings.leaves, deadline)
     deadline.check()
     return _docs_loop(searcher, node, deadline)
 
 
-def _term_docs(fieldname: str, text, leaves) -> np.ndarray:
+def _term_docs(fieldname: str, text, postings: PostingsCache) -> np.ndarray:
     """Live documents containing one term, read block by block from each segment's postings."""
     parts = []
-    for leaf, offset in leaves:
-        postings = leaf_postings(leaf, fieldname, text)
-        if postings is not None:
-            parts.append(postings.ids + offset)
+    for index, (_leaf, offset) in enumerate(postings.leaves):
+        found = postings.get(index, fieldname, text)
+        if found is not None:
+            parts.append(found.ids + offset)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
@@ -261,7 +260,7 @@ def _day_counts(arrays: FacetArrays, docs: np.ndarray) -> list[FacetValue]:
 
 
 def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matched: np.ndarray,
-                  request: SearchRequest) -> list[int]:
+                  request: SearchRequest, postings: PostingsCache) -> list[int]:
     """Document numbers of the requested page, in the requested order."""
     first = (request.page - 1) * request.per_page
     last = first + request.per_page
@@ -277,7 +276,7 @@ def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matc
     if len(final) == 0:
         return []  # and Whoosh reads an empty filter set as "no filter"
     ranking = for_ranking(parsed)
-    ranked = rank(searcher, ranking, final, last)
+    ranked = rank(searcher, ranking, final, last, postings)
     if ranked is not None:
         return ranked[first:last]
     exact = len(final) == len(matched) and ranking == parsed
@@ -343,7 +342,8 @@ def search(
     aliases = aliases or AliasTable.default()
     reader = searcher.reader()
     parsed = parse_query(request.q, searcher.schema, reader, aliases)
-    matched = _matched_docs(searcher, parsed, deadline)
+    postings = PostingsCache(searcher)
+    matched = _matched_docs(searcher, parsed, postings, deadline)
     masks = _filter_masks(arrays, request, aliases)
     scope = quote_scope(parsed, request.filters.get(S.SPEAKER, ()), aliases)
     if scope is not None:
@@ -351,7 +351,7 @@ def search(
     final = _apply(matched, masks)
     facets = _facets(arrays, matched, masks, request, aliases)
     deadline.check()
-    page_docs = _ordered_page(searcher, parsed, arrays, final, matched, request)
+    page_docs = _ordered_page(searcher, parsed, arrays, final, matched, request, postings)
     deadline.check()
     words = query_terms(parsed, reader)
     speaker_keys = {name_key(v, aliases) for v in request.filters.get(S.SPEAKER, ())}

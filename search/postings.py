@@ -78,3 +78,18 @@ def leaf_postings(leaf, fieldname: str, text, *, weights: bool = False,
         if values:
             found.values = [v for v, keep in zip(encoded, live.tolist(), strict=True) if keep]
     return found
+
+
+class PostingsCache:
+    """The postings (with weights) one search reads, so matching and ranking decode each once."""
+
+    def __init__(self, searcher) -> None:
+        self.leaves = leaf_readers(searcher)
+        self._found: dict[tuple[int, str, object], Postings | None] = {}
+
+    def get(self, index: int, fieldname: str, text) -> Postings | None:
+        """Postings of ``fieldname:text`` in the ``index``-th segment of ``leaves``."""
+        key = (index, fieldname, text)
+        if key not in self._found:
+            self._found[key] = leaf_postings(self.leaves[index][0], fieldname, text, weights=True)
+        return self._found[key]

@@ -20,7 +20,7 @@ import numpy as np
 from whoosh import query as Q
 from whoosh import scoring
 
-from search.postings import leaf_postings, leaf_readers
+from search.postings import PostingsCache, leaf_readers
 
 #: Per-segment field-length arrays kept (segment id, field) -> lengths; dropped wholesale when full.
 _LENGTHS_LIMIT = 512
@@ -43,7 +43,8 @@ def for_ranking(node: Q.Query) -> Q.Query:
     return node.apply(for_ranking)
 
 
-def rank(searcher, query: Q.Query, docs: np.ndarray, limit: int) -> list[int] | None:
+def rank(searcher, query: Q.Query, docs: np.ndarray, limit: int,
+         postings: PostingsCache | None = None) -> list[int] | None:
     """The ``limit`` best of ``docs`` (sorted document numbers that match ``query``), best first.
 
     Ties go to the lower document number.  None when this query cannot be scored here.
@@ -51,7 +52,7 @@ def rank(searcher, query: Q.Query, docs: np.ndarray, limit: int) -> list[int] | 
     if type(searcher.weighting) is not scoring.BM25F:
         return None
     try:
-        _mask, scores = _Scorer(searcher, docs).evaluate(query)
+        _mask, scores = _Scorer(searcher, docs, postings or PostingsCache(searcher)).evaluate(query)
     except _Unscorable:
         return None
     best = np.argpartition(-scores, limit - 1)[:limit] if limit < len(docs) else np.arange(len(docs))
@@ -71,10 +72,10 @@ class _Scorer:
     and Not contribute no score, and a boosted node multiplies its score.
     """
 
-    def __init__(self, searcher, docs: np.ndarray) -> None:
+    def __init__(self, searcher, docs: np.ndarray, postings: PostingsCache) -> None:
         self.searcher = searcher
         self.docs = docs
-        self.segments = leaf_readers(searcher)
+        self.postings = postings
 
     def evaluate(self, node: Q.Query) -> tuple[np.ndarray, np.ndarray]:
         kind = type(node)
@@ -110,8 +111,8 @@ class _Scorer:
         average = searcher.avg_field_length(field) or 1
         mask = np.zeros(len(docs), dtype=bool)
         score = np.zeros(len(docs))
-        for reader, offset in self.segments:
-            postings = leaf_postings(reader, field, term.text, weights=True)
+        for index, (reader, offset) in enumerate(self.postings.leaves):
+            postings = self.postings.get(index, field, term.text)
             if postings is None or len(postings.ids) == 0:
                 continue
             where = np.searchsorted(docs, postings.ids + offset)

@@ -237,6 +237,7 @@ def test_phrase_matches_are_whooshs_and_ranked_pages_hold_only_them(tmp_path, ph
 
     from index.storage import create_index
     from search.engine import _Deadline, _matched_docs
+    from search.postings import PostingsCache
     from search.query import parse_query
     from search.ranking import for_ranking
 
@@ -251,7 +252,7 @@ def test_phrase_matches_are_whooshs_and_ranked_pages_hold_only_them(tmp_path, ph
         writer.add_document(**{S.ID: "d9", S.TITLE: "Idlib talks", S.BODY: "Talks continue in Idlib."})
     with ix.searcher() as searcher:
         parsed = parse_query(phrase, searcher.schema, searcher.reader(), None)
-        ours = _matched_docs(searcher, parsed, _Deadline(None)).tolist()
+        ours = _matched_docs(searcher, parsed, PostingsCache(searcher), _Deadline(None)).tolist()
         assert ours == sorted(searcher.docs_for_query(parsed))
         if ours:  # (Whoosh reads an empty filter as none)
             ranked = searcher.search(for_ranking(parsed), limit=None, filter=set(ours))
