@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Memory test: index N synthetic articles with ``dateline index`` and measure peak RSS.
 
-Indexing commits every ``--batch-size`` articles (default 2,000, ``index.writer.DEFAULT_BATCH_SIZE``)
-and Whoosh buffers at most ``DEFAULT_LIMIT_MB`` of postings per writer, so memory must not grow
-with the size of the archive.  This script checks that against a documented cap
-(docs/operations.md): it samples the resident set size of the indexer and of its extraction
-workers every 0.1 s from /proc and fails when the indexer's peak exceeds ``--cap-mb``.
+Each worker builds segments of ``--batch-size`` articles (default 5,000,
+``index.writer.DEFAULT_BATCH_SIZE``), buffering at most ``DEFAULT_LIMIT_MB`` of postings before
+spilling them to disk, and the main process reads ahead at most ``MAX_IN_FLIGHT`` articles, so
+memory must not grow with the size of the archive.  This script checks that against a documented
+cap (docs/operations.md): it samples the resident set size of the indexer and of its workers every
+0.1 s from /proc and fails when all of them together exceed ``--cap-mb``.
 
     .venv/bin/python scripts/memory_test.py --articles 100000          # the issue-5 run
     .venv/bin/python scripts/memory_test.py --articles 5000 --cap-mb 600
@@ -29,8 +30,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-#: The documented cap for the indexing process (docs/operations.md, "Memory").
-DEFAULT_CAP_MB = 1024
+#: The documented cap for an indexing run, all its processes together (docs/operations.md, "Memory").
+DEFAULT_CAP_MB = 1536
 _VOCABULARY = (
     "government minister said talks agreement city river council election market report police "
     "court health school border ceasefire parliament budget energy trade summit vote president "
@@ -79,23 +80,30 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def measure(cmd: list[str]) -> tuple[int, str, dict[str, float]]:
-    """Run ``cmd``, sampling RSS of it and its descendants; return (code, stderr, peaks in MiB)."""
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "TQDM_DISABLE": "1"})
+def watch(proc: subprocess.Popen, interval: float = 0.1) -> dict[str, float]:
+    """Sample RSS until ``proc`` exits; peaks in MiB of it ("main"), its largest child process
+    ("worker") and all of them together ("tree")."""
     peaks = {"main": 0, "worker": 0, "tree": 0}
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
-    reader.start()
     while proc.poll() is None:
         main = _rss_kib(proc.pid)
         workers = [_rss_kib(c) for c in _children(proc.pid)]
         peaks["main"] = max(peaks["main"], main)
         peaks["worker"] = max([peaks["worker"], *workers])
         peaks["tree"] = max(peaks["tree"], main + sum(workers))
-        time.sleep(0.1)
+        time.sleep(interval)
+    return {k: round(v / 1024, 1) for k, v in peaks.items()}
+
+
+def measure(cmd: list[str]) -> tuple[int, str, dict[str, float]]:
+    """Run ``cmd``, sampling RSS of it and its descendants; return (code, stderr, peaks in MiB)."""
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TQDM_DISABLE": "1"})
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+    reader.start()
+    peaks = watch(proc)
     reader.join(timeout=10)
-    return proc.returncode, "".join(lines), {k: round(v / 1024, 1) for k, v in peaks.items()}
+    return proc.returncode, "".join(lines), peaks
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     if figures["indexed"] != args.articles:
         print(f"FAILED: indexed {figures['indexed']} of {args.articles}", file=sys.stderr)
         return 1
-    if peaks["main"] > args.cap_mb:
-        print(f"FAILED: peak RSS {peaks['main']} MiB is over the {args.cap_mb} MiB cap", file=sys.stderr)
+    if peaks["tree"] > args.cap_mb:
+        print(f"FAILED: peak RSS {peaks['tree']} MiB (all processes) is over the {args.cap_mb} MiB cap",
+              file=sys.stderr)
         return 1
     return 0
 
