@@ -19,6 +19,7 @@ Only Sources that carry a proper name become speakers: "the report said" or "sou
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from dataclasses import dataclass, field
@@ -261,7 +262,7 @@ class _Names:
         # its parse depends only on them, the article's mid_caps and, when lenient, by_surname,
         # which is complete before the first lenient call).
         self._run_ends: dict[int, int] = {}
-        self._parses: dict[tuple, tuple[str, str, list[str]] | None] = {}
+        self._parses: dict[tuple, tuple[str, str, tuple[str, ...]] | None] = {}
         self._scan()
 
     def _scan(self) -> None:
@@ -321,7 +322,7 @@ class _Names:
         joiner = self.lows[j] in lex.NAME_PARTICLES or self.texts[j] in _JOINERS
         return joiner and j + 1 < self.n and self.caps[j + 1]
 
-    def parse_run(self, i: int, j: int, lenient: bool = False) -> tuple[str, str, list[str]] | None:
+    def parse_run(self, i: int, j: int, lenient: bool = False) -> tuple[str, str, tuple[str, ...]] | None:
         """(name, type, title words) for the run of tokens i to j, or None when it names nobody.
 
         A name must be seen capitalised mid-sentence somewhere in the article, unless ``lenient``
@@ -333,43 +334,11 @@ class _Names:
         parsed = self._parses[key] = self._parse_run(i, j, lenient)
         return parsed
 
-    def _parse_run(self, i: int, j: int, lenient: bool) -> tuple[str, str, list[str]] | None:
-        words = [t for t in self.texts[i:j] if t != "."]
-        while words and words[0].lower() in lex.NON_NAME_CAPS:
-            if words[0].lower() == "new" and len(words) > 1 and words[1].lower() in lex.NEW_PLACES:
-                break  # "The New York Times"
-            words = words[1:]
-        if not words:
+    def _parse_run(self, i: int, j: int, lenient: bool) -> tuple[str, str, tuple[str, ...]] | None:
+        last, parsed = _parse_words(tuple(self.texts[i:j]))
+        if parsed is None or (last not in self.mid_caps and not (lenient and self._plausible_name(last))):
             return None
-        surname = len(words) - 1  # index of the name's last word (before a suffix such as Jr.)
-        if _bare(words[-1]).lower() in lex.NAME_SUFFIXES and len(words) > 1:
-            surname -= 1
-        last = _bare(words[surname])
-        title_surname = _title_surname(words, surname)  # "Amy Pope", "Theresa May"
-        if len(last) < 2 or (last.lower() in lex.NON_NAME_CAPS and not title_surname):
-            return None
-        if (
-            last.lower() in lex.TITLES
-            and not title_surname
-            and not (len(words) > 1 and last.lower() in lex.ORG_WORDS)
-        ):
-            return None  # "the Senator", but "the White House" and "the Senate" are organisations
-        if _CONTRACTION.search(last):
-            return None  # "I'm", "I’d"
-        if last not in self.mid_caps and not (lenient and self._plausible_name(last)):
-            return None
-        texts = [*words[:-1], _bare(words[-1])]
-        if _is_org(texts):
-            return _join(texts), "organization", []
-        # Titles are peeled from the front; a surname spelled like a title ("King") is not one.
-        k = surname if title_surname else len(texts)
-        while k > 0 and texts[k - 1].lower().rstrip(".") not in lex.TITLES and len(texts) - k < 4:
-            k -= 1
-        titles = [t.lower().rstrip(".") for t in texts[:k]]
-        name = texts[k:]
-        if not name:
-            return None
-        return _join(name), "person", titles
+        return parsed
 
     def _plausible_name(self, word: str) -> bool:
         """A sentence-initial word that may still be a name: "Lavrov told", not "Officials said"."""
@@ -377,7 +346,7 @@ class _Names:
             return True
         return not word.lower().endswith("s") and word.lower() not in lex.NON_NAME_CAPS
 
-    def _register(self, parsed: tuple[str, str, list[str]], i: int, j: int) -> None:
+    def _register(self, parsed: tuple[str, str, tuple[str, ...]], i: int, j: int) -> None:
         name, kind, titles = parsed
         key = name.split()[-1].lower()
         if kind == "person" and key in lex.PLACES:
@@ -532,6 +501,48 @@ def _inside_marker(
 # Title words and month names that are also common surnames: the last word of a person's name when
 # a first name comes right before it ("Charlie King", "Amy Pope", "Theresa May", "John Major").
 _TITLE_SURNAMES = lex.words("king pope major lord prince judge bishop may june april august")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, ...]] | None]:
+    """(last name word, (name, type, title words) or None) for a capitalised run's words.
+
+    The part of a run's parse that depends on its words alone, cached across articles (names
+    recur); whether the article vouches for the name (mid-sentence capitals) is checked per article.
+    """
+    words = [t for t in run if t != "."]
+    while words and words[0].lower() in lex.NON_NAME_CAPS:
+        if words[0].lower() == "new" and len(words) > 1 and words[1].lower() in lex.NEW_PLACES:
+            break  # "The New York Times"
+        words = words[1:]
+    if not words:
+        return "", None
+    surname = len(words) - 1  # index of the name's last word (before a suffix such as Jr.)
+    if _bare(words[-1]).lower() in lex.NAME_SUFFIXES and len(words) > 1:
+        surname -= 1
+    last = _bare(words[surname])
+    title_surname = _title_surname(words, surname)  # "Amy Pope", "Theresa May"
+    if len(last) < 2 or (last.lower() in lex.NON_NAME_CAPS and not title_surname):
+        return last, None
+    if (
+        last.lower() in lex.TITLES
+        and not title_surname
+        and not (len(words) > 1 and last.lower() in lex.ORG_WORDS)
+    ):
+        return last, None  # "the Senator", but "the White House" and "the Senate" are organisations
+    if _CONTRACTION.search(last):
+        return last, None  # "I'm", "I’d"
+    texts = [*words[:-1], _bare(words[-1])]
+    if _is_org(texts):
+        return last, (_join(texts), "organization", ())
+    # Titles are peeled from the front; a surname spelled like a title ("King") is not one.
+    k = surname if title_surname else len(texts)
+    while k > 0 and texts[k - 1].lower().rstrip(".") not in lex.TITLES and len(texts) - k < 4:
+        k -= 1
+    name = texts[k:]
+    if not name:
+        return last, None
+    return last, (_join(name), "person", tuple(t.lower().rstrip(".") for t in texts[:k]))
 
 
 def _title_surname(words: list[str], k: int) -> bool:
