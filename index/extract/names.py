@@ -434,7 +434,10 @@ class _Resolver:
         for key, spellings in stats.items():
             aliased = [s for s in spellings if aliases._group(s, key[0]) is not None]
             pool = aliased or list(spellings)
-            self.display[key] = max(pool, key=lambda s: (spellings[s], _has_accents(s), len(s)))
+            if len(pool) == 1:  # the common case: one spelling, nothing to rank
+                self.display[key] = pool[0]
+            else:
+                self.display[key] = max(pool, key=lambda s: (spellings[s], _has_accents(s), len(s)))
         # Multi-token person names by last token key, for surname resolution.
         self.by_last: dict[str, set[tuple[str, str]]] = {}
         self.by_first: dict[str, set[tuple[str, str]]] = {}
@@ -468,4 +471,4 @@ class _Resolver:
 
 
 def _has_accents(text: str) -> bool:
-    return fold(text) != text.casefold()
+    return not text.isascii() and fold(text) != text.casefold()

@@ -103,6 +103,8 @@ _COMMENT_MARKER = re.compile(
     r"|Leave a (?:comment|reply))[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# Every _COMMENT_MARKER match holds one of these (lower-cased).
+_COMMENT_HINTS = ("comment", "notify of", "newest most voted", "inline feedback", "leave a ")
 # "told reporters that …", "told CNN on Sunday that …": the listener is not part of the content.
 _TOLD_OBJECT = re.compile(r"^\s*(?:[\w.’'-]+\s+){1,5}?that\b\s*|^\s*(?:,\s*)?(?:that\b\s*)?")
 
@@ -1344,6 +1346,9 @@ def _reported_span(body: str, sent_of: dict[int, tuple[int, int]], att: _Attribu
 
 def _comments_start(body: str) -> int:
     """Offset where a reader-comment section starts (belt and braces: clean.py strips it too)."""
+    low = body.lower()
+    if not any(hint in low for hint in _COMMENT_HINTS):
+        return len(body)  # the multi-line search tries every line start; most articles have no marker
     match = _COMMENT_MARKER.search(body)
     return match.start() if match else len(body)
 
