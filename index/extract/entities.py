@@ -125,7 +125,8 @@ _SPORT_WORDS = _words(
     innings wicket wickets goal goals striker midfielder goalkeeper coach season match matches
     tournament cup beat defeated drew seeded scored semifinal quarterfinal standings played"""
 )
-_ASCII_WORD_RE = re.compile(r"[a-z]+")
+_SPORT_WORDS_BYTES = frozenset(w.encode() for w in _SPORT_WORDS)
+_NON_AZ_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _SPORT_PHRASE_RE = re.compile(r"\bhome\s+runs?\b|\bquarter-final\b")
 # "LONDON 1996-08-30", "MOSCOW –", "WASHINGTON (Reuters) -": a dateline names a place.
 _DATELINE_RE = re.compile(
@@ -651,7 +652,9 @@ def _is_sports(head: str) -> bool:
     if hits >= 4:
         return True
     low = head.lower()
-    hits += sum(map(_SPORT_WORDS.__contains__, _ASCII_WORD_RE.findall(low)))
+    # The [a-z]+ words of ``low``: every other byte of its UTF-8 form becomes a space, then split
+    # (far cheaper than a findall; non-ASCII letters separate words in both).
+    hits += sum(map(_SPORT_WORDS_BYTES.__contains__, low.encode().translate(_NON_AZ_TO_SPACE).split()))
     if hits >= 4:
         return True
     if "home" not in low and "quarter-final" not in low:

@@ -1212,6 +1212,7 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
     for para in body.split("\n"):
         opened = None
         at_lead = False
+        lead = len(para) - len(para.lstrip())  # where the paragraph's text starts
         for m in _QUOTE_ANY.finditer(para):
             ch = m.group()
             pos = offset + m.start()
@@ -1221,10 +1222,10 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
                 is_open = opened is None
             else:
                 # A closing mark that opens a paragraph opens its quotation (”We need … .”).
-                is_open = ch == "“" or (opened is None and m.start() == _lead(para))
+                is_open = ch == "“" or (opened is None and m.start() == lead)
             if is_open and opened is None:
                 opened = offset + m.end()
-                at_lead = m.start() == _lead(para)
+                at_lead = m.start() == lead
             elif not is_open and opened is not None:
                 spans.append((opened, pos, carried and at_lead))
                 opened = None
@@ -1239,10 +1240,6 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
 
 
 _QUOTE_ANY = re.compile(r"[“”\"]|''")
-
-
-def _lead(para: str) -> int:
-    return len(para) - len(para.lstrip())
 
 
 def _attach_quotes(
