@@ -165,11 +165,16 @@ def names_match(etype: str, predicted: str, gold: str) -> bool:
 def score_document(predicted: set[tuple[str, str]], gold: set[tuple[str, str]]) -> dict[str, list[int]]:
     """Per-type [tp, fp, fn] for one document; each gold name is matched at most once."""
     counts = {t: [0, 0, 0] for t in TYPES.values()}
-    unmatched = set(gold)
+    # Sorted, never in set order: which of two candidates takes a gold name must not depend on the
+    # hash seed (the scores moved by a match or two from run to run).
+    unmatched = sorted(gold)
     # Exact matches first so that a looser rule cannot steal a gold name another prediction equals.
     ordered = sorted(
         predicted,
-        key=lambda pg: not any(_fold_tokens(pg[1]) == _fold_tokens(g[1]) and g[0] == pg[0] for g in gold),
+        key=lambda pg: (
+            not any(_fold_tokens(pg[1]) == _fold_tokens(g[1]) and g[0] == pg[0] for g in gold),
+            pg,
+        ),
     )
     for etype, name in ordered:
         hit = next((g for g in unmatched if g[0] == etype and names_match(etype, name, g[1])), None)
@@ -177,7 +182,7 @@ def score_document(predicted: set[tuple[str, str]], gold: set[tuple[str, str]]) 
             counts[etype][1] += 1
         else:
             counts[etype][0] += 1
-            unmatched.discard(hit)
+            unmatched.remove(hit)
     for etype, _ in unmatched:
         counts[etype][2] += 1
     return counts
