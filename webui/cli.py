@@ -34,7 +34,8 @@ def main() -> None:
 @click.option("--rebuild", is_flag=True, help="Delete the index first and build it from scratch.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Worker processes that extract articles and build index segments [CPUs].")
-@click.option("--batch-size", type=click.IntRange(1), default=None, help="Articles per segment, each committed as one batch [5000].")
+@click.option("--batch-size", type=click.IntRange(1), default=None,
+              help="Articles per segment, each committed as one batch [5000].")
 @click.option("--lock-timeout", type=click.FloatRange(0), default=None,
               help="Seconds to wait for another indexer's commit [600].")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False), envvar="DATELINE_ALIASES",
