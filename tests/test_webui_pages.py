@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from index.extract import EXTRACTION_VERSION
 from search.engine import FacetValue
 from search.quotes import body_segments
 from search.request import PARAMS, SearchRequest
@@ -111,7 +112,7 @@ def test_export_csv_streams_every_hit_with_meta(client):
     first, rest = response.get_data(as_text=True).split("\n", 1)
     meta = json.loads(first.removeprefix("# dateline export "))
     assert (meta["query"], meta["total"], meta["cap"], meta["sort"]) == ("idlib", 3, 10000, "oldest")
-    assert meta["index_version"] == "generation 1, extraction 1"
+    assert meta["index_version"] == f"generation 1, extraction {EXTRACTION_VERSION}"
     rows = list(csv.DictReader(io.StringIO(rest)))
     assert [(r["id"], r["published"], r["speakers"]) for r in rows] == [
         ("a1", "2020-01-08", "Sergey Lavrov"), ("a2", "2020-03-02", "Maria Zakharova"),
