@@ -34,7 +34,7 @@ def extract(article: Article, aliases: AliasTable | None = None) -> Extracted:
     outlet, outlet_source = resolve_outlet(article, body, aliases)
     published, date_source = resolve_date(article)
     speakers = extract_speakers(body, article.title)
-    entities = extract_entities(body, article.title)
+    entities = extract_entities(body, article.title, aliases)
     speakers, entities = canonicalize(speakers, entities, aliases)
     return Extracted(
         body=body,

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.article import Entity
-from index.extract.names import fold
+from index.extract.names import AliasTable, _raw_key, fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -468,15 +468,6 @@ def _split_titles(run: list[str]) -> tuple[list[str], bool]:
     return run, titled
 
 
-def _known_rest(run: list[str]) -> bool:
-    """ "Russian Hmeimim" -> "Hmeimim" is known and "Russian Hmeimim" is not: peel the adjective."""
-    lex = _lexicon()
-    whole, rest = fold(" ".join(run)), fold(" ".join(run[1:]))
-    if whole in lex["places"] or whole in lex["orgs"] or _alias_type(whole):
-        return False
-    return rest in lex["places"] or rest in lex["orgs"] or bool(_alias_type(rest))
-
-
 _TITLE_MODIFIERS = _words(
     "foreign interior defence defense finance economy trade health home state press first"
 )
@@ -492,6 +483,7 @@ def _vote(
     score_next: bool,
     dateline: bool,
     sports: bool,
+    aliases: AliasTable,
 ) -> tuple[tuple[str, float], ...]:
     """Evidence for one mention: (type, score) pairs in the order the rules fired.
 
@@ -507,7 +499,7 @@ def _vote(
     n = len(name_tokens)
     if folded in lex["orgs"]:
         votes[ORG] += 3
-    alias_type = _alias_type(folded)
+    alias_type = _alias_type(folded, aliases)
     if alias_type:
         votes[alias_type] += 4
     if folded in lex["places"]:
@@ -555,11 +547,9 @@ def _vote(
 
 
 @lru_cache(maxsize=50_000)
-def _alias_type(folded: str) -> str | None:
-    """Type of a name the alias table lists under people / organizations / places."""
-    from index.extract.names import AliasTable, _raw_key
-
-    group = AliasTable.default()._by_key.get(_raw_key(folded))
+def _alias_type(folded: str, aliases: AliasTable) -> str | None:
+    """Type of a name ``aliases`` lists under people / organizations / places."""
+    group = aliases._by_key.get(_raw_key(folded))
     return group.type if group is not None and group.type in (PER, ORG, LOC) else None
 
 
@@ -571,12 +561,15 @@ def _is_acronym(tokens: list[str]) -> bool:
     )
 
 
-def extract_entities(body: str, title: str = "") -> list[Entity]:
+def extract_entities(body: str, title: str = "", aliases: AliasTable | None = None) -> list[Entity]:
     """People, organisations and places named in ``title`` + ``body``, one Entity per name.
 
     ``count`` is the number of mentions.  Names are returned as written (longest mention form);
-    ``canonicalize`` in ``names`` merges spelling variants and surnames afterwards.
+    ``canonicalize`` in ``names`` merges spelling variants and surnames afterwards.  ``aliases``
+    (default: the built-in table) types the names it lists.
     """
+    if aliases is None:
+        aliases = AliasTable.default()  # once per article: it reads the environment
     lex = _lexicon()
     text = f"{title}\n{body}" if title else body
     head = text[:_SPORT_WINDOW]  # the top of an article says whether it is a sports report
@@ -598,6 +591,7 @@ def extract_entities(body: str, title: str = "") -> list[Entity]:
             next_word[:1].isdigit(),
             sports,
             at_line_start and bool(_DATELINE_RE.match(line)),
+            aliases,
         )
         if mention is None:
             continue
@@ -672,6 +666,7 @@ def _mention_votes(
     number_next: bool,
     sports: bool,
     dateline: bool,
+    aliases: AliasTable,
 ) -> tuple[str, str, bool, tuple[tuple[str, float], ...]] | None:
     """(key, name, sentence-initial, evidence) of one candidate in its context, or None."""
     mention = _mention(run, sent_start)
@@ -681,7 +676,7 @@ def _mention_votes(
     if len(tokens) < len(run) and run[0].lower() in _LOC_PREPS and tokens[0] == run[1]:
         loc_prep = True  # "At Cardiff:" lost its capitalised preposition
     score_next = sports and number_next
-    evidence = _vote(tokens, person_cue, loc_prep, org_suffix, titled, score_next, dateline, sports)
+    evidence = _vote(tokens, person_cue, loc_prep, org_suffix, titled, score_next, dateline, sports, aliases)
     return key, name, sent_start, evidence
 
 
