@@ -9,7 +9,7 @@ from search import schema as S
 DOCS = [
     {S.ID: f"doc{i}", S.TITLE: f"Story {i}", S.BODY: f"Lavrov said talks on Idlib {'continue ' * i}today.",
      S.SPEAKER: "Sergey Lavrov" if i % 2 else "Maria Zakharova"}
-    for i in range(40)
+    for i in range(300)  # "talks" spans three postings blocks of 128
 ]
 
 
@@ -51,6 +51,21 @@ def test_fast_writer_writes_what_whoosh_writes_even_when_spilling_runs(tmp_path)
     assert _dump(_build(tmp_path, "fast", FastSegmentWriter)) == reference
     spilled = _build(tmp_path, "spilled", FastSegmentWriter, pool_limit=20_000)
     assert _dump(spilled) == reference
+
+
+def test_fast_writer_files_are_byte_identical_to_whooshs(tmp_path):
+    def files(name, writer_class):
+        ix = create_index(tmp_path / name)
+        writer = writer_class(ix, compound=False)
+        for doc in DOCS:
+            writer.add_document(**doc)
+        writer.commit()
+        # Files are named <index>_<random segment id>.<ext>: compare them by extension.
+        return {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob("MAIN_*.*")}
+
+    reference = files("whoosh", SegmentWriter)
+    assert {"pst", "trm", "_body_len.col"} <= set(reference)
+    assert files("fast", FastSegmentWriter) == reference
 
 
 def test_a_staged_segment_is_invisible_until_published(tmp_path):
