@@ -452,6 +452,14 @@ def test_inverted_report_verbs_and_role_after_according_to():
     assert set(_by_name(body)) == {"Washington Examiner", "Democratic aide"}
 
 
+def test_noun_like_verb_after_a_name_before_its_object_clause():
+    body = (
+        "The Heritage Foundation notes the minimum wage is mostly paid to young workers.\n"
+        "The Trump claims of fraud went nowhere in court."
+    )
+    assert set(_by_name(body)) == {"Heritage Foundation"}
+
+
 def test_straight_mark_closes_a_curly_quotation():
     # “…," then the attribution: the straight mark closes the quotation, it does not open one.
     body = '“We will not accept this deal at all," Jason Miller said in a statement. Talks go on.'

@@ -471,6 +471,7 @@ class _Names:
 
 # Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” — Jane Doe").
 _SIGNATURE_DASHES = frozenset("\u2013\u2014\u2015")
+VERB_AFTER_NAME = True
 _NAMING = lex.words("called named dubbed")
 _SPEECH_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS
 
@@ -693,7 +694,18 @@ class _Attributor:
         if i + 1 >= self.n:
             return False
         nxt = self.texts[i + 1]
-        return lows[i + 1] == "that" or nxt in {":", ","} or nxt in _OPEN_QUOTES
+        if lows[i + 1] == "that" or nxt in {":", ","} or nxt in _OPEN_QUOTES:
+            return True
+        # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
+        # determiner or pronoun starting the object clause (not "Trump claims of fraud").
+        return (
+            VERB_AFTER_NAME
+            and i > 0
+            and self.caps[i - 1]
+            and self.texts[i - 1][:1].isalpha()
+            and lows[i - 1] not in lex.NON_NAME_CAPS
+            and (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS)
+        )
 
     def _participle(self, i: int) -> bool:
         """``…, adding …`` / ``…, saying …``: the subject of the sentence's last attribution."""
