@@ -16,6 +16,7 @@ of uncommitted segments; each worker holds one segment's posting buffer (``limit
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -147,8 +148,18 @@ class _SegmentWorker:
             self.builder = None
 
 
+#: Garbage-collector thresholds in worker processes (Python's default first threshold is 700).
+WORKER_GC_THRESHOLDS = (100_000, 50, 1000)
+
+
 def _worker_process(config: _WorkerConfig, schema, tasks, results, parent: int) -> None:
     """Body of a worker process: handle chunks until told to stop (None) or orphaned."""
+    # Extraction and indexing allocate millions of short-lived, acyclic objects; with the default
+    # thresholds the cyclic collector ran every 700 allocations, rescanning the caches and the
+    # posting buffer: 15 % of extraction time (AllSides, CPU time).  Objects inherited from the
+    # parent are frozen out of collection altogether.
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
     worker = None
     try:
         worker = _SegmentWorker(config, schema, results.put)
