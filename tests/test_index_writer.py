@@ -124,7 +124,7 @@ def test_workers_build_segments_that_commits_publish(tmp_path):
     assert all(n <= 5 for n, _total in committed) and committed[-1][1] == 40
     assert ids(index_dir) == sorted(f"news/{i:02d}.txt" for i in range(40))
     ix = open_index(index_dir)
-    assert len(ix._segments()) <= writer.MAX_SEGMENTS
+    assert len(ix._segments()) < writer.MERGE_FACTOR  # one tier (single digits)
     with ix.searcher() as searcher:
         assert len(list(searcher.docs_for_query(Term(S.BODY, "idlib")))) == 40
     assert not (index_dir / STAGING_DIR).exists()
@@ -174,20 +174,36 @@ class _FakeSegment:
 @pytest.mark.parametrize(
     ("sizes", "deleted", "merged"),
     [
-        ([5] * 10, [], []),  # at the limit: nothing to do
-        ([9, 1, 8, 2, 7, 3, 6, 4, 5, 10, 11], [], [1, 2]),  # one over: the two smallest
-        ([5] * 8 + [50], [2], [2]),  # a mostly deleted segment is rewritten alone
-        ([5] * 9 + [50], [2], [2, 5]),  # ... with room made for the rewritten one
-        ([5] * 10 + [50], [2], [2, 5, 5]),
+        ([5000] * 9, [], []),  # a tier below the factor: nothing to do
+        ([5000] * 9 + [4000], [], [4000] + [5000] * 9),  # ten of one tier (4 digits) merge into one
+        ([5000] * 9 + [50_000] * 9 + [4000], [], [4000] + [5000] * 9),  # the lowest full tier only
+        ([5000] * 3, [2], [2]),  # a mostly deleted segment is always rewritten
+        ([7, 8, 9, 12], [], []),  # tiers 1 and 2 hold 3 and 1
     ],
 )
-def test_merge_policy_keeps_at_most_max_segments(monkeypatch, sizes, deleted, merged):
+def test_merge_policy_merges_full_tiers(monkeypatch, sizes, deleted, merged):
     added = []
     fake_writer = type("W", (), {"add_reader": lambda self, r: added.append(r), "storage": None,
                                  "schema": None})()
     monkeypatch.setattr("whoosh.reading.SegmentReader", lambda storage, schema, seg: seg)
     segments = [_FakeSegment(n) for n in sizes] + [_FakeSegment(d, deleted=d) for d in deleted]
     kept = writer.merge_policy(fake_writer, segments)
-    assert sorted(seg.docs for seg in added) == merged
-    assert len(kept) + (1 if added else 0) <= writer.MAX_SEGMENTS
+    assert sorted(seg.docs for seg in added) == sorted(merged)
     assert sorted(seg.docs for seg in kept + added) == sorted(sizes + deleted)
+
+
+def test_merging_stays_logarithmic_over_a_long_run(monkeypatch):
+    """60 commits of 5,000 articles (300k): each document rewritten once, 6 segments left."""
+    added = []
+    fake_writer = type("W", (), {"add_reader": lambda self, r: added.append(r), "storage": None,
+                                 "schema": None})()
+    monkeypatch.setattr("whoosh.reading.SegmentReader", lambda storage, schema, seg: seg)
+    segments, rewritten = [], 0
+    for _commit in range(60):
+        added.clear()
+        segments = writer.merge_policy(fake_writer, [*segments, _FakeSegment(5000)])
+        if added:  # the writer's new segment holds the merged ones
+            rewritten += sum(seg.docs for seg in added)
+            segments.append(_FakeSegment(sum(seg.docs for seg in added)))
+    assert sorted(seg.docs for seg in segments) == [50_000] * 6
+    assert rewritten == 300_000
