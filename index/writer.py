@@ -260,11 +260,14 @@ class _ProcessWorkers:
 # -- the committer -----------------------------------------------------------------------------
 @dataclass
 class _Job:
-    """One commit: a staged segment (or none) and the deletions gathered since the last job."""
+    """One commit: a staged segment (or none) and the deletions gathered since the last job.
+
+    ``deletions`` are (article id, source file) pairs.
+    """
 
     number: int
     staged: StagedSegment | None
-    deletions: list[str]
+    deletions: list[tuple[str, str]]
     forgotten: list[str]
 
     @property
@@ -308,7 +311,7 @@ class _Committer(threading.Thread):
         writer = self._writer()
         try:
             # Replaced articles: delete their old versions from the committed segments first.
-            for article_id in [*(job.staged.ids if job.staged else []), *job.deletions]:
+            for article_id in [*(job.staged.ids if job.staged else []), *(d for d, _src in job.deletions)]:
                 writer.delete_by_term(S.ID, article_id)
             segments = list(writer.segments)
             if job.staged:
@@ -362,7 +365,7 @@ class _Run:
         self.workers_running = workers.count
         self.jobs: dict[int, _Job] = {}
         self.job_numbers = iter(range(1, sys.maxsize))
-        self.deletions: list[str] = []
+        self.deletions: list[tuple[str, str]] = []
         self.forgotten: list[str] = []
         self.finished: list[tuple[str, str, int, int]] = []
         self.pending_per_source: dict[str, int] = {}
@@ -383,7 +386,10 @@ class _Run:
         elif kind == "failure":
             self.report.failed.append((payload.id, payload.reason))
         elif kind == "delete":
-            self.deletions.append(payload)
+            # A source is only complete once its deletions are committed too: a crash between
+            # recording it as unchanged and deleting its vanished articles would keep them forever.
+            self.pending_per_source[source] = self.pending_per_source.get(source, 0) + 1
+            self.deletions.append((payload, source))
         elif kind == "forget":
             self.forgotten.append(payload)
         elif kind == "source":
@@ -400,7 +406,8 @@ class _Run:
             self.handle(self.workers.next_event())
 
     def source_done(self, src: SourceFile) -> None:
-        # A source is complete once all its changed articles are committed (or failed).
+        # A source is complete once all its changed articles are committed (or failed) and the
+        # articles it no longer holds are deleted.
         if self.pending_per_source.get(src.rel, 0) == 0:
             self.finished.append((src.rel, src.root, src.size, src.mtime_ns))
         else:
@@ -445,8 +452,10 @@ class _Run:
             self.report.commits += 1
         for _id, source, _digest in job.records:
             self._settle(source)
+        for _id, source in job.deletions:
+            self._settle(source)
         finished, self.finished = self.finished, []
-        self.manifest.record_batch(job.records, job.deletions, finished, job.forgotten)
+        self.manifest.record_batch(job.records, [d for d, _src in job.deletions], finished, job.forgotten)
         self.report.indexed += len(job.records)
         self.report.deleted += len(job.deletions)
         self.bar.set_postfix_str(f"committed {self.report.indexed}", refresh=False)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import queue
 
 import pytest
 from whoosh.query import Term
@@ -207,3 +208,50 @@ def test_merging_stays_logarithmic_over_a_long_run(monkeypatch):
             segments.append(_FakeSegment(sum(seg.docs for seg in added)))
     assert sorted(seg.docs for seg in segments) == [50_000] * 6
     assert rewritten == 300_000
+
+
+def test_a_source_is_recorded_unchanged_only_after_its_deletions_are_committed():
+    """A commit of earlier work must not record a source whose deletions are still pending:
+    a crash right after would leave its vanished articles in the index for good."""
+    from pathlib import Path
+
+    from index.readers.sources import SourceFile
+    from index.segments import StagedSegment
+
+    class Workers:
+        count = 1
+
+        def submit(self, chunk):
+            pass
+
+    class Committer:
+        def __init__(self):
+            self.jobs = queue.Queue()
+
+    class RecordingManifest:
+        def __init__(self):
+            self.finished = []
+
+        def record_batch(self, records, deletions, finished, forgotten):
+            self.finished.append(([rel for rel, *_ in finished], deletions))
+
+    manifest = RecordingManifest()
+    run = writer._Run(manifest, writer.IndexReport(), Workers(), Committer(), _NoBar(), None)
+    run.take(("article", object(), "news/a.txt", "h1"))
+    run.handle(("segment", StagedSegment(None, "", [("news/a.txt", "news/a.txt", "h1")])))  # job 1
+    run.take(("delete", "news/b.jsonl#2", "news/b.jsonl", None))
+    source = SourceFile(Path("b.jsonl"), "news", "news/b.jsonl", 1, 1, "jsonl")
+    run.take(("source", source, "news/b.jsonl", None))
+    run.handle(("committed", 1, None))
+    assert manifest.finished == [([], [])]  # b.jsonl not complete yet: its deletion is in no commit
+    run.submit_job(None)  # job 2 carries the deletion
+    run.handle(("committed", 2, None))
+    assert manifest.finished[-1] == (["news/b.jsonl"], ["news/b.jsonl#2"])
+
+
+class _NoBar:
+    def update(self, n):
+        pass
+
+    def set_postfix_str(self, text, refresh=False):
+        pass
