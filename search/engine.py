@@ -1,7 +1,8 @@
 """``search(searcher, request) -> SearchResult``: the one search function behind the CLI, API and UI.
 
 The matched document set is computed once, as a numpy array of document numbers, and serves the
-exact total, every facet count and date sorting; Whoosh scores only when relevance order is asked.
+exact total, every facet count, date sorting and relevance ranking (BM25F over arrays,
+:mod:`search.ranking`; Whoosh's collector only for queries that module cannot score).
 Facet filters and date ranges are boolean masks over that set (:mod:`search.facets`).  Faceting is
 disjunctive: a facet's counts ignore that facet's own selection, so choosing one outlet does not
 hide the others.  Everything returned is plain data copied out of Whoosh.
@@ -106,9 +107,10 @@ def _matched_docs(searcher, parsed, postings: PostingsCache, deadline: _Deadline
     """Document numbers matching ``parsed`` (ascending), checking the deadline as it goes.
 
     Terms combined with AND/OR/NOT are evaluated as numpy set operations over whole postings
-    blocks (:func:`_set_of`); other nodes (phrases, wildcards, ranges) go through Whoosh's
-    matcher, one document at a time.  The profile at 12k articles had ``docs_for_query`` at 40 %
-    of a query's time, most of it the matcher protocol's per-document calls.
+    blocks (:func:`_set_of`) and exact phrases by :func:`_phrase_docs`; other nodes (wildcards,
+    ranges, sloppy phrases) go through Whoosh's matcher, one document at a time.  The profile at
+    12k articles had ``docs_for_query`` at 40 % of a query's time, most of it the matcher
+    protocol's per-document calls.
     """
     try:
         return _set_of(searcher, parsed, postings, deadline)
