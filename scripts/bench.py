@@ -32,6 +32,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -482,22 +483,36 @@ def measure(engine, workload: list[Query], warmup: list[Query]) -> dict:
 
 
 def measure_api(index_dir: Path, workload: list[Query]) -> dict:
-    """``/api/search`` through the Flask test client: wall time vs the engine's own ``took_ms``."""
+    """``/api/search`` in a fresh process (so its memory is the server's own): see :func:`_api_child`."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump([q.args() for q in workload], handle)
+    try:
+        done = subprocess.run([sys.executable, __file__, "_api", str(index_dir), handle.name],
+                              check=True, capture_output=True, text=True, cwd=REPO)
+    finally:
+        Path(handle.name).unlink()
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _api_child(index_dir: str, queries_path: str) -> None:
+    """Subprocess entry: serve the workload through the Flask test client; print one JSON line with
+    wall time vs the engine's own ``took_ms``, and the server process's peak RSS afterwards."""
     from webui import create_app
 
     app = create_app({"INDEX_DIR": str(index_dir), "TESTING": True})
     client = app.test_client()
     client.get("/api/search", query_string={"q": "warmup"})
     wall, engine, overhead = [], [], []
-    for query in workload:
+    for args in json.loads(Path(queries_path).read_text()):
         started = time.perf_counter()
-        response = client.get("/api/search", query_string=query.args())
+        response = client.get("/api/search", query_string=args)
         ms = (time.perf_counter() - started) * 1000
         took = response.get_json()["took_ms"]
         wall.append(ms)
         engine.append(took)
         overhead.append(ms - took)
-    return {"wall": stats(wall), "engine": stats(engine), "overhead": stats(overhead)}
+    print(json.dumps({"wall": stats(wall), "engine": stats(engine), "overhead": stats(overhead),
+                      "server_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
 def agreement(a: list[dict], b: list[dict]) -> dict:
@@ -540,6 +555,7 @@ def print_table(results: dict) -> None:
     add("/api/search wall p50 ms", lambda e: e["api"]["wall"]["p50"])
     add("/api/search overhead p50 ms", lambda e: e["api"]["overhead"]["p50"])
     add("/api/search overhead p95 ms", lambda e: e["api"]["overhead"]["p95"])
+    add("server peak RSS MB (after the workload)", lambda e: e["api"].get("server_peak_rss_mb"))
 
     header = f"{'metric':<38}" + "".join(f"{n:>12}" for n in engines)
     header += "".join(f"{n + '/fts5':>15}" for n in engines if n != "fts5")
@@ -573,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument("--jobs", type=int)
         args = parser.parse_args(argv[1:])
         _build_child(args.index_dir, args.paths, args.jobs)
+        return 0
+    if argv and argv[0] == "_api":
+        _api_child(argv[1], argv[2])
         return 0
     if argv and argv[0] == "_fts5":
         fts_path, index_dir, *sources = argv[1:]
