@@ -31,7 +31,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 #: The documented cap for an indexing run, all its processes together (docs/operations.md, "Memory").
-DEFAULT_CAP_MB = 1536
+DEFAULT_CAP_MB = 2048
 _VOCABULARY = (
     "government minister said talks agreement city river council election market report police "
     "court health school border ceasefire parliament budget energy trade summit vote president "
