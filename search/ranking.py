@@ -20,7 +20,7 @@ import numpy as np
 from whoosh import query as Q
 from whoosh import scoring
 
-from search.postings import PostingsCache, leaf_readers
+from search.postings import NoFastPath, PostingsCache, leaf_readers
 
 #: Per-segment field-length arrays kept (segment id, field) -> lengths; dropped wholesale when full.
 _LENGTHS_LIMIT = 512
@@ -53,7 +53,7 @@ def rank(searcher, query: Q.Query, docs: np.ndarray, limit: int,
         return None
     try:
         _mask, scores = _Scorer(searcher, docs, postings or PostingsCache(searcher)).evaluate(query)
-    except _Unscorable:
+    except (_Unscorable, NoFastPath):
         return None
     best = np.argpartition(-scores, limit - 1)[:limit] if limit < len(docs) else np.arange(len(docs))
     order = best[np.lexsort((docs[best], -scores[best]))]
