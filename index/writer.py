@@ -3,11 +3,12 @@
 ``index_paths`` walks the archive (``index.readers``) and decides per source file and per article
 what changed (``index.manifest``).  Changed articles go to worker processes, each of which
 extracts them (``index.extract``) and adds them to a segment of its own, built in a staging folder
-without the index lock (``index.segments``).  A finished segment goes to the committer thread,
-which takes the lock, moves the segment into the index, applies deletions, merges when there are
-too many segments, and writes the table of contents (fsynced) before the commit is reported and
-recorded in the manifest.  Reading, extraction, segment building and commits all overlap: no
-stage waits for another except through the bounded hand-over between them.
+without the index lock (``index.segments``).  A finished segment goes to the committer (a process
+of its own, or a thread with ``jobs=1``), which takes the lock, moves the segment into the index,
+applies deletions, merges a full size tier of segments, and writes the table of contents
+(fsynced) before the commit is reported and recorded in the manifest.  Reading, extraction,
+segment building and commits all overlap: no stage waits for another except through the bounded
+hand-over between them.
 
 Memory stays bounded: the main process holds at most ``MAX_IN_FLIGHT`` articles and the records
 of uncommitted segments; each worker holds one segment's posting buffer (``limit_mb``).
@@ -49,7 +50,7 @@ from index.storage import INDEX_NAME, open_or_create_index
 from search import schema as S
 
 #: Articles per segment, and so per commit of each worker.  Bounds the work lost to a crash and
-#: the number of segments a large build creates (they are merged down to MAX_SEGMENTS).
+#: the number of segments a large build creates (they are merged by tiers, see merge_policy).
 DEFAULT_BATCH_SIZE = 5000
 #: Megabytes of postings a worker buffers before spilling a sorted run to a temporary file.
 DEFAULT_LIMIT_MB = 128
