@@ -544,17 +544,11 @@ def merge_policy(writer, segments: list) -> list:
     return [seg for seg in segments if id(seg) not in merged]
 
 
-def _plan(paths: Iterable[str | Path], index_dir: Path) -> Iterator[tuple]:
+def _plan(paths: Iterable[str | Path], manifest: Manifest) -> Iterator[tuple]:
     """Yield work items in archive order: articles to extract and the bookkeeping around them.
 
-    Runs in the pool's feeder thread, so it reads the manifest through its own connection and
-    never touches run state: every decision travels as an item, applied in order by ``_consume``.
+    Items are plain tuples (kind, payload, source, digest), applied in order by :meth:`_Run.take`.
     """
-    with Manifest(index_dir) as manifest:
-        yield from _plan_with(paths, manifest)
-
-
-def _plan_with(paths: Iterable[str | Path], manifest: Manifest) -> Iterator[tuple]:
     seen_sources: set[str] = set()
     roots: set[str] = set()
     for found in discover(paths):
@@ -639,7 +633,7 @@ def index_paths(
         committer.start()
         run = _Run(manifest, report, workers, committer, bar, on_commit)
         try:
-            for item in _plan(paths, index_dir):
+            for item in _plan(paths, manifest):
                 run.take(item)
             run.drain()
         finally:

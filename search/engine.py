@@ -326,6 +326,16 @@ def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases
     )
 
 
+def prepare(searcher, facet_cache: FacetCache) -> FacetArrays:
+    """Read the per-segment arrays searches use (facet values, field lengths for ranking).
+
+    Each segment is read once; later calls only read segments added by new commits.
+    """
+    arrays = facet_cache.arrays(searcher)
+    warm_ranking(searcher, S.DEFAULT_FIELDS)
+    return arrays
+
+
 def search(
     searcher,
     request: SearchRequest,
@@ -336,10 +346,9 @@ def search(
 ) -> SearchResult:
     """Run ``request`` against ``searcher``.  Raises QueryError (bad query) or SearchTimeout."""
     started = time.perf_counter()
-    # Reading the facet arrays of new segments is a one-time cost per commit, not this query's
-    # work: it is done before the time budget starts (the server also warms it at start-up).
-    arrays = facet_cache.arrays(searcher)
-    warm_ranking(searcher, S.DEFAULT_FIELDS)
+    # Reading the arrays of new segments is a one-time cost per commit, not this query's work:
+    # it is done before the time budget starts (the server also does it at start-up).
+    arrays = prepare(searcher, facet_cache)
     deadline = _Deadline(time_budget)
     aliases = aliases or AliasTable.default()
     reader = searcher.reader()

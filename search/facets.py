@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from search import schema as S
+from search.postings import leaf_readers
 
 NO_DAY = np.iinfo(np.int32).min
 
@@ -209,10 +210,8 @@ class FacetCache:
 
 def _leaves(searcher) -> list[tuple[str, object]]:
     """(segment id, segment reader) pairs in document-number order."""
-    reader = searcher.reader()
-    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
     result = []
-    for leaf, _offset in leaves:
+    for leaf, _offset in leaf_readers(searcher):
         segment = leaf.segment() if hasattr(leaf, "segment") else None
         segid = segment.segment_id() if segment is not None else f"mem-{id(leaf)}"
         result.append((segid, leaf))

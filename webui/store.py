@@ -16,6 +16,7 @@ from pathlib import Path
 from index.extract.names import AliasTable
 from index.storage import IndexUnavailableError, corrupt_error, open_index
 from search.cache import ResultCache
+from search.engine import prepare
 from search.facets import FacetCache
 
 #: Tries to open the newest generation when its files vanish under us (a concurrent commit).
@@ -75,12 +76,12 @@ class IndexStore:
         return fresh
 
     def warm(self) -> bool:
-        """Open the index and read its facet arrays now, so the first search is fast.
+        """Open the index and read its per-segment arrays now, so the first search is fast.
 
         Returns False (and changes nothing) when there is no readable index yet.
         """
         try:
-            self.facet_cache.arrays(self.searcher())
+            prepare(self.searcher(), self.facet_cache)
         except IndexUnavailableError:
             return False
         return True
