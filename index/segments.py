@@ -21,6 +21,7 @@ import os
 import shutil
 import uuid
 from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
@@ -80,43 +81,130 @@ class _LeanPostingPool(PostingPool):
             self._remove_run(path)
 
 
-def _write_postings(fieldwriter, schema, reader, items) -> None:
+class _TermPostings:
+    """A segment's postings grouped by field and term as documents arrive: the staging pool.
+
+    Documents are numbered in the order they are added, so each term's postings arrive sorted:
+    the flush sorts the terms (about 30 new ones per AllSides article) instead of every posting
+    (about 550), and never spills runs to disk to merge them back.  Postings are kept compactly:
+    document numbers and weights in typed arrays, values (encoded positions) concatenated.
+    ``nbytes`` estimates the memory held, so the owner can end the segment before it grows too big.
+    """
+
+    #: Estimated bytes per new term: dict slot, key, list and three empty containers.
+    TERM_BYTES = 320
+
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[bytes, list]] = {}
+        self.nbytes = 0
+        self.fieldnames: set[str] = set()
+
+    def add(self, item: tuple) -> None:
+        """Add one posting ``(fieldname, tbytes, docnum, weight, vbytes)``, as ``PostingPool.add``."""
+        fieldname, tbytes, docnum, weight, vbytes = item
+        self.add_field(fieldname, docnum, [(tbytes, 0, weight, vbytes)])
+
+    def add_field(self, fieldname: str, docnum: int, items: Iterable[tuple]) -> int:
+        """Add one document's postings of one field: ``field.index`` output, (term, freq, weight,
+        value) per term.  Returns the field's length in the document (the sum of frequencies)."""
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            terms = self.fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        length = 0
+        nbytes = 0
+        for tbytes, freq, weight, vbytes in items:
+            length += freq
+            postings = terms.get(tbytes)
+            if postings is None:
+                # [document numbers, weights, concatenated values, value lengths]
+                postings = terms[tbytes] = [array("I"), array("f"), bytearray(), array("I")]
+                nbytes += self.TERM_BYTES + len(tbytes)
+            postings[0].append(docnum)
+            postings[1].append(weight)
+            if vbytes:  # W3 keeps only non-empty values, as here
+                postings[2] += vbytes
+                postings[3].append(len(vbytes))
+                nbytes += 12 + len(vbytes)
+            else:
+                nbytes += 8
+        self.nbytes += nbytes
+        return length
+
+    def terms(self) -> Iterator[tuple[str, bytes, array, array, list[bytes]]]:
+        """(fieldname, term, docnums, weights, values) in the order a segment stores terms."""
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for tbytes in sorted(terms):
+                docnums, weights, data, lengths = terms[tbytes]
+                values = []
+                if lengths:
+                    data = bytes(data)
+                    start = 0
+                    for length in lengths:
+                        values.append(data[start:start + length])
+                        start += length
+                yield fieldname, tbytes, docnums, weights, values
+
+    def cleanup(self) -> None:
+        self.fields = {}
+        self.nbytes = 0
+
+
+#: Terms with fewer postings are written uncompressed (see :func:`_write_postings`).
+MIN_COMPRESSED_POSTINGS = 8
+
+
+def _grouped(items: Iterable[tuple]) -> Iterator[tuple[str, bytes, list, list, list[bytes]]]:
+    """Sorted posting tuples (a ``PostingPool``'s) as (fieldname, term, docnums, weights, values)."""
+    for (fieldname, tbytes), group in groupby(items, key=itemgetter(0, 1)):
+        postings = list(group)
+        yield (fieldname, tbytes, [p[2] for p in postings], [p[3] for p in postings],
+               [p[4] for p in postings if p[4]])
+
+
+def _write_postings(fieldwriter, schema, reader, terms) -> None:
     """Whoosh's ``FieldWriter.add_postings`` for its W3 codec, one term's postings at a time.
 
-    Whoosh makes three calls per posting (the generic loop, the field writer, the postings writer
-    with its type assertions) and reads the document's field length from the length column on
-    disk each time: 40 % of a segment flush.  Here the postings of a term are cut into blocks of
-    the codec's size and each block's arrays and statistics are set at once, the way
-    ``W3PostingsWriter.add_posting`` would have built them; field lengths come from one table per
-    field.  The files written are byte-identical (tested).
+    ``terms`` yields (fieldname, term, docnums, weights, values) in segment order.  Whoosh makes
+    three calls per posting (the generic loop, the field writer, the postings writer with its type
+    assertions) and reads the document's field length from the length column on disk each time:
+    40 % of a segment flush.  Here the postings of a term are cut into blocks of the codec's size
+    and each block's arrays and statistics are set at once, the way ``W3PostingsWriter.add_posting``
+    would have built them; field lengths come from one table per field.  The files written are
+    byte-identical (tested).
     """
     count = reader.doc_count_all() if reader is not None else 0
     current = None
     lengths: list = []
-    for (fieldname, btext), group in groupby(items, key=itemgetter(0, 1)):
+    for fieldname, tbytes, docnums, weights, values in terms:
         if fieldname != current:
             if current is not None:
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             current = fieldname
+            writer = fieldwriter._postwriter
+            limit = writer._blocklimit
+            compression = writer._compression
             # W3's doc_field_length returns None for a zero length: kept, as Whoosh sees it.
             lengths = ([reader.doc_field_length(d, fieldname) for d in range(count)] if reader is not None
                        else [0] * count)
-        fieldwriter.start_term(btext)
-        writer = fieldwriter._postwriter
-        postings = list(group)
-        limit = writer._blocklimit
-        for start in range(0, len(postings), limit):
+        if values and len(values) != len(docnums):
+            raise ValueError(f"{fieldname}:{tbytes!r} has values for only some postings")
+        fieldwriter.start_term(tbytes)
+        # Deflate cannot shrink a block of a few postings (tens of bytes) and its set-up dominated
+        # the flush; Whoosh meant to skip such blocks, and readers honour each block's own level.
+        writer._compression = compression if len(docnums) >= MIN_COMPRESSED_POSTINGS else 0
+        for start in range(0, len(docnums), limit):
             if start:
                 writer._write_block()
-            block = postings[start:start + limit]
-            docnums = [p[2] for p in block]
-            weights = [p[3] for p in block]
-            found = [length for length in (lengths[d] for d in docnums) if length]
-            writer._ids = array("I", docnums)
-            writer._weights = array("f", weights)
-            writer._values = [p[4] for p in block if p[4]]
-            writer._maxweight = max(0, max(weights))
+            block = docnums[start:start + limit]
+            block_weights = weights[start:start + limit]
+            found = [length for length in (lengths[d] for d in block) if length]
+            writer._ids = array("I", block)
+            writer._weights = array("f", block_weights)
+            writer._values = values[start:start + limit]
+            writer._maxweight = max(0, max(block_weights))
             writer._minlength = min(found) if found else None
             writer._maxlength = max(found) if found else 0
         fieldwriter.finish_term()
@@ -143,14 +231,70 @@ class FastSegmentWriter(SegmentWriter):
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         reader = self.per_document_reader() if self.codec.length_stats else None
-        postings = self.pool.iter_postings()
-        if _writes_w3(self.fieldwriter, self.schema):
-            _write_postings(self.fieldwriter, self.schema, reader, postings)
+        if isinstance(self.pool, _TermPostings):
+            if not _writes_w3(self.fieldwriter, self.schema):
+                raise TypeError("staged segments are written with the W3 codec only")
+            _write_postings(self.fieldwriter, self.schema, reader, self.pool.terms())
+        elif _writes_w3(self.fieldwriter, self.schema):
+            _write_postings(self.fieldwriter, self.schema, reader, _grouped(self.pool.iter_postings()))
         else:
-            self.fieldwriter.add_postings(self.schema, reader, postings)
+            self.fieldwriter.add_postings(self.schema, reader, self.pool.iter_postings())
         self.fieldwriter.close()
         if reader is not None:
             reader.close()
+
+
+class _StagingSegmentWriter(FastSegmentWriter):
+    """Writes one staged segment, its postings grouped by term in memory (:class:`_TermPostings`)."""
+
+    def __init__(self, ix, **kwargs) -> None:
+        super().__init__(ix, **kwargs)
+        self.pool = _TermPostings()
+        # Whoosh's general add_document is needed for term vectors and separate spelling words.
+        self._general = any(field.vector or field.separate_spelling() for _name, field in self.schema.items())
+
+    def add_document(self, **fields) -> None:
+        """Whoosh's ``add_document``, with each field's postings added to the pool in one call.
+
+        Documents with boosts or custom stored values (``_``-prefixed keys) and schemas with term
+        vectors or spelling words take Whoosh's own path.
+        """
+        if self._general or any(name.startswith("_") for name in fields):
+            return super().add_document(**fields)
+        self._check_state()
+        schema = self.schema
+        names = sorted(fields)
+        self._check_fields(schema, names)
+        perdocwriter = self.perdocwriter
+        add_field = self.pool.add_field
+        docnum = self.docnum
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in names:
+                value = fields[fieldname]
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    length = add_field(fieldname, docnum, field.index(value))
+                    if not field.scorable:
+                        length = 0
+                perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
+                column = field.column_type
+                if column:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    @property
+    def postings_bytes(self) -> int:
+        """Estimated memory held by the segment's postings."""
+        return self.pool.nbytes
 
 
 @dataclass
@@ -177,11 +321,17 @@ class SegmentBuilder:
         self.folder = Path(index_dir) / STAGING_DIR / f"{owner}-{uuid.uuid4().hex}"
         self.folder.mkdir(parents=True)
         staging = DurableFileStorage(str(self.folder)).create_index(schema, indexname=INDEX_NAME)
-        self._writer = FastSegmentWriter(staging, _lk=False, limitmb=limit_mb)
+        self._writer = _StagingSegmentWriter(staging, _lk=False)
+        self._limit = limit_mb * 1024 * 1024
         self.records: list[tuple[str, str, str]] = []
 
     def __len__(self) -> int:
         return len(self.records)
+
+    @property
+    def full(self) -> bool:
+        """True once the postings held in memory reach ``limit_mb``: time to finish the segment."""
+        return self._writer.postings_bytes >= self._limit
 
     def add(self, doc: dict, record: tuple[str, str, str]) -> None:
         """Add one document (``to_document`` output) and remember its manifest record."""

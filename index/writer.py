@@ -133,7 +133,7 @@ class _SegmentWorker:
                 self.builder = SegmentBuilder(self.config.index_dir, self.schema,
                                               limit_mb=self.config.limit_mb, owner=self.config.owner)
             self.builder.add(doc, (article.id, source, digest))
-            if len(self.builder) >= self.config.segment_size:
+            if len(self.builder) >= self.config.segment_size or self.builder.full:
                 self.flush()
         self.emit(("acks", len(chunk), failures))
 

@@ -2,6 +2,7 @@
 
 from whoosh.writing import SegmentWriter
 
+from index import segments
 from index.segments import STAGING_DIR, FastSegmentWriter, SegmentBuilder, publish
 from index.storage import create_index, open_index
 from search import schema as S
@@ -53,7 +54,10 @@ def test_fast_writer_writes_what_whoosh_writes_even_when_spilling_runs(tmp_path)
     assert _dump(spilled) == reference
 
 
-def test_fast_writer_files_are_byte_identical_to_whooshs(tmp_path):
+def test_fast_writer_files_are_byte_identical_to_whooshs_when_every_block_is_compressed(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(segments, "MIN_COMPRESSED_POSTINGS", 0)
+
     def files(name, writer_class):
         ix = create_index(tmp_path / name)
         writer = writer_class(ix, compound=False)
@@ -66,6 +70,51 @@ def test_fast_writer_files_are_byte_identical_to_whooshs(tmp_path):
     reference = files("whoosh", SegmentWriter)
     assert {"pst", "trm", "_body_len.col"} <= set(reference)
     assert files("fast", FastSegmentWriter) == reference
+
+
+def test_terms_with_few_postings_are_written_uncompressed(tmp_path):
+    ix = _build(tmp_path, "fast", FastSegmentWriter)
+    with ix.reader() as reader:
+        def block_compression(fieldname, text):
+            matcher = reader.postings(fieldname, text)
+            return matcher._compression
+
+        assert reader.doc_frequency(S.BODY, "lavrov") == 300
+        assert block_compression(S.BODY, "lavrov") == 3
+        assert reader.doc_frequency(S.TITLE, "42") == 1
+        assert block_compression(S.TITLE, "42") == 0
+
+
+def _staged_index(tmp_path, name, limit_mb=16):
+    """An index holding DOCS, written by a SegmentBuilder and published."""
+    ix = create_index(tmp_path / name)
+    builder = SegmentBuilder(tmp_path / name, ix.schema, limit_mb=limit_mb, owner=123)
+    for doc in DOCS:
+        builder.add(doc, (doc[S.ID], "src", "hash"))
+    writer = FastSegmentWriter(ix)
+    segment = publish(builder.finish(), tmp_path / name)
+    writer._close_segment()
+    writer._commit_toc([*writer.segments, segment])
+    writer._finish()
+    return open_index(tmp_path / name)
+
+
+def test_staged_segments_hold_what_whoosh_writes(tmp_path):
+    reference = _dump(_build(tmp_path, "whoosh", SegmentWriter))
+    assert _dump(_staged_index(tmp_path, "staged")) == reference
+
+
+def test_a_builder_is_full_once_its_postings_reach_the_memory_limit(tmp_path):
+    ix = create_index(tmp_path / "ix")
+    builder = SegmentBuilder(tmp_path / "ix", ix.schema, limit_mb=1, owner=123)
+    added = 0
+    while not builder.full:
+        doc = DOCS[added % len(DOCS)]
+        builder.add({**doc, S.ID: f"copy{added}"}, (f"copy{added}", "src", "hash"))
+        added += 1
+    # Each copy adds ~100 postings of ~20 estimated bytes, and a new id term of ~320 bytes.
+    assert 300 < added < 2000
+    builder.cancel()
 
 
 def test_a_staged_segment_is_invisible_until_published(tmp_path):
