@@ -298,6 +298,8 @@ class _Committer:
         self.events = events
         self.lock_timeout = lock_timeout
         self.limit_mb = limit_mb
+        self._indexed: set[str] | None = None  # see _indexed_ids
+        self._generation = -1  # of the last commit made here
         if context is None:
             self.jobs = queue.Queue()
             self.runner = threading.Thread(target=self.run, name="dateline-committer", daemon=True)
@@ -342,8 +344,10 @@ class _Committer:
         writer = self._writer()
         try:
             # Replaced articles: delete their old versions from the committed segments first.
+            indexed = self._indexed_ids(writer)
             for article_id in [*(job.staged.ids if job.staged else []), *(d for d, _src in job.deletions)]:
-                writer.delete_by_term(S.ID, article_id)
+                if article_id in indexed:
+                    writer.delete_by_term(S.ID, article_id)
             segments = list(writer.segments)
             if job.staged:
                 segments.append(publish(job.staged, self.index_dir))
@@ -358,6 +362,23 @@ class _Committer:
             if not writer.is_closed:
                 writer.cancel()
             raise
+        if job.staged:
+            indexed.update(job.staged.ids)
+        self._generation = writer.generation
+
+    def _indexed_ids(self, writer) -> set[str]:
+        """Every article id the index may hold: a superset, read once, then kept up to date.
+
+        Looking an id up in every segment costs ~0.04 ms per segment; a build of new articles
+        (nothing to delete) spent 0.3 ms per article at 8 segments, and would spend over 1 ms per
+        article at a 300k build's segment count.  Ids of deleted articles stay in the set: a false
+        positive only costs a lookup that finds nothing.  The set is read again when another run
+        committed in between.
+        """
+        if self._indexed is None or writer.generation != self._generation + 1:
+            with writer.reader() as reader:
+                self._indexed = set(reader.field_terms(S.ID))
+        return self._indexed
 
     def _writer(self) -> FastSegmentWriter:
         """A writer holding the index lock, waiting up to ``lock_timeout`` for it.
