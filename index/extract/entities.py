@@ -473,7 +473,6 @@ _TITLE_MODIFIERS = _words(
 )
 
 
-@lru_cache(maxsize=100_000)
 def _vote(
     name_tokens: tuple[str, ...],
     person_cue: bool,
@@ -546,7 +545,6 @@ def _vote(
     return tuple(votes.items())
 
 
-@lru_cache(maxsize=50_000)
 def _alias_type(folded: str, aliases: AliasTable) -> str | None:
     """Type of a name ``aliases`` lists under people / organizations / places."""
     group = aliases._by_key.get(_raw_key(folded))
@@ -668,7 +666,12 @@ def _mention_votes(
     dateline: bool,
     aliases: AliasTable,
 ) -> tuple[str, str, bool, tuple[tuple[str, float], ...]] | None:
-    """(key, name, sentence-initial, evidence) of one candidate in its context, or None."""
+    """(key, name, sentence-initial, evidence) of one candidate in its context, or None.
+
+    The one cache of the typing path: ``_mention``, ``_vote`` and ``_alias_type`` run only when
+    this misses, and then mostly on arguments never seen before (caching them too cost more in
+    lookups, and in garbage-collector passes over the entries, than it saved).
+    """
     mention = _mention(run, sent_start)
     if mention is None:
         return None
@@ -680,7 +683,6 @@ def _mention_votes(
     return key, name, sent_start, evidence
 
 
-@lru_cache(maxsize=100_000)
 def _mention(run: tuple[str, ...], sent_start: bool) -> tuple[str, str, tuple[str, ...], bool, bool] | None:
     """A candidate run as a name: (folded key, name, tokens, titled, sentence-initial), or None
     when the run names nothing (common words, nationalities, adjectives, events)."""
