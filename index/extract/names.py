@@ -423,11 +423,14 @@ class _Resolver:
 
     def __init__(self, entities: list[Entity], aliases: AliasTable) -> None:
         self.aliases = aliases
+        # (name, type) -> (alias-table spelling, its name key): every mention is looked up here
+        # and again in ``name``, and speakers repeat entity names.
+        self._canonical: dict[tuple[str, str], tuple[str, str]] = {}
         # Display name per key: alias canonical, else the most frequent, then longest spelling.
         stats: dict[tuple[str, str], dict[str, int]] = {}
         for ent in entities:
-            canon = aliases.canonical(ent.name, ent.type)
-            key = (ent.type, name_key(canon, aliases))
+            canon, name_k = self._lookup(ent.name, ent.type)
+            key = (ent.type, name_k)
             stats.setdefault(key, {})
             stats[key][canon] = stats[key].get(canon, 0) + ent.count
         self.display: dict[tuple[str, str], str] = {}
@@ -440,12 +443,10 @@ class _Resolver:
                 self.display[key] = max(pool, key=lambda s: (spellings[s], _has_accents(s), len(s)))
         # Multi-token person names by last token key, for surname resolution.
         self.by_last: dict[str, set[tuple[str, str]]] = {}
-        self.by_first: dict[str, set[tuple[str, str]]] = {}
         for etype, key in self.display:
             parts = key.split()
             if etype == "person" and len(parts) >= 2:
                 self.by_last.setdefault(parts[-1], set()).add((etype, key))
-                self.by_first.setdefault(parts[0], set()).add((etype, key))
         # Long forms by acronym.
         self.by_acronym: dict[str, set[tuple[str, str]]] = {}
         for (etype, key), disp in self.display.items():
@@ -454,9 +455,16 @@ class _Resolver:
                 if len(acro) >= 2:
                     self.by_acronym.setdefault(acro, set()).add((etype, key))
 
+    def _lookup(self, name: str, etype: str) -> tuple[str, str]:
+        """(canonical spelling, name key) of a mention of type ``etype``."""
+        found = self._canonical.get((name, etype))
+        if found is None:
+            canon = self.aliases.canonical(name, etype)
+            found = self._canonical[(name, etype)] = (canon, name_key(canon, self.aliases))
+        return found
+
     def name(self, name: str, etype: str) -> str:
-        canon = self.aliases.canonical(name, etype)
-        key = name_key(canon, self.aliases)
+        canon, key = self._lookup(name, etype)
         parts = key.split()
         if etype == "person" and len(parts) == 1:
             cands = self.by_last.get(parts[0], set())
