@@ -491,8 +491,10 @@ def _vote(
     sports report.
     """
     lex = _lexicon()
+    places = lex["places"]
     votes: dict[str, float] = defaultdict(float)
     folded = fold(" ".join(name_tokens))
+    is_place = folded in places
     first = fold(name_tokens[0])
     last = name_tokens[-1].lower()
     n = len(name_tokens)
@@ -501,40 +503,35 @@ def _vote(
     alias_type = _alias_type(folded, aliases)
     if alias_type:
         votes[alias_type] += 4
-    if folded in lex["places"]:
+    if is_place:
         if dateline or not sports or folded in lex["places_countries"] or loc_prep:
             votes[LOC] += 3
         else:
             # In sports reports a city is mostly its team ("Leicestershire beat Somerset").
             votes[LOC] += 1
             votes[ORG] += 2
-    if (
-        n > 1
-        and last in _ORG_HEADS
-        and not (last in _ORG_HEAD_KEEP_LOC and fold(name_tokens[0]) in lex["places"])
-        and folded not in lex["places"]
-    ):
+    if n > 1 and last in _ORG_HEADS and not (last in _ORG_HEAD_KEEP_LOC and first in places) and not is_place:
         votes[ORG] += 4
-    if any(t.lower() in _ORG_OF_HEADS for t in name_tokens[:-1]) and "of" in name_tokens:
+    if "of" in name_tokens and any(t.lower() in _ORG_OF_HEADS for t in name_tokens[:-1]):
         votes[ORG] += 3
     if n > 1 and (last in _LOC_HEADS or name_tokens[0].lower() in _LOC_PREFIX):
         votes[LOC] += 3
-    if n >= 2 and not titled and not person_cue and folded not in lex["places"] and last not in _LOC_HEADS:
+    if n >= 2 and not titled and not person_cue and not is_place and last not in _LOC_HEADS:
         # Teams named after their town: "Cincinnati Reds", "Ajax Amsterdam", "PSV Eindhoven".
         personal = first in lex["first_any"] or (len(first) == 2 and first[1] == ".")
-        first_place = first in lex["places"] and not personal
-        last_place = fold(name_tokens[-1]) in lex["places"] and not personal
+        first_place = first in places and not personal
+        last_place = fold(name_tokens[-1]) in places and not personal
         if sports and (first_place or last_place):
             votes[ORG] += 3
     if titled or person_cue:
         votes[PER] += 3
     if n >= 2 and first in lex["first"]:
         votes[PER] += 2.5
-    if n >= 2 and re.match(r"^[A-Z]\.$", name_tokens[0]):
+    if n >= 2 and _INITIAL_RE.match(name_tokens[0]):
         votes[PER] += 2.5
-    if n >= 2 and all(re.match(r"^[A-Z][a-z'’-]+$", t) for t in name_tokens) and n <= 3:
+    if 2 <= n <= 3 and all(map(_PLAIN_WORD_RE.match, name_tokens)):
         votes[PER] += 0.5
-    if _is_acronym(name_tokens) and folded not in lex["places"]:
+    if n == 1 and _is_acronym(name_tokens) and not is_place:
         votes[ORG] += 1.5
     if loc_prep and n <= 2:
         votes[LOC] += 0.7
@@ -543,6 +540,10 @@ def _vote(
     if score_next and not titled and not person_cue:
         votes[ORG] += 2.5  # "Tranmere 3 Grimsby 2", "Somerset 236-4": a team and its score
     return tuple(votes.items())
+
+
+_INITIAL_RE = re.compile(r"[A-Z]\.$")  # the initial "J." of "J. Smith"
+_PLAIN_WORD_RE = re.compile(r"[A-Z][a-z'’-]+$")  # "Smith", "O'Neill"
 
 
 def _alias_type(folded: str, aliases: AliasTable) -> str | None:
@@ -783,21 +784,28 @@ def _is_demonym_word(key: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _is_demonym(key: str) -> bool:
     """ "russian", "syrian", "turkish": adjectives of places are MISC, not entities."""
+    if not key.endswith(_DEMONYM_ENDS):
+        return False  # most words: no suffix below fits
     places = _lexicon()["places"]
-    for suffix, repl in (
-        ("ian", "ia"),
-        ("n", ""),
-        ("an", "a"),
-        ("ese", ""),
-        ("ish", "ey"),
-        ("ish", ""),
-        ("i", ""),
-        ("ean", "ea"),
-        ("ese", "a"),
-        ("ic", "ia"),
-        ("ian", "y"),
-        ("ian", ""),
-    ):
+    for suffix, repl in _DEMONYM_SUFFIXES:
         if key.endswith(suffix) and key[: -len(suffix)] + repl in places:
             return True
     return False
+
+
+# (suffix, replacement) turning a nationality into its place, tried in order.
+_DEMONYM_SUFFIXES = (
+    ("ian", "ia"),
+    ("n", ""),
+    ("an", "a"),
+    ("ese", ""),
+    ("ish", "ey"),
+    ("ish", ""),
+    ("i", ""),
+    ("ean", "ea"),
+    ("ese", "a"),
+    ("ic", "ia"),
+    ("ian", "y"),
+    ("ian", ""),
+)
+_DEMONYM_ENDS = tuple(sorted({suffix[-1] for suffix, _ in _DEMONYM_SUFFIXES}))
