@@ -15,6 +15,7 @@ arithmetic, and the per-posting calls and length-column reads while a segment is
 
 from __future__ import annotations
 
+import heapq
 import logging
 import marshal
 import os
@@ -27,6 +28,8 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
+from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
 from index.storage import INDEX_NAME, DurableFileStorage, fsync_dir
@@ -212,6 +215,115 @@ def _write_postings(fieldwriter, schema, reader, terms) -> None:
         fieldwriter.finish_field()
 
 
+@dataclass
+class _MergeSource:
+    """A segment being merged: its reader, and where its live documents land in the new segment."""
+
+    reader: object  # a SegmentReader, open for the flush
+    startdoc: int
+    docmap: dict[int, int] | None  # old -> new document number, when the segment has deletions
+
+    def remap(self) -> np.ndarray | None:
+        """New document number by old one (-1 for deleted documents), or None to add ``startdoc``."""
+        if self.docmap is None:
+            return None
+        remap = np.full(self.reader.doc_count_all(), -1, dtype=np.int64)
+        if self.docmap:
+            remap[np.fromiter(self.docmap.keys(), dtype=np.int64)] = np.fromiter(self.docmap.values(),
+                                                                                 dtype=np.int64)
+        return remap
+
+
+def _field_terms(source: _MergeSource, index: int, fieldname: str) -> Iterator[tuple[bytes, int, object]]:
+    """(term, source index, term info) of one field of a segment, in term order."""
+    for (name, tbytes), terminfo in source.reader._terms.items_from(fieldname, b""):
+        if name != fieldname:
+            return
+        yield tbytes, index, terminfo
+
+
+def _read_term(source: _MergeSource, terminfo, fmt) -> tuple[np.ndarray, np.ndarray, list]:
+    """All postings of one term in one segment: (old docnums, weights, values), block by block."""
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    if terminfo.is_inlined():
+        ids, weights, values = terminfo.inlined_postings()
+        return (np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32),
+                [v for v in values if v])
+    offset, length = terminfo.extent()
+    matcher = W3LeafMatcher(source.reader._terms._postfile, offset, length, fmt)
+    id_blocks, weight_blocks, values = [], [], []
+    while matcher.is_active():
+        matcher._read_data()
+        ids, weights, vals = matcher._data
+        count = matcher._blocklength
+        id_blocks.append(np.cumsum(np.asarray(ids, dtype=np.int64)))  # stored as deltas
+        if weights is None:
+            weight_blocks.append(np.ones(count, dtype=np.float32))
+        elif isinstance(weights, float):
+            weight_blocks.append(np.full(count, weights, dtype=np.float32))
+        else:
+            weight_blocks.append(np.asarray(weights, dtype=np.float32))
+        if vals:  # a tuple of encoded values (fixed-size values are excluded by _merges_fast)
+            values.extend(vals)
+        matcher._next_block()
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
+
+
+def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, bytes, array, array, list]]:
+    """(fieldname, term, docnums, weights, values) of the segments being merged, in segment order.
+
+    Whoosh merges segments posting by posting through its sorting pool (a tuple, a sort and a
+    spill to disk for each of the ~550 postings per article).  Each segment's terms are already
+    sorted, and its documents land in one contiguous, ordered range of the new segment: so terms
+    are merged (a heap over the segments' term lists) and each term's postings are concatenated
+    block by block with numpy, holding one term's postings at a time.
+    """
+    remaps = [source.remap() for source in sources]
+    fieldnames = sorted({name for source in sources for name in source.reader.indexed_field_names()
+                         if name in schema})
+    for fieldname in fieldnames:
+        fmt = schema[fieldname].format
+        streams = [_field_terms(source, i, fieldname) for i, source in enumerate(sources)]
+        for tbytes, group in groupby(heapq.merge(*streams, key=itemgetter(0)), key=itemgetter(0)):
+            id_parts, weight_parts, values = [], [], []
+            for _tbytes, i, terminfo in group:
+                ids, weights, vals = _read_term(sources[i], terminfo, fmt)
+                if vals and len(vals) != len(ids):
+                    raise ValueError(f"{fieldname}:{tbytes!r} has values for only some postings")
+                remap = remaps[i]
+                if remap is None:
+                    ids = ids + sources[i].startdoc
+                else:
+                    ids = remap[ids]
+                    live = ids >= 0
+                    if not live.all():
+                        ids, weights = ids[live], weights[live]
+                        if vals:
+                            vals = [v for v, keep in zip(vals, live.tolist(), strict=True) if keep]
+                id_parts.append(ids)
+                weight_parts.append(weights)
+                values.extend(vals)
+            docnums = np.concatenate(id_parts)
+            if not len(docnums):
+                continue  # every posting was a deleted document's
+            yield (fieldname, tbytes, array("I", docnums.astype(np.uint32).tobytes()),
+                   array("f", np.concatenate(weight_parts).astype(np.float32).tobytes()), values)
+
+
+def _merges_fast(reader, schema) -> bool:
+    """True when :func:`_merged_terms` can read ``reader``'s postings (a W3 segment, and no field
+    with fixed-size posting values, which W3 stores differently)."""
+    from whoosh.codec.whoosh3 import W3TermsReader
+
+    def fixed_size(fieldname) -> bool:
+        size = schema[fieldname].format.fixed_value_size()
+        return size is not None and size > 0
+
+    return (type(getattr(reader, "_terms", None)) is W3TermsReader
+            and not any(fixed_size(name) for name in reader.indexed_field_names() if name in schema))
+
+
 def _writes_w3(fieldwriter, schema) -> bool:
     """True when :func:`_write_postings` reproduces this field writer (W3 codec, no spelling words)."""
     from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
@@ -227,11 +339,30 @@ class FastSegmentWriter(SegmentWriter):
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
         self.pool = _LeanPostingPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
+        self._merging: list[_MergeSource] = []
+
+    def add_postings_to_pool(self, reader, startdoc, docmap) -> None:
+        """Called by ``add_reader`` (a merge): the segment's postings are merged term by term at the
+        flush (:func:`_merged_terms`) instead of going through the pool one posting at a time."""
+        if _merges_fast(reader, self.schema) and _writes_w3(self.fieldwriter, self.schema):
+            # Whoosh may close ``reader`` before the flush: keep a reader of our own.
+            own = SegmentReader(self.storage, self.schema, reader.segment())
+            self._merging.append(_MergeSource(own, startdoc, docmap))
+        else:
+            super().add_postings_to_pool(reader, startdoc, docmap)
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         reader = self.per_document_reader() if self.codec.length_stats else None
-        if isinstance(self.pool, _TermPostings):
+        pooled = isinstance(self.pool, _LeanPostingPool) and (self.pool.current or self.pool.runs)
+        if self._merging and pooled:
+            # Documents were added too: everything goes through the pool, as in Whoosh.
+            for source in self._merging:
+                super().add_postings_to_pool(source.reader, source.startdoc, source.docmap)
+            self._close_merged()
+        if self._merging:
+            _write_postings(self.fieldwriter, self.schema, reader, _merged_terms(self._merging, self.schema))
+        elif isinstance(self.pool, _TermPostings):
             if not _writes_w3(self.fieldwriter, self.schema):
                 raise TypeError("staged segments are written with the W3 codec only")
             _write_postings(self.fieldwriter, self.schema, reader, self.pool.terms())
@@ -242,6 +373,15 @@ class FastSegmentWriter(SegmentWriter):
         self.fieldwriter.close()
         if reader is not None:
             reader.close()
+
+    def _close_segment(self) -> None:
+        self._close_merged()
+        super()._close_segment()
+
+    def _close_merged(self) -> None:
+        for source in self._merging:
+            source.reader.close()
+        self._merging = []
 
 
 class _StagingSegmentWriter(FastSegmentWriter):

@@ -142,3 +142,37 @@ def test_cancelled_builder_leaves_nothing(tmp_path):
     builder.add(DOCS[0], ("doc0", "src", "hash"))
     builder.cancel()
     assert not any((tmp_path / "ix" / STAGING_DIR).iterdir())
+
+
+def _merged(tmp_path, name, writer_class, **writer_options):
+    """DOCS in three segments, two documents deleted, then merged into one by ``writer_class``."""
+    ix = create_index(tmp_path / name)
+    for part in range(3):
+        writer = SegmentWriter(ix, **writer_options)
+        for doc in DOCS[part * 100:(part + 1) * 100]:
+            writer.add_document(**doc)
+        writer.commit(merge=False)
+    writer = SegmentWriter(ix, **writer_options)
+    writer.delete_by_term(S.ID, "doc5")
+    writer.delete_by_term(S.ID, "doc150")
+    writer.commit(merge=False)
+    writer_class(ix, **writer_options).commit(optimize=True)  # add_reader on every segment
+    ix = open_index(tmp_path / name)
+    assert len(ix._segments()) == 1 and ix.doc_count_all() == 298
+    return ix
+
+
+def test_merging_term_by_term_writes_what_whooshs_merge_writes(tmp_path, monkeypatch):
+    reference = _dump(_merged(tmp_path, "whoosh", SegmentWriter))
+    assert _dump(_merged(tmp_path, "fast", FastSegmentWriter)) == reference
+
+    monkeypatch.setattr(segments, "MIN_COMPRESSED_POSTINGS", 0)
+
+    def files(name, writer_class):
+        _merged(tmp_path, name, writer_class, compound=False)
+        segment = open_index(tmp_path / name)._segments()[0].segment_id()
+        return {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob(f"{segment}.*")}
+
+    reference = files("whoosh-files", SegmentWriter)
+    assert {"pst", "trm"} <= set(reference)
+    assert files("fast-files", FastSegmentWriter) == reference
