@@ -84,21 +84,59 @@ class _LeanPostingPool(PostingPool):
             self._remove_run(path)
 
 
-class _TermPostings:
-    """A segment's postings grouped by field and term as documents arrive: the staging pool.
+class _FieldPostings:
+    """One field's postings in the order they arrive, in flat typed arrays (see _TermPostings)."""
 
-    Documents are numbered in the order they are added, so each term's postings arrive sorted:
-    the flush sorts the terms (about 30 new ones per AllSides article) instead of every posting
-    (about 550), and never spills runs to disk to merge them back.  Postings are kept compactly:
-    document numbers and weights in typed arrays, values (encoded positions) concatenated.
-    ``nbytes`` estimates the memory held, so the owner can end the segment before it grows too big.
-    """
-
-    #: Estimated bytes per new term: dict slot, key, list and three empty containers.
-    TERM_BYTES = 320
+    __slots__ = ("terms", "termnums", "docnums", "weights", "values", "value_lengths")
 
     def __init__(self) -> None:
-        self.fields: dict[str, dict[bytes, list]] = {}
+        self.terms: dict[bytes, int] = {}  # term -> term number, in first-seen order
+        self.termnums = array("I")
+        self.docnums = array("I")
+        self.weights = array("f")
+        self.values = bytearray()  # encoded values (positions), concatenated
+        self.value_lengths = array("I")  # 0: no value (W3 keeps only non-empty values)
+
+    def by_term(self) -> Iterator[tuple[bytes, array, array, list[bytes]]]:
+        """(term, docnums, weights, values) in term order; each term's postings in arrival order."""
+        order = sorted(self.terms.items())
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[[num for _term, num in order]] = np.arange(len(order))
+        ranks = rank[np.frombuffer(self.termnums, dtype=np.uint32)]
+        perm = np.argsort(ranks, kind="stable")  # stable: documents stay in order within a term
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(ranks, minlength=len(order))))).tolist()
+        docnums = np.frombuffer(self.docnums, dtype=np.uint32)[perm]
+        weights = np.frombuffer(self.weights, dtype=np.float32)[perm]
+        lengths = np.frombuffer(self.value_lengths, dtype=np.uint32).astype(np.int64)
+        starts = (np.cumsum(lengths) - lengths)[perm].tolist()
+        lengths = lengths[perm].tolist()
+        data = bytes(self.values)
+        for i, (tbytes, _num) in enumerate(order):
+            lo, hi = bounds[i], bounds[i + 1]
+            values = [data[start:start + length]
+                      for start, length in zip(starts[lo:hi], lengths[lo:hi], strict=True) if length]
+            yield (tbytes, array("I", docnums[lo:hi].tobytes()), array("f", weights[lo:hi].tobytes()),
+                   values)
+
+
+class _TermPostings:
+    """A segment's postings, kept compactly as documents arrive: the staging pool.
+
+    Whoosh's ``PostingPool`` holds one tuple per posting (~550 per AllSides article), sorts them
+    all, spills sorted runs to disk and merges them back.  Here each field appends its postings
+    to flat typed arrays (term number, document number, weight, value): about 16 bytes and the
+    value per posting, plus one dict entry per term.  Documents are numbered in the order they
+    are added, so the flush orders postings by term with one stable numpy sort per field and
+    nothing is ever spilled.  ``nbytes`` estimates the memory held, so the owner can end the
+    segment before it grows too big.
+    """
+
+    #: Estimated bytes per new term (dict slot, key object) and per posting (four array items).
+    TERM_BYTES = 100
+    POSTING_BYTES = 16
+
+    def __init__(self) -> None:
+        self.fields: dict[str, _FieldPostings] = {}
         self.nbytes = 0
         self.fieldnames: set[str] = set()
 
@@ -110,43 +148,42 @@ class _TermPostings:
     def add_field(self, fieldname: str, docnum: int, items: Iterable[tuple]) -> int:
         """Add one document's postings of one field: ``field.index`` output, (term, freq, weight,
         value) per term.  Returns the field's length in the document (the sum of frequencies)."""
-        terms = self.fields.get(fieldname)
-        if terms is None:
-            terms = self.fields[fieldname] = {}
+        postings = self.fields.get(fieldname)
+        if postings is None:
+            postings = self.fields[fieldname] = _FieldPostings()
             self.fieldnames.add(fieldname)
+        terms = postings.terms
+        add_termnum = postings.termnums.append
+        add_docnum = postings.docnums.append
+        add_weight = postings.weights.append
+        add_length = postings.value_lengths.append
+        values = postings.values
         length = 0
         nbytes = 0
+        count = 0
         for tbytes, freq, weight, vbytes in items:
             length += freq
-            postings = terms.get(tbytes)
-            if postings is None:
-                # [document numbers, weights, concatenated values, value lengths]
-                postings = terms[tbytes] = [array("I"), array("f"), bytearray(), array("I")]
+            count += 1
+            num = terms.get(tbytes)
+            if num is None:
+                num = terms[tbytes] = len(terms)
                 nbytes += self.TERM_BYTES + len(tbytes)
-            postings[0].append(docnum)
-            postings[1].append(weight)
-            if vbytes:  # W3 keeps only non-empty values, as here
-                postings[2] += vbytes
-                postings[3].append(len(vbytes))
-                nbytes += 12 + len(vbytes)
+            add_termnum(num)
+            add_docnum(docnum)
+            add_weight(weight)
+            if vbytes:
+                values += vbytes
+                add_length(len(vbytes))
+                nbytes += len(vbytes)
             else:
-                nbytes += 8
-        self.nbytes += nbytes
+                add_length(0)
+        self.nbytes += nbytes + count * self.POSTING_BYTES
         return length
 
     def terms(self) -> Iterator[tuple[str, bytes, array, array, list[bytes]]]:
         """(fieldname, term, docnums, weights, values) in the order a segment stores terms."""
         for fieldname in sorted(self.fields):
-            terms = self.fields[fieldname]
-            for tbytes in sorted(terms):
-                docnums, weights, data, lengths = terms[tbytes]
-                values = []
-                if lengths:
-                    data = bytes(data)
-                    start = 0
-                    for length in lengths:
-                        values.append(data[start:start + length])
-                        start += length
+            for tbytes, docnums, weights, values in self.fields[fieldname].by_term():
                 yield fieldname, tbytes, docnums, weights, values
 
     def cleanup(self) -> None:
