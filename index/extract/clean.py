@@ -80,11 +80,15 @@ _CREDIT_RE = re.compile(
     )""",
     re.I | re.X,
 )
-# Every _CREDIT_RE match holds one of these (an ASCII line, lower-cased) or a "/" or "(": a cheap
-# test that spares most lines the search, which tries its word-run branch at every word.
+# Every _CREDIT_RE match holds one of these (in the line lower-cased, ı and İ read as i) or a "/"
+# or "(": a cheap test that spares most lines the search, which tries its word-run branch at every
+# word.  ı and İ are the only characters outside ASCII that re.IGNORECASE matches to a letter of
+# these words (to "i"), and str.lower() turns İ into two characters, hence the mapping.
 _CREDIT_HINTS = ("image", "photo", "picture", "credit", "/", "(")
+_DOTLESS_DOTTED_I = str.maketrans("ıİ", "ii")
 
-_BLANKS_RE = re.compile(r"\n{3,}")
+# Not \n{3,}: a literal prefix lets re skip ahead to each "\n\n\n" instead of trying every position.
+_BLANKS_RE = re.compile(r"\n\n\n+")
 # Runs of blanks that collapsing to one space changes: two or more, or one tab / no-break space.
 # (Matching every single space too would rebuild each prose line for nothing.)
 _SPACE_RE = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
@@ -111,10 +115,9 @@ def _is_boilerplate(line: str) -> bool:
         return False
     if _BOILERPLATE_RE.match(stripped):
         return True
-    if stripped.isascii():
-        low = stripped.lower()
-        if not any(hint in low for hint in _CREDIT_HINTS):
-            return False
+    low = (stripped if stripped.isascii() else stripped.translate(_DOTLESS_DOTTED_I)).lower()
+    if not any(hint in low for hint in _CREDIT_HINTS):
+        return False
     return bool(_CREDIT_RE.search(stripped))
 
 
