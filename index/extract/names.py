@@ -14,6 +14,7 @@ The alias file format is documented in ``docs/aliases.md``.
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 import unicodedata
@@ -47,7 +48,8 @@ _TRANSLIT = [
     (re.compile(r"(?<=[a-z])ey$"), "ei"),  # Sergey / Sergei, Alexey / Alexei
     (re.compile(r"(?<=[a-z])(?:iy|yi|ii)$"), "i"),  # Dmitriy / Dmitri
     (re.compile(r"(?<=[^aeiouy])y$"), "i"),  # Dmitry / Dmitri
-    (re.compile(r"([a-z])\1+"), r"\1"),  # Muammar / Muamar, Gaddafi / Gadafi
+    # A callable, not r"\1": re expands a template with a backslash in Python code on every call.
+    (re.compile(r"([a-z])\1+"), operator.itemgetter(1)),  # Muammar / Muamar, Gaddafi / Gadafi
 ]
 
 
@@ -110,7 +112,9 @@ def tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _tokens(name: str) -> tuple[str, ...]:
-    folded = _ARABIC_ARTICLE_RE.sub("al-", fold(name))
+    folded = fold(name)
+    if "-" in folded:  # every _ARABIC_ARTICLE_RE match holds one; most names have none
+        folded = _ARABIC_ARTICLE_RE.sub("al-", folded)
     return tuple(_TOKEN_RE.findall(folded.replace("_", " ")))
 
 

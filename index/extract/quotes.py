@@ -1251,7 +1251,9 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-_QUOTE_ANY = re.compile(r"[“”\"]|''")
+# Alternatives that each start with a literal character: re then skips ahead to the next of those
+# characters instead of trying the pattern at every position ([“”"]|'' is twice as slow).
+_QUOTE_ANY = re.compile(r"“|”|\"|''")
 
 
 def _attach_quotes(
