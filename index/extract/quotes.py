@@ -29,8 +29,12 @@ from index.article import Quote, Speaker
 from index.extract import _lexicon as lex
 
 # Abbreviations with inner dots (U.S., D.C.), words with inner apostrophes or hyphens, any other
-# single non-space character.  Linear: no nested quantifiers.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*(?:['’](?!['’])s?)?|[^\w\s]")
+# single non-space character.  Linear: no nested quantifiers.  Written for re's speed, same
+# matches as (?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*(?:['’](?!['’])s?)?|[^\w\s]: the first letter and
+# dot before the repeat (most words then fail before re sets one up), the inner-part repeat
+# possessive (what follows it always matches, so it is never backtracked into anyway), and the
+# optional 's ending as an alternative with an empty branch (no repeat set up at all).
+_TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:['’\-]\w+)*+(?:['’](?!['’])s?|)|[^\w\s]")
 # Each token with the whitespace before it: pieces that tile the text up to its trailing whitespace,
 # since every non-space character starts some token (re's \s and str.lstrip agree on whitespace).
 _TOKEN_GAP = re.compile(rf"\s*(?:{_TOKEN.pattern})")
@@ -125,6 +129,9 @@ class _Tokens:
     sents: list[int]  # sentence numbers
     firsts: list[int]  # index of each sentence's first token, then len(texts)
     capitalised: list[int]  # indices of the tokens whose first character is upper-case
+
+
+_UNPARSED = object()  # a run not parsed yet (None is a parse: the run names nobody)
 
 
 @dataclass
@@ -269,15 +276,16 @@ class _Names:
 
     def _scan(self) -> None:
         texts, lows = self.texts, self.lows
+        run_ends = self._run_ends
         j = 0
         for i in self.capitalised:
-            if i < j:
-                continue  # inside the previous run
-            if lows[i] not in lex.NON_NAME_CAPS and texts[i][:1].isalpha():
-                j = self._run_end(i)
-                parsed = self.parse_run(i, j)
-                if parsed:
-                    self._register(parsed, i, j)
+            if i < j or lows[i] in lex.NON_NAME_CAPS or not texts[i][:1].isalpha():
+                continue  # inside the previous run, or not a name word
+            # Each start comes up once, here, before any other _run_end: fill its memo directly.
+            j = run_ends[i] = self._find_run_end(i)
+            parsed = self.parse_run(i, j)
+            if parsed:
+                self._register(parsed, i, j)
 
     def _is_name_word(self, i: int) -> bool:
         return self.caps[i] and self.texts[i][:1].isalpha()
@@ -330,14 +338,15 @@ class _Names:
         A name must be seen capitalised mid-sentence somewhere in the article, unless ``lenient``
         (the run is the subject of a cue verb) and it does not look like a plural common noun.
         """
-        key = (lenient, *self.texts[i:j])
-        if key in self._parses:
-            return self._parses[key]
-        parsed = self._parses[key] = self._parse_run(i, j, lenient)
+        words = tuple(self.texts[i:j])
+        key = (lenient, words)
+        parsed = self._parses.get(key, _UNPARSED)
+        if parsed is _UNPARSED:
+            parsed = self._parses[key] = self._parse_run(words, lenient)
         return parsed
 
-    def _parse_run(self, i: int, j: int, lenient: bool) -> tuple[str, str, tuple[str, ...]] | None:
-        last, parsed = _parse_words(tuple(self.texts[i:j]))
+    def _parse_run(self, words: tuple[str, ...], lenient: bool) -> tuple[str, str, tuple[str, ...]] | None:
+        last, parsed = _parse_words(words)
         if parsed is None or (last not in self.mid_caps and not (lenient and self._plausible_name(last))):
             return None
         return parsed
