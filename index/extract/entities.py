@@ -20,6 +20,7 @@ gazetteers confirm them.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -406,7 +407,10 @@ _UP = _upper_class()
 # One capitalised token, as ``_TOKEN_RE`` cuts it, starting where a token starts (the look-behinds
 # sit after the first letter so that the search can skip ahead to upper-case letters).
 _LB = r"(?<![\w&].)(?<![\w&]-.)(?<![^\W\d_]['’].)"
-_WORD_REST = r"(?:[\w&-]|['’](?=[^\W\d_]{2,}|[^sS\W]))*+"
+# The rest of the token: word characters, and apostrophes inside words ("O'Neill", not the "'s").
+# Unrolled -- runs of word characters between such apostrophes -- so that re scans each run in
+# one step instead of one repeat per character; same matches as (?:[\w&-]|['’](?=…))*+.
+_WORD_REST = r"[\w&-]*+(?:['’](?=[^\W\d_]{2,}|[^sS\W])[\w&-]*+)*+"
 _CAP = (
     _UP
     + _LB
@@ -426,7 +430,8 @@ _CONNECTOR_RE = (
     r"(?:of|for|de|da|di|del|della|des|du|la|le|van|von|der|den|ter|bin|ibn|al|el|y|zu)(?![\w&'’-])"
 )
 _ANY_CAP = f"(?:{_CAP}|{_CAP_ARABIC})"
-_RUN_TAIL = rf"(?:[^\S\n]*{_ANY_CAP}|[^\S\n]+{_CONNECTOR_RE}[^\S\n]+{_ANY_CAP})*"
+# Possessive: the patterns end with it, so it is never backtracked into; re keeps no state for that.
+_RUN_TAIL = rf"(?:[^\S\n]*{_ANY_CAP}|[^\S\n]+{_CONNECTOR_RE}[^\S\n]+{_ANY_CAP})*+"
 # A capitalised run: capitalised tokens, possibly joined by lower-case connectors ("Bank of England").
 _RUN_RE = re.compile(_CAP + _RUN_TAIL)
 _RUN_ARABIC_RE = re.compile(_ANY_CAP + _RUN_TAIL)  # slower: for lines where "al-Nusra" may start a run
@@ -575,13 +580,17 @@ def extract_entities(body: str, title: str = "", aliases: AliasTable | None = No
     sports = _is_sports(head)
     cands = _candidates(text, title_line=bool(title))
 
+    memo = _MENTION_MEMOS.setdefault(aliases, {})
+    if len(memo) > _MENTION_MEMO_SIZE:
+        memo.clear()
+
     # First pass: evidence per full name (folded key), keeping a display form.
     votes: dict[str, dict[str, float]] = {}
     display: dict[str, str] = {}
     count: dict[str, int] = {}
     confirmed: set[str] = set()  # names seen mid-sentence in normal case
     for run, at_line_start, sent_start, prev_word, next_word, caps, line in cands:
-        mention = _mention_votes(
+        context = (
             tuple(run),
             sent_start,
             prev_word in _PERSON_CUES,
@@ -590,8 +599,10 @@ def extract_entities(body: str, title: str = "", aliases: AliasTable | None = No
             next_word[:1].isdigit(),
             sports,
             at_line_start and _is_dateline(line),
-            aliases,
         )
+        mention = memo.get(context, _UNSEEN)
+        if mention is _UNSEEN:
+            mention = memo[context] = _mention_votes(*context, aliases)
         if mention is None:
             continue
         key, name, sent_start, evidence = mention
@@ -664,7 +675,16 @@ def _is_sports(head: str) -> bool:
     return hits + len(_SPORT_PHRASE_RE.findall(low)) >= 4
 
 
-@lru_cache(maxsize=200_000)
+# ``_mention_votes`` results per alias table (the table types the names it lists), keyed by the
+# candidate's context: one dict per table rather than an lru_cache taking the table as an
+# argument, whose keys, holding the table object, would stay tracked by the cyclic garbage
+# collector (tens of thousands per thousand new articles, making its full collections frequent
+# and slow).  Names recur across articles, so most candidates are found here.
+_MENTION_MEMOS: weakref.WeakKeyDictionary[AliasTable, dict[tuple, tuple | None]] = weakref.WeakKeyDictionary()
+_MENTION_MEMO_SIZE = 200_000  # entries; the memo is emptied (between articles) when it outgrows this
+_UNSEEN = object()
+
+
 def _mention_votes(
     run: tuple[str, ...],
     sent_start: bool,
@@ -678,9 +698,10 @@ def _mention_votes(
 ) -> tuple[str, str, bool, tuple[tuple[str, float], ...]] | None:
     """(key, name, sentence-initial, evidence) of one candidate in its context, or None.
 
-    The one cache of the typing path: ``_mention``, ``_vote`` and ``_alias_type`` run only when
-    this misses, and then mostly on arguments never seen before (caching them too cost more in
-    lookups, and in garbage-collector passes over the entries, than it saved).
+    Memoised in ``_MENTION_MEMOS``, the one cache of the typing path: ``_mention``, ``_vote`` and
+    ``_alias_type`` run only when it misses, and then mostly on arguments never seen before
+    (caching them too cost more in lookups, and in garbage-collector passes over the entries,
+    than it saved).
     """
     mention = _mention(run, sent_start)
     if mention is None:
