@@ -507,3 +507,21 @@ def test_polnear_dev_target(corpora):
     result = polnear.evaluate(corpora / "polnear" / "data" / "dev")
     assert result["f1"] >= 0.80
     assert result["precision"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '“One two three four,” he said. "Five six seven eight" and “nine ten eleven twelve”.',
+        "“A paragraph that runs on\n“into the next one,” said Jane Doe.\n''Two apostrophes'' then \"x\"",
+        '"Unclosed straight quote\n”Closing mark opening a paragraph.” Tail "more',
+    ],
+)
+def test_direct_spans_are_disjoint_and_in_text_order(body):
+    # _quote_for looks quotations up by bisecting their starts and ends: both must ascend.
+    from index.extract.quotes import _direct_spans
+
+    spans = _direct_spans(body)
+    assert spans
+    for (start, end, _), (next_start, next_end, _) in zip(spans, spans[1:], strict=False):
+        assert start <= end <= next_start <= next_end

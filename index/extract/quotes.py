@@ -1274,8 +1274,11 @@ def _attach_quotes(
     """Pair attributions with direct quotes near them; the rest carry reported content."""
     out: list[tuple[_Attribution, Quote]] = []
     used: set[int] = set()
+    # The quotations are disjoint and in text order: their starts and their ends both ascend.
+    starts = [start for start, _, _ in spans]
+    ends = [end for _, end, _ in spans]
     for att in atts:
-        idx = _quote_for(att, spans, sent_of, body)
+        idx = _quote_for(att, starts, ends, sent_of)
         if idx is not None and idx not in used:
             used.add(idx)
             start, end, _ = spans[idx]
@@ -1321,24 +1324,28 @@ _CUE_AFTER = re.compile(
 )
 
 
-def _sentence_lookup(tokens: _Tokens) -> dict[int, tuple[int, int]]:
-    """Sentence number -> (start offset, end offset)."""
+def _sentence_lookup(tokens: _Tokens, sentences: set[int]) -> dict[int, tuple[int, int]]:
+    """Sentence number -> (start offset, end offset), for the given sentences."""
     starts, ends, firsts = tokens.starts, tokens.ends, tokens.firsts
-    return {s: (starts[firsts[s]], ends[firsts[s + 1] - 1]) for s in range(len(firsts) - 1)}
+    return {s: (starts[firsts[s]], ends[firsts[s + 1] - 1]) for s in sentences}
 
 
-def _quote_for(att: _Attribution, spans: list, sent_of: dict, body: str) -> int | None:
-    """Index of the direct quote this attribution introduces or closes, if any."""
+def _quote_for(att: _Attribution, starts: list[int], ends: list[int], sent_of: dict) -> int | None:
+    """Index of the direct quote this attribution introduces or closes, if any.
+
+    ``starts`` and ``ends`` (the quotations' offsets) ascend, so the last quotation closed before
+    the attribution and the first opened after its cue are the only candidates: the tests below
+    bound how far away a quotation may be, and the others are farther.
+    """
     s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
     anchor = min(att.source_start, att.cue_start)
-    after = before = None
-    for k, (start, end, _) in enumerate(spans):
-        if end <= anchor and anchor - end < 40 and end >= s_start - 2:
-            before = k  # “…,” X said: the quotation just closed is X's
-        opens_after = start > att.cue_end and start - max(att.cue_end, att.source_end) < 30
-        if after is None and opens_after and start <= s_end + 2:
-            after = k  # X said: “…”
-    return before if before is not None else after
+    k = bisect.bisect_right(ends, anchor) - 1
+    if k >= 0 and anchor - ends[k] < 40 and ends[k] >= s_start - 2:
+        return k  # “…,” X said: the quotation just closed is X's
+    k = bisect.bisect_right(starts, att.cue_end)
+    if k < len(starts) and starts[k] - max(att.cue_end, att.source_end) < 30 and starts[k] <= s_end + 2:
+        return k  # X said: “…”
+    return None
 
 
 def _reported_span(body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution) -> tuple[int, int]:
@@ -1398,7 +1405,7 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
     cutoff = _comments_start(body)
     atts = [a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff]
-    pairs = _attach_quotes(body, _sentence_lookup(tokens), atts, spans)
+    pairs = _attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans)
     speakers: dict[str, Speaker] = {}
     for att, quote in sorted(pairs, key=lambda p: p[1].start):
         speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
