@@ -15,7 +15,10 @@ from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 
+from index import zerocopy
 from search.schema import build_schema
+
+zerocopy.install()  # every index this process opens reads its segment files in place
 
 INDEX_NAME = "MAIN"
 REBUILD_HINT = "rebuild it from your archive with: dateline index --rebuild ARCHIVE_PATH... --index {dir}"
