@@ -434,14 +434,16 @@ class _Resolver:
         stats: dict[tuple[str, str], dict[str, int]] = {}
         for ent in entities:
             canon, name_k = self._lookup(ent.name, ent.type)
-            key = (ent.type, name_k)
-            stats.setdefault(key, {})
-            stats[key][canon] = stats[key].get(canon, 0) + ent.count
+            spellings = stats.setdefault((ent.type, name_k), {})
+            spellings[canon] = spellings.get(canon, 0) + ent.count
         self.display: dict[tuple[str, str], str] = {}
         for key, spellings in stats.items():
+            if len(spellings) == 1:  # the common case: one spelling, nothing to rank
+                self.display[key] = next(iter(spellings))
+                continue
             aliased = [s for s in spellings if aliases._group(s, key[0]) is not None]
             pool = aliased or list(spellings)
-            if len(pool) == 1:  # the common case: one spelling, nothing to rank
+            if len(pool) == 1:
                 self.display[key] = pool[0]
             else:
                 self.display[key] = max(pool, key=lambda s: (spellings[s], _has_accents(s), len(s)))
@@ -471,8 +473,8 @@ class _Resolver:
         canon, key = self._lookup(name, etype)
         parts = key.split()
         if etype == "person" and len(parts) == 1:
-            cands = self.by_last.get(parts[0], set())
-            if len(cands) == 1:
+            cands = self.by_last.get(parts[0])
+            if cands is not None and len(cands) == 1:
                 return self.display[next(iter(cands))]
         if _is_acronym(canon):
             cands = self.by_acronym.get(canon.replace(".", ""), set())
