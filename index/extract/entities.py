@@ -238,6 +238,9 @@ def _candidates(text: str, title_line: bool = False) -> list[tuple]:
     out: list[tuple] = []
     first = True
     for line in text.split("\n"):
+        if not line:  # paragraph breaks: nothing to scan
+            first = False
+            continue
         if _caps_line(line):
             line_tokens = [t.title() if len(t) > 3 or not t.isalpha() else t for t in _tokens(line)]
             _token_runs(line, line_tokens, True, out)
