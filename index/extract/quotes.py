@@ -134,7 +134,7 @@ class _Tokens:
 _UNPARSED = object()  # a run not parsed yet (None is a parse: the run names nobody)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     """A name known in the article: full name, kind, where it was seen and the roles it came with."""
 
@@ -144,7 +144,7 @@ class _Person:
     positions: list[int] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attribution:
     name: str
     type: str
