@@ -121,7 +121,8 @@ def _tokens(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def _raw_key(name: str) -> str:
     """Key of a name by rules only (no alias lookup): folded, transliterated tokens."""
-    return " ".join(_translit(t.strip("'")) for t in _tokens(name) if t.strip("'"))
+    stripped = [t.strip("'") for t in _tokens(name)]
+    return " ".join([_translit(t) for t in stripped if t])
 
 
 def name_key(name: str, aliases: AliasTable | None = None) -> str:
