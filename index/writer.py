@@ -11,7 +11,7 @@ segment building and commits all overlap: no stage waits for another except thro
 hand-over between them.
 
 Memory stays bounded: the main process holds at most ``MAX_IN_FLIGHT`` articles and the records
-of uncommitted segments; each worker holds one segment's posting buffer (``limit_mb``).
+of uncommitted segments; each worker holds one segment's postings (at most ``limit_mb``).
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ from search import schema as S
 #: Articles per segment, and so per commit of each worker.  Bounds the work lost to a crash and
 #: the number of segments a large build creates (they are merged by tiers, see merge_policy).
 DEFAULT_BATCH_SIZE = 5000
-#: Megabytes of postings a worker buffers before spilling a sorted run to a temporary file.
+#: Megabytes of postings (estimated) a worker holds in memory before it ends its segment early.
+#: (Merges hold one term's postings at a time; Whoosh's pool, their fallback, spills beyond it.)
 DEFAULT_LIMIT_MB = 128
 #: Segments of one size tier merged together (see merge_policy).
 MERGE_FACTOR = 10

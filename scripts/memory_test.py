@@ -2,8 +2,8 @@
 """Memory test: index N synthetic articles with ``dateline index`` and measure peak RSS.
 
 Each worker builds segments of ``--batch-size`` articles (default 5,000,
-``index.writer.DEFAULT_BATCH_SIZE``), buffering at most ``DEFAULT_LIMIT_MB`` of postings before
-spilling them to disk, and the main process reads ahead at most ``MAX_IN_FLIGHT`` articles, so
+``index.writer.DEFAULT_BATCH_SIZE``), holding at most ``DEFAULT_LIMIT_MB`` of postings (a segment
+ends early when it would hold more), and the main process reads ahead at most ``MAX_IN_FLIGHT`` articles, so
 memory must not grow with the size of the archive.  This script checks that against a documented
 cap (docs/operations.md): it samples the resident set size of the indexer and of its workers every
 0.1 s from /proc and fails when all of them together exceed ``--cap-mb``.
