@@ -683,8 +683,8 @@ def _is_sports(head: str) -> bool:
 # ``_mention_votes`` results per alias table (the table types the names it lists), keyed by the
 # candidate's context: one dict per table rather than an lru_cache taking the table as an
 # argument, whose keys, holding the table object, would stay tracked by the cyclic garbage
-# collector (tens of thousands per thousand new articles, making its full collections frequent
-# and slow).  Names recur across articles, so most candidates are found here.
+# collector (tens of thousands per thousand new articles, each full collection traversing them
+# all).  Names recur across articles, so most candidates are found here.
 _MENTION_MEMOS: weakref.WeakKeyDictionary[AliasTable, dict[tuple, tuple | None]] = weakref.WeakKeyDictionary()
 _MENTION_MEMO_SIZE = 200_000  # entries; the memo is emptied (between articles) when it outgrows this
 _UNSEEN = object()
