@@ -15,7 +15,7 @@ import html
 import io
 import json
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from index.extract import EXTRACTION_VERSION
 from search.engine import Hit, search
@@ -45,7 +45,7 @@ def export_meta(searcher, request: SearchRequest, total: int) -> dict:
         "exported": min(total, EXPORT_CAP),
         "cap": EXPORT_CAP,
         "index_version": index_version(searcher),
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 
