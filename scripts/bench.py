@@ -296,7 +296,7 @@ class DatelineEngine:
         from search.facets import FacetCache
 
         started = time.perf_counter()
-        self.ix = open_index(index_dir)
+        self.ix = open_index(index_dir, memory_map=False)  # as webui.store opens it
         self.searcher = self.ix.searcher()
         self.cache = FacetCache()
         self.aliases = AliasTable.default()

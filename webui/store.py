@@ -48,7 +48,8 @@ class IndexStore:
         # Not cached on failure: an index built after the server started is picked up.
         with self._lock:
             if self._ix is None:
-                self._ix = open_index(self.index_dir)
+                # Plain reads: a server's mapped pages would count in its RSS (see open_index).
+                self._ix = open_index(self.index_dir, memory_map=False)
             return self._ix
 
     def searcher(self):
