@@ -215,7 +215,8 @@ def _write_postings(fieldwriter, schema, reader, terms) -> None:
     40 % of a segment flush.  Here the postings of a term are cut into blocks of the codec's size
     and each block's arrays and statistics are set at once, the way ``W3PostingsWriter.add_posting``
     would have built them; field lengths come from one table per field.  The files written are
-    byte-identical (tested).
+    byte-identical to Whoosh's when every block is compressed (``MIN_COMPRESSED_POSTINGS = 0``,
+    tested); by default terms with few postings are stored uncompressed.
     """
     count = reader.doc_count_all() if reader is not None else 0
     current = None
@@ -320,7 +321,6 @@ def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, by
     block by block with numpy, holding one term's postings at a time.
     """
     remaps = [source.remap() for source in sources]
-    _release_pages(sources)  # the stored fields read by add_reader
     fieldnames = sorted({name for source in sources for name in source.reader.indexed_field_names()
                          if name in schema})
     merged = 0
@@ -334,8 +334,6 @@ def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, by
             id_parts, weight_parts, values = [], [], []
             for _tbytes, i, terminfo in group:
                 ids, weights, vals = _read_term(sources[i], terminfo, fmt)
-                if vals and len(vals) != len(ids):
-                    raise ValueError(f"{fieldname}:{tbytes!r} has values for only some postings")
                 remap = remaps[i]
                 if remap is None:
                     ids = ids + sources[i].startdoc
@@ -398,7 +396,11 @@ def _writes_w3(fieldwriter, schema) -> bool:
 
 
 class FastSegmentWriter(SegmentWriter):
-    """``SegmentWriter`` with the lean posting pool and a term-at-a-time flush (same files, same bytes)."""
+    """``SegmentWriter`` with the lean posting pool, a term-at-a-time flush and term-by-term merges.
+
+    Same files as Whoosh's except that terms with fewer than ``MIN_COMPRESSED_POSTINGS`` postings
+    are stored uncompressed (tested both ways).
+    """
 
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)

@@ -371,8 +371,8 @@ class _Committer:
         """Every article id the index may hold: a superset, read once, then kept up to date.
 
         Looking an id up in every segment costs ~0.04 ms per segment; a build of new articles
-        (nothing to delete) spent 0.3 ms per article at 8 segments, and would spend over 1 ms per
-        article at a 300k build's segment count.  Ids of deleted articles stay in the set: a false
+        (nothing to delete) spent 0.3 ms per article at 8 segments, and a 300k build keeps about
+        twice as many.  Ids of deleted articles stay in the set: a false
         positive only costs a lookup that finds nothing.  The set is read again when another run
         committed in between.
         """
