@@ -14,6 +14,9 @@ import re
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+from whoosh.searching import Searcher
 
 from index import zerocopy
 from search.schema import build_schema
@@ -117,6 +120,57 @@ def open_index(index_dir: str | os.PathLike, *, memory_map: bool = True):
     except Exception as exc:  # any failure to read the TOC or segments is damage, whatever its type
         raise corrupt_error(path, exc) from exc
     return ix
+
+
+def refresh_searcher(ix, searcher: Searcher) -> Searcher:
+    """A searcher on the newest commit of ``ix``, reusing the unchanged segment readers of ``searcher``.
+
+    Returns ``searcher`` itself when nothing was committed since it was opened.  Whoosh's own
+    ``Searcher.refresh()`` cannot be used: whoosh-reloaded 2.7.5's ``FileIndex._reader`` appends every
+    segment of the old reader that the new commit no longer lists, so after a merge the refreshed
+    searcher sees both the merged segment and the segments merged into it, and every article is
+    returned several times (issue 11).  It also reuses a segment's reader by segment id alone, so
+    deletions committed to an existing segment (an article replaced by its new version) would stay
+    invisible.  Here a reader is reused only when the new commit lists the same segment with the
+    same number of deletions (a segment's deletions only ever grow, so equal counts mean equal sets);
+    readers the new commit does not reuse are closed.
+
+    Like Whoosh's refresh, the old searcher must not be used afterwards: its reused readers now
+    belong to the new one.
+    """
+    old_reader = searcher.reader()
+    if ix.latest_generation() == old_reader.generation():
+        return searcher
+    toc = TOC.read(ix.storage, ix.indexname)
+    reusable = {}
+    for leaf, _offset in old_reader.leaf_readers():
+        segment = leaf.segment() if isinstance(leaf, SegmentReader) else None
+        if segment is not None:
+            reusable[(segment.segment_id(), segment.deleted_count())] = leaf
+    readers, opened = [], []
+    try:
+        for segment in toc.segments:
+            reused = reusable.pop((segment.segment_id(), segment.deleted_count()), None)
+            if reused is None:
+                reused = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
+                opened.append(reused)
+            readers.append(reused)
+    except BaseException:  # the old searcher stays usable: close only what this call opened
+        for reader in opened:
+            reader.close()
+        raise
+    for leftover in reusable.values():
+        leftover.close()
+    if not readers:
+        reader = EmptyReader(toc.schema)
+    elif len(readers) == 1 and opened:
+        reader = readers[0]
+    else:
+        # Also for one reused segment: a MultiReader carries the new generation, which the next
+        # refresh and the result cache compare against (the reused reader still reports its old one).
+        reader = MultiReader(readers, generation=toc.generation)
+    searcher.is_closed = True  # as Whoosh's refresh does: the old searcher gave its readers away
+    return Searcher(reader, fromindex=ix, weighting=searcher.weighting)
 
 
 def create_index(index_dir: str | os.PathLike):

@@ -2,7 +2,8 @@
 
 Whoosh searchers are not safe to share between threads (docs/source/threads.rst), and opening one
 per request re-reads every segment's metadata.  Each server thread therefore keeps its own
-searcher and calls ``refresh()`` at the start of every request: a cheap generation check that
+searcher and refreshes it at the start of every request (:func:`index.storage.refresh_searcher`,
+not Whoosh's ``refresh()``, which keeps merged-away segments): a cheap generation check that
 returns the same searcher when nothing was committed, and a new one (sharing unchanged segments)
 after ``dateline index`` commits, so new articles appear without restarting the server.
 """
@@ -14,7 +15,7 @@ import time
 from pathlib import Path
 
 from index.extract.names import AliasTable
-from index.storage import IndexUnavailableError, corrupt_error, open_index
+from index.storage import IndexUnavailableError, corrupt_error, open_index, refresh_searcher
 from search.cache import ResultCache
 from search.engine import prepare
 from search.facets import FacetCache
@@ -63,7 +64,8 @@ class IndexStore:
         current = getattr(self._local, "searcher", None)
         for attempt in range(1, _OPEN_ATTEMPTS + 1):
             try:
-                fresh = self._index().searcher() if current is None else current.refresh()
+                ix = self._index()
+                fresh = ix.searcher() if current is None else refresh_searcher(ix, current)
                 break
             except IndexUnavailableError:
                 raise
