@@ -4,11 +4,13 @@
     .venv/bin/python scripts/eval_extraction.py                 # speakers + entities + speed
     .venv/bin/python scripts/eval_extraction.py --task entities --json
     .venv/bin/python scripts/eval_extraction.py --task speed --articles 500
+    .venv/bin/python scripts/eval_extraction.py --task quotes --errors 10
 
-Speakers: PolNeAR dev (``scripts/eval/polnear.py``).  Entities: CoNLL-2003 valid
+Speakers: PolNeAR dev (``scripts/eval/polnear.py``).  Quotes: PolNeAR dev, quote by quote
+(``scripts/eval/quotes.py``, issue 12; not part of ``all``).  Entities: CoNLL-2003 valid
 (``scripts/eval/conll.py``).  Speed: CPU-time articles/s of the full ``extract`` over a fixed
-selection of AllSides articles (``scripts/eval/speed.py``).  Metrics are defined in issue 3 and
-docs/evaluation.md.
+selection of AllSides articles (``scripts/eval/speed.py``).  Metrics are defined in issues 3 and 12
+and docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -43,6 +45,34 @@ def run_speakers(shared: Path) -> dict:
     return polnear.evaluate(shared / "corpora" / "polnear" / "data" / "dev")
 
 
+def run_quotes(shared: Path, split: str, errors: int) -> dict:
+    """PolNeAR quote-level scores (issue 12) and the first ``errors`` errors of each kind."""
+    quotes = importlib.import_module("scripts.eval.quotes")
+    return quotes.evaluate(shared / "corpora" / "polnear" / "data" / split, show=errors)
+
+
+def _print_quotes(r: dict, split: str) -> None:
+    print(f"Quotes, PolNeAR {split} ({r['articles']} articles, first annotator, issue 12 metric)")
+    print(f"{'':14} {'P':>7} {'R':>7} {'F1':>7}")
+    print(f"{'quotes':14} {r['precision']:7.3f} {r['recall']:7.3f} {r['f1']:7.3f}")
+    print(
+        f"predicted: correct {r['correct']}, wrong speaker {r['wrong_speaker']}, "
+        f"spurious {r['spurious']}, unjudged {r['unjudged']}"
+    )
+    print(
+        f"gold: named {r['named_gold']} (found {r['found']}, missed {r['missed']}), "
+        f"unnamed {r['unnamed_gold']}"
+    )
+    for kind, items in r["errors"].items():
+        if not items:
+            continue
+        print(f"\nfirst {len(items)} {kind.replace('_', ' ')}:")
+        for e in items:
+            quote = " ".join(e["quote"].split())
+            print(f"  {e['article'][:40]:40}  [{e['speaker']}] {quote[:150]}")
+    print()
+
+
 def run_speed(shared: Path, articles: int) -> dict:
     """CPU-time articles/s of ``extract`` on the first ``articles`` AllSides articles."""
     speed = importlib.import_module("scripts.eval.speed")
@@ -58,9 +88,15 @@ def main(argv: list[str] | None = None) -> int:
         default=REPO_ROOT.parent / "shared",
         help="the shared folder holding corpora/ (default: ../shared next to the repo)",
     )
-    parser.add_argument("--task", choices=("speakers", "entities", "speed", "all"), default="all")
+    parser.add_argument("--task", choices=("speakers", "quotes", "entities", "speed", "all"), default="all")
     parser.add_argument(
         "--articles", type=int, default=1000, help="AllSides articles timed by the speed task (default 1000)"
+    )
+    parser.add_argument(
+        "--errors", type=int, default=10, help="errors of each kind listed by the quotes task (default 10)"
+    )
+    parser.add_argument(
+        "--split", default="dev", help="PolNeAR split folder scored by the quotes task (default dev)"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = parser.parse_args(argv)
@@ -69,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict] = {}
     if args.task in ("speakers", "all"):
         results["speakers"] = run_speakers(args.shared)
+    if args.task == "quotes":
+        results["quotes"] = run_quotes(args.shared, args.split, args.errors)
     if args.task in ("entities", "all"):
         results["entities"] = run_entities(args.shared)
     if args.task in ("speed", "all"):
@@ -85,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         print()
+    if "quotes" in results:
+        _print_quotes(results["quotes"], args.split)
     if "entities" in results:
         r = results["entities"]
         rows = [*r["types"].items(), ("overall", r["overall"])]

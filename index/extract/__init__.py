@@ -24,7 +24,7 @@ from index.extract.quotes import extract_speakers
 __all__ = ["extract", "AliasTable", "EXTRACTION_VERSION"]
 
 #: Bump when extraction output changes: the next `dateline index` run then re-extracts every article.
-EXTRACTION_VERSION = 3
+EXTRACTION_VERSION = 4
 
 
 def extract(article: Article, aliases: AliasTable | None = None) -> Extracted:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 
 from index.article import Quote, Speaker
+from index.extract import _content
 from index.extract import _lexicon as lex
 
 # Abbreviations with inner dots (U.S., D.C.), words with inner apostrophes or hyphens, any other
@@ -478,6 +479,11 @@ class _Names:
         return best
 
 
+# Lower-case words of an organisation's description after its name ("Kremlin press service").
+_ORG_TAIL = lex.ORG_NOUNS | lex.words("press news media")
+# Subordinators after a sentence's named subject ("Lavrov, while underlining …, highlighted").
+_SUBORDINATORS = lex.words("while after before when as despite though although")
+
 # Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” — Jane Doe").
 _SIGNATURE_DASHES = frozenset("\u2013\u2014\u2015")
 VERB_AFTER_NAME = True
@@ -853,12 +859,27 @@ class _Attributor:
         if self.texts[j] == ")":
             j = self._skip_parens(j)
         if j >= 0 and self.texts[j] == ",":
-            return self._apposition(i, j)
+            return self._apposition(i, j) or self._subordinate_subject(i)
         if j >= 0 and self.texts[j] in _DASHES:
             return self._dash_aside(i, j)
         if self.lows[j] in {"and", "but"}:
             return self._coordinated_verb(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
+
+    def _subordinate_subject(self, i: int) -> bool:
+        """``Lavrov while underlining …, highlighted that …``: the subject before a subordinate clause."""
+        s = i
+        while s > 0 and self.sents[s - 1] == self.sents[i]:
+            s -= 1
+        if not self.names._is_name_word(s):
+            return False
+        e = self.names._run_end(s)
+        if e >= i or self.lows[e] not in _SUBORDINATORS:
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if not parsed or _is_place(parsed[0]) or self.lows[s] in lex.NON_NAME_CAPS:
+            return False
+        return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
 
     def _coordinated_verb(self, i: int, j: int) -> bool:
         """``McConnell was quick to embrace the mogul … and said …``: the named sentence subject."""
@@ -1158,6 +1179,14 @@ class _Attributor:
                 return len(self.found) > found
             return False
         tail = self.lows[rb] if rb < b else ""
+        org_end = rb
+        while org_end < b and org_end - rb < 3 and self.lows[org_end] in _ORG_TAIL:
+            org_end += 1
+        if org_end > rb and self.lows[org_end - 1] in lex.ORG_NOUNS:
+            # "according to the Kremlin press service": the service speaks, not "Kremlin"
+            found = len(self.found)
+            self._nominal_after(i, org_end - 1, cue)
+            return len(self.found) > found
         if tail in lex.ROLE_NOUNS and parsed[1] == "person":
             # "said the former Florida governor", "according to a Clinton spokesman" (not Clinton)
             found = len(self.found)
@@ -1270,14 +1299,19 @@ def _attach_quotes(
     sent_of: dict[int, tuple[int, int]],
     atts: list[_Attribution],
     spans: list[tuple[int, int, bool]],
-) -> list[tuple[_Attribution, Quote]]:
-    """Pair attributions with direct quotes near them; the rest carry reported content."""
-    out: list[tuple[_Attribution, Quote]] = []
+) -> list[tuple[_Attribution, Quote | None]]:
+    """Pair attributions with direct quotes near them; the rest carry reported content.
+
+    An attribution whose cue reports no content here (a stance verb with an object, a bare
+    circumstance phrase) is paired with None: its Source still counts as a speaker of the article.
+    """
+    out: list[tuple[_Attribution, Quote | None]] = []
     used: set[int] = set()
     # The quotations are disjoint and in text order: their starts and their ends both ascend.
     starts = [start for start, _, _ in spans]
     ends = [end for _, end, _ in spans]
-    for att in atts:
+    limits = _trailing_limits(body, atts)
+    for n, att in enumerate(atts):
         idx = _quote_for(att, starts, ends, sent_of)
         if idx is not None and idx not in used:
             used.add(idx)
@@ -1286,10 +1320,55 @@ def _attach_quotes(
             _lead_in(body, att, spans, idx, used, out)
             _follow_on(body, att, spans, idx, used, out)
             continue
-        start, end = _reported_span(body, sent_of, att)
-        if end > start:
-            out.append((att, _quote(body, att, start, end, "reported")))
+        start, end = _reported_span(body, sent_of, att, limits[n])
+        out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
     return out
+
+
+def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
+    """For each attribution, where a later trailing attribution of its sentence begins, if any.
+
+    In "Erdoğan emphasized …, the Turkish presidency said" Erdoğan's content stops before the
+    presidency's ", the Turkish presidency said".
+    """
+    anchors = [(a.sent, min(a.source_start, a.cue_start)) for a in atts]
+    trailing = [
+        (sent, at) for sent, at in anchors if body[max(0, at - 3) : at].rstrip().endswith((",", "”,", ",”"))
+    ]
+    limits: list[int | None] = []
+    for att in atts:
+        later = [at for sent, at in trailing if sent == att.sent and at > att.cue_end]
+        limits.append(min(later) if later else None)
+    return limits
+
+
+def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attribution, Quote | None]]:
+    """One passage, one quote: drop a quote that repeats one already kept.
+
+    Direct quotes are kept first; a reported quote mostly inside a kept direct quote, or any quote
+    mostly inside a kept quote of the same speaker, is a second version of the same passage.
+    """
+    order = sorted(
+        range(len(pairs)), key=lambda k: (pairs[k][1] is None or pairs[k][1].kind != "direct", k)
+    )
+    kept: list[Quote] = []
+    drop: set[int] = set()
+    for k in order:
+        quote = pairs[k][1]
+        if quote is None:
+            continue
+        size = max(1, quote.end - quote.start)
+        for other in kept:
+            overlap = min(quote.end, other.end) - max(quote.start, other.start)
+            if overlap <= 0:
+                continue
+            same = other.speaker == quote.speaker
+            if (same and overlap >= 0.8 * size) or (other.kind == "direct" and overlap >= 0.5 * size):
+                drop.add(k)
+                break
+        else:
+            kept.append(quote)
+    return [(att, None) if k in drop else (att, q) for k, (att, q) in enumerate(pairs)]
 
 
 def _lead_in(body: str, att: _Attribution, spans: list, idx: int, used: set[int], out: list) -> None:
@@ -1348,27 +1427,60 @@ def _quote_for(att: _Attribution, starts: list[int], ends: list[int], sent_of: d
     return None
 
 
-def _reported_span(body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution) -> tuple[int, int]:
-    """Offsets of the reported content: after "said (that)", or the clause before "…, X said"."""
+def _reported_span(
+    body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution, limit: int | None = None
+) -> tuple[int, int]:
+    """Offsets of the reported content: after "said (that)", or the clause before "…, X said".
+
+    ``limit``: where a later trailing attribution of the same sentence starts (content stops there).
+    Empty (0, 0) when the cue reports no content: see ``_content``.
+    """
     if att.sent not in sent_of:
         return 0, 0
     s_start, s_end = sent_of[att.sent]
+    if limit is not None and limit > att.cue_end:
+        s_end = min(s_end, limit)
     after_start = max(att.cue_end, att.source_end) if att.inverted else att.cue_end
-    after = body[after_start:s_end]
-    lead = (_TOLD_OBJECT if att.cue.lower().startswith(("told", "tell")) else _THAT).match(after)
-    start = after_start + (lead.end() if lead else 0)
-    if att.cue != "according to" and (s_end - start > 15 or len(body[start:s_end].split()) >= 2):
-        return start, s_end  # "X said (that) …"; short contents too ("Flake said he would.")
-    end = min(att.source_start, att.cue_start)
-    text = body[s_start:end].rstrip(' ,\u201d"')
-    if len(text) < 2 and att.cue == "according to":
+    anchor = min(att.source_start, att.cue_start)
+    if att.cue == "according to":
+        text = body[s_start:anchor].rstrip(' ,\u201d"')
+        if len(text) >= 2:
+            return s_start, s_start + len(text)
         start = att.source_end  # "According to the World Bank, about 12 percent …"
         while start < s_end and body[start] in " ,":
             start += 1
-        return start, s_end
-    if len(text) < 2 and att.cue != "according to" and body[start:s_end].strip(" .,;:!?"):
-        return start, s_end
-    return s_start, s_start + len(text)
+        return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
+    speech = _content.reports_content(att.cue)
+    found = _content.content_after(body[after_start:s_end], att.cue) if after_start < s_end else None
+    before = _before_content(body, s_start, anchor)
+    if found is not None and found[0] < 0:
+        # ", he said, …": content on both sides of the attribution; the longer side is kept
+        start = after_start - found[0]
+        if before is not None and before[1] - before[0] >= s_end - start:
+            return before
+        return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
+    if found is not None:
+        start = after_start + found[0]
+        if (speech or found[1]) and not _content.fragment(body[start:s_end], att.cue):
+            return start, s_end
+        return 0, 0
+    if not speech or before is None:
+        return 0, 0
+    return before
+
+
+def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | None:
+    """The clause before a trailing attribution ("…, Lavrov said on Feb. 24."), if there is one."""
+    before = body[s_start:anchor].rstrip()
+    if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
+        before = before[: _content.description_start(before)].rstrip()  # "…, the country’s Foreign Minister"
+    if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
+        return None
+    text = before.rstrip(' ,\u201d"')
+    lead = len(text) - len(text.lstrip(' \u201c"'))
+    if _content.fragment(text[lead:]):
+        return None
+    return s_start + lead, s_start + len(text)
 
 
 def _comments_start(body: str) -> int:
@@ -1381,7 +1493,7 @@ def _comments_start(body: str) -> int:
 
 
 def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quote:
-    while start < end and body[start].isspace():
+    while start < end and (body[start].isspace() or (kind == "reported" and body[start] in ",;:")):
         start += 1
     while end > start and body[end - 1] in " \t\n,":
         end -= 1
@@ -1404,15 +1516,26 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     names = _Names(tokens, mid_caps)
     spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
     cutoff = _comments_start(body)
-    atts = [a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff]
-    pairs = _attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans)
+    atts = [
+        a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff and _speaks(body, a)
+    ]
+    pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
     speakers: dict[str, Speaker] = {}
-    for att, quote in sorted(pairs, key=lambda p: p[1].start):
+    for att, quote in sorted(pairs, key=lambda p: p[1].start if p[1] else p[0].cue_start):
         speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
-        speaker.quotes.append(quote)
+        if quote is not None:
+            speaker.quotes.append(quote)
     for name, kind in _headline_speakers(title, names):
         speakers.setdefault(name, Speaker(name=name, type=kind))
     return list(speakers.values())
+
+
+def _speaks(body: str, att: _Attribution) -> bool:
+    """Whether an attribution stands: not negated ("Moscow had never promised that …"), and a
+    country or city only as a government speaking ("Turkey said", not "backed by Turkey")."""
+    if not att.inverted and _content.negated(body[att.source_end : att.cue_start]):
+        return False
+    return not _is_place(att.name) or att.cue.lower() in _content.SPEECH_CUES
 
 
 _NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
@@ -1443,5 +1566,7 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str]]:
         person = names.by_surname.get(words[-1].lower().rstrip("."))
         if person is None or _bare(words[-1]) not in names.mid_caps:
             continue
+        if pattern is _HEADLINE_PATTERNS[0] and _is_place(person.name):
+            continue  # "Russia: Amidst an eroding situation, …": a topic, not a government speaking
         found.append((person.name, person.type))
     return found

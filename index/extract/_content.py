@@ -1,0 +1,203 @@
+"""Where reported content starts and ends around a cue verb, and which cues report speech at all.
+
+Used by ``quotes.py`` once it has found an attribution (Source + cue).  The rules are about clause
+boundaries, not about any one article:
+
+- content follows "said (that)", "said:", "told <listener> that" and "said <when>, <content>";
+- time, place and circumstance phrases next to the cue ("on Thursday", "at a press conference",
+  "on March 29 after arriving in Ankara …") are never content: when nothing but such a phrase
+  follows the cue, the content is the clause before a trailing attribution ("…, Lavrov said");
+- speech and statement verbs (say, tell, add, stress, warn …) report content; stance verbs
+  (criticize, call, want …) only when a "that" clause or a colon follows them ("X argued that …"),
+  since their object is otherwise a thing, not words ("agreed on a zone", "called for talks");
+- negated speech ("had never promised that …", "did not say") is not a statement by its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.extract import _lexicon as lex
+
+#: Verbs whose object is what was said: content may follow them without "that".
+#: ("in": "In a CNN/ORC poll …, 38 percent said …", the pollster's finding.)
+SPEECH_CUES = lex.CUE_VERBS | lex.INVERTED_CUES | frozenset(["according to", "―", "—", "–", ":", "in"])
+#: Communicative stance verbs: their object is what the Source said about something ("called the
+#: charges fabricated", "accused Clinton of lying", "cited derogatory comments"), so it is content.
+#: Verbs of intention, belief, decision or action ("wants", "agreed", "backed", "released") are not.
+STATEMENT_VERBS = lex.words(
+    """
+    accused accuses accuse criticized criticised criticizes criticize called calls cited cites
+    blasted blasts attacked attacks slammed slams praised praises defended defends denounced denounces
+    condemned condemns rejected rejects dismissed dismisses questioned questions mocked mocks touted
+    touts welcomed welcomes hailed hails described describes blamed blames lamented laments demanded
+    demands threatened threatens disputed disputes objected objects apologized apologised pledged
+    pledges promised promises promise vowed vows vow urged urges decried decries railed rails ripped
+    lambasted chided scolded thanked portrayed portrays labeled labelled branded dubbed likened quoted
+    complained recommended recommends proposed proposes endorsed endorses predicted denied
+    shows showed show found finds suggests suggested indicates indicated concluded concludes estimated
+    pledging promising vowing threatening urging accusing criticizing criticising blasting attacking
+    slamming praising defending questioning demanding touting blaming
+    """
+)
+# Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
+_PROMISES = lex.words(
+    "pledged pledges promised promises promise vowed vows vow threatened threatens urged urges "
+    "pledging promising vowing threatening urging"
+)
+# Cues whose object is first a listener ("told reporters that …").
+_LISTENER_CUES = frozenset(["told", "tells", "tell", "telling"])
+# Words that open a circumstance phrase rather than content.
+_CIRCUMSTANCE = lex.words(
+    """
+    on at in during after before while when from via through over with to for about as by since
+    following upon amid outside inside near under against into toward towards across behind despite
+    without within among between until ahead aboard alongside throughout
+    """
+)
+# Time words and adverbs that may stand between a cue and its content ("said Tuesday that …").
+_TIME = lex.WEEKDAYS | lex.words(
+    """
+    today yesterday tonight tomorrow earlier later recently previously again also then now once twice
+    last this next week month year weekend morning afternoon evening night early late repeatedly
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+# Words opening a clause the listener of "told" is followed by ("told CNN how …").
+_WH = lex.words("that how what why whether if")
+# Words that open no content of their own after a comma ("…, adding", "…, the lawyer for …").
+_NOT_CONTENT_START = lex.words("and but or adding saying noting who which according the a an his her")
+_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_][\w’'.-]*|[^\w\s]")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?[.,]?$")
+
+
+def negated(between: str) -> bool:
+    """Whether the words between a Source and its cue negate it ("had never promised", "didn't say")."""
+    return bool(_NEGATION.search(between))
+
+
+def _time_word(token: str, low: str) -> bool:
+    return low.rstrip(".") in _TIME or bool(_ORDINAL.match(token)) or (low.endswith("ly") and low.isalpha())
+
+
+def reports_content(cue: str) -> bool:
+    """Whether a cue's object can be content: speech verbs and communicative stance verbs."""
+    low = cue.lower()
+    return low in SPEECH_CUES or low in STATEMENT_VERBS
+
+
+def content_after(text: str, cue: str) -> tuple[int, bool] | None:
+    """Where the content in ``text`` (the rest of the sentence after the cue) starts.
+
+    Returns ``(offset, explicit)``; ``explicit`` when "that" or a colon introduced it; a negative
+    offset when the cue stands parenthetically (", he said, …") and the clause before counts too.  None when
+    what follows is only a circumstance phrase, an apposition or a participle ("…, adding …"),
+    a listener without content, or an infinitive ("promised to …").
+    """
+    tokens = [(m.start(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
+    n = len(tokens)
+    k = 0
+    if n == 0:
+        return None
+    if tokens[0][1] == ":":
+        return (tokens[0][0] + 1, True) if n > 1 else None
+    if tokens[0][1] == "," and n > 2 and tokens[1][2] == "that":
+        return tokens[2][0], True  # "Lavrov added, that Moscow …"
+    second = tokens[1][2] if n > 2 else ""
+    if (
+        tokens[0][1] == ","
+        and second[:1].isalpha()
+        and second not in _NOT_CONTENT_START
+        and second not in _CIRCUMSTANCE
+        and not second.endswith("ing")
+    ):
+        # "…, Mr. Morgan said, he has already …": a parenthetical attribution, content on both sides
+        return -tokens[1][0], False
+    if tokens[0][1] in {",", ";", "(", "-", "–", "—"}:
+        return None  # an apposition, aside or participle: the content is elsewhere
+    if cue.lower() in _LISTENER_CUES:
+        # The listener comes first: "told reporters that", "told CNN's Jake Tapper on Sunday that".
+        for j in range(min(n, 14)):
+            if tokens[j][2] in _WH and j > 0:
+                start = tokens[j + 1][0] if tokens[j][2] == "that" and j + 1 < n else tokens[j][0]
+                return (start, True) if j + 1 < n else None
+            if tokens[j][1] in {",", ";", ".", ":"}:
+                break
+        # "told reporters the deal …": step over one listener noun phrase
+        while k < n and (tokens[k][1][:1].isupper() or tokens[k][2] in _LISTENERS):
+            k += 1
+        if k == 0:
+            return None
+    while k < n and _time_word(tokens[k][1], tokens[k][2]):
+        k += 1
+    if not any(t[1][:1].isalnum() for t in tokens[k:]):
+        return None  # "…, Lavrov noted." / "said Tuesday.": nothing after the cue
+    low = tokens[k][2]
+    if low == "that":
+        return (tokens[k + 1][0], True) if k + 1 < n else None
+    if low == "to":
+        # "wants to …", "agreed to …": an intention, not words; "pledged to …" is a promise
+        return (tokens[k][0], False) if cue.lower() in _PROMISES else None
+    if low in _CIRCUMSTANCE:
+        # "said in a statement that …", "said after the meeting, the talks …": skip the phrase.
+        for j in range(k + 1, min(n, k + 16)):
+            word, wlow = tokens[j][1], tokens[j][2]
+            if wlow == "that" and j + 1 < n:
+                return tokens[j + 1][0], True
+            if word == ",":
+                rest = tokens[j + 1 :]
+                words = [t for t in rest if t[1][:1].isalnum()]
+                opener = rest[0][2] if rest else ""
+                if len(words) >= 4 and opener not in _NOT_CONTENT_START and not opener.endswith("ing"):
+                    # "said within the framework of …, Moscow had …": the phrase belongs to the content
+                    return tokens[k][0], False
+                return None
+            if word in {";", ":", "."} or wlow in SPEECH_CUES:
+                return None
+        return None
+    return tokens[k][0], False
+
+
+_LISTENERS = lex.words(
+    """
+    reporters journalists the a an his her their him them me us you supporters audience crowd lawmakers
+    voters members colleagues students viewers listeners readers radio television station newspaper
+    network host hosts anchor interviewer correspondent agency outlet magazine
+    """
+)
+
+
+# Words of a title or description between a trailing attribution's comma and its named Source
+# ("…, the country’s Foreign Minister Sergey Lavrov said", "…, Russia's state news agency TASS").
+_DESCRIPTION = (
+    lex.DETERMINERS | lex.TITLES | lex.ROLE_NOUNS | lex.ORG_NOUNS | lex.ROLE_MODIFIERS | lex.MEDIA_WORDS
+) | lex.words("news agency official officials state-run state-owned")
+_SPACED = re.compile(r"\S+")
+
+
+def description_start(before: str) -> int:
+    """Where a title or description that ends ``before`` starts (``len(before)`` when none does).
+
+    ``before`` is the sentence up to a named Source: in "…, the country’s Foreign Minister" the
+    description "the country’s Foreign Minister" starts after the comma.
+    """
+    start = len(before)
+    for m in reversed(list(_SPACED.finditer(before))[-7:]):
+        word = m.group()
+        low = word.lower()
+        described = word[:1].isupper() or low in _DESCRIPTION or low.endswith(("’s", "'s"))
+        if word.endswith(",") or not described:
+            break
+        start = m.start()
+    return start
+
+
+def fragment(text: str, cue: str = "") -> bool:
+    """Content too short or too broken to be a statement on its own ("on Feb.", "basically.")."""
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    if len(words) < 2:
+        return True
+    # "to sign up 5 million people" (after "wants"): an intention; after "pledged", a promise
+    return words[0].strip("“\"‘'(").lower() == "to" and cue.lower() not in _PROMISES
