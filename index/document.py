@@ -83,7 +83,7 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
         S.PERSON: "\n".join(by_kind[S.PERSON]),
         S.ORGANIZATION: "\n".join(by_kind[S.ORGANIZATION]),
         S.PLACE: "\n".join(by_kind[S.PLACE]),
-        S.URL: article.url or "",
+        S.URL: S.web_url(article.url) or "",  # only http(s) links are kept
         S.AUTHORS: list(article.authors),
         S.RECORD: json.dumps(record, ensure_ascii=False),
         S.FACETS: facets.encode(),

@@ -321,7 +321,7 @@ def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases
         outlet=stored.get(S.OUTLET) or None,
         published=published.date().isoformat() if published else None,
         speakers=[s["name"] for s in speakers],
-        url=stored.get(S.URL) or None,
+        url=S.web_url(stored.get(S.URL)),  # re-checked: older indexes stored any scheme
         snippet=snippet(text, words),
     )
 
@@ -399,9 +399,9 @@ def get_article(searcher, article_id: str) -> dict | None:
         "title": stored.get(S.TITLE, ""),
         "outlet": stored.get(S.OUTLET) or None,
         "published": published.date().isoformat() if published else None,
-        "url": stored.get(S.URL) or None,
+        "url": S.web_url(stored.get(S.URL)),  # re-checked: older indexes stored any scheme
         "authors": list(stored.get(S.AUTHORS) or []),
-        "path": stored.get(S.PATH),
+        # No "path": the source file's location on the server is not the client's business.
         "body": body,
         "speakers": record.get("speakers", []),
         "entities": record.get("entities", []),

@@ -7,6 +7,8 @@ re-validates user input.
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,6 +27,21 @@ DEFAULT_PER_PAGE = 10
 MAX_RESULT_WINDOW = 10_000
 MAX_FILTER_VALUES = 50
 MAX_FILTER_CHARS = 300
+
+#: ``from``/``to``: empty (no bound), YYYY, YYYY-MM or YYYY-MM-DD, and only real calendar dates
+#: (years 0001-9999, February 29 in leap years only).  The OpenAPI document publishes this very
+#: pattern, so a value matches the spec exactly when the server accepts it (schemathesis checks
+#: both directions).  ASCII digits only: ``int()`` would also take other scripts' digits.
+_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH = "(?:0[1-9]|1[0-2])"
+_MONTH_DAY = (
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+DATE_PATTERN = rf"^(?:{_YEAR}(?:-{_MONTH}|-{_MONTH_DAY})?|{_LEAP_YEAR}-02-29)?$"
+_DATE_RE = re.compile(DATE_PATTERN)
 
 SORTS = ("relevance", "newest", "oldest")
 FILTER_PARAMS = S.FACET_KINDS  # outlet, speaker, person, organization, place
@@ -149,22 +166,24 @@ def _int(args: Mapping, name: str, default: int, *, minimum: int) -> int:
 
 
 def _date(args: Mapping, name: str) -> date | None:
-    """Dates as YYYY-MM-DD, or YYYY-MM / YYYY meaning the start (``from``) or end (``to``) of it."""
-    raw = _one(args, name).strip()
+    """Dates as YYYY-MM-DD, or YYYY-MM / YYYY meaning the start (``from``) or end (``to``) of it.
+
+    Empty means no bound (the search form sends ``from=&to=``).  Anything else must match
+    :data:`DATE_PATTERN`, the pattern the OpenAPI document publishes.
+    """
+    raw = _one(args, name)
     if not raw:
         return None
-    try:
-        parts = [int(p) for p in raw.split("-")]
-        if len(raw) == 10 and len(parts) == 3:
-            return date(*parts)
-        if len(raw) == 7 and len(parts) == 2:
-            year, month = parts
-            if name == "from":
-                return date(year, month, 1)
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        if len(raw) == 4 and len(parts) == 1:
-            return date(parts[0], 1, 1) if name == "from" else date(parts[0], 12, 31)
-    except ValueError:
-        pass
-    raise QueryError(f"{name} must be a date as YYYY-MM-DD (or YYYY-MM, YYYY), not {raw[:40]!r}", name)
+    if not _DATE_RE.fullmatch(raw):
+        raise QueryError(
+            f"{name} must be a date as YYYY-MM-DD (or YYYY-MM, YYYY), not {raw[:40]!r}", name
+        )
+    parts = [int(p) for p in raw.split("-")]
+    year, month, day = parts + [None] * (3 - len(parts))
+    if day is not None:
+        return date(year, month, day)
+    if name == "from":
+        return date(year, month or 1, 1)
+    month = month or 12
+    return date(year, month, calendar.monthrange(year, month)[1])
+

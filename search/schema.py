@@ -16,9 +16,11 @@ Two kinds of fields serve two jobs:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from whoosh import fields
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
@@ -163,3 +165,29 @@ def day_to_date(day: int) -> date:
 def date_to_datetime(value: date | None) -> datetime | None:
     """Whoosh's DATETIME field wants datetimes."""
     return None if value is None else datetime(value.year, value.month, value.day)
+
+
+#: Characters no URL may contain: controls (C0, DEL, C1) and whitespace.  ``urlsplit`` silently
+#: drops tabs and newlines (``java\tscript:``), so such a value is refused rather than repaired.
+_URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f-\x9f\s]")
+
+
+def web_url(value: object) -> str | None:
+    """``value`` if it is an absolute ``http``/``https`` URL with a host, else None.
+
+    The ``url`` field keeps only links a reader can follow safely: ``javascript:``, ``data:``,
+    relative and malformed URLs found in scraped metadata are dropped when indexing, and again
+    whenever a stored URL is output, so indexes built before this check are safe too.
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if not url or _URL_FORBIDDEN.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url

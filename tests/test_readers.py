@@ -350,6 +350,23 @@ def test_too_large_files_and_members_are_failures(tmp_path, monkeypatch):
     ]
 
 
+def test_html_pages_get_their_own_documented_limit_everywhere(tmp_path, monkeypatch):
+    """An HTML page is refused past MAX_HTML_BYTES before it is read, files and archive members
+    alike, and the reason names that limit, not the larger one for other sources."""
+    monkeypatch.setattr(limits, "MAX_ARTICLE_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_HTML_BYTES", 100)
+    page = "<html><body><p>" + "x" * 500 + "</p></body></html>"  # 533 bytes: between the two
+    write(tmp_path / "d" / "big.html", page)
+    write(tmp_path / "d" / "big.txt", "T\n\n" + "x" * 500)
+    make_tar(tmp_path / "d" / "t.tar", {"big.htm": page})
+    articles, failures = read_all(tmp_path / "d")
+    assert [a.id for a in articles] == ["d/big.txt"]
+    assert sorted((f.id, f.reason) for f in failures) == [
+        ("d/big.html", "too large: 533 bytes, over the 100-byte limit for HTML pages"),
+        ("d/t.tar!big.htm", "too large: 533 bytes, over the 100-byte limit for HTML pages"),
+    ]
+
+
 # --- corpora ------------------------------------------------------------------------------------------
 
 

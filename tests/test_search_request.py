@@ -20,6 +20,60 @@ def test_partial_dates_expand_to_whole_periods():
     assert (req.date_from, req.date_to) == (date(2020, 2, 1), date(2020, 2, 29))
     req = SearchRequest.from_args({"from": "2019", "to": "2019"})
     assert (req.date_from, req.date_to) == (date(2019, 1, 1), date(2019, 12, 31))
+    req = SearchRequest.from_args({"from": "9999-12", "to": "9999-12"})
+    assert (req.date_from, req.date_to) == (date(9999, 12, 1), date(9999, 12, 31))
+
+
+def test_empty_dates_mean_no_bound():
+    # The search form's empty date inputs send from=&to=.
+    req = SearchRequest.from_args({"from": "", "to": ""})
+    assert (req.date_from, req.date_to) == (None, None)
+
+
+def _valid_date_text(text: str) -> bool:
+    """What the calendar says: a real date (YYYY-MM-DD), month (YYYY-MM) or year (YYYY) in 1-9999."""
+    if not text.isascii():
+        return False
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text).isoformat() == text
+        if len(text) == 7:
+            return date.fromisoformat(text + "-01").isoformat()[:7] == text
+        return len(text) == 4 and text.isdigit() and 1 <= int(text) <= 9999
+    except ValueError:
+        return False
+
+
+def test_date_pattern_accepts_exactly_the_real_dates():
+    """The OpenAPI pattern (DATE_PATTERN) and the validator agree on every value: ``from=0000``
+    matched the spec and got a 400 (schemathesis); now neither accepts it, and no value the
+    validator refuses matches the pattern."""
+    import re
+
+    from search.request import DATE_PATTERN
+
+    pattern = re.compile(DATE_PATTERN)
+    years = [f"{y:04d}" for y in (*range(0, 13), *range(96, 105), *range(396, 405), *range(1896, 1905),
+                                  *range(1996, 2005), *range(2096, 2105), *range(9990, 10000))]
+    candidates = ["", " 2019", "2019 ", "+201", "٢٠١٩", "2019-1", "2019-1-1", "20190101", "2019/01/01"]
+    for year in years:
+        candidates.append(year)
+        for month in range(0, 14):
+            candidates.append(f"{year}-{month:02d}")
+            candidates.extend(f"{year}-{month:02d}-{day:02d}" for day in range(0, 33))
+    checked = 0
+    for text in candidates:
+        expected = text == "" or _valid_date_text(text)
+        assert bool(pattern.fullmatch(text)) == expected, text
+        for name in ("from", "to"):
+            try:
+                SearchRequest.from_args({name: text})
+                accepted = True
+            except QueryError:
+                accepted = False
+            assert accepted == expected, (name, text)
+        checked += 1
+    assert checked == len(candidates) > 30_000
 
 
 @pytest.mark.parametrize(

@@ -285,3 +285,83 @@ def test_path_traversal_ids_are_404(make_index, path):
     for hop in response.history:  # only ever redirected within the article routes
         assert urlsplit(hop.location).path.startswith(("/article/", "/api/article/")), hop.location
     assert b"root:" not in response.data
+
+
+# -- what the server keeps to itself (issue 11, item 5) --------------------------------------------
+def test_index_errors_name_the_command_but_not_the_server_path(tmp_path, make_index, caplog):
+    """503s say which command fixes the index; the directory and the exception go to the log only."""
+    missing = tmp_path / "secret-location" / "ix"
+    damaged = make_index(_records(False)[:1], name="secret-damaged")
+    for toc in damaged.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"garbage, not a table of contents")
+    cases = ((missing, "dateline index ARCHIVE_PATH"), (damaged, "dateline index --rebuild"))
+    for index_dir, command in cases:
+        client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+        caplog.clear()
+        for url in ("/api/search?q=idlib", "/api/article/x", "/api/outlets", "/?q=idlib", "/outlets"):
+            response = client.get(url)
+            text = response.get_data(as_text=True)
+            assert response.status_code == 503, url
+            assert command in text, (url, text)
+            for secret in (str(tmp_path), "secret-", "Error:", "Traceback"):
+                assert secret not in text, (url, secret)
+        assert str(index_dir) in caplog.text  # the operator still learns where and why
+
+
+def test_article_api_and_page_do_not_reveal_the_source_path(tmp_path):
+    from index.writer import index_paths
+
+    archive = tmp_path / "private-archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("Idlib headline\n\nTalks on Idlib went on, the minister said.\n")
+    index_dir = tmp_path / "ix"
+    index_paths([archive], index_dir, jobs=1, progress=False)
+    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+    data = client.get("/api/article/private-archive/a.txt").get_json()
+    assert data["id"] == "private-archive/a.txt" and "path" not in data
+    for url in ("/api/article/private-archive/a.txt", "/article/private-archive/a.txt",
+                "/api/search?q=idlib", "/?q=idlib", "/api/export?q=idlib&format=jsonl"):
+        assert str(tmp_path) not in client.get(url).get_data(as_text=True), url
+
+
+def test_only_http_urls_are_indexed_and_served_even_from_old_indexes(tmp_path):
+    """``javascript:`` and other schemes are dropped when indexing, and when an index written
+    before that check is read (its stored value is output as null)."""
+    from index.article import Article, Extracted
+    from index.document import content_hash, to_document
+    from index.extract import AliasTable
+    from index.storage import create_index
+    from search import schema as S
+
+    urls = {"js": "javascript:alert(3)", "tab": "java\tscript:alert(1)", "data": "data:text/html,x",
+            "rel": "/relative", "ftp": "ftp://example.org/a", "ok": "https://example.org/a"}
+    ix = create_index(tmp_path / "ix")
+    writer = ix.writer()
+    for name, url in urls.items():
+        article = Article(id=f"{name}.txt", path=f"{name}.txt", title=f"Idlib {name}", body="Idlib talks.",
+                          url=url)
+        extracted = Extracted(body="Idlib talks.", outlet=None, published=None)
+        doc = to_document(article, extracted, content_hash(article), AliasTable.default())
+        assert doc[S.URL] == (url if name == "ok" else ""), name
+        doc[S.URL] = url  # as an index built before the check stored it
+        writer.add_document(**doc)
+    writer.commit()
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    expected = {f"{name}.txt": (url if name == "ok" else None) for name, url in urls.items()}
+    hits = client.get("/api/search?q=idlib&per_page=20").get_json()["hits"]
+    assert {h["id"]: h["url"] for h in hits} == expected
+    for article_id, url in expected.items():
+        assert client.get(f"/api/article/{article_id}").get_json()["url"] == url
+    export = client.get("/api/export?q=idlib&format=jsonl").get_data(as_text=True)
+    assert "javascript" not in export and "data:text" not in export and "ftp:" not in export
+
+
+@pytest.mark.parametrize("url", ["/api/search", "/api/article/x.txt", "/", "/healthz", "/api/openapi.json"])
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "TRACE"])
+def test_405_names_the_allowed_methods(make_index, url, method):
+    client = create_app({"INDEX_DIR": str(make_index(_records(False)[:1])), "TESTING": True}).test_client()
+    response = client.open(url, method=method)
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    if url.startswith("/api/"):
+        assert response.get_json()["error"]["status"] == 405

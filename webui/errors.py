@@ -3,14 +3,21 @@
 User input never produces a 500: QueryError is a 400, a missing or damaged index a 503 naming the
 command that fixes it, a search past its time budget a 503.  Unexpected exceptions are logged
 with their traceback and answered with a generic 500 body (never the traceback).
+
+What a client sees never includes server internals: index problems are answered with a fixed
+message naming the command (the index directory and the underlying exception go to the server
+log only, where the operator who can run the command reads them), and HTTP errors keep the
+headers their status requires (``Allow`` on a 405, ``Retry-After`` on a 429).
 """
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from collections.abc import Iterable
+
+from flask import Flask, Response, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from index.storage import IndexUnavailableError
+from index.storage import IndexMissingError, IndexUnavailableError
 from search.engine import SearchTimeout
 from search.request import QueryError
 
@@ -19,12 +26,27 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(status: int, message: str):
+#: What a client is told about an index it cannot use.  The server's own message names the index
+#: directory and the exception, which are the operator's business, not a visitor's.
+NO_INDEX_MESSAGE = (
+    "no search index has been built yet; build one with: dateline index ARCHIVE_PATH... "
+    "(the server log names the index directory)"
+)
+BROKEN_INDEX_MESSAGE = (
+    "the search index cannot be read; rebuild it from your archive with: dateline index --rebuild "
+    "ARCHIVE_PATH... (the server log names the index directory and the error)"
+)
+
+
+def error_response(status: int, message: str, headers: Iterable[tuple[str, str]] = ()) -> Response:
+    """The error as JSON (``/api/...``) or as the HTML error page, with extra ``headers``."""
     if wants_json():
         response = jsonify({"error": {"status": status, "message": message}})
-        response.status_code = status
-        return response
-    return render_template("error.html", status=status, message=message), status
+    else:
+        response = make_response(render_template("error.html", status=status, message=message))
+    response.status_code = status
+    response.headers.extend(headers)
+    return response
 
 
 def init_app(app: Flask) -> None:
@@ -34,7 +56,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(IndexUnavailableError)
     def no_index(exc: IndexUnavailableError):
-        return error_response(503, str(exc))
+        app.logger.error("503 on %s: %s", request.path, exc)
+        missing = isinstance(exc, IndexMissingError)
+        return error_response(503, NO_INDEX_MESSAGE if missing else BROKEN_INDEX_MESSAGE)
 
     @app.errorhandler(SearchTimeout)
     def too_slow(exc: SearchTimeout):
@@ -42,7 +66,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        return error_response(exc.code or 500, exc.description or exc.name)
+        # Keep the headers the status needs (Allow, Retry-After, WWW-Authenticate); the body is ours.
+        headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
+        return error_response(exc.code or 500, exc.description or exc.name, headers)
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

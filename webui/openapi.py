@@ -33,7 +33,8 @@ def _param(
 
 def search_parameters() -> list[dict]:
     """One entry per parameter of :class:`search.request.SearchRequest` (``PARAMS``)."""
-    date = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+    # The validator's own pattern: empty, YYYY, YYYY-MM or a real YYYY-MM-DD date.
+    date = {"type": "string", "pattern": R.DATE_PATTERN}
     params = [
         _param(
             "q",
@@ -56,11 +57,12 @@ def search_parameters() -> list[dict]:
     params += [
         _param(
             "from",
-            "First publication date (YYYY-MM-DD; YYYY-MM or YYYY mean its start). "
-            "Undated articles never match a date range.",
+            "First publication date (YYYY-MM-DD; YYYY-MM or YYYY mean its start; empty: no "
+            "bound). Undated articles never match a date range.",
             date,
         ),
-        _param("to", "Last publication date (YYYY-MM-DD; YYYY-MM or YYYY mean its end).", date),
+        _param("to", "Last publication date (YYYY-MM-DD; YYYY-MM or YYYY mean its end; empty: no bound).",
+               date),
         _param(
             "sort",
             "Order of hits; undated articles come last by date.",
@@ -107,6 +109,8 @@ def _ok(description: str, ref: str) -> dict:
 
 
 _STR_OR_NULL = {"type": "string", "nullable": True}
+_URL_OR_NULL = {"type": "string", "nullable": True, "pattern": "^[hH][tT][tT][pP][sS]?://",
+                "description": "The original article's address: http or https only, else null."}
 _DATE_OR_NULL = {"type": "string", "format": "date", "nullable": True}
 
 SCHEMAS: dict = {
@@ -139,7 +143,7 @@ SCHEMAS: dict = {
             "outlet": _STR_OR_NULL,
             "published": _DATE_OR_NULL,
             "speakers": {"type": "array", "items": {"type": "string"}},
-            "url": _STR_OR_NULL,
+            "url": _URL_OR_NULL,
             "snippet": {
                 "type": "string",
                 "description": "HTML whose only tag is <mark>, sanitised; with a "
@@ -204,9 +208,8 @@ SCHEMAS: dict = {
             "title": {"type": "string"},
             "outlet": _STR_OR_NULL,
             "published": _DATE_OR_NULL,
-            "url": _STR_OR_NULL,
+            "url": _URL_OR_NULL,
             "authors": {"type": "array", "items": {"type": "string"}},
-            "path": {"type": "string"},
             "body": {"type": "string"},
             "speakers": {
                 "type": "array",
@@ -252,7 +255,7 @@ SCHEMAS: dict = {
                         "title": {"type": "string"},
                         "outlet": _STR_OR_NULL,
                         "published": _DATE_OR_NULL,
-                        "url": _STR_OR_NULL,
+                        "url": _URL_OR_NULL,
                         "quotes": {
                             "type": "array",
                             "items": {

@@ -116,8 +116,8 @@ def _read_zip(src: SourceFile) -> Iterator[Result]:
                     f"compression ratio {ratio}:1 over the "
                     f"{limits.MAX_COMPRESSION_RATIO}:1 limit (zip bomb?): not read",
                 )
-            elif kind != "jsonl" and info.file_size > limits.MAX_ARTICLE_BYTES:
-                yield _too_large(member_id, path, info.file_size)
+            elif kind != "jsonl" and info.file_size > limits.max_source_bytes(kind):
+                yield ReadFailure(member_id, path, limits.too_large_reason(kind, info.file_size))
             else:
                 try:
                     with archive.open(info) as stream:
@@ -178,8 +178,8 @@ def _read_tar(src: SourceFile) -> Iterator[Result]:
                 yield ReadFailure(member_id, path, f"link member refused (-> {info.linkname})"[:300])
             elif not info.isfile():
                 yield ReadFailure(member_id, path, "device, FIFO or other special member refused")
-            elif kind != "jsonl" and info.size > limits.MAX_ARTICLE_BYTES:
-                yield _too_large(member_id, path, info.size)
+            elif kind != "jsonl" and info.size > limits.max_source_bytes(kind):
+                yield ReadFailure(member_id, path, limits.too_large_reason(kind, info.size))
             else:
                 try:
                     stream = archive.extractfile(info)
@@ -215,14 +215,9 @@ def _read_member(stream: IO[bytes], kind: str, member_id: str, path: str) -> Ite
     if kind == "jsonl":
         yield from parse_jsonl(stream, id=member_id, path=path)
         return
-    data = stream.read(limits.MAX_ARTICLE_BYTES + 1)
-    if len(data) > limits.MAX_ARTICLE_BYTES:
-        yield _too_large(member_id, path, len(data))
+    limit = limits.max_source_bytes(kind)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        yield ReadFailure(member_id, path, limits.too_large_reason(kind))
     else:
         yield from parse_bytes(data, kind, id=member_id, path=path)
-
-
-def _too_large(member_id: str, path: str, size: int) -> ReadFailure:
-    return ReadFailure(
-        member_id, path, f"too large: {size:,} bytes, over the {limits.MAX_ARTICLE_BYTES:,}-byte limit"
-    )

@@ -10,7 +10,9 @@ nothing is truncated silently.
     single-line file costs a ``stat`` call, not 50 MB of RAM.  JSONL files as a whole are streamed
     line by line and have no total cap.
 ``MAX_HTML_BYTES``
-    HTML pages go through trafilatura, whose cost grows with the DOM; pages above 10 MiB are refused.
+    HTML pages go through trafilatura, whose cost grows with the DOM; pages above 10 MiB are refused,
+    like other sources before they are read (:func:`max_source_bytes`), and the reason names this
+    limit, not the larger one for other sources.
 ``MAX_ARCHIVE_UNPACKED_BYTES``
     Total bytes an archive may unpack to (1 GiB), counting members that are skipped — a streamed
     tar has to decompress them anyway.  Past it the rest of the archive is abandoned (zip bombs).
@@ -40,3 +42,15 @@ MAX_ARCHIVE_MEMBERS = 1_000_000
 MAX_TITLE_CHARS = 500
 MAX_RAW_META_DEPTH = 8
 MAX_INT_DIGITS = 100
+
+
+def max_source_bytes(kind: str) -> int:
+    """The size limit for one article source of ``kind`` (``html`` pages have their own, smaller one)."""
+    return MAX_HTML_BYTES if kind == "html" else MAX_ARTICLE_BYTES
+
+
+def too_large_reason(kind: str, size: int | None = None) -> str:
+    """The ReadFailure reason for a source of ``kind`` over its limit (``size`` when known)."""
+    actual = f"{size:,} bytes, " if size is not None else ""
+    which = " for HTML pages" if kind == "html" else ""
+    return f"too large: {actual}over the {max_source_bytes(kind):,}-byte limit{which}"

@@ -48,13 +48,12 @@ def _read_file(src: SourceFile) -> Iterator[Result]:
     with open(src.path, "rb") as handle:
         # Size from the open handle, not from discovery: the file may have grown since.
         size = os.fstat(handle.fileno()).st_size
-        if size > limits.MAX_ARTICLE_BYTES:
-            yield ReadFailure(
-                src.rel, path, f"too large: {size:,} bytes, over the {limits.MAX_ARTICLE_BYTES:,}-byte limit"
-            )
+        limit = limits.max_source_bytes(src.kind)
+        if size > limit:
+            yield ReadFailure(src.rel, path, limits.too_large_reason(src.kind, size))
             return
-        data = handle.read(limits.MAX_ARTICLE_BYTES + 1)
-    if len(data) > limits.MAX_ARTICLE_BYTES:
-        yield ReadFailure(src.rel, path, f"too large: over the {limits.MAX_ARTICLE_BYTES:,}-byte limit")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        yield ReadFailure(src.rel, path, limits.too_large_reason(src.kind))
         return
     yield from parse_bytes(data, src.kind, id=src.rel, path=path)
