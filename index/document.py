@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
+from datetime import UTC, datetime
 
 from index.article import Article, Extracted, to_jsonable
 from index.extract import EXTRACTION_VERSION, AliasTable
@@ -45,8 +47,15 @@ def _pairs(names: list[str], aliases: AliasTable) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def to_document(article: Article, extracted: Extracted, digest: str, aliases: AliasTable) -> dict:
-    """Return the keyword arguments for ``writer.update_document`` (plain data, picklable)."""
+def to_document(article: Article, extracted: Extracted, digest: str, aliases: AliasTable,
+                *, indexed_at: int | None = None) -> dict:
+    """Return the keyword arguments for ``writer.update_document`` (plain data, picklable).
+
+    ``indexed_at`` is when the article first entered the index, in seconds since the epoch (the
+    writer keeps it across re-extraction); None means now.
+    """
+    if indexed_at is None:
+        indexed_at = int(time.time())
     speakers = [s.name for s in extracted.speakers]
     by_kind: dict[str, list[str]] = {kind: [] for kind in ENTITY_KINDS.values()}
     for entity in extracted.entities:
@@ -61,6 +70,7 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
             S.SPEAKER: _pairs(speakers, aliases),
             **{kind: _pairs(names, aliases) for kind, names in by_kind.items()},
         },
+        indexed=indexed_at,
     )
     record = {
         "speakers": [to_jsonable(s) for s in extracted.speakers],
@@ -69,6 +79,7 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
         "date_source": extracted.date_source,
         "encoding": article.encoding,
         "format": article.format,
+        S.INDEXED: format_timestamp(indexed_at),
     }
     quotes = [q.text for s in extracted.speakers for q in s.quotes]
     doc = {
@@ -92,6 +103,11 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
     if published is not None:
         doc[S.DATE] = published
     return doc
+
+
+def format_timestamp(seconds: int) -> str:
+    """Seconds since the epoch -> RFC 3339 UTC (``2026-12-05T01:30:00Z``), as feeds and the API show it."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def extraction_record(article: Article, extracted: Extracted) -> dict:

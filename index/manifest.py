@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS sources (
     rel TEXT PRIMARY KEY, root TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, source TEXT NOT NULL, hash TEXT NOT NULL
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, hash TEXT NOT NULL, indexed_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -67,6 +67,13 @@ class Manifest:
         _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
         self._db.execute("PRAGMA synchronous=FULL")
         _retry_while_locked(lambda: self._db.executescript(_SCHEMA))
+        _retry_while_locked(self._add_indexed_at)
+
+    def _add_indexed_at(self) -> None:
+        """Manifests written before ``indexed_at`` existed gain the column (NULL: time unknown)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        if "indexed_at" not in columns:
+            self._db.execute("ALTER TABLE articles ADD COLUMN indexed_at INTEGER")
 
     def close(self) -> None:
         self._db.close()
@@ -86,6 +93,16 @@ class Manifest:
     def article_hashes(self, source: str) -> dict[str, str]:
         """{article id: content hash} of the articles committed from ``source``."""
         rows = self._db.execute("SELECT id, hash FROM articles WHERE source = ?", (source,))
+        return dict(rows.fetchall())
+
+    def indexed_times(self, source: str) -> dict[str, int]:
+        """{article id: seconds since the epoch when it entered the index} for ``source``.
+
+        Articles recorded before the time was kept are left out (the caller treats them as new).
+        """
+        rows = self._db.execute(
+            "SELECT id, indexed_at FROM articles WHERE source = ? AND indexed_at IS NOT NULL", (source,)
+        )
         return dict(rows.fetchall())
 
     def sources_under(self, roots: Iterable[str]) -> dict[str, str]:
@@ -109,21 +126,23 @@ class Manifest:
     # -- updates (call only after the Whoosh commit that made them true) -----------------------
     def record_batch(
         self,
-        articles: Iterable[tuple[str, str, str]],
+        articles: Iterable[tuple[str, str, str, int]],
         deleted: Iterable[str],
         finished_sources: Iterable[tuple[str, str, int, int]],
         forgotten_sources: Iterable[str] = (),
     ) -> None:
         """Record one committed batch atomically.
 
-        ``articles``: (id, source, hash) written; ``deleted``: ids removed; ``finished_sources``:
+        ``articles``: (id, source, hash, indexed_at) written; ``deleted``: ids removed; ``finished_sources``:
         (rel, root, size, mtime_ns) whose every article is now committed; ``forgotten_sources``:
         sources that no longer exist.
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", articles)
+            db.executemany(
+                "INSERT OR REPLACE INTO articles (id, source, hash, indexed_at) VALUES (?, ?, ?, ?)", articles
+            )
             db.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in deleted))
             db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", finished_sources)
             db.executemany("DELETE FROM sources WHERE rel = ?", ((s,) for s in forgotten_sources))

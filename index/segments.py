@@ -507,16 +507,16 @@ class _StagingSegmentWriter(FastSegmentWriter):
 class StagedSegment:
     """A finished segment waiting in ``folder`` to be published, and what it holds.
 
-    ``records`` are (article id, source file, content hash) for the manifest.
+    ``records`` are (article id, source file, content hash, indexed-at seconds) for the manifest.
     """
 
     segment: object
     folder: str
-    records: list[tuple[str, str, str]] = field(default_factory=list)
+    records: list[tuple] = field(default_factory=list)
 
     @property
     def ids(self) -> list[str]:
-        return [article_id for article_id, _source, _digest in self.records]
+        return [record[0] for record in self.records]
 
 
 class SegmentBuilder:
@@ -529,7 +529,7 @@ class SegmentBuilder:
         staging = DurableFileStorage(str(self.folder)).create_index(schema, indexname=INDEX_NAME)
         self._writer = _StagingSegmentWriter(staging, _lk=False)
         self._limit = limit_mb * 1024 * 1024
-        self.records: list[tuple[str, str, str]] = []
+        self.records: list[tuple] = []
 
     def __len__(self) -> int:
         return len(self.records)
@@ -539,7 +539,7 @@ class SegmentBuilder:
         """True once the postings held in memory reach ``limit_mb``: time to finish the segment."""
         return self._writer.postings_bytes >= self._limit
 
-    def add(self, doc: dict, record: tuple[str, str, str]) -> None:
+    def add(self, doc: dict, record: tuple) -> None:
         """Add one document (``to_document`` output) and remember its manifest record."""
         self._writer.add_document(**doc)
         self.records.append(record)

@@ -120,12 +120,12 @@ class _SegmentWorker:
         self.builder: SegmentBuilder | None = None
 
     def handle(self, chunk: list[tuple]) -> None:
-        """Extract and add one chunk of ("article", Article, source, digest) items."""
+        """Extract and add one chunk of ("article", Article, source, digest, indexed_at) items."""
         failures = []
-        for _kind, article, source, digest in chunk:
+        for _kind, article, source, digest, indexed_at in chunk:
             try:
                 extracted = extract(article, self.aliases)
-                doc = to_document(article, extracted, digest, self.aliases)
+                doc = to_document(article, extracted, digest, self.aliases, indexed_at=indexed_at)
             except Exception as exc:  # one article's extraction bug must not stop the run
                 reason = f"extraction failed: {exc!r}"
                 failures.append((ReadFailure(article.id, article.path, reason), source))
@@ -133,7 +133,7 @@ class _SegmentWorker:
             if self.builder is None:
                 self.builder = SegmentBuilder(self.config.index_dir, self.schema,
                                               limit_mb=self.config.limit_mb, owner=self.config.owner)
-            self.builder.add(doc, (article.id, source, digest))
+            self.builder.add(doc, (article.id, source, digest, indexed_at))
             if len(self.builder) >= self.config.segment_size or self.builder.full:
                 self.flush()
         self.emit(("acks", len(chunk), failures))
@@ -278,7 +278,7 @@ class _Job:
     forgotten: list[str]
 
     @property
-    def records(self) -> list[tuple[str, str, str]]:
+    def records(self) -> list[tuple]:
         return self.staged.records if self.staged else []
 
 
@@ -428,7 +428,7 @@ class _Run:
     # -- plan items
     def take(self, item: tuple) -> None:
         """Apply one plan item: dispatch articles to the workers, keep the rest for the next commit."""
-        kind, payload, source, _digest = item
+        kind, payload, source = item[:3]
         if kind == "article":
             self.pending_per_source[source] = self.pending_per_source.get(source, 0) + 1
             self.chunk.append(item)
@@ -503,8 +503,8 @@ class _Run:
             raise error
         if job.staged or job.deletions:
             self.report.commits += 1
-        for _id, source, _digest in job.records:
-            self._settle(source)
+        for record in job.records:
+            self._settle(record[1])
         for _id, source in job.deletions:
             self._settle(source)
         finished, self.finished = self.finished, []
@@ -566,10 +566,14 @@ def merge_policy(writer, segments: list) -> list:
     return [seg for seg in segments if id(seg) not in merged]
 
 
-def _plan(paths: Iterable[str | Path], manifest: Manifest) -> Iterator[tuple]:
+def _plan(paths: Iterable[str | Path], manifest: Manifest,
+          clock: Callable[[], float] = time.time) -> Iterator[tuple]:
     """Yield work items in archive order: articles to extract and the bookkeeping around them.
 
-    Items are plain tuples (kind, payload, source, digest), applied in order by :meth:`_Run.take`.
+    Items are plain tuples (kind, payload, source, digest), applied in order by :meth:`_Run.take`;
+    articles carry a fifth member, the time they entered the index (seconds since the epoch): kept
+    from the manifest for an article already indexed (re-extracted or changed), ``clock()`` for a
+    new one, so a feed of newly indexed articles does not fill up when an article is rewritten.
     """
     seen_sources: set[str] = set()
     roots: set[str] = set()
@@ -585,6 +589,7 @@ def _plan(paths: Iterable[str | Path], manifest: Manifest) -> Iterator[tuple]:
             yield ("unchanged", len(known), src.rel, None)
             continue
         produced: set[str] = set()
+        times = manifest.indexed_times(src.rel) if known else {}
         for item in read_source(src):
             if isinstance(item, ReadFailure):
                 yield ("failure", item, src.rel, None)
@@ -594,7 +599,7 @@ def _plan(paths: Iterable[str | Path], manifest: Manifest) -> Iterator[tuple]:
             if known.get(item.id) == digest:
                 yield ("unchanged", 1, src.rel, None)
             else:
-                yield ("article", item, src.rel, digest)
+                yield ("article", item, src.rel, digest, times.get(item.id) or int(clock()))
         for gone in sorted(known.keys() - produced):
             yield ("delete", gone, src.rel, None)
         yield ("source", src, src.rel, None)
@@ -617,12 +622,14 @@ def index_paths(
     rebuild: bool = False,
     progress: bool = True,
     on_commit: Callable[[int, int], None] | None = None,
+    clock: Callable[[], float] = time.time,
 ) -> IndexReport:
     """Index (or incrementally update) the articles under ``paths`` into ``index_dir``.
 
     ``jobs`` worker processes extract articles and build segments of ``batch_size`` articles
     (default: one per CPU; 1 runs everything in this process, with commits in a thread).
-    ``on_commit(batch_count, total_indexed)`` is called after each durable commit.
+    ``on_commit(batch_count, total_indexed)`` is called after each durable commit.  ``clock``
+    gives the indexed-at time of new articles (seconds since the epoch; tests inject one).
     """
     paths = [Path(p) for p in paths]
     missing = [str(p) for p in paths if not p.exists()]
@@ -655,7 +662,7 @@ def index_paths(
         committer.start()
         run = _Run(manifest, report, workers, committer, bar, on_commit)
         try:
-            for item in _plan(paths, manifest):
+            for item in _plan(paths, manifest, clock):
                 run.take(item)
             run.drain()
         finally:

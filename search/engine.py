@@ -19,7 +19,7 @@ from whoosh import query as whoosh_query
 
 from index.extract.names import AliasTable, name_key
 from search import schema as S
-from search.facets import FacetArrays, FacetCache
+from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.postings import NoFastPath, PostingsCache, leaf_postings
 from search.query import parse_query, query_terms
@@ -57,6 +57,8 @@ class Hit:
     speakers: list[str]
     url: str | None
     snippet: str
+    #: When the article entered the index (RFC 3339 UTC), or None for indexes built before it was kept.
+    indexed: str | None = None
 
 
 @dataclass
@@ -73,6 +75,8 @@ class SearchResult:
     filters: dict[str, list[str]] = field(default_factory=dict)
     date_from: str | None = None
     date_to: str | None = None
+    #: The ``since`` bound (RFC 3339 UTC) of the request, or None.
+    since: str | None = None
     took_ms: float = 0.0
     #: "Did you mean" query (set by the web layer, :func:`search.suggest.suggest`), or None.
     suggestion: str | None = None
@@ -210,6 +214,8 @@ def _filter_masks(arrays: FacetArrays, request: SearchRequest, aliases: AliasTab
         masks[kind] = arrays.mask(kind, arrays.ordinals_for(kind, keys))
     if request.date_from or request.date_to:
         masks["date"] = arrays.date_mask(S.date_to_day(request.date_from), S.date_to_day(request.date_to))
+    if request.since:
+        masks["indexed"] = arrays.indexed_mask(int(request.since.timestamp()))
     return masks
 
 
@@ -266,6 +272,11 @@ def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matc
     """Document numbers of the requested page, in the requested order."""
     first = (request.page - 1) * request.per_page
     last = first + request.per_page
+    if request.sort == "indexed":
+        # Newest indexed first; ties (one run) by document number, later additions first.
+        indexed = arrays.indexed[final]
+        order = np.lexsort((-final, -np.where(indexed == NO_TIME, -1, indexed)))
+        return [int(d) for d in final[order[first:last]]]
     if request.sort in ("newest", "oldest") or isinstance(parsed, whoosh_query.Every):
         days = arrays.day[final].astype(np.int64)
         if request.sort == "oldest":
@@ -323,6 +334,7 @@ def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases
         speakers=[s["name"] for s in speakers],
         url=S.web_url(stored.get(S.URL)),  # re-checked: older indexes stored any scheme
         snippet=snippet(text, words),
+        indexed=record.get(S.INDEXED),
     )
 
 
@@ -378,6 +390,7 @@ def search(
         filters={k: list(v) for k, v in request.filters.items()},
         date_from=request.date_from.isoformat() if request.date_from else None,
         date_to=request.date_to.isoformat() if request.date_to else None,
+        since=dict(request.to_args()).get("since"),
         took_ms=(time.perf_counter() - started) * 1000,
     )
 
@@ -399,6 +412,7 @@ def get_article(searcher, article_id: str) -> dict | None:
         "title": stored.get(S.TITLE, ""),
         "outlet": stored.get(S.OUTLET) or None,
         "published": published.date().isoformat() if published else None,
+        "indexed": record.get(S.INDEXED),
         "url": S.web_url(stored.get(S.URL)),  # re-checked: older indexes stored any scheme
         "authors": list(stored.get(S.AUTHORS) or []),
         # No "path": the source file's location on the server is not the client's business.

@@ -23,6 +23,8 @@ from search import schema as S
 from search.postings import leaf_readers
 
 NO_DAY = np.iinfo(np.int32).min
+#: ``indexed`` of documents whose indexing time was not recorded (indexes built before it was).
+NO_TIME = np.iinfo(np.int64).min
 
 
 @dataclass
@@ -47,6 +49,7 @@ class _SegmentArrays:
     indptr: dict[str, np.ndarray]
     ords: dict[str, np.ndarray]
     displays: dict[str, Counter]  # kind -> Counter[(ordinal, display)]
+    indexed: np.ndarray  # seconds since the epoch when the article entered the index, or NO_TIME
 
 
 @dataclass
@@ -59,6 +62,8 @@ class FacetArrays:
     ords: dict[str, np.ndarray]
     vocab: dict[str, _Vocab]
     display: dict[str, list[str]]
+    #: Per document: when it entered the index (seconds since the epoch), or NO_TIME.
+    indexed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _masks: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -93,6 +98,10 @@ class FacetArrays:
         if last_day is not None:
             mask &= self.day <= last_day
         return mask
+
+    def indexed_mask(self, since: int) -> np.ndarray:
+        """Documents that entered the index at or after ``since`` (seconds since the epoch)."""
+        return self.indexed >= since
 
     def count(self, kind: str, docs: np.ndarray) -> np.ndarray:
         """Per-ordinal document counts of ``kind`` over the document numbers ``docs``."""
@@ -155,6 +164,7 @@ class FacetCache:
     def _read_segment(self, reader) -> _SegmentArrays:
         ndocs = reader.doc_count_all()
         day = np.full(ndocs, NO_DAY, dtype=np.int32)
+        indexed = np.full(ndocs, NO_TIME, dtype=np.int64)
         lists: dict[str, list[int]] = {kind: [] for kind in S.FACET_KINDS}
         indptr = {kind: np.zeros(ndocs + 1, dtype=np.int64) for kind in S.FACET_KINDS}
         displays: dict[str, Counter] = {kind: Counter() for kind in S.FACET_KINDS}
@@ -163,6 +173,8 @@ class FacetCache:
             row = S.FacetRow.decode(column[docnum] if column is not None else None)
             if row.day is not None:
                 day[docnum] = row.day
+            if row.indexed is not None:
+                indexed[docnum] = row.indexed
             for kind in S.FACET_KINDS:
                 values = row.values.get(kind)
                 if values:
@@ -175,11 +187,12 @@ class FacetCache:
                         counter[(ordinal, display)] += 1
                 indptr[kind][docnum + 1] = len(lists[kind])
         ords = {kind: np.asarray(lists[kind], dtype=np.int32) for kind in S.FACET_KINDS}
-        return _SegmentArrays(ndocs, day, indptr, ords, displays)
+        return _SegmentArrays(ndocs, day, indptr, ords, displays, indexed)
 
     def _combine(self, parts: list[_SegmentArrays]) -> FacetArrays:
         ndocs = sum(p.ndocs for p in parts)
         day = np.concatenate([p.day for p in parts]) if parts else np.zeros(0, dtype=np.int32)
+        indexed = np.concatenate([p.indexed for p in parts]) if parts else np.zeros(0, dtype=np.int64)
         indptr, ords, display = {}, {}, {}
         for kind in S.FACET_KINDS:
             pieces = [np.zeros(1, dtype=np.int64)]
@@ -193,7 +206,7 @@ class FacetCache:
             )
             display[kind] = self._displays(kind, parts)
         vocab = {kind: self._vocab[kind] for kind in S.FACET_KINDS}
-        return FacetArrays(ndocs, day, indptr, ords, vocab, display)
+        return FacetArrays(ndocs, day, indptr, ords, vocab, display, indexed=indexed)
 
     def _displays(self, kind: str, parts: list[_SegmentArrays]) -> list[str]:
         """For each ordinal, the spelling most documents use (ties: alphabetical)."""

@@ -11,7 +11,7 @@ import calendar
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from search import schema as S
 
@@ -43,9 +43,22 @@ _MONTH_DAY = (
 DATE_PATTERN = rf"^(?:{_YEAR}(?:-{_MONTH}|-{_MONTH_DAY})?|{_LEAP_YEAR}-02-29)?$"
 _DATE_RE = re.compile(DATE_PATTERN)
 
-SORTS = ("relevance", "newest", "oldest")
+#: ``since`` (articles that entered the index since then): empty, a duration back from now
+#: (``90m``, ``12h``, ``7d``, ``2w``; at most 4 digits) or a UTC date / date and time
+#: (``2026-12-01``, ``2026-12-01T08:00``, ``2026-12-01T08:00:00+01:00``).  Published in the
+#: OpenAPI document, like DATE_PATTERN.
+_CLOCK = "(?:[01][0-9]|2[0-3]):[0-5][0-9]"
+SINCE_PATTERN = (
+    rf"^(?:[1-9][0-9]{{0,3}}[mhdw]|(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+    rf"(?:T{_CLOCK}(?::[0-5][0-9])?(?:Z|[+-]{_CLOCK})?)?)?$"
+)
+_SINCE_RE = re.compile(SINCE_PATTERN)
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+#: ``indexed``: newest first by the time articles entered the index (what feeds show).
+SORTS = ("relevance", "newest", "oldest", "indexed")
 FILTER_PARAMS = S.FACET_KINDS  # outlet, speaker, person, organization, place
-PARAMS = frozenset({"q", "from", "to", "sort", "page", "per_page", *FILTER_PARAMS})
+PARAMS = frozenset({"q", "from", "to", "since", "sort", "page", "per_page", *FILTER_PARAMS})
 
 
 class QueryError(ValueError):
@@ -67,13 +80,17 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
+    #: Only articles that entered the index at or after this time (UTC).
+    since: datetime | None = None
 
     @classmethod
-    def from_args(cls, args: Mapping, *, allow: Iterable[str] = ()) -> SearchRequest:
+    def from_args(cls, args: Mapping, *, allow: Iterable[str] = (),
+                  now: datetime | None = None) -> SearchRequest:
         """Build from a mapping of parameter -> str or list of str (e.g. Flask's ``request.args``).
 
         ``allow`` names extra parameters the caller handles itself (e.g. ``format``); any other
         unknown parameter is an error, so a typo (``speakr=``) is reported rather than ignored.
+        ``now`` (default: the current time) anchors a ``since`` duration such as ``7d``.
         """
         allowed = PARAMS | set(allow)
         for name in args:
@@ -109,7 +126,8 @@ class SearchRequest:
                 f"page * per_page must be at most {MAX_RESULT_WINDOW}; narrow the search instead of paging",
                 "page",
             )
-        return cls(q, filters, date_from, date_to, sort, page, per_page)
+        since = parse_since(_one(args, "since"), now)
+        return cls(q, filters, date_from, date_to, sort, page, per_page, since)
 
     def with_(self, **changes) -> SearchRequest:
         """A copy with some fields changed (used to build facet toggle and paging links)."""
@@ -132,6 +150,8 @@ class SearchRequest:
             pairs.append(("page", str(self.page)))
         if self.per_page != DEFAULT_PER_PAGE:
             pairs.append(("per_page", str(self.per_page)))
+        if self.since:
+            pairs.append(("since", self.since.isoformat(timespec="seconds").replace("+00:00", "Z")))
         return pairs
 
 
@@ -187,3 +207,29 @@ def _date(args: Mapping, name: str) -> date | None:
     month = month or 12
     return date(year, month, calendar.monthrange(year, month)[1])
 
+
+def parse_since(raw: str, now: datetime | None = None) -> datetime | None:
+    """``since``: a duration back from ``now`` (``7d``) or a date / date and time, as UTC; "" is None.
+
+    Times without an offset are UTC.  Raises QueryError for anything :data:`SINCE_PATTERN` rejects.
+    """
+    if not raw:
+        return None
+    if not _SINCE_RE.fullmatch(raw):
+        raise QueryError(
+            "since must be a duration (90m, 12h, 7d, 2w) or a date or date and time "
+            f"(2026-12-01, 2026-12-01T08:00Z), not {raw[:40]!r}",
+            "since",
+        )
+    if raw[-1] in _UNITS and raw[:-1].isdigit():
+        # Whole seconds: the permalink (to_args) must be a valid ``since`` again.
+        now = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+        return now - timedelta(**{_UNITS[raw[-1]]: int(raw[:-1])})
+    value = datetime.fromisoformat(raw)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # an offset pushing year 1 or 9999 out of range: the nearest bound
+        bound = datetime.min if value.year == 1 else datetime.max.replace(microsecond=0)
+        return bound.replace(tzinfo=UTC)

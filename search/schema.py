@@ -43,6 +43,10 @@ DATE = "date"
 URL = "url"
 AUTHORS = "authors"
 RECORD = "record"  # stored JSON: extraction results and provenance shown on the article page
+#: When the article first entered the index (UTC).  Not a Whoosh field of its own: it is kept in
+#: the stored ``record`` (ISO 8601) and, for filters and sorting, in the ``facets`` column (seconds
+#: since the epoch), so indexes built before it existed open and update without a schema change.
+INDEXED = "indexed"
 FACETS = "facets"  # column: compact facet values, see FacetRow
 
 #: Facets counted for every search, in display order.  ``month`` is derived from the date.
@@ -131,15 +135,20 @@ class FacetRow:
 
     The key is the archive-wide canonical name key (:func:`index.extract.names.name_key`), so two
     spellings of one name count as one facet value; the display spelling is chosen at search time.
-    ``day`` is the publication date as days since 1970-01-01, or None when unknown.
+    ``day`` is the publication date as days since 1970-01-01, or None when unknown; ``indexed``
+    the time the article first entered the index, in seconds since the epoch (None in indexes
+    built before it was recorded).
     """
 
     day: int | None
     values: dict[str, list[tuple[str, str]]]
+    indexed: int | None = None
 
     def encode(self) -> bytes:
         """Compact JSON bytes for the ``facets`` column."""
         payload = {"d": self.day, **{k: [list(p) for p in v] for k, v in self.values.items() if v}}
+        if self.indexed is not None:
+            payload["i"] = self.indexed
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     @classmethod
@@ -149,7 +158,8 @@ class FacetRow:
             return cls(None, {})
         payload = json.loads(raw)
         day = payload.pop("d", None)
-        return cls(day, {k: [tuple(p) for p in v] for k, v in payload.items()})
+        indexed = payload.pop("i", None)
+        return cls(day, {k: [tuple(p) for p in v] for k, v in payload.items()}, indexed)
 
 
 def date_to_day(value: date | None) -> int | None:

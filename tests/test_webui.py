@@ -49,7 +49,8 @@ def test_api_search_shape(client):
         "month",
         "day",
     }
-    assert set(data["hits"][0]) == {"id", "title", "outlet", "published", "speakers", "url", "snippet"}
+    assert set(data["hits"][0]) == {"id", "title", "outlet", "published", "speakers", "url", "snippet",
+                                    "indexed"}
     assert data["facets"]["month"] == [
         {"value": "2020-01", "count": 1, "selected": False},
         {"value": "2020-02", "count": 1, "selected": False},

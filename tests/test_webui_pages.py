@@ -133,7 +133,7 @@ def test_export_jsonl_and_errors(client):
     bad_query = client.get("/api/export?q=idlib&sort=sideways")
     assert bad_query.status_code == 400
     message = bad_query.get_json()["error"]["message"]
-    assert message == "sort must be one of relevance, newest, oldest, not 'sideways'"
+    assert message == "sort must be one of relevance, newest, oldest, indexed, not 'sideways'"
 
 
 def test_article_page_links_and_similar(client):

@@ -75,12 +75,16 @@ def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, ali
 @click.option("--place", multiple=True)
 @click.option("--from", "date_from", help="First publication date, YYYY-MM-DD.")
 @click.option("--to", "date_to", help="Last publication date, YYYY-MM-DD.")
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance")
+@click.option("--since", help="Only articles indexed since then: a duration back from now (90m, 12h, 7d, "
+              "2w) or a UTC date or date and time (2026-12-01, 2026-12-01T08:00).")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest", "indexed"]), default=None,
+              help="indexed: newest first by when the article entered the index "
+              "[relevance; indexed with --since].")
 @click.option("--page", type=int, default=1)
 @click.option("--per-page", type=int, default=10)
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON as /api/search.")
 def search_command(query, index_dir, outlet, speaker, person, organization, place, date_from, date_to,
-                   sort, page, per_page, as_json) -> None:
+                   since, sort, page, per_page, as_json) -> None:
     """Search the index; QUERY uses the same language as the web search box."""
     from index.storage import open_index
     from search.engine import search
@@ -88,12 +92,15 @@ def search_command(query, index_dir, outlet, speaker, person, organization, plac
     from search.request import QueryError, SearchRequest
 
     args = {"q": query, "outlet": list(outlet), "speaker": list(speaker), "person": list(person),
-            "organization": list(organization), "place": list(place), "sort": sort,
+            "organization": list(organization), "place": list(place),
+            "sort": sort or ("indexed" if since else "relevance"),
             "page": str(page), "per_page": str(per_page)}
     if date_from:
         args["from"] = date_from
     if date_to:
         args["to"] = date_to
+    if since:
+        args["since"] = since
     try:
         request = SearchRequest.from_args(args)
         with open_index(index_dir).searcher() as searcher:
@@ -105,7 +112,8 @@ def search_command(query, index_dir, outlet, speaker, person, organization, plac
         return
     click.echo(f"{result.total} articles")
     for hit in result.hits:
-        meta = " · ".join(x for x in (hit.outlet, hit.published) if x)
+        indexed = f"indexed {hit.indexed}" if since and hit.indexed else None
+        meta = " · ".join(x for x in (hit.outlet, hit.published, indexed) if x)
         click.echo(f"\n{hit.title}  [{hit.id}]\n  {meta}")
         if hit.speakers:
             click.echo(f"  quoting: {', '.join(hit.speakers)}")

@@ -64,8 +64,16 @@ def search_parameters() -> list[dict]:
         _param("to", "Last publication date (YYYY-MM-DD; YYYY-MM or YYYY mean its end; empty: no bound).",
                date),
         _param(
+            "since",
+            "Only articles that entered the index at or after this time: a duration back from now "
+            "(90m, 12h, 7d, 2w) or a date or date and time, UTC unless an offset is given "
+            "(2026-12-01, 2026-12-01T08:00Z). Articles indexed before Dateline kept the time never match.",
+            {"type": "string", "pattern": R.SINCE_PATTERN},
+        ),
+        _param(
             "sort",
-            "Order of hits; undated articles come last by date.",
+            "Order of hits; undated articles come last by date; indexed: newest first by the time "
+            "the article entered the index.",
             {"type": "string", "enum": list(R.SORTS), "default": "relevance"},
         ),
         _param(
@@ -112,6 +120,9 @@ _STR_OR_NULL = {"type": "string", "nullable": True}
 _URL_OR_NULL = {"type": "string", "nullable": True, "pattern": "^[hH][tT][tT][pP][sS]?://",
                 "description": "The original article's address: http or https only, else null."}
 _DATE_OR_NULL = {"type": "string", "format": "date", "nullable": True}
+_INDEXED = {"type": "string", "format": "date-time", "nullable": True,
+            "description": "When the article entered the index (UTC); null in indexes built before "
+            "it was kept."}
 
 SCHEMAS: dict = {
     "Error": {
@@ -144,6 +155,7 @@ SCHEMAS: dict = {
             "published": _DATE_OR_NULL,
             "speakers": {"type": "array", "items": {"type": "string"}},
             "url": _URL_OR_NULL,
+            "indexed": _INDEXED,
             "snippet": {
                 "type": "string",
                 "description": "HTML whose only tag is <mark>, sanitised; with a "
@@ -177,6 +189,7 @@ SCHEMAS: dict = {
             },
             "from": _DATE_OR_NULL,
             "to": _DATE_OR_NULL,
+            "since": {"type": "string", "format": "date-time", "nullable": True},
             "took_ms": {"type": "number"},
             "suggestion": {**_STR_OR_NULL, "description": '"Did you mean" query when few articles matched.'},
         },
@@ -209,6 +222,7 @@ SCHEMAS: dict = {
             "outlet": _STR_OR_NULL,
             "published": _DATE_OR_NULL,
             "url": _URL_OR_NULL,
+            "indexed": _INDEXED,
             "authors": {"type": "array", "items": {"type": "string"}},
             "body": {"type": "string"},
             "speakers": {
@@ -348,6 +362,26 @@ def openapi_document() -> dict:
                     "summary": "Search articles with facets, timeline counts and paging.",
                     "parameters": search_params,
                     "responses": {**_ok("Search result", "SearchResult"), **_errors(400, 503, 500)},
+                }
+            },
+            "/api/search.atom": {
+                "get": {
+                    "operationId": "feed",
+                    "summary": "The search as an Atom feed (RFC 4287): the articles that entered the "
+                    "index last, newest first. Follow it in a feed reader to hear of new matches.",
+                    "description": "Same parameters as /api/search; sort and page do not apply, and "
+                    "per_page (default 20) is the number of entries. Entry ids are urn:uuid URIs, "
+                    "stable per article; updated is when the article entered the index, published "
+                    "its publication date; the author is the outlet; the summary is the sanitised "
+                    "snippet. Errors are JSON, as for /api/search.",
+                    "parameters": search_params,
+                    "responses": {
+                        "200": {
+                            "description": "Atom feed",
+                            "content": {"application/atom+xml": {"schema": {"type": "string"}}},
+                        },
+                        **_errors(400, 503, 500),
+                    },
                 }
             },
             "/api/export": {

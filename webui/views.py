@@ -22,7 +22,7 @@ from search.engine import SearchResult, get_article, search
 from search.outlets import outlet_summaries
 from search.query import parse_query, query_terms
 from search.quotes import body_segments, speaker_quotes
-from search.request import FILTER_PARAMS, QueryError, SearchRequest
+from search.request import DEFAULT_PER_PAGE, FILTER_PARAMS, QueryError, SearchRequest
 from search.similar import similar
 from search.suggest import suggest
 from webui import links
@@ -129,6 +129,8 @@ def search_page():
         suggestion_url=(page_url(".search_page", search_request, q=result.suggestion, page=1)
                         if result.suggestion else None),
         api_url=page_url(".api_search", search_request),
+        # The feed follows the search, not this page of it: newest indexed first, 20 entries.
+        feed_url=page_url(".api_feed", search_request, sort="relevance", page=1, per_page=DEFAULT_PER_PAGE),
         export_urls={fmt: links.add_params(page_url("dateline.api_export", search_request, page=1),
                                            [("format", fmt)]) for fmt in ("csv", "jsonl")},
         clear_url=page_url(".search_page", SearchRequest(q=search_request.q, sort=search_request.sort)),
@@ -282,4 +284,4 @@ def healthz() -> Response:
 
 
 # Routes defined in their own modules on the same blueprint (imported last: they import bp).
-from webui import export, openapi  # noqa: E402,F401
+from webui import export, feed, openapi  # noqa: E402,F401
