@@ -19,6 +19,8 @@ from whoosh import query as whoosh_query
 
 from index.extract.names import AliasTable, name_key
 from search import schema as S
+from search.budget import Deadline
+from search.expand import expand_terms
 from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.postings import NoFastPath, PostingsCache, leaf_postings
@@ -27,6 +29,7 @@ from search.ranking import for_ranking, rank
 from search.ranking import warm as warm_ranking
 from search.request import SearchRequest
 from search.scope import QuoteScope, quote_scope
+from search.vocabulary import TermVocabulary
 
 #: Values returned per facet (the UI shows fewer with "show more").
 FACET_LIMIT = 20
@@ -35,10 +38,6 @@ DEFAULT_TIME_BUDGET = 2.0
 #: The ``day`` facet (per-day counts for the timeline) is filled only when the dated matches span
 #: at most this many days; wider ranges are drawn by month (or year) from the ``month`` facet.
 DAY_FACET_MAX_SPAN = 62
-
-
-class SearchTimeout(Exception):
-    """The search ran past its time budget (HTTP 503: the server stays responsive)."""
 
 
 @dataclass
@@ -95,19 +94,7 @@ class SearchResult:
         return data
 
 
-class _Deadline:
-    def __init__(self, budget: float | None) -> None:
-        self.end = None if budget is None else time.perf_counter() + budget
-        self.budget = budget
-
-    def check(self) -> None:
-        if self.end is not None and time.perf_counter() > self.end:
-            raise SearchTimeout(
-                f"the search took longer than its {self.budget:g} s budget; make the query more specific"
-            )
-
-
-def _matched_docs(searcher, parsed, postings: PostingsCache, deadline: _Deadline) -> np.ndarray:
+def _matched_docs(searcher, parsed, postings: PostingsCache, deadline: Deadline) -> np.ndarray:
     """Document numbers matching ``parsed`` (ascending), checking the deadline as it goes.
 
     Terms combined with AND/OR/NOT are evaluated as numpy set operations over whole postings
@@ -122,13 +109,16 @@ def _matched_docs(searcher, parsed, postings: PostingsCache, deadline: _Deadline
         return _docs_loop(searcher, parsed, deadline)
 
 
-def _set_of(searcher, node, postings: PostingsCache, deadline: _Deadline) -> np.ndarray:
+def _set_of(searcher, node, postings: PostingsCache, deadline: Deadline) -> np.ndarray:
     """Sorted unique document numbers matching ``node``."""
     kind = type(node)
     if kind is whoosh_query.Term:
         return _term_docs(node.fieldname, node.text, postings)
     if kind is whoosh_query.Or and not getattr(node, "minmatch", 0):
-        parts = [_set_of(searcher, child, postings, deadline) for child in node.subqueries]
+        parts = []
+        for child in node.subqueries:  # up to thousands of expanded words: keep to the budget
+            deadline.check()
+            parts.append(_set_of(searcher, child, postings, deadline))
         return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
     if kind is whoosh_query.And and node.subqueries:
         result = None
@@ -157,7 +147,7 @@ def _term_docs(fieldname: str, text, postings: PostingsCache) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def _phrase_docs(searcher, node, leaves, deadline: _Deadline) -> np.ndarray:
+def _phrase_docs(searcher, node, leaves, deadline: Deadline) -> np.ndarray:
     """Documents containing ``node``'s words at consecutive positions (an exact phrase).
 
     The candidates are the intersection of the words' postings (numpy); only their positions are
@@ -194,7 +184,7 @@ def _phrase_docs(searcher, node, leaves, deadline: _Deadline) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def _docs_loop(searcher, parsed, deadline: _Deadline) -> np.ndarray:
+def _docs_loop(searcher, parsed, deadline: Deadline) -> np.ndarray:
     """Whoosh's own matching, one document at a time (the general path)."""
     chunks, chunk = [], []
     for docnum in searcher.docs_for_query(parsed):
@@ -299,7 +289,7 @@ def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matc
 
 
 def _scope_mask(searcher, ndocs: int, candidates: np.ndarray, scope: QuoteScope,
-                deadline: _Deadline) -> np.ndarray:
+                deadline: Deadline) -> np.ndarray:
     """Documents among ``candidates`` where a scoped speaker says every quote word."""
     mask = np.zeros(ndocs, dtype=bool)
     for i, docnum in enumerate(candidates.tolist()):
@@ -355,16 +345,22 @@ def search(
     facet_cache: FacetCache,
     aliases: AliasTable | None = None,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
+    vocabulary: TermVocabulary | None = None,
 ) -> SearchResult:
-    """Run ``request`` against ``searcher``.  Raises QueryError (bad query) or SearchTimeout."""
+    """Run ``request`` against ``searcher``.  Raises QueryError (bad query) or SearchTimeout.
+
+    The budget covers the whole search from parsing on, including the expansion of wildcard and
+    fuzzy terms; ``vocabulary`` is the index's shared word list for fuzzy terms (the server keeps
+    one per index; without it, the words a fuzzy term needs are read for this search alone).
+    """
     started = time.perf_counter()
     # Reading the arrays of new segments is a one-time cost per commit, not this query's work:
     # it is done before the time budget starts (the server also does it at start-up).
     arrays = prepare(searcher, facet_cache)
-    deadline = _Deadline(time_budget)
+    deadline = Deadline(time_budget)
     aliases = aliases or AliasTable.default()
     reader = searcher.reader()
-    parsed = parse_query(request.q, searcher.schema, reader, aliases)
+    parsed = expand_terms(parse_query(request.q, searcher.schema, aliases), reader, vocabulary, deadline)
     postings = PostingsCache(searcher)
     matched = _matched_docs(searcher, parsed, postings, deadline)
     masks = _filter_masks(arrays, request, aliases)
@@ -376,7 +372,7 @@ def search(
     deadline.check()
     page_docs = _ordered_page(searcher, parsed, arrays, final, matched, request, postings)
     deadline.check()
-    words = query_terms(parsed, reader)
+    words = query_terms(parsed)
     speaker_keys = {name_key(v, aliases) for v in request.filters.get(S.SPEAKER, ())}
     hits = [_hit(searcher, d, words, speaker_keys, aliases, scope) for d in page_docs]
     return SearchResult(

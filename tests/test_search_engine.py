@@ -113,6 +113,25 @@ def test_date_range_and_sorting(run):
     assert [h.id for h in run(sort="newest").hits] == ["c", "b", "a", "d", "e"]
 
 
+@pytest.mark.parametrize("q, ids", [
+    ("date:[2020-03-01 TO 2020-03-15]", ["a"]),
+    ("date:[2020-03-06 TO 2020-04-02]", ["b", "c"]),
+    ("date:[2019-01-01 TO 2019-06-30]", ["d"]),
+    ("date:2020-03", ["a", "b"]),
+    ("idlib date:[2020-03-15 TO]", ["b", "c"]),
+])
+def test_date_queries_return_exactly_the_days_asked_for(run, q, ids):
+    """Issue 11.6: with Whoosh's DateParserPlugin a range returned its whole first year."""
+    assert sorted(h.id for h in run(q=q).hits) == ids
+
+
+def test_fuzzy_and_prefix_terms_match_and_highlight_their_words(run):
+    result = run(q="lavrof~")
+    assert [h.id for h in result.hits] == ["a"]
+    assert "<mark>Lavrov</mark>" in result.hits[0].snippet
+    assert sorted(h.id for h in run(q="termin* OR terror*").hits) == ["b"]
+
+
 def test_paging(run):
     first = run(sort="oldest", per_page="2")
     second = run(sort="oldest", per_page="2", page="2")
@@ -236,7 +255,8 @@ def test_phrase_matches_are_whooshs_and_ranked_pages_hold_only_them(tmp_path, ph
     from whoosh import query as Q
 
     from index.storage import create_index
-    from search.engine import _Deadline, _matched_docs
+    from search.budget import Deadline
+    from search.engine import _matched_docs
     from search.postings import PostingsCache
     from search.query import parse_query
     from search.ranking import for_ranking
@@ -251,8 +271,8 @@ def test_phrase_matches_are_whooshs_and_ranked_pages_hold_only_them(tmp_path, ph
         writer.delete_by_term(S.ID, "d3")
         writer.add_document(**{S.ID: "d9", S.TITLE: "Idlib talks", S.BODY: "Talks continue in Idlib."})
     with ix.searcher() as searcher:
-        parsed = parse_query(phrase, searcher.schema, searcher.reader(), None)
-        ours = _matched_docs(searcher, parsed, PostingsCache(searcher), _Deadline(None)).tolist()
+        parsed = parse_query(phrase, searcher.schema)
+        ours = _matched_docs(searcher, parsed, PostingsCache(searcher), Deadline(None)).tolist()
         assert ours == sorted(searcher.docs_for_query(parsed))
         if ours:  # (Whoosh reads an empty filter as none)
             ranked = searcher.search(for_ranking(parsed), limit=None, filter=set(ours))

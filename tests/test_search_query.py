@@ -66,3 +66,39 @@ def test_alias_expansion_adds_spellings_folding_cannot_know():
         repr(parse_query("speaker:Lavrov", SCHEMA, aliases=AliasTable.default()))
         == "Term('speaker', 'lavrov')"
     )
+
+
+@pytest.mark.parametrize("text", ['" *', '"a *', '(" *)', 'idlib " *'])
+def test_a_lone_wildcard_inside_an_open_quote_is_refused(text):
+    """Whoosh reads ``" *`` as "every document's field", which the text check cannot see (issue 11.2)."""
+    with pytest.raises(QueryError, match="wildcards may not start a word"):
+        parse_query(text, SCHEMA)
+
+
+def _day_bounds(parsed) -> tuple[str, str | None]:
+    from whoosh.util.times import long_to_datetime
+
+    assert isinstance(parsed, Q.NumericRange) and parsed.fieldname == "date"
+    end = long_to_datetime(parsed.end).isoformat() if parsed.end is not None else None
+    return long_to_datetime(parsed.start).isoformat(), end
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("date:[2019-01-01 TO 2019-06-30]", "2019-01-01T00:00:00", "2019-06-30T23:59:59.999999"),
+    ("date:[2019-03-01 TO 2019-03-15]", "2019-03-01T00:00:00", "2019-03-15T23:59:59.999999"),
+    ("date:[2019-03 TO 2019-04]", "2019-03-01T00:00:00", "2019-04-30T23:59:59.999999"),
+    ("date:2020-03", "2020-03-01T00:00:00", "2020-03-31T23:59:59.999999"),
+    ("date:2020", "2020-01-01T00:00:00", "2020-12-31T23:59:59.999999"),
+    ("published:2020-03-05", "2020-03-05T00:00:00", "2020-03-05T23:59:59.999999"),
+    ("date:[2019-03 TO]", "2019-03-01T00:00:00", None),
+])
+def test_date_queries_cover_exactly_the_days_asked_for(text, start, end):
+    """With the pinned Whoosh, DateParserPlugin read ``[2019-01-01 TO 2019-06-30]`` as all of 2019."""
+    assert _day_bounds(parse_query(text, SCHEMA)) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["date:2020-13", "date:yesterday", "date:[2019-01-01 TO june]",
+                                  "date:2019-02-31x", "published:03/2020"])
+def test_a_date_that_is_not_a_date_is_a_400_saying_how_to_write_one(text):
+    with pytest.raises(QueryError, match="is not a date: use date:YYYY"):
+        parse_query(text, SCHEMA)

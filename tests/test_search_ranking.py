@@ -33,7 +33,7 @@ QUERIES = ["talks", "talks continue", "talks OR idlib", "talks ANDMAYBE idlib", 
 @pytest.mark.parametrize("q", QUERIES)
 @pytest.mark.parametrize("subset", [False, True])
 def test_scores_and_order_are_whooshs(searcher, q, subset):
-    parsed = parse_query(q, searcher.schema, searcher.reader(), None)
+    parsed = parse_query(q, searcher.schema)
     matched = sorted(searcher.docs_for_query(parsed))
     docs = np.asarray(matched[::2] if subset else matched, dtype=np.int64)
     ranking = for_ranking(parsed)
@@ -50,7 +50,7 @@ def test_scores_and_order_are_whooshs(searcher, q, subset):
 
 def test_queries_it_cannot_score_are_left_to_whoosh(searcher):
     for q in ("talk*", "date:2020", 'talks NOT "continue today"'):
-        parsed = parse_query(q, searcher.schema, searcher.reader(), None)
+        parsed = parse_query(q, searcher.schema)
         assert rank(searcher, parsed, np.arange(3), 3) is None
 
 

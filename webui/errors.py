@@ -18,7 +18,7 @@ from flask import Flask, Response, jsonify, make_response, render_template, requ
 from werkzeug.exceptions import HTTPException
 
 from index.storage import IndexMissingError, IndexUnavailableError
-from search.engine import SearchTimeout
+from search.budget import SearchTimeout
 from search.request import QueryError
 
 

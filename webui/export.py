@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from flask import Response, current_app, request, stream_with_context
 from werkzeug.datastructures import MultiDict
 
-from search.engine import SearchTimeout
+from search.budget import SearchTimeout
 from search.export import FORMATS, export_lines
 from search.request import QueryError, SearchRequest
 from webui.views import _search_kwargs, _store, bp

@@ -16,16 +16,18 @@ from pathlib import Path
 
 from index.extract.names import AliasTable
 from index.storage import IndexUnavailableError, corrupt_error, open_index, refresh_searcher
+from search import schema as S
 from search.cache import ResultCache
 from search.engine import prepare
 from search.facets import FacetCache
+from search.vocabulary import TermVocabulary
 
 #: Tries to open the newest generation when its files vanish under us (a concurrent commit).
 _OPEN_ATTEMPTS = 5
 
 
 class IndexStore:
-    """Lazily opened index plus per-thread searchers and the shared facet and result caches."""
+    """Lazily opened index plus per-thread searchers and the shared facet, word and result caches."""
 
     def __init__(
         self, index_dir: str | Path, alias_path: str | None = None, result_cache_size: int = 256
@@ -34,6 +36,7 @@ class IndexStore:
         self.alias_path = alias_path
         self.facet_cache = FacetCache()
         self.result_cache = ResultCache(result_cache_size)
+        self.vocabulary = TermVocabulary()
         self._ix = None
         self._lock = threading.Lock()
         self._local = threading.local()
@@ -81,10 +84,15 @@ class IndexStore:
     def warm(self) -> bool:
         """Open the index and read its per-segment arrays now, so the first search is fast.
 
-        Returns False (and changes nothing) when there is no readable index yet.
+        Also reads the words of the default search fields, so the first fuzzy term (``lavrof~``)
+        spends its budget on matching, not on reading the term lists.  Returns False (and
+        changes nothing) when there is no readable index yet.
         """
         try:
-            prepare(self.searcher(), self.facet_cache)
+            searcher = self.searcher()
+            prepare(searcher, self.facet_cache)
+            for fieldname in S.DEFAULT_FIELDS:
+                self.vocabulary.load(searcher.reader(), fieldname)
         except IndexUnavailableError:
             return False
         return True

@@ -18,7 +18,9 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from werkzeug.datastructures import MultiDict
 
 from search import schema as S
+from search.budget import Deadline, SearchTimeout
 from search.engine import SearchResult, get_article, search
+from search.expand import expand_terms
 from search.outlets import outlet_summaries
 from search.query import parse_query, query_terms
 from search.quotes import body_segments, speaker_quotes
@@ -87,6 +89,7 @@ def _search_kwargs() -> dict:
         "facet_cache": store.facet_cache,
         "aliases": store.aliases,
         "time_budget": current_app.config["TIME_BUDGET"],
+        "vocabulary": store.vocabulary,
     }
 
 
@@ -168,10 +171,13 @@ def _query_words(q: str) -> set[str]:
     """Analysed words of ``q`` for highlighting; a query that does not parse highlights nothing."""
     if not q.strip():
         return set()
-    searcher = _store().searcher()
+    store = _store()
+    searcher = store.searcher()
+    deadline = Deadline(current_app.config["TIME_BUDGET"])
     try:
-        return query_terms(parse_query(q, searcher.schema, searcher.reader()), searcher.reader())
-    except QueryError:
+        parsed = parse_query(q, searcher.schema)
+        return query_terms(expand_terms(parsed, searcher.reader(), store.vocabulary, deadline))
+    except (QueryError, SearchTimeout):
         return set()
 
 
