@@ -71,6 +71,7 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
             **{kind: _pairs(names, aliases) for kind, names in by_kind.items()},
         },
         indexed=indexed_at,
+        article=article.id,
     )
     record = {
         "speakers": [to_jsonable(s) for s in extracted.speakers],

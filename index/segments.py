@@ -513,6 +513,8 @@ class StagedSegment:
     segment: object
     folder: str
     records: list[tuple] = field(default_factory=list)
+    #: (article id, copy-cluster signature or None) of its articles (``index.copies``).
+    signatures: list[tuple] = field(default_factory=list)
 
     @property
     def ids(self) -> list[str]:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from whoosh.index import LockError
 
+from index.copies import CopyClusters, signature
 from index.document import content_hash, to_document
 from index.extract import EXTRACTION_VERSION, AliasTable, extract
 from index.manifest import MANIFEST_NAME, Manifest
@@ -48,6 +49,7 @@ from index.segments import (
 )
 from index.storage import INDEX_NAME, open_or_create_index
 from search import schema as S
+from search.copies import COPIES_NAME
 
 #: Articles per segment, and so per commit of each worker.  Bounds the work lost to a crash and
 #: the number of segments a large build creates (they are merged by tiers, see merge_policy).
@@ -118,6 +120,7 @@ class _SegmentWorker:
         self.emit = emit
         self.aliases = AliasTable.load(config.alias_path) if config.alias_path else AliasTable.default()
         self.builder: SegmentBuilder | None = None
+        self.signatures: list[tuple[str, bytes | None]] = []  # copy-cluster signatures of the segment
 
     def handle(self, chunk: list[tuple]) -> None:
         """Extract and add one chunk of ("article", Article, source, digest, indexed_at) items."""
@@ -126,6 +129,7 @@ class _SegmentWorker:
             try:
                 extracted = extract(article, self.aliases)
                 doc = to_document(article, extracted, digest, self.aliases, indexed_at=indexed_at)
+                sig = signature(extracted.body)
             except Exception as exc:  # one article's extraction bug must not stop the run
                 reason = f"extraction failed: {exc!r}"
                 failures.append((ReadFailure(article.id, article.path, reason), source))
@@ -134,6 +138,7 @@ class _SegmentWorker:
                 self.builder = SegmentBuilder(self.config.index_dir, self.schema,
                                               limit_mb=self.config.limit_mb, owner=self.config.owner)
             self.builder.add(doc, (article.id, source, digest, indexed_at))
+            self.signatures.append((article.id, sig))
             if len(self.builder) >= self.config.segment_size or self.builder.full:
                 self.flush()
         self.emit(("acks", len(chunk), failures))
@@ -142,9 +147,12 @@ class _SegmentWorker:
         """Finish the current segment, if any, and emit it."""
         if self.builder is not None:
             builder, self.builder = self.builder, None
-            self.emit(("segment", builder.finish()))
+            staged = builder.finish()
+            staged.signatures, self.signatures = self.signatures, []
+            self.emit(("segment", staged))
 
     def cancel(self) -> None:
+        self.signatures = []
         if self.builder is not None:
             self.builder.cancel()
             self.builder = None
@@ -407,8 +415,9 @@ class _Run:
     """State of one ``index_paths`` call, driven by plan items and worker/committer events."""
 
     def __init__(self, manifest: Manifest, report: IndexReport, workers, committer: _Committer, bar,
-                 on_commit: Callable[[int, int], None] | None) -> None:
+                 on_commit: Callable[[int, int], None] | None, copies: CopyClusters | None = None) -> None:
         self.manifest = manifest
+        self.copies = copies
         self.report = report
         self.workers = workers
         self.committer = committer
@@ -509,6 +518,10 @@ class _Run:
             self._settle(source)
         finished, self.finished = self.finished, []
         self.manifest.record_batch(job.records, [d for d, _src in job.deletions], finished, job.forgotten)
+        if self.copies is not None:
+            # After the manifest: a crash in between re-sends nothing, but searches only trust
+            # cluster rows of articles the index holds, and the next change to them rewrites them.
+            self.copies.update(job.staged.signatures if job.staged else [], [d for d, _src in job.deletions])
         self.report.indexed += len(job.records)
         self.report.deleted += len(job.deletions)
         self.bar.set_postfix_str(f"committed {self.report.indexed}", refresh=False)
@@ -646,7 +659,7 @@ def index_paths(
     started = time.perf_counter()
     jobs = jobs or os.cpu_count() or 1
     config = _WorkerConfig(str(index_dir), alias_path, batch_size, limit_mb, os.getpid())
-    with Manifest(index_dir) as manifest:
+    with Manifest(index_dir) as manifest, CopyClusters(index_dir) as copies:
         # Fingerprints vouch for extraction output too: a new extractor re-reads every source.
         manifest.require_extraction_version(str(EXTRACTION_VERSION))
         bar = _progress_bar(progress)
@@ -660,7 +673,7 @@ def index_paths(
             committer = _Committer(ix, index_dir, workers.events, lock_timeout=lock_timeout,
                                    limit_mb=limit_mb)
         committer.start()
-        run = _Run(manifest, report, workers, committer, bar, on_commit)
+        run = _Run(manifest, report, workers, committer, bar, on_commit, copies)
         try:
             for item in _plan(paths, manifest, clock):
                 run.take(item)
@@ -697,7 +710,8 @@ def wipe_index(index_dir: Path) -> None:
     """Delete a Dateline index directory's contents (refuses folders that hold anything else)."""
     if not index_dir.exists():
         return
-    ours = {MANIFEST_NAME, f"{MANIFEST_NAME}-wal", f"{MANIFEST_NAME}-shm", STAGING_DIR}
+    sqlite_files = (MANIFEST_NAME, COPIES_NAME)
+    ours = {STAGING_DIR, *(f"{name}{suffix}" for name in sqlite_files for suffix in ("", "-wal", "-shm"))}
     for entry in index_dir.iterdir():
         name = entry.name
         looks_like_index = (

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from search import schema as S
+from search.copies import CopyCache
 from search.postings import leaf_readers
 
 NO_DAY = np.iinfo(np.int32).min
@@ -50,6 +51,7 @@ class _SegmentArrays:
     ords: dict[str, np.ndarray]
     displays: dict[str, Counter]  # kind -> Counter[(ordinal, display)]
     indexed: np.ndarray  # seconds since the epoch when the article entered the index, or NO_TIME
+    ids: list  # article id per document (None in indexes built before ids were kept here)
 
 
 @dataclass
@@ -64,6 +66,8 @@ class FacetArrays:
     display: dict[str, list[str]]
     #: Per document: when it entered the index (seconds since the epoch), or NO_TIME.
     indexed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: Per document: its article id, or None (copy clusters map onto documents through it).
+    ids: list = field(default_factory=list)
     _masks: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -141,6 +145,8 @@ class FacetCache:
         self._vocab = {kind: _Vocab() for kind in S.FACET_KINDS}
         self._segments: dict[str, _SegmentArrays] = {}
         self._current: tuple[tuple, FacetArrays] | None = None
+        #: Copy clusters over the same documents (they change with every commit, not per segment).
+        self.copies = CopyCache()
 
     def arrays(self, searcher) -> FacetArrays:
         """The arrays for ``searcher``'s view of the index (built on first use, then cached)."""
@@ -165,6 +171,7 @@ class FacetCache:
         ndocs = reader.doc_count_all()
         day = np.full(ndocs, NO_DAY, dtype=np.int32)
         indexed = np.full(ndocs, NO_TIME, dtype=np.int64)
+        ids: list[str | None] = [None] * ndocs
         lists: dict[str, list[int]] = {kind: [] for kind in S.FACET_KINDS}
         indptr = {kind: np.zeros(ndocs + 1, dtype=np.int64) for kind in S.FACET_KINDS}
         displays: dict[str, Counter] = {kind: Counter() for kind in S.FACET_KINDS}
@@ -175,6 +182,7 @@ class FacetCache:
                 day[docnum] = row.day
             if row.indexed is not None:
                 indexed[docnum] = row.indexed
+            ids[docnum] = row.article
             for kind in S.FACET_KINDS:
                 values = row.values.get(kind)
                 if values:
@@ -187,12 +195,13 @@ class FacetCache:
                         counter[(ordinal, display)] += 1
                 indptr[kind][docnum + 1] = len(lists[kind])
         ords = {kind: np.asarray(lists[kind], dtype=np.int32) for kind in S.FACET_KINDS}
-        return _SegmentArrays(ndocs, day, indptr, ords, displays, indexed)
+        return _SegmentArrays(ndocs, day, indptr, ords, displays, indexed, ids)
 
     def _combine(self, parts: list[_SegmentArrays]) -> FacetArrays:
         ndocs = sum(p.ndocs for p in parts)
         day = np.concatenate([p.day for p in parts]) if parts else np.zeros(0, dtype=np.int32)
         indexed = np.concatenate([p.indexed for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+        ids = [article_id for p in parts for article_id in p.ids]
         indptr, ords, display = {}, {}, {}
         for kind in S.FACET_KINDS:
             pieces = [np.zeros(1, dtype=np.int64)]
@@ -206,7 +215,7 @@ class FacetCache:
             )
             display[kind] = self._displays(kind, parts)
         vocab = {kind: self._vocab[kind] for kind in S.FACET_KINDS}
-        return FacetArrays(ndocs, day, indptr, ords, vocab, display, indexed=indexed)
+        return FacetArrays(ndocs, day, indptr, ords, vocab, display, indexed=indexed, ids=ids)
 
     def _displays(self, kind: str, parts: list[_SegmentArrays]) -> list[str]:
         """For each ordinal, the spelling most documents use (ties: alphabetical)."""

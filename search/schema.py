@@ -137,18 +137,22 @@ class FacetRow:
     spellings of one name count as one facet value; the display spelling is chosen at search time.
     ``day`` is the publication date as days since 1970-01-01, or None when unknown; ``indexed``
     the time the article first entered the index, in seconds since the epoch (None in indexes
-    built before it was recorded).
+    built before it was recorded).  ``article`` is the article id, read into an array beside the
+    facets so that copy clusters (:mod:`search.copies`, keyed by article id) map onto documents.
     """
 
     day: int | None
     values: dict[str, list[tuple[str, str]]]
     indexed: int | None = None
+    article: str | None = None
 
     def encode(self) -> bytes:
         """Compact JSON bytes for the ``facets`` column."""
         payload = {"d": self.day, **{k: [list(p) for p in v] for k, v in self.values.items() if v}}
         if self.indexed is not None:
             payload["i"] = self.indexed
+        if self.article is not None:
+            payload["a"] = self.article
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     @classmethod
@@ -159,7 +163,8 @@ class FacetRow:
         payload = json.loads(raw)
         day = payload.pop("d", None)
         indexed = payload.pop("i", None)
-        return cls(day, {k: [tuple(p) for p in v] for k, v in payload.items()}, indexed)
+        article = payload.pop("a", None)
+        return cls(day, {k: [tuple(p) for p in v] for k, v in payload.items()}, indexed, article)
 
 
 def date_to_day(value: date | None) -> int | None:

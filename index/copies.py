@@ -1,0 +1,257 @@
+"""Copy clusters: syndicated and duplicate copies of one text, grouped at index time.
+
+Each article's cleaned body gets a MinHash signature (:func:`signature`, computed by the indexing
+workers) over word shingles taken within paragraphs, so an outlet that reorders paragraphs or wraps
+the story in its own boilerplate lines still publishes the same shingles.  The signatures live in a
+sidecar database beside the Whoosh files (:data:`search.copies.COPIES_NAME`), with a banded
+locality-sensitive hash table of them in SQLite, so a later run finds the candidates for a new
+article without loading anything: the table is the persistent LSH index.
+
+Two articles are *copies* when they share an LSH bucket and their estimated Jaccard similarity is at
+least :data:`THRESHOLD`; a cluster is a connected component of that relation.  Components do not
+depend on the order articles arrive in, so parallel workers, incremental runs and a rebuild give the
+same clusters; a new article joins (and may join together) the clusters of its copies, and an
+article that is deleted or changed splits its old cluster again if it was the link.  Each cluster
+is labelled with its smallest article id.  Which member is the *original* (the earliest dated) is
+decided at search time from the publication dates in the index (:mod:`search.copies`), so nothing
+in the Whoosh documents changes when a cluster grows or its original changes.
+
+MinHash (permutations, the Jaccard estimator) is datasketch's; the band layout follows datasketch's
+``MinHashLSH`` with explicit parameters.  Changing any constant here changes every signature: bump
+``EXTRACTION_VERSION`` with it so the next run recomputes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+from search.copies import COPIES_NAME
+
+#: Permutations per signature (estimation error of the Jaccard similarity ~0.04 at 0.7).
+NUM_PERM = 128
+#: Fixed seed: the same text gets the same signature in every process and run.
+SEED = 1
+#: Words per shingle (taken within a paragraph; a shorter paragraph is one shingle).
+SHINGLE_WORDS = 4
+#: Bodies with fewer words are not clustered: a few words are boilerplate more often than a story.
+MIN_WORDS = 20
+#: Estimated Jaccard similarity from which two articles are copies.  On AllSides' Syria/Idlib
+#: articles the most similar *distinct* pair (a story and its rewrite, same outlet and day) is at
+#: 0.58, and paragraph-shuffled replicas are at 0.70 or more (docs/duplicates.md).
+THRESHOLD = 0.7
+#: LSH bands x rows per band (100 of the 128 values).  A pair at similarity s becomes a candidate
+#: with probability 1 - (1 - s^5)^20: 0.975 at 0.7, 0.9999 at 0.9, 0.21 at 0.4.
+BANDS, ROWS = 20, 5
+
+_SCHEME = "affine32"
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+_MULTIPLIER = np.uint32(1000003)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS members (
+    num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, cluster TEXT NOT NULL, sig BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS members_by_cluster ON members(cluster);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, num INTEGER NOT NULL, PRIMARY KEY (key, num))
+    WITHOUT ROWID;
+"""
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def _shingles(body: str) -> list[int] | None:
+    """32-bit ids of the body's word shingles, or None when the body is too short to cluster.
+
+    Words are hashed once (crc32) and combined into shingle ids with numpy: joining and hashing
+    every shingle string cost more than the MinHash itself.  datasketch mixes the ids (MurmurHash3
+    finaliser) before its permutations, which its documentation gives as the way to feed structured
+    integer ids.
+    """
+    ids: list[int] = []
+    total = 0
+    for line in body.lower().encode("utf-8").split(b"\n"):
+        words = line.split()
+        if not words:
+            continue
+        total += len(words)
+        hashed = np.fromiter(map(zlib.crc32, words), dtype=np.uint32, count=len(words))
+        count = max(1, len(hashed) - SHINGLE_WORDS + 1)
+        width = min(SHINGLE_WORDS, len(hashed))
+        shingles = hashed[:count].copy()
+        for offset in range(1, width):
+            shingles = shingles * _MULTIPLIER + hashed[offset:offset + count]
+        ids.extend(shingles.tolist())
+    return ids if total >= MIN_WORDS else None
+
+
+def signature(body: str) -> bytes | None:
+    """MinHash signature of a cleaned body (``NUM_PERM`` uint32 values), or None if too short."""
+    shingles = _shingles(body)
+    if shingles is None:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=_PERMUTATIONS,
+                      scheme=_SCHEME)
+    minhash.update_batch(shingles)
+    return minhash.hashvalues.astype("<u4").tobytes()
+
+
+def _values(sig: bytes) -> np.ndarray:
+    return np.frombuffer(sig, dtype="<u4")
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures (datasketch's estimator)."""
+    return LeanMinHash(seed=SEED, hashvalues=_values(a), scheme=_SCHEME).jaccard(
+        LeanMinHash(seed=SEED, hashvalues=_values(b), scheme=_SCHEME))
+
+
+def band_keys(sig: bytes) -> list[int]:
+    """The signature's LSH bucket keys, one per band (64-bit, the band number hashed in)."""
+    step = ROWS * 4
+    return [
+        int.from_bytes(hashlib.blake2b(bytes([band]) + sig[band * step:(band + 1) * step],
+                                       digest_size=8).digest(), "little", signed=True)
+        for band in range(BANDS)
+    ]
+
+
+class CopyClusters:
+    """The copy-cluster sidecar of one index directory (written only by ``index.writer``).
+
+    Like the manifest, it is updated after the Whoosh commit that holds the articles; a search
+    ignores members the index does not hold, so a crash in between costs nothing but a stale row
+    that the rerun replaces.
+    """
+
+    def __init__(self, index_dir: str | Path) -> None:
+        self.path = Path(index_dir) / COPIES_NAME
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # rebuilt from the archive if ever lost
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> CopyClusters:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- updates -------------------------------------------------------------------------------
+    def update(self, added: Iterable[tuple[str, bytes | None]], removed: Iterable[str] = ()) -> None:
+        """Apply one committed batch in one transaction.
+
+        ``added``: (article id, signature or None) written (new or replaced; None: not clustered);
+        ``removed``: ids deleted from the index.
+        """
+        added = list(added)
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # A replaced article leaves its old cluster first; clusters that lost a member are
+            # split again at the end, once the new articles had the chance to hold them together.
+            survivors = []
+            for article_id in sorted({*removed, *(a for a, _sig in added)}):
+                survivor = self._remove(article_id)
+                if survivor is not None:
+                    survivors.append(survivor)
+            for article_id, sig in added:
+                if sig is not None:
+                    self._insert(article_id, sig)
+            labels = set()
+            for survivor in survivors:
+                row = db.execute("SELECT cluster FROM members WHERE id = ?", (survivor,)).fetchone()
+                if row is not None:
+                    labels.add(row[0])
+            for label in sorted(labels):
+                self._split(label)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _remove(self, article_id: str) -> str | None:
+        """Drop one article; return another member of its cluster, if it had any."""
+        db = self._db
+        row = db.execute("SELECT num, cluster, sig FROM members WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        num, label, sig = row
+        db.executemany("DELETE FROM bands WHERE key = ? AND num = ?", ((k, num) for k in band_keys(sig)))
+        db.execute("DELETE FROM members WHERE num = ?", (num,))
+        other = db.execute("SELECT id FROM members WHERE cluster = ? LIMIT 1", (label,)).fetchone()
+        return other[0] if other else None
+
+    def _copies_of(self, sig: bytes, keys: list[int], *, one_per_cluster: bool) -> list[tuple[int, str]]:
+        """(num, cluster) of the indexed articles that are copies of ``sig``.
+
+        With ``one_per_cluster``, a cluster's other candidates are not compared once one of its
+        members is a copy: joining it needs one, and a cluster of thousands of identical notices
+        then costs one comparison per new copy instead of thousands.
+        """
+        marks = ",".join("?" * len(keys))
+        rows = self._db.execute(
+            f"SELECT DISTINCT m.num, m.cluster, m.sig FROM bands b JOIN members m ON m.num = b.num "
+            f"WHERE b.key IN ({marks}) ORDER BY m.num", keys)
+        found, joined = [], set()
+        for num, label, other_sig in rows:
+            if one_per_cluster and label in joined:
+                continue
+            if similarity(sig, other_sig) >= THRESHOLD:
+                found.append((num, label))
+                joined.add(label)
+        return found
+
+    def _insert(self, article_id: str, sig: bytes) -> None:
+        db = self._db
+        keys = band_keys(sig)
+        labels = {label for _num, label in self._copies_of(sig, keys, one_per_cluster=True)}
+        label = min([article_id, *labels])
+        num = db.execute("INSERT INTO members (id, cluster, sig) VALUES (?, ?, ?)",
+                         (article_id, label, sig)).lastrowid
+        db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", ((k, num) for k in keys))
+        for old in labels - {label}:
+            db.execute("UPDATE members SET cluster = ? WHERE cluster = ?", (label, old))
+
+    def _split(self, label: str) -> None:
+        """Relabel the connected components of the cluster ``label`` (after it lost a member)."""
+        db = self._db
+        rows = db.execute("SELECT num, id, sig FROM members WHERE cluster = ?", (label,)).fetchall()
+        parent = {num: num for num, _id, _sig in rows}
+
+        def find(num: int) -> int:
+            while parent[num] != num:
+                parent[num] = parent[parent[num]]
+                num = parent[num]
+            return num
+
+        for num, _id, sig in rows:
+            for other, _label in self._copies_of(sig, band_keys(sig), one_per_cluster=False):
+                if other in parent:
+                    parent[find(other)] = find(num)
+        components: dict[int, list[tuple[int, str]]] = {}
+        for num, article_id, _sig in rows:
+            components.setdefault(find(num), []).append((num, article_id))
+        for members in components.values():
+            new_label = min(article_id for _num, article_id in members)
+            db.executemany("UPDATE members SET cluster = ? WHERE num = ?",
+                           ((new_label, num) for num, _id in members))
+
+    # -- queries (tests and scripts; searches read the file through search.copies) ------------
+    def clusters(self) -> list[list[str]]:
+        """Every cluster with more than one member, as sorted id lists, sorted."""
+        groups: dict[str, list[str]] = {}
+        for article_id, label in self._db.execute("SELECT id, cluster FROM members"):
+            groups.setdefault(label, []).append(article_id)
+        return sorted(sorted(ids) for ids in groups.values() if len(ids) > 1)

@@ -1,0 +1,97 @@
+"""Copy clusters at index time (index.copies): signatures, incremental joins, splits, determinism."""
+
+from __future__ import annotations
+
+import random
+
+from index.copies import MIN_WORDS, CopyClusters, signature, similarity
+
+STORY = (
+    "Russia and Turkey agreed on Thursday to set up a security corridor along the M4 highway in Idlib.\n"
+    "Foreign Minister Sergey Lavrov said the memorandum would be observed by both sides from Friday.\n"
+    "Turkish officials said joint patrols would begin on March 15 along the highway's length.\n"
+    "The agreement follows weeks of fighting that displaced nearly a million civilians in the province.\n"
+    "Analysts said the deal left unresolved the fate of the rebel-held south of the province."
+)
+OTHER = (
+    "The central bank raised its key interest rate by half a percentage point on Friday, citing inflation.\n"
+    "Governor Elvira Nabiullina said further increases were possible if prices kept rising this quarter.\n"
+    "The rouble strengthened slightly against the dollar after the announcement in Moscow.\n"
+    "Economists had expected a smaller increase given the slowdown in retail lending this year."
+)
+
+
+def _shuffled(text: str, seed: int) -> str:
+    paragraphs = text.split("\n")
+    random.Random(seed).shuffle(paragraphs)
+    return "\n\n".join(paragraphs)
+
+
+def test_signature_is_deterministic_and_ignores_paragraph_order():
+    sig = signature(STORY)
+    assert sig is not None and len(sig) == 128 * 4
+    assert signature(STORY) == sig
+    assert signature(_shuffled(STORY, 3)) == sig  # shingles never cross a paragraph break
+    assert similarity(sig, signature(OTHER)) < 0.2
+
+
+def test_short_bodies_are_not_clustered():
+    assert signature(" ".join(["word"] * (MIN_WORDS - 1))) is None
+    assert signature("") is None
+
+
+def test_lightly_edited_copy_is_similar():
+    edited = STORY.replace("on Thursday", "on Thursday, TASS reports,") + "\nSubscribe to our newsletter."
+    assert similarity(signature(STORY), signature(edited)) >= 0.7
+
+
+def test_incremental_join_merge_and_split(tmp_path):
+    sig, other = signature(STORY), signature(OTHER)
+    with CopyClusters(tmp_path) as copies:
+        copies.update([("b", sig), ("x", other)])
+        assert copies.clusters() == []
+        copies.update([("c", sig)])  # a later run: joins b's cluster
+        assert copies.clusters() == [["b", "c"]]
+        copies.update([("a", sig), ("y", other)])
+        assert copies.clusters() == [["a", "b", "c"], ["x", "y"]]
+        copies.update([], removed=["a"])
+        assert copies.clusters() == [["b", "c"], ["x", "y"]]
+        copies.update([("c", other)])  # c changed into a copy of the other story
+        assert copies.clusters() == [["c", "x", "y"]]
+        copies.update([("y", None)])  # y became too short to cluster
+        assert copies.clusters() == [["c", "x"]]
+
+
+def _paragraphs(count: int) -> list[str]:
+    """Distinct made-up paragraphs of 12 words each (9 shingles)."""
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(5000)]
+    return [" ".join(rng.sample(words, 12)) for _ in range(count)]
+
+
+def test_a_removed_link_splits_its_cluster(tmp_path):
+    # b holds a and c, which share too little with each other: one cluster only through b.
+    paragraphs = _paragraphs(11)
+    a, b, c = ("\n".join(paragraphs[i:j]) for i, j in ((0, 9), (0, 11), (2, 11)))
+    assert similarity(signature(a), signature(c)) < 0.7  # true similarity 7/11
+    assert similarity(signature(a), signature(b)) >= 0.7 and similarity(signature(b), signature(c)) >= 0.7
+    with CopyClusters(tmp_path) as copies:
+        copies.update([("a", signature(a)), ("c", signature(c))])
+        assert copies.clusters() == []
+        copies.update([("b", signature(b))])
+        assert copies.clusters() == [["a", "b", "c"]]
+        copies.update([], removed=["b"])
+        assert copies.clusters() == []
+
+
+def test_clusters_do_not_depend_on_arrival_order(tmp_path):
+    items = [(f"s{k}", signature(_shuffled(STORY, k))) for k in range(4)]
+    items += [(f"o{k}", signature(_shuffled(OTHER, k))) for k in range(3)]
+    results = []
+    for n, order in enumerate((items, items[::-1], items[2:] + items[:2])):
+        (tmp_path / str(n)).mkdir()
+        with CopyClusters(tmp_path / str(n)) as copies:
+            for item in order:
+                copies.update([item])
+            results.append(copies.clusters())
+    assert results[0] == results[1] == results[2] == [["o0", "o1", "o2"], ["s0", "s1", "s2", "s3"]]
