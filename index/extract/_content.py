@@ -194,6 +194,52 @@ def description_start(before: str) -> int:
     return start
 
 
+# Where reported content after a cue stops: a participle clause (", calling the protester …") or a
+# second verb of the Source coordinated with the first (" and vowed not to …", ", and said it …").
+_PREPOSITION_ING = lex.words(
+    "including according regarding concerning following during considering notwithstanding"
+)
+_CONTENT_END = re.compile(
+    r",\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
+    r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
+    r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
+)
+
+
+def content_end(text: str) -> int:
+    """Where reported content in ``text`` ends: before a participle clause or a coordinated cue."""
+    for match in _CONTENT_END.finditer(text):
+        ing, verb = match.group("ing"), match.group("verb")
+        if ing and ing not in _PREPOSITION_ING:
+            return match.start()
+        verb = verb or match.group("own")  # ", he clarified that …": a new clause of its own
+        if verb and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in lex.STANCE_VERBS):
+            return match.start()
+    return len(text)
+
+
+_SUBORDINATORS = lex.words(
+    "when if while after before as although though because since once until unless soon"
+)
+_CONNECTIVES = lex.words("however though too also meanwhile instead nevertheless")
+
+
+def clause_before(text: str) -> bool:
+    """Whether ``text`` (before a trailing attribution) is a main clause that can be content.
+
+    Not "When Ms. Friedan recommended …" (a subordinate clause waiting for its main clause) nor
+    "At day's end, however" (an adverbial and a connective).
+    """
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].strip("“\"‘'(").lower()
+    last = words[-1].strip(",;").lower()
+    if last in _CONNECTIVES:
+        return False
+    return not (first in _SUBORDINATORS and "," not in text)
+
+
 def fragment(text: str, cue: str = "") -> bool:
     """Content too short or too broken to be a statement on its own ("on Feb.", "basically.")."""
     words = [w for w in text.split() if any(c.isalnum() for c in w)]

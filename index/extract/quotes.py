@@ -188,7 +188,18 @@ def _tokenise(body: str) -> _Tokens:
     bounds = set(breaks)
     for i in marks:
         if i not in breaks and texts[i] in _SENTENCE_END and _ends_sentence(texts, lows, caps, i):
+            if ends[i] == starts[i + 1] and texts[i + 1][:1].isdigit():
+                continue  # "a 5.1-magnitude earthquake", "$3.2 billion": a decimal point
             bounds.add(i)
+        elif (
+            texts[i] in _SENTENCE_END
+            and i not in breaks
+            and texts[i + 1] in {'"', "'"}
+            and starts[i + 1] > ends[i]
+            and i + 2 <= last
+            and (caps[i + 2] or texts[i + 2] == "'")
+        ):
+            bounds.add(i)  # "… realistic. ''I hate …": a straight mark after a space opens a quotation
     # A closing mark after . ! ? starts a new sentence when a capital follows (“… end.” Next).
     for i in marks:
         if (
@@ -1386,7 +1397,7 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
     k = idx + 1
     while k < len(spans) and k not in used:
         start, end, continues = spans[k]
-        # Split quote: this attribution sits in the short gap between the two halves.
+        # Split quote: this attribution (with any apposition) fills the gap between the two halves.
         adjacent = start - spans[k - 1][1] < 120 and spans[k - 1][1] <= att.cue_start < start
         if not (continues or adjacent):
             break
@@ -1461,8 +1472,9 @@ def _reported_span(
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
     if found is not None:
         start = after_start + found[0]
-        if (speech or found[1]) and not _content.fragment(body[start:s_end], att.cue):
-            return start, s_end
+        end = start + _content.content_end(body[start:s_end])
+        if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
+            return start, end
         return 0, 0
     if not speech or before is None:
         return 0, 0
@@ -1478,7 +1490,7 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
         return None
     text = before.rstrip(' ,\u201d"')
     lead = len(text) - len(text.lstrip(' \u201c"'))
-    if _content.fragment(text[lead:]):
+    if _content.fragment(text[lead:]) or not _content.clause_before(text[lead:]):
         return None
     return s_start + lead, s_start + len(text)
 
