@@ -40,6 +40,7 @@ SEED_QUOTES: dict[str, list[tuple[str, str, str]]] = {
             "Moscow and Ankara had already succeeded in implementing one step, which is patrolling the demilitarized zone around Idlib.",
         ),
         ("Sergey Lavrov", "person", "radical militants should stop their attacks."),
+        ("Sergey Lavrov", "person", "Russia Remains Committed To Idlib Agreement, Despite Difficulties"),
         (
             "Mevlüt Çavuşoğlu",
             "person",
@@ -156,6 +157,7 @@ SEED_QUOTES: dict[str, list[tuple[str, str, str]]] = {
             "person",
             "A lot needs to be done to neutralise sleeper cells of radical armed groups and the Islamic State (ISIS) has been destroyed",
         ),
+        ("Sergey Lavrov", "person", "Turkey has not fulfilled memorandum on Idlib"),
     ],
     "004_5c4f401af33235dc.txt": [
         (

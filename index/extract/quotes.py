@@ -1537,8 +1537,11 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
         speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
         if quote is not None:
             speaker.quotes.append(quote)
-    for name, kind in _headline_speakers(title, names):
-        speakers.setdefault(name, Speaker(name=name, type=kind))
+    for name, kind, cue, text in _headline_speakers(title, names):
+        speaker = speakers.setdefault(name, Speaker(name=name, type=kind))
+        if not _content.fragment(text):
+            # the headline is not part of the body: no offsets there
+            speaker.quotes.append(Quote(text=text, speaker=name, cue=cue, kind="headline"))
     return list(speakers.values())
 
 
@@ -1554,15 +1557,19 @@ _NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}
 # What may end the quoted part of a headline before its attribution: a comma or colon (inside or
 # before a closing quotation mark: "…,’ Howard Dean Tells …") or a dash ("… Sea— Hillary Clinton Says").
 _HEADLINE_BREAK = r"(?:[,:][’'”\"]?\s+|[\u2013\u2014]\s*)"
+_HEADLINE_CUES = r"(?P<cue>(?i:says|said|tells|warns|writes|tweets))"
 _HEADLINE_PATTERNS = (
     re.compile(rf"^(?P<name>{_NAME_RUN})\s*:\s"),  # "Trump: …"
-    re.compile(rf"{_HEADLINE_BREAK}(?i:says|said|tells|warns|writes|tweets)\s+(?P<name>{_NAME_RUN})\W*$"),
-    re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_NAME_RUN})\s+(?i:says|said|tells|warns|writes|tweets)\b"),
+    re.compile(rf"{_HEADLINE_BREAK}{_HEADLINE_CUES}\s+(?P<name>{_NAME_RUN})\W*$"),
+    re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_NAME_RUN})\s+{_HEADLINE_CUES}\b"),
 )
 
 
-def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str]]:
-    """People and organisations a headline attributes to, when the body names them too."""
+def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(name, type, cue, quote) of the speaker a headline attributes to, when the body names them too.
+
+    The quote is the headline's other part: after "Trump: " or "Lavrov Says ", before ", Says Lavrov".
+    """
     found = []
     for pattern in _HEADLINE_PATTERNS:
         match = pattern.search(title)
@@ -1580,5 +1587,16 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str]]:
             continue
         if pattern is _HEADLINE_PATTERNS[0] and _is_place(person.name):
             continue  # "Russia: Amidst an eroding situation, …": a topic, not a government speaking
-        found.append((person.name, person.type))
+        if pattern is _HEADLINE_PATTERNS[1]:
+            text, cue = title[: match.start()], match.group("cue")
+        elif pattern is _HEADLINE_PATTERNS[0]:
+            text, cue = title[match.end() :], ":"
+        elif match.start() > 0:  # "Guns Are a Crisis, Howard Dean Tells Democratic Convention"
+            text, cue = title[: match.start()], match.group("cue")
+        else:  # "Lavrov Says Russia …"; "Dean Tells Democrats: …" (the listener first)
+            text, cue = title[match.end() :], match.group("cue")
+            if cue.lower() == "tells":
+                text = text.partition(":")[2]
+        found.append((person.name, person.type, cue.lower(), text.strip(" ,:.\u2013\u2014")))
+        break  # one attribution per headline
     return found
