@@ -26,6 +26,9 @@ class Article:
     raw_meta: dict = field(default_factory=dict)
     encoding: str = "utf-8"
     format: str = "txt"
+    #: What a sidecar metadata file gave this article (index/readers/sidecar.py): the fields it
+    #: set, ``partial_date`` when it only knew the year or month, and ``row`` (file and line).
+    sidecar: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -67,8 +70,9 @@ class Extracted:
     published: date | None
     speakers: list[Speaker] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    outlet_source: str = "unknown"  # metadata | url | text | unknown
-    date_source: str = "unknown"  # metadata | url | filename | unknown
+    outlet_source: str = "unknown"  # sidecar | metadata | url | title | text | unknown
+    #: sidecar | metadata | page | url | filename | text+sidecar | text+url | unknown
+    date_source: str = "unknown"
 
 
 def to_jsonable(obj) -> dict:

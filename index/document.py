@@ -17,7 +17,8 @@ ENTITY_KINDS = {"person": S.PERSON, "organization": S.ORGANIZATION, "place": S.P
 
 
 def content_hash(article: Article) -> str:
-    """Hash of everything that determines the indexed document, including the extractor version.
+    """Hash of everything that determines the indexed document, including the extractor version
+    and what a sidecar metadata file gave the article.
 
     Bumping ``EXTRACTION_VERSION`` therefore re-extracts every article on the next run.
     """
@@ -31,8 +32,11 @@ def content_hash(article: Article) -> str:
             article.published.isoformat() if article.published else None,
             article.authors,
             article.path,
+            # Only when present, so articles without a sidecar keep their hashes.
+            *([article.sidecar] if article.sidecar else []),
         ],
         ensure_ascii=False,
+        sort_keys=True,
     )
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -80,6 +84,7 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
         "date_source": extracted.date_source,
         "encoding": article.encoding,
         "format": article.format,
+        "sidecar": article.sidecar.get("row"),  # "metadata.csv line 4": where overrides came from
         S.INDEXED: format_timestamp(indexed_at),
     }
     quotes = [q.text for s in extracted.speakers for q in s.quotes]

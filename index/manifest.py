@@ -29,7 +29,8 @@ MANIFEST_NAME = "manifest.sqlite"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (
-    rel TEXT PRIMARY KEY, root TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL
+    rel TEXT PRIMARY KEY, root TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    meta TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, hash TEXT NOT NULL, indexed_at INTEGER
@@ -67,13 +68,17 @@ class Manifest:
         _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
         self._db.execute("PRAGMA synchronous=FULL")
         _retry_while_locked(lambda: self._db.executescript(_SCHEMA))
-        _retry_while_locked(self._add_indexed_at)
+        _retry_while_locked(self._add_columns)
 
-    def _add_indexed_at(self) -> None:
-        """Manifests written before ``indexed_at`` existed gain the column (NULL: time unknown)."""
+    def _add_columns(self) -> None:
+        """Manifests written before ``indexed_at`` (NULL: time unknown) and ``meta`` (the sidecar
+        fingerprint; '' for none) existed gain the columns."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
         if "indexed_at" not in columns:
             self._db.execute("ALTER TABLE articles ADD COLUMN indexed_at INTEGER")
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sources)")}
+        if "meta" not in columns:
+            self._db.execute("ALTER TABLE sources ADD COLUMN meta TEXT NOT NULL DEFAULT ''")
 
     def close(self) -> None:
         self._db.close()
@@ -85,10 +90,11 @@ class Manifest:
         self.close()
 
     # -- queries -------------------------------------------------------------------------------
-    def source_fingerprint(self, rel: str) -> tuple[int, int] | None:
-        """(size, mtime_ns) recorded when every article of ``rel`` was committed, or None."""
-        row = self._db.execute("SELECT size, mtime_ns FROM sources WHERE rel = ?", (rel,)).fetchone()
-        return None if row is None else (row[0], row[1])
+    def source_fingerprint(self, rel: str) -> tuple[int, int, str] | None:
+        """(size, mtime_ns, sidecar fingerprint) recorded when every article of ``rel`` was
+        committed, or None."""
+        row = self._db.execute("SELECT size, mtime_ns, meta FROM sources WHERE rel = ?", (rel,)).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
 
     def article_hashes(self, source: str) -> dict[str, str]:
         """{article id: content hash} of the articles committed from ``source``."""
@@ -128,14 +134,14 @@ class Manifest:
         self,
         articles: Iterable[tuple[str, str, str, int]],
         deleted: Iterable[str],
-        finished_sources: Iterable[tuple[str, str, int, int]],
+        finished_sources: Iterable[tuple[str, str, int, int, str]],
         forgotten_sources: Iterable[str] = (),
     ) -> None:
         """Record one committed batch atomically.
 
-        ``articles``: (id, source, hash, indexed_at) written; ``deleted``: ids removed; ``finished_sources``:
-        (rel, root, size, mtime_ns) whose every article is now committed; ``forgotten_sources``:
-        sources that no longer exist.
+        ``articles``: (id, source, hash, indexed_at) written; ``deleted``: ids removed;
+        ``finished_sources``: (rel, root, size, mtime_ns, sidecar fingerprint) whose every article is
+        now committed; ``forgotten_sources``: sources that no longer exist.
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
@@ -144,7 +150,10 @@ class Manifest:
                 "INSERT OR REPLACE INTO articles (id, source, hash, indexed_at) VALUES (?, ?, ?, ?)", articles
             )
             db.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in deleted))
-            db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", finished_sources)
+            db.executemany(
+                "INSERT OR REPLACE INTO sources (rel, root, size, mtime_ns, meta) VALUES (?, ?, ?, ?, ?)",
+                finished_sources,
+            )
             db.executemany("DELETE FROM sources WHERE rel = ?", ((s,) for s in forgotten_sources))
             db.execute("COMMIT")
         except BaseException:

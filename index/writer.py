@@ -37,7 +37,7 @@ from index.copies import CopyClusters, signature
 from index.document import content_hash, to_document
 from index.extract import EXTRACTION_VERSION, AliasTable, extract
 from index.manifest import MANIFEST_NAME, Manifest
-from index.readers import ReadFailure, SourceFile, discover, read_source
+from index.readers import ReadFailure, ReadWarning, SourceFile, discover, read_source
 from index.segments import (
     STAGING_DIR,
     FastSegmentWriter,
@@ -76,12 +76,14 @@ class IndexLockTimeout(Exception):
 
 @dataclass
 class IndexReport:
-    """What one run did.  ``failed`` holds (id, reason) pairs."""
+    """What one run did.  ``failed`` holds (id, reason) pairs; ``warnings`` problems that cost no
+    article (malformed sidecar metadata rows, unknown sidecar columns)."""
 
     indexed: int = 0
     unchanged: int = 0
     deleted: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     commits: int = 0
     seconds: float = 0.0
 
@@ -429,7 +431,7 @@ class _Run:
         self.job_numbers = iter(range(1, sys.maxsize))
         self.deletions: list[tuple[str, str]] = []
         self.forgotten: list[str] = []
-        self.finished: list[tuple[str, str, int, int]] = []
+        self.finished: list[tuple[str, str, int, int, str]] = []
         self.pending_per_source: dict[str, int] = {}
         self.waiting_sources: dict[str, SourceFile] = {}
         self.chunk: list[tuple] = []
@@ -447,6 +449,8 @@ class _Run:
             self.report.unchanged += payload
         elif kind == "failure":
             self.report.failed.append((payload.id, payload.reason))
+        elif kind == "warning":
+            self.report.warnings.append(payload.reason)
         elif kind == "delete":
             # A source is only complete once its deletions are committed too: a crash between
             # recording it as unchanged and deleting its vanished articles would keep them forever.
@@ -471,7 +475,7 @@ class _Run:
         # A source is complete once all its changed articles are committed (or failed) and the
         # articles it no longer holds are deleted.
         if self.pending_per_source.get(src.rel, 0) == 0:
-            self.finished.append((src.rel, src.root, src.size, src.mtime_ns))
+            self.finished.append((src.rel, src.root, src.size, src.mtime_ns, src.meta))
         else:
             self.waiting_sources[src.rel] = src
 
@@ -479,7 +483,7 @@ class _Run:
         self.pending_per_source[source] -= 1
         if self.pending_per_source[source] == 0 and source in self.waiting_sources:
             src = self.waiting_sources.pop(source)
-            self.finished.append((src.rel, src.root, src.size, src.mtime_ns))
+            self.finished.append((src.rel, src.root, src.size, src.mtime_ns, src.meta))
 
     # -- events
     def handle(self, event: tuple) -> None:
@@ -591,6 +595,9 @@ def _plan(paths: Iterable[str | Path], manifest: Manifest,
     seen_sources: set[str] = set()
     roots: set[str] = set()
     for found in discover(paths):
+        if isinstance(found, ReadWarning):  # a sidecar problem: nothing to index or delete
+            yield ("warning", found, None, None)
+            continue
         if isinstance(found, ReadFailure):
             yield ("failure", found, None, None)
             continue
@@ -598,7 +605,7 @@ def _plan(paths: Iterable[str | Path], manifest: Manifest,
         roots.add(src.root)
         seen_sources.add(src.rel)
         known = manifest.article_hashes(src.rel)
-        if manifest.source_fingerprint(src.rel) == (src.size, src.mtime_ns):
+        if manifest.source_fingerprint(src.rel) == (src.size, src.mtime_ns, src.meta):
             yield ("unchanged", len(known), src.rel, None)
             continue
         produced: set[str] = set()

@@ -415,5 +415,6 @@ def get_article(searcher, article_id: str) -> dict | None:
         "body": body,
         "speakers": record.get("speakers", []),
         "entities": record.get("entities", []),
-        "provenance": {k: record.get(k) for k in ("outlet_source", "date_source", "encoding", "format")},
+        "provenance": {k: record.get(k)
+                       for k in ("outlet_source", "date_source", "encoding", "format", "sidecar")},
     }

@@ -65,3 +65,21 @@ def test_order_and_fallbacks():
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+def test_a_day_named_in_the_text_is_dated_only_with_a_year_from_the_url_or_a_sidecar():
+    from index.extract.dates import day_in_text
+
+    body = "Sergey Lavrov said on March 29 after arriving in Ankara. On May 31st, he spoke again."
+    url = Article(id="x", path="x", title="t", body=body, url="https://southfront.org/2019/03/lavrov/")
+    assert resolve_date(url) == (date(2019, 3, 29), "text+url")
+    year_only = Article(id="x", path="x", title="t", body=body, url="https://example.org/news/2019/lavrov")
+    assert resolve_date(year_only) == (date(2019, 3, 29), "text+url")
+    sidecar = Article(id="x", path="x", title="t", body=body, sidecar={"partial_date": "2019-05"})
+    assert resolve_date(sidecar) == (date(2019, 5, 31), "text+sidecar")  # the month must agree
+    assert resolve_date(Article(id="x", path="x", title="t", body=body)) == (None, "unknown")
+    assert day_in_text(body, (2019, 4)) is None
+    assert day_in_text("signed on September 17, 2018 in Sochi", (2019,)) is None  # a full date of an event
+    assert day_in_text("talks on 5 May, then", (2020,)) == date(2020, 5, 5)
+    assert day_in_text("on February 30", (2020,)) is None
+    assert day_in_text("on December 30", (2026,), today=date(2026, 6, 1)) is None  # not after today

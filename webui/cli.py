@@ -60,6 +60,8 @@ def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, ali
         report = writer.index_paths(paths, index_dir, on_commit=committed, **options)
     except (IndexUnavailableError, writer.IndexLockTimeout, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for article_id, reason in report.failed:
         click.echo(f"failed: {article_id}: {reason}", err=True)
     click.echo(f"{report.summary()} -> {index_dir}", err=True)
@@ -151,11 +153,14 @@ def extract_command(paths, fmt, aliases) -> None:
     """Print what extraction finds in each article (one JSON object per line); no index is touched."""
     from index.document import extraction_record
     from index.extract import AliasTable, extract
-    from index.readers import ReadFailure, read_paths
+    from index.readers import ReadFailure, ReadWarning, read_paths
 
     table = AliasTable.load(aliases) if aliases else AliasTable.default()
     out = sys.stdout
     for item in read_paths(paths):
+        if isinstance(item, ReadWarning):
+            click.echo(f"warning: {item.reason}", err=True)
+            continue
         if isinstance(item, ReadFailure):
             click.echo(f"failed: {item.id}: {item.reason}", err=True)
             continue

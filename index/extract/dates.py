@@ -1,7 +1,13 @@
-"""Publication-date resolution: metadata, else the URL, else the file name; never the body.
+"""Publication-date resolution: sidecar or metadata, else the URL, else the file name.
 
 A date is accepted only when it is a full, valid calendar date (year, month and day) within
 ``MIN_YEAR``..``MAX_YEAR``: month-only URLs (``/2020/03/``) give no date rather than a guessed day.
+
+The body alone never dates an article.  A day the text names without a year ("said on March 29")
+completes a *partial* date known from elsewhere: the year (and month) of a sidecar ``date`` such as
+``2019`` or ``2019-03``, or of the URL (``/2019/03/``, ``/2019/``).  When the month is known, the
+text's month must agree; the day must be a real date and not after today.  Otherwise the article
+stays undated: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -121,7 +127,12 @@ def _check(value: date) -> date | None:
 
 
 def resolve_date(article: Article) -> tuple[date | None, str]:
-    """Return ``(date, source)`` with source ``metadata``, ``url``, ``filename`` or ``unknown``."""
+    """Return ``(date, source)``.
+
+    Sources: ``sidecar`` (a sidecar metadata file), ``metadata`` (the file's own), ``page`` (an
+    HTML page's text, read by htmldate), ``url``, ``filename``, ``text+sidecar`` / ``text+url`` (a
+    day named in the text completing a partial date, see the module docstring) or ``unknown``.
+    """
     if article.published:
         published = article.published
         if isinstance(published, str):
@@ -129,7 +140,9 @@ def resolve_date(article: Article) -> tuple[date | None, str]:
         if isinstance(published, datetime):
             published = published.date()
         if published:
-            return published, "metadata"
+            if "date" in article.sidecar:
+                return published, "sidecar"
+            return published, "page" if article.raw_meta.get("date_source") == "page" else "metadata"
     if article.url:
         found = date_from_text(article.url)
         if found:
@@ -138,4 +151,57 @@ def resolve_date(article: Article) -> tuple[date | None, str]:
         found = date_from_text(PurePath(article.path.split("!")[-1]).name, _FILENAME_PATTERNS)
         if found:
             return found, "filename"
+    partial, source = _partial_date(article)
+    if partial:
+        found = day_in_text(article.body, partial)
+        if found:
+            return found, source
     return None, "unknown"
+
+
+# A year (and month) between separators in a URL's path: /2019/03/slug, /news/2019/slug.
+_URL_YEAR = re.compile(r"(?:^|[/_.-])(?P<y>(?:19|20)\d{2})(?:[/_.-](?P<m>0?[1-9]|1[0-2]))?(?=$|[/_.-])")
+_CAP_MON = "(?P<mon>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+# "on March 29", "on 29 March"; not followed by a year (that would be a full date of some event).
+_TEXT_DAYS = [
+    re.compile(rf"\b[Oo]n\s+{_CAP_MON}\s+{_DAY}\b(?!,?\s*\d)"),
+    re.compile(rf"\b[Oo]n\s+{_DAY}\s+{_CAP_MON}(?![\w.]*,?\s*\d)"),
+]
+#: Characters of the body searched for a day: the lead, where the news (and its day) is.
+TEXT_DAY_CHARS = 1500
+
+
+def _partial_date(article: Article) -> tuple[tuple[int, ...] | None, str]:
+    """(year,) or (year, month) known without a day, and where from; (None, "") when none."""
+    partial = article.sidecar.get("partial_date")
+    if partial:
+        return tuple(int(p) for p in partial.split("-")), "text+sidecar"
+    if article.url:
+        from urllib.parse import urlsplit
+
+        match = _URL_YEAR.search(urlsplit(article.url).path)
+        if match:
+            year = int(match.group("y"))
+            month = match.group("m")
+            return ((year, int(month)) if month else (year,)), "text+url"
+    return None, ""
+
+
+def day_in_text(body: str, partial: tuple[int, ...], today: date | None = None) -> date | None:
+    """The first day the text's lead names without a year ("on March 29"), completed by ``partial``.
+
+    ``partial`` is (year,) or (year, month); with a month, the text's month must be the same.
+    None when the lead names no such day, the date is invalid, or it is after ``today``.
+    """
+    today = today or date.today()
+    lead = body[:TEXT_DAY_CHARS]
+    for pattern in _TEXT_DAYS:
+        for match in pattern.finditer(lead):
+            month = _MONTHS[match.group("mon").lower()]
+            if len(partial) > 1 and partial[1] != month:
+                continue
+            found = _make(partial[0], month, int(match.group("d")))
+            if found and found <= today:
+                return found
+    return None

@@ -39,16 +39,19 @@ _TAIL_LINES = 40  # ... or in the footer
 
 
 def resolve_outlet(article: Article, body: str, aliases: AliasTable) -> tuple[str | None, str]:
-    """Return ``(outlet, source)`` with source ``metadata``, ``url``, ``text`` or ``unknown``.
+    """Return ``(outlet, source)`` with source ``sidecar``, ``metadata``, ``title`` (an HTML page
+    title's site-name suffix), ``url``, ``text`` or ``unknown``.
 
     ``body`` is the cleaned body; signature lines are looked for in the raw ``article.body``,
     because cleaning removes exactly those lines.
     """
     if article.outlet and article.outlet.strip():
         meta = article.outlet.strip()
+        source = "sidecar" if "outlet" in article.sidecar else article.raw_meta.get("outlet_source")
+        source = source if source in ("title", "sidecar") else "metadata"
         if _looks_like_host(meta):
-            return aliases.outlet(meta) or _norm_host(meta), "metadata"
-        return aliases.outlet(meta) or meta, "metadata"
+            return aliases.outlet(meta) or _norm_host(meta), source
+        return aliases.outlet(meta) or meta, source
     if article.url:
         host = _norm_host(article.url)
         if host and "." in host:

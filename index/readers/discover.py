@@ -13,9 +13,11 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from index.readers import sidecar
 from index.readers.sources import (
     SUFFIX_KINDS,
     ReadFailure,
+    ReadWarning,
     SourceFile,
     is_ignored_name,
     is_skipped_file,
@@ -44,7 +46,8 @@ def discover(paths: Iterable[str | Path]) -> Iterator[SourceFile | ReadFailure]:
         elif (kind := kind_of(top.name)) is None:
             yield ReadFailure(root, str(top), f"unsupported file type: expected {', '.join(SUFFIX_KINDS)}")
         else:
-            yield SourceFile(top, root, top.name, st.st_size, st.st_mtime_ns, kind)
+            yield SourceFile(top, root, top.name, st.st_size, st.st_mtime_ns, kind,
+                             meta=sidecar.fingerprint(top.parent))
 
 
 def _walk(top: Path, root: str) -> Iterator[SourceFile | ReadFailure]:
@@ -64,6 +67,11 @@ def _walk(top: Path, root: str) -> Iterator[SourceFile | ReadFailure]:
                 yield ReadFailure(
                     _rel(root, top, full), full, f"symbolic link to a folder outside {top} not followed"
                 )
+        folder = _rel(root, top, dirpath)
+        meta = sidecar.fingerprint(dirpath)
+        if meta:
+            for warning in sidecar.load(dirpath, folder).warnings:
+                yield ReadWarning(folder, dirpath, warning)
         for name in sorted(filenames):
             if is_skipped_file(name) or (kind := kind_of(name)) is None:
                 continue
@@ -88,7 +96,7 @@ def _walk(top: Path, root: str) -> Iterator[SourceFile | ReadFailure]:
             elif not os.access(full, os.R_OK):
                 yield ReadFailure(rel, full, "permission denied")
             else:
-                yield SourceFile(Path(full), root, rel, st.st_size, st.st_mtime_ns, kind)
+                yield SourceFile(Path(full), root, rel, st.st_size, st.st_mtime_ns, kind, meta, folder)
 
 
 def _rel(root: str, top: Path, full: str | os.PathLike) -> str:

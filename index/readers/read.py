@@ -6,7 +6,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from index.readers import limits
+from index.article import Article
+from index.readers import limits, sidecar
 from index.readers.archives import read_archive
 from index.readers.discover import discover
 from index.readers.formats import Result, parse_bytes, parse_jsonl
@@ -14,6 +15,19 @@ from index.readers.sources import ARCHIVE_KINDS, ReadFailure, SourceFile
 
 
 def read_source(src: SourceFile) -> Iterator[Result]:
+    """Parse one file or archive, with its folder's sidecar metadata applied (see ``_read_source``)."""
+    if not src.meta:
+        yield from _read_source(src)
+        return
+    folder = os.path.dirname(src.path)
+    rows = sidecar.load(folder, src.folder)
+    for item in _read_source(src):
+        if isinstance(item, Article):
+            item = sidecar.apply(item, rows.row_for(sidecar.key_for(item.id, src.folder)))
+        yield item
+
+
+def _read_source(src: SourceFile) -> Iterator[Result]:
     """Parse one file or archive; every problem becomes a ReadFailure, nothing raises.
 
     Ids: ``src.rel`` for a single-article file, ``rel#<line>`` for JSONL records (from 1),

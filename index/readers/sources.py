@@ -44,11 +44,17 @@ def is_ignored_name(name: str) -> bool:
 
 
 def is_skipped_file(name: str) -> bool:
-    """Files never taken for articles: hidden ones, and README/LICENSE-style corpus documentation.
+    """Files never taken for articles: hidden ones, README/LICENSE-style corpus documentation and
+    sidecar metadata files (``metadata.csv``, ``metadata.jsonl``).
 
     Skipped without a report while walking; a file named directly on the command line is still read.
     """
-    return is_ignored_name(name) or name.split(".", 1)[0].lower() in _DOC_STEMS
+    return (is_ignored_name(name) or name.split(".", 1)[0].lower() in _DOC_STEMS
+            or name.lower() in _SIDECAR_NAMES)
+
+
+# Sidecar metadata files (index/readers/sidecar.py) describe the articles; they are not articles.
+_SIDECAR_NAMES = frozenset({"metadata.csv", "metadata.jsonl"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,11 @@ class SourceFile:
     size: int
     mtime_ns: int
     kind: str  # txt | json | jsonl | html | zip | tar
+    #: Fingerprint of the folder's sidecar metadata files ("" when none): part of the manifest's
+    #: fingerprint of this file, so editing a sidecar re-reads the files it describes.
+    meta: str = ""
+    #: Id prefix of the folder the file was found in (``news/2019``), or "" for a file named directly.
+    folder: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,3 +84,11 @@ class ReadFailure:
     id: str
     path: str
     reason: str
+
+
+@dataclass(frozen=True)
+class ReadWarning(ReadFailure):
+    """A problem that costs no article (a malformed sidecar row, an unknown column): reported only.
+
+    A subclass of ReadFailure, so code that only knows failures still skips it.
+    """
