@@ -203,6 +203,8 @@ _CONTENT_END = re.compile(
     r",\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
+    # ", but he is as strong a favorite as ever": the writer goes on about the Source
+    r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
 )
 
 
@@ -210,6 +212,8 @@ def content_end(text: str) -> int:
     """Where reported content in ``text`` ends: before a participle clause or a coordinated cue."""
     for match in _CONTENT_END.finditer(text):
         ing, verb = match.group("ing"), match.group("verb")
+        if match.group("narration"):
+            return match.start()
         if ing and ing not in _PREPOSITION_ING:
             return match.start()
         verb = verb or match.group("own")  # ", he clarified that …": a new clause of its own
@@ -237,7 +241,21 @@ def clause_before(text: str) -> bool:
     last = words[-1].strip(",;").lower()
     if last in _CONNECTIVES:
         return False
-    return not (first in _SUBORDINATORS and "," not in text)
+    # "In June", "Speaking to students at Drexel", "When X recommended …": an opening phrase that
+    # waits for its main clause; content only when a main clause follows it after a comma
+    opener = first in _SUBORDINATORS or first in _CIRCUMSTANCE or first.endswith("ing")
+    return not (opener and "," not in text)
+
+
+def opens_subordinate(text: str) -> bool:
+    """Whether a sentence opens with a subordinate clause ("When Clinton said she would …, he …")."""
+    words = text.split(None, 2)
+    if not words:
+        return False
+    first = words[0].strip("“\"‘'(").lower()
+    if first == "even" and len(words) > 1:
+        first = words[1].lower()  # "Even as …", "Even though …"
+    return first in _SUBORDINATORS
 
 
 def fragment(text: str, cue: str = "") -> bool:

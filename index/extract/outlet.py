@@ -96,3 +96,45 @@ def outlet_from_text(text: str, aliases: AliasTable) -> str | None:
 def _exact_spelling(line: str, aliases: AliasTable) -> bool:
     """A standalone line must spell an outlet name exactly (case included), not just fold to it."""
     return line in aliases.outlet_name_set()
+
+
+# "Headline - Breitbart", "Headline | Reuters", "Headline — The Guardian": the last part of a page
+# title after one of these separators may be the site's name.
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·«»]|::)\s+")
+_MAX_SITE_WORDS = 6
+
+
+def split_site_suffix(title: str, site_name: str | None = None, host: str | None = None,
+                      aliases: AliasTable | None = None) -> tuple[str, str | None]:
+    """``(headline, site)`` when ``title`` ends in a site-name suffix, else ``(title, None)``.
+
+    The suffix counts as a site name only when it is a known outlet (the alias table, so
+    ``Breitbart`` -> ``Breitbart News``), the page's own site name, or its host's name
+    (``Reuters`` on reuters.com): "Syria - Idlib" keeps its dash.  ``site`` is the canonical
+    outlet name when known, else the suffix as written.
+    """
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title, None
+    suffix = parts[-1].strip()
+    cut = title.rstrip()[: len(title.rstrip()) - len(suffix)]
+    head = re.sub(r"\s+(?:[|\-–—·«»]|::)\s*$", "", cut).strip()
+    if not suffix or not head or len(suffix.split()) > _MAX_SITE_WORDS or len(head) < 10:
+        return title, None
+    aliases = aliases or AliasTable.default()
+    known = aliases.outlet(suffix)
+    if known:
+        return head, known
+    folded = _letters(suffix)
+    if site_name and folded and folded == _letters(site_name):
+        return head, aliases.outlet(site_name) or site_name.strip()
+    if host and folded:
+        label = _norm_host(host).split(".")
+        if len(label) >= 2 and folded == _letters(label[-2]):
+            return head, aliases.outlet(host) or suffix
+    return title, None
+
+
+def _letters(value: str) -> str:
+    """Letters and digits only, lower case: "The Hill" -> "thehill", "thehill.com" label -> "thehill"."""
+    return "".join(ch for ch in value.casefold() if ch.isalnum())

@@ -202,11 +202,13 @@ def _tokenise(body: str) -> _Tokens:
             bounds.add(i)  # "… realistic. ''I hate …": a straight mark after a space opens a quotation
     # A closing mark after . ! ? starts a new sentence when a capital follows (“… end.” Next).
     for i in marks:
+        # the end mark before a closing quotation mark, or before the two apostrophes of ''
+        before = texts[i - 2] if i > 1 and texts[i - 1] == "'" and texts[i] == "'" else texts[i - 1]
         if (
             texts[i] in _CLOSE_QUOTES
             and i not in bounds
             and i > 0
-            and texts[i - 1] in _SENTENCE_END
+            and before in _SENTENCE_END
             and i < last
             and caps[i + 1]
         ):
@@ -1473,6 +1475,10 @@ def _reported_span(
     if found is not None:
         start = after_start + found[0]
         end = start + _content.content_end(body[start:s_end])
+        if _content.opens_subordinate(body[s_start:anchor]):
+            # "When Clinton said she would debate …, he looked …": the clause ends at its comma
+            comma = body.find(", ", start, end)
+            end = comma if comma > start else end
         if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
             return start, end
         return 0, 0
