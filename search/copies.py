@@ -20,10 +20,22 @@ from pathlib import Path
 
 import numpy as np
 
+from search import schema as S
+
 #: The sidecar file in the index folder (written by index.copies, read here).
 COPIES_NAME = "copies.sqlite"
 #: Copies listed per hit ("also published by"); the count covers all of them.
 COPIES_LISTED = 20
+
+
+@dataclass
+class Copy:
+    """One member of a copy cluster, as hits and the article page list it."""
+
+    id: str
+    outlet: str | None
+    published: str | None
+    original: bool = False
 
 
 @dataclass
@@ -55,6 +67,24 @@ class CopyArrays:
     def cluster_of(self, docnum: int) -> list[int]:
         """Every live member of ``docnum``'s cluster, earliest first ([docnum] when alone)."""
         return self.members.get(int(self.original[docnum]), [docnum])
+
+
+def describe_copies(facets, copies: CopyArrays, docnums: list[int],
+                    limit: int | None = COPIES_LISTED) -> list[Copy]:
+    """Id, outlet and date of each document in ``docnums`` (from the facet arrays, no stored reads)."""
+    indptr, ords, display = facets.indptr[S.OUTLET], facets.ords[S.OUTLET], facets.display[S.OUTLET]
+    undated = np.iinfo(np.int32).min
+    result = []
+    for docnum in docnums[:limit]:
+        start, end = int(indptr[docnum]), int(indptr[docnum + 1])
+        day = int(facets.day[docnum])
+        result.append(Copy(
+            id=facets.ids[docnum],
+            outlet=display[int(ords[start])] if end > start else None,
+            published=None if day == undated else S.day_to_date(day).isoformat(),
+            original=bool(copies.rank[docnum] == 0),
+        ))
+    return result
 
 
 def _empty(ndocs: int) -> CopyArrays:

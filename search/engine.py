@@ -20,6 +20,7 @@ from whoosh import query as whoosh_query
 from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.budget import Deadline
+from search.copies import Copy, CopyArrays, describe_copies
 from search.expand import expand_terms
 from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
@@ -58,6 +59,13 @@ class Hit:
     snippet: str
     #: When the article entered the index (RFC 3339 UTC), or None for indexes built before it was kept.
     indexed: str | None = None
+    #: Id of the article's copy-cluster original (its own id when it is the original or has no copies).
+    cluster: str | None = None
+    #: The other members of its copy cluster, earliest first (at most COPIES_LISTED; see copies_total).
+    copies: list[Copy] = field(default_factory=list)
+    copies_total: int = 0
+    #: Outlets of those copies other than this hit's own, first publication first ("also published by").
+    also_published_by: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -368,13 +376,19 @@ def search(
     if scope is not None:
         masks["quote"] = _scope_mask(searcher, arrays.ndocs, _apply(matched, masks), scope, deadline)
     final = _apply(matched, masks)
-    facets = _facets(arrays, matched, masks, request, aliases)
+    copies = facet_cache.copies.arrays(searcher, arrays)
+    if request.collapses:
+        final = copies.collapse(final)
+    # count=originals: every facet and the timeline count cluster originals only.
+    counted = {**masks, "original": copies.is_original} if request.count == "originals" else masks
+    facets = _facets(arrays, matched, counted, request, aliases)
     deadline.check()
     page_docs = _ordered_page(searcher, parsed, arrays, final, matched, request, postings)
     deadline.check()
     words = query_terms(parsed)
     speaker_keys = {name_key(v, aliases) for v in request.filters.get(S.SPEAKER, ())}
-    hits = [_hit(searcher, d, words, speaker_keys, aliases, scope) for d in page_docs]
+    hits = [_with_copies(_hit(searcher, d, words, speaker_keys, aliases, scope), d, arrays, copies)
+            for d in page_docs]
     return SearchResult(
         query=request.q,
         total=int(len(final)),
@@ -391,10 +405,23 @@ def search(
     )
 
 
-def get_article(searcher, article_id: str) -> dict | None:
+def _with_copies(hit: Hit, docnum: int, arrays: FacetArrays, copies: CopyArrays) -> Hit:
+    """Fill a hit's copy-cluster fields."""
+    members = copies.cluster_of(docnum)
+    listed = describe_copies(arrays, copies, [m for m in members if m != docnum])
+    hit.cluster = arrays.ids[members[0]] if arrays.ids[members[0]] is not None else hit.id
+    hit.copies, hit.copies_total = listed, len(members) - 1
+    outlets = dict.fromkeys(c.outlet for c in listed if c.outlet and c.outlet != hit.outlet)
+    hit.also_published_by = list(outlets)
+    return hit
+
+
+def get_article(searcher, article_id: str, facet_cache: FacetCache | None = None) -> dict | None:
     """The stored article ``article_id`` as plain data, or None.
 
-    The body is plain text; pages highlight it with :func:`search.quotes.body_segments`.
+    The body is plain text; pages highlight it with :func:`search.quotes.body_segments`.  With
+    ``facet_cache``, ``cluster`` and ``copies`` list the article's copy cluster (other members,
+    earliest first, the original marked).
     """
     docnum = searcher.document_number(**{S.ID: article_id})
     if docnum is None:
@@ -417,4 +444,16 @@ def get_article(searcher, article_id: str) -> dict | None:
         "entities": record.get("entities", []),
         "provenance": {k: record.get(k)
                        for k in ("outlet_source", "date_source", "encoding", "format", "sidecar")},
+        **_article_copies(searcher, docnum, stored[S.ID], facet_cache),
     }
+
+
+def _article_copies(searcher, docnum: int, article_id: str, facet_cache: FacetCache | None) -> dict:
+    if facet_cache is None:
+        return {}
+    arrays = prepare(searcher, facet_cache)
+    copies = facet_cache.copies.arrays(searcher, arrays)
+    members = copies.cluster_of(docnum)
+    listed = describe_copies(arrays, copies, [m for m in members if m != docnum], limit=None)
+    original = arrays.ids[members[0]] or article_id
+    return {"cluster": original, "copies": [asdict(c) for c in listed]}

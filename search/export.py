@@ -25,7 +25,9 @@ from search.request import MAX_PER_PAGE, MAX_RESULT_WINDOW, SearchRequest
 EXPORT_CAP = MAX_RESULT_WINDOW
 PAGE_SIZE = MAX_PER_PAGE
 FORMATS = ("csv", "jsonl")
-COLUMNS = ("id", "title", "outlet", "published", "speakers", "url", "snippet")
+#: ``cluster``: the id of the article's copy-cluster original (its own id when it has no copies),
+#: so copies group together while every copy keeps its row.
+COLUMNS = ("id", "title", "outlet", "published", "speakers", "url", "snippet", "cluster")
 
 
 def index_version(searcher) -> str:
@@ -50,7 +52,11 @@ def export_meta(searcher, request: SearchRequest, total: int) -> dict:
 
 
 def iter_hits(searcher, request: SearchRequest, **search_kwargs) -> Iterator[tuple[int, list[Hit]]]:
-    """(total, hits) for each page of ``request``'s results, up to EXPORT_CAP hits in all."""
+    """(total, hits) for each page of ``request``'s results, up to EXPORT_CAP hits in all.
+
+    Copies are never collapsed: an export keeps every copy, marked by its ``cluster``.
+    """
+    request = request.with_(collapse=None)
     page = 1
     written = 0
     while True:
@@ -68,7 +74,7 @@ def _row(hit: Hit) -> dict:
     text = html.unescape(hit.snippet.replace("<mark>", "").replace("</mark>", ""))
     return {
         "id": hit.id, "title": hit.title, "outlet": hit.outlet, "published": hit.published,
-        "speakers": hit.speakers, "url": hit.url, "snippet": text,
+        "speakers": hit.speakers, "url": hit.url, "snippet": text, "cluster": hit.cluster,
     }
 
 

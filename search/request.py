@@ -58,7 +58,12 @@ _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 #: ``indexed``: newest first by the time articles entered the index (what feeds show).
 SORTS = ("relevance", "newest", "oldest", "indexed")
 FILTER_PARAMS = S.FACET_KINDS  # outlet, speaker, person, organization, place
-PARAMS = frozenset({"q", "from", "to", "since", "sort", "page", "per_page", *FILTER_PARAMS})
+#: ``collapse``: ``copies`` shows one hit per copy cluster (syndicated and duplicate copies).
+COLLAPSE = ("none", "copies")
+#: ``count``: ``originals`` counts facets and the timeline over cluster originals only.
+COUNTS = ("all", "originals")
+PARAMS = frozenset({"q", "from", "to", "since", "sort", "page", "per_page", "collapse", "count",
+                    *FILTER_PARAMS})
 
 
 class QueryError(ValueError):
@@ -82,6 +87,16 @@ class SearchRequest:
     per_page: int = DEFAULT_PER_PAGE
     #: Only articles that entered the index at or after this time (UTC).
     since: datetime | None = None
+    #: "copies" (one hit per copy cluster), "none", or None when not given (the API's default is
+    #: none, the web page's copies: see :attr:`collapses`).
+    collapse: str | None = None
+    #: "originals": facet and timeline counts count only each copy cluster's original.
+    count: str = "all"
+
+    @property
+    def collapses(self) -> bool:
+        """True when copies are collapsed into one hit per cluster."""
+        return self.collapse == "copies"
 
     @classmethod
     def from_args(cls, args: Mapping, *, allow: Iterable[str] = (),
@@ -127,7 +142,9 @@ class SearchRequest:
                 "page",
             )
         since = parse_since(_one(args, "since"), now)
-        return cls(q, filters, date_from, date_to, sort, page, per_page, since)
+        collapse = _choice(args, "collapse", COLLAPSE) or None
+        count = _choice(args, "count", COUNTS) or "all"
+        return cls(q, filters, date_from, date_to, sort, page, per_page, since, collapse, count)
 
     def with_(self, **changes) -> SearchRequest:
         """A copy with some fields changed (used to build facet toggle and paging links)."""
@@ -152,6 +169,10 @@ class SearchRequest:
             pairs.append(("per_page", str(self.per_page)))
         if self.since:
             pairs.append(("since", self.since.isoformat(timespec="seconds").replace("+00:00", "Z")))
+        if self.collapse:
+            pairs.append(("collapse", self.collapse))
+        if self.count != "all":
+            pairs.append(("count", self.count))
         return pairs
 
 
@@ -171,6 +192,14 @@ def _one(args: Mapping, name: str) -> str:
     if len(values) > 1:
         raise QueryError(f"{name} may be given only once", name)
     return values[0] if values else ""
+
+
+def _choice(args: Mapping, name: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices``, or "" when the parameter is absent or empty."""
+    raw = _one(args, name).strip()
+    if raw and raw not in choices:
+        raise QueryError(f"{name} must be one of {', '.join(choices)}, not {raw[:40]!r}", name)
+    return raw
 
 
 def _int(args: Mapping, name: str, default: int, *, minimum: int) -> int:

@@ -112,7 +112,7 @@ def test_html_pages(client):
     html = page.get_data(as_text=True)
     assert page.status_code == 200
     assert "<mark>Idlib</mark>" in html
-    assert 'href="/api/search?q=idlib&amp;outlet=SouthFront"' in html
+    assert 'href="/api/search?q=idlib&amp;outlet=SouthFront&amp;collapse=copies"' in html  # the JSON twin
     article = client.get(f"/article/{IDS[4]}?q=terrorists").get_data(as_text=True)
     assert "Dmitry Peskov" in article and "<mark>terrorists</mark>" in article
 

@@ -50,7 +50,7 @@ def test_api_search_shape(client):
         "day",
     }
     assert set(data["hits"][0]) == {"id", "title", "outlet", "published", "speakers", "url", "snippet",
-                                    "indexed"}
+                                    "indexed", "cluster", "copies", "copies_total", "also_published_by"}
     assert data["facets"]["month"] == [
         {"value": "2020-01", "count": 1, "selected": False},
         {"value": "2020-02", "count": 1, "selected": False},

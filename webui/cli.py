@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from index.storage import IndexUnavailableError, default_index_dir
+from webui import server
 
 INDEX_OPTION = click.option(
     "--index",
@@ -20,6 +21,13 @@ INDEX_OPTION = click.option(
     default=default_index_dir,
     show_default="$DATELINE_INDEX or ~/.local/share/dateline/index",
     help="Index directory.",
+)
+
+#: The same alias file must be given to ``index``, ``search`` and ``serve`` (or set once in the
+#: environment): folding at index time and query expansion at search time use the same merges.
+ALIASES_OPTION = click.option(
+    "--aliases", type=click.Path(exists=True, dir_okay=False), envvar="DATELINE_ALIASES",
+    help="Alias file merging name spellings (docs/aliases.md) [$DATELINE_ALIASES].",
 )
 
 
@@ -38,8 +46,7 @@ def main() -> None:
               help="Articles per segment, each committed as one batch [5000].")
 @click.option("--lock-timeout", type=click.FloatRange(0), default=None,
               help="Seconds to wait for another indexer's commit [600].")
-@click.option("--aliases", type=click.Path(exists=True, dir_okay=False), envvar="DATELINE_ALIASES",
-              help="Alias file merging name spellings (docs/aliases.md).")
+@ALIASES_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, aliases, quiet) -> None:
     """Index the articles under PATHS (folders, files, .zip/.tar archives); only changes are written."""
@@ -84,10 +91,16 @@ def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, ali
               "[relevance; indexed with --since].")
 @click.option("--page", type=int, default=1)
 @click.option("--per-page", type=int, default=10)
+@click.option("--collapse", is_flag=True,
+              help="One hit per copy cluster (syndicated and duplicate copies), with its copies listed.")
+@click.option("--count", "count", type=click.Choice(["all", "originals"]), default="all", show_default=True,
+              help="originals: facet counts count each copy cluster's original only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON as /api/search.")
+@ALIASES_OPTION
 def search_command(query, index_dir, outlet, speaker, person, organization, place, date_from, date_to,
-                   since, sort, page, per_page, as_json) -> None:
+                   since, sort, page, per_page, collapse, count, as_json, aliases) -> None:
     """Search the index; QUERY uses the same language as the web search box."""
+    from index.extract.names import AliasTable
     from index.storage import open_index
     from search.engine import search
     from search.facets import FacetCache
@@ -103,10 +116,15 @@ def search_command(query, index_dir, outlet, speaker, person, organization, plac
         args["to"] = date_to
     if since:
         args["since"] = since
+    if collapse:
+        args["collapse"] = "copies"
+    args["count"] = count
     try:
         request = SearchRequest.from_args(args)
         with open_index(index_dir).searcher() as searcher:
-            result = search(searcher, request, facet_cache=FacetCache(), time_budget=None)
+            alias_table = AliasTable.load(aliases) if aliases else AliasTable.default()
+            result = search(searcher, request, facet_cache=FacetCache(), aliases=alias_table,
+                            time_budget=None)
     except (QueryError, IndexUnavailableError) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -119,6 +137,11 @@ def search_command(query, index_dir, outlet, speaker, person, organization, plac
         click.echo(f"\n{hit.title}  [{hit.id}]\n  {meta}")
         if hit.speakers:
             click.echo(f"  quoting: {', '.join(hit.speakers)}")
+        if hit.copies_total:
+            copies = ", ".join(f"{c.outlet or 'outlet unknown'} [{c.id}]" for c in hit.copies)
+            unlisted = hit.copies_total - len(hit.copies)
+            more = f" and {unlisted} more" if unlisted else ""
+            click.echo(f"  copies ({hit.copies_total}): {copies}{more}")
     for kind in ("outlet", "speaker"):
         top = ", ".join(f"{v.value} ({v.count})" for v in result.facets[kind][:8])
         if top:
@@ -130,25 +153,50 @@ def search_command(query, index_dir, outlet, speaker, person, organization, plac
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on (0.0.0.0 exposes the server to the network).")
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=4, show_default=True, type=int)
-def serve_command(index_dir, host, port, threads) -> None:
-    """Serve the web UI and JSON API on a production WSGI server (waitress)."""
-    from waitress import serve
+@click.option("--threads", default=server.DEFAULT_THREADS, show_default=True, type=click.IntRange(1, 64),
+              help="Threads running searches, pages and exports.")
+@click.option("--connection-limit", default=server.DEFAULT_CONNECTION_LIMIT, show_default=True,
+              type=click.IntRange(1),
+              help="Open connections at once (lowered to fit the open-file limit).")
+@click.option("--idle-timeout", default=server.IDLE_TIMEOUT, show_default=True, type=click.FloatRange(0.5),
+              help="Seconds an idle connection stays open.")
+@click.option("--request-timeout", default=server.REQUEST_TIMEOUT, show_default=True,
+              type=click.FloatRange(0.5),
+              help="Seconds a client has to send a whole request (slow senders are cut off).")
+@click.option("--trusted-proxy", metavar="ADDRESS",
+              help="Address of the reverse proxy in front ('*' for any); only its X-Forwarded-For, "
+              "-Proto, -Host and -Port headers are believed.")
+@ALIASES_OPTION
+def serve_command(index_dir, host, port, threads, connection_limit, idle_timeout, request_timeout,
+                  trusted_proxy, aliases) -> None:
+    """Serve the web UI and JSON API on a production WSGI server (waitress).
 
+    Idle connections and requests that arrive too slowly are closed, so a few clients cannot
+    hold every connection; exports run a few at a time (429 with Retry-After past that).
+
+    \b
+    On a network, run it behind a reverse proxy (TLS, per-client rate limits):
+      dateline serve --port 8000 --trusted-proxy 127.0.0.1
+    with nginx forwarding to http://127.0.0.1:8000 and setting X-Forwarded-For,
+    X-Forwarded-Proto and X-Forwarded-Host (docs/operations.md has the nginx example).
+    """
     from webui import create_app
 
-    app = create_app({"INDEX_DIR": str(index_dir)})
+    app = create_app({"INDEX_DIR": str(index_dir), **({"ALIASES": aliases} if aliases else {})})
     if not app.extensions["dateline"].warm():
         click.echo(f"warning: no readable index at {index_dir} yet; searches answer 503 until "
                    "`dateline index` builds it", err=True)
+    http = server.create_server(app, host=host, port=port, threads=threads, connections=connection_limit,
+                                idle_timeout=idle_timeout, request_timeout=request_timeout,
+                                trusted_proxy=trusted_proxy)
     click.echo(f"Dateline serving {index_dir} at http://{host}:{port}/", err=True)
-    serve(app, host=host, port=port, threads=threads, ident="Dateline")
+    http.run()
 
 
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--aliases", type=click.Path(exists=True, dir_okay=False), envvar="DATELINE_ALIASES")
+@ALIASES_OPTION
 def extract_command(paths, fmt, aliases) -> None:
     """Print what extraction finds in each article (one JSON object per line); no index is touched."""
     from index.document import extraction_record

@@ -15,8 +15,15 @@ from search.request import SearchRequest
 
 
 def page_url(endpoint: str, search_request: SearchRequest, **changes) -> str:
-    """A permalink to ``search_request`` with ``changes`` applied, served by ``endpoint``."""
-    query = urlencode(search_request.with_(**changes).to_args())
+    """A permalink to ``search_request`` with ``changes`` applied, served by ``endpoint``.
+
+    The search page collapses copies unless told otherwise, so its own links leave
+    ``collapse=copies`` out (and keep ``collapse=none``).
+    """
+    pairs = search_request.with_(**changes).to_args()
+    if endpoint.endswith("search_page"):
+        pairs = [pair for pair in pairs if pair != ("collapse", "copies")]
+    query = urlencode(pairs)
     return url_for(endpoint) + (f"?{query}" if query else "")
 
 

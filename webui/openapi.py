@@ -77,6 +77,19 @@ def search_parameters() -> list[dict]:
             {"type": "string", "enum": list(R.SORTS), "default": "relevance"},
         ),
         _param(
+            "collapse",
+            "copies: one hit per copy cluster (syndicated and duplicate copies of one text), the "
+            "earliest matching member, with its copies listed; total counts clusters. none (the "
+            "API's default): every copy is a hit. Exports always keep every copy.",
+            {"type": "string", "enum": list(R.COLLAPSE)},
+        ),
+        _param(
+            "count",
+            "originals: facet and timeline counts count only each copy cluster's original (its "
+            "earliest-dated member), so copies do not inflate counts by outlet, speaker or month.",
+            {"type": "string", "enum": list(R.COUNTS), "default": "all"},
+        ),
+        _param(
             "page",
             f"Page number; page * per_page is at most {R.MAX_RESULT_WINDOW}.",
             {"type": "integer", "minimum": 1, "default": 1},
@@ -120,6 +133,17 @@ _STR_OR_NULL = {"type": "string", "nullable": True}
 _URL_OR_NULL = {"type": "string", "nullable": True, "pattern": "^[hH][tT][tT][pP][sS]?://",
                 "description": "The original article's address: http or https only, else null."}
 _DATE_OR_NULL = {"type": "string", "format": "date", "nullable": True}
+_COPY = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string"},
+        "outlet": _STR_OR_NULL,
+        "published": _DATE_OR_NULL,
+        "original": {"type": "boolean", "description": "The cluster's original (earliest dated)."},
+    },
+}
+_CLUSTER = {"type": "string", "description": "Id of the article's copy-cluster original (its own id "
+            "when it is the original or has no copies)."}
 _INDEXED = {"type": "string", "format": "date-time", "nullable": True,
             "description": "When the article entered the index (UTC); null in indexes built before "
             "it was kept."}
@@ -156,6 +180,12 @@ SCHEMAS: dict = {
             "speakers": {"type": "array", "items": {"type": "string"}},
             "url": _URL_OR_NULL,
             "indexed": _INDEXED,
+            "cluster": _CLUSTER,
+            "copies": {"type": "array", "items": _COPY,
+                       "description": "Other members of the copy cluster, earliest first (at most 20)."},
+            "copies_total": {"type": "integer", "description": "Number of other members."},
+            "also_published_by": {"type": "array", "items": {"type": "string"},
+                                  "description": "Outlets of the copies other than the hit's own."},
             "snippet": {
                 "type": "string",
                 "description": "HTML whose only tag is <mark>, sanitised; with a "
@@ -248,6 +278,9 @@ SCHEMAS: dict = {
                 },
             },
             "provenance": {"type": "object", "additionalProperties": _STR_OR_NULL},
+            "cluster": _CLUSTER,
+            "copies": {"type": "array", "items": _COPY,
+                       "description": "Every other member of the article's copy cluster, earliest first."},
             "similar": {"type": "array", "items": {"$ref": "#/components/schemas/Similar"}},
         },
     },

@@ -109,7 +109,11 @@ def run_search(args, *, allow: tuple[str, ...] = ()) -> tuple[SearchRequest, Sea
 
 @bp.get("/")
 def search_page():
-    search_request, result = run_search(request.args)
+    args = request.args
+    if "collapse" not in args:  # the page collapses copies unless told otherwise (the API does not)
+        args = args.copy()
+        args["collapse"] = "copies"
+    search_request, result = run_search(args)
     facets = {}
     for kind in FILTER_PARAMS:
         values = [
@@ -133,9 +137,13 @@ def search_page():
                         if result.suggestion else None),
         api_url=page_url(".api_search", search_request),
         # The feed follows the search, not this page of it: newest indexed first, 20 entries.
-        feed_url=page_url(".api_feed", search_request, sort="relevance", page=1, per_page=DEFAULT_PER_PAGE),
-        export_urls={fmt: links.add_params(page_url("dateline.api_export", search_request, page=1),
-                                           [("format", fmt)]) for fmt in ("csv", "jsonl")},
+        # Feeds list every new copy: the page's collapsing is not carried over.
+        feed_url=page_url(".api_feed", search_request, sort="relevance", page=1, per_page=DEFAULT_PER_PAGE,
+                          collapse=None),
+        # Exports keep every copy: no collapse parameter.
+        export_urls={fmt: links.add_params(page_url("dateline.api_export", search_request, page=1,
+                                                    collapse=None), [("format", fmt)])
+                     for fmt in ("csv", "jsonl")},
         clear_url=page_url(".search_page", SearchRequest(q=search_request.q, sort=search_request.sort)),
         article_url=lambda article_id: links.article_url(article_id, search_request.q),
         speaker_url=links.speaker_url,
@@ -161,7 +169,7 @@ def api_search():
 
 
 def _article_or_404(article_id: str) -> dict:
-    article = get_article(_store().searcher(), article_id)
+    article = get_article(_store().searcher(), article_id, _store().facet_cache)
     if article is None:
         abort(404, description=f"no article with id {article_id!r}")
     return article

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Measure copy clusters (issue 14.1): recall, false merges and cost.  Results in docs/duplicates.md.
+
+    .venv/bin/python scripts/eval_clusters.py bbc              # exact duplicates of the BBC corpus
+    .venv/bin/python scripts/eval_clusters.py replicas         # AllSides + shuffled replicas (long)
+    .venv/bin/python scripts/eval_clusters.py samples          # the five sample articles
+    .venv/bin/python scripts/eval_clusters.py syria --sample 50  # clusters to read by hand
+
+Each command indexes its archive with ``dateline index``'s own code (``index.writer.index_paths``)
+into ``--workdir`` (kept and reused with ``--reuse``) and reads the clusters the run made from the
+index's ``copies.sqlite``.  ``replicas`` indexes the four AllSides archives plus one replica of
+each article (``scripts/bench.py``'s replica maker: paragraphs shuffled, id ``<id>-r1``) and
+reports how many replicas share their original's cluster, every cluster that holds more than one
+AllSides article (candidate false merges, printed for reading), and the cost of clustering: the
+signatures recomputed from the stored bodies (worker CPU) and the cluster updates replayed in
+batches as a run makes them (main-process time), against the build's wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+CORPORA = REPO.parent / "shared" / "corpora"
+DEFAULT_WORKDIR = Path("/tmp/dateline-clusters")
+
+
+def build(paths: list[Path], index_dir: Path, reuse: bool, jobs: int | None = None) -> float | None:
+    """Index ``paths`` into ``index_dir`` (from scratch unless ``reuse`` and it exists); wall seconds."""
+    from index.writer import index_paths
+
+    if reuse and (index_dir / "copies.sqlite").exists():
+        return None
+    report = index_paths(paths, index_dir, rebuild=True, progress=False, jobs=jobs)
+    print(f"built {index_dir}: {report.summary()}", file=sys.stderr)
+    return report.seconds
+
+
+def clusters(index_dir: Path) -> list[list[str]]:
+    from index.copies import CopyClusters
+
+    with CopyClusters(index_dir) as copies:
+        return copies.clusters()
+
+
+def stored(index_dir: Path) -> dict[str, dict]:
+    """{article id: stored fields} of every live document."""
+    from index.storage import open_index
+
+    with open_index(index_dir).searcher() as searcher:
+        return {fields["id"]: fields for fields in searcher.all_stored_fields()}
+
+
+def describe(fields: dict) -> str:
+    published = fields.get("date")
+    day = published.date().isoformat() if published else "undated"
+    body = " ".join((fields.get("body") or "").split())[:160]
+    return f"{fields.get('outlet') or '?'} | {day} | {fields.get('title')!r}\n      {body}"
+
+
+# -- (a) BBC: exact duplicates -----------------------------------------------------------------
+def eval_bbc(args) -> dict:
+    root = CORPORA / "bbc"
+    index_dir = args.workdir / "bbc"
+    build([root], index_dir, args.reuse)
+    by_bytes = defaultdict(list)
+    for path in sorted(root.rglob("*.txt")):
+        if path.name.lower() != "readme.txt":
+            by_bytes[hashlib.sha256(path.read_bytes()).hexdigest()].append(f"bbc/{path.relative_to(root)}")
+    groups = [ids for ids in by_bytes.values() if len(ids) > 1]
+    cluster_of = {i: n for n, ids in enumerate(clusters(index_dir)) for i in ids}
+    pairs = [(a, b) for ids in groups for a in ids for b in ids if a < b]
+    joined = [p for p in pairs if p[0] in cluster_of and cluster_of[p[0]] == cluster_of.get(p[1])]
+    fields = stored(index_dir)
+    exact = {frozenset(ids) for ids in groups}
+    beyond = [ids for ids in clusters(index_dir) if frozenset(ids) not in exact]
+    same_text = [ids for ids in beyond if len({fields[i].get("body") for i in ids}) == 1]
+    near = [ids for ids in beyond if ids not in same_text]
+    for ids in near:
+        print(f"near-duplicate cluster ({len(ids)}):")
+        for i in ids:
+            print(f"  {i}: {describe(fields[i])}")
+    return {"groups": len(groups), "files": sum(map(len, groups)), "pairs": len(pairs),
+            "pairs_joined": len(joined), "clusters": len(clusters(index_dir)),
+            "other_clusters_same_cleaned_text": len(same_text), "other_clusters_near_duplicates": len(near)}
+
+
+# -- (b) replicas and cost -----------------------------------------------------------------------
+def eval_replicas(args) -> dict:
+    from bench import base_sources, replica_sources
+
+    corpus = CORPORA / "allsides"
+    paths = base_sources(corpus) + replica_sources(corpus, args.workdir, 2)
+    index_dir = args.workdir / "replicas-index"
+    seconds = build(paths, index_dir, args.reuse, args.jobs)
+    found = clusters(index_dir)
+    fields = stored(index_dir)
+    originals = [i for i in fields if not i.endswith("-r1")]
+    cluster_of = {i: n for n, ids in enumerate(found) for i in ids}
+    with_replica = [i for i in originals if f"{i}-r1" in fields]
+    joined = [i for i in with_replica if i in cluster_of and cluster_of[i] == cluster_of.get(f"{i}-r1")]
+    unsigned = [i for i in with_replica if len((fields[i].get("body") or "").split()) < 20]
+    # A cluster is a candidate false merge when it holds more than one AllSides article.
+    mixed = [ids for ids in found if len({i.removesuffix("-r1") for i in ids}) > 1]
+    result = {"articles": len(originals), "replicas": len(with_replica), "replicas_joined": len(joined),
+              "recall": round(len(joined) / max(1, len(with_replica)), 4),
+              "too_short_to_cluster": len(unsigned),
+              "clusters": len(found), "clusters_with_several_articles": len(mixed),
+              "build_seconds": round(seconds, 1) if seconds else None}
+    (args.workdir / "mixed.json").write_text(json.dumps(mixed, indent=1))
+    if args.show_mixed:
+        for ids in mixed[: args.show_mixed]:
+            print(f"cluster with {len({i.removesuffix('-r1') for i in ids})} articles ({len(ids)} members):")
+            for i in ids:
+                if not i.endswith("-r1"):
+                    print(f"  {i}: {describe(fields[i])}")
+    result.update(cost(fields, args.batch))
+    if seconds:
+        share = (result["signature_cpu_s"] / (args.jobs or 2) + result["update_s"]) / seconds
+        result["share_of_build"] = round(share, 4)
+    return result
+
+
+def cost(fields: dict[str, dict], batch: int) -> dict:
+    """Signature CPU over the stored bodies and the time of replaying the cluster updates."""
+    from index.copies import CopyClusters, signature
+
+    items = sorted(fields.items())
+    started = time.process_time()
+    sigs = [(i, signature(f.get("body") or "")) for i, f in items]
+    sig_cpu = time.process_time() - started
+    with tempfile.TemporaryDirectory() as tmp, CopyClusters(tmp) as copies:
+        started = time.perf_counter()
+        for k in range(0, len(sigs), batch):
+            copies.update(sigs[k:k + batch])
+        update = time.perf_counter() - started
+    per_article = 1000 / max(1, len(items))
+    return {"signature_cpu_s": round(sig_cpu, 2), "signature_ms_per_article": round(sig_cpu * per_article, 3),
+            "update_s": round(update, 2), "update_ms_per_article": round(update * per_article, 3)}
+
+
+# -- (c) distinct articles: the samples and the Syria/Idlib subset ------------------------------
+def eval_samples(args) -> dict:
+    index_dir = args.workdir / "samples"
+    build([REPO / "examples" / "archive"], index_dir, args.reuse)
+    return {"articles": len(stored(index_dir)), "clusters_with_several": len(clusters(index_dir))}
+
+
+def eval_syria(args) -> dict:
+    """Clusters of the Syria/Idlib subset's articles in the replicas index, sampled for reading."""
+    subset = CORPORA / "allsides" / "syria_idlib_subset" / "data" / "jsons"
+    names = {p.name for p in subset.glob("*.json")}
+    index_dir = args.workdir / "replicas-index"
+    if not (index_dir / "copies.sqlite").exists():
+        raise SystemExit("run the replicas command first (its index holds the subset and its replicas)")
+    fields = stored(index_dir)
+    found = [ids for ids in clusters(index_dir)
+             if any(i.removesuffix("-r1").rsplit("/", 1)[-1] in names for i in ids)]
+    rng = random.Random(args.seed)
+    sample = rng.sample(found, min(args.sample, len(found)))
+    for n, ids in enumerate(sample, 1):
+        print(f"[{n}] {len(ids)} members")
+        for i in ids:
+            print(f"  {i}: {describe(fields[i])}")
+    mixed = [ids for ids in found if len({i.removesuffix("-r1") for i in ids}) > 1]
+    return {"subset_articles": len(names), "clusters": len(found), "sampled": len(sample),
+            "clusters_with_several_articles": len(mixed)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["bbc", "replicas", "samples", "syria"])
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--reuse", action="store_true", help="keep an index built by an earlier run")
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--batch", type=int, default=5000, help="articles per replayed update (cost)")
+    parser.add_argument("--sample", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--show-mixed", type=int, default=20, help="print this many candidate false merges")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    result = {"bbc": eval_bbc, "replicas": eval_replicas, "samples": eval_samples, "syria": eval_syria}[
+        args.what](args)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
