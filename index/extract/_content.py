@@ -205,6 +205,8 @@ _CONTENT_END = re.compile(
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
+    # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
+    r"|(?P<aside>,\s+(?:where|whom|whose|which|who|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
 )
 
 
@@ -212,7 +214,7 @@ def content_end(text: str) -> int:
     """Where reported content in ``text`` ends: before a participle clause or a coordinated cue."""
     for match in _CONTENT_END.finditer(text):
         ing, verb = match.group("ing"), match.group("verb")
-        if match.group("narration"):
+        if match.group("narration") or match.group("aside"):
             return match.start()
         if ing and ing not in _PREPOSITION_ING:
             return match.start()
