@@ -60,3 +60,25 @@ def test_seeds(sample_archive, prefix, expected):
     title, _, body = path.read_text(encoding="utf-8").partition("\n")
     article = Article(id=path.name, path=str(path), title=title, body=body)
     assert resolve_outlet(article, clean_body(body, title), ALIASES) == expected
+
+
+@pytest.mark.parametrize(
+    "title, site_name, host, expected",
+    [
+        ("Trump wins again - Breitbart", None, None, ("Trump wins again", "Breitbart News")),
+        ("Oil prices fall again | Reuters", None, None, ("Oil prices fall again", "Reuters")),
+        ("Idlib talks resume — The Guardian", None, None, ("Idlib talks resume", "The Guardian")),
+        ("Big news today - Daily Bugle", "Daily Bugle", None, ("Big news today", "Daily Bugle")),
+        ("Big news today | Bugle", None, "https://www.bugle.example/x", ("Big news today", "Bugle")),
+        # Not a site: an unknown last part, or too short a headline before it.
+        ("Big news today - Daily Bugle", None, None, ("Big news today - Daily Bugle", None)),
+        ("Syria - Idlib", None, None, ("Syria - Idlib", None)),
+        ("Assad - Reuters", None, None, ("Assad - Reuters", None)),
+        ("No separator here", None, None, ("No separator here", None)),
+    ],
+)
+def test_site_name_suffixes_are_cut_from_titles_only_when_they_name_the_site(title, site_name, host,
+                                                                              expected):
+    from index.extract.outlet import split_site_suffix
+
+    assert split_site_suffix(title, site_name, host) == expected

@@ -406,3 +406,22 @@ def test_allsides_all_four_archives_stream(corpora):
     print(f"AllSides: {len(articles)} articles in {elapsed:.1f}s = {len(articles) / elapsed:.0f}/s")
     assert failures == [] and len(articles) == 37554
     assert len({a.id for a in articles}) == 37554
+
+
+def test_html_date_from_the_page_text_when_markup_has_none_and_site_suffix_cut_from_the_title(tmp_path):
+    from index.readers.formats import parse_html
+
+    paragraphs = "".join(f"<p>Paragraph {i} about the Idlib de-escalation zone and talks in Sochi.</p>"
+                         for i in range(8))
+    page = ("<html><head><title>Turkey and Russia agree on Idlib patrols - Breitbart</title></head><body>"
+            f"<article><p>Posted on 12 March 2020</p>"
+            f"{paragraphs}</article></body></html>").encode()
+    found = parse_html(page, id="p.html", path="p.html")
+    assert (found.title, found.outlet, found.raw_meta["outlet_source"]) == (
+        "Turkey and Russia agree on Idlib patrols", "Breitbart News", "title")
+    assert (found.published, found.raw_meta["date_source"]) == (date(2020, 3, 12), "page")
+    assert parse_html(page, id="p.html", path="p.html", extensive_dates=False).published is None
+    too_old = page.replace(b"12 March 2020", b"12 March 1994")
+    assert parse_html(too_old, id="p.html", path="p.html").published is None
+    future = page.replace(b"12 March 2020", f"12 March {date.today().year + 2}".encode())
+    assert parse_html(future, id="p.html", path="p.html").published is None

@@ -5,7 +5,8 @@ No I/O and no Whoosh here, so every step is easy to unit-test and to score again
 
 - ``clean``:    web boilerplate and reader-comment removal
 - ``outlet``:   outlet resolution (metadata, URL site, signature line) and outlet-name normalisation
-- ``dates``:    publication-date resolution (metadata, URL, file name; never guessed)
+- ``dates``:    publication-date resolution (sidecar or metadata, URL, file name; a day named in the
+                text only with a year known from a sidecar or the URL; never guessed)
 - ``quotes``:   quote records and speaker attribution
 - ``entities``: people, organisations and places
 - ``names``:    accent/transliteration folding, canonical name keys and the user alias file
@@ -24,7 +25,9 @@ from index.extract.quotes import extract_speakers
 __all__ = ["extract", "AliasTable", "EXTRACTION_VERSION"]
 
 #: Bump when extraction output changes: the next `dateline index` run then re-extracts every article.
-EXTRACTION_VERSION = 4
+#: (It also makes every source be read again, so reader changes take effect: 5 = HTML page dates
+#: from htmldate's extensive search, site-name title suffixes, partial dates.)
+EXTRACTION_VERSION = 5
 
 
 def extract(article: Article, aliases: AliasTable | None = None) -> Extracted:

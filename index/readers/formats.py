@@ -7,11 +7,13 @@ raises for bad input.  Sources: a file on disk or an archive member, both handle
 from __future__ import annotations
 
 import codecs
+import html
 import io
 import json
 import logging
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import IO, Any
 
 from index.article import Article
@@ -25,6 +27,7 @@ Result = Article | ReadFailure
 
 # A file whose text is more than 10 % control characters is binary data with a text suffix.
 _BINARY_CONTROL_RATIO = 0.10
+_TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]{1,500})</title>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 # trafilatura logs every unparseable page at ERROR level through Python's last-resort handler;
@@ -108,8 +111,18 @@ def parse_jsonl(stream: IO[bytes], *, id: str, path: str) -> Iterator[Result]:
         yield ReadFailure(id, path, "empty file")
 
 
-def parse_html(data: bytes, *, id: str, path: str) -> Result:
-    """Main text and metadata of a web page, through trafilatura (scripts, navigation, comments dropped)."""
+#: Page dates before this are discarded as implausible for news on the web (htmldate's own floor).
+MIN_PAGE_DATE = "1995-01-01"
+
+
+def parse_html(data: bytes, *, id: str, path: str, extensive_dates: bool = True) -> Result:
+    """Main text and metadata of a web page, through trafilatura (scripts, navigation, comments dropped).
+
+    The date comes from the page's metadata and markup; when they have none (and
+    ``extensive_dates``), from its text through htmldate's extensive search (``date_source:
+    page``).  Either way a date before MIN_PAGE_DATE or after today is discarded.  A site-name
+    suffix is cut from the title ("… - Breitbart") and names the outlet when the page does not.
+    """
     if len(data) > limits.MAX_HTML_BYTES:
         return ReadFailure(id, path, f"too large: HTML over {_mib(limits.MAX_HTML_BYTES)}")
     declared = _META_CHARSET.search(data[:4096])
@@ -124,8 +137,8 @@ def parse_html(data: bytes, *, id: str, path: str) -> Result:
             text,
             with_metadata=True,
             include_comments=False,
-            # Dates only from the page's own metadata and markup: never guessed from its text.
-            date_extraction_params={"extensive_search": False, "original_date": True},
+            # First only the page's own metadata and markup (precise); its text below if need be.
+            date_extraction_params=_date_params(extensive=False),
         )
     except Exception as exc:  # noqa: BLE001 - any extractor crash is one failed page, not a failed run
         return ReadFailure(id, path, f"HTML extraction failed: {type(exc).__name__}: {exc}"[:300])
@@ -151,19 +164,61 @@ def parse_html(data: bytes, *, id: str, path: str) -> Result:
         if meta.get(key)
     }
     authors = [a.strip() for a in re.split(r"[;,]", meta.get("author") or "") if a.strip()]
+    published = parse_date_value(meta["date"]) if isinstance(meta.get("date"), str) else None
+    if published is None and extensive_dates:
+        published = _date_from_text(text, meta.get("url"))
+        if published is not None:
+            raw_meta["date_source"] = "page"
+    title, outlet = make_title(meta.get("title") or body), meta.get("sitename") or None
+    if meta.get("title"):
+        host = meta.get("hostname") or meta.get("url")
+        title, site = _split_site(title, outlet, host)
+        # trafilatura already cuts "Headline - Site" in <title> to "Headline": the site is read
+        # from the element itself.
+        if site is None and (element := _TITLE_ELEMENT.search(text, 0, 65536)):
+            site = _split_site(html.unescape(" ".join(element.group(1).split())), outlet, host)[1]
+        if site and not outlet:
+            outlet = site
+            raw_meta["outlet_source"] = "title"
     return Article(
         id=id,
         path=path,
-        title=make_title(meta.get("title") or body),
+        title=title,
         body=body,
         url=meta.get("url") or None,
-        outlet=meta.get("sitename") or None,
-        published=parse_date_value(meta["date"]) if isinstance(meta.get("date"), str) else None,
+        outlet=outlet,
+        published=published,
         authors=list(dict.fromkeys(authors)),
         raw_meta=raw_meta,
         encoding=encoding,
         format="html",
     )
+
+
+def _date_params(*, extensive: bool) -> dict[str, Any]:
+    """htmldate's options: the original (not the updated) date, within MIN_PAGE_DATE..today."""
+    return {"extensive_search": extensive, "original_date": True, "min_date": MIN_PAGE_DATE,
+            "max_date": date.today().isoformat()}
+
+
+def _date_from_text(text: str, url: str | None) -> date | None:
+    """The page's date from its text (htmldate's extensive search), or None."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(text, url=url, **_date_params(extensive=True))
+    except Exception:  # noqa: BLE001 - an unparseable page has no date, and is still indexed
+        return None
+    return parse_date_value(found) if found else None
+
+
+def _split_site(title: str, site_name: str | None, host: str | None) -> tuple[str, str | None]:
+    """``index.extract.outlet.split_site_suffix``, imported lazily like the date parser."""
+    try:
+        from index.extract.outlet import split_site_suffix
+    except ImportError:
+        return title, None
+    return split_site_suffix(title, site_name, host)
 
 
 def _loads(text: str, *, id: str, path: str, where: str) -> Any:
