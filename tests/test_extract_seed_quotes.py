@@ -123,7 +123,7 @@ SEED_QUOTES: dict[str, list[tuple[str, str, str]]] = {
         (
             "Syrian military command",
             "organization",
-            "it would halt the offensive if Turkey abides by the agreements under the Idlib Ceasefire Memorandum, signed on September 17, 2018 in Sochi, Russia, which deals with the withdrawal of heavy weapons 20 km from the demilitarized zone.",
+            "it would halt the offensive if Turkey abides by the agreements under the Idlib Ceasefire Memorandum, signed on September 17, 2018 in Sochi, Russia",
         ),
     ],
     "003_a242a1f1b671f916.txt": [

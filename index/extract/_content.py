@@ -206,7 +206,9 @@ _CONTENT_END = re.compile(
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
     # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
-    r"|(?P<aside>,\s+(?:where|whom|whose|which|who|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
+    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
+    # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
+    r"|,\s+(?P<background>which|who)\b"
 )
 
 
@@ -214,6 +216,11 @@ def content_end(text: str) -> int:
     """Where reported content in ``text`` ends: before a participle clause or a coordinated cue."""
     for match in _CONTENT_END.finditer(text):
         ing, verb = match.group("ing"), match.group("verb")
+        if match.group("background"):
+            previous = text[: match.start()].rsplit(None, 1)[-1:]
+            if previous and previous[0][:1].isupper():
+                return match.start()
+            continue
         if match.group("narration") or match.group("aside"):
             return match.start()
         if ing and ing not in _PREPOSITION_ING:
