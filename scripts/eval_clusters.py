@@ -9,7 +9,7 @@
 Each command indexes its archive with ``dateline index``'s own code (``index.writer.index_paths``)
 into ``--workdir`` (kept and reused with ``--reuse``) and reads the clusters the run made from the
 index's ``copies.sqlite``.  ``replicas`` indexes the four AllSides archives plus one replica of
-each article (``scripts/bench.py``'s replica maker: paragraphs shuffled, id ``<id>-r1``) and
+each article (``scripts/bench.py``'s replica maker: paragraphs shuffled, another id) and
 reports how many replicas share their original's cluster, every cluster that holds more than one
 AllSides article (candidate false merges, printed for reading), and the cost of clustering: the
 signatures recomputed from the stored bodies (worker CPU) and the cluster updates replayed in
@@ -97,8 +97,24 @@ def eval_bbc(args) -> dict:
 
 
 # -- (b) replicas and cost -----------------------------------------------------------------------
+def replica_bases(path: Path) -> dict[str, str]:
+    """{replica article id: id of the article it copies} of one of bench.py's replica files.
+
+    A JSONL record's article id is ``<folder>/<file>#<line>``; the record's own ``id`` field is the
+    copied article's id with ``-r<k>``.
+    """
+    result = {}
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            copied = json.loads(line)["id"].rsplit("-r", 1)[0]
+            result[f"{path.parent.name}/{path.name}#{number}"] = copied
+    return result
+
+
 def eval_replicas(args) -> dict:
     from bench import base_sources, replica_sources
+
+    from index.copies import signature
 
     corpus = CORPORA / "allsides"
     paths = base_sources(corpus) + replica_sources(corpus, args.workdir, 2)
@@ -106,24 +122,27 @@ def eval_replicas(args) -> dict:
     seconds = build(paths, index_dir, args.reuse, args.jobs)
     found = clusters(index_dir)
     fields = stored(index_dir)
-    originals = [i for i in fields if not i.endswith("-r1")]
+    base_of = replica_bases(args.workdir / "replicas" / "copy-1.jsonl")
+    originals = [i for i in fields if i not in base_of]
     cluster_of = {i: n for n, ids in enumerate(found) for i in ids}
-    with_replica = [i for i in originals if f"{i}-r1" in fields]
-    joined = [i for i in with_replica if i in cluster_of and cluster_of[i] == cluster_of.get(f"{i}-r1")]
-    unsigned = [i for i in with_replica if len((fields[i].get("body") or "").split()) < 20]
+    pairs = [(base, replica) for replica, base in base_of.items() if base in fields and replica in fields]
+    joined = [p for p in pairs if p[0] in cluster_of and cluster_of[p[0]] == cluster_of.get(p[1])]
+    unsigned = [p for p in pairs if signature(fields[p[0]].get("body") or "") is None]
     # A cluster is a candidate false merge when it holds more than one AllSides article.
-    mixed = [ids for ids in found if len({i.removesuffix("-r1") for i in ids}) > 1]
-    result = {"articles": len(originals), "replicas": len(with_replica), "replicas_joined": len(joined),
-              "recall": round(len(joined) / max(1, len(with_replica)), 4),
+    mixed = [ids for ids in found if len({base_of.get(i, i) for i in ids}) > 1]
+    result = {"articles": len(originals), "replicas": len(pairs), "replicas_joined": len(joined),
+              "recall": round(len(joined) / max(1, len(pairs)), 4),
               "too_short_to_cluster": len(unsigned),
               "clusters": len(found), "clusters_with_several_articles": len(mixed),
               "build_seconds": round(seconds, 1) if seconds else None}
     (args.workdir / "mixed.json").write_text(json.dumps(mixed, indent=1))
+    missed = [p for p in pairs if p not in set(joined) and p not in set(unsigned)]
+    (args.workdir / "missed.json").write_text(json.dumps(missed, indent=1))
     if args.show_mixed:
         for ids in mixed[: args.show_mixed]:
-            print(f"cluster with {len({i.removesuffix('-r1') for i in ids})} articles ({len(ids)} members):")
+            print(f"cluster with {len({base_of.get(i, i) for i in ids})} articles ({len(ids)} members):")
             for i in ids:
-                if not i.endswith("-r1"):
+                if i not in base_of:
                     print(f"  {i}: {describe(fields[i])}")
     result.update(cost(fields, args.batch))
     if seconds:
@@ -165,15 +184,16 @@ def eval_syria(args) -> dict:
     if not (index_dir / "copies.sqlite").exists():
         raise SystemExit("run the replicas command first (its index holds the subset and its replicas)")
     fields = stored(index_dir)
+    base_of = replica_bases(args.workdir / "replicas" / "copy-1.jsonl")
     found = [ids for ids in clusters(index_dir)
-             if any(i.removesuffix("-r1").rsplit("/", 1)[-1] in names for i in ids)]
+             if any(base_of.get(i, i).rsplit("/", 1)[-1] in names for i in ids)]
     rng = random.Random(args.seed)
     sample = rng.sample(found, min(args.sample, len(found)))
     for n, ids in enumerate(sample, 1):
         print(f"[{n}] {len(ids)} members")
         for i in ids:
             print(f"  {i}: {describe(fields[i])}")
-    mixed = [ids for ids in found if len({i.removesuffix("-r1") for i in ids}) > 1]
+    mixed = [ids for ids in found if len({base_of.get(i, i) for i in ids}) > 1]
     return {"subset_articles": len(names), "clusters": len(found), "sampled": len(sample),
             "clusters_with_several_articles": len(mixed)}
 
