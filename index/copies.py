@@ -127,9 +127,9 @@ def band_keys(sig: bytes) -> list[int]:
 class CopyClusters:
     """The copy-cluster sidecar of one index directory (written only by ``index.writer``).
 
-    Like the manifest, it is updated after the Whoosh commit that holds the articles; a search
-    ignores members the index does not hold, so a crash in between costs nothing but a stale row
-    that the rerun replaces.
+    Unlike the manifest, it is updated just *before* the Whoosh commit that holds the articles, so
+    no search sees a new index generation with old clusters; a search ignores members the index
+    does not hold, and after a crash the rerun sends the same articles and rewrites their rows.
     """
 
     def __init__(self, index_dir: str | Path) -> None:

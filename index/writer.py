@@ -36,7 +36,8 @@ from whoosh.index import LockError
 from index.copies import CopyClusters, signature
 from index.document import content_hash, to_document
 from index.extract import EXTRACTION_VERSION, AliasTable, extract
-from index.manifest import MANIFEST_NAME, Manifest
+from index.layout import foreign_entries
+from index.manifest import Manifest
 from index.readers import ReadFailure, ReadWarning, SourceFile, discover, read_source
 from index.segments import (
     STAGING_DIR,
@@ -47,9 +48,8 @@ from index.segments import (
     publish,
     remove_stale_staging,
 )
-from index.storage import INDEX_NAME, open_or_create_index
+from index.storage import open_or_create_index
 from search import schema as S
-from search.copies import COPIES_NAME
 
 #: Articles per segment, and so per commit of each worker.  Bounds the work lost to a crash and
 #: the number of segments a large build creates (they are merged by tiers, see merge_policy).
@@ -508,6 +508,11 @@ class _Run:
         job = _Job(next(self.job_numbers), staged, self.deletions, self.forgotten)
         self.deletions, self.forgotten = [], []
         self.jobs[job.number] = job
+        if self.copies is not None:
+            # Before the Whoosh commit, so that no search sees the new generation with old clusters
+            # (results are cached per generation).  Searches ignore rows of articles the index does
+            # not hold yet; after a crash the rerun sends the same articles and rewrites their rows.
+            self.copies.update(staged.signatures if staged else [], [d for d, _src in job.deletions])
         self.committer.jobs.put(job)
 
     def committed(self, number: int, error: BaseException | None) -> None:
@@ -522,10 +527,6 @@ class _Run:
             self._settle(source)
         finished, self.finished = self.finished, []
         self.manifest.record_batch(job.records, [d for d, _src in job.deletions], finished, job.forgotten)
-        if self.copies is not None:
-            # After the manifest: a crash in between re-sends nothing, but searches only trust
-            # cluster rows of articles the index holds, and the next change to them rewrites them.
-            self.copies.update(job.staged.signatures if job.staged else [], [d for d, _src in job.deletions])
         self.report.indexed += len(job.records)
         self.report.deleted += len(job.deletions)
         self.bar.set_postfix_str(f"committed {self.report.indexed}", refresh=False)
@@ -714,20 +715,17 @@ def _progress_bar(enabled: bool):
 
 
 def wipe_index(index_dir: Path) -> None:
-    """Delete a Dateline index directory's contents (refuses folders that hold anything else)."""
+    """Delete a Dateline index directory (refuses folders that hold anything else).
+
+    Whatever a killed run leaves (``index.layout``) counts as part of the index, so the rebuild
+    that every damaged-index message recommends works after a crash too.
+    """
     if not index_dir.exists():
         return
-    sqlite_files = (MANIFEST_NAME, COPIES_NAME)
-    ours = {STAGING_DIR, *(f"{name}{suffix}" for name in sqlite_files for suffix in ("", "-wal", "-shm"))}
-    for entry in index_dir.iterdir():
-        name = entry.name
-        looks_like_index = (
-            name in ours
-            or name.startswith(f"_{INDEX_NAME}_")
-            or name.startswith(f"{INDEX_NAME}_")
-            or name.endswith((".seg", ".toc", ".lock"))
-        )
-        if not looks_like_index:
-            raise ValueError(f"refusing to wipe {index_dir}: {name!r} is not part of a Dateline index")
+    foreign = foreign_entries(index_dir)
+    if foreign:
+        more = f" (and {len(foreign) - 1} more)" if len(foreign) > 1 else ""
+        raise ValueError(f"refusing to wipe {index_dir}: {foreign[0]!r}{more} "
+                         "is not part of a Dateline index")
     shutil.rmtree(index_dir)
 

@@ -46,6 +46,16 @@ class FacetValue:
     value: str
     count: int
     selected: bool = False
+    #: Speaker facet only: "person" or "organization" (people are listed first); None elsewhere
+    #: (and then left out of the JSON).
+    type: str | None = None
+
+    def to_dict(self) -> dict:
+        """The JSON shape of one facet value (``type`` only where it is set)."""
+        data = asdict(self)
+        if self.type is None:
+            del data["type"]
+        return data
 
 
 @dataclass
@@ -99,6 +109,10 @@ class SearchResult:
         data["from"] = data.pop("date_from")
         data["to"] = data.pop("date_to")
         data["took_ms"] = round(self.took_ms, 2)
+        for values in data["facets"].values():  # "type" belongs to speaker values only
+            for value in values:
+                if value.get("type") is None:
+                    value.pop("type", None)
         return data
 
 
@@ -224,6 +238,10 @@ def _apply(docs: np.ndarray, masks: dict[str, np.ndarray], skip: str | None = No
     return docs
 
 
+def _speaker_type(ordinal: int, arrays: FacetArrays) -> str:
+    return "organization" if ordinal in arrays.organizations else "person"
+
+
 def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
             request: SearchRequest, aliases: AliasTable) -> dict[str, list[FacetValue]]:
     facets: dict[str, list[FacetValue]] = {}
@@ -240,13 +258,15 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
             top = nonzero
         chosen = set(int(o) for o in top) | selected_ords
         display = arrays.display[kind]
-        values = [FacetValue(display[o], int(counts[o]), o in selected_ords) for o in chosen]
+        typed = kind == S.SPEAKER  # speakers carry their type: people first, organisations marked
+        values = [FacetValue(display[o], int(counts[o]), o in selected_ords,
+                             _speaker_type(o, arrays) if typed else None) for o in chosen]
         # Selected values the index does not know still show (count 0) so they can be removed.
         known = {v.value for v in values}
         for raw in request.filters.get(kind, ()):
             if name_key(raw, aliases) not in {name_key(k, aliases) for k in known}:
-                values.append(FacetValue(raw, 0, True))
-        values.sort(key=lambda v: (-v.count, v.value.casefold()))
+                values.append(FacetValue(raw, 0, True, "person" if typed else None))
+        values.sort(key=lambda v: (v.type == "organization", -v.count, v.value.casefold()))
         facets[kind] = values
     final = _apply(docs, masks)
     facets["month"] = [FacetValue(m, c) for m, c in arrays.month_counts(final)]
@@ -342,6 +362,7 @@ def prepare(searcher, facet_cache: FacetCache) -> FacetArrays:
     Each segment is read once; later calls only read segments added by new commits.
     """
     arrays = facet_cache.arrays(searcher)
+    facet_cache.copies.arrays(searcher, arrays)  # copy clusters: rebuilt once per commit
     warm_ranking(searcher, S.DEFAULT_FIELDS)
     return arrays
 
