@@ -15,6 +15,11 @@ searchable exactly once.  Exit status 0 when every check held; the figures are p
 
     .venv/bin/python scripts/crash_test.py --rounds 20            # the issue-5 run (~1.5 min)
     .venv/bin/python scripts/crash_test.py --rounds 3 --per-round 40   # as the test suite does
+    .venv/bin/python scripts/crash_test.py --rebuild --rounds 10 --jobs 2   # issue 11: kill, then --rebuild
+
+With ``--rebuild`` each round instead kills a multi-process run (``--jobs``) at a random moment
+and then runs the documented recovery, ``dateline index --rebuild``, which must succeed and leave
+every article of the archive in the index exactly once; the figures count successful rebuilds.
 
 The order in which a run commits articles is deterministic with ``--jobs 1`` (archive order,
 skipping articles whose hash the manifest already records), so "reported committed" can be turned
@@ -28,6 +33,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -110,16 +116,22 @@ def manifest_hashes(index_dir: Path) -> dict[str, str]:
 
 
 def run_index(archive: Path, index_dir: Path, *, batch_size: int, kill_after: float | None,
-              timeout: float = 600.0) -> tuple[int, bool, int, str]:
+              timeout: float = 600.0, jobs: int = 1, rebuild: bool = False,
+              kill_group: bool = False) -> tuple[int, bool, int, str]:
     """Run ``dateline index``; SIGKILL it after ``kill_after`` seconds (None: let it finish).
+
+    ``kill_group`` kills every process of the run at once (as a power loss, the OOM killer or a
+    container stop would) instead of the main process only.
 
     Returns (articles reported committed, killed?, return code, stderr text).
     """
     cmd = [sys.executable, "-c", "from webui.cli import main; main()", "index", str(archive),
-           "--index", str(index_dir), "--jobs", "1", "--batch-size", str(batch_size)]
+           "--index", str(index_dir), "--jobs", str(jobs), "--batch-size", str(batch_size)]
+    if rebuild:
+        cmd.append("--rebuild")
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "TQDM_DISABLE": "1"}
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, errors="replace")
+                            text=True, errors="replace", start_new_session=kill_group)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
     reader.start()
@@ -128,8 +140,13 @@ def run_index(archive: Path, index_dir: Path, *, batch_size: int, kill_after: fl
         proc.wait(timeout=kill_after if kill_after is not None else timeout)
     except subprocess.TimeoutExpired:
         if kill_after is None:
+            proc.kill()
+            proc.wait()
             raise
-        proc.send_signal(signal.SIGKILL)
+        if kill_group:
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.send_signal(signal.SIGKILL)
         killed = True
         proc.wait()
     reader.join(timeout=10)
@@ -207,6 +224,67 @@ def crash_rounds(workdir: Path, *, rounds: int, per_round: int, batch_size: int,
     return report
 
 
+@dataclass
+class RebuildRound:
+    """One kill followed by ``dateline index --rebuild``."""
+
+    round: int
+    killed_after_s: float
+    killed: bool
+    rebuilt: bool
+    index_docs: int
+    error: str = ""
+
+
+def rebuild_rounds(workdir: Path, *, rounds: int, articles: int, batch_size: int, jobs: int, seed: int,
+                   rebuild_timeout: float = 120.0, kill_group: bool = False,
+                   log=lambda line: print(line, file=sys.stderr)) -> list[RebuildRound]:
+    """Kill ``rounds`` runs at random moments, each followed by the documented ``--rebuild``.
+
+    A rebuild counts as successful when it exits 0 and the index then holds every article of the
+    archive exactly once.  Failures are recorded (with the last line of stderr), not raised, so the
+    figures say N of N.
+    """
+    rng = random.Random(seed)
+    archive, index_dir = workdir / "archive", workdir / "index"
+    write_articles(archive / "r000", 0, articles, rng)
+    everything = [a.id for a in archive_articles(archive)]
+    started = time.perf_counter()
+    _reported, _killed, code, text = run_index(archive, index_dir, batch_size=batch_size, kill_after=None,
+                                               jobs=jobs)
+    assert code == 0, f"seeding run failed:\n{text[-2000:]}"
+    full_run = time.perf_counter() - started
+    results: list[RebuildRound] = []
+    number = 0
+    while sum(r.killed for r in results) < rounds and number < 3 * rounds:
+        number += 1
+        kill_after = rng.uniform(0.05, full_run)
+        # A run of its own after each rebuild, killed part-way: what a crash leaves behind.
+        _reported, killed, _code, _text = run_index(archive, index_dir, batch_size=batch_size,
+                                                    kill_after=kill_after, jobs=jobs, rebuild=True,
+                                                    kill_group=kill_group)
+        try:
+            _reported, _killed, code, text = run_index(archive, index_dir, batch_size=batch_size,
+                                                       kill_after=None, jobs=jobs, rebuild=True,
+                                                       timeout=rebuild_timeout)
+            error = "" if code == 0 else (text.strip().splitlines() or ["(no output)"])[-1]
+        except subprocess.TimeoutExpired:
+            code, error = -1, f"no answer in {rebuild_timeout:.0f} s (killed)"
+        docs = 0
+        if code == 0:
+            try:
+                docs = check_index(index_dir, everything)
+            except Exception as exc:  # recorded: the figures count it as a failure
+                error = f"{type(exc).__name__}: {exc}"
+        rebuilt = code == 0 and not error and docs == len(everything)
+        if not rebuilt:  # the next round starts from a clean folder, as if the user cleared it
+            shutil.rmtree(index_dir, ignore_errors=True)
+        results.append(RebuildRound(number, round(kill_after, 3), killed, rebuilt, docs, error))
+        log(f"round {number:2d}: killed={killed} after {kill_after:.2f} s; rebuild "
+            f"{'ok' if rebuilt else 'FAILED: ' + error}, index holds {docs} of {len(everything)}")
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=20, help="runs to kill")
@@ -214,9 +292,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=25)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--workdir", type=Path, help="kept afterwards (default: a temporary folder)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="after each kill run `dateline index --rebuild` and count successes")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes of the --rebuild runs")
+    parser.add_argument("--kill", choices=["main", "all"], default="main",
+                        help="--rebuild: kill the main process only, or every process of the run")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dateline-crash-") as tmp:
         workdir = args.workdir or Path(tmp)
+        if args.rebuild:
+            results = rebuild_rounds(workdir, rounds=args.rounds, articles=args.per_round * 10,
+                                     batch_size=args.batch_size, jobs=args.jobs, seed=args.seed,
+                                     kill_group=args.kill == "all")
+            killed = [r for r in results if r.killed]
+            ok = sum(r.rebuilt for r in killed)
+            print(json.dumps({"killed_runs": len(killed), "successful_rebuilds": ok,
+                              "per_round": [vars(r) for r in results]}, indent=2))
+            return 0 if ok == len(killed) else 1
         try:
             report = crash_rounds(workdir, rounds=args.rounds, per_round=args.per_round,
                                   batch_size=args.batch_size, seed=args.seed)
