@@ -72,6 +72,7 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
         values={
             S.OUTLET: _pairs([outlet] if outlet else [], aliases),
             S.SPEAKER: _pairs(speakers, aliases),
+            S.SPEAKER_ORGS: _pairs([s.name for s in extracted.speakers if s.type == "organization"], aliases),
             **{kind: _pairs(names, aliases) for kind, names in by_kind.items()},
         },
         indexed=indexed_at,

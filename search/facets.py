@@ -68,6 +68,8 @@ class FacetArrays:
     indexed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     #: Per document: its article id, or None (copy clusters map onto documents through it).
     ids: list = field(default_factory=list)
+    #: Ordinals of speaker facet values that are organisations (any document typed them so).
+    organizations: frozenset = frozenset()
     _masks: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -144,6 +146,7 @@ class FacetCache:
         self._lock = threading.Lock()
         self._vocab = {kind: _Vocab() for kind in S.FACET_KINDS}
         self._segments: dict[str, _SegmentArrays] = {}
+        self._org_speakers: set[str] = set()  # keys of speakers typed organisation
         self._current: tuple[tuple, FacetArrays] | None = None
         #: Copy clusters over the same documents (they change with every commit, not per segment).
         self.copies = CopyCache()
@@ -183,6 +186,7 @@ class FacetCache:
             if row.indexed is not None:
                 indexed[docnum] = row.indexed
             ids[docnum] = row.article
+            self._org_speakers.update(key for key, _display in row.values.get(S.SPEAKER_ORGS, ()))
             for kind in S.FACET_KINDS:
                 values = row.values.get(kind)
                 if values:
@@ -215,7 +219,10 @@ class FacetCache:
             )
             display[kind] = self._displays(kind, parts)
         vocab = {kind: self._vocab[kind] for kind in S.FACET_KINDS}
-        return FacetArrays(ndocs, day, indptr, ords, vocab, display, indexed=indexed, ids=ids)
+        speaker_ords = vocab[S.SPEAKER].ords
+        organizations = frozenset(speaker_ords[k] for k in self._org_speakers if k in speaker_ords)
+        return FacetArrays(ndocs, day, indptr, ords, vocab, display, indexed=indexed, ids=ids,
+                           organizations=organizations)
 
     def _displays(self, kind: str, parts: list[_SegmentArrays]) -> list[str]:
         """For each ordinal, the spelling most documents use (ties: alphabetical)."""

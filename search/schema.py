@@ -49,6 +49,10 @@ RECORD = "record"  # stored JSON: extraction results and provenance shown on the
 INDEXED = "indexed"
 FACETS = "facets"  # column: compact facet values, see FacetRow
 
+#: Facet-column list of the speakers typed organisation (same (key, display) pairs as SPEAKER).
+#: Not a facet of its own: it types the speaker facet's values (people first, organisations
+#: marked).  Columns written before it existed simply have no organisation speakers.
+SPEAKER_ORGS = "speaker_org"
 #: Facets counted for every search, in display order.  ``month`` is derived from the date.
 FACET_KINDS = (OUTLET, SPEAKER, PERSON, ORGANIZATION, PLACE)
 #: Name fields searchable with ``field:value`` in the query language.

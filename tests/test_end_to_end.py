@@ -125,3 +125,22 @@ def test_extract_command_prints_jsonl(sample_archive):
     assert set(record) >= {"id", "path", "title", "outlet", "published", "speakers", "entities"}
     assert "maria zakharova" in folded(s["name"] for s in record["speakers"])
     assert all(e["type"] in {"person", "organization", "place"} for e in record["entities"])
+
+
+def test_speaker_facet_lists_people_first_and_types_organisations(client):
+    values = client.get("/api/search").get_json()["facets"]["speaker"]
+    assert [(v["value"], v["type"], v["count"]) for v in values] == [
+        ("Sergey Lavrov", "person", 3),
+        ("Recep Tayyip Erdoğan", "person", 2),
+        ("Dmitry Peskov", "person", 1),
+        ("Maria Zakharova", "person", 1),
+        ("Mevlüt Çavuşoğlu", "person", 1),
+        ("Kremlin press service", "organization", 1),
+        ("Syrian military command", "organization", 1),
+        ("TASS", "organization", 1),
+        ("Turkish presidency", "organization", 1),
+    ]
+    outlets = client.get("/api/search").get_json()["facets"]["outlet"]
+    assert all("type" not in v for v in outlets)  # only speaker values are typed
+    page = client.get("/").get_data(as_text=True)
+    assert page.count('class="org-mark"') == 4

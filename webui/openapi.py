@@ -167,6 +167,8 @@ SCHEMAS: dict = {
             "value": {"type": "string"},
             "count": {"type": "integer"},
             "selected": {"type": "boolean"},
+            "type": {"type": "string", "enum": ["person", "organization"],
+                     "description": "Speaker facet values only (people are listed first)."},
         },
     },
     "Hit": {
@@ -230,9 +232,9 @@ SCHEMAS: dict = {
             "text": {"type": "string"},
             "speaker": {"type": "string"},
             "cue": {"type": "string"},
-            "start": {"type": "integer"},
+            "start": {"type": "integer", "description": "Offset into body; -1 for a headline quote."},
             "end": {"type": "integer"},
-            "kind": {"type": "string", "enum": ["direct", "reported"]},
+            "kind": {"type": "string", "enum": ["direct", "reported", "headline"]},
         },
     },
     "Similar": {
@@ -261,7 +263,7 @@ SCHEMAS: dict = {
                     "type": "object",
                     "properties": {
                         "name": {"type": "string"},
-                        "type": {"type": "string"},
+                        "type": {"type": "string", "enum": ["person", "organization"]},
                         "quotes": {"type": "array", "items": {"$ref": "#/components/schemas/Quote"}},
                     },
                 },

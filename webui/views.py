@@ -270,7 +270,7 @@ def api_speaker(name: str):
         "per_page": result.per_page,
         "pages": result.pages,
         "articles": [asdict(item) for item in items],
-        "outlets": [asdict(v) for v in result.facets.get(S.OUTLET, [])],
+        "outlets": [v.to_dict() for v in result.facets.get(S.OUTLET, [])],
     })
 
 
