@@ -425,3 +425,5 @@ def test_html_date_from_the_page_text_when_markup_has_none_and_site_suffix_cut_f
     assert parse_html(too_old, id="p.html", path="p.html").published is None
     future = page.replace(b"12 March 2020", f"12 March {date.today().year + 2}".encode())
     assert parse_html(future, id="p.html", path="p.html").published is None
+    month_only = page.replace(b"12 March 2020", b"March 2020")  # htmldate would say 2020-03-01
+    assert parse_html(month_only, id="p.html", path="p.html").published is None
