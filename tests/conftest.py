@@ -71,3 +71,52 @@ def make_index(tmp_path):
         return index_dir
 
     return build
+
+
+@pytest.fixture
+def dateline_server():
+    """Start real ``dateline serve`` processes: ``start(index_dir, *options) -> base URL``.
+
+    Each runs on a free port and is stopped (and reaped) after the test.
+    """
+    import socket
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    import urllib.request
+
+    processes: list[subprocess.Popen] = []
+
+    def start(index_dir: Path, *options: str) -> str:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        command = [sys.executable, "-c", "from webui.cli import main; main()", "serve",
+                   "--index", str(index_dir), "--port", str(port), *options]
+        # A file, not a pipe: a server logging more than a pipe holds must not block on it.
+        log = tempfile.TemporaryFile()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+        process.log = log
+        processes.append(process)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(300):  # up to ~30 s on a busy machine
+            if process.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"dateline serve exited: {log.read().decode()[-2000:]}")
+            try:
+                with urllib.request.urlopen(url + "/healthz", timeout=5):
+                    return url
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("dateline serve did not answer /healthz")
+
+    yield start
+    for process in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.log.close()

@@ -245,16 +245,27 @@ def test_every_route_is_get_only_and_get_changes_nothing(make_index):
 
 
 def test_server_binds_to_localhost_by_default(monkeypatch, tmp_path):
-    import waitress
     from click.testing import CliRunner
 
+    from webui import server
     from webui.cli import main as cli
 
     calls = []
-    monkeypatch.setattr(waitress, "serve", lambda app, **kwargs: calls.append(kwargs))
+    real_create_server = server.create_server
+
+    class NotServing:
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(server, "create_server", lambda app, **kwargs: calls.append(kwargs) or NotServing())
     result = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "ix")])
     assert result.exit_code == 0, result.output
     assert calls and calls[0]["host"] == "127.0.0.1"
+    listening = real_create_server(object(), host="127.0.0.1", port=0)
+    try:
+        assert listening.effective_host == "127.0.0.1"
+    finally:
+        listening.close()
 
 
 def test_request_bodies_are_capped(make_index):

@@ -21,6 +21,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         TIME_BUDGET=2.0,
         # Searches remembered per process (0 disables); a commit invalidates them.
         RESULT_CACHE_SIZE=256,
+        # Exports streaming at once (each holds a server thread); more get 429 + Retry-After (s).
+        EXPORT_CONCURRENCY=2,
+        EXPORT_RETRY_AFTER=10,
         # Only GET requests are served; a small cap stops large bodies at the door.
         MAX_CONTENT_LENGTH=64 * 1024,
         SEND_FILE_MAX_AGE_DEFAULT=3600,

@@ -1,0 +1,158 @@
+"""``dateline serve`` cannot be locked by idle or slow clients (issue 11, item 3).
+
+A real ``dateline serve`` process on the sample archive; the clients are raw sockets.  Nothing here
+measures speed: a request either gets its answer or the (generous) socket timeout says it was
+locked out; slow senders are counted in bytes sent before the server hangs up.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from webui import server
+
+#: How long a locked-out client waits before the test calls it locked out.  waitress's defaults
+#: would hold it for 120 s (channel_timeout) behind 100 idle sockets.
+PATIENCE = 30.0
+
+
+@pytest.fixture(scope="module")
+def sample_index(tmp_path_factory, sample_archive):
+    from index.writer import index_paths
+
+    index_dir = tmp_path_factory.mktemp("serve") / "ix"
+    index_paths([sample_archive], index_dir, jobs=1, progress=False)
+    return index_dir
+
+
+def _address(base_url: str) -> tuple[str, int]:
+    parts = urlsplit(base_url)
+    return parts.hostname, parts.port
+
+
+def _get(base_url: str, path: str) -> tuple[int, bytes]:
+    """One GET on a fresh connection: (status, body).  Raises socket.timeout if never answered."""
+    with socket.create_connection(_address(base_url), timeout=PATIENCE) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body
+
+
+def _closed_by_server(sock: socket.socket) -> bool:
+    """True once the server has closed ``sock`` (waits up to PATIENCE)."""
+    sock.settimeout(PATIENCE)
+    try:
+        return sock.recv(1) == b""
+    except ConnectionResetError:
+        return True
+
+
+def test_idle_and_slow_clients_do_not_lock_others_out(sample_index, dateline_server):
+    """200 idle sockets and 100 slow-header clients (the issue's numbers) against the defaults:
+    a normal search is still answered.  Before: waitress's 100-connection limit stopped accepting
+    and the search waited for the 120 s inactivity timeout."""
+    base_url = dateline_server(sample_index)
+    address = _address(base_url)
+    idle = [socket.create_connection(address, timeout=PATIENCE) for _ in range(200)]
+    slow = [socket.create_connection(address, timeout=PATIENCE) for _ in range(100)]
+    stop = threading.Event()
+
+    def trickle() -> None:
+        request = b"GET /api/search?q=idlib HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 400
+        for byte in range(len(request)):
+            for sock in slow:
+                try:
+                    sock.send(request[byte:byte + 1])
+                except OSError:
+                    pass
+            if stop.wait(0.5):
+                return
+
+    sender = threading.Thread(target=trickle, daemon=True)
+    sender.start()
+    try:
+        for _ in range(3):
+            status, body = _get(base_url, "/api/search?q=idlib")
+            assert status == 200 and json.loads(body)["total"] >= 1
+    finally:
+        stop.set()
+        sender.join()
+        for sock in idle + slow:
+            sock.close()
+
+
+def test_idle_connections_and_slow_requests_are_closed(sample_index, dateline_server):
+    base_url = dateline_server(sample_index, "--idle-timeout", "1", "--request-timeout", "2")
+    address = _address(base_url)
+
+    idle = socket.create_connection(address, timeout=PATIENCE)
+    assert _closed_by_server(idle)
+    idle.close()
+
+    # One header byte every 0.1 s: never idle, but the whole request would take 50 s.
+    request = b"GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 470 + b"\r\n\r\n"
+    slow = socket.create_connection(address, timeout=PATIENCE)
+    slow.settimeout(0.1)
+    sent = 0
+    closed = False
+    for byte in request:
+        try:
+            slow.send(bytes([byte]))
+            sent += 1
+            closed = slow.recv(1) == b""  # a timeout (still open) is the usual outcome
+        except TimeoutError:
+            continue
+        except OSError:  # reset or broken pipe: closed
+            closed = True
+        if closed:
+            break
+    slow.close()
+    assert closed and sent < len(request) // 2, sent
+
+    # A keep-alive client that sends its requests promptly is unaffected.
+    status, _ = _get(base_url, "/healthz")
+    assert status == 200
+
+
+def test_settings_keep_connections_within_the_open_file_limit():
+    import resource
+
+    options = server.settings(host="127.0.0.1", port=0, connections=10**9)
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    assert options["connection_limit"] <= soft - server.RESERVED_FILES
+    assert options["asyncore_use_poll"] is True  # select() cannot watch descriptors past 1,024
+    assert (options["channel_timeout"], options["cleanup_interval"]) == (server.IDLE_TIMEOUT, 1)
+
+
+def test_serve_command_passes_its_options_to_the_server(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from webui.cli import main as cli
+
+    calls = []
+
+    class Recorder:
+        def run(self) -> None:
+            pass
+
+    def fake_create_server(app, **options):
+        calls.append(options)
+        return Recorder()
+
+    monkeypatch.setattr(server, "create_server", fake_create_server)
+    result = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "ix"), "--threads", "6",
+                                      "--trusted-proxy", "127.0.0.1", "--request-timeout", "3"])
+    assert result.exit_code == 0, result.output
+    assert calls == [{"host": "127.0.0.1", "port": 8000, "threads": 6, "connections": 1000,
+                      "idle_timeout": 10.0, "request_timeout": 3.0, "trusted_proxy": "127.0.0.1"}]
+    proxied = server.settings(host="127.0.0.1", port=8000, trusted_proxy="127.0.0.1")
+    assert proxied["trusted_proxy_headers"] == "x-forwarded-for x-forwarded-host x-forwarded-proto x-forwarded-port"
+    assert proxied["clear_untrusted_proxy_headers"] is True

@@ -1,0 +1,148 @@
+"""The HTTP server of ``dateline serve``: waitress, set up so that no client can lock the others out.
+
+waitress reads requests on one event loop and runs the app on a pool of threads, so a connection
+costs a socket until its request is complete, never a thread.  Its defaults still let anyone lock
+the server: at most 100 connections (new clients wait in the backlog while 100 idle sockets sit
+out a 120 s inactivity timeout), and no bound at all on how long a request may take to arrive (a
+client sending one header byte every few seconds is never "inactive").  Here:
+
+- ``connection_limit`` is raised (1,000, within the open-file limit) and the event loop polls
+  instead of ``select()``-ing, which cannot watch more than 1,024 descriptors;
+- idle connections close after ``IDLE_TIMEOUT`` seconds (``channel_timeout``), checked every
+  second (``cleanup_interval``);
+- a request must arrive whole (headers and body) within ``REQUEST_TIMEOUT`` seconds of its first
+  byte, or the connection is closed: the slow-header ("slowloris") case waitress has no setting
+  for, added by :class:`DatelineServer`;
+- headers and bodies are capped (``MAX_HEADER_BYTES``, ``MAX_BODY_BYTES``): every route is a GET.
+
+Beyond what one process can hold (thousands of connections, TLS, rate limits per client), put a
+reverse proxy in front; docs/operations.md shows nginx and ``--trusted-proxy``.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from typing import Any
+
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
+from waitress.server import MultiSocketServer, TcpWSGIServer
+from waitress.task import ThreadedTaskDispatcher
+
+#: Threads running the app (searches, exports, pages).
+DEFAULT_THREADS = 4
+#: Simultaneous connections; past it new ones wait in the listen backlog.  Lowered to fit the
+#: process's open-file limit (each connection is a descriptor; the index needs some too).
+DEFAULT_CONNECTION_LIMIT = 1000
+#: Descriptors kept free for index files, logs and the like when sizing the connection limit.
+RESERVED_FILES = 256
+#: Seconds an idle connection (keep-alive, or never sent a byte) stays open.
+IDLE_TIMEOUT = 10.0
+#: Seconds from a request's first byte until it must be completely received.
+REQUEST_TIMEOUT = 10.0
+#: Request header and body caps.  Bodies: every route is a GET (the app refuses bodies over
+#: ``MAX_CONTENT_LENGTH`` with a 413; this stops bigger ones before they are read).
+MAX_HEADER_BYTES = 64 * 1024
+MAX_BODY_BYTES = 64 * 1024
+#: Headers a trusted reverse proxy sets; the client's address, scheme, host and port come from them.
+PROXY_HEADERS = ("x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port")
+
+
+class _TimedParser(HTTPRequestParser):
+    """waitress's request parser, remembering when the request's first byte arrived."""
+
+    def __init__(self, adj: Adjustments) -> None:
+        super().__init__(adj)
+        self.started = time.monotonic()
+
+
+class _Channel(HTTPChannel):
+    # waitress creates a parser when a request's first data arrives and drops it once complete.
+    parser_class = _TimedParser
+
+
+class DatelineServer(TcpWSGIServer):
+    """waitress's TCP server plus a deadline for receiving each request (see module docstring)."""
+
+    channel_class = _Channel
+    request_timeout = REQUEST_TIMEOUT
+
+    def maintenance(self, now: float) -> None:
+        """Close idle channels (waitress) and channels whose request is arriving too slowly."""
+        super().maintenance(now)
+        cutoff = time.monotonic() - self.request_timeout
+        for channel in list(self.active_channels.values()):
+            request = channel.request
+            # channel.requests is non-empty while the app runs one: that time is the app's budget.
+            if request is not None and not channel.requests and request.started < cutoff:
+                channel.will_close = True
+
+
+def connection_limit(wanted: int = DEFAULT_CONNECTION_LIMIT) -> int:
+    """``wanted``, lowered to what the open-file limit allows (raising the soft limit if it can)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    need = wanted + RESERVED_FILES
+    if soft != resource.RLIM_INFINITY and soft < need:
+        target = need if hard == resource.RLIM_INFINITY else min(need, hard)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+        except (ValueError, OSError):
+            pass
+    if soft == resource.RLIM_INFINITY:
+        return wanted
+    return max(1, min(wanted, soft - RESERVED_FILES))
+
+
+def settings(
+    *,
+    host: str,
+    port: int,
+    threads: int = DEFAULT_THREADS,
+    connections: int = DEFAULT_CONNECTION_LIMIT,
+    idle_timeout: float = IDLE_TIMEOUT,
+    trusted_proxy: str | None = None,
+) -> dict[str, Any]:
+    """waitress adjustments for ``dateline serve`` (see the module docstring for why each)."""
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "threads": threads,
+        "ident": "Dateline",
+        "connection_limit": connection_limit(connections),
+        "channel_timeout": idle_timeout,
+        "cleanup_interval": 1,
+        "asyncore_use_poll": True,
+        "max_request_header_size": MAX_HEADER_BYTES,
+        "max_request_body_size": MAX_BODY_BYTES,
+    }
+    if trusted_proxy:
+        options.update(
+            trusted_proxy=trusted_proxy,
+            trusted_proxy_headers=" ".join(PROXY_HEADERS),
+            trusted_proxy_count=1,
+            clear_untrusted_proxy_headers=True,
+        )
+    return options
+
+
+def create_server(app, *, request_timeout: float = REQUEST_TIMEOUT, **options: Any):
+    """A waitress server for ``app`` on every address ``host`` resolves to; ``.run()`` serves.
+
+    ``options`` are :func:`settings`'s keyword arguments.
+    """
+    adj = Adjustments(**settings(**options))
+    socket_map: dict = {}
+    dispatcher = ThreadedTaskDispatcher()
+    dispatcher.set_thread_count(adj.threads)
+    servers = []
+    for sockinfo in adj.listen:
+        server = DatelineServer(app, socket_map, dispatcher=dispatcher, adj=adj, sockinfo=sockinfo)
+        server.request_timeout = request_timeout
+        servers.append(server)
+    if len(servers) == 1:
+        return servers[0]
+    listen = [(s.effective_host, s.effective_port) for s in servers]
+    return MultiSocketServer(socket_map, adj, listen, dispatcher)
