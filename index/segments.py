@@ -556,6 +556,8 @@ class SegmentBuilder:
         """Drop the unfinished segment and its folder."""
         try:
             self._writer.cancel()
+        except OSError:  # Whoosh's cancel writes column files: the folder may be gone already
+            pass
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 

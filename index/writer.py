@@ -37,6 +37,7 @@ from index.copies import CopyClusters, signature
 from index.document import content_hash, to_document
 from index.extract import EXTRACTION_VERSION, AliasTable, extract
 from index.layout import foreign_entries
+from index.lifeline import bind_to_parent
 from index.manifest import Manifest
 from index.readers import ReadFailure, ReadWarning, SourceFile, discover, read_source
 from index.segments import (
@@ -48,7 +49,7 @@ from index.segments import (
     publish,
     remove_stale_staging,
 )
-from index.storage import open_or_create_index
+from index.storage import INDEX_NAME, open_or_create_index
 from search import schema as S
 
 #: Articles per segment, and so per commit of each worker.  Bounds the work lost to a crash and
@@ -173,16 +174,16 @@ def _worker_process(config: _WorkerConfig, schema, tasks, results, parent: int) 
     # they almost never did, and a worker's cyclic garbage grew it to 1.1 GB on 37.5k articles.
     gc.freeze()
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    # Orphaned (the run was killed) or terminated: delete the run's staging folders and exit at
+    # once, even from a read blocked on half a message (index/lifeline.py).
+    bind_to_parent(parent, lambda: _remove_run_staging(Path(config.index_dir), config.owner))
     worker = None
     try:
         worker = _SegmentWorker(config, schema, results.put)
         while True:
             try:
                 chunk = tasks.get(timeout=1.0)
-            except queue.Empty:
-                if os.getppid() != parent:  # the run was killed: do not linger
-                    worker.cancel()
-                    return
+            except queue.Empty:  # a parent that died is noticed by the lifeline, blocked here or not
                 continue
             if chunk is None:
                 break
@@ -270,6 +271,9 @@ class _ProcessWorkers:
                 proc.terminate()
         for proc in self._procs:
             proc.join(timeout=5)
+        # Chunks no worker will read (after an error) must not hold this process at exit, where
+        # multiprocessing would otherwise wait for its feeder thread to write them into a full pipe.
+        self.tasks.cancel_join_thread()
         self.tasks.close()
         self.events.close()
 
@@ -311,6 +315,7 @@ class _Committer:
         self.limit_mb = limit_mb
         self._indexed: set[str] | None = None  # see _indexed_ids
         self._generation = -1  # of the last commit made here
+        self._holding_lock = False  # True while a commit holds the index lock (see _orphaned)
         if context is None:
             self.jobs = queue.Queue()
             self.runner = threading.Thread(target=self.run, name="dateline-committer", daemon=True)
@@ -328,8 +333,10 @@ class _Committer:
         self.runner.join()
 
     def run(self, parent: int | None = None) -> None:
+        if parent is not None:  # a process of its own: end with the run (index/lifeline.py)
+            bind_to_parent(parent, lambda: self._orphaned(parent))
         failed = False
-        while (job := self._next_job(parent)) is not None:
+        while (job := self._next_job()) is not None:
             if failed:  # after a failure, later jobs are dropped: the run is ending with an error
                 if job.staged:
                     discard(job.staged)
@@ -343,16 +350,23 @@ class _Committer:
                     discard(job.staged)
                 self.events.put(("committed", job.number, exc))
 
-    def _next_job(self, parent: int | None) -> _Job | None:
+    def _next_job(self) -> _Job | None:
         while True:
             try:
                 return self.jobs.get(timeout=1.0)
-            except queue.Empty:
-                if parent is not None and os.getppid() != parent:  # the run was killed
-                    return None
+            except queue.Empty:  # a run that died is noticed by the lifeline (see run)
+                continue
+
+    def _orphaned(self, owner: int) -> None:
+        """Cleanup when the run died: its staging folders, and a commit's temporary files if one was
+        under way (the OS releases the lock; the TOC is renamed into place whole or not at all)."""
+        if self._holding_lock:  # else the temporary folder may be another run's, committing now
+            shutil.rmtree(self.index_dir / f"{INDEX_NAME}.tmp", ignore_errors=True)
+        _remove_run_staging(self.index_dir, owner)
 
     def _commit(self, job: _Job) -> None:
         writer = self._writer()
+        self._holding_lock = True
         try:
             # Replaced articles: delete their old versions from the committed segments first.
             indexed = self._indexed_ids(writer)
@@ -373,6 +387,8 @@ class _Committer:
             if not writer.is_closed:
                 writer.cancel()
             raise
+        finally:
+            self._holding_lock = False
         if job.staged:
             indexed.update(job.staged.ids)
         self._generation = writer.generation
@@ -693,16 +709,16 @@ def index_paths(
             for job in run.jobs.values():
                 if job.staged:
                     discard(job.staged)
-            _remove_own_staging(index_dir)
+            _remove_run_staging(index_dir, os.getpid())
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _remove_own_staging(index_dir: Path) -> None:
-    """Delete what this run left in the staging folder (unfinished segments after an error)."""
+def _remove_run_staging(index_dir: Path, owner: int) -> None:
+    """Delete what the run of pid ``owner`` left in the staging folder (unfinished segments)."""
     root = index_dir / STAGING_DIR
     if root.is_dir():
-        for entry in root.glob(f"{os.getpid()}-*"):
+        for entry in root.glob(f"{owner}-*"):
             shutil.rmtree(entry, ignore_errors=True)
         with contextlib.suppress(OSError):  # not empty: another run is staging segments here
             root.rmdir()
