@@ -21,9 +21,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         TIME_BUDGET=2.0,
         # Searches remembered per process (0 disables); a commit invalidates them.
         RESULT_CACHE_SIZE=256,
-        # Exports streaming at once (each holds a server thread); more get 429 + Retry-After (s).
+        # Exports streaming at once, and searches expanding wildcard or fuzzy terms at once (each
+        # holds a server thread for seconds); more get 429 + Retry-After (s).  webui/admission.py
         EXPORT_CONCURRENCY=2,
         EXPORT_RETRY_AFTER=10,
+        EXPANDING_CONCURRENCY=2,
+        EXPANDING_RETRY_AFTER=2,
         # Only GET requests are served; a small cap stops large bodies at the door.
         MAX_CONTENT_LENGTH=64 * 1024,
         SEND_FILE_MAX_AGE_DEFAULT=3600,
@@ -39,7 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from webui import errors, security, views
+    from webui import admission, errors, security, views
     from webui.store import IndexStore
 
     app.extensions["dateline"] = IndexStore(
@@ -47,6 +50,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     app.json.sort_keys = False
     security.init_app(app)
+    admission.init_app(app)
     errors.init_app(app)
     app.register_blueprint(views.bp)
     return app

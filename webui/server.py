@@ -31,8 +31,10 @@ from waitress.parser import HTTPRequestParser
 from waitress.server import MultiSocketServer, TcpWSGIServer
 from waitress.task import ThreadedTaskDispatcher
 
-#: Threads running the app (searches, exports, pages).
-DEFAULT_THREADS = 4
+#: Threads running the app (searches, exports, pages).  Expensive requests may hold at most four
+#: of them (webui/admission.py: two exports, two expanding searches), so ordinary searches always
+#: find a free thread.
+DEFAULT_THREADS = 8
 #: Simultaneous connections; past it new ones wait in the listen backlog.  Lowered to fit the
 #: process's open-file limit (each connection is a descriptor; the index needs some too).
 DEFAULT_CONNECTION_LIMIT = 1000
