@@ -16,21 +16,20 @@ is labelled with its smallest article id.  Which member is the *original* (the e
 decided at search time from the publication dates in the index (:mod:`search.copies`), so nothing
 in the Whoosh documents changes when a cluster grows or its original changes.
 
-MinHash (permutations, the Jaccard estimator) is datasketch's; the band layout follows datasketch's
-``MinHashLSH`` with explicit parameters.  Changing any constant here changes every signature: bump
-``EXTRACTION_VERSION`` with it so the next run recomputes them.
+MinHash (seeded permutations, hashing) is datasketch's; the band layout and bucket keys follow
+datasketch's ``MinHashLSH`` with explicit parameters.  Changing any constant here changes every
+signature: bump ``EXTRACTION_VERSION`` with it so the next run recomputes them.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+from datasketch import MinHash
 
 from search.copies import COPIES_NAME
 
@@ -59,9 +58,12 @@ CREATE TABLE IF NOT EXISTS members (
     num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, cluster TEXT NOT NULL, sig BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS members_by_cluster ON members(cluster);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, num INTEGER NOT NULL, PRIMARY KEY (key, num))
+CREATE TABLE IF NOT EXISTS buckets (key BLOB NOT NULL, num INTEGER NOT NULL, PRIMARY KEY (key, num))
     WITHOUT ROWID;
 """
+#: ``PRAGMA user_version`` of the sidecar's layout; an older layout's buckets are rebuilt from the
+#: stored signatures when the sidecar is opened.
+_LAYOUT = 2
 
 
 def _identity(value: int) -> int:
@@ -109,19 +111,19 @@ def _values(sig: bytes) -> np.ndarray:
 
 
 def similarity(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of two signatures (datasketch's estimator)."""
-    return LeanMinHash(seed=SEED, hashvalues=_values(a), scheme=_SCHEME).jaccard(
-        LeanMinHash(seed=SEED, hashvalues=_values(b), scheme=_SCHEME))
+    """Estimated Jaccard similarity of two signatures: the share of equal values.
+
+    This is datasketch's ``MinHash.jaccard``; computed here on the stored values because building
+    two ``LeanMinHash`` objects per comparison cost ten times the comparison.
+    """
+    return float(np.count_nonzero(_values(a) == _values(b))) / NUM_PERM
 
 
-def band_keys(sig: bytes) -> list[int]:
-    """The signature's LSH bucket keys, one per band (64-bit, the band number hashed in)."""
+def band_keys(sig: bytes) -> list[bytes]:
+    """The signature's LSH buckets: per band, the band number and the band's values (as
+    datasketch's ``MinHashLSH`` keys its buckets by the band's bytes)."""
     step = ROWS * 4
-    return [
-        int.from_bytes(hashlib.blake2b(bytes([band]) + sig[band * step:(band + 1) * step],
-                                       digest_size=8).digest(), "little", signed=True)
-        for band in range(BANDS)
-    ]
+    return [bytes([band]) + sig[band * step:(band + 1) * step] for band in range(BANDS)]
 
 
 class CopyClusters:
@@ -138,6 +140,24 @@ class CopyClusters:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # rebuilt from the archive if ever lost
         self._db.executescript(_SCHEMA)
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != _LAYOUT:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        """Refill the LSH buckets from the signatures (a sidecar written by an older layout)."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DROP TABLE IF EXISTS bands")  # layout 1: hashed 64-bit keys
+            db.execute("DELETE FROM buckets")
+            rows = db.execute("SELECT num, sig FROM members").fetchall()
+            db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)",
+                           ((key, num) for num, sig in rows for key in band_keys(sig)))
+            db.execute(f"PRAGMA user_version = {_LAYOUT}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -188,12 +208,12 @@ class CopyClusters:
         if row is None:
             return None
         num, label, sig = row
-        db.executemany("DELETE FROM bands WHERE key = ? AND num = ?", ((k, num) for k in band_keys(sig)))
+        db.executemany("DELETE FROM buckets WHERE key = ? AND num = ?", ((k, num) for k in band_keys(sig)))
         db.execute("DELETE FROM members WHERE num = ?", (num,))
         other = db.execute("SELECT id FROM members WHERE cluster = ? LIMIT 1", (label,)).fetchone()
         return other[0] if other else None
 
-    def _copies_of(self, sig: bytes, keys: list[int], *, one_per_cluster: bool) -> list[tuple[int, str]]:
+    def _copies_of(self, sig: bytes, keys: list[bytes], *, one_per_cluster: bool) -> list[tuple[int, str]]:
         """(num, cluster) of the indexed articles that are copies of ``sig``.
 
         With ``one_per_cluster``, a cluster's other candidates are not compared once one of its
@@ -202,7 +222,7 @@ class CopyClusters:
         """
         marks = ",".join("?" * len(keys))
         rows = self._db.execute(
-            f"SELECT DISTINCT m.num, m.cluster, m.sig FROM bands b JOIN members m ON m.num = b.num "
+            f"SELECT DISTINCT m.num, m.cluster, m.sig FROM buckets b JOIN members m ON m.num = b.num "
             f"WHERE b.key IN ({marks}) ORDER BY m.num", keys)
         found, joined = [], set()
         for num, label, other_sig in rows:
@@ -220,7 +240,7 @@ class CopyClusters:
         label = min([article_id, *labels])
         num = db.execute("INSERT INTO members (id, cluster, sig) VALUES (?, ?, ?)",
                          (article_id, label, sig)).lastrowid
-        db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", ((k, num) for k in keys))
+        db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)", ((k, num) for k in keys))
         for old in labels - {label}:
             db.execute("UPDATE members SET cluster = ? WHERE cluster = ?", (label, old))
 

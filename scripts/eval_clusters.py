@@ -100,14 +100,14 @@ def eval_bbc(args) -> dict:
 def replica_bases(path: Path) -> dict[str, str]:
     """{replica article id: id of the article it copies} of one of bench.py's replica files.
 
-    A JSONL record's article id is ``<folder>/<file>#<line>``; the record's own ``id`` field is the
-    copied article's id with ``-r<k>``.
+    The replica files are indexed as files, so a record's article id is ``<file>#<line>``; the
+    record's own ``id`` field is the copied article's id with ``-r<k>``.
     """
     result = {}
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             copied = json.loads(line)["id"].rsplit("-r", 1)[0]
-            result[f"{path.parent.name}/{path.name}#{number}"] = copied
+            result[f"{path.name}#{number}"] = copied
     return result
 
 
