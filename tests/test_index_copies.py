@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 
 from index.copies import MIN_WORDS, CopyClusters, signature, similarity
+from search.copies import COPIES_NAME
 
 STORY = (
     "Russia and Turkey agreed on Thursday to set up a security corridor along the M4 highway in Idlib.\n"
@@ -95,3 +97,16 @@ def test_clusters_do_not_depend_on_arrival_order(tmp_path):
                 copies.update([item])
             results.append(copies.clusters())
     assert results[0] == results[1] == results[2] == [["o0", "o1", "o2"], ["s0", "s1", "s2", "s3"]]
+
+
+def test_an_older_sidecar_layout_gets_its_buckets_back(tmp_path):
+    with CopyClusters(tmp_path) as copies:
+        copies.update([("a", signature(STORY))])
+    db = sqlite3.connect(tmp_path / COPIES_NAME)
+    db.execute("DELETE FROM buckets")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with CopyClusters(tmp_path) as copies:
+        copies.update([("b", signature(STORY))])
+        assert copies.clusters() == [["a", "b"]]
