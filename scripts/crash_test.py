@@ -16,6 +16,11 @@ searchable exactly once.  Exit status 0 when every check held; the figures are p
     .venv/bin/python scripts/crash_test.py --rounds 20            # the issue-5 run (~1.5 min)
     .venv/bin/python scripts/crash_test.py --rounds 3 --per-round 40   # as the test suite does
     .venv/bin/python scripts/crash_test.py --rebuild --rounds 10 --jobs 2   # issue 11: kill, then --rebuild
+    .venv/bin/python scripts/crash_test.py --orphans --rounds 10 --jobs 2   # issue 11: orphaned workers
+
+With ``--orphans`` each round kills only the main process of a multi-process run once it has
+reported a commit, and measures how long its workers and committer live on (Linux: reads /proc)
+and whether the run's staging folders are gone once they have ended.
 
 With ``--rebuild`` each round instead kills a multi-process run (``--jobs``) at a random moment
 and then runs the documented recovery, ``dateline index --rebuild``, which must succeed and leave
@@ -285,6 +290,65 @@ def rebuild_rounds(workdir: Path, *, rounds: int, articles: int, batch_size: int
     return results
 
 
+def _children(pid: int) -> list[int]:
+    """Pids whose parent is ``pid`` (Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def orphan_rounds(workdir: Path, *, rounds: int, articles: int, batch_size: int, jobs: int, seed: int,
+                  give_up: float = 120.0, log=lambda line: print(line, file=sys.stderr)) -> list[dict]:
+    """Kill the main process of ``rounds`` runs after their first commit; time how long children live.
+
+    Children still alive after ``give_up`` seconds are killed (and reported as lingering that long).
+    """
+    rng = random.Random(seed)
+    archive, index_dir = workdir / "archive", workdir / "index"
+    write_articles(archive / "r000", 0, articles, rng)
+    results = []
+    for number in range(1, rounds + 1):
+        cmd = [sys.executable, "-c", "from webui.cli import main; main()", "index", str(archive), "--index",
+               str(index_dir), "--jobs", str(jobs), "--batch-size", str(batch_size), "--rebuild"]
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "TQDM_DISABLE": "1"}
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True, errors="replace")
+        for line in proc.stderr:
+            if COMMITTED.match(line):
+                break
+        children = _children(proc.pid)
+        proc.kill()
+        proc.wait()
+        killed_at = time.perf_counter()
+        alive = list(children)
+        while alive and time.perf_counter() - killed_at < give_up:
+            time.sleep(0.01)
+            alive = [pid for pid in alive if _running(pid)]
+        lived = time.perf_counter() - killed_at
+        for pid in alive:
+            os.kill(pid, signal.SIGKILL)
+        staging = len(list(index_dir.glob(f".staging/{proc.pid}-*")))
+        proc.stderr.close()
+        results.append({"round": number, "children": len(children), "lingering_after_give_up": len(alive),
+                        "children_lived_s": round(lived, 3), "staging_folders_left": staging})
+        log(f"round {number:2d}: {len(children)} children ended {lived:.2f} s after the kill "
+            f"({len(alive)} still alive, killed); {staging} staging folders left")
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=20, help="runs to kill")
@@ -295,11 +359,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true",
                         help="after each kill run `dateline index --rebuild` and count successes")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes of the --rebuild runs")
+    parser.add_argument("--orphans", action="store_true",
+                        help="kill the main process after a commit; time how long its children live on")
     parser.add_argument("--kill", choices=["main", "all"], default="main",
                         help="--rebuild: kill the main process only, or every process of the run")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dateline-crash-") as tmp:
         workdir = args.workdir or Path(tmp)
+        if args.orphans:
+            results = orphan_rounds(workdir, rounds=args.rounds, articles=args.per_round * 10,
+                                    batch_size=args.batch_size, jobs=args.jobs, seed=args.seed)
+            lived = sorted(r["children_lived_s"] for r in results)
+            print(json.dumps({"rounds": len(results), "median_s": lived[len(lived) // 2], "max_s": lived[-1],
+                              "staging_folders_left": sum(r["staging_folders_left"] for r in results),
+                              "per_round": results}, indent=2))
+            return 0 if all(not r["lingering_after_give_up"] for r in results) else 1
         if args.rebuild:
             results = rebuild_rounds(workdir, rounds=args.rounds, articles=args.per_round * 10,
                                      batch_size=args.batch_size, jobs=args.jobs, seed=args.seed,
