@@ -73,26 +73,39 @@ def _identity(value: int) -> int:
 def _shingles(body: str) -> list[int] | None:
     """32-bit ids of the body's word shingles, or None when the body is too short to cluster.
 
-    Words are hashed once (crc32) and combined into shingle ids with numpy: joining and hashing
-    every shingle string cost more than the MinHash itself.  datasketch mixes the ids (MurmurHash3
-    finaliser) before its permutations, which its documentation gives as the way to feed structured
-    integer ids.
+    Shingles are taken within paragraphs; a paragraph shorter than a shingle is one shingle.
+    Words are hashed once (crc32) and combined into shingle ids with numpy, over the whole body at
+    once: joining and hashing every shingle string cost more than the MinHash itself.  datasketch
+    mixes the ids (MurmurHash3 finaliser) before its permutations, which its documentation gives
+    as the way to feed structured integer ids.
     """
-    ids: list[int] = []
-    total = 0
+    words: list[bytes] = []
+    lengths: list[int] = []
+    short: list[list[bytes]] = []
     for line in body.lower().encode("utf-8").split(b"\n"):
-        words = line.split()
-        if not words:
-            continue
-        total += len(words)
+        found = line.split()
+        if len(found) >= SHINGLE_WORDS:
+            words += found
+            lengths.append(len(found))
+        elif found:
+            short.append(found)
+    if len(words) + sum(map(len, short)) < MIN_WORDS:
+        return None
+    ids: list[int] = []
+    if words:
         hashed = np.fromiter(map(zlib.crc32, words), dtype=np.uint32, count=len(words))
-        count = max(1, len(hashed) - SHINGLE_WORDS + 1)
-        width = min(SHINGLE_WORDS, len(hashed))
+        count = len(hashed) - SHINGLE_WORDS + 1
         shingles = hashed[:count].copy()
-        for offset in range(1, width):
+        for offset in range(1, SHINGLE_WORDS):
             shingles = shingles * _MULTIPLIER + hashed[offset:offset + count]
-        ids.extend(shingles.tolist())
-    return ids if total >= MIN_WORDS else None
+        paragraph = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+        ids = shingles[paragraph[:count] == paragraph[SHINGLE_WORDS - 1:]].tolist()
+    for found in short:  # the same combination, in Python: these are few and tiny
+        value = zlib.crc32(found[0])
+        for word in found[1:]:
+            value = (value * int(_MULTIPLIER) + zlib.crc32(word)) & 0xFFFFFFFF
+        ids.append(value)
+    return ids
 
 
 def signature(body: str) -> bytes | None:
