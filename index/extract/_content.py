@@ -64,6 +64,8 @@ _TIME = lex.WEEKDAYS | lex.words(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
+# First words after a cue that need the full rules of content_after.
+_SLOW_STARTS = _CIRCUMSTANCE | frozenset([":", ",", ";", "(", "-", "–", "—", "that", "to"])
 # Words opening a clause the listener of "told" is followed by ("told CNN how …").
 _WH = lex.words("that how what why whether if")
 # Words that open no content of their own after a comma ("…, adding", "…, the lawyer for …").
@@ -73,13 +75,17 @@ _WORD = re.compile(r"[^\W_][\w’'.-]*|[^\w\s]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?[.,]?$")
 
 
+_WINDOW = 160  # characters of the sentence after a cue that content_after reads
+_FIRST = re.compile(r"\s*([^\W_][\w’'.-]*|[^\w\s])")
+
+
 def negated(between: str) -> bool:
     """Whether the words between a Source and its cue negate it ("had never promised", "didn't say")."""
     return bool(_NEGATION.search(between))
 
 
-def _time_word(token: str, low: str) -> bool:
-    return low.rstrip(".") in _TIME or bool(_ORDINAL.match(token)) or (low.endswith("ly") and low.isalpha())
+def _time_word(low: str) -> bool:
+    return low.rstrip(".") in _TIME or bool(_ORDINAL.match(low)) or (low.endswith("ly") and low.isalpha())
 
 
 def reports_content(cue: str) -> bool:
@@ -96,16 +102,27 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     what follows is only a circumstance phrase, an apposition or a participle ("…, adding …"),
     a listener without content, or an infinitive ("promised to …").
     """
-    tokens = [(m.start(), m.group(), m.group().lower()) for m in _WORD.finditer(text)]
+    first = _FIRST.match(text)
+    if first is None:
+        return None
+    word = first.group(1).lower()
+    if word not in _SLOW_STARTS and word[:1].isalnum() and not _time_word(word) and (
+        cue.lower() not in _LISTENER_CUES
+    ):
+        return first.start(1), False  # "said the talks …", "said he …": the common case, decided here
+    # The rules look at most ~20 tokens past the cue: a prefix of the sentence is enough (and the
+    # sentence may run on for hundreds of tokens).
+    # Tokens of the lower-cased text (one lower() call); capitals are read from ``text`` itself.
+    tokens = [(m.start(), m.group()) for m in _WORD.finditer(text[:_WINDOW].lower())]
     n = len(tokens)
     k = 0
     if n == 0:
         return None
     if tokens[0][1] == ":":
         return (tokens[0][0] + 1, True) if n > 1 else None
-    if tokens[0][1] == "," and n > 2 and tokens[1][2] == "that":
+    if tokens[0][1] == "," and n > 2 and tokens[1][1] == "that":
         return tokens[2][0], True  # "Lavrov added, that Moscow …"
-    second = tokens[1][2] if n > 2 else ""
+    second = tokens[1][1] if n > 2 else ""
     if (
         tokens[0][1] == ","
         and second[:1].isalpha()
@@ -120,21 +137,21 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     if cue.lower() in _LISTENER_CUES:
         # The listener comes first: "told reporters that", "told CNN's Jake Tapper on Sunday that".
         for j in range(min(n, 14)):
-            if tokens[j][2] in _WH and j > 0:
-                start = tokens[j + 1][0] if tokens[j][2] == "that" and j + 1 < n else tokens[j][0]
+            if tokens[j][1] in _WH and j > 0:
+                start = tokens[j + 1][0] if tokens[j][1] == "that" and j + 1 < n else tokens[j][0]
                 return (start, True) if j + 1 < n else None
             if tokens[j][1] in {",", ";", ".", ":"}:
                 break
         # "told reporters the deal …": step over one listener noun phrase
-        while k < n and (tokens[k][1][:1].isupper() or tokens[k][2] in _LISTENERS):
+        while k < n and (text[tokens[k][0]].isupper() or tokens[k][1] in _LISTENERS):
             k += 1
         if k == 0:
             return None
-    while k < n and _time_word(tokens[k][1], tokens[k][2]):
+    while k < n and _time_word(tokens[k][1]):
         k += 1
     if not any(t[1][:1].isalnum() for t in tokens[k:]):
         return None  # "…, Lavrov noted." / "said Tuesday.": nothing after the cue
-    low = tokens[k][2]
+    low = tokens[k][1]
     if low == "that":
         return (tokens[k + 1][0], True) if k + 1 < n else None
     if low == "to":
@@ -143,13 +160,13 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     if low in _CIRCUMSTANCE:
         # "said in a statement that …", "said after the meeting, the talks …": skip the phrase.
         for j in range(k + 1, min(n, k + 16)):
-            word, wlow = tokens[j][1], tokens[j][2]
+            word = wlow = tokens[j][1]
             if wlow == "that" and j + 1 < n:
                 return tokens[j + 1][0], True
             if word == ",":
                 rest = tokens[j + 1 :]
                 words = [t for t in rest if t[1][:1].isalnum()]
-                opener = rest[0][2] if rest else ""
+                opener = rest[0][1] if rest else ""
                 if len(words) >= 4 and opener not in _NOT_CONTENT_START and not opener.endswith("ing"):
                     # "said within the framework of …, Moscow had …": the phrase belongs to the content
                     return tokens[k][0], False
@@ -269,7 +286,10 @@ def opens_subordinate(text: str) -> bool:
 
 def fragment(text: str, cue: str = "") -> bool:
     """Content too short or too broken to be a statement on its own ("on Feb.", "basically.")."""
-    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    words = text.split(None, 2)[:2]
+    if len(words) < 2 or not (words[0][-1:].isalnum() or words[0][:1].isalnum()):
+        # punctuation among the first words (rare): count the words that hold a letter or digit
+        words = [w for w in text.split() if any(c.isalnum() for c in w)][:2]
     if len(words) < 2:
         return True
     # "to sign up 5 million people" (after "wants"): an intention; after "pledged", a promise

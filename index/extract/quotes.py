@@ -1344,13 +1344,14 @@ def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
     In "Erdoğan emphasized …, the Turkish presidency said" Erdoğan's content stops before the
     presidency's ", the Turkish presidency said".
     """
-    anchors = [(a.sent, min(a.source_start, a.cue_start)) for a in atts]
-    trailing = [
-        (sent, at) for sent, at in anchors if body[max(0, at - 3) : at].rstrip().endswith((",", "”,", ",”"))
-    ]
+    trailing: dict[int, list[int]] = {}  # sentence -> anchors of its trailing attributions
+    for a in atts:
+        at = min(a.source_start, a.cue_start)
+        if body[max(0, at - 3) : at].rstrip().endswith((",", "”,", ",”")):
+            trailing.setdefault(a.sent, []).append(at)
     limits: list[int | None] = []
     for att in atts:
-        later = [at for sent, at in trailing if sent == att.sent and at > att.cue_end]
+        later = [at for at in trailing.get(att.sent, ()) if at > att.cue_end]
         limits.append(min(later) if later else None)
     return limits
 
@@ -1358,29 +1359,30 @@ def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
 def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attribution, Quote | None]]:
     """One passage, one quote: drop a quote that repeats one already kept.
 
-    Direct quotes are kept first; a reported quote mostly inside a kept direct quote, or any quote
-    mostly inside a kept quote of the same speaker, is a second version of the same passage.
+    Direct quotes are kept first; a reported quote mostly inside a direct quote, or mostly inside
+    a kept quote of the same speaker, is a second version of the same passage.
     """
-    order = sorted(
-        range(len(pairs)), key=lambda k: (pairs[k][1] is None or pairs[k][1].kind != "direct", k)
-    )
-    kept: list[Quote] = []
+    reported = [k for k, (_att, q) in enumerate(pairs) if q is not None and q.kind != "direct"]
+    if not reported:
+        return pairs
+    # Quotations are disjoint and in text order: their starts and their ends both ascend.
+    direct = sorted((q.start, q.end) for _att, q in pairs if q is not None and q.kind == "direct")
+    starts = [start for start, _ in direct]
+    ends = [end for _, end in direct]
+    kept: dict[str, list[Quote]] = {}
     drop: set[int] = set()
-    for k in order:
+    for k in reported:
         quote = pairs[k][1]
-        if quote is None:
-            continue
         size = max(1, quote.end - quote.start)
-        for other in kept:
-            overlap = min(quote.end, other.end) - max(quote.start, other.start)
-            if overlap <= 0:
-                continue
-            same = other.speaker == quote.speaker
-            if (same and overlap >= 0.8 * size) or (other.kind == "direct" and overlap >= 0.5 * size):
-                drop.add(k)
-                break
+        first, last = bisect.bisect_right(ends, quote.start), bisect.bisect_left(starts, quote.end)
+        inside = sum(min(quote.end, ends[d]) - max(quote.start, starts[d]) for d in range(first, last))
+        same = kept.setdefault(quote.speaker, [])
+        if inside >= 0.5 * size or any(
+            min(quote.end, o.end) - max(quote.start, o.start) >= 0.8 * size for o in same
+        ):
+            drop.add(k)
         else:
-            kept.append(quote)
+            same.append(quote)
     return [(att, None) if k in drop else (att, q) for k, (att, q) in enumerate(pairs)]
 
 
@@ -1465,10 +1467,10 @@ def _reported_span(
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
     speech = _content.reports_content(att.cue)
     found = _content.content_after(body[after_start:s_end], att.cue) if after_start < s_end else None
-    before = _before_content(body, s_start, anchor)
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
         start = after_start - found[0]
+        before = _before_content(body, s_start, anchor)
         if before is not None and before[1] - before[0] >= s_end - start:
             return before
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
@@ -1482,9 +1484,9 @@ def _reported_span(
         if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
             return start, end
         return 0, 0
-    if not speech or before is None:
+    if not speech:
         return 0, 0
-    return before
+    return _before_content(body, s_start, anchor) or (0, 0)
 
 
 def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | None:
@@ -1556,7 +1558,7 @@ def _speaks(body: str, att: _Attribution) -> bool:
     country or city only as a government speaking ("Turkey said", not "backed by Turkey")."""
     if not att.inverted and _content.negated(body[att.source_end : att.cue_start]):
         return False
-    return not _is_place(att.name) or att.cue.lower() in _content.SPEECH_CUES
+    return att.cue.lower() in _content.SPEECH_CUES or not _is_place(att.name)
 
 
 _NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
