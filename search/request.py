@@ -42,6 +42,7 @@ _MONTH_DAY = (
 )
 DATE_PATTERN = rf"^(?:{_YEAR}(?:-{_MONTH}|-{_MONTH_DAY})?|{_LEAP_YEAR}-02-29)?$"
 _DATE_RE = re.compile(DATE_PATTERN)
+_DIGITS = re.compile("[0-9]{1,9}")
 
 #: ``since`` (articles that entered the index since then): empty, a duration back from now
 #: (``90m``, ``12h``, ``7d``, ``2w``; at most 4 digits) or a UTC date / date and time
@@ -113,16 +114,19 @@ class SearchRequest:
                 raise QueryError(
                     f"unknown parameter {name!r}; expected one of: {', '.join(sorted(PARAMS))}", name
                 )
-        q = _one(args, "q").strip()
+        # Limits apply to what was sent, before trimming: the OpenAPI maxLength/maxItems say the same.
+        q = _one(args, "q")
         if len(q) > MAX_QUERY_CHARS:
             raise QueryError(f"q is too long ({len(q)} characters; the limit is {MAX_QUERY_CHARS})", "q")
+        q = q.strip()
         filters = {}
         for name in FILTER_PARAMS:
-            values = tuple(dict.fromkeys(v.strip() for v in _many(args, name) if v.strip()))
-            if len(values) > MAX_FILTER_VALUES:
+            sent = _many(args, name)
+            if len(sent) > MAX_FILTER_VALUES:
                 raise QueryError(f"too many {name} values (limit {MAX_FILTER_VALUES})", name)
-            if any(len(v) > MAX_FILTER_CHARS for v in values):
+            if any(len(v) > MAX_FILTER_CHARS for v in sent):
                 raise QueryError(f"a {name} value is longer than {MAX_FILTER_CHARS} characters", name)
+            values = tuple(dict.fromkeys(v.strip() for v in sent if v.strip()))
             if values:
                 filters[name] = values
         date_from = _date(args, "from")
@@ -195,18 +199,19 @@ def _one(args: Mapping, name: str) -> str:
 
 
 def _choice(args: Mapping, name: str, choices: tuple[str, ...]) -> str:
-    """One of ``choices``, or "" when the parameter is absent or empty."""
-    raw = _one(args, name).strip()
+    """One of ``choices``, or "" when the parameter is absent or empty (exactly: the OpenAPI enum)."""
+    raw = _one(args, name)
     if raw and raw not in choices:
         raise QueryError(f"{name} must be one of {', '.join(choices)}, not {raw[:40]!r}", name)
     return raw
 
 
 def _int(args: Mapping, name: str, default: int, *, minimum: int) -> int:
-    raw = _one(args, name).strip()
+    """ASCII digits (``isdigit`` would take other scripts' digits), or empty for ``default``."""
+    raw = _one(args, name)
     if not raw:
         return default
-    if not raw.isdigit() or len(raw) > 9:
+    if not _DIGITS.fullmatch(raw):
         raise QueryError(f"{name} must be a positive whole number, not {raw[:40]!r}", name)
     value = int(raw)
     if value < minimum:

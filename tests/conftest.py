@@ -95,7 +95,7 @@ def dateline_server():
         command = [sys.executable, "-c", "from webui.cli import main; main()", "serve",
                    "--index", str(index_dir), "--port", str(port), *options]
         # A file, not a pipe: a server logging more than a pipe holds must not block on it.
-        log = tempfile.TemporaryFile()
+        log = tempfile.TemporaryFile()  # noqa: SIM115 - closed after the test, with the process
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
         process.log = log
         processes.append(process)

@@ -112,3 +112,22 @@ def _multi(pairs):
     for k, v in pairs:
         out.setdefault(k, []).append(v)
     return out
+
+
+@pytest.mark.parametrize("args, param", [
+    ({"q": "x" * 1999 + "  "}, "q"),  # over the limit as sent, even if trimming would fit it
+    ({"outlet": ["CNN"] * 51}, "outlet"),  # 51 values sent, one after de-duplication
+    ({"speaker": "a" + "\n" * 300}, "speaker"),
+    ({"page": "٣"}, "page"),  # other scripts' digits: int() takes them, the OpenAPI integer does not
+    ({"page": " 2"}, "page"),
+    ({"collapse": " copies"}, "collapse"),
+])
+def test_limits_apply_to_what_was_sent_as_the_openapi_document_says(args, param):
+    with pytest.raises(QueryError) as error:
+        SearchRequest.from_args(args)
+    assert error.value.param == param
+
+
+def test_empty_single_values_mean_the_default():
+    req = SearchRequest.from_args({"sort": "", "page": "", "per_page": "", "collapse": "", "count": ""})
+    assert (req.sort, req.page, req.per_page, req.collapse, req.count) == ("relevance", 1, 10, None, "all")

@@ -7,6 +7,7 @@ locked out; slow senders are counted in bytes sent before the server hangs up.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -69,10 +70,8 @@ def test_idle_and_slow_clients_do_not_lock_others_out(sample_index, dateline_ser
         request = b"GET /api/search?q=idlib HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 400
         for byte in range(len(request)):
             for sock in slow:
-                try:
+                with contextlib.suppress(OSError):  # dropped by the server: fine
                     sock.send(request[byte:byte + 1])
-                except OSError:
-                    pass
             if stop.wait(0.5):
                 return
 
@@ -154,5 +153,6 @@ def test_serve_command_passes_its_options_to_the_server(monkeypatch, tmp_path):
     assert calls == [{"host": "127.0.0.1", "port": 8000, "threads": 6, "connections": 1000,
                       "idle_timeout": 10.0, "request_timeout": 3.0, "trusted_proxy": "127.0.0.1"}]
     proxied = server.settings(host="127.0.0.1", port=8000, trusted_proxy="127.0.0.1")
-    assert proxied["trusted_proxy_headers"] == "x-forwarded-for x-forwarded-host x-forwarded-proto x-forwarded-port"
+    assert proxied["trusted_proxy_headers"].split() == [
+        "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]
     assert proxied["clear_untrusted_proxy_headers"] is True

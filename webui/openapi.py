@@ -24,7 +24,7 @@ def _param(
     required: bool = False,
 ) -> dict:
     if many:
-        schema = {"type": "array", "items": schema}
+        schema = {"type": "array", "items": schema, "maxItems": R.MAX_FILTER_VALUES}
     param = {"name": name, "in": where, "description": description, "schema": schema, "required": required}
     if many:
         param.update(style="form", explode=True)
@@ -92,7 +92,7 @@ def search_parameters() -> list[dict]:
         _param(
             "page",
             f"Page number; page * per_page is at most {R.MAX_RESULT_WINDOW}.",
-            {"type": "integer", "minimum": 1, "default": 1},
+            {"type": "integer", "minimum": 1, "maximum": R.MAX_RESULT_WINDOW, "default": 1},
         ),
         _param(
             "per_page",
@@ -100,7 +100,27 @@ def search_parameters() -> list[dict]:
             {"type": "integer", "minimum": 1, "maximum": R.MAX_PER_PAGE, "default": R.DEFAULT_PER_PAGE},
         ),
     ]
+    for param in params:
+        if param["name"] in _EMPTY_MEANS_DEFAULT:
+            _allow_empty(param)
     return params
+
+
+#: Single-valued parameters for which an empty value (``sort=``, as HTML forms send) is the default.
+_EMPTY_MEANS_DEFAULT = ("sort", "collapse", "count", "page", "per_page")
+
+
+def _allow_empty(param: dict) -> None:
+    """Document that ``name=`` (empty) means the default, as the validator treats it."""
+    schema = param["schema"]
+    if "enum" in schema:
+        schema["enum"] = [*schema["enum"], ""]
+    else:
+        default = schema.pop("default", None)
+        param["schema"] = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+        if default is not None:
+            param["schema"]["default"] = default
+    param["description"] += " Empty: the default."
 
 
 def _errors(*statuses: int) -> dict:
@@ -110,14 +130,21 @@ def _errors(*statuses: int) -> dict:
         503: "No index yet (the message names the command that builds it), or the search ran past "
         "its time budget.",
         500: "Unexpected server error (details only in the server log).",
+        429: "Too many expensive requests at once: exports, or searches with wildcard or fuzzy "
+        "terms (a few of each run at a time). Retry after the seconds in Retry-After.",
     }
-    return {
+    responses = {
         str(s): {
             "description": text[s],
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
         }
         for s in statuses
     }
+    if 429 in statuses:
+        responses["429"]["headers"] = {
+            "Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer"}}
+        }
+    return responses
 
 
 def _ok(description: str, ref: str) -> dict:
@@ -396,7 +423,7 @@ def openapi_document() -> dict:
                     "operationId": "search",
                     "summary": "Search articles with facets, timeline counts and paging.",
                     "parameters": search_params,
-                    "responses": {**_ok("Search result", "SearchResult"), **_errors(400, 503, 500)},
+                    "responses": {**_ok("Search result", "SearchResult"), **_errors(400, 429, 503, 500)},
                 }
             },
             "/api/search.atom": {
@@ -415,7 +442,7 @@ def openapi_document() -> dict:
                             "description": "Atom feed",
                             "content": {"application/atom+xml": {"schema": {"type": "string"}}},
                         },
-                        **_errors(400, 503, 500),
+                        **_errors(400, 429, 503, 500),
                     },
                 }
             },
@@ -432,7 +459,7 @@ def openapi_document() -> dict:
                                 "application/x-ndjson": {"schema": {"type": "string"}},
                             },
                         },
-                        **_errors(400, 503, 500),
+                        **_errors(400, 429, 503, 500),
                     },
                 }
             },
@@ -441,7 +468,7 @@ def openapi_document() -> dict:
                     "operationId": "article",
                     "summary": "One article with speakers, quotes, entities and similar articles.",
                     "parameters": [article_id, highlight],
-                    "responses": {**_ok("The article", "Article"), **_errors(404, 503, 500)},
+                    "responses": {**_ok("The article", "Article"), **_errors(404, 429, 503, 500)},
                 }
             },
             "/api/speaker/{name}": {
@@ -451,7 +478,7 @@ def openapi_document() -> dict:
                     "parameters": speaker_params,
                     "responses": {
                         **_ok("Articles quoting the speaker", "SpeakerQuotes"),
-                        **_errors(400, 503, 500),
+                        **_errors(400, 429, 503, 500),
                     },
                 }
             },
