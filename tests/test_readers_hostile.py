@@ -6,9 +6,10 @@ import io
 import json
 import os
 import random
+import shutil
 import struct
 import tarfile
-import time
+import tempfile
 import tracemalloc
 import zipfile
 from collections import defaultdict
@@ -158,7 +159,7 @@ def test_truncated_and_fake_archives_are_failures_earlier_members_kept(tmp_path)
 # --- the folder walk ------------------------------------------------------------------------------------
 
 
-def test_symlink_loops_end_fast_and_links_outside_are_not_followed(tmp_path):
+def test_symlink_loops_end_fast_and_links_outside_are_not_followed(tmp_path, monkeypatch):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text("Secret\nnot for the index")
@@ -173,9 +174,17 @@ def test_symlink_loops_end_fast_and_links_outside_are_not_followed(tmp_path):
     os.symlink("self.txt", top / "self.txt")  # a link to itself
     os.symlink("missing.txt", top / "dangling.txt")
     os.mkfifo(top / "pipe.txt")  # opening it would block forever
-    start = time.perf_counter()
+    listed: list[str] = []
+    real_scandir = os.scandir
+
+    def counting_scandir(path="."):
+        listed.append(os.path.relpath(path, top))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", counting_scandir)  # what os.walk lists folders with
     articles, failures = read_all(top)
-    assert time.perf_counter() - start < 1.0
+    monkeypatch.undo()
+    assert sorted(listed) == [".", "a", "a/b"], "each real folder is listed once; no link is descended"
     assert sorted(a.id for a in articles) == ["arch/alias.txt", "arch/real.txt"]
     assert sorted(reasons(failures)) == [
         ("arch/a/out", f"symbolic link to a folder outside {top} not followed"),
@@ -186,20 +195,65 @@ def test_symlink_loops_end_fast_and_links_outside_are_not_followed(tmp_path):
     ]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
+def _found(top: Path) -> list[tuple[str, str]]:
+    """(id, reason) for each failure of ``discover([top])``, (id, "readable") for each source file."""
+    return [(f.id, f.reason) if isinstance(f, ReadFailure) else (f.rel, "readable") for f in discover([top])]
+
+
+def _discover_as_unprivileged(top: Path) -> list[tuple[str, str]]:
+    """``discover([top])`` as (id, reason) pairs, run as ``nobody`` when the tests run as root.
+
+    Root reads everything, and CI runs as root: there the walk runs in a forked child that has
+    dropped its privileges, so the permission checks meet a real EACCES.
+    """
+    if os.geteuid() != 0:
+        return sorted(_found(top))
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 1
+        try:
+            os.close(read_end)
+            os.setgroups([])
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            found = _found(top)
+            with os.fdopen(write_end, "w") as out:
+                json.dump(found, out)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end) as results:
+        text = results.read()
+    _pid, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, "the unprivileged walk failed"
+    return sorted(tuple(pair) for pair in json.loads(text))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="drops privileges in a forked child")
 def test_unreadable_files_and_folders_are_reported(tmp_path):
-    top = tmp_path / "arch"
-    (top / "locked").mkdir(parents=True)
-    (top / "locked" / "x.txt").write_text("X\nx")
-    (top / "secret.txt").write_text("S\ns")
-    (top / "secret.txt").chmod(0)
-    (top / "locked").chmod(0)
+    # Under tmp_path's private parents nobody could reach anything: a folder everyone may enter.
+    base = Path(tempfile.mkdtemp(prefix="dateline-perm-"))
+    base.chmod(0o755)
+    top = base / "arch"
     try:
-        found = list(discover([top]))
+        (top / "locked").mkdir(parents=True)
+        (top / "locked" / "x.txt").write_text("X\nx")
+        (top / "secret.txt").write_text("S\ns")
+        (top / "open.txt").write_text("O\no")
+        (top / "secret.txt").chmod(0)
+        (top / "locked").chmod(0)
+        found = _discover_as_unprivileged(top)
     finally:
         (top / "locked").chmod(0o755)
-    assert sorted((f.id, f.reason) for f in found) == [
+        shutil.rmtree(base)
+    assert found == [
         ("arch/locked", "permission denied"),
+        ("arch/open.txt", "readable"),
         ("arch/secret.txt", "permission denied"),
     ]
 
@@ -208,6 +262,7 @@ def test_unreadable_files_and_folders_are_reported(tmp_path):
 
 
 def test_a_50_mb_single_line_costs_neither_memory_nor_time(tmp_path):
+    """Bounded memory here; the time (a linear pass) is measured by scripts/bench_limits.py."""
     line = b"x" * (50 * limits.MiB)
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "line.txt").write_bytes(line)
@@ -216,9 +271,7 @@ def test_a_50_mb_single_line_costs_neither_memory_nor_time(tmp_path):
     )
     del line
     tracemalloc.start()
-    start = time.perf_counter()
     articles, failures = read_all(tmp_path / "d")
-    elapsed = time.perf_counter() - start
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert [a.id for a in articles] == ["d/line.jsonl#2"]
@@ -227,7 +280,6 @@ def test_a_50_mb_single_line_costs_neither_memory_nor_time(tmp_path):
         ("d/line.txt", "too large: 52,428,800 bytes, over the 20,971,520-byte limit"),
     ]
     assert peak < 1.5 * limits.MAX_ARTICLE_BYTES  # one bounded line buffer, never the 50 MB
-    assert elapsed < 5
 
 
 # --- the fuzz run -------------------------------------------------------------------------------------
@@ -312,11 +364,9 @@ def test_fuzzed_archive_every_input_is_an_article_or_a_failure(tmp_path):
         (top / name).write_bytes(data)
     assert len(inputs) >= 1000
 
-    start = time.perf_counter()
     results: dict[str, list[Article | ReadFailure]] = defaultdict(list)
-    for item in read_paths([top]):  # must not raise
+    for item in read_paths([top]):  # must not raise (its speed: scripts/bench_limits.py)
         results[Path(item.path).name].append(item)
-    elapsed = time.perf_counter() - start
 
     for name, _ in inputs:
         got = results[name]
@@ -328,7 +378,6 @@ def test_fuzzed_archive_every_input_is_an_article_or_a_failure(tmp_path):
     articles = sum(isinstance(results[n][0], Article) for n in single)
     failures = sum(isinstance(results[n][0], ReadFailure) for n in single)
     assert articles + failures == len(single)
-    assert elapsed < 20, f"fuzz read took {elapsed:.1f}s"
 
     # Spot checks of what "correctly" means for the known-good shapes.
     for name, (item,) in ((n, results[n]) for n in single):

@@ -2,7 +2,9 @@
 
 Whoosh's parser recurses per boolean clause (RecursionError at a few hundred ORs, whoosh #28) and a
 bare ``*`` enumerates every term; these limits (search/request.py, search/query.py) stop both
-before Whoosh sees the text.  Latencies are measured end to end through the Flask test client.
+before Whoosh sees the text.  "Fast" is asserted as work not done (Whoosh's parser never called,
+words walked, characters analysed), never as wall-clock time, which flakes on a loaded machine;
+the latencies themselves are measured by ``scripts/bench_limits.py`` (docs/operations.md).
 """
 
 from __future__ import annotations
@@ -10,18 +12,17 @@ from __future__ import annotations
 import itertools
 import string
 import threading
-import time
 
 import pytest
+from whoosh.qparser import QueryParser
+from whoosh.reading import IndexReader
 
-from search import engine
-from search.highlight import SCAN_CHARS, highlight_all, snippet
+from search import engine, highlight
+from search.budget import Deadline
 from search.expand import MAX_FUZZY_EXPANSION, MAX_PREFIX_EXPANSION
+from search.highlight import SCAN_CHARS, highlight_all, snippet
 from search.request import MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_RESULT_WINDOW
 from webui import create_app
-
-#: The issue's bound for refusing an abusive query, end to end.
-REFUSAL_MS = 100
 
 
 def _letters(prefix: str, count: int) -> list[str]:
@@ -47,20 +48,26 @@ def client(make_index):
     return app.test_client()
 
 
-def _timed(client, url: str):
-    started = time.perf_counter()
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """Every text Whoosh's query parser is asked to parse (the expensive, recursive step)."""
+    texts: list[str] = []
+    real_parse = QueryParser.parse
+
+    def counting_parse(self, text, *args, **kwargs):
+        texts.append(text)
+        return real_parse(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(QueryParser, "parse", counting_parse)
+    return texts
+
+
+def _refused(client, url: str, fragment: str, param: str = "q") -> None:
     response = client.get(url)
-    return response, (time.perf_counter() - started) * 1000
-
-
-def _refused(client, url: str, fragment: str, param: str = "q") -> float:
-    client.get("/api/search?q=warmup")  # opens the index once; not part of the refusal time
-    response, ms = _timed(client, url)
     assert response.status_code == 400, (url[:80], response.status_code)
     message = response.get_json()["error"]["message"]
     assert fragment in message, message
     assert param in message
-    return ms
 
 
 # -- abusive query shapes ---------------------------------------------------------------------------
@@ -72,12 +79,13 @@ def _refused(client, url: str, fragment: str, param: str = "q") -> float:
     ("50 nested parentheses", "(" * 50 + "idlib" + ")" * 50, "nests parentheses 50 deep"),
     ("50 unbalanced parentheses", "(" * 50 + "idlib", "nests parentheses 50 deep"),
 ])
-def test_abusive_queries_get_a_fast_400(client, label, q, fragment):
+def test_abusive_queries_get_a_fast_400(client, parses, label, q, fragment):
+    """Refused by linear checks before Whoosh's parser sees the text (bench_limits.py: < 1 ms)."""
     for url in ("/api/search", "/"):
-        response, ms = _timed(client, f"{url}?q={q}")
+        response = client.get(f"{url}?q={q}")
         assert response.status_code == 400, (label, url)
-        assert ms < REFUSAL_MS, f"{label} on {url}: {ms:.0f} ms"
-    assert _refused(client, f"/api/search?q={q}", fragment) < REFUSAL_MS
+    _refused(client, f"/api/search?q={q}", fragment)
+    assert parses == [], f"{label}: Whoosh's parser ran before the refusal"
 
 
 def test_the_most_complex_allowed_query_still_answers(client):
@@ -106,12 +114,21 @@ def test_trailing_wildcards_and_fuzzy_terms_within_caps_work(client):
     assert client.get("/api/search", query_string={"q": "lavrof~"}).get_json()["total"] == 1
 
 
-def test_prefix_expansion_is_capped(client):
-    started = time.perf_counter()
+def test_prefix_expansion_is_capped(client, monkeypatch):
+    walked: list[bytes] = []
+    real_expand = IndexReader.expand_prefix  # every reader's expand_prefix ends in this one
+
+    def counting(self, fieldname, prefix):
+        for word in real_expand(self, fieldname, prefix):
+            walked.append(word)
+            yield word
+
+    monkeypatch.setattr(IndexReader, "expand_prefix", counting)
     response = client.get("/api/search", query_string={"q": "zq*"})
     assert response.status_code == 400
     assert f"more than {MAX_PREFIX_EXPANSION} words" in response.get_json()["error"]["message"]
-    assert time.perf_counter() - started < 2
+    # The refusal stops at the first word past the cap: 1,050 words match, the rest is never read.
+    assert len(walked) == MAX_PREFIX_EXPANSION + 1
     # A narrower prefix under the cap is fine.
     assert client.get("/api/search", query_string={"q": "zqaa*"}).get_json()["total"] == 1
 
@@ -151,37 +168,41 @@ def test_bad_parameters_are_a_400_naming_the_parameter(client, query, param, fra
 
 # -- time budget ----------------------------------------------------------------------------------------
 def test_a_search_past_its_budget_is_a_503_and_the_server_stays_responsive(make_index, monkeypatch):
+    """A search whose facet stage takes 1 s (on an injected clock) is a 503 past its 0.2 s budget; while
+    it is held inside that stage, other requests are answered (they finish before it is let go)."""
     index_dir = make_index([{"id": "a", "title": "Idlib", "body": "Idlib talks"}])
     app = create_app({"INDEX_DIR": str(index_dir), "TESTING": True, "TIME_BUDGET": 0.2})
+    now = [0.0]  # the clock every search's deadline reads
+    monkeypatch.setattr(engine, "Deadline", lambda budget: Deadline(budget, clock=lambda: now[0]))
     real_facets = engine._facets
+    inside, release = threading.Event(), threading.Event()
 
     def slow_for_stall(arrays, docs, masks, request, aliases):
-        if "stall" in request.q:  # a query that takes 1 s, like a huge index would
-            time.sleep(1.0)
+        if "stall" in request.q:  # a query whose facets take 1 s, like a huge index's would
+            now[0] += 1.0
+            inside.set()
+            release.wait(timeout=60)  # held until the other requests are done (60 s: a hang guard)
         return real_facets(arrays, docs, masks, request, aliases)
 
     monkeypatch.setattr(engine, "_facets", slow_for_stall)
     slow: dict = {}
-
-    def run_slow() -> None:
-        started = time.perf_counter()
-        slow["response"] = app.test_client().get("/api/search?q=idlib+OR+stall")
-        slow["seconds"] = time.perf_counter() - started
-
-    thread = threading.Thread(target=run_slow)
+    thread = threading.Thread(target=lambda: slow.update(response=app.test_client().get(
+        "/api/search?q=idlib+OR+stall")))
     thread.start()
-    time.sleep(0.1)
-    # While the slow search runs, others are answered at once.
-    client = app.test_client()
-    started = time.perf_counter()
-    assert client.get("/api/search?q=idlib").status_code == 200
-    assert client.get("/healthz").status_code == 200
-    assert time.perf_counter() - started < 0.9
-    thread.join()
+    try:
+        assert inside.wait(timeout=60), "the slow search never reached its facet stage"
+        client = app.test_client()
+        others = [client.get("/api/search?q=idlib").status_code, client.get("/healthz").status_code]
+        assert others == [200, 200]
+        assert thread.is_alive() and "response" not in slow, "the slow search was still being held"
+    finally:
+        release.set()
+        thread.join(timeout=60)
     response = slow["response"]
     assert response.status_code == 503
     message = response.get_json()["error"]["message"]
     assert "0.2 s budget" in message
+    # The HTML page runs the same 1 s stage, no longer held (release stays set).
     html = app.test_client().get("/?q=idlib+OR+stall")
     assert html.status_code == 503 and b"budget" in html.data
     assert client.get("/api/search?q=idlib").status_code == 200
@@ -195,30 +216,39 @@ def test_time_budget_is_configurable_by_environment(monkeypatch, tmp_path):
 
 
 # -- highlighting -----------------------------------------------------------------------------------------
-def test_highlighting_a_5_mb_article_is_bounded():
+def test_highlighting_a_5_mb_article_is_bounded(monkeypatch):
+    """Only SCAN_CHARS characters are analysed and bleach never parses the 5 MB (it took 1.4 s when it
+    did); the milliseconds are measured by scripts/bench_limits.py."""
+    analysed: list[int] = []
+    sanitized: list[int] = []
+    real_spans, real_sanitize = highlight._FORMS.spans, highlight.sanitize
+    monkeypatch.setattr(highlight._FORMS, "spans",
+                        lambda text, terms: analysed.append(len(text)) or real_spans(text, terms))
+    monkeypatch.setattr(highlight, "sanitize",
+                        lambda fragment: sanitized.append(len(fragment)) or real_sanitize(fragment))
     filler = "The council met again on Tuesday to discuss the budget and the river. "
     text = (filler * (5_000_000 // len(filler)))[: 5_000_000 - 40] + " Lavrov spoke about Idlib at the end."
     assert len(text) >= 4_999_990
     words = {"lavrov", "idlib", "council", "budget"}
-    started = time.perf_counter()
     short = snippet(text, words)
-    snippet_ms = (time.perf_counter() - started) * 1000
-    started = time.perf_counter()
     full = highlight_all(text, words)
-    full_ms = (time.perf_counter() - started) * 1000
-    assert snippet_ms < 200, f"snippet of 5 MB took {snippet_ms:.0f} ms"
-    assert full_ms < 200, f"highlighting 5 MB took {full_ms:.0f} ms"
+    assert analysed == [SCAN_CHARS, SCAN_CHARS]
+    assert sanitized == [], "bleach parsed mark-only output"
     assert "<mark>council</mark>" in short and len(short) < 2000
     assert full.count("<mark>") > 100
     assert "<mark>" not in full[len(full) - (len(text) - SCAN_CHARS):], "marks only in the scanned window"
 
 
-def test_a_5_mb_article_through_the_api(make_index):
+def test_a_5_mb_article_through_the_api(make_index, monkeypatch):
     body = ("Idlib talks continued. " * 220_000)[:5_000_000]
     app = create_app({"INDEX_DIR": str(make_index([{"id": "big", "title": "Big", "body": body}])),
                       "TESTING": True})
     client = app.test_client()
+    analysed: list[int] = []
+    real_spans = highlight._FORMS.spans
+    monkeypatch.setattr(highlight._FORMS, "spans",
+                        lambda text, terms: analysed.append(len(text)) or real_spans(text, terms))
     for url in ("/api/search?q=idlib", "/api/article/big?q=idlib", "/article/big?q=idlib"):
-        response, ms = _timed(client, url)
+        response = client.get(url)
         assert response.status_code == 200, url
-        assert ms < 2000, f"{url}: {ms:.0f} ms"
+    assert analysed and max(analysed) <= SCAN_CHARS, "a highlighter analysed more than SCAN_CHARS"

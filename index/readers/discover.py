@@ -97,6 +97,12 @@ def _walk(top: Path, root: str) -> Iterator[SourceFile | ReadFailure]:
                 yield ReadFailure(rel, full, "permission denied")
             else:
                 yield SourceFile(Path(full), root, rel, st.st_size, st.st_mtime_ns, kind, meta, folder)
+    # A folder that cannot be listed is reported by os.walk only when it tries to enter it: after
+    # the last folder it yields, so its error would otherwise be dropped (found once the
+    # unreadable-folder test ran as an unprivileged user; as root it had always been skipped).
+    for exc in errors:
+        where = exc.filename or str(top)
+        yield ReadFailure(_rel(root, top, where), str(where), _os_reason(exc))
 
 
 def _rel(root: str, top: Path, full: str | os.PathLike) -> str:
