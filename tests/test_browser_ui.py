@@ -279,3 +279,28 @@ def test_screenshots_and_phone_layout(page, base_url):
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"))
     assert sorted(p.name for p in SCREENSHOTS.glob("*-phone.png")) == [
         "article-phone.png", "outlets-phone.png", "search-phone.png", "speaker-phone.png"]
+
+
+SEEDS = ("000_7e0faa7b5f134298", "001_fb46f36778ad9ceb", "002_357af4abcae1faa7",
+         "003_a242a1f1b671f916", "004_5c4f401af33235dc")
+
+
+def test_seed_article_and_speaker_facet_screenshots(page, base_url):
+    """Issue 12: the five seed articles with their quotes marked, and the typed speaker facet."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(DESKTOP)
+    for seed in SEEDS:
+        page.goto(f"{base_url}/article/archive/{seed}.txt")
+        assert page.locator(".quote .said-by").count() > 0, seed
+        page.screenshot(path=str(SCREENSHOTS / f"seed-{seed[:3]}-desktop.png"), full_page=True)
+    page.goto(base_url + "/")
+    facet = page.locator('.facet[data-facet="speaker"]')
+    details = facet.locator("details")
+    if details.count():
+        details.first.evaluate("d => d.open = true")  # show every value, not only the first ones
+    values = facet.locator("li .value").all_inner_texts()
+    marked = facet.locator("li:has(.org-mark) .value").all_inner_texts()
+    assert marked and set(marked) <= {"Kremlin press service", "Syrian military command", "TASS",
+                                      "Turkish presidency"}
+    assert values.index(marked[0]) > max(values.index(v) for v in values if v not in marked)
+    facet.screenshot(path=str(SCREENSHOTS / "speaker-facet-desktop.png"))

@@ -71,6 +71,11 @@ SEED_QUOTES: dict[str, list[tuple[str, str, str]]] = {
         (
             "Sergey Lavrov",
             "person",
+            "Moscow hopes both countries can agrees on ways to turn Idlib into a “de-escalation zone,” free of “terrorists,”",
+        ),
+        (
+            "Sergey Lavrov",
+            "person",
             "Now the next series of consultations is being prepared, which we hope will be able to lead us [Russia and Turkey] to an agreement on how to ensure that this [Idlib] really is a de-escalation zone and that terrorists do not control it",
         ),
         (

@@ -494,6 +494,7 @@ class _Names:
 
 # Lower-case words of an organisation's description after its name ("Kremlin press service").
 _ORG_TAIL = lex.ORG_NOUNS | lex.words("press news media")
+_QUOTED_AUX = lex.words("was were is are has have had been being widely also later")
 # Subordinators after a sentence's named subject ("Lavrov, while underlining …, highlighted").
 _SUBORDINATORS = lex.words("while after before when as despite though although")
 
@@ -661,7 +662,9 @@ class _Attributor:
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
             elif low in lex.CUE_VERBS:
-                if low.endswith("ing") and i > 0 and self.texts[i - 1] == ",":
+                if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
+                    self._quoted_as_saying(i)  # "…,” Lavrov was quoted as saying by Sputnik"
+                elif low.endswith("ing") and i > 0 and self.texts[i - 1] == ",":
                     self._participle(i)  # "…, saying …": not an apposition before the cue
                 elif not self._before(i) and not self._participle(i) and low in lex.INVERTED_CUES:
                     self._inverted(i)
@@ -878,6 +881,13 @@ class _Attributor:
         if self.lows[j] in {"and", "but"}:
             return self._coordinated_verb(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
+
+    def _quoted_as_saying(self, i: int) -> bool:
+        """``Lavrov was quoted as saying``: the subject of the passive "was quoted" speaks."""
+        k = i - 3
+        while k >= 0 and self.lows[k] in _QUOTED_AUX and self.sents[k] == self.sents[i]:
+            k -= 1
+        return k < i - 3 and self._subject_at(i, k)
 
     def _subordinate_subject(self, i: int) -> bool:
         """``Lavrov while underlining …, highlighted that …``: the subject before a subordinate clause."""
@@ -1325,7 +1335,7 @@ def _attach_quotes(
     ends = [end for _, end, _ in spans]
     limits = _trailing_limits(body, atts)
     for n, att in enumerate(atts):
-        idx = _quote_for(att, starts, ends, sent_of)
+        idx = _quote_for(body, att, starts, ends, sent_of)
         if idx is not None and idx not in used:
             used.add(idx)
             start, end, _ = spans[idx]
@@ -1424,7 +1434,9 @@ def _sentence_lookup(tokens: _Tokens, sentences: set[int]) -> dict[int, tuple[in
     return {s: (starts[firsts[s]], ends[firsts[s + 1] - 1]) for s in sentences}
 
 
-def _quote_for(att: _Attribution, starts: list[int], ends: list[int], sent_of: dict) -> int | None:
+def _quote_for(
+    body: str, att: _Attribution, starts: list[int], ends: list[int], sent_of: dict
+) -> int | None:
     """Index of the direct quote this attribution introduces or closes, if any.
 
     ``starts`` and ``ends`` (the quotations' offsets) ascend, so the last quotation closed before
@@ -1437,7 +1449,13 @@ def _quote_for(att: _Attribution, starts: list[int], ends: list[int], sent_of: d
     if k >= 0 and anchor - ends[k] < 40 and ends[k] >= s_start - 2:
         return k  # “…,” X said: the quotation just closed is X's
     k = bisect.bisect_right(starts, att.cue_end)
-    if k < len(starts) and starts[k] - max(att.cue_end, att.source_end) < 30 and starts[k] <= s_end + 2:
+    lead = max(att.cue_end, att.source_end)
+    if (
+        k < len(starts)
+        and starts[k] - lead < 30
+        and starts[k] <= s_end + 2
+        and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
+    ):
         return k  # X said: “…”
     return None
 
@@ -1498,6 +1516,9 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
         return None
     text = before.rstrip(' ,\u201d"')
     lead = len(text) - len(text.lstrip(' \u201c"'))
+    closing = before[len(text) :].rstrip(" ,")
+    if closing.endswith("\u201d") and text.count("\u201c") > text.count("\u201d"):
+        text = before.rstrip(" ,")  # "… free of “terrorists,”": the quotation mark closes inside
     if _content.fragment(text[lead:]) or not _content.clause_before(text[lead:]):
         return None
     return s_start + lead, s_start + len(text)
