@@ -121,6 +121,27 @@ def test_idle_connections_and_slow_requests_are_closed(sample_index, dateline_se
     assert status == 200
 
 
+def _feed_links(base_url: str, headers: str) -> str:
+    with socket.create_connection(_address(base_url), timeout=PATIENCE) as sock:
+        host = urlsplit(base_url).netloc
+        sock.sendall(f"GET /api/search.atom?q=idlib HTTP/1.1\r\nHost: {host}\r\n{headers}"
+                     "Connection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    return data.decode()
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_forwarded_headers_are_believed_only_from_the_trusted_proxy(sample_index, dateline_server, trusted):
+    options = ("--trusted-proxy", "127.0.0.1") if trusted else ()
+    base_url = dateline_server(sample_index, *options)
+    feed = _feed_links(base_url, "X-Forwarded-Proto: https\r\nX-Forwarded-Host: news.example.org\r\n")
+    public = 'href="https://news.example.org/api/search.atom?q=idlib"' in feed
+    direct = f'href="{base_url}/api/search.atom?q=idlib"' in feed
+    assert (public, direct) == ((True, False) if trusted else (False, True))
+
+
 def test_settings_keep_connections_within_the_open_file_limit():
     import resource
 
