@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -112,20 +111,18 @@ def test_seed_alias_cases_one_value(sample_archive):
     assert [e.name for e in lavrov] == ["Sergey Lavrov"]  # "Sergei Lavrov" and "Lavrov" merged
 
 
-def _conll(corpora) -> tuple[dict, float]:
+def _conll(corpora) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/ is not installed
     from scripts.eval.conll import evaluate
 
-    start = time.perf_counter()
-    result = evaluate(corpora / "conll2003" / "valid.txt")
-    return result, time.perf_counter() - start
+    return evaluate(corpora / "conll2003" / "valid.txt")
 
 
 @pytest.mark.corpora
 def test_conll_valid_no_regression(corpora):
-    """Guards the measured score (0.79 at the last commit, organisations 0.75) and the runtime."""
-    result, seconds = _conll(corpora)
-    assert seconds < 20
+    """Guards the measured score (0.79 at the last commit, organisations 0.75); its runtime is
+    measured by scripts/bench_limits.py --conll, not asserted here."""
+    result = _conll(corpora)
     assert result["documents"] == 216
     assert result["overall"]["f1"] >= 0.77, result
     assert result["types"]["organization"]["f1"] >= 0.70, result["types"]
@@ -134,5 +131,5 @@ def test_conll_valid_no_regression(corpora):
 @pytest.mark.corpora
 def test_conll_valid_f1(corpora):
     """Issue 3 target: document-level F1 >= 0.75 over people, organisations and places."""
-    result, _ = _conll(corpora)
+    result = _conll(corpora)
     assert result["overall"]["f1"] >= 0.75, result["overall"]

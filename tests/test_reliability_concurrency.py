@@ -76,17 +76,16 @@ def test_second_indexer_waits_for_the_lock_then_finishes(tmp_path, sample_archiv
     index_paths([sample_archive], index_dir, jobs=1, progress=False)
     crash_test.write_articles(tmp_path / "more", 0, 5, random.Random(1))
     holder = open_index(index_dir).writer()  # holds the write lock, as a batch of another run would
-    started = time.perf_counter()
     run = _dateline("index", str(tmp_path / "more"), "--index", str(index_dir), "--jobs", "1",
                     "--lock-timeout", "60")
-    time.sleep(3.0)
+    # No sleep and no clock: the run says it waits, and is still running while the lock is held.
+    announced = next((line for line in run.stderr if "locked by another" in line), "(ended without it)")
+    assert "locked by another `dateline index`; waiting up to 60 s" in announced, announced
     assert run.poll() is None, "the second indexer gave up instead of waiting"
+    assert len(_ids(index_dir)) == 5, "nothing committed while the lock was held"
     holder.cancel()
     _out, err = run.communicate(timeout=120)
-    waited = time.perf_counter() - started
     assert run.returncode == 0, err
-    assert "locked by another `dateline index`; waiting up to 60 s" in err
-    assert 3.0 <= waited < 60
     assert len(_ids(index_dir)) == 10
 
 
@@ -96,17 +95,15 @@ def test_lock_wait_is_bounded_with_a_clear_message(tmp_path, sample_archive):
     crash_test.write_articles(tmp_path / "more", 0, 3, random.Random(2))
     holder = open_index(index_dir).writer()
     try:
-        started = time.perf_counter()
         run = _dateline("index", str(tmp_path / "more"), "--index", str(index_dir), "--jobs", "1",
                         "--lock-timeout", "1")
+        # The run gives up on its own while the lock is still held (timeout=: a hang guard only).
         _out, err = run.communicate(timeout=120)
-        elapsed = time.perf_counter() - started
     finally:
         holder.cancel()
     assert run.returncode == 1
     assert "held the index lock for more than 1 s" in err and "--lock-timeout" in err
     assert "Traceback" not in err
-    assert elapsed < 30  # start-up plus the 1 s timeout, on a loaded machine
     assert len(_ids(index_dir)) == 5, "nothing half-written"
 
 
