@@ -907,11 +907,16 @@ class _Attributor:
     def _coordinated_verb(self, i: int, j: int) -> bool:
         """``McConnell was quick to embrace the mogul … and said …``: the named sentence subject."""
         k = j - 1
+        marks = 0  # quotation marks seen: a short quoted phrase ("called them “crazy” and said") is fine
         while k >= 0 and self.sents[k] == self.sents[i]:
             text = self.texts[k]
-            if self.lows[k] in {"who", "which", ";"} or text in _OPEN_QUOTES or text in _CLOSE_QUOTES:
-                return False  # a relative clause or a quotation: its subject is not the sentence's
+            if self.lows[k] in {"who", "which", ";"}:
+                return False  # a relative clause: its subject is not the sentence's
+            if text in _OPEN_QUOTES or text in _CLOSE_QUOTES:
+                marks += 1
             k -= 1
+        if marks % 2:
+            return False  # inside a quotation: the cue is the speaker's own report
         return self._sentence_subject(i, apposition=True)
 
     def _relative_clause(self, i: int, j: int) -> bool:
