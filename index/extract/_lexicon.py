@@ -225,6 +225,10 @@ NON_NAME_CAPS = words(
     sources officials critics experts analysts supporters opponents protesters residents voters
     several few other another every during under over without within despite among between through
     like unlike once yes please dear police witnesses investigators authorities prosecutors
+    rather indeed moreover furthermore perhaps maybe apparently obviously clearly besides nonetheless
+    nevertheless hence otherwise overall ultimately regardless again likewise similarly additionally
+    specifically notably importantly separately certainly surely actually basically anyway
+    consequently accordingly
     """
 )
 WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
