@@ -111,7 +111,7 @@ def load(folder: str | os.PathLike, rel_folder: str) -> Sidecar:
         path = os.path.join(folder, name)
         if not os.path.isfile(path):
             continue
-        shown = f"{rel_folder}/{name}"
+        shown = f"{rel_folder}/{name}" if rel_folder else name
         try:
             size = os.path.getsize(path)
             if size > MAX_SIDECAR_BYTES:
