@@ -74,6 +74,8 @@ def test_a_newly_indexed_matching_article_comes_first_and_old_entries_keep_their
     assert [e.updated for e in second.entries] == ["2026-12-03T09:00:00Z", "2026-12-01T09:00:00Z"]
     assert second.feed.updated == "2026-12-03T09:00:00Z"
     assert second.feed.id == first.feed.id  # the same search is the same feed
+    etag = client.get("/api/search.atom?q=idlib").headers["ETag"]
+    assert client.get("/api/search.atom?q=idlib", headers={"If-None-Match": etag}).status_code == 304
 
 
 def test_a_changed_article_keeps_the_time_it_first_entered_the_index(archive, tmp_path):

@@ -140,4 +140,7 @@ def api_feed() -> Response:
         article_url=lambda article_id: url_for("dateline.article_page", article_id=article_id,
                                                _external=True),
     )
-    return Response(body, content_type="application/atom+xml; charset=utf-8")
+    response = Response(body, content_type="application/atom+xml; charset=utf-8")
+    # Feed readers poll: an unchanged feed is answered "304 Not Modified" to If-None-Match.
+    response.add_etag()
+    return response.make_conditional(request)
