@@ -1560,7 +1560,11 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     tokens = _tokenise(body)
     mid_caps = _mid_sentence_caps(tokens)
     names = _Names(tokens, mid_caps)
-    spans = [s for s in _direct_spans(body) if len(body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS]
+    spans = [
+        s
+        for s in _direct_spans(body)
+        if len(words := body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS and not _title_like(words)
+    ]
     cutoff = _comments_start(body)
     atts = [
         a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff and _speaks(body, a)
@@ -1577,6 +1581,17 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
             # the headline is not part of the body: no offsets there
             speaker.quotes.append(Quote(text=text, speaker=name, cue=cue, kind="headline"))
     return list(speakers.values())
+
+
+_MINOR_WORDS = lex.words("a an the and or of to in on at for by with from is are be as vs")
+
+
+def _title_like(words: list[str]) -> bool:
+    """A title in quotation marks ("The Steve Harvey Morning Show", "A Change Is Gonna Come"): every
+    word capitalised but short function words, at most ten words, no sentence inside."""
+    if len(words) > 10 or any(w[-1:] in ".!?" for w in words[:-1]):
+        return False
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS or not w[:1].isalpha() for w in words)
 
 
 def _speaks(body: str, att: _Attribution) -> bool:
