@@ -1417,7 +1417,13 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
     while k < len(spans) and k not in used:
         start, end, continues = spans[k]
         # Split quote: this attribution (with any apposition) fills the gap between the two halves.
-        adjacent = start - spans[k - 1][1] < 120 and spans[k - 1][1] <= att.cue_start < start
+        gap = start - spans[k - 1][1]
+        adjacent = spans[k - 1][1] <= att.cue_start < start and (
+            gap < 120
+            # “A,” said X, a professor of economics at Y. “B.”: a long apposition, then the second half
+            or (gap < 300 and body[spans[k - 1][1] : start].rstrip(" \"“'").endswith(".") and
+                "\n" not in body[spans[k - 1][1] : start])
+        )
         if not (continues or adjacent):
             break
         if _CUE_AFTER.match(body[end : end + 60]):
