@@ -47,6 +47,11 @@ _PROMISES = lex.words(
 )
 # Cues whose object is first a listener ("told reporters that …").
 _LISTENER_CUES = frozenset(["told", "tells", "tell", "telling"])
+# Verbs whose object is content only after "that" or a colon: "continued his push", "reiterated
+# his support", "called off the deal" are things, not words.
+_EXPLICIT_ONLY = lex.words("continued continues reiterated reiterates repeated repeats")
+# Particles of phrasal verbs after a cue ("called off", "showed up"): no content follows.
+_PARTICLES = lex.words("off up out down back away")
 # Words that open a circumstance phrase rather than content.
 _CIRCUMSTANCE = lex.words(
     """
@@ -88,9 +93,14 @@ def _time_word(low: str) -> bool:
     return low.rstrip(".") in _TIME or bool(_ORDINAL.match(low)) or (low.endswith("ly") and low.isalpha())
 
 
-def reports_content(cue: str) -> bool:
-    """Whether a cue's object can be content: speech verbs and communicative stance verbs."""
+def reports_content(cue: str, kind: str = "person") -> bool:
+    """Whether a cue's object can be content: speech verbs and communicative stance verbs.
+
+    A person "found a receptive audience"; a poll or an agency "found" or "showed" results.
+    """
     low = cue.lower()
+    if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS):
+        return False
     return low in SPEECH_CUES or low in STATEMENT_VERBS
 
 
@@ -106,6 +116,8 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     if first is None:
         return None
     word = first.group(1).lower()
+    if word in _PARTICLES:
+        return None
     if word not in _SLOW_STARTS and word[:1].isalnum() and not _time_word(word) and (
         cue.lower() not in _LISTENER_CUES
     ):

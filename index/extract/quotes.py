@@ -1494,7 +1494,7 @@ def _reported_span(
         while start < s_end and body[start] in " ,":
             start += 1
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
-    speech = _content.reports_content(att.cue)
+    speech = _content.reports_content(att.cue, att.type)
     found = _content.content_after(body[after_start:s_end], att.cue) if after_start < s_end else None
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
