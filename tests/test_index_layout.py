@@ -74,3 +74,11 @@ def test_refusal_counts_every_foreign_entry(tmp_path):
                                   "copies.sqlite", "copies.sqlite-journal"])
 def test_every_name_a_run_creates_is_recognised(name):
     assert is_index_entry(name)
+
+
+def test_everything_a_real_run_creates_is_recognised(tmp_path, sample_archive):
+    """Guards the list against drift: a new file kept in the index folder must be added to layout."""
+    index_dir = tmp_path / "ix"
+    index_paths([sample_archive], index_dir, jobs=2, batch_size=2, progress=False)
+    assert sorted(p.name for p in index_dir.iterdir())  # not vacuous: the run wrote files
+    assert foreign_entries(index_dir) == []
