@@ -9,6 +9,9 @@ check allows exactly those three and nothing else:
 - ``page * per_page`` past ``MAX_RESULT_WINDOW``.
 
 Any other 400 for a request the document allows (``from=0000`` was one) fails the run.
+
+A hook also sends some article requests to real articles of the sample archive: generated ids
+alone only ever reach the 404.
 """
 
 from __future__ import annotations
@@ -16,14 +19,28 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import schemathesis
+from hypothesis import strategies as st
 
 from search.request import MAX_RESULT_WINDOW, QueryError, SearchRequest
 
 #: per_page when a request leaves it out, by path prefix (the speaker page lists 20).
 _DEFAULT_PER_PAGE = {"/api/speaker/": 20}
+#: Ids of the sample archive's articles, as an index of ``examples/archive`` names them.
+SAMPLE_IDS = sorted(f"archive/{p.name}" for p in (Path(__file__).resolve().parents[2] / "examples"
+                                                  / "archive").glob("*.txt"))
+
+
+@schemathesis.hook
+def flatmap_path_parameters(ctx, path_parameters):
+    """Half of the article ids drawn are real ones."""
+    if not path_parameters or "article_id" not in path_parameters:
+        return st.just(path_parameters)
+    return st.sampled_from([path_parameters["article_id"]] * len(SAMPLE_IDS) + SAMPLE_IDS).map(
+        lambda article_id: {**path_parameters, "article_id": article_id})
 
 
 def _status_without_q(url: str, query: dict) -> int:
