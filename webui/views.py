@@ -29,6 +29,7 @@ from search.similar import similar
 from search.suggest import suggest
 from webui import links
 from webui.links import page_url, toggle_url
+from webui.store import IndexStore
 from webui.timeline import build_timeline
 
 bp = Blueprint("dateline", __name__)
@@ -79,12 +80,14 @@ def _cache_static(response: Response) -> Response:
     return response
 
 
-def _store():
+def index_store() -> IndexStore:
+    """The app's index: lazily opened, one searcher per thread, shared caches."""
     return current_app.extensions["dateline"]
 
 
-def _search_kwargs() -> dict:
-    store = _store()
+def search_kwargs() -> dict:
+    """Keyword arguments of :func:`search.engine.search` from the app's index and configuration."""
+    store = index_store()
     return {
         "facet_cache": store.facet_cache,
         "aliases": store.aliases,
@@ -96,11 +99,11 @@ def _search_kwargs() -> dict:
 def run_search(args, *, allow: tuple[str, ...] = ()) -> tuple[SearchRequest, SearchResult]:
     """Validate ``args`` and search: the one code path of ``/`` and ``/api/search``."""
     search_request = SearchRequest.from_args(args, allow=allow)
-    store = _store()
+    store = index_store()
     searcher = store.searcher()
 
     def compute() -> SearchResult:
-        result = search(searcher, search_request, **_search_kwargs())
+        result = search(searcher, search_request, **search_kwargs())
         result.suggestion = suggest(searcher, search_request.q, result.total)
         return result
 
@@ -169,7 +172,7 @@ def api_search():
 
 
 def _article_or_404(article_id: str) -> dict:
-    article = get_article(_store().searcher(), article_id, _store().facet_cache)
+    article = get_article(index_store().searcher(), article_id, index_store().facet_cache)
     if article is None:
         abort(404, description=f"no article with id {article_id!r}")
     return article
@@ -179,7 +182,7 @@ def _query_words(q: str) -> set[str]:
     """Analysed words of ``q`` for highlighting; a query that does not parse highlights nothing."""
     if not q.strip():
         return set()
-    store = _store()
+    store = index_store()
     searcher = store.searcher()
     deadline = Deadline(current_app.config["TIME_BUDGET"])
     try:
@@ -204,7 +207,7 @@ def article_page(article_id: str):
         segments=body_segments(article["body"], article["speakers"], _query_words(q)),
         entities=entities,
         entity_titles={"person": "People", "organization": "Organisations", "place": "Places"},
-        similar=similar(_store().searcher(), article["id"]),
+        similar=similar(index_store().searcher(), article["id"]),
         api_url=url_for(".api_article", article_id=article_id),
         back_url=page_url(".search_page", SearchRequest(q=q)) if q else url_for(".search_page"),
         filter_url=links.filter_url,
@@ -217,7 +220,7 @@ def article_page(article_id: str):
 @bp.get("/api/article/<path:article_id>")
 def api_article(article_id: str):
     article = _article_or_404(article_id)
-    article["similar"] = similar(_store().searcher(), article["id"])
+    article["similar"] = similar(index_store().searcher(), article["id"])
     return jsonify(article)
 
 
@@ -235,8 +238,8 @@ def _speaker_request(name: str) -> SearchRequest:
 def _speaker_data(name: str):
     search_request = _speaker_request(name)
     result, items = speaker_quotes(
-        _store().searcher(), search_request, name,
-        words=_query_words(search_request.q), **_search_kwargs(),
+        index_store().searcher(), search_request, name,
+        words=_query_words(search_request.q), **search_kwargs(),
     )
     return search_request, result, items
 
@@ -276,7 +279,7 @@ def api_speaker(name: str):
 
 @bp.get("/outlets")
 def outlets_page():
-    summaries = outlet_summaries(_store().searcher(), _store().facet_cache)
+    summaries = outlet_summaries(index_store().searcher(), index_store().facet_cache)
     return render_template(
         "outlets.html",
         outlets=summaries,
@@ -288,7 +291,7 @@ def outlets_page():
 
 @bp.get("/api/outlets")
 def api_outlets():
-    summaries = outlet_summaries(_store().searcher(), _store().facet_cache)
+    summaries = outlet_summaries(index_store().searcher(), index_store().facet_cache)
     return jsonify({"outlets": [asdict(s) for s in summaries]})
 
 
