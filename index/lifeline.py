@@ -11,7 +11,10 @@ is writing results into a full pipe nobody reads.  Issue 11 saw a worker linger 
 :func:`bind_to_parent` therefore uses three ways to notice, and one way out:
 
 - on Linux the kernel sends SIGTERM when the parent dies (``prctl(PR_SET_PDEATHSIG)``), which
-  interrupts a blocking read;
+  interrupts a blocking read.  Strictly, when the parent *thread* that started the child ends:
+  start children from a thread that outlives them (``index_paths`` joins them before returning).
+  The signal can arrive while the dying parent's other threads still exist, so ``getppid()``
+  cannot tell it from a ``terminate()``: the cleanup must be right for both;
 - SIGTERM (also what ``Process.terminate()`` sends) runs the cleanup and exits;
 - a daemon thread compares ``os.getppid()`` with the parent's pid every :data:`POLL_SECONDS`
   (every platform; also catches a parent that died before the ``prctl`` call);

@@ -174,8 +174,11 @@ def _worker_process(config: _WorkerConfig, schema, tasks, results, parent: int) 
     # they almost never did, and a worker's cyclic garbage grew it to 1.1 GB on 37.5k articles.
     gc.freeze()
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
-    # Orphaned (the run was killed) or terminated: delete the run's staging folders and exit at
-    # once, even from a read blocked on half a message (index/lifeline.py).
+    # Orphaned (the run was killed) or terminated: delete the run's staging folders, finished
+    # segments too (nobody will publish them: a run that loses a worker ends with an error), and
+    # exit at once, even from a read blocked on half a message (index/lifeline.py).  Not "only when
+    # the parent is gone": the kernel's signal can come while the dying parent's other threads
+    # still exist, when getppid() has not changed yet.
     bind_to_parent(parent, lambda: _remove_run_staging(Path(config.index_dir), config.owner))
     worker = None
     try:
@@ -358,8 +361,9 @@ class _Committer:
                 continue
 
     def _orphaned(self, owner: int) -> None:
-        """Cleanup when the run died: its staging folders, and a commit's temporary files if one was
-        under way (the OS releases the lock; the TOC is renamed into place whole or not at all)."""
+        """Cleanup before exiting on SIGTERM or when the run died: a commit's temporary files if one
+        was under way (the OS releases the lock; the TOC is renamed into place whole or not at
+        all), and the run's staging folders, which nobody will publish now."""
         if self._holding_lock:  # else the temporary folder may be another run's, committing now
             shutil.rmtree(self.index_dir / f"{INDEX_NAME}.tmp", ignore_errors=True)
         _remove_run_staging(self.index_dir, owner)
