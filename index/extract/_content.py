@@ -93,6 +93,15 @@ def _time_word(low: str) -> bool:
     return low.rstrip(".") in _TIME or bool(_ORDINAL.match(low)) or (low.endswith("ly") and low.isalpha())
 
 
+_RELATIVE = re.compile(r"\b(?:what|whatever|how)\s*$", re.IGNORECASE)
+
+
+def relative_source(before: str) -> bool:
+    """Whether the words before a Source make its cue part of a relative or comparative clause
+    ("what Trump says his plan would do"): no statement of its own."""
+    return bool(_RELATIVE.search(before))
+
+
 def reports_content(cue: str, kind: str = "person") -> bool:
     """Whether a cue's object can be content: speech verbs and communicative stance verbs.
 

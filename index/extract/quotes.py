@@ -1494,6 +1494,9 @@ def _reported_span(
         while start < s_end and body[start] in " ,":
             start += 1
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
+    lead_in = body[max(s_start, att.source_start - 12) : att.source_start]
+    if not att.inverted and _content.relative_source(lead_in):
+        return 0, 0  # "what Trump says his tax plan would do": the clause is not his statement
     speech = _content.reports_content(att.cue, att.type)
     found = _content.content_after(body[after_start:s_end], att.cue) if after_start < s_end else None
     if found is not None and found[0] < 0:
