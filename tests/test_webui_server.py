@@ -177,3 +177,19 @@ def test_serve_command_passes_its_options_to_the_server(monkeypatch, tmp_path):
     assert proxied["trusted_proxy_headers"].split() == [
         "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]
     assert proxied["clear_untrusted_proxy_headers"] is True
+
+
+def test_serve_warns_when_expensive_requests_could_take_every_thread(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from webui.cli import main as cli
+
+    class NotServing:
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(server, "create_server", lambda app, **options: NotServing())
+    low = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "ix"), "--threads", "4"])
+    assert "--threads 4 leaves no thread for ordinary searches" in low.output
+    enough = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "ix")])
+    assert "leaves no thread" not in enough.output

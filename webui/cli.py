@@ -186,6 +186,12 @@ def serve_command(index_dir, host, port, threads, connection_limit, idle_timeout
     if not app.extensions["dateline"].warm():
         click.echo(f"warning: no readable index at {index_dir} yet; searches answer 503 until "
                    "`dateline index` builds it", err=True)
+    expensive = app.config["EXPORT_CONCURRENCY"] + app.config["EXPANDING_CONCURRENCY"]
+    if threads <= expensive:
+        # Measured (scripts/load_check.py): with 4 threads and 2 + 2 slots, searches waited 8 s.
+        click.echo(f"warning: --threads {threads} leaves no thread for ordinary searches while "
+                   f"{expensive} exports and wildcard/fuzzy searches run; use more than {expensive}",
+                   err=True)
     http = server.create_server(app, host=host, port=port, threads=threads, connections=connection_limit,
                                 idle_timeout=idle_timeout, request_timeout=request_timeout,
                                 trusted_proxy=trusted_proxy)
