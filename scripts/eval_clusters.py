@@ -5,6 +5,7 @@
     .venv/bin/python scripts/eval_clusters.py replicas         # AllSides + shuffled replicas (long)
     .venv/bin/python scripts/eval_clusters.py samples          # the five sample articles
     .venv/bin/python scripts/eval_clusters.py syria --sample 50  # clusters to read by hand
+    .venv/bin/python scripts/eval_clusters.py cost             # CPU share of clustering in a build
 
 Each command indexes its archive with ``dateline index``'s own code (``index.writer.index_paths``)
 into ``--workdir`` (kept and reused with ``--reuse``) and reads the clusters the run made from the
@@ -198,21 +199,77 @@ def eval_syria(args) -> dict:
             "clusters_with_several_articles": len(mixed)}
 
 
+# -- cost inside a build ------------------------------------------------------------------------
+def eval_cost(args) -> dict:
+    """Thread CPU of the signatures and cluster updates inside one ``index_paths`` run (jobs=1).
+
+    The first ``--articles`` AllSides articles are written to a JSONL file and indexed in this
+    process, so both pieces can be timed where they run; whole-build A/B timings are swamped by
+    noise on a shared machine.
+    """
+    import itertools
+    import shutil
+
+    import index.copies as copies
+    import index.writer as writer
+    from index.readers import read_paths
+
+    source = args.workdir / "cost" / "part.jsonl"
+    if not source.exists():
+        source.parent.mkdir(parents=True, exist_ok=True)
+        with source.open("w", encoding="utf-8") as out:
+            archive = CORPORA / "allsides" / "jsons_id-n-z.tar.xz"
+            for item in itertools.islice(read_paths([archive]), args.articles):
+                if hasattr(item, "body"):
+                    out.write(json.dumps({"title": item.title, "text": item.body, "outlet": item.outlet,
+                                          "date": item.published.isoformat() if item.published else None})
+                              + "\n")
+    spent = {"signature": 0.0, "update": 0.0}
+    sign, update = writer.signature, copies.CopyClusters.update
+
+    def timed_signature(body):
+        started = time.thread_time()
+        try:
+            return sign(body)
+        finally:
+            spent["signature"] += time.thread_time() - started
+
+    def timed_update(self, added, removed=()):
+        started = time.thread_time()
+        try:
+            return update(self, added, removed)
+        finally:
+            spent["update"] += time.thread_time() - started
+
+    writer.signature, copies.CopyClusters.update = timed_signature, timed_update
+    index_dir = args.workdir / "cost" / "index"
+    shutil.rmtree(index_dir, ignore_errors=True)
+    started = time.process_time()
+    report = writer.index_paths([source.parent], index_dir, jobs=1, progress=False)
+    build_cpu = time.process_time() - started
+    clustering = spent["signature"] + spent["update"]
+    return {"articles": report.indexed, "build_cpu_s": round(build_cpu, 2),
+            "signature_s": round(spent["signature"], 2), "update_s": round(spent["update"], 2),
+            "share_of_build_cpu": round(clustering / build_cpu, 4)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["bbc", "replicas", "samples", "syria"])
+    parser.add_argument("what", choices=["bbc", "replicas", "samples", "syria", "cost"])
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--reuse", action="store_true", help="keep an index built by an earlier run")
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--batch", type=int, default=5000, help="articles per replayed update (cost)")
     parser.add_argument("--sample", type=int, default=50)
+    parser.add_argument("--articles", type=int, default=2000, help="articles the cost command indexes")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--show-mixed", type=int, default=20, help="print this many candidate false merges")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    result = {"bbc": eval_bbc, "replicas": eval_replicas, "samples": eval_samples, "syria": eval_syria}[
-        args.what](args)
+    commands = {"bbc": eval_bbc, "replicas": eval_replicas, "samples": eval_samples, "syria": eval_syria,
+                "cost": eval_cost}
+    result = commands[args.what](args)
     print(json.dumps(result, indent=2))
 
 
