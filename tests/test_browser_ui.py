@@ -191,7 +191,7 @@ def test_search_flow_with_facets_timeline_article_and_export(page, base_url):
     text = Path(info.value.path()).read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0].startswith('# dateline export {"query": "idlib"')
-    assert lines[1] == "id,title,outlet,published,speakers,url,snippet"
+    assert lines[1] == "id,title,outlet,published,speakers,url,snippet,cluster"
     assert len(lines) == 2 + 17
 
 
