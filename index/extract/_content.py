@@ -252,6 +252,10 @@ _CONTENT_END = re.compile(
 
 def content_end(text: str) -> int:
     """Where reported content in ``text`` ends: before a participle clause or a coordinated cue."""
+    if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
+        "\u2013" not in text and "\u2014" not in text
+    ):
+        return len(text)  # every ending the pattern knows needs one of these
     for match in _CONTENT_END.finditer(text):
         ing, verb = match.group("ing"), match.group("verb")
         if match.group("background"):

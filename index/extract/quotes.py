@@ -44,6 +44,7 @@ _OPEN_QUOTES = frozenset("“‘\"«'")
 _CLOSE_QUOTES = frozenset("”’\"»'")
 _SENTENCE_END = frozenset(".!?")
 _SENTENCE_MARKS = _SENTENCE_END | _CLOSE_QUOTES
+_STRAIGHT_MARKS = frozenset(['"', "'"])
 _FIRST_CHAR = operator.itemgetter(0)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The endings _POSSESSIVE finds (tokens hold no newline for its $ to stop before).
@@ -187,14 +188,14 @@ def _tokenise(body: str) -> _Tokens:
     marks = list(compress(count(), map(_SENTENCE_MARKS.__contains__, texts)))
     bounds = set(breaks)
     for i in marks:
-        if i not in breaks and texts[i] in _SENTENCE_END and _ends_sentence(texts, lows, caps, i):
+        if i in breaks or texts[i] not in _SENTENCE_END:
+            continue
+        if _ends_sentence(texts, lows, caps, i):
             if ends[i] == starts[i + 1] and texts[i + 1][:1].isdigit():
                 continue  # "a 5.1-magnitude earthquake", "$3.2 billion": a decimal point
             bounds.add(i)
         elif (
-            texts[i] in _SENTENCE_END
-            and i not in breaks
-            and texts[i + 1] in {'"', "'"}
+            texts[i + 1] in _STRAIGHT_MARKS
             and starts[i + 1] > ends[i]
             and i + 2 <= last
             and (caps[i + 2] or texts[i + 2] == "'")
@@ -202,16 +203,11 @@ def _tokenise(body: str) -> _Tokens:
             bounds.add(i)  # "… realistic. ''I hate …": a straight mark after a space opens a quotation
     # A closing mark after . ! ? starts a new sentence when a capital follows (“… end.” Next).
     for i in marks:
-        # the end mark before a closing quotation mark, or before the two apostrophes of ''
+        if texts[i] not in _CLOSE_QUOTES or i in bounds or i == 0 or i >= last or not caps[i + 1]:
+            continue
+        # the end mark before the closing quotation mark, or before the two apostrophes of ''
         before = texts[i - 2] if i > 1 and texts[i - 1] == "'" and texts[i] == "'" else texts[i - 1]
-        if (
-            texts[i] in _CLOSE_QUOTES
-            and i not in bounds
-            and i > 0
-            and before in _SENTENCE_END
-            and i < last
-            and caps[i + 1]
-        ):
+        if before in _SENTENCE_END:
             bounds.add(i)
     sents: list[int] = []
     firsts = [0]
