@@ -40,7 +40,9 @@ class Quote:
     cue: str = ""
     start: int = -1
     end: int = -1
-    kind: str = "direct"  # "direct" (quotation marks) or "reported" ("X said that ...")
+    # "direct" (quotation marks), "reported" ("X said that ...") or "headline" ("Lavrov: ...", taken
+    # from the title: start and end stay -1, the headline is not part of the body)
+    kind: str = "direct"
 
 
 @dataclass
