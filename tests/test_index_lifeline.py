@@ -12,15 +12,14 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from processes import alive, wait_until_gone
 
 REPO = Path(__file__).resolve().parents[1]
 #: Polls of 0.1 s before a child that outlives its run counts as stuck: a bound on a condition, not a
 #: speed target (the child normally exits within one poll).
-MAX_POLLS = 200
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
@@ -55,25 +54,6 @@ time.sleep(600)
 """
 
 
-def _alive(pid: int) -> bool:
-    """True while ``pid`` runs (a zombie waiting for init to reap it has ended)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return False
-    return state != "Z"
-
-
-def wait_until_gone(pids: list[int]) -> list[int]:
-    """Poll until every pid has ended; return those still alive after MAX_POLLS polls."""
-    for _ in range(MAX_POLLS):
-        alive = [pid for pid in pids if _alive(pid)]
-        if not alive:
-            return []
-        time.sleep(0.1)
-    return alive
-
-
 @pytest.mark.parametrize("role", ["worker", "committer"])
 def test_child_blocked_on_half_a_message_exits_when_its_run_is_killed(tmp_path, role):
     index_dir = tmp_path / "ix"
@@ -83,7 +63,7 @@ def test_child_blocked_on_half_a_message_exits_when_its_run_is_killed(tmp_path, 
     try:
         child = int(run.stdout.readline())
         staging = index_dir / ".staging" / f"{run.pid}-unfinished"
-        assert staging.is_dir() and _alive(child)
+        assert staging.is_dir() and alive(child)
         run.send_signal(signal.SIGKILL)
         run.wait()
         stuck = wait_until_gone([child])
@@ -91,5 +71,5 @@ def test_child_blocked_on_half_a_message_exits_when_its_run_is_killed(tmp_path, 
         assert not staging.exists(), "the run's staging folder was left behind"
     finally:
         run.kill()
-        if child is not None and _alive(child):
+        if child is not None and alive(child):
             os.kill(child, signal.SIGKILL)

@@ -13,17 +13,16 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from processes import alive, wait_until_gone
 
 from index.storage import open_index
 
 REPO = Path(__file__).resolve().parents[1]
 #: Polls of 0.1 s before a child that outlives its run counts as stuck: a bound on a condition, not
 #: a speed target (children normally exit within one or two polls).
-MAX_POLLS = 200
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")]
@@ -38,25 +37,6 @@ def _load_crash_test():
 
 
 crash_test = _load_crash_test()
-
-
-def _alive(pid: int) -> bool:
-    """True while ``pid`` runs (a zombie waiting for init to reap it has ended)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
-
-
-def _wait_until_gone(pids: list[int]) -> list[int]:
-    """Poll until every pid has ended; return those still alive after MAX_POLLS polls."""
-    for _ in range(MAX_POLLS):
-        alive = [pid for pid in pids if _alive(pid)]
-        if not alive:
-            return []
-        time.sleep(0.1)
-    return alive
 
 
 def _children(pid: int) -> list[int]:
@@ -106,11 +86,11 @@ def test_killing_the_main_process_ends_its_workers_and_committer(tmp_path):
         pid, children = _kill_main_after_first_commit(archive, index_dir)
         try:
             assert len(children) == 3, "two workers and the committer were running"
-            assert _wait_until_gone(children) == [], "a worker or the committer outlived the run"
+            assert wait_until_gone(children) == [], "a worker or the committer outlived the run"
             assert list(index_dir.glob(f".staging/{pid}-*")) == [], "the killed run's staging was left"
         finally:
             for child in children:
-                if _alive(child):
+                if alive(child):
                     os.kill(child, signal.SIGKILL)
     # The next run completes the index: every article exactly once, nothing left in staging.
     _reported, _killed, code, text = crash_test.run_index(archive, index_dir, batch_size=20, kill_after=None,
