@@ -32,7 +32,9 @@ class QuoteScope:
 
     speaker_tokens: tuple[frozenset[str], ...]  # from speaker:... terms: all tokens of one group
     speaker_keys: frozenset[str]  # from the speaker filter: canonical name keys
-    quote_words: frozenset[str]
+    #: Each group needs one of its words in the quote: a plain word is a group of one, the words
+    #: an expanded ``quote:terror*`` or ``quote:lavrof~`` stands for are one group.
+    quote_words: tuple[frozenset[str], ...]
     aliases: AliasTable
 
     def speaker_matches(self, name: str) -> bool:
@@ -42,12 +44,13 @@ class QuoteScope:
         return any(group <= name_tokens for group in self.speaker_tokens)
 
     def matching_quote(self, speakers: list[dict]) -> str | None:
-        """The first quote of a matching speaker that contains every quote word, or None."""
+        """The first quote of a matching speaker that has a word of every quote-word group, or None."""
         for speaker in speakers:
             if not self.speaker_matches(speaker.get("name", "")):
                 continue
             for quote in speaker.get("quotes", []):
-                if self.quote_words <= _words(quote.get("text", "")):
+                words = _words(quote.get("text", ""))
+                if all(group & words for group in self.quote_words):
                     return quote["text"]
         return None
 
@@ -55,14 +58,36 @@ class QuoteScope:
 def quote_scope(parsed: Q.Query, speaker_filter: tuple[str, ...], aliases: AliasTable) -> QuoteScope | None:
     """The scope implied by ``parsed`` and the speaker filter, or None when there is nothing to scope."""
     speaker_groups: list[frozenset[str]] = []
-    quote_words: set[str] = set()
-    for leaf in positive_leaves(parsed):
+    quote_groups: set[frozenset[str]] = set()
+    for leaf in positive_leaves(_group_expansions(parsed)):
+        if isinstance(leaf, _Expansion):
+            quote_groups.add(leaf.words)
+            continue
         terms = list(leaf.iter_all_terms(phrases=True))
         speaker = frozenset(str(t) for f, t in terms if f == S.SPEAKER)
         if speaker:
             speaker_groups.append(speaker)
-        quote_words.update(str(t) for f, t in terms if f == S.QUOTE)
+        quote_groups.update(frozenset([str(t)]) for f, t in terms if f == S.QUOTE)
     keys = frozenset(name_key(v, aliases) for v in speaker_filter)
-    if not quote_words or not (speaker_groups or keys):
+    if not quote_groups or not (speaker_groups or keys):
         return None
-    return QuoteScope(tuple(speaker_groups), keys, frozenset(quote_words), aliases)
+    return QuoteScope(tuple(speaker_groups), keys, tuple(sorted(quote_groups, key=sorted)), aliases)
+
+
+class _Expansion(Q.Term):
+    """Stands, while the scope is read, for an OR of quote words that one expanded term became."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        super().__init__(S.QUOTE, "")
+        self.words = words
+
+
+def _group_expansions(node: Q.Query) -> Q.Query:
+    """``node`` with each OR made only of quote-field words (what :mod:`search.expand` makes of
+    ``quote:terror*``) replaced by one :class:`_Expansion` leaf."""
+    if isinstance(node, Q.Or) and node.subqueries and all(
+            type(child) is Q.Term and child.fieldname == S.QUOTE for child in node.subqueries):
+        return _Expansion(frozenset(str(child.text) for child in node.subqueries))
+    if node.is_leaf():
+        return node
+    return node.apply(_group_expansions)

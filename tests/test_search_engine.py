@@ -221,12 +221,21 @@ SCOPE_RECORDS = [
         "body": "Lavrov said terrorists must leave Idlib.",
         "speakers": {"Sergey Lavrov": ["Terrorists must leave Idlib."]},
     },
+    {
+        "id": "s3",
+        "title": "Zakharova on terror",
+        "body": "Zakharova spoke.",
+        "speakers": {"Maria Zakharova": ["Terror has no place in Idlib."]},
+    },
 ]
 
 
 @pytest.mark.parametrize(
     "args",
-    [{"q": "speaker:lavrov quote:terrorists"}, {"q": "quote:terrorists", "speaker": "Sergei Lavrov"}],
+    [{"q": "speaker:lavrov quote:terrorists"}, {"q": "quote:terrorists", "speaker": "Sergei Lavrov"},
+     # An expanded term needs one of its words, not all of them (terror*: terrorist, terrorists).
+     {"q": "speaker:lavrov quote:terror*"}, {"q": "speaker:lavrov quote:terrorsts~"},
+     {"q": "speaker:lavrov (quote:terrorists OR quote:jihadists)"}],
 )
 def test_quote_search_is_scoped_to_the_speaker(make_index, args):
     ix = open_index(make_index(SCOPE_RECORDS))
