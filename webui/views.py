@@ -104,7 +104,11 @@ def run_search(args, *, allow: tuple[str, ...] = ()) -> tuple[SearchRequest, Sea
 
     def compute() -> SearchResult:
         result = search(searcher, search_request, **search_kwargs())
-        result.suggestion = suggest(searcher, search_request.q, result.total)
+        # What is left of the search's budget: a suggestion never makes the request slower than it.
+        budget = current_app.config["TIME_BUDGET"]
+        remaining = None if budget is None else max(0.0, budget - result.took_ms / 1000)
+        result.suggestion = suggest(searcher, search_request.q, result.total, index_store().vocabulary,
+                                    Deadline(remaining))
         return result
 
     return search_request, store.result_cache.get_or_compute(searcher, search_request, compute)
