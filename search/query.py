@@ -36,12 +36,16 @@ _DATE_QUERY = re.compile(
     re.IGNORECASE,
 )
 #: ``date:`` and what follows it: a bracketed range (which contains spaces) or one token.
+_QUOTED = re.compile(r'"[^"]*"')
 _DATE_CLAUSE = re.compile(r"\b(?:date|published):(\[[^\]]*\]?|\{[^}]*\}?|\S*)", re.IGNORECASE)
 
 
 def _check_dates(text: str) -> None:
-    """Every ``date:`` value must be a date, month, year or range of them (else: a 400 saying so)."""
-    for match in _DATE_CLAUSE.finditer(text):
+    """Every ``date:`` value must be a date, month, year or range of them (else: a 400 saying so).
+
+    Text inside quotes is a phrase, where ``date:`` is just words.
+    """
+    for match in _DATE_CLAUSE.finditer(_QUOTED.sub(" ", text)):
         value = match.group(1).rstrip(")")
         if not _DATE_QUERY.fullmatch(value):
             raise QueryError(

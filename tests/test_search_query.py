@@ -103,3 +103,8 @@ def test_date_queries_cover_exactly_the_days_asked_for(text, start, end):
 def test_a_date_that_is_not_a_date_is_a_400_saying_how_to_write_one(text):
     with pytest.raises(QueryError, match="is not a date: use date:YYYY"):
         parse_query(text, SCHEMA)
+
+
+def test_date_inside_a_phrase_is_just_words():
+    parsed = parse_query('"release date: tomorrow"', SCHEMA)
+    assert "Phrase('body', ['releas', 'date', 'tomorrow']" in repr(parsed)
