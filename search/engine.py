@@ -109,10 +109,7 @@ class SearchResult:
         data["from"] = data.pop("date_from")
         data["to"] = data.pop("date_to")
         data["took_ms"] = round(self.took_ms, 2)
-        for values in data["facets"].values():  # "type" belongs to speaker values only
-            for value in values:
-                if value.get("type") is None:
-                    value.pop("type", None)
+        data["facets"] = {kind: [v.to_dict() for v in values] for kind, values in self.facets.items()}
         return data
 
 

@@ -79,44 +79,33 @@ def dateline_server():
 
     Each runs on a free port and is stopped (and reaped) after the test.
     """
-    import socket
-    import subprocess
-    import sys
-    import tempfile
-    import time
-    import urllib.request
+    from processes import start_server, stop_server
 
-    processes: list[subprocess.Popen] = []
+    processes = []
 
     def start(index_dir: Path, *options: str) -> str:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        command = [sys.executable, "-c", "from webui.cli import main; main()", "serve",
-                   "--index", str(index_dir), "--port", str(port), *options]
-        # A file, not a pipe: a server logging more than a pipe holds must not block on it.
-        log = tempfile.TemporaryFile()  # noqa: SIM115 - closed after the test, with the process
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
-        process.log = log
+        url, process = start_server(index_dir, *options)
         processes.append(process)
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(300):  # up to ~30 s on a busy machine
-            if process.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"dateline serve exited: {log.read().decode()[-2000:]}")
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=5):
-                    return url
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("dateline serve did not answer /healthz")
+        return url
 
     yield start
     for process in processes:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        process.log.close()
+        stop_server(process)
+
+
+class StepClock:
+    """A clock that advances one second each time it is read: a budget of N seconds allows N reads
+    of the deadline, so a test counts the work a deadline lets through instead of timing it."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+@pytest.fixture
+def step_clock() -> StepClock:
+    """A fresh :class:`StepClock`, to inject into a ``search.budget.Deadline``."""
+    return StepClock()

@@ -1,16 +1,25 @@
-"""Watching processes from tests: whether a pid still runs, and polling until a set has ended.
+"""Processes from tests: real ``dateline serve`` servers, and watching pids until they end.
 
-Polls a condition a bounded number of times instead of asserting a duration, so a loaded machine
-makes a test slower, never red.
+Everything polls a condition a bounded number of times instead of asserting a duration, so a
+loaded machine makes a test slower, never red.
 """
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 #: Polls of 0.1 s before a process counts as having outlived what should have ended it.
 MAX_POLLS = 200
+#: Polls of 0.1 s for a server to answer /healthz (start-up on a busy machine).
+START_POLLS = 600
+DATELINE = [sys.executable, "-c", "from webui.cli import main; main()"]
 
 
 def alive(pid: int) -> bool:
@@ -31,3 +40,65 @@ def wait_until_gone(pids: list[int], polls: int = MAX_POLLS) -> list[int]:
             return []
         time.sleep(0.1)
     return still
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(url: str, process: subprocess.Popen) -> None:
+    """Poll ``url``/healthz until it answers; RuntimeError if ``process`` exits or never answers."""
+    for _ in range(START_POLLS):
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with code {process.returncode}: {_log_tail(process)}")
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not answer {url}/healthz: {_log_tail(process)}")
+
+
+def start_server(index_dir: str | Path, *options: str, env: dict | None = None,
+                 cwd: str | Path | None = None) -> tuple[str, subprocess.Popen]:
+    """A real ``dateline serve`` of ``index_dir`` on a free port: (base URL, process), answering.
+
+    Its output goes to a file, not a pipe: a server writing more than a pipe holds must not block.
+    Stop it with :func:`stop_server`.
+    """
+    port = free_port()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop_server, with the process
+    process = subprocess.Popen([*DATELINE, "serve", "--index", str(index_dir), "--port", str(port), *options],
+                               stdout=subprocess.DEVNULL, stderr=log, env=env, cwd=cwd)
+    process.log = log
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url, process)
+    except RuntimeError:
+        stop_server(process)
+        raise
+    return url, process
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """Terminate (else kill) a process from :func:`start_server` and reap it."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log = getattr(process, "log", None)
+    if log is not None:
+        log.close()
+
+
+def _log_tail(process: subprocess.Popen) -> str:
+    log = getattr(process, "log", None)
+    if log is None:
+        return ""
+    log.seek(0, os.SEEK_SET)
+    return log.read().decode(errors="replace")[-2000:]

@@ -13,16 +13,15 @@ import json
 import os
 import re
 import shlex
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from datetime import date
 from pathlib import Path
 
 import pytest
+from processes import free_port, start_server, stop_server, wait_until_serving
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -54,12 +53,6 @@ def _query_table() -> list[str]:
     return queries
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _dateline(args: list[str], env: dict) -> subprocess.CompletedProcess:
     cmd = [sys.executable, "-c", "from webui.cli import main; main()", *args]
     return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env, timeout=600)
@@ -71,18 +64,6 @@ def _get(url: str) -> tuple[int, dict, bytes]:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as err:
         return err.code, dict(err.headers), err.read()
-
-
-def _wait_until_up(base: str, server: subprocess.Popen) -> None:
-    for _attempt in range(1200):
-        try:
-            if _get(f"{base}/healthz")[0] == 200:
-                return
-        except OSError:
-            pass
-        assert server.poll() is None, server.stderr.read()
-        time.sleep(0.1)
-    raise AssertionError("the server did not start")
 
 
 def test_the_readme_has_examples_to_run():
@@ -112,17 +93,12 @@ def served(tmp_path_factory):
         elif args[0] == "serve":
             serve = args
     assert serve is not None, "the README shows how to serve the index"
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-c", "from webui.cli import main; main()", *serve,
-                               "--port", str(port)], cwd=REPO, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
+    at = serve.index("--index")
+    base, server = start_server(serve[at + 1], *serve[1:at], *serve[at + 2:], env=env, cwd=REPO)
     try:
-        _wait_until_up(base, server)
         yield {"base": base, "env": env, "commands": commands}
     finally:
-        server.terminate()
-        server.communicate(timeout=60)
+        stop_server(server)
 
 
 def _search(served, **params) -> dict:
@@ -228,15 +204,44 @@ def test_the_json_example_is_a_real_response(served):
 
 def test_the_quick_start_demo_indexes_the_sample_and_serves_it(tmp_path):
     """``./scripts/demo``, the README's first command, as a user runs it (the venv already exists)."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PORT": str(port), "DATELINE_INDEX": str(tmp_path / "index"), "TQDM_DISABLE": "1"}
-    demo = subprocess.Popen(["./scripts/demo"], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    demo = subprocess.Popen(["./scripts/demo"], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base, demo)
+        wait_until_serving(base, demo)
         status, _headers, body = _get(f"{base}/api/search?q=idlib")
         assert status == 200 and json.loads(body)["total"] == 5
     finally:
         os.killpg(demo.pid, 15)
-        demo.communicate(timeout=60)
+        demo.wait(timeout=60)
+
+
+def test_the_sidecar_example_is_read_as_documented(tmp_path):
+    """The README's ``metadata.csv`` example, verbatim, beside the two files it names."""
+    from index.writer import index_paths
+    from webui import create_app
+
+    (example,) = _blocks("csv")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "metadata.csv").write_text(example, encoding="utf-8")
+    story = "Talks resume\n\nThe minister said the talks would resume in Ankara, officials said.\n"
+    (archive / "story-001.txt").write_text(story, encoding="utf-8")
+    records = [{"title": f"Item {n}", "text": f"The spokesman said on April 5 that item {n} was ready."}
+               for n in (1, 2, 3)]
+    (archive / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    index_paths([archive], tmp_path / "ix", jobs=1, progress=False)
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+
+    story = client.get("/api/article/archive/story-001.txt").get_json()
+    assert (story["outlet"], story["published"], story["url"], story["authors"]) == (
+        "Example Times", "2019-03-30", "https://example.org/2019/03/story-001", ["A. Writer", "B. Writer"])
+    assert story["provenance"]["date_source"] == "sidecar"
+    assert story["provenance"]["sidecar"] == "metadata.csv line 2"
+    # "2019-04" completes the day the text names ("on April 5"); the other records stay undated.
+    third = client.get("/api/article/archive/feed.jsonl%233").get_json()
+    assert (third["outlet"], third["published"]) == ("TASS", "2019-04-05")
+    first = client.get("/api/article/archive/feed.jsonl%231").get_json()
+    assert (first["outlet"], first["published"]) == (None, None)

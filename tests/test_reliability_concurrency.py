@@ -10,11 +10,9 @@ import importlib.util
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from pathlib import Path
 
@@ -164,18 +162,13 @@ def test_memory_script_indexes_in_batches_under_the_cap(tmp_path):
     assert code == 0
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _get_json(url: str) -> dict:
     with urllib.request.urlopen(url, timeout=60) as response:
         return json.load(response)
 
 
-def test_a_server_searching_during_merging_commits_never_returns_an_article_twice(tmp_path, sample_archive):
+def test_a_server_searching_during_merging_commits_never_returns_an_article_twice(tmp_path, sample_archive,
+                                                                                  dateline_server):
     """Issue 11.1 end to end: a real ``dateline serve`` answers searches while a real ``dateline index``
     makes 30 commits (so segments merge); afterwards every server thread returns each article once.
 
@@ -186,59 +179,46 @@ def test_a_server_searching_during_merging_commits_never_returns_an_article_twic
     index_paths([sample_archive], index_dir, jobs=1, progress=False)
     incoming = tmp_path / "incoming"
     crash_test.write_articles(incoming, 0, 150, random.Random(5))
-    port = _free_port()
-    server = _dateline("serve", "--index", str(index_dir), "--port", str(port))
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _attempt in range(600):  # until it accepts connections (start-up on a loaded machine)
+    base = dateline_server(index_dir)
+    indexer = _dateline("index", str(incoming), "--index", str(index_dir), "--jobs", "1",
+                        "--batch-size", "5", "--quiet")
+    errors: list[str] = []
+    searches = [0]
+
+    def search_while_indexing() -> None:
+        while indexer.poll() is None:
             try:
-                _get_json(f"{base}/api/search")
+                _get_json(f"{base}/api/search?q=minister&per_page=5")
+                searches[0] += 1
+            except Exception as exc:  # reported through `errors`
+                errors.append(repr(exc))
+
+    clients = [threading.Thread(target=search_while_indexing) for _ in range(4)]
+    for client in clients:
+        client.start()
+    _out, err = indexer.communicate(timeout=600)
+    for client in clients:
+        client.join(timeout=120)
+    assert indexer.returncode == 0, err
+    assert errors == [] and searches[0] > 0
+    # Merges happened: 30 commits of 5 merge into tiers of 10 segments.
+    with open_index(index_dir).searcher() as searcher:
+        assert len(list(searcher.reader().leaf_readers())) < 30
+    # What a freshly opened index answers (the sample archive's articles mention ministers too).
+    fresh = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+    expected = fresh.get("/api/search?q=minister").get_json()["total"]
+    assert expected >= 150
+    # Every waitress thread holds its own searcher: ask enough times to reach each of them.
+    for _round in range(16):
+        ids: list[str] = []
+        page = 1
+        while True:
+            result = _get_json(f"{base}/api/search?q=minister&per_page=100&page={page}")
+            ids += [hit["id"] for hit in result["hits"]]
+            if page >= result["pages"]:
                 break
-            except OSError:
-                assert server.poll() is None, server.stderr.read()
-                time.sleep(0.1)
-        indexer = _dateline("index", str(incoming), "--index", str(index_dir), "--jobs", "1",
-                            "--batch-size", "5", "--quiet")
-        errors: list[str] = []
-        searches = [0]
-
-        def search_while_indexing() -> None:
-            while indexer.poll() is None:
-                try:
-                    _get_json(f"{base}/api/search?q=minister&per_page=5")
-                    searches[0] += 1
-                except Exception as exc:  # reported through `errors`
-                    errors.append(repr(exc))
-
-        clients = [threading.Thread(target=search_while_indexing) for _ in range(4)]
-        for client in clients:
-            client.start()
-        _out, err = indexer.communicate(timeout=600)
-        for client in clients:
-            client.join(timeout=120)
-        assert indexer.returncode == 0, err
-        assert errors == [] and searches[0] > 0
-        # Merges happened: 30 commits of 5 merge into tiers of 10 segments.
-        with open_index(index_dir).searcher() as searcher:
-            assert len(list(searcher.reader().leaf_readers())) < 30
-        # What a freshly opened index answers (the sample archive's articles mention ministers too).
-        fresh = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
-        expected = fresh.get("/api/search?q=minister").get_json()["total"]
-        assert expected >= 150
-        # Every waitress thread holds its own searcher: ask enough times to reach each of them.
-        for _round in range(16):
-            ids: list[str] = []
-            page = 1
-            while True:
-                result = _get_json(f"{base}/api/search?q=minister&per_page=100&page={page}")
-                ids += [hit["id"] for hit in result["hits"]]
-                if page >= result["pages"]:
-                    break
-                page += 1
-            assert result["total"] == len(ids) == len(set(ids)) == expected
-            with urllib.request.urlopen(f"{base}/api/export?q=minister&format=jsonl", timeout=60) as response:
-                rows = [json.loads(line) for line in response.read().decode().splitlines()[1:] if line]
-            assert len(rows) == len({row["id"] for row in rows}) == expected
-    finally:
-        server.terminate()
-        server.communicate(timeout=60)
+            page += 1
+        assert result["total"] == len(ids) == len(set(ids)) == expected
+        with urllib.request.urlopen(f"{base}/api/export?q=minister&format=jsonl", timeout=60) as response:
+            rows = [json.loads(line) for line in response.read().decode().splitlines()[1:] if line]
+        assert len(rows) == len({row["id"] for row in rows}) == expected

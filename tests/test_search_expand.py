@@ -22,17 +22,6 @@ RECORDS = [
 ]
 
 
-class StepClock:
-    """A clock that advances one second each time it is read: ``checks`` counts deadline reads."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        self.now += 1.0
-        return self.now
-
-
 @pytest.fixture
 def searcher(make_index):
     with open_index(make_index(RECORDS)).searcher() as searcher:
@@ -98,10 +87,10 @@ def test_prefix_cap_and_whole_query_cap(make_index):
             expand_terms(three, searcher.reader())
 
 
-def test_expansion_stops_at_the_deadline(searcher):
+def test_expansion_stops_at_the_deadline(searcher, step_clock):
     """128 fuzzy terms with a budget of five clock reads: the expansion stops after the fifth."""
     query = " OR ".join(f"body:lavro{c}~" for c in "abcdefghijklmnopqrstuvwxyz")
-    deadline = Deadline(5.0, clock=StepClock())
+    deadline = Deadline(5.0, clock=step_clock)
     with pytest.raises(SearchTimeout, match="5 s budget"):
         expand_terms(parse_query(query, searcher.schema), searcher.reader(), TermVocabulary(), deadline)
     assert deadline.checks == 6  # stopped at the first check past the budget, not after all 26 terms

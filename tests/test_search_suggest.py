@@ -16,17 +16,6 @@ RECORDS = [
 ]
 
 
-class StepClock:
-    """Advances one second per read, so a budget of N seconds allows N deadline checks."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        self.now += 1.0
-        return self.now
-
-
 @pytest.fixture
 def searcher(make_index):
     with open_index(make_index(RECORDS)).searcher() as searcher:
@@ -53,8 +42,8 @@ def test_whoosh_corrector_is_never_used(searcher, monkeypatch):
     assert suggest(searcher, "memorandumm", 0) == "memorandum"
 
 
-def test_past_the_deadline_there_is_no_suggestion_and_work_stops(searcher):
-    deadline = Deadline(2.0, clock=StepClock())
+def test_past_the_deadline_there_is_no_suggestion_and_work_stops(searcher, step_clock):
+    deadline = Deadline(2.0, clock=step_clock)
     words = " ".join(f"zzqx{c}q" for c in "abcdefghij")
     assert suggest(searcher, words, 0, TermVocabulary(), deadline) is None
     assert deadline.checks == 3  # stopped at the first check past the budget, not after ten words

@@ -107,7 +107,7 @@ def run_search(args, *, allow: tuple[str, ...] = ()) -> tuple[SearchRequest, Sea
         # What is left of the search's budget: a suggestion never makes the request slower than it.
         budget = current_app.config["TIME_BUDGET"]
         remaining = None if budget is None else max(0.0, budget - result.took_ms / 1000)
-        result.suggestion = suggest(searcher, search_request.q, result.total, index_store().vocabulary,
+        result.suggestion = suggest(searcher, search_request.q, result.total, store.vocabulary,
                                     Deadline(remaining))
         return result
 

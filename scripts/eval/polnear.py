@@ -207,12 +207,20 @@ def evaluate(split_dir: Path, extract: Callable | None = None, details: dict | N
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print P/R/F1 for the split folder given as the first argument (default: the dev split)."""
+def split_from_argv(argv: list[str] | None) -> Path | None:
+    """The split folder named by the first argument (default: dev), or None (said why) if absent."""
     argv = sys.argv[1:] if argv is None else argv
     split = Path(argv[0]) if argv else DEFAULT_SPLIT
     if not (split / "text").is_dir():
         print(f"no PolNeAR split at {split} (expected text/ and attributions/)", file=sys.stderr)
+        return None
+    return split
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print P/R/F1 for the split folder given as the first argument (default: the dev split)."""
+    split = split_from_argv(argv)
+    if split is None:
         return 2
     r = evaluate(split)
     print(

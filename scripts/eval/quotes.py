@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.eval.polnear import DEFAULT_SPLIT, capitalised_midsentence, fold, span_key
+from scripts.eval.polnear import DEFAULT_SPLIT, capitalised_midsentence, fold, span_key, split_from_argv
 
 _WORD = re.compile(r"\w+")
 INSIDE = 0.6  # share of a predicted quote's words that must lie in a gold span
@@ -181,10 +181,8 @@ def evaluate(split_dir: Path = DEFAULT_SPLIT, show: int = 0) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the quote-level scores for the split folder given as the first argument (default: dev)."""
-    argv = sys.argv[1:] if argv is None else argv
-    split = Path(argv[0]) if argv else DEFAULT_SPLIT
-    if not (split / "text").is_dir():
-        print(f"no PolNeAR split at {split} (expected text/ and attributions/)", file=sys.stderr)
+    split = split_from_argv(argv)
+    if split is None:
         return 2
     r = evaluate(split)
     print(
