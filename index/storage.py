@@ -19,6 +19,7 @@ from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
 from index import zerocopy
+from search.backend import BackendUnavailableError
 from search.schema import build_schema
 
 zerocopy.install()  # every index this process opens reads its segment files in place
@@ -27,12 +28,14 @@ INDEX_NAME = "MAIN"
 REBUILD_HINT = "rebuild it from your archive with: dateline index --rebuild ARCHIVE_PATH... --index {dir}"
 
 
-class IndexUnavailableError(Exception):
+class IndexUnavailableError(BackendUnavailableError):
     """Base class for index problems a user can act on; the message says what to do."""
 
 
 class IndexMissingError(IndexUnavailableError):
     """No index exists at the configured location."""
+
+    missing = True
 
 
 class IndexCorruptError(IndexUnavailableError):

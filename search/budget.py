@@ -11,6 +11,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+#: Default time budget per search, in seconds (README, "Operations").
+DEFAULT_TIME_BUDGET = 2.0
+
 
 class SearchTimeout(Exception):
     """The search ran past its time budget (HTTP 503: the server stays responsive)."""

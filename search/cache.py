@@ -1,7 +1,7 @@
 """A small result cache for repeated searches (paging back, reloading a permalink, the API twin).
 
-Keyed by the index generation the searcher sees and the request's canonical arguments, so a
-commit never serves a stale result: a refreshed searcher has a new generation and misses.
+Keyed by the index version the backend sees (for Whoosh, the generation and document count) and
+the request's canonical arguments, so a commit never serves a stale result: it changes the version.
 Results are plain data; callers must treat a cached result as read-only.
 """
 
@@ -27,17 +27,13 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
 
-    @staticmethod
-    def key(searcher, request: SearchRequest) -> tuple:
-        reader = searcher.reader()
-        return (reader.generation(), reader.doc_count(), tuple(request.to_args()))
-
-    def get_or_compute(self, searcher, request: SearchRequest,
+    def get_or_compute(self, version: tuple, request: SearchRequest,
                        compute: Callable[[], SearchResult]) -> SearchResult:
-        """The cached result for ``request`` on ``searcher``'s generation, else ``compute()``."""
+        """The cached result for ``request`` on the index ``version`` (changed by every commit),
+        else ``compute()``."""
         if self.size <= 0:
             return compute()
-        key = self.key(searcher, request)
+        key = (version, tuple(request.to_args()))
         with self._lock:
             found = self._items.get(key)
             if found is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -19,23 +20,21 @@ from whoosh import query as whoosh_query
 
 from index.extract.names import AliasTable, name_key
 from search import schema as S
-from search.budget import Deadline
+from search.budget import DEFAULT_TIME_BUDGET, Deadline
 from search.copies import Copy, CopyArrays, describe_copies
 from search.expand import expand_terms
 from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.postings import NoFastPath, PostingsCache, leaf_postings
-from search.query import parse_query, query_terms
+from search.query import parse, query_terms, to_whoosh
 from search.ranking import for_ranking, rank
 from search.ranking import warm as warm_ranking
-from search.request import SearchRequest
+from search.request import MAX_PER_PAGE, SearchRequest
 from search.scope import QuoteScope, quote_scope
 from search.vocabulary import TermVocabulary
 
 #: Values returned per facet (the UI shows fewer with "show more").
 FACET_LIMIT = 20
-#: Default time budget per search, in seconds (README, "Operations").
-DEFAULT_TIME_BUDGET = 2.0
 #: The ``day`` facet (per-day counts for the timeline) is filled only when the dated matches span
 #: at most this many days; wider ranges are drawn by month (or year) from the ``month`` facet.
 DAY_FACET_MAX_SPAN = 62
@@ -386,7 +385,7 @@ def search(
     deadline = Deadline(time_budget)
     aliases = aliases or AliasTable.default()
     reader = searcher.reader()
-    parsed = expand_terms(parse_query(request.q, searcher.schema, aliases), reader, vocabulary, deadline)
+    parsed = expand_terms(to_whoosh(parse(request.q, aliases)), reader, vocabulary, deadline)
     postings = PostingsCache(searcher)
     matched = _matched_docs(searcher, parsed, postings, deadline)
     masks = _filter_masks(arrays, request, aliases)
@@ -421,6 +420,25 @@ def search(
         since=dict(request.to_args()).get("since"),
         took_ms=(time.perf_counter() - started) * 1000,
     )
+
+
+def iter_pages(searcher, request: SearchRequest, limit: int,
+               **search_kwargs) -> Iterator[tuple[int, list[Hit]]]:
+    """(total, hits) for each page of ``request``'s results, up to ``limit`` hits in all.
+
+    Copies are never collapsed: an export keeps every copy, marked by its ``cluster``.
+    """
+    request = request.with_(collapse=None)
+    page = 1
+    written = 0
+    while True:
+        result = search(searcher, request.with_(page=page, per_page=MAX_PER_PAGE), **search_kwargs)
+        hits = result.hits[: limit - written]
+        yield result.total, hits
+        written += len(hits)
+        if not hits or written >= min(result.total, limit) or page >= result.pages:
+            return
+        page += 1
 
 
 def _with_copies(hit: Hit, docnum: int, arrays: FacetArrays, copies: CopyArrays) -> Hit:

@@ -1,7 +1,7 @@
 """Streamed exports of a whole result set as CSV or JSON Lines.
 
-The matched set is walked one page of :data:`PAGE_SIZE` hits at a time through the ordinary
-:func:`search.engine.search`, so memory stays flat whatever the result size; at most
+The matched set is walked in batches by the backend (:meth:`SearchBackend.iter_hits`: pages of
+the largest size for Whoosh), so memory stays flat whatever the result size; at most
 :data:`EXPORT_CAP` hits are written (the same bound as paging, ``MAX_RESULT_WINDOW``).  Every file
 records the query, filters, index version and time of export: CSV in a first line starting with
 ``#`` (read it with ``pandas.read_csv(path, skiprows=1)``), JSON Lines in a first ``{"meta": …}``
@@ -17,25 +17,19 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from index.extract import EXTRACTION_VERSION
-from search.engine import Hit, search
-from search.request import MAX_PER_PAGE, MAX_RESULT_WINDOW, SearchRequest
+from search.backend import SearchBackend
+from search.engine import Hit
+from search.request import MAX_RESULT_WINDOW, SearchRequest
 
 #: Most hits one export writes.  Narrow the search (filters, dates) to export more in parts.
 EXPORT_CAP = MAX_RESULT_WINDOW
-PAGE_SIZE = MAX_PER_PAGE
 FORMATS = ("csv", "jsonl")
 #: ``cluster``: the id of the article's copy-cluster original (its own id when it has no copies),
 #: so copies group together while every copy keeps its row.
 COLUMNS = ("id", "title", "outlet", "published", "speakers", "url", "snippet", "cluster")
 
 
-def index_version(searcher) -> str:
-    """The index generation (bumped by every commit) and the extraction version, as one string."""
-    return f"generation {searcher.reader().generation()}, extraction {EXTRACTION_VERSION}"
-
-
-def export_meta(searcher, request: SearchRequest, total: int) -> dict:
+def export_meta(backend: SearchBackend, request: SearchRequest, total: int) -> dict:
     """What the file records about how it was made."""
     return {
         "query": request.q,
@@ -46,27 +40,9 @@ def export_meta(searcher, request: SearchRequest, total: int) -> dict:
         "total": total,
         "exported": min(total, EXPORT_CAP),
         "cap": EXPORT_CAP,
-        "index_version": index_version(searcher),
+        "index_version": backend.version(),
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-
-
-def iter_hits(searcher, request: SearchRequest, **search_kwargs) -> Iterator[tuple[int, list[Hit]]]:
-    """(total, hits) for each page of ``request``'s results, up to EXPORT_CAP hits in all.
-
-    Copies are never collapsed: an export keeps every copy, marked by its ``cluster``.
-    """
-    request = request.with_(collapse=None)
-    page = 1
-    written = 0
-    while True:
-        result = search(searcher, request.with_(page=page, per_page=PAGE_SIZE), **search_kwargs)
-        hits = result.hits[: EXPORT_CAP - written]
-        yield result.total, hits
-        written += len(hits)
-        if not hits or written >= min(result.total, EXPORT_CAP) or page >= result.pages:
-            return
-        page += 1
 
 
 def _row(hit: Hit) -> dict:
@@ -78,11 +54,11 @@ def _row(hit: Hit) -> dict:
     }
 
 
-def export_lines(searcher, request: SearchRequest, fmt: str, **search_kwargs) -> Iterator[str]:
+def export_lines(backend: SearchBackend, request: SearchRequest, fmt: str) -> Iterator[str]:
     """The export file of ``request`` in ``fmt`` (csv or jsonl), as a stream of text chunks."""
-    pages = iter_hits(searcher, request, **search_kwargs)
+    pages = backend.iter_hits(request, EXPORT_CAP)
     total, first_hits = next(pages)
-    meta = export_meta(searcher, request, total)
+    meta = export_meta(backend, request, total)
     if fmt == "jsonl":
         yield json.dumps({"meta": meta}, ensure_ascii=False) + "\n"
     else:

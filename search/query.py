@@ -20,7 +20,9 @@ from whoosh.qparser import (
     GtLtPlugin,
     MultifieldParser,
 )
+from whoosh.util.times import long_to_datetime
 
+from search import querytree as T
 from search import schema as S
 from search.request import MAX_NESTING, MAX_QUERY_TERMS, QueryError
 
@@ -201,3 +203,104 @@ def positive_leaves(node: Q.Query):
         return
     for child in node.children():
         yield from positive_leaves(child)
+
+
+# -- the backend-neutral tree -------------------------------------------------------------------
+_SCHEMA = None
+
+
+def _schema():
+    """The one schema's analyzers, built once (parsing needs analyzers, not an open index)."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = S.build_schema()
+    return _SCHEMA
+
+
+def parse(text: str, aliases=None) -> T.Node:
+    """Parse user query text into the backend-neutral tree (:mod:`search.querytree`).
+
+    Raises :class:`QueryError` naming the problem.  Whoosh's query parser is used here only as a
+    grammar: its output is copied into plain nodes, so no backend sees a Whoosh object it did
+    not make itself.
+    """
+    return from_whoosh(parse_query(text, _schema(), aliases))
+
+
+def _boost(node: Q.Query) -> float:
+    return float(getattr(node, "boost", 1.0))
+
+
+def from_whoosh(node: Q.Query) -> T.Node:
+    """The neutral tree of a parsed Whoosh query (the parser's output only)."""
+    kind = type(node)
+    if kind is Q.Term:
+        return T.Term(node.fieldname, str(node.text), _boost(node))
+    if kind is Q.Phrase:
+        return T.Phrase(node.fieldname, tuple(str(w) for w in node.words), node.slop, _boost(node))
+    if kind is Q.Prefix:
+        return T.Prefix(node.fieldname, str(node.text), _boost(node))
+    if kind is Q.Wildcard:
+        return T.Wildcard(node.fieldname, str(node.text), _boost(node))
+    if kind is Q.FuzzyTerm:
+        return T.Fuzzy(node.fieldname, str(node.text), node.maxdist, node.prefixlength, _boost(node))
+    if kind is Q.DateRange:
+        return T.DateRange(node.fieldname, node.startdate, node.enddate, node.startexcl, node.endexcl)
+    if kind is Q.NumericRange and node.fieldname == S.DATE:
+        # The date field parses dates into a range of its own numbers: microseconds since year 1.
+        start, end = (None if v is None else long_to_datetime(v) for v in (node.start, node.end))
+        return T.DateRange(node.fieldname, start, end, node.startexcl, node.endexcl)
+    if kind is Q.TermRange:
+        return T.TermRange(node.fieldname, node.start, node.end, node.startexcl, node.endexcl)
+    if kind in (Q.And, Q.Require):
+        return T.And(tuple(from_whoosh(c) for c in node.children()), _boost(node))
+    if kind is Q.Or:
+        return T.Or(tuple(from_whoosh(c) for c in node.children()), _boost(node))
+    if kind is Q.Not:
+        return T.Not(from_whoosh(node.query))
+    if kind is Q.AndNot:
+        return T.AndNot(from_whoosh(node.a), from_whoosh(node.b))
+    if kind is Q.AndMaybe:
+        return T.AndMaybe(from_whoosh(node.a), from_whoosh(node.b))
+    if kind is Q.Every:
+        return T.Every()
+    if node is Q.NullQuery or kind is type(Q.NullQuery):
+        return T.Nothing()
+    raise QueryError(f"could not understand the query: {node} is not supported", "q")
+
+
+def to_whoosh(node: T.Node) -> Q.Query:
+    """The Whoosh query of a neutral tree (the Whoosh backend's translation)."""
+    kind = type(node)
+    if kind is T.Term:
+        return Q.Term(node.field, node.text, boost=node.boost)
+    if kind is T.Phrase:
+        return Q.Phrase(node.field, list(node.words), slop=node.slop, boost=node.boost)
+    if kind is T.Prefix:
+        return Q.Prefix(node.field, node.text, boost=node.boost)
+    if kind is T.Wildcard:
+        return Q.Wildcard(node.field, node.pattern, boost=node.boost)
+    if kind is T.Fuzzy:
+        return Q.FuzzyTerm(node.field, node.text, boost=node.boost, maxdist=node.max_edits,
+                           prefixlength=node.prefix_length)
+    if kind is T.DateRange:
+        return Q.DateRange(node.field, node.start, node.end, startexcl=node.start_excluded,
+                           endexcl=node.end_excluded)
+    if kind is T.TermRange:
+        return Q.TermRange(node.field, node.start, node.end, startexcl=node.start_excluded,
+                           endexcl=node.end_excluded)
+    if kind is T.And:
+        return Q.And([to_whoosh(c) for c in node.children], boost=node.boost)
+    if kind is T.Or:
+        return Q.Or([to_whoosh(c) for c in node.children], boost=node.boost)
+    if kind is T.Not:
+        return Q.Not(to_whoosh(node.child))
+    if kind is T.AndNot:
+        return Q.AndNot(to_whoosh(node.positive), to_whoosh(node.negative))
+    if kind is T.AndMaybe:
+        return Q.AndMaybe(to_whoosh(node.required), to_whoosh(node.optional))
+    if kind is T.Every:
+        return Q.Every()
+    if kind is T.Nothing:
+        return Q.NullQuery
+    raise TypeError(f"not a query tree node: {node!r}")

@@ -18,10 +18,11 @@ from click.testing import CliRunner
 
 from index.storage import open_index
 from search.copies import CopyArrays, build
-from search.engine import get_article, search
+from search.engine import search
 from search.export import export_lines
 from search.facets import FacetCache
 from search.request import QueryError, SearchRequest
+from search.whoosh_backend import WhooshBackend
 from webui import create_app
 from webui.cli import main
 
@@ -165,14 +166,14 @@ def test_request_validation():
 def test_article_lists_its_copies_and_export_keeps_every_copy(archive, tmp_path):
     index_dir = tmp_path / "ix"
     _index(archive, index_dir)
-    cache = FacetCache()
-    with open_index(index_dir).searcher() as searcher:
-        article = get_article(searcher, "wire/c-daily.json", cache)
-        assert article["cluster"] == "wire/b-tass.json"
-        assert article["copies"] == [{"id": "wire/b-tass.json", "outlet": "TASS", "published": "2020-03-05",
-                                      "original": True}]
-        request = SearchRequest.from_args({"q": "idlib", "collapse": "copies", "sort": "oldest"})
-        text = "".join(export_lines(searcher, request, "csv", facet_cache=cache))
+    backend = WhooshBackend(index_dir)
+    article = backend.article("wire/c-daily.json")
+    assert article["cluster"] == "wire/b-tass.json"
+    assert article["copies"] == [{"id": "wire/b-tass.json", "outlet": "TASS", "published": "2020-03-05",
+                                  "original": True}]
+    request = SearchRequest.from_args({"q": "idlib", "collapse": "copies", "sort": "oldest"})
+    text = "".join(export_lines(backend, request, "csv"))
+    backend.close()
     rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
     assert [(r["id"], r["cluster"]) for r in rows] == [
         ("wire/a-bank.json", "wire/a-bank.json"),

@@ -42,11 +42,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
+    from search.backend import open_backend
     from webui import admission, errors, security, views
-    from webui.store import IndexStore
 
-    app.extensions["dateline"] = IndexStore(
-        app.config["INDEX_DIR"], app.config["ALIASES"], app.config["RESULT_CACHE_SIZE"]
+    app.extensions["dateline"] = open_backend(
+        "whoosh", index_dir=app.config["INDEX_DIR"], aliases=app.config["ALIASES"],
+        result_cache_size=app.config["RESULT_CACHE_SIZE"], time_budget=app.config["TIME_BUDGET"],
     )
     app.json.sort_keys = False
     security.init_app(app)

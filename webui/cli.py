@@ -100,10 +100,7 @@ def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, ali
 def search_command(query, index_dir, outlet, speaker, person, organization, place, date_from, date_to,
                    since, sort, page, per_page, collapse, count, as_json, aliases) -> None:
     """Search the index; QUERY uses the same language as the web search box."""
-    from index.extract.names import AliasTable
-    from index.storage import open_index
-    from search.engine import search
-    from search.facets import FacetCache
+    from search.backend import BackendUnavailableError, open_backend
     from search.request import QueryError, SearchRequest
 
     args = {"q": query, "outlet": list(outlet), "speaker": list(speaker), "person": list(person),
@@ -121,11 +118,13 @@ def search_command(query, index_dir, outlet, speaker, person, organization, plac
     args["count"] = count
     try:
         request = SearchRequest.from_args(args)
-        with open_index(index_dir).searcher() as searcher:
-            alias_table = AliasTable.load(aliases) if aliases else AliasTable.default()
-            result = search(searcher, request, facet_cache=FacetCache(), aliases=alias_table,
-                            time_budget=None)
-    except (QueryError, IndexUnavailableError) as exc:
+        backend = open_backend("whoosh", index_dir=index_dir, aliases=aliases, time_budget=None,
+                               result_cache_size=0)
+        try:
+            result = backend.search(request)
+        finally:
+            backend.close()
+    except (QueryError, BackendUnavailableError) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

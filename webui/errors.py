@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from index.storage import IndexMissingError, IndexUnavailableError
+from search.backend import BackendUnavailableError
 from search.budget import SearchTimeout
 from search.request import QueryError
 
@@ -54,11 +54,10 @@ def init_app(app: Flask) -> None:
     def bad_query(exc: QueryError):
         return error_response(400, str(exc))
 
-    @app.errorhandler(IndexUnavailableError)
-    def no_index(exc: IndexUnavailableError):
+    @app.errorhandler(BackendUnavailableError)
+    def no_index(exc: BackendUnavailableError):
         app.logger.error("503 on %s: %s", request.path, exc)
-        missing = isinstance(exc, IndexMissingError)
-        return error_response(503, NO_INDEX_MESSAGE if missing else BROKEN_INDEX_MESSAGE)
+        return error_response(503, NO_INDEX_MESSAGE if exc.missing else BROKEN_INDEX_MESSAGE)
 
     @app.errorhandler(SearchTimeout)
     def too_slow(exc: SearchTimeout):

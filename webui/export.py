@@ -17,7 +17,7 @@ from search.budget import SearchTimeout
 from search.export import FORMATS, export_lines
 from search.request import QueryError, SearchRequest
 from webui.admission import admit
-from webui.views import bp, index_store, search_kwargs
+from webui.views import backend, bp
 
 MIMETYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
 
@@ -34,7 +34,7 @@ def api_export() -> Response:
     search_request = SearchRequest.from_args(args, allow=("format",))
     release = admit("export", "exports")
     try:
-        lines = export_lines(index_store().searcher(), search_request, fmt, **search_kwargs())
+        lines = export_lines(backend(), search_request, fmt)
         # The first chunk runs the first search, so a bad query is still a 400 with the error shape
         # rather than a broken download.
         first = next(lines)

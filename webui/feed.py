@@ -17,10 +17,10 @@ from xml.etree import ElementTree as ET
 from flask import Response, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from search.engine import SearchResult, search
+from search.engine import SearchResult
 from search.request import DEFAULT_PER_PAGE, FILTER_PARAMS, SearchRequest
 from webui import links
-from webui.views import bp, index_store, search_kwargs
+from webui.views import backend, bp
 
 ATOM = "http://www.w3.org/2005/Atom"
 #: Entries per feed unless ``per_page`` says otherwise (at most search.request.MAX_PER_PAGE).
@@ -126,11 +126,7 @@ def render_feed(search_request: SearchRequest, result: SearchResult, *, self_url
 def api_feed() -> Response:
     """The Atom feed of a search (same parameters as ``/api/search``; errors as JSON, status 400)."""
     search_request = feed_request(MultiDict(request.args))
-    store = index_store()
-    searcher = store.searcher()
-    result = store.result_cache.get_or_compute(
-        searcher, search_request, lambda: search(searcher, search_request, **search_kwargs())
-    )
+    result = backend().search(search_request)
     page = links.page_url("dateline.search_page", search_request, sort="relevance", per_page=DEFAULT_PER_PAGE)
     body = render_feed(
         search_request,

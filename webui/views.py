@@ -18,18 +18,12 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from werkzeug.datastructures import MultiDict
 
 from search import schema as S
-from search.budget import Deadline, SearchTimeout
-from search.engine import SearchResult, get_article, search
-from search.expand import expand_terms
-from search.outlets import outlet_summaries
-from search.query import parse_query, query_terms
-from search.quotes import body_segments, speaker_quotes
+from search.backend import SearchBackend
+from search.engine import SearchResult
+from search.quotes import body_segments
 from search.request import DEFAULT_PER_PAGE, FILTER_PARAMS, QueryError, SearchRequest
-from search.similar import similar
-from search.suggest import suggest
 from webui import links
 from webui.links import page_url, toggle_url
-from webui.store import IndexStore
 from webui.timeline import build_timeline
 
 bp = Blueprint("dateline", __name__)
@@ -80,38 +74,15 @@ def _cache_static(response: Response) -> Response:
     return response
 
 
-def index_store() -> IndexStore:
-    """The app's index: lazily opened, one searcher per thread, shared caches."""
+def backend() -> SearchBackend:
+    """The app's search backend (:mod:`search.backend`): the only way views reach the index."""
     return current_app.extensions["dateline"]
-
-
-def search_kwargs() -> dict:
-    """Keyword arguments of :func:`search.engine.search` from the app's index and configuration."""
-    store = index_store()
-    return {
-        "facet_cache": store.facet_cache,
-        "aliases": store.aliases,
-        "time_budget": current_app.config["TIME_BUDGET"],
-        "vocabulary": store.vocabulary,
-    }
 
 
 def run_search(args, *, allow: tuple[str, ...] = ()) -> tuple[SearchRequest, SearchResult]:
     """Validate ``args`` and search: the one code path of ``/`` and ``/api/search``."""
     search_request = SearchRequest.from_args(args, allow=allow)
-    store = index_store()
-    searcher = store.searcher()
-
-    def compute() -> SearchResult:
-        result = search(searcher, search_request, **search_kwargs())
-        # What is left of the search's budget: a suggestion never makes the request slower than it.
-        budget = current_app.config["TIME_BUDGET"]
-        remaining = None if budget is None else max(0.0, budget - result.took_ms / 1000)
-        result.suggestion = suggest(searcher, search_request.q, result.total, store.vocabulary,
-                                    Deadline(remaining))
-        return result
-
-    return search_request, store.result_cache.get_or_compute(searcher, search_request, compute)
+    return search_request, backend().search(search_request)
 
 
 @bp.get("/")
@@ -176,24 +147,10 @@ def api_search():
 
 
 def _article_or_404(article_id: str) -> dict:
-    article = get_article(index_store().searcher(), article_id, index_store().facet_cache)
+    article = backend().article(article_id)
     if article is None:
         abort(404, description=f"no article with id {article_id!r}")
     return article
-
-
-def _query_words(q: str) -> set[str]:
-    """Analysed words of ``q`` for highlighting; a query that does not parse highlights nothing."""
-    if not q.strip():
-        return set()
-    store = index_store()
-    searcher = store.searcher()
-    deadline = Deadline(current_app.config["TIME_BUDGET"])
-    try:
-        parsed = parse_query(q, searcher.schema)
-        return query_terms(expand_terms(parsed, searcher.reader(), store.vocabulary, deadline))
-    except (QueryError, SearchTimeout):
-        return set()
 
 
 @bp.get("/article/<path:article_id>")
@@ -208,10 +165,10 @@ def article_page(article_id: str):
         article=article,
         q=q,
         req=SearchRequest(q=q),
-        segments=body_segments(article["body"], article["speakers"], _query_words(q)),
+        segments=body_segments(article["body"], article["speakers"], backend().query_words(q)),
         entities=entities,
         entity_titles={"person": "People", "organization": "Organisations", "place": "Places"},
-        similar=similar(index_store().searcher(), article["id"]),
+        similar=backend().similar(article["id"]),
         api_url=url_for(".api_article", article_id=article_id),
         back_url=page_url(".search_page", SearchRequest(q=q)) if q else url_for(".search_page"),
         filter_url=links.filter_url,
@@ -224,7 +181,7 @@ def article_page(article_id: str):
 @bp.get("/api/article/<path:article_id>")
 def api_article(article_id: str):
     article = _article_or_404(article_id)
-    article["similar"] = similar(index_store().searcher(), article["id"])
+    article["similar"] = backend().similar(article["id"])
     return jsonify(article)
 
 
@@ -241,10 +198,7 @@ def _speaker_request(name: str) -> SearchRequest:
 
 def _speaker_data(name: str):
     search_request = _speaker_request(name)
-    result, items = speaker_quotes(
-        index_store().searcher(), search_request, name,
-        words=_query_words(search_request.q), **search_kwargs(),
-    )
+    result, items = backend().speaker_quotes(search_request, name)
     return search_request, result, items
 
 
@@ -283,7 +237,7 @@ def api_speaker(name: str):
 
 @bp.get("/outlets")
 def outlets_page():
-    summaries = outlet_summaries(index_store().searcher(), index_store().facet_cache)
+    summaries = backend().outlets()
     return render_template(
         "outlets.html",
         outlets=summaries,
@@ -295,7 +249,7 @@ def outlets_page():
 
 @bp.get("/api/outlets")
 def api_outlets():
-    summaries = outlet_summaries(index_store().searcher(), index_store().facet_cache)
+    summaries = backend().outlets()
     return jsonify({"outlets": [asdict(s) for s in summaries]})
 
 
