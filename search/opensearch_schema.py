@@ -22,6 +22,7 @@ quote:terrorists`` can ask that Lavrov said the word, not that both occur somewh
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date
 from functools import lru_cache
@@ -59,6 +60,17 @@ IS_ORIGINAL = "is_original"
 STORED = "stored"
 
 
+#: Longest ``_id`` OpenSearch accepts, in UTF-8 bytes.
+MAX_ID_BYTES = 512
+
+
+def doc_id(article_id: str) -> str:
+    """The ``_id`` of an article: its id, or a hash of it when the id is too long for OpenSearch."""
+    if len(article_id.encode("utf-8")) <= MAX_ID_BYTES:
+        return article_id
+    return "sha256:" + hashlib.sha256(article_id.encode("utf-8")).hexdigest()
+
+
 def key_field(kind: str) -> str:
     return f"{kind}_key"
 
@@ -76,7 +88,9 @@ def index_body(shards: int = 3, replicas: int = 1) -> dict:
         # The original text, for highlighting only: offsets let the unified highlighter skip
         # re-analysing whole bodies.
         S.TITLE: {"type": "text", "analyzer": "dateline_text", "index_options": "offsets"},
-        S.BODY: {"type": "text", "analyzer": "dateline_text", "index_options": "offsets"},
+        S.BODY: {"type": "text", "analyzer": "dateline_text", "index_options": "offsets",
+                 # Unstemmed words for "did you mean" (the term suggester proposes indexed forms).
+                 "fields": {"words": {"type": "text", "analyzer": "dateline_words"}}},
         **{field: dict(tokens) for field in (SEARCH_FIELDS[f] for f in SEARCH_FIELDS if f != S.DATE)},
         "published": {"type": "date", "format": "strict_date"},
         "day": {"type": "integer"},
@@ -110,6 +124,11 @@ def index_body(shards: int = 3, replicas: int = 1) -> dict:
                     "dateline_min_length": {"type": "length", "min": 2},
                 },
                 "analyzer": {
+                    "dateline_words": {
+                        "type": "custom",
+                        "tokenizer": "dateline_words",
+                        "filter": ["lowercase", "dateline_min_length", "asciifolding"],
+                    },
                     "dateline_text": {
                         "type": "custom",
                         "tokenizer": "dateline_words",
