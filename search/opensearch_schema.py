@@ -22,6 +22,7 @@ quote:terrorists`` can ask that Lavrov said the word, not that both occur somewh
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from datetime import date
@@ -58,6 +59,15 @@ CLUSTER = "cluster"
 IS_ORIGINAL = "is_original"
 #: What the article page and hits show, stored as is and never searched.
 STORED = "stored"
+#: Written by the indexer (index.opensearch_writer), searched by nobody else: the PATH argument an
+#: article was found under (deletions of a run are scoped to its roots, so runs over disjoint roots
+#: can write one index at once) and its source file (``SourceFile.rel``).
+ROOT = "root"
+SOURCE_FILE = "source_file"
+#: Copy clusters (index.copies): the article's LSH band keys (hex, one term per band; candidates
+#: for a new article are a terms query on its keys) and its MinHash signature (base64, not indexed).
+COPY_BANDS = "copy_bands"
+COPY_SIGNATURE = "copy_signature"
 
 
 #: Longest ``_id`` OpenSearch accepts, in UTF-8 bytes.
@@ -109,6 +119,10 @@ def index_body(shards: int = 3, replicas: int = 1) -> dict:
         },
         CLUSTER: {"type": "keyword"},
         IS_ORIGINAL: {"type": "boolean"},
+        ROOT: {"type": "keyword"},
+        SOURCE_FILE: {"type": "keyword"},
+        COPY_BANDS: {"type": "keyword"},
+        COPY_SIGNATURE: {"type": "binary"},  # never indexed (binary fields are not searchable)
         STORED: {"type": "object", "enabled": False},
     }
     return {
@@ -211,6 +225,23 @@ def to_source(doc: dict, aliases: AliasTable, *, cluster: str | None = None,
         },
     }
     return source
+
+
+def copy_fields(sig: bytes | None) -> dict:
+    """The copy-cluster fields of an article with MinHash signature ``sig`` (None: too short to
+    cluster: no bands, no signature)."""
+    from index.copies import band_keys
+
+    if sig is None:
+        return {COPY_BANDS: [], COPY_SIGNATURE: None}
+    return {COPY_BANDS: [key.hex() for key in band_keys(sig)],
+            COPY_SIGNATURE: base64.b64encode(sig).decode("ascii")}
+
+
+def copy_signature(source: dict) -> bytes | None:
+    """The MinHash signature stored in an OpenSearch document, or None."""
+    value = source.get(COPY_SIGNATURE)
+    return base64.b64decode(value) if value else None
 
 
 def published_date(source: dict) -> date | None:
