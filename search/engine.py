@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 
 import numpy as np
 from whoosh import query as whoosh_query
@@ -21,7 +21,7 @@ from whoosh import query as whoosh_query
 from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.budget import DEFAULT_TIME_BUDGET, Deadline
-from search.copies import Copy, CopyArrays, describe_copies
+from search.copies import CopyArrays, describe_copies
 from search.expand import expand_terms
 from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
@@ -30,6 +30,7 @@ from search.query import parse, query_terms, to_whoosh
 from search.ranking import for_ranking, rank
 from search.ranking import warm as warm_ranking
 from search.request import MAX_PER_PAGE, SearchRequest
+from search.results import FacetValue, Hit, SearchResult, best_quote
 from search.scope import QuoteScope, quote_scope
 from search.vocabulary import TermVocabulary
 
@@ -38,78 +39,6 @@ FACET_LIMIT = 20
 #: The ``day`` facet (per-day counts for the timeline) is filled only when the dated matches span
 #: at most this many days; wider ranges are drawn by month (or year) from the ``month`` facet.
 DAY_FACET_MAX_SPAN = 62
-
-
-@dataclass
-class FacetValue:
-    value: str
-    count: int
-    selected: bool = False
-    #: Speaker facet only: "person" or "organization" (people are listed first); None elsewhere
-    #: (and then left out of the JSON).
-    type: str | None = None
-
-    def to_dict(self) -> dict:
-        """The JSON shape of one facet value (``type`` only where it is set)."""
-        data = asdict(self)
-        if self.type is None:
-            del data["type"]
-        return data
-
-
-@dataclass
-class Hit:
-    id: str
-    title: str
-    outlet: str | None
-    published: str | None
-    speakers: list[str]
-    url: str | None
-    snippet: str
-    #: When the article entered the index (RFC 3339 UTC), or None for indexes built before it was kept.
-    indexed: str | None = None
-    #: Id of the article's copy-cluster original (its own id when it is the original or has no copies).
-    cluster: str | None = None
-    #: The other members of its copy cluster, earliest first (at most COPIES_LISTED; see copies_total).
-    copies: list[Copy] = field(default_factory=list)
-    copies_total: int = 0
-    #: Outlets of those copies other than this hit's own, first publication first ("also published by").
-    also_published_by: list[str] = field(default_factory=list)
-
-
-@dataclass
-class SearchResult:
-    """Everything a results page needs, as plain data."""
-
-    query: str
-    total: int
-    page: int
-    per_page: int
-    sort: str
-    hits: list[Hit]
-    facets: dict[str, list[FacetValue]]
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    date_from: str | None = None
-    date_to: str | None = None
-    #: The ``since`` bound (RFC 3339 UTC) of the request, or None.
-    since: str | None = None
-    took_ms: float = 0.0
-    #: "Did you mean" query (set by the web layer, :func:`search.suggest.suggest`), or None.
-    suggestion: str | None = None
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    def to_dict(self) -> dict:
-        """The JSON shape of ``/api/search`` and ``dateline search --json``."""
-        data = asdict(self)
-        data["pages"] = self.pages
-        data["from"] = data.pop("date_from")
-        data["to"] = data.pop("date_to")
-        data["took_ms"] = round(self.took_ms, 2)
-        data["facets"] = {kind: [v.to_dict() for v in values] for kind, values in self.facets.items()}
-        return data
 
 
 def _matched_docs(searcher, parsed, postings: PostingsCache, deadline: Deadline) -> np.ndarray:
@@ -247,11 +176,7 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
         counts = arrays.count(kind, base)
         selected_keys = {name_key(v, aliases) for v in request.filters.get(kind, ())}
         selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
-        nonzero = np.flatnonzero(counts)
-        if len(nonzero) > FACET_LIMIT:
-            top = nonzero[np.argpartition(-counts[nonzero], FACET_LIMIT)[:FACET_LIMIT]]
-        else:
-            top = nonzero
+        top = top_ordinals(counts, arrays.vocab[kind].keys, FACET_LIMIT)
         chosen = set(int(o) for o in top) | selected_ords
         display = arrays.display[kind]
         typed = kind == S.SPEAKER  # speakers carry their type: people first, organisations marked
@@ -268,6 +193,22 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
     facets["month"] = [FacetValue(m, c) for m, c in arrays.month_counts(final)]
     facets["day"] = _day_counts(arrays, final)
     return facets
+
+
+def top_ordinals(counts: np.ndarray, keys: list[str], limit: int) -> list[int]:
+    """The ``limit`` ordinals with the highest non-zero counts; ties by canonical key.
+
+    Deterministic, and the order OpenSearch's terms aggregation uses (count, then key), so both
+    backends list the same values when many share the last count.
+    """
+    nonzero = np.flatnonzero(counts)
+    if len(nonzero) <= limit:
+        return nonzero.tolist()
+    values = counts[nonzero]
+    threshold = np.partition(values, len(values) - limit)[len(values) - limit]
+    above = nonzero[values > threshold].tolist()
+    tied = sorted(nonzero[values == threshold].tolist(), key=lambda o: keys[o])
+    return above + tied[: limit - len(above)]
 
 
 def _day_counts(arrays: FacetArrays, docs: np.ndarray) -> list[FacetValue]:
@@ -330,15 +271,8 @@ def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases
     record = json.loads(stored.get(S.RECORD) or "{}")
     speakers = record.get("speakers", [])
     text = stored.get(S.BODY, "")
-    scoped_quote = scope.matching_quote(speakers) if scope else None
-    if scoped_quote:
-        text = scoped_quote
-    elif speaker_keys:
-        # With a speaker filter, show what that speaker said: the quote with the most matches.
-        quotes = [q["text"] for s in speakers if name_key(s["name"], aliases) in speaker_keys
-                  for q in s.get("quotes", [])]
-        if quotes:
-            text = max(quotes, key=lambda quote: sum(w in quote.lower() for w in words))
+    text = (scope.matching_quote(speakers) if scope else None) or best_quote(
+        speakers, words, speaker_keys, aliases) or text
     published = stored.get(S.DATE)
     return Hit(
         id=stored[S.ID],

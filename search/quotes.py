@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from index.extract.names import AliasTable, name_key
 from search import schema as S
-from search.engine import SearchResult, search
+from search.engine import search
 from search.highlight import SCAN_CHARS, highlight_all
 from search.request import SearchRequest
+from search.results import Hit, SearchResult
 
 
 @dataclass
@@ -80,14 +81,23 @@ def speaker_quotes(searcher, request: SearchRequest, speaker: str, *, words: set
     """
     filters = {**request.filters, S.SPEAKER: (speaker,)}
     result = search(searcher, request.with_(filters=filters, sort="newest"), **search_kwargs)
-    key = name_key(speaker, aliases)
-    items = []
+    records = {}
     for hit in result.hits:
         docnum = searcher.document_number(**{S.ID: hit.id})
         stored = searcher.stored_fields(docnum) if docnum is not None else {}
-        record = json.loads(stored.get(S.RECORD) or "{}")
+        records[hit.id] = json.loads(stored.get(S.RECORD) or "{}").get("speakers", [])
+    return result, quote_items(result.hits, records, speaker, words, aliases)
+
+
+def quote_items(hits: list[Hit], speakers_by_id: dict[str, list[dict]], speaker: str, words: set[str],
+                aliases: AliasTable) -> list[QuoteItem]:
+    """The speaker page's list: for each hit, ``speaker``'s quotes in it (from the extraction
+    record's speakers, ``speakers_by_id[hit.id]``), those with query words first and marked."""
+    key = name_key(speaker, aliases)
+    items = []
+    for hit in hits:
         quotes = []
-        for s in record.get("speakers", []):
+        for s in speakers_by_id.get(hit.id, []):
             if name_key(s["name"], aliases) != key:
                 continue
             for quote in s.get("quotes", []):
@@ -96,4 +106,4 @@ def speaker_quotes(searcher, request: SearchRequest, speaker: str, *, words: set
                                "matched": "<mark>" in marked})
         quotes.sort(key=lambda q: not q["matched"])  # stable: matching quotes first, text order kept
         items.append(QuoteItem(hit.id, hit.title, hit.outlet, hit.published, hit.url, quotes))
-    return result, items
+    return items

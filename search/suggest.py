@@ -24,10 +24,10 @@ from search.vocabulary import TermVocabulary, closest
 #: Suggest only when the query matched at most this many articles.
 SUGGEST_BELOW = 3
 #: Words that are operators in the query language, never respelled.
-_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 #: A plain word: letters (with inner apostrophes/hyphens), not followed by ``:`` (a field name),
 #: not preceded by ``:`` (a field value) and not ending in a wildcard.
-_WORD = re.compile(r"(?<![:\w*?])([^\W\d_][\w'’-]*)(?![\w:*?])")
+WORD = re.compile(r"(?<![:\w*?])([^\W\d_][\w'’-]*)(?![\w:*?])")
 
 
 def _analysed(searcher, word: str) -> str | None:
@@ -60,9 +60,29 @@ def _respell(searcher, word: str, vocabulary: TermVocabulary, deadline: Deadline
         candidates = vocabulary.within(reader, S.BODY, term, maxdist, prefix=1, deadline=deadline)
         found = closest(candidates, lambda candidate: reader.doc_frequency(S.BODY, candidate), 1)
         if found:
-            surface = _surface(searcher, found[0])
-            return surface.capitalize() if word[:1].isupper() else surface
+            return _surface(searcher, found[0])
     return None
+
+
+def respell_query(q: str, respell) -> str | None:
+    """``q`` with each plain word replaced by ``respell(word)`` (None: keep it), or None when no
+    word changed.  Operators, ``field:value`` terms and wildcards stay as typed; the replacement
+    is capitalised like the word.  Shared by every backend's "did you mean"."""
+    changed = False
+
+    def replace(match: re.Match) -> str:
+        nonlocal changed
+        word = match.group(1)
+        if word in OPERATORS:
+            return word
+        better = respell(word)
+        if better and better.lower() != word.lower():
+            changed = True
+            return better.capitalize() if word[:1].isupper() else better
+        return word
+
+    respelled = WORD.sub(replace, q)
+    return respelled if changed else None
 
 
 def suggest(searcher, q: str, total: int, vocabulary: TermVocabulary | None = None,
@@ -74,21 +94,7 @@ def suggest(searcher, q: str, total: int, vocabulary: TermVocabulary | None = No
     if not q.strip() or total > SUGGEST_BELOW:
         return None
     vocabulary = vocabulary or TermVocabulary()
-    changed = False
-
-    def replace(match: re.Match) -> str:
-        nonlocal changed
-        word = match.group(1)
-        if word in _OPERATORS:
-            return word
-        better = _respell(searcher, word, vocabulary, deadline)
-        if better and better.lower() != word.lower():
-            changed = True
-            return better
-        return word
-
     try:
-        respelled = _WORD.sub(replace, q)
+        return respell_query(q, lambda word: _respell(searcher, word, vocabulary, deadline))
     except SearchTimeout:
         return None
-    return respelled if changed else None

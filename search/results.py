@@ -1,0 +1,97 @@
+"""What every backend returns: a search result, its hits and facet values, as plain data.
+
+Nothing here knows a search engine.  :meth:`search.backend.SearchBackend.search` returns a
+:class:`SearchResult`; templates, the JSON API, feeds and exports read only these classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from index.extract.names import AliasTable, name_key
+from search.copies import Copy
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+    #: Speaker facet only: "person" or "organization" (people are listed first); None elsewhere
+    #: (and then left out of the JSON).
+    type: str | None = None
+
+    def to_dict(self) -> dict:
+        """The JSON shape of one facet value (``type`` only where it is set)."""
+        data = asdict(self)
+        if self.type is None:
+            del data["type"]
+        return data
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    speakers: list[str]
+    url: str | None
+    snippet: str
+    #: When the article entered the index (RFC 3339 UTC), or None for indexes built before it was kept.
+    indexed: str | None = None
+    #: Id of the article's copy-cluster original (its own id when it is the original or has no copies).
+    cluster: str | None = None
+    #: The other members of its copy cluster, earliest first (at most COPIES_LISTED; see copies_total).
+    copies: list[Copy] = field(default_factory=list)
+    copies_total: int = 0
+    #: Outlets of those copies other than this hit's own, first publication first ("also published by").
+    also_published_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchResult:
+    """Everything a results page needs, as plain data."""
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    sort: str
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+    #: The ``since`` bound (RFC 3339 UTC) of the request, or None.
+    since: str | None = None
+    took_ms: float = 0.0
+    #: "Did you mean" query (set by the web layer, :func:`search.suggest.suggest`), or None.
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict:
+        """The JSON shape of ``/api/search`` and ``dateline search --json``."""
+        data = asdict(self)
+        data["pages"] = self.pages
+        data["from"] = data.pop("date_from")
+        data["to"] = data.pop("date_to")
+        data["took_ms"] = round(self.took_ms, 2)
+        data["facets"] = {kind: [v.to_dict() for v in values] for kind, values in self.facets.items()}
+        return data
+
+
+def best_quote(speakers: list[dict], words: set[str], speaker_keys: set[str] | frozenset[str],
+               aliases: AliasTable) -> str | None:
+    """With a speaker filter, what to show of a hit: the filtered speakers' quote with the most
+    query words (the first on ties), or None when they have no quote or there is no filter."""
+    if not speaker_keys:
+        return None
+    quotes = [q["text"] for s in speakers if name_key(s["name"], aliases) in speaker_keys
+              for q in s.get("quotes", [])]
+    if not quotes:
+        return None
+    return max(quotes, key=lambda quote: sum(w in quote.lower() for w in words))
