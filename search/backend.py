@@ -33,10 +33,13 @@ BACKENDS = ("whoosh", "opensearch")
 class BackendUnavailableError(Exception):
     """No index to search yet, or the engine cannot be reached (HTTP 503).
 
-    ``missing`` is True when nothing has been indexed yet (the page then says how to build it).
+    ``missing`` is True when nothing has been indexed yet (the page then says how to build it);
+    ``public`` is what a visitor may be told instead of the generic message (the exception's own
+    text names folders and hosts, which are the operator's business).
     """
 
     missing: bool = False
+    public: str | None = None
 
 
 @runtime_checkable

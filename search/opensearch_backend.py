@@ -50,6 +50,9 @@ from search.suggest import SUGGEST_BELOW, respell_query
 
 DEFAULT_URL = "http://127.0.0.1:9200"
 DEFAULT_INDEX = "dateline"
+#: What a visitor is told when the cluster cannot answer (the log has the host and the error).
+UNREACHABLE_MESSAGE = ("the search cluster cannot answer right now; try again shortly "
+                       "(the server log has the details)")
 #: Hits per request while an export walks its point in time.
 EXPORT_BATCH = 500
 #: Seconds one export batch may take (exports are not bound by the search budget).
@@ -109,10 +112,14 @@ class OpenSearchBackend:
                                  "more specific", "q") from exc
             raise QueryError(f"could not run the query: {reason}", "q") from exc
         except E.ConnectionError as exc:
-            raise BackendUnavailableError(f"OpenSearch is unreachable at {', '.join(self.urls)}: "
-                                          f"{exc.error}") from exc
+            nodes = ", ".join(self.urls)
+            error = BackendUnavailableError(f"OpenSearch is unreachable at {nodes}: {exc.error}")
+            error.public = UNREACHABLE_MESSAGE
+            raise error from exc
         except E.TransportError as exc:
-            raise BackendUnavailableError(f"OpenSearch answered {exc.status_code}: {_reason(exc)}") from exc
+            error = BackendUnavailableError(f"OpenSearch answered {exc.status_code}: {_reason(exc)}")
+            error.public = UNREACHABLE_MESSAGE
+            raise error from exc
 
     def _run(self, body: dict) -> dict:
         """One search request on the index, within the time budget."""
@@ -438,7 +445,7 @@ class OpenSearchBackend:
                 body: dict = {
                     "query": {"bool": {"must": [query], "filter": list(filters.values())}},
                     "size": min(EXPORT_BATCH, limit - written),
-                    "sort": [*_sort(request, tree), {"_shard_doc": "asc"}],
+                    "sort": [*_sort(request, tree), {S.ID: "asc"}],  # ids are unique: a total order
                     "_source": HIT_SOURCE,
                     "highlight": _highlight(tree),
                     "track_total_hits": True,
@@ -464,10 +471,11 @@ class OpenSearchBackend:
 
     def version(self) -> str:
         with self._errors():
-            stats = self.client.indices.stats(index=self.index, metric="docs,indexing")
-        primaries = stats["indices"][self.index]["primaries"]
-        return (f"opensearch {self.index}: {primaries['docs']['count']} documents, "
-                f"{primaries['indexing']['index_total']} writes, extraction {EXTRACTION_VERSION}")
+            articles = self.client.count(index=self.index)["count"]  # not the nested quote objects
+            stats = self.client.indices.stats(index=self.index, metric="indexing")
+        writes = stats["indices"][self.index]["primaries"]["indexing"]["index_total"]
+        return (f"opensearch {self.index}: {articles} articles, {writes} writes, "
+                f"extraction {EXTRACTION_VERSION}")
 
     def warm(self) -> bool:
         try:

@@ -12,11 +12,16 @@ from index.storage import default_index_dir
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Create the app.  Configuration, later wins: defaults, ``instance/config.py``,
-    environment (``DATELINE_INDEX``, ``DATELINE_ALIASES``, ``DATELINE_TIME_BUDGET``), ``config``.
+    environment (``DATELINE_BACKEND``, ``DATELINE_INDEX``, ``DATELINE_OPENSEARCH_URL``,
+    ``DATELINE_OPENSEARCH_INDEX``, ``DATELINE_ALIASES``, ``DATELINE_TIME_BUDGET``), ``config``.
     """
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
+        # "whoosh" (an index folder, INDEX_DIR) or "opensearch" (a cluster, OPENSEARCH_URL).
+        BACKEND="whoosh",
         INDEX_DIR=str(default_index_dir()),
+        OPENSEARCH_URL=None,  # None: $DATELINE_OPENSEARCH_URL, else http://127.0.0.1:9200
+        OPENSEARCH_INDEX=None,  # None: $DATELINE_OPENSEARCH_INDEX, else "dateline"
         ALIASES=None,
         TIME_BUDGET=2.0,
         # Searches remembered per process (0 disables); a commit invalidates them.
@@ -33,6 +38,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         JSON_SORT_KEYS=False,
     )
     app.config.from_pyfile("config.py", silent=True)
+    for name in ("BACKEND", "OPENSEARCH_URL", "OPENSEARCH_INDEX"):
+        if os.environ.get(f"DATELINE_{name}"):
+            app.config[name] = os.environ[f"DATELINE_{name}"]
     if os.environ.get("DATELINE_INDEX"):
         app.config["INDEX_DIR"] = os.environ["DATELINE_INDEX"]
     if os.environ.get("DATELINE_ALIASES"):
@@ -45,10 +53,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from search.backend import open_backend
     from webui import admission, errors, security, views
 
-    app.extensions["dateline"] = open_backend(
-        "whoosh", index_dir=app.config["INDEX_DIR"], aliases=app.config["ALIASES"],
-        result_cache_size=app.config["RESULT_CACHE_SIZE"], time_budget=app.config["TIME_BUDGET"],
-    )
+    common = {"aliases": app.config["ALIASES"], "time_budget": app.config["TIME_BUDGET"],
+              "result_cache_size": app.config["RESULT_CACHE_SIZE"]}
+    if app.config["BACKEND"] == "opensearch":
+        backend = open_backend("opensearch", url=app.config["OPENSEARCH_URL"],
+                               index_name=app.config["OPENSEARCH_INDEX"], **common)
+    else:
+        backend = open_backend(app.config["BACKEND"], index_dir=app.config["INDEX_DIR"], **common)
+    app.extensions["dateline"] = backend
     app.json.sort_keys = False
     security.init_app(app)
     admission.init_app(app)

@@ -57,7 +57,8 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(BackendUnavailableError)
     def no_index(exc: BackendUnavailableError):
         app.logger.error("503 on %s: %s", request.path, exc)
-        return error_response(503, NO_INDEX_MESSAGE if exc.missing else BROKEN_INDEX_MESSAGE)
+        generic = NO_INDEX_MESSAGE if exc.missing else BROKEN_INDEX_MESSAGE
+        return error_response(503, exc.public or generic)
 
     @app.errorhandler(SearchTimeout)
     def too_slow(exc: SearchTimeout):
