@@ -109,3 +109,26 @@ class StepClock:
 def step_clock() -> StepClock:
     """A fresh :class:`StepClock`, to inject into a ``search.budget.Deadline``."""
     return StepClock()
+
+
+@pytest.fixture(scope="session")
+def opensearch_cluster(tmp_path_factory):
+    """A real 3-node OpenSearch cluster (``scripts/opensearch_cluster.py``), once per session.
+
+    Skips when Java, Maven or the artifacts are unavailable; fails instead when
+    ``DATELINE_REQUIRE_CLUSTER=1`` (as CI sets it).  Stopped at the end of the session.
+    """
+    from scripts.opensearch_cluster import OpenSearchUnavailable, install, start_cluster
+
+    try:
+        home = install()
+    except OpenSearchUnavailable as exc:
+        if os.environ.get("DATELINE_REQUIRE_CLUSTER") == "1":
+            pytest.fail(f"OpenSearch required (DATELINE_REQUIRE_CLUSTER=1) but unavailable: {exc}")
+        pytest.skip(f"OpenSearch unavailable: {exc}")
+    # C1 only (-XX:TieredStopAtLevel=1): nodes reach green in about half the time; these tests
+    # measure behaviour, not speed.
+    cluster = start_cluster(3, tmp_path_factory.mktemp("opensearch"), heap="512m", home=home,
+                            jvm_options=["-XX:TieredStopAtLevel=1"])
+    yield cluster
+    cluster.stop()
