@@ -165,8 +165,14 @@ class _SegmentWorker:
 WORKER_GC_THRESHOLDS = (10_000, 10, 10)
 
 
-def _worker_process(config: _WorkerConfig, schema, tasks, results, parent: int) -> None:
-    """Body of a worker process: handle chunks until told to stop (None) or orphaned."""
+def _worker_process(config: _WorkerConfig | None, schema, tasks, results, parent: int,
+                    make_worker: Callable[[Callable[[tuple], None]], object] | None = None) -> None:
+    """Body of a worker process: handle chunks until told to stop (None) or orphaned.
+
+    ``make_worker(emit)``, when given, builds the worker in place of a :class:`_SegmentWorker`
+    (any object with ``handle(chunk)``, ``flush()`` and ``cancel()``: the OpenSearch indexer's
+    document worker, ``index.opensearch_writer``); ``config`` is then None: no staging to clean.
+    """
     # Extraction and indexing allocate millions of short-lived objects; with the default
     # thresholds the cyclic collector ran every 700 allocations, rescanning the caches: 15-25 % of
     # extraction time (AllSides, CPU time).  Objects inherited from the parent are frozen out of
@@ -179,10 +185,10 @@ def _worker_process(config: _WorkerConfig, schema, tasks, results, parent: int) 
     # exit at once, even from a read blocked on half a message (index/lifeline.py).  Not "only when
     # the parent is gone": the kernel's signal can come while the dying parent's other threads
     # still exist, when getppid() has not changed yet.
-    bind_to_parent(parent, lambda: _remove_run_staging(Path(config.index_dir), config.owner))
+    bind_to_parent(parent, lambda: config and _remove_run_staging(Path(config.index_dir), config.owner))
     worker = None
     try:
-        worker = _SegmentWorker(config, schema, results.put)
+        worker = make_worker(results.put) if make_worker else _SegmentWorker(config, schema, results.put)
         while True:
             try:
                 chunk = tasks.get(timeout=1.0)
@@ -202,9 +208,10 @@ def _worker_process(config: _WorkerConfig, schema, tasks, results, parent: int) 
 class _InlineWorkers:
     """``jobs=1``: the one worker runs in the calling thread, handing messages to ``events``."""
 
-    def __init__(self, config: _WorkerConfig, schema) -> None:
+    def __init__(self, config: _WorkerConfig | None, schema, make_worker=None) -> None:
         self.events: queue.Queue = queue.Queue()
-        self._worker = _SegmentWorker(config, schema, self.events.put)
+        self._worker = (make_worker(self.events.put) if make_worker
+                        else _SegmentWorker(config, schema, self.events.put))
         self.count = 1
 
     def submit(self, chunk: list[tuple]) -> None:
@@ -227,14 +234,15 @@ class _InlineWorkers:
 class _ProcessWorkers:
     """``jobs`` worker processes fed from one task queue, reporting on one event queue."""
 
-    def __init__(self, config: _WorkerConfig, schema, jobs: int) -> None:
+    def __init__(self, config: _WorkerConfig | None, schema, jobs: int, make_worker=None) -> None:
         ctx = self.context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
         self.tasks = ctx.Queue()
         self.events = ctx.Queue()
         self.count = jobs
         self._watched: list = []
         self._procs = [
-            ctx.Process(target=_worker_process, args=(config, schema, self.tasks, self.events, os.getpid()),
+            ctx.Process(target=_worker_process,
+                        args=(config, schema, self.tasks, self.events, os.getpid(), make_worker),
                         name=f"dateline-worker-{n}", daemon=True)
             for n in range(jobs)
         ]

@@ -48,8 +48,28 @@ def main() -> None:
               help="Seconds to wait for another indexer's commit [600].")
 @ALIASES_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, aliases, quiet) -> None:
+@click.option("--backend", type=click.Choice(["whoosh", "opensearch"]), default="whoosh", show_default=True,
+              help="whoosh: the index folder (--index); opensearch: an OpenSearch cluster.")
+@click.option("--opensearch-url", envvar="DATELINE_OPENSEARCH_URL", default="http://127.0.0.1:9200",
+              show_default="$DATELINE_OPENSEARCH_URL or http://127.0.0.1:9200",
+              help="OpenSearch node URL (several: comma-separated).")
+@click.option("--index-name", envvar="DATELINE_OPENSEARCH_INDEX", default="dateline",
+              show_default="$DATELINE_OPENSEARCH_INDEX or dateline", help="OpenSearch index name.")
+@click.option("--shards", type=click.IntRange(1, 1024), default=3, show_default=True,
+              help="Primary shards of a new OpenSearch index.")
+@click.option("--replicas", type=click.IntRange(0, 16), default=1, show_default=True,
+              help="Replicas of a new OpenSearch index.")
+@click.option("--recluster", is_flag=True,
+              help="OpenSearch: afterwards recompute every copy cluster from the stored signatures "
+                   "(repairs clusters two concurrent runs wrote at the same instant).")
+def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, aliases, quiet, backend,
+                  opensearch_url, index_name, shards, replicas, recluster) -> None:
     """Index the articles under PATHS (folders, files, .zip/.tar archives); only changes are written."""
+    if backend == "opensearch":
+        _index_opensearch(paths, opensearch_url, index_name, shards=shards, replicas=replicas, jobs=jobs,
+                          batch_size=batch_size, aliases=aliases, rebuild=rebuild, quiet=quiet,
+                          recluster=recluster)
+        return
     from index import writer
 
     options = {"jobs": jobs, "alias_path": aliases, "rebuild": rebuild, "progress": not quiet}
@@ -72,6 +92,34 @@ def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, ali
     for article_id, reason in report.failed:
         click.echo(f"failed: {article_id}: {reason}", err=True)
     click.echo(f"{report.summary()} -> {index_dir}", err=True)
+
+
+def _index_opensearch(paths, url, index_name, *, shards, replicas, jobs, batch_size, aliases, rebuild,
+                      quiet, recluster) -> None:
+    """``dateline index --backend opensearch``: the same walk and output, into an OpenSearch index."""
+    from index import opensearch_writer as ow
+
+    def committed(batch: int, total: int) -> None:
+        if not quiet:
+            click.echo(f"wrote {batch} articles ({total} this run)", err=True)
+
+    options = {"batch_size": batch_size} if batch_size else {}
+    try:
+        report = ow.index_paths_opensearch(paths, url, index_name, shards=shards, replicas=replicas,
+                                           jobs=jobs, aliases=aliases, rebuild=rebuild, progress=not quiet,
+                                           on_commit=committed, **options)
+        if recluster:
+            fixed = ow.recluster_opensearch(url, index_name)
+            click.echo(f"recluster: {fixed.cluster_updates} cluster fields corrected", err=True)
+    except (ow.OpenSearchIndexError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for article_id, reason in report.failed:
+        click.echo(f"failed: {article_id}: {reason}", err=True)
+    click.echo(f"{report.summary()} -> {index_name} at {url}", err=True)
+    if report.rejected:
+        raise click.ClickException(f"OpenSearch refused {report.rejected} documents (listed above)")
 
 
 @main.command("search")
