@@ -55,9 +55,25 @@ def rank(searcher, query: Q.Query, docs: np.ndarray, limit: int,
         _mask, scores = _Scorer(searcher, docs, postings or PostingsCache(searcher)).evaluate(query)
     except (_Unscorable, NoFastPath):
         return None
-    best = np.argpartition(-scores, limit - 1)[:limit] if limit < len(docs) else np.arange(len(docs))
+    best = top_positions(scores, docs, limit)
     order = best[np.lexsort((docs[best], -scores[best]))]
     return [int(d) for d in docs[order]]
+
+
+def top_positions(scores: np.ndarray, docs: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the ``limit`` best ``scores``, ties at the cut going to the lower document number.
+
+    ``argpartition`` alone picks arbitrarily among equal scores at the cut, and differently for
+    different limits: page 2 (the best 20, second half) then repeated a hit of page 1 (the best
+    10) and never showed another, in searches and in exports, whenever scores tied.
+    """
+    if limit >= len(scores):
+        return np.arange(len(scores))
+    cut = np.partition(-scores, limit - 1)[limit - 1]
+    better = np.flatnonzero(-scores < cut)
+    tied = np.flatnonzero(-scores == cut)
+    tied = tied[np.argsort(docs[tied], kind="stable")][: limit - len(better)]
+    return np.concatenate([better, tied])
 
 
 class _Unscorable(Exception):

@@ -60,3 +60,30 @@ def test_phrases_rank_as_their_words_except_under_not():
     assert for_ranking(phrase) == Q.And(words)
     negated = Q.AndNot(Q.Term(S.BODY, "idlib"), phrase)
     assert for_ranking(negated) == negated
+
+
+def test_pages_of_tied_scores_never_repeat_or_skip_a_hit(make_index):
+    """Equal scores at a page's edge: every hit on exactly one page, in the export's order too."""
+    from search.export import export_lines
+    from search.request import SearchRequest
+    from search.whoosh_backend import WhooshBackend
+
+    # Three score levels (body lengths), 40 equal scores each: most page edges cut through ties.
+    records = [{"id": f"a{n:03d}", "title": "Report", "body": "Idlib talks resumed" + " today" * (n % 3)}
+               for n in range(120)]
+    backend = WhooshBackend(make_index(records), result_cache_size=0)
+    request = SearchRequest.from_args({"q": "idlib"})
+    pages = [[h.id for h in backend.search(request.with_(page=p, per_page=7)).hits] for p in range(1, 19)]
+    flat = [hit for page in pages for hit in page]
+    assert len(flat) == len(set(flat)) == 120
+    lines = "".join(export_lines(backend, request, "csv")).splitlines()[2:]
+    assert [line.split(",")[0] for line in lines] == flat
+
+
+def test_top_positions_breaks_ties_by_document_number():
+    from search.ranking import top_positions
+
+    scores = np.array([1.0, 2.0, 2.0, 2.0, 0.5])
+    docs = np.array([10, 14, 12, 13, 11])
+    assert sorted(docs[top_positions(scores, docs, 2)].tolist()) == [12, 13]
+    assert sorted(top_positions(scores, docs, 9).tolist()) == [0, 1, 2, 3, 4]
