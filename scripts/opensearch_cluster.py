@@ -53,6 +53,8 @@ MAIN_CLASS = "org.opensearch.bootstrap.OpenSearch"
 #: Bump when the assembled layout (descriptors, config files) changes: installs are then redone.
 LAYOUT_VERSION = "1"
 MARKER = ".dateline-complete"
+#: What a node's log says when its start-up failed (Bind*Exception, bad settings, ...).
+STARTUP_FAILURE = b"uncaught exception in thread [main]"
 #: Java versions OpenSearch 2.x runs on (Java 24 removed the security manager it installs).
 MIN_JAVA = 11
 MAX_JAVA = 23
@@ -373,6 +375,29 @@ def _root_workaround() -> list[str]:
     return ["-Djna.nounpack=true"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
+def _parent_death_signal() -> Any:
+    """A ``preexec_fn`` asking Linux to SIGTERM the child when the thread that forked it ends.
+
+    None where ``prctl`` is unavailable.  libc is loaded here, before the fork, so the child only
+    makes the one call.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        prctl = libc.prctl
+    except (OSError, AttributeError):
+        return None
+    pr_set_pdeathsig = 1
+
+    def set_signal() -> None:
+        prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
+
+    return set_signal
+
+
 def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
     """``count`` distinct ports that were free on ``host`` a moment ago."""
     sockets = []
@@ -440,6 +465,8 @@ class Node:
     http_port: int
     transport_port: int
     process: subprocess.Popen[bytes] | None = None
+    #: Size of the server log when the process was started: what came before is an earlier run's.
+    log_start: int = 0
 
     @property
     def url(self) -> str:
@@ -461,6 +488,15 @@ class Node:
         """True while the node's process runs."""
         return self.process is not None and self.process.poll() is None
 
+    def failed_to_start(self) -> bool:
+        """True when the server log reports a start-up failure (the JVM can take a while to exit)."""
+        try:
+            with open(self.log_path, "rb") as log:
+                log.seek(max(self.log_start, log.seek(0, os.SEEK_END) - 65536))
+                return STARTUP_FAILURE in log.read()
+        except OSError:
+            return False
+
     def log_tail(self, lines: int = 40) -> str:
         """The last lines of the server log and of the process output."""
         return (f"--- {self.log_path} ---\n{_tail(self.log_path, lines)}\n"
@@ -480,6 +516,7 @@ class Cluster:
     jvm_options: list[str] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     remove_base_dir: bool = False
+    die_with_parent: bool = True
 
     # ----- addresses and state
 
@@ -499,11 +536,12 @@ class Cluster:
         base = self.nodes[node].url if node is not None else self.url
         return http_json(method, base + path, body, timeout=timeout)
 
-    def health(self, node: int | None = None, **params: str) -> dict[str, Any]:
+    def health(self, node: int | None = None, http_timeout: float = 60.0,
+               **params: str) -> dict[str, Any]:
         """``GET /_cluster/health`` (with ``params`` as query parameters) from one node."""
         query = "&".join(f"{key}={value}" for key, value in params.items())
         status, body = self.request("GET", "/_cluster/health" + (f"?{query}" if query else ""),
-                                    node=node, timeout=60)
+                                    node=node, timeout=http_timeout)
         if not isinstance(body, dict) or "status" not in body:
             raise ClusterError(f"cluster health answered {status}: {body!r}")
         return body
@@ -534,10 +572,12 @@ class Cluster:
                     code = node.process.returncode if node.process else None
                     raise ClusterError(f"node {node.name} exited with {code} while starting\n"
                                        f"{node.log_tail()}")
+                if node.failed_to_start():
+                    raise ClusterError(f"node {node.name} failed to start\n{node.log_tail()}")
             for node in (n for n in self.nodes if n.running):
                 try:
-                    health = self.health(node=node.index, wait_for_nodes=str(wanted),
-                                         wait_for_status=status, timeout="2s")
+                    health = self.health(node=node.index, http_timeout=10, timeout="2s",
+                                         wait_for_nodes=str(wanted), wait_for_status=status)
                 except (OSError, ClusterError) as exc:
                     last = exc
                     continue
@@ -612,6 +652,7 @@ class Cluster:
             (node.dir / sub).mkdir(parents=True, exist_ok=True)
         config = self._config_dir(node)
         command = self._command(node, config)
+        node.log_start = node.log_path.stat().st_size if node.log_path.exists() else 0
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENSEARCH_", "JAVA_TOOL"))}
         env["OPENSEARCH_PATH_CONF"] = str(config)
         with open(node.stdout_path, "ab") as out:
@@ -620,7 +661,9 @@ class Cluster:
             # its own session: a Ctrl-C in the terminal reaches this launcher, which stops the nodes
             node.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
                                             stdin=subprocess.DEVNULL, cwd=node.dir, env=env,
-                                            start_new_session=True)
+                                            start_new_session=True,
+                                            preexec_fn=_parent_death_signal() if self.die_with_parent
+                                            else None)
         self._write_state()
 
     def _write_state(self) -> None:
@@ -692,6 +735,7 @@ def start_cluster(
     settings: Mapping[str, Any] | None = None,
     jvm_options: Sequence[str] = (),
     timeout: float = 180.0,
+    die_with_parent: bool = True,
 ) -> Cluster:
     """Start ``nodes`` OpenSearch nodes on 127.0.0.1 and wait until the cluster is green with all.
 
@@ -699,9 +743,14 @@ def start_cluster(
     Ports: HTTP ``http_port + i`` and transport ``transport_port + i`` when given, else free ports.
     ``base_dir=None`` uses a temporary folder removed by :meth:`Cluster.stop`.  ``home`` is the
     distribution (default: :func:`install`).  ``settings`` are extra ``opensearch.yml`` settings for
-    every node, ``jvm_options`` extra JVM flags.  Raises :class:`ClusterError` with the log tail of the
-    failing node when a node exits or the cluster is not green within ``timeout`` seconds; the nodes
-    already started are stopped first.
+    every node, ``jvm_options`` extra JVM flags.
+
+    With ``die_with_parent`` (Linux) a node gets SIGTERM when the thread that started it ends, so
+    a killed test run leaves no node behind: start and restart nodes from a thread that outlives
+    the cluster (the main thread).
+
+    Raises :class:`ClusterError` with the log tail of the failing node when a node exits or the
+    cluster is not green within ``timeout`` seconds; the nodes already started are stopped first.
     """
     if nodes < 1:
         raise ValueError("nodes must be >= 1")
@@ -710,23 +759,42 @@ def start_cluster(
     remove = base_dir is None
     base = Path(base_dir) if base_dir else Path(tempfile.mkdtemp(prefix="dateline-opensearch-"))
     base.mkdir(parents=True, exist_ok=True)
-    ports = free_ports(2 * nodes)
-    http_ports = [http_port + i for i in range(nodes)] if http_port else ports[:nodes]
-    transport_ports = ([transport_port + i for i in range(nodes)] if transport_port
-                       else ports[nodes:])
-    members = [Node(i, f"node-{i}", base / f"node-{i}", http_ports[i], transport_ports[i])
-               for i in range(nodes)]
-    cluster = Cluster(home=home, base_dir=base, nodes=members, cluster_name=cluster_name, heap=heap,
-                      java=java_executable(), jvm_options=list(jvm_options),
-                      settings=dict(settings or {}), remove_base_dir=remove)
-    try:
-        for node in members:
-            cluster._launch(node)
-        cluster.wait_for("green", nodes=nodes, timeout=timeout)
-    except BaseException:
-        cluster.stop(timeout=10)
-        raise
-    return cluster
+    fresh = not any((base / f"node-{i}").exists() for i in range(nodes))
+    java = java_executable()
+    for attempt in (1, 2):
+        ports = free_ports(2 * nodes)
+        http_ports = [http_port + i for i in range(nodes)] if http_port else ports[:nodes]
+        transport_ports = ([transport_port + i for i in range(nodes)] if transport_port
+                           else ports[nodes:])
+        members = [Node(i, f"node-{i}", base / f"node-{i}", http_ports[i], transport_ports[i])
+                   for i in range(nodes)]
+        cluster = Cluster(home=home, base_dir=base, nodes=members, cluster_name=cluster_name,
+                          heap=heap, java=java, jvm_options=list(jvm_options),
+                          settings=dict(settings or {}), die_with_parent=die_with_parent)
+        try:
+            for node in members:
+                cluster._launch(node)
+            cluster.wait_for("green", nodes=nodes, timeout=timeout)
+        except ClusterError as exc:
+            cluster.stop(timeout=10)
+            # A free port picked here can be taken by another process before java binds it: try
+            # once more with new ports, on folders this call made (never on existing data).
+            lost_port = "Address already in use" in str(exc) or "BindException" in str(exc)
+            if attempt == 1 and lost_port and fresh and http_port is None and transport_port is None:
+                for node in members:
+                    shutil.rmtree(node.dir, ignore_errors=True)
+                continue
+            if remove:
+                shutil.rmtree(base, ignore_errors=True)
+            raise
+        except BaseException:
+            cluster.stop(timeout=10)
+            if remove:
+                shutil.rmtree(base, ignore_errors=True)
+            raise
+        cluster.remove_base_dir = remove
+        return cluster
+    raise AssertionError("unreachable")
 
 
 # --------------------------------------------------------------------------------------------
