@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -302,6 +303,17 @@ def install(cache_dir: Path | str | None = None, *, quiet: bool = True) -> Path:
     if not mvn:
         raise OpenSearchUnavailable("no Maven: install it (Debian: maven) to fetch OpenSearch's jars")
     home.parent.mkdir(parents=True, exist_ok=True)
+    # one install at a time per cache folder: a second process waits, then finds it complete
+    with open(home.parent / f".{VERSION}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if is_installed(home):
+            return home
+        _assemble(home, mvn, quiet)
+    return home
+
+
+def _assemble(home: Path, mvn: str, quiet: bool) -> None:
+    """Run Maven into a staging folder, add the descriptors and config, rename it to ``home``."""
     stage = Path(tempfile.mkdtemp(prefix=f".{VERSION}-", dir=home.parent))
     try:
         if not quiet:
@@ -319,13 +331,12 @@ def install(cache_dir: Path | str | None = None, *, quiet: bool = True) -> Path:
         _write_distribution_files(stage)
         (stage / MARKER).write_text(_fingerprint() + "\n")
         stage.chmod(0o755)  # mkdtemp made it private
-        if home.exists():
+        if home.exists():  # incomplete, or made from another pom or layout
             shutil.rmtree(home)
         stage.rename(home)
     finally:
         if stage.exists():
             shutil.rmtree(stage, ignore_errors=True)
-    return home
 
 
 # --------------------------------------------------------------------------------------------
@@ -570,7 +581,7 @@ class Cluster:
             for node in watched:
                 if not node.running:
                     code = node.process.returncode if node.process else None
-                    raise ClusterError(f"node {node.name} exited with {code} while starting\n"
+                    raise ClusterError(f"node {node.name} exited with {code}\n"
                                        f"{node.log_tail()}")
                 if node.failed_to_start():
                     raise ClusterError(f"node {node.name} failed to start\n{node.log_tail()}")
