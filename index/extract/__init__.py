@@ -26,8 +26,9 @@ __all__ = ["extract", "AliasTable", "EXTRACTION_VERSION"]
 
 #: Bump when extraction output changes: the next `dateline index` run then re-extracts every article.
 #: (It also makes every source be read again, so reader changes take effect: 5 = HTML page dates
-#: from htmldate's extensive search, site-name title suffixes, partial dates.)
-EXTRACTION_VERSION = 5
+#: from htmldate's extensive search, site-name title suffixes, partial dates; 6 = issue-12 quote rules:
+#: headline stance verbs, belief verbs, content that stops before the writer's asides and occasions.)
+EXTRACTION_VERSION = 6
 
 
 def extract(article: Article, aliases: AliasTable | None = None) -> Extracted:

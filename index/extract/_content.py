@@ -40,6 +40,14 @@ STATEMENT_VERBS = lex.words(
     slamming praising defending questioning demanding touting blaming
     """
 )
+#: Verbs of belief and expectation whose clause is the Source's stated position ("Trump believes the
+#: deal is bad", "Sanders hopes his supporters will …"); they attribute only to a named subject.
+BELIEF_VERBS = lex.words(
+    """
+    believes believe believed thinks think thought knows know knew hopes hope hoped insists insist
+    expects expect expected fears fear feared feels feel felt worries worry worried expressed
+    """
+)
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
 _PROMISES = lex.words(
     "pledged pledges promised promises promise vowed vows vow threatened threatens urged urges "
@@ -110,7 +118,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     low = cue.lower()
     if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS):
         return False
-    return low in SPEECH_CUES or low in STATEMENT_VERBS
+    return low in SPEECH_CUES or low in STATEMENT_VERBS or low in BELIEF_VERBS
 
 
 def content_after(text: str, cue: str) -> tuple[int, bool] | None:
@@ -238,11 +246,15 @@ _PREPOSITION_ING = lex.words(
     "including according regarding concerning following during considering notwithstanding"
 )
 _CONTENT_END = re.compile(
+    # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
+    r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
+    # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
+    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b)|"
     r",\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
-    r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
-    r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
+    r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
+    r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
     # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
     r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
     # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
@@ -250,8 +262,26 @@ _CONTENT_END = re.compile(
 )
 
 
+# Where the writer says how the Source said it ("… in an interview with CNN", "… during a debate",
+# "… on Twitter"): the occasion, not content.
+_OCCASION = re.compile(
+    r"\s+(?:(?:in|during|at)\s+(?:an?|his|her|their|its|one|other)\s+(?:[\w’'.-]+\s+){0,3}?"
+    r"(?:interviews?|statements?|speech|speeches|tweets?|appearances?|op-eds?|rally|rallies|debates?"
+    r"|remarks|(?:press|news)\s+conferences?|town\s+halls?)"
+    r"|on\s+(?:Twitter|Facebook|Instagram))\b"
+)
+
+
 def content_end(text: str) -> int:
     """Where reported content in ``text`` ends: before a participle clause or a coordinated cue."""
+    end = _content_end(text)
+    occasion = _OCCASION.search(text, 0, end)
+    if occasion is not None and len(text[: occasion.start()].split()) >= 2:
+        return occasion.start()
+    return end
+
+
+def _content_end(text: str) -> int:
     if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
         "\u2013" not in text and "\u2014" not in text
     ):
@@ -263,7 +293,9 @@ def content_end(text: str) -> int:
             if previous and previous[0][:1].isupper():
                 return match.start()
             continue
-        if match.group("narration") or match.group("aside"):
+        if match.group("narration") or match.group("aside") or match.group("comment"):
+            return match.start()
+        if match.group("contrast"):
             return match.start()
         if ing and ing not in _PREPOSITION_ING:
             return match.start()

@@ -752,7 +752,11 @@ class _Attributor:
         s = i
         while s > 0 and self.sents[s - 1] == self.sents[i]:
             s -= 1
-        if i - s > 40 or not self.names._is_name_word(s):
+        if i - s > 40:
+            return False
+        if self.lows[s] in lex.NON_NAME_CAPS:
+            s = self._after_opener(s, i)  # "In a statement, Florida Gov. Rick Scott blasted … and said"
+        if s < 0 or not self.names._is_name_word(s):
             return False
         e = self.names._run_end(s)
         if apposition and e < i and self.texts[e] == ",":
@@ -766,14 +770,29 @@ class _Attributor:
                 if parsed and not _is_place(parsed[0]) and self.lows[s] not in lex.NON_NAME_CAPS:
                     return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
             return False
-        if e >= i or self.texts[e] in {",", "'s", "’s"} or not self.texts[e][:1].islower():
+        v = e  # the verb after the subject, past a party tag: "Rick Scott (R) blasted"
+        if v < i and self.texts[v] == "(" and v + 2 < i and self.texts[v + 2] == ")":
+            v += 3
+        if v >= i or self.texts[v] in {",", "'s", "’s"} or not self.texts[v][:1].islower():
             return False  # "In Iowa, …" / "Trump's rivals …": not a subject before its verb
-        if self.lows[e] in _NP_CUT or self.lows[e] in lex.ROLE_NOUNS or self.lows[s] in lex.NON_NAME_CAPS:
+        if self.lows[v] in _NP_CUT or self.lows[v] in lex.ROLE_NOUNS or self.lows[s] in lex.NON_NAME_CAPS:
             return False
         parsed = self.names.parse_run(s, e, lenient=True)
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _after_opener(self, s: int, i: int) -> int:
+        """The token after an introductory phrase ("In a statement,", "By the end of the day,") that
+        opens the sentence at ``s``, or -1 when there is none before the cue at ``i``."""
+        texts = self.texts
+        for k in range(s + 1, min(i, s + 12)):
+            text = texts[k]
+            if text == ",":
+                return k + 1 if k + 1 < i else -1
+            if text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text == ";":
+                return -1
+        return -1
 
     def _transcript(self, i: int) -> bool:
         """``WALLACE: …`` / ``Matthews: …`` at the start of a paragraph (interview transcripts)."""
@@ -1512,7 +1531,9 @@ def _reported_span(
         if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
             return start, end
         return 0, 0
-    if not speech:
+    if att.cue.lower() not in _content.SPEECH_CUES and att.cue.lower() not in lex.DOCUMENT_VERBS:
+        # "Most recently, Trump called to ban …": only speech and report verbs trail their content
+        # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
 
@@ -1612,10 +1633,30 @@ _NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}
 # before a closing quotation mark: "…,’ Howard Dean Tells …") or a dash ("… Sea— Hillary Clinton Says").
 _HEADLINE_BREAK = r"(?:[,:][’'”\"]?\s+|[\u2013\u2014]\s*)"
 _HEADLINE_CUES = r"(?P<cue>(?i:says|said|tells|warns|writes|tweets))"
+# Verbs a headline attributes with when its subject is a name ("Ben Carson Slams Hillary …",
+# "Pence Endorses Paul Ryan …", "Trump Calls On Obama To Resign"): present-tense speech, statement
+# and stance verbs, an adverb such as "Just" allowed before them.
+_HEADLINE_VERBS = "|".join(
+    sorted(
+        (
+            v
+            for v in lex.CUE_VERBS | lex.STANCE_VERBS | _content.STATEMENT_VERBS
+            if v.endswith("s") and not v.endswith("ss") and v.isalpha()
+        ),
+        key=lambda v: (-len(v), v),
+    )
+)
+_HEADLINE_ADVERBS = lex.words("just again also now still finally reportedly")
+_HEADLINE_LEAD_CUES = (
+    rf"(?:(?i:{'|'.join(sorted(_HEADLINE_ADVERBS))})\s+)?(?P<cue>(?i:{_HEADLINE_VERBS}|said|wrote|tweeted))"
+    r"(?:\s+(?i:on|for|that|about))?"
+)
+# A second verb of the headline's subject ("…, Calls …", "… And Denounces …") ends the first statement.
+_HEADLINE_SECOND_VERB = re.compile(rf"(?:,|\s(?i:and|but))\s+(?i:{_HEADLINE_VERBS})\b")
 _HEADLINE_PATTERNS = (
     re.compile(rf"^(?P<name>{_NAME_RUN})\s*:\s"),  # "Trump: …"
     re.compile(rf"{_HEADLINE_BREAK}{_HEADLINE_CUES}\s+(?P<name>{_NAME_RUN})\W*$"),
-    re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_NAME_RUN})\s+{_HEADLINE_CUES}\b"),
+    re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_NAME_RUN})\s+{_HEADLINE_LEAD_CUES}\b"),
 )
 
 
@@ -1634,6 +1675,8 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
             continue  # "The Latest: …" (a news-agency rubric)
         while words and words[0].lower() in lex.NON_NAME_CAPS | lex.TITLES:
             words = words[1:]  # "Former Clinton Pollster" keeps nothing; "Sen. Ted Cruz" -> "Ted Cruz"
+        while words and words[-1].lower() in _HEADLINE_ADVERBS:
+            words = words[:-1]  # "Mike Pence Just Calls For …": the adverb is not part of the name
         if not words:
             continue
         person = names.by_surname.get(words[-1].lower().rstrip("."))
@@ -1651,6 +1694,9 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
             text, cue = title[match.end() :], match.group("cue")
             if cue.lower() == "tells":
                 text = text.partition(":")[2]
+        second = _HEADLINE_SECOND_VERB.search(text)
+        if second:  # "Clinton Says Russians Hacked DNC, Calls Trump’s …": the first statement only
+            text = text[: second.start()]
         found.append((person.name, person.type, cue.lower(), text.strip(" ,:.\u2013\u2014")))
         break  # one attribution per headline
     return found

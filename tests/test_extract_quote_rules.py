@@ -1,0 +1,89 @@
+"""Issue 12 rules of quote attribution: each on a small hand-written sentence, exact quotes asserted."""
+
+from __future__ import annotations
+
+from index.extract.quotes import extract_speakers
+
+
+def _quotes(body: str, title: str = "") -> dict[str, list[str]]:
+    return {s.name: [q.text for q in s.quotes] for s in extract_speakers(body, title)}
+
+
+# -- Sources -----------------------------------------------------------------------------------
+
+
+def test_subject_after_an_introductory_phrase_speaks_for_a_coordinated_cue():
+    body = "In a statement on Friday, Governor Rick Scott blasted lawmakers and said the state would pay."
+    assert _quotes(body)["Rick Scott"] == ["the state would pay."]
+
+
+def test_party_tag_between_subject_and_verb():
+    body = "Gov. Rick Scott (R) toured the levee and said the repairs were finished."
+    assert _quotes(body)["Rick Scott"] == ["the repairs were finished."]
+
+
+# -- headlines ---------------------------------------------------------------------------------
+
+
+def test_headline_stance_verb_after_a_name():
+    body = "Ben Carson spoke in Iowa. Carson criticised the plan again."
+    quotes = _quotes(body, "Ben Carson Slams Hillary Clinton")
+    assert quotes["Ben Carson"][-1] == "Hillary Clinton"
+
+
+def test_headline_adverb_and_particle_before_content():
+    body = "Mike Pence spoke on Monday in Ohio about the report."
+    quotes = _quotes(body, "Mike Pence Just Calls For Special Prosecutor")
+    assert quotes["Mike Pence"] == ["Special Prosecutor"]
+
+
+def test_headline_second_verb_ends_the_first_statement():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Says Hackers Broke In, Calls Remarks Troubling")
+    assert quotes["Jane Holloway"] == ["Hackers Broke In"]
+
+
+# -- content: which cues report it -------------------------------------------------------------
+
+
+def test_belief_verb_reports_its_clause():
+    body = "Senator Mark Dayton believes the bill will pass in the spring."
+    assert _quotes(body)["Mark Dayton"] == ["the bill will pass in the spring."]
+
+
+def test_statement_verb_does_not_trail_its_content():
+    body = "Most recently, Mark Dayton called to ban the imports."
+    assert _quotes(body).get("Mark Dayton", []) == []
+
+
+# -- content: where it ends --------------------------------------------------------------------
+
+
+def test_content_stops_before_a_comment_on_the_whole_clause():
+    body = "Mark Dayton said the count was rigged, a charge that county officials denied."
+    assert _quotes(body)["Mark Dayton"] == ["the count was rigged"]
+
+
+def test_content_stops_before_a_contrasting_clause():
+    body = "Mark Dayton said the plan would work, while Anna Lee argued that it would fail."
+    assert _quotes(body)["Mark Dayton"] == ["the plan would work"]
+
+
+def test_content_stops_before_a_concession_of_the_writer():
+    body = "Mark Dayton said he will back the nominee, even as he has mocked his rallies."
+    assert _quotes(body)["Mark Dayton"] == ["he will back the nominee"]
+
+
+def test_content_stops_before_narration_about_the_source():
+    body = "Mark Dayton said he will vote for the bill, but he has withheld his endorsement."
+    assert _quotes(body)["Mark Dayton"] == ["he will vote for the bill"]
+
+
+def test_content_stops_before_the_occasion():
+    body = "Mark Dayton criticized the tax plan in an interview with a local station on Sunday."
+    assert _quotes(body)["Mark Dayton"] == ["the tax plan"]
+
+
+def test_occasion_words_inside_content_stay():
+    body = "Mark Dayton says Obama has been working on the speech for weeks."
+    assert _quotes(body)["Mark Dayton"] == ["Obama has been working on the speech for weeks."]
