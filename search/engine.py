@@ -26,8 +26,8 @@ from search.expand import expand_terms
 from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.postings import NoFastPath, PostingsCache, leaf_postings
-from search.query import parse, query_terms, to_whoosh
-from search.ranking import for_ranking, rank
+from search.query import parse, positive_leaves, query_terms, to_whoosh
+from search.ranking import best_first, for_ranking, rank
 from search.ranking import warm as warm_ranking
 from search.request import MAX_PER_PAGE, SearchRequest
 from search.results import FacetValue, Hit, SearchResult, best_quote
@@ -227,30 +227,37 @@ def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matc
     """Document numbers of the requested page, in the requested order."""
     first = (request.page - 1) * request.per_page
     last = first + request.per_page
+    # Ties in every order go by article id (then document number), as in the OpenSearch backend.
     if request.sort == "indexed":
-        # Newest indexed first; ties (one run) by document number, later additions first.
+        # Newest indexed first; one run's articles (one second) by id descending: the walk's later
+        # files first.
         indexed = arrays.indexed[final]
-        order = np.lexsort((-final, -np.where(indexed == NO_TIME, -1, indexed)))
+        keys = np.where(indexed == NO_TIME, -1, indexed)
+        order = best_first(keys, final, last, ids=arrays.ids, ids_descending=True)
         return [int(d) for d in final[order[first:last]]]
-    if request.sort in ("newest", "oldest") or isinstance(parsed, whoosh_query.Every):
+    if request.sort in ("newest", "oldest") or not _scores(parsed):
+        # Undated articles last in both orders; a query without words (everything, a date
+        # range) has nothing to rank by and lists the newest first.
         days = arrays.day[final].astype(np.int64)
-        if request.sort == "oldest":
-            # Undated articles last in both orders.
-            keys = np.where(days == np.iinfo(np.int32).min, np.iinfo(np.int64).max, days)
-            order = np.argsort(keys, kind="stable")
-        else:
-            order = np.argsort(-days, kind="stable")
-        return [int(d) for d in final[order[first:last]]]
+        undated = days == np.iinfo(np.int32).min
+        keys = np.where(undated, -(2**62), -days) if request.sort == "oldest" else days  # no overflow
+        return [int(d) for d in final[best_first(keys, final, last, ids=arrays.ids)[first:last]]]
     if len(final) == 0:
         return []  # and Whoosh reads an empty filter set as "no filter"
     ranking = for_ranking(parsed)
-    ranked = rank(searcher, ranking, final, last, postings)
+    ranked = rank(searcher, ranking, final, last, postings, arrays.day, arrays.ids)
     if ranked is not None:
         return ranked[first:last]
     exact = len(final) == len(matched) and ranking == parsed
     restrict = None if exact else set(final.tolist())
     results = searcher.search(ranking, limit=last, filter=restrict, terms=False)
     return [hit.docnum for hit in results[first:last]]
+
+
+def _scores(parsed) -> bool:
+    """Whether ``parsed`` has words to rank by (not only date ranges or "everything")."""
+    unranked = (whoosh_query.NumericRange, whoosh_query.Every, type(whoosh_query.NullQuery))
+    return any(not isinstance(leaf, unranked) for leaf in positive_leaves(parsed))
 
 
 def _scope_mask(searcher, ndocs: int, candidates: np.ndarray, scope: QuoteScope,

@@ -6,8 +6,9 @@ handle), and nothing expands a term a second time.  Limits, as Lucene sets them:
 
 - a prefix or wildcard may match at most ``MAX_PREFIX_EXPANSION`` words (more is a 400 naming
   the term: the user meant something narrower);
-- a fuzzy term allows at most ``MAX_FUZZY_EDITS`` edits and keeps its ``MAX_FUZZY_EXPANSION``
-  closest words (Lucene's ``maxExpansions``), fewest edits and most documents first;
+- a fuzzy term allows at most :data:`search.query.MAX_FUZZY_EDITS` edits (the parser checks
+  it) and keeps its ``MAX_FUZZY_EXPANSION`` closest words (Lucene's ``maxExpansions``), fewest
+  edits and most documents first;
 - the whole query expands to at most ``MAX_EXPANDED_TERMS`` words (Lucene's max clause count).
 """
 
@@ -26,8 +27,6 @@ from search.vocabulary import TermVocabulary, closest
 MAX_PREFIX_EXPANSION = 1000
 #: A fuzzy term (``lavrof~``) expands to at most this many words: the closest ones.
 MAX_FUZZY_EXPANSION = 50
-#: Most edits a fuzzy term may ask for (``word~2``); more matches nearly every short word.
-MAX_FUZZY_EDITS = 2
 #: Most words all the expanded terms of one query may add up to.
 MAX_EXPANDED_TERMS = 2048
 #: Terms walked between two deadline checks while a prefix is expanded.
@@ -61,9 +60,6 @@ class _Expander:
         return terms[0] if len(terms) == 1 else Q.Or(terms)
 
     def _fuzzy_words(self, node: Q.FuzzyTerm) -> list[str]:
-        if node.maxdist > MAX_FUZZY_EDITS:
-            raise QueryError(f"{node.text}~{node.maxdist}: a fuzzy term allows at most {MAX_FUZZY_EDITS} "
-                             "edits", "q")
         if node.fieldname not in self.reader.indexed_field_names():
             return []
         candidates = self.vocabulary.within(self.reader, node.fieldname, node.text, node.maxdist,

@@ -121,9 +121,10 @@ class OpenSearchBackend:
             error.public = UNREACHABLE_MESSAGE
             raise error from exc
 
-    def _run(self, body: dict) -> dict:
+    def _run(self, body: dict, search_type: str | None = None) -> dict:
         """One search request on the index, within the time budget."""
-        return self.client.search(index=self.index, body=body, request_timeout=self._request_timeout())
+        return self.client.search(index=self.index, body=body, search_type=search_type,
+                                  request_timeout=self._request_timeout())
 
     def _request_timeout(self) -> float:
         return 30.0 if self.time_budget is None else max(0.5, self.time_budget)
@@ -188,8 +189,11 @@ class OpenSearchBackend:
             body["aggs"]["clusters"] = {"filter": _all(filters.values()),
                                         "aggs": {"n": {"cardinality": {"field": O.CLUSTER,
                                                                        "precision_threshold": 40000}}}}
+        # Relevance with index-wide term statistics: with per-shard ones, the same article
+        # ranks differently depending on which shard holds it (small indexes, few matches).
+        relevance = body["sort"][0] == {"_score": "desc"}
         with self._errors():
-            response = self._run(body)
+            response = self._run(body, search_type="dfs_query_then_fetch" if relevance else None)
         total = response["hits"]["total"]["value"]
         if request.collapses:
             total = response["aggregations"]["clusters"]["n"]["value"]
@@ -319,8 +323,12 @@ class OpenSearchBackend:
 
     def _suggest(self, q: str) -> str | None:
         def respell(word: str) -> str | None:
+            # As Whoosh's: only a word whose analysed form neither titles nor bodies hold.
             token = O.text_tokens(word)
             if not token or " " in token or len(token) < 3:
+                return None
+            known = {"bool": {"should": [{"term": {O.SEARCH_FIELDS[f]: token}} for f in (S.TITLE, S.BODY)]}}
+            if self.client.count(index=self.index, body={"query": known})["count"]:
                 return None
             body = {"suggest": {"s": {"text": word.lower(), "term": {
                 "field": f"{S.BODY}.words", "suggest_mode": "missing", "max_edits": 2, "prefix_length": 1,
@@ -445,7 +453,7 @@ class OpenSearchBackend:
                 body: dict = {
                     "query": {"bool": {"must": [query], "filter": list(filters.values())}},
                     "size": min(EXPORT_BATCH, limit - written),
-                    "sort": [*_sort(request, tree), {S.ID: "asc"}],  # ids are unique: a total order
+                    "sort": _sort(request, tree),  # ending with the id: a total order
                     "_source": HIT_SOURCE,
                     "highlight": _highlight(tree),
                     "track_total_hits": True,
@@ -515,10 +523,14 @@ def to_dsl(node: T.Node, field_map=None) -> dict:
         # Whoosh's slop 1 is adjacency; OpenSearch counts the moves allowed (0 = adjacent).
         return _boosted({"match_phrase": {field(node.field): {"query": " ".join(node.words),
                                                                 "slop": max(0, node.slop - 1)}}}, node.boost)
+    # Prefixes and wildcards score each word they match, as Whoosh's expansion does (OpenSearch's
+    # default rewrite gives every match the same score).
     if kind is T.Prefix:
-        return _boosted({"prefix": {field(node.field): {"value": node.text}}}, node.boost)
+        return _boosted({"prefix": {field(node.field): {"value": node.text, "rewrite": "scoring_boolean"}}},
+                        node.boost)
     if kind is T.Wildcard:
-        return _boosted({"wildcard": {field(node.field): {"value": node.pattern}}}, node.boost)
+        return _boosted({"wildcard": {field(node.field): {"value": node.pattern,
+                                                          "rewrite": "scoring_boolean"}}}, node.boost)
     if kind is T.Fuzzy:
         from search.expand import MAX_FUZZY_EXPANSION
 
@@ -623,12 +635,16 @@ def _all(clauses) -> dict:
 
 
 def _sort(request: SearchRequest, tree: T.Node) -> list:
+    """The order of ``request``; ties by id, as the Whoosh backend orders them."""
     if request.sort == "indexed":
-        return [{S.INDEXED: {"order": "desc", "missing": "_last"}}]
-    if request.sort in ("newest", "oldest") or isinstance(tree, T.Every):
+        return [{S.INDEXED: {"order": "desc", "missing": "_last"}}, {S.ID: "desc"}]
+    words = any(isinstance(leaf, T.WORD_LEAVES) for leaf in T.positive_leaves(tree))
+    if request.sort in ("newest", "oldest") or not words:
+        # A query without words (everything, a date range) lists the newest first.
         order = "asc" if request.sort == "oldest" else "desc"
-        return [{"day": {"order": order, "missing": "_last"}}]
-    return [{"_score": "desc"}]
+        return [{"day": {"order": order, "missing": "_last"}}, {S.ID: "asc"}]
+    # Equal scores: newest first, then by id (as the Whoosh backend ranks them).
+    return [{"_score": "desc"}, {"day": {"order": "desc", "missing": "_last"}}, {S.ID: "asc"}]
 
 
 def _highlight(tree: T.Node) -> dict:

@@ -27,6 +27,8 @@ from search import schema as S
 from search.request import MAX_NESTING, MAX_QUERY_TERMS, QueryError
 
 MIN_PREFIX_CHARS = 2
+#: Most edits a fuzzy term may ask for (``word~2``); more matches nearly every short word.
+MAX_FUZZY_EDITS = 2
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
@@ -157,6 +159,9 @@ def _check_parsed(parsed: Q.Query) -> None:
             # What Whoosh makes of a lone ``*`` its text check could not see (inside an unclosed
             # quote, ``" *``): it would read every document's field.
             raise QueryError("wildcards may not start a word (they would scan every word in the index)", "q")
+        if isinstance(node, Q.FuzzyTerm) and node.maxdist > MAX_FUZZY_EDITS:
+            raise QueryError(f"{node.text}~{node.maxdist}: a fuzzy term allows at most {MAX_FUZZY_EDITS} "
+                             "edits", "q")
         if isinstance(node, (Q.Prefix, Q.Wildcard)):
             text = node.text
             if len(text.split("*")[0].split("?")[0]) < MIN_PREFIX_CHARS:

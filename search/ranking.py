@@ -44,10 +44,13 @@ def for_ranking(node: Q.Query) -> Q.Query:
 
 
 def rank(searcher, query: Q.Query, docs: np.ndarray, limit: int,
-         postings: PostingsCache | None = None) -> list[int] | None:
+         postings: PostingsCache | None = None, days: np.ndarray | None = None,
+         ids: list | None = None) -> list[int] | None:
     """The ``limit`` best of ``docs`` (sorted document numbers that match ``query``), best first.
 
-    Ties go to the lower document number.  None when this query cannot be scored here.
+    Equal scores go newest first (``days``: publication day per document number, the facet
+    arrays' encoding), then by article id (``ids``), then by document number: the order both
+    backends use, so ties do not depend on the engine.  None when this query cannot be scored here.
     """
     if type(searcher.weighting) is not scoring.BM25F:
         return None
@@ -55,24 +58,58 @@ def rank(searcher, query: Q.Query, docs: np.ndarray, limit: int,
         _mask, scores = _Scorer(searcher, docs, postings or PostingsCache(searcher)).evaluate(query)
     except (_Unscorable, NoFastPath):
         return None
-    best = top_positions(scores, docs, limit)
-    order = best[np.lexsort((docs[best], -scores[best]))]
-    return [int(d) for d in docs[order]]
+    return [int(d) for d in docs[best_first(scores, docs, limit, _newest_first(docs, days), ids)]]
 
 
-def top_positions(scores: np.ndarray, docs: np.ndarray, limit: int) -> np.ndarray:
-    """Positions of the ``limit`` best ``scores``, ties at the cut going to the lower document number.
+def best_first(primary: np.ndarray, docs: np.ndarray, limit: int, secondary: np.ndarray | None = None,
+               ids: list | None = None, *, ids_descending: bool = False) -> np.ndarray:
+    """Positions of the ``limit`` best of ``docs``, in order: ``primary`` descending, then
+    ``secondary`` ascending, then article id (ascending unless ``ids_descending``), then document
+    number.  Only the page's worth is ordered, and only ties at the cut look at the later keys."""
+    sign = -1 if ids_descending else 1
+    best = top_positions(primary, docs, limit, secondary, ids, ids_sign=sign)
+    second = secondary[best] if secondary is not None else np.zeros(len(best), dtype=np.int64)
+    return best[np.lexsort((docs[best], sign * id_ranks(docs[best], ids), second, -primary[best]))]
+
+
+def _newest_first(docs: np.ndarray, days: np.ndarray | None) -> np.ndarray:
+    """A key ascending from the newest publication day to the oldest, undated last."""
+    if days is None:
+        return np.zeros(len(docs), dtype=np.int64)
+    return -days[docs].astype(np.int64)  # undated (int32 min) becomes the largest key
+
+
+def id_ranks(docs: np.ndarray, ids: list | None) -> np.ndarray:
+    """Rank of each document's article id among ``docs`` (zeros without ids)."""
+    if not ids or len(docs) == 0:
+        return np.zeros(len(docs), dtype=np.int64)
+    return np.unique(np.array([ids[d] or "" for d in docs.tolist()], dtype=str), return_inverse=True)[1]
+
+
+def _best(keys: np.ndarray, positions: np.ndarray, wanted: int) -> tuple[np.ndarray, np.ndarray]:
+    """Of ``positions``, those whose key is below the ``wanted``-th smallest, and those equal to it."""
+    values = keys[positions]
+    cut = np.partition(values, wanted - 1)[wanted - 1]
+    return positions[values < cut], positions[values == cut]
+
+
+def top_positions(scores: np.ndarray, docs: np.ndarray, limit: int, newest: np.ndarray | None = None,
+                  ids: list | None = None, ids_sign: int = 1) -> np.ndarray:
+    """Positions of the ``limit`` best ``scores``, ties at the cut broken as :func:`rank` orders.
 
     ``argpartition`` alone picks arbitrarily among equal scores at the cut, and differently for
     different limits: page 2 (the best 20, second half) then repeated a hit of page 1 (the best
-    10) and never showed another, in searches and in exports, whenever scores tied.
+    10) and never showed another, in searches and in exports, whenever scores tied.  Only the
+    tied group is ordered by date, and only those also tied on date by id.
     """
     if limit >= len(scores):
         return np.arange(len(scores))
-    cut = np.partition(-scores, limit - 1)[limit - 1]
-    better = np.flatnonzero(-scores < cut)
-    tied = np.flatnonzero(-scores == cut)
-    tied = tied[np.argsort(docs[tied], kind="stable")][: limit - len(better)]
+    better, tied = _best(-scores, np.arange(len(scores)), limit)
+    wanted = limit - len(better)
+    if newest is not None and len(tied) > wanted:
+        newer, tied = _best(newest, tied, wanted)
+        better, wanted = np.concatenate([better, newer]), wanted - len(newer)
+    tied = tied[np.lexsort((docs[tied], ids_sign * id_ranks(docs[tied], ids)))][:wanted]
     return np.concatenate([better, tied])
 
 
