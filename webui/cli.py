@@ -31,6 +31,24 @@ ALIASES_OPTION = click.option(
 )
 
 
+#: Where the index lives: a folder (whoosh, the default) or an OpenSearch cluster.  The same three
+#: options on ``index``, ``search`` and ``serve``, each with its environment variable.
+BACKEND_OPTION = click.option(
+    "--backend", type=click.Choice(["whoosh", "opensearch"]), envvar="DATELINE_BACKEND", default="whoosh",
+    show_default="$DATELINE_BACKEND or whoosh",
+    help="whoosh: the index folder (--index); opensearch: an OpenSearch cluster (--opensearch-url).",
+)
+OPENSEARCH_URL_OPTION = click.option(
+    "--opensearch-url", envvar="DATELINE_OPENSEARCH_URL", default="http://127.0.0.1:9200",
+    show_default="$DATELINE_OPENSEARCH_URL or http://127.0.0.1:9200",
+    help="OpenSearch node URL (several: comma-separated).",
+)
+INDEX_NAME_OPTION = click.option(
+    "--index-name", envvar="DATELINE_OPENSEARCH_INDEX", default="dateline",
+    show_default="$DATELINE_OPENSEARCH_INDEX or dateline", help="OpenSearch index name.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Dateline: full-text search for news-article archives."""
@@ -48,13 +66,9 @@ def main() -> None:
               help="Seconds to wait for another indexer's commit [600].")
 @ALIASES_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--backend", type=click.Choice(["whoosh", "opensearch"]), default="whoosh", show_default=True,
-              help="whoosh: the index folder (--index); opensearch: an OpenSearch cluster.")
-@click.option("--opensearch-url", envvar="DATELINE_OPENSEARCH_URL", default="http://127.0.0.1:9200",
-              show_default="$DATELINE_OPENSEARCH_URL or http://127.0.0.1:9200",
-              help="OpenSearch node URL (several: comma-separated).")
-@click.option("--index-name", envvar="DATELINE_OPENSEARCH_INDEX", default="dateline",
-              show_default="$DATELINE_OPENSEARCH_INDEX or dateline", help="OpenSearch index name.")
+@BACKEND_OPTION
+@OPENSEARCH_URL_OPTION
+@INDEX_NAME_OPTION
 @click.option("--shards", type=click.IntRange(1, 1024), default=3, show_default=True,
               help="Primary shards of a new OpenSearch index.")
 @click.option("--replicas", type=click.IntRange(0, 16), default=1, show_default=True,
@@ -145,8 +159,12 @@ def _index_opensearch(paths, url, index_name, *, shards, replicas, jobs, batch_s
               help="originals: facet counts count each copy cluster's original only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON as /api/search.")
 @ALIASES_OPTION
+@BACKEND_OPTION
+@OPENSEARCH_URL_OPTION
+@INDEX_NAME_OPTION
 def search_command(query, index_dir, outlet, speaker, person, organization, place, date_from, date_to,
-                   since, sort, page, per_page, collapse, count, as_json, aliases) -> None:
+                   since, sort, page, per_page, collapse, count, as_json, aliases, backend, opensearch_url,
+                   index_name) -> None:
     """Search the index; QUERY uses the same language as the web search box."""
     from search.backend import BackendUnavailableError, open_backend
     from search.request import QueryError, SearchRequest
@@ -166,12 +184,13 @@ def search_command(query, index_dir, outlet, speaker, person, organization, plac
     args["count"] = count
     try:
         request = SearchRequest.from_args(args)
-        backend = open_backend("whoosh", index_dir=index_dir, aliases=aliases, time_budget=None,
-                               result_cache_size=0)
+        where = ({"url": opensearch_url, "index_name": index_name} if backend == "opensearch"
+                 else {"index_dir": index_dir})
+        engine = open_backend(backend, aliases=aliases, time_budget=None, result_cache_size=0, **where)
         try:
-            result = backend.search(request)
+            result = engine.search(request)
         finally:
-            backend.close()
+            engine.close()
     except (QueryError, BackendUnavailableError) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -214,8 +233,11 @@ def search_command(query, index_dir, outlet, speaker, person, organization, plac
               help="Address of the reverse proxy in front ('*' for any); only its X-Forwarded-For, "
               "-Proto, -Host and -Port headers are believed.")
 @ALIASES_OPTION
+@BACKEND_OPTION
+@OPENSEARCH_URL_OPTION
+@INDEX_NAME_OPTION
 def serve_command(index_dir, host, port, threads, connection_limit, idle_timeout, request_timeout,
-                  trusted_proxy, aliases) -> None:
+                  trusted_proxy, aliases, backend, opensearch_url, index_name) -> None:
     """Serve the web UI and JSON API on a production WSGI server (waitress).
 
     Idle connections and requests that arrive too slowly are closed, so a few clients cannot
@@ -229,10 +251,14 @@ def serve_command(index_dir, host, port, threads, connection_limit, idle_timeout
     """
     from webui import create_app
 
-    app = create_app({"INDEX_DIR": str(index_dir), **({"ALIASES": aliases} if aliases else {})})
+    config = {"BACKEND": backend, "INDEX_DIR": str(index_dir), "OPENSEARCH_URL": opensearch_url,
+              "OPENSEARCH_INDEX": index_name, **({"ALIASES": aliases} if aliases else {})}
+    app = create_app(config)
+    where = f"{index_name} at {opensearch_url}" if backend == "opensearch" else str(index_dir)
     if not app.extensions["dateline"].warm():
-        click.echo(f"warning: no readable index at {index_dir} yet; searches answer 503 until "
-                   "`dateline index` builds it", err=True)
+        build = "dateline index --backend opensearch" if backend == "opensearch" else "dateline index"
+        click.echo(f"warning: no readable index at {where} yet; searches answer 503 until "
+                   f"`{build}` builds it", err=True)
     expensive = app.config["EXPORT_CONCURRENCY"] + app.config["EXPANDING_CONCURRENCY"]
     if threads <= expensive:
         # Measured (scripts/load_check.py): with 4 threads and 2 + 2 slots, searches waited 8 s.
@@ -242,7 +268,7 @@ def serve_command(index_dir, host, port, threads, connection_limit, idle_timeout
     http = server.create_server(app, host=host, port=port, threads=threads, connections=connection_limit,
                                 idle_timeout=idle_timeout, request_timeout=request_timeout,
                                 trusted_proxy=trusted_proxy)
-    click.echo(f"Dateline serving {index_dir} at http://{host}:{port}/", err=True)
+    click.echo(f"Dateline serving {where} at http://{host}:{port}/", err=True)
     http.run()
 
 
