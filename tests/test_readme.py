@@ -14,33 +14,17 @@ import os
 import re
 import shlex
 import subprocess
-import sys
 import urllib.parse
 import urllib.request
 from datetime import date
-from pathlib import Path
 
 import pytest
 from processes import free_port, start_server, stop_server, wait_until_serving
+from readme import README, REPO, blocks, run_dateline, shell_lines
 
-REPO = Path(__file__).resolve().parents[1]
-README = (REPO / "README.md").read_text(encoding="utf-8")
 HOME_INDEX = "~/dateline-index"
 DOC_BASE = "http://127.0.0.1:8000"
-
-
-def _blocks(lang: str) -> list[str]:
-    return re.findall(rf"^```{lang}\n(.*?)^```", README, flags=re.S | re.M)
-
-
-def _shell_lines(prefix: str) -> list[str]:
-    """Lines of ``sh`` blocks starting with ``prefix``, without trailing comments."""
-    lines = []
-    for block in _blocks("sh"):
-        for line in block.splitlines():
-            if line.startswith(prefix):
-                lines.append(re.sub(r"\s+#.*$", "", line).strip())
-    return lines
+CLUSTER_FLAG = "--backend opensearch"
 
 
 def _query_table() -> list[str]:
@@ -53,11 +37,6 @@ def _query_table() -> list[str]:
     return queries
 
 
-def _dateline(args: list[str], env: dict) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-c", "from webui.cli import main; main()", *args]
-    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env, timeout=600)
-
-
 def _get(url: str) -> tuple[int, dict, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=60) as response:
@@ -68,10 +47,10 @@ def _get(url: str) -> tuple[int, dict, bytes]:
 
 def test_the_readme_has_examples_to_run():
     """Guards the parsing below: if the README changes shape, these lists must not go empty."""
-    assert len(_shell_lines(".venv/bin/dateline ")) >= 3
-    assert len(_shell_lines("curl ")) >= 4
+    assert len(shell_lines(".venv/bin/dateline ")) >= 3
+    assert len(shell_lines("curl ")) >= 4
     assert len(_query_table()) >= 15
-    assert _blocks("python") and _blocks("json")
+    assert blocks("python") and blocks("json")
 
 
 @pytest.fixture(scope="module")
@@ -82,12 +61,13 @@ def served(tmp_path_factory):
     env.pop("DATELINE_INDEX", None)
     env.pop("DATELINE_ALIASES", None)
     index_dir = str(home / "dateline-index")
+    # The cluster route's commands run against a real cluster in tests/test_readme_cluster.py.
     commands = [shlex.split(line.replace(HOME_INDEX, index_dir))[1:]
-                for line in _shell_lines(".venv/bin/dateline ")]
+                for line in shell_lines(".venv/bin/dateline ") if CLUSTER_FLAG not in line]
     serve = None
     for args in commands:
         if args[0] == "index":
-            done = _dateline(args, env)
+            done = run_dateline(args, env)
             assert done.returncode == 0, done.stderr
             assert "failed 0" in done.stderr
         elif args[0] == "serve":
@@ -112,7 +92,7 @@ def test_every_dateline_search_command_finds_something(served):
     searches = [args for args in served["commands"] if args[0] == "search"]
     assert searches
     for args in searches:
-        done = _dateline(args, served["env"])
+        done = run_dateline(args, served["env"])
         assert done.returncode == 0, (args, done.stderr)
         if "--json" in args:
             assert json.loads(done.stdout)["total"] >= 1, args
@@ -154,7 +134,7 @@ def test_every_query_in_the_language_table_does_what_it_says(served):
 
 
 def test_every_curl_example_answers(served):
-    for line in _shell_lines("curl "):
+    for line in shell_lines("curl "):
         url = re.search(r"'([^']+)'", line).group(1)
         assert url.startswith(DOC_BASE), url
         status, headers, body = _get(served["base"] + url[len(DOC_BASE):])
@@ -170,7 +150,7 @@ def test_every_curl_example_answers(served):
 
 
 def test_the_python_example_prints_each_hit(served, capsys):
-    (example,) = _blocks("python")
+    (example,) = blocks("python")
     exec(compile(example.replace(DOC_BASE, served["base"]), "README.md", "exec"), {})  # noqa: S102
     printed = capsys.readouterr().out.splitlines()
     assert len(printed) == 2 and {"SouthFront", "Duvar English"} <= {
@@ -223,7 +203,7 @@ def test_the_sidecar_example_is_read_as_documented(tmp_path):
     from index.writer import index_paths
     from webui import create_app
 
-    (example,) = _blocks("csv")
+    (example,) = blocks("csv")
     archive = tmp_path / "archive"
     archive.mkdir()
     (archive / "metadata.csv").write_text(example, encoding="utf-8")
