@@ -87,3 +87,36 @@ def test_content_stops_before_the_occasion():
 def test_occasion_words_inside_content_stay():
     body = "Mark Dayton says Obama has been working on the speech for weeks."
     assert _quotes(body)["Mark Dayton"] == ["Obama has been working on the speech for weeks."]
+
+
+# -- Sources (2) -------------------------------------------------------------------------------
+
+
+def test_described_source_after_the_cue():
+    body = "Fred Smith spoke in Concord. “It will be as close as last time,” said one New Hampshire Democrat."
+    assert _quotes(body)["New Hampshire Democrat"] == ["It will be as close as last time"]
+
+
+def test_connective_between_subject_and_cue():
+    body = "Fred Smith spoke. Ash Carter however said he would welcome a security network."
+    assert _quotes(body)["Ash Carter"] == ["he would welcome a security network."]
+
+
+def test_named_group_of_associates_speaks():
+    body = "Mitt Romney was in Utah. Romney's associates said he is not planning to offer an endorsement."
+    assert _quotes(body)["Romney associates"] == ["he is not planning to offer an endorsement."]
+
+
+def test_participle_cue_after_a_comma():
+    body = "Martin O’Malley spoke in Iowa on Monday, calling the mogul a fascist."
+    assert _quotes(body)["Martin O’Malley"] == ["the mogul a fascist."]
+
+
+def test_phrasal_participle_content_follows_its_particle():
+    body = "Mark Dayton defended the bill, pointing to the jobs it created."
+    assert _quotes(body)["Mark Dayton"][-1] == "the jobs it created."
+
+
+def test_stance_object_stops_before_time_phrase_and_second_verb():
+    body = "Mark Dayton endorsed Anna Lee last week and has appeared at her rallies since then."
+    assert _quotes(body)["Mark Dayton"] == ["Anna Lee"]

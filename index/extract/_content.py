@@ -48,6 +48,11 @@ BELIEF_VERBS = lex.words(
     expects expect expected fears fear feared feels feel felt worries worry worried expressed
     """
 )
+# Phrasal cues and their particle ("referring to the deal", "pointed out that …").
+_PHRASAL = {
+    "referring": "to", "refers": "to", "referred": "to", "pointing": "to", "pointed": "out",
+    "points": "out", "talking": "about", "talked": "about", "talks": "about",
+}
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
 _PROMISES = lex.words(
     "pledged pledges promised promises promise vowed vows vow threatened threatens urged urges "
@@ -118,7 +123,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     low = cue.lower()
     if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS):
         return False
-    return low in SPEECH_CUES or low in STATEMENT_VERBS or low in BELIEF_VERBS
+    return low in SPEECH_CUES or low in STATEMENT_VERBS or low in BELIEF_VERBS or low in lex.PARTICIPLE_CUES
 
 
 def content_after(text: str, cue: str) -> tuple[int, bool] | None:
@@ -133,6 +138,10 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     if first is None:
         return None
     word = first.group(1).lower()
+    if _PHRASAL.get(cue.lower()) == word:
+        # "referring to the deal", "pointing out that …": the content follows the particle
+        found = content_after(text[first.end() :], "")
+        return None if found is None or found[0] < 0 else (found[0] + first.end(), found[1])
     if word in _PARTICLES:
         return None
     if word not in _SLOW_STARTS and word[:1].isalnum() and not _time_word(word) and (
@@ -270,6 +279,29 @@ _OCCASION = re.compile(
     r"|remarks|(?:press|news)\s+conferences?|town\s+halls?)"
     r"|on\s+(?:Twitter|Facebook|Instagram))\b"
 )
+
+
+# Where the object of a stance verb ends: a second verb of the Source (" and has appeared …",
+# " but only after …"), a comma, or a time phrase ("last week", "on Tuesday", "in early June").
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+)
+_OBJECT_END = re.compile(
+    r"\s+(?:and|but)\s+(?:has|had|have|is|was|did|then|later|also|will|would|only)\b"
+    r"|,\s"
+    r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day)\b"
+    r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
+    r"|\s+(?:yesterday|earlier|later)\b"
+    r"|\s+(?:at|during|after|before|since|amid)\s+(?:a|an|the|his|her|their|its)\s"
+)
+
+
+def object_end(text: str) -> int:
+    """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends."""
+    match = _OBJECT_END.search(text)
+    return match.start() if match else len(text)
 
 
 def content_end(text: str) -> int:

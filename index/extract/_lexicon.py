@@ -104,6 +104,7 @@ AUXILIARIES = words(
     doesn't doesn’t don't don’t didn't didn’t won't won’t can't can’t hasn't hasn’t haven't haven’t
     wouldn't wouldn’t isn't isn’t wasn't wasn’t aren't aren’t now since long consistently openly
     widely strongly sharply immediately quickly increasingly generally largely
+    however meanwhile instead though too himself herself itself themselves
     """
 )
 
@@ -157,6 +158,7 @@ GROUP_NOUNS = words(
     activists superdelegates caucusgoers allies backers opponents lawyers attorneys economists
     analysts experts researchers scientists pollsters surrogates advisers staff leadership
     establishment base nominees governors congressmen colleagues counterparts critics writers
+    associates confidants loyalists friends followers fans spokespeople
     """
 )
 
@@ -345,6 +347,18 @@ PROGRESSIVE_VERBS = words(
     demanding claiming criticizing criticising attacking defending insisting warning suggesting
     vowing hoping threatening accusing blaming questioning touting praising blasting slamming
     proposing predicting telling saying signaling signalling lobbying campaigning pressing
+    """
+)
+
+# Participles of speech and stance verbs that attribute to the subject of their sentence after a
+# comma ("…, calling Trump a fascist", "…, citing the report", "…, pointing to the deal").
+# Not "referring to": after a quotation it is the writer's gloss ("…,” he said, referring to Obama).
+PARTICIPLE_CUES = words(
+    """
+    calling accusing blaming praising criticizing criticising suggesting insisting claiming
+    promising vowing questioning demanding arguing warning describing citing pointing declaring
+    announcing recalling tweeting mentioning referencing quoting boasting lamenting complaining
+    admitting dismissing denouncing touting blasting slamming defending labeling branding
     """
 )
 

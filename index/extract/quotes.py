@@ -498,11 +498,16 @@ _SUBORDINATORS = lex.words("while after before when as despite though although")
 _SIGNATURE_DASHES = frozenset("\u2013\u2014\u2015")
 VERB_AFTER_NAME = True
 _NAMING = lex.words("called named dubbed")
-_SPEECH_TRIGGERS = lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS
+# Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
+_INDEFINITE = lex.words("the a an one another")
+_SPEECH_TRIGGERS = (
+    lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.PARTICIPLE_CUES
+)
 
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 _TRIGGERS = (
     (lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
+    | lex.PARTICIPLE_CUES
     | {"according", ":", "in"}
     | _SIGNATURE_DASHES
 )
@@ -664,6 +669,8 @@ class _Attributor:
                     self._participle(i)  # "…, saying …": not an apposition before the cue
                 elif not self._before(i) and not self._participle(i) and low in lex.INVERTED_CUES:
                     self._inverted(i)
+            elif low in lex.PARTICIPLE_CUES and i > 0 and self.texts[i - 1] == ",":
+                self._participle(i)  # "…, calling Trump a fascist", "…, citing the report"
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
@@ -1204,7 +1211,7 @@ class _Attributor:
             return False
         runs = self._caps_runs(a, b)
         if not runs:
-            if self.lows[a] in {"the", "a", "an"}:
+            if self.lows[a] in _INDEFINITE:
                 found = len(self.found)
                 self._nominal_after(i, b - 1, cue)
                 return len(self.found) > found
@@ -1215,7 +1222,7 @@ class _Attributor:
             ra, rb = runs[0]
             parsed = self.names.parse_run(ra, rb, lenient=True)
         if parsed is None:
-            if self.lows[a] in {"the", "a", "an"} and self.lows[b - 1] in lex.ROLE_NOUNS:
+            if self.lows[a] in _INDEFINITE and self.lows[b - 1] in lex.ROLE_NOUNS:
                 # "according to a Democratic aide": capitals that name no one, before a role noun
                 found = len(self.found)
                 self._nominal_after(i, b - 1, cue)
@@ -1528,6 +1535,9 @@ def _reported_span(
             # "When Clinton said she would debate …, he looked …": the clause ends at its comma
             comma = body.find(", ", start, end)
             end = comma if comma > start else end
+        if not found[1] and att.cue.lower() not in _content.SPEECH_CUES:
+            # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
+            end = start + _content.object_end(body[start:end])
         if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
             return start, end
         return 0, 0
