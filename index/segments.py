@@ -34,6 +34,14 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
 from index.storage import INDEX_NAME, DurableFileStorage, fsync_dir
+from search.whoosh_compat import (
+    BlockWriter,
+    compound_mmap,
+    raw_blocks,
+    segment_terms,
+    uses_w3_terms,
+    writes_w3,
+)
 
 #: Folder inside the index folder where unpublished segments are built (dot: Whoosh ignores it).
 STAGING_DIR = ".staging"
@@ -227,9 +235,8 @@ def _write_postings(fieldwriter, schema, reader, terms) -> None:
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             current = fieldname
-            writer = fieldwriter._postwriter
-            limit = writer._blocklimit
-            compression = writer._compression
+            writer = BlockWriter(fieldwriter)
+            limit, compression = writer.limit, writer.compression
             # W3's doc_field_length returns None for a zero length: kept, as Whoosh sees it.
             lengths = ([reader.doc_field_length(d, fieldname) for d in range(count)] if reader is not None
                        else [0] * count)
@@ -238,19 +245,15 @@ def _write_postings(fieldwriter, schema, reader, terms) -> None:
         fieldwriter.start_term(tbytes)
         # Deflate cannot shrink a block of a few postings (tens of bytes) and its set-up dominated
         # the flush; Whoosh meant to skip such blocks, and readers honour each block's own level.
-        writer._compression = compression if len(docnums) >= MIN_COMPRESSED_POSTINGS else 0
+        writer.set_compression(compression if len(docnums) >= MIN_COMPRESSED_POSTINGS else 0)
         for start in range(0, len(docnums), limit):
             if start:
-                writer._write_block()
+                writer.next_block()
             block = docnums[start:start + limit]
             block_weights = weights[start:start + limit]
             found = [length for length in (lengths[d] for d in block) if length]
-            writer._ids = array("I", block)
-            writer._weights = array("f", block_weights)
-            writer._values = values[start:start + limit]
-            writer._maxweight = max(0, max(block_weights))
-            writer._minlength = min(found) if found else None
-            writer._maxlength = max(found) if found else 0
+            writer.fill(array("I", block), array("f", block_weights), values[start:start + limit],
+                        max(0, max(block_weights)), min(found) if found else None, max(found) if found else 0)
         fieldwriter.finish_term()
     if current is not None:
         fieldwriter.finish_field()
@@ -277,7 +280,7 @@ class _MergeSource:
 
 def _field_terms(source: _MergeSource, index: int, fieldname: str) -> Iterator[tuple[bytes, int, object]]:
     """(term, source index, term info) of one field of a segment, in term order."""
-    for (name, tbytes), terminfo in source.reader._terms.items_from(fieldname, b""):
+    for (name, tbytes), terminfo in segment_terms(source.reader, fieldname):
         if name != fieldname:
             return
         yield tbytes, index, terminfo
@@ -285,19 +288,12 @@ def _field_terms(source: _MergeSource, index: int, fieldname: str) -> Iterator[t
 
 def _read_term(source: _MergeSource, terminfo, fmt) -> tuple[np.ndarray, np.ndarray, list]:
     """All postings of one term in one segment: (old docnums, weights, values), block by block."""
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-
     if terminfo.is_inlined():
         ids, weights, values = terminfo.inlined_postings()
         return (np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32),
                 [v for v in values if v])
-    offset, length = terminfo.extent()
-    matcher = W3LeafMatcher(source.reader._terms._postfile, offset, length, fmt)
     id_blocks, weight_blocks, values = [], [], []
-    while matcher.is_active():
-        matcher._read_data()
-        ids, weights, vals = matcher._data
-        count = matcher._blocklength
+    for ids, weights, vals, count in raw_blocks(source.reader, terminfo, fmt):
         id_blocks.append(np.cumsum(np.asarray(ids, dtype=np.int64)))  # stored as deltas
         if weights is None:
             weight_blocks.append(np.ones(count, dtype=np.float32))
@@ -307,7 +303,6 @@ def _read_term(source: _MergeSource, terminfo, fmt) -> tuple[np.ndarray, np.ndar
             weight_blocks.append(np.asarray(weights, dtype=np.float32))
         if vals:  # a tuple of encoded values (fixed-size values are excluded by _merges_fast)
             values.extend(vals)
-        matcher._next_block()
     return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
 
 
@@ -367,31 +362,25 @@ def _release_pages(sources: list[_MergeSource]) -> None:
     them here; they stay in the page cache, and a page read again is mapped back.
     """
     for source in sources:
-        storage = getattr(source.reader, "_storage", None)  # an OverlayStorage over the compound file
-        mapped = getattr(getattr(storage, "a", storage), "_source", None)
-        if isinstance(mapped, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+        mapped = compound_mmap(source.reader)
+        if mapped is not None and hasattr(mmap, "MADV_DONTNEED"):
             mapped.madvise(mmap.MADV_DONTNEED)
 
 
 def _merges_fast(reader, schema) -> bool:
     """True when :func:`_merged_terms` can read ``reader``'s postings (a W3 segment, and no field
     with fixed-size posting values, which W3 stores differently)."""
-    from whoosh.codec.whoosh3 import W3TermsReader
-
     def fixed_size(fieldname) -> bool:
         size = schema[fieldname].format.fixed_value_size()
         return size is not None and size > 0
 
-    return (type(getattr(reader, "_terms", None)) is W3TermsReader
+    return (uses_w3_terms(reader)
             and not any(fixed_size(name) for name in reader.indexed_field_names() if name in schema))
 
 
 def _writes_w3(fieldwriter, schema) -> bool:
     """True when :func:`_write_postings` reproduces this field writer (W3 codec, no spelling words)."""
-    from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
-
-    return (type(fieldwriter) is W3FieldWriter
-            and type(fieldwriter._codec.postings_writer(None)) is W3PostingsWriter
+    return (writes_w3(fieldwriter)
             and not any(field.separate_spelling() for _name, field in schema.items()))
 
 

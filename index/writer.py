@@ -51,6 +51,7 @@ from index.segments import (
 )
 from index.storage import INDEX_NAME, open_or_create_index
 from search import schema as S
+from search.whoosh_compat import commit_segments
 
 #: Articles per segment, and so per commit of each worker.  Bounds the work lost to a crash and
 #: the number of segments a large build creates (they are merged by tiers, see merge_policy).
@@ -388,13 +389,7 @@ class _Committer:
             segments = list(writer.segments)
             if job.staged:
                 segments.append(publish(job.staged, self.index_dir))
-            final = merge_policy(writer, segments)
-            if writer._added:
-                final.append(writer._finalize_segment())
-            else:
-                writer._close_segment()
-            writer._commit_toc(final)
-            writer._finish()
+            commit_segments(writer, merge_policy(writer, segments))
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()

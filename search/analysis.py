@@ -24,6 +24,8 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
+from search.whoosh_compat import stem_function
+
 #: Whoosh's default word pattern, with a non-capturing group so ``findall`` returns whole words.
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
 #: Surface words whose analysed form :class:`Forms` keeps; the cache is emptied when full.
@@ -55,7 +57,7 @@ class Forms:
         self._min, self._max = stop.min, stop.max
         self._renumber = stop.renumber
         # The stem filter's own LFU cache is redundant under the cache here.
-        self._stem = stem.stemfn if not stem.lang else stem._stem
+        self._stem = stem_function(stem)
         self._ignore = frozenset(stem.ignore)
         self._charmap = charset.charmap
         self._limit = limit

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from search import schema as S
+from search.whoosh_compat import searcher_folder
 
 #: The sidecar file in the index folder (written by index.copies, read here).
 COPIES_NAME = "copies.sqlite"
@@ -94,10 +95,10 @@ def _empty(ndocs: int) -> CopyArrays:
 def index_folder(searcher) -> Path | None:
     """The folder of the index ``searcher`` reads, or None (an index in memory).
 
-    Whoosh keeps the index a searcher came from in a private attribute; this is the one place
-    that reads it.
+    Whoosh keeps the index a searcher came from in a private attribute (read in
+    :mod:`search.whoosh_compat`).
     """
-    folder = getattr(getattr(getattr(searcher, "_ix", None), "storage", None), "folder", None)
+    folder = searcher_folder(searcher)
     return Path(folder) if folder else None
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from search.whoosh_compat import leaf_blocks
+
 
 class NoFastPath(Exception):
     """The postings are not in the block format read here."""
@@ -51,19 +53,12 @@ def leaf_postings(leaf, fieldname: str, text, *, weights: bool = False,
     if not isinstance(matcher, W3LeafMatcher):
         raise NoFastPath()
     id_blocks, weight_blocks, encoded = [], [], []
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        id_blocks.append(np.asarray(matcher._ids, dtype=np.int64))
+    for ids, block_weights, block_values in leaf_blocks(matcher, weights=weights, values=values):
+        id_blocks.append(ids)
         if weights:
-            if matcher._weights is None:
-                matcher._read_weights()
-            weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
+            weight_blocks.append(block_weights)
         if values:
-            if matcher._values is None:
-                matcher._read_values()
-            encoded.extend(matcher._values)
-        matcher._next_block()
+            encoded.extend(block_values)
     empty = np.zeros(0, dtype=np.int64)
     found = Postings(
         np.concatenate(id_blocks) if id_blocks else empty,

@@ -21,6 +21,7 @@ from whoosh import query as Q
 from whoosh import scoring
 
 from search.postings import NoFastPath, PostingsCache, leaf_readers
+from search.whoosh_compat import bm25_parameters
 
 #: Per-segment field-length arrays kept (segment id, field) -> lengths; dropped wholesale when full.
 _LENGTHS_LIMIT = 512
@@ -159,7 +160,7 @@ class _Scorer:
         if field not in searcher.schema or not searcher.schema[field].scorable:
             raise _Unscorable(f"field {field}")
         weighting = searcher.weighting
-        b, k1 = weighting._field_B.get(field, weighting.B), weighting.K1
+        b, k1 = bm25_parameters(weighting, field)
         idf = searcher.idf(field, term.text)
         average = searcher.avg_field_length(field) or 1
         mask = np.zeros(len(docs), dtype=bool)

@@ -1,0 +1,131 @@
+"""Whoosh's private names, checked on a real index: if an upgrade moves one, these fail here,
+loudly, instead of a fast path falling back or a segment being written wrong.
+
+Every function of :mod:`search.whoosh_compat` is compared with Whoosh's own public way of
+getting the same thing; the private methods Dateline's subclasses override must still exist in
+the classes they override.
+"""
+
+from __future__ import annotations
+
+import mmap
+from pathlib import Path
+
+import numpy as np
+import pytest
+from whoosh import scoring
+from whoosh.analysis import StemFilter
+from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import BufferFile
+from whoosh.writing import PostingPool, SegmentWriter
+
+from index.storage import open_index
+from search import schema as S
+from search import whoosh_compat as C
+
+#: More postings than one W3 block holds (128), so terms span several blocks.
+ARTICLES = 300
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    from index.storage import create_index
+
+    folder = tmp_path_factory.mktemp("compat")
+    ix = create_index(folder)
+    writer = ix.writer()
+    for n in range(ARTICLES):
+        body = "Idlib talks resumed" + (" in Sochi" if n % 3 == 0 else "") + f" report{n}"
+        writer.add_document(**{S.ID: f"a{n:03d}", S.TITLE: "Talks", S.BODY: body})
+    writer.commit()
+    return folder
+
+
+def _leaf(searcher):
+    (leaf, _offset), = searcher.reader().leaf_readers() if hasattr(searcher.reader(), "leaf_readers") \
+        else [(searcher.reader(), 0)]
+    return leaf
+
+
+def test_leaf_blocks_read_what_the_public_matcher_reads(index_dir):
+    with open_index(index_dir).searcher() as searcher:
+        leaf = _leaf(searcher)
+        expected_ids = list(leaf.postings(S.BODY, "idlib").all_ids())
+        blocks = list(C.leaf_blocks(leaf.postings(S.BODY, "idlib"), weights=True, values=True))
+        assert len(blocks) >= 3  # several blocks: the block-to-block step is exercised
+        assert np.concatenate([ids for ids, _w, _v in blocks]).tolist() == expected_ids
+        assert sum(len(v) for _i, _w, v in blocks) == ARTICLES
+        assert all(len(w) == len(ids) for ids, w, _v in blocks)
+
+
+def test_merge_reads_terms_and_raw_blocks_of_a_segment(index_dir):
+    with open_index(index_dir).searcher() as searcher:
+        leaf = _leaf(searcher)
+        assert C.uses_w3_terms(leaf)
+        terms = []
+        for (name, tbytes), _info in C.segment_terms(leaf, S.BODY):
+            if name != S.BODY:
+                break
+            terms.append(tbytes)
+        assert terms == sorted(leaf.lexicon(S.BODY))
+        info = leaf.term_info(S.BODY, "sochi")
+        fmt = searcher.schema[S.BODY].format
+        deltas = [np.cumsum(np.asarray(ids, dtype=np.int64)) for ids, _w, _v, _n in
+                  C.raw_blocks(leaf, info, fmt)]
+        assert np.concatenate(deltas).tolist() == list(leaf.postings(S.BODY, "sochi").all_ids())
+
+
+def test_compound_segments_are_memory_mapped(index_dir):
+    with open_index(index_dir, memory_map=True).searcher() as searcher:
+        mapped = C.compound_mmap(_leaf(searcher))
+        assert isinstance(mapped, mmap.mmap)
+
+
+def test_searcher_folder_weighting_and_stemmer(index_dir):
+    with open_index(index_dir).searcher() as searcher:
+        assert Path(C.searcher_folder(searcher)) == index_dir
+        assert C.bm25_parameters(scoring.BM25F(), S.BODY) == (0.75, 1.2)
+        assert C.bm25_parameters(scoring.BM25F(body_B=0.5), S.BODY) == (0.5, 1.2)
+    stem = StemFilter()
+    assert C.stem_function(stem)("negotiations") == next(iter(stem.__call__(_tokens("negotiations")))).text
+
+
+def _tokens(word):
+    from whoosh.analysis import RegexTokenizer
+
+    return RegexTokenizer()(word)
+
+
+def test_block_writer_and_commit_segments_on_a_real_writer(tmp_path):
+    from index.storage import create_index
+
+    ix = create_index(tmp_path / "ix")
+    writer = SegmentWriter(ix)
+    writer.add_document(**{S.ID: "x", S.TITLE: "One", S.BODY: "one document"})
+    fieldwriter = writer.fieldwriter
+    assert C.writes_w3(fieldwriter)
+    fieldwriter.start_field(S.BODY, ix.schema[S.BODY])
+    blocks = C.BlockWriter(fieldwriter)
+    assert blocks.limit == 128 and isinstance(blocks.compression, int)
+    fieldwriter.finish_field()
+    C.commit_segments(writer, [])
+    with ix.searcher() as searcher:
+        assert searcher.doc_count() == 1
+
+
+@pytest.mark.parametrize("cls, names", [
+    (SegmentWriter, ["_flush_segment", "_close_segment", "_finalize_segment", "_commit_toc", "_finish",
+                     "_added"]),
+    (PostingPool, ["_write_run", "_read_run"]),
+    (FileStorage, ["create_file", "rename_file", "delete_file"]),
+    (BufferFile, ["__init__"]),
+])
+def test_the_private_methods_dateline_overrides_still_exist(cls, names, index_dir):
+    instance_only = {"_added"}
+    for name in names:
+        if name in instance_only:
+            writer = SegmentWriter(open_index(index_dir))
+            assert hasattr(writer, name)
+            writer.cancel()
+        else:
+            assert callable(getattr(cls, name, None)), f"{cls.__name__}.{name} is gone"
