@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 from index.article import Article, Extracted, to_jsonable
 from index.extract import EXTRACTION_VERSION, AliasTable
-from index.extract.names import name_key
 from search import schema as S
+from search.names import name_key
 
 #: Entity types, as extraction names them, mapped to their facet kinds.
 ENTITY_KINDS = {"person": S.PERSON, "organization": S.ORGANIZATION, "place": S.PLACE}

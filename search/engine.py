@@ -18,13 +18,13 @@ from dataclasses import asdict
 import numpy as np
 from whoosh import query as whoosh_query
 
-from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.budget import DEFAULT_TIME_BUDGET, Deadline
 from search.copies import CopyArrays, describe_copies
 from search.expand import expand_terms
 from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
+from search.names import AliasTable, name_key
 from search.postings import NoFastPath, PostingsCache, leaf_postings
 from search.query import parse, positive_leaves, query_terms, to_whoosh
 from search.ranking import best_first, for_ranking, rank

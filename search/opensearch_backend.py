@@ -32,7 +32,6 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict
 
 from index.extract import EXTRACTION_VERSION
-from index.extract.names import AliasTable, name_key
 from search import opensearch_schema as O
 from search import querytree as T
 from search import schema as S
@@ -41,6 +40,7 @@ from search.budget import DEFAULT_TIME_BUDGET, SearchTimeout
 from search.copies import COPIES_LISTED, Copy
 from search.engine import DAY_FACET_MAX_SPAN, FACET_LIMIT
 from search.highlight import SNIPPET_CHARS, sanitize, snippet
+from search.names import AliasTable, name_key
 from search.outlets import OutletSummary
 from search.query import parse
 from search.quotes import QuoteItem, quote_items

@@ -30,9 +30,9 @@ from functools import lru_cache
 
 from whoosh.analysis import STOP_WORDS
 
-from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.analysis import text_analyzer
+from search.names import AliasTable, name_key
 
 #: Joins a facet value's key and display spelling in ``<kind>_pair`` (never inside a name).
 PAIR_SEPARATOR = "\u001f"

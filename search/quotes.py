@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from index.extract.names import AliasTable, name_key
 from search import schema as S
 from search.engine import search
 from search.highlight import SCAN_CHARS, highlight_all
+from search.names import AliasTable, name_key
 from search.request import SearchRequest
 from search.results import Hit, SearchResult
 

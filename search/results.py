@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from index.extract.names import AliasTable, name_key
 from search.copies import Copy
+from search.names import AliasTable, name_key
 
 
 @dataclass

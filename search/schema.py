@@ -71,12 +71,12 @@ FIELD_ALIASES = {
 class NameFoldFilter(Filter):
     """Fold name tokens so every spelling of a name indexes and searches as one token.
 
-    Delegates to :func:`index.extract.names.fold_token` (accents, transliteration variants such as
+    Delegates to :func:`search.names.fold_token` (accents, transliteration variants such as
     Sergey/Sergei, Hmeimim/Khmeimim), the same folding that groups facet values.
     """
 
     def __init__(self) -> None:
-        from index.extract.names import fold_token
+        from search.names import fold_token
 
         self._fold = fold_token
 
@@ -137,7 +137,7 @@ _EPOCH = date(1970, 1, 1)
 class FacetRow:
     """One document's facet values: ``values[kind]`` is a list of (key, display) pairs.
 
-    The key is the archive-wide canonical name key (:func:`index.extract.names.name_key`), so two
+    The key is the archive-wide canonical name key (:func:`search.names.name_key`), so two
     spellings of one name count as one facet value; the display spelling is chosen at search time.
     ``day`` is the publication date as days since 1970-01-01, or None when unknown; ``indexed``
     the time the article first entered the index, in seconds since the epoch (None in indexes

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from whoosh import query as Q
 
-from index.extract.names import AliasTable, fold_token, name_key, tokens
 from search import schema as S
 from search.analysis import Forms, text_analyzer
+from search.names import AliasTable, fold_token, name_key, tokens
 from search.query import positive_leaves
 
 _FORMS = Forms(text_analyzer())

@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from index.extract import EXTRACTION_VERSION
-from index.extract.names import AliasTable
 from index.storage import IndexUnavailableError, corrupt_error, open_index, refresh_searcher
 from search import engine
 from search import schema as S
@@ -26,6 +25,7 @@ from search.budget import DEFAULT_TIME_BUDGET, Deadline, SearchTimeout
 from search.cache import ResultCache
 from search.expand import expand_terms
 from search.facets import FacetCache
+from search.names import AliasTable
 from search.outlets import OutletSummary, outlet_summaries
 from search.query import parse, query_terms, to_whoosh
 from search.quotes import QuoteItem

@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from index.extract.names import fold
+from search.names import fold
 from webui import create_app
 from webui.cli import main
 

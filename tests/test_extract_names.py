@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from index.article import Entity, Quote, Speaker
-from index.extract.names import AliasTable, canonicalize, fold, fold_token, name_key
+from index.extract.names import canonicalize
+from search.names import AliasTable, fold, fold_token, name_key
 
 ALIASES = AliasTable.default()
 

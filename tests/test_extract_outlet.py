@@ -6,8 +6,8 @@ import pytest
 
 from index.article import Article
 from index.extract.clean import clean_body
-from index.extract.names import AliasTable
 from index.extract.outlet import resolve_outlet
+from search.names import AliasTable
 
 ALIASES = AliasTable.default()
 

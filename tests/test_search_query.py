@@ -57,7 +57,7 @@ def test_trailing_wildcard_allowed():
 
 
 def test_alias_expansion_adds_spellings_folding_cannot_know():
-    from index.extract.names import AliasTable
+    from search.names import AliasTable
 
     parsed = parse_query("organization:HTS", SCHEMA, aliases=AliasTable.default())
     assert "Phrase('organization', ['hayat', 'tahrir', 'al-sham']" in repr(parsed)

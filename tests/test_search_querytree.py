@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.extract.names import AliasTable
 from search import querytree as T
+from search.names import AliasTable
 from search.query import _schema, parse, parse_query, to_whoosh
 from search.request import QueryError
 

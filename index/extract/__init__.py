@@ -18,9 +18,10 @@ from index.article import Article, Extracted
 from index.extract.clean import clean_body
 from index.extract.dates import resolve_date
 from index.extract.entities import extract_entities
-from index.extract.names import AliasTable, canonicalize
+from index.extract.names import canonicalize
 from index.extract.outlet import resolve_outlet
 from index.extract.quotes import extract_speakers
+from search.names import AliasTable
 
 __all__ = ["extract", "AliasTable", "EXTRACTION_VERSION"]
 

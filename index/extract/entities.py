@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.article import Entity
-from index.extract.names import AliasTable, _raw_key, fold
+from search.names import AliasTable, fold, raw_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -556,7 +556,7 @@ _PLAIN_WORD_RE = re.compile(r"[A-Z][a-z'’-]+$")  # "Smith", "O'Neill"
 
 def _alias_type(folded: str, aliases: AliasTable) -> str | None:
     """Type of a name ``aliases`` lists under people / organizations / places."""
-    group = aliases._by_key.get(_raw_key(folded))
+    group = aliases._by_key.get(raw_key(folded))
     return group.type if group is not None and group.type in (PER, ORG, LOC) else None
 
 

@@ -1,6 +1,6 @@
 """Outlet resolution: metadata, else the URL's site, else a signature line in the raw text.
 
-Every answer is normalised through the alias table (``index/data/outlets.tsv`` plus the
+Every answer is normalised through the alias table (``search/data/outlets.tsv`` plus the
 ``[outlets]`` section of alias files), so ``www.aljazeera.com`` and ``Al Jazeera`` are one outlet.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from index.article import Article
-from index.extract.names import AliasTable, _looks_like_host, _norm_host
+from search.names import AliasTable, looks_like_host, norm_host
 
 # "Support SouthFront", "Donate to The Intercept": a donation prompt names its own outlet.
 _SUPPORT_RE = re.compile(
@@ -49,11 +49,11 @@ def resolve_outlet(article: Article, body: str, aliases: AliasTable) -> tuple[st
         meta = article.outlet.strip()
         source = "sidecar" if "outlet" in article.sidecar else article.raw_meta.get("outlet_source")
         source = source if source in ("title", "sidecar") else "metadata"
-        if _looks_like_host(meta):
-            return aliases.outlet(meta) or _norm_host(meta), source
+        if looks_like_host(meta):
+            return aliases.outlet(meta) or norm_host(meta), source
         return aliases.outlet(meta) or meta, source
     if article.url:
-        host = _norm_host(article.url)
+        host = norm_host(article.url)
         if host and "." in host:
             return aliases.outlet(host) or host, "url"
     found = outlet_from_text(article.body or body, aliases)
@@ -129,7 +129,7 @@ def split_site_suffix(title: str, site_name: str | None = None, host: str | None
     if site_name and folded and folded == _letters(site_name):
         return head, aliases.outlet(site_name) or site_name.strip()
     if host and folded:
-        label = _norm_host(host).split(".")
+        label = norm_host(host).split(".")
         if len(label) >= 2 and folded == _letters(label[-2]):
             return head, aliases.outlet(host) or suffix
     return title, None

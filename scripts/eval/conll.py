@@ -142,7 +142,7 @@ def document_text(doc: Document) -> tuple[str, str]:
 
 
 def _fold_tokens(name: str) -> list[str]:
-    from index.extract.names import fold
+    from search.names import fold
 
     return re.findall(r"\w+", fold(name))
 
@@ -198,7 +198,8 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
 def predict(title: str, body: str) -> set[tuple[str, str]]:
     """Entities the indexer would store for this article, as (type, name) pairs."""
     from index.extract.entities import extract_entities
-    from index.extract.names import AliasTable, canonicalize
+    from index.extract.names import canonicalize
+    from search.names import AliasTable
 
     entities = extract_entities(body, title)
     _, entities = canonicalize([], entities, AliasTable.default())
