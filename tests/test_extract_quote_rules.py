@@ -120,3 +120,9 @@ def test_phrasal_participle_content_follows_its_particle():
 def test_stance_object_stops_before_time_phrase_and_second_verb():
     body = "Mark Dayton endorsed Anna Lee last week and has appeared at her rallies since then."
     assert _quotes(body)["Mark Dayton"] == ["Anna Lee"]
+
+
+def test_stance_verb_object_may_be_a_single_name():
+    body = "Governor Jeb Bush endorsed Cruz."
+    assert _quotes(body)["Jeb Bush"] == ["Cruz."]
+    assert _quotes("Governor Jeb Bush said yes.").get("Jeb Bush", []) == []

@@ -379,6 +379,8 @@ def fragment(text: str, cue: str = "") -> bool:
     if len(words) < 2 or not (words[0][-1:].isalnum() or words[0][:1].isalnum()):
         # punctuation among the first words (rare): count the words that hold a letter or digit
         words = [w for w in text.split() if any(c.isalnum() for c in w)][:2]
+    if len(words) == 1 and cue and cue.lower() not in SPEECH_CUES and words[0][:1].isupper():
+        return not words[0].rstrip(".,;:!?’'”\"").isalpha()  # "endorsed Cruz", "praised Putin"
     if len(words) < 2:
         return True
     # "to sign up 5 million people" (after "wants"): an intention; after "pledged", a promise
