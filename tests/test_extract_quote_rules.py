@@ -126,3 +126,17 @@ def test_stance_verb_object_may_be_a_single_name():
     body = "Governor Jeb Bush endorsed Cruz."
     assert _quotes(body)["Jeb Bush"] == ["Cruz."]
     assert _quotes("Governor Jeb Bush said yes.").get("Jeb Bush", []) == []
+
+
+def test_quotation_closing_the_paragraph_before_is_not_the_next_speakers():
+    body = (
+        "Jeb Bush spoke. Marco Rubio spoke.\n"
+        '"I am pro-life, but there should be exceptions," Bush said. "And so that belief puts me in the right place\n'
+        "Rubio said he does support making an exception in some rare cases."
+    )
+    quotes = _quotes(body)
+    assert quotes["Jeb Bush"] == [
+        "I am pro-life, but there should be exceptions",
+        "And so that belief puts me in the right place",
+    ]
+    assert quotes["Marco Rubio"] == ["he does support making an exception in some rare cases."]

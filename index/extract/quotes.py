@@ -1448,8 +1448,8 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         )
         if not (continues or adjacent):
             break
-        if _CUE_AFTER.match(body[end : end + 60]):
-            break  # the next quote has its own attribution
+        if _CUE_AFTER.match(body[end : end + 60].partition("\n")[0]):
+            break  # the next quote has its own attribution (in its paragraph: not the next one's)
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         k += 1
@@ -1479,8 +1479,8 @@ def _quote_for(
     s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
     anchor = min(att.source_start, att.cue_start)
     k = bisect.bisect_right(ends, anchor) - 1
-    if k >= 0 and anchor - ends[k] < 40 and ends[k] >= s_start - 2:
-        return k  # “…,” X said: the quotation just closed is X's
+    if k >= 0 and anchor - ends[k] < 40 and ends[k] >= s_start - 2 and "\n" not in body[ends[k] : anchor]:
+        return k  # “…,” X said: the quotation just closed is X's (not one ending the paragraph before)
     k = bisect.bisect_right(starts, att.cue_end)
     lead = max(att.cue_end, att.source_end)
     if (
