@@ -131,7 +131,8 @@ def test_stance_verb_object_may_be_a_single_name():
 def test_quotation_closing_the_paragraph_before_is_not_the_next_speakers():
     body = (
         "Jeb Bush spoke. Marco Rubio spoke.\n"
-        '"I am pro-life, but there should be exceptions," Bush said. "And so that belief puts me in the right place\n'
+        '"I am pro-life, but there should be exceptions," Bush said. '
+        '"And so that belief puts me in the right place\n'
         "Rubio said he does support making an exception in some rare cases."
     )
     quotes = _quotes(body)
