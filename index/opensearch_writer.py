@@ -206,6 +206,11 @@ class _Calls:
             try:
                 return fn()
             except Exception as exc:
+                from opensearchpy.exceptions import TransportError
+
+                if isinstance(exc, TransportError) and not _retryable(exc):
+                    raise OpenSearchIndexError(f"OpenSearch at {self.url}: {what} failed: "
+                                               f"{_describe(exc)}") from exc
                 if not _retryable(exc):
                     raise
                 self.backoff(attempt, started, what, _describe(exc))

@@ -286,7 +286,7 @@ def test_documents_still_refused_after_the_retry_time_fail_the_run(seeds, os_ind
     url, name = os_index
     proxy = _FlakyProxy(url, [429] * 1000)
     try:
-        with pytest.raises(OpenSearchIndexError, match=r"5 actions still failing after \d+ attempts.*HTTP 429"):
+        with pytest.raises(OpenSearchIndexError, match=r"5 actions still failing after \d+ .*HTTP 429"):
             _index([seeds], proxy.url, name, retry=RetryPolicy(base=0.01, cap=0.02, total=0.2))
     finally:
         proxy.close()
