@@ -141,3 +141,13 @@ def test_quotation_closing_the_paragraph_before_is_not_the_next_speakers():
         "And so that belief puts me in the right place",
     ]
     assert quotes["Marco Rubio"] == ["he does support making an exception in some rare cases."]
+
+
+def test_participle_after_a_preposition_speaks_for_the_subject():
+    body = "John Bolton distanced himself from the movement by saying he would back the nominee."
+    assert _quotes(body)["John Bolton"] == ["he would back the nominee."]
+
+
+def test_name_right_before_a_participle_speaks():
+    body = "Both men issued a statement – Paul Ryan saying he was very encouraged by the talks."
+    assert _quotes(body)["Paul Ryan"] == ["he was very encouraged by the talks."]

@@ -500,6 +500,8 @@ VERB_AFTER_NAME = True
 _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
+# Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
+_PARTICIPLE_LEADS = lex.words("by after upon while before and")
 _SPEECH_TRIGGERS = (
     lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.PARTICIPLE_CUES
 )
@@ -665,12 +667,16 @@ class _Attributor:
             elif low in lex.CUE_VERBS:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
                     self._quoted_as_saying(i)  # "…,” Lavrov was quoted as saying by Sputnik"
-                elif low.endswith("ing") and i > 0 and self.texts[i - 1] == ",":
-                    self._participle(i)  # "…, saying …": not an apposition before the cue
+                elif low.endswith("ing") and i > 0 and (
+                    self.texts[i - 1] == "," or lows[i - 1] in _PARTICIPLE_LEADS
+                ):
+                    self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
                 elif not self._before(i) and not self._participle(i) and low in lex.INVERTED_CUES:
                     self._inverted(i)
-            elif low in lex.PARTICIPLE_CUES and i > 0 and self.texts[i - 1] == ",":
-                self._participle(i)  # "…, calling Trump a fascist", "…, citing the report"
+            elif low in lex.PARTICIPLE_CUES and i > 0 and (
+                self.texts[i - 1] == "," or lows[i - 1] in _PARTICIPLE_LEADS or caps[i - 1]
+            ):
+                self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
@@ -742,8 +748,19 @@ class _Attributor:
         )
 
     def _participle(self, i: int) -> bool:
-        """``…, adding …`` / ``…, saying …``: the subject of the sentence's last attribution."""
-        if not self.lows[i].endswith("ing") or i == 0 or self.texts[i - 1] != ",":
+        """``…, adding …`` / ``…, saying …`` / ``… by saying …``: the subject of the sentence's last
+        attribution; ``– Ryan saying …``: the name right before the participle."""
+        if not self.lows[i].endswith("ing") or i == 0:
+            return False
+        if self.texts[i - 1] != "," and self.lows[i - 1] not in _PARTICIPLE_LEADS:
+            prev = self.texts[i - 1]
+            if (
+                self.caps[i - 1]
+                and prev[:1].isalpha()
+                and self.lows[i - 1] not in lex.NON_NAME_CAPS
+                and self.sents[i - 1] == self.sents[i]
+            ):
+                return self._subject_at(i, i - 1)  # "… – Ryan saying he was “very encouraged”"
             return False
         last = self.found[-1] if self.found else None
         if last is None or last.sent != self.sents[i]:
