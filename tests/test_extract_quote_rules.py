@@ -151,3 +151,18 @@ def test_participle_after_a_preposition_speaks_for_the_subject():
 def test_name_right_before_a_participle_speaks():
     body = "Both men issued a statement – Paul Ryan saying he was very encouraged by the talks."
     assert _quotes(body)["Paul Ryan"] == ["he was very encouraged by the talks."]
+
+
+def test_short_quotation_with_its_attribution_right_after():
+    body = "Arianna Gil spoke to the boys.\n\n“Follow us,” Ms. Gil said, and the boys followed."
+    assert _quotes(body)["Arianna Gil"] == ["Follow us"]
+
+
+def test_short_quotation_alone_is_not_a_quote():
+    body = "Arianna Gil runs a “skate crew” in New York. Gil said the group meets every week."
+    assert _quotes(body)["Arianna Gil"] == ["the group meets every week."]
+
+
+def test_content_after_an_occasion_without_that():
+    body = "The United Gun Group said in a statement Thursday night they pulled the listing from the site."
+    assert _quotes(body)["United Gun Group"] == ["they pulled the listing from the site."]

@@ -126,6 +126,16 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     return low in SPEECH_CUES or low in STATEMENT_VERBS or low in BELIEF_VERBS or low in lex.PARTICIPLE_CUES
 
 
+# "in a written statement Thursday night", "in an interview on Sunday": how the Source spoke, then
+# (without "that") the content.
+_OCCASION_LEAD = re.compile(
+    r"(?:in|during)\s+(?:an?|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|speech|email|letter|post|tweet|op-ed|press\s+release|memo|video|address)\b"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
+    r"|last\s+week|this\s+week|earlier\s+this\s+week|night|morning|afternoon|evening))*"
+)
+
+
 def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     """Where the content in ``text`` (the rest of the sentence after the cue) starts.
 
@@ -196,6 +206,13 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
         # "wants to …", "agreed to …": an intention, not words; "pledged to …" is a promise
         return (tokens[k][0], False) if cue.lower() in _PROMISES else None
     if low in _CIRCUMSTANCE:
+        occasion = _OCCASION_LEAD.match(text, tokens[k][0])
+        if occasion is not None:
+            # "said in a statement Thursday night they pulled the listing": content after the occasion
+            nxt = _FIRST.match(text, occasion.end())
+            word = nxt.group(1) if nxt else ""
+            if word[:1].isalpha() and word.lower() not in _CIRCUMSTANCE | _NOT_CONTENT_START | {"that"}:
+                return nxt.start(1), False
         # "said in a statement that …", "said after the meeting, the talks …": skip the phrase.
         for j in range(k + 1, min(n, k + 16)):
             word = wlow = tokens[j][1]

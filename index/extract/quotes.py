@@ -1616,7 +1616,12 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     spans = [
         s
         for s in _direct_spans(body)
-        if len(words := body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS and not _title_like(words)
+        if (
+            len(words := body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS
+            # a short quotation with its attribution right after it: “Follow us,” Ms. Gil said
+            or (len(words) >= 2 and words[-1][-1:] == "," and _SAID_AFTER.match(body, s[1], s[1] + 40))
+        )
+        and not _title_like(words)
     ]
     cutoff = _comments_start(body)
     atts = [
@@ -1636,6 +1641,7 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     return list(speakers.values())
 
 
+_SAID_AFTER = re.compile(r"(?:[”\"]|'')\s*(?:said|says|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told))\b")
 _MINOR_WORDS = lex.words("a an the and or of to in on at for by with from is are be as vs")
 
 
