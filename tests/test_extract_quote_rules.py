@@ -166,3 +166,9 @@ def test_short_quotation_alone_is_not_a_quote():
 def test_content_after_an_occasion_without_that():
     body = "The United Gun Group said in a statement Thursday night they pulled the listing from the site."
     assert _quotes(body)["United Gun Group"] == ["they pulled the listing from the site."]
+
+
+def test_called_for_reports_what_follows_the_particle():
+    assert _quotes("Senator Bernie Sanders called for a ban on fracking.")["Bernie Sanders"] == [
+        "a ban on fracking."
+    ]

@@ -50,8 +50,10 @@ BELIEF_VERBS = lex.words(
 )
 # Phrasal cues and their particle ("referring to the deal", "pointed out that …").
 _PHRASAL = {
-    "referring": "to", "refers": "to", "referred": "to", "pointing": "to", "pointed": "out",
-    "points": "out", "talking": "about", "talked": "about", "talks": "about",
+    "referring": ("to",), "refers": ("to",), "referred": ("to",), "pointing": ("to", "out"),
+    "pointed": ("out", "to"), "points": ("out", "to"), "talking": ("about",), "talked": ("about",),
+    "talks": ("about",), "called": ("for",), "calls": ("for",), "calling": ("for",),
+    "railed": ("against",), "rails": ("against",), "lashed": ("out",),
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
 _PROMISES = lex.words(
@@ -148,7 +150,7 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     if first is None:
         return None
     word = first.group(1).lower()
-    if _PHRASAL.get(cue.lower()) == word:
+    if word in _PHRASAL.get(cue.lower(), ()):
         # "referring to the deal", "pointing out that …": the content follows the particle
         found = content_after(text[first.end() :], "")
         return None if found is None or found[0] < 0 else (found[0] + first.end(), found[1])
