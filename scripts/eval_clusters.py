@@ -6,6 +6,7 @@
     .venv/bin/python scripts/eval_clusters.py samples          # the five sample articles
     .venv/bin/python scripts/eval_clusters.py syria --sample 50  # clusters to read by hand
     .venv/bin/python scripts/eval_clusters.py cost             # CPU share of clustering in a build
+    .venv/bin/python scripts/eval_clusters.py ab --jobs 2      # whole builds, clustering on vs off
 
 Each command indexes its archive with ``dateline index``'s own code (``index.writer.index_paths``)
 into ``--workdir`` (kept and reused with ``--reuse``) and reads the clusters the run made from the
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 import tempfile
@@ -253,10 +255,67 @@ def eval_cost(args) -> dict:
             "share_of_build_cpu": round(clustering / build_cpu, 4)}
 
 
+def _ab_build(mode: str, index_dir: str, jobs: int, archive: str) -> None:
+    """One build of the A/B (in a child process): clustering ``on``, or ``off`` for measurement only.
+
+    ``off`` replaces the signature and the cluster update with no-ops in this process before the
+    workers fork from it, so the build does everything else exactly as ``dateline index`` does.
+    """
+    import shutil
+
+    import index.copies as copies
+    import index.writer as writer
+
+    if mode == "off":
+        writer.signature = lambda body: None
+        copies.CopyClusters.update = lambda self, added, removed=(): None
+    shutil.rmtree(index_dir, ignore_errors=True)
+    report = writer.index_paths([Path(archive)], Path(index_dir), jobs=jobs, progress=False)
+    print(json.dumps({"indexed": report.indexed}))
+
+
+def eval_ab(args) -> dict:
+    """Whole builds with clustering on and off, alternated (on off off on ...): CPU and wall.
+
+    Each build runs in a child process; its CPU is user + sys of that process and every process
+    it started (workers, committer), from ``getrusage(RUSAGE_CHILDREN)``.
+    """
+    import resource
+    import statistics
+    import subprocess
+
+    archive = CORPORA / "allsides" / args.archive
+    code = (f"import sys; sys.path.insert(0, {str(REPO / 'scripts')!r}); import eval_clusters; "
+            "eval_clusters._ab_build(*sys.argv[1:3], int(sys.argv[3]), sys.argv[4])")
+    runs = []
+    for pair in range(args.pairs):
+        for mode in ("on", "off") if pair % 2 == 0 else ("off", "on"):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", code, mode, str(args.workdir / f"ab-{mode}"),
+                                  str(args.jobs or 2), str(archive)],
+                                 check=True, capture_output=True, text=True).stdout
+            wall = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            run = {"mode": mode, "cpu_s": round(cpu, 1), "wall_s": round(wall, 1),
+                   "indexed": json.loads(out.strip().splitlines()[-1])["indexed"],
+                   "load": round(os.getloadavg()[0], 1)}
+            print(json.dumps(run), file=sys.stderr, flush=True)
+            runs.append(run)
+    result: dict = {"archive": args.archive, "jobs": args.jobs or 2, "runs": runs}
+    for key in ("cpu_s", "wall_s"):
+        on = statistics.mean(r[key] for r in runs if r["mode"] == "on")
+        off = statistics.mean(r[key] for r in runs if r["mode"] == "off")
+        result[f"{key}_on_mean"], result[f"{key}_off_mean"] = round(on, 1), round(off, 1)
+        result[f"{key}_overhead"] = round(on / off - 1, 4)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["bbc", "replicas", "samples", "syria", "cost"])
+    parser.add_argument("what", choices=["bbc", "replicas", "samples", "syria", "cost", "ab"])
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--reuse", action="store_true", help="keep an index built by an earlier run")
     parser.add_argument("--jobs", type=int, default=None)
@@ -264,11 +323,13 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--articles", type=int, default=2000, help="articles the cost command indexes")
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--pairs", type=int, default=2, help="on/off build pairs the ab command runs")
+    parser.add_argument("--archive", default="jsons_id-a-m.tar.xz", help="AllSides archive ab indexes")
     parser.add_argument("--show-mixed", type=int, default=20, help="print this many candidate false merges")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     commands = {"bbc": eval_bbc, "replicas": eval_replicas, "samples": eval_samples, "syria": eval_syria,
-                "cost": eval_cost}
+                "cost": eval_cost, "ab": eval_ab}
     result = commands[args.what](args)
     print(json.dumps(result, indent=2))
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import sqlite3
+import zlib
 
-from index.copies import MIN_WORDS, CopyClusters, signature, similarity
+from datasketch import MinHash
+
+import index.copies as copies
+from index.copies import MIN_WORDS, NUM_PERM, SEED, CopyClusters, signature, similarity
 from search.copies import COPIES_NAME
 
 STORY = (
@@ -110,3 +115,68 @@ def test_an_older_sidecar_layout_gets_its_buckets_back(tmp_path):
     with CopyClusters(tmp_path) as copies:
         copies.update([("b", signature(STORY))])
         assert copies.clusters() == [["a", "b"]]
+
+
+# -- the signature's work: words hashed once, datasketch fed the ids in one batch ----------------
+MIXED = (
+    "Short line\n\n"
+    "A paragraph\twith tabs,\r\nreturns and   several spaces between its words here.\n"
+    "one\n"
+    "two words\n"
+    "Ünïcode İstanbul straße: lower-cased before hashing, like every other word.\n"
+    "   \n"
+    "The last paragraph repeats a paragraph: A paragraph with tabs, returns and spaces."
+)
+
+
+def _reference_shingles(body: str) -> list[int]:
+    """The shingle ids spelled out one paragraph and one shingle at a time."""
+    ids = []
+    for line in body.lower().encode("utf-8").split(b"\n"):
+        words = line.split()
+        if len(words) >= 4:
+            runs = [words[i:i + 4] for i in range(len(words) - 3)]
+        else:  # a short paragraph is one shingle; an empty line none
+            runs = [words] if words else []
+        for run in runs:
+            value = 0
+            for word in run:
+                value = (value * 1000003 + zlib.crc32(word)) & 0xFFFFFFFF
+            ids.append(value)
+    return ids
+
+
+def test_signature_is_datasketch_minhash_of_the_shingle_ids():
+    long = "\n".join(_paragraphs(100))  # 900 shingles: two batches
+    for body in (STORY, OTHER, MIXED, _shuffled(STORY, 5), long):
+        reference = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme="affine32")
+        reference.update_batch(_reference_shingles(body))  # datasketch's documented path: one id per item
+        assert signature(body) == reference.hashvalues.astype("<u4").tobytes()
+
+
+def test_signatures_did_not_change():
+    # Stored signatures must stay comparable with new ones: changing them needs EXTRACTION_VERSION
+    # bumped (every article is then re-extracted and re-signed).
+    assert hashlib.sha256(signature(STORY)).hexdigest()[:16] == "73ba9032de3a1732"
+
+
+def test_each_word_is_hashed_once_and_datasketch_called_once_per_batch(monkeypatch):
+    calls = {"crc32": 0, "hashfunc": 0}
+    crc32, identity = zlib.crc32, copies._identity
+
+    def counting_crc32(data):
+        calls["crc32"] += 1
+        return crc32(data)
+
+    def counting_identity(values):
+        calls["hashfunc"] += 1
+        return identity(values)
+
+    monkeypatch.setattr(copies.zlib, "crc32", counting_crc32)
+    monkeypatch.setattr(copies, "_identity", counting_identity)
+    signature(STORY)  # 77 words, 62 shingles: one batch
+    assert calls == {"crc32": len(STORY.split()), "hashfunc": 1}
+    long = "\n".join(_paragraphs(100))  # 1,200 words, 900 shingles
+    calls.update(crc32=0, hashfunc=0)
+    signature(long)
+    assert calls == {"crc32": 1200, "hashfunc": -(-900 // copies._BATCH)}
