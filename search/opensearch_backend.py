@@ -87,8 +87,8 @@ class OpenSearchBackend:
         self.aliases = AliasTable.load(aliases) if aliases else AliasTable.default()
         self.time_budget = time_budget
         # Several nodes: the client spreads requests and retries a failed one on another node,
-        # so searches go on while a node is down.
-        self.client = client or OpenSearch(self.urls, timeout=30, max_retries=3, retry_on_timeout=True,
+        # so searches go on while a node is down.  Not a timeout: the budget is spent by then.
+        self.client = client or OpenSearch(self.urls, timeout=30, max_retries=3, retry_on_timeout=False,
                                            retry_on_status=(502, 503, 504))
 
     # -- errors -----------------------------------------------------------------------------------
