@@ -172,3 +172,17 @@ def test_called_for_reports_what_follows_the_particle():
     assert _quotes("Senator Bernie Sanders called for a ban on fracking.")["Bernie Sanders"] == [
         "a ban on fracking."
     ]
+
+
+def test_posted_reports_only_with_that():
+    assert _quotes("Senator Jane Holloway posted a message on Facebook.").get("Jane Holloway", []) == []
+
+
+def test_poll_content_starts_after_its_description():
+    body = "Hillary Clinton leads. In a Monmouth University poll released Sunday, 41 percent back Clinton."
+    assert _quotes(body)["Monmouth University"] == ["41 percent back Clinton."]
+
+
+def test_stance_object_stops_at_a_comma_inside_a_closing_mark():
+    body = "Donald Trump described the incident as a “terrible situation,” but stopped short of blame."
+    assert _quotes(body)["Donald Trump"] == ["the incident as a “terrible situation"]

@@ -351,7 +351,7 @@ def test_pollster_named_in_an_in_phrase_speaks():
     speaker = _by_name(body)["CNN/ORC International Poll"]
     assert (speaker.type, [(q.cue, q.text) for q in speaker.quotes]) == (
         "organization",
-        [("in", "the same month, 38 percent of voters said he should step down.")],
+        [("in", "38 percent of voters said he should step down.")],
     )
     assert extract_speakers("Sanders leads Clinton in New Hampshire polls by nine points.") == []
 

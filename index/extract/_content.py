@@ -63,8 +63,10 @@ _PROMISES = lex.words(
 # Cues whose object is first a listener ("told reporters that …").
 _LISTENER_CUES = frozenset(["told", "tells", "tell", "telling"])
 # Verbs whose object is content only after "that" or a colon: "continued his push", "reiterated
-# his support", "called off the deal" are things, not words.
-_EXPLICIT_ONLY = lex.words("continued continues reiterated reiterates repeated repeats")
+# his support", "posted a message on Facebook", "charged a fee" are things, not words.
+_EXPLICIT_ONLY = lex.words(
+    "continued continues reiterated reiterates repeated repeats posted posts charged charges answered"
+)
 # Particles of phrasal verbs after a cue ("called off", "showed up"): no content follows.
 _PARTICLES = lex.words("off up out down back away")
 # Words that open a circumstance phrase rather than content.
@@ -308,7 +310,8 @@ _MONTHS = (
 )
 _OBJECT_END = re.compile(
     r"\s+(?:and|but)\s+(?:has|had|have|is|was|did|then|later|also|will|would|only)\b"
-    r"|,\s"
+    r"|,[”\"’']*\s"
+    r"|\s+(?:after|before|when|while|because|as)\s+(?:he|she|they|it|his|her|their|its)\b"
     r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day)\b"
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"

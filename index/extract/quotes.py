@@ -1537,6 +1537,13 @@ def _reported_span(
     if not att.inverted and _content.relative_source(lead_in):
         return 0, 0  # "what Trump says his tax plan would do": the clause is not his statement
     speech = _content.reports_content(att.cue, att.type)
+    if att.cue == "in":
+        # "In a Washington Post-ABC News poll released Sunday, 41 percent …": past the poll's description
+        comma = body.find(", ", after_start, min(s_end, after_start + 80))
+        if comma >= 0:
+            start = comma + 2
+            end = start + _content.content_end(body[start:s_end])
+            return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
     found = _content.content_after(body[after_start:s_end], att.cue) if after_start < s_end else None
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
