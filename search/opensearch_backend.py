@@ -304,12 +304,20 @@ class OpenSearchBackend:
         lines: list[dict] = []
         for _name, body in searches:
             lines.extend(({"index": self.index}, body))
-        with self._errors():
-            responses = self.client.msearch(body=lines, request_timeout=self._request_timeout())["responses"]
+        for attempt in (1, 2):
+            with self._errors():
+                responses = self.client.msearch(body=lines,
+                                                request_timeout=self._request_timeout())["responses"]
+            # A node lost between a search's query and fetch phases fails that search alone (in a
+            # 200 the client cannot retry): once more, on the shard copies that remain.
+            if attempt == 2 or not any(r.get("status", 500) >= 500 for r in responses if "error" in r):
+                break
         answers = {}
         for (name, _body), response in zip(searches, responses, strict=True):
             if "error" in response:
-                raise BackendUnavailableError(f"OpenSearch could not answer ({name}): {response['error']}")
+                error = BackendUnavailableError(f"OpenSearch could not answer ({name}): {response['error']}")
+                error.public = UNREACHABLE_MESSAGE
+                raise error
             answers[name] = response
         if "displays" in answers:
             _apply_displays(facets, answers["displays"]["aggregations"], unknown)
