@@ -186,3 +186,8 @@ def test_poll_content_starts_after_its_description():
 def test_stance_object_stops_at_a_comma_inside_a_closing_mark():
     body = "Donald Trump described the incident as a “terrible situation,” but stopped short of blame."
     assert _quotes(body)["Donald Trump"] == ["the incident as a “terrible situation"]
+
+
+def test_a_documents_finding_is_not_cut_like_a_stance_object():
+    body = "A Reuters poll shows Donald Trump at 36 percent, followed by Ben Carson at 14 percent."
+    assert _quotes(body)["Reuters"] == ["Donald Trump at 36 percent, followed by Ben Carson at 14 percent."]

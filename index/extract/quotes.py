@@ -1559,8 +1559,9 @@ def _reported_span(
             # "When Clinton said she would debate …, he looked …": the clause ends at its comma
             comma = body.find(", ", start, end)
             end = comma if comma > start else end
-        if not found[1] and att.cue.lower() not in _content.SPEECH_CUES:
+        if not found[1] and att.cue.lower() not in _CLAUSE_CUES:
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
+            # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end])
         if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
             return start, end
@@ -1570,6 +1571,10 @@ def _reported_span(
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+# Cues whose object is a clause (speech verbs, a document's "shows"/"found"), not a noun phrase.
+_CLAUSE_CUES = _content.SPEECH_CUES | lex.DOCUMENT_VERBS
 
 
 def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | None:
