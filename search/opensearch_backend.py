@@ -59,6 +59,8 @@ EXPORT_BATCH = 500
 EXPORT_TIMEOUT = 60.0
 #: How long a point in time stays open between two export batches.
 PIT_KEEP_ALIVE = "2m"
+#: New points in time an export opens when shards of its current one are lost (a node died).
+PIT_REOPENS = 3
 #: Fields of ``_source`` a hit needs (bodies, tokens and quote objects stay on the cluster).
 HIT_SOURCE = [S.ID, S.TITLE, "published", S.INDEXED, O.CLUSTER, O.STORED]
 #: Searches for which no result count is needed to page (the same bound as Whoosh's paging).
@@ -457,6 +459,7 @@ class OpenSearchBackend:
             speaker_keys = {name_key(v, self.aliases) for v in request.filters.get(S.SPEAKER, ())}
             after = None
             written = 0
+            reopened = 0
             while True:
                 body: dict = {
                     "query": {"bool": {"must": [query], "filter": list(filters.values())}},
@@ -472,6 +475,21 @@ class OpenSearchBackend:
                 with self._errors():
                     # No index in the path: the point in time names it.
                     response = self.client.search(body=body, request_timeout=EXPORT_TIMEOUT)
+                if response["_shards"].get("failed"):
+                    # A node holding part of the point in time is gone: a 200 without those shards'
+                    # hits.  A new point in time, on the shard copies that remain, resumes after the
+                    # last hit written (the sort is a total order).
+                    reopened += 1
+                    if reopened > PIT_REOPENS:
+                        error = BackendUnavailableError(f"an export lost shards: {response['_shards']}")
+                        error.public = UNREACHABLE_MESSAGE
+                        raise error
+                    with suppress(Exception):
+                        self.client.delete_pit(body={"pit_id": [pit]})
+                    time.sleep(0.5 * reopened)
+                    with self._errors():
+                        pit = self.client.create_pit(index=self.index, keep_alive=PIT_KEEP_ALIVE)["pit_id"]
+                    continue
                 raw_hits = response["hits"]["hits"]
                 total = response["hits"]["total"]["value"]
                 pit = response.get("pit_id", pit)
