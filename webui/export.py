@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from flask import Response, current_app, request, stream_with_context
 from werkzeug.datastructures import MultiDict
 
+from search.backend import BackendUnavailableError
 from search.budget import SearchTimeout
 from search.export import FORMATS, export_lines
 from search.request import QueryError, SearchRequest
@@ -46,13 +47,15 @@ def api_export() -> Response:
         try:
             yield first
             yield from lines
-        except SearchTimeout as exc:
-            # Headers are sent: record the failure in the file itself, in its own syntax.
+        except (SearchTimeout, BackendUnavailableError) as exc:
+            # Headers are sent: record the failure in the file itself, in its own syntax (a
+            # timeout, or a cluster that lost a node and could not resume the export).
             current_app.logger.warning("export stopped: %s", exc)
+            message = getattr(exc, "public", None) or str(exc)  # hosts and folders stay in the log
             if fmt == "jsonl":
-                yield json.dumps({"error": {"status": 503, "message": str(exc)}}) + "\n"
+                yield json.dumps({"error": {"status": 503, "message": message}}) + "\n"
             else:
-                yield f"# export incomplete: {exc}\n"
+                yield f"# export incomplete: {message}\n"
         finally:
             release()  # the last row is computed: the slot is free even if the client reads slowly
 
