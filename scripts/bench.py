@@ -12,6 +12,16 @@ with ratios against FTS5 and writes everything as JSON.  See docs/performance.md
     .venv/bin/python scripts/bench.py                     # 1x: 37,554 articles, a few minutes
     .venv/bin/python scripts/bench.py --scale 8           # 8x: ~300k articles (opt-in, long)
     .venv/bin/python scripts/bench.py --reuse             # keep built indexes, re-measure queries
+    .venv/bin/python scripts/bench.py --backend whoosh,opensearch [--limit 10000]
+                                                          # and a local 3-node OpenSearch cluster
+    .venv/bin/python scripts/bench.py serve-compare --index DIR --tree before=/tmp/old --tree after=.
+                                                          # the workload only, two checkouts, one index
+
+``--backend opensearch`` starts a local cluster (``scripts/opensearch_cluster.py``; or uses
+``--opensearch-url``), builds the corpus into it with ``dateline index --backend opensearch`` (3
+shards, 1 replica), serves it with ``dateline serve --backend opensearch`` and times the same
+workload through ``/api/search`` over HTTP; with both backends the Whoosh index is served and
+timed the same way beside it.  ``--limit N`` indexes only the first N articles (both backends).
 
 Every engine does the same work per query: top 10 by relevance with highlighted snippets, the
 exact total, and the top-20 counts of outlet, speaker, person, organization and place over all
@@ -108,6 +118,29 @@ def replica_sources(corpus: Path, workdir: Path, scale: int) -> list[Path]:
             handle.close()
     stamp.touch()
     return wanted
+
+
+def prefix_source(paths: list[Path], workdir: Path, limit: int, tag: str) -> Path:
+    """The first ``limit`` articles of ``paths`` (in reading order) as one JSONL file, written once
+    into ``workdir/prefix-<tag>.jsonl`` (a stamp marks it complete) and reused: ``--limit``."""
+    out = workdir / f"prefix-{tag}.jsonl"
+    stamp = workdir / f"prefix-{tag}.complete"
+    if stamp.exists() and out.exists():
+        return out
+    workdir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for item in read_articles(paths):
+            if written >= limit:
+                break
+            handle.write(json.dumps({
+                "id": item.id, "title": item.title, "text": item.body, "url": item.url,
+                "outlet": item.outlet, "date": item.published.isoformat() if item.published else None,
+                "authors": item.authors,
+            }, ensure_ascii=False) + "\n")
+            written += 1
+    stamp.write_text(str(written))
+    return out
 
 
 def dir_size(path: Path) -> int:
@@ -290,9 +323,9 @@ class DatelineEngine:
     name = "dateline"
 
     def __init__(self, index_dir: Path) -> None:
-        from index.extract.names import AliasTable
         from index.storage import open_index
         from search.facets import FacetCache
+        from search.names import AliasTable
 
         started = time.perf_counter()
         self.ix = open_index(index_dir, memory_map=False)  # as webui.store opens it
@@ -545,6 +578,378 @@ def agreement(a: list[dict], b: list[dict]) -> dict:
     return {"exact": exact, "within_10pct": close, "n": len(a)}
 
 
+# -- serving over HTTP: `dateline serve`, either backend, any checkout ------------------------
+#: ``dateline`` run by this interpreter from whichever checkout is first on ``sys.path``.
+DATELINE_CLI = [sys.executable, "-c",
+                "import sys; from webui.cli import main; sys.argv[0] = 'dateline'; main()"]
+#: A server's time budget while it is measured: a slow query on a busy machine is timed, not cut off.
+SERVE_TIME_BUDGET_S = 120
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (127.0.0.1)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_command(port: int, *, backend: str = "whoosh", index_dir: Path | None = None,
+                  opensearch_url: str | None = None, index_name: str | None = None) -> list[str]:
+    """``dateline serve`` in this interpreter (the checkout it runs is chosen by ``cwd``/``PYTHONPATH``).
+
+    A Whoosh server gets only ``--index`` and ``--port``, options every version of the CLI has, so
+    the same command serves an older checkout (``serve-compare``).
+    """
+    command = [*DATELINE_CLI, "serve", "--port", str(port)]
+    if backend == "opensearch":
+        return command + ["--backend", "opensearch", "--opensearch-url", str(opensearch_url),
+                          "--index-name", str(index_name)]
+    return command + ["--index", str(index_dir)]
+
+
+def proc_status_kib(pid: int, key: str) -> int:
+    """``VmHWM``/``VmRSS`` of a process in KiB (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system, all threads) a process has used so far, in ms (0 when it is gone).
+
+    On a machine shared with other work, wall time measures the queue for the cores as much as
+    the work; CPU time measures the work (at the kernel's tick, 10 ms, per reading)."""
+    import os
+
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def measure_serve(command: list[str], workload: list[Query], warmup: list[Query], *,
+                  code_dir: Path = REPO, ready_timeout: float = 600.0,
+                  other_pids: list[int] | None = None) -> dict:
+    """Start ``command`` (a ``dateline serve`` on ``--port``), warm it up on ``warmup`` and time
+    ``workload`` through ``GET /api/search`` over one keep-alive HTTP connection.
+
+    Per type: client wall time (request sent to body read) and the ``took_ms`` the server reports.
+    A workload query equal to an earlier one is answered by the server's result cache: it is
+    counted in ``cached`` and left out of the latencies (first runs only, as ``measure`` times).
+    Responses other than 200 are listed in ``errors``, not timed.  The server's peak RSS
+    (``VmHWM``) is read before it is stopped.  ``cpu`` is the CPU time per query type of the
+    server and of ``other_pids`` (OpenSearch nodes) together, summed over the type's first runs.
+    """
+    import http.client
+    import os
+    import urllib.parse
+
+    port = int(command[command.index("--port") + 1])
+    env = {**os.environ, "PYTHONPATH": str(code_dir), "DATELINE_TIME_BUDGET": str(SERVE_TIME_BUDGET_S),
+           "TQDM_DISABLE": "1"}
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        server = subprocess.Popen(command, cwd=code_dir, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=SERVE_TIME_BUDGET_S + 60)
+
+            def get(args: dict[str, str]) -> tuple[int, dict | None, float]:
+                path = "/api/search?" + urllib.parse.urlencode(args)
+                t0 = time.perf_counter()
+                conn.request("GET", path)
+                response = conn.getresponse()
+                body = response.read()
+                ms = (time.perf_counter() - t0) * 1000
+                try:
+                    payload = json.loads(body)
+                except ValueError:
+                    payload = None
+                return response.status, payload, ms
+
+            while True:  # the server opens (warms) the index before it listens
+                if server.poll() is not None:
+                    log.seek(0)
+                    raise RuntimeError(f"server exited ({server.returncode}):\n{log.read()[-3000:].decode()}")
+                try:
+                    status, _payload, _ms = get({"q": "warmup"})
+                    if status == 200:
+                        break
+                except OSError:
+                    conn.close()
+                if time.perf_counter() - started > ready_timeout:
+                    raise RuntimeError(f"server not ready after {ready_timeout:.0f} s")
+                time.sleep(0.5)
+            ready_s = time.perf_counter() - started
+            for query in warmup:
+                get(query.args())
+            wall, took = Latencies(), Latencies()
+            cpu: dict[str, float] = {}
+            pids = [server.pid, *(other_pids or [])]
+            seen: set[str] = set()
+            cached, errors, totals = 0, [], []
+            for query in workload:
+                key = json.dumps(query.args(), sort_keys=True)
+                cpu_before = sum(cpu_ms(pid) for pid in pids)
+                status, payload, ms = get(query.args())
+                spent = sum(cpu_ms(pid) for pid in pids) - cpu_before
+                totals.append(payload.get("total") if isinstance(payload, dict) else None)
+                if status != 200 or not isinstance(payload, dict):
+                    errors.append({"args": query.args(), "status": status})
+                elif key in seen:
+                    cached += 1
+                else:
+                    wall.add(query.type, ms)
+                    took.add(query.type, float(payload.get("took_ms") or 0.0))
+                    cpu[query.type] = cpu.get(query.type, 0.0) + spent
+                seen.add(key)
+            conn.close()
+            peak_rss = proc_status_kib(server.pid, "VmHWM") / 1024
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    cpu["all"] = sum(cpu.values())
+    counts = {kind: len(values) for kind, values in wall.by_type.items()}
+    counts["all"] = sum(counts.values())
+    cpu_per_query = {kind: cpu[kind] / counts[kind] for kind in cpu if counts.get(kind)}
+    return {"wall": wall.summary(), "took": took.summary(), "cpu_ms_per_query": cpu_per_query,
+            "cached": cached, "errors": errors,
+            "ready_s": ready_s, "server_peak_rss_mb": peak_rss, "totals": totals}
+
+
+def serve_compare(trees: list[tuple[str, Path]], index_dir: Path, workload: list[Query],
+                  warmup: list[Query], rounds: int) -> dict:
+    """The workload through ``dateline serve`` of each checkout on one index, alternating
+    (A B A B ...), ``rounds`` runs each; per checkout the runs' pooled latencies and each run's."""
+    runs: dict[str, list[dict]] = {label: [] for label, _tree in trees}
+    for round_no in range(rounds):
+        for label, tree in trees:
+            load = Path("/proc/loadavg").read_text().split()[:3]
+            print(f"  round {round_no + 1}/{rounds}: {label} ({tree}), load {' '.join(load)} ...",
+                  file=sys.stderr)
+            result = measure_serve(serve_command(free_port(), index_dir=index_dir), workload, warmup,
+                                   code_dir=tree)
+            result["load_before"] = load
+            result["load_after"] = Path("/proc/loadavg").read_text().split()[:3]
+            runs[label].append(result)
+            print(f"    all p50/p95 {result['wall']['all']['p50']:.1f}/{result['wall']['all']['p95']:.1f} ms,"
+                  f" CPU {result['cpu_ms_per_query']['all']:.1f} ms/query, cached {result['cached']},"
+                  f" errors {len(result['errors'])}", file=sys.stderr)
+    return {label: {"runs": [{k: v for k, v in r.items() if k != "totals"} for r in results],
+                    "pooled": _pooled(results), "totals": results[0]["totals"]}
+            for label, results in runs.items()}
+
+
+def _pooled(results: list[dict]) -> dict:
+    """Per type p50/p95 over the per-query medians of several runs (one value per query and run
+    would weigh a slow run's outliers into every percentile; the median per query does not)."""
+    out = {}
+    for kind in ("all", *QUERY_TYPES):
+        per_run = [r["wall"].get(kind, {}) for r in results]
+        out[kind] = {"p50_runs": [s.get("p50") for s in per_run], "p95_runs": [s.get("p95") for s in per_run],
+                     "cpu_runs": [r["cpu_ms_per_query"].get(kind) for r in results],
+                     "cpu_median": _median([r["cpu_ms_per_query"].get(kind) for r in results]),
+                     "p50_median": _median([s.get("p50") for s in per_run]),
+                     "p95_median": _median([s.get("p95") for s in per_run])}
+    return out
+
+
+def _median(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def print_compare(compared: dict) -> None:
+    """p50/p95 per type for each checkout: every run's, then the median over runs."""
+    labels = list(compared)
+    for stat in ("p50", "p95", "cpu"):
+        title = "CPU ms per query" if stat == "cpu" else f"{stat} ms"
+        print(f"{title + ', each run':<22}" + "".join(f"{label:>30}" for label in labels))
+        for kind in ("all", *QUERY_TYPES):
+            line = f"{kind:<22}"
+            for label in labels:
+                line += f"{' / '.join(_fmt(v) for v in compared[label]['pooled'][kind][stat + '_runs']):>30}"
+            print(line)
+    print("median over runs:")
+    for kind in ("all", *QUERY_TYPES):
+        line = f"{kind:<8}"
+        for label in labels:
+            pooled = compared[label]["pooled"][kind]
+            line += (f"{label}: p50 {_fmt(pooled['p50_median']):>7} p95 {_fmt(pooled['p95_median']):>7}"
+                     f" CPU/query {_fmt(pooled['cpu_median']):>6}   ")
+        print(line)
+
+
+# -- OpenSearch: a local 3-node cluster (scripts/opensearch_cluster.py) or a given one ----------
+OPENSEARCH_INDEX = "dateline-bench"
+
+
+class RssSampler:
+    """Samples ``Cluster.rss()`` (every node's RSS) every ``interval`` seconds in a thread; keeps
+    the peak of the nodes' sum and of the largest node, per phase (``phase`` names the current one)."""
+
+    def __init__(self, cluster, interval: float = 0.5) -> None:
+        self.cluster = cluster
+        self.interval = interval
+        self.phase = "start"
+        self.peaks: dict[str, dict[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def sample(self) -> None:
+        sizes = [b / 2**20 for b in self.cluster.rss()]
+        peak = self.peaks.setdefault(self.phase, {"sum_mb": 0.0, "node_max_mb": 0.0})
+        peak["sum_mb"] = max(peak["sum_mb"], sum(sizes))
+        peak["node_max_mb"] = max([peak["node_max_mb"], *sizes])
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(self.interval)
+
+
+def opensearch_sizes(url: str, index_name: str) -> dict:
+    """Index size from ``_cat/indices`` (primaries and with replicas) and ``_cat/shards``, after a refresh."""
+    from scripts.opensearch_cluster import http_json
+
+    http_json("POST", f"{url}/{index_name}/_refresh", timeout=300)
+    _status, indices = http_json("GET", f"{url}/_cat/indices/{index_name}?format=json&bytes=b", timeout=60)
+    _status, shards = http_json("GET", f"{url}/_cat/shards/{index_name}?format=json&bytes=b", timeout=60)
+    _status, counted = http_json("GET", f"{url}/{index_name}/_count", timeout=60)
+    row = indices[0]
+    primaries = [s for s in shards if s.get("prirep") == "p"]
+    return {
+        "docs": int(counted["count"]),  # articles; docs.count also counts the nested quote documents
+        "lucene_docs": int(row["docs.count"]),
+        "store_mb": int(row["store.size"]) / 1e6,
+        "primary_store_mb": int(row["pri.store.size"]) / 1e6,
+        "shards": [{"shard": s["shard"], "prirep": s["prirep"], "node": s.get("node"),
+                    "docs": int(s.get("docs") or 0), "store_mb": int(s.get("store") or 0) / 1e6}
+                   for s in shards],
+        "primary_shard_mb": [int(s.get("store") or 0) / 1e6 for s in primaries],
+    }
+
+
+def opensearch_docs(url: str, index_name: str) -> dict[str, dict]:
+    """id -> {day, outlet: [display]} from the index (for the workload when Whoosh is not built)."""
+    from opensearchpy import OpenSearch, helpers
+
+    from search import opensearch_schema as O
+    from search import schema as S
+
+    client = OpenSearch(hosts=[u.strip() for u in url.split(",")], timeout=120)
+    docs: dict[str, dict] = {}
+    fields = [S.ID, "day", O.pair_field("outlet")]
+    for hit in helpers.scan(client, index=index_name, _source=fields, size=2000, scroll="5m"):
+        source = hit["_source"]
+        outlets = [p.split(O.PAIR_SEPARATOR, 1)[-1] for p in source.get(O.pair_field("outlet")) or []]
+        docs[source[S.ID]] = {"day": source.get("day"), "outlet": outlets}
+    return docs
+
+
+def build_opensearch(url: str, index_name: str, paths: list[Path], jobs: int | None,
+                     sampler: RssSampler | None) -> dict:
+    """``dateline index --backend opensearch`` (3 shards, 1 replica, ``--rebuild``), timed; the
+    nodes' RSS sampled meanwhile, and the indexer's own processes (extraction workers) too."""
+    from scripts.memory_test import watch
+
+    command = [*DATELINE_CLI, "index", "--backend", "opensearch", "--opensearch-url", url,
+               "--index-name", index_name, "--shards", "3", "--replicas", "1", "--rebuild", "--quiet",
+               *map(str, paths)]
+    if jobs:
+        command[command.index("--quiet"):command.index("--quiet")] = ["--jobs", str(jobs)]
+    if sampler:
+        sampler.phase = "build"
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        peaks = watch(proc, interval=0.5)
+        seconds = time.perf_counter() - started
+        log.seek(0)
+        output = log.read().decode(errors="replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"dateline index --backend opensearch failed ({proc.returncode}):\n"
+                           f"{output[-3000:]}")
+    summary = [line for line in output.splitlines() if " -> " in line]
+    sizes = opensearch_sizes(url.split(",")[0], index_name)
+    return {"build_s": seconds, "articles": sizes["docs"],
+            "summary": summary[-1] if summary else output[-500:],
+            "indexer_peak_rss_mb": peaks["tree"], **sizes}
+
+
+def run_opensearch(args: argparse.Namespace, work: Path, paths: list[Path], previous: dict,
+                   workload_for, docs: dict[str, dict] | None) -> dict:
+    """Build (or reuse) the OpenSearch index, then serve it and time the workload over HTTP.
+
+    ``workload_for(docs)`` returns (workload, warmup); ``docs`` are read from OpenSearch when the
+    run built no Whoosh index.  Starts a local cluster unless ``--opensearch-url`` names one.
+    """
+    import contextlib
+
+    from scripts.opensearch_cluster import http_json, start_cluster
+
+    if args.opensearch_url:
+        cluster = None
+        stack = contextlib.nullcontext()
+        url = args.opensearch_url
+    else:
+        base = work / "opensearch-cluster"
+        if not (args.reuse and previous.get("opensearch")):
+            shutil.rmtree(base, ignore_errors=True)  # a fresh cluster: no state of an earlier run
+        print(f"starting a local {args.os_nodes}-node OpenSearch cluster in {base} ...", file=sys.stderr)
+        cluster = start_cluster(args.os_nodes, base, heap=args.os_heap)
+        stack = cluster
+        url = ",".join(cluster.urls)
+    out: dict = {"url": url, "nodes": args.os_nodes if cluster else None,
+                 "heap": args.os_heap if cluster else None}
+    with stack, (RssSampler(cluster) if cluster else contextlib.nullcontext()) as sampler:
+        first = url.split(",")[0]
+        status, _body = http_json("HEAD", f"{first}/{OPENSEARCH_INDEX}")
+        if previous.get("opensearch") and status == 200:
+            out["build"] = previous["opensearch"]
+        else:
+            print(f"building the OpenSearch index ({len(paths)} sources, 3 shards, 1 replica) ...",
+                  file=sys.stderr)
+            out["build"] = build_opensearch(url, OPENSEARCH_INDEX, paths, args.jobs, sampler)
+            print(f"  {out['build']['build_s']:.1f} s, {out['build']['articles']} articles, "
+                  f"{out['build']['store_mb']:.1f} MB", file=sys.stderr)
+        if cluster:
+            out["data_dirs_mb"] = sum(dir_size(node.dir / "data") for node in cluster.nodes) / 1e6
+        docs = docs or opensearch_docs(first, OPENSEARCH_INDEX)
+        workload, warmup = workload_for(docs)
+        print("measuring dateline serve --backend opensearch ...", file=sys.stderr)
+        if sampler:
+            sampler.phase = "queries"
+        node_pids = [n.process.pid for n in cluster.nodes if n.process] if cluster else []
+        out["http"] = measure_serve(serve_command(free_port(), backend="opensearch", opensearch_url=url,
+                                                  index_name=OPENSEARCH_INDEX), workload, warmup,
+                                    other_pids=node_pids)
+        if sampler:
+            sampler.sample()
+            out["nodes_peak_rss_mb"] = sampler.peaks
+    return out
+
+
 # -- report -----------------------------------------------------------------------------------
 def print_table(results: dict) -> None:
     """Dateline (and tantivy) against FTS5, with ratios (< 1.0 means faster or smaller than FTS5)."""
@@ -591,6 +996,75 @@ def print_table(results: dict) -> None:
         print(line)
 
 
+def print_backends(results: dict) -> None:
+    """Whoosh and OpenSearch side by side: build, size, memory, and the workload through
+    ``dateline serve`` over HTTP (first runs; client wall time per request)."""
+    whoosh = results["engines"].get("dateline")
+    opensearch = results["opensearch"]
+    columns = [("whoosh", whoosh), ("opensearch", opensearch)] if whoosh else [("opensearch", opensearch)]
+    rows: list[tuple[str, list]] = []
+
+    def add(label: str, whoosh_get, opensearch_get) -> None:
+        values = []
+        for name, data in columns:
+            getter = whoosh_get if name == "whoosh" else opensearch_get
+            try:
+                values.append(getter(data) if getter else None)
+            except (KeyError, TypeError, IndexError):
+                values.append(None)
+        rows.append((label, values))
+
+    build = opensearch["build"]
+    add("articles", lambda e: e["build"]["articles"], lambda e: e["build"]["articles"])
+    add("build s (incl. extraction)", lambda e: e["build"]["build_s"], lambda e: e["build"]["build_s"])
+    add("index size MB (OpenSearch: primaries)", lambda e: e["build"]["size_mb"],
+        lambda e: e["build"]["primary_store_mb"])
+    add("index size MB incl. replicas", lambda e: e["build"]["size_mb"], lambda e: e["build"]["store_mb"])
+    add("node data folders MB (sum)", None, lambda e: e["data_dirs_mb"])
+    add("largest primary shard MB", None, lambda e: max(e["build"]["primary_shard_mb"]))
+    add("build peak RSS MB, indexer processes", lambda e: e["build"]["peak_rss_mb"],
+        lambda e: e["build"]["indexer_peak_rss_mb"])
+    add("build peak RSS MB, nodes (sum)", None, lambda e: e["nodes_peak_rss_mb"]["build"]["sum_mb"])
+    add("queries peak RSS MB, nodes (sum)", None, lambda e: e["nodes_peak_rss_mb"]["queries"]["sum_mb"])
+    add("queries peak RSS MB, largest node", None,
+        lambda e: e["nodes_peak_rss_mb"]["queries"]["node_max_mb"])
+    add("server peak RSS MB (dateline serve)", lambda e: e["http"]["server_peak_rss_mb"],
+        lambda e: e["http"]["server_peak_rss_mb"])
+    for kind in ("all", *QUERY_TYPES):
+        for stat in ("p50", "p95"):
+            add(f"HTTP {kind} {stat} ms", lambda e, k=kind, s=stat: e["http"]["wall"][k][s],
+                lambda e, k=kind, s=stat: e["http"]["wall"][k][s])
+    for kind in ("all", *QUERY_TYPES):
+        add(f"CPU ms per query {kind} (server + nodes)", lambda e, k=kind: e["http"]["cpu_ms_per_query"][k],
+            lambda e, k=kind: e["http"]["cpu_ms_per_query"][k])
+    add("took_ms all p50 ms (server-reported)", lambda e: e["http"]["took"]["all"]["p50"],
+        lambda e: e["http"]["took"]["all"]["p50"])
+    add("repeats answered by the result cache", lambda e: e["http"]["cached"], lambda e: e["http"]["cached"])
+    add("errors (non-200)", lambda e: len(e["http"]["errors"]), lambda e: len(e["http"]["errors"]))
+
+    header = f"{'metric':<42}" + "".join(f"{name:>14}" for name, _data in columns)
+    print(header)
+    print("-" * len(header))
+    for label, values in rows:
+        print(f"{label:<42}" + "".join(f"{_fmt(v):>14}" for v in values))
+    print(f"\nOpenSearch: {opensearch.get('nodes') or 'external'} nodes, heap {opensearch.get('heap') or '-'}"
+          f" each, 3 shards + 1 replica, {build.get('summary', '')}")
+    print(f"load average at start {' '.join(results['load_at_start'])},"
+          f" at end {' '.join(results['load_at_end'])} ({_cpus()} CPUs)")
+    print("NOTE: the nodes of a local cluster share this machine's cores with each other, the indexer and"
+          " the\nserver: these figures show OpenSearch's overhead on one machine, not the speed-up of a real"
+          " cluster\n(one node per host).")
+    if results.get("limit"):
+        print(f"NOTE: measured on the first {results['limit']} articles of the corpus (--limit),"
+              " not all of it.")
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
 def _fmt(value: float | None) -> str:
     if value is None:
         return "-"
@@ -616,6 +1090,8 @@ def main(argv: list[str] | None = None) -> int:
         docs = dateline_docs(Path(index_dir))
         print(json.dumps(build_fts5(Path(fts_path), [Path(p) for p in sources], docs)))
         return 0
+    if argv and argv[0] == "serve-compare":
+        return serve_compare_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, choices=(1, 8), default=1, help="1x (37.5k) or 8x (~300k)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="AllSides .tar.xz folder")
@@ -624,17 +1100,80 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, help="extraction processes for the Dateline build [CPUs]")
     parser.add_argument("--queries", type=int, default=100, help="workload size (default 100)")
     parser.add_argument("--reuse", action="store_true", help="reuse indexes built by an earlier run")
+    parser.add_argument("--backend", type=_backends, default=("whoosh",),
+                        help="whoosh (with FTS5 beside it; the default), opensearch, or both: "
+                        "whoosh,opensearch")
+    parser.add_argument("--limit", type=int,
+                        help="only the first N articles of the corpus (written once as one JSONL file)")
+    parser.add_argument("--opensearch-url",
+                        help="an existing cluster (node URLs, comma-separated) [start a local one]")
+    parser.add_argument("--os-nodes", type=int, default=3, help="nodes of the local cluster (default 3)")
+    parser.add_argument("--os-heap", default="512m", help="heap of each local node (default 512m)")
     args = parser.parse_args(argv)
 
-    work = args.workdir / f"{args.scale}x"
+    tag = f"{args.scale}x" + (f"-first{args.limit}" if args.limit else "")
+    work = args.workdir / tag
     work.mkdir(parents=True, exist_ok=True)
     paths = base_sources(args.corpus)
     if args.scale > 1:
         paths = paths + replica_sources(args.corpus, args.workdir, args.scale)
-    results: dict = {"scale": args.scale, "corpus": str(args.corpus), "engines": {}}
+    if args.limit:
+        paths = [prefix_source(paths, args.workdir, args.limit, tag)]
+    # Word statistics from the 1x archives, or from the prefix when only a prefix is indexed.
+    stats_paths = paths if args.limit else base_sources(args.corpus)
+    results: dict = {"scale": args.scale, "limit": args.limit, "corpus": str(args.corpus),
+                     "backends": list(args.backend), "engines": {},
+                     "load_at_start": Path("/proc/loadavg").read_text().split()[:3]}
     saved = work / "builds.json"
     previous = json.loads(saved.read_text()) if args.reuse and saved.exists() else {}
+    builds = dict(previous)
+    corpus_stats: list = []
 
+    def workload_for(docs: dict[str, dict]) -> tuple[list[Query], list[Query]]:
+        if not corpus_stats:
+            print("generating the workload ...", file=sys.stderr)
+            corpus_stats.extend(corpus_statistics(stats_paths))
+        df, bigrams = corpus_stats
+        workload = make_workload(df, bigrams, docs, QUERY_SEED, args.queries)
+        results["workload"] = [asdict(q) for q in workload]
+        return workload, make_workload(df, bigrams, docs, QUERY_SEED + 1, 30)
+
+    docs = None
+    if "whoosh" in args.backend:
+        docs = run_whoosh(args, work, paths, previous, builds, workload_for, results)
+        saved.write_text(json.dumps(builds))
+    if "opensearch" in args.backend:
+        opensearch = run_opensearch(args, work, paths, previous, workload_for, docs)
+        results["opensearch"] = opensearch
+        builds["opensearch"] = opensearch["build"]
+        saved.write_text(json.dumps(builds))
+    results["load_at_end"] = Path("/proc/loadavg").read_text().split()[:3]
+
+    out = args.out or args.workdir / f"bench-{tag}.json"
+    out.write_text(json.dumps(results, indent=2, default=str))
+    if "whoosh" in args.backend:
+        print_table(results)
+        print(f"\ntotals agreement (Dateline vs FTS5): {results['totals_agreement_dateline_fts5']}")
+    if "opensearch" in args.backend:
+        print()
+        print_backends(results)
+    print(f"JSON: {out}")
+    return 0
+
+
+def _backends(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = [n for n in names if n not in ("whoosh", "opensearch")]
+    if unknown or not names:
+        wrong = ", ".join(unknown) or repr(value)
+        raise argparse.ArgumentTypeError(f"backends are whoosh and opensearch, not {wrong}")
+    return names
+
+
+def run_whoosh(args: argparse.Namespace, work: Path, paths: list[Path], previous: dict, builds: dict,
+               workload_for, results: dict) -> dict[str, dict]:
+    """The Whoosh (Dateline) side and FTS5 beside it, as this benchmark has always measured them;
+    with OpenSearch in the same run also the workload through ``dateline serve`` over HTTP."""
     index_dir = work / "dateline-index"
     fts_path = work / "fts5.sqlite"
     if previous.get("dateline") and index_dir.exists():
@@ -643,6 +1182,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"building Dateline index ({len(paths)} sources) ...", file=sys.stderr)
         dl_build = build_dateline(index_dir, paths, args.jobs)
         print(f"  {dl_build}", file=sys.stderr)
+    builds["dateline"] = dl_build
     docs = dateline_docs(index_dir)
     if previous.get("fts5") and fts_path.exists():
         fts_build = previous["fts5"]
@@ -650,13 +1190,9 @@ def main(argv: list[str] | None = None) -> int:
         print("building FTS5 index ...", file=sys.stderr)
         fts_build = _fts5_build_in_child(fts_path, paths, index_dir)
         print(f"  {fts_build}", file=sys.stderr)
-    saved.write_text(json.dumps({"dateline": dl_build, "fts5": fts_build}))
+    builds["fts5"] = fts_build
 
-    print("generating the workload ...", file=sys.stderr)
-    df, bigrams = corpus_statistics(base_sources(args.corpus))
-    workload = make_workload(df, bigrams, docs, QUERY_SEED, args.queries)
-    warmup = make_workload(df, bigrams, docs, QUERY_SEED + 1, 30)
-    results["workload"] = [asdict(q) for q in workload]
+    workload, warmup = workload_for(docs)
 
     print("measuring Dateline queries ...", file=sys.stderr)
     dateline = DatelineEngine(index_dir)
@@ -673,6 +1209,10 @@ def main(argv: list[str] | None = None) -> int:
 
     results["engines"]["dateline"] = {"build": dl_build, "open_s": dateline.open_s,
                                       "queries": _strip(dl_queries), "api": dl_api}
+    if "opensearch" in args.backend:
+        print("measuring dateline serve (Whoosh) over HTTP ...", file=sys.stderr)
+        results["engines"]["dateline"]["http"] = measure_serve(
+            serve_command(free_port(), index_dir=index_dir), workload, warmup)
     results["engines"]["fts5"] = {"build": fts_build, "open_s": fts_open, "queries": _strip(fts_queries)}
     results["totals_agreement_dateline_fts5"] = agreement(dl_queries["answers"], fts_queries["answers"])
     results["per_query"] = [
@@ -685,12 +1225,41 @@ def main(argv: list[str] | None = None) -> int:
         print("tantivy is installed but not wired into this benchmark yet", file=sys.stderr)
     except ImportError:
         results["tantivy"] = "not installed"
+    return docs
 
-    out = args.out or args.workdir / f"bench-{args.scale}x.json"
-    out.write_text(json.dumps(results, indent=2, default=str))
-    print_table(results)
-    print(f"\ntotals agreement (Dateline vs FTS5): {results['totals_agreement_dateline_fts5']}")
-    print(f"JSON: {out}")
+
+def serve_compare_main(argv: list[str]) -> int:
+    """``bench.py serve-compare``: only the query workload, through ``dateline serve`` of two (or
+    more) checkouts on one Whoosh index, alternating.  See docs/performance.md."""
+    parser = argparse.ArgumentParser(prog="bench.py serve-compare", description=serve_compare_main.__doc__)
+    parser.add_argument("--index", type=Path, required=True, help="a Whoosh index folder (built once)")
+    parser.add_argument("--tree", action="append", required=True, metavar="LABEL=DIR",
+                        help="a checkout to serve with (repeat; e.g. before=/tmp/dl-before after=.)")
+    parser.add_argument("--rounds", type=int, default=2, help="runs per checkout, alternating (default 2)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="AllSides .tar.xz folder")
+    parser.add_argument("--words-from", type=Path, nargs="+",
+                        help="sources of the workload's word statistics, e.g. the prefix-<tag>.jsonl of "
+                        "an index built with --limit [the corpus's archives]")
+    parser.add_argument("--queries", type=int, default=100, help="workload size (default 100)")
+    parser.add_argument("--out", type=Path, help="JSON results")
+    args = parser.parse_args(argv)
+    trees = [(label, Path(tree).resolve()) for label, tree in (t.split("=", 1) for t in args.tree)]
+    docs = dateline_docs(args.index)
+    print("generating the workload ...", file=sys.stderr)
+    df, bigrams = corpus_statistics(args.words_from or base_sources(args.corpus))
+    workload = make_workload(df, bigrams, docs, QUERY_SEED, args.queries)
+    warmup = make_workload(df, bigrams, docs, QUERY_SEED + 1, 30)
+    compared = serve_compare(trees, args.index, workload, warmup, args.rounds)
+    labels = [label for label, _tree in trees]
+    first = compared[labels[0]]["totals"]
+    for label in labels[1:]:
+        same = sum(a == b for a, b in zip(first, compared[label]["totals"], strict=True))
+        print(f"totals equal ({labels[0]} vs {label}): {same} of {len(first)}")
+    print_compare(compared)
+    if args.out:
+        args.out.write_text(json.dumps({"index": str(args.index), "trees": {k: str(v) for k, v in trees},
+                                        "compared": compared}, indent=2, default=str))
+        print(f"JSON: {args.out}")
     return 0
 
 
