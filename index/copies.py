@@ -16,14 +16,19 @@ is labelled with its smallest article id.  Which member is the *original* (the e
 decided at search time from the publication dates in the index (:mod:`search.copies`), so nothing
 in the Whoosh documents changes when a cluster grows or its original changes.
 
-MinHash (seeded permutations, hashing) is datasketch's; the band layout and bucket keys follow
-datasketch's ``MinHashLSH`` with explicit parameters.  Changing any constant here changes every
-signature: bump ``EXTRACTION_VERSION`` with it so the next run recomputes them.
+MinHash (seeded permutations, hashing) is datasketch's; the band layout follows datasketch's
+``MinHashLSH`` with explicit parameters.  A signature is the first :data:`NUM_PERM` values of
+datasketch's 128-permutation signature (seed 1), so the 128-value signatures of older indexes are
+made current by cutting them (the sidecar does it when opened, :data:`_LAYOUT`; an OpenSearch
+document's longer signature and band keys compare as they are, see :func:`similarity`).  Any other
+change of the shingles or permutations changes every signature: bump ``EXTRACTION_VERSION`` with it
+so the next run recomputes them.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 import zlib
 from collections.abc import Iterable
 from itertools import chain
@@ -34,8 +39,9 @@ from datasketch import MinHash
 
 from search.copies import COPIES_NAME
 
-#: Permutations per signature (estimation error of the Jaccard similarity ~0.04 at 0.7).
-NUM_PERM = 128
+#: Permutations per signature (standard error of the estimated Jaccard similarity at 0.7:
+#: sqrt(0.7 * 0.3 / 64) = 0.057).  Issue 14's cost target: 128 before (0.04).
+NUM_PERM = 64
 #: Fixed seed: the same text gets the same signature in every process and run.
 SEED = 1
 #: Words per shingle (taken within a paragraph; a shorter paragraph is one shingle).
@@ -46,27 +52,36 @@ MIN_WORDS = 20
 #: articles the most similar *distinct* pair (a story and its rewrite, same outlet and day) is at
 #: 0.58, and paragraph-shuffled replicas are at 0.70 or more (docs/duplicates.md).
 THRESHOLD = 0.7
-#: LSH bands x rows per band (100 of the 128 values).  A pair at similarity s becomes a candidate
-#: with probability 1 - (1 - s^5)^20: 0.975 at 0.7, 0.9999 at 0.9, 0.21 at 0.4.
-BANDS, ROWS = 20, 5
+#: LSH bands x rows per band (60 of the 64 values).  A pair at similarity s becomes a candidate
+#: with probability 1 - (1 - s^5)^12: 0.89 at 0.7, 0.99 at 0.8, 0.9995 at 0.9, 0.12 at 0.4.  The
+#: bands are the first 12 of the former 20 x 5 layout, so an older OpenSearch document's stored
+#: band keys contain a new article's keys.
+BANDS, ROWS = 12, 5
 
 _SCHEME = "affine32"
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
+#: The first NUM_PERM of datasketch's 128 seeded permutations (not its 64-permutation draw), so a
+#: signature is a prefix of the 128-value signature that earlier versions stored.
+_PERMUTATIONS = np.ascontiguousarray(
+    MinHash(num_perm=128, seed=SEED, scheme=_SCHEME).permutations[:, :NUM_PERM])
+#: Bytes of a signature.
+SIG_BYTES = NUM_PERM * 4
 _MULTIPLIER = np.uint32(1000003)
-#: Shingle ids per datasketch batch in :func:`signature` (the result does not depend on it).
-_BATCH = 512
+#: Shingle ids per datasketch batch in :func:`signature` (the result does not depend on it):
+#: its ids x permutations temporaries stay at 256 KB.
+_BATCH = 1024
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS members (
     num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, cluster TEXT NOT NULL, sig BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS members_by_cluster ON members(cluster);
-CREATE TABLE IF NOT EXISTS buckets (key BLOB NOT NULL, num INTEGER NOT NULL, PRIMARY KEY (key, num))
+CREATE TABLE IF NOT EXISTS buckets (key INTEGER NOT NULL, num INTEGER NOT NULL, PRIMARY KEY (key, num))
     WITHOUT ROWID;
 """
-#: ``PRAGMA user_version`` of the sidecar's layout; an older layout's buckets are rebuilt from the
-#: stored signatures when the sidecar is opened.
-_LAYOUT = 2
+#: ``PRAGMA user_version`` of the sidecar's layout; a sidecar of an older layout is brought up to
+#: date from its stored signatures when opened (:meth:`CopyClusters._relayout`).  1: hashed 64-bit
+#: band keys; 2: 128-value signatures, band keys as bytes; 3: 64-value signatures, integer keys.
+_LAYOUT = 3
 
 
 def _shingles(body: str) -> np.ndarray | None:
@@ -109,21 +124,34 @@ def _identity(values: np.ndarray) -> np.ndarray:
     return values
 
 
+_local = threading.local()
+
+
+def _minhash() -> MinHash:
+    """This thread's MinHash, cleared (building one per body was a sixth of datasketch's time)."""
+    minhash = getattr(_local, "minhash", None)
+    if minhash is None:
+        minhash = _local.minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity,
+                                           permutations=_PERMUTATIONS, scheme=_SCHEME)
+    else:
+        minhash.clear()
+    return minhash
+
+
 def signature(body: str) -> bytes | None:
     """MinHash signature of a cleaned body (``NUM_PERM`` uint32 values), or None if too short."""
     shingles = _shingles(body)
     if shingles is None:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=_PERMUTATIONS,
-                      scheme=_SCHEME)
+    minhash = _minhash()
     # The ids are already hashes (a vectorised shingle hash, not a MinHash of our own), so an
     # array of them goes to datasketch as *one* batch item whose "hash" is the array itself:
     # update_batch's per-item loop (a Python call per shingle and a list to convert back, a third
-    # of the signature's instructions) runs once, and datasketch applies its own mixing, 128
+    # of the signature's instructions) runs once, and datasketch applies its own mixing, 64
     # permutations and minimum to the array exactly as to a list of ids.  A test checks the values
     # against feeding the ids one by one, so a datasketch release that changes this fails it.
     # In batches of _BATCH ids, so datasketch's ids x permutations temporaries stay at 256 KB
-    # (measured 10-25 % faster than the whole body at once on the shared two-core machine).
+    # (with 128 permutations, 512 ids were 10-25 % faster than the whole body at once).
     for start in range(0, len(shingles), _BATCH):
         minhash.update_batch((shingles[start:start + _BATCH],))
     return minhash.hashvalues.astype("<u4").tobytes()
@@ -137,16 +165,34 @@ def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures: the share of equal values.
 
     This is datasketch's ``MinHash.jaccard``; computed here on the stored values because building
-    two ``LeanMinHash`` objects per comparison cost ten times the comparison.
+    two ``LeanMinHash`` objects per comparison cost ten times the comparison.  Only the first
+    ``NUM_PERM`` values count, so a 128-value signature stored by an older version (an OpenSearch
+    document) compares exactly as its current 64-value signature would.
     """
-    return float(np.count_nonzero(_values(a) == _values(b))) / NUM_PERM
+    return float(np.count_nonzero(_values(a[:SIG_BYTES]) == _values(b[:SIG_BYTES]))) / NUM_PERM
 
 
 def band_keys(sig: bytes) -> list[bytes]:
     """The signature's LSH buckets: per band, the band number and the band's values (as
-    datasketch's ``MinHashLSH`` keys its buckets by the band's bytes)."""
+    datasketch's ``MinHashLSH`` keys its buckets by the band's bytes).  OpenSearch stores these."""
     step = ROWS * 4
     return [bytes([band]) + sig[band * step:(band + 1) * step] for band in range(BANDS)]
+
+
+_KEY_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+_KEY_BANDS = np.arange(BANDS, dtype=np.uint64) << np.uint64(59)
+
+
+def bucket_keys(sig: bytes) -> list[int]:
+    """The sidecar's integer keys of the same buckets as :func:`band_keys`: per band, the band
+    number in bits 59-62 and a 59-bit hash of its values (multiply-add modulo 2**64, one numpy
+    pass for all bands).  A collision only costs a comparison: candidates are verified."""
+    rows = np.frombuffer(sig, dtype="<u4", count=BANDS * ROWS).reshape(BANDS, ROWS).astype(np.uint64)
+    key = rows[:, 0]
+    with np.errstate(over="ignore"):
+        for row in range(1, ROWS):
+            key = key * _KEY_MULTIPLIER + rows[:, row]
+    return ((key >> np.uint64(5)) | _KEY_BANDS).tolist()
 
 
 class CopyClusters:
@@ -167,20 +213,57 @@ class CopyClusters:
             self._relayout()
 
     def _relayout(self) -> None:
-        """Refill the LSH buckets from the signatures (a sidecar written by an older layout)."""
+        """Bring a sidecar of an older layout up to date from its stored signatures.
+
+        Signatures longer than ``SIG_BYTES`` (layouts 1 and 2: 128 values) are cut to their first
+        ``NUM_PERM`` values, which is exactly the current signature of the same body; the buckets
+        are rebuilt and every cluster is recomputed (fewer values can estimate a pair on the other
+        side of the threshold), so the result is what a rebuild would give.  A signature shorter
+        than the current one cannot be completed: its article is left out of the clusters until it
+        is indexed again.  One transaction: a crash leaves the old sidecar, converted next time.
+        """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
             db.execute("DROP TABLE IF EXISTS bands")  # layout 1: hashed 64-bit keys
-            db.execute("DELETE FROM buckets")
-            rows = db.execute("SELECT num, sig FROM members").fetchall()
+            db.execute("DROP TABLE buckets")  # layout 2: bytes keys
+            db.execute(_SCHEMA.split(";")[2])  # CREATE TABLE buckets, integer keys
+            db.execute("DELETE FROM members WHERE length(sig) < ?", (SIG_BYTES,))
+            db.execute("UPDATE members SET sig = substr(sig, 1, ?) WHERE length(sig) > ?",
+                       (SIG_BYTES, SIG_BYTES))
+            rows = db.execute("SELECT num, id, sig FROM members").fetchall()
             db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)",
-                           ((key, num) for num, sig in rows for key in band_keys(sig)))
+                           ((key, num) for num, _id, sig in rows for key in bucket_keys(sig)))
+            self._recluster(rows)
             db.execute(f"PRAGMA user_version = {_LAYOUT}")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def _recluster(self, rows: list[tuple[int, str, bytes]]) -> None:
+        """Label every member with its connected component (pairs sharing a bucket, verified)."""
+        db = self._db
+        sigs = {num: sig for num, _id, sig in rows}
+        parent = {num: num for num in sigs}
+
+        def find(num: int) -> int:
+            while parent[num] != num:
+                parent[num] = parent[parent[num]]
+                num = parent[num]
+            return num
+
+        pairs = db.execute("SELECT DISTINCT a.num, b.num FROM buckets a JOIN buckets b "
+                           "ON b.key = a.key AND b.num > a.num")
+        for a, b in pairs:
+            if find(a) != find(b) and similarity(sigs[a], sigs[b]) >= THRESHOLD:
+                parent[find(b)] = find(a)
+        label: dict[int, str] = {}
+        for num, article_id, _sig in rows:
+            root = find(num)
+            label[root] = min(label.get(root, article_id), article_id)
+        db.executemany("UPDATE members SET cluster = ? WHERE num = ?",
+                       ((label[find(num)], num) for num, _id, _sig in rows))
 
     def close(self) -> None:
         self._db.close()
@@ -231,12 +314,12 @@ class CopyClusters:
         if row is None:
             return None
         num, label, sig = row
-        db.executemany("DELETE FROM buckets WHERE key = ? AND num = ?", ((k, num) for k in band_keys(sig)))
+        db.executemany("DELETE FROM buckets WHERE key = ? AND num = ?", ((k, num) for k in bucket_keys(sig)))
         db.execute("DELETE FROM members WHERE num = ?", (num,))
         other = db.execute("SELECT id FROM members WHERE cluster = ? LIMIT 1", (label,)).fetchone()
         return other[0] if other else None
 
-    def _copies_of(self, sig: bytes, keys: list[bytes], *, one_per_cluster: bool) -> list[tuple[int, str]]:
+    def _copies_of(self, sig: bytes, keys: list[int], *, one_per_cluster: bool) -> list[tuple[int, str]]:
         """(num, cluster) of the indexed articles that are copies of ``sig``.
 
         With ``one_per_cluster``, a cluster's other candidates are not compared once one of its
@@ -258,7 +341,7 @@ class CopyClusters:
 
     def _insert(self, article_id: str, sig: bytes) -> None:
         db = self._db
-        keys = band_keys(sig)
+        keys = bucket_keys(sig)
         labels = {label for _num, label in self._copies_of(sig, keys, one_per_cluster=True)}
         label = min([article_id, *labels])
         num = db.execute("INSERT INTO members (id, cluster, sig) VALUES (?, ?, ?)",
@@ -280,7 +363,7 @@ class CopyClusters:
             return num
 
         for num, _id, sig in rows:
-            for other, _label in self._copies_of(sig, band_keys(sig), one_per_cluster=False):
+            for other, _label in self._copies_of(sig, bucket_keys(sig), one_per_cluster=False):
                 if other in parent:
                     parent[find(other)] = find(num)
         components: dict[int, list[tuple[int, str]]] = {}

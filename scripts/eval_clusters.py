@@ -5,6 +5,8 @@
     .venv/bin/python scripts/eval_clusters.py replicas         # AllSides + shuffled replicas (long)
     .venv/bin/python scripts/eval_clusters.py samples          # the five sample articles
     .venv/bin/python scripts/eval_clusters.py syria --sample 50  # clusters to read by hand
+    .venv/bin/python scripts/eval_clusters.py replicas --reuse --replay  # this code's clusters of
+        # an existing replicas index's stored bodies (re-signed, replayed; then `syria --replay`)
     .venv/bin/python scripts/eval_clusters.py cost             # CPU share of clustering in a build
     .venv/bin/python scripts/eval_clusters.py ab --jobs 2      # whole builds, clustering on vs off
 
@@ -123,8 +125,17 @@ def eval_replicas(args) -> dict:
     paths = base_sources(corpus) + replica_sources(corpus, args.workdir, 2)
     index_dir = args.workdir / "replicas-index"
     seconds = build(paths, index_dir, args.reuse, args.jobs)
-    found = clusters(index_dir)
     fields = stored(index_dir)
+    replayed = None
+    if args.replay:
+        # The clusters this code makes of the stored bodies: re-signed and replayed in batches into
+        # a sidecar of their own (the index's sidecar was made by the code that built it).
+        replayed = args.workdir / "replay"
+        replayed.mkdir(exist_ok=True)
+        (replayed / "copies.sqlite").unlink(missing_ok=True)
+        seconds = None
+    cost_figures = cost(fields, args.batch, replayed)
+    found = clusters(replayed or index_dir)
     base_of = replica_bases(args.workdir / "replicas" / "copy-1.jsonl")
     originals = [i for i in fields if i not in base_of]
     cluster_of = {i: n for n, ids in enumerate(found) for i in ids}
@@ -147,22 +158,23 @@ def eval_replicas(args) -> dict:
             for i in ids:
                 if i not in base_of:
                     print(f"  {i}: {describe(fields[i])}")
-    result.update(cost(fields, args.batch))
+    result.update(cost_figures)
     if seconds:
         share = (result["signature_cpu_s"] / (args.jobs or 2) + result["update_s"]) / seconds
         result["share_of_build"] = round(share, 4)
     return result
 
 
-def cost(fields: dict[str, dict], batch: int) -> dict:
-    """Signature CPU over the stored bodies and the time of replaying the cluster updates."""
+def cost(fields: dict[str, dict], batch: int, into: Path | None = None) -> dict:
+    """Signature CPU over the stored bodies and the time of replaying the cluster updates (into a
+    sidecar in the folder ``into``, kept, or a temporary one)."""
     from index.copies import CopyClusters, signature
 
     items = sorted(fields.items())
     started = time.process_time()
     sigs = [(i, signature(f.get("body") or "")) for i, f in items]
     sig_cpu = time.process_time() - started
-    with tempfile.TemporaryDirectory() as tmp, CopyClusters(tmp) as copies:
+    with tempfile.TemporaryDirectory() as tmp, CopyClusters(into or tmp) as copies:
         started = time.perf_counter()
         for k in range(0, len(sigs), batch):
             copies.update(sigs[k:k + batch])
@@ -187,6 +199,8 @@ def eval_syria(args) -> dict:
     if not (index_dir / "copies.sqlite").exists():
         raise SystemExit("run the replicas command first (its index holds the subset and its replicas)")
     fields = stored(index_dir)
+    if args.replay:
+        index_dir = args.workdir / "replay"  # the sidecar `replicas --reuse --replay` made
     base_of = replica_bases(args.workdir / "replicas" / "copy-1.jsonl")
     found = [ids for ids in clusters(index_dir)
              if any(base_of.get(i, i).rsplit("/", 1)[-1] in names for i in ids)]
@@ -325,6 +339,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--pairs", type=int, default=2, help="on/off build pairs the ab command runs")
     parser.add_argument("--archive", default="jsons_id-a-m.tar.xz", help="AllSides archive ab indexes")
+    parser.add_argument("--replay", action="store_true",
+                        help="replicas/syria: cluster the stored bodies with this code (a sidecar in "
+                             "WORKDIR/replay) instead of reading the index's own sidecar")
     parser.add_argument("--show-mixed", type=int, default=20, help="print this many candidate false merges")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)

@@ -5,12 +5,23 @@ from __future__ import annotations
 import hashlib
 import random
 import sqlite3
+import threading
 import zlib
 
 from datasketch import MinHash
 
 import index.copies as copies
-from index.copies import MIN_WORDS, NUM_PERM, SEED, CopyClusters, signature, similarity
+from index.copies import (
+    BANDS,
+    MIN_WORDS,
+    NUM_PERM,
+    SEED,
+    CopyClusters,
+    band_keys,
+    bucket_keys,
+    signature,
+    similarity,
+)
 from search.copies import COPIES_NAME
 
 STORY = (
@@ -36,7 +47,7 @@ def _shuffled(text: str, seed: int) -> str:
 
 def test_signature_is_deterministic_and_ignores_paragraph_order():
     sig = signature(STORY)
-    assert sig is not None and len(sig) == 128 * 4
+    assert sig is not None and len(sig) == NUM_PERM * 4 == 256
     assert signature(STORY) == sig
     assert signature(_shuffled(STORY, 3)) == sig  # shingles never cross a paragraph break
     assert similarity(sig, signature(OTHER)) < 0.2
@@ -104,7 +115,60 @@ def test_clusters_do_not_depend_on_arrival_order(tmp_path):
     assert results[0] == results[1] == results[2] == [["o0", "o1", "o2"], ["s0", "s1", "s2", "s3"]]
 
 
-def test_an_older_sidecar_layout_gets_its_buckets_back(tmp_path):
+def _signature_128(body: str) -> bytes:
+    """The 128-value signature that layout 2 stored (before issue 14's cost work)."""
+    reference = MinHash(num_perm=128, seed=SEED, hashfunc=int, scheme="affine32")
+    reference.update_batch(_reference_shingles(body))
+    return reference.hashvalues.astype("<u4").tobytes()
+
+
+def _layout_2_sidecar(folder, members: list[tuple[str, str, bytes]]) -> None:
+    """A sidecar as version 2 wrote it: 128-value signatures, bytes bucket keys of 20 x 5 bands."""
+    db = sqlite3.connect(folder / COPIES_NAME)
+    db.executescript("""
+        CREATE TABLE members (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, cluster TEXT NOT NULL,
+                              sig BLOB NOT NULL);
+        CREATE INDEX members_by_cluster ON members(cluster);
+        CREATE TABLE buckets (key BLOB NOT NULL, num INTEGER NOT NULL, PRIMARY KEY (key, num)) WITHOUT ROWID;
+        PRAGMA user_version = 2;
+    """)
+    for article_id, label, sig in members:
+        num = db.execute("INSERT INTO members (id, cluster, sig) VALUES (?, ?, ?)",
+                         (article_id, label, sig)).lastrowid
+        db.executemany("INSERT INTO buckets VALUES (?, ?)",
+                       ((bytes([b]) + sig[b * 20:(b + 1) * 20], num) for b in range(20)))
+    db.commit()
+    db.close()
+
+
+def test_an_older_sidecar_is_cut_to_current_signatures_and_reclustered(tmp_path):
+    paragraphs = _paragraphs(11)
+    a, b, c = ("\n".join(paragraphs[i:j]) for i, j in ((0, 9), (0, 11), (2, 11)))
+    bodies = {"s1": STORY, "s2": _shuffled(STORY, 2), "o1": OTHER, "pa": a, "pb": b, "pc": c}
+    # Labels as layout 2 might have left them, deliberately wrong: every member in one cluster.
+    (tmp_path / "old").mkdir()
+    _layout_2_sidecar(tmp_path / "old", [(i, "o1", _signature_128(body)) for i, body in bodies.items()])
+    (tmp_path / "new").mkdir()
+    with CopyClusters(tmp_path / "new") as fresh:
+        fresh.update([(i, signature(body)) for i, body in bodies.items()])
+        expected = fresh.clusters()
+    assert expected == [["pa", "pb", "pc"], ["s1", "s2"]]
+    with CopyClusters(tmp_path / "old") as copies:
+        assert copies.clusters() == expected
+        stored = dict(copies._db.execute("SELECT id, sig FROM members"))
+        assert stored == {i: signature(body) for i, body in bodies.items()}  # no 128-value signature left
+        assert copies._db.execute("SELECT count(*) FROM buckets").fetchone()[0] == BANDS * len(bodies)
+        copies.update([("s0", signature(_shuffled(STORY, 9)))], removed=["pb"])  # usable as ever
+        assert copies.clusters() == [["s0", "s1", "s2"]]
+    with CopyClusters(tmp_path / "old") as copies:  # converted once
+        assert copies._db.execute("PRAGMA user_version").fetchone()[0] == copies_module_layout()
+
+
+def copies_module_layout() -> int:
+    return copies._LAYOUT
+
+
+def test_a_layout_1_sidecar_gets_its_buckets_back(tmp_path):
     with CopyClusters(tmp_path) as copies:
         copies.update([("a", signature(STORY))])
     db = sqlite3.connect(tmp_path / COPIES_NAME)
@@ -115,6 +179,27 @@ def test_an_older_sidecar_layout_gets_its_buckets_back(tmp_path):
     with CopyClusters(tmp_path) as copies:
         copies.update([("b", signature(STORY))])
         assert copies.clusters() == [["a", "b"]]
+
+
+def test_a_128_value_signature_compares_as_its_first_64_values():
+    # OpenSearch documents written before keep their 128-value signatures and 20 band keys.
+    old, new = _signature_128(STORY), signature(STORY)
+    assert old[:NUM_PERM * 4] == new
+    assert band_keys(old) == band_keys(new) and len(band_keys(new)) == BANDS == 12
+    edited = signature(STORY.replace("on Thursday", "on Thursday, TASS reports,"))
+    assert similarity(old, edited) == similarity(new, edited)
+
+
+def test_bucket_keys_are_the_band_keys_as_63_bit_integers():
+    sigs = [signature(_shuffled(STORY, k)) for k in range(3)]
+    sigs += [signature(OTHER), signature("\n".join(_paragraphs(3)))]
+    for x in sigs:
+        keys = bucket_keys(x)
+        assert len(keys) == BANDS and all(0 <= k < 2**63 for k in keys)
+        assert [k >> 59 for k in keys] == list(range(BANDS))
+        for y in sigs:
+            assert [p == q for p, q in zip(keys, bucket_keys(y), strict=True)] == \
+                [p == q for p, q in zip(band_keys(x), band_keys(y), strict=True)]
 
 
 # -- the signature's work: words hashed once, datasketch fed the ids in one batch ----------------
@@ -147,17 +232,18 @@ def _reference_shingles(body: str) -> list[int]:
 
 
 def test_signature_is_datasketch_minhash_of_the_shingle_ids():
-    long = "\n".join(_paragraphs(100))  # 900 shingles: two batches
+    long = "\n".join(_paragraphs(200))  # 1,800 shingles: two batches
     for body in (STORY, OTHER, MIXED, _shuffled(STORY, 5), long):
-        reference = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme="affine32")
-        reference.update_batch(_reference_shingles(body))  # datasketch's documented path: one id per item
-        assert signature(body) == reference.hashvalues.astype("<u4").tobytes()
+        # datasketch's documented path, one id per item; the signature is the first NUM_PERM of
+        # its 128 seeded permutations' values.
+        assert signature(body) == _signature_128(body)[:NUM_PERM * 4]
 
 
 def test_signatures_did_not_change():
     # Stored signatures must stay comparable with new ones: changing them needs EXTRACTION_VERSION
-    # bumped (every article is then re-extracted and re-signed).
-    assert hashlib.sha256(signature(STORY)).hexdigest()[:16] == "73ba9032de3a1732"
+    # bumped (every article is then re-extracted and re-signed), or, for a cut to fewer values of
+    # the same permutations, a new sidecar layout that cuts the stored ones (index.copies._LAYOUT).
+    assert hashlib.sha256(signature(STORY)).hexdigest()[:16] == "209e76bb0c60c4b3"
 
 
 def test_each_word_is_hashed_once_and_datasketch_called_once_per_batch(monkeypatch):
@@ -174,9 +260,29 @@ def test_each_word_is_hashed_once_and_datasketch_called_once_per_batch(monkeypat
 
     monkeypatch.setattr(copies.zlib, "crc32", counting_crc32)
     monkeypatch.setattr(copies, "_identity", counting_identity)
+    monkeypatch.setattr(copies, "_local", threading.local())  # a MinHash made with the counter
     signature(STORY)  # 77 words, 62 shingles: one batch
     assert calls == {"crc32": len(STORY.split()), "hashfunc": 1}
-    long = "\n".join(_paragraphs(100))  # 1,200 words, 900 shingles
+    long = "\n".join(_paragraphs(200))  # 2,400 words, 1,800 shingles
     calls.update(crc32=0, hashfunc=0)
     signature(long)
-    assert calls == {"crc32": 1200, "hashfunc": -(-900 // copies._BATCH)}
+    assert calls == {"crc32": 2400, "hashfunc": -(-1800 // copies._BATCH)} and copies._BATCH < 1800
+
+
+def test_one_minhash_per_thread_and_clean_for_each_body(monkeypatch):
+    made = []
+    original = copies.MinHash
+
+    def counting_minhash(*args, **kwargs):
+        made.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(copies, "MinHash", counting_minhash)
+    monkeypatch.setattr(copies, "_local", threading.local())
+    first = [signature(body) for body in (STORY, OTHER, STORY)]
+    assert len(made) == 1 and first[0] == first[2] != first[1]
+    other_thread = []
+    thread = threading.Thread(target=lambda: other_thread.append(signature(STORY)))
+    thread.start()
+    thread.join()
+    assert len(made) == 2 and other_thread == [first[0]]

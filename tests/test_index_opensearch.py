@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from index.copies import BANDS, NUM_PERM
 from index.opensearch_writer import (
     OpenSearchIndexError,
     RetryPolicy,
@@ -117,7 +118,7 @@ def test_seeds_are_indexed_with_the_whoosh_ids_and_every_field(seeds, os_index, 
         assert source["id"] == doc_id and source[O.ROOT] == "seeds" and source[O.SOURCE_FILE] == doc_id
         assert len(source["hash"]) == 32 and source["body_tokens"] and source["title"]
         assert (source[O.CLUSTER], source[O.IS_ORIGINAL]) == (doc_id, True)
-        assert len(source[O.COPY_BANDS]) == 20 and len(O.copy_signature(source)) == 512
+        assert len(source[O.COPY_BANDS]) == BANDS and len(O.copy_signature(source)) == NUM_PERM * 4
     mapping = connect(url).indices.get_settings(index=name)[name]["settings"]["index"]
     assert (mapping["number_of_shards"], mapping["number_of_replicas"]) == ("3", "1")
 

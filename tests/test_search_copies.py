@@ -216,3 +216,28 @@ def test_cli_collapse_flag(archive, tmp_path):
     assert result.output.startswith("2 articles\n")
     assert "  copies (1): Daily Sabah [wire/c-daily.json]\n" in result.output
     assert "outlet: Reuters (1), TASS (1)\n" in result.output
+
+
+def test_an_index_with_128_value_signatures_is_reclustered_by_the_next_run(archive, tmp_path):
+    # An index built before issue 14's cost work: layout-2 sidecar, 128-value signatures (their
+    # first 64 values are today's signature), bytes bucket keys.  Labels scrambled on purpose.
+    import sqlite3
+
+    from index.copies import SIG_BYTES, CopyClusters
+    from search.copies import COPIES_NAME
+
+    index_dir = tmp_path / "ix"
+    _index(archive, index_dir)
+    db = sqlite3.connect(index_dir / COPIES_NAME)
+    rows = db.execute("SELECT num, sig FROM members").fetchall()
+    db.executemany("UPDATE members SET sig = ?, cluster = id WHERE num = ?",
+                   ((sig + bytes(range(256)), num) for num, sig in rows))
+    db.executescript("DROP TABLE buckets; CREATE TABLE buckets (key BLOB NOT NULL, num INTEGER NOT NULL, "
+                     "PRIMARY KEY (key, num)) WITHOUT ROWID; PRAGMA user_version = 2;")
+    db.commit()
+    db.close()
+    _index(archive, index_dir)  # nothing to re-extract; the sidecar is converted when opened
+    with CopyClusters(index_dir) as copies:
+        assert copies.clusters() == [["wire/b-tass.json", "wire/c-daily.json"]]
+        assert {n for (n,) in copies._db.execute("SELECT DISTINCT length(sig) FROM members")} == {SIG_BYTES}
+    assert _search(index_dir, q="idlib", collapse="copies").total == 2
