@@ -35,6 +35,14 @@ SAMPLE_IDS = sorted(f"archive/{p.name}" for p in (Path(__file__).resolve().paren
 
 
 @schemathesis.hook
+def filter_query(ctx, query):
+    """No objects as query values: a query string has no objects, and schemathesis serialises one
+    as an empty value (``per_page=``), which the document allows, then reports the 200 as accepted
+    negative data (schemathesis/schemathesis#4600).  Every other mutation is still sent."""
+    return not query or not any(isinstance(value, dict) for value in query.values())
+
+
+@schemathesis.hook
 def flatmap_path_parameters(ctx, path_parameters):
     """Half of the article ids drawn are real ones."""
     if not path_parameters or "article_id" not in path_parameters:
