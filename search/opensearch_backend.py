@@ -53,6 +53,8 @@ DEFAULT_INDEX = "dateline"
 #: What a visitor is told when the cluster cannot answer (the log has the host and the error).
 UNREACHABLE_MESSAGE = ("the search cluster cannot answer right now; try again shortly "
                        "(the server log has the details)")
+#: Seconds before a search that some shards failed is asked again (a replica takes over).
+SHARD_RETRY_PAUSE = 0.5
 #: Hits per request while an export walks its point in time.
 EXPORT_BATCH = 500
 #: Seconds one export batch may take (exports are not bound by the search budget).
@@ -63,7 +65,7 @@ PIT_KEEP_ALIVE = "2m"
 PIT_REOPENS = 3
 #: Fields of ``_source`` a hit needs (bodies, tokens and quote objects stay on the cluster).
 HIT_SOURCE = [S.ID, S.TITLE, "published", S.INDEXED, O.CLUSTER, O.STORED]
-#: Searches for which no result count is needed to page (the same bound as Whoosh's paging).
+#: Most outlets the outlets page lists (terms aggregation size; an archive of 491 outlets is typical).
 MAX_FACET_VALUES_OUTLETS = 65_000
 
 
@@ -124,9 +126,22 @@ class OpenSearchBackend:
             raise error from exc
 
     def _run(self, body: dict, search_type: str | None = None) -> dict:
-        """One search request on the index, within the time budget."""
-        return self.client.search(index=self.index, body=body, search_type=search_type,
-                                  request_timeout=self._request_timeout())
+        """One search request on the index, within the time budget, answered by every shard.
+
+        A node that dies mid-search leaves OpenSearch answering 200 without its shards: totals and
+        counts silently short.  Such an answer is asked for once more (the replicas take over
+        within moments), and else becomes a 503, never a partial result.
+        """
+        for attempt in range(2):
+            response = self.client.search(index=self.index, body=body, search_type=search_type,
+                                          request_timeout=self._request_timeout())
+            if not response.get("_shards", {}).get("failed"):
+                return response
+            if attempt == 0:
+                time.sleep(SHARD_RETRY_PAUSE)
+        error = BackendUnavailableError(f"OpenSearch answered without some shards: {response['_shards']}")
+        error.public = UNREACHABLE_MESSAGE
+        raise error
 
     def _request_timeout(self) -> float:
         return 30.0 if self.time_budget is None else max(0.5, self.time_budget)
@@ -311,13 +326,16 @@ class OpenSearchBackend:
                 responses = self.client.msearch(body=lines,
                                                 request_timeout=self._request_timeout())["responses"]
             # A node lost between a search's query and fetch phases fails that search alone (in a
-            # 200 the client cannot retry): once more, on the shard copies that remain.
-            if attempt == 2 or not any(r.get("status", 500) >= 500 for r in responses if "error" in r):
+            # 200 the client cannot retry), or leaves out its shards: once more, on the shard copies
+            # that remain.
+            if attempt == 2 or not any(_incomplete(r) for r in responses):
                 break
+            time.sleep(SHARD_RETRY_PAUSE)
         answers = {}
         for (name, _body), response in zip(searches, responses, strict=True):
-            if "error" in response:
-                error = BackendUnavailableError(f"OpenSearch could not answer ({name}): {response['error']}")
+            if _incomplete(response):
+                reason = response.get("error") or response.get("_shards")
+                error = BackendUnavailableError(f"OpenSearch could not answer ({name}): {reason}")
                 error.public = UNREACHABLE_MESSAGE
                 raise error
             answers[name] = response
@@ -744,6 +762,11 @@ def _apply_copies(hits: list[Hit], response: dict) -> None:
             hit.cluster = cluster[0].id
         outlets = dict.fromkeys(c.outlet for c in hit.copies if c.outlet and c.outlet != hit.outlet)
         hit.also_published_by = list(outlets)
+
+
+def _incomplete(response: dict) -> bool:
+    """Whether one answer of an ``_msearch`` failed or left out some shards."""
+    return "error" in response or bool(response.get("_shards", {}).get("failed"))
 
 
 def _display(pair: str) -> str:

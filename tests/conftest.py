@@ -118,17 +118,11 @@ def opensearch_cluster(tmp_path_factory):
     Skips when Java, Maven or the artifacts are unavailable; fails instead when
     ``DATELINE_REQUIRE_CLUSTER=1`` (as CI sets it).  Stopped at the end of the session.
     """
-    from scripts.opensearch_cluster import OpenSearchUnavailable, install, start_cluster
+    from processes import TEST_JVM_OPTIONS, opensearch_home
 
-    try:
-        home = install()
-    except OpenSearchUnavailable as exc:
-        if os.environ.get("DATELINE_REQUIRE_CLUSTER") == "1":
-            pytest.fail(f"OpenSearch required (DATELINE_REQUIRE_CLUSTER=1) but unavailable: {exc}")
-        pytest.skip(f"OpenSearch unavailable: {exc}")
-    # C1 only (-XX:TieredStopAtLevel=1): nodes reach green in about half the time; these tests
-    # measure behaviour, not speed.
-    cluster = start_cluster(3, tmp_path_factory.mktemp("opensearch"), heap="512m", home=home,
-                            jvm_options=["-XX:TieredStopAtLevel=1"])
+    from scripts.opensearch_cluster import start_cluster
+
+    cluster = start_cluster(3, tmp_path_factory.mktemp("opensearch"), heap="512m", home=opensearch_home(),
+                            jvm_options=TEST_JVM_OPTIONS)
     yield cluster
     cluster.stop()

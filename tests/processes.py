@@ -102,3 +102,23 @@ def _log_tail(process: subprocess.Popen) -> str:
         return ""
     log.seek(0, os.SEEK_SET)
     return log.read().decode(errors="replace")[-2000:]
+
+
+#: Test nodes compile with C1 only: they reach green in about half the time, and these tests
+#: measure behaviour, not speed.
+TEST_JVM_OPTIONS = ["-XX:TieredStopAtLevel=1"]
+
+
+def opensearch_home() -> Path:
+    """OpenSearch installed from Maven (``scripts/opensearch_cluster.py``), or a skip naming why
+    it is unavailable; a failure instead where ``DATELINE_REQUIRE_CLUSTER=1`` (CI)."""
+    import pytest
+
+    from scripts.opensearch_cluster import OpenSearchUnavailable, install
+
+    try:
+        return install()
+    except OpenSearchUnavailable as exc:
+        if os.environ.get("DATELINE_REQUIRE_CLUSTER") == "1":
+            pytest.fail(f"OpenSearch required (DATELINE_REQUIRE_CLUSTER=1) but unavailable: {exc}")
+        pytest.skip(f"OpenSearch unavailable: {exc}")

@@ -8,6 +8,7 @@ import sqlite3
 import threading
 import zlib
 
+from copy_texts import OTHER, STORY, shuffled
 from datasketch import MinHash
 
 import index.copies as copies
@@ -24,32 +25,12 @@ from index.copies import (
 )
 from search.copies import COPIES_NAME
 
-STORY = (
-    "Russia and Turkey agreed on Thursday to set up a security corridor along the M4 highway in Idlib.\n"
-    "Foreign Minister Sergey Lavrov said the memorandum would be observed by both sides from Friday.\n"
-    "Turkish officials said joint patrols would begin on March 15 along the highway's length.\n"
-    "The agreement follows weeks of fighting that displaced nearly a million civilians in the province.\n"
-    "Analysts said the deal left unresolved the fate of the rebel-held south of the province."
-)
-OTHER = (
-    "The central bank raised its key interest rate by half a percentage point on Friday, citing inflation.\n"
-    "Governor Elvira Nabiullina said further increases were possible if prices kept rising this quarter.\n"
-    "The rouble strengthened slightly against the dollar after the announcement in Moscow.\n"
-    "Economists had expected a smaller increase given the slowdown in retail lending this year."
-)
-
-
-def _shuffled(text: str, seed: int) -> str:
-    paragraphs = text.split("\n")
-    random.Random(seed).shuffle(paragraphs)
-    return "\n\n".join(paragraphs)
-
 
 def test_signature_is_deterministic_and_ignores_paragraph_order():
     sig = signature(STORY)
     assert sig is not None and len(sig) == NUM_PERM * 4 == 256
     assert signature(STORY) == sig
-    assert signature(_shuffled(STORY, 3)) == sig  # shingles never cross a paragraph break
+    assert signature(shuffled(STORY, 3)) == sig  # shingles never cross a paragraph break
     assert similarity(sig, signature(OTHER)) < 0.2
 
 
@@ -103,8 +84,8 @@ def test_a_removed_link_splits_its_cluster(tmp_path):
 
 
 def test_clusters_do_not_depend_on_arrival_order(tmp_path):
-    items = [(f"s{k}", signature(_shuffled(STORY, k))) for k in range(4)]
-    items += [(f"o{k}", signature(_shuffled(OTHER, k))) for k in range(3)]
+    items = [(f"s{k}", signature(shuffled(STORY, k))) for k in range(4)]
+    items += [(f"o{k}", signature(shuffled(OTHER, k))) for k in range(3)]
     results = []
     for n, order in enumerate((items, items[::-1], items[2:] + items[:2])):
         (tmp_path / str(n)).mkdir()
@@ -144,7 +125,7 @@ def _layout_2_sidecar(folder, members: list[tuple[str, str, bytes]]) -> None:
 def test_an_older_sidecar_is_cut_to_current_signatures_and_reclustered(tmp_path):
     paragraphs = _paragraphs(11)
     a, b, c = ("\n".join(paragraphs[i:j]) for i, j in ((0, 9), (0, 11), (2, 11)))
-    bodies = {"s1": STORY, "s2": _shuffled(STORY, 2), "o1": OTHER, "pa": a, "pb": b, "pc": c}
+    bodies = {"s1": STORY, "s2": shuffled(STORY, 2), "o1": OTHER, "pa": a, "pb": b, "pc": c}
     # Labels as layout 2 might have left them, deliberately wrong: every member in one cluster.
     (tmp_path / "old").mkdir()
     _layout_2_sidecar(tmp_path / "old", [(i, "o1", _signature_128(body)) for i, body in bodies.items()])
@@ -158,7 +139,7 @@ def test_an_older_sidecar_is_cut_to_current_signatures_and_reclustered(tmp_path)
         stored = dict(copies._db.execute("SELECT id, sig FROM members"))
         assert stored == {i: signature(body) for i, body in bodies.items()}  # no 128-value signature left
         assert copies._db.execute("SELECT count(*) FROM buckets").fetchone()[0] == BANDS * len(bodies)
-        copies.update([("s0", signature(_shuffled(STORY, 9)))], removed=["pb"])  # usable as ever
+        copies.update([("s0", signature(shuffled(STORY, 9)))], removed=["pb"])  # usable as ever
         assert copies.clusters() == [["s0", "s1", "s2"]]
     with CopyClusters(tmp_path / "old") as copies:  # converted once
         assert copies._db.execute("PRAGMA user_version").fetchone()[0] == copies_module_layout()
@@ -191,7 +172,7 @@ def test_a_128_value_signature_compares_as_its_first_64_values():
 
 
 def test_bucket_keys_are_the_band_keys_as_63_bit_integers():
-    sigs = [signature(_shuffled(STORY, k)) for k in range(3)]
+    sigs = [signature(shuffled(STORY, k)) for k in range(3)]
     sigs += [signature(OTHER), signature("\n".join(_paragraphs(3)))]
     for x in sigs:
         keys = bucket_keys(x)
@@ -233,7 +214,7 @@ def _reference_shingles(body: str) -> list[int]:
 
 def test_signature_is_datasketch_minhash_of_the_shingle_ids():
     long = "\n".join(_paragraphs(200))  # 1,800 shingles: two batches
-    for body in (STORY, OTHER, MIXED, _shuffled(STORY, 5), long):
+    for body in (STORY, OTHER, MIXED, shuffled(STORY, 5), long):
         # datasketch's documented path, one id per item; the signature is the first NUM_PERM of
         # its 128 seeded permutations' values.
         assert signature(body) == _signature_128(body)[:NUM_PERM * 4]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from copy_texts import OTHER, STORY, shuffled
 
 from index.copies import BANDS, NUM_PERM
 from index.opensearch_writer import (
@@ -40,25 +40,6 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 #: Back-off for tests: milliseconds, not seconds.
 FAST = RetryPolicy(base=0.01, cap=0.05, total=30.0)
 
-STORY = (
-    "Russia and Turkey agreed on Thursday to set up a security corridor along the M4 highway in Idlib.\n"
-    "Foreign Minister Sergey Lavrov said the memorandum would be observed by both sides from Friday.\n"
-    "Turkish officials said joint patrols would begin on March 15 along the highway's length.\n"
-    "The agreement follows weeks of fighting that displaced nearly a million civilians in the province.\n"
-    "Analysts said the deal left unresolved the fate of the rebel-held south of the province."
-)
-OTHER = (
-    "The central bank raised its key interest rate by half a percentage point on Friday, citing inflation.\n"
-    "Governor Elvira Nabiullina said further increases were possible if prices kept rising this quarter.\n"
-    "The rouble strengthened slightly against the dollar after the announcement in Moscow.\n"
-    "Economists had expected a smaller increase given the slowdown in retail lending this year."
-)
-
-
-def _shuffled(text: str, seed: int) -> str:
-    paragraphs = text.split("\n")
-    random.Random(seed).shuffle(paragraphs)
-    return "\n\n".join(paragraphs)
 
 
 @pytest.fixture(scope="module")
@@ -333,7 +314,7 @@ def test_copy_clusters_original_is_the_earliest_dated_member(os_index, tmp_path)
     news = tmp_path / "news"
     news.mkdir()
     _article(news, "a", STORY, "2020-03-06", "Reuters")
-    _article(news, "b", _shuffled(STORY, 3) + "\n\nSubscribe to our newsletter.", "2020-03-05", "TASS")
+    _article(news, "b", shuffled(STORY, 3) + "\n\nSubscribe to our newsletter.", "2020-03-05", "TASS")
     _article(news, "c", OTHER, "2020-03-01", "Kommersant")
     report = _index([news], url, name, batch_size=2)  # a and b meet in different bulk rounds
     assert report.indexed == 3
@@ -343,7 +324,7 @@ def test_copy_clusters_original_is_the_earliest_dated_member(os_index, tmp_path)
         "news/c.json": ("news/c.json", True),
     }
     # A later run brings an even earlier copy: it becomes the original; a and b are updated.
-    _article(news, "d", _shuffled(STORY, 5), "2020-03-02", "Anadolu")
+    _article(news, "d", shuffled(STORY, 5), "2020-03-02", "Anadolu")
     report = _index([news], url, name)
     assert (report.indexed, report.unchanged, report.cluster_updates, report.actions) == (1, 3, 2, 3)
     assert _clusters(url, name) == {
@@ -363,7 +344,7 @@ def test_copy_clusters_original_is_the_earliest_dated_member(os_index, tmp_path)
     }
     assert _clusters(url, name) == expected
     # b rewritten as a copy of c: a is left alone (one update), b joins c (written with it).
-    _article(news, "b", _shuffled(OTHER, 1), "2020-03-05", "TASS")
+    _article(news, "b", shuffled(OTHER, 1), "2020-03-05", "TASS")
     report = _index([news], url, name)
     assert (report.indexed, report.cluster_updates) == (1, 1)
     assert _clusters(url, name) == {
@@ -380,7 +361,7 @@ def test_recluster_repairs_clusters_written_without_seeing_each_other(os_index, 
     url, name = os_index
     for part, date in (("east", "2020-03-06"), ("west", "2020-03-04")):
         (tmp_path / part).mkdir()
-        _article(tmp_path / part, "story", _shuffled(STORY, len(part)), date, part)
+        _article(tmp_path / part, "story", shuffled(STORY, len(part)), date, part)
     # The race: the second run's article is written as though the first's were not refreshed yet.
     _index([tmp_path / "east"], url, name)
     client = connect(url)

@@ -81,16 +81,12 @@ class Call:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     """The test's own 3-node cluster (the same JVM options as the session's), stopped at the end."""
-    from scripts.opensearch_cluster import OpenSearchUnavailable, install, start_cluster
+    from processes import TEST_JVM_OPTIONS, opensearch_home
 
-    try:
-        home = install()
-    except OpenSearchUnavailable as exc:
-        if os.environ.get("DATELINE_REQUIRE_CLUSTER") == "1":
-            pytest.fail(f"OpenSearch required (DATELINE_REQUIRE_CLUSTER=1) but unavailable: {exc}")
-        pytest.skip(f"OpenSearch unavailable: {exc}")
-    own = start_cluster(3, tmp_path_factory.mktemp("failover-cluster"), heap="512m", home=home,
-                        cluster_name="dateline-failover", jvm_options=["-XX:TieredStopAtLevel=1"])
+    from scripts.opensearch_cluster import start_cluster
+
+    own = start_cluster(3, tmp_path_factory.mktemp("failover-cluster"), heap="512m", home=opensearch_home(),
+                        cluster_name="dateline-failover", jvm_options=TEST_JVM_OPTIONS)
     try:
         yield own
     finally:
