@@ -31,7 +31,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict
 
-from index.extract import EXTRACTION_VERSION
 from search import opensearch_schema as O
 from search import querytree as T
 from search import schema as S
@@ -527,7 +526,7 @@ class OpenSearchBackend:
             stats = self.client.indices.stats(index=self.index, metric="indexing")
         writes = stats["indices"][self.index]["primaries"]["indexing"]["index_total"]
         return (f"opensearch {self.index}: {articles} articles, {writes} writes, "
-                f"extraction {EXTRACTION_VERSION}")
+                f"extraction {S.EXTRACTION_VERSION}")
 
     def warm(self) -> bool:
         try:

@@ -27,6 +27,15 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
 
 from search.analysis import FastText, text_analyzer
 
+#: The version of extraction behind every stored record (speakers, quotes, entities, dates).
+#: Bump when extraction output changes: the next `dateline index` run then re-extracts every
+#: article.  (It also makes every source be read again, so reader changes take effect: 5 = HTML
+#: page dates from htmldate's extensive search, site-name title suffixes, partial dates; 6 = issue-12
+#: quote rules: headline stance verbs, belief verbs, content that stops before the writer's asides
+#: and occasions.)  Here, not in index/extract, because exports of both backends name it and the
+#: search side must not import the extractor.
+EXTRACTION_VERSION = 6
+
 # -- field names -------------------------------------------------------------------------------
 ID = "id"
 PATH = "path"

@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from index.extract import EXTRACTION_VERSION
 from index.storage import IndexUnavailableError, corrupt_error, open_index, refresh_searcher
 from search import engine
 from search import schema as S
@@ -180,4 +179,4 @@ class WhooshBackend:
         return engine.iter_pages(searcher, request, limit, **self._search_kwargs())
 
     def version(self) -> str:
-        return f"generation {self.searcher().reader().generation()}, extraction {EXTRACTION_VERSION}"
+        return f"generation {self.searcher().reader().generation()}, extraction {S.EXTRACTION_VERSION}"

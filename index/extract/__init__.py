@@ -21,15 +21,13 @@ from index.extract.entities import extract_entities
 from index.extract.names import canonicalize
 from index.extract.outlet import resolve_outlet
 from index.extract.quotes import extract_speakers
+from search import schema as S
 from search.names import AliasTable
 
 __all__ = ["extract", "AliasTable", "EXTRACTION_VERSION"]
 
-#: Bump when extraction output changes: the next `dateline index` run then re-extracts every article.
-#: (It also makes every source be read again, so reader changes take effect: 5 = HTML page dates
-#: from htmldate's extensive search, site-name title suffixes, partial dates; 6 = issue-12 quote rules:
-#: headline stance verbs, belief verbs, content that stops before the writer's asides and occasions.)
-EXTRACTION_VERSION = 6
+#: Bump it (in search/schema.py, where the index records it) when extraction output changes.
+EXTRACTION_VERSION = S.EXTRACTION_VERSION
 
 
 def extract(article: Article, aliases: AliasTable | None = None) -> Extracted:
