@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -22,6 +23,24 @@ from readme import README, REPO, run_dateline, shell_lines
 pytestmark = pytest.mark.cluster
 
 START = "python3 -m scripts.opensearch_cluster start"
+
+
+def _three_free_ports() -> int:
+    """A port P with P, P+1 and P+2 free: the README's nodes take consecutive HTTP ports."""
+    for _ in range(50):
+        port = free_port()
+        if port + 2 < 65536 and all(_free(port + i) for i in (1, 2)):
+            return port
+    raise RuntimeError("no three consecutive free ports")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _section() -> str:
@@ -36,7 +55,7 @@ def test_the_cluster_route_runs_as_written(tmp_path):
     documented = [line for line in shell_lines(".venv/bin/dateline ") if line in section]
     assert [shlex.split(line)[1] for line in documented] == ["index", "search", "serve"]
 
-    port = free_port()
+    port = _three_free_ports()
     args = shlex.split(start)[1:]
     args[args.index("--dir") + 1] = str(tmp_path / "cluster")
     args[args.index("--http-port") + 1] = str(port)
