@@ -469,6 +469,221 @@ class Fts5Engine:
         self.con.close()
 
 
+# -- tantivy (in the benchmark's own environment, never a dependency of Dateline) --------------
+#: The tantivy-py release this benchmark measures (pinned: figures of different releases do not compare).
+TANTIVY_VERSION = "0.27.0"
+#: Environment variable naming the folder tantivy is installed into (else ``<workdir>/bench-env``).
+BENCH_ENV_VARIABLE = "DATELINE_BENCH_ENV"
+#: Analyzer of title and body: FTS5's ``porter unicode61 remove_diacritics 2`` in tantivy's parts
+#: (split on non-alphanumerics, drop tokens over 40 bytes, lowercase, fold accents, English stemmer).
+TANTIVY_TOKENIZER = "en_fold"
+#: Each segment returns every value of a facet (not only its best few), so the merged counts are
+#: exact, as FTS5's GROUP BY and Dateline's counts are; tantivy's default (1.5 x size + 10 per
+#: segment) may miss counts in an index of several segments.
+TANTIVY_SEGMENT_SIZE = 1_000_000
+#: Month buckets: more than any archive spans, so every month is counted, as the other engines do.
+TANTIVY_MONTHS = 10_000
+#: Stored characters per snippet (FTS5's snippet() returns up to 40 tokens, ~250 characters).
+TANTIVY_SNIPPET_CHARS = 240
+
+
+def bench_env(workdir: Path) -> Path:
+    """Folder of the benchmark's own packages: ``$DATELINE_BENCH_ENV``, else ``<workdir>/bench-env``."""
+    import os
+
+    configured = os.environ.get(BENCH_ENV_VARIABLE)
+    return Path(configured) if configured else workdir / "bench-env"
+
+
+def load_tantivy(env: Path, *, install: bool = True):
+    """``(module, "")`` with tantivy ``TANTIVY_VERSION`` imported from ``env``, or ``(None, why)``.
+
+    With ``install`` a missing or different release is installed there first with this
+    interpreter's pip (``pip install --target``): a folder on ``sys.path`` loads the engine into
+    the benchmark process itself, so its queries are timed in process like FTS5's, and neither
+    Dateline's virtualenv nor ``pyproject.toml`` changes (the wheel is abi3, any CPython >= 3.8).
+    """
+    import importlib
+
+    marker = env / f"tantivy-{TANTIVY_VERSION}.dist-info"
+    if not marker.exists():
+        if not install:
+            return None, (f"tantivy {TANTIVY_VERSION} is not installed in {env} (run scripts/bench.py once, "
+                          f"or: python -m pip install --target {env} tantivy=={TANTIVY_VERSION})")
+        print(f"installing tantivy {TANTIVY_VERSION} into {env} ...", file=sys.stderr)
+        done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--upgrade", "--target",
+                               str(env), f"tantivy=={TANTIVY_VERSION}"], capture_output=True, text=True)
+        if done.returncode != 0 or not marker.exists():
+            tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+            return None, f"could not install tantivy {TANTIVY_VERSION} into {env}: {' | '.join(tail)}"
+    if str(env) not in sys.path:
+        sys.path.insert(0, str(env))
+    try:
+        return importlib.import_module("tantivy"), ""
+    except ImportError as error:
+        return None, f"tantivy {TANTIVY_VERSION} in {env} does not import: {error}"
+
+
+def tantivy_schema(tantivy):
+    """Title and body (analysed, stored for snippets), the article id (stored), the day (indexed
+    and fast, for date ranges), and the facets and month as raw-token fast text columns."""
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("title", stored=True, tokenizer_name=TANTIVY_TOKENIZER)
+    builder.add_text_field("body", stored=True, tokenizer_name=TANTIVY_TOKENIZER)
+    builder.add_text_field("ident", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("day", indexed=True, fast=True)
+    for name in (*FACET_KINDS, "month"):
+        builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
+    return builder.build()
+
+
+def _tantivy_index(tantivy, path: Path, schema=None):
+    """The index at ``path`` (created when ``schema`` is given) with the title/body analyzer
+    registered: tantivy keeps only the analyzer's name in the index, so every opener registers it."""
+    index = tantivy.Index(schema, path=str(path), reuse=False) if schema else tantivy.Index.open(str(path))
+    analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+                .filter(tantivy.Filter.remove_long(40))
+                .filter(tantivy.Filter.lowercase())
+                .filter(tantivy.Filter.ascii_fold())
+                .filter(tantivy.Filter.stemmer("english"))
+                .build())
+    index.register_tokenizer(TANTIVY_TOKENIZER, analyzer)
+    return index
+
+
+def write_tantivy(tantivy, path: Path, items: Iterable[tuple[str, str, str, dict]], *,
+                  commit_every: int | None = None, threads: int = 0) -> int:
+    """Index ``(id, title, body, meta)`` items into a fresh tantivy index at ``path``; ``meta`` is a
+    :func:`dateline_docs` row (day and facet values).  Returns the number of documents.
+
+    ``commit_every`` commits after so many documents (tests use it to get several segments);
+    ``threads`` 0 lets tantivy choose (one indexing thread per core).
+    """
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    index = _tantivy_index(tantivy, path, tantivy_schema(tantivy))
+    writer = index.writer(heap_size=256_000_000, num_threads=threads)
+    count = 0
+    for ident, title, body, meta in items:
+        doc = tantivy.Document(ident=ident, title=title, body=body)
+        day = meta.get("day")
+        if day is not None:
+            doc.add_integer("day", day)
+            doc.add_text("month", (date(1970, 1, 1) + timedelta(days=day)).isoformat()[:7])
+        for kind in FACET_KINDS:
+            for value in dict.fromkeys(meta.get(kind) or ()):
+                doc.add_text(kind, value)
+        writer.add_document(doc)
+        count += 1
+        if commit_every and count % commit_every == 0:
+            writer.commit()
+    writer.commit()
+    writer.wait_merging_threads()
+    return count
+
+
+def build_tantivy(env: Path, index_path: Path, paths: list[Path], docs: dict[str, dict]) -> dict:
+    """Read the archive through the project's readers into tantivy; facets from ``docs`` (extraction),
+    exactly the documents FTS5 gets."""
+    tantivy, why = load_tantivy(env, install=False)
+    if tantivy is None:
+        raise RuntimeError(why)
+    started = time.perf_counter()
+    items = ((a.id, a.title, a.body, docs[a.id]) for a in read_articles(paths) if a.id in docs)
+    count = write_tantivy(tantivy, index_path, items)
+    return {"build_s": time.perf_counter() - started, "articles": count,
+            "size_mb": dir_size(index_path) / 1e6, "peak_rss_mb": own_peak_rss_mb(),
+            "version": TANTIVY_VERSION}
+
+
+def _tantivy_build_in_child(env: Path, index_path: Path, paths: list[Path], index_dir: Path) -> dict:
+    """Build tantivy in a fresh interpreter so its peak RSS (all its threads) is its own."""
+    command = [sys.executable, __file__, "_tantivy", str(env), str(index_path), str(index_dir),
+               *map(str, paths)]
+    return _run_child(command)
+
+
+class TantivyEngine:
+    """The same work in tantivy: BM25 top 10 (title boosted 2.0, as FTS5's ``bm25(fts, 2.0, 1.0)``)
+    with snippets of title and body, the exact total, terms aggregations for the facets (the
+    outlet's without the outlet filter) and the months."""
+
+    name = "tantivy"
+
+    def __init__(self, tantivy, index_path: Path) -> None:
+        started = time.perf_counter()
+        self.tantivy = tantivy
+        self.index = _tantivy_index(tantivy, index_path)
+        self.schema = self.index.schema
+        self.searcher = self.index.searcher()
+        self.open_s = time.perf_counter() - started
+        self.segments = self.searcher.num_segments
+
+    def _text(self, q: str):
+        """Words ANDed over title OR body, quoted phrases kept (one field at a time), like FTS5."""
+        return self.index.parse_query(q, ["title", "body"], field_boosts={"title": 2.0},
+                                      conjunction_by_default=True)
+
+    def _filters(self, query: Query) -> tuple[list, list]:
+        """(date filters, outlet filters) as tantivy queries."""
+        T = self.tantivy
+        dates, outlets = [], []
+        if query.date_from:
+            lo = (date.fromisoformat(query.date_from) - date(1970, 1, 1)).days
+            hi = (date.fromisoformat(query.date_to) - date(1970, 1, 1)).days
+            dates.append(T.Query.range_query(self.schema, "day", T.FieldType.Integer, lo, hi))
+        if query.outlet:
+            outlets.append(T.Query.term_query(self.schema, "outlet", query.outlet))
+        return dates, outlets
+
+    def _and(self, text, filters: list):
+        if not filters:
+            return text
+        T = self.tantivy
+        # tantivy-py has no FILTER clause: a MUST clause scored 0 filters without moving the ranking.
+        return T.Query.boolean_query([(T.Occur.Must, text),
+                                      *((T.Occur.Must, T.Query.const_score_query(f, 0.0)) for f in filters)])
+
+    @staticmethod
+    def _terms(field_name: str, size: int) -> dict:
+        return {"terms": {"field": field_name, "size": size, "segment_size": max(size, TANTIVY_SEGMENT_SIZE)}}
+
+    def run(self, query: Query) -> dict:
+        searcher = self.searcher
+        text = self._text(query.q)
+        dates, outlets = self._filters(query)
+        full = self._and(text, dates + outlets)
+        result = searcher.search(full, 10, count=True)
+        aggs = {kind: self._terms(kind, FACET_LIMIT) for kind in FACET_KINDS}
+        aggs["month"] = self._terms("month", TANTIVY_MONTHS)
+        if outlets:
+            # Disjunctive: the outlet facet counts the matches of every other filter.
+            del aggs["outlet"]
+            counted = searcher.aggregate(full, aggs)
+            counted.update(searcher.aggregate(self._and(text, dates),
+                                              {"outlet": self._terms("outlet", FACET_LIMIT)}))
+        else:
+            counted = searcher.aggregate(full, aggs)
+        facets = {kind: {b["key"]: b["doc_count"] for b in counted[kind]["buckets"]}
+                  for kind in (*FACET_KINDS, "month")}
+        hits = []
+        if result.hits:
+            title_snippets = self.tantivy.SnippetGenerator.create(searcher, full, self.schema, "title")
+            body_snippets = self.tantivy.SnippetGenerator.create(searcher, full, self.schema, "body")
+            body_snippets.set_max_num_chars(TANTIVY_SNIPPET_CHARS)
+            for _score, address in result.hits:
+                doc = searcher.doc(address)
+                hits.append((doc.get_first("ident"), title_snippets.snippet_from_doc(doc).to_html(),
+                             body_snippets.snippet_from_doc(doc).to_html()))
+        return {"total": result.count, "hits": [h[0] for h in hits], "outlets": facets["outlet"],
+                "facets": facets, "months": len(facets["month"]),
+                "count_error": sum(counted[k].get("doc_count_error_upper_bound") or 0 for k in counted)}
+
+    def close(self) -> None:
+        self.searcher = None
+
+
 # -- measuring --------------------------------------------------------------------------------
 @dataclass
 class Latencies:
@@ -501,17 +716,22 @@ def measure(engine, workload: list[Query], warmup: list[Query]) -> dict:
     """Warm up on other queries, then time each workload query's first run, then its repeat."""
     for query in warmup:
         engine.run(query)
-    first, repeat = Latencies(), Latencies()
+    first, repeat, cpu = Latencies(), Latencies(), Latencies()
     answers = []
     for query in workload:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         answers.append(engine.run(query))
         first.add(query.type, (time.perf_counter() - started) * 1000)
+        # CPU of the whole process (every thread: tantivy may search segments in parallel).
+        cpu.add(query.type, (time.process_time() - cpu_started) * 1000)
     for query in workload:
         started = time.perf_counter()
         engine.run(query)
         repeat.add(query.type, (time.perf_counter() - started) * 1000)
-    return {"first": first.summary(), "repeat": repeat.summary(), "answers": answers}
+    cpu_per_query = {kind: statistics.fmean(values) for kind, values in cpu.by_type.items()}
+    cpu_per_query["all"] = statistics.fmean(cpu.all())
+    return {"first": first.summary(), "repeat": repeat.summary(), "cpu_ms_per_query": cpu_per_query,
+            "answers": answers}
 
 
 def measure_api(index_dir: Path, workload: list[Query]) -> dict:
@@ -952,48 +1172,123 @@ def run_opensearch(args: argparse.Namespace, work: Path, paths: list[Path], prev
 
 # -- report -----------------------------------------------------------------------------------
 def print_table(results: dict) -> None:
-    """Dateline (and tantivy) against FTS5, with ratios (< 1.0 means faster or smaller than FTS5)."""
-    engines = [e for e in ("dateline", "fts5", "tantivy") if e in results["engines"]]
+    """The issue's table: Dateline through ``dateline serve`` over HTTP (first runs) against FTS5
+    and tantivy in process, with both ratios on every row (< 1.0 means Dateline is faster or
+    smaller), then the in-process Dateline figures, then the targets as a pass/fail list."""
+    engines = ["dateline", "fts5", "tantivy"]
+    data = results["engines"]
     rows: list[tuple[str, list[float | None]]] = []
 
-    def add(label: str, getter) -> None:
+    def add(label: str, getter, dateline_getter=None) -> None:
         values = []
         for name in engines:
+            get = dateline_getter if (name == "dateline" and dateline_getter) else getter
             try:
-                values.append(getter(results["engines"][name]))
+                values.append(get(data[name]))
             except (KeyError, TypeError):
                 values.append(None)
         rows.append((label, values))
 
+    add("articles", lambda e: e["build"]["articles"])
     add("build s (Dateline incl. extraction)", lambda e: e["build"]["build_s"])
     add("incremental re-run s", lambda e: e["build"]["incremental_s"])
     add("index size MB", lambda e: e["build"]["size_mb"])
     add("build peak RSS MB (all processes)", lambda e: e["build"]["peak_rss_mb"])
     add("searcher open (+ facet arrays) ms", lambda e: e["open_s"] * 1000)
     for kind in ("all", *QUERY_TYPES):
-        for stat in ("p50", "p95", "max"):
-            add(f"query {kind} {stat} ms", lambda e, k=kind, s=stat: e["queries"]["first"][k][s])
-    add("repeat all p50 ms", lambda e: e["queries"]["repeat"]["all"]["p50"])
-    add("repeat all p95 ms", lambda e: e["queries"]["repeat"]["all"]["p95"])
-    add("/api/search wall p50 ms", lambda e: e["api"]["wall"]["p50"])
-    add("/api/search overhead p50 ms", lambda e: e["api"]["overhead"]["p50"])
-    add("/api/search overhead p95 ms", lambda e: e["api"]["overhead"]["p95"])
-    add("server peak RSS MB (after the workload)", lambda e: e["api"].get("server_peak_rss_mb"))
+        for stat in ("p50", "p95"):
+            add(f"{kind} {stat} ms (Dateline: HTTP)", lambda e, k=kind, s=stat: e["queries"]["first"][k][s],
+                lambda e, k=kind, s=stat: e["http"]["wall"][k][s])
+    add("all max ms (Dateline: HTTP)", lambda e: e["queries"]["first"]["all"]["max"],
+        lambda e: e["http"]["wall"]["all"]["max"])
+    add("CPU ms per query, all (Dateline: server)", lambda e: e["queries"]["cpu_ms_per_query"]["all"],
+        lambda e: e["http"]["cpu_ms_per_query"]["all"])
+    for kind in ("all", *QUERY_TYPES):
+        add(f"in process: {kind} p50 ms", lambda e, k=kind: e["queries"]["first"][k]["p50"])
+    add("in process: all p95 ms", lambda e: e["queries"]["first"]["all"]["p95"])
+    add("in process: CPU ms per query, all", lambda e: e["queries"]["cpu_ms_per_query"]["all"])
+    add("in process: repeat all p50 ms", lambda e: e["queries"]["repeat"]["all"]["p50"])
+    add("/api/search overhead p50 ms (test client)", lambda e: e["api"]["overhead"]["p50"])
+    add("/api/search overhead p95 ms (test client)", lambda e: e["api"]["overhead"]["p95"])
+    add("server peak RSS MB (dateline serve)", lambda e: e["http"]["server_peak_rss_mb"])
 
-    header = f"{'metric':<38}" + "".join(f"{n:>12}" for n in engines)
-    header += "".join(f"{n + '/fts5':>15}" for n in engines if n != "fts5")
+    header = f"{'metric':<42}" + "".join(f"{n:>11}" for n in engines) + f"{'DL/FTS5':>10}{'DL/tantivy':>12}"
     print(header)
     print("-" * len(header))
-    fts_index = engines.index("fts5") if "fts5" in engines else None
     for label, values in rows:
-        line = f"{label:<38}" + "".join(f"{_fmt(v):>12}" for v in values)
-        for i, name in enumerate(engines):
-            if name == "fts5":
-                continue
-            base = values[fts_index] if fts_index is not None else None
-            ratio = values[i] / base if values[i] is not None and base else None
-            line += f"{(f'{ratio:.2f}x' if ratio is not None else '-'):>15}"
+        line = f"{label:<42}" + "".join(f"{_fmt(v):>11}" for v in values)
+        line += f"{_ratio(values[0], values[1]):>10}{_ratio(values[0], values[2]):>12}"
         print(line)
+    http = data.get("dateline", {}).get("http", {})
+    if http.get("error"):
+        print(f"Dateline over HTTP failed: {http['error'][-500:]}")
+    elif http:
+        print(f"Dateline over HTTP: {http['wall']['all']['n']} distinct queries timed"
+              f" ({http['cached']} repeats answered by the result cache, not timed),"
+              f" {len(http['errors'])} errors.")
+    tantivy = data.get("tantivy", {})
+    if tantivy.get("unavailable"):
+        print(f"tantivy: not measured: {tantivy['unavailable']}")
+    elif tantivy:
+        print(f"tantivy {tantivy['build'].get('version', '?')}: {tantivy['segments']} segments, facet count"
+              f" error bound {tantivy['facet_count_error_bound']} (0 = exact)")
+    print(f"load average at start {' '.join(results['load_at_start'])},"
+          f" at end {' '.join(results['load_at_end'])} ({_cpus()} CPUs)")
+    print("\ntargets (issue 15):")
+    for label, passed, detail in results.get("targets") or targets(results):
+        verdict = "n/a " if passed is None else ("PASS" if passed else "FAIL")
+        print(f"  [{verdict}] {label}: {detail}")
+
+
+def _ratio(value: float | None, base: float | None) -> str:
+    return f"{value / base:.2f}x" if value is not None and base else "-"
+
+
+#: Build time targets of issue 15 per scale, seconds (1x: 37.5k articles; 8x: 300k).
+BUILD_TARGET_S = {1: 120.0, 8: 18 * 60.0}
+
+
+def targets(results: dict) -> list[tuple[str, bool | None, str]]:
+    """Issue 15's targets computed from the figures: ``(target, passed or None if not measured, figures)``.
+
+    Query targets compare Dateline's first runs over HTTP with FTS5's and tantivy's in process.
+    """
+    data = results["engines"]
+    out: list[tuple[str, bool | None, str]] = []
+
+    def get(getter):
+        try:
+            return getter()
+        except (KeyError, TypeError):
+            return None
+
+    def check(label: str, value: float | None, limit: float | None, unit: str = "") -> None:
+        if value is None or limit is None:
+            out.append((label, None, "not measured"))
+        else:
+            out.append((label, value <= limit, f"{_fmt(value)}{unit} vs {_fmt(limit)}{unit}"))
+
+    def http(kind: str, stat: str) -> float | None:
+        return get(lambda: data["dateline"]["http"]["wall"][kind][stat])
+
+    def inproc(name: str, kind: str, stat: str) -> float | None:
+        return get(lambda: data[name]["queries"]["first"][kind][stat])
+
+    for kind in QUERY_TYPES:
+        check(f"{kind} p50 <= 1.0x FTS5", http(kind, "p50"), inproc("fts5", kind, "p50"), " ms")
+    check("all p50 <= 1.0x tantivy", http("all", "p50"), inproc("tantivy", "all", "p50"), " ms")
+    check("all p95 <= 1.0x FTS5", http("all", "p95"), inproc("fts5", "all", "p95"), " ms")
+    check("all p95 <= 1.0x tantivy", http("all", "p95"), inproc("tantivy", "all", "p95"), " ms")
+    limit = BUILD_TARGET_S.get(results.get("scale")) if not results.get("limit") else None
+    check("build time", get(lambda: data["dateline"]["build"]["build_s"]), limit, " s")
+    check("build peak RSS, all processes <= 2 GiB", get(lambda: data["dateline"]["build"]["peak_rss_mb"]),
+          2048.0, " MiB")
+    fts_size = get(lambda: data["fts5"]["build"]["size_mb"])
+    check("index size <= 1.6x FTS5", get(lambda: data["dateline"]["build"]["size_mb"]),
+          1.6 * fts_size if fts_size else None, " MB")
+    check("serving overhead p50 <= 5 ms", get(lambda: data["dateline"]["api"]["overhead"]["p50"]), 5.0, " ms")
+    check("server RSS <= 1 GiB", get(lambda: data["dateline"]["http"]["server_peak_rss_mb"]), 1024.0, " MiB")
+    return out
 
 
 def print_backends(results: dict) -> None:
@@ -1090,6 +1385,11 @@ def main(argv: list[str] | None = None) -> int:
         docs = dateline_docs(Path(index_dir))
         print(json.dumps(build_fts5(Path(fts_path), [Path(p) for p in sources], docs)))
         return 0
+    if argv and argv[0] == "_tantivy":
+        env, index_path, index_dir, *sources = argv[1:]
+        docs = dateline_docs(Path(index_dir))
+        print(json.dumps(build_tantivy(Path(env), Path(index_path), [Path(p) for p in sources], docs)))
+        return 0
     if argv and argv[0] == "serve-compare":
         return serve_compare_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -1148,12 +1448,17 @@ def main(argv: list[str] | None = None) -> int:
         builds["opensearch"] = opensearch["build"]
         saved.write_text(json.dumps(builds))
     results["load_at_end"] = Path("/proc/loadavg").read_text().split()[:3]
+    if "whoosh" in args.backend:
+        results["targets"] = targets(results)
 
     out = args.out or args.workdir / f"bench-{tag}.json"
     out.write_text(json.dumps(results, indent=2, default=str))
     if "whoosh" in args.backend:
         print_table(results)
-        print(f"\ntotals agreement (Dateline vs FTS5): {results['totals_agreement_dateline_fts5']}")
+        for key in ("dateline_fts5", "tantivy_fts5", "dateline_tantivy"):
+            if f"totals_agreement_{key}" in results:
+                pair = key.replace("_", " vs ")
+                print(f"totals agreement ({pair}): {results[f'totals_agreement_{key}']}")
     if "opensearch" in args.backend:
         print()
         print_backends(results)
@@ -1200,6 +1505,11 @@ def run_whoosh(args: argparse.Namespace, work: Path, paths: list[Path], previous
     dateline.close()
     print("measuring /api/search ...", file=sys.stderr)
     dl_api = measure_api(index_dir, workload)
+    print("measuring dateline serve over HTTP ...", file=sys.stderr)
+    try:
+        dl_http = measure_serve(serve_command(free_port(), index_dir=index_dir), workload, warmup)
+    except RuntimeError as error:
+        dl_http = {"error": str(error)}
     print("measuring FTS5 queries ...", file=sys.stderr)
     started = time.perf_counter()
     fts = Fts5Engine(fts_path)
@@ -1208,24 +1518,51 @@ def run_whoosh(args: argparse.Namespace, work: Path, paths: list[Path], previous
     fts.close()
 
     results["engines"]["dateline"] = {"build": dl_build, "open_s": dateline.open_s,
-                                      "queries": _strip(dl_queries), "api": dl_api}
-    if "opensearch" in args.backend:
-        print("measuring dateline serve (Whoosh) over HTTP ...", file=sys.stderr)
-        results["engines"]["dateline"]["http"] = measure_serve(
-            serve_command(free_port(), index_dir=index_dir), workload, warmup)
+                                      "queries": _strip(dl_queries), "api": dl_api, "http": dl_http}
     results["engines"]["fts5"] = {"build": fts_build, "open_s": fts_open, "queries": _strip(fts_queries)}
     results["totals_agreement_dateline_fts5"] = agreement(dl_queries["answers"], fts_queries["answers"])
+    answers = {"dateline": dl_queries["answers"], "fts5": fts_queries["answers"]}
+    tantivy_answers = run_tantivy(args, work, paths, index_dir, previous, builds, workload, warmup, results)
+    if tantivy_answers:
+        answers["tantivy"] = tantivy_answers
+        results["totals_agreement_tantivy_fts5"] = agreement(tantivy_answers, fts_queries["answers"])
+        results["totals_agreement_dateline_tantivy"] = agreement(dl_queries["answers"], tantivy_answers)
+    http_totals = dl_http.get("totals") or [None] * len(workload)
     results["per_query"] = [
-        {**asdict(q), "dateline_total": a["total"], "fts5_total": b["total"]}
-        for q, a, b in zip(workload, dl_queries["answers"], fts_queries["answers"], strict=True)
+        {**asdict(q), **{f"{name}_total": a[i]["total"] for name, a in answers.items()},
+         "dateline_http_total": http_totals[i]}
+        for i, q in enumerate(workload)
     ]
-    try:
-        import tantivy  # noqa: F401  (optional: measured only when installed)
-
-        print("tantivy is installed but not wired into this benchmark yet", file=sys.stderr)
-    except ImportError:
-        results["tantivy"] = "not installed"
     return docs
+
+
+def run_tantivy(args: argparse.Namespace, work: Path, paths: list[Path], index_dir: Path, previous: dict,
+                builds: dict, workload: list[Query], warmup: list[Query], results: dict) -> list[dict] | None:
+    """Install (once), build (or reuse) and measure tantivy; its answers, or None with the reason
+    in ``results["engines"]["tantivy"]["unavailable"]`` when it cannot be installed or imported."""
+    env = bench_env(args.workdir)
+    tantivy, why = load_tantivy(env)
+    if tantivy is None:
+        print(f"tantivy not measured: {why}", file=sys.stderr)
+        results["engines"]["tantivy"] = {"unavailable": why}
+        return None
+    index_path = work / "tantivy-index"
+    if previous.get("tantivy") and index_path.exists():
+        build = previous["tantivy"]
+    else:
+        print("building tantivy index ...", file=sys.stderr)
+        build = _tantivy_build_in_child(env, index_path, paths, index_dir)
+        print(f"  {build}", file=sys.stderr)
+    builds["tantivy"] = build
+    print("measuring tantivy queries ...", file=sys.stderr)
+    engine = TantivyEngine(tantivy, index_path)
+    queries = measure(engine, workload, warmup)
+    engine.close()
+    errors = sum(a["count_error"] for a in queries["answers"])
+    results["engines"]["tantivy"] = {"build": build, "open_s": engine.open_s, "segments": engine.segments,
+                                     "env": str(env), "facet_count_error_bound": errors,
+                                     "queries": _strip(queries)}
+    return queries["answers"]
 
 
 def serve_compare_main(argv: list[str]) -> int:

@@ -183,3 +183,56 @@ def test_allsides_totals_equal_term_postings(corpora):
             result = search(searcher, SearchRequest.from_args({"q": word}), facet_cache=FacetCache(),
                             time_budget=None)
             assert result.total == expected
+
+
+# -- tantivy, the benchmark's third engine ------------------------------------------------------
+def _bench():
+    """scripts/bench.py (not an installed package: imported from the repository root)."""
+    from scripts import bench
+
+    return bench
+
+
+@pytest.fixture(scope="module")
+def tantivy_index(tmp_path_factory):
+    """(records, TantivyEngine) over the generated archive in three segments; skips when tantivy
+    is not in the benchmark's own environment (it is no test dependency: scripts/bench.py installs
+    it into ``$DATELINE_BENCH_ENV`` or ``/tmp/dateline-bench/bench-env`` on its first run)."""
+    bench = _bench()
+    tantivy, why = bench.load_tantivy(bench.bench_env(bench.DEFAULT_WORKDIR), install=False)
+    if tantivy is None:
+        pytest.skip(why)
+    records = _records()
+    items = [(rec["id"], rec["title"], rec["body"], _meta(rec)) for rec in records]
+    path = tmp_path_factory.mktemp("bench-tantivy") / "ix"
+    assert bench.write_tantivy(tantivy, path, items, commit_every=60, threads=1) == len(records)
+    engine = bench.TantivyEngine(tantivy, path)
+    # Several segments, so facet counts merged across segments are checked too.
+    assert engine.segments > 1
+    return records, engine
+
+
+def _meta(rec: dict) -> dict:
+    """A generated record as a ``bench.dateline_docs`` row (day number and facet values)."""
+    day = rec["published"]
+    return {"day": None if day is None else (day - date(1970, 1, 1)).days,
+            "outlet": [rec["outlet"]] if rec["outlet"] else [], "speaker": list(rec["speakers"]),
+            "person": [], "organization": rec["organizations"], "place": rec["places"]}
+
+
+@pytest.mark.parametrize("query", _queries(), ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()))
+def test_tantivy_totals_and_facets_equal_brute_force(tantivy_index, query):
+    records, engine = tantivy_index
+    bench = _bench()
+    total, counts = _expected(records, query)
+    answer = engine.run(bench.Query("test", query["q"], outlet=query.get("outlet"),
+                                    date_from=query.get("from"), date_to=query.get("to")))
+    assert answer["total"] == total
+    for kind, expected in counts.items():
+        assert answer["facets"][kind] == dict(expected), kind
+    assert answer["count_error"] == 0
+    final = [r for r in records if _matches(r, query) and _passes(r, query)]
+    months = Counter(r["published"].isoformat()[:7] for r in final if r["published"])
+    assert answer["facets"]["month"] == dict(months)
+    assert len(answer["hits"]) == min(total, 10)
+    assert set(answer["hits"]) <= {r["id"] for r in final}
