@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Benchmark Dateline against SQLite FTS5 (and tantivy when installed) on the AllSides corpus.
+"""Benchmark Dateline against SQLite FTS5 and tantivy on the AllSides corpus.
 
 One run builds each engine's index, generates a fixed 100-query workload with a fixed seed, and
 measures, side by side: index build time (Dateline's includes reading and extraction through
 ``index.writer.index_paths``), incremental re-run time over the unchanged archive, index size,
 peak RSS of the build (all its processes together, sampled every 0.1 s), per-type p50/p95/max
-query latency (each query's first run after warm-up on *other* queries), repeats (what a result
-cache gives) and the serving overhead of ``/api/search`` over the engine call.  It prints a table
-with ratios against FTS5 and writes everything as JSON.  See docs/performance.md.
+query latency (each query's first run after warm-up on *other* queries: Dateline through
+``dateline serve`` over HTTP and in process, FTS5 and tantivy in process), repeats and the
+serving overhead of ``/api/search`` over the engine call.  It prints a table with the ratios
+Dateline/FTS5 and Dateline/tantivy, then issue 15's targets as pass/fail, and writes everything
+as JSON.  tantivy (pinned, ``TANTIVY_VERSION``) is installed on first use into the benchmark's own
+folder ``<workdir>/bench-env``, not into Dateline's environment.  See docs/performance.md.
 
     .venv/bin/python scripts/bench.py                     # 1x: 37,554 articles, a few minutes
     .venv/bin/python scripts/bench.py --scale 8           # 8x: ~300k articles (opt-in, long)
