@@ -23,9 +23,11 @@ class FacetValue:
 
     def to_dict(self) -> dict:
         """The JSON shape of one facet value (``type`` only where it is set)."""
-        data = asdict(self)
-        if self.type is None:
-            del data["type"]
+        # Written out: ``dataclasses.asdict`` deep-copies field by field, and a page has ~100
+        # facet values (1.8-5 ms of a query's serving time together with the hits).
+        data = {"value": self.value, "count": self.count, "selected": self.selected}
+        if self.type is not None:
+            data["type"] = self.type
         return data
 
 
@@ -47,6 +49,16 @@ class Hit:
     copies_total: int = 0
     #: Outlets of those copies other than this hit's own, first publication first ("also published by").
     also_published_by: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The JSON shape of one hit: every field, in declaration order."""
+        return {
+            "id": self.id, "title": self.title, "outlet": self.outlet, "published": self.published,
+            "speakers": list(self.speakers), "url": self.url, "snippet": self.snippet,
+            "indexed": self.indexed, "cluster": self.cluster,
+            "copies": [asdict(c) for c in self.copies],
+            "copies_total": self.copies_total, "also_published_by": list(self.also_published_by),
+        }
 
 
 @dataclass
@@ -75,13 +87,14 @@ class SearchResult:
 
     def to_dict(self) -> dict:
         """The JSON shape of ``/api/search`` and ``dateline search --json``."""
-        data = asdict(self)
-        data["pages"] = self.pages
-        data["from"] = data.pop("date_from")
-        data["to"] = data.pop("date_to")
-        data["took_ms"] = round(self.took_ms, 2)
-        data["facets"] = {kind: [v.to_dict() for v in values] for kind, values in self.facets.items()}
-        return data
+        return {
+            "query": self.query, "total": self.total, "page": self.page, "per_page": self.per_page,
+            "sort": self.sort, "hits": [hit.to_dict() for hit in self.hits],
+            "facets": {kind: [v.to_dict() for v in values] for kind, values in self.facets.items()},
+            "filters": {kind: list(values) for kind, values in self.filters.items()},
+            "since": self.since, "took_ms": round(self.took_ms, 2), "suggestion": self.suggestion,
+            "pages": self.pages, "from": self.date_from, "to": self.date_to,
+        }
 
 
 def best_quote(speakers: list[dict], words: set[str], speaker_keys: set[str] | frozenset[str],
