@@ -191,3 +191,38 @@ def test_stance_object_stops_at_a_comma_inside_a_closing_mark():
 def test_a_documents_finding_is_not_cut_like_a_stance_object():
     body = "A Reuters poll shows Donald Trump at 36 percent, followed by Ben Carson at 14 percent."
     assert _quotes(body)["Reuters"] == ["Donald Trump at 36 percent, followed by Ben Carson at 14 percent."]
+
+
+# -- issue 12, third round -----------------------------------------------------------------------
+
+
+def test_further_verb_of_communication_reports_its_clause():
+    body = "Senator Mark Dayton boasted that the bill had passed in the spring."
+    assert _quotes(body)["Mark Dayton"] == ["the bill had passed in the spring."]
+
+
+def test_maintained_reports_only_after_that():
+    body = "Senator Mark Dayton maintained a large lead over his rivals in the spring."
+    assert _quotes(body).get("Mark Dayton", []) == []
+    body = "Senator Mark Dayton maintained that the bill had passed in the spring."
+    assert _quotes(body)["Mark Dayton"] == ["the bill had passed in the spring."]
+
+
+def test_person_suggesting_is_speech_not_a_finding():
+    body = "Hugh Hewitt spoke on Monday. Hewitt argued the deal was bad, but suggested Trump went too far."
+    assert _quotes(body)["Hugh Hewitt"][-1] == "Trump went too far."
+
+
+def test_question_in_double_apostrophes_before_its_attribution():
+    body = "Paul Manafort spoke on Monday.\n\n''Can we win Illinois?'' Mr. Manafort asked. He went on."
+    assert _quotes(body)["Paul Manafort"] == ["Can we win Illinois?"]
+
+
+def test_called_on_reports_addressee_and_infinitive():
+    body = "Mark Dayton called on the governor to veto the bill in September, the Star Tribune reported."
+    assert _quotes(body)["Mark Dayton"] == ["the governor to veto the bill in September"]
+
+
+def test_parenthetical_attribution_before_a_determiner():
+    body = "Tina Tchen spoke. By ending the line, Ms. Tchen said, the White House can invite more guests."
+    assert _quotes(body)["Tina Tchen"] == ["the White House can invite more guests."]

@@ -137,6 +137,12 @@ SEED_QUOTES: dict[str, list[tuple[str, str, str]]] = {
             "organization",
             "Russian Foreign Minister Sergey Lavrov has called on Turkey to meet its commitments under a joint memorandum signed in September on de-escalation in Syria’s Idlib",
         ),
+        # Lavrov's call as he made it (nested in TASS's report: two claims, not one passage twice)
+        (
+            "Sergey Lavrov",
+            "person",
+            "Turkey to meet its commitments under a joint memorandum signed in September on de-escalation in Syria’s Idlib",
+        ),
         (
             "Sergey Lavrov",
             "person",

@@ -19,9 +19,32 @@ import re
 
 from index.extract import _lexicon as lex
 
+#: More verbs of saying, beyond the lexicon's cue verbs: forms of Levin's (1993) verbs of
+#: communication (say, complain, manner-of-speaking, tell classes) that report words or a clause
+#: ("Trump boasted that …", "…, she recounted", "…, denying any wrongdoing").  Forms that are
+#: mostly nouns ("hints", "counters"), take a listener or a topic ("briefed", "informed",
+#: "mentioned the deal") or an idiom ("pleaded guilty") are left out.
+MORE_SPEECH_VERBS = lex.words(
+    """
+    stating recounted recounts recounting confessed confesses proclaimed proclaims boasted bragged
+    hinted divulged grumbled testified testifies elaborated reasoned retorted scoffed mused
+    reaffirmed reaffirms restated opined posited speculated speculates theorized griped bemoaned
+    implored begged wondered wonders maintained maintains denying acknowledging confirming conceding
+    stressing emphasizing emphasising asserting contending observing remarking cautions
+    """
+)
+#: Of those, the ones that also stand after their Source (", retorted Peskov", ", she recounted").
+MORE_INVERTED_CUES = lex.words(
+    "recounted confessed boasted testified elaborated reasoned retorted scoffed mused opined wondered"
+)
 #: Verbs whose object is what was said: content may follow them without "that".
 #: ("in": "In a CNN/ORC poll …, 38 percent said …", the pollster's finding.)
-SPEECH_CUES = lex.CUE_VERBS | lex.INVERTED_CUES | frozenset(["according to", "―", "—", "–", ":", "in"])
+SPEECH_CUES = (
+    lex.CUE_VERBS
+    | lex.INVERTED_CUES
+    | MORE_SPEECH_VERBS
+    | frozenset(["according to", "―", "—", "–", ":", "in"])
+)
 #: Communicative stance verbs: their object is what the Source said about something ("called the
 #: charges fabricated", "accused Clinton of lying", "cited derogatory comments"), so it is content.
 #: Verbs of intention, belief, decision or action ("wants", "agreed", "backed", "released") are not.
@@ -52,7 +75,7 @@ BELIEF_VERBS = lex.words(
 _PHRASAL = {
     "referring": ("to",), "refers": ("to",), "referred": ("to",), "pointing": ("to", "out"),
     "pointed": ("out", "to"), "points": ("out", "to"), "talking": ("about",), "talked": ("about",),
-    "talks": ("about",), "called": ("for",), "calls": ("for",), "calling": ("for",),
+    "talks": ("about",), "called": ("for", "on"), "calls": ("for", "on"), "calling": ("for", "on"),
     "railed": ("against",), "rails": ("against",), "lashed": ("out",),
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
@@ -65,7 +88,10 @@ _LISTENER_CUES = frozenset(["told", "tells", "tell", "telling"])
 # Verbs whose object is content only after "that" or a colon: "continued his push", "reiterated
 # his support", "posted a message on Facebook", "charged a fee" are things, not words.
 _EXPLICIT_ONLY = lex.words(
-    "continued continues reiterated reiterates repeated repeats posted posts charged charges answered"
+    "continued continues reiterated reiterates repeated repeats posted posts charged charges answered "
+    # "maintained a lead", "conceding the race", "recounted the incident", "emphasizing those words"
+    "maintained maintains conceding confirming recounted recounting emphasizing emphasising stressing "
+    "hinted acknowledging asserting"
 )
 # Particles of phrasal verbs after a cue ("called off", "showed up"): no content follows.
 _PARTICLES = lex.words("off up out down back away")
@@ -92,6 +118,7 @@ _SLOW_STARTS = _CIRCUMSTANCE | frozenset([":", ",", ";", "(", "-", "–", "—",
 _WH = lex.words("that how what why whether if")
 # Words that open no content of their own after a comma ("…, adding", "…, the lawyer for …").
 _NOT_CONTENT_START = lex.words("and but or adding saying noting who which according the a an his her")
+_DETERMINERS = lex.words("the a an his her")
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w’'.-]*|[^\w\s]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?[.,]?$")
@@ -125,8 +152,8 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     A person "found a receptive audience"; a poll or an agency "found" or "showed" results.
     """
     low = cue.lower()
-    if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS):
-        return False
+    if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS and low not in SPEECH_CUES):
+        return False  # a person "found a receptive audience", but "suggested Trump went too far"
     return low in SPEECH_CUES or low in STATEMENT_VERBS or low in BELIEF_VERBS or low in lex.PARTICIPLE_CUES
 
 
@@ -140,13 +167,15 @@ _OCCASION_LEAD = re.compile(
 )
 
 
-def content_after(text: str, cue: str) -> tuple[int, bool] | None:
+def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int, bool] | None:
     """Where the content in ``text`` (the rest of the sentence after the cue) starts.
 
     Returns ``(offset, explicit)``; ``explicit`` when "that" or a colon introduced it; a negative
     offset when the cue stands parenthetically (", he said, …") and the clause before counts too.  None when
     what follows is only a circumstance phrase, an apposition or a participle ("…, adding …"),
-    a listener without content, or an infinitive ("promised to …").
+    a listener without content, or an infinitive ("promised to …").  ``source_before``: the Source
+    stands before the cue ("…, Ms. Tchen said, the White House …"), so a determiner after the comma
+    opens content, not an apposition of the Source.
     """
     first = _FIRST.match(text)
     if first is None:
@@ -155,7 +184,10 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     if word in _PHRASAL.get(cue.lower(), ()):
         # "referring to the deal", "pointing out that …": the content follows the particle
         found = content_after(text[first.end() :], "")
-        return None if found is None or found[0] < 0 else (found[0] + first.end(), found[1])
+        if found is None or found[0] < 0:
+            return None
+        # "called on Turkey to meet its commitments …": an addressee and an infinitive clause, whole
+        return found[0] + first.end(), found[1] or word == "on"
     if word in _PARTICLES:
         return None
     if word not in _SLOW_STARTS and word[:1].isalnum() and not _time_word(word) and (
@@ -178,7 +210,7 @@ def content_after(text: str, cue: str) -> tuple[int, bool] | None:
     if (
         tokens[0][1] == ","
         and second[:1].isalpha()
-        and second not in _NOT_CONTENT_START
+        and (second not in _NOT_CONTENT_START or (source_before and second in _DETERMINERS))
         and second not in _CIRCUMSTANCE
         and not second.endswith("ing")
     ):

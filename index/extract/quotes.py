@@ -395,7 +395,7 @@ class _Names:
             return set()
         roles = set()
         for text, low in zip(self.texts[j + 1 : j + 8], self.lows[j + 1 : j + 8], strict=True):
-            if text in {",", ".", ";", ")"} or low in lex.CUE_VERBS or low in {"who", "which"}:
+            if text in {",", ".", ";", ")"} or low in _CUE_VERBS or low in {"who", "which"}:
                 break
             if text[:1].isalpha() and low not in lex.DETERMINERS:
                 roles.add(lex.STATE_ABBREVIATIONS.get(low, low))
@@ -502,13 +502,16 @@ _NAMING = lex.words("called named dubbed")
 _INDEFINITE = lex.words("the a an one another")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS = lex.words("by after upon while before and")
+# Speech verbs: the lexicon's and the further verbs of communication of _content.
+_CUE_VERBS = lex.CUE_VERBS | _content.MORE_SPEECH_VERBS
+_INVERTED_CUES = lex.INVERTED_CUES | _content.MORE_INVERTED_CUES
 _SPEECH_TRIGGERS = (
-    lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.PARTICIPLE_CUES
+    _CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.PARTICIPLE_CUES
 )
 
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 _TRIGGERS = (
-    (lex.CUE_VERBS | lex.INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
+    (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
     | {"according", ":", "in"}
     | _SIGNATURE_DASHES
@@ -664,14 +667,14 @@ class _Attributor:
                 continue
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
-            elif low in lex.CUE_VERBS:
+            elif low in _CUE_VERBS:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
                     self._quoted_as_saying(i)  # "…,” Lavrov was quoted as saying by Sputnik"
                 elif low.endswith("ing") and i > 0 and (
                     self.texts[i - 1] == "," or lows[i - 1] in _PARTICIPLE_LEADS
                 ):
                     self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
-                elif not self._before(i) and not self._participle(i) and low in lex.INVERTED_CUES:
+                elif not self._before(i) and not self._participle(i) and low in _INVERTED_CUES:
                     self._inverted(i)
             elif low in lex.PARTICIPLE_CUES and i > 0 and (
                 self.texts[i - 1] == "," or lows[i - 1] in _PARTICIPLE_LEADS or caps[i - 1]
@@ -702,7 +705,7 @@ class _Attributor:
     @staticmethod
     def _document_subject(head: str, cue: str) -> bool:
         """Documents speak through report verbs ("a USA TODAY analysis shows", "FEC records show")."""
-        return head in lex.DOCUMENT_NOUNS and (cue in lex.DOCUMENT_VERBS or cue in lex.CUE_VERBS)
+        return head in lex.DOCUMENT_NOUNS and (cue in lex.DOCUMENT_VERBS or cue in _CUE_VERBS)
 
     def _document(self, i: int) -> bool:
         """``A Monmouth poll out Monday showed``: a document noun (with a short time or participle
@@ -1124,7 +1127,7 @@ class _Attributor:
                 mods.insert(0, p)
                 a -= 1
                 break
-            if lows[p] in lex.CUE_VERBS or lows[p] in {"and", "or", "that", "but", "of", "to", "in"}:
+            if lows[p] in _CUE_VERBS or lows[p] in {"and", "or", "that", "but", "of", "to", "in"}:
                 break
             mods.insert(0, p)
             a -= 1
@@ -1202,7 +1205,7 @@ class _Attributor:
     # -- Source after the cue ----------------------------------------------------------------
     def _inverted(self, i: int) -> bool:
         """``“…,” said Peskov`` / ``…, says Lavrov``: the Source follows the cue."""
-        if self.lows[i] not in lex.INVERTED_CUES or i == 0:
+        if self.lows[i] not in _INVERTED_CUES or i == 0:
             return False
         prev = self.texts[i - 1]
         if self.sents[i - 1] != self.sents[i] or not (prev == "," or prev in _CLOSE_QUOTES):
@@ -1401,6 +1404,10 @@ def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
     trailing: dict[int, list[int]] = {}  # sentence -> anchors of its trailing attributions
     for a in atts:
         at = min(a.source_start, a.cue_start)
+        if not body[max(0, at - 3) : at].rstrip().endswith((",", "”,", ",”")):
+            # "…, Russia's state news agency TASS reported": the description before the name
+            head = body[max(0, at - 80) : at]
+            at -= len(head) - _content.description_start(head)
         if body[max(0, at - 3) : at].rstrip().endswith((",", "”,", ",”")):
             trailing.setdefault(a.sent, []).append(at)
     limits: list[int | None] = []
@@ -1484,6 +1491,10 @@ def _sentence_lookup(tokens: _Tokens, sentences: set[int]) -> dict[int, tuple[in
     return {s: (starts[firsts[s]], ends[firsts[s + 1] - 1]) for s in sentences}
 
 
+# What may stand between a quotation's end and the next sentence: closing marks and blanks.
+_CLOSING_GAP = " \t\u00a0”’\"'"
+
+
 def _quote_for(
     body: str, att: _Attribution, starts: list[int], ends: list[int], sent_of: dict
 ) -> int | None:
@@ -1496,8 +1507,15 @@ def _quote_for(
     s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
     anchor = min(att.source_start, att.cue_start)
     k = bisect.bisect_right(ends, anchor) - 1
-    if k >= 0 and anchor - ends[k] < 40 and ends[k] >= s_start - 2 and "\n" not in body[ends[k] : anchor]:
-        return k  # “…,” X said: the quotation just closed is X's (not one ending the paragraph before)
+    if (
+        k >= 0
+        and anchor - ends[k] < 40
+        and (ends[k] >= s_start - 2 or not body[ends[k] : s_start].strip(_CLOSING_GAP))
+        and "\n" not in body[ends[k] : anchor]
+    ):
+        # “…,” X said: the quotation just closed is X's (not one ending the paragraph before);
+        # ''Can we win?'' Mr. X asked: its closing marks may end the sentence before the cue's
+        return k
     k = bisect.bisect_right(starts, att.cue_end)
     lead = max(att.cue_end, att.source_end)
     if (
@@ -1544,7 +1562,9 @@ def _reported_span(
             start = comma + 2
             end = start + _content.content_end(body[start:s_end])
             return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
-    found = _content.content_after(body[after_start:s_end], att.cue) if after_start < s_end else None
+    found = None
+    if after_start < s_end:
+        found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
         start = after_start - found[0]
