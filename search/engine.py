@@ -25,7 +25,8 @@ from search.expand import expand_terms
 from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.names import AliasTable, name_key
-from search.postings import NoFastPath, PostingsCache, leaf_postings
+from search.phrases import phrase_docs
+from search.postings import NoFastPath, PostingsCache
 from search.query import parse, positive_leaves, query_terms, to_whoosh
 from search.ranking import best_first, for_ranking, rank
 from search.ranking import warm as warm_ranking
@@ -45,7 +46,7 @@ def _matched_docs(searcher, parsed, postings: PostingsCache, deadline: Deadline)
     """Document numbers matching ``parsed`` (ascending), checking the deadline as it goes.
 
     Terms combined with AND/OR/NOT are evaluated as numpy set operations over whole postings
-    blocks (:func:`_set_of`) and exact phrases by :func:`_phrase_docs`; other nodes (wildcards,
+    blocks (:func:`_set_of`) and exact phrases by :mod:`search.phrases`; other nodes (wildcards,
     ranges, sloppy phrases) go through Whoosh's matcher, one document at a time.  The profile at
     12k articles had ``docs_for_query`` at 40 % of a query's time, most of it the matcher
     protocol's per-document calls.
@@ -79,7 +80,7 @@ def _set_of(searcher, node, postings: PostingsCache, deadline: Deadline) -> np.n
     if kind is whoosh_query.AndMaybe:
         return _set_of(searcher, node.a, postings, deadline)
     if kind is whoosh_query.Phrase and node.slop == 1:
-        return _phrase_docs(searcher, node, postings.leaves, deadline)
+        return phrase_docs(searcher, node.fieldname, node.words, postings, deadline)
     deadline.check()
     return _docs_loop(searcher, node, deadline)
 
@@ -91,43 +92,6 @@ def _term_docs(fieldname: str, text, postings: PostingsCache) -> np.ndarray:
         found = postings.get(index, fieldname, text)
         if found is not None:
             parts.append(found.ids + offset)
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-
-
-def _phrase_docs(searcher, node, leaves, deadline: Deadline) -> np.ndarray:
-    """Documents containing ``node``'s words at consecutive positions (an exact phrase).
-
-    The candidates are the intersection of the words' postings (numpy); only their positions are
-    decoded and checked.  Whoosh's span matcher did the same through several matcher layers per
-    document, and the search then ran it a second time to rank: phrases were the slowest query
-    type (4x FTS5).  Same semantics as Whoosh's Phrase with slop 1: stop words take no position.
-    """
-    words = list(node.words)
-    if not words or node.fieldname not in searcher.schema:
-        return np.zeros(0, dtype=np.int64)
-    decode = searcher.schema[node.fieldname].format.decode_positions
-    parts = []
-    for leaf, offset in leaves:
-        postings = [leaf_postings(leaf, node.fieldname, word, values=True) for word in words]
-        if any(p is None for p in postings):
-            continue
-        candidates = postings[0].ids
-        for later in postings[1:]:
-            candidates = np.intersect1d(candidates, later.ids, assume_unique=True)
-        if len(candidates) == 0:
-            continue
-        deadline.check()
-        where = [np.searchsorted(p.ids, candidates).tolist() for p in postings]
-        keep = []
-        for j, docnum in enumerate(candidates.tolist()):
-            ends = set(decode(postings[0].values[where[0][j]]))
-            for k in range(1, len(words)):
-                ends = {p for p in decode(postings[k].values[where[k][j]]) if p - 1 in ends}
-                if not ends:
-                    break
-            if ends:
-                keep.append(docnum)
-        parts.append(np.asarray(keep, dtype=np.int64) + offset)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 

@@ -82,9 +82,12 @@ class PostingsCache:
         self.leaves = leaf_readers(searcher)
         self._found: dict[tuple[int, str, object], Postings | None] = {}
 
-    def get(self, index: int, fieldname: str, text) -> Postings | None:
-        """Postings of ``fieldname:text`` in the ``index``-th segment of ``leaves``."""
+    def get(self, index: int, fieldname: str, text, *, values: bool = False) -> Postings | None:
+        """Postings of ``fieldname:text`` in the ``index``-th segment of ``leaves`` (with their
+        encoded values too when ``values``: a phrase's positions)."""
         key = (index, fieldname, text)
-        if key not in self._found:
-            self._found[key] = leaf_postings(self.leaves[index][0], fieldname, text, weights=True)
-        return self._found[key]
+        found = self._found.get(key, False)
+        if found is False or (values and found is not None and found.values is None):
+            found = leaf_postings(self.leaves[index][0], fieldname, text, weights=True, values=values)
+            self._found[key] = found
+        return found

@@ -1,0 +1,128 @@
+"""Exact phrases (Whoosh ``Phrase`` with slop 1) matched over whole postings arrays.
+
+The candidates are the documents holding every word (numpy intersection of the words' postings);
+their positions are then decoded and checked with array operations.  The positions of one word
+in one segment are decoded with a single ``pickle.loads`` (see :func:`decode_positions`) instead
+of one call per document, and the check is one ``np.isin`` per word over ``candidate << 32 |
+position`` keys instead of Python sets per document.  The words' postings are read through the
+search's :class:`~search.postings.PostingsCache` with their weights, so ranking the phrase (by its
+words) reads no block a second time.
+
+Semantics are Whoosh's: the words at consecutive positions, stop words taking no position
+(the analyzer numbers positions that way), a phrase within one field, never across fields.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Sequence
+from itertools import chain
+
+import numpy as np
+from whoosh import formats
+
+from search.budget import Deadline
+from search.postings import PostingsCache
+
+#: Bits of a check key below the candidate's index: positions are below 2**32.
+_POSITION_BITS = 32
+#: How Whoosh's ``Positions.encode`` starts each value: a 4-byte count, then pickle protocol 2.
+_COUNT_BYTES = 4
+_PICKLE_HEADER = b"\x80\x02"
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def phrase_docs(searcher, fieldname: str, words: Sequence[str], postings: PostingsCache,
+                deadline: Deadline) -> np.ndarray:
+    """Sorted document numbers of ``searcher`` holding ``words`` at consecutive positions of
+    ``fieldname`` (an exact phrase, as Whoosh's ``Phrase`` with slop 1 matches it)."""
+    words = list(words)
+    if not words or fieldname not in searcher.schema:
+        return _EMPTY
+    fmt = searcher.schema[fieldname].format
+    parts = []
+    for index, (_leaf, offset) in enumerate(postings.leaves):
+        found = [postings.get(index, fieldname, word, values=True) for word in words]
+        if any(p is None for p in found):
+            continue
+        deadline.check()
+        docs = segment_phrase_docs([(p.ids, p.values) for p in found], fmt)
+        if len(docs):
+            parts.append(docs + offset)
+    return np.concatenate(parts) if parts else _EMPTY
+
+
+def segment_phrase_docs(words: list[tuple[np.ndarray, list]], fmt) -> np.ndarray:
+    """Document numbers of one segment where the words follow each other.
+
+    ``words``: per word of the phrase, its sorted document numbers and their encoded positions.
+    """
+    candidates = words[0][0]
+    for ids, _values in words[1:]:
+        candidates = np.intersect1d(candidates, ids, assume_unique=True)
+    if len(candidates) == 0:
+        return _EMPTY
+    ends = None
+    for ids, values in words:
+        keys = _position_keys(candidates, ids, values, fmt)
+        # A word continues the phrase where the previous word stands one position before it.
+        ends = keys if ends is None else keys[np.isin(keys - 1, ends, assume_unique=True)]
+        if len(ends) == 0:
+            return _EMPTY
+    return candidates[np.unique(ends >> _POSITION_BITS)]
+
+
+def _position_keys(candidates: np.ndarray, ids: np.ndarray, values: list, fmt) -> np.ndarray:
+    """``j << 32 | position`` for every position of the word in the ``j``-th candidate, sorted."""
+    where = np.searchsorted(ids, candidates).tolist()
+    wanted = [values[w] for w in where]
+    positions, counts = decode_positions(wanted, fmt)
+    owner = np.repeat(np.arange(len(candidates), dtype=np.int64), counts)
+    return (owner << _POSITION_BITS) | positions
+
+
+def decode_positions(values: list[bytes], fmt) -> tuple[np.ndarray, np.ndarray]:
+    """All positions of ``values`` (Whoosh-encoded position lists) in one flat int64 array, and
+    how many each value holds.
+
+    Whoosh's ``Positions`` format stores a count and a pickled list of position deltas per
+    posting; the pickles are spliced into one pickle of a list of lists and loaded once.  Any
+    value not in that shape, or another format, is decoded one value at a time by the format.
+    """
+    lists = _spliced_lists(values) if type(fmt) is formats.Positions else None
+    if lists is None:
+        lists = [fmt.decode_positions(v) for v in values]
+        deltas = False
+    else:
+        deltas = True
+    counts = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+    flat = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+    if deltas and len(flat):
+        # Positions are deltas from the previous position of the same posting (the first from 0).
+        total = np.cumsum(flat)
+        starts = np.cumsum(counts) - counts
+        before = np.concatenate(([0], total))[starts]
+        flat = total - np.repeat(before, counts)
+    return flat, counts
+
+
+def _spliced_lists(values: list[bytes]) -> list[list[int]] | None:
+    """The delta lists of ``values`` from one ``pickle.loads``, or None when a value is not a
+    count plus a protocol-2 pickle of a list ending in STOP (then the caller decodes each)."""
+    if not values:
+        return []
+    start = _COUNT_BYTES + len(_PICKLE_HEADER)
+    try:
+        # Each value's pickle builds one list; with its header and STOP cut off and an APPEND
+        # after it, it adds that list to an outer list.
+        body = b"a".join(v[start:-1] for v in values)
+        lists = pickle.loads(_PICKLE_HEADER + b"]" + body + b"a.")
+    except Exception:  # any malformed value: the slow path decodes (or rejects) each one
+        return None
+    if not isinstance(lists, list) or len(lists) != len(values):
+        return None
+    counts = np.frombuffer(b"".join(v[:_COUNT_BYTES] for v in values), dtype=">u4")
+    headers_ok = all(v[_COUNT_BYTES:start] == _PICKLE_HEADER and v[-1:] == b"." for v in values)
+    if not headers_ok or not np.array_equal(counts, [len(x) for x in lists]):
+        return None
+    return lists
