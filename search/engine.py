@@ -137,14 +137,15 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
     for kind in S.FACET_KINDS:
         # Disjunctive: count over the matches of every *other* filter.
         base = _apply(docs, masks, skip=kind) if kind in masks else _apply(docs, masks)
-        counts = arrays.count(kind, base)
+        ordinals, counts = arrays.count_nonzero(kind, base)
         selected_keys = {name_key(v, aliases) for v in request.filters.get(kind, ())}
         selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
-        top = top_ordinals(counts, arrays.vocab[kind].keys, FACET_LIMIT)
-        chosen = set(int(o) for o in top) | selected_ords
+        top = _top_nonzero(ordinals, counts, arrays.vocab[kind].keys, FACET_LIMIT)
+        chosen = set(top) | selected_ords
+        found = _counts_of(ordinals, counts, chosen)
         display = arrays.display[kind]
         typed = kind == S.SPEAKER  # speakers carry their type: people first, organisations marked
-        values = [FacetValue(display[o], int(counts[o]), o in selected_ords,
+        values = [FacetValue(display[o], found[o], o in selected_ords,
                              _speaker_type(o, arrays) if typed else None) for o in chosen]
         # Selected values the index does not know still show (count 0) so they can be removed.
         known = {v.value for v in values}
@@ -166,13 +167,29 @@ def top_ordinals(counts: np.ndarray, keys: list[str], limit: int) -> list[int]:
     backends list the same values when many share the last count.
     """
     nonzero = np.flatnonzero(counts)
-    if len(nonzero) <= limit:
-        return nonzero.tolist()
-    values = counts[nonzero]
-    threshold = np.partition(values, len(values) - limit)[len(values) - limit]
-    above = nonzero[values > threshold].tolist()
-    tied = sorted(nonzero[values == threshold].tolist(), key=lambda o: keys[o])
+    return _top_nonzero(nonzero, counts[nonzero], keys, limit)
+
+
+def _top_nonzero(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], limit: int) -> list[int]:
+    """:func:`top_ordinals` given only the non-zero entries (``ordinals`` ascending)."""
+    if len(ordinals) <= limit:
+        return ordinals.tolist()
+    threshold = np.partition(counts, len(counts) - limit)[len(counts) - limit]
+    above = ordinals[counts > threshold].tolist()
+    tied = sorted(ordinals[counts == threshold].tolist(), key=lambda o: keys[o])
     return above + tied[: limit - len(above)]
+
+
+def _counts_of(ordinals: np.ndarray, counts: np.ndarray, wanted: set[int]) -> dict[int, int]:
+    """Count of each ordinal in ``wanted`` (0 where it is not among the non-zero ``ordinals``)."""
+    if not wanted:
+        return {}
+    order = sorted(wanted)
+    where = np.searchsorted(ordinals, order)
+    found = {}
+    for o, i in zip(order, where.tolist(), strict=True):
+        found[o] = int(counts[i]) if i < len(ordinals) and int(ordinals[i]) == o else 0
+    return found
 
 
 def _day_counts(arrays: FacetArrays, docs: np.ndarray) -> list[FacetValue]:

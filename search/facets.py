@@ -26,6 +26,9 @@ from search.postings import leaf_readers
 NO_DAY = np.iinfo(np.int32).min
 #: ``indexed`` of documents whose indexing time was not recorded (indexes built before it was).
 NO_TIME = np.iinfo(np.int64).min
+#: :meth:`FacetArrays.count_nonzero` sorts the matches' values when there are fewer than
+#: 1/SPARSE_RATIO of the vocabulary, and counts into an array over the vocabulary otherwise.
+SPARSE_RATIO = 8
 
 
 @dataclass
@@ -112,18 +115,45 @@ class FacetArrays:
     def count(self, kind: str, docs: np.ndarray) -> np.ndarray:
         """Per-ordinal document counts of ``kind`` over the document numbers ``docs``."""
         size = len(self.display[kind])
-        if size == 0 or len(docs) == 0:
+        values = self._values(kind, docs)
+        if size == 0 or len(values) == 0:
             return np.zeros(size, dtype=np.int64)
+        return np.bincount(values, minlength=size)[:size]
+
+    def count_nonzero(self, kind: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(ordinals, counts) of the values of ``kind`` that ``docs`` have: ordinals ascending,
+        every count > 0.  The non-zero entries of :meth:`count`.
+
+        A few matches (a rare word) have a few values: those are counted by sorting them, without
+        the count array over the whole vocabulary (129,000 people at 37.5k articles) that
+        :meth:`count` allocates and that choosing the top values then scans, for each facet kind.
+        """
+        size = len(self.display[kind])
+        values = self._values(kind, docs)
+        if size == 0 or len(values) == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        if len(values) * SPARSE_RATIO < size:
+            ordinals, counts = np.unique(values, return_counts=True)
+            keep = ordinals < size
+            return ordinals[keep].astype(np.int64), counts[keep].astype(np.int64)
+        dense = np.bincount(values, minlength=size)[:size]
+        ordinals = np.flatnonzero(dense)
+        return ordinals, dense[ordinals]
+
+    def _values(self, kind: str, docs: np.ndarray) -> np.ndarray:
+        """The ordinals of ``kind`` of every document in ``docs`` (with repeats), as one array."""
+        if len(docs) == 0:
+            return np.zeros(0, dtype=np.int32)
         indptr = self.indptr[kind]
         starts = indptr[docs]
         lengths = indptr[docs + 1] - starts
         total = int(lengths.sum())
         if total == 0:
-            return np.zeros(size, dtype=np.int64)
+            return np.zeros(0, dtype=np.int32)
         # Positions of every value of every matched document, without a Python loop.
         offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
         positions = offsets + np.arange(total, dtype=np.int64)
-        return np.bincount(self.ords[kind][positions], minlength=size)[:size]
+        return self.ords[kind][positions]
 
     def month_counts(self, docs: np.ndarray) -> list[tuple[str, int]]:
         """[(YYYY-MM, count)] over ``docs``, in date order; undated documents are left out."""

@@ -1,5 +1,6 @@
 """Engine behaviour on a five-article in-memory-sized index, with exact expectations."""
 
+import json
 from datetime import date
 
 import numpy as np
@@ -294,3 +295,90 @@ def test_a_filter_that_excludes_every_match_returns_no_hits(run):
     assert (result.total, result.hits) == (0, [])
     assert run(q='"idlib memorandum"', outlet="TASS").hits == []
 
+
+
+# -- the fast paths of a 10-hit page give the reference paths' answers -------------------------
+@pytest.fixture(scope="module")
+def generated_index(tmp_path_factory):
+    """An index of the generated archive (tests/archive_gen.py), through readers and extraction."""
+    from archive_gen import write_archive
+
+    from index.writer import index_paths
+
+    where = tmp_path_factory.mktemp("querycost")
+    archive = write_archive(where / "archive", count=240, seed=17, per_file=80)
+    index_paths([archive], where / "ix", jobs=1, progress=False)
+    return open_index(where / "ix")
+
+
+GENERATED_QUERIES = [
+    {"q": "said"}, {"q": "memorandum"}, {"q": "sochi"}, {"q": "ceasefire idlib"},
+    {"q": '"joint patrols"'}, {"q": "talks", "outlet": "TASS"}, {"q": "said", "outlet": ["RT", "TASS"]},
+    {"q": "attacks", "from": "2019-03-01", "to": "2019-03-31"}, {"q": "civilians", "from": "2019-01-01",
+                                                                 "to": "2019-12-31"},
+    {"q": "Idlib", "speaker": "Sergey Lavrov"}, {"q": "said", "sort": "newest", "page": "2"},
+    {"q": "idlib", "place": "Idlib", "per_page": "50"}, {"q": "quantum"}, {"q": ""},
+]
+
+
+def _answers(ix) -> list[str]:
+    with ix.searcher() as searcher:
+        cache = FacetCache()
+        answers = []
+        for args in GENERATED_QUERIES:
+            result = search(searcher, SearchRequest.from_args(args), facet_cache=cache, time_budget=None)
+            result.took_ms = 0.0
+            answers.append(json.dumps(result.to_dict(), ensure_ascii=False))
+        return answers
+
+
+def test_generated_archive_answers_equal_the_reference_paths(generated_index, monkeypatch):
+    """Totals, facet counts, order, snippets and the JSON bytes: the same with every fast path of
+    the fixed per-query cost replaced by the code it replaced (the analyzer's token-by-token span
+    scan, facet counts over the whole vocabulary, ``dataclasses.asdict``)."""
+    from dataclasses import asdict
+
+    from search import facets, highlight, results
+
+    fast = _answers(generated_index)
+    monkeypatch.setattr(highlight, "match_spans", highlight._FORMS.spans)
+    monkeypatch.setattr(facets, "SPARSE_RATIO", 0)  # always the dense count
+
+    def reference_to_dict(self):
+        data = asdict(self)
+        data["pages"] = self.pages
+        data["from"] = data.pop("date_from")
+        data["to"] = data.pop("date_to")
+        data["took_ms"] = round(self.took_ms, 2)
+        data["facets"] = {k: [{n: v for n, v in asdict(x).items() if n != "type" or v is not None}
+                              for x in values] for k, values in self.facets.items()}
+        return data
+
+    monkeypatch.setattr(results.SearchResult, "to_dict", reference_to_dict)
+    reference = _answers(generated_index)
+    assert fast == reference
+    shapes = [json.loads(a) for a in fast]
+    assert sum(bool(a["hits"]) for a in shapes) == len(GENERATED_QUERIES) - 1  # all but "quantum"
+    snippets = [h["snippet"] for a in shapes[:13] for h in a["hits"]]
+    assert sum("<mark>" in s for s in snippets) > len(snippets) // 2  # the snippets do highlight
+
+
+def test_facet_counts_sparse_and_dense_agree(generated_index, monkeypatch):
+    from search import facets
+    from search.engine import _top_nonzero, top_ordinals
+
+    with generated_index.searcher() as searcher:
+        arrays = FacetCache().arrays(searcher)
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 5, 40, arrays.ndocs):
+        docs = np.sort(rng.choice(arrays.ndocs, size=size, replace=False))
+        for kind in S.FACET_KINDS:
+            dense = arrays.count(kind, docs)
+            for ratio in (0, 10**9):  # the dense branch, then the sorting branch
+                monkeypatch.setattr(facets, "SPARSE_RATIO", ratio)
+                ordinals, counts = arrays.count_nonzero(kind, docs)
+                assert ordinals.tolist() == np.flatnonzero(dense).tolist()
+                assert counts.tolist() == dense[ordinals].tolist()
+                keys = arrays.vocab[kind].keys
+                for limit in (1, 3, 20):
+                    assert _top_nonzero(ordinals, counts, keys, limit) == top_ordinals(dense, keys, limit)
