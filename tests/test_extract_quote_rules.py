@@ -201,10 +201,10 @@ def test_further_verb_of_communication_reports_its_clause():
     assert _quotes(body)["Mark Dayton"] == ["the bill had passed in the spring."]
 
 
-def test_maintained_reports_only_after_that():
-    body = "Senator Mark Dayton maintained a large lead over his rivals in the spring."
+def test_conceding_reports_only_after_that():
+    body = "Mark Dayton spoke on Monday, conceding the race to his rival in the spring."
     assert _quotes(body).get("Mark Dayton", []) == []
-    body = "Senator Mark Dayton maintained that the bill had passed in the spring."
+    body = "Mark Dayton spoke on Monday, conceding that the bill had passed in the spring."
     assert _quotes(body)["Mark Dayton"] == ["the bill had passed in the spring."]
 
 
@@ -226,3 +226,28 @@ def test_called_on_reports_addressee_and_infinitive():
 def test_parenthetical_attribution_before_a_determiner():
     body = "Tina Tchen spoke. By ending the line, Ms. Tchen said, the White House can invite more guests."
     assert _quotes(body)["Tina Tchen"] == ["the White House can invite more guests."]
+
+
+def test_quoted_fragment_inside_reported_content_is_one_mixed_quote():
+    body = "Ted Cruz spoke. Cruz said that the “stakes in this election are too high” for Trump to win."
+    assert _quotes(body)["Ted Cruz"] == ["the “stakes in this election are too high” for Trump to win."]
+
+
+def test_quotation_introduced_after_a_comma_stays_direct():
+    body = "Chelsea Clinton spoke. Clinton wrote on Twitter, “Next summer, Charlotte will be a sister!”"
+    assert _quotes(body)["Chelsea Clinton"] == ["Next summer, Charlotte will be a sister!"]
+
+
+def test_inverted_stance_cue_after_a_question():
+    body = "Bill Bennett spoke.\n\n“Why should the nomination be taken from him?” asked Bennett, a host."
+    assert _quotes(body)["Bill Bennett"] == ["Why should the nomination be taken from him?"]
+
+
+def test_poll_cue_without_its_comma_reports_nothing():
+    body = "The lead Trump had in a CBS News poll has evaporated in the spring."
+    assert _quotes(body).get("CBS News", []) == []
+
+
+def test_continues_to_is_not_speech():
+    body = "Bernie Sanders spoke on Monday. Still, Sanders continues to trail Clinton by 300 delegates."
+    assert "Bernie Sanders" not in _quotes(body)

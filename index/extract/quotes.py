@@ -683,8 +683,10 @@ class _Attributor:
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
-                self._before(i)
+                before = self._before(i)
                 self.named_only = False
+                if not before and low in _INVERTED_CUES:
+                    self._inverted(i)  # "“… fair and square?” asked Bennett"
         return self.found
 
     def _reports_nothing(self, i: int) -> bool:
@@ -698,6 +700,8 @@ class _Attributor:
         nxt = lows[i + 1] if i + 1 < self.n else ""
         if low in {"reported", "reporting", "reports"} and nxt == "from":
             return True
+        if low in {"continued", "continues"} and nxt == "to":
+            return True  # "Sanders continues to trail Clinton": an aspect verb, not speech
         if low in _NAMING and nxt and self.caps[i + 1] and i > 0:
             return self.texts[i - 1][:1].islower() and lows[i - 1] not in lex.PRONOUNS
         return False
@@ -1383,6 +1387,13 @@ def _attach_quotes(
     limits = _trailing_limits(body, atts)
     for n, att in enumerate(atts):
         idx = _quote_for(body, att, starts, ends, sent_of)
+        if idx is not None and idx not in used and starts[idx] > att.cue_end:
+            mixed = _mixed_content(body, sent_of, att, limits[n], spans[idx])
+            if mixed is not None:
+                # "Cruz said that the “stakes … are too high” for Trump …": one reported quote
+                used.add(idx)
+                out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
+                continue
         if idx is not None and idx not in used:
             used.add(idx)
             start, end, _ = spans[idx]
@@ -1393,6 +1404,30 @@ def _attach_quotes(
         start, end = _reported_span(body, sent_of, att, limits[n])
         out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
     return out
+
+
+def _mixed_content(
+    body: str, sent_of: dict, att: _Attribution, limit: int | None, span: tuple[int, int, bool]
+) -> tuple[int, int] | None:
+    """The reported content around a quoted fragment inside it, when the content is mixed.
+
+    "said that the “stakes in this election are too high” for Trump to be the nominee": the
+    reported clause holds the quotation, with words of the writer before or after it; it is the
+    quote (the fragment alone would lose what the speaker said about it).
+    """
+    start, end = _reported_span(body, sent_of, att, limit)
+    q_start, q_end = span[0] - 1, span[1] + 1  # with the quotation marks
+    if end <= start or not (start <= q_start and q_end <= end):
+        return None
+    lead = body[start:q_start].rstrip()
+    if lead.endswith((",", ":")):
+        return None  # "said on Twitter on Monday, “Next summer …”": a quotation introduced, not mixed
+    before = _WORDS.findall(lead)
+    after = _WORDS.findall(body[q_end:end])
+    return (start, end) if before or len(after) >= 2 else None
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
@@ -1562,6 +1597,7 @@ def _reported_span(
             start = comma + 2
             end = start + _content.content_end(body[start:s_end])
             return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
+        return 0, 0  # "… in a CBS News poll has evaporated": the poll is not this clause's subject
     found = None
     if after_start < s_end:
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
