@@ -205,6 +205,22 @@ def test_decode_positions_falls_back_for_values_not_in_the_spliced_shape():
     assert (flat.tolist(), counts.tolist()) == ([1, 5, 2, 4, 9, 10], [2, 1, 3])
 
 
+def test_decode_positions_falls_back_when_a_count_disagrees_with_its_list():
+    """A value whose stored count is not its list's length is not trusted to the spliced load:
+    every value is then decoded by the format itself."""
+    fmt = formats.Positions()
+    decoded = []
+    whooshs = fmt.decode_positions
+    fmt.decode_positions = lambda value: decoded.append(value) or whooshs(value)
+    good, wrong = fmt.encode([1]), b"\x00\x00\x00\x05" + fmt.encode([3, 4])[4:]
+    flat, counts = decode_positions([good, wrong], fmt)
+    assert (flat.tolist(), counts.tolist()) == ([1, 3, 4], [1, 2])
+    assert decoded == [good, wrong]
+    decoded.clear()
+    decode_positions([good, fmt.encode([3, 4])], fmt)
+    assert decoded == []  # well-formed values take the spliced load
+
+
 # -- the generated archive ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
