@@ -63,14 +63,17 @@ def segment_phrase_docs(words: list[tuple[np.ndarray, list]], fmt) -> np.ndarray
         candidates = np.intersect1d(candidates, ids, assume_unique=True)
     if len(candidates) == 0:
         return _EMPTY
+    alive = np.arange(len(candidates), dtype=np.int64)
     ends = None
     for ids, values in words:
-        keys = _position_keys(candidates, ids, values, fmt)
+        keys = _position_keys(candidates[alive], alive, ids, values, fmt)
         # A word continues the phrase where the previous word stands one position before it.
         ends = keys if ends is None else keys[_members(keys - 1, ends)]
         if len(ends) == 0:
             return _EMPTY
-    return candidates[np.unique(ends >> _POSITION_BITS)]
+        # Later words are decoded only in the candidates where the phrase so far was found.
+        alive = np.unique(ends >> _POSITION_BITS)
+    return candidates[alive]
 
 
 def _members(wanted: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -82,12 +85,13 @@ def _members(wanted: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return keys[where] == wanted
 
 
-def _position_keys(candidates: np.ndarray, ids: np.ndarray, values: list, fmt) -> np.ndarray:
-    """``j << 32 | position`` for every position of the word in the ``j``-th candidate."""
-    wanted = list(map(values.__getitem__, np.searchsorted(ids, candidates).tolist()))
+def _position_keys(docs: np.ndarray, numbers: np.ndarray, ids: np.ndarray, values: list,
+                   fmt) -> np.ndarray:
+    """``number << 32 | position`` for every position of the word in each of ``docs`` (a subset
+    of ``ids``), ``numbers`` being the documents' candidate numbers (ascending)."""
+    wanted = list(map(values.__getitem__, np.searchsorted(ids, docs).tolist()))
     positions, counts = decode_positions(wanted, fmt)
-    owner = np.repeat(np.arange(len(candidates), dtype=np.int64), counts)
-    return (owner << _POSITION_BITS) | positions
+    return (np.repeat(numbers, counts) << _POSITION_BITS) | positions
 
 
 def decode_positions(values: list[bytes], fmt) -> tuple[np.ndarray, np.ndarray]:

@@ -184,6 +184,30 @@ def test_a_phrase_reads_each_words_postings_once_for_matching_and_ranking(small,
     assert sorted(calls) == sorted([(f, w) for f in (S.BODY, S.TITLE) for w in ("peac", "talk")] * 2)
 
 
+def test_later_words_are_decoded_only_where_the_phrase_so_far_was_found(tmp_path, monkeypatch):
+    """Of "peace talks continue", "continue" is decoded only in the 2 documents holding "peace
+    talks", not in all 6 holding the three words."""
+    import search.phrases as P
+
+    ix = create_index(tmp_path / "ix")
+    with ix.writer() as writer:
+        for i in range(6):
+            body = "Peace talks continue." if i < 2 else "Talks continue in peace."
+            writer.add_document(**{S.ID: f"d{i}", S.TITLE: "x", S.BODY: body})
+    decoded: list[int] = []
+    whole = P.decode_positions
+
+    def counting(values, fmt):
+        decoded.append(len(values))
+        return whole(values, fmt)
+
+    monkeypatch.setattr(P, "decode_positions", counting)
+    (body,) = [node for node in phrases_of('"peace talks continue"') if node.fieldname == S.BODY]
+    with ix.searcher() as searcher:
+        assert ours(searcher, body) == [0, 1]
+    assert decoded == [6, 6, 2]
+
+
 # -- position decoding -------------------------------------------------------------------------
 def test_decode_positions_equals_whooshs_decoding():
     rng = random.Random(5)
