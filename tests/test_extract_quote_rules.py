@@ -251,3 +251,18 @@ def test_poll_cue_without_its_comma_reports_nothing():
 def test_continues_to_is_not_speech():
     body = "Bernie Sanders spoke on Monday. Still, Sanders continues to trail Clinton by 300 delegates."
     assert "Bernie Sanders" not in _quotes(body)
+
+
+def test_subordinator_read_into_the_source_run_still_ends_the_content():
+    body = "Jorge Ramos spoke. While Ramos said that reporters need no party, he appears uneasy about it."
+    assert _quotes(body)["Jorge Ramos"] == ["reporters need no party"]
+
+
+def test_sentence_subject_after_its_role_words_speaks_for_a_coordinated_cue():
+    body = "Presumptive Democratic presidential nominee Hillary Clinton met them and said funding is needed."
+    assert _quotes(body)["Hillary Clinton"] == ["funding is needed."]
+
+
+def test_and_in_does_not_end_reported_content():
+    body = "Corey Lewandowski spoke. Lewandowski said the crowds at rallies and in the primaries prove it."
+    assert _quotes(body)["Corey Lewandowski"] == ["the crowds at rallies and in the primaries prove it."]

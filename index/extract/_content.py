@@ -368,6 +368,9 @@ def content_end(text: str) -> int:
     return end
 
 
+_STANCE = lex.STANCE_VERBS
+
+
 def _content_end(text: str) -> int:
     if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
         "\u2013" not in text and "\u2014" not in text
@@ -387,7 +390,8 @@ def _content_end(text: str) -> int:
         if ing and ing not in _PREPOSITION_ING:
             return match.start()
         verb = verb or match.group("own")  # ", he clarified that …": a new clause of its own
-        if verb and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in lex.STANCE_VERBS):
+        # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
+        if verb and verb != "in" and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in _STANCE):
             return match.start()
     return len(text)
 
@@ -423,9 +427,15 @@ def opens_subordinate(text: str) -> bool:
     if not words:
         return False
     first = words[0].strip("“\"‘'(").lower()
-    if first == "even" and len(words) > 1:
-        first = words[1].lower()  # "Even as …", "Even though …"
+    if first in _SUBORDINATOR_LEADS and len(words) > 1:
+        first = words[1].lower()  # "Even as …", "Years after …", "Shortly before …"
     return first in _SUBORDINATORS
+
+
+# Words that may stand before a subordinator opening a sentence ("Even though", "Years after").
+_SUBORDINATOR_LEADS = lex.words(
+    "even just only shortly soon long right moments hours days weeks months years"
+)
 
 
 def fragment(text: str, cue: str = "") -> bool:

@@ -92,6 +92,8 @@ _CONTRACTION = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
 _ADVERB = re.compile(r"^[a-z]+ly$")
 _THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
 _MIN_QUOTE_WORDS = 4
+# Tokens an apposition may span ("Rich Heffley, a top GOP operative who played … in the state, said").
+_APPOSITION_MAX = 45
 ROLE_RESOLVE = True
 _PARTY_MEMBERS = frozenset(["democrat", "republican"])
 _BE_FINITE = frozenset(["is", "are", "was", "were"])
@@ -787,6 +789,8 @@ class _Attributor:
             return False
         if self.lows[s] in lex.NON_NAME_CAPS:
             s = self._after_opener(s, i)  # "In a statement, Florida Gov. Rick Scott blasted … and said"
+        if s >= 0:
+            s = self._past_descriptors(s, i)
         if s < 0 or not self.names._is_name_word(s):
             return False
         e = self.names._run_end(s)
@@ -812,6 +816,22 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _past_descriptors(self, s: int, i: int) -> int:
+        """The name after the role words that open a sentence ("Presumptive Democratic presidential
+        nominee Hillary Clinton called …" -> Hillary), else ``s``."""
+        k = s
+        while k < i and k - s < 8:
+            if self.names._is_name_word(k):
+                e = self.names._run_end(k)
+                if e < i and e > k and self.lows[e] in _ROLE_WORDS and not self.caps[e]:
+                    k = e  # "Democratic" before "presidential nominee": a modifier, not the subject
+                    continue
+                return k
+            if self.lows[k] not in _ROLE_WORDS or k == s:
+                return s
+            k += 1
+        return s
 
     def _after_opener(self, s: int, i: int) -> int:
         """The token after an introductory phrase ("In a statement,", "By the end of the day,") that
@@ -1027,7 +1047,10 @@ class _Attributor:
             return True  # "Sen. Jack Reed (D-R.I.), said"
         k = j - 1
         while (
-            k >= 0 and j - k < 25 and self.sents[k] == self.sents[i] and self.texts[k] not in {",", "(", ";"}
+            k >= 0
+            and j - k < _APPOSITION_MAX
+            and self.sents[k] == self.sents[i]
+            and self.texts[k] not in {",", "(", ";"}
         ):
             if self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
                 return False
@@ -1611,7 +1634,8 @@ def _reported_span(
     if found is not None:
         start = after_start + found[0]
         end = start + _content.content_end(body[start:s_end])
-        if _content.opens_subordinate(body[s_start:anchor]):
+        # (a run read as the Source may hold the subordinator: "While Ramos said that …, he appears")
+        if _content.opens_subordinate(body[s_start : anchor if anchor > s_start else att.cue_start]):
             # "When Clinton said she would debate …, he looked …": the clause ends at its comma
             comma = body.find(", ", start, end)
             end = comma if comma > start else end
