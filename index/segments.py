@@ -25,7 +25,7 @@ import uuid
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 
 from index.storage import INDEX_NAME, DurableFileStorage, fsync_dir
 from search.whoosh_compat import (
-    BlockWriter,
+    TermWriter,
     compound_mmap,
     raw_blocks,
     segment_terms,
@@ -106,7 +106,7 @@ class _FieldPostings:
         self.values = bytearray()  # encoded values (positions), concatenated
         self.value_lengths = array("I")  # 0: no value (W3 keeps only non-empty values)
 
-    def by_term(self) -> Iterator[tuple[bytes, array, array, list[bytes]]]:
+    def by_term(self) -> Iterator[tuple[bytes, list[int], list[float], list[bytes]]]:
         """(term, docnums, weights, values) in term order; each term's postings in arrival order."""
         order = sorted(self.terms.items())
         rank = np.empty(len(order), dtype=np.int64)
@@ -114,19 +114,19 @@ class _FieldPostings:
         ranks = rank[np.frombuffer(self.termnums, dtype=np.uint32)]
         perm = np.argsort(ranks, kind="stable")  # stable: documents stay in order within a term
         bounds = np.concatenate(([0], np.cumsum(np.bincount(ranks, minlength=len(order))))).tolist()
-        docnums = np.frombuffer(self.docnums, dtype=np.uint32)[perm]
-        weights = np.frombuffer(self.weights, dtype=np.float32)[perm]
+        # Python lists once per field, sliced per term: most terms have a posting or two, and a
+        # numpy slice and an array per term cost more than the term's postings.
+        docnums = np.frombuffer(self.docnums, dtype=np.uint32)[perm].tolist()
+        weights = np.frombuffer(self.weights, dtype=np.float32)[perm].tolist()
         lengths = np.frombuffer(self.value_lengths, dtype=np.uint32).astype(np.int64)
-        starts = (np.cumsum(lengths) - lengths)[perm]
-        lengths = lengths[perm]
+        starts = (np.cumsum(lengths) - lengths)[perm].tolist()
+        lengths = lengths[perm].tolist()
         data = memoryview(self.values)  # sliced per value: the field's values are not copied whole
         for i, (tbytes, _num) in enumerate(order):
             lo, hi = bounds[i], bounds[i + 1]
             values = [data[start:start + length].tobytes()
-                      for start, length in zip(starts[lo:hi].tolist(), lengths[lo:hi].tolist(), strict=True)
-                      if length]
-            yield (tbytes, array("I", docnums[lo:hi].tobytes()), array("f", weights[lo:hi].tobytes()),
-                   values)
+                      for start, length in zip(starts[lo:hi], lengths[lo:hi], strict=True) if length]
+            yield tbytes, docnums[lo:hi], weights[lo:hi], values
         data.release()
 
 
@@ -163,35 +163,31 @@ class _TermPostings:
         if postings is None:
             postings = self.fields[fieldname] = _FieldPostings()
             self.fieldnames.add(fieldname)
+        items = items if isinstance(items, list) else list(items)
+        if not items:
+            return 0
+        # Column by column, each in one C-level call (extend, join, map): a loop appending one
+        # posting at a time to five arrays was 8 % of a worker's time.
+        tbytes_column, freqs, weights, values = zip(*items, strict=True)
+        count = len(items)
         terms = postings.terms
-        add_termnum = postings.termnums.append
-        add_docnum = postings.docnums.append
-        add_weight = postings.weights.append
-        add_length = postings.value_lengths.append
-        values = postings.values
-        length = 0
-        nbytes = 0
-        count = 0
-        for tbytes, freq, weight, vbytes in items:
-            length += freq
-            count += 1
-            num = terms.get(tbytes)
-            if num is None:
-                num = terms[tbytes] = len(terms)
-                nbytes += self.TERM_BYTES + len(tbytes)
-            add_termnum(num)
-            add_docnum(docnum)
-            add_weight(weight)
-            if vbytes:
-                values += vbytes
-                add_length(len(vbytes))
-                nbytes += len(vbytes)
-            else:
-                add_length(0)
-        self.nbytes += nbytes + count * self.POSTING_BYTES
-        return length
+        known = len(terms)
+        new_term = terms.setdefault
+        # len(terms) is read before setdefault inserts: a new term gets the next number.
+        postings.termnums.extend([new_term(tbytes, len(terms)) for tbytes in tbytes_column])
+        added = len(terms) - known
+        postings.docnums.extend(array("I", [docnum]) * count)
+        postings.weights.extend(weights)
+        if None in values:  # Whoosh's formats encode values as bytes; None is read as "no value"
+            values = tuple(value or b"" for value in values)
+        value_lengths = array("I", map(len, values))
+        postings.value_lengths.extend(value_lengths)
+        postings.values += b"".join(values)
+        self.nbytes += (added * self.TERM_BYTES + sum(map(len, islice(reversed(terms), added)))
+                        + sum(value_lengths) + count * self.POSTING_BYTES)
+        return sum(freqs)
 
-    def terms(self) -> Iterator[tuple[str, bytes, array, array, list[bytes]]]:
+    def terms(self) -> Iterator[tuple[str, bytes, list[int], list[float], list[bytes]]]:
         """(fieldname, term, docnums, weights, values) in the order a segment stores terms."""
         for fieldname in sorted(self.fields):
             for tbytes, docnums, weights, values in self.fields[fieldname].by_term():
@@ -215,46 +211,39 @@ def _grouped(items: Iterable[tuple]) -> Iterator[tuple[str, bytes, list, list, l
 
 
 def _write_postings(fieldwriter, schema, reader, terms) -> None:
-    """Whoosh's ``FieldWriter.add_postings`` for its W3 codec, one term's postings at a time.
+    """Whoosh's ``FieldWriter.add_postings`` for its W3 codec, one whole term at a time.
 
-    ``terms`` yields (fieldname, term, docnums, weights, values) in segment order.  Whoosh makes
-    three calls per posting (the generic loop, the field writer, the postings writer with its type
-    assertions) and reads the document's field length from the length column on disk each time:
-    40 % of a segment flush.  Here the postings of a term are cut into blocks of the codec's size
-    and each block's arrays and statistics are set at once, the way ``W3PostingsWriter.add_posting``
-    would have built them; field lengths come from one table per field.  The files written are
-    byte-identical to Whoosh's when every block is compressed (``MIN_COMPRESSED_POSTINGS = 0``,
-    tested); by default terms with few postings are stored uncompressed.
+    ``terms`` yields (fieldname, term, docnums, weights, values) in segment order (sequences, or
+    arrays with ``tolist``).  Whoosh makes three calls per posting (the generic loop, the field
+    writer, the postings writer with its type assertions) and reads the document's field length
+    from the length column on disk each time: 40 % of a segment flush.  Here field lengths come
+    from one table per field and each term is written whole by :class:`TermWriter`, which encodes
+    its blocks as Whoosh's postings writer does.  The files written are byte-identical to
+    Whoosh's when every block is compressed (``MIN_COMPRESSED_POSTINGS = 0``, tested); by default
+    terms with few postings are stored uncompressed.
     """
     count = reader.doc_count_all() if reader is not None else 0
     current = None
-    lengths: list = []
+    writer = None
+    lengths: list[int] = []
     for fieldname, tbytes, docnums, weights, values in terms:
         if fieldname != current:
             if current is not None:
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             current = fieldname
-            writer = BlockWriter(fieldwriter)
-            limit, compression = writer.limit, writer.compression
-            # W3's doc_field_length returns None for a zero length: kept, as Whoosh sees it.
-            lengths = ([reader.doc_field_length(d, fieldname) for d in range(count)] if reader is not None
-                       else [0] * count)
-        if values and len(values) != len(docnums):
+            writer = TermWriter(fieldwriter)
+            # W3's doc_field_length returns None for a zero length; blocks only count lengths > 0.
+            lengths = ([reader.doc_field_length(d, fieldname) or 0 for d in range(count)]
+                       if reader is not None else [0] * count)
+        ids = docnums.tolist() if hasattr(docnums, "tolist") else list(docnums)
+        if values and len(values) != len(ids):
             raise ValueError(f"{fieldname}:{tbytes!r} has values for only some postings")
-        fieldwriter.start_term(tbytes)
         # Deflate cannot shrink a block of a few postings (tens of bytes) and its set-up dominated
         # the flush; Whoosh meant to skip such blocks, and readers honour each block's own level.
-        writer.set_compression(compression if len(docnums) >= MIN_COMPRESSED_POSTINGS else 0)
-        for start in range(0, len(docnums), limit):
-            if start:
-                writer.next_block()
-            block = docnums[start:start + limit]
-            block_weights = weights[start:start + limit]
-            found = [length for length in (lengths[d] for d in block) if length]
-            writer.fill(array("I", block), array("f", block_weights), values[start:start + limit],
-                        max(0, max(block_weights)), min(found) if found else None, max(found) if found else 0)
-        fieldwriter.finish_term()
+        writer.write(tbytes, ids, weights.tolist() if hasattr(weights, "tolist") else list(weights), values,
+                     list(map(lengths.__getitem__, ids)),
+                     writer.compression if len(ids) >= MIN_COMPRESSED_POSTINGS else 0)
     if current is not None:
         fieldwriter.finish_field()
 
@@ -306,7 +295,7 @@ def _read_term(source: _MergeSource, terminfo, fmt) -> tuple[np.ndarray, np.ndar
     return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
 
 
-def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, bytes, array, array, list]]:
+def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, bytes, list, list, list]]:
     """(fieldname, term, docnums, weights, values) of the segments being merged, in segment order.
 
     Whoosh merges segments posting by posting through its sorting pool (a tuple, a sort and a
@@ -345,8 +334,8 @@ def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, by
             docnums = np.concatenate(id_parts)
             if not len(docnums):
                 continue  # every posting was a deleted document's
-            yield (fieldname, tbytes, array("I", docnums.astype(np.uint32).tobytes()),
-                   array("f", np.concatenate(weight_parts).astype(np.float32).tobytes()), values)
+            yield (fieldname, tbytes, docnums.tolist(),
+                   np.concatenate(weight_parts).astype(np.float32).tolist(), values)
 
 
 #: Terms merged between two :func:`_release_pages` calls.

@@ -17,6 +17,9 @@ from __future__ import annotations
 import mmap
 from array import array
 from collections.abc import Callable, Iterator
+from operator import sub
+from pickle import dumps
+from zlib import compress
 
 import numpy as np
 
@@ -102,41 +105,99 @@ def compound_mmap(reader) -> mmap.mmap | None:
 
 
 def writes_w3(fieldwriter) -> bool:
-    """Whether a field writer writes W3 postings (the format :class:`BlockWriter` fills)."""
+    """Whether a field writer writes W3 postings the way :class:`TermWriter` writes them (W3 codec,
+    postings never inlined in the term table)."""
     from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
 
     return (type(fieldwriter) is W3FieldWriter
-            and type(fieldwriter._codec.postings_writer(None)) is W3PostingsWriter)
+            and type(fieldwriter._codec.postings_writer(None)) is W3PostingsWriter
+            and fieldwriter._codec._inlinelimit <= 1)
 
 
-class BlockWriter:
-    """Fills the current term's blocks of a W3 postings writer directly, a whole block at a time
-    (what ``W3PostingsWriter.add_posting`` builds one posting at a time)."""
+class TermWriter:
+    """Writes whole terms into the current field of a W3 field writer (after ``start_field``).
+
+    Each term's postings are cut into blocks and encoded as ``W3PostingsWriter`` encodes them: the
+    same pickled (id deltas, weights, values) tuple per block, compressed at the same level, the
+    same pickled block info and the same term-table row.  Whoosh builds each block one posting at
+    a time (type assertions, statistics, a generator per posting for the id deltas and the weight
+    checks): here a block is a few slices and C-level calls, and only pickling and deflating remain.
+    """
 
     def __init__(self, fieldwriter) -> None:
-        self._writer = fieldwriter._postwriter
+        from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+        from whoosh.system import pack_ushort
+        from whoosh.util.numeric import length_to_byte
+
+        self._magic, self._term_info, self._length_byte = WHOOSH3_HEADER_MAGIC, W3TermInfo, length_to_byte
+        postwriter = fieldwriter._postwriter
         #: Postings per block, and the writer's compression level.
-        self.limit: int = self._writer._blocklimit
-        self.compression: int = self._writer._compression
+        self.limit: int = postwriter._blocklimit
+        self.compression: int = postwriter._compression
+        self._postfile = fieldwriter._postfile
+        self._add_row = fieldwriter._tindex.add
+        self._key_prefix = pack_ushort(fieldwriter._fieldid)
+        fixed = fieldwriter._format.fixed_value_size()
+        # W3's _mini_values: values of variable size as a tuple, none at all, or concatenated.
+        self._values_kind = "tuple" if fixed is None or fixed < 0 else ("none" if fixed == 0 else "joined")
 
-    def set_compression(self, level: int) -> None:
-        """Compression of the blocks of the current term (readers honour each block's level)."""
-        self._writer._compression = level
-
-    def next_block(self) -> None:
-        """Write the block filled so far and start an empty one."""
-        self._writer._write_block()
-
-    def fill(self, ids: array, weights: array, values: list, max_weight: float, min_length: int | None,
-             max_length: int) -> None:
-        """Set the current block's postings and statistics."""
-        writer = self._writer
-        writer._ids = ids
-        writer._weights = weights
-        writer._values = values
-        writer._maxweight = max_weight
-        writer._minlength = min_length
-        writer._maxlength = max_length
+    def write(self, tbytes: bytes, ids: list[int], weights: list[float], values: list[bytes],
+              lengths: list[int], compression: int) -> None:
+        """Write one term: its document numbers (ascending), weights, encoded values (one per
+        posting, or none), the field length of each posting's document (0: none) and the
+        compression level of its blocks."""
+        length_to_byte = self._length_byte
+        postfile = self._postfile
+        start = postfile.tell()
+        postfile.write(self._magic)
+        count, limit, kind = len(ids), self.limit, self._values_kind
+        info = self._term_info()
+        for lo in range(0, count, limit):
+            block_ids = ids[lo:lo + limit]
+            block_weights = weights[lo:lo + limit]
+            n = len(block_ids)
+            deltas = (block_ids[0], *map(sub, block_ids[1:], block_ids))
+            if block_weights.count(1.0) == n:
+                mini_weights = None
+            elif block_weights.count(block_weights[0]) == n:
+                mini_weights = block_weights[0]
+            else:
+                mini_weights = tuple(block_weights)
+            if kind == "tuple":
+                mini_values = tuple(values[lo:lo + limit])
+            elif kind == "none":
+                mini_values = None
+            else:
+                mini_values = b"".join(values[lo:lo + limit])
+            data = dumps((deltas, mini_weights, mini_values), 2)
+            if compression:
+                data = compress(data, compression)
+            block_lengths = lengths[lo:lo + limit]
+            max_length = max(block_lengths)
+            if 0 not in block_lengths:
+                min_length = min(block_lengths)
+            else:
+                found = [length for length in block_lengths if length]
+                min_length = min(found) if found else None
+            top = max(block_weights)
+            max_weight = top if top > 0 else 0  # W3 starts each block's maximum at int 0
+            header = dumps((n, block_ids[-1], max_weight, compression, length_to_byte(min_length),
+                            length_to_byte(max_length)), 2)
+            size = len(header) + len(data)
+            postfile.write_int(-size if lo + limit >= count else size)
+            postfile.write(header)
+            postfile.write(data)
+            # W3TermInfo.add_block, with the same arithmetic in the same order.
+            info._weight += sum(block_weights)
+            info._df += n
+            info._minlength = min_length if info._minlength is None else min(info._minlength, min_length)
+            info._maxlength = max(info._maxlength, max_length)
+            info._maxweight = max(info._maxweight, max_weight)
+            if info._minid is None:
+                info._minid = block_ids[0]
+            info._maxid = block_ids[-1]
+        info.set_extent(start, postfile.tell() - start)
+        self._add_row(self._key_prefix + tbytes, info.to_bytes())
 
 
 # -- committing ----------------------------------------------------------------------------------

@@ -72,6 +72,23 @@ def test_fast_writer_files_are_byte_identical_to_whooshs_when_every_block_is_com
     assert files("fast", FastSegmentWriter) == reference
 
 
+def test_staging_writer_files_are_byte_identical_to_whooshs_when_every_block_is_compressed(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(segments, "MIN_COMPRESSED_POSTINGS", 0)
+
+    def files(name, writer_class):
+        ix = create_index(tmp_path / name)
+        writer = writer_class(ix, compound=False)
+        for doc in DOCS:
+            writer.add_document(**doc)
+        writer.commit()
+        return {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob("MAIN_*.*")}
+
+    reference = files("whoosh", SegmentWriter)
+    assert {"pst", "trm", "_body_len.col"} <= set(reference)
+    assert files("staging", segments._StagingSegmentWriter) == reference
+
+
 def test_terms_with_few_postings_are_written_uncompressed(tmp_path):
     ix = _build(tmp_path, "fast", FastSegmentWriter)
     with ix.reader() as reader:

@@ -96,18 +96,65 @@ def _tokens(word):
     return RegexTokenizer()(word)
 
 
-def test_block_writer_and_commit_segments_on_a_real_writer(tmp_path):
+def _field_files(write_terms) -> dict[str, bytes]:
+    """The files of one W3 field writer (postings and term table) after ``write_terms(fieldwriter)``
+    wrote the body field's terms."""
+    from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.filedb.filestore import RamStorage
+
+    from search.schema import build_schema
+
+    storage = RamStorage()
+    codec = W3Codec()
+    segment = codec.new_segment(storage, "MAIN")
+    fieldwriter = codec.field_writer(storage, segment)
+    assert C.writes_w3(fieldwriter)
+    schema = build_schema()
+    fieldwriter.start_field(S.BODY, schema[S.BODY])
+    write_terms(fieldwriter)
+    fieldwriter.finish_field()
+    fieldwriter.close()
+    # Files are named <index>_<random segment id>.<ext>: keyed by extension.
+    return {name.split(".", 1)[1]: bytes(storage.files[name]) for name in storage.list()}
+
+
+#: (term, postings): (document number, weight, encoded value, field length) each.  Blocks of 128:
+#: weights all 1.0, all equal, or mixed; field lengths zero in some documents, in all of a block.
+TERMS = [
+    (b"alpha", [(d, 1.0 if d < 200 else 2.0 if d < 260 else float(d % 5 + 1), f"v{d}".encode(),
+                 0 if d % 7 == 0 else d % 300) for d in range(0, 600, 2)]),
+    (b"beta", [(d, 0.5, b"", 0) for d in range(3, 140)]),
+    (b"gamma", [(5, 3.0, b"x", 40)]),
+]
+
+
+def test_term_writer_writes_what_whooshs_postings_writer_writes():
+    def whoosh(fieldwriter):
+        for tbytes, postings in TERMS:
+            fieldwriter.start_term(tbytes)
+            for docnum, weight, value, length in postings:
+                fieldwriter.add(docnum, weight, value, length)
+            fieldwriter.finish_term()
+
+    def dateline(fieldwriter):
+        writer = C.TermWriter(fieldwriter)
+        assert writer.limit == 128 and writer.compression == 3
+        for tbytes, postings in TERMS:
+            docnums, weights, values, lengths = (list(column) for column in zip(*postings, strict=True))
+            writer.write(tbytes, docnums, weights, [v for v in values if v], lengths, writer.compression)
+
+    reference = _field_files(whoosh)
+    assert set(reference) == {"pst", "trm"} and all(reference.values())
+    assert _field_files(dateline) == reference
+
+
+def test_commit_segments_on_a_real_writer(tmp_path):
     from index.storage import create_index
 
     ix = create_index(tmp_path / "ix")
     writer = SegmentWriter(ix)
     writer.add_document(**{S.ID: "x", S.TITLE: "One", S.BODY: "one document"})
-    fieldwriter = writer.fieldwriter
-    assert C.writes_w3(fieldwriter)
-    fieldwriter.start_field(S.BODY, ix.schema[S.BODY])
-    blocks = C.BlockWriter(fieldwriter)
-    assert blocks.limit == 128 and isinstance(blocks.compression, int)
-    fieldwriter.finish_field()
+    assert C.writes_w3(writer.fieldwriter)
     C.commit_segments(writer, [])
     with ix.searcher() as searcher:
         assert searcher.doc_count() == 1
