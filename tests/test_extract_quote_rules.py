@@ -266,3 +266,10 @@ def test_sentence_subject_after_its_role_words_speaks_for_a_coordinated_cue():
 def test_and_in_does_not_end_reported_content():
     body = "Corey Lewandowski spoke. Lewandowski said the crowds at rallies and in the primaries prove it."
     assert _quotes(body)["Corey Lewandowski"] == ["the crowds at rallies and in the primaries prove it."]
+
+
+def test_negation_inside_an_aside_does_not_negate_the_cue():
+    body = "Elizabeth Warren spoke. Warren, who has not endorsed anyone, told reporters the race was close."
+    assert _quotes(body)["Elizabeth Warren"] == ["the race was close."]
+    body = "Elizabeth Warren spoke. Warren did not say the race was close."
+    assert "Elizabeth Warren" not in _quotes(body)

@@ -119,7 +119,7 @@ _SLOW_STARTS = _CIRCUMSTANCE | frozenset([":", ",", ";", "(", "-", "–", "—",
 _WH = lex.words("that how what why whether if")
 # Words that open no content of their own after a comma ("…, adding", "…, the lawyer for …").
 _NOT_CONTENT_START = lex.words("and but or adding saying noting who which according the a an his her")
-_DETERMINERS = lex.words("the a an his her")
+_DETERMINERS = lex.words("the a an his her their")
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w’'.-]*|[^\w\s]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?[.,]?$")
@@ -130,8 +130,17 @@ _FIRST = re.compile(r"\s*([^\W_][\w’'.-]*|[^\w\s])")
 
 
 def negated(between: str) -> bool:
-    """Whether the words between a Source and its cue negate it ("had never promised", "didn't say")."""
-    return bool(_NEGATION.search(between))
+    """Whether the words between a Source and its cue negate it ("had never promised", "didn't say").
+
+    Only the verb group right before the cue counts: an aside or a coordinated clause before it
+    ("Warren, who has not endorsed anyone, told …", "said he should not have …, and then pointed
+    out") negates something else.
+    """
+    return bool(_NEGATION.search(_ASIDE_END.split(between)[-1]))
+
+
+# Where an aside, apposition or earlier clause ends before a cue: a comma, dash or parenthesis.
+_ASIDE_END = re.compile(r",|\s[-\u2013\u2014]+\s|[\u2013\u2014)]")
 
 
 def _time_word(low: str) -> bool:
@@ -229,6 +238,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 break
         # "told reporters the deal …": step over one listener noun phrase
         while k < n and (text[tokens[k][0]].isupper() or tokens[k][1] in _LISTENERS):
+            if k > 0 and tokens[k][1] in _DETERMINERS and tokens[k - 1][1] not in _DETERMINERS:
+                break  # "told reporters the race …": a determiner after the listener opens the content
             k += 1
         if k == 0:
             return None
