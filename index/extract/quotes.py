@@ -1705,16 +1705,7 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     tokens = _tokenise(body)
     mid_caps = _mid_sentence_caps(tokens)
     names = _Names(tokens, mid_caps)
-    spans = [
-        s
-        for s in _direct_spans(body)
-        if (
-            len(words := body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS
-            # a short quotation with its attribution right after it: “Follow us,” Ms. Gil said
-            or (len(words) >= 2 and words[-1][-1:] == "," and _SAID_AFTER.match(body, s[1], s[1] + 40))
-        )
-        and not _title_like(words)
-    ]
+    spans = _quotation_spans(body)
     cutoff = _comments_start(body)
     atts = [
         a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff and _speaks(body, a)
@@ -1731,6 +1722,20 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
             # the headline is not part of the body: no offsets there
             speaker.quotes.append(Quote(text=text, speaker=name, cue=cue, kind="headline"))
     return list(speakers.values())
+
+
+def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
+    """The direct quotations that can be quotes: four words or more, or a short one with its
+    attribution right after it (“Follow us,” Ms. Gil said); not a title in quotation marks."""
+    return [
+        s
+        for s in _direct_spans(body)
+        if (
+            len(words := body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS
+            or (len(words) >= 2 and words[-1][-1:] == "," and _SAID_AFTER.match(body, s[1], s[1] + 40))
+        )
+        and not _title_like(words)
+    ]
 
 
 _SAID_AFTER = re.compile(r"(?:[”\"]|'')\s*(?:said|says|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told))\b")

@@ -53,11 +53,7 @@ def _internals(body: str, title: str):
     """(all attributions, kept attributions, (attribution, quote) pairs) as extract_speakers builds them."""
     tokens = Q._tokenise(body)
     names = Q._Names(tokens, Q._mid_sentence_caps(tokens))
-    spans = [
-        s
-        for s in Q._direct_spans(body)
-        if len(w := body[s[0] : s[1]].split()) >= Q._MIN_QUOTE_WORDS and not Q._title_like(w)
-    ]
+    spans = Q._quotation_spans(body)
     cutoff = Q._comments_start(body)
     every = Q._Attributor(body, tokens, names, spans).run()
     atts = [a for a in every if a.cue_start < cutoff and Q._speaks(body, a)]
