@@ -221,8 +221,8 @@ def test_highlighting_a_5_mb_article_is_bounded(monkeypatch):
     did); the milliseconds are measured by scripts/bench_limits.py."""
     analysed: list[int] = []
     sanitized: list[int] = []
-    real_spans, real_sanitize = highlight._FORMS.spans, highlight.sanitize
-    monkeypatch.setattr(highlight._FORMS, "spans",
+    real_spans, real_sanitize = highlight.match_spans, highlight.sanitize
+    monkeypatch.setattr(highlight, "match_spans",
                         lambda text, terms: analysed.append(len(text)) or real_spans(text, terms))
     monkeypatch.setattr(highlight, "sanitize",
                         lambda fragment: sanitized.append(len(fragment)) or real_sanitize(fragment))
@@ -245,8 +245,8 @@ def test_a_5_mb_article_through_the_api(make_index, monkeypatch):
                       "TESTING": True})
     client = app.test_client()
     analysed: list[int] = []
-    real_spans = highlight._FORMS.spans
-    monkeypatch.setattr(highlight._FORMS, "spans",
+    real_spans = highlight.match_spans
+    monkeypatch.setattr(highlight, "match_spans",
                         lambda text, terms: analysed.append(len(text)) or real_spans(text, terms))
     for url in ("/api/search?q=idlib", "/api/article/big?q=idlib", "/article/big?q=idlib"):
         response = client.get(url)
