@@ -25,8 +25,8 @@ import uuid
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby, islice
-from operator import itemgetter
+from itertools import accumulate, compress, groupby, islice, repeat
+from operator import add, itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -275,24 +275,27 @@ def _field_terms(source: _MergeSource, index: int, fieldname: str) -> Iterator[t
         yield tbytes, index, terminfo
 
 
-def _read_term(source: _MergeSource, terminfo, fmt) -> tuple[np.ndarray, np.ndarray, list]:
-    """All postings of one term in one segment: (old docnums, weights, values), block by block."""
+def _read_term(source: _MergeSource, terminfo, fmt) -> tuple[list[int], list[float], list]:
+    """All postings of one term in one segment: (old docnums, weights, values), block by block.
+
+    Python lists, not numpy arrays: most terms hold a posting or two, for which a dozen numpy
+    calls cost more than the postings, and the writer takes lists (:class:`TermWriter`).
+    """
     if terminfo.is_inlined():
         ids, weights, values = terminfo.inlined_postings()
-        return (np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32),
-                [v for v in values if v])
-    id_blocks, weight_blocks, values = [], [], []
-    for ids, weights, vals, count in raw_blocks(source.reader, terminfo, fmt):
-        id_blocks.append(np.cumsum(np.asarray(ids, dtype=np.int64)))  # stored as deltas
-        if weights is None:
-            weight_blocks.append(np.ones(count, dtype=np.float32))
-        elif isinstance(weights, float):
-            weight_blocks.append(np.full(count, weights, dtype=np.float32))
+        return list(ids), list(weights), [v for v in values if v]
+    ids, weights, values = [], [], []
+    for deltas, block_weights, vals, count in raw_blocks(source.reader, terminfo, fmt):
+        ids.extend(accumulate(deltas))  # each block's document numbers are stored as deltas from 0
+        if block_weights is None:
+            weights.extend(repeat(1.0, count))
+        elif isinstance(block_weights, float):
+            weights.extend(repeat(block_weights, count))
         else:
-            weight_blocks.append(np.asarray(weights, dtype=np.float32))
+            weights.extend(block_weights)
         if vals:  # a tuple of encoded values (fixed-size values are excluded by _merges_fast)
             values.extend(vals)
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks), values
+    return ids, weights, values
 
 
 def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, bytes, list, list, list]]:
@@ -302,9 +305,9 @@ def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, by
     spill to disk for each of the ~550 postings per article).  Each segment's terms are already
     sorted, and its documents land in one contiguous, ordered range of the new segment: so terms
     are merged (a heap over the segments' term lists) and each term's postings are concatenated
-    block by block with numpy, holding one term's postings at a time.
+    block by block, holding one term's postings at a time.
     """
-    remaps = [source.remap() for source in sources]
+    remaps = [None if (remap := source.remap()) is None else remap.tolist() for source in sources]
     fieldnames = sorted({name for source in sources for name in source.reader.indexed_field_names()
                          if name in schema})
     merged = 0
@@ -315,27 +318,23 @@ def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, by
             merged += 1
             if merged % RELEASE_EVERY_TERMS == 0:
                 _release_pages(sources)
-            id_parts, weight_parts, values = [], [], []
+            docnums, weights, values = [], [], []
             for _tbytes, i, terminfo in group:
-                ids, weights, vals = _read_term(sources[i], terminfo, fmt)
+                ids, term_weights, vals = _read_term(sources[i], terminfo, fmt)
                 remap = remaps[i]
                 if remap is None:
-                    ids = ids + sources[i].startdoc
-                else:
-                    ids = remap[ids]
-                    live = ids >= 0
-                    if not live.all():
-                        ids, weights = ids[live], weights[live]
-                        if vals:
-                            vals = [v for v, keep in zip(vals, live.tolist(), strict=True) if keep]
-                id_parts.append(ids)
-                weight_parts.append(weights)
-                values.extend(vals)
-            docnums = np.concatenate(id_parts)
-            if not len(docnums):
-                continue  # every posting was a deleted document's
-            yield (fieldname, tbytes, docnums.tolist(),
-                   np.concatenate(weight_parts).astype(np.float32).tolist(), values)
+                    docnums.extend(map(add, ids, repeat(sources[i].startdoc)))
+                    weights.extend(term_weights)
+                    values.extend(vals)
+                    continue
+                new_ids = [remap[d] for d in ids]
+                live = [n >= 0 for n in new_ids]
+                docnums.extend(compress(new_ids, live))
+                weights.extend(compress(term_weights, live))
+                if vals:
+                    values.extend(compress(vals, live))
+            if docnums:  # else every posting was a deleted document's
+                yield fieldname, tbytes, docnums, weights, values
 
 
 #: Terms merged between two :func:`_release_pages` calls.

@@ -15,11 +15,13 @@ classes; they are listed in the test too.
 from __future__ import annotations
 
 import mmap
-from array import array
 from collections.abc import Callable, Iterator
+from io import BytesIO
 from operator import sub
-from pickle import dumps
-from zlib import compress
+from pickle import dumps, loads
+from pickle import load as pickle_load
+from struct import Struct
+from zlib import compress, decompress
 
 import numpy as np
 
@@ -67,6 +69,10 @@ def leaf_blocks(matcher, *, weights: bool = False,
 
 # -- reading segments for a merge ----------------------------------------------------------------
 
+#: A W3 postings block's length prefix (``StructFile.write_int``: big-endian, signed).
+_BLOCK_LENGTH = Struct("!i")
+
+
 
 def uses_w3_terms(reader) -> bool:
     """Whether a segment reader's terms are in Whoosh's W3 codec (the only one merged term by term)."""
@@ -80,18 +86,37 @@ def segment_terms(reader, fieldname: str) -> Iterator[tuple[tuple[str, bytes], o
     return reader._terms.items_from(fieldname, b"")
 
 
-def raw_blocks(reader, terminfo, fmt) -> Iterator[tuple[array, object, tuple | None, int]]:
+def raw_blocks(reader, terminfo, fmt) -> Iterator[tuple[tuple, object, tuple | None, int]]:
     """The stored blocks of one term's postings in a W3 segment: (document number deltas, weights
-    (None, one float for the block, or an array), encoded values, postings in the block)."""
-    from whoosh.codec.whoosh3 import W3LeafMatcher
+    (None, one float for the block, or a tuple or array), encoded values, postings in the block).
+
+    Parsed from the term's bytes, read at once, as ``W3LeafMatcher`` parses them (length, pickled
+    block info, pickled and maybe compressed data): a merge reads every block of every term, and
+    the matcher's set-up, seeks and block statistics cost more than small terms' decoding.
+    ``fmt`` is unused (the raw values are returned); kept so callers pass what a matcher needs.
+    """
+    from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 
     offset, length = terminfo.extent()
-    matcher = W3LeafMatcher(reader._terms._postfile, offset, length, fmt)
-    while matcher.is_active():
-        matcher._read_data()
-        ids, weights, vals = matcher._data
-        yield ids, weights, vals, matcher._blocklength
-        matcher._next_block()
+    if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct.unpack's 1-tuple
+        (length,) = length
+    data = reader._terms._postfile.get(offset, length)
+    if data[:4] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError(f"no W3 postings at offset {offset}")
+    view = memoryview(data)
+    pos = 4
+    while pos < length:
+        (size,) = _BLOCK_LENGTH.unpack_from(data, pos)
+        pos += _BLOCK_LENGTH.size
+        end = pos + abs(size)
+        stream = BytesIO(view[pos:end])
+        count, _max_id, _max_weight, compression, _min_length, _max_length = pickle_load(stream)
+        payload = view[pos + stream.tell():end]
+        ids, weights, values = loads(decompress(payload) if compression else payload)
+        yield ids, weights, values, count
+        if size < 0:  # a negative length marks the term's last block
+            return
+        pos = end
 
 
 def compound_mmap(reader) -> mmap.mmap | None:

@@ -73,6 +73,17 @@ def test_merge_reads_terms_and_raw_blocks_of_a_segment(index_dir):
         deltas = [np.cumsum(np.asarray(ids, dtype=np.int64)) for ids, _w, _v, _n in
                   C.raw_blocks(leaf, info, fmt)]
         assert np.concatenate(deltas).tolist() == list(leaf.postings(S.BODY, "sochi").all_ids())
+        # Several blocks, the values and weights of each as the public matcher reads them.
+        blocks = list(C.raw_blocks(leaf, leaf.term_info(S.BODY, "idlib"), fmt))
+        assert len(blocks) == 3 and [n for *_rest, n in blocks] == [128, 128, ARTICLES - 256]
+        matcher = leaf.postings(S.BODY, "idlib")
+        expected = []
+        while matcher.is_active():
+            expected.append((matcher.weight(), matcher.value()))
+            matcher.next()
+        raw = [(1.0 if w is None else w if isinstance(w, float) else w[i], v[i])
+               for _ids, w, v, n in blocks for i in range(n)]
+        assert raw == expected
 
 
 def test_compound_segments_are_memory_mapped(index_dir):
