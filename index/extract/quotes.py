@@ -22,6 +22,7 @@ import bisect
 import functools
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 
@@ -1460,7 +1461,10 @@ def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
     presidency's ", the Turkish presidency said".
     """
     trailing: dict[int, list[int]] = {}  # sentence -> anchors of its trailing attributions
+    per_sentence = Counter(a.sent for a in atts)
     for a in atts:
+        if per_sentence[a.sent] < 2:
+            continue  # a limit only ever stops an earlier attribution of the same sentence
         at = min(a.source_start, a.cue_start)
         if not body[max(0, at - 3) : at].rstrip().endswith((",", "”,", ",”")):
             # "…, Russia's state news agency TASS reported": the description before the name
