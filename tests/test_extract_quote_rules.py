@@ -273,3 +273,18 @@ def test_negation_inside_an_aside_does_not_negate_the_cue():
     assert _quotes(body)["Elizabeth Warren"] == ["the race was close."]
     body = "Elizabeth Warren spoke. Warren did not say the race was close."
     assert "Elizabeth Warren" not in _quotes(body)
+
+
+def test_title_opening_a_sentence_is_part_of_the_subject():
+    body = "Barack Obama spoke.\n\nMr. Obama revised his plans, saying that 5,500 troops would stay."
+    assert _quotes(body)["Barack Obama"] == ["5,500 troops would stay."]
+
+
+def test_subject_after_an_opener_with_several_commas():
+    body = "Hillary Clinton spoke.\n\nIn Ames, Iowa, on Sunday, Mrs. Clinton went on, saying that we lead."
+    assert _quotes(body)["Hillary Clinton"] == ["we lead."]
+
+
+def test_participle_after_a_comma_inside_closing_quotation_marks():
+    body = "Donald Trump spoke.\n\nDonald Trump gave a talk on “New York values,” saying the city was brave."
+    assert _quotes(body)["Donald Trump"] == ["the city was brave."]

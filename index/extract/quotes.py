@@ -607,6 +607,12 @@ def _join(texts: list[str]) -> str:
     return " ".join(texts).replace(" / ", "/").replace(" & ", "&")
 
 
+def _opener(low: str) -> bool:
+    """A capitalised word that opens a sentence without naming its subject ("In", "The"), unlike a
+    title before the name ("Mr. Obama revised …")."""
+    return low in lex.NON_NAME_CAPS and low not in lex.TITLES
+
+
 def _is_place(name: str) -> bool:
     """A country, capital or US state speaking for its government."""
     return name.lower() in lex.PLACES or name.split()[-1].lower() in lex.PLACES
@@ -674,13 +680,13 @@ class _Attributor:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
                     self._quoted_as_saying(i)  # "…,” Lavrov was quoted as saying by Sputnik"
                 elif low.endswith("ing") and i > 0 and (
-                    self.texts[i - 1] == "," or lows[i - 1] in _PARTICIPLE_LEADS
+                    self._after_comma(i) or lows[i - 1] in _PARTICIPLE_LEADS
                 ):
                     self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
                 elif not self._before(i) and not self._participle(i) and low in _INVERTED_CUES:
                     self._inverted(i)
             elif low in lex.PARTICIPLE_CUES and i > 0 and (
-                self.texts[i - 1] == "," or lows[i - 1] in _PARTICIPLE_LEADS or caps[i - 1]
+                self._after_comma(i) or lows[i - 1] in _PARTICIPLE_LEADS or caps[i - 1]
             ):
                 self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
@@ -691,6 +697,11 @@ class _Attributor:
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
         return self.found
+
+    def _after_comma(self, i: int) -> bool:
+        """A comma right before token i, or a comma and a closing mark ("… “New York values,” saying")."""
+        prev = self.texts[i - 1]
+        return prev == "," or (i > 1 and prev in _CLOSE_QUOTES and self.texts[i - 2] == ",")
 
     def _reports_nothing(self, i: int) -> bool:
         """A cue word that reports no words here: "X reported from Kabul" (a reporting credit), "a
@@ -762,7 +773,7 @@ class _Attributor:
         attribution; ``– Ryan saying …``: the name right before the participle."""
         if not self.lows[i].endswith("ing") or i == 0:
             return False
-        if self.texts[i - 1] != "," and self.lows[i - 1] not in _PARTICIPLE_LEADS:
+        if not self._after_comma(i) and self.lows[i - 1] not in _PARTICIPLE_LEADS:
             prev = self.texts[i - 1]
             if (
                 self.caps[i - 1]
@@ -788,7 +799,7 @@ class _Attributor:
             s -= 1
         if i - s > 40:
             return False
-        if self.lows[s] in lex.NON_NAME_CAPS:
+        if _opener(self.lows[s]):
             s = self._after_opener(s, i)  # "In a statement, Florida Gov. Rick Scott blasted … and said"
         if s >= 0:
             s = self._past_descriptors(s, i)
@@ -811,7 +822,7 @@ class _Attributor:
             v += 3
         if v >= i or self.texts[v] in {",", "'s", "’s"} or not self.texts[v][:1].islower():
             return False  # "In Iowa, …" / "Trump's rivals …": not a subject before its verb
-        if self.lows[v] in _NP_CUT or self.lows[v] in lex.ROLE_NOUNS or self.lows[s] in lex.NON_NAME_CAPS:
+        if self.lows[v] in _NP_CUT or self.lows[v] in lex.ROLE_NOUNS or _opener(self.lows[s]):
             return False
         parsed = self.names.parse_run(s, e, lenient=True)
         if not parsed or _is_place(parsed[0]):
@@ -838,13 +849,25 @@ class _Attributor:
         """The token after an introductory phrase ("In a statement,", "By the end of the day,") that
         opens the sentence at ``s``, or -1 when there is none before the cue at ``i``."""
         texts = self.texts
-        for k in range(s + 1, min(i, s + 12)):
+        first = -1
+        for k in range(s + 1, min(i, s + 20)):
             text = texts[k]
-            if text == ",":
-                return k + 1 if k + 1 < i else -1
+            if text == "," and k + 1 < i:
+                # "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried …": the first
+                # comma after which a name is followed by its verb
+                if self.names._is_name_word(k + 1):
+                    e = self.names._run_end(k + 1)
+                    if e < i and texts[e][:1].islower():
+                        return k + 1
+                if first < 0:
+                    first = k + 1
+                if k - s >= 12:
+                    break
+            elif text == ",":
+                break
             if text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text == ";":
-                return -1
-        return -1
+                return first
+        return first
 
     def _transcript(self, i: int) -> bool:
         """``WALLACE: …`` / ``Matthews: …`` at the start of a paragraph (interview transcripts)."""
@@ -967,7 +990,7 @@ class _Attributor:
         if e >= i or self.lows[e] not in _SUBORDINATORS:
             return False
         parsed = self.names.parse_run(s, e, lenient=True)
-        if not parsed or _is_place(parsed[0]) or self.lows[s] in lex.NON_NAME_CAPS:
+        if not parsed or _is_place(parsed[0]) or _opener(self.lows[s]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
 
