@@ -1274,6 +1274,41 @@ def _ratio(value: float | None, base: float | None) -> str:
     return f"{value / base:.2f}x" if value is not None and base else "-"
 
 
+def ratios(results: dict) -> dict:
+    """Dateline / FTS5 and Dateline / tantivy for the table's figures, as saved in the JSON: per
+    query type p50/p95/max (Dateline over HTTP and in process), CPU per query, build time, build
+    CPU, index size and build peak RSS.  ``None`` where a figure is missing."""
+    data = results["engines"]
+
+    def get(name: str, *keys: str) -> float | None:
+        value = data.get(name)
+        for key in keys:
+            if not isinstance(value, dict):
+                return None
+            value = value.get(key)
+        return value if isinstance(value, (int, float)) else None
+
+    def pair(dateline: float | None, other: str, *keys: str) -> float | None:
+        base = get(other, *keys)
+        return dateline / base if dateline is not None and base else None
+
+    out: dict = {}
+    for other in ("fts5", "tantivy"):
+        figures: dict = {}
+        for kind in ("all", *QUERY_TYPES):
+            for stat in ("p50", "p95", "max"):
+                figures[f"http_{kind}_{stat}"] = pair(get("dateline", "http", "wall", kind, stat),
+                                                      other, "queries", "first", kind, stat)
+                figures[f"in_process_{kind}_{stat}"] = pair(get("dateline", "queries", "first", kind, stat),
+                                                            other, "queries", "first", kind, stat)
+        figures["cpu_per_query_http"] = pair(get("dateline", "http", "cpu_ms_per_query", "all"),
+                                             other, "queries", "cpu_ms_per_query", "all")
+        for key in ("build_s", "cpu_s", "size_mb", "peak_rss_mb"):
+            figures[f"build_{key}"] = pair(get("dateline", "build", key), other, "build", key)
+        out[f"dateline_{other}"] = figures
+    return out
+
+
 #: Build time targets of issue 15 per scale, seconds (1x: 37.5k articles; 8x: 300k).
 BUILD_TARGET_S = {1: 120.0, 8: 18 * 60.0}
 
@@ -1481,6 +1516,7 @@ def main(argv: list[str] | None = None) -> int:
         saved.write_text(json.dumps(builds))
     results["load_at_end"] = Path("/proc/loadavg").read_text().split()[:3]
     if "whoosh" in args.backend:
+        results["ratios"] = ratios(results)
         results["targets"] = targets(results)
 
     out = args.out or args.workdir / f"bench-{tag}.json"
