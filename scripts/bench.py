@@ -19,6 +19,7 @@ folder ``<workdir>/bench-env``, not into Dateline's environment.  See docs/perfo
                                                           # and a local 3-node OpenSearch cluster
     .venv/bin/python scripts/bench.py serve-compare --index DIR --tree before=/tmp/old --tree after=.
                                                           # the workload only, two checkouts, one index
+    python3 scripts/bench.py install-tantivy [WORKDIR]    # only install the benchmark's tantivy (CI)
 
 ``--backend opensearch`` starts a local cluster (``scripts/opensearch_cluster.py``; or uses
 ``--opensearch-url``), builds the corpus into it with ``dateline index --backend opensearch`` (3
@@ -1459,6 +1460,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if argv and argv[0] == "serve-compare":
         return serve_compare_main(argv[1:])
+    if argv and argv[0] == "install-tantivy":
+        # CI (.ci/run) prepares the benchmark's folder once, before the tests that use it.
+        env = bench_env(Path(argv[1]) if len(argv) > 1 else DEFAULT_WORKDIR)
+        tantivy, why = load_tantivy(env)
+        print(f"tantivy {TANTIVY_VERSION} ready in {env}" if tantivy else why,
+              file=sys.stdout if tantivy else sys.stderr)
+        return 0 if tantivy else 1
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, choices=(1, 8), default=1, help="1x (37.5k) or 8x (~300k)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="AllSides .tar.xz folder")

@@ -9,6 +9,7 @@ version checks the same on the real AllSides index when the benchmark has built 
 
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
 from datetime import date, timedelta
@@ -202,6 +203,8 @@ def tantivy_index(request, tmp_path_factory):
     bench = _bench()
     tantivy, why = bench.load_tantivy(bench.bench_env(bench.DEFAULT_WORKDIR), install=False)
     if tantivy is None:
+        if os.environ.get("DATELINE_REQUIRE_TANTIVY") == "1":  # CI installs it (.ci/run)
+            pytest.fail(f"{why} (DATELINE_REQUIRE_TANTIVY=1 makes these tests required)")
         pytest.skip(why)
     records = _records()
     items = [(rec["id"], rec["title"], rec["body"], _meta(rec)) for rec in records]
