@@ -32,9 +32,10 @@ from search.analysis import FastText, text_analyzer
 #: article.  (It also makes every source be read again, so reader changes take effect: 5 = HTML
 #: page dates from htmldate's extensive search, site-name title suffixes, partial dates; 6 = issue-12
 #: quote rules: headline stance verbs, belief verbs, content that stops before the writer's asides
-#: and occasions.)  Here, not in index/extract, because exports of both backends name it and the
-#: search side must not import the extractor.
-EXTRACTION_VERSION = 6
+#: and occasions; 7 = issue-12 third round: more verbs of communication, mixed quotes, subjects past
+#: openers and titles, negation only in the cue's own verb group.)  Here, not in index/extract,
+#: because exports of both backends name it and the search side must not import the extractor.
+EXTRACTION_VERSION = 7
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

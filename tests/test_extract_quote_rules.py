@@ -288,3 +288,18 @@ def test_subject_after_an_opener_with_several_commas():
 def test_participle_after_a_comma_inside_closing_quotation_marks():
     body = "Donald Trump spoke.\n\nDonald Trump gave a talk on “New York values,” saying the city was brave."
     assert _quotes(body)["Donald Trump"] == ["the city was brave."]
+
+
+def test_noun_like_cue_inside_an_occasion_is_no_second_cue():
+    body = "Debbie Schultz spoke. Schultz said in her opening remarks that the party backs Israel."
+    assert _quotes(body)["Debbie Schultz"] == ["the party backs Israel."]
+
+
+def test_aside_after_the_cue_then_that():
+    body = "Donald Trump spoke. Mr. Trump said, among other things, that Mr. Bezos owed taxes."
+    assert _quotes(body)["Donald Trump"] == ["Mr. Bezos owed taxes."]
+
+
+def test_contrast_right_after_the_content_subject_does_not_end_it():
+    body = "Andy Smith spoke. Andy Smith said Trump, despite his wealth, is better positioned than Romney."
+    assert _quotes(body)["Andy Smith"] == ["Trump, despite his wealth, is better positioned than Romney."]

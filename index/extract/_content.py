@@ -226,6 +226,11 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
     ):
         # "…, Mr. Morgan said, he has already …": a parenthetical attribution, content on both sides
         return -tokens[1][0], False
+    if tokens[0][1] == "," and second in _CIRCUMSTANCE:
+        # "said, among other things, that Mr. Bezos …": an aside, then the content
+        for j in range(2, min(n - 1, 14)):
+            if tokens[j][1] == "," and tokens[j + 1][1] == "that" and j + 2 < n:
+                return tokens[j + 2][0], True
     if tokens[0][1] in {",", ";", "(", "-", "–", "—"}:
         return None  # an apposition, aside or participle: the content is elsewhere
     if cue.lower() in _LISTENER_CUES:
@@ -274,12 +279,15 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                     # "said within the framework of …, Moscow had …": the phrase belongs to the content
                     return tokens[k][0], False
                 return None
-            if word in {";", ":", "."} or wlow in SPEECH_CUES:
-                return None
+            if word in {";", ":", "."} or (wlow in SPEECH_CUES and wlow not in _NOT_CUES_HERE):
+                return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
 
 
+# Cue words that are nouns or prepositions inside a circumstance phrase ("in her opening remarks",
+# "in a statement in March"): no second cue there.
+_NOT_CUES_HERE = lex.NOUN_LIKE_VERBS | frozenset(["in"])
 _LISTENERS = lex.words(
     """
     reporters journalists the a an his her their him them me us you supporters audience crowd lawmakers
@@ -388,6 +396,8 @@ def _content_end(text: str) -> int:
     ):
         return len(text)  # every ending the pattern knows needs one of these
     for match in _CONTENT_END.finditer(text):
+        if match.group("contrast") and len(text[: match.start()].split()) < 2:
+            continue  # "said Trump, despite his wealth, is …": the subject alone is no content
         ing, verb = match.group("ing"), match.group("verb")
         if match.group("background"):
             previous = text[: match.start()].rsplit(None, 1)[-1:]
