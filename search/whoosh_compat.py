@@ -71,6 +71,7 @@ def leaf_blocks(matcher, *, weights: bool = False,
 
 #: A W3 postings block's length prefix (``StructFile.write_int``: big-endian, signed).
 _BLOCK_LENGTH = Struct("!i")
+pack_int = _BLOCK_LENGTH.pack
 
 
 
@@ -172,9 +173,7 @@ class TermWriter:
         posting, or none), the field length of each posting's document (0: none) and the
         compression level of its blocks."""
         length_to_byte = self._length_byte
-        postfile = self._postfile
-        start = postfile.tell()
-        postfile.write(self._magic)
+        parts = [self._magic]  # the term's bytes, written with one call at the end
         count, limit, kind = len(ids), self.limit, self._values_kind
         info = self._term_info()
         for lo in range(0, count, limit):
@@ -209,9 +208,7 @@ class TermWriter:
             header = dumps((n, block_ids[-1], max_weight, compression, length_to_byte(min_length),
                             length_to_byte(max_length)), 2)
             size = len(header) + len(data)
-            postfile.write_int(-size if lo + limit >= count else size)
-            postfile.write(header)
-            postfile.write(data)
+            parts += (pack_int(-size if lo + limit >= count else size), header, data)
             # W3TermInfo.add_block, with the same arithmetic in the same order.
             info._weight += sum(block_weights)
             info._df += n
@@ -221,7 +218,11 @@ class TermWriter:
             if info._minid is None:
                 info._minid = block_ids[0]
             info._maxid = block_ids[-1]
-        info.set_extent(start, postfile.tell() - start)
+        postings = b"".join(parts)
+        postfile = self._postfile
+        start = postfile.tell()
+        postfile.write(postings)
+        info.set_extent(start, len(postings))
         self._add_row(self._key_prefix + tbytes, info.to_bytes())
 
 
