@@ -2,7 +2,8 @@
 
 The candidates are the documents holding every word (numpy intersection of the words' postings);
 their positions are then decoded and checked with array operations.  The positions of one word
-in one segment are decoded with a single ``pickle.loads`` (see :func:`decode_positions`) instead
+in one segment are decoded with a single ``pickle.loads`` (see
+:func:`search.whoosh_compat.decode_positions`) instead
 of one call per document, and the check is one binary search per word over ``candidate << 32 |
 position`` keys instead of Python sets per document.  The words' postings are read through the
 search's :class:`~search.postings.PostingsCache` with their weights, so ranking the phrase (by its
@@ -14,22 +15,16 @@ Semantics are Whoosh's: the words at consecutive positions, stop words taking no
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
-from itertools import chain
-from operator import itemgetter
 
 import numpy as np
-from whoosh import formats
 
 from search.budget import Deadline
 from search.postings import PostingsCache
+from search.whoosh_compat import decode_positions
 
 #: Bits of a check key below the candidate's index: positions are below 2**32.
 _POSITION_BITS = 32
-#: How Whoosh's ``Positions.encode`` starts each value: a 4-byte count, then pickle protocol 2.
-_COUNT_BYTES = 4
-_PICKLE_HEADER = b"\x80\x02"
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
@@ -92,60 +87,3 @@ def _position_keys(docs: np.ndarray, numbers: np.ndarray, ids: np.ndarray, value
     wanted = list(map(values.__getitem__, np.searchsorted(ids, docs).tolist()))
     positions, counts = decode_positions(wanted, fmt)
     return (np.repeat(numbers, counts) << _POSITION_BITS) | positions
-
-
-def decode_positions(values: list[bytes], fmt) -> tuple[np.ndarray, np.ndarray]:
-    """All positions of ``values`` (Whoosh-encoded position lists) in one flat int64 array, and
-    how many each value holds.
-
-    Whoosh's ``Positions`` format stores a count and a pickled list of position deltas per
-    posting; the pickles are spliced into one pickle of a list of lists and loaded once.  Any
-    value not in that shape, or another format, is decoded one value at a time by the format.
-    """
-    spliced = _spliced_lists(values) if type(fmt) is formats.Positions else None
-    if spliced is None:
-        lists = [fmt.decode_positions(v) for v in values]
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-        return np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum())), counts
-    lists, counts = spliced
-    deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
-    if len(deltas) == 0:
-        return deltas, counts
-    # Each posting's deltas count from its previous position (the first from 0): a running sum
-    # over all of them, less the sum reached before the posting's first delta.
-    total = np.cumsum(deltas)
-    before = np.concatenate(([0], total))[np.cumsum(counts) - counts]
-    return total - np.repeat(before, counts), counts
-
-
-#: Slices of one encoded value: its count, pickle protocol header, list body, and final STOP.
-_COUNT = itemgetter(slice(0, _COUNT_BYTES))
-_HEADER = itemgetter(slice(_COUNT_BYTES, _COUNT_BYTES + len(_PICKLE_HEADER)))
-_BODY = itemgetter(slice(_COUNT_BYTES + len(_PICKLE_HEADER), -1))
-_STOP = itemgetter(slice(-1, None))
-
-
-def _spliced_lists(values: list[bytes]) -> tuple[list[list[int]], np.ndarray] | None:
-    """The delta lists of ``values`` from one ``pickle.loads`` and their lengths, or None when a
-    value is not a count plus a protocol-2 pickle of a list ending in STOP, or its count disagrees
-    (then the caller decodes each value on its own)."""
-    n = len(values)
-    if n == 0:
-        return [], np.zeros(0, dtype=np.int64)
-    if b"".join(map(_HEADER, values)) != _PICKLE_HEADER * n or b"".join(map(_STOP, values)) != b"." * n:
-        return None
-    try:
-        # Each value's pickle builds one list; with its header and STOP cut off and an APPEND
-        # after it, it adds that list to an outer list.
-        lists = pickle.loads(_PICKLE_HEADER + b"]" + b"a".join(map(_BODY, values)) + b"a.")
-    except Exception:  # any malformed value: the slow path decodes (or rejects) each one
-        return None
-    if type(lists) is not list or len(lists) != n:
-        return None
-    try:
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=n)
-    except TypeError:  # an item that is not a list
-        return None
-    if not np.array_equal(counts, np.frombuffer(b"".join(map(_COUNT, values)), dtype=">u4")):
-        return None
-    return lists, counts

@@ -17,13 +17,15 @@ from __future__ import annotations
 import mmap
 from collections.abc import Callable, Iterator
 from io import BytesIO
-from operator import sub
+from itertools import chain
+from operator import itemgetter, sub
 from pickle import dumps, loads
 from pickle import load as pickle_load
 from struct import Struct
 from zlib import compress, decompress
 
 import numpy as np
+from whoosh import formats
 
 # -- analysis ------------------------------------------------------------------------------------
 
@@ -238,3 +240,67 @@ def commit_segments(writer, segments: list) -> None:
         writer._close_segment()
     writer._commit_toc(segments)
     writer._finish()
+
+
+# -- positions ------------------------------------------------------------------------------------
+#: How Whoosh's ``Positions.encode`` starts each value: a 4-byte count, then pickle protocol 2.
+_COUNT_BYTES = 4
+_PICKLE_HEADER = b"\x80\x02"
+
+
+def decode_positions(values: list[bytes], fmt) -> tuple[np.ndarray, np.ndarray]:
+    """All positions of ``values`` (Whoosh-encoded position lists) in one flat int64 array, and
+    how many each value holds.
+
+    Whoosh's ``Positions`` format stores a count and a pickled list of position deltas per
+    posting; the pickles are spliced into one pickle of a list of lists and loaded once.  Any
+    value not in that shape, or another format, is decoded one value at a time by the format.
+    """
+    spliced = spliced_position_lists(values) if type(fmt) is formats.Positions else None
+    if spliced is None:
+        lists = [fmt.decode_positions(v) for v in values]
+        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        return np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum())), counts
+    lists, counts = spliced
+    deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+    if len(deltas) == 0:
+        return deltas, counts
+    # Each posting's deltas count from its previous position (the first from 0): a running sum
+    # over all of them, less the sum reached before the posting's first delta.
+    total = np.cumsum(deltas)
+    before = np.concatenate(([0], total))[np.cumsum(counts) - counts]
+    return total - np.repeat(before, counts), counts
+
+
+#: Slices of one encoded value: its count, pickle protocol header, list body, and final STOP.
+_COUNT = itemgetter(slice(0, _COUNT_BYTES))
+_HEADER = itemgetter(slice(_COUNT_BYTES, _COUNT_BYTES + len(_PICKLE_HEADER)))
+_BODY = itemgetter(slice(_COUNT_BYTES + len(_PICKLE_HEADER), -1))
+_STOP = itemgetter(slice(-1, None))
+
+
+def spliced_position_lists(values: list[bytes]) -> tuple[list[list[int]], np.ndarray] | None:
+    """:func:`decode_positions`' fast path (public so a test can see it is taken): the delta
+    lists of ``values`` from one ``pickle.loads`` and their lengths, or None when a value is not a
+    count plus a protocol-2 pickle of a list ending in STOP, or its count disagrees (then the
+    caller decodes each value on its own)."""
+    n = len(values)
+    if n == 0:
+        return [], np.zeros(0, dtype=np.int64)
+    if b"".join(map(_HEADER, values)) != _PICKLE_HEADER * n or b"".join(map(_STOP, values)) != b"." * n:
+        return None
+    try:
+        # Each value's pickle builds one list; with its header and STOP cut off and an APPEND
+        # after it, it adds that list to an outer list.
+        lists = loads(_PICKLE_HEADER + b"]" + b"a".join(map(_BODY, values)) + b"a.")
+    except Exception:  # any malformed value: the slow path decodes (or rejects) each one
+        return None
+    if type(lists) is not list or len(lists) != n:
+        return None
+    try:
+        counts = np.fromiter(map(len, lists), dtype=np.int64, count=n)
+    except TypeError:  # an item that is not a list
+        return None
+    if not np.array_equal(counts, np.frombuffer(b"".join(map(_COUNT, values)), dtype=">u4")):
+        return None
+    return lists, counts

@@ -27,10 +27,11 @@ from search.analysis import WORD_PATTERN
 from search.budget import Deadline
 from search.engine import search
 from search.facets import FacetCache
-from search.phrases import decode_positions, phrase_docs
+from search.phrases import phrase_docs
 from search.postings import PostingsCache, leaf_postings, leaf_readers
 from search.query import parse, to_whoosh
 from search.request import SearchRequest
+from search.whoosh_compat import decode_positions
 
 BENCH = Path("/tmp/dateline-bench")
 

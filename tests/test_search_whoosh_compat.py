@@ -58,6 +58,23 @@ def test_leaf_blocks_read_what_the_public_matcher_reads(index_dir):
         assert all(len(w) == len(ids) for ids, w, _v in blocks)
 
 
+def test_positions_of_a_real_index_take_the_spliced_fast_path(index_dir):
+    """Phrases decode a word's positions with one ``pickle.loads`` over Whoosh's spliced
+    per-posting pickles; if Whoosh's ``Positions`` encoding changed shape, this fails instead of
+    every phrase silently decoding one posting at a time."""
+    with open_index(index_dir).searcher() as searcher:
+        leaf = _leaf(searcher)
+        fmt = searcher.schema[S.BODY].format
+        values = [v for _i, _w, block in C.leaf_blocks(leaf.postings(S.BODY, "talk"), values=True)
+                  for v in block]
+        assert len(values) == ARTICLES
+        assert C.spliced_position_lists(values) is not None, "the spliced fast path was not taken"
+        flat, counts = C.decode_positions(values, fmt)
+        expected = [list(fmt.decode_positions(v)) for v in values]
+        assert counts.tolist() == [len(x) for x in expected]
+        assert flat.tolist() == [p for x in expected for p in x]
+
+
 def test_merge_reads_terms_and_raw_blocks_of_a_segment(index_dir):
     with open_index(index_dir).searcher() as searcher:
         leaf = _leaf(searcher)
