@@ -1,5 +1,6 @@
 """Segments built by FastSegmentWriter and SegmentBuilder hold exactly what Whoosh's writer writes."""
 
+import pytest
 from whoosh.writing import SegmentWriter
 
 from index import segments
@@ -54,8 +55,10 @@ def test_fast_writer_writes_what_whoosh_writes_even_when_spilling_runs(tmp_path)
     assert _dump(spilled) == reference
 
 
-def test_fast_writer_files_are_byte_identical_to_whooshs_when_every_block_is_compressed(
-        tmp_path, monkeypatch):
+@pytest.mark.parametrize("writer_name", ["FastSegmentWriter", "_StagingSegmentWriter"])
+def test_writer_files_are_byte_identical_to_whooshs_when_every_block_is_compressed(
+        tmp_path, monkeypatch, writer_name):
+    """The fast writer (published segments) and the staging writer (workers' segments)."""
     monkeypatch.setattr(segments, "MIN_COMPRESSED_POSTINGS", 0)
 
     def files(name, writer_class):
@@ -69,24 +72,7 @@ def test_fast_writer_files_are_byte_identical_to_whooshs_when_every_block_is_com
 
     reference = files("whoosh", SegmentWriter)
     assert {"pst", "trm", "_body_len.col"} <= set(reference)
-    assert files("fast", FastSegmentWriter) == reference
-
-
-def test_staging_writer_files_are_byte_identical_to_whooshs_when_every_block_is_compressed(
-        tmp_path, monkeypatch):
-    monkeypatch.setattr(segments, "MIN_COMPRESSED_POSTINGS", 0)
-
-    def files(name, writer_class):
-        ix = create_index(tmp_path / name)
-        writer = writer_class(ix, compound=False)
-        for doc in DOCS:
-            writer.add_document(**doc)
-        writer.commit()
-        return {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob("MAIN_*.*")}
-
-    reference = files("whoosh", SegmentWriter)
-    assert {"pst", "trm", "_body_len.col"} <= set(reference)
-    assert files("staging", segments._StagingSegmentWriter) == reference
+    assert files("ours", getattr(segments, writer_name)) == reference
 
 
 def test_terms_with_few_postings_are_written_uncompressed(tmp_path):
