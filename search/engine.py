@@ -140,7 +140,7 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
         ordinals, counts = arrays.count_nonzero(kind, base)
         selected_keys = {name_key(v, aliases) for v in request.filters.get(kind, ())}
         selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
-        top = _top_nonzero(ordinals, counts, arrays.vocab[kind].keys, FACET_LIMIT)
+        top = top_ordinals(ordinals, counts, arrays.vocab[kind].keys, FACET_LIMIT)
         chosen = set(top) | selected_ords
         found = _counts_of(ordinals, counts, chosen)
         display = arrays.display[kind]
@@ -160,18 +160,13 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
     return facets
 
 
-def top_ordinals(counts: np.ndarray, keys: list[str], limit: int) -> list[int]:
-    """The ``limit`` ordinals with the highest non-zero counts; ties by canonical key.
+def top_ordinals(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], limit: int) -> list[int]:
+    """The ``limit`` ordinals with the highest counts, given the non-zero entries (``ordinals``
+    ascending, as :meth:`FacetArrays.count_nonzero` returns them); ties by canonical key.
 
     Deterministic, and the order OpenSearch's terms aggregation uses (count, then key), so both
     backends list the same values when many share the last count.
     """
-    nonzero = np.flatnonzero(counts)
-    return _top_nonzero(nonzero, counts[nonzero], keys, limit)
-
-
-def _top_nonzero(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], limit: int) -> list[int]:
-    """:func:`top_ordinals` given only the non-zero entries (``ordinals`` ascending)."""
     if len(ordinals) <= limit:
         return ordinals.tolist()
     threshold = np.partition(counts, len(counts) - limit)[len(counts) - limit]

@@ -112,21 +112,13 @@ class FacetArrays:
         """Documents that entered the index at or after ``since`` (seconds since the epoch)."""
         return self.indexed >= since
 
-    def count(self, kind: str, docs: np.ndarray) -> np.ndarray:
-        """Per-ordinal document counts of ``kind`` over the document numbers ``docs``."""
-        size = len(self.display[kind])
-        values = self._values(kind, docs)
-        if size == 0 or len(values) == 0:
-            return np.zeros(size, dtype=np.int64)
-        return np.bincount(values, minlength=size)[:size]
-
     def count_nonzero(self, kind: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(ordinals, counts) of the values of ``kind`` that ``docs`` have: ordinals ascending,
-        every count > 0.  The non-zero entries of :meth:`count`.
+        every count > 0.
 
         A few matches (a rare word) have a few values: those are counted by sorting them, without
-        the count array over the whole vocabulary (129,000 people at 37.5k articles) that
-        :meth:`count` allocates and that choosing the top values then scans, for each facet kind.
+        a count array over the whole vocabulary (129,000 people at 37.5k articles) allocated and
+        then scanned for the top values, for each facet kind; many matches are counted into one.
         """
         size = len(self.display[kind])
         values = self._values(kind, docs)
