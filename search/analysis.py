@@ -22,14 +22,20 @@ from whoosh.analysis import (
     StemmingAnalyzer,
     StopFilter,
 )
+from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
 
 from search.whoosh_compat import stem_function
 
 #: Whoosh's default word pattern, with a non-capturing group so ``findall`` returns whole words.
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
+#: Characters at the end of a Porter stem that may not be in the word: ``-biliti`` becomes ``-ble``
+#: (two), ``-y`` ``-i``, ``-ation`` ``-ate`` (one); every other rule only cuts the word's end.
+PORTER_NEW_TAIL = 2
+_LOWER_ASCII = "".join(chr(c) for c in range(128) if chr(c) == chr(c).lower())
 #: Surface words whose analysed form :class:`Forms` keeps; the cache is emptied when full.
 FORMS_CACHE_LIMIT = 300_000
+_DROP_LOWER_ASCII = dict.fromkeys(map(ord, _LOWER_ASCII))
 _CHAIN = [RegexTokenizer, LowercaseFilter, StopFilter, StemFilter, CharsetFilter]
 
 
@@ -62,6 +68,27 @@ class Forms:
         self._charmap = charset.charmap
         self._limit = limit
         self._cache: dict[str, str | bool] = {}
+        # ascii_prefix's guarantee holds for Porter's stemmer and a fold that keeps lower-case ASCII.
+        self.knows_prefixes = (self._stem is porter_stem
+                               and _LOWER_ASCII.translate(self._charmap) == _LOWER_ASCII)
+
+    def ascii_prefix(self, term: str) -> str | None:
+        """What every all-ASCII token analysed to ``term`` starts with, lower-cased: ``term``
+        without its last PORTER_NEW_TAIL characters (``happi`` -> ``hap``, which "happy" and
+        "HAPPINESS" start with).  None when no all-ASCII token is analysed to
+        ``term`` (it holds something other than lower-case ASCII).  Only when ``knows_prefixes``.
+
+        Why: an ASCII token's form is Porter's stem of the lower-cased token (the accent fold keeps
+        lower-case ASCII).  Step 1 cuts the end or adds one new character (``-y`` to ``-i``, an
+        ``e`` after ``-at``/``-bl``/``-iz``); step 2 replaces a suffix of at least three
+        characters, so one holding that new character, by one keeping all but at most its last
+        two new (``-biliti`` to ``-ble``); steps 3-5 only cut.  So all of the stem but its last
+        two characters is the word's own beginning.
+        Tests check this on the analyzer's words and on generated suffix chains.
+        """
+        if term.translate(_DROP_LOWER_ASCII):
+            return None
+        return term[: max(0, len(term) - PORTER_NEW_TAIL)]
 
     def form(self, word: str) -> str | None:
         """Indexed term of one token, or None when the analyzer drops it."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 import string
+from functools import lru_cache
 
 import bleach
 
@@ -35,6 +36,13 @@ _MARK_TAGS = re.compile(r"</?mark>")
 #: Whether :func:`match_spans` may find tokens by their text (it knows this pattern's token edges).
 _FIND_BY_TEXT = _FORMS.pattern.pattern == WORD_PATTERN and not _FORMS.pattern.flags & re.ASCII
 _WORD_CHAR = re.compile(r"\w")
+#: A word character outside ASCII and the rest of its run of word characters and dots.
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f][\w.]*")
+_ASCII_BYTES = bytes(range(128))
+#: Byte value -> whether it is an ASCII word character (a token cannot start right after one).
+_ASCII_WORD_BYTE = tuple(b < 128 and bool(_WORD_CHAR.match(chr(b))) for b in range(256))
+#: Shortest prefix :func:`match_spans` searches for; shorter ones start too many words.
+MIN_PREFIX = 2
 #: Punctuation around words; none of it is a word character (``_`` is one, so it is not here).
 _EDGE_PUNCTUATION = (
     "".join(c for c in string.punctuation if c != "_") + "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
@@ -45,14 +53,113 @@ def match_spans(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, 
     """Character spans of the tokens of ``text`` whose analysed term is in ``words``, in order.
 
     The same spans as ``Forms.spans``, which runs the word pattern over the whole text and
-    analyses every token in a Python loop (about 0.9 ms per hit: most of a rare-term query's
-    time).  Tokens never cross whitespace, so the text is cut at whitespace in C (``split``),
-    each *distinct* chunk's analysed terms come from a cache shared by all searches, and the few
-    surface words whose term matches are located with ``str.find`` and kept where they are whole
-    tokens (:func:`_token_at`).
+    analyses every token in a Python loop.  Only the few places where a matching token can be
+    are analysed (:func:`_candidates`, C-level scans); for words whose prefix is too short to
+    search for, the text is cut at whitespace instead (:func:`_chunk_spans`).
     """
     if not _FIND_BY_TEXT:
         return _FORMS.spans(text, words)
+    prefixes = _prefixes(frozenset(words))
+    if prefixes is None:
+        return _chunk_spans(text, words)
+    return _spans_at(text, words, _candidates(text, prefixes))
+
+
+@lru_cache(maxsize=1024)
+def _prefixes(words: frozenset[str]) -> tuple[bytes, ...] | None:
+    """The lower-case prefixes every all-ASCII token analysed to one of ``words`` starts with
+    (:meth:`Forms.ascii_prefix`), as bytes; None when one is shorter than MIN_PREFIX (it would
+    be the start of too many words) or the analyzer gives no such guarantee."""
+    if not _FORMS.knows_prefixes:
+        return None
+    found = set()
+    for word in words:
+        prefix = _FORMS.ascii_prefix(word)
+        if prefix is None:
+            continue  # only a token with a non-ASCII character can have this form
+        if len(prefix) < MIN_PREFIX:
+            return None
+        found.add(prefix.encode("ascii"))
+    return tuple(sorted(found))
+
+
+def _candidates(text: str, prefixes: tuple[bytes, ...]) -> list[tuple[int, int]]:
+    """Sorted character ranges of ``text`` that every token analysed to a query word touches.
+
+    An all-ASCII token starts with one of ``prefixes`` in any case: the text's UTF-8 bytes,
+    lower-cased (ASCII letters only, in C), are searched with ``bytes.find``, keeping hits that
+    follow no ASCII word character.  A token with a non-ASCII word character is found by that
+    character; the regex for it runs only when the text has one (news texts rarely do: their
+    non-ASCII characters are mostly quotes and dashes).
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    lowered = data.lower()
+    offsets = []
+    for prefix in prefixes:
+        at = lowered.find(prefix)
+        while at != -1:
+            if at == 0 or not _ASCII_WORD_BYTE[lowered[at - 1]]:
+                offsets.append(at)
+            at = lowered.find(prefix, at + 1)
+    offsets.sort()
+    if len(data) == len(text):  # all ASCII: byte offsets are character offsets
+        return [(at, at + 1) for at in offsets]
+    spans = [(at, at + 1) for at in _char_offsets(data, offsets)]
+    if _WORD_CHAR.search(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        spans.extend(found.span() for found in _NON_ASCII_WORD.finditer(text))
+        spans.sort()
+    return spans
+
+
+def _char_offsets(data: bytes, offsets: list[int]) -> list[int]:
+    """Character offsets of sorted byte ``offsets`` of ASCII characters in UTF-8 ``data``."""
+    chars, byte, char = [], 0, 0
+    for at in offsets:
+        char += len(data[byte:at].decode("utf-8", "surrogatepass"))
+        byte = at
+        chars.append(char)
+    return chars
+
+
+def _spans_at(text: str, words: set[str] | frozenset[str],
+              candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the tokens touching ``candidates`` (sorted) whose analysed term is in ``words``.
+
+    Tokens are cut by the analyzer's own pattern from a place no token crosses, so they are the
+    tokens the whole text's scan would cut; each is analysed once, in order.
+    """
+    form = _FORMS.form
+    search = _FORMS.pattern.search
+    spans: list[tuple[int, int]] = []
+    done = 0  # every token ending before this offset has been looked at
+    for start, end in candidates:
+        if end <= done:
+            continue
+        token = search(text, max(_token_boundary(text, start, done), done))
+        while token is not None and token.start() < end:
+            if form(token.group()) in words:
+                spans.append(token.span())
+            done = token.end()
+            token = search(text, done)
+    return spans
+
+
+def _token_boundary(text: str, at: int, floor: int) -> int:
+    """The nearest offset at or before ``at`` (and not before ``floor``) that no token crosses:
+    tokens hold only word characters and dots."""
+    while at > floor and (text[at - 1] == "." or _WORD_CHAR.match(text, at - 1)):
+        at -= 1
+    return at
+
+
+def _chunk_spans(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """``match_spans`` by whitespace-separated chunks, for words without a searchable prefix.
+
+    Tokens never cross whitespace, so the text is cut at whitespace in C (``split``), each
+    *distinct* chunk's analysed terms come from a cache shared by all searches, and the few
+    surface words whose term matches are located with ``str.find`` and kept where they are whole
+    tokens (:func:`_token_at`).
+    """
     matching = _matching_words(text, words)
     spans = []
     for word in matching:

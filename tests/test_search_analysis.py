@@ -65,3 +65,55 @@ def test_fast_text_matches_text_on_real_articles(corpora):
     assert len(texts) > 2000
     for text in texts[::10]:
         assert sorted(fast.index(text)) == sorted(reference.index(text))
+
+
+# -- ascii_prefix: what every ASCII token analysed to a term starts with -------------------------
+_SUFFIXES = ["ational", "tional", "enci", "anci", "izer", "bli", "alli", "entli", "eli", "ousli", "ization",
+             "ation", "ator", "alism", "iveness", "fulness", "ousness", "aliti", "iviti", "biliti", "logi",
+             "icate", "ative", "alize", "iciti", "ical", "ful", "ness", "al", "ance", "ence", "er", "ic",
+             "able", "ible", "ant", "ement", "ment", "ent", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
+             "sion", "tion", "e", "ll", "s", "sses", "ies", "eed", "ed", "ing", "y", "at", "bl", "iz", "ly"]
+
+
+def _suffix_chains(count: int, seed: int) -> list[str]:
+    """Words built from Porter's own suffixes, chained (every rule, and rules after rules)."""
+    import random
+
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = []
+    for _ in range(count):
+        base = "".join(rng.choice(letters if rng.random() < 0.5 else "aeiouyblstzr")
+                       for _ in range(rng.randint(0, 6)))
+        word = base + "".join(rng.choice(_SUFFIXES) for _ in range(rng.randint(0, 3)))
+        words.append(("y" + word if rng.random() < 0.1 else word).upper() if rng.random() < 0.1 else word)
+    return words
+
+
+def test_ascii_prefix_starts_every_ascii_token_of_its_term():
+    from archive_gen import records
+
+    forms = Forms(text_analyzer())
+    assert forms.knows_prefixes
+    words = _suffix_chains(60_000, seed=4)
+    for record in records(200, seed=9):
+        words += forms.pattern.findall(record["title"] + " " + record["body"])
+    checked = tail_of_two = 0
+    for word in words:
+        term = forms.form(word)
+        if term is None or not word.isascii():
+            continue
+        prefix = forms.ascii_prefix(term)
+        assert prefix is not None and word.lower().startswith(prefix), (word, term)
+        checked += 1
+        tail_of_two += not word.lower().startswith(term[:-1])
+    assert checked > 60_000
+    assert tail_of_two > 0  # "-biliti" becomes "-ble": a one-character tail would miss these
+
+
+def test_ascii_prefix_of_terms_no_ascii_token_has():
+    forms = Forms(text_analyzer())
+    assert forms.ascii_prefix("happi") == "hap"
+    assert forms.ascii_prefix("war") == "w"
+    assert forms.ascii_prefix("erdoğan") is None  # only a token with a non-ASCII letter
+    assert forms.ascii_prefix("Upper") is None  # forms of ASCII tokens are lower-case

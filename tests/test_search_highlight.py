@@ -19,6 +19,12 @@ TRICKY = [
     "Erdoğan Erdogan ERDOĞAN erdoğan's (Erdoğan) «Erdoğan» Erdoğan-led Lavrov/Peskov",
     "running runs ran runner's RUNNING-mate re-run, reruns... run.run run_run",
     "",
+    # Non-ASCII tokens with ASCII forms (café, the Kelvin sign's "k"), a dotted İ that lower-cases
+    # to two characters, long s, irregular stems, mixed case, words at both edges, a lone surrogate.
+    "happy Happiness HAPPY unhappy x.happy happy.x a..happy Café café_x \u212aelvin kelvin",
+    "İstanbul istanbul ſaid said straße strasse McDonald's MCDONALD mcdonald \ud800happy",
+    "possibility possibly sensibility izlybiliti izlyble fluency fluent agreed agree hoping hope",
+    "happy",
 ]
 
 
@@ -28,8 +34,44 @@ def _forms_of(text: str) -> list[str]:
 
 
 def test_fast_path_is_taken():
-    # Loud: if the analyzer's word pattern changes, match_spans silently falls back to the slow scan.
+    # Loud: if the analyzer's word pattern or stemmer changes, match_spans silently falls back to a
+    # slower scan.
     assert highlight._FIND_BY_TEXT
+    assert highlight._FORMS.knows_prefixes
+    assert highlight._prefixes(frozenset({"idlib", "erdoğan"})) == (b"idl",)
+    assert highlight._prefixes(frozenset({"idlib", "war"})) is None  # "w" starts too many words
+
+
+def _fuzz_text(rng: random.Random) -> str:
+    """Words, suffixes and separators chosen to trip token edges, case and non-ASCII letters."""
+    pieces = ["happ", "y", "i", "ness", "ily", "sens", "ibility", "biliti", "run", "ning", "s", "ed", "ing",
+              "ation", "al", "Idlib", "IDLIB", "caf", "é", "É", "\u212a", "ſ", "İ", "ß", "ğ", "3", "_", "x",
+              "ational", "ize", "er", "Y", "ye", "e"]
+    glue = [" ", " ", " ", ".", "..", "-", "'", "\u2019", "\u201c", "\u2014", ", ", "\n", "\xa0", "", "/"]
+    return "".join(rng.choice(pieces) + (rng.choice(glue) if rng.random() < 0.6 else "")
+                   for _ in range(rng.randint(0, 40)))
+
+
+def test_fuzzed_texts_spans_equal_reference():
+    rng = random.Random(11)
+    checked = matched = by_prefix = 0
+    for _ in range(3000):
+        text = _fuzz_text(rng)
+        forms = sorted(set(_forms_of(text)))
+        for size in (1, 2):
+            words = set(rng.sample(forms, min(size, len(forms)))) | {"idlib"}
+            spans = match_spans(text, words)
+            assert spans == reference_spans(text, words), (text, words)
+            checked += 1
+            matched += bool(spans)
+            by_prefix += highlight._prefixes(frozenset(words)) is not None
+    assert (checked, matched, by_prefix) == (6000, 5772, 3703)
+
+
+def test_short_words_take_the_chunk_path_with_the_same_spans():
+    text = "The war, a warning; WAR war.time prewar wars war"
+    assert highlight._prefixes(frozenset({"war"})) is None
+    assert match_spans(text, {"war"}) == reference_spans(text, {"war"}) == [(4, 7), (20, 23), (40, 44), (45, 48)]
 
 
 @pytest.mark.parametrize("text", TRICKY)
