@@ -10,6 +10,7 @@ hide the others.  Everything returned is plain data copied out of Whoosh.
 
 from __future__ import annotations
 
+import heapq
 import json
 import time
 from collections.abc import Iterator
@@ -134,30 +135,38 @@ def _speaker_type(ordinal: int, arrays: FacetArrays) -> str:
 def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
             request: SearchRequest, aliases: AliasTable) -> dict[str, list[FacetValue]]:
     facets: dict[str, list[FacetValue]] = {}
+    final = _apply(docs, masks)
     for kind in S.FACET_KINDS:
         # Disjunctive: count over the matches of every *other* filter.
-        base = _apply(docs, masks, skip=kind) if kind in masks else _apply(docs, masks)
+        base = _apply(docs, masks, skip=kind) if kind in masks else final
         ordinals, counts = arrays.count_nonzero(kind, base)
-        selected_keys = {name_key(v, aliases) for v in request.filters.get(kind, ())}
+        raw_selected = request.filters.get(kind, ())
+        selected_keys = {name_key(v, aliases) for v in raw_selected}
         selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
-        top = top_ordinals(ordinals, counts, arrays.vocab[kind].keys, FACET_LIMIT)
-        chosen = set(top) | selected_ords
-        found = _counts_of(ordinals, counts, chosen)
+        top = top_positions(ordinals, counts, arrays.vocab[kind].keys, FACET_LIMIT)
+        found = dict(zip(ordinals[top].tolist(), counts[top].tolist(), strict=True))
+        chosen = set(found) | selected_ords
+        if selected_ords - found.keys():
+            found.update(_counts_of(ordinals, counts, selected_ords - found.keys()))
         display = arrays.display[kind]
         typed = kind == S.SPEAKER  # speakers carry their type: people first, organisations marked
         values = [FacetValue(display[o], found[o], o in selected_ords,
                              _speaker_type(o, arrays) if typed else None) for o in chosen]
         # Selected values the index does not know still show (count 0) so they can be removed.
-        known = {v.value for v in values}
-        for raw in request.filters.get(kind, ()):
-            if name_key(raw, aliases) not in {name_key(k, aliases) for k in known}:
-                values.append(FacetValue(raw, 0, True, "person" if typed else None))
-        values.sort(key=lambda v: (v.type == "organization", -v.count, v.value.casefold()))
+        if raw_selected:
+            known = {name_key(v.value, aliases) for v in values}
+            for raw in raw_selected:
+                if name_key(raw, aliases) not in known:
+                    values.append(FacetValue(raw, 0, True, "person" if typed else None))
+        values.sort(key=_facet_order)
         facets[kind] = values
-    final = _apply(docs, masks)
     facets["month"] = [FacetValue(m, c) for m, c in arrays.month_counts(final)]
     facets["day"] = _day_counts(arrays, final)
     return facets
+
+
+def _facet_order(value: FacetValue) -> tuple:
+    return value.type == "organization", -value.count, value.value.casefold()
 
 
 def top_ordinals(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], limit: int) -> list[int]:
@@ -167,12 +176,21 @@ def top_ordinals(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], limi
     Deterministic, and the order OpenSearch's terms aggregation uses (count, then key), so both
     backends list the same values when many share the last count.
     """
+    return ordinals[top_positions(ordinals, counts, keys, limit)].tolist()
+
+
+def top_positions(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], limit: int) -> np.ndarray:
+    """Positions in ``ordinals`` of :func:`top_ordinals`' values, in the same order."""
     if len(ordinals) <= limit:
-        return ordinals.tolist()
+        return np.arange(len(ordinals))
     threshold = np.partition(counts, len(counts) - limit)[len(counts) - limit]
-    above = ordinals[counts > threshold].tolist()
-    tied = sorted(ordinals[counts == threshold].tolist(), key=lambda o: keys[o])
-    return above + tied[: limit - len(above)]
+    above = np.flatnonzero(counts > threshold)
+    tied = np.flatnonzero(counts == threshold)
+    # Ties by key: the first of the tied positions in key order (keys are unique); nsmallest
+    # rather than a sort of them all, as a rare word's values nearly all tie at 1.
+    tied_ordinals = ordinals[tied].tolist()
+    first = heapq.nsmallest(limit - len(above), range(len(tied)), key=lambda i: keys[tied_ordinals[i]])
+    return np.concatenate([above, tied[first]])
 
 
 def _counts_of(ordinals: np.ndarray, counts: np.ndarray, wanted: set[int]) -> dict[int, int]:
