@@ -43,6 +43,9 @@ _ASCII_BYTES = bytes(range(128))
 _ASCII_WORD_BYTE = tuple(b < 128 and bool(_WORD_CHAR.match(chr(b))) for b in range(256))
 #: Shortest prefix :func:`match_spans` searches for; shorter ones start too many words.
 MIN_PREFIX = 2
+#: Non-ASCII characters up to which each non-ASCII letter is located with ``str.find``; past it,
+#: with a regex that takes a whole run of letters at once.
+FEW_NON_ASCII = 256
 #: Punctuation around words; none of it is a word character (``_`` is one, so it is not here).
 _EDGE_PUNCTUATION = (
     "".join(c for c in string.punctuation if c != "_") + "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
@@ -89,8 +92,8 @@ def _candidates(text: str, prefixes: tuple[bytes, ...]) -> list[tuple[int, int]]
     An all-ASCII token starts with one of ``prefixes`` in any case: the text's UTF-8 bytes,
     lower-cased (ASCII letters only, in C), are searched with ``bytes.find``, keeping hits that
     follow no ASCII word character.  A token with a non-ASCII word character is found by that
-    character; the regex for it runs only when the text has one (news texts rarely do: their
-    non-ASCII characters are mostly quotes and dashes).
+    character, only when the text has one (news texts rarely do: their non-ASCII characters are
+    mostly quotes and dashes).
     """
     data = text.encode("utf-8", "surrogatepass")
     lowered = data.lower()
@@ -105,9 +108,19 @@ def _candidates(text: str, prefixes: tuple[bytes, ...]) -> list[tuple[int, int]]
     if len(data) == len(text):  # all ASCII: byte offsets are character offsets
         return [(at, at + 1) for at in offsets]
     spans = [(at, at + 1) for at in _char_offsets(data, offsets)]
-    if _WORD_CHAR.search(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+    non_ascii = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    letters = [char for char in set(non_ascii) if _WORD_CHAR.match(char)]
+    if not letters:
+        return spans
+    if len(non_ascii) <= FEW_NON_ASCII:  # a few accented letters: each occurrence found in C
+        for char in letters:
+            at = text.find(char)
+            while at != -1:
+                spans.append((at, at + 1))
+                at = text.find(char, at + 1)
+    else:  # a text in another script: one candidate per run of letters
         spans.extend(found.span() for found in _NON_ASCII_WORD.finditer(text))
-        spans.sort()
+    spans.sort()
     return spans
 
 

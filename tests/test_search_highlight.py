@@ -52,7 +52,9 @@ def _fuzz_text(rng: random.Random) -> str:
                    for _ in range(rng.randint(0, 40)))
 
 
-def test_fuzzed_texts_spans_equal_reference():
+@pytest.mark.parametrize("few", [highlight.FEW_NON_ASCII, 0])  # letters found one by one, or by runs
+def test_fuzzed_texts_spans_equal_reference(monkeypatch, few):
+    monkeypatch.setattr(highlight, "FEW_NON_ASCII", few)
     rng = random.Random(11)
     checked = matched = by_prefix = 0
     for _ in range(3000):
@@ -110,3 +112,13 @@ def test_tokens_inside_longer_tokens_are_not_matched():
     # "war" occurs inside "warning" and "war.time" but is a token only once.
     text = "warning war.time war, prewar"
     assert match_spans(text, {"war"}) == [(17, 20)] == reference_spans(text, {"war"})
+
+
+def test_a_text_in_another_script_equal_reference():
+    text = ("Лавров заявил, что переговоры в Сочи продолжатся; Lavrov said the café talks would go on. "
+            "\u212aelvin Erdoğan'ın Idlib-based ſaid. ") * 12
+    assert len(text.encode()) - len(text) > highlight.FEW_NON_ASCII  # the regex branch
+    forms = set(_forms_of(text))
+    for word in sorted(forms):
+        assert match_spans(text, {word}) == reference_spans(text, {word}), word
+    assert len(match_spans(text, {"cafe", "kelvin", "лавров"})) == 36
