@@ -33,6 +33,8 @@ MAX_FUZZY_EDITS = 2
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 _WILDCARD_WORD = re.compile(r"[*?]")
+#: A query :func:`plain_word` builds without Whoosh's parser.
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 #: ``date:`` values: a day, month or year, alone, after ``<``/``>``, or as either end of a range.
 _DATE_VALUE = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 _DATE_QUERY = re.compile(
@@ -227,9 +229,33 @@ def parse(text: str, aliases=None) -> T.Node:
 
     Raises :class:`QueryError` naming the problem.  Whoosh's query parser is used here only as a
     grammar: its output is copied into plain nodes, so no backend sees a Whoosh object it did
-    not make itself.
+    not make itself.  A query of one plain word skips it (:func:`plain_word`).
     """
-    return from_whoosh(parse_query(text, _schema(), aliases))
+    return plain_word(text.strip()) or from_whoosh(parse_query(text, _schema(), aliases))
+
+
+def plain_word(text: str) -> T.Node | None:
+    """The tree Whoosh's parser makes of ``text`` when it is one plain word (letters and digits,
+    not an operator), built without the parser (~0.3 ms of a query's time); None otherwise.
+
+    The word is analysed by each default field as the parser does (``process_text`` in query
+    mode) and becomes an Or of the fields' boosted terms, or nothing for a stop word; anything
+    else (a word some field cuts into several tokens or drops alone) is left to the parser.
+    Tests compare the two on the generated archive's words.
+    """
+    if not _PLAIN_WORD.fullmatch(text) or text.upper() in _OPERATORS:
+        return None
+    schema = _schema()
+    terms = []
+    for fieldname, boost in S.DEFAULT_FIELDS.items():
+        texts = list(schema[fieldname].process_text(text, mode="query"))
+        if len(texts) > 1:
+            return None
+        if texts:
+            terms.append(T.Term(fieldname, texts[0], float(boost)))
+    if not terms:
+        return T.Nothing()
+    return T.Or(tuple(terms), 1.0) if len(terms) == len(S.DEFAULT_FIELDS) > 1 else None
 
 
 def _boost(node: Q.Query) -> float:

@@ -336,16 +336,17 @@ def test_generated_archive_answers_equal_the_reference_paths(generated_index, mo
     """Totals, facet counts, order, snippets and the JSON bytes: the same with every fast path of
     the fixed per-query cost replaced by the code it replaced (the analyzer's token-by-token span
     scan, facet counts over the whole vocabulary and the previous choice of the top values,
-    ``dataclasses.asdict``)."""
+    Whoosh's parser for plain words, ``dataclasses.asdict``)."""
     import reference_facets
     from result_shapes import asdict_shape
 
-    from search import engine, facets, highlight, results
+    from search import engine, facets, highlight, query, results
 
     fast = _answers(generated_index)
     monkeypatch.setattr(highlight, "match_spans", highlight._FORMS.spans)
     monkeypatch.setattr(facets, "SPARSE_RATIO", 0)  # always the dense count
     monkeypatch.setattr(engine, "_facets", reference_facets.facets)
+    monkeypatch.setattr(query, "plain_word", lambda text: None)  # every query through Whoosh's parser
 
     monkeypatch.setattr(results.SearchResult, "to_dict", asdict_shape)
     reference = _answers(generated_index)

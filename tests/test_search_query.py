@@ -1,8 +1,12 @@
+import random
+import re
+
 import pytest
 from whoosh import query as Q
 
 import search.query
-from search.query import parse_query
+from search import querytree as T
+from search.query import parse, parse_query
 from search.request import QueryError
 from search.schema import build_schema
 
@@ -108,3 +112,35 @@ def test_a_date_that_is_not_a_date_is_a_400_saying_how_to_write_one(text):
 def test_date_inside_a_phrase_is_just_words():
     parsed = parse_query('"release date: tomorrow"', SCHEMA)
     assert "Phrase('body', ['releas', 'date', 'tomorrow']" in repr(parsed)
+
+
+def test_plain_words_parse_as_whoosh_parses_them():
+    """One plain word skips Whoosh's parser: the same tree as the parser's, with and without aliases."""
+    from archive_gen import records
+    from whoosh.analysis import STOP_WORDS
+
+    from search.names import AliasTable
+    from search.query import _schema, from_whoosh, parse_query, plain_word
+
+    words = {"the", "a", "x", "AND", "Or", "not", "TO", "to", "2019", "3", "U", "Idlib", "IDLIB", "running"}
+    for record in records(60, seed=3):
+        words.update(re.findall(r"\w+", record["title"] + " " + record["body"]))
+    words.update(STOP_WORDS)
+    rng = random.Random(8)  # and made-up words: any case, digits, Porter's suffixes
+    for _ in range(400):
+        letters = "abcdefghijklmnopqrstuvwxyzAEIOUY0123456789"
+        stem = "".join(rng.choice(letters) for _ in range(rng.randint(1, 9)))
+        words.add(stem + rng.choice(["", "s", "ing", "ed", "ation", "ies", "ly", "ness", "ational"]))
+    built = nothing = 0
+    for aliases in (None, AliasTable.default()):
+        for word in sorted(words):
+            fast = plain_word(word)
+            if fast is None:
+                continue
+            assert fast == from_whoosh(parse_query(word, _schema(), aliases)), word
+            assert parse(f"  {word} ", aliases) == fast
+            built += 1
+            nothing += isinstance(fast, T.Nothing)
+    assert (built, nothing) == (1132, 78)  # words and stop words took the fast path
+    for word in ("AND", "Or", "idlib*", "date:2019", "lavrov~", "é", "U.S", "a-b", ""):
+        assert plain_word(word) is None, word
