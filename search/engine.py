@@ -188,8 +188,8 @@ def top_positions(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], lim
     tied = np.flatnonzero(counts == threshold)
     # Ties by key: the first of the tied positions in key order (keys are unique); nsmallest
     # rather than a sort of them all, as a rare word's values nearly all tie at 1.
-    tied_ordinals = ordinals[tied].tolist()
-    first = heapq.nsmallest(limit - len(above), range(len(tied)), key=lambda i: keys[tied_ordinals[i]])
+    tied_keys = [keys[o] for o in ordinals[tied].tolist()]
+    first = heapq.nsmallest(limit - len(above), range(len(tied)), key=tied_keys.__getitem__)
     return np.concatenate([above, tied[first]])
 
 
