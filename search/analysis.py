@@ -33,9 +33,9 @@ WORD_PATTERN = r"\w+(?:\.?\w+)*"
 #: (two), ``-y`` ``-i``, ``-ation`` ``-ate`` (one); every other rule only cuts the word's end.
 PORTER_NEW_TAIL = 2
 _LOWER_ASCII = "".join(chr(c) for c in range(128) if chr(c) == chr(c).lower())
+_DROP_LOWER_ASCII = dict.fromkeys(map(ord, _LOWER_ASCII))
 #: Surface words whose analysed form :class:`Forms` keeps; the cache is emptied when full.
 FORMS_CACHE_LIMIT = 300_000
-_DROP_LOWER_ASCII = dict.fromkeys(map(ord, _LOWER_ASCII))
 _CHAIN = [RegexTokenizer, LowercaseFilter, StopFilter, StemFilter, CharsetFilter]
 
 
@@ -75,8 +75,8 @@ class Forms:
     def ascii_prefix(self, term: str) -> str | None:
         """What every all-ASCII token analysed to ``term`` starts with, lower-cased: ``term``
         without its last PORTER_NEW_TAIL characters (``happi`` -> ``hap``, which "happy" and
-        "HAPPINESS" start with).  None when no all-ASCII token is analysed to
-        ``term`` (it holds something other than lower-case ASCII).  Only when ``knows_prefixes``.
+        "HAPPINESS" start with).  None when no all-ASCII token is analysed to ``term`` (it holds
+        something other than lower-case ASCII).  Only meaningful when ``knows_prefixes``.
 
         Why: an ASCII token's form is Porter's stem of the lower-cased token (the accent fold keeps
         lower-case ASCII).  Step 1 cuts the end or adds one new character (``-y`` to ``-i``, an

@@ -5,11 +5,12 @@ milliseconds), escaped, wrapped in ``<mark>`` around matched words, and finally 
 only ``<mark>`` without attributes remains.  The result is the only value a template may mark
 ``|safe``.
 
-Speed (docs/performance.md): snippets were 85 % of a query's time.  Matching now runs the
-analyzer's own parts in one loop with a cache per surface word (``search.analysis.Forms``)
-instead of Whoosh's five chained generators per token, and a snippet that is provably
-only escaped text plus ``<mark>`` tags skips bleach's HTML parse (about 2 ms each); anything else
-still goes through bleach.
+Speed (docs/performance.md): snippets were 85 % of a query's time.  Matching analyses only the
+tokens at the places a query word can be (found by prefix with ``bytes.find``, see
+:func:`match_spans`) with the analyzer's own parts and a cache per surface word
+(``search.analysis.Forms``), instead of Whoosh's five chained generators over every token, and
+a snippet that is provably only escaped text plus ``<mark>`` tags skips bleach's HTML parse
+(about 2 ms each); anything else still goes through bleach.
 """
 
 from __future__ import annotations

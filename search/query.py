@@ -231,7 +231,8 @@ def parse(text: str, aliases=None) -> T.Node:
     grammar: its output is copied into plain nodes, so no backend sees a Whoosh object it did
     not make itself.  A query of one plain word skips it (:func:`plain_word`).
     """
-    return plain_word(text.strip()) or from_whoosh(parse_query(text, _schema(), aliases))
+    plain = plain_word(text.strip())
+    return plain if plain is not None else from_whoosh(parse_query(text, _schema(), aliases))
 
 
 def plain_word(text: str) -> T.Node | None:
