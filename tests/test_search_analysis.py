@@ -65,3 +65,28 @@ def test_fast_text_matches_text_on_real_articles(corpora):
     assert len(texts) > 2000
     for text in texts[::10]:
         assert sorted(fast.index(text)) == sorted(reference.index(text))
+
+
+def test_fast_text_encodes_a_single_position_once(monkeypatch):
+    field, reference = FastText(analyzer=text_analyzer()), _reference()
+    text = "Lavrov met Cavusoglu in Sochi; Lavrov said talks went well"
+    expected = sorted(reference.index(text))
+    calls = []
+    encode = field.format.encode
+    monkeypatch.setattr(field.format, "encode", lambda poses: calls.append(list(poses)) or encode(poses))
+    assert sorted(field.index(text)) == expected
+    assert len(calls) == 8  # 7 terms once (each position encoded) and "lavrov" twice
+    calls.clear()
+    assert sorted(field.index(text)) == expected
+    assert calls == [[0, 4]]  # "in" takes no position; the single positions came from the cache
+
+
+def test_fast_text_single_position_cache_is_bounded(monkeypatch):
+    import search.analysis as analysis
+
+    monkeypatch.setattr(analysis, "SINGLE_POSITIONS_LIMIT", 3)
+    field = FastText(analyzer=text_analyzer())
+    text = " ".join(f"word{n}" for n in range(20)) + " word1"
+    assert sorted(field.index(text)) == sorted(_reference().index(text))
+    assert sorted(field._singles) == [0, 2, 3]  # the first three single positions seen
+    assert sorted(field.index(text)) == sorted(_reference().index(text))
