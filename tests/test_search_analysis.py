@@ -5,7 +5,7 @@ import pickle
 import pytest
 from whoosh import fields
 
-from search.analysis import FastText, Forms, text_analyzer
+from search.analysis import FAST_WORD_PATTERN, FastText, Forms, text_analyzer
 
 TEXTS = [
     "",
@@ -90,3 +90,12 @@ def test_fast_text_single_position_cache_is_bounded(monkeypatch):
     assert sorted(field.index(text)) == sorted(_reference().index(text))
     assert sorted(field._singles) == [0, 2, 3]  # the first three single positions seen
     assert sorted(field.index(text)) == sorted(_reference().index(text))
+
+
+def test_forms_cut_words_with_the_fast_pattern_and_the_same_tokens():
+    forms = Forms(text_analyzer())
+    assert forms._words.__self__.pattern == FAST_WORD_PATTERN  # the fast path is taken
+    whoosh_pattern = text_analyzer().items[0].expression
+    edge = "a.b. c..d e.f.g. U.S.-based 3.5.6 _x_. . .x x. é.ü ١٢.٣ a_b.c_d ..."
+    for text in [*TEXTS, edge]:
+        assert forms._words(text) == whoosh_pattern.findall(text)
