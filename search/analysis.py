@@ -28,21 +28,23 @@ from search.whoosh_compat import stem_function
 
 #: Whoosh's default word pattern, with a non-capturing group so ``findall`` returns whole words.
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
-#: The same words as WORD_PATTERN, matched without backtracking (possessive repeats, Python 3.11+):
-#: a run of word characters can only be followed by "." and more word characters, so no match
-#: changes, and ``findall`` over a body takes a quarter less time.
-FAST_WORD_PATTERN = r"\w++(?:\.\w++)*+"
 #: Surface words whose analysed form :class:`Forms` keeps; the cache is emptied when full.
 FORMS_CACHE_LIMIT = 300_000
-#: Positions whose one-position encoding :class:`FastText` keeps (a position is a word's index
-#: in a field's text, so this covers all but the longest bodies).
-SINGLE_POSITIONS_LIMIT = 100_000
 _CHAIN = [RegexTokenizer, LowercaseFilter, StopFilter, StemFilter, CharsetFilter]
 
 
 def text_analyzer():
     """Words, lower-cased, accent-folded (Erdoğan finds Erdogan), stop words dropped, stemmed."""
     return StemmingAnalyzer(expression=WORD_PATTERN, cachesize=50_000) | CharsetFilter(accent_map)
+
+
+#: The same words as WORD_PATTERN, matched without backtracking (possessive repeats, Python 3.11+):
+#: a run of word characters can only be followed by "." and more word characters, so no match
+#: changes, and ``findall`` over a body takes a quarter less time.
+FAST_WORD_PATTERN = r"\w++(?:\.\w++)*+"
+#: Positions whose one-position encoding :class:`FastText` keeps (a position is a word's index
+#: in a field's text, so this covers all but the longest bodies).
+SINGLE_POSITIONS_LIMIT = 100_000
 
 
 class Forms:
