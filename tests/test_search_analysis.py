@@ -57,16 +57,6 @@ def test_fast_text_pickles_without_its_cache():
     assert sorted(clone.index("warm the cache")) == sorted(_reference().index("warm the cache"))
 
 
-@pytest.mark.corpora
-def test_fast_text_matches_text_on_real_articles(corpora):
-    fast, reference = FastText(analyzer=text_analyzer()), _reference()
-    paths = sorted((corpora / "bbc").rglob("*.txt"))
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
-    assert len(texts) > 2000
-    for text in texts[::10]:
-        assert sorted(fast.index(text)) == sorted(reference.index(text))
-
-
 def test_fast_text_encodes_a_single_position_once(monkeypatch):
     field, reference = FastText(analyzer=text_analyzer()), _reference()
     text = "Lavrov met Cavusoglu in Sochi; Lavrov said talks went well"
@@ -99,3 +89,14 @@ def test_forms_cut_words_with_the_fast_pattern_and_the_same_tokens():
     edge = "a.b. c..d e.f.g. U.S.-based 3.5.6 _x_. . .x x. é.ü ١٢.٣ a_b.c_d ..."
     for text in [*TEXTS, edge]:
         assert forms._words(text) == whoosh_pattern.findall(text)
+
+
+@pytest.mark.corpora
+def test_fast_text_matches_text_on_real_articles(corpora):
+    fast, reference = FastText(analyzer=text_analyzer()), _reference()
+    paths = sorted((corpora / "bbc").rglob("*.txt"))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+    assert len(texts) > 2000
+    for text in texts[::10]:
+        assert sorted(fast.index(text)) == sorted(reference.index(text))
+
