@@ -99,4 +99,3 @@ def test_fast_text_matches_text_on_real_articles(corpora):
     assert len(texts) > 2000
     for text in texts[::10]:
         assert sorted(fast.index(text)) == sorted(reference.index(text))
-
