@@ -161,11 +161,15 @@ class FastText(fields.TEXT):
             if count == 1:
                 # Most terms of an article occur once: their value (Whoosh pickles a list per
                 # term, a third of the time of indexing a body) is encoded once per position.
-                encoded = singles.get(poses[0])
-                if encoded is None:
+                # Kept in two parts and joined into a new object each time: postings sharing one
+                # bytes object would be pickled as back-references by Whoosh's block writer.
+                parts = singles.get(poses[0])
+                if parts is None:
                     encoded = encode(poses)
                     if len(singles) < SINGLE_POSITIONS_LIMIT:
-                        singles[poses[0]] = encoded
+                        singles[poses[0]] = (encoded[:1], encoded[1:])
+                else:
+                    encoded = parts[0] + parts[1]
             else:
                 encoded = encode(poses)
             items.append((term.encode("utf-8"), count, count * boost, encoded))

@@ -71,6 +71,14 @@ def test_fast_text_encodes_a_single_position_once(monkeypatch):
     assert calls == [[0, 4]]  # "in" takes no position; the single positions came from the cache
 
 
+def test_fast_text_values_are_new_objects_each_time():
+    # Whoosh's block writer pickles a term's values together: a shared object would be written as
+    # a back-reference, and the postings file would differ from Whoosh's own.
+    field = FastText(analyzer=text_analyzer())
+    first, second = list(field.index("alpha beta")), list(field.index("alpha beta"))
+    assert first == second == sorted(_reference().index("alpha beta"))
+    assert all(a[3] is not b[3] for a, b in zip(first, second, strict=True))
+
 def test_fast_text_single_position_cache_is_bounded(monkeypatch):
     import search.analysis as analysis
 
