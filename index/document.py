@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
+from operator import attrgetter
 
-from index.article import Article, Extracted, to_jsonable
+from index.article import Article, Entity, Extracted, Quote, Speaker, to_jsonable
 from index.extract import EXTRACTION_VERSION, AliasTable
 from search import schema as S
 from search.names import name_key
@@ -79,8 +82,8 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
         article=article.id,
     )
     record = {
-        "speakers": [to_jsonable(s) for s in extracted.speakers],
-        "entities": [to_jsonable(e) for e in extracted.entities],
+        "speakers": [_speaker_json(s) for s in extracted.speakers],
+        "entities": list(map(_entity_json, extracted.entities)),
         "outlet_source": extracted.outlet_source,
         "date_source": extracted.date_source,
         "encoding": article.encoding,
@@ -112,6 +115,34 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
     return doc
 
 
+#: Annotations of the fields :func:`_plain_json` copies as they are (``from __future__ import
+#: annotations`` leaves them as strings).
+_PLAIN_TYPES = frozenset({"str", "int", "float", "bool", "str | None", "int | None"})
+
+
+def _plain_json(cls: type) -> Callable[[object], dict]:
+    """``to_jsonable`` for instances of a dataclass whose fields are all plain values, as one
+    C-level attribute fetch and ``dict(zip(...))``: the generic recursion (a call and three type
+    tests per value) was a fifth of ``to_document``.  Other dataclasses get ``to_jsonable``."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    if len(names) < 2 or any(f.type not in _PLAIN_TYPES for f in dataclasses.fields(cls)):
+        return to_jsonable
+    values = attrgetter(*names)
+    return lambda obj: dict(zip(names, values(obj), strict=True))
+
+
+_quote_json = _plain_json(Quote)
+_entity_json = _plain_json(Entity)
+_SPEAKER_FIELDS = tuple(f.name for f in dataclasses.fields(Speaker))
+
+
+def _speaker_json(speaker: Speaker) -> dict:
+    """``to_jsonable(speaker)``: its name and type, and its quotes through :data:`_quote_json`."""
+    if _SPEAKER_FIELDS != ("name", "type", "quotes"):  # a new field: the generic path keeps it
+        return to_jsonable(speaker)
+    return {"name": speaker.name, "type": speaker.type, "quotes": list(map(_quote_json, speaker.quotes))}
+
+
 def format_timestamp(seconds: int) -> str:
     """Seconds since the epoch -> RFC 3339 UTC (``2026-12-05T01:30:00Z``), as feeds and the API show it."""
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -126,7 +157,7 @@ def extraction_record(article: Article, extracted: Extracted) -> dict:
         "outlet": extracted.outlet,
         "published": extracted.published.isoformat() if extracted.published else None,
         "speakers": [
-            {"name": s.name, "type": s.type, "quotes": [to_jsonable(q) for q in s.quotes]}
+            {"name": s.name, "type": s.type, "quotes": list(map(_quote_json, s.quotes))}
             for s in extracted.speakers
         ],
         "entities": [{"name": e.name, "type": e.type, "count": e.count} for e in extracted.entities],

@@ -6,7 +6,7 @@ import pytest
 
 from index.article import Entity, Quote, Speaker
 from index.extract.names import canonicalize
-from search.names import AliasTable, fold, fold_token, name_key
+from search.names import AliasGroup, AliasTable, fold, fold_token, name_key
 
 ALIASES = AliasTable.default()
 
@@ -97,3 +97,17 @@ def test_canonicalize_merges_within_article():
     assert ("HTS", "organization") not in by_name
     assert sum(1 for e in ents if e.type == "place") == 1
     assert by_name[("Sergey Lavrov", "person")] == 2 + 1 + 1  # entity mentions + speakers
+
+
+def test_canonicalize_lookups_are_kept_across_articles_until_the_table_changes():
+    from index.extract import names
+
+    table = AliasTable()
+    for _article in range(2):
+        _, ents = canonicalize([], [Entity("Recep Erdogan", "person")], table)
+        assert [e.name for e in ents] == ["Recep Erdogan"]
+    assert names._lookups(table)[("Recep Erdogan", "person")] == ("Recep Erdogan", "recep erdogan")
+    table.add(AliasGroup("Recep Tayyip Erdoğan", "person", ["Recep Erdogan"]))
+    assert ("Recep Erdogan", "person") not in names._lookups(table)  # a new group: started again
+    _, ents = canonicalize([], [Entity("Recep Erdogan", "person")], table)
+    assert [e.name for e in ents] == ["Recep Tayyip Erdoğan"]

@@ -5,7 +5,7 @@ import pickle
 import pytest
 from whoosh import fields
 
-from search.analysis import FastText, Forms, text_analyzer
+from search.analysis import FAST_WORD_PATTERN, FastText, Forms, text_analyzer
 
 TEXTS = [
     "",
@@ -55,6 +55,48 @@ def test_fast_text_pickles_without_its_cache():
     clone = pickle.loads(pickle.dumps(field))
     assert "_forms" not in clone.__dict__
     assert sorted(clone.index("warm the cache")) == sorted(_reference().index("warm the cache"))
+
+
+def test_fast_text_encodes_a_single_position_once(monkeypatch):
+    field, reference = FastText(analyzer=text_analyzer()), _reference()
+    text = "Lavrov met Cavusoglu in Sochi; Lavrov said talks went well"
+    expected = sorted(reference.index(text))
+    calls = []
+    encode = field.format.encode
+    monkeypatch.setattr(field.format, "encode", lambda poses: calls.append(list(poses)) or encode(poses))
+    assert sorted(field.index(text)) == expected
+    assert len(calls) == 8  # 7 terms once (each position encoded) and "lavrov" twice
+    calls.clear()
+    assert sorted(field.index(text)) == expected
+    assert calls == [[0, 4]]  # "in" takes no position; the single positions came from the cache
+
+
+def test_fast_text_values_are_new_objects_each_time():
+    # Whoosh's block writer pickles a term's values together: a shared object would be written as
+    # a back-reference, and the postings file would differ from Whoosh's own.
+    field = FastText(analyzer=text_analyzer())
+    first, second = list(field.index("alpha beta")), list(field.index("alpha beta"))
+    assert first == second == sorted(_reference().index("alpha beta"))
+    assert all(a[3] is not b[3] for a, b in zip(first, second, strict=True))
+
+def test_fast_text_single_position_cache_is_bounded(monkeypatch):
+    import search.analysis as analysis
+
+    monkeypatch.setattr(analysis, "SINGLE_POSITIONS_LIMIT", 3)
+    field = FastText(analyzer=text_analyzer())
+    text = " ".join(f"word{n}" for n in range(20)) + " word1"
+    assert sorted(field.index(text)) == sorted(_reference().index(text))
+    assert sorted(field._singles) == [0, 2, 3]  # the first three single positions seen
+    assert sorted(field.index(text)) == sorted(_reference().index(text))
+
+
+def test_forms_cut_words_with_the_fast_pattern_and_the_same_tokens():
+    forms = Forms(text_analyzer())
+    assert forms._words.__self__.pattern == FAST_WORD_PATTERN  # the fast path is taken
+    whoosh_pattern = text_analyzer().items[0].expression
+    edge = "a.b. c..d e.f.g. U.S.-based 3.5.6 _x_. . .x x. é.ü ١٢.٣ a_b.c_d ..."
+    for text in [*TEXTS, edge]:
+        assert forms._words(text) == whoosh_pattern.findall(text)
 
 
 @pytest.mark.corpora

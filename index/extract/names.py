@@ -6,6 +6,8 @@ backends; this module holds what only extraction needs.
 
 from __future__ import annotations
 
+import weakref
+
 from index.article import Entity, Quote, Speaker
 from search.names import (
     AliasTable,
@@ -69,8 +71,8 @@ class _Resolver:
     def __init__(self, entities: list[Entity], aliases: AliasTable) -> None:
         self.aliases = aliases
         # (name, type) -> (alias-table spelling, its name key): every mention is looked up here
-        # and again in ``name``, and speakers repeat entity names.
-        self._canonical: dict[tuple[str, str], tuple[str, str]] = {}
+        # and again in ``name``, speakers repeat entity names, and names recur across articles.
+        self._canonical = _lookups(aliases)
         # Display name per key: alias canonical, else the most frequent, then longest spelling.
         stats: dict[tuple[str, str], dict[str, int]] = {}
         for ent in entities:
@@ -123,6 +125,23 @@ class _Resolver:
             if len(cands) == 1:
                 return self.display[next(iter(cands))]
         return self.display.get((etype, key), canon)
+
+
+# ``_Resolver._lookup`` results per alias table, kept across articles: (number of groups when the
+# dict was started, dict).  A table that gained groups since starts a new dict, as its own
+# ``name_key`` cache is emptied then.  Keyed weakly, like ``entities._MENTION_MEMOS``.
+_LOOKUPS: weakref.WeakKeyDictionary[AliasTable, tuple[int, dict[tuple[str, str], tuple[str, str]]]] = (
+    weakref.WeakKeyDictionary())
+_LOOKUPS_LIMIT = 200_000  # entries; the dict is started again (between articles) beyond this
+
+
+def _lookups(aliases: AliasTable) -> dict[tuple[str, str], tuple[str, str]]:
+    """This table's dict of ``_Resolver._lookup`` results."""
+    entry = _LOOKUPS.get(aliases)
+    groups = len(aliases.groups)
+    if entry is None or entry[0] != groups or len(entry[1]) > _LOOKUPS_LIMIT:
+        entry = _LOOKUPS[aliases] = (groups, {})
+    return entry[1]
 
 
 def _has_accents(text: str) -> bool:

@@ -1,0 +1,61 @@
+"""``to_document``'s stored extraction record: the fast per-class converters must give exactly
+what the generic ``to_jsonable`` gives."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from pathlib import Path
+
+from archive_gen import write_archive
+
+from index.article import Entity, Quote, Speaker, to_jsonable
+from index.document import _entity_json, _plain_json, _quote_json, _speaker_json, to_document
+from index.extract import AliasTable, extract
+from index.readers import ReadFailure, discover, read_source
+from search import schema as S
+
+
+def _articles(paths: list[Path]) -> list:
+    return [r for src in discover(paths) if not isinstance(src, ReadFailure)
+            for r in read_source(src) if not isinstance(r, ReadFailure)]
+
+
+def test_fast_converters_are_taken():
+    # If a field of another type is added, the generic path takes over (and this test says so).
+    assert _quote_json is not to_jsonable
+    assert _entity_json is not to_jsonable
+    quote = Quote("We will stay", "Sergey Lavrov", "said", 10, 22, "direct")
+    assert _quote_json(quote) == {"text": "We will stay", "speaker": "Sergey Lavrov", "cue": "said",
+                                  "start": 10, "end": 22, "kind": "direct"}
+    assert list(_quote_json(quote)) == [f.name for f in dataclasses.fields(Quote)]
+    assert _entity_json(Entity("Idlib", "place", 3)) == {"name": "Idlib", "type": "place", "count": 3}
+    speaker = Speaker("Sergey Lavrov", "person", [quote])
+    assert _speaker_json(speaker) == to_jsonable(speaker)
+    assert list(_speaker_json(speaker)) == ["name", "type", "quotes"]
+
+
+def test_a_dataclass_with_other_fields_gets_the_generic_converter():
+    @dataclasses.dataclass
+    class Dated:
+        name: str
+        day: date
+
+    assert _plain_json(Dated) is to_jsonable
+
+
+def test_records_match_the_generic_converter(tmp_path):
+    fixtures = sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
+    archive = write_archive(tmp_path / "archive", count=60)
+    articles = _articles([*fixtures, archive])
+    assert len(articles) == 62
+    aliases = AliasTable.default()
+    quotes = 0
+    for article in articles:
+        extracted = extract(article, aliases)
+        record = json.loads(to_document(article, extracted, "d", aliases, indexed_at=0)[S.RECORD])
+        assert record["speakers"] == [to_jsonable(s) for s in extracted.speakers]
+        assert record["entities"] == [to_jsonable(e) for e in extracted.entities]
+        quotes += sum(len(s.quotes) for s in extracted.speakers)
+    assert quotes > 50  # the comparison covered quotes, not only empty lists
