@@ -39,7 +39,7 @@ from itertools import chain
 from operator import sub
 from pickle import dumps
 from struct import Struct
-from zlib import compress, decompress
+from zlib import DEFLATED, compressobj, decompress
 
 import numpy as np
 from whoosh import formats
@@ -47,7 +47,7 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Ter
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from search.whoosh_compat import spliced_position_lists
+from search.whoosh_compat import position_delta_lists
 
 #: The first bytes of a term's postings in this codec (W3 writes ``W3Bl``): each reader refuses
 #: the other's postings instead of misreading them.
@@ -69,6 +69,9 @@ WEIGHTS_ONE, WEIGHTS_FLOAT = 0, 3
 MIN_DEFLATE = 48
 #: Deflated payloads are kept only when at most this fraction of the raw size.
 DEFLATE_GAIN = 0.9
+#: Deflate's window and memory level: blocks are a few kilobytes, and the default 32 KiB window
+#: (256 KiB of state to set up per call) made deflating slower than encoding (same output size).
+DEFLATE_WBITS, DEFLATE_MEMLEVEL = 12, 5
 #: Largest block: the header's count is 16 bits.
 MAX_BLOCK = 0xFFFF
 
@@ -116,17 +119,18 @@ def _positions_part(values: list[bytes], count: int, ints: list[int] | None) -> 
     a value is not in the shape Whoosh's encoder writes (then the values are stored raw)."""
     if len(values) != count:
         return None
-    spliced = spliced_position_lists(values)
-    if spliced is None:
+    found = position_delta_lists(values)
+    if found is None:
         return None
-    lists, counts_array = spliced
-    counts = counts_array.tolist()
+    lists, counts = found
     deltas = list(chain.from_iterable(lists))
-    if deltas and (type(deltas[0]) is not int or min(deltas) < 0 or max(deltas) >= 1 << 32):
-        return None
-    if any(type(d) is not int for d in deltas):  # bools or floats would not re-encode the same
-        return None
-    delta_code = _width(max(deltas)) if deltas else 1
+    if deltas:
+        # Only ints re-encode to the same pickle (a bool or float would not), and only these fit.
+        if set(map(type, deltas)) != {int} or min(deltas) < 0 or max(deltas) >= 1 << 32:
+            return None
+        delta_code = _width(max(deltas))
+    else:
+        delta_code = 1
     if counts == ints:  # the weights are the frequencies: the counts are not stored twice
         return delta_code | 0x80, _packed(delta_code, deltas)
     count_code = _width(max(counts))
@@ -169,7 +173,8 @@ def block_bytes(ids: list[int], weights: list[float], values: list[bytes], posit
     payload = encode_payload(ids, weights, values, positions)
     flags = 0
     if level and len(payload) >= MIN_DEFLATE:
-        deflated = compress(payload, level)
+        deflater = compressobj(level, DEFLATED, DEFLATE_WBITS, DEFLATE_MEMLEVEL)
+        deflated = deflater.compress(payload) + deflater.flush()
         if len(deflated) <= DEFLATE_GAIN * len(payload):
             payload, flags = deflated, COMPRESSED
     return _framed(flags, len(ids), ids[0], ids[-1], length_to_byte(min_length), length_to_byte(max_length),

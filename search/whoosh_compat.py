@@ -291,9 +291,19 @@ def spliced_position_lists(values: list[bytes]) -> tuple[list[list[int]], np.nda
     lists of ``values`` from one ``pickle.loads`` and their lengths, or None when a value is not a
     count plus a protocol-2 pickle of a list ending in STOP, or its count disagrees (then the
     caller decodes each value on its own)."""
+    found = position_delta_lists(values)
+    if found is None:
+        return None
+    lists, counts = found
+    return lists, np.array(counts, dtype=np.int64)
+
+
+def position_delta_lists(values: list[bytes]) -> tuple[list[list[int]], list[int]] | None:
+    """:func:`spliced_position_lists` without numpy (for a few values at a time, as a postings
+    writer parses each block): the delta lists and their lengths, or None."""
     n = len(values)
     if n == 0:
-        return [], np.zeros(0, dtype=np.int64)
+        return [], []
     if b"".join(map(_HEADER, values)) != _PICKLE_HEADER * n or b"".join(map(_STOP, values)) != b"." * n:
         return None
     try:
@@ -305,9 +315,9 @@ def spliced_position_lists(values: list[bytes]) -> tuple[list[list[int]], np.nda
     if type(lists) is not list or len(lists) != n:
         return None
     try:
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=n)
+        counts = list(map(len, lists))
     except TypeError:  # an item that is not a list
         return None
-    if not np.array_equal(counts, np.frombuffer(b"".join(map(_COUNT, values)), dtype=">u4")):
+    if set(map(type, lists)) != {list} or b"".join(map(_COUNT, values)) != Struct(f">{n}I").pack(*counts):
         return None
     return lists, counts
