@@ -121,14 +121,21 @@ def _read(codec, storage, segment, fmt, terms) -> dict:
     return out
 
 
+def _postings(blocks: list) -> list[tuple]:
+    """The (id, weight, value) of every posting of a term's blocks."""
+    return [posting for _stats, ids, weights, values in blocks
+            for posting in zip(ids, weights, values or [None] * len(ids), strict=True)]
+
+
 @pytest.mark.parametrize("fmt", [POSITIONS, CHARACTERS, FIXED, EXISTENCE],
                          ids=["positions", "characters", "fixed-size", "existence"])
 @pytest.mark.parametrize("whole_terms", [False, True], ids=["posting-by-posting", "term-writer"])
 def test_dateline_blocks_read_exactly_what_w3_blocks_read(fmt, whole_terms):
+    """Blocks of W3's size: block by block, the same statistics, ids, weights and values."""
     terms = _terms(7, fmt)
     w3 = _read(W3Codec(), *_write(W3Codec(), fmt, terms, whole_terms=False), fmt, terms)
-    written = _write(D.DatelineCodec(), fmt, terms, whole_terms=whole_terms)
-    ours = _read(D.DatelineCodec(), *written, fmt, terms)
+    codec = D.DatelineCodec(blocklimit=128)
+    ours = _read(codec, *_write(codec, fmt, terms, whole_terms=whole_terms), fmt, terms)
     assert list(ours) == list(w3)
     for tbytes in w3:
         assert ours[tbytes][:2] == w3[tbytes][:2], tbytes
@@ -137,6 +144,19 @@ def test_dateline_blocks_read_exactly_what_w3_blocks_read(fmt, whole_terms):
     assert max(len(blocks) for _info, blocks, _t in ours.values()) == 8
     assert any(len(ids) == 128 for _i, blocks, _t in ours.values() for _s, ids, _w, _v in blocks)
     assert any(w > 255 for _i, blocks, _t in ours.values() for _s, _i2, ws, _v in blocks for w in ws)
+
+
+@pytest.mark.parametrize("fmt", [POSITIONS, CHARACTERS, FIXED], ids=["positions", "characters", "fixed-size"])
+def test_default_blocks_hold_the_same_postings_as_w3(fmt):
+    """The default blocks (BLOCK_LIMIT postings): the same postings and term statistics."""
+    terms = _terms(5, fmt)
+    w3 = _read(W3Codec(), *_write(W3Codec(), fmt, terms, whole_terms=False), fmt, terms)
+    ours = _read(D.DatelineCodec(), *_write(D.DatelineCodec(), fmt, terms, whole_terms=True), fmt, terms)
+    assert D.BLOCK_LIMIT == 512
+    for tbytes in w3:
+        assert ours[tbytes][0] == w3[tbytes][0]
+        assert _postings(ours[tbytes][1]) == _postings(w3[tbytes][1])
+    assert max(len(blocks) for _info, blocks, _t in ours.values()) == 2  # 1000 postings
 
 
 def test_posting_by_posting_and_term_writer_write_the_same_bytes():
@@ -192,7 +212,7 @@ def test_the_codec_is_pickled_under_its_stable_name():
     """Segments pickle their codec by class path: renaming it would break every index."""
     data = pickle.dumps(D.DatelineCodec(), 2)
     assert b"search.whoosh_codec" in data and b"DatelineCodec" in data
-    assert vars(pickle.loads(data)) == {"_blocklimit": 128, "_compression": 3, "_inlinelimit": 1}
+    assert vars(pickle.loads(data)) == {"_blocklimit": 512, "_compression": 3, "_inlinelimit": 1}
 
 
 def test_term_vectors_stay_in_w3_blocks():
