@@ -323,11 +323,7 @@ def term_arrays(data, *, weights: bool = False, positions: bool = False) -> Term
     """Decode all blocks of one term's postings bytes into arrays."""
     decoded = [Decoded(block.payload(data), block.count, block.base, want_positions=positions)
                for block in blocks(data)]
-    if len(decoded) == 1:
-        only = decoded[0]
-        ids = only.ids
-    else:
-        ids = np.concatenate([d.ids for d in decoded]) if decoded else _EMPTY
+    ids = decoded[0].ids if len(decoded) == 1 else np.concatenate([d.ids for d in decoded])
     found = TermArrays(ids)
     if weights:
         found.weights = np.concatenate([d.weights if d.weights is not None else np.ones(len(d.ids))
