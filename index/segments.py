@@ -34,11 +34,21 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
 from index.storage import INDEX_NAME, DurableFileStorage, fsync_dir
+from search.whoosh_codec import (
+    DatelineCodec,
+    DatelineTermWriter,
+    Decoded,
+    TermStats,
+    blocks,
+    is_dateline_codec,
+    writes_dateline,
+)
 from search.whoosh_compat import (
     TermWriter,
     compound_mmap,
     raw_blocks,
     segment_terms,
+    term_postings,
     uses_w3_terms,
     writes_w3,
 )
@@ -203,50 +213,107 @@ class _TermPostings:
 MIN_COMPRESSED_POSTINGS = 8
 
 
-def _grouped(items: Iterable[tuple]) -> Iterator[tuple[str, bytes, list, list, list[bytes]]]:
-    """Sorted posting tuples (a ``PostingPool``'s) as (fieldname, term, docnums, weights, values)."""
+@dataclass
+class _Copied:
+    """A term's Dateline blocks in a merged segment, copied with their document numbers moved by
+    ``shift`` (only block headers are rewritten)."""
+
+    data: bytes
+    shift: int
+    terminfo: object
+
+
+#: One run of a term's postings: (docnums, weights, values) in new document numbers, or blocks
+#: copied as they are.
+Run = tuple | _Copied
+
+
+def _grouped(items: Iterable[tuple]) -> Iterator[tuple[str, bytes, list[Run]]]:
+    """Sorted posting tuples (a ``PostingPool``'s) as (fieldname, term, [(docnums, weights, values)])."""
     for (fieldname, tbytes), group in groupby(items, key=itemgetter(0, 1)):
         postings = list(group)
-        yield (fieldname, tbytes, [p[2] for p in postings], [p[3] for p in postings],
-               [p[4] for p in postings if p[4]])
+        yield (fieldname, tbytes, [([p[2] for p in postings], [p[3] for p in postings],
+                                    [p[4] for p in postings if p[4]])])
 
 
-def _write_postings(fieldwriter, schema, reader, terms) -> None:
-    """Whoosh's ``FieldWriter.add_postings`` for its W3 codec, one whole term at a time.
+def _runs(terms: Iterable[tuple]) -> Iterator[tuple[str, bytes, list[Run]]]:
+    """(fieldname, term, docnums, weights, values) items as one run each."""
+    for fieldname, tbytes, docnums, weights, values in terms:
+        yield fieldname, tbytes, [(docnums, weights, values)]
 
-    ``terms`` yields (fieldname, term, docnums, weights, values) in segment order (sequences, or
-    arrays with ``tolist``).  Whoosh makes three calls per posting (the generic loop, the field
+
+def _term_writer(fieldwriter, schema):
+    """The whole-term writer for this field writer's codec (:class:`DatelineTermWriter` or, for
+    W3, :class:`TermWriter`), or None when :func:`_write_postings` cannot reproduce it."""
+    if any(field.separate_spelling() for _name, field in schema.items()):
+        return None
+    if writes_dateline(fieldwriter):
+        return DatelineTermWriter
+    return TermWriter if writes_w3(fieldwriter) else None
+
+
+def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, bytes, list[Run]]]) -> int:
+    """Whoosh's ``FieldWriter.add_postings`` for the W3 and Dateline codecs, a whole term at a time.
+
+    ``terms`` yields (fieldname, term, runs) in segment order; each run is (docnums, weights,
+    values) (sequences, or arrays with ``tolist``) or, into a Dateline segment, blocks copied from
+    another (:class:`_Copied`).  Whoosh makes three calls per posting (the generic loop, the field
     writer, the postings writer with its type assertions) and reads the document's field length
     from the length column on disk each time: 40 % of a segment flush.  Here field lengths come
-    from one table per field and each term is written whole by :class:`TermWriter`, which encodes
-    its blocks as Whoosh's postings writer does.  The files written are byte-identical to
-    Whoosh's when every block is compressed (``MIN_COMPRESSED_POSTINGS = 0``, tested); by default
-    terms with few postings are stored uncompressed.
+    from one table per field and each term is written whole by :class:`TermWriter` (W3: the same
+    bytes as Whoosh's postings writer) or :class:`DatelineTermWriter` (the same bytes as
+    ``DatelinePostingsWriter``).  The files written are byte-identical to Whoosh's when every block
+    is compressed (``MIN_COMPRESSED_POSTINGS = 0``, tested); by default terms with few postings
+    are stored uncompressed.  Returns the number of blocks copied without decoding.
     """
     count = reader.doc_count_all() if reader is not None else 0
+    writer_class = _term_writer(fieldwriter, schema)
     current = None
     writer = None
     lengths: list[int] = []
-    for fieldname, tbytes, docnums, weights, values in terms:
+    copied = 0
+    for fieldname, tbytes, runs in terms:
         if fieldname != current:
             if current is not None:
                 fieldwriter.finish_field()
+                copied += getattr(writer, "copied", 0)
             fieldwriter.start_field(fieldname, schema[fieldname])
             current = fieldname
-            writer = TermWriter(fieldwriter)
+            writer = writer_class(fieldwriter)
             # W3's doc_field_length returns None for a zero length; blocks only count lengths > 0.
             lengths = ([reader.doc_field_length(d, fieldname) or 0 for d in range(count)]
                        if reader is not None else [0] * count)
-        ids = docnums.tolist() if hasattr(docnums, "tolist") else list(docnums)
-        if values and len(values) != len(ids):
-            raise ValueError(f"{fieldname}:{tbytes!r} has values for only some postings")
-        # Deflate cannot shrink a block of a few postings (tens of bytes) and its set-up dominated
-        # the flush; Whoosh meant to skip such blocks, and readers honour each block's own level.
-        writer.write(tbytes, ids, weights.tolist() if hasattr(weights, "tolist") else list(weights), values,
-                     list(map(lengths.__getitem__, ids)),
-                     writer.compression if len(ids) >= MIN_COMPRESSED_POSTINGS else 0)
+        if writer_class is TermWriter:
+            (run,) = runs
+            writer.write(tbytes, *_encodable(fieldname, tbytes, run, lengths, writer.compression))
+            continue
+        stats = TermStats()
+        parts = []
+        for run in runs:
+            if isinstance(run, _Copied):
+                parts += writer.copy_blocks(run.data, run.shift, run.terminfo, stats)
+            else:
+                encodable = _encodable(fieldname, tbytes, run, lengths, writer.compression)
+                parts += writer.encoded_blocks(*encodable, stats)
+        writer.finish(tbytes, parts, stats)
     if current is not None:
         fieldwriter.finish_field()
+        copied += getattr(writer, "copied", 0)
+    return copied
+
+
+def _encodable(fieldname: str, tbytes: bytes, run: tuple, lengths: list[int],
+               compression: int) -> tuple[list[int], list[float], list[bytes], list[int], int]:
+    """(ids, weights, values, field lengths, compression level) of one run, as the term writers
+    take them."""
+    docnums, weights, values = run
+    ids = docnums.tolist() if hasattr(docnums, "tolist") else list(docnums)
+    if values and len(values) != len(ids):
+        raise ValueError(f"{fieldname}:{tbytes!r} has values for only some postings")
+    # Deflate cannot shrink a block of a few postings (tens of bytes) and its set-up dominated
+    # the flush; Whoosh meant to skip such blocks, and readers honour each block's own level.
+    return (ids, weights.tolist() if hasattr(weights, "tolist") else list(weights), values,
+            list(map(lengths.__getitem__, ids)), compression if len(ids) >= MIN_COMPRESSED_POSTINGS else 0)
 
 
 @dataclass
@@ -256,6 +323,11 @@ class _MergeSource:
     reader: object  # a SegmentReader, open for the flush
     startdoc: int
     docmap: dict[int, int] | None  # old -> new document number, when the segment has deletions
+
+    @property
+    def dateline(self) -> bool:
+        """Whether the segment's postings are Dateline blocks (else W3's)."""
+        return is_dateline_codec(self.reader.segment().codec())
 
     def remap(self) -> np.ndarray | None:
         """New document number by old one (-1 for deleted documents), or None to add ``startdoc``."""
@@ -277,14 +349,16 @@ def _field_terms(source: _MergeSource, index: int, fieldname: str) -> Iterator[t
 
 
 def _read_term(source: _MergeSource, terminfo, fmt) -> tuple[list[int], list[float], list]:
-    """All postings of one term in one segment: (old docnums, weights, values), block by block.
+    """All postings of one term in one segment: (old docnums, weights, values).
 
     Python lists, not numpy arrays: most terms hold a posting or two, for which a dozen numpy
-    calls cost more than the postings, and the writer takes lists (:class:`TermWriter`).
+    calls cost more than the postings, and the writers take lists (:class:`TermWriter`).
     """
     if terminfo.is_inlined():
         ids, weights, values = terminfo.inlined_postings()
         return list(ids), list(weights), [v for v in values if v]
+    if source.dateline:
+        return _read_dateline_term(source, terminfo)
     ids, weights, values = [], [], []
     for deltas, block_weights, vals, count in raw_blocks(source.reader, terminfo, fmt):
         ids.extend(accumulate(deltas))  # each block's document numbers are stored as deltas from 0
@@ -299,14 +373,30 @@ def _read_term(source: _MergeSource, terminfo, fmt) -> tuple[list[int], list[flo
     return ids, weights, values
 
 
-def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, bytes, list, list, list]]:
-    """(fieldname, term, docnums, weights, values) of the segments being merged, in segment order.
+def _read_dateline_term(source: _MergeSource, terminfo) -> tuple[list[int], list[float], list]:
+    """A Dateline term's postings decoded (for a segment with deletions): the values re-encoded as
+    the writer takes them."""
+    ids, weights, values = [], [], []
+    data = term_postings(source.reader, terminfo)
+    for block in blocks(data):
+        decoded = Decoded(block.payload(data), block.count, block.base)
+        ids.extend(decoded.ids.tolist())
+        weights.extend([1.0] * block.count if decoded.weights is None else decoded.weights.tolist())
+        values.extend(decoded.encoded_values())
+    return ids, weights, values
+
+
+def _merged_terms(sources: list[_MergeSource], schema, *,
+                  copy: bool = False) -> Iterator[tuple[str, bytes, list[Run]]]:
+    """(fieldname, term, runs) of the segments being merged, in segment order.
 
     Whoosh merges segments posting by posting through its sorting pool (a tuple, a sort and a
     spill to disk for each of the ~550 postings per article).  Each segment's terms are already
     sorted, and its documents land in one contiguous, ordered range of the new segment: so terms
     are merged (a heap over the segments' term lists) and each term's postings are concatenated
-    block by block, holding one term's postings at a time.
+    block by block, holding one term's postings at a time.  With ``copy`` (a Dateline target),
+    the blocks of a Dateline segment without deletions are copied without decoding
+    (:class:`_Copied`); the others are decoded into one run between copies.
     """
     remaps = [None if (remap := source.remap()) is None else remap.tolist() for source in sources]
     fieldnames = sorted({name for source in sources for name in source.reader.indexed_field_names()
@@ -319,12 +409,20 @@ def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, by
             merged += 1
             if merged % RELEASE_EVERY_TERMS == 0:
                 _release_pages(sources)
+            runs: list[Run] = []
             docnums, weights, values = [], [], []
             for _tbytes, i, terminfo in group:
-                ids, term_weights, vals = _read_term(sources[i], terminfo, fmt)
+                source = sources[i]
+                if copy and source.dateline and remaps[i] is None and not terminfo.is_inlined():
+                    if docnums:
+                        runs.append((docnums, weights, values))
+                        docnums, weights, values = [], [], []
+                    runs.append(_Copied(term_postings(source.reader, terminfo), source.startdoc, terminfo))
+                    continue
+                ids, term_weights, vals = _read_term(source, terminfo, fmt)
                 remap = remaps[i]
                 if remap is None:
-                    docnums.extend(map(add, ids, repeat(sources[i].startdoc)))
+                    docnums.extend(map(add, ids, repeat(source.startdoc)))
                     weights.extend(term_weights)
                     values.extend(vals)
                     continue
@@ -335,7 +433,9 @@ def _merged_terms(sources: list[_MergeSource], schema) -> Iterator[tuple[str, by
                 if vals:
                     values.extend(compress(vals, live))
             if docnums:  # else every posting was a deleted document's
-                yield fieldname, tbytes, docnums, weights, values
+                runs.append((docnums, weights, values))
+            if runs:
+                yield fieldname, tbytes, runs
 
 
 #: Terms merged between two :func:`_release_pages` calls.
@@ -367,28 +467,28 @@ def _merges_fast(reader, schema) -> bool:
             and not any(fixed_size(name) for name in reader.indexed_field_names() if name in schema))
 
 
-def _writes_w3(fieldwriter, schema) -> bool:
-    """True when :func:`_write_postings` reproduces this field writer (W3 codec, no spelling words)."""
-    return (writes_w3(fieldwriter)
-            and not any(field.separate_spelling() for _name, field in schema.items()))
-
-
 class FastSegmentWriter(SegmentWriter):
     """``SegmentWriter`` with the lean posting pool, a term-at-a-time flush and term-by-term merges.
 
-    Same files as Whoosh's except that terms with fewer than ``MIN_COMPRESSED_POSTINGS`` postings
-    are stored uncompressed (tested both ways).
+    New segments use Dateline's postings codec (:class:`~search.whoosh_codec.DatelineCodec`)
+    unless ``codec`` is given (e.g. Whoosh's ``W3Codec``, as earlier versions wrote).  Same files
+    as Whoosh's writer with the same codec, except that terms with fewer than
+    ``MIN_COMPRESSED_POSTINGS`` postings are stored uncompressed (tested both ways).  A merge into
+    a Dateline segment copies the blocks of Dateline segments without deletions as they are.
     """
 
     def __init__(self, ix, **kwargs) -> None:
+        kwargs.setdefault("codec", DatelineCodec())
         super().__init__(ix, **kwargs)
         self.pool = _LeanPostingPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
         self._merging: list[_MergeSource] = []
+        #: Postings blocks the last merge copied without decoding them.
+        self.copied_blocks = 0
 
     def add_postings_to_pool(self, reader, startdoc, docmap) -> None:
         """Called by ``add_reader`` (a merge): the segment's postings are merged term by term at the
         flush (:func:`_merged_terms`) instead of going through the pool one posting at a time."""
-        if _merges_fast(reader, self.schema) and _writes_w3(self.fieldwriter, self.schema):
+        if _merges_fast(reader, self.schema) and _term_writer(self.fieldwriter, self.schema):
             # Whoosh may close ``reader`` before the flush: keep a reader of our own.
             own = SegmentReader(self.storage, self.schema, reader.segment())
             self._merging.append(_MergeSource(own, startdoc, docmap))
@@ -404,13 +504,16 @@ class FastSegmentWriter(SegmentWriter):
             for source in self._merging:
                 super().add_postings_to_pool(source.reader, source.startdoc, source.docmap)
             self._close_merged()
+        whole_terms = _term_writer(self.fieldwriter, self.schema) is not None
         if self._merging:
-            _write_postings(self.fieldwriter, self.schema, reader, _merged_terms(self._merging, self.schema))
+            copy = whole_terms and writes_dateline(self.fieldwriter)
+            merged = _merged_terms(self._merging, self.schema, copy=copy)
+            self.copied_blocks = _write_postings(self.fieldwriter, self.schema, reader, merged)
         elif isinstance(self.pool, _TermPostings):
-            if not _writes_w3(self.fieldwriter, self.schema):
-                raise TypeError("staged segments are written with the W3 codec only")
-            _write_postings(self.fieldwriter, self.schema, reader, self.pool.terms())
-        elif _writes_w3(self.fieldwriter, self.schema):
+            if not whole_terms:
+                raise TypeError("staged segments are written with the Dateline or W3 codec only")
+            _write_postings(self.fieldwriter, self.schema, reader, _runs(self.pool.terms()))
+        elif whole_terms:
             _write_postings(self.fieldwriter, self.schema, reader, _grouped(self.pool.iter_postings()))
         else:
             self.fieldwriter.add_postings(self.schema, reader, self.pool.iter_postings())

@@ -980,16 +980,18 @@ def measure_serve(command: list[str], workload: list[Query], warmup: list[Query]
 
 
 def serve_compare(trees: list[tuple[str, Path]], index_dir: Path, workload: list[Query],
-                  warmup: list[Query], rounds: int) -> dict:
-    """The workload through ``dateline serve`` of each checkout on one index, alternating
+                  warmup: list[Query], rounds: int, indexes: dict[str, Path] | None = None) -> dict:
+    """The workload through ``dateline serve`` of each checkout on one index (or on its own,
+    ``indexes[label]``: e.g. the same corpus built with another index format), alternating
     (A B A B ...), ``rounds`` runs each; per checkout the runs' pooled latencies and each run's."""
     runs: dict[str, list[dict]] = {label: [] for label, _tree in trees}
     for round_no in range(rounds):
         for label, tree in trees:
+            tree_index = (indexes or {}).get(label, index_dir)
             load = Path("/proc/loadavg").read_text().split()[:3]
             print(f"  round {round_no + 1}/{rounds}: {label} ({tree}), load {' '.join(load)} ...",
                   file=sys.stderr)
-            result = measure_serve(serve_command(free_port(), index_dir=index_dir), workload, warmup,
+            result = measure_serve(serve_command(free_port(), index_dir=tree_index), workload, warmup,
                                    code_dir=tree)
             result["load_before"] = load
             result["load_after"] = Path("/proc/loadavg").read_text().split()[:3]
@@ -1646,8 +1648,10 @@ def serve_compare_main(argv: list[str]) -> int:
     more) checkouts on one Whoosh index, alternating.  See docs/performance.md."""
     parser = argparse.ArgumentParser(prog="bench.py serve-compare", description=serve_compare_main.__doc__)
     parser.add_argument("--index", type=Path, required=True, help="a Whoosh index folder (built once)")
-    parser.add_argument("--tree", action="append", required=True, metavar="LABEL=DIR",
-                        help="a checkout to serve with (repeat; e.g. before=/tmp/dl-before after=.)")
+    parser.add_argument("--tree", action="append", required=True, metavar="LABEL=DIR[@INDEX]",
+                        help="a checkout to serve with (repeat; e.g. before=/tmp/dl-before after=.); "
+                        "@INDEX serves that checkout on its own index instead of --index (e.g. the "
+                        "same articles in another index format)")
     parser.add_argument("--rounds", type=int, default=2, help="runs per checkout, alternating (default 2)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="AllSides .tar.xz folder")
     parser.add_argument("--words-from", type=Path, nargs="+",
@@ -1656,13 +1660,15 @@ def serve_compare_main(argv: list[str]) -> int:
     parser.add_argument("--queries", type=int, default=100, help="workload size (default 100)")
     parser.add_argument("--out", type=Path, help="JSON results")
     args = parser.parse_args(argv)
-    trees = [(label, Path(tree).resolve()) for label, tree in (t.split("=", 1) for t in args.tree)]
+    specs = [(label, tree.partition("@")) for label, tree in (t.split("=", 1) for t in args.tree)]
+    trees = [(label, Path(tree).resolve()) for label, (tree, _at, _index) in specs]
+    indexes = {label: Path(index).resolve() for label, (_tree, _at, index) in specs if index}
     docs = dateline_docs(args.index)
     print("generating the workload ...", file=sys.stderr)
     df, bigrams = corpus_statistics(args.words_from or base_sources(args.corpus))
     workload = make_workload(df, bigrams, docs, QUERY_SEED, args.queries)
     warmup = make_workload(df, bigrams, docs, QUERY_SEED + 1, 30)
-    compared = serve_compare(trees, args.index, workload, warmup, args.rounds)
+    compared = serve_compare(trees, args.index, workload, warmup, args.rounds, indexes)
     labels = [label for label, _tree in trees]
     first = compared[labels[0]]["totals"]
     for label in labels[1:]:
@@ -1671,6 +1677,7 @@ def serve_compare_main(argv: list[str]) -> int:
     print_compare(compared)
     if args.out:
         args.out.write_text(json.dumps({"index": str(args.index), "trees": {k: str(v) for k, v in trees},
+                                        "indexes": {k: str(v) for k, v in indexes.items()},
                                         "compared": compared}, indent=2, default=str))
         print(f"JSON: {args.out}")
     return 0

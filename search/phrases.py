@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from search.budget import Deadline
-from search.postings import PostingsCache
+from search.postings import PositionArrays, PostingsCache
 from search.whoosh_compat import decode_positions
 
 #: Bits of a check key below the candidate's index: positions are below 2**32.
@@ -48,10 +48,11 @@ def phrase_docs(searcher, fieldname: str, words: Sequence[str], postings: Postin
     return np.concatenate(parts) if parts else _EMPTY
 
 
-def segment_phrase_docs(words: list[tuple[np.ndarray, list]], fmt) -> np.ndarray:
+def segment_phrase_docs(words: list[tuple[np.ndarray, list | PositionArrays]], fmt) -> np.ndarray:
     """Document numbers of one segment where the words follow each other.
 
-    ``words``: per word of the phrase, its sorted document numbers and their encoded positions.
+    ``words``: per word of the phrase, its sorted document numbers and their positions (encoded
+    values, or :class:`~search.postings.PositionArrays`).
     """
     candidates = words[0][0]
     for ids, _values in words[1:]:
@@ -80,10 +81,13 @@ def _members(wanted: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return keys[where] == wanted
 
 
-def _position_keys(docs: np.ndarray, numbers: np.ndarray, ids: np.ndarray, values: list,
-                   fmt) -> np.ndarray:
+def _position_keys(docs: np.ndarray, numbers: np.ndarray, ids: np.ndarray,
+                   values: list | PositionArrays, fmt) -> np.ndarray:
     """``number << 32 | position`` for every position of the word in each of ``docs`` (a subset
     of ``ids``), ``numbers`` being the documents' candidate numbers (ascending)."""
-    wanted = list(map(values.__getitem__, np.searchsorted(ids, docs).tolist()))
-    positions, counts = decode_positions(wanted, fmt)
+    where = np.searchsorted(ids, docs)
+    if isinstance(values, PositionArrays):  # Dateline blocks: positions are arrays already
+        positions, counts = values.take(where)
+    else:
+        positions, counts = decode_positions(list(map(values.__getitem__, where.tolist())), fmt)
     return (np.repeat(numbers, counts) << _POSITION_BITS) | positions

@@ -2,9 +2,11 @@
 
 Whoosh's matchers step through postings one document at a time, several method calls each; the
 engine instead reads a term's postings block by block (document numbers, and when asked the
-term weights or the encoded positions) and works on arrays.  Only Whoosh's standard block format
-(``W3LeafMatcher``) is read this way; anything else raises :class:`NoFastPath` and the caller
-uses Whoosh's own matching.
+term weights or the positions) and works on arrays.  Two block formats are read this way:
+Dateline's own (:mod:`search.whoosh_codec`: a whole term decoded as arrays, positions as one flat
+array) and Whoosh's W3 blocks of older segments (block by block, positions kept encoded until a
+phrase decodes the few it checks); anything else raises :class:`NoFastPath` and the caller uses
+Whoosh's own matching.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from whoosh.formats import Positions
 
+from search.whoosh_codec import DatelineLeafMatcher
 from search.whoosh_compat import leaf_blocks
 
 
@@ -20,14 +24,46 @@ class NoFastPath(Exception):
     """The postings are not in the block format read here."""
 
 
+class PositionArrays:
+    """Positions of a term's postings in one flat array (ascending within each posting), with
+    each posting's count: what Dateline blocks hold.  Indexing gives a posting's value encoded as
+    Whoosh's ``Positions`` format encodes it (for code written against encoded values)."""
+
+    __slots__ = ("positions", "counts", "starts")
+
+    def __init__(self, positions: np.ndarray, counts: np.ndarray) -> None:
+        self.positions, self.counts = positions, counts
+        self.starts = np.cumsum(counts) - counts
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def __getitem__(self, i: int) -> bytes:
+        start = int(self.starts[i])
+        return Positions().encode(self.positions[start:start + int(self.counts[i])].tolist())
+
+    def take(self, where: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(flat positions, counts) of the postings at ``where`` (ascending indices)."""
+        counts = self.counts[where]
+        total = int(counts.sum())
+        # Index of each wanted position: its posting's start, plus its rank within the posting.
+        shift = np.repeat(self.starts[where] - (np.cumsum(counts) - counts), counts)
+        return self.positions[shift + np.arange(total, dtype=np.int64)], counts
+
+    def subset(self, where: np.ndarray) -> PositionArrays:
+        """The positions of the postings at ``where`` only."""
+        return PositionArrays(*self.take(where))
+
+
 @dataclass
 class Postings:
     """One term's live postings in one segment: sorted document numbers and, if asked, per-document
-    weights (float64) and encoded values (e.g. positions)."""
+    weights (float64) and values: positions as :class:`PositionArrays` (Dateline blocks) or a list
+    of encoded values (W3 blocks, or a format other than positions)."""
 
     ids: np.ndarray
     weights: np.ndarray | None = None
-    values: list | None = None
+    values: list | PositionArrays | None = None
 
 
 def leaf_readers(searcher) -> list[tuple[object, int]]:
@@ -50,8 +86,36 @@ def leaf_postings(leaf, fieldname: str, text, *, weights: bool = False,
     deleted = None
     if isinstance(matcher, FilterMatcher):  # the segment has deletions
         matcher, deleted = matcher.child, leaf.deleted_docs_set
-    if not isinstance(matcher, W3LeafMatcher):
+    if isinstance(matcher, DatelineLeafMatcher):
+        found = _dateline_postings(matcher, weights, values)
+    elif isinstance(matcher, W3LeafMatcher):
+        found = _w3_postings(matcher, weights, values)
+    else:
         raise NoFastPath()
+    if deleted:
+        live = np.flatnonzero(~np.isin(found.ids, np.fromiter(deleted, dtype=np.int64)))
+        found.ids = found.ids[live]
+        if weights:
+            found.weights = found.weights[live]
+        if isinstance(found.values, PositionArrays):
+            found.values = found.values.subset(live)
+        elif values:
+            found.values = list(map(found.values.__getitem__, live.tolist()))
+    return found
+
+
+def _dateline_postings(matcher: DatelineLeafMatcher, weights: bool, values: bool) -> Postings:
+    """A whole term of a Dateline segment, decoded as arrays."""
+    arrays = matcher.term_arrays(weights=weights, positions=values)
+    found = Postings(arrays.ids, arrays.weights if weights else None)
+    if values:
+        found.values = (PositionArrays(arrays.positions, arrays.counts) if arrays.positions is not None
+                        else arrays.values)
+    return found
+
+
+def _w3_postings(matcher, weights: bool, values: bool) -> Postings:
+    """A whole term of a W3 segment, read block by block."""
     id_blocks, weight_blocks, encoded = [], [], []
     for ids, block_weights, block_values in leaf_blocks(matcher, weights=weights, values=values):
         id_blocks.append(ids)
@@ -60,19 +124,11 @@ def leaf_postings(leaf, fieldname: str, text, *, weights: bool = False,
         if values:
             encoded.extend(block_values)
     empty = np.zeros(0, dtype=np.int64)
-    found = Postings(
+    return Postings(
         np.concatenate(id_blocks) if id_blocks else empty,
         (np.concatenate(weight_blocks) if weight_blocks else empty.astype(np.float64)) if weights else None,
         encoded if values else None,
     )
-    if deleted:
-        live = ~np.isin(found.ids, np.fromiter(deleted, dtype=np.int64))
-        found.ids = found.ids[live]
-        if weights:
-            found.weights = found.weights[live]
-        if values:
-            found.values = [v for v, keep in zip(encoded, live.tolist(), strict=True) if keep]
-    return found
 
 
 class PostingsCache:

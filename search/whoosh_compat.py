@@ -8,8 +8,9 @@ with the public meaning, so an upgrade of Whoosh has one file to check, and
 than letting a fast path silently fall back or write a wrong file.
 
 Subclasses that override Whoosh's own private methods (``index.segments.FastSegmentWriter``,
-``index.zerocopy``'s read-in-place files, ``index.storage.DurableFileStorage``) stay with their
-classes; they are listed in the test too.
+``index.zerocopy``'s read-in-place files, ``index.storage.DurableFileStorage``, the postings
+reader and writer of Dateline's codec in ``search.whoosh_codec``) stay with their classes; they
+are listed in the test too.
 """
 
 from __future__ import annotations
@@ -89,6 +90,14 @@ def segment_terms(reader, fieldname: str) -> Iterator[tuple[tuple[str, bytes], o
     return reader._terms.items_from(fieldname, b"")
 
 
+def term_postings(reader, terminfo) -> bytes:
+    """The postings bytes of one (not inlined) term of a segment, whatever its codec."""
+    offset, length = terminfo.extent()
+    if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct.unpack's 1-tuple
+        (length,) = length
+    return reader._terms._postfile.get(offset, length)
+
+
 def raw_blocks(reader, terminfo, fmt) -> Iterator[tuple[tuple, object, tuple | None, int]]:
     """The stored blocks of one term's postings in a W3 segment: (document number deltas, weights
     (None, one float for the block, or a tuple or array), encoded values, postings in the block).
@@ -100,12 +109,10 @@ def raw_blocks(reader, terminfo, fmt) -> Iterator[tuple[tuple, object, tuple | N
     """
     from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 
-    offset, length = terminfo.extent()
-    if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct.unpack's 1-tuple
-        (length,) = length
-    data = reader._terms._postfile.get(offset, length)
+    data = term_postings(reader, terminfo)
+    length = len(data)
     if data[:4] != WHOOSH3_HEADER_MAGIC:
-        raise ValueError(f"no W3 postings at offset {offset}")
+        raise ValueError(f"no W3 postings at offset {terminfo.extent()[0]}")
     view = memoryview(data)
     pos = 4
     while pos < length:
@@ -284,9 +291,19 @@ def spliced_position_lists(values: list[bytes]) -> tuple[list[list[int]], np.nda
     lists of ``values`` from one ``pickle.loads`` and their lengths, or None when a value is not a
     count plus a protocol-2 pickle of a list ending in STOP, or its count disagrees (then the
     caller decodes each value on its own)."""
+    found = position_delta_lists(values)
+    if found is None:
+        return None
+    lists, counts = found
+    return lists, np.array(counts, dtype=np.int64)
+
+
+def position_delta_lists(values: list[bytes]) -> tuple[list[list[int]], list[int]] | None:
+    """:func:`spliced_position_lists` without numpy (for a few values at a time, as a postings
+    writer parses each block): the delta lists and their lengths, or None."""
     n = len(values)
     if n == 0:
-        return [], np.zeros(0, dtype=np.int64)
+        return [], []
     if b"".join(map(_HEADER, values)) != _PICKLE_HEADER * n or b"".join(map(_STOP, values)) != b"." * n:
         return None
     try:
@@ -298,9 +315,9 @@ def spliced_position_lists(values: list[bytes]) -> tuple[list[list[int]], np.nda
     if type(lists) is not list or len(lists) != n:
         return None
     try:
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=n)
+        counts = list(map(len, lists))
     except TypeError:  # an item that is not a list
         return None
-    if not np.array_equal(counts, np.frombuffer(b"".join(map(_COUNT, values)), dtype=">u4")):
+    if set(map(type, lists)) != {list} or b"".join(map(_COUNT, values)) != Struct(f">{n}I").pack(*counts):
         return None
     return lists, counts

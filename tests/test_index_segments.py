@@ -1,12 +1,14 @@
 """Segments built by FastSegmentWriter and SegmentBuilder hold exactly what Whoosh's writer writes."""
 
 import pytest
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import SegmentWriter
 
 from index import segments
 from index.segments import STAGING_DIR, FastSegmentWriter, SegmentBuilder, publish
 from index.storage import create_index, open_index
 from search import schema as S
+from search.whoosh_codec import DatelineCodec
 
 DOCS = [
     {S.ID: f"doc{i}", S.TITLE: f"Story {i}", S.BODY: f"Lavrov said talks on Idlib {'continue ' * i}today.",
@@ -55,15 +57,21 @@ def test_fast_writer_writes_what_whoosh_writes_even_when_spilling_runs(tmp_path)
     assert _dump(spilled) == reference
 
 
+CODECS = {"w3": W3Codec, "dateline": DatelineCodec}
+
+
+@pytest.mark.parametrize("codec", sorted(CODECS))
 @pytest.mark.parametrize("writer_name", ["FastSegmentWriter", "_StagingSegmentWriter"])
 def test_writer_files_are_byte_identical_to_whooshs_when_every_block_is_compressed(
-        tmp_path, monkeypatch, writer_name):
-    """The fast writer (published segments) and the staging writer (workers' segments)."""
+        tmp_path, monkeypatch, writer_name, codec):
+    """The fast writer (published segments) and the staging writer (workers' segments), writing
+    W3 (as earlier versions did) or Dateline blocks, against Whoosh's writer with the same codec
+    (which writes Dateline blocks posting by posting, ``DatelinePostingsWriter``)."""
     monkeypatch.setattr(segments, "MIN_COMPRESSED_POSTINGS", 0)
 
     def files(name, writer_class):
         ix = create_index(tmp_path / name)
-        writer = writer_class(ix, compound=False)
+        writer = writer_class(ix, compound=False, codec=CODECS[codec]())
         for doc in DOCS:
             writer.add_document(**doc)
         writer.commit()
@@ -83,7 +91,8 @@ def test_terms_with_few_postings_are_written_uncompressed(tmp_path):
             return matcher._compression
 
         assert reader.doc_frequency(S.BODY, "lavrov") == 300
-        assert block_compression(S.BODY, "lavrov") == 3
+        # Dateline blocks record whether they are deflated (W3 blocks record the level).
+        assert block_compression(S.BODY, "lavrov") == 1
         assert reader.doc_frequency(S.TITLE, "42") == 1
         assert block_compression(S.TITLE, "42") == 0
 
@@ -147,35 +156,95 @@ def test_cancelled_builder_leaves_nothing(tmp_path):
     assert not any((tmp_path / "ix" / STAGING_DIR).iterdir())
 
 
-def _merged(tmp_path, name, writer_class, **writer_options):
-    """DOCS in three segments, two documents deleted, then merged into one by ``writer_class``."""
+def _merged(tmp_path, name, writer_class, source_codec=W3Codec, deletions=True, **writer_options):
+    """DOCS in three segments written with ``source_codec``, two documents deleted (unless not
+    ``deletions``), then merged into one by ``writer_class`` (``writer_options``: its codec...)."""
     ix = create_index(tmp_path / name)
+    compound = writer_options.get("compound", True)
     for part in range(3):
-        writer = SegmentWriter(ix, **writer_options)
+        writer = SegmentWriter(ix, codec=source_codec(), compound=compound)
         for doc in DOCS[part * 100:(part + 1) * 100]:
             writer.add_document(**doc)
         writer.commit(merge=False)
-    writer = SegmentWriter(ix, **writer_options)
-    writer.delete_by_term(S.ID, "doc5")
-    writer.delete_by_term(S.ID, "doc150")
-    writer.commit(merge=False)
-    writer_class(ix, **writer_options).commit(optimize=True)  # add_reader on every segment
+    if deletions:
+        writer = SegmentWriter(ix, codec=source_codec(), compound=compound)
+        writer.delete_by_term(S.ID, "doc5")
+        writer.delete_by_term(S.ID, "doc150")
+        writer.commit(merge=False)
+    merger = writer_class(ix, **writer_options)
+    merger.commit(optimize=True)  # add_reader on every segment
     ix = open_index(tmp_path / name)
-    assert len(ix._segments()) == 1 and ix.doc_count_all() == 298
+    assert len(ix._segments()) == 1 and ix.doc_count_all() == (298 if deletions else 300)
+    ix.merger = merger
     return ix
 
 
-def test_merging_term_by_term_writes_what_whooshs_merge_writes(tmp_path, monkeypatch):
-    reference = _dump(_merged(tmp_path, "whoosh", SegmentWriter))
-    assert _dump(_merged(tmp_path, "fast", FastSegmentWriter)) == reference
+@pytest.mark.parametrize("codec", sorted(CODECS))
+def test_merging_term_by_term_writes_what_whooshs_merge_writes(tmp_path, monkeypatch, codec):
+    """W3 segments (as earlier versions wrote) merged into a W3 or a Dateline segment."""
+    options = {"codec": CODECS[codec]()}
+    reference = _dump(_merged(tmp_path, "whoosh", SegmentWriter, **options))
+    assert _dump(_merged(tmp_path, "fast", FastSegmentWriter, **options)) == reference
 
     monkeypatch.setattr(segments, "MIN_COMPRESSED_POSTINGS", 0)
 
     def files(name, writer_class):
-        _merged(tmp_path, name, writer_class, compound=False)
+        _merged(tmp_path, name, writer_class, compound=False, **options)
         segment = open_index(tmp_path / name)._segments()[0].segment_id()
         return {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob(f"{segment}.*")}
 
     reference = files("whoosh-files", SegmentWriter)
     assert {"pst", "trm"} <= set(reference)
     assert files("fast-files", FastSegmentWriter) == reference
+
+
+def test_merging_dateline_segments_copies_their_blocks_without_decoding(tmp_path, monkeypatch):
+    """Dateline segments without deletions are merged by copying their blocks (headers moved):
+    the same postings as Whoosh's merge, and the copy path is taken (this fails if it silently
+    stops being taken)."""
+    decoded = []
+    real = segments._read_term
+    monkeypatch.setattr(segments, "_read_term", lambda *args: decoded.append(1) or real(*args))
+    reference = _dump(_merged(tmp_path, "whoosh", SegmentWriter, source_codec=DatelineCodec, deletions=False,
+                              codec=DatelineCodec()))
+    decoded.clear()
+    fast = _merged(tmp_path, "fast", FastSegmentWriter, source_codec=DatelineCodec, deletions=False)
+    assert _dump(fast) == reference
+    assert decoded == []  # no term was decoded
+    # "talks" is in every document: three segments of 100 postings, one block each.
+    assert fast.merger.copied_blocks > 3
+    with fast.reader() as reader:
+        assert reader.doc_frequency(S.BODY, "talk") == 300
+        assert list(reader.postings(S.BODY, "talk").all_ids()) == list(range(300))
+
+
+def test_merging_dateline_segments_with_deletions_decodes_only_those(tmp_path, monkeypatch):
+    """A segment with deletions is decoded and re-encoded; the others are still copied."""
+    reference = _dump(_merged(tmp_path, "whoosh", SegmentWriter, source_codec=DatelineCodec,
+                              codec=DatelineCodec()))
+    fast = _merged(tmp_path, "fast", FastSegmentWriter, source_codec=DatelineCodec)
+    assert _dump(fast) == reference
+    assert fast.merger.copied_blocks > 0  # the segment of doc200..doc299 has no deletion
+
+
+def test_mixed_w3_and_dateline_segments_merge_and_search_alike(tmp_path):
+    """Migration: an index written by earlier versions (W3 segments) gets new Dateline segments,
+    is searched with both, then merged into one Dateline segment."""
+    ix = create_index(tmp_path / "mixed")
+    writer = SegmentWriter(ix, codec=W3Codec())
+    for doc in DOCS[:150]:
+        writer.add_document(**doc)
+    writer.commit(merge=False)
+    writer = FastSegmentWriter(ix)
+    for doc in DOCS[150:]:
+        writer.add_document(**doc)
+    writer.commit(merge=False)
+    ix = open_index(tmp_path / "mixed")
+    codecs = sorted(type(segment.codec()).__name__ for segment in ix._segments())
+    assert codecs == ["DatelineCodec", "W3Codec"]
+    reference = _dump(_build(tmp_path, "whoosh", SegmentWriter))
+    assert _dump(ix) == reference
+    FastSegmentWriter(ix).commit(optimize=True)
+    ix = open_index(tmp_path / "mixed")
+    assert [type(segment.codec()).__name__ for segment in ix._segments()] == ["DatelineCodec"]
+    assert _dump(ix) == reference

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from whoosh import scoring
 from whoosh.analysis import StemFilter
+from whoosh.codec.whoosh3 import W3LeafMatcher, W3PostingsWriter
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.writing import PostingPool, SegmentWriter
@@ -194,6 +195,10 @@ def test_commit_segments_on_a_real_writer(tmp_path):
     (PostingPool, ["_write_run", "_read_run"]),
     (FileStorage, ["create_file", "rename_file", "delete_file"]),
     (BufferFile, ["__init__"]),
+    # search.whoosh_codec's subclasses of W3's postings reader and writer.
+    (W3LeafMatcher, ["_read_header", "_goto", "_read_data", "_read_ids", "_read_weights", "_read_values",
+                     "_next_block", "reset"]),
+    (W3PostingsWriter, ["_write_block", "_new_block", "add_posting", "finish_postings"]),
 ])
 def test_the_private_methods_dateline_overrides_still_exist(cls, names, index_dir):
     instance_only = {"_added"}

@@ -1,0 +1,317 @@
+"""Dateline's postings codec returns exactly what Whoosh's W3 codec returns for the same postings.
+
+Random postings (document numbers with gaps of every width, frequencies above 255, fractional
+weights, positions, values of other formats; terms of one posting, exactly one block, one more
+than a block, many blocks) are written with W3 and with Dateline blocks, posting by posting
+(Whoosh's field writer) and a term at a time (:class:`DatelineTermWriter`), and read back through
+the matchers and the engine's array reader.
+"""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import numpy as np
+import pytest
+from whoosh import fields, formats
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
+from whoosh.filedb.filestore import RamStorage
+
+from search import whoosh_codec as D
+from search.postings import PositionArrays
+
+POSITIONS = formats.Positions()
+CHARACTERS = formats.Characters()
+EXISTENCE = formats.Existence()
+
+
+class FixedFour(formats.Format):
+    """A format whose values are 4 bytes each (W3 joins them into one string per block)."""
+
+    posting_size = 4
+
+
+FIXED = FixedFour()
+
+
+def _positions(rng: random.Random, count: int) -> list[int]:
+    """``count`` ascending positions, some gaps wider than 16 bits."""
+    position, out = rng.randrange(3), []
+    for _ in range(count):
+        out.append(position)
+        position += rng.choice((1, 2, 7, 300, 70_000))
+    return out
+
+
+def _term(rng: random.Random, size: int, weights: str, fmt) -> list[tuple[int, float, bytes, int]]:
+    """(document number, weight, encoded value, field length) of one random term."""
+    ids = sorted(rng.sample(range(2_000_000 if size > 2 else 300), size))
+    if rng.random() < 0.5:  # dense runs: one-byte deltas
+        start = rng.randrange(1000)
+        ids = list(range(start, start + size))
+    # W3 fails on a block of zero lengths after one with lengths: a term has lengths or none.
+    lengths = (0,) if rng.random() < 0.2 else (1, 9, 100, 5000)
+    postings = []
+    for docnum in ids:
+        freq = rng.choice((1, 1, 2, 3, 256, 300)) if weights != "one" else 1
+        weight = {"one": 1.0, "freq": float(freq), "same": 2.0, "fraction": freq * 1.5 + 0.1,
+                  "mixed": rng.choice((1.0, 0.25, 70_000.0))}[weights]
+        if fmt is POSITIONS:
+            value = POSITIONS.encode(_positions(rng, freq))
+        elif fmt is CHARACTERS:
+            value = CHARACTERS.encode([(p, p * 5, p * 5 + 3) for p in _positions(rng, freq)])
+        elif fmt is FIXED:
+            value = freq.to_bytes(4, "big")
+        else:
+            value = b""
+        postings.append((docnum, weight, value, rng.choice(lengths)))
+    return postings
+
+
+def _terms(seed: int, fmt) -> list[tuple[bytes, list]]:
+    rng = random.Random(seed)
+    terms = []
+    for n, size in enumerate((1, 2, 127, 128, 129, 256, 1000)):
+        for weights in ("one", "freq", "same", "fraction", "mixed"):
+            terms.append((f"t{n}{weights}".encode(), _term(rng, size, weights, fmt)))
+    return sorted(terms)
+
+
+def _write(codec, fmt, terms, *, whole_terms: bool) -> tuple[RamStorage, object]:
+    storage = RamStorage()
+    segment = codec.new_segment(storage, "MAIN")
+    fieldwriter = codec.field_writer(storage, segment)
+    field = fields.TEXT()
+    field.format = fmt
+    fieldwriter.start_field("f", field)
+    if whole_terms:
+        assert D.writes_dateline(fieldwriter)
+        writer = D.DatelineTermWriter(fieldwriter)
+        for tbytes, postings in terms:
+            ids, weights, values, lengths = (list(c) for c in zip(*postings, strict=True))
+            writer.write(tbytes, ids, weights, [v for v in values if v], lengths, writer.compression)
+    else:
+        for tbytes, postings in terms:
+            fieldwriter.start_term(tbytes)
+            for docnum, weight, value, length in postings:
+                fieldwriter.add(docnum, weight, value, length)
+            fieldwriter.finish_term()
+    fieldwriter.finish_field()
+    fieldwriter.close()
+    return storage, segment
+
+
+def _read(codec, storage, segment, fmt, terms) -> dict:
+    """Per term: its term info and, per block, the block statistics and ids, weights, values."""
+    reader = codec.terms_reader(storage, segment)
+    out = {}
+    for tbytes, _postings in terms:
+        info = reader.term_info("f", tbytes)
+        matcher = reader.matcher("f", tbytes, fmt)
+        blocks = []
+        while matcher.is_active():
+            stats = (matcher.block_min_id(), matcher.block_max_id(), matcher.block_max_weight(),
+                     matcher.block_min_length(), matcher.block_max_length())
+            matcher._read_ids(), matcher._read_weights(), matcher._read_values()
+            blocks.append((stats, list(matcher._ids), list(matcher._weights), list(matcher._values)))
+            matcher._next_block()
+        out[tbytes] = ((info.weight(), info.doc_frequency(), info.min_length(), info.max_length(),
+                        info.max_weight(), info.min_id(), info.max_id()), blocks, type(matcher))
+    return out
+
+
+def _postings(blocks: list) -> list[tuple]:
+    """The (id, weight, value) of every posting of a term's blocks."""
+    return [posting for _stats, ids, weights, values in blocks
+            for posting in zip(ids, weights, values or [None] * len(ids), strict=True)]
+
+
+@pytest.mark.parametrize("fmt", [POSITIONS, CHARACTERS, FIXED, EXISTENCE],
+                         ids=["positions", "characters", "fixed-size", "existence"])
+@pytest.mark.parametrize("whole_terms", [False, True], ids=["posting-by-posting", "term-writer"])
+def test_dateline_blocks_read_exactly_what_w3_blocks_read(fmt, whole_terms):
+    """Blocks of W3's size: block by block, the same statistics, ids, weights and values."""
+    terms = _terms(7, fmt)
+    w3 = _read(W3Codec(), *_write(W3Codec(), fmt, terms, whole_terms=False), fmt, terms)
+    codec = D.DatelineCodec(blocklimit=128)
+    ours = _read(codec, *_write(codec, fmt, terms, whole_terms=whole_terms), fmt, terms)
+    assert list(ours) == list(w3)
+    for tbytes in w3:
+        assert ours[tbytes][:2] == w3[tbytes][:2], tbytes
+        assert (w3[tbytes][2], ours[tbytes][2]) == (W3LeafMatcher, D.DatelineLeafMatcher)
+    # The shapes meant to be covered are: several blocks, a block of exactly 128, weights > 255.
+    assert max(len(blocks) for _info, blocks, _t in ours.values()) == 8
+    assert any(len(ids) == 128 for _i, blocks, _t in ours.values() for _s, ids, _w, _v in blocks)
+    assert any(w > 255 for _i, blocks, _t in ours.values() for _s, _i2, ws, _v in blocks for w in ws)
+
+
+@pytest.mark.parametrize("fmt", [POSITIONS, CHARACTERS, FIXED], ids=["positions", "characters", "fixed-size"])
+def test_default_blocks_hold_the_same_postings_as_w3(fmt):
+    """The default blocks (BLOCK_LIMIT postings): the same postings and term statistics."""
+    terms = _terms(5, fmt)
+    w3 = _read(W3Codec(), *_write(W3Codec(), fmt, terms, whole_terms=False), fmt, terms)
+    ours = _read(D.DatelineCodec(), *_write(D.DatelineCodec(), fmt, terms, whole_terms=True), fmt, terms)
+    assert D.BLOCK_LIMIT == 512
+    for tbytes in w3:
+        assert ours[tbytes][0] == w3[tbytes][0]
+        assert _postings(ours[tbytes][1]) == _postings(w3[tbytes][1])
+    assert max(len(blocks) for _info, blocks, _t in ours.values()) == 2  # 1000 postings
+
+
+def test_posting_by_posting_and_term_writer_write_the_same_bytes():
+    terms = _terms(11, POSITIONS)
+    a, _ = _write(D.DatelineCodec(), POSITIONS, terms, whole_terms=False)
+    b, _ = _write(D.DatelineCodec(), POSITIONS, terms, whole_terms=True)
+    files = {name.split(".", 1)[1]: bytes(a.files[name]) for name in a.list()}
+    assert files == {name.split(".", 1)[1]: bytes(b.files[name]) for name in b.list()}
+
+
+def test_term_arrays_are_the_matchers_postings_as_arrays():
+    """The engine's reader: ids, float64 weights, positions flat with counts, in one call."""
+    terms = _terms(3, POSITIONS)
+    codec = D.DatelineCodec()
+    storage, segment = _write(codec, POSITIONS, terms, whole_terms=True)
+    reader = codec.terms_reader(storage, segment)
+    for tbytes, postings in terms:
+        arrays = reader.matcher("f", tbytes, POSITIONS).term_arrays(weights=True, positions=True)
+        assert arrays.ids.tolist() == [p[0] for p in postings]
+        assert arrays.weights.tolist() == [float(np.float32(p[1])) for p in postings]
+        expected = [POSITIONS.decode_positions(p[2]) for p in postings]
+        assert arrays.values is None  # positions came as arrays, not as encoded values
+        assert arrays.counts.tolist() == [len(x) for x in expected]
+        assert arrays.positions.tolist() == [x for one in expected for x in one]
+        table = PositionArrays(arrays.positions, arrays.counts)
+        assert [table[i] for i in range(len(postings))] == [p[2] for p in postings]
+        where = np.arange(0, len(postings), 3)
+        flat, counts = table.take(where)
+        assert flat.tolist() == [x for i in where.tolist() for x in expected[i]]
+
+
+def test_values_not_in_whooshs_positions_shape_are_stored_raw():
+    """A value the ``Positions`` encoder would not write (descending positions: a negative delta)
+    is stored as bytes and read back unchanged."""
+    odd = [POSITIONS.encode([5, 2]), POSITIONS.encode([1, 2])]
+    payload = D.encode_payload([1, 4], [2.0, 2.0], odd, positions=True)
+    decoded = D.Decoded(payload, 2, 1)
+    assert decoded.kind == D.VALUES_RAW and decoded.encoded_values() == odd
+    regular = D.Decoded(D.encode_payload([1, 4], [2.0, 2.0], odd[1:] * 2, positions=True), 2, 1)
+    assert regular.kind == D.VALUES_POSITIONS and regular.encoded_values() == odd[1:] * 2
+
+
+def test_payload_widths_are_chosen_per_block():
+    small = D.encode_payload([10, 11, 12], [1.0, 1.0, 1.0], [], positions=False)
+    assert small == bytes((1, 0)) + bytes((1, 1))  # one-byte deltas, no weights, no values
+    wide = D.encode_payload([0, 70_000], [3.0, 300.0], [], positions=False)
+    assert wide[0] == 3 | 2 << 2 and len(wide) == 2 + 4 + 2 * 2
+    fraction = D.encode_payload([0], [0.5], [], positions=False)
+    assert fraction == bytes((D.WEIGHTS_FLOAT << 2, 0)) + np.float32(0.5).tobytes()
+
+
+def test_the_codec_is_pickled_under_its_stable_name():
+    """Segments pickle their codec by class path: renaming it would break every index."""
+    data = pickle.dumps(D.DatelineCodec(), 2)
+    assert b"search.whoosh_codec" in data and b"DatelineCodec" in data
+    assert vars(pickle.loads(data)) == {"_blocklimit": 512, "_compression": 3, "_inlinelimit": 1}
+
+
+def test_term_vectors_stay_in_w3_blocks():
+    """Whoosh reads term vectors with ``W3LeafMatcher`` itself: the codec writes them as W3."""
+    assert type(D.DatelineCodec().postings_writer(None, byteids=True)).__name__ == "W3PostingsWriter"
+
+
+# -- whole searches: W3, Dateline and mixed indexes answer alike --------------------------------
+
+QUERIES = [
+    {"q": "said"}, {"q": "memorandum"}, {"q": "ceasefire idlib"}, {"q": '"joint patrols"'},
+    {"q": '"said on"'}, {"q": "talks", "outlet": "TASS"}, {"q": "idlib OR sochi"}, {"q": "talks -sochi"},
+    {"q": "talk*"}, {"q": "Idlib", "speaker": "Sergey Lavrov"}, {"q": "said", "sort": "newest", "page": "2"},
+    {"q": "idlib", "place": "Idlib", "per_page": "50"},
+    {"q": "attacks", "from": "2019-03-01", "to": "2019-03-31"}, {"q": ""},
+]
+
+
+def _generated(where, codecs: list, monkeypatch) -> object:
+    """The generated archive indexed in two runs (two archives), run i writing with codecs[i]."""
+    from archive_gen import write_archive
+
+    from index import segments
+    from index.storage import open_index
+    from index.writer import index_paths
+
+    archives = [write_archive(where / f"archive{i}", count=120, seed=17 + i, per_file=60) for i in range(2)]
+    for archive, codec in zip(archives, codecs, strict=True):
+        monkeypatch.setattr(segments, "DatelineCodec", codec)
+        index_paths([archive], where / "ix", jobs=1, progress=False, clock=lambda: 1_600_000_000.0)
+    monkeypatch.undo()
+    return open_index(where / "ix")
+
+
+#: Queries Whoosh itself scores (its matchers, block-quality skipping and collector).
+WHOOSH_QUERIES = ["said", "idlib sochi", "idlib OR talks", '"joint patrols"', "talk*", "ceasefire NOT sochi"]
+
+
+def _answers(ix) -> tuple[list[str], list[str]]:
+    """The engine's JSON answers to QUERIES and Whoosh's own (id, score) top 20 of WHOOSH_QUERIES;
+    and the codecs of the index's segments."""
+    import json
+
+    from whoosh.qparser import QueryParser
+
+    from search import schema as S
+    from search.engine import search
+    from search.facets import FacetCache
+    from search.request import SearchRequest
+
+    with ix.searcher() as searcher:
+        cache = FacetCache()
+        answers = []
+        for args in QUERIES:
+            result = search(searcher, SearchRequest.from_args(args), facet_cache=cache, time_budget=None)
+            result.took_ms = 0.0
+            answers.append(json.dumps(result.to_dict(), ensure_ascii=False))
+        parser = QueryParser(S.BODY, ix.schema)
+        for text in WHOOSH_QUERIES:
+            hits = searcher.search(parser.parse(text), limit=20)
+            answers.append(json.dumps([(hit[S.ID], hit.score) for hit in hits] + [len(hits)]))
+    return answers, sorted(type(segment.codec()).__name__ for segment in ix._segments())
+
+
+def test_w3_dateline_and_mixed_indexes_give_identical_answers(tmp_path, monkeypatch):
+    """Totals, ids, scores, snippets, facets: the JSON of every answer is the same whether the
+    segments are W3 (earlier versions), Dateline, or W3 then Dateline (an old index added to)."""
+    import json
+
+    w3, w3_codecs = _answers(_generated(tmp_path / "w3", [W3Codec, W3Codec], monkeypatch))
+    ours, our_codecs = _answers(_generated(tmp_path / "ours", [D.DatelineCodec] * 2, monkeypatch))
+    mixed, mixed_codecs = _answers(_generated(tmp_path / "mixed", [W3Codec, D.DatelineCodec], monkeypatch))
+    assert set(w3_codecs) == {"W3Codec"} and set(our_codecs) == {"DatelineCodec"}
+    assert set(mixed_codecs) == {"W3Codec", "DatelineCodec"}
+    assert ours == w3
+    assert mixed == w3
+    shapes = [json.loads(a) for a in w3[:len(QUERIES)]]
+    assert sum(bool(a["hits"]) for a in shapes) >= len(QUERIES) - 1
+    assert shapes[3]["total"] > 0 and shapes[4]["total"] > 0  # the phrases match something
+    whoosh = [json.loads(a) for a in w3[len(QUERIES):]]
+    assert all(hits[-1] > 0 for hits in whoosh) and len(whoosh) == len(WHOOSH_QUERIES)
+
+
+def test_phrases_read_dateline_positions_as_arrays(tmp_path):
+    """The fast path: a Dateline segment's positions reach the phrase matcher as arrays, never
+    as encoded values (fails if the engine silently falls back to decoding pickles)."""
+    from index.segments import FastSegmentWriter
+    from index.storage import create_index
+    from search import schema as S
+    from search.postings import leaf_postings, leaf_readers
+
+    ix = create_index(tmp_path / "ix")
+    writer = FastSegmentWriter(ix)
+    for n in range(300):
+        writer.add_document(**{S.ID: f"a{n}", S.BODY: f"joint patrols resumed {'joint patrols ' * (n % 3)}"})
+    writer.commit()
+    with ix.searcher() as searcher:
+        ((leaf, _offset),) = leaf_readers(searcher)
+        found = leaf_postings(leaf, S.BODY, "joint", weights=True, values=True)
+        assert isinstance(found.values, PositionArrays)
+        assert found.values.counts.tolist() == [1 + n % 3 for n in range(300)]
+        assert found.weights.tolist() == [float(1 + n % 3) for n in range(300)]
