@@ -303,3 +303,44 @@ def test_aside_after_the_cue_then_that():
 def test_contrast_right_after_the_content_subject_does_not_end_it():
     body = "Andy Smith spoke. Andy Smith said Trump, despite his wealth, is better positioned than Romney."
     assert _quotes(body)["Andy Smith"] == ["Trump, despite his wealth, is better positioned than Romney."]
+
+
+# -- fourth round ------------------------------------------------------------------------------
+
+
+def test_participle_speaks_for_a_subject_with_an_apposition():
+    body = (
+        "Michael Petrilli, president of the Fordham Institute, tied the scores to graduation rates, "
+        "saying the law helped millions of kids."
+    )
+    assert _quotes(body) == {"Michael Petrilli": ["the law helped millions of kids."]}
+
+
+def test_participle_after_a_closing_quotation_mark_ends_the_content():
+    body = 'Ted Cruz said last week that Trump represents "New York values," stating that they are liberal.'
+    assert _quotes(body)["Ted Cruz"][0] == 'Trump represents "New York values,"'
+
+
+def test_sentence_opening_said_before_its_source():
+    body = "James Comey spoke in Washington. Said Comey, “The thought that we erred is very painful to us.”"
+    assert _quotes(body) == {"James Comey": ["The thought that we erred is very painful to us."]}
+
+
+def test_upper_case_transcript_label_is_the_person_of_that_surname():
+    body = (
+        "Jake Tapper interviewed the governor on Sunday.\n\n"
+        "TAPPER: Do you think the nominee has campaigned as a healer of divisions?"
+    )
+    quote = "Do you think the nominee has campaigned as a healer of divisions?"
+    assert _quotes(body) == {"Jake Tapper": [quote]}
+
+
+def test_month_abbreviation_before_a_day_does_not_end_the_sentence():
+    body = "Ann Marsh said the show drew its best ratings since Jan. 7, 2012, when the host left."
+    quote = "the show drew its best ratings since Jan. 7, 2012, when the host left."
+    assert _quotes(body)["Ann Marsh"] == [quote]
+
+
+def test_sentence_adverb_with_a_comma_is_no_speaker():
+    body = "Recently, the alliance moved troops east, establishing bases in three member states."
+    assert _quotes(body) == {}

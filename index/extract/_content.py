@@ -332,7 +332,7 @@ _CONTENT_END = re.compile(
     r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
     r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b)|"
-    r",\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
+    r",[\u201d\"]?\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
@@ -409,7 +409,8 @@ def _content_end(text: str) -> int:
         if match.group("contrast"):
             return match.start()
         if ing and ing not in _PREPOSITION_ING:
-            return match.start()
+            # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
+            return match.start() + 2 if text[match.start() + 1] in "\u201d\"" else match.start()
         verb = verb or match.group("own")  # ", he clarified that …": a new clause of its own
         # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
         if verb and verb != "in" and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in _STANCE):

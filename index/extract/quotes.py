@@ -44,6 +44,8 @@ _TOKEN_GAP = re.compile(rf"\s*(?:{_TOKEN.pattern})")
 _OPEN_QUOTES = frozenset("“‘\"«'")
 _CLOSE_QUOTES = frozenset("”’\"»'")
 _SENTENCE_END = frozenset(".!?")
+# Month names shortened with a period ("Jan. 7"): before a day number the period ends no sentence.
+_MONTH_ABBREVIATIONS = lex.words("jan feb mar apr jun jul aug sep sept oct nov dec")
 _SENTENCE_MARKS = _SENTENCE_END | _CLOSE_QUOTES
 _STRAIGHT_MARKS = frozenset(['"', "'"])
 _FIRST_CHAR = operator.itemgetter(0)
@@ -196,6 +198,8 @@ def _tokenise(body: str) -> _Tokens:
         if _ends_sentence(texts, lows, caps, i):
             if ends[i] == starts[i + 1] and texts[i + 1][:1].isdigit():
                 continue  # "a 5.1-magnitude earthquake", "$3.2 billion": a decimal point
+            if i > 0 and lows[i - 1] in _MONTH_ABBREVIATIONS and texts[i + 1][:1].isdigit():
+                continue  # "since Jan. 7, 2012": a date
             bounds.add(i)
         elif (
             texts[i + 1] in _STRAIGHT_MARKS
@@ -512,6 +516,8 @@ _SPEECH_TRIGGERS = (
     _CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.PARTICIPLE_CUES
 )
 
+# Speech verbs that open a sentence before their Source ("Said Comey, “…”", "Says Mr. Smith: …").
+_OPENING_CUES = lex.words("said says")
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 _TRIGGERS = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
@@ -667,6 +673,8 @@ class _Attributor:
                 self._signature(i)
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
+            elif caps[i] and low in _OPENING_CUES and self._opens_sentence(i):
+                self._after(i, i + 1, self.texts[i], inverted=True)  # "Said Comey, “The thought …”"
             elif (
                 low not in _SPEECH_TRIGGERS
                 or caps[i]
@@ -697,6 +705,13 @@ class _Attributor:
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
         return self.found
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Whether token i is its sentence's first word (after any opening quotation marks)."""
+        k = i - 1
+        while k >= 0 and self.sents[k] == self.sents[i] and self.texts[k] in _OPEN_QUOTES:
+            k -= 1
+        return k < 0 or self.sents[k] != self.sents[i]
 
     def _after_comma(self, i: int) -> bool:
         """A comma right before token i, or a comma and a closing mark ("… “New York values,” saying")."""
@@ -785,7 +800,8 @@ class _Attributor:
             return False
         last = self.found[-1] if self.found else None
         if last is None or last.sent != self.sents[i]:
-            return self._sentence_subject(i)
+            # "Michael Petrilli, president of …, tied the scores to …, saying …": past an apposition
+            return self._sentence_subject(i, apposition=True)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
 
     def _sentence_subject(self, i: int, apposition: bool = False) -> bool:
@@ -814,7 +830,9 @@ class _Attributor:
                 k += 1
             if k < i - 1 and self.texts[k] == "," and self.texts[k + 1][:1].islower():
                 parsed = self.names.parse_run(s, e, lenient=True)
-                if parsed and not _is_place(parsed[0]) and self.lows[s] not in lex.NON_NAME_CAPS:
+                if parsed and not _is_place(parsed[0]) and self.lows[s] not in lex.NON_NAME_CAPS and not (
+                    e == s + 1 and _ADVERB.match(self.lows[s]) and self.texts[s] not in self.names.mid_caps
+                ):  # "Recently, …": a sentence adverb, not a name with an apposition
                     return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
             return False
         v = e  # the verb after the subject, past a party tag: "Rick Scott (R) blasted"
@@ -884,10 +902,23 @@ class _Attributor:
         content = self.body[self.ends[i] : line_end if line_end >= 0 else len(self.body)].split()
         if len(content) < 6 or sum(w[:1].islower() for w in content) < 0.4 * len(content):
             return False  # "Clinton: Keep it", "Nevada: Adam Khan, Andres Ramirez, …": headings and lists
-        parsed = self.names.parse_run(a, i)
+        parsed = self._shouted_name(a, i) or self.names.parse_run(a, i)
         if not parsed or parsed[1] != "person":
             return False
         return self._add((parsed[0].title() if parsed[0].isupper() else parsed[0], "person"), i, a, i, False)
+
+    def _shouted_name(self, a: int, b: int) -> tuple[str, str] | None:
+        """A transcript's upper-case speaker label ("TAPPER:", "KATE BOULDUAN:") as the person it
+        names: the person of that surname known in the article, else a first name and a surname."""
+        words = [t for t in self.texts[a:b] if t != "."]
+        if not words or not all(w.isupper() and w.isalpha() and len(w) > 1 for w in words):
+            return None
+        person = self.names.by_surname.get(words[-1].lower())
+        if person is not None and person.type == "person":
+            return person.name, "person"
+        if len(words) == 2 and words[0].lower() in lex.first_names():
+            return " ".join(w.title() for w in words), "person"
+        return None
 
     def _signature(self, i: int) -> bool:
         """``“…” ― Sonya Herridge``: a quotation signed by a dash and a person's name ending its line.
