@@ -344,3 +344,18 @@ def test_month_abbreviation_before_a_day_does_not_end_the_sentence():
 def test_sentence_adverb_with_a_comma_is_no_speaker():
     body = "Recently, the alliance moved troops east, establishing bases in three member states."
     assert _quotes(body) == {}
+
+
+def test_name_and_associates_speak_through_the_name():
+    body = "Bernie Sanders spoke in Ohio. Sanders and his supporters argue that the party should back him."
+    assert _quotes(body) == {"Bernie Sanders": ["the party should back him."]}
+
+
+def test_united_states_is_a_place_and_no_antecedent_of_he():
+    body = (
+        "President Barack Obama spoke on Friday. He said the United States and its allies will seek "
+        'new sanctions. "We will never accept a nuclear North Korea," he said.'
+    )
+    quotes = _quotes(body)
+    assert "United States" not in quotes
+    assert quotes["Barack Obama"][-1] == "We will never accept a nuclear North Korea"

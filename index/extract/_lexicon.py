@@ -196,7 +196,7 @@ PLACES = words(
     idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
     minnesota mississippi missouri montana nebraska nevada hampshire jersey york mexico carolina dakota
     ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia washington wisconsin
-    wyoming
+    wyoming u.s. u.k. states
     """
 )
 

@@ -507,6 +507,8 @@ VERB_AFTER_NAME = True
 _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
+# Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
+_ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS = lex.words("by after upon while before and")
 # Speech verbs: the lexicon's and the further verbs of communication of _content.
@@ -1185,8 +1187,25 @@ class _Attributor:
                 return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
             return False
         if text[:1].isalpha() and text.islower():
-            return self._nominal(i, j)
+            return self._nominal(i, j) or self._with_associates(i, j)
         return False
+
+    def _with_associates(self, i: int, j: int) -> bool:
+        """``Sanders and his supporters said``, ``Mr. Xi and other leaders``: the named first conjunct.
+
+        The group after "and" opens with a possessive or a quantifier ("his", "other", "some") and
+        holds words only; the name (or pronoun) before "and" is read as the subject.
+        """
+        k = j
+        while k > 0 and j - k < 6 and self.sents[k - 1] == self.sents[i] and self.lows[k - 1] != "and":
+            if not self.texts[k - 1][:1].isalpha():
+                return False
+            k -= 1
+        if k < 2 or self.lows[k - 1] != "and" or self.sents[k - 2] != self.sents[i]:
+            return False
+        if self.lows[k] not in _ASSOCIATE_LEADS:
+            return False
+        return self._subject_at(i, k - 2)
 
     def _nominal(self, i: int, j: int) -> bool:
         """``the minister``, ``the Kremlin spokesman``, ``the Turkish presidency``, ``Clinton’s campaign``."""
