@@ -359,3 +359,13 @@ def test_united_states_is_a_place_and_no_antecedent_of_he():
     quotes = _quotes(body)
     assert "United States" not in quotes
     assert quotes["Barack Obama"][-1] == "We will never accept a nuclear North Korea"
+
+
+def test_question_put_to_the_source_is_not_its_content():
+    body = "Asked whether he would fire the speechwriter under these circumstances, Reince Priebus said."
+    assert _quotes(body) == {"Reince Priebus": []}
+
+
+def test_neither_is_not_part_of_a_name():
+    body = "Neither Donald Trump nor his aides attended. Trump said the rally was peaceful and orderly."
+    assert _quotes(body) == {"Donald Trump": ["the rally was peaceful and orderly."]}

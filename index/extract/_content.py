@@ -422,6 +422,8 @@ _SUBORDINATORS = lex.words(
     "when if while after before as although though because since once until unless soon"
 )
 _CONNECTIVES = lex.words("however though too also meanwhile instead nevertheless")
+# Passive participles that open a sentence with the question put to the Source ("Asked about …,").
+_QUESTION_LEADS = lex.words("asked pressed questioned")
 
 
 def clause_before(text: str) -> bool:
@@ -435,8 +437,8 @@ def clause_before(text: str) -> bool:
         return False
     first = words[0].strip("“\"‘'(").lower()
     last = words[-1].strip(",;").lower()
-    if last in _CONNECTIVES:
-        return False
+    if last in _CONNECTIVES or first in _QUESTION_LEADS:
+        return False  # "Asked whether he would …, Priebus said": the question, not the answer
     # "In June", "Speaking to students at Drexel", "When X recommended …": an opening phrase that
     # waits for its main clause; content only when a main clause follows it after a comma
     opener = first in _SUBORDINATORS or first in _CIRCUMSTANCE or first.endswith("ing")
