@@ -369,3 +369,25 @@ def test_question_put_to_the_source_is_not_its_content():
 def test_neither_is_not_part_of_a_name():
     body = "Neither Donald Trump nor his aides attended. Trump said the rally was peaceful and orderly."
     assert _quotes(body) == {"Donald Trump": ["the rally was peaceful and orderly."]}
+
+
+def test_place_followed_by_a_described_subject_takes_no_role():
+    body = (
+        "Mayor Bill de Blasio visited the site on Sunday. "
+        "At a press conference in Chelsea, the mayor also said the blast was intentional."
+    )
+    assert _quotes(body) == {"Bill de Blasio": ["the blast was intentional."]}
+
+
+def test_organisation_named_with_for_or_of_keeps_its_whole_name():
+    body = "The Committee for a Responsible Federal Budget reported that the plans would cost $150 billion."
+    speakers = extract_speakers(body)
+    assert [(s.name, s.type) for s in speakers] == [
+        ("Committee for a Responsible Federal Budget", "organization")
+    ]
+
+
+def test_organisation_of_a_place_is_not_the_place():
+    body = "The Public Policy Institute of California showed Hillary Clinton leading by two points."
+    quotes = _quotes(body)
+    assert quotes == {"Public Policy Institute of California": ["Hillary Clinton leading by two points."]}

@@ -402,7 +402,9 @@ class _Names:
             return set()
         roles = set()
         for text, low in zip(self.texts[j + 1 : j + 8], self.lows[j + 1 : j + 8], strict=True):
-            if text in {",", ".", ";", ")"} or low in _CUE_VERBS or low in {"who", "which"}:
+            if low in _CUE_VERBS:
+                return set()  # "in Chelsea, the mayor also said": the subject of its own verb
+            if text in {",", ".", ";", ")"} or low in {"who", "which"}:
                 break
             if text[:1].isalpha() and low not in lex.DETERMINERS:
                 roles.add(lex.STATE_ABBREVIATIONS.get(low, low))
@@ -507,6 +509,9 @@ VERB_AFTER_NAME = True
 _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
+_ARTICLES = lex.words("the a an")
+# Words inside an organisation's name ("Center for American Progress", "University of Texas").
+_ORG_LINKS = lex.words("of for")
 # Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
 _ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
@@ -623,7 +628,10 @@ def _opener(low: str) -> bool:
 
 def _is_place(name: str) -> bool:
     """A country, capital or US state speaking for its government."""
-    return name.lower() in lex.PLACES or name.split()[-1].lower() in lex.PLACES
+    if name.lower() in lex.PLACES:
+        return True
+    # "Public Policy Institute of California", "University of Texas": organisations of a place
+    return name.split()[-1].lower() in lex.PLACES and " of " not in name and " for " not in name
 
 
 def _is_org(texts: list[str]) -> bool:
@@ -1166,9 +1174,22 @@ class _Attributor:
                     break
             if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
-            b = a - 1 if a > 0 and self.lows[a - 1] != "the" else a - 2
+            b = a - 1 if a > 0 and self.lows[a - 1] not in _ARTICLES else a - 2
             if b >= 0 and self.lows[b] in {"of", "at", "from", "for"} and self.sents[b] == sent:
-                return self._subject_at(i, b - 1)  # "James Pethokoukis of the AEI wrote"
+                found = len(self.found)  # "James Pethokoukis of the AEI wrote"
+                if not self._subject_at(i, b - 1):
+                    return False
+                att = self.found[-1]
+                if (
+                    len(self.found) > found
+                    and att.type == "organization"
+                    and self.lows[b] in _ORG_LINKS
+                    and self.body[att.source_start : att.source_end].endswith(att.name)  # as written
+                ):
+                    # "The Committee for a Responsible Federal Budget reported": the whole name
+                    att.name += self.body[att.source_end : self.ends[j]]
+                    att.source_end = self.ends[j]
+                return True
             if b > 0 and self.lows[b] == "by" and self.lows[b - 1] in lex.DOCUMENT_NOUNS:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
                 return bool(parsed) and self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
