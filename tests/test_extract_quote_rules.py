@@ -391,3 +391,19 @@ def test_organisation_of_a_place_is_not_the_place():
     body = "The Public Policy Institute of California showed Hillary Clinton leading by two points."
     quotes = _quotes(body)
     assert quotes == {"Public Policy Institute of California": ["Hillary Clinton leading by two points."]}
+
+
+def test_coordinated_names_after_a_preposition_are_not_the_subject():
+    body = (
+        "The Tax Policy Center at the Urban Institute and Brookings Institution estimates that the plan "
+        "would raise $1.1 trillion."
+    )
+    assert _quotes(body) == {"Tax Policy Center": ["the plan would raise $1.1 trillion."]}
+
+
+def test_agent_phrase_stops_at_a_question_word():
+    body = (
+        "Recently, Herman Cain was asked by a caller why young Syrian men are coming to the U.S. "
+        '"So they can be planted among us and hurt us," he said.'
+    )
+    assert _quotes(body) == {"Herman Cain": ["So they can be planted among us and hurt us"]}

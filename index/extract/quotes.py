@@ -80,6 +80,11 @@ _NP_STOP = frozenset(
         "adding",
         "speaking",
         "asking",
+        "why",
+        "how",
+        "what",
+        "whether",
+        "if",
     ]
 )
 # Linking words after which a noun phrase no longer names the speaker ("David French of the NRF").
@@ -510,6 +515,8 @@ _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
 _ARTICLES = lex.words("the a an")
+# Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
+_LINKS = lex.words("of at from for")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
 _ORG_LINKS = lex.words("of for")
 # Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
@@ -1175,7 +1182,7 @@ class _Attributor:
             if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
             b = a - 1 if a > 0 and self.lows[a - 1] not in _ARTICLES else a - 2
-            if b >= 0 and self.lows[b] in {"of", "at", "from", "for"} and self.sents[b] == sent:
+            if b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent:
                 found = len(self.found)  # "James Pethokoukis of the AEI wrote"
                 if not self._subject_at(i, b - 1):
                     return False
@@ -1190,6 +1197,10 @@ class _Attributor:
                     att.name += self.body[att.source_end : self.ends[j]]
                     att.source_end = self.ends[j]
                 return True
+            if b > 0 and self.lows[b] == "and" and self.names._is_name_word(b - 1):
+                p = self._link_before_conjunct(b)
+                if p > 0:  # "The Tax Policy Center at the Urban Institute and Brookings … estimates"
+                    return self._subject_at(i, p - 1)
             if b > 0 and self.lows[b] == "by" and self.lows[b - 1] in lex.DOCUMENT_NOUNS:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
                 return bool(parsed) and self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
@@ -1210,6 +1221,16 @@ class _Attributor:
         if text[:1].isalpha() and text.islower():
             return self._nominal(i, j) or self._with_associates(i, j)
         return False
+
+    def _link_before_conjunct(self, b: int) -> int:
+        """Index of "of"/"at"/"from"/"for" before the name that "and" at ``b`` follows, else -1."""
+        k = b - 1
+        while k > 0 and self.sents[k - 1] == self.sents[b] and self.names._run_end(k - 1) >= b:
+            k -= 1
+        p = k - 1 if k > 0 and self.lows[k - 1] not in _ARTICLES else k - 2
+        if p >= 0 and self.sents[p] == self.sents[b] and self.lows[p] in _LINKS:
+            return p
+        return -1
 
     def _with_associates(self, i: int, j: int) -> bool:
         """``Sanders and his supporters said``, ``Mr. Xi and other leaders``: the named first conjunct.
