@@ -407,3 +407,26 @@ def test_agent_phrase_stops_at_a_question_word():
         '"So they can be planted among us and hurt us," he said.'
     )
     assert _quotes(body) == {"Herman Cain": ["So they can be planted among us and hurt us"]}
+
+
+def test_places_listed_after_a_preposition_are_no_speakers():
+    body = "Most Republican voters in Alabama, Georgia and Virginia said they felt betrayed by their party."
+    assert _quotes(body) == {}
+
+
+def test_state_after_a_city_is_no_speaker():
+    body = (
+        "Sandy Phillips, who lost her daughter during the shooting in Aurora, Colorado, in July 2012, "
+        "said that Sanders had treated her family disrespectfully."
+    )
+    assert _quotes(body) == {"Sandy Phillips": ["Sanders had treated her family disrespectfully."]}
+
+
+def test_cue_word_with_an_action_particle_is_no_speech():
+    body = "Chicago-based AbbVie and Dublin-based Shire called off a $54 billion deal."
+    assert _quotes(body) == {}
+
+
+def test_titled_person_after_an_organisations_for_is_the_subject():
+    body = "Centers for Disease Control Director Thomas Frieden said caring for a child can cost $10 million."
+    assert _quotes(body) == {"Thomas Frieden": ["caring for a child can cost $10 million."]}

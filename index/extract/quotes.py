@@ -515,6 +515,8 @@ _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
 _ARTICLES = lex.words("the a an")
+# Particles that make a cue word a verb of action ("called off", "showed up", "backed away").
+_ACTION_PARTICLES = lex.words("off up away down")
 # Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
 _LINKS = lex.words("of at from for")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
@@ -748,6 +750,8 @@ class _Attributor:
             return True
         if low in {"continued", "continues"} and nxt == "to":
             return True  # "Sanders continues to trail Clinton": an aspect verb, not speech
+        if nxt in _ACTION_PARTICLES:
+            return True  # "called off a deal", "showed up in a beret", "backed down": actions
         if low in _NAMING and nxt and self.caps[i + 1] and i > 0:
             return self.texts[i - 1][:1].islower() and lows[i - 1] not in lex.PRONOUNS
         return False
@@ -1182,7 +1186,8 @@ class _Attributor:
             if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
             b = a - 1 if a > 0 and self.lows[a - 1] not in _ARTICLES else a - 2
-            if b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent:
+            linked = b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent
+            if linked and not self._titled_person(a, j, b):
                 found = len(self.found)  # "James Pethokoukis of the AEI wrote"
                 if not self._subject_at(i, b - 1):
                     return False
@@ -1198,9 +1203,16 @@ class _Attributor:
                     att.source_end = self.ends[j]
                 return True
             if b > 0 and self.lows[b] == "and" and self.names._is_name_word(b - 1):
-                p = self._link_before_conjunct(b)
-                if p > 0:  # "The Tax Policy Center at the Urban Institute and Brookings … estimates"
+                p = self._list_head(b)
+                if p > 0 and self.lows[p] in _LINKS:
+                    # "The Tax Policy Center at the Urban Institute and Brookings … estimates"
                     return self._subject_at(i, p - 1)
+                if p >= 0 and self.lows[p] in _PREPOSITIONS:
+                    return False  # "voters in Alabama, Georgia and Virginia said": places, not speakers
+            if b > 0 and self.texts[b] == "," and self.names._is_name_word(b - 1):
+                parsed = self.names.parse_run(a, j + 1, lenient=True)
+                if parsed and _is_place(parsed[0]) and len(parsed[0].split()) == 1:
+                    return False  # "in Aurora, Colorado, in July 2012, said": a place's state
             if b > 0 and self.lows[b] == "by" and self.lows[b - 1] in lex.DOCUMENT_NOUNS:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
                 return bool(parsed) and self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
@@ -1222,15 +1234,31 @@ class _Attributor:
             return self._nominal(i, j) or self._with_associates(i, j)
         return False
 
-    def _link_before_conjunct(self, b: int) -> int:
-        """Index of "of"/"at"/"from"/"for" before the name that "and" at ``b`` follows, else -1."""
-        k = b - 1
-        while k > 0 and self.sents[k - 1] == self.sents[b] and self.names._run_end(k - 1) >= b:
+    def _list_head(self, b: int) -> int:
+        """Index of the word before a list of names ending in "and" at ``b`` ("in Alabama, Georgia
+        and", "at the Urban Institute and"), past an article; -1 when the sentence starts there."""
+        k = b
+        while True:
+            end = k
             k -= 1
+            while k > 0 and self.sents[k - 1] == self.sents[b] and self.names._run_end(k - 1) >= end:
+                k -= 1
+            if k > 1 and self.texts[k - 1] == "," and self.names._is_name_word(k - 2):
+                k -= 1  # one more name of the list: "Alabama, Georgia"
+                continue
+            break
         p = k - 1 if k > 0 and self.lows[k - 1] not in _ARTICLES else k - 2
-        if p >= 0 and self.sents[p] == self.sents[b] and self.lows[p] in _LINKS:
-            return p
-        return -1
+        return p if p >= 0 and self.sents[p] == self.sents[b] else -1
+
+    def _titled_person(self, a: int, j: int, b: int) -> bool:
+        """Whether the run a..j after an organisation's "of"/"for" at ``b`` is itself a titled person
+        ("Centers for Disease Control Director Thomas Frieden said"): the person is the subject."""
+        if b == 0 or not self.caps[b - 1]:
+            return False  # "a spokesman for Sen. Harry Reid": the spokesman speaks
+        parsed = self.names.parse_run(a, j + 1, lenient=True)
+        if not parsed or parsed[1] != "person" or not parsed[2]:
+            return False
+        return parsed[0].split()[0].lower() in lex.first_names()
 
     def _with_associates(self, i: int, j: int) -> bool:
         """``Sanders and his supporters said``, ``Mr. Xi and other leaders``: the named first conjunct.
