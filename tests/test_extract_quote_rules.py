@@ -430,3 +430,8 @@ def test_cue_word_with_an_action_particle_is_no_speech():
 def test_titled_person_after_an_organisations_for_is_the_subject():
     body = "Centers for Disease Control Director Thomas Frieden said caring for a child can cost $10 million."
     assert _quotes(body) == {"Thomas Frieden": ["caring for a child can cost $10 million."]}
+
+
+def test_place_adjective_before_a_name_is_not_part_of_it():
+    body = "Chicago-based AbbVie said the deal was dead."
+    assert _quotes(body) == {"AbbVie": ["the deal was dead."]}

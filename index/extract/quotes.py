@@ -574,7 +574,8 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
     recur); whether the article vouches for the name (mid-sentence capitals) is checked per article.
     """
     words = [t for t in run if t != "."]
-    while words and words[0].lower() in lex.NON_NAME_CAPS:
+    while words and (words[0].lower() in lex.NON_NAME_CAPS or _HYPHEN_ADJECTIVE.search(words[0])):
+        # "Chicago-based AbbVie", "The Queens-born, …": a place-adjective before the name
         if words[0].lower() == "new" and len(words) > 1 and words[1].lower() in lex.NEW_PLACES:
             break  # "The New York Times"
         words = words[1:]
@@ -606,6 +607,10 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
     if not name:
         return last, None
     return last, (_join(name), "person", tuple(t.lower().rstrip(".") for t in texts[:k]))
+
+
+# Capitalised compounds that describe the name after them ("Chicago-based", "Kremlin-backed").
+_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|born|bred|made|led|backed|owned|run|funded|affiliated|linked)$")
 
 
 def _title_surname(words: list[str], k: int) -> bool:
