@@ -435,3 +435,11 @@ def test_titled_person_after_an_organisations_for_is_the_subject():
 def test_place_adjective_before_a_name_is_not_part_of_it():
     body = "Chicago-based AbbVie said the deal was dead."
     assert _quotes(body) == {"AbbVie": ["the deal was dead."]}
+
+
+def test_coordinated_cue_in_a_relative_clause_speaks_for_its_antecedent():
+    body = (
+        "Bernie Sanders, who endorsed Canova in late May and said he would probably campaign with him, "
+        "ultimately did not show up."
+    )
+    assert _quotes(body) == {"Bernie Sanders": ["he would probably campaign with him"]}

@@ -445,6 +445,15 @@ def clause_before(text: str) -> bool:
     return not (opener and "," not in text)
 
 
+_OPEN_RELATIVE = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")
+
+
+def inside_relative(text: str) -> bool:
+    """Whether a cue stands inside a relative clause opened before it and not yet closed
+    ("Sanders, who endorsed Canova and said …"): its content ends with the clause."""
+    return bool(_OPEN_RELATIVE.search(text))
+
+
 def opens_subordinate(text: str) -> bool:
     """Whether a sentence opens with a subordinate clause ("When Clinton said she would …, he …")."""
     words = text.split(None, 2)

@@ -1057,6 +1057,9 @@ class _Attributor:
         marks = 0  # quotation marks seen: a short quoted phrase ("called them “crazy” and said") is fine
         while k >= 0 and self.sents[k] == self.sents[i]:
             text = self.texts[k]
+            if self.lows[k] == "who" and marks % 2 == 0 and k > 1 and self.texts[k - 1] == ",":
+                # "Sanders, who endorsed Canova in May and said he would …": the relative's antecedent
+                return self._subject_at(i, k - 2)
             if self.lows[k] in {"who", "which", ";"}:
                 return False  # a relative clause: its subject is not the sentence's
             if text in _OPEN_QUOTES or text in _CLOSE_QUOTES:
@@ -1787,8 +1790,11 @@ def _reported_span(
         start = after_start + found[0]
         end = start + _content.content_end(body[start:s_end])
         # (a run read as the Source may hold the subordinator: "While Ramos said that …, he appears")
-        if _content.opens_subordinate(body[s_start : anchor if anchor > s_start else att.cue_start]):
-            # "When Clinton said she would debate …, he looked …": the clause ends at its comma
+        if _content.opens_subordinate(body[s_start : anchor if anchor > s_start else att.cue_start]) or (
+            _content.inside_relative(body[s_start : att.cue_start])
+        ):
+            # "When Clinton said she would debate …, he looked …", "Sanders, who … and said he would
+            # …, did not show up": the clause ends at its comma
             comma = body.find(", ", start, end)
             end = comma if comma > start else end
         if not found[1] and att.cue.lower() not in _CLAUSE_CUES:
