@@ -757,6 +757,8 @@ class _Attributor:
             return True  # "Sanders continues to trail Clinton": an aspect verb, not speech
         if nxt in _ACTION_PARTICLES:
             return True  # "called off a deal", "showed up in a beret", "backed down": actions
+        if nxt == "nothing":
+            return True  # "who smiled and said nothing": no statement
         if low in _NAMING and nxt and self.caps[i + 1] and i > 0:
             return self.texts[i - 1][:1].islower() and lows[i - 1] not in lex.PRONOUNS
         return False
