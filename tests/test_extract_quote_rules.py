@@ -443,3 +443,18 @@ def test_coordinated_cue_in_a_relative_clause_speaks_for_its_antecedent():
         "ultimately did not show up."
     )
     assert _quotes(body) == {"Bernie Sanders": ["he would probably campaign with him"]}
+
+
+def test_participle_after_a_statement_noun():
+    body = "Senate Majority Leader Mitch McConnell issued a statement saying that the Senate should wait."
+    assert _quotes(body) == {"Mitch McConnell": ["the Senate should wait."]}
+
+
+def test_attributed_quotation_of_capitalised_words_is_no_title():
+    body = "Secretary of State John Kerry spoke on Monday. ''Nusra is Al Qaeda,'' Mr. Kerry said."
+    assert _quotes(body) == {"John Kerry": ["Nusra is Al Qaeda"]}
+
+
+def test_short_question_with_its_asker_after_it():
+    body = "“But why?” Jackie Nespral asked him."
+    assert _quotes(body) == {"Jackie Nespral": ["But why?"]}

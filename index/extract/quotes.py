@@ -525,6 +525,8 @@ _ORG_LINKS = lex.words("of for")
 _ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS = lex.words("by after upon while before and")
+# Nouns of a written statement before a participle cue ("issued a statement saying …").
+_STATEMENT_NOUNS = lex.words("statement statements release letter email tweet post message memo note")
 # Speech verbs: the lexicon's and the further verbs of communication of _content.
 _CUE_VERBS = lex.CUE_VERBS | _content.MORE_SPEECH_VERBS
 _INVERTED_CUES = lex.INVERTED_CUES | _content.MORE_INVERTED_CUES
@@ -712,7 +714,9 @@ class _Attributor:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
                     self._quoted_as_saying(i)  # "…,” Lavrov was quoted as saying by Sputnik"
                 elif low.endswith("ing") and i > 0 and (
-                    self._after_comma(i) or lows[i - 1] in _PARTICIPLE_LEADS
+                    self._after_comma(i)
+                    or lows[i - 1] in _PARTICIPLE_LEADS
+                    or lows[i - 1] in _STATEMENT_NOUNS
                 ):
                     self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
                 elif not self._before(i) and not self._participle(i) and low in _INVERTED_CUES:
@@ -816,7 +820,8 @@ class _Attributor:
         attribution; ``– Ryan saying …``: the name right before the participle."""
         if not self.lows[i].endswith("ing") or i == 0:
             return False
-        if not self._after_comma(i) and self.lows[i - 1] not in _PARTICIPLE_LEADS:
+        lead = self.lows[i - 1]
+        if not self._after_comma(i) and lead not in _PARTICIPLE_LEADS and lead not in _STATEMENT_NOUNS:
             prev = self.texts[i - 1]
             if (
                 self.caps[i - 1]
@@ -1887,18 +1892,23 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
 def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
     """The direct quotations that can be quotes: four words or more, or a short one with its
     attribution right after it (“Follow us,” Ms. Gil said); not a title in quotation marks."""
-    return [
-        s
-        for s in _direct_spans(body)
-        if (
-            len(words := body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS
-            or (len(words) >= 2 and words[-1][-1:] == "," and _SAID_AFTER.match(body, s[1], s[1] + 40))
-        )
-        and not _title_like(words)
-    ]
+    spans = []
+    for s in _direct_spans(body):
+        words = body[s[0] : s[1]].split()
+        if not words:
+            continue
+        # “Follow us,” Ms. Gil said / ''Nusra is Al Qaeda,'' Mr. Kerry said: an attributed quotation
+        attributed = words[-1][-1:] in ",?!" and _SAID_AFTER.match(body, s[1], s[1] + 40) is not None
+        if (len(words) >= _MIN_QUOTE_WORDS or (len(words) >= 2 and attributed)) and (
+            attributed or not _title_like(words)
+        ):
+            spans.append(s)
+    return spans
 
 
-_SAID_AFTER = re.compile(r"(?:[”\"]|'')\s*(?:said|says|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told))\b")
+_SAID_AFTER = re.compile(
+    r"(?:[”\"]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
+)
 _MINOR_WORDS = lex.words("a an the and or of to in on at for by with from is are be as vs")
 
 
