@@ -458,15 +458,3 @@ def test_attributed_quotation_of_capitalised_words_is_no_title():
 def test_short_question_with_its_asker_after_it():
     body = "“But why?” Jackie Nespral asked him."
     assert _quotes(body) == {"Jackie Nespral": ["But why?"]}
-
-
-def test_semicolon_ends_reported_content():
-    body = "Bill Forbes said the United States has more billionaires; Wealth-X tallies 585 of them."
-    assert _quotes(body) == {"Bill Forbes": ["the United States has more billionaires"]}
-
-
-def test_dotted_abbreviation_before_a_pronoun_ends_the_sentence():
-    body = "Jeb Bush says he will await results after the polls close at 7 p.m. He says the race is close."
-    assert _quotes(body) == {
-        "Jeb Bush": ["he will await results after the polls close at 7 p.m.", "the race is close."]
-    }

@@ -341,8 +341,6 @@ _CONTENT_END = re.compile(
     r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
     # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
     r"|,\s+(?P<background>which|who)\b"
-    # "the United States has more billionaires; Wealth-X tallies …": a second clause of the writer's
-    r"|(?P<semicolon>;\s)"
 )
 
 
@@ -394,7 +392,7 @@ _STANCE = lex.STANCE_VERBS
 
 def _content_end(text: str) -> int:
     if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
-        "\u2013" not in text and "\u2014" not in text and ";" not in text
+        "\u2013" not in text and "\u2014" not in text
     ):
         return len(text)  # every ending the pattern knows needs one of these
     for match in _CONTENT_END.finditer(text):
@@ -407,8 +405,6 @@ def _content_end(text: str) -> int:
                 return match.start()
             continue
         if match.group("narration") or match.group("aside") or match.group("comment"):
-            return match.start()
-        if match.group("semicolon"):
             return match.start()
         if match.group("contrast"):
             return match.start()

@@ -47,11 +47,8 @@ _SENTENCE_END = frozenset(".!?")
 # Month names shortened with a period ("Jan. 7"): before a day number the period ends no sentence.
 _MONTH_ABBREVIATIONS = lex.words("jan feb mar apr jun jul aug sep sept oct nov dec")
 _SENTENCE_MARKS = _SENTENCE_END | _CLOSE_QUOTES
-# Capitalised words that open a sentence rather than continue a name after "U.S." or "p.m.".
-_SENTENCE_OPENERS = lex.words("he she it they we i the but and this that there his her their its")
 _STRAIGHT_MARKS = frozenset(['"', "'"])
 _FIRST_CHAR = operator.itemgetter(0)
-_ENDS_WITH_DOT = operator.methodcaller("endswith", ".")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The endings _POSSESSIVE finds (tokens hold no newline for its $ to stop before).
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
@@ -216,11 +213,6 @@ def _tokenise(body: str) -> _Tokens:
             and (caps[i + 2] or texts[i + 2] == "'")
         ):
             bounds.add(i)  # "… realistic. ''I hate …": a straight mark after a space opens a quotation
-    # An abbreviation with inner dots ends its sentence before a word that opens one ("… after the
-    # polls close at 7 p.m. He says …"), not before a name ("the U.S. Senate").
-    for i in compress(count(), map(_ENDS_WITH_DOT, texts)):  # in C: periods and dotted abbreviations
-        if len(texts[i]) > 2 and i < last and caps[i + 1] and lows[i + 1] in _SENTENCE_OPENERS:
-            bounds.add(i)
     # A closing mark after . ! ? starts a new sentence when a capital follows (“… end.” Next).
     for i in marks:
         if texts[i] not in _CLOSE_QUOTES or i in bounds or i == 0 or i >= last or not caps[i + 1]:
