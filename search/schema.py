@@ -35,7 +35,7 @@ from search.analysis import FastText, text_analyzer
 #: and occasions; 7 = issue-12 third round: more verbs of communication, mixed quotes, subjects past
 #: openers and titles, negation only in the cue's own verb group; 8 = issue-12 fourth round: subjects
 #: past appositions, relative clauses and "and his aides", organisation names with "of"/"for",
-#: places in lists, content ending at semicolons, question openers and new sentence breaks.)  Here,
+#: places in lists, question openers, short attributed questions.)  Here,
 #: not in index/extract, because exports of both backends name it and the search side must not
 #: import the extractor.
 EXTRACTION_VERSION = 8
