@@ -33,9 +33,12 @@ from search.analysis import FastText, text_analyzer
 #: page dates from htmldate's extensive search, site-name title suffixes, partial dates; 6 = issue-12
 #: quote rules: headline stance verbs, belief verbs, content that stops before the writer's asides
 #: and occasions; 7 = issue-12 third round: more verbs of communication, mixed quotes, subjects past
-#: openers and titles, negation only in the cue's own verb group.)  Here, not in index/extract,
-#: because exports of both backends name it and the search side must not import the extractor.
-EXTRACTION_VERSION = 7
+#: openers and titles, negation only in the cue's own verb group; 8 = issue-12 fourth round: subjects
+#: past appositions, relative clauses and "and his aides", organisation names with "of"/"for",
+#: places in lists, question openers, short attributed questions.)  Here,
+#: not in index/extract, because exports of both backends name it and the search side must not
+#: import the extractor.
+EXTRACTION_VERSION = 8
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

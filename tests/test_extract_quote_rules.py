@@ -303,3 +303,158 @@ def test_aside_after_the_cue_then_that():
 def test_contrast_right_after_the_content_subject_does_not_end_it():
     body = "Andy Smith spoke. Andy Smith said Trump, despite his wealth, is better positioned than Romney."
     assert _quotes(body)["Andy Smith"] == ["Trump, despite his wealth, is better positioned than Romney."]
+
+
+# -- fourth round ------------------------------------------------------------------------------
+
+
+def test_participle_speaks_for_a_subject_with_an_apposition():
+    body = (
+        "Michael Petrilli, president of the Fordham Institute, tied the scores to graduation rates, "
+        "saying the law helped millions of kids."
+    )
+    assert _quotes(body) == {"Michael Petrilli": ["the law helped millions of kids."]}
+
+
+def test_participle_after_a_closing_quotation_mark_ends_the_content():
+    body = 'Ted Cruz said last week that Trump represents "New York values," stating that they are liberal.'
+    assert _quotes(body)["Ted Cruz"][0] == 'Trump represents "New York values,"'
+
+
+def test_sentence_opening_said_before_its_source():
+    body = "James Comey spoke in Washington. Said Comey, “The thought that we erred is very painful to us.”"
+    assert _quotes(body) == {"James Comey": ["The thought that we erred is very painful to us."]}
+
+
+def test_upper_case_transcript_label_is_the_person_of_that_surname():
+    body = (
+        "Jake Tapper interviewed the governor on Sunday.\n\n"
+        "TAPPER: Do you think the nominee has campaigned as a healer of divisions?"
+    )
+    quote = "Do you think the nominee has campaigned as a healer of divisions?"
+    assert _quotes(body) == {"Jake Tapper": [quote]}
+
+
+def test_month_abbreviation_before_a_day_does_not_end_the_sentence():
+    body = "Ann Marsh said the show drew its best ratings since Jan. 7, 2012, when the host left."
+    quote = "the show drew its best ratings since Jan. 7, 2012, when the host left."
+    assert _quotes(body)["Ann Marsh"] == [quote]
+
+
+def test_sentence_adverb_with_a_comma_is_no_speaker():
+    body = "Recently, the alliance moved troops east, establishing bases in three member states."
+    assert _quotes(body) == {}
+
+
+def test_name_and_associates_speak_through_the_name():
+    body = "Bernie Sanders spoke in Ohio. Sanders and his supporters argue that the party should back him."
+    assert _quotes(body) == {"Bernie Sanders": ["the party should back him."]}
+
+
+def test_united_states_is_a_place_and_no_antecedent_of_he():
+    body = (
+        "President Barack Obama spoke on Friday. He said the United States and its allies will seek "
+        'new sanctions. "We will never accept a nuclear North Korea," he said.'
+    )
+    quotes = _quotes(body)
+    assert "United States" not in quotes
+    assert quotes["Barack Obama"][-1] == "We will never accept a nuclear North Korea"
+
+
+def test_question_put_to_the_source_is_not_its_content():
+    body = "Asked whether he would fire the speechwriter under these circumstances, Reince Priebus said."
+    assert _quotes(body) == {"Reince Priebus": []}
+
+
+def test_neither_is_not_part_of_a_name():
+    body = "Neither Donald Trump nor his aides attended. Trump said the rally was peaceful and orderly."
+    assert _quotes(body) == {"Donald Trump": ["the rally was peaceful and orderly."]}
+
+
+def test_place_followed_by_a_described_subject_takes_no_role():
+    body = (
+        "Mayor Bill de Blasio visited the site on Sunday. "
+        "At a press conference in Chelsea, the mayor also said the blast was intentional."
+    )
+    assert _quotes(body) == {"Bill de Blasio": ["the blast was intentional."]}
+
+
+def test_organisation_named_with_for_or_of_keeps_its_whole_name():
+    body = "The Committee for a Responsible Federal Budget reported that the plans would cost $150 billion."
+    speakers = extract_speakers(body)
+    assert [(s.name, s.type) for s in speakers] == [
+        ("Committee for a Responsible Federal Budget", "organization")
+    ]
+
+
+def test_organisation_of_a_place_is_not_the_place():
+    body = "The Public Policy Institute of California showed Hillary Clinton leading by two points."
+    quotes = _quotes(body)
+    assert quotes == {"Public Policy Institute of California": ["Hillary Clinton leading by two points."]}
+
+
+def test_coordinated_names_after_a_preposition_are_not_the_subject():
+    body = (
+        "The Tax Policy Center at the Urban Institute and Brookings Institution estimates that the plan "
+        "would raise $1.1 trillion."
+    )
+    assert _quotes(body) == {"Tax Policy Center": ["the plan would raise $1.1 trillion."]}
+
+
+def test_agent_phrase_stops_at_a_question_word():
+    body = (
+        "Recently, Herman Cain was asked by a caller why young Syrian men are coming to the U.S. "
+        '"So they can be planted among us and hurt us," he said.'
+    )
+    assert _quotes(body) == {"Herman Cain": ["So they can be planted among us and hurt us"]}
+
+
+def test_places_listed_after_a_preposition_are_no_speakers():
+    body = "Most Republican voters in Alabama, Georgia and Virginia said they felt betrayed by their party."
+    assert _quotes(body) == {}
+
+
+def test_state_after_a_city_is_no_speaker():
+    body = (
+        "Sandy Phillips, who lost her daughter during the shooting in Aurora, Colorado, in July 2012, "
+        "said that Sanders had treated her family disrespectfully."
+    )
+    assert _quotes(body) == {"Sandy Phillips": ["Sanders had treated her family disrespectfully."]}
+
+
+def test_cue_word_with_an_action_particle_is_no_speech():
+    body = "Chicago-based AbbVie and Dublin-based Shire called off a $54 billion deal."
+    assert _quotes(body) == {}
+
+
+def test_titled_person_after_an_organisations_for_is_the_subject():
+    body = "Centers for Disease Control Director Thomas Frieden said caring for a child can cost $10 million."
+    assert _quotes(body) == {"Thomas Frieden": ["caring for a child can cost $10 million."]}
+
+
+def test_place_adjective_before_a_name_is_not_part_of_it():
+    body = "Chicago-based AbbVie said the deal was dead."
+    assert _quotes(body) == {"AbbVie": ["the deal was dead."]}
+
+
+def test_coordinated_cue_in_a_relative_clause_speaks_for_its_antecedent():
+    body = (
+        "Bernie Sanders, who endorsed Canova in late May and said he would probably campaign with him, "
+        "ultimately did not show up."
+    )
+    assert _quotes(body) == {"Bernie Sanders": ["he would probably campaign with him"]}
+
+
+def test_participle_after_a_statement_noun():
+    body = "Senate Majority Leader Mitch McConnell issued a statement saying that the Senate should wait."
+    assert _quotes(body) == {"Mitch McConnell": ["the Senate should wait."]}
+
+
+def test_attributed_quotation_of_capitalised_words_is_no_title():
+    body = "Secretary of State John Kerry spoke on Monday. ''Nusra is Al Qaeda,'' Mr. Kerry said."
+    assert _quotes(body) == {"John Kerry": ["Nusra is Al Qaeda"]}
+
+
+def test_short_question_with_its_asker_after_it():
+    body = "“But why?” Jackie Nespral asked him."
+    assert _quotes(body) == {"Jackie Nespral": ["But why?"]}

@@ -332,7 +332,7 @@ _CONTENT_END = re.compile(
     r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
     r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b)|"
-    r",\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
+    r",[\u201d\"]?\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
@@ -409,7 +409,8 @@ def _content_end(text: str) -> int:
         if match.group("contrast"):
             return match.start()
         if ing and ing not in _PREPOSITION_ING:
-            return match.start()
+            # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
+            return match.start() + 2 if text[match.start() + 1] in "\u201d\"" else match.start()
         verb = verb or match.group("own")  # ", he clarified that …": a new clause of its own
         # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
         if verb and verb != "in" and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in _STANCE):
@@ -421,6 +422,8 @@ _SUBORDINATORS = lex.words(
     "when if while after before as although though because since once until unless soon"
 )
 _CONNECTIVES = lex.words("however though too also meanwhile instead nevertheless")
+# Passive participles that open a sentence with the question put to the Source ("Asked about …,").
+_QUESTION_LEADS = lex.words("asked pressed questioned")
 
 
 def clause_before(text: str) -> bool:
@@ -434,12 +437,21 @@ def clause_before(text: str) -> bool:
         return False
     first = words[0].strip("“\"‘'(").lower()
     last = words[-1].strip(",;").lower()
-    if last in _CONNECTIVES:
-        return False
+    if last in _CONNECTIVES or first in _QUESTION_LEADS:
+        return False  # "Asked whether he would …, Priebus said": the question, not the answer
     # "In June", "Speaking to students at Drexel", "When X recommended …": an opening phrase that
     # waits for its main clause; content only when a main clause follows it after a comma
     opener = first in _SUBORDINATORS or first in _CIRCUMSTANCE or first.endswith("ing")
     return not (opener and "," not in text)
+
+
+_OPEN_RELATIVE = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")
+
+
+def inside_relative(text: str) -> bool:
+    """Whether a cue stands inside a relative clause opened before it and not yet closed
+    ("Sanders, who endorsed Canova and said …"): its content ends with the clause."""
+    return bool(_OPEN_RELATIVE.search(text))
 
 
 def opens_subordinate(text: str) -> bool:

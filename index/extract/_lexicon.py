@@ -196,7 +196,7 @@ PLACES = words(
     idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
     minnesota mississippi missouri montana nebraska nevada hampshire jersey york mexico carolina dakota
     ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia washington wisconsin
-    wyoming
+    wyoming u.s. u.k. states
     """
 )
 
@@ -230,7 +230,7 @@ NON_NAME_CAPS = words(
     rather indeed moreover furthermore perhaps maybe apparently obviously clearly besides nonetheless
     nevertheless hence otherwise overall ultimately regardless again likewise similarly additionally
     specifically notably importantly separately certainly surely actually basically anyway
-    consequently accordingly
+    consequently accordingly neither either
     """
 )
 WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")

@@ -44,6 +44,8 @@ _TOKEN_GAP = re.compile(rf"\s*(?:{_TOKEN.pattern})")
 _OPEN_QUOTES = frozenset("“‘\"«'")
 _CLOSE_QUOTES = frozenset("”’\"»'")
 _SENTENCE_END = frozenset(".!?")
+# Month names shortened with a period ("Jan. 7"): before a day number the period ends no sentence.
+_MONTH_ABBREVIATIONS = lex.words("jan feb mar apr jun jul aug sep sept oct nov dec")
 _SENTENCE_MARKS = _SENTENCE_END | _CLOSE_QUOTES
 _STRAIGHT_MARKS = frozenset(['"', "'"])
 _FIRST_CHAR = operator.itemgetter(0)
@@ -78,6 +80,11 @@ _NP_STOP = frozenset(
         "adding",
         "speaking",
         "asking",
+        "why",
+        "how",
+        "what",
+        "whether",
+        "if",
     ]
 )
 # Linking words after which a noun phrase no longer names the speaker ("David French of the NRF").
@@ -196,6 +203,8 @@ def _tokenise(body: str) -> _Tokens:
         if _ends_sentence(texts, lows, caps, i):
             if ends[i] == starts[i + 1] and texts[i + 1][:1].isdigit():
                 continue  # "a 5.1-magnitude earthquake", "$3.2 billion": a decimal point
+            if i > 0 and lows[i - 1] in _MONTH_ABBREVIATIONS and texts[i + 1][:1].isdigit():
+                continue  # "since Jan. 7, 2012": a date
             bounds.add(i)
         elif (
             texts[i + 1] in _STRAIGHT_MARKS
@@ -398,7 +407,9 @@ class _Names:
             return set()
         roles = set()
         for text, low in zip(self.texts[j + 1 : j + 8], self.lows[j + 1 : j + 8], strict=True):
-            if text in {",", ".", ";", ")"} or low in _CUE_VERBS or low in {"who", "which"}:
+            if low in _CUE_VERBS:
+                return set()  # "in Chelsea, the mayor also said": the subject of its own verb
+            if text in {",", ".", ";", ")"} or low in {"who", "which"}:
                 break
             if text[:1].isalpha() and low not in lex.DETERMINERS:
                 roles.add(lex.STATE_ABBREVIATIONS.get(low, low))
@@ -503,8 +514,19 @@ VERB_AFTER_NAME = True
 _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
+_ARTICLES = lex.words("the a an")
+# Particles that make a cue word a verb of action ("called off", "showed up", "backed away").
+_ACTION_PARTICLES = lex.words("off up away down")
+# Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
+_LINKS = lex.words("of at from for")
+# Words inside an organisation's name ("Center for American Progress", "University of Texas").
+_ORG_LINKS = lex.words("of for")
+# Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
+_ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS = lex.words("by after upon while before and")
+# Nouns of a written statement before a participle cue ("issued a statement saying …").
+_STATEMENT_NOUNS = lex.words("statement statements release letter email tweet post message memo note")
 # Speech verbs: the lexicon's and the further verbs of communication of _content.
 _CUE_VERBS = lex.CUE_VERBS | _content.MORE_SPEECH_VERBS
 _INVERTED_CUES = lex.INVERTED_CUES | _content.MORE_INVERTED_CUES
@@ -512,6 +534,8 @@ _SPEECH_TRIGGERS = (
     _CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.PARTICIPLE_CUES
 )
 
+# Speech verbs that open a sentence before their Source ("Said Comey, “…”", "Says Mr. Smith: …").
+_OPENING_CUES = lex.words("said says")
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 _TRIGGERS = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
@@ -552,7 +576,8 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
     recur); whether the article vouches for the name (mid-sentence capitals) is checked per article.
     """
     words = [t for t in run if t != "."]
-    while words and words[0].lower() in lex.NON_NAME_CAPS:
+    while words and (words[0].lower() in lex.NON_NAME_CAPS or _HYPHEN_ADJECTIVE.search(words[0])):
+        # "Chicago-based AbbVie", "The Queens-born, …": a place-adjective before the name
         if words[0].lower() == "new" and len(words) > 1 and words[1].lower() in lex.NEW_PLACES:
             break  # "The New York Times"
         words = words[1:]
@@ -586,6 +611,10 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
     return last, (_join(name), "person", tuple(t.lower().rstrip(".") for t in texts[:k]))
 
 
+# Capitalised compounds that describe the name after them ("Chicago-based", "Kremlin-backed").
+_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|born|bred|made|led|backed|owned|run|funded|affiliated|linked)$")
+
+
 def _title_surname(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` is a surname that looks like a title or month, after a first name."""
     if k < 1 or _bare(words[k]).lower() not in _TITLE_SURNAMES:
@@ -615,7 +644,10 @@ def _opener(low: str) -> bool:
 
 def _is_place(name: str) -> bool:
     """A country, capital or US state speaking for its government."""
-    return name.lower() in lex.PLACES or name.split()[-1].lower() in lex.PLACES
+    if name.lower() in lex.PLACES:
+        return True
+    # "Public Policy Institute of California", "University of Texas": organisations of a place
+    return name.split()[-1].lower() in lex.PLACES and " of " not in name and " for " not in name
 
 
 def _is_org(texts: list[str]) -> bool:
@@ -667,6 +699,8 @@ class _Attributor:
                 self._signature(i)
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
+            elif caps[i] and low in _OPENING_CUES and self._opens_sentence(i):
+                self._after(i, i + 1, self.texts[i], inverted=True)  # "Said Comey, “The thought …”"
             elif (
                 low not in _SPEECH_TRIGGERS
                 or caps[i]
@@ -680,7 +714,9 @@ class _Attributor:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
                     self._quoted_as_saying(i)  # "…,” Lavrov was quoted as saying by Sputnik"
                 elif low.endswith("ing") and i > 0 and (
-                    self._after_comma(i) or lows[i - 1] in _PARTICIPLE_LEADS
+                    self._after_comma(i)
+                    or lows[i - 1] in _PARTICIPLE_LEADS
+                    or lows[i - 1] in _STATEMENT_NOUNS
                 ):
                     self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
                 elif not self._before(i) and not self._participle(i) and low in _INVERTED_CUES:
@@ -697,6 +733,13 @@ class _Attributor:
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
         return self.found
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Whether token i is its sentence's first word (after any opening quotation marks)."""
+        k = i - 1
+        while k >= 0 and self.sents[k] == self.sents[i] and self.texts[k] in _OPEN_QUOTES:
+            k -= 1
+        return k < 0 or self.sents[k] != self.sents[i]
 
     def _after_comma(self, i: int) -> bool:
         """A comma right before token i, or a comma and a closing mark ("… “New York values,” saying")."""
@@ -716,6 +759,10 @@ class _Attributor:
             return True
         if low in {"continued", "continues"} and nxt == "to":
             return True  # "Sanders continues to trail Clinton": an aspect verb, not speech
+        if nxt in _ACTION_PARTICLES:
+            return True  # "called off a deal", "showed up in a beret", "backed down": actions
+        if nxt == "nothing":
+            return True  # "who smiled and said nothing": no statement
         if low in _NAMING and nxt and self.caps[i + 1] and i > 0:
             return self.texts[i - 1][:1].islower() and lows[i - 1] not in lex.PRONOUNS
         return False
@@ -773,7 +820,8 @@ class _Attributor:
         attribution; ``– Ryan saying …``: the name right before the participle."""
         if not self.lows[i].endswith("ing") or i == 0:
             return False
-        if not self._after_comma(i) and self.lows[i - 1] not in _PARTICIPLE_LEADS:
+        lead = self.lows[i - 1]
+        if not self._after_comma(i) and lead not in _PARTICIPLE_LEADS and lead not in _STATEMENT_NOUNS:
             prev = self.texts[i - 1]
             if (
                 self.caps[i - 1]
@@ -785,7 +833,8 @@ class _Attributor:
             return False
         last = self.found[-1] if self.found else None
         if last is None or last.sent != self.sents[i]:
-            return self._sentence_subject(i)
+            # "Michael Petrilli, president of …, tied the scores to …, saying …": past an apposition
+            return self._sentence_subject(i, apposition=True)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
 
     def _sentence_subject(self, i: int, apposition: bool = False) -> bool:
@@ -814,7 +863,9 @@ class _Attributor:
                 k += 1
             if k < i - 1 and self.texts[k] == "," and self.texts[k + 1][:1].islower():
                 parsed = self.names.parse_run(s, e, lenient=True)
-                if parsed and not _is_place(parsed[0]) and self.lows[s] not in lex.NON_NAME_CAPS:
+                if parsed and not _is_place(parsed[0]) and self.lows[s] not in lex.NON_NAME_CAPS and not (
+                    e == s + 1 and _ADVERB.match(self.lows[s]) and self.texts[s] not in self.names.mid_caps
+                ):  # "Recently, …": a sentence adverb, not a name with an apposition
                     return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
             return False
         v = e  # the verb after the subject, past a party tag: "Rick Scott (R) blasted"
@@ -884,10 +935,23 @@ class _Attributor:
         content = self.body[self.ends[i] : line_end if line_end >= 0 else len(self.body)].split()
         if len(content) < 6 or sum(w[:1].islower() for w in content) < 0.4 * len(content):
             return False  # "Clinton: Keep it", "Nevada: Adam Khan, Andres Ramirez, …": headings and lists
-        parsed = self.names.parse_run(a, i)
+        parsed = self._shouted_name(a, i) or self.names.parse_run(a, i)
         if not parsed or parsed[1] != "person":
             return False
         return self._add((parsed[0].title() if parsed[0].isupper() else parsed[0], "person"), i, a, i, False)
+
+    def _shouted_name(self, a: int, b: int) -> tuple[str, str] | None:
+        """A transcript's upper-case speaker label ("TAPPER:", "KATE BOULDUAN:") as the person it
+        names: the person of that surname known in the article, else a first name and a surname."""
+        words = [t for t in self.texts[a:b] if t != "."]
+        if not words or not all(w.isupper() and w.isalpha() and len(w) > 1 for w in words):
+            return None
+        person = self.names.by_surname.get(words[-1].lower())
+        if person is not None and person.type == "person":
+            return person.name, "person"
+        if len(words) == 2 and words[0].lower() in lex.first_names():
+            return " ".join(w.title() for w in words), "person"
+        return None
 
     def _signature(self, i: int) -> bool:
         """``“…” ― Sonya Herridge``: a quotation signed by a dash and a person's name ending its line.
@@ -1000,6 +1064,9 @@ class _Attributor:
         marks = 0  # quotation marks seen: a short quoted phrase ("called them “crazy” and said") is fine
         while k >= 0 and self.sents[k] == self.sents[i]:
             text = self.texts[k]
+            if self.lows[k] == "who" and marks % 2 == 0 and k > 1 and self.texts[k - 1] == ",":
+                # "Sanders, who endorsed Canova in May and said he would …": the relative's antecedent
+                return self._subject_at(i, k - 2)
             if self.lows[k] in {"who", "which", ";"}:
                 return False  # a relative clause: its subject is not the sentence's
             if text in _OPEN_QUOTES or text in _CLOSE_QUOTES:
@@ -1133,9 +1200,34 @@ class _Attributor:
                     break
             if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
-            b = a - 1 if a > 0 and self.lows[a - 1] != "the" else a - 2
-            if b >= 0 and self.lows[b] in {"of", "at", "from", "for"} and self.sents[b] == sent:
-                return self._subject_at(i, b - 1)  # "James Pethokoukis of the AEI wrote"
+            b = a - 1 if a > 0 and self.lows[a - 1] not in _ARTICLES else a - 2
+            linked = b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent
+            if linked and not self._titled_person(a, j, b):
+                found = len(self.found)  # "James Pethokoukis of the AEI wrote"
+                if not self._subject_at(i, b - 1):
+                    return False
+                att = self.found[-1]
+                if (
+                    len(self.found) > found
+                    and att.type == "organization"
+                    and self.lows[b] in _ORG_LINKS
+                    and self.body[att.source_start : att.source_end].endswith(att.name)  # as written
+                ):
+                    # "The Committee for a Responsible Federal Budget reported": the whole name
+                    att.name += self.body[att.source_end : self.ends[j]]
+                    att.source_end = self.ends[j]
+                return True
+            if b > 0 and self.lows[b] == "and" and self.names._is_name_word(b - 1):
+                p = self._list_head(b)
+                if p > 0 and self.lows[p] in _LINKS:
+                    # "The Tax Policy Center at the Urban Institute and Brookings … estimates"
+                    return self._subject_at(i, p - 1)
+                if p >= 0 and self.lows[p] in _PREPOSITIONS:
+                    return False  # "voters in Alabama, Georgia and Virginia said": places, not speakers
+            if b > 0 and self.texts[b] == "," and self.names._is_name_word(b - 1):
+                parsed = self.names.parse_run(a, j + 1, lenient=True)
+                if parsed and _is_place(parsed[0]) and len(parsed[0].split()) == 1:
+                    return False  # "in Aurora, Colorado, in July 2012, said": a place's state
             if b > 0 and self.lows[b] == "by" and self.lows[b - 1] in lex.DOCUMENT_NOUNS:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
                 return bool(parsed) and self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
@@ -1154,8 +1246,51 @@ class _Attributor:
                 return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
             return False
         if text[:1].isalpha() and text.islower():
-            return self._nominal(i, j)
+            return self._nominal(i, j) or self._with_associates(i, j)
         return False
+
+    def _list_head(self, b: int) -> int:
+        """Index of the word before a list of names ending in "and" at ``b`` ("in Alabama, Georgia
+        and", "at the Urban Institute and"), past an article; -1 when the sentence starts there."""
+        k = b
+        while True:
+            end = k
+            k -= 1
+            while k > 0 and self.sents[k - 1] == self.sents[b] and self.names._run_end(k - 1) >= end:
+                k -= 1
+            if k > 1 and self.texts[k - 1] == "," and self.names._is_name_word(k - 2):
+                k -= 1  # one more name of the list: "Alabama, Georgia"
+                continue
+            break
+        p = k - 1 if k > 0 and self.lows[k - 1] not in _ARTICLES else k - 2
+        return p if p >= 0 and self.sents[p] == self.sents[b] else -1
+
+    def _titled_person(self, a: int, j: int, b: int) -> bool:
+        """Whether the run a..j after an organisation's "of"/"for" at ``b`` is itself a titled person
+        ("Centers for Disease Control Director Thomas Frieden said"): the person is the subject."""
+        if b == 0 or not self.caps[b - 1]:
+            return False  # "a spokesman for Sen. Harry Reid": the spokesman speaks
+        parsed = self.names.parse_run(a, j + 1, lenient=True)
+        if not parsed or parsed[1] != "person" or not parsed[2]:
+            return False
+        return parsed[0].split()[0].lower() in lex.first_names()
+
+    def _with_associates(self, i: int, j: int) -> bool:
+        """``Sanders and his supporters said``, ``Mr. Xi and other leaders``: the named first conjunct.
+
+        The group after "and" opens with a possessive or a quantifier ("his", "other", "some") and
+        holds words only; the name (or pronoun) before "and" is read as the subject.
+        """
+        k = j
+        while k > 0 and j - k < 6 and self.sents[k - 1] == self.sents[i] and self.lows[k - 1] != "and":
+            if not self.texts[k - 1][:1].isalpha():
+                return False
+            k -= 1
+        if k < 2 or self.lows[k - 1] != "and" or self.sents[k - 2] != self.sents[i]:
+            return False
+        if self.lows[k] not in _ASSOCIATE_LEADS:
+            return False
+        return self._subject_at(i, k - 2)
 
     def _nominal(self, i: int, j: int) -> bool:
         """``the minister``, ``the Kremlin spokesman``, ``the Turkish presidency``, ``Clinton’s campaign``."""
@@ -1662,8 +1797,11 @@ def _reported_span(
         start = after_start + found[0]
         end = start + _content.content_end(body[start:s_end])
         # (a run read as the Source may hold the subordinator: "While Ramos said that …, he appears")
-        if _content.opens_subordinate(body[s_start : anchor if anchor > s_start else att.cue_start]):
-            # "When Clinton said she would debate …, he looked …": the clause ends at its comma
+        if _content.opens_subordinate(body[s_start : anchor if anchor > s_start else att.cue_start]) or (
+            _content.inside_relative(body[s_start : att.cue_start])
+        ):
+            # "When Clinton said she would debate …, he looked …", "Sanders, who … and said he would
+            # …, did not show up": the clause ends at its comma
             comma = body.find(", ", start, end)
             end = comma if comma > start else end
         if not found[1] and att.cue.lower() not in _CLAUSE_CUES:
@@ -1754,18 +1892,23 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
 def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
     """The direct quotations that can be quotes: four words or more, or a short one with its
     attribution right after it (“Follow us,” Ms. Gil said); not a title in quotation marks."""
-    return [
-        s
-        for s in _direct_spans(body)
-        if (
-            len(words := body[s[0] : s[1]].split()) >= _MIN_QUOTE_WORDS
-            or (len(words) >= 2 and words[-1][-1:] == "," and _SAID_AFTER.match(body, s[1], s[1] + 40))
-        )
-        and not _title_like(words)
-    ]
+    spans = []
+    for s in _direct_spans(body):
+        words = body[s[0] : s[1]].split()
+        if not words:
+            continue
+        # “Follow us,” Ms. Gil said / ''Nusra is Al Qaeda,'' Mr. Kerry said: an attributed quotation
+        attributed = words[-1][-1:] in ",?!" and _SAID_AFTER.match(body, s[1], s[1] + 40) is not None
+        if (len(words) >= _MIN_QUOTE_WORDS or (len(words) >= 2 and attributed)) and (
+            attributed or not _title_like(words)
+        ):
+            spans.append(s)
+    return spans
 
 
-_SAID_AFTER = re.compile(r"(?:[”\"]|'')\s*(?:said|says|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told))\b")
+_SAID_AFTER = re.compile(
+    r"(?:[”\"]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
+)
 _MINOR_WORDS = lex.words("a an the and or of to in on at for by with from is are be as vs")
 
 
