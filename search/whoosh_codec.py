@@ -47,7 +47,7 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Ter
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from search.whoosh_compat import position_delta_lists
+from search.whoosh_compat import block_statistics, position_delta_lists
 
 #: The first bytes of a term's postings in this codec (W3 writes ``W3Bl``): each reader refuses
 #: the other's postings instead of misreading them.
@@ -532,15 +532,7 @@ class DatelineTermWriter:
         for lo in range(0, count, limit):
             block_ids = ids[lo:lo + limit]
             block_weights = weights[lo:lo + limit]
-            block_lengths = lengths[lo:lo + limit]
-            max_length = max(block_lengths)
-            if 0 not in block_lengths:
-                min_length = min(block_lengths)
-            else:
-                found = [length for length in block_lengths if length]
-                min_length = min(found) if found else None
-            top = max(block_weights)
-            max_weight = top if top > 0 else 0  # W3 starts each block's maximum at int 0
+            min_length, max_length, max_weight = block_statistics(lengths[lo:lo + limit], block_weights)
             # W3 keeps a block's weights as float32 (its sum adds those); its maximum is the raw one.
             stored = array("f", block_weights).tolist()
             parts.append(block_bytes(block_ids, stored, values[lo:lo + limit], self._positions,

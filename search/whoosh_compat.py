@@ -149,6 +149,20 @@ def writes_w3(fieldwriter) -> bool:
             and fieldwriter._codec._inlinelimit <= 1)
 
 
+def block_statistics(lengths: list[int], weights: list[float]) -> tuple[int | None, int, float]:
+    """(minimum field length, maximum field length, maximum weight) of one postings block, as
+    ``W3PostingsWriter`` keeps them: a length of 0 means none, and the maximum weight starts at
+    int 0 (so a block of non-positive weights reports 0)."""
+    max_length = max(lengths)
+    if 0 not in lengths:
+        min_length = min(lengths)
+    else:
+        found = [length for length in lengths if length]
+        min_length = min(found) if found else None
+    top = max(weights)
+    return min_length, max_length, (top if top > 0 else 0)
+
+
 class TermWriter:
     """Writes whole terms into the current field of a W3 field writer (after ``start_field``).
 
@@ -205,15 +219,7 @@ class TermWriter:
             data = dumps((deltas, mini_weights, mini_values), 2)
             if compression:
                 data = compress(data, compression)
-            block_lengths = lengths[lo:lo + limit]
-            max_length = max(block_lengths)
-            if 0 not in block_lengths:
-                min_length = min(block_lengths)
-            else:
-                found = [length for length in block_lengths if length]
-                min_length = min(found) if found else None
-            top = max(block_weights)
-            max_weight = top if top > 0 else 0  # W3 starts each block's maximum at int 0
+            min_length, max_length, max_weight = block_statistics(lengths[lo:lo + limit], block_weights)
             header = dumps((n, block_ids[-1], max_weight, compression, length_to_byte(min_length),
                             length_to_byte(max_length)), 2)
             size = len(header) + len(data)
