@@ -47,7 +47,7 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Ter
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from search.whoosh_compat import block_statistics, position_delta_lists
+from search.whoosh_compat import TermOutput, block_statistics, position_delta_lists
 
 #: The first bytes of a term's postings in this codec (W3 writes ``W3Bl``): each reader refuses
 #: the other's postings instead of misreading them.
@@ -501,21 +501,13 @@ def copied_blocks(data, shift: int) -> list[bytes]:
             for block in blocks(data)]
 
 
-class DatelineTermWriter:
+class DatelineTermWriter(TermOutput):
     """Writes whole terms into the current field of a Dateline field writer (after
     ``start_field``), as ``DatelinePostingsWriter`` would write them posting by posting, and
     merges terms whose blocks are copied from other segments."""
 
     def __init__(self, fieldwriter) -> None:
-        from whoosh.system import pack_ushort
-
-        postwriter = fieldwriter._postwriter
-        #: Postings per block, and the writer's compression level.
-        self.limit: int = postwriter._blocklimit
-        self.compression: int = postwriter._compression
-        self._postfile = fieldwriter._postfile
-        self._add_row = fieldwriter._tindex.add
-        self._key_prefix = pack_ushort(fieldwriter._fieldid)
+        super().__init__(fieldwriter)
         fmt = fieldwriter._format
         self._positions = type(fmt) is formats.Positions
         self._no_values = fmt.fixed_value_size() == 0
@@ -560,9 +552,4 @@ class DatelineTermWriter:
         last = parts[-1]
         (size,) = BLOCK_LENGTH.unpack_from(last, 0)
         parts[-1] = BLOCK_LENGTH.pack(-abs(size)) + last[BLOCK_LENGTH.size:]
-        postings = b"".join((MAGIC, *parts))
-        postfile = self._postfile
-        start = postfile.tell()
-        postfile.write(postings)
-        stats.info.set_extent(start, len(postings))
-        self._add_row(self._key_prefix + tbytes, stats.info.to_bytes())
+        self.add_term(tbytes, b"".join((MAGIC, *parts)), stats.info)

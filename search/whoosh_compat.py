@@ -163,7 +163,33 @@ def block_statistics(lengths: list[int], weights: list[float]) -> tuple[int | No
     return min_length, max_length, (top if top > 0 else 0)
 
 
-class TermWriter:
+class TermOutput:
+    """The current field of a W3-family field writer (after ``start_field``), written a whole
+    term at a time: its block size and compression level, and where a term's postings bytes and
+    term-table row go.  The base of the W3 and the Dateline term writers."""
+
+    def __init__(self, fieldwriter) -> None:
+        from whoosh.system import pack_ushort
+
+        postwriter = fieldwriter._postwriter
+        #: Postings per block, and the writer's compression level.
+        self.limit: int = postwriter._blocklimit
+        self.compression: int = postwriter._compression
+        self._postfile = fieldwriter._postfile
+        self._add_row = fieldwriter._tindex.add
+        self._key_prefix = pack_ushort(fieldwriter._fieldid)
+
+    def add_term(self, tbytes: bytes, postings: bytes, info) -> None:
+        """Append one term's postings bytes to the postings file and its row (``info``, a
+        ``W3TermInfo``, given the postings' extent) to the term table."""
+        postfile = self._postfile
+        start = postfile.tell()
+        postfile.write(postings)
+        info.set_extent(start, len(postings))
+        self._add_row(self._key_prefix + tbytes, info.to_bytes())
+
+
+class TermWriter(TermOutput):
     """Writes whole terms into the current field of a W3 field writer (after ``start_field``).
 
     Each term's postings are cut into blocks and encoded as ``W3PostingsWriter`` encodes them: the
@@ -175,17 +201,10 @@ class TermWriter:
 
     def __init__(self, fieldwriter) -> None:
         from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
-        from whoosh.system import pack_ushort
         from whoosh.util.numeric import length_to_byte
 
+        super().__init__(fieldwriter)
         self._magic, self._term_info, self._length_byte = WHOOSH3_HEADER_MAGIC, W3TermInfo, length_to_byte
-        postwriter = fieldwriter._postwriter
-        #: Postings per block, and the writer's compression level.
-        self.limit: int = postwriter._blocklimit
-        self.compression: int = postwriter._compression
-        self._postfile = fieldwriter._postfile
-        self._add_row = fieldwriter._tindex.add
-        self._key_prefix = pack_ushort(fieldwriter._fieldid)
         fixed = fieldwriter._format.fixed_value_size()
         # W3's _mini_values: values of variable size as a tuple, none at all, or concatenated.
         self._values_kind = "tuple" if fixed is None or fixed < 0 else ("none" if fixed == 0 else "joined")
@@ -233,12 +252,7 @@ class TermWriter:
             if info._minid is None:
                 info._minid = block_ids[0]
             info._maxid = block_ids[-1]
-        postings = b"".join(parts)
-        postfile = self._postfile
-        start = postfile.tell()
-        postfile.write(postings)
-        info.set_extent(start, len(postings))
-        self._add_row(self._key_prefix + tbytes, info.to_bytes())
+        self.add_term(tbytes, b"".join(parts), info)
 
 
 # -- committing ----------------------------------------------------------------------------------
