@@ -30,10 +30,12 @@ from operator import add, itemgetter
 from pathlib import Path
 
 import numpy as np
+from whoosh import formats
 from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
 from index.storage import INDEX_NAME, DurableFileStorage, fsync_dir
+from search.analysis import index_forms
 from search.whoosh_codec import (
     DatelineCodec,
     DatelineTermWriter,
@@ -141,26 +143,216 @@ class _FieldPostings:
         data.release()
 
 
+class _FieldTokens:
+    """One text field's postings as a token stream: the term number of each indexed word, in order.
+
+    Whoosh's ``field.index`` turns a text into (term, frequency, weight, encoded positions) per term:
+    a dict of position lists and a pickled value per term, which the Dateline codec parses back
+    into position arrays at the flush.  Here a document's words are looked up in a word -> term
+    number table (filled once per distinct word from the field's analyser, :func:`index_forms`)
+    and their term numbers appended to one array; a word the analyser drops has number 0.  With a
+    renumbering analyser (stop words take no position) a word's position is implicit (the
+    document's first kept word's index, then one further per kept word); otherwise positions are
+    kept beside.  The flush groups the stream by term with one stable sort and hands the codec
+    document numbers, frequencies and position deltas as lists (:class:`_Positions`).  About 4
+    bytes per word (8 without renumbering) instead of ~30 per posting.
+    """
+
+    __slots__ = ("forms", "boost", "words", "terms", "termnums", "positions", "docnums", "counts", "firsts",
+                 "nbytes")
+
+    #: Postings turned into Python lists at a time by :meth:`by_term` (bounds the flush's memory).
+    CHUNK = 1 << 16
+
+    def __init__(self, forms, boost: float) -> None:
+        self.forms = forms
+        self.boost = boost
+        self.words: dict[str, int] = {}  # surface word -> term number, 0: dropped by the analyser
+        self.terms: dict[bytes, int] = {}  # term -> term number (from 1), in first-seen order
+        self.termnums = array("I")  # one per kept word
+        self.positions = None if forms.renumber else array("I")  # one per kept word, or implicit
+        self.docnums = array("I")  # per document with kept words: its number, word count, first position
+        self.counts = array("I")
+        self.firsts = array("I")
+        self.nbytes = 0  # estimated memory held (:meth:`add`'s estimates, summed)
+
+    def add(self, docnum: int, text: str) -> tuple[int, int]:
+        """Add one document's text; returns (the field's length in it, bytes of memory added)."""
+        words = self.forms.words(text)
+        table = self.words
+        nums = list(map(table.get, words))  # one C-level pass; new words are analysed below
+        added = 0
+        if None in nums:
+            number = self._number
+            for i in [i for i, num in enumerate(nums) if num is None]:
+                word = words[i]
+                num = table.get(word)
+                if num is None:
+                    num, size = number(word)
+                    added += size
+                nums[i] = num
+        termnums = self.termnums
+        before = len(termnums)
+        termnums.extend(filter(None, nums))
+        count = len(termnums) - before
+        if not count:
+            return 0, added
+        if self.positions is None:
+            self.firsts.append(next(compress(range(len(nums)), nums)))
+        else:
+            self.positions.extend(compress(range(len(nums)), nums))
+        self.docnums.append(docnum)
+        self.counts.append(count)
+        return count, added + count * (4 if self.positions is None else 8) + 12
+
+    def _number(self, word: str) -> tuple[int, int]:
+        """A new word's term number (0: dropped) and the bytes its table entries take."""
+        form = self.forms.form(word)
+        size = _TermPostings.TERM_BYTES + len(word)
+        if form is None:
+            num = 0
+        else:
+            tbytes = form.encode("utf-8")
+            terms = self.terms
+            num = terms.get(tbytes)
+            if num is None:
+                num = terms[tbytes] = len(terms) + 1
+                size += _TermPostings.TERM_BYTES + len(tbytes)
+        self.words[word] = num
+        return num, size
+
+    def documents(self) -> Iterator[tuple[int, dict[bytes, list[int]]]]:
+        """(document number, term -> positions) of each document, in the order added."""
+        names = {num: tbytes for tbytes, num in self.terms.items()}
+        start = 0
+        for i, (docnum, count) in enumerate(zip(self.docnums, self.counts, strict=True)):
+            nums = self.termnums[start:start + count]
+            positions = (range(self.firsts[i], self.firsts[i] + count) if self.positions is None
+                         else self.positions[start:start + count])
+            start += count
+            found: dict[bytes, list[int]] = {}
+            for num, pos in zip(nums, positions, strict=True):
+                found.setdefault(names[num], []).append(pos)
+            yield docnum, found
+
+    def by_term(self) -> Iterator[tuple[bytes, list]]:
+        """(term, [one :class:`_Positions` run]) in term order, documents ascending in each."""
+        order = sorted(self.terms.items())
+        nterms, total = len(order), len(self.termnums)
+        if not total:
+            return
+        rank = np.zeros(nterms + 1, dtype=np.uint32)
+        rank[[num for _term, num in order]] = np.arange(nterms, dtype=np.uint32)
+        counts = np.frombuffer(self.counts, dtype=np.uint32)
+        if self.positions is None:
+            starts = np.cumsum(counts, dtype=np.int64) - counts
+            shift = np.repeat(starts - np.frombuffer(self.firsts, dtype=np.uint32), counts)
+            positions = (np.arange(total, dtype=np.int64) - shift).astype(np.uint32)
+            del starts, shift
+        else:
+            positions = np.frombuffer(self.positions, dtype=np.uint32)
+        ranks = rank[np.frombuffer(self.termnums, dtype=np.uint32)]
+        perm = np.argsort(ranks, kind="stable")  # stable: documents, then positions stay in order
+        ranks = ranks[perm]
+        docs = np.repeat(np.frombuffer(self.docnums, dtype=np.uint32), counts)[perm]
+        positions = positions[perm]
+        del perm
+        new = np.ones(total, dtype=bool)  # a word starting a posting (a new term or document)
+        np.not_equal(ranks[1:], ranks[:-1], out=new[1:])
+        new[1:] |= docs[1:] != docs[:-1]
+        heads = np.flatnonzero(new)
+        del new
+        freqs = np.diff(np.append(heads, total))
+        post_docs = docs[heads]
+        del docs
+        deltas = positions.copy()  # each posting's first delta counts from 0, as Whoosh encodes
+        deltas[1:] -= positions[:-1]
+        deltas[heads] = positions[heads]
+        del positions
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(ranks[heads], minlength=nterms))))
+        del ranks
+        heads = np.append(heads, total)
+        boost, chunk = self.boost, self.CHUNK
+        first = 0
+        while first < nterms:
+            # Terms [first, last) hold at most CHUNK postings (or are one term).
+            last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1)
+            plo, phi = int(bounds[first]), int(bounds[last])
+            ids = post_docs[plo:phi].tolist()
+            term_freqs = freqs[plo:phi].tolist()
+            term_deltas = deltas[heads[plo]:heads[phi]].tolist()
+            edges = (bounds[first:last + 1] - plo).tolist()
+            word = 0
+            for i in range(last - first):
+                lo, hi = edges[i], edges[i + 1]
+                posting_freqs = term_freqs[lo:hi]
+                words = sum(posting_freqs)
+                yield order[first + i][0], [_Positions(ids[lo:hi], posting_freqs,
+                                                       term_deltas[word:word + words], boost)]
+                word += words
+            first = last
+
+
+@dataclass(slots=True)
+class _Positions:
+    """One run of a term's postings from a token stream: document numbers, frequencies, the
+    position deltas of every posting in turn (each posting's first counts from 0), and the weight
+    of one occurrence (the field boost)."""
+
+    ids: list[int]
+    freqs: list[int]
+    deltas: list[int]
+    boost: float
+
+
 class _TermPostings:
     """A segment's postings, kept compactly as documents arrive: the staging pool.
 
     Whoosh's ``PostingPool`` holds one tuple per posting (~550 per AllSides article), sorts them
     all, spills sorted runs to disk and merges them back.  Here each field appends its postings
     to flat typed arrays (term number, document number, weight, value): about 16 bytes and the
-    value per posting, plus one dict entry per term.  Documents are numbered in the order they
-    are added, so the flush orders postings by term with one stable numpy sort per field and
-    nothing is ever spilled.  ``nbytes`` estimates the memory held, so the owner can end the
-    segment before it grows too big.
+    value per posting, plus one dict entry per term; text fields whose analyser works word by word
+    keep a token stream instead (:class:`_FieldTokens`, with ``streams``).  Documents are numbered
+    in the order they are added, so the flush orders postings by term with one stable numpy sort
+    per field and nothing is ever spilled.  ``nbytes`` estimates the memory held, so the owner can
+    end the segment before it grows too big.
     """
 
     #: Estimated bytes per new term (dict slot, key object) and per posting (four array items).
     TERM_BYTES = 100
     POSTING_BYTES = 16
 
-    def __init__(self) -> None:
+    def __init__(self, *, streams: bool = False) -> None:
         self.fields: dict[str, _FieldPostings] = {}
+        #: fieldname -> its token stream, or None once the field takes ``field.index``'s path.
+        self.streams: dict[str, _FieldTokens | None] = {}
+        self._streams = streams
         self.nbytes = 0
         self.fieldnames: set[str] = set()
+        #: Texts added through token streams (tests check the fast path is taken).
+        self.streamed = 0
+
+    def add_text(self, fieldname: str, field, docnum: int, value) -> int | None:
+        """Add one document's text to the field's token stream; returns the field's length in the
+        document, or None when the field cannot take it (then index it with ``field.index``)."""
+        stream = self.streams.get(fieldname, False)
+        if stream is False:
+            stream = self._new_stream(fieldname, field)
+        if stream is None or not isinstance(value, str):
+            return None
+        length, added = stream.add(docnum, value)
+        stream.nbytes += added
+        self.nbytes += added
+        self.streamed += 1
+        return length
+
+    def _new_stream(self, fieldname: str, field) -> _FieldTokens | None:
+        forms = index_forms(field) if self._streams and fieldname not in self.fields else None
+        stream = None if forms is None else _FieldTokens(forms, field.format.field_boost)
+        self.streams[fieldname] = stream
+        if stream is not None:
+            self.fieldnames.add(fieldname)
+        return stream
 
     def add(self, item: tuple) -> None:
         """Add one posting ``(fieldname, tbytes, docnum, weight, vbytes)``, as ``PostingPool.add``."""
@@ -170,6 +362,9 @@ class _TermPostings:
     def add_field(self, fieldname: str, docnum: int, items: Iterable[tuple]) -> int:
         """Add one document's postings of one field: ``field.index`` output, (term, freq, weight,
         value) per term.  Returns the field's length in the document (the sum of frequencies)."""
+        if self.streams.get(fieldname) is not None:
+            self._unstream(fieldname)
+        self.streams[fieldname] = None  # the field's postings are in self.fields from now on
         postings = self.fields.get(fieldname)
         if postings is None:
             postings = self.fields[fieldname] = _FieldPostings()
@@ -198,14 +393,30 @@ class _TermPostings:
                         + sum(value_lengths) + count * self.POSTING_BYTES)
         return sum(freqs)
 
-    def terms(self) -> Iterator[tuple[str, bytes, list[int], list[float], list[bytes]]]:
-        """(fieldname, term, docnums, weights, values) in the order a segment stores terms."""
-        for fieldname in sorted(self.fields):
+    def _unstream(self, fieldname: str) -> None:
+        """Move a field's token stream into ``self.fields`` as ``field.index`` would have added it
+        (a document of the field took Whoosh's path: the field's postings stay in one place)."""
+        stream = self.streams.pop(fieldname)
+        self.nbytes -= stream.nbytes
+        encode = formats.Positions().encode
+        for docnum, found in stream.documents():
+            self.add_field(fieldname, docnum, [(tbytes, len(poses), len(poses) * stream.boost, encode(poses))
+                                               for tbytes, poses in found.items()])
+
+    def terms(self) -> Iterator[tuple[str, bytes, list[Run]]]:
+        """(fieldname, term, runs) in the order a segment stores terms: one run per term."""
+        streams = {name: stream for name, stream in self.streams.items() if stream is not None}
+        for fieldname in sorted(set(self.fields) | set(streams)):
+            if fieldname in streams:
+                for tbytes, runs in streams[fieldname].by_term():
+                    yield fieldname, tbytes, runs
+                continue
             for tbytes, docnums, weights, values in self.fields[fieldname].by_term():
-                yield fieldname, tbytes, docnums, weights, values
+                yield fieldname, tbytes, [(docnums, weights, values)]
 
     def cleanup(self) -> None:
         self.fields = {}
+        self.streams = {}
         self.nbytes = 0
 
 
@@ -225,7 +436,7 @@ class _Copied:
 
 #: One run of a term's postings: (docnums, weights, values) in new document numbers, or blocks
 #: copied as they are.
-Run = tuple | _Copied
+Run = tuple | _Copied | _Positions
 
 
 def _grouped(items: Iterable[tuple]) -> Iterator[tuple[str, bytes, list[Run]]]:
@@ -234,12 +445,6 @@ def _grouped(items: Iterable[tuple]) -> Iterator[tuple[str, bytes, list[Run]]]:
         postings = list(group)
         yield (fieldname, tbytes, [([p[2] for p in postings], [p[3] for p in postings],
                                     [p[4] for p in postings if p[4]])])
-
-
-def _runs(terms: Iterable[tuple]) -> Iterator[tuple[str, bytes, list[Run]]]:
-    """(fieldname, term, docnums, weights, values) items as one run each."""
-    for fieldname, tbytes, docnums, weights, values in terms:
-        yield fieldname, tbytes, [(docnums, weights, values)]
 
 
 def _term_writer(fieldwriter, schema):
@@ -290,7 +495,11 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
         stats = TermStats()
         parts = []
         for run in runs:
-            if isinstance(run, _Copied):
+            if isinstance(run, _Positions):
+                level = writer.compression if len(run.ids) >= MIN_COMPRESSED_POSTINGS else 0
+                parts += writer.position_blocks(run.ids, run.freqs, run.deltas, run.boost, lengths, level,
+                                                stats)
+            elif isinstance(run, _Copied):
                 parts += writer.copy_blocks(run.data, run.shift, run.terminfo, stats)
             else:
                 encodable = _encodable(fieldname, tbytes, run, lengths, writer.compression)
@@ -512,7 +721,7 @@ class FastSegmentWriter(SegmentWriter):
         elif isinstance(self.pool, _TermPostings):
             if not whole_terms:
                 raise TypeError("staged segments are written with the Dateline or W3 codec only")
-            _write_postings(self.fieldwriter, self.schema, reader, _runs(self.pool.terms()))
+            _write_postings(self.fieldwriter, self.schema, reader, self.pool.terms())
         elif whole_terms:
             _write_postings(self.fieldwriter, self.schema, reader, _grouped(self.pool.iter_postings()))
         else:
@@ -536,7 +745,8 @@ class _StagingSegmentWriter(FastSegmentWriter):
 
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
-        self.pool = _TermPostings()
+        # Token streams hand the codec position arrays: only the Dateline term writer takes them.
+        self.pool = _TermPostings(streams=_term_writer(self.fieldwriter, self.schema) is DatelineTermWriter)
         # Whoosh's general add_document is needed for term vectors and separate spelling words.
         self._general = any(field.vector or field.separate_spelling() for _name, field in self.schema.items())
 
@@ -554,6 +764,7 @@ class _StagingSegmentWriter(FastSegmentWriter):
         self._check_fields(schema, names)
         perdocwriter = self.perdocwriter
         add_field = self.pool.add_field
+        add_text = self.pool.add_text
         docnum = self.docnum
         perdocwriter.start_doc(docnum)
         try:
@@ -564,7 +775,9 @@ class _StagingSegmentWriter(FastSegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    length = add_field(fieldname, docnum, field.index(value))
+                    length = add_text(fieldname, field, docnum, value)
+                    if length is None:
+                        length = add_field(fieldname, docnum, field.index(value))
                     if not field.scorable:
                         length = 0
                 perdocwriter.add_field(fieldname, field, value if field.stored else None, length)

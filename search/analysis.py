@@ -73,6 +73,9 @@ class Forms:
             self._words = re.compile(FAST_WORD_PATTERN, self.pattern.flags).findall
         self._stops = frozenset(stop.stops)
         self._min, self._max = stop.min, stop.max
+        #: Whether kept words are numbered consecutively (Whoosh's StopFilter ``renumber``), else
+        #: by their raw token index.
+        self.renumber: bool = stop.renumber
         self._renumber = stop.renumber
         # The stem filter's own LFU cache is redundant under the cache here.
         self._stem = stem_function(stem)
@@ -101,6 +104,10 @@ class Forms:
         if term.translate(_DROP_LOWER_ASCII):
             return None
         return term[: max(0, len(term) - PORTER_NEW_TAIL)]
+
+    def words(self, text: str) -> list[str]:
+        """The tokens of ``text`` as the analyzer's tokenizer cuts them, in order."""
+        return self._words(text)
 
     def form(self, word: str) -> str | None:
         """Indexed term of one token, or None when the analyzer drops it."""
@@ -202,6 +209,10 @@ class FastText(fields.TEXT):
             items.append((term.encode("utf-8"), count, count * boost, encoded))
         return iter(items)
 
+    def word_forms(self) -> Forms | None:
+        """The :class:`Forms` this field indexes through, or None when it takes ``TEXT``'s path."""
+        return self._fast_forms()
+
     def _fast_forms(self) -> Forms | None:
         forms = self.__dict__.get("_forms", False)
         if forms is False:
@@ -218,3 +229,50 @@ class FastText(fields.TEXT):
         state.pop("_forms", None)
         state.pop("_singles", None)
         return state
+
+
+class FoldForms:
+    """Analysed forms of an analyzer of the shape tokenizer | lower-case | fold, where the fold is
+    a filter with a ``fold_text(text) -> str`` method that maps one token's text to its term (""
+    drops the token).  The same interface as :class:`Forms` (``words``, ``form``, ``renumber``):
+    a dropped token keeps its position, as Whoosh's tokenizer numbers every match.
+    """
+
+    renumber = False
+
+    def __init__(self, analyzer) -> None:
+        items = getattr(analyzer, "items", [])
+        shape = [type(item) for item in items[:2]]
+        if (len(items) != 3 or shape != [RegexTokenizer, LowercaseFilter]
+                or not callable(getattr(items[2], "fold_text", None))):
+            raise ValueError(f"not a tokenizer | lower-case | fold chain: {analyzer!r}")
+        tokenizer = items[0]
+        # findall returns whole matches only for a pattern without groups, and only matches are words.
+        if tokenizer.gaps or tokenizer.expression.groups:
+            raise ValueError("the tokenizer must match words, without groups")
+        self._words = tokenizer.expression.findall
+        self._fold = items[2].fold_text
+
+    def words(self, text: str) -> list[str]:
+        """The tokens of ``text`` as the tokenizer cuts them, in order."""
+        return self._words(text)
+
+    def form(self, word: str) -> str | None:
+        """Indexed term of one token, or None when the fold drops it."""
+        return self._fold(word.lower()) or None
+
+
+def index_forms(field) -> Forms | FoldForms | None:
+    """How a field's text is analysed one word at a time, for writers that index a text as word ->
+    term lookups: the field's :class:`Forms` (a :class:`FastText`), a :class:`FoldForms` (a
+    ``TEXT`` field whose analyzer has that shape), or None (anything else: ``field.index``)."""
+    if type(field.format) is not formats.Positions or field.vector or field.separate_spelling():
+        return None
+    if isinstance(field, FastText):
+        return field.word_forms()
+    if type(field) is fields.TEXT:
+        try:
+            return FoldForms(field.analyzer)
+        except ValueError:
+            return None
+    return None

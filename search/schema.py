@@ -96,6 +96,10 @@ class NameFoldFilter(Filter):
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
 
+    def fold_text(self, text: str) -> str:
+        """One token's folded text ("" drops the token): what ``__call__`` does to each token."""
+        return self._fold(text)
+
     def __call__(self, tokens: Iterable) -> Iterator:
         fold = self._fold
         for token in tokens:

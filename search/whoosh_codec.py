@@ -124,13 +124,15 @@ def _positions_part(values: list[bytes], count: int, ints: list[int] | None) -> 
         return None
     lists, counts = found
     deltas = list(chain.from_iterable(lists))
-    if deltas:
-        # Only ints re-encode to the same pickle (a bool or float would not), and only these fit.
-        if set(map(type, deltas)) != {int} or min(deltas) < 0 or max(deltas) >= 1 << 32:
-            return None
-        delta_code = _width(max(deltas))
-    else:
-        delta_code = 1
+    # Only ints re-encode to the same pickle (a bool or float would not), and only these fit.
+    if deltas and (set(map(type, deltas)) != {int} or min(deltas) < 0 or max(deltas) >= 1 << 32):
+        return None
+    return _position_arrays_part(counts, deltas, ints)
+
+
+def _position_arrays_part(counts: list[int], deltas: list[int], ints: list[int] | None) -> tuple[int, bytes]:
+    """(code byte, bytes) of per-posting position counts and flat deltas (ints in [0, 2**32))."""
+    delta_code = _width(max(deltas)) if deltas else 1
     if counts == ints:  # the weights are the frequencies: the counts are not stored twice
         return delta_code | 0x80, _packed(delta_code, deltas)
     count_code = _width(max(counts))
@@ -149,19 +151,35 @@ def encode_payload(ids: list[int], weights: list[float], values: list[bytes],
     ``values`` are the block's non-empty encoded values (W3 keeps only those); ``positions``:
     whether they are Whoosh ``Positions`` values, stored as arrays when they have that shape.
     """
-    n = len(ids)
-    deltas = list(map(sub, ids[1:], ids)) if n > 1 else []
-    id_code = _width(max(deltas)) if deltas else 0
     weight_code, weight_bytes, ints = _weights_part(weights)
     value_bytes, value_code = b"", 0
     kind = VALUES_NONE
     if values:
-        found = _positions_part(values, n, ints) if positions else None
+        found = _positions_part(values, len(ids), ints) if positions else None
         if found is not None:
             kind = VALUES_POSITIONS
             value_code, value_bytes = found
         else:
             kind, value_bytes = VALUES_RAW, _raw_part(values)
+    return _payload(ids, weight_code, weight_bytes, kind, value_code, value_bytes)
+
+
+def encode_positions_payload(ids: list[int], weights: list[float], counts: list[int],
+                             deltas: list[int]) -> bytes:
+    """:func:`encode_payload` of ``Positions`` values given as arrays: each posting's number of
+    positions (``counts``, at least 1) and all postings' position deltas in turn (``deltas``, ints
+    in [0, 2**32), each posting's first counting from 0).  The same bytes as ``encode_payload``
+    of the values Whoosh's ``Positions.encode`` makes of them, without making or parsing them."""
+    weight_code, weight_bytes, ints = _weights_part(weights)
+    value_code, value_bytes = _position_arrays_part(counts, deltas, ints)
+    return _payload(ids, weight_code, weight_bytes, VALUES_POSITIONS, value_code, value_bytes)
+
+
+def _payload(ids: list[int], weight_code: int, weight_bytes: bytes, kind: int, value_code: int,
+             value_bytes: bytes) -> bytes:
+    """Code bytes, document number deltas, then the weights' and values' parts."""
+    deltas = list(map(sub, ids[1:], ids)) if len(ids) > 1 else []
+    id_code = _width(max(deltas)) if deltas else 0
     codes = bytes((id_code | weight_code << 2 | kind << 4, value_code))
     return b"".join((codes, _packed(id_code, deltas) if deltas else b"", weight_bytes, value_bytes))
 
@@ -170,7 +188,13 @@ def block_bytes(ids: list[int], weights: list[float], values: list[bytes], posit
                 min_length: int | None, max_length: int, max_weight: float, level: int,
                 last: bool) -> bytes:
     """One whole block: length prefix, header, maximum weight and (maybe deflated) payload."""
-    payload = encode_payload(ids, weights, values, positions)
+    return _block(encode_payload(ids, weights, values, positions), ids, min_length, max_length,
+                  max_weight, level, last)
+
+
+def _block(payload: bytes, ids: list[int], min_length: int | None, max_length: int, max_weight: float,
+           level: int, last: bool) -> bytes:
+    """:func:`block_bytes` of an encoded payload."""
     flags = 0
     if level and len(payload) >= MIN_DEFLATE:
         deflater = compressobj(level, DEFLATED, DEFLATE_WBITS, DEFLATE_MEMLEVEL)
@@ -529,6 +553,34 @@ class DatelineTermWriter(TermOutput):
             stored = array("f", block_weights).tolist()
             parts.append(block_bytes(block_ids, stored, values[lo:lo + limit], self._positions,
                                      min_length, max_length, max_weight, compression, False))
+            stats.add(sum(stored), len(block_ids), min_length, max_length, max_weight,
+                      block_ids[0], block_ids[-1])
+        return parts
+
+    def position_blocks(self, ids: list[int], freqs: list[int], deltas: list[int], boost: float,
+                        lengths: list[int], compression: int, stats: TermStats) -> list[bytes]:
+        """:meth:`encoded_blocks` of ``Positions`` postings given as arrays: document numbers,
+        frequencies (the number of positions), the position deltas of every posting in turn
+        (:func:`encode_positions_payload`); each posting's weight is its frequency times ``boost``,
+        as Whoosh's ``Positions`` format weighs it.  The same bytes as ``encoded_blocks`` of the
+        encoded values."""
+        if not self._positions:
+            raise TypeError("position_blocks writes fields of Whoosh's Positions format only")
+        count, limit = len(ids), self.limit
+        parts = []
+        start = 0
+        for lo in range(0, count, limit):
+            block_ids = ids[lo:lo + limit]
+            block_freqs = freqs[lo:lo + limit]
+            words = sum(block_freqs)
+            # As encoded_blocks stores them: float32, as the weights' array in the pool held them.
+            weights = block_freqs if boost == 1 else [freq * boost for freq in block_freqs]
+            stored = array("f", weights).tolist()
+            min_length, max_length, max_weight = block_statistics(list(map(lengths.__getitem__, block_ids)),
+                                                                  stored)
+            payload = encode_positions_payload(block_ids, stored, block_freqs, deltas[start:start + words])
+            start += words
+            parts.append(_block(payload, block_ids, min_length, max_length, max_weight, compression, False))
             stats.add(sum(stored), len(block_ids), min_length, max_length, max_weight,
                       block_ids[0], block_ids[-1])
         return parts

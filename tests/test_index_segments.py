@@ -248,3 +248,82 @@ def test_mixed_w3_and_dateline_segments_merge_and_search_alike(tmp_path):
     ix = open_index(tmp_path / "mixed")
     assert [type(segment.codec()).__name__ for segment in ix._segments()] == ["DatelineCodec"]
     assert _dump(ix) == reference
+
+
+# -- token streams (text fields indexed word by word) -------------------------------------------
+
+#: Documents the token streams must index as Whoosh's field.index does: stop words only, empty
+#: texts, repeated words (many positions), accents and case variants, name tokens the fold drops,
+#: fields absent or None.
+WORDS = ["the", "Lavrov", "said", "talks", "of", "U.S.", "3.5", "école", "ÉCOLE", "a"]
+STREAM_DOCS = [
+    {S.ID: f"s{i}", S.TITLE: ["", "The of and", "Talks TALKS talks", "Erdoğan met Erdogan"][i % 4],
+     S.BODY: " ".join(WORDS[(i * j) % len(WORDS)] for j in range(i % 40)),
+     S.QUOTE: None if i % 3 else "We will not talk, he said, the talks are over",
+     S.SPEAKER: ["Sergey Lavrov", "O'Brien-Smith, ’’ -- Erdoğan", "", "Lavrov's aides"][i % 4],
+     **({S.PLACE: "Idlib Sochi Idlib"} if i % 5 else {})}
+    for i in range(150)
+]
+
+
+def _staged_files(tmp_path, name, docs, *, streams=True, monkeypatch=None):
+    """Every file of a staged segment of ``docs`` (compound=False), by extension; the pool; and
+    the fields it held as token streams at the end."""
+    if not streams:
+        monkeypatch.setattr(segments, "index_forms", lambda field: None)
+    ix = create_index(tmp_path / name)
+    writer = segments._StagingSegmentWriter(ix, compound=False)
+    for doc in docs:
+        writer.add_document(**doc)
+    pool = writer.pool
+    streamed = sorted(name for name, stream in pool.streams.items() if stream is not None)
+    writer.commit()
+    if not streams:
+        monkeypatch.undo()
+    files = {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob("MAIN_*.*")}
+    return files, pool, streamed
+
+
+@pytest.mark.parametrize("docs", [DOCS, STREAM_DOCS], ids=["docs", "stream_docs"])
+def test_token_streams_write_the_same_bytes_as_whooshs_field_index(tmp_path, monkeypatch, docs):
+    streamed, pool, _names = _staged_files(tmp_path, "streams", docs)
+    general, general_pool, _ = _staged_files(tmp_path, "general", docs, streams=False,
+                                             monkeypatch=monkeypatch)
+    assert {"pst", "trm", "_body_len.col", "_speaker_len.col"} <= set(general)
+    assert streamed == general
+    assert general_pool.streamed == 0 and pool.streamed > 0
+
+
+def test_text_fields_take_the_token_stream_path(tmp_path):
+    """Fails loudly if the fast path stops being taken: every text of a FastText or name field
+    is streamed, and no posting of those fields goes through field.index."""
+    _files, pool, streamed = _staged_files(tmp_path, "streams", DOCS)
+    text_fields = [S.TITLE, S.BODY, S.SPEAKER]
+    assert pool.streamed == len(DOCS) * len(text_fields)
+    assert streamed == sorted(text_fields)
+
+
+def test_a_document_taking_whooshs_path_moves_the_fields_stream_to_the_pool(tmp_path, monkeypatch):
+    """A boosted document goes through Whoosh's add_document: the streamed fields' earlier
+    documents move to the general pool, and the segment is what the general path writes."""
+    boosted = {S.ID: "boosted", S.TITLE: "Talks in Sochi", S.BODY: "Lavrov said", S.QUOTE: "the talks",
+               S.SPEAKER: "Lavrov", S.PLACE: "Idlib", "_boost": 2.0}
+    docs = [*STREAM_DOCS[:40], boosted, *STREAM_DOCS[41:80]]
+    streamed, pool, names = _staged_files(tmp_path, "mixed", docs)
+    general, _, _ = _staged_files(tmp_path, "general", docs, streams=False, monkeypatch=monkeypatch)
+    assert streamed == general
+    assert pool.streamed > 0 and names == []
+
+
+def test_token_streams_estimate_their_memory(tmp_path):
+    ix = create_index(tmp_path / "ix")
+    writer = segments._StagingSegmentWriter(ix)
+    writer.add_document(**{S.ID: "a", S.BODY: "Lavrov said the talks went on and on, Lavrov said"})
+    stream = writer.pool.streams[S.BODY]
+    # 6 kept words (4 bytes each: positions are implicit) and 12 per document; 7 distinct words
+    # ("the", "on", "and" dropped) and 4 terms, each a table entry.
+    assert list(stream.termnums) == [1, 2, 3, 4, 1, 2] and len(stream.words) == 7 and len(stream.terms) == 4
+    assert stream.nbytes == 6 * 4 + 12 + 11 * segments._TermPostings.TERM_BYTES + sum(
+        map(len, stream.words)) + sum(map(len, stream.terms))
+    assert writer.pool.nbytes >= stream.nbytes
+    writer.cancel()

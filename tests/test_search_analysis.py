@@ -159,3 +159,44 @@ def test_ascii_prefix_of_terms_no_ascii_token_has():
     assert forms.ascii_prefix("war") == "w"
     assert forms.ascii_prefix("erdoğan") is None  # only a token with a non-ASCII letter
     assert forms.ascii_prefix("Upper") is None  # forms of ASCII tokens are lower-case
+
+
+NAME_TEXTS = ["", "Sergey Lavrov", "O'Brien-Smith, ’’ -- Erdoğan and ERDOGAN", "Lavrov's aides' -- 's",
+              "Hmeimim Khmeimim al-Nusra an-Nusra", "' '' ’ -", "İstanbul ÆØÅ straße"]
+
+
+@pytest.mark.parametrize("text", NAME_TEXTS)
+def test_fold_forms_give_the_terms_and_positions_of_the_name_analyzer(text):
+    from whoosh import formats
+
+    from search.analysis import index_forms
+    from search.schema import build_schema
+
+    field = build_schema()["speaker"]
+    forms = index_forms(field)
+    assert forms is not None and not forms.renumber
+    found = {}
+    for pos, word in enumerate(forms.words(text)):
+        form = forms.form(word)
+        if form is not None:
+            found.setdefault(form.encode("utf-8"), []).append(pos)
+    encode = formats.Positions().encode
+    expected = sorted(field.index(text))
+    ours = sorted((term, len(poses), float(len(poses)), encode(poses)) for term, poses in found.items())
+    assert ours == expected
+
+
+def test_index_forms_only_for_analyzers_of_known_shape():
+    from whoosh.analysis import StandardAnalyzer
+
+    from search.analysis import FoldForms, index_forms
+    from search.schema import build_schema
+
+    schema = build_schema()
+    assert isinstance(index_forms(schema["body"]), Forms) and index_forms(schema["body"]).renumber
+    assert isinstance(index_forms(schema["person"]), FoldForms)
+    assert index_forms(schema["id"]) is None and index_forms(schema["date"]) is None
+    assert index_forms(fields.TEXT(analyzer=StandardAnalyzer())) is None
+    assert index_forms(fields.TEXT(analyzer=text_analyzer(), vector=True)) is None
+    with pytest.raises(ValueError):
+        FoldForms(StandardAnalyzer())

@@ -315,3 +315,36 @@ def test_phrases_read_dateline_positions_as_arrays(tmp_path):
         assert isinstance(found.values, PositionArrays)
         assert found.values.counts.tolist() == [1 + n % 3 for n in range(300)]
         assert found.weights.tolist() == [float(1 + n % 3) for n in range(300)]
+
+
+@pytest.mark.parametrize("boost", [1.0, 2.0, 1.5])
+def test_position_arrays_encode_to_the_same_blocks_as_encoded_values(boost):
+    """DatelineTermWriter.position_blocks (positions as arrays) writes the bytes encoded_blocks
+    writes for Whoosh's encoded Positions values."""
+    rng = random.Random(5)
+    for count in (1, 2, 7, 512, 513, 1500):
+        ids = sorted(rng.sample(range(200_000), count))
+        poslists = [sorted(rng.sample(range(70_000 if i % 9 == 0 else 300), rng.choice([1, 1, 2, 3, 260])))
+                    for i in range(count)]
+        freqs = [len(poses) for poses in poslists]
+        deltas = [pos - prev for poses in poslists for prev, pos in zip([0, *poses[:-1]], poses, strict=True)]
+        lengths = [rng.randrange(0, 5000) for _ in range(200_000)]
+        storage = RamStorage()
+        schema = fields.Schema(body=fields.TEXT(phrase=True))
+        segment = D.DatelineCodec().new_segment(storage, "ix")
+        fieldwriter = D.DatelineCodec().field_writer(storage, segment)
+        fieldwriter.start_field("body", schema["body"])
+        writer = D.DatelineTermWriter(fieldwriter)
+        for level in (0, 3):
+            values = [POSITIONS.encode(poses) for poses in poslists]
+            weights = np.array([f * boost for f in freqs], dtype=np.float32).tolist()
+            reference = D.TermStats()
+            block_lengths = [lengths[i] for i in ids]
+            expected = writer.encoded_blocks(ids, weights, values, block_lengths, level, reference)
+            stats = D.TermStats()
+            assert writer.position_blocks(ids, freqs, deltas, boost, lengths, level, stats) == expected
+            def summary(info):
+                return (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(),
+                        info.max_weight(), info.min_id(), info.max_id())
+
+            assert summary(stats.info) == summary(reference.info)
