@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import random
 import sqlite3
-import threading
 import zlib
 
+import numpy as np
 from copy_texts import OTHER, STORY, shuffled
 from datasketch import MinHash
 
@@ -227,43 +227,32 @@ def test_signatures_did_not_change():
     assert hashlib.sha256(signature(STORY)).hexdigest()[:16] == "209e76bb0c60c4b3"
 
 
-def test_each_word_is_hashed_once_and_datasketch_called_once_per_batch(monkeypatch):
-    calls = {"crc32": 0, "hashfunc": 0}
-    crc32, identity = zlib.crc32, copies._identity
+def test_each_word_is_hashed_once(monkeypatch):
+    calls = {"crc32": 0}
+    crc32 = zlib.crc32
 
     def counting_crc32(data):
         calls["crc32"] += 1
         return crc32(data)
 
-    def counting_identity(values):
-        calls["hashfunc"] += 1
-        return identity(values)
-
     monkeypatch.setattr(copies.zlib, "crc32", counting_crc32)
-    monkeypatch.setattr(copies, "_identity", counting_identity)
-    monkeypatch.setattr(copies, "_local", threading.local())  # a MinHash made with the counter
-    signature(STORY)  # 77 words, 62 shingles: one batch
-    assert calls == {"crc32": len(STORY.split()), "hashfunc": 1}
-    long = "\n".join(_paragraphs(200))  # 2,400 words, 1,800 shingles
-    calls.update(crc32=0, hashfunc=0)
-    signature(long)
-    assert calls == {"crc32": 2400, "hashfunc": -(-1800 // copies._BATCH)} and copies._BATCH < 1800
+    signature(STORY)  # 77 words
+    assert calls == {"crc32": len(STORY.split())}
+    calls.update(crc32=0)
+    signature("\n".join(_paragraphs(200)))
+    assert calls == {"crc32": 2400}
 
 
-def test_one_minhash_per_thread_and_clean_for_each_body(monkeypatch):
-    made = []
-    original = copies.MinHash
-
-    def counting_minhash(*args, **kwargs):
-        made.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(copies, "MinHash", counting_minhash)
-    monkeypatch.setattr(copies, "_local", threading.local())
-    first = [signature(body) for body in (STORY, OTHER, STORY)]
-    assert len(made) == 1 and first[0] == first[2] != first[1]
-    other_thread = []
-    thread = threading.Thread(target=lambda: other_thread.append(signature(STORY)))
-    thread.start()
-    thread.join()
-    assert len(made) == 2 and other_thread == [first[0]]
+def test_min_hashes_are_datasketch_affine32_update_batch():
+    # The numpy arithmetic against datasketch's own batch update (its id-major layout), on ids that
+    # include the extremes and span three batches.
+    ids = np.random.default_rng(7).integers(0, 2**32, size=2 * copies._BATCH + 5, dtype=np.uint32)
+    ids[:3] = (0, 1, 2**32 - 1)
+    reference = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, permutations=copies._PERMUTATIONS,
+                        scheme="affine32")
+    reference.update_batch(ids.tolist())
+    assert copies._min_hashes(ids).tolist() == reference.hashvalues.tolist()
+    mixed = int(copies._fmix32(ids[:1])[0])
+    assert copies._min_hashes(ids[:1]).tolist() == [
+        (int(a) * mixed + int(b)) % 2**32 for a, b in zip(*copies._PERMUTATIONS, strict=True)
+    ]

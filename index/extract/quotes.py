@@ -39,7 +39,9 @@ from index.extract import _lexicon as lex
 _TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:['’\-]\w+)*+(?:['’](?!['’])s?|)|[^\w\s]")
 # Each token with the whitespace before it: pieces that tile the text up to its trailing whitespace,
 # since every non-space character starts some token (re's \s and str.lstrip agree on whitespace).
-_TOKEN_GAP = re.compile(rf"\s*(?:{_TOKEN.pattern})")
+# The whitespace repeat is possessive: no token starts with whitespace, so giving some back never
+# helps, and re then keeps no backtracking state per piece (same matches).
+_TOKEN_GAP = re.compile(rf"\s*+(?:{_TOKEN.pattern})")
 # ' is in both: some newspapers (the NYT archive) write quotation marks as two apostrophes ('').
 _OPEN_QUOTES = frozenset("“‘\"«'")
 _CLOSE_QUOTES = frozenset("”’\"»'")
