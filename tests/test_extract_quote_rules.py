@@ -497,3 +497,16 @@ def test_coordinated_cue_after_a_pronoun_clause_is_not_resolved_far_back():
 def test_coordinated_cue_after_a_place_is_no_statement_by_the_place():
     body = "After a rally in San Jose, California protesters marched and said the police had left."
     assert _quotes(body) == {}
+
+
+def test_plural_noun_before_a_coordinated_cue_is_no_verb():
+    body = (
+        "Mr. Cruz attended overwhelmingly white Christian schools in Houston and prefers Spanglish to "
+        "Spanish, his aides said."
+    )
+    assert "Christian" not in _quotes(body)
+
+
+def test_court_named_with_an_ordinal_circuit_is_one_organisation():
+    body = "The U.S. Court of Appeals for the 9th Circuit said the ban was unlawful."
+    assert _quotes(body) == {"U.S. Court of Appeals for the 9th Circuit": ["the ban was unlawful."]}

@@ -527,6 +527,7 @@ _ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow se
 _PARTICIPLE_LEADS = lex.words("by after upon while before and")
 # Words that end a clause scan, words never read as verbs, and past tenses without "-ed"
 # (the subject of a verb coordinated with a cue: "… toured the border and said …").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _CLAUSE_BREAKS = lex.words("who which ; whom whose")
 _NOT_VERBS = (
     lex.PRONOUNS | lex.DETERMINERS | _PREPOSITIONS | lex.words("and or but that this those these as news")
@@ -1130,13 +1131,17 @@ class _Attributor:
         return ok
 
     def _finite_verb(self, k: int) -> bool:
-        """Whether token k reads as a finite verb after a subject ("proposed", "says", "runs", "wrote")."""
+        """Whether token k reads as a finite verb after a subject ("proposed", "says", "wrote", "runs
+        an"): a form in "-s" only before its object's determiner or pronoun, as plural nouns end so
+        too ("white Christian schools in Houston and prefers …")."""
         low = self.lows[k]
         if self.caps[k] or not low.isalpha() or low in _NOT_VERBS:
             return False
-        if low in _IRREGULAR_PAST or low in _CUE_VERBS or low in lex.STANCE_VERBS:
+        if low in _IRREGULAR_PAST or low in _CUE_VERBS or low in lex.STANCE_VERBS or low.endswith("ed"):
             return True
-        return low.endswith("ed") or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
+        if not low.endswith("s") or low.endswith(("ss", "us", "is")) or k + 1 >= self.n:
+            return False
+        return self.lows[k + 1] in lex.DETERMINERS or self.lows[k + 1] in lex.PRONOUNS
 
     def _relative_clause(self, i: int, j: int) -> bool:
         """``Democrats in Iowa who watched the debate said``: the subject before an unmarked "who"."""
@@ -1262,7 +1267,8 @@ class _Attributor:
                     break
             if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
-            b = a - 1 if a > 0 and self.lows[a - 1] not in _ARTICLES else a - 2
+            o = a - 1 if a > 1 and _ORDINAL.match(self.lows[a - 1]) else a  # "for the 6th Circuit"
+            b = o - 1 if o > 0 and self.lows[o - 1] not in _ARTICLES else o - 2
             linked = b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent
             if linked and not self._titled_person(a, j, b):
                 found = len(self.found)  # "James Pethokoukis of the AEI wrote"
