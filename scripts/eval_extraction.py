@@ -39,10 +39,10 @@ def run_entities(shared: Path) -> dict:
     return conll.evaluate(shared / "corpora" / "conll2003" / "valid.txt")
 
 
-def run_speakers(shared: Path) -> dict:
-    """PolNeAR dev; the scorer is imported lazily (it lives in its own module)."""
+def run_speakers(shared: Path, split: str = "dev") -> dict:
+    """PolNeAR ``split`` (dev by default); the scorer is imported lazily (it lives in its own module)."""
     polnear = importlib.import_module("scripts.eval.polnear")
-    return polnear.evaluate(shared / "corpora" / "polnear" / "data" / "dev")
+    return polnear.evaluate(shared / "corpora" / "polnear" / "data" / split)
 
 
 def run_quotes(shared: Path, split: str, errors: int) -> dict:
@@ -96,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         "--errors", type=int, default=10, help="errors of each kind listed by the quotes task (default 10)"
     )
     parser.add_argument(
-        "--split", default="dev", help="PolNeAR split folder scored by the quotes task (default dev)"
+        "--split",
+        default="dev",
+        help="PolNeAR split folder scored by the speakers and quotes tasks (default dev)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = parser.parse_args(argv)
@@ -104,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no corpora/ under {args.shared} (use --shared DIR)")
     results: dict[str, dict] = {}
     if args.task in ("speakers", "all"):
-        results["speakers"] = run_speakers(args.shared)
+        results["speakers"] = run_speakers(args.shared, args.split)
     if args.task == "quotes":
         results["quotes"] = run_quotes(args.shared, args.split, args.errors)
     if args.task in ("entities", "all"):
@@ -119,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         rate = r["articles"] / r["seconds"] if r.get("seconds") else 0.0
         print(
             _table(
-                [("speakers", r)], f"Speakers, PolNeAR dev ({r['articles']} articles, {rate:.0f} articles/s)"
+                [("speakers", r)],
+                f"Speakers, PolNeAR {args.split} ({r['articles']} articles, {rate:.0f} articles/s)",
             )
         )
         print()

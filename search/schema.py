@@ -35,10 +35,11 @@ from search.analysis import FastText, text_analyzer
 #: and occasions; 7 = issue-12 third round: more verbs of communication, mixed quotes, subjects past
 #: openers and titles, negation only in the cue's own verb group; 8 = issue-12 fourth round: subjects
 #: past appositions, relative clauses and "and his aides", organisation names with "of"/"for",
-#: places in lists, question openers, short attributed questions.)  Here,
+#: places in lists, question openers, short attributed questions; 9 = issue-12 fifth round: the
+#: subject of a verb coordinated with a cue past a subordinate clause or an organisation subject.)  Here,
 #: not in index/extract, because exports of both backends name it and the search side must not
 #: import the extractor.
-EXTRACTION_VERSION = 8
+EXTRACTION_VERSION = 9
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

@@ -458,3 +458,55 @@ def test_attributed_quotation_of_capitalised_words_is_no_title():
 def test_short_question_with_its_asker_after_it():
     body = "“But why?” Jackie Nespral asked him."
     assert _quotes(body) == {"Jackie Nespral": ["But why?"]}
+
+
+# -- Round 5: the subject of a coordinated verb --------------------------------------------------
+
+
+def test_coordinated_cue_after_a_subordinate_clause_subject():
+    body = (
+        "Several senators called for a ban, while Mike Huckabee, the former Arkansas governor, toured the "
+        "border and said House Speaker Paul Ryan should resign."
+    )
+    assert _quotes(body)["Mike Huckabee"] == ["House Speaker Paul Ryan should resign."]
+
+
+def test_coordinated_cue_after_an_organisation_subject():
+    body = "The State Department has deemed 1,500 pages personal and says it will not release them."
+    assert _quotes(body) == {"State Department": ["it will not release them."]}
+
+
+def test_coordinated_cue_shares_the_last_attribution_of_its_sentence():
+    body = (
+        "Nevada's governor, Brian Sandoval, said on Tuesday that he had voted for Mr. Rubio, but added that "
+        "the senator had not yet earned his endorsement."
+    )
+    assert _quotes(body) == {
+        "Brian Sandoval": ["he had voted for Mr. Rubio", "the senator had not yet earned his endorsement."]
+    }
+
+
+def test_coordinated_cue_after_a_pronoun_clause_is_not_resolved_far_back():
+    body = (
+        "Lindsey Graham said the Senate should act. Clinton, though she praised Garland "
+        "and said Republicans should give him a hearing, stopped short of a promise."
+    )
+    assert _quotes(body) == {"Lindsey Graham": ["the Senate should act."]}
+
+
+def test_coordinated_cue_after_a_place_is_no_statement_by_the_place():
+    body = "After a rally in San Jose, California protesters marched and said the police had left."
+    assert _quotes(body) == {}
+
+
+def test_plural_noun_before_a_coordinated_cue_is_no_verb():
+    body = (
+        "Mr. Cruz attended overwhelmingly white Christian schools in Houston and prefers Spanglish to "
+        "Spanish, his aides said."
+    )
+    assert "Christian" not in _quotes(body)
+
+
+def test_court_named_with_an_ordinal_circuit_is_one_organisation():
+    body = "The U.S. Court of Appeals for the 9th Circuit said the ban was unlawful."
+    assert _quotes(body) == {"U.S. Court of Appeals for the 9th Circuit": ["the ban was unlawful."]}

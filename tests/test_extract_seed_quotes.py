@@ -286,9 +286,9 @@ def test_polnear_dev_quote_level_floor(corpora):
     # round, 0.880 / 0.519 after the second (statement cues, content boundaries), 0.883 / 0.545
     # after the third (verbs of communication, mixed quotes, subjects past openers and titles),
     # 0.884 / 0.549 after the fourth (subjects past appositions and relative clauses, organisation
-    # names, places in lists; the recall target 0.62 is not reached); this floor guards what was
-    # gained.
+    # names, places in lists; the recall target 0.62 is not reached), 0.884 / 0.550 after the fifth
+    # (subjects of coordinated verbs); this floor guards what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
     assert result["precision"] >= 0.88
-    assert result["recall"] >= 0.545
+    assert result["recall"] >= 0.549

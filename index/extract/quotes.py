@@ -527,6 +527,19 @@ _ORG_LINKS = lex.words("of for")
 _ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS = lex.words("by after upon while before and")
+# Words that end a clause scan, words never read as verbs, and past tenses without "-ed"
+# (the subject of a verb coordinated with a cue: "… toured the border and said …").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_CLAUSE_BREAKS = lex.words("who which ; whom whose")
+_NOT_VERBS = (
+    lex.PRONOUNS | lex.DETERMINERS | _PREPOSITIONS | lex.words("and or but that this those these as news")
+)
+_IRREGULAR_PAST = lex.words(
+    """
+    is was has had did does thought wrote made took gave met spoke went came held won lost ran sent
+    led left kept put set got stood sought brought began saw knew felt told said
+    """
+)
 # Nouns of a written statement before a participle cue ("issued a statement saying …").
 _STATEMENT_NOUNS = lex.words("statement statements release letter email tweet post message memo note")
 # Speech verbs: the lexicon's and the further verbs of communication of _content.
@@ -1076,7 +1089,61 @@ class _Attributor:
             k -= 1
         if marks % 2:
             return False  # inside a quotation: the cue is the speaker's own report
-        return self._sentence_subject(i, apposition=True)
+        return self._sentence_subject(i, apposition=True) or self._clause_subject(i, j)
+
+    def _clause_subject(self, i: int, j: int) -> bool:
+        """``… while Mike Huckabee, the former Arkansas governor, toured … and said …``, ``The State
+        Department has deemed … and says …``: the subject of the verb coordinated with the cue.
+
+        Scanning back from the "and"/"but" at ``j`` to the nearest finite verb with a subject: a
+        name, a role or organisation noun, or a name with an apposition.  Reaching the cue of the
+        sentence's last attribution first ("Sandoval said that he had voted …, but added …"), its
+        speaker speaks; a pronoun subject is stepped over (it is a clause inside the statement, or
+        too far from its antecedent to resolve).
+        """
+        last = self.found[-1] if self.found else None
+        if last is not None and (last.sent != self.sents[i] or _is_place(last.name)):
+            last = None
+        k = j - 1
+        while k > 0 and j - k < 40 and self.sents[k - 1] == self.sents[i]:
+            if self.lows[k] in _CLAUSE_BREAKS:
+                return False
+            if last is not None and self.starts[k] == last.cue_start:
+                return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+            if self._finite_verb(k) and not self.quoted[k]:
+                s = k - 1
+                while s > 0 and self._skippable(s) and self.sents[s] == self.sents[i]:
+                    s -= 1
+                if self.lows[s] not in lex.PRONOUNS and self._named_subject(i, s):
+                    return True
+            k -= 1
+        return False
+
+    def _named_subject(self, i: int, s: int) -> bool:
+        """The subject ending at token s (a comma: the name before its apposition), when it names a
+        person or an organisation, not a place ("After his rally in San Jose, California the GOP
+        candidate went …": San Jose is not the subject)."""
+        found = len(self.found)
+        named_only, self.named_only = self.named_only, True
+        ok = self._apposition(i, s) if self.texts[s] == "," else self._subject_at(i, s)
+        self.named_only = named_only
+        if ok and len(self.found) > found and _is_place(self.found[-1].name):
+            del self.found[found:]
+            return False
+        return ok
+
+    def _finite_verb(self, k: int) -> bool:
+        """Whether token k reads as a finite verb after a subject ("proposed", "says", "wrote", "runs
+        an"): a form in "-s" only before its object's determiner or pronoun, as plural nouns end so
+        too ("white Christian schools in Houston and prefers …")."""
+        low = self.lows[k]
+        if self.caps[k] or not low.isalpha() or low in _NOT_VERBS:
+            return False
+        if low in _IRREGULAR_PAST or low in _CUE_VERBS or low in lex.STANCE_VERBS or low.endswith("ed"):
+            return True
+        if not low.endswith("s") or low.endswith(("ss", "us", "is")) or k + 1 >= self.n:
+            return False
+        return self.lows[k + 1] in lex.DETERMINERS or self.lows[k + 1] in lex.PRONOUNS
 
     def _relative_clause(self, i: int, j: int) -> bool:
         """``Democrats in Iowa who watched the debate said``: the subject before an unmarked "who"."""
@@ -1202,7 +1269,8 @@ class _Attributor:
                     break
             if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
                 return False  # "Trump's claims": a possessor, not a subject
-            b = a - 1 if a > 0 and self.lows[a - 1] not in _ARTICLES else a - 2
+            o = a - 1 if a > 1 and _ORDINAL.match(self.lows[a - 1]) else a  # "for the 6th Circuit"
+            b = o - 1 if o > 0 and self.lows[o - 1] not in _ARTICLES else o - 2
             linked = b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent
             if linked and not self._titled_person(a, j, b):
                 found = len(self.found)  # "James Pethokoukis of the AEI wrote"
