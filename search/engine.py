@@ -10,7 +10,6 @@ hide the others.  Everything returned is plain data copied out of Whoosh.
 
 from __future__ import annotations
 
-import heapq
 import json
 import time
 from collections.abc import Iterator
@@ -143,7 +142,7 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
         raw_selected = request.filters.get(kind, ())
         selected_keys = {name_key(v, aliases) for v in raw_selected}
         selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
-        top = top_positions(ordinals, counts, arrays.vocab[kind].keys, FACET_LIMIT)
+        top = top_positions(ordinals, counts, arrays.key_ranks(kind), FACET_LIMIT)
         found = dict(zip(ordinals[top].tolist(), counts[top].tolist(), strict=True))
         chosen = set(found) | selected_ords
         if selected_ords - found.keys():
@@ -169,27 +168,32 @@ def _facet_order(value: FacetValue) -> tuple:
     return value.type == "organization", -value.count, value.value.casefold()
 
 
-def top_ordinals(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], limit: int) -> list[int]:
+def top_ordinals(ordinals: np.ndarray, counts: np.ndarray, ranks: np.ndarray, limit: int) -> list[int]:
     """The ``limit`` ordinals with the highest counts, given the non-zero entries (``ordinals``
-    ascending, as :meth:`FacetArrays.count_nonzero` returns them); ties by canonical key.
+    ascending, as :meth:`FacetArrays.count_nonzero` returns them); ties by canonical key, given
+    as each ordinal's rank in key order (:meth:`FacetArrays.key_ranks`).
 
     Deterministic, and the order OpenSearch's terms aggregation uses (count, then key), so both
     backends list the same values when many share the last count.
     """
-    return ordinals[top_positions(ordinals, counts, keys, limit)].tolist()
+    return ordinals[top_positions(ordinals, counts, ranks, limit)].tolist()
 
 
-def top_positions(ordinals: np.ndarray, counts: np.ndarray, keys: list[str], limit: int) -> np.ndarray:
-    """Positions in ``ordinals`` of :func:`top_ordinals`' values, in the same order."""
+def top_positions(ordinals: np.ndarray, counts: np.ndarray, ranks: np.ndarray, limit: int) -> np.ndarray:
+    """Positions in ``ordinals`` of :func:`top_ordinals`' values, in the same order: those above
+    the last count included (ascending), then the tied ones in key order."""
     if len(ordinals) <= limit:
         return np.arange(len(ordinals))
     threshold = np.partition(counts, len(counts) - limit)[len(counts) - limit]
     above = np.flatnonzero(counts > threshold)
     tied = np.flatnonzero(counts == threshold)
-    # Ties by key: the first of the tied positions in key order (keys are unique); nsmallest
-    # rather than a sort of them all, as a rare word's values nearly all tie at 1.
-    tied_keys = [keys[o] for o in ordinals[tied].tolist()]
-    first = heapq.nsmallest(limit - len(above), range(len(tied)), key=tied_keys.__getitem__)
+    need = limit - len(above)
+    tied_ranks = ranks[ordinals[tied]]
+    if need < len(tied):  # a rare word's values nearly all tie at 1: partition before sorting
+        nearest = np.argpartition(tied_ranks, need - 1)[:need]
+        first = nearest[np.argsort(tied_ranks[nearest])]
+    else:
+        first = np.argsort(tied_ranks)
     return np.concatenate([above, tied[first]])
 
 
@@ -261,16 +265,44 @@ def _scope_mask(searcher, ndocs: int, candidates: np.ndarray, scope: QuoteScope,
     for i, docnum in enumerate(candidates.tolist()):
         if i % 256 == 255:
             deadline.check()
-        record = json.loads(searcher.stored_fields(docnum).get(S.RECORD) or "{}")
-        mask[docnum] = scope.matching_quote(record.get("speakers", [])) is not None
+        speakers, _indexed = hit_record(searcher.stored_fields(docnum).get(S.RECORD))
+        mask[docnum] = scope.matching_quote(speakers) is not None
     return mask
+
+
+#: How the indexer writes a record (index/document.py, ``json.dumps`` of a dict): ``speakers``
+#: first, ``indexed`` last.
+_SPEAKERS_KEY = '{"speakers": '
+_INDEXED_KEY = '"indexed": '
+_DECODER = json.JSONDecoder()
+
+
+def hit_record(raw: str | None) -> tuple[list, str | None]:
+    """(``speakers``, ``indexed``) of a stored record: what a hit shows of it.
+
+    The record also holds every entity and the provenance, about 40 % of its text, which a
+    results page never shows: in the layout the indexer writes, only the ``speakers`` value
+    (first) and the ``indexed`` value (last) are decoded.  The last ``"indexed": `` is a key (no
+    string can hold it: the quote after ``indexed`` would be escaped), and the top-level one
+    when its value ends where the record's closing brace begins.  Any other layout (another key
+    order, no ``indexed`` at the top) is decoded whole.
+    """
+    if not raw:
+        return [], None
+    if raw.startswith(_SPEAKERS_KEY):
+        at = raw.rfind(_INDEXED_KEY)
+        if at != -1:
+            indexed, end = _DECODER.raw_decode(raw, at + len(_INDEXED_KEY))
+            if end == len(raw) - 1 and raw[end] == "}":
+                return _DECODER.raw_decode(raw, len(_SPEAKERS_KEY))[0], indexed
+    record = json.loads(raw)
+    return record.get("speakers", []), record.get(S.INDEXED)
 
 
 def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases: AliasTable,
          scope: QuoteScope | None = None) -> Hit:
     stored = searcher.stored_fields(docnum)
-    record = json.loads(stored.get(S.RECORD) or "{}")
-    speakers = record.get("speakers", [])
+    speakers, indexed = hit_record(stored.get(S.RECORD))
     text = stored.get(S.BODY, "")
     text = (scope.matching_quote(speakers) if scope else None) or best_quote(
         speakers, words, speaker_keys, aliases) or text
@@ -283,7 +315,7 @@ def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases
         speakers=[s["name"] for s in speakers],
         url=S.web_url(stored.get(S.URL)),  # re-checked: older indexes stored any scheme
         snippet=snippet(text, words),
-        indexed=record.get(S.INDEXED),
+        indexed=indexed,
     )
 
 
@@ -294,6 +326,8 @@ def prepare(searcher, facet_cache: FacetCache) -> FacetArrays:
     """
     arrays = facet_cache.arrays(searcher)
     facet_cache.copies.arrays(searcher, arrays)  # copy clusters: rebuilt once per commit
+    for kind in S.FACET_KINDS:
+        arrays.key_ranks(kind)  # the order of facet values tied on their count
     warm_ranking(searcher, S.DEFAULT_FIELDS)
     return arrays
 

@@ -332,11 +332,42 @@ def _answers(ix) -> list[str]:
         return answers
 
 
+def _whole_record(raw):
+    record = json.loads(raw or "{}")
+    return record.get("speakers", []), record.get(S.INDEXED)
+
+
+def _refuse(raw):
+    raise AssertionError("the record was decoded whole")
+
+
+def test_hit_record_decodes_what_the_whole_record_holds(generated_index, monkeypatch):
+    """Speakers and ``indexed`` of every stored record equal a whole decode's, through the
+    partial decode (the indexer's layout), and other layouts are decoded whole."""
+    from search.engine import hit_record
+
+    with generated_index.searcher() as searcher:
+        raws = [searcher.stored_fields(d)[S.RECORD] for d in range(searcher.doc_count())]
+    assert sum(bool(json.loads(raw)["speakers"]) for raw in raws) > len(raws) // 4
+    expected = [_whole_record(raw) for raw in raws]
+    with monkeypatch.context() as patched:  # the indexer's records never take the whole decode
+        patched.setattr(json, "loads", _refuse)
+        assert [hit_record(raw) for raw in raws] == expected
+    speakers = [{"name": "A", "quotes": [{"text": 'he said "indexed": no', "indexed": 1}]}]
+    for record in ({"indexed": "2020-01-01T00:00:00Z", "speakers": speakers},  # another key order
+                   {"speakers": speakers, "entities": [{"indexed": "x"}]},  # no top-level indexed
+                   {"speakers": speakers, "indexed": None}, {"entities": []}, {}):
+        raw = json.dumps(record, ensure_ascii=False)
+        expected = (record.get("speakers", []), record.get("indexed"))
+        assert hit_record(raw) == expected == _whole_record(raw)
+    assert hit_record(None) == hit_record("") == ([], None)
+
+
 def test_generated_archive_answers_equal_the_reference_paths(generated_index, monkeypatch):
     """Totals, facet counts, order, snippets and the JSON bytes: the same with every fast path of
     the fixed per-query cost replaced by the code it replaced (the analyzer's token-by-token span
     scan, facet counts over the whole vocabulary and the previous choice of the top values,
-    Whoosh's parser for plain words, ``dataclasses.asdict``)."""
+    Whoosh's parser for plain words, ``dataclasses.asdict``, records decoded whole)."""
     import reference_facets
     from result_shapes import asdict_shape
 
@@ -347,6 +378,7 @@ def test_generated_archive_answers_equal_the_reference_paths(generated_index, mo
     monkeypatch.setattr(facets, "SPARSE_RATIO", 0)  # always the dense count
     monkeypatch.setattr(engine, "_facets", reference_facets.facets)
     monkeypatch.setattr(query, "plain_word", lambda text: None)  # every query through Whoosh's parser
+    monkeypatch.setattr(engine, "hit_record", _whole_record)  # every record decoded whole
 
     monkeypatch.setattr(results.SearchResult, "to_dict", asdict_shape)
     reference = _answers(generated_index)
@@ -385,7 +417,7 @@ def test_facet_counts_sparse_and_dense_agree(generated_index, monkeypatch):
                 keys = arrays.vocab[kind].keys
                 ranked = sorted(ordinals.tolist(), key=lambda o: (-dense[o], keys[o], o))
                 for limit in (1, 3, 20):
-                    top = top_ordinals(ordinals, counts, keys, limit)
+                    top = top_ordinals(ordinals, counts, arrays.key_ranks(kind), limit)
                     assert set(top) == set(ranked[:limit])
                     # The same list, in the same order, as the previous implementation.
                     assert top == reference_facets.top_ordinals(ordinals, counts, keys, limit)
