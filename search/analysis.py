@@ -76,7 +76,6 @@ class Forms:
         #: Whether kept words are numbered consecutively (Whoosh's StopFilter ``renumber``), else
         #: by their raw token index.
         self.renumber: bool = stop.renumber
-        self._renumber = stop.renumber
         # The stem filter's own LFU cache is redundant under the cache here.
         self._stem = stem_function(stem)
         self._ignore = frozenset(stem.ignore)
@@ -142,7 +141,7 @@ class Forms:
             analyse = self._analyse
             forms = [analyse(word) if form is None else form for word, form in zip(words, forms, strict=True)]
         positions: dict[str, list[int]] = {}
-        if self._renumber:
+        if self.renumber:
             # Kept words are numbered consecutively from the first one's raw token index.
             first = next((index for index, form in enumerate(forms) if form is not False), None)
             if first is None:

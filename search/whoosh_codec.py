@@ -35,7 +35,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Iterator
-from itertools import chain
+from itertools import accumulate, chain
 from operator import sub
 from pickle import dumps
 from struct import Struct
@@ -541,21 +541,10 @@ class DatelineTermWriter(TermOutput):
     def encoded_blocks(self, ids: list[int], weights: list[float], values: list[bytes],
                        lengths: list[int], compression: int, stats: TermStats) -> list[bytes]:
         """Blocks of one run of postings (document numbers ascending), statistics into ``stats``."""
-        count, limit = len(ids), self.limit
         if self._no_values:
             values = []
-        parts = []
-        for lo in range(0, count, limit):
-            block_ids = ids[lo:lo + limit]
-            block_weights = weights[lo:lo + limit]
-            min_length, max_length, max_weight = block_statistics(lengths[lo:lo + limit], block_weights)
-            # W3 keeps a block's weights as float32 (its sum adds those); its maximum is the raw one.
-            stored = array("f", block_weights).tolist()
-            parts.append(block_bytes(block_ids, stored, values[lo:lo + limit], self._positions,
-                                     min_length, max_length, max_weight, compression, False))
-            stats.add(sum(stored), len(block_ids), min_length, max_length, max_weight,
-                      block_ids[0], block_ids[-1])
-        return parts
+        return self._blocks(ids, weights, lengths, compression, stats, lambda lo, hi, block_ids, stored: (
+            encode_payload(block_ids, stored, values[lo:hi], self._positions)))
 
     def position_blocks(self, ids: list[int], freqs: list[int], deltas: list[int], boost: float,
                         lengths: list[int], compression: int, stats: TermStats) -> list[bytes]:
@@ -566,21 +555,29 @@ class DatelineTermWriter(TermOutput):
         encoded values."""
         if not self._positions:
             raise TypeError("position_blocks writes fields of Whoosh's Positions format only")
-        count, limit = len(ids), self.limit
+        weights = freqs if boost == 1 else [freq * boost for freq in freqs]
+        starts = [0, *accumulate(freqs)]  # each posting's first delta in ``deltas``
+        return self._blocks(ids, weights, list(map(lengths.__getitem__, ids)), compression, stats,
+                            lambda lo, hi, block_ids, stored: encode_positions_payload(
+                                block_ids, stored, freqs[lo:hi], deltas[starts[lo]:starts[hi]]),
+                            raw_maximum=False)
+
+    def _blocks(self, ids: list[int], weights: list[float], lengths: list[int], compression: int,
+                stats: TermStats, payload, *, raw_maximum: bool = True) -> list[bytes]:
+        """Blocks of ``limit`` postings; ``payload(lo, hi, block_ids, stored_weights)`` encodes one.
+
+        W3 keeps a block's weights as float32 (its sum adds those); the maximum weight is the raw
+        one (``raw_maximum``) or, for arrays that held float32 weights already, the stored one.
+        """
         parts = []
-        start = 0
-        for lo in range(0, count, limit):
-            block_ids = ids[lo:lo + limit]
-            block_freqs = freqs[lo:lo + limit]
-            words = sum(block_freqs)
-            # As encoded_blocks stores them: float32, as the weights' array in the pool held them.
-            weights = block_freqs if boost == 1 else [freq * boost for freq in block_freqs]
-            stored = array("f", weights).tolist()
-            min_length, max_length, max_weight = block_statistics(list(map(lengths.__getitem__, block_ids)),
-                                                                  stored)
-            payload = encode_positions_payload(block_ids, stored, block_freqs, deltas[start:start + words])
-            start += words
-            parts.append(_block(payload, block_ids, min_length, max_length, max_weight, compression, False))
+        for lo in range(0, len(ids), self.limit):
+            hi = min(lo + self.limit, len(ids))
+            block_ids = ids[lo:hi]
+            stored = array("f", weights[lo:hi]).tolist()
+            min_length, max_length, max_weight = block_statistics(
+                lengths[lo:hi], weights[lo:hi] if raw_maximum else stored)
+            parts.append(_block(payload(lo, hi, block_ids, stored), block_ids, min_length, max_length,
+                                max_weight, compression, False))
             stats.add(sum(stored), len(block_ids), min_length, max_length, max_weight,
                       block_ids[0], block_ids[-1])
         return parts
