@@ -26,7 +26,7 @@ from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.names import AliasTable, name_key
 from search.phrases import phrase_docs
-from search.postings import NoFastPath, PostingsCache
+from search.postings import NoFastPath, PostingsCache, sorted_unique
 from search.query import parse, positive_leaves, query_terms, to_whoosh
 from search.ranking import best_first, for_ranking, rank
 from search.ranking import warm as warm_ranking
@@ -67,7 +67,7 @@ def _set_of(searcher, node, postings: PostingsCache, deadline: Deadline) -> np.n
         for child in node.subqueries:  # up to thousands of expanded words: keep to the budget
             deadline.check()
             parts.append(_set_of(searcher, child, postings, deadline))
-        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        return sorted_unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
     if kind is whoosh_query.And and node.subqueries:
         result = None
         for child in node.subqueries:

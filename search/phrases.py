@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from search.budget import Deadline
-from search.postings import PositionArrays, PostingsCache
+from search.postings import PositionArrays, PostingsCache, sorted_unique
 from search.whoosh_compat import decode_positions
 
 #: Bits of a check key below the candidate's index: positions are below 2**32.
@@ -68,7 +68,7 @@ def segment_phrase_docs(words: list[tuple[np.ndarray, list | PositionArrays]], f
         if len(ends) == 0:
             return _EMPTY
         # Later words are decoded only in the candidates where the phrase so far was found.
-        alive = np.unique(ends >> _POSITION_BITS)
+        alive = sorted_unique(ends >> _POSITION_BITS)
     return candidates[alive]
 
 
@@ -76,7 +76,7 @@ def _members(wanted: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Which of ``wanted`` are in ``keys`` (non-empty), by binary search: both arrays are sorted
     already, which ``np.isin`` would not use (it sorts their concatenation, 3x slower here)."""
     if np.any(keys[1:] <= keys[:-1]):  # positions are stored ascending; guard a format that is not
-        keys = np.unique(keys)
+        keys = sorted_unique(keys)
     where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
     return keys[where] == wanted
 

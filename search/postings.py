@@ -24,6 +24,24 @@ class NoFastPath(Exception):
     """The postings are not in the block format read here."""
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """The distinct values of an integer array (document numbers, position keys), ascending.
+
+    ``np.unique`` gives the same, but numpy 2.3 made its plain form (no counts, no indices) a
+    hash table, which for arrays of document numbers is 30-50x slower than sorting: ~540 ms
+    against ~10 ms for 1.7 million numbers, and the union of a word's title and body postings at
+    300k articles spent ~20 ms of a ~50 ms query there.  Sorting and dropping repeats stays
+    O(n log n) in C on every numpy version.
+    """
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
+
+
 class PositionArrays:
     """Positions of a term's postings in one flat array (ascending within each posting), with
     each posting's count: what Dateline blocks hold.  Indexing gives a posting's value encoded as
