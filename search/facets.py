@@ -24,6 +24,8 @@ from search.copies import CopyCache
 from search.postings import leaf_readers
 
 NO_DAY = np.iinfo(np.int32).min
+#: :meth:`FacetArrays.months` of undated documents.
+NO_MONTH = np.iinfo(np.int32).min
 #: ``indexed`` of documents whose indexing time was not recorded (indexes built before it was).
 NO_TIME = np.iinfo(np.int64).min
 #: :meth:`FacetArrays.count_nonzero` sorts the matches' values when there are fewer than
@@ -75,6 +77,8 @@ class FacetArrays:
     organizations: frozenset = frozenset()
     _masks: dict = field(default_factory=dict)
     _ranks: dict = field(default_factory=dict)
+    _totals: dict = field(default_factory=dict)
+    _months: np.ndarray | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def ordinals_for(self, kind: str, keys: list[str]) -> list[int]:
@@ -132,27 +136,49 @@ class FacetArrays:
         return self.indexed >= since
 
     def count_nonzero(self, kind: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(ordinals, counts) of the values of ``kind`` that ``docs`` have: ordinals ascending,
-        every count > 0.
+        """(ordinals, counts) of the values of ``kind`` that ``docs`` (distinct document numbers)
+        have: ordinals ascending, every count > 0.
 
         A few matches (a rare word) have a few values: those are counted by sorting them, without
         a count array over the whole vocabulary (129,000 people at 37.5k articles) allocated and
         then scanned for the top values, for each facet kind; many matches are counted into one.
+        Most of the documents (a common word) are counted as all documents' counts less those of
+        the others.
         """
         size = len(self.display[kind])
-        values = self._values(kind, docs)
-        if size == 0 or len(values) == 0:
+        if size == 0 or len(docs) == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        if len(values) * SPARSE_RATIO < size:
-            ordinals, counts = np.unique(values, return_counts=True)
-            keep = ordinals < size
-            return ordinals[keep].astype(np.int64), counts[keep].astype(np.int64)
-        dense = np.bincount(values, minlength=size)[:size]
+        if len(docs) * 2 > self.ndocs:
+            # Counting takes a few passes over the values counted: count the fewer documents.
+            others = np.ones(self.ndocs, dtype=bool)
+            others[docs] = False
+            others_values = self._values(kind, np.flatnonzero(others))
+            dense = self.totals(kind) - np.bincount(others_values, minlength=size)[:size]
+        else:
+            values = self._values(kind, docs)
+            if len(values) == 0:
+                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            if len(values) * SPARSE_RATIO < size:
+                ordinals, counts = np.unique(values, return_counts=True)
+                keep = ordinals < size
+                return ordinals[keep].astype(np.int64), counts[keep].astype(np.int64)
+            dense = np.bincount(values, minlength=size)[:size]
         ordinals = np.flatnonzero(dense)
         return ordinals, dense[ordinals]
 
+    def totals(self, kind: str) -> np.ndarray:
+        """How many documents have each ordinal of ``kind`` (built once per set of segments)."""
+        with self._lock:
+            found = self._totals.get(kind)
+        if found is None:
+            size = len(self.display[kind])
+            found = np.bincount(self.ords[kind], minlength=size)[:size]
+            with self._lock:
+                self._totals[kind] = found
+        return found
+
     def _values(self, kind: str, docs: np.ndarray) -> np.ndarray:
-        """The ordinals of ``kind`` of every document in ``docs`` (with repeats), as one array."""
+        """The ordinals of ``kind`` of every document in ``docs``, with repeats, as one array."""
         if len(docs) == 0:
             return np.zeros(0, dtype=np.int32)
         indptr = self.indptr[kind]
@@ -168,13 +194,32 @@ class FacetArrays:
 
     def month_counts(self, docs: np.ndarray) -> list[tuple[str, int]]:
         """[(YYYY-MM, count)] over ``docs``, in date order; undated documents are left out."""
-        days = self.day[docs]
-        days = days[days != NO_DAY]
-        if len(days) == 0:
+        months = self.months()[docs]
+        months = months[months != NO_MONTH]
+        if len(months) == 0:
             return []
-        months = days.astype("datetime64[D]").astype("datetime64[M]")
-        values, counts = np.unique(months, return_counts=True)
-        return [(str(v), int(c)) for v, c in zip(values, counts, strict=True)]
+        # Months since 1970 (numpy's datetime64[M] numbering): counted over the few present.
+        first = int(months.min())
+        counts = np.bincount(months - first)
+        present = np.flatnonzero(counts)
+        return [(str(np.datetime64(first + int(m), "M")), int(counts[m])) for m in present]
+
+    def months(self) -> np.ndarray:
+        """Each document's month as numpy's datetime64[M] number (months since 1970-01), or
+        NO_MONTH when undated; built once per set of segments.
+
+        Converting each query's days to months (a calendar computation per match) and sorting
+        them took ~18 ms of a common word's query at 300k articles.
+        """
+        with self._lock:
+            found = self._months
+        if found is None:
+            dated = self.day != NO_DAY
+            found = np.full(self.ndocs, NO_MONTH, dtype=np.int32)
+            found[dated] = self.day[dated].astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+            with self._lock:
+                self._months = found
+        return found
 
 
 class FacetCache:

@@ -1,0 +1,76 @@
+"""Facet counts and month counts of search/facets.py, against counting each value directly."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from search.facets import NO_DAY, FacetArrays, _Vocab
+
+KIND = "person"
+
+
+def _arrays(rng: np.random.Generator, ndocs: int, size: int) -> tuple[FacetArrays, list[list[int]]]:
+    """Facet arrays of one kind: each document 0-4 values (a value may repeat in a document),
+    every value of ``size`` used; and each document's values as lists."""
+    per_doc = [rng.integers(0, size, rng.integers(0, 5)).tolist() for _ in range(ndocs)]
+    per_doc[0] = list(range(size))
+    indptr = np.concatenate([[0], np.cumsum([len(v) for v in per_doc])]).astype(np.int64)
+    ords = np.array([o for values in per_doc for o in values], dtype=np.int32)
+    vocab = _Vocab([f"k{i}" for i in range(size)], {f"k{i}": i for i in range(size)})
+    day = np.full(ndocs, NO_DAY, dtype=np.int32)
+    arrays = FacetArrays(ndocs, day, {KIND: indptr}, {KIND: ords}, {KIND: vocab},
+                         {KIND: [f"K{i}" for i in range(size)]})
+    return arrays, per_doc
+
+
+def _expected(per_doc: list[list[int]], docs: np.ndarray) -> tuple[list[int], list[int]]:
+    counted = Counter(o for d in docs.tolist() for o in per_doc[d])
+    ordinals = sorted(counted)
+    return ordinals, [counted[o] for o in ordinals]
+
+
+@pytest.mark.parametrize("size", [3, 500, 20_000])
+def test_counts_equal_counting_each_value(size):
+    """Few, many and most of the documents (counted from all documents' counts less the others'),
+    small and large vocabularies (sorted or counted into an array)."""
+    rng = np.random.default_rng(size)
+    arrays, per_doc = _arrays(rng, 3_000, size)
+    for share in (0, 0.001, 0.1, 0.5, 0.51, 0.9, 1.0):
+        docs = np.sort(rng.choice(3_000, int(share * 3_000), replace=False)).astype(np.int64)
+        ordinals, counts = arrays.count_nonzero(KIND, docs)
+        assert ordinals.dtype == counts.dtype == np.int64
+        assert (ordinals.tolist(), counts.tolist()) == _expected(per_doc, docs)
+
+
+def test_most_documents_are_counted_from_the_others(monkeypatch):
+    """Counting 90 % of the documents reads the values of the other 10 % only."""
+    arrays, per_doc = _arrays(np.random.default_rng(3), 1_000, 50)
+    read = []
+    values = FacetArrays._values
+
+    def recording(self, kind, docs):
+        read.append(len(docs))
+        return values(self, kind, docs)
+
+    monkeypatch.setattr(FacetArrays, "_values", recording)
+    docs = np.arange(100, 1_000)
+    ordinals, counts = arrays.count_nonzero(KIND, docs)
+    assert read == [100]
+    assert (ordinals.tolist(), counts.tolist()) == _expected(per_doc, docs)
+
+
+def test_month_counts_are_the_days_months():
+    """Months of dated documents (before and after 1970), undated ones left out, in date order."""
+    rng = np.random.default_rng(4)
+    day = rng.integers(-800, 20_000, 2_000).astype(np.int32)
+    day[rng.choice(2_000, 300, replace=False)] = NO_DAY
+    arrays = FacetArrays(2_000, day, {}, {}, {}, {})
+    for docs in (np.arange(2_000), np.sort(rng.choice(2_000, 50, replace=False)), np.zeros(0, dtype=np.int64),
+                 np.flatnonzero(day == NO_DAY)):
+        days = day[docs]
+        months = days[days != NO_DAY].astype("datetime64[D]").astype("datetime64[M]")
+        values, counts = np.unique(months, return_counts=True)
+        assert arrays.month_counts(docs) == [(str(v), int(c)) for v, c in zip(values, counts, strict=True)]
