@@ -26,7 +26,7 @@ from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.names import AliasTable, name_key
 from search.phrases import phrase_docs
-from search.postings import NoFastPath, PostingsCache, sorted_unique
+from search.postings import NoFastPath, PostingsCache, intersection, union
 from search.query import parse, positive_leaves, query_terms, to_whoosh
 from search.ranking import best_first, for_ranking, rank
 from search.ranking import warm as warm_ranking
@@ -67,12 +67,12 @@ def _set_of(searcher, node, postings: PostingsCache, deadline: Deadline) -> np.n
         for child in node.subqueries:  # up to thousands of expanded words: keep to the budget
             deadline.check()
             parts.append(_set_of(searcher, child, postings, deadline))
-        return sorted_unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        return union(parts, postings.ndocs)
     if kind is whoosh_query.And and node.subqueries:
         result = None
         for child in node.subqueries:
             part = _set_of(searcher, child, postings, deadline)
-            result = part if result is None else np.intersect1d(result, part, assume_unique=True)
+            result = part if result is None else intersection(result, part, postings.ndocs)
         return result
     if kind is whoosh_query.AndNot:
         return np.setdiff1d(_set_of(searcher, node.a, postings, deadline),
@@ -328,6 +328,8 @@ def prepare(searcher, facet_cache: FacetCache) -> FacetArrays:
     facet_cache.copies.arrays(searcher, arrays)  # copy clusters: rebuilt once per commit
     for kind in S.FACET_KINDS:
         arrays.key_ranks(kind)  # the order of facet values tied on their count
+        arrays.totals(kind)  # all documents' counts (a common word's are counted from them)
+    arrays.months()
     warm_ranking(searcher, S.DEFAULT_FIELDS)
     return arrays
 

@@ -27,6 +27,9 @@ from search.whoosh_compat import bm25_parameters
 _LENGTHS_LIMIT = 512
 _LENGTHS: dict[tuple[str, str], np.ndarray] = {}
 _LENGTHS_LOCK = threading.Lock()
+#: A term's postings are looked up in the ranked documents through a table of all documents
+#: when they number at least 1/DENSE_LOOKUPS of the documents (``_Scorer._places``).
+DENSE_LOOKUPS = 32
 
 
 def for_ranking(node: Q.Query) -> Q.Query:
@@ -130,6 +133,29 @@ class _Scorer:
         self.searcher = searcher
         self.docs = docs
         self.postings = postings
+        self._slots: np.ndarray | None = None
+
+    def _places(self, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in ``docs``, mask over ``numbers``) of the sorted document ``numbers`` that
+        are in ``docs``.
+
+        Few numbers are looked up by binary search; many (a common word's postings, ~150,000 at
+        300k articles) in a table of every document's position in ``docs``, built once per
+        query: a binary search per posting cost ~5 ms a term there, the table ~1 ms.
+        """
+        docs = self.docs
+        ndocs = self.postings.ndocs
+        if len(numbers) * DENSE_LOOKUPS < ndocs:
+            where = np.searchsorted(docs, numbers)
+            inside = where < len(docs)
+            inside[inside] = docs[where[inside]] == numbers[inside]
+            return where[inside], inside
+        if self._slots is None:
+            self._slots = np.full(ndocs, -1, dtype=np.int64)
+            self._slots[docs] = np.arange(len(docs))
+        where = self._slots[numbers]
+        inside = where >= 0
+        return where[inside], inside
 
     def evaluate(self, node: Q.Query) -> tuple[np.ndarray, np.ndarray]:
         kind = type(node)
@@ -169,10 +195,8 @@ class _Scorer:
             postings = self.postings.get(index, field, term.text)
             if postings is None or len(postings.ids) == 0:
                 continue
-            where = np.searchsorted(docs, postings.ids + offset)
-            inside = where < len(docs)
-            inside[inside] = docs[where[inside]] == postings.ids[inside] + offset
-            where, tf = where[inside], postings.weights[inside]
+            where, inside = self._places(postings.ids + offset)
+            tf = postings.weights[inside]
             lengths = _field_lengths(reader, field)[postings.ids[inside]]
             mask[where] = True
             bm25 = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths / average)))

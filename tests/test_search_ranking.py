@@ -5,6 +5,7 @@ import pytest
 from whoosh import query as Q
 
 from index.storage import create_index
+from search import ranking as ranking_module
 from search import schema as S
 from search.query import parse_query
 from search.ranking import for_ranking, rank
@@ -32,7 +33,11 @@ QUERIES = ["talks", "talks continue", "talks OR idlib", "talks ANDMAYBE idlib", 
 
 @pytest.mark.parametrize("q", QUERIES)
 @pytest.mark.parametrize("subset", [False, True])
-def test_scores_and_order_are_whooshs(searcher, q, subset):
+@pytest.mark.parametrize("lookups", [1, 10**9], ids=["binary-search", "table"])
+def test_scores_and_order_are_whooshs(searcher, q, subset, lookups, monkeypatch):
+    """Postings are found among the ranked documents by binary search (few) or through a table of
+    all documents (many): both give Whoosh's scores and order."""
+    monkeypatch.setattr(ranking_module, "DENSE_LOOKUPS", lookups)
     parsed = parse_query(q, searcher.schema)
     matched = sorted(searcher.docs_for_query(parsed))
     docs = np.asarray(matched[::2] if subset else matched, dtype=np.int64)
@@ -87,3 +92,12 @@ def test_top_positions_breaks_ties_by_document_number():
     docs = np.array([10, 14, 12, 13, 11])
     assert sorted(docs[top_positions(scores, docs, 2)].tolist()) == [12, 13]
     assert sorted(top_positions(scores, docs, 9).tolist()) == [0, 1, 2, 3, 4]
+
+
+def test_many_postings_are_looked_up_in_a_table(searcher, monkeypatch):
+    """The table lookup is taken for postings of at least 1/DENSE_LOOKUPS of the documents (no
+    binary search left)."""
+    docs = np.asarray(sorted(searcher.docs_for_query(parse_query("talks", searcher.schema))), dtype=np.int64)
+    monkeypatch.setattr(ranking_module, "DENSE_LOOKUPS", 10**9)
+    monkeypatch.setattr(ranking_module.np, "searchsorted", None)  # any binary search would fail
+    assert rank(searcher, parse_query("talks", searcher.schema), docs, 5) is not None

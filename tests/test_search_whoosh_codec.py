@@ -348,3 +348,88 @@ def test_position_arrays_encode_to_the_same_blocks_as_encoded_values(boost):
                         info.max_weight(), info.min_id(), info.max_id())
 
             assert summary(stats.info) == summary(reference.info)
+
+
+def _blockwise(data, weights: bool, positions: bool) -> dict:
+    """A term decoded block by block with :class:`Decoded` (the reader before whole-term
+    decoding), as plain lists with their dtypes."""
+    decoded = [D.Decoded(block.payload(data), block.count, block.base, want_positions=positions)
+               for block in D.blocks(data)]
+    found = {"ids": np.concatenate([d.ids for d in decoded])}
+    if weights:
+        found["weights"] = np.concatenate([d.weights if d.weights is not None else np.ones(len(d.ids))
+                                           for d in decoded])
+    if positions and all(d.kind == D.VALUES_POSITIONS for d in decoded):
+        found["positions"] = np.concatenate([d.positions for d in decoded])
+        found["counts"] = np.concatenate([d.counts for d in decoded])
+    elif positions:
+        found["values"] = [v for d in decoded for v in d.encoded_values()]
+    return {k: (v.dtype.str, v.tolist()) if isinstance(v, np.ndarray) else v for k, v in found.items()}
+
+
+def _as_lists(arrays, weights: bool, positions: bool) -> dict:
+    found = {"ids": arrays.ids}
+    if weights:
+        found["weights"] = arrays.weights
+    if positions and arrays.values is None:
+        found["positions"], found["counts"] = arrays.positions, arrays.counts
+    elif positions:
+        found["values"] = arrays.values
+    return {k: (v.dtype.str, v.tolist()) if isinstance(v, np.ndarray) else v for k, v in found.items()}
+
+
+@pytest.mark.parametrize("fmt", [POSITIONS, CHARACTERS, FIXED, EXISTENCE],
+                         ids=["positions", "characters", "fixed-size", "existence"])
+@pytest.mark.parametrize(("compression", "blocklimit"), [(0, 512), (3, 512), (3, 100)])
+def test_whole_term_decoding_equals_block_by_block_decoding(fmt, compression, blocklimit):
+    """``term_arrays`` (all blocks in one numpy pass each, weights without inflating positions)
+    gives exactly what decoding each block with ``Decoded`` gives: same values, same dtypes, on
+    random terms of one to many blocks, every id, weight and position width, raw and deflated."""
+    terms = _terms(11, fmt)
+    codec = D.DatelineCodec(blocklimit=blocklimit, compression=compression)
+    storage, segment = _write(codec, fmt, terms, whole_terms=True)
+    reader = codec.terms_reader(storage, segment)
+    for tbytes, _postings in terms:
+        data = reader.matcher("f", tbytes, fmt).term_bytes
+        for weights in (False, True):
+            for positions in (False, True):
+                arrays = D.term_arrays(data, weights=weights, positions=positions)
+                assert _as_lists(arrays, weights, positions) == _blockwise(data, weights, positions)
+
+
+def test_whole_term_decoding_takes_its_fast_paths(monkeypatch):
+    """Positions terms never fall back to block-by-block decoding, and a term read without its
+    positions is inflated only up to its weights (fewer bytes than the payloads)."""
+    terms = _terms(12, POSITIONS)
+    codec = D.DatelineCodec()
+    storage, segment = _write(codec, POSITIONS, terms, whole_terms=True)
+    reader = codec.terms_reader(storage, segment)
+    datas = [reader.matcher("f", tbytes, POSITIONS).term_bytes for tbytes, _postings in terms]
+    full = sum(len(block.payload(data)) for data in datas for block in D.blocks(data))
+    prefix = sum(len(D._inflated_prefix(data, block)) for data in datas for block in D.blocks(data))
+    assert prefix < full / 2
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("block-by-block decoding")
+
+    monkeypatch.setattr(D, "Decoded", refuse)
+    monkeypatch.setattr(D.Block, "payload", lambda *a: refuse())
+    for data in datas:
+        D.term_arrays(data, weights=True)  # without positions: no whole payload inflated
+    monkeypatch.undo()
+    monkeypatch.setattr(D, "Decoded", refuse)
+    for data in datas:
+        D.term_arrays(data, weights=True, positions=True)
+
+
+def test_position_arrays_from_deltas_take_the_same_positions():
+    """Positions summed from deltas when taken equal those summed for the whole term."""
+    rng = random.Random(5)
+    counts = np.array([rng.choice((1, 2, 5, 40)) for _ in range(300)], dtype=np.int64)
+    deltas = np.array([rng.choice((0, 1, 3, 70_000)) for _ in range(int(counts.sum()))], dtype=np.int64)
+    whole = PositionArrays(D.positions_from_deltas(deltas, counts), counts)
+    lazy = PositionArrays.from_deltas(deltas, counts)
+    for where in (np.arange(300), np.array([0, 7, 299]), np.array(sorted(rng.sample(range(300), 90)))):
+        assert [a.tolist() for a in lazy.take(where)] == [a.tolist() for a in whole.take(where)]
+    assert [lazy[i] for i in range(300)] == [whole[i] for i in range(300)]
+    assert lazy.positions.tolist() == whole.positions.tolist()
