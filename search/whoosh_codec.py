@@ -42,6 +42,7 @@ from struct import Struct
 from zlib import DEFLATED, compressobj, decompress, decompressobj
 
 import numpy as np
+from isal.isal_zlib import decompress as isal_decompress
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3TermInfo
 from whoosh.system import pack_uint
@@ -373,7 +374,7 @@ def term_arrays(data, *, weights: bool = False, positions: bool = False) -> Term
     weight_parts, count_parts, delta_parts = [], [], []
     for block in blocks(data):
         count = block.count
-        payload = block.payload(data) if positions else _inflated_prefix(data, block)
+        payload = _inflated(data, block) if positions else _inflated_prefix(data, block)
         codes = payload[0]
         id_code, weight_code, kind = codes & 3, codes >> 2 & 3, codes >> 4 & 3
         if positions and kind != VALUES_POSITIONS:
@@ -433,6 +434,13 @@ def _whole_ids(parts: list[np.ndarray], sizes: list[int], bases: list[int]) -> n
     counts = np.asarray(sizes, dtype=np.int64)
     starts = np.cumsum(counts) - counts
     return total + np.repeat(np.asarray(bases, dtype=np.int64) - total[starts], counts)
+
+
+def _inflated(data, block: Block):
+    """A block's whole payload (:meth:`Block.payload`), inflated by ISA-L: the same bytes as
+    zlib's inflate, ~1.8x faster (a phrase inflates every block of its words whole)."""
+    raw = data[block.payload_start:block.end]
+    return isal_decompress(raw) if block.flags & COMPRESSED else raw
 
 
 def _inflated_prefix(data, block: Block):

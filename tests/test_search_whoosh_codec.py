@@ -14,6 +14,7 @@ import random
 
 import numpy as np
 import pytest
+from isal import isal_zlib
 from whoosh import fields, formats
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 from whoosh.filedb.filestore import RamStorage
@@ -398,8 +399,9 @@ def test_whole_term_decoding_equals_block_by_block_decoding(fmt, compression, bl
 
 
 def test_whole_term_decoding_takes_its_fast_paths(monkeypatch):
-    """Positions terms never fall back to block-by-block decoding, and a term read without its
-    positions is inflated only up to its weights (fewer bytes than the payloads)."""
+    """Positions terms never fall back to block-by-block decoding, a term read without its
+    positions is inflated only up to its weights (fewer bytes than the payloads), and whole
+    blocks are inflated by ISA-L (a declared dependency: no silent fallback to zlib)."""
     terms = _terms(12, POSITIONS)
     codec = D.DatelineCodec()
     storage, segment = _write(codec, POSITIONS, terms, whole_terms=True)
@@ -418,8 +420,12 @@ def test_whole_term_decoding_takes_its_fast_paths(monkeypatch):
         D.term_arrays(data, weights=True)  # without positions: no whole payload inflated
     monkeypatch.undo()
     monkeypatch.setattr(D, "Decoded", refuse)
+    monkeypatch.setattr(D.Block, "payload", lambda *a: refuse())
+    inflated = []
+    monkeypatch.setattr(D, "isal_decompress", lambda raw: inflated.append(raw) or isal_zlib.decompress(raw))
     for data in datas:
         D.term_arrays(data, weights=True, positions=True)
+    assert len(inflated) == sum(block.flags & D.COMPRESSED for data in datas for block in D.blocks(data)) > 0
 
 
 def test_position_arrays_from_deltas_take_the_same_positions():
