@@ -106,7 +106,7 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
         S.PLACE: "\n".join(by_kind[S.PLACE]),
         S.URL: S.web_url(article.url) or "",  # only http(s) links are kept
         S.AUTHORS: list(article.authors),
-        S.RECORD: json.dumps(record, ensure_ascii=False),
+        S.RECORD: _record_json(record),
         S.FACETS: facets.encode(),
     }
     published = S.date_to_datetime(extracted.published)
@@ -141,6 +141,11 @@ def _speaker_json(speaker: Speaker) -> dict:
     if _SPEAKER_FIELDS != ("name", "type", "quotes"):  # a new field: the generic path keeps it
         return to_jsonable(speaker)
     return {"name": speaker.name, "type": speaker.type, "quotes": list(map(_quote_json, speaker.quotes))}
+
+
+# ``json.dumps(record, ensure_ascii=False)`` builds a JSONEncoder (and its C encoder) per call; one
+# encoder with the same settings, made once, gives the same text.
+_record_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def format_timestamp(seconds: int) -> str:

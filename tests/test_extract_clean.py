@@ -64,3 +64,23 @@ def test_seed_002_and_004_newsletter_and_ads(sample_archive):
         ):
             assert junk not in cleaned
         assert cleaned.startswith("MOSCOW – ")
+
+
+def test_floating_furniture_patterns_on_ascii_and_other_lines():
+    """The newsletter and cookie patterns, which match anywhere in a line, are tried apart from the
+    others and skipped on ASCII lines without "newsletter" or "cookie": each case still decides."""
+    kept = "Body text of the story."
+    for line in (
+        "Get the best stories in our free daily Newsletter",  # newsletter after up to 40 characters
+        "This site uses cookies to improve your browsing experience",
+        "Diese Seite: wir nutzen Cookies, um Ihre Erfahrung (experience) zu verbessern – accept",
+        "Daily new\u017fletter",  # non-ASCII: the long s matches s under IGNORECASE, not in lower()
+        "We use coo\u212aies to improve your experience",  # the Kelvin sign matches k
+    ):
+        assert clean_body(f"{line}\n\n{kept}") == kept, line
+    for line in (
+        "A newsletter went out to" + " members" * 12,  # more than 60 characters after the word
+        "She baked cookies for the team.",  # no consent word after "cookies"
+        "The \u212aelvin scale is used here.",
+    ):
+        assert clean_body(f"{line}\n\n{kept}") == f"{line}\n\n{kept}", line

@@ -133,3 +133,13 @@ def test_conll_valid_f1(corpora):
     """Issue 3 target: document-level F1 >= 0.75 over people, organisations and places."""
     result = _conll(corpora)
     assert result["overall"]["f1"] >= 0.75, result["overall"]
+
+
+def test_home_runs_count_toward_a_sports_report_only_as_words():
+    """ "home run" counts as a sports phrase only after a word boundary ("bighome run" does not),
+    as does "quarter-final": in a sports report a city names its team."""
+    opening = "Fans said Denver won again this season. Ortiz hit "
+    sports = opening + "a home run, another home\nrun and a quarter-final homer."
+    assert _types(extract_entities(sports)).get("Denver") == "organization"
+    plain = opening + "a home-run, a bighome run and an xquarter-final homer."
+    assert _types(extract_entities(plain)).get("Denver") == "place"

@@ -52,12 +52,11 @@ _BOILERPLATE_RE = re.compile(
       | donate(?:\ now)?.* | become\ a\ (?:patron|member|supporter).*
       | subscribe\b.* | sign\ up\b.* | join\ our\ (?:newsletter|mailing\ list).*
       | get\ (?:our|the)\ .*newsletter.*
-      | .{0,40}\bnewsletters?\b.{0,60} | would\ love\ your\ thoughts.* | please\ (?:comment|share).*
+      | would\ love\ your\ thoughts.* | please\ (?:comment|share).*
       | share\ (?:this|on)\b.* | (?:click|tap)\ here\b.* | follow\ us\b.* | like\ us\ on\ facebook.*
       | (?:share|tweet|email|print|pin\ it|whatsapp|facebook|twitter|linkedin|reddit|telegram)
         (?:\s*[|/,•·]?\s*
            (?:share|tweet|email|print|pin\ it|whatsapp|facebook|twitter|linkedin|reddit|telegram))*
-      | .*\bcookies?\b.*\b(?:accept|consent|policy|use|browsing|experience)\b.*
       | (?:accept|manage)\ (?:all\ )?cookies.* | privacy\ policy.* | terms\ of\ (?:use|service).*
       | all\ rights\ reserved\.? | ©.* | copyright\s+(?:©\s*)?\d{4}.* | (?:photo|image|video)\ gallery
       | (?:getty\ images|afp|ap\ photo|reuters)(?:/[\w .]+)?
@@ -65,6 +64,16 @@ _BOILERPLATE_RE = re.compile(
       | (?:home|menu|search|close|back\ to\ top)
       | (?:loading|please\ wait)\.{0,3}
       | this\ (?:article|story)\ (?:was\ )?(?:first\ )?(?:appeared|published|originally).*
+    )\s*$""",
+    re.I | re.X,
+)
+# The furniture patterns that can match anywhere in a line, apart (each tries every position up to
+# its word): a line matches one of the two patterns exactly when it matched the single pattern of
+# all alternatives, and an ASCII line can only match these when it holds "newsletter" or "cookie".
+_FLOATING_BOILERPLATE_RE = re.compile(
+    r"""^(?:
+        .{0,40}\bnewsletters?\b.{0,60}
+      | .*\bcookies?\b.*\b(?:accept|consent|policy|use|browsing|experience)\b.*
     )\s*$""",
     re.I | re.X,
 )
@@ -115,7 +124,13 @@ def _is_boilerplate(line: str) -> bool:
         return False
     if _BOILERPLATE_RE.match(stripped):
         return True
-    low = (stripped if stripped.isascii() else stripped.translate(_DOTLESS_DOTTED_I)).lower()
+    ascii_line = stripped.isascii()
+    low = (stripped if ascii_line else stripped.translate(_DOTLESS_DOTTED_I)).lower()
+    # re.IGNORECASE matches a few non-ASCII letters to ASCII ones (the long s ſ to s): only
+    # ASCII lines may skip the floating patterns by the substring test.
+    floating = not ascii_line or "newsletter" in low or "cookie" in low
+    if floating and _FLOATING_BOILERPLATE_RE.match(stripped):
+        return True
     if not any(hint in low for hint in _CREDIT_HINTS):
         return False
     return bool(_CREDIT_RE.search(stripped))

@@ -265,7 +265,8 @@ def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
                 skip.add(k)
                 break
     seen = {texts[k] for k in tokens.capitalised if k not in skip and texts[k][:1].isalnum()}
-    return frozenset(map(_bare, seen))
+    # _bare only where it can change something: few words end in a possessive.
+    return frozenset(_bare(t) if t.endswith(_POSSESSIVE_ENDS) else t for t in seen)
 
 
 def _bare(text: str) -> str:
@@ -301,13 +302,19 @@ class _Names:
     def _scan(self) -> None:
         texts, lows = self.texts, self.lows
         run_ends = self._run_ends
+        parses, non_names = self._parses, lex.NON_NAME_CAPS
         j = 0
         for i in self.capitalised:
-            if i < j or lows[i] in lex.NON_NAME_CAPS or not texts[i][:1].isalpha():
+            if i < j or lows[i] in non_names or not texts[i][:1].isalpha():
                 continue  # inside the previous run, or not a name word
             # Each start comes up once, here, before any other _run_end: fill its memo directly.
             j = run_ends[i] = self._find_run_end(i)
-            parsed = self.parse_run(i, j)
+            # parse_run(i, j), inlined: this loop runs for every capitalised run of the article.
+            words = tuple(texts[i:j])
+            key = (False, words)
+            parsed = parses.get(key, _UNPARSED)
+            if parsed is _UNPARSED:
+                parsed = parses[key] = self._parse_run(words, False)
             if parsed:
                 self._register(parsed, i, j)
 
