@@ -209,3 +209,41 @@ def test_the_private_methods_dateline_overrides_still_exist(cls, names, index_di
             writer.cancel()
         else:
             assert callable(getattr(cls, name, None)), f"{cls.__name__}.{name} is gone"
+
+
+def test_stored_fields_read_directly_are_whooshs_dicts(index_dir):
+    import zlib
+
+    from isal import isal_zlib
+
+    assert C.inflate is isal_zlib.decompress  # a dependency: its absence here is an install fault
+    assert C.inflate is not zlib.decompress
+    with open_index(index_dir).searcher() as searcher:
+        direct = C.StoredFields(searcher.reader())
+        assert direct.direct == len(list(searcher.reader().leaf_readers())) == 1  # no silent fallback
+        for docnum in range(searcher.doc_count_all()):
+            assert C.stored_fields(searcher, docnum) == searcher.stored_fields(docnum)
+        assert C.stored_fields(searcher, 7)[S.ID] == "a007"
+
+
+def test_stored_fields_of_several_segments_empty_ones_and_filtered_names(tmp_path):
+    from whoosh import fields
+    from whoosh.index import create_in
+
+    schema = fields.Schema(key=fields.ID(stored=True), text=fields.TEXT(stored=False),
+                           dyn_note=fields.STORED)
+    ix = create_in(str(tmp_path), schema)
+    for batch in (["x1", None, "x3"], ["y1", "y2"]):  # two segments (no merge)
+        writer = ix.writer()
+        for key in batch:
+            writer.add_document(**({"key": key} if key else {}), text="words only")
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        assert len(list(searcher.reader().leaf_readers())) == 2
+        assert C.StoredFields(searcher.reader()).direct == 2
+        got = [C.stored_fields(searcher, docnum) for docnum in range(5)]
+        assert got == [searcher.stored_fields(docnum) for docnum in range(5)]
+        assert got == [{"key": "x1"}, {}, {"key": "x3"}, {"key": "y1"}, {"key": "y2"}]
+        # A stored name the schema no longer has is dropped, as Whoosh's reader drops it.
+        searcher.schema.remove("key")
+        assert C.StoredFields(searcher.reader())(0) == searcher.stored_fields(0) == {}
