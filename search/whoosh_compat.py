@@ -207,34 +207,39 @@ def _segment_stored(segment_reader) -> _SegmentStored | None:
 
 class StoredFields:
     """``reader.stored_fields`` for every document of a (multi- or segment) reader: the same dicts,
-    each W3 segment's column read directly (:class:`_SegmentStored`), any other segment through
-    Whoosh."""
+    each segment's column read directly (:class:`_SegmentStored`).  Build it with :meth:`of`."""
 
-    def __init__(self, reader) -> None:
+    def __init__(self, starts: list[int], segments: list[_SegmentStored]) -> None:
+        self.starts = starts
+        self.segments = segments
+
+    @classmethod
+    def of(cls, reader) -> StoredFields | None:
+        """The direct reader of ``reader``, or None when any of its segments keeps its stored
+        fields another way (then Whoosh reads them all).  Holds no reference to ``reader``."""
         leaves = list(reader.leaf_readers())
-        self.starts = [offset for _segment, offset in leaves]
-        direct = [_segment_stored(segment) for segment, _offset in leaves]
-        self.readers = [read or segment.stored_fields
-                        for read, (segment, _offset) in zip(direct, leaves, strict=True)]
-        #: How many segments are read directly (the tests check that all of a real index's are).
-        self.direct = sum(read is not None for read in direct)
+        segments = [_segment_stored(segment) for segment, _offset in leaves]
+        if any(segment is None for segment in segments):
+            return None
+        return cls([offset for _segment, offset in leaves], segments)
 
     def __call__(self, docnum: int) -> dict:
         at = bisect_right(self.starts, docnum) - 1
-        return self.readers[at](docnum - self.starts[at])
+        return self.segments[at](docnum - self.starts[at])
 
 
 def stored_fields(searcher, docnum: int) -> dict:
-    """``searcher.stored_fields(docnum)``, read directly (see :class:`StoredFields`).
+    """``searcher.stored_fields(docnum)``, read directly where it can be (see :class:`StoredFields`).
 
-    The direct reader is kept per reader object (a searcher keeps its reader until a commit
-    replaces it), so it is built once per commit and thread, not per hit.
+    The direct reader is kept per reader object, weakly (a searcher keeps its reader until a
+    commit replaces it), so it is built once per commit and thread, not per hit.
     """
     reader = searcher.reader()
-    direct = _STORED.get(reader)
-    if direct is None:
-        direct = _STORED[reader] = StoredFields(reader)
-    return direct(docnum)
+    try:
+        direct = _STORED[reader]
+    except KeyError:
+        direct = _STORED[reader] = StoredFields.of(reader)
+    return reader.stored_fields(docnum) if direct is None else direct(docnum)
 
 
 # -- writing postings ----------------------------------------------------------------------------
