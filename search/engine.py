@@ -34,6 +34,7 @@ from search.request import MAX_PER_PAGE, SearchRequest
 from search.results import FacetValue, Hit, SearchResult, best_quote
 from search.scope import QuoteScope, quote_scope
 from search.vocabulary import TermVocabulary
+from search.whoosh_compat import stored_fields
 
 #: Values returned per facet (the UI shows fewer with "show more").
 FACET_LIMIT = 20
@@ -301,7 +302,7 @@ def hit_record(raw: str | None) -> tuple[list, str | None]:
 
 def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases: AliasTable,
          scope: QuoteScope | None = None) -> Hit:
-    stored = searcher.stored_fields(docnum)
+    stored = stored_fields(searcher, docnum)  # Whoosh's dict, read past its layers (whoosh_compat)
     speakers, indexed = hit_record(stored.get(S.RECORD))
     text = stored.get(S.BODY, "")
     text = (scope.matching_quote(speakers) if scope else None) or best_quote(
@@ -433,7 +434,7 @@ def get_article(searcher, article_id: str, facet_cache: FacetCache | None = None
     docnum = searcher.document_number(**{S.ID: article_id})
     if docnum is None:
         return None
-    stored = searcher.stored_fields(docnum)
+    stored = stored_fields(searcher, docnum)
     record = json.loads(stored.get(S.RECORD) or "{}")
     published = stored.get(S.DATE)
     body = stored.get(S.BODY, "")

@@ -39,16 +39,15 @@ from itertools import accumulate, chain
 from operator import sub
 from pickle import dumps
 from struct import Struct
-from zlib import DEFLATED, compressobj, decompress, decompressobj
+from zlib import DEFLATED, compressobj, decompressobj
 
 import numpy as np
-from isal.isal_zlib import decompress as isal_decompress
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3TermInfo
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from search.whoosh_compat import TermOutput, block_statistics, position_delta_lists
+from search.whoosh_compat import TermOutput, block_statistics, inflate, position_delta_lists
 
 #: The first bytes of a term's postings in this codec (W3 writes ``W3Bl``): each reader refuses
 #: the other's postings instead of misreading them.
@@ -244,9 +243,10 @@ class Block:
         self.payload_start = start + weight.size
 
     def payload(self, data) -> bytes:
-        """The block's payload, inflated."""
+        """The block's payload, inflated (by ISA-L where it is installed: a phrase inflates every
+        block of its words whole; see :data:`search.whoosh_compat.inflate`)."""
         raw = data[self.payload_start:self.end]
-        return decompress(raw) if self.flags & COMPRESSED else raw
+        return inflate(raw) if self.flags & COMPRESSED else raw
 
 
 def blocks(data) -> Iterator[Block]:
@@ -374,7 +374,7 @@ def term_arrays(data, *, weights: bool = False, positions: bool = False) -> Term
     weight_parts, count_parts, delta_parts = [], [], []
     for block in blocks(data):
         count = block.count
-        payload = _inflated(data, block) if positions else _inflated_prefix(data, block)
+        payload = block.payload(data) if positions else _inflated_prefix(data, block)
         codes = payload[0]
         id_code, weight_code, kind = codes & 3, codes >> 2 & 3, codes >> 4 & 3
         if positions and kind != VALUES_POSITIONS:
@@ -434,13 +434,6 @@ def _whole_ids(parts: list[np.ndarray], sizes: list[int], bases: list[int]) -> n
     counts = np.asarray(sizes, dtype=np.int64)
     starts = np.cumsum(counts) - counts
     return total + np.repeat(np.asarray(bases, dtype=np.int64) - total[starts], counts)
-
-
-def _inflated(data, block: Block):
-    """A block's whole payload (:meth:`Block.payload`), inflated by ISA-L: the same bytes as
-    zlib's inflate, ~1.8x faster (a phrase inflates every block of its words whole)."""
-    raw = data[block.payload_start:block.end]
-    return isal_decompress(raw) if block.flags & COMPRESSED else raw
 
 
 def _inflated_prefix(data, block: Block):

@@ -209,3 +209,66 @@ def test_the_private_methods_dateline_overrides_still_exist(cls, names, index_di
             writer.cancel()
         else:
             assert callable(getattr(cls, name, None)), f"{cls.__name__}.{name} is gone"
+
+
+def test_stored_fields_read_directly_are_whooshs_dicts(index_dir):
+    import zlib
+
+    from isal import isal_zlib
+
+    assert C.inflate is isal_zlib.decompress  # a dependency: its absence here is an install fault
+    assert C.inflate is not zlib.decompress
+    with open_index(index_dir).searcher() as searcher:
+        direct = C.StoredFields.of(searcher.reader())
+        assert direct is not None  # no silent fallback to Whoosh's reader
+        assert len(direct.segments) == len(list(searcher.reader().leaf_readers())) == 1
+        for docnum in range(searcher.doc_count_all()):
+            assert C.stored_fields(searcher, docnum) == searcher.stored_fields(docnum)
+        assert C.stored_fields(searcher, 7)[S.ID] == "a007"
+
+
+def test_stored_fields_of_several_segments_empty_ones_and_filtered_names(tmp_path):
+    from whoosh import fields
+    from whoosh.index import create_in
+
+    schema = fields.Schema(key=fields.ID(stored=True), text=fields.TEXT(stored=False),
+                           dyn_note=fields.STORED)
+    ix = create_in(str(tmp_path), schema)
+    for batch in (["x1", None, "x3"], ["y1", "y2"]):  # two segments (no merge)
+        writer = ix.writer()
+        for key in batch:
+            writer.add_document(**({"key": key} if key else {}), text="words only")
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        assert len(list(searcher.reader().leaf_readers())) == 2
+        assert len(C.StoredFields.of(searcher.reader()).segments) == 2
+        got = [C.stored_fields(searcher, docnum) for docnum in range(5)]
+        assert got == [searcher.stored_fields(docnum) for docnum in range(5)]
+        assert got == [{"key": "x1"}, {}, {"key": "x3"}, {"key": "y1"}, {"key": "y2"}]
+        # A stored name the schema no longer has is dropped, as Whoosh's reader drops it.
+        searcher.schema.remove("key")
+        assert C.StoredFields.of(searcher.reader())(0) == searcher.stored_fields(0) == {}
+
+
+def test_stored_fields_fall_back_to_whoosh_and_keep_no_reader_alive(index_dir, monkeypatch):
+    import gc
+    import weakref
+
+    def read_and_drop() -> weakref.ref:
+        searcher = open_index(index_dir).searcher()
+        reader = searcher.reader()
+        assert C.stored_fields(searcher, 3) == searcher.stored_fields(3)
+        assert C.stored_fields(searcher, 3)[S.ID] == "a003"
+        gone = weakref.ref(reader)
+        searcher.close()
+        return gone
+
+    direct = read_and_drop()
+    # A segment stored any other way: every document is read through Whoosh's own reader.
+    monkeypatch.setattr(C, "_segment_stored", lambda segment: None)
+    with open_index(index_dir).searcher() as searcher:
+        assert C.StoredFields.of(searcher.reader()) is None
+    fallback = read_and_drop()
+    gc.collect()
+    # What is kept per reader (a direct reader, or None for Whoosh's) holds no reference to it.
+    assert direct() is None and fallback() is None

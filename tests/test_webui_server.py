@@ -229,3 +229,47 @@ def test_server_threads_share_one_malloc_arena():
     assert arenas("limit") == ("True", 1)
     limited_by_default, count = arenas("default")
     assert limited_by_default == "None" and count == 5  # the main thread's arena and one per thread
+
+
+def test_freezing_takes_startup_objects_out_of_the_collectors_reach():
+    import gc
+    import weakref
+
+    class Startup:  # a tracked container, like the arrays and word lists read at start-up
+        pass
+
+    kept, garbage = Startup(), Startup()
+    garbage.cycle = garbage  # start-up garbage in a cycle: freed first, not frozen
+    freed = weakref.ref(garbage)
+    del garbage
+    try:
+        frozen = server.freeze_startup_objects()
+        assert frozen == gc.get_freeze_count() > 0
+        assert freed() is None
+        assert not any(type(obj) is Startup for obj in gc.get_objects())  # kept is frozen, not traversed
+        assert gc.is_tracked(kept)
+        later = Startup()  # objects made after start-up are collected as before
+        assert any(obj is later for obj in gc.get_objects())
+    finally:
+        gc.unfreeze()
+    assert any(obj is kept for obj in gc.get_objects())
+
+
+def test_serve_freezes_startup_objects_after_warming_the_index(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from search.whoosh_backend import WhooshBackend
+    from webui.cli import main as cli
+
+    order = []
+
+    class NotServing:
+        def run(self) -> None:
+            order.append("run")
+
+    monkeypatch.setattr(WhooshBackend, "warm", lambda self: order.append("warm") or True)
+    monkeypatch.setattr(server, "freeze_startup_objects", lambda: order.append("freeze") or 0)
+    monkeypatch.setattr(server, "create_server", lambda app, **options: NotServing())
+    result = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 0, result.output
+    assert order == ["warm", "freeze", "run"]

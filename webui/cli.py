@@ -260,6 +260,7 @@ def serve_command(index_dir, host, port, threads, connection_limit, idle_timeout
         build = "dateline index --backend opensearch" if backend == "opensearch" else "dateline index"
         click.echo(f"warning: no readable index at {where} yet; searches answer 503 until "
                    f"`{build}` builds it", err=True)
+    server.freeze_startup_objects()  # after warm(): see its docstring
     expensive = app.config["EXPORT_CONCURRENCY"] + app.config["EXPANDING_CONCURRENCY"]
     if threads <= expensive:
         # Measured (scripts/load_check.py): with 4 threads and 2 + 2 slots, searches waited 8 s.

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import resource
 import sys
 import time
@@ -154,6 +155,22 @@ def limit_malloc_arenas(arenas: int = 1) -> bool:
     except (OSError, AttributeError):  # not glibc (musl has no mallopt)
         return False
     return bool(mallopt(M_ARENA_MAX, arenas))
+
+
+def freeze_startup_objects() -> int:
+    """Move every object alive now out of the garbage collector's reach; returns how many.
+
+    Call it once the index is warm.  The per-segment arrays, the word lists and the caches read at
+    start-up live as long as the server, but CPython's collector keeps traversing them: on the 1x
+    index each full (oldest-generation) collection took 50-90 ms of CPU, and one came within the
+    first 100 searches, charged to whichever request happened to allocate at that moment.  Frozen
+    objects are never traversed again (``gc.freeze``); objects made later, per request or after a
+    commit, are collected as before.  A frozen object that later becomes garbage in a reference
+    cycle is not reclaimed: start-up objects are not expected to.
+    """
+    gc.collect()  # what start-up left as garbage is freed, not frozen
+    gc.freeze()
+    return gc.get_freeze_count()
 
 
 def create_server(app, *, request_timeout: float = REQUEST_TIMEOUT, **options: Any):
