@@ -510,3 +510,24 @@ def test_plural_noun_before_a_coordinated_cue_is_no_verb():
 def test_court_named_with_an_ordinal_circuit_is_one_organisation():
     body = "The U.S. Court of Appeals for the 9th Circuit said the ban was unlawful."
     assert _quotes(body) == {"U.S. Court of Appeals for the 9th Circuit": ["the ban was unlawful."]}
+
+
+def test_aside_ending_in_a_short_quotation_keeps_the_subject():
+    body = (
+        "Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort needs an alternative. "
+        "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could be competitive."
+    )
+    assert _quotes(body) == {
+        "Humphrey": ["he doesn’t believe the effort needs an alternative."],
+        "Manafort": ["the candidate could be competitive."],
+    }
+
+
+def test_aside_with_a_quoted_title_keeps_the_subject():
+    body = 'Hemsley, the co-author of "Going Viral," about the rapid spread of news, said the days are gone.'
+    assert _quotes(body) == {"Hemsley": ["the days are gone."]}
+
+
+def test_quotation_before_an_inverted_cue_is_content_not_an_aside():
+    body = "The crowd cheered.\n\n“We will win this one,” said Smith."
+    assert _quotes(body) == {"Smith": ["We will win this one"]}

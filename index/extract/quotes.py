@@ -104,6 +104,9 @@ _THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
 _MIN_QUOTE_WORDS = 4
 # Tokens an apposition may span ("Rich Heffley, a top GOP operative who played … in the state, said").
 _APPOSITION_MAX = 45
+# The longest quotation (tokens) read as part of an aside before a cue ("who calls Trump a “sociopath,”").
+_ASIDE_QUOTE_MAX = 10
+_ASIDE_QUOTE_ENDS = _CLOSE_QUOTES | {","}
 ROLE_RESOLVE = True
 _PARTY_MEMBERS = frozenset(["democrat", "republican"])
 _BE_FINITE = frozenset(["is", "are", "was", "were"])
@@ -1047,6 +1050,8 @@ class _Attributor:
             return self._apposition(i, j) or self._subordinate_subject(i)
         if j >= 0 and self.texts[j] in _DASHES:
             return self._dash_aside(i, j)
+        if j > 0 and self.texts[j] in _CLOSE_QUOTES and self.texts[j - 1] in _ASIDE_QUOTE_ENDS:
+            return self._quoted_aside(i, j)
         if self.lows[j] in {"and", "but"}:
             return self._coordinated_verb(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
@@ -1192,6 +1197,32 @@ class _Attributor:
             k -= 1
         return self._subject_at(i, k - 1)
 
+    def _quotation_start(self, j: int, sent: int) -> int:
+        """First token of the short quotation whose closing mark is token j ("a “sociopath,”"), or -1.
+
+        Short: at most ``_ASIDE_QUOTE_MAX`` tokens, in one sentence; a longer one is a statement.
+        """
+        k = j
+        while k > 0 and self.texts[k - 1] in _CLOSE_QUOTES and self.texts[k] in _CLOSE_QUOTES:
+            k -= 1  # '' written as two tokens
+        k -= 1
+        stop = k - _ASIDE_QUOTE_MAX
+        while k > stop and k >= 0 and self.sents[k] == sent and self.texts[k] not in _OPEN_QUOTES:
+            k -= 1
+        if k <= stop or k < 0 or self.sents[k] != sent or self.texts[k] not in _OPEN_QUOTES:
+            return -1
+        while k > 0 and self.texts[k - 1] in _OPEN_QUOTES:
+            k -= 1
+        return k
+
+    def _quoted_aside(self, i: int, j: int) -> bool:
+        """``Humphrey, who calls Trump a “sociopath,” said``: an aside ending in a short quotation
+        (its comma inside the closing mark) is an apposition; the subject stands before it."""
+        k = self._quotation_start(j, self.sents[i])
+        if k < 1 or self.sents[k - 1] != self.sents[i] or not self.texts[k - 1][:1].isalnum():
+            return False  # "“We will win,” said Smith": the quotation is the content, not an aside
+        return self._apposition(i, k)
+
     def _skip_parens(self, j: int) -> int:
         """Index just before the "(" matching the ")" at j ("Paul Ryan (R-Wis.) said")."""
         k = j
@@ -1212,7 +1243,16 @@ class _Attributor:
             and self.sents[k] == self.sents[i]
             and self.texts[k] not in {",", "(", ";"}
         ):
-            if self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
+            if (
+                self.texts[k] in _CLOSE_QUOTES
+                and k > 0
+                and (self.texts[k - 1] == "," or self.texts[k - 1][:1].isalnum())
+            ):
+                # "Hemsley, the co-author of “Going Viral,” about …, said": a title inside the aside
+                k = self._quotation_start(k, self.sents[i])
+                if k < 1 or not self.texts[k - 1][:1].isalnum():
+                    return False
+            elif self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
                 return False
             k -= 1
         if k < 0 or self.texts[k] != "," or self.sents[k] != self.sents[i]:
