@@ -531,3 +531,22 @@ def test_aside_with_a_quoted_title_keeps_the_subject():
 def test_quotation_before_an_inverted_cue_is_content_not_an_aside():
     body = "The crowd cheered.\n\n“We will win this one,” said Smith."
     assert _quotes(body) == {"Smith": ["We will win this one"]}
+
+
+def test_as_speaker_put_it_is_a_speech_cue():
+    body = (
+        "Republicans fear Mrs. Clinton would choose.\n\n"
+        "As Akhil Amar, professor of constitutional law at Yale, put it, ''Senate Republicans should be "
+        "careful what they wish for here.''\n\n"
+        "The move was bold. As John Cornyn, the No. 2 in the GOP leadership, put it: \"This person will not "
+        'be confirmed."'
+    )
+    assert _quotes(body) == {
+        "Akhil Amar": ["Senate Republicans should be careful what they wish for here."],
+        "John Cornyn": ["This person will not be confirmed."],
+    }
+
+
+def test_put_it_without_a_clause_opening_as_is_no_cue():
+    body = "Mr. Obama put it on the table last year, and the debate has not moved since."
+    assert _quotes(body) == {}

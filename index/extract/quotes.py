@@ -107,6 +107,8 @@ _APPOSITION_MAX = 45
 # The longest quotation (tokens) read as part of an aside before a cue ("who calls Trump a “sociopath,”").
 _ASIDE_QUOTE_MAX = 10
 _ASIDE_QUOTE_ENDS = _CLOSE_QUOTES | {","}
+# Tokens after which "as" opens a clause ("…, as Vulture put it, …").
+_CLAUSE_OPENERS = _OPEN_QUOTES | {",", "(", ";", ":", "-", "\u2013", "\u2014", "\u2015"}
 ROLE_RESOLVE = True
 _PARTY_MEMBERS = frozenset(["democrat", "republican"])
 _BE_FINITE = frozenset(["is", "are", "was", "were"])
@@ -715,6 +717,8 @@ class _Attributor:
                 self._in_document(i)
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
+            elif low == "put" and self._as_put_it(i):
+                continue  # "As John Cornyn, the No. 2 in the GOP leadership, put it: “…”"
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
             elif caps[i] and low in _OPENING_CUES and self._opens_sentence(i):
@@ -751,6 +755,20 @@ class _Attributor:
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
         return self.found
+
+    def _as_put_it(self, i: int) -> bool:
+        """``As Akhil Amar, professor of law at Yale, put it, “…”``: "put it" after an "as" that opens
+        the clause is a speech cue; its subject is read as before any cue."""
+        if i + 1 >= self.n or self.lows[i + 1] != "it":
+            return False
+        k = i - 1
+        while k > 0 and i - k < _APPOSITION_MAX and self.sents[k] == self.sents[i] and self.lows[k] != "as":
+            k -= 1
+        if self.lows[k] != "as":
+            return False
+        if k > 0 and self.sents[k - 1] == self.sents[i] and self.texts[k - 1] not in _CLAUSE_OPENERS:
+            return False  # "… the same as he put it": not a clause of its own
+        return self._before(i)
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i is its sentence's first word (after any opening quotation marks)."""
