@@ -550,3 +550,16 @@ def test_as_speaker_put_it_is_a_speech_cue():
 def test_put_it_without_a_clause_opening_as_is_no_cue():
     body = "Mr. Obama put it on the table last year, and the debate has not moved since."
     assert _quotes(body) == {}
+
+
+def test_content_stops_before_a_closing_which_clause():
+    body = (
+        'Mr. McConnell said he would "take a look" at such legislation, which would give law enforcement '
+        "more time to conduct background checks."
+    )
+    assert _quotes(body) == {"McConnell": ['he would "take a look" at such legislation']}
+
+
+def test_content_keeps_a_which_clause_closed_by_a_comma():
+    body = "Ms. Ayotte said the bill, which passed on Monday, is a good start."
+    assert _quotes(body) == {"Ayotte": ["the bill, which passed on Monday, is a good start."]}

@@ -388,6 +388,8 @@ def content_end(text: str) -> int:
 
 
 _STANCE = lex.STANCE_VERBS
+# ", which is …": a relative clause that says what its antecedent is, part of what was said
+_IDENTIFYING = re.compile(r"\s+(?:is|are|was|were)\b")
 
 
 def _content_end(text: str) -> int:
@@ -402,6 +404,11 @@ def _content_end(text: str) -> int:
         if match.group("background"):
             previous = text[: match.start()].rsplit(None, 1)[-1:]
             if previous and previous[0][:1].isupper():
+                return match.start()
+            rest = text[match.end() :]
+            if "," not in rest and not _IDENTIFYING.match(rest):
+                # "… such legislation, which would give …" to the sentence's end: the writer's gloss
+                # ("one step, which is patrolling the zone" names the step: still content)
                 return match.start()
             continue
         if match.group("narration") or match.group("aside") or match.group("comment"):
