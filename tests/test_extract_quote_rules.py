@@ -563,3 +563,19 @@ def test_content_stops_before_a_closing_which_clause():
 def test_content_keeps_a_which_clause_closed_by_a_comma():
     body = "Ms. Ayotte said the bill, which passed on Monday, is a good start."
     assert _quotes(body) == {"Ayotte": ["the bill, which passed on Monday, is a good start."]}
+
+
+def test_stance_object_keeps_a_list_closed_by_and():
+    body = (
+        "Mr. Obama questioned Mr. Trump's tactics, his qualifications, his judgment and his worldview. "
+        "Mr. Cruz praised the voters of Texas, Oklahoma and Alaska for their support."
+    )
+    assert _quotes(body) == {
+        "Obama": ["Mr. Trump's tactics, his qualifications, his judgment and his worldview."],
+        "Cruz": ["the voters of Texas, Oklahoma and Alaska for their support."],
+    }
+
+
+def test_stance_object_still_ends_at_a_comma_without_a_list():
+    body = "Mr. Obama criticized the plan, a move that surprised few in Washington."
+    assert _quotes(body) == {"Obama": ["the plan"]}

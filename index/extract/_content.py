@@ -372,10 +372,21 @@ _OBJECT_END = re.compile(
 )
 
 
+# ", his qualifications, his judgment and his worldview": the comma goes on with a list of short
+# items closed by "and"/"or", still the object ("questioned Mr. Trump's tactics, his …").
+_LIST_ITEM = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
+_LIST_GOES_ON = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
+
+
 def object_end(text: str) -> int:
     """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends."""
-    match = _OBJECT_END.search(text)
-    return match.start() if match else len(text)
+    pos = 0
+    while (match := _OBJECT_END.search(text, pos)) is not None:
+        listed = match.group().startswith(",") and _LIST_GOES_ON.match(text, match.start())
+        if not listed:
+            return match.start()
+        pos = listed.end()
+    return len(text)
 
 
 def content_end(text: str) -> int:
