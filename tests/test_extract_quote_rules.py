@@ -579,3 +579,14 @@ def test_stance_object_keeps_a_list_closed_by_and():
 def test_stance_object_still_ends_at_a_comma_without_a_list():
     body = "Mr. Obama criticized the plan, a move that surprised few in Washington."
     assert _quotes(body) == {"Obama": ["the plan"]}
+
+
+def test_short_contrast_aside_inside_content_does_not_end_it():
+    body = (
+        "Ms. Kumar said she treated the photo line as a crucial, although brief, opportunity to ask a "
+        "question. Mr. Hill said the plan was sound, although he had doubts."
+    )
+    assert _quotes(body) == {
+        "Kumar": ["she treated the photo line as a crucial, although brief, opportunity to ask a question."],
+        "Hill": ["the plan was sound"],
+    }

@@ -399,6 +399,7 @@ def content_end(text: str) -> int:
 
 
 _STANCE = lex.STANCE_VERBS
+_SHORT_ASIDE = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
 # ", which is …": a relative clause that says what its antecedent is, part of what was said
 _IDENTIFYING = re.compile(r"\s+(?:is|are|was|were)\b")
 
@@ -411,6 +412,8 @@ def _content_end(text: str) -> int:
     for match in _CONTENT_END.finditer(text):
         if match.group("contrast") and len(text[: match.start()].split()) < 2:
             continue  # "said Trump, despite his wealth, is …": the subject alone is no content
+        if match.group("contrast") and _SHORT_ASIDE.match(text, match.end()):
+            continue  # "as a crucial, although brief, opportunity": an aside inside the clause
         ing, verb = match.group("ing"), match.group("verb")
         if match.group("background"):
             previous = text[: match.start()].rsplit(None, 1)[-1:]
