@@ -590,3 +590,19 @@ def test_short_contrast_aside_inside_content_does_not_end_it():
         "Kumar": ["she treated the photo line as a crucial, although brief, opportunity to ask a question."],
         "Hill": ["the plan was sound"],
     }
+
+
+def test_colon_after_a_role_noun_and_name_introduces_a_quote():
+    body = (
+        "The timing of the surge doesn’t surprise Republican pollster Daron Shaw: “Historically, "
+        "lesser-known candidates gain late.”\n\nMore from Jones: “The partisanship of the states is set.”"
+    )
+    assert _quotes(body) == {
+        "Daron Shaw": ["Historically, lesser-known candidates gain late."],
+        "Jones": ["The partisanship of the states is set."],
+    }
+
+
+def test_colon_after_a_listener_is_still_no_speaker():
+    body = "Mr. Trump told Fox News: “We are going to win big in November, believe me.”"
+    assert _quotes(body) == {"Trump": ["We are going to win big in November, believe me."]}

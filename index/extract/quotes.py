@@ -1015,7 +1015,14 @@ class _Attributor:
             a -= 1
         if a < 0 or self.names._run_end(a) != i or not self.names._is_name_word(a):
             return False
-        if a > 0 and self.sents[a - 1] == self.sents[i] and self.texts[a - 1][:1].isalnum():
+        if (
+            a > 0
+            and self.sents[a - 1] == self.sents[i]
+            and self.texts[a - 1][:1].isalnum()
+            and self.lows[a - 1] not in lex.ROLE_NOUNS  # "… Republican pollster Daron Shaw: “…”"
+            # "More from Jones: “…”": a column's excerpt of what Jones wrote
+            and not (a > 1 and self.lows[a - 2] == "more" and self.lows[a - 1] == "from")
+        ):
             return False  # "… told Fox News: “…”": the listener, not the speaker
         parsed = self.names.parse_run(a, i)
         if not parsed or _is_place(parsed[0]):
