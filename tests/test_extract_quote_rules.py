@@ -606,3 +606,11 @@ def test_colon_after_a_role_noun_and_name_introduces_a_quote():
 def test_colon_after_a_listener_is_still_no_speaker():
     body = "Mr. Trump told Fox News: “We are going to win big in November, believe me.”"
     assert _quotes(body) == {"Trump": ["We are going to win big in November, believe me."]}
+
+
+def test_dash_aside_holding_a_short_quotation_keeps_the_subject():
+    body = (
+        'GOP front-runner Donald Trump - who previously said he would "bomb the hell out of" oil fields '
+        "seized by the Islamic State - said at a rally that the United States should close its borders."
+    )
+    assert _quotes(body) == {"Donald Trump": ["the United States should close its borders."]}

@@ -1213,7 +1213,12 @@ class _Attributor:
         while k > 0 and self.texts[k] in _DASHES:
             k -= 1
         while k > 0 and j - k < 40 and self.sents[k] == self.sents[i] and self.texts[k] not in _DASHES:
-            if self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
+            if self.texts[k] in _CLOSE_QUOTES and self.texts[k - 1][:1].isalnum():
+                # "Donald Trump - who previously said he would "bomb the [expletive] out of" … - said"
+                k = self._quotation_start(k, self.sents[i])
+                if k < 1:
+                    return False
+            elif self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
                 return False
             k -= 1
         if self.texts[k] not in _DASHES or self.sents[k] != self.sents[i]:
