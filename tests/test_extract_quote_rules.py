@@ -614,3 +614,14 @@ def test_dash_aside_holding_a_short_quotation_keeps_the_subject():
         "seized by the Islamic State - said at a rally that the United States should close its borders."
     )
     assert _quotes(body) == {"Donald Trump": ["the United States should close its borders."]}
+
+
+def test_content_stops_before_another_named_subjects_statement():
+    body = (
+        "Mr. Cruz said he would carpet-bomb the group's oil fields, and Mr. Trump vowed to bomb the hell "
+        "out of them."
+    )
+    assert _quotes(body) == {
+        "Cruz": ["he would carpet-bomb the group's oil fields"],
+        "Trump": ["to bomb the hell out of them."],
+    }

@@ -337,6 +337,8 @@ _CONTENT_END = re.compile(
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
+    # ", and Trump vowed to …": a named subject's clause of its own
+    r"|,\s+(?:and|but)\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P<other>[a-z]+)\b"
     # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
     r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
     # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
@@ -432,7 +434,8 @@ def _content_end(text: str) -> int:
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
             return match.start() + 2 if text[match.start() + 1] in "\u201d\"" else match.start()
-        verb = verb or match.group("own")  # ", he clarified that …": a new clause of its own
+        # ", he clarified that …", ", and Trump vowed …": a new clause of its own
+        verb = verb or match.group("own") or match.group("other")
         # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
         if verb and verb != "in" and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in _STANCE):
             return match.start()
