@@ -39,8 +39,9 @@ from search.analysis import FastText, text_analyzer
 #: subject of a verb coordinated with a cue past a subordinate clause or an organisation subject;
 #: 10 = issue-12 sixth round: subjects past asides holding a short quotation, "As X put it", colon
 #: quotes after a role noun, content ending before a closing ", which …" gloss or another named
-#: subject's statement, stance objects through a list.)  Here, not in index/extract, because
-#: exports of both backends name it and the search side must not import the extractor.
+#: subject's statement, stance objects through a list, the quotation after a cue line ending in
+#: ":".)  Here, not in index/extract, because exports of both backends name it and the search side
+#: must not import the extractor.
 EXTRACTION_VERSION = 10
 
 # -- field names -------------------------------------------------------------------------------

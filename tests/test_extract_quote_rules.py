@@ -625,3 +625,17 @@ def test_content_stops_before_another_named_subjects_statement():
         "Cruz": ["he would carpet-bomb the group's oil fields"],
         "Trump": ["to bomb the hell out of them."],
     }
+
+
+def test_cue_line_ending_in_a_colon_takes_the_next_paragraphs_quotation():
+    body = (
+        "The moderators have no intention of voting in a Republican primary.\n\nCruz continued:\n\n"
+        "“You look at the questions: Donald Trump, are you a comic book villain?”\n\nThe crowd cheered."
+    )
+    quote = "You look at the questions: Donald Trump, are you a comic book villain?"
+    assert _quotes(body) == {"Cruz": [quote]}
+
+
+def test_cue_sentence_ending_in_a_period_does_not_take_the_next_paragraph():
+    body = "Cruz continued at a press conference.\n\n“You look at the questions, and they are all unfair.”"
+    assert _quotes(body) == {"Cruz": []}

@@ -1885,7 +1885,13 @@ def _quote_for(
         and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
     ):
         return k  # X said: “…”
+    if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
+        return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+# A cue's line ending in a colon, the quotation opening the next paragraph.
+_COLON_PARAGRAPH = re.compile(r"[^\S\n]*:[^\S\n]*\n\s*(?:''|[“\"‘'])")
 
 
 def _reported_span(
