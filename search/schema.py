@@ -36,10 +36,13 @@ from search.analysis import FastText, text_analyzer
 #: openers and titles, negation only in the cue's own verb group; 8 = issue-12 fourth round: subjects
 #: past appositions, relative clauses and "and his aides", organisation names with "of"/"for",
 #: places in lists, question openers, short attributed questions; 9 = issue-12 fifth round: the
-#: subject of a verb coordinated with a cue past a subordinate clause or an organisation subject.)  Here,
-#: not in index/extract, because exports of both backends name it and the search side must not
-#: import the extractor.
-EXTRACTION_VERSION = 9
+#: subject of a verb coordinated with a cue past a subordinate clause or an organisation subject;
+#: 10 = issue-12 sixth round: subjects past asides holding a short quotation, "As X put it", colon
+#: quotes after a role noun, content ending before a closing ", which …" gloss or another named
+#: subject's statement, stance objects through a list, the quotation after a cue line ending in
+#: ":".)  Here, not in index/extract, because exports of both backends name it and the search side
+#: must not import the extractor.
+EXTRACTION_VERSION = 10
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

@@ -510,3 +510,132 @@ def test_plural_noun_before_a_coordinated_cue_is_no_verb():
 def test_court_named_with_an_ordinal_circuit_is_one_organisation():
     body = "The U.S. Court of Appeals for the 9th Circuit said the ban was unlawful."
     assert _quotes(body) == {"U.S. Court of Appeals for the 9th Circuit": ["the ban was unlawful."]}
+
+
+def test_aside_ending_in_a_short_quotation_keeps_the_subject():
+    body = (
+        "Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort needs an alternative. "
+        "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could be competitive."
+    )
+    assert _quotes(body) == {
+        "Humphrey": ["he doesn’t believe the effort needs an alternative."],
+        "Manafort": ["the candidate could be competitive."],
+    }
+
+
+def test_aside_with_a_quoted_title_keeps_the_subject():
+    body = 'Hemsley, the co-author of "Going Viral," about the rapid spread of news, said the days are gone.'
+    assert _quotes(body) == {"Hemsley": ["the days are gone."]}
+
+
+def test_quotation_before_an_inverted_cue_is_content_not_an_aside():
+    body = "The crowd cheered.\n\n“We will win this one,” said Smith."
+    assert _quotes(body) == {"Smith": ["We will win this one"]}
+
+
+def test_as_speaker_put_it_is_a_speech_cue():
+    body = (
+        "Republicans fear Mrs. Clinton would choose.\n\n"
+        "As Akhil Amar, professor of constitutional law at Yale, put it, ''Senate Republicans should be "
+        "careful what they wish for here.''\n\n"
+        "The move was bold. As John Cornyn, the No. 2 in the GOP leadership, put it: \"This person will not "
+        'be confirmed."'
+    )
+    assert _quotes(body) == {
+        "Akhil Amar": ["Senate Republicans should be careful what they wish for here."],
+        "John Cornyn": ["This person will not be confirmed."],
+    }
+
+
+def test_put_it_without_a_clause_opening_as_is_no_cue():
+    body = "Mr. Obama put it on the table last year, and the debate has not moved since."
+    assert _quotes(body) == {}
+
+
+def test_content_stops_before_a_closing_which_clause():
+    body = (
+        'Mr. McConnell said he would "take a look" at such legislation, which would give law enforcement '
+        "more time to conduct background checks."
+    )
+    assert _quotes(body) == {"McConnell": ['he would "take a look" at such legislation']}
+
+
+def test_content_keeps_a_which_clause_closed_by_a_comma():
+    body = "Ms. Ayotte said the bill, which passed on Monday, is a good start."
+    assert _quotes(body) == {"Ayotte": ["the bill, which passed on Monday, is a good start."]}
+
+
+def test_stance_object_keeps_a_list_closed_by_and():
+    body = (
+        "Mr. Obama questioned Mr. Trump's tactics, his qualifications, his judgment and his worldview. "
+        "Mr. Cruz praised the voters of Texas, Oklahoma and Alaska for their support."
+    )
+    assert _quotes(body) == {
+        "Obama": ["Mr. Trump's tactics, his qualifications, his judgment and his worldview."],
+        "Cruz": ["the voters of Texas, Oklahoma and Alaska for their support."],
+    }
+
+
+def test_stance_object_still_ends_at_a_comma_without_a_list():
+    body = "Mr. Obama criticized the plan, a move that surprised few in Washington."
+    assert _quotes(body) == {"Obama": ["the plan"]}
+
+
+def test_short_contrast_aside_inside_content_does_not_end_it():
+    body = (
+        "Ms. Kumar said she treated the photo line as a crucial, although brief, opportunity to ask a "
+        "question. Mr. Hill said the plan was sound, although he had doubts."
+    )
+    assert _quotes(body) == {
+        "Kumar": ["she treated the photo line as a crucial, although brief, opportunity to ask a question."],
+        "Hill": ["the plan was sound"],
+    }
+
+
+def test_colon_after_a_role_noun_and_name_introduces_a_quote():
+    body = (
+        "The timing of the surge doesn’t surprise Republican pollster Daron Shaw: “Historically, "
+        "lesser-known candidates gain late.”\n\nMore from Jones: “The partisanship of the states is set.”"
+    )
+    assert _quotes(body) == {
+        "Daron Shaw": ["Historically, lesser-known candidates gain late."],
+        "Jones": ["The partisanship of the states is set."],
+    }
+
+
+def test_colon_after_a_listener_is_still_no_speaker():
+    body = "Mr. Trump told Fox News: “We are going to win big in November, believe me.”"
+    assert _quotes(body) == {"Trump": ["We are going to win big in November, believe me."]}
+
+
+def test_dash_aside_holding_a_short_quotation_keeps_the_subject():
+    body = (
+        'GOP front-runner Donald Trump - who previously said he would "bomb the hell out of" oil fields '
+        "seized by the Islamic State - said at a rally that the United States should close its borders."
+    )
+    assert _quotes(body) == {"Donald Trump": ["the United States should close its borders."]}
+
+
+def test_content_stops_before_another_named_subjects_statement():
+    body = (
+        "Mr. Cruz said he would carpet-bomb the group's oil fields, and Mr. Trump vowed to bomb the hell "
+        "out of them."
+    )
+    assert _quotes(body) == {
+        "Cruz": ["he would carpet-bomb the group's oil fields"],
+        "Trump": ["to bomb the hell out of them."],
+    }
+
+
+def test_cue_line_ending_in_a_colon_takes_the_next_paragraphs_quotation():
+    body = (
+        "The moderators have no intention of voting in a Republican primary.\n\nCruz continued:\n\n"
+        "“You look at the questions: Donald Trump, are you a comic book villain?”\n\nThe crowd cheered."
+    )
+    quote = "You look at the questions: Donald Trump, are you a comic book villain?"
+    assert _quotes(body) == {"Cruz": [quote]}
+
+
+def test_cue_sentence_ending_in_a_period_does_not_take_the_next_paragraph():
+    body = "Cruz continued at a press conference.\n\n“You look at the questions, and they are all unfair.”"
+    assert _quotes(body) == {"Cruz": []}

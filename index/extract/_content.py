@@ -337,6 +337,8 @@ _CONTENT_END = re.compile(
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
+    # ", and Trump vowed to …": a named subject's clause of its own
+    r"|,\s+(?:and|but)\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P<other>[a-z]+)\b"
     # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
     r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
     # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
@@ -372,10 +374,21 @@ _OBJECT_END = re.compile(
 )
 
 
+# ", his qualifications, his judgment and his worldview": the comma goes on with a list of short
+# items closed by "and"/"or", still the object ("questioned Mr. Trump's tactics, his …").
+_LIST_ITEM = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
+_LIST_GOES_ON = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
+
+
 def object_end(text: str) -> int:
     """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends."""
-    match = _OBJECT_END.search(text)
-    return match.start() if match else len(text)
+    pos = 0
+    while (match := _OBJECT_END.search(text, pos)) is not None:
+        listed = match.group().startswith(",") and _LIST_GOES_ON.match(text, match.start())
+        if not listed:
+            return match.start()
+        pos = listed.end()
+    return len(text)
 
 
 def content_end(text: str) -> int:
@@ -388,6 +401,9 @@ def content_end(text: str) -> int:
 
 
 _STANCE = lex.STANCE_VERBS
+_SHORT_ASIDE = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
+# ", which is …": a relative clause that says what its antecedent is, part of what was said
+_IDENTIFYING = re.compile(r"\s+(?:is|are|was|were)\b")
 
 
 def _content_end(text: str) -> int:
@@ -398,10 +414,17 @@ def _content_end(text: str) -> int:
     for match in _CONTENT_END.finditer(text):
         if match.group("contrast") and len(text[: match.start()].split()) < 2:
             continue  # "said Trump, despite his wealth, is …": the subject alone is no content
+        if match.group("contrast") and _SHORT_ASIDE.match(text, match.end()):
+            continue  # "as a crucial, although brief, opportunity": an aside inside the clause
         ing, verb = match.group("ing"), match.group("verb")
         if match.group("background"):
             previous = text[: match.start()].rsplit(None, 1)[-1:]
             if previous and previous[0][:1].isupper():
+                return match.start()
+            rest = text[match.end() :]
+            if "," not in rest and not _IDENTIFYING.match(rest):
+                # "… such legislation, which would give …" to the sentence's end: the writer's gloss
+                # ("one step, which is patrolling the zone" names the step: still content)
                 return match.start()
             continue
         if match.group("narration") or match.group("aside") or match.group("comment"):
@@ -411,7 +434,8 @@ def _content_end(text: str) -> int:
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
             return match.start() + 2 if text[match.start() + 1] in "\u201d\"" else match.start()
-        verb = verb or match.group("own")  # ", he clarified that …": a new clause of its own
+        # ", he clarified that …", ", and Trump vowed …": a new clause of its own
+        verb = verb or match.group("own") or match.group("other")
         # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
         if verb and verb != "in" and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in _STANCE):
             return match.start()

@@ -104,6 +104,11 @@ _THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
 _MIN_QUOTE_WORDS = 4
 # Tokens an apposition may span ("Rich Heffley, a top GOP operative who played … in the state, said").
 _APPOSITION_MAX = 45
+# The longest quotation (tokens) read as part of an aside before a cue ("who calls Trump a “sociopath,”").
+_ASIDE_QUOTE_MAX = 10
+_ASIDE_QUOTE_ENDS = _CLOSE_QUOTES | {","}
+# Tokens after which "as" opens a clause ("…, as Vulture put it, …").
+_CLAUSE_OPENERS = _OPEN_QUOTES | {",", "(", ";", ":", "-", "\u2013", "\u2014", "\u2015"}
 ROLE_RESOLVE = True
 _PARTY_MEMBERS = frozenset(["democrat", "republican"])
 _BE_FINITE = frozenset(["is", "are", "was", "were"])
@@ -719,6 +724,8 @@ class _Attributor:
                 self._in_document(i)
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
+            elif low == "put" and self._as_put_it(i):
+                continue  # "As John Cornyn, the No. 2 in the GOP leadership, put it: “…”"
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
             elif caps[i] and low in _OPENING_CUES and self._opens_sentence(i):
@@ -755,6 +762,20 @@ class _Attributor:
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
         return self.found
+
+    def _as_put_it(self, i: int) -> bool:
+        """``As Akhil Amar, professor of law at Yale, put it, “…”``: "put it" after an "as" that opens
+        the clause is a speech cue; its subject is read as before any cue."""
+        if i + 1 >= self.n or self.lows[i + 1] != "it":
+            return False
+        k = i - 1
+        while k > 0 and i - k < _APPOSITION_MAX and self.sents[k] == self.sents[i] and self.lows[k] != "as":
+            k -= 1
+        if self.lows[k] != "as":
+            return False
+        if k > 0 and self.sents[k - 1] == self.sents[i] and self.texts[k - 1] not in _CLAUSE_OPENERS:
+            return False  # "… the same as he put it": not a clause of its own
+        return self._before(i)
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i is its sentence's first word (after any opening quotation marks)."""
@@ -1001,7 +1022,14 @@ class _Attributor:
             a -= 1
         if a < 0 or self.names._run_end(a) != i or not self.names._is_name_word(a):
             return False
-        if a > 0 and self.sents[a - 1] == self.sents[i] and self.texts[a - 1][:1].isalnum():
+        if (
+            a > 0
+            and self.sents[a - 1] == self.sents[i]
+            and self.texts[a - 1][:1].isalnum()
+            and self.lows[a - 1] not in lex.ROLE_NOUNS  # "… Republican pollster Daron Shaw: “…”"
+            # "More from Jones: “…”": a column's excerpt of what Jones wrote
+            and not (a > 1 and self.lows[a - 2] == "more" and self.lows[a - 1] == "from")
+        ):
             return False  # "… told Fox News: “…”": the listener, not the speaker
         parsed = self.names.parse_run(a, i)
         if not parsed or _is_place(parsed[0]):
@@ -1054,6 +1082,8 @@ class _Attributor:
             return self._apposition(i, j) or self._subordinate_subject(i)
         if j >= 0 and self.texts[j] in _DASHES:
             return self._dash_aside(i, j)
+        if j > 0 and self.texts[j] in _CLOSE_QUOTES and self.texts[j - 1] in _ASIDE_QUOTE_ENDS:
+            return self._quoted_aside(i, j)
         if self.lows[j] in {"and", "but"}:
             return self._coordinated_verb(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
@@ -1190,7 +1220,12 @@ class _Attributor:
         while k > 0 and self.texts[k] in _DASHES:
             k -= 1
         while k > 0 and j - k < 40 and self.sents[k] == self.sents[i] and self.texts[k] not in _DASHES:
-            if self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
+            if self.texts[k] in _CLOSE_QUOTES and self.texts[k - 1][:1].isalnum():
+                # "Donald Trump - who previously said he would "bomb the [expletive] out of" … - said"
+                k = self._quotation_start(k, self.sents[i])
+                if k < 1:
+                    return False
+            elif self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
                 return False
             k -= 1
         if self.texts[k] not in _DASHES or self.sents[k] != self.sents[i]:
@@ -1198,6 +1233,32 @@ class _Attributor:
         while k > 0 and self.texts[k - 1] in _DASHES:
             k -= 1
         return self._subject_at(i, k - 1)
+
+    def _quotation_start(self, j: int, sent: int) -> int:
+        """First token of the short quotation whose closing mark is token j ("a “sociopath,”"), or -1.
+
+        Short: at most ``_ASIDE_QUOTE_MAX`` tokens, in one sentence; a longer one is a statement.
+        """
+        k = j
+        while k > 0 and self.texts[k - 1] in _CLOSE_QUOTES and self.texts[k] in _CLOSE_QUOTES:
+            k -= 1  # '' written as two tokens
+        k -= 1
+        stop = k - _ASIDE_QUOTE_MAX
+        while k > stop and k >= 0 and self.sents[k] == sent and self.texts[k] not in _OPEN_QUOTES:
+            k -= 1
+        if k <= stop or k < 0 or self.sents[k] != sent or self.texts[k] not in _OPEN_QUOTES:
+            return -1
+        while k > 0 and self.texts[k - 1] in _OPEN_QUOTES:
+            k -= 1
+        return k
+
+    def _quoted_aside(self, i: int, j: int) -> bool:
+        """``Humphrey, who calls Trump a “sociopath,” said``: an aside ending in a short quotation
+        (its comma inside the closing mark) is an apposition; the subject stands before it."""
+        k = self._quotation_start(j, self.sents[i])
+        if k < 1 or self.sents[k - 1] != self.sents[i] or not self.texts[k - 1][:1].isalnum():
+            return False  # "“We will win,” said Smith": the quotation is the content, not an aside
+        return self._apposition(i, k)
 
     def _skip_parens(self, j: int) -> int:
         """Index just before the "(" matching the ")" at j ("Paul Ryan (R-Wis.) said")."""
@@ -1219,7 +1280,16 @@ class _Attributor:
             and self.sents[k] == self.sents[i]
             and self.texts[k] not in {",", "(", ";"}
         ):
-            if self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
+            if (
+                self.texts[k] in _CLOSE_QUOTES
+                and k > 0
+                and (self.texts[k - 1] == "," or self.texts[k - 1][:1].isalnum())
+            ):
+                # "Hemsley, the co-author of “Going Viral,” about …, said": a title inside the aside
+                k = self._quotation_start(k, self.sents[i])
+                if k < 1 or not self.texts[k - 1][:1].isalnum():
+                    return False
+            elif self.texts[k] in _CLOSE_QUOTES or self.texts[k] in _OPEN_QUOTES:
                 return False
             k -= 1
         if k < 0 or self.texts[k] != "," or self.sents[k] != self.sents[i]:
@@ -1822,7 +1892,13 @@ def _quote_for(
         and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
     ):
         return k  # X said: “…”
+    if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
+        return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+# A cue's line ending in a colon, the quotation opening the next paragraph.
+_COLON_PARAGRAPH = re.compile(r"[^\S\n]*:[^\S\n]*\n\s*(?:''|[“\"‘'])")
 
 
 def _reported_span(
