@@ -17,8 +17,9 @@ from pathlib import Path
 
 #: Polls of 0.1 s before a process counts as having outlived what should have ended it.
 MAX_POLLS = 200
-#: Polls of 0.1 s for a server to answer /healthz (start-up on a busy machine).
-START_POLLS = 600
+#: Seconds for a server to answer /healthz: start-up (the demo indexes the sample first) took over
+#: a minute on a machine at load 13, so this is a generous timeout, not a speed check.
+START_SECONDS = 240.0
 DATELINE = [sys.executable, "-c", "from webui.cli import main; main()"]
 
 
@@ -51,7 +52,8 @@ def free_port() -> int:
 
 def wait_until_serving(url: str, process: subprocess.Popen) -> None:
     """Poll ``url``/healthz until it answers; RuntimeError if ``process`` exits or never answers."""
-    for _ in range(START_POLLS):
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the server exited with code {process.returncode}: {_log_tail(process)}")
         try:
