@@ -47,7 +47,14 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Ter
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from search.whoosh_compat import TermOutput, block_statistics, position_delta_lists
+from search.whoosh_compat import (
+    TERM_INFO,
+    TermOutput,
+    block_statistics,
+    position_delta_lists,
+    spans,
+    term_info_record,
+)
 
 #: The first bytes of a term's postings in this codec (W3 writes ``W3Bl``): each reader refuses
 #: the other's postings instead of misreading them.
@@ -215,6 +222,122 @@ def _framed(flags: int, count: int, base: int, last_id: int, min_byte: int, max_
     head = HEADER.pack(flags, count, base, last_id, min_byte, max_byte) + top
     size = len(head) + len(payload)
     return b"".join((BLOCK_LENGTH.pack(-size if last else size), head, payload))
+
+
+# -- many small terms at once ----------------------------------------------------------------------
+
+#: The first bytes of a term written by :func:`few_postings_blocks`: magic, the (last) block's
+#: length, its header and maximum weight (float32), and the payload's two code bytes.
+_TERM_HEAD = np.dtype([("magic", "S4"), ("size", ">i4"), ("flags", "u1"), ("count", "<u2"), ("base", "<u4"),
+                       ("last", "<u4"), ("min_byte", "u1"), ("max_byte", "u1"), ("max_weight", "<f4"),
+                       ("codes", "u1"), ("value_code", "u1")])
+#: The largest weight stored as a small unsigned int (else float32: see :func:`_weights_part`).
+_MAX_INT_WEIGHT = 0xFFFF
+
+
+def _codes(top: np.ndarray) -> np.ndarray:
+    """:func:`_width` of each maximum."""
+    return 1 + (top >= 0x100).astype(np.int64) + (top >= 0x10000)
+
+
+def _code_sizes(codes: np.ndarray) -> np.ndarray:
+    """Bytes per number of each width code (0: no array)."""
+    return np.where(codes == 3, 4, codes)
+
+
+def _scatter(out: np.ndarray, offsets: np.ndarray, numbers: np.ndarray, sizes: np.ndarray) -> None:
+    """Write each number little-endian in its size (1, 2 or 4 bytes) at its offset of ``out``."""
+    data = numbers.astype("<u4").view(np.uint8).reshape(-1, 4)
+    for k in range(4):
+        keep = sizes > k
+        out[offsets[keep] + k] = data[keep, k]
+
+
+def few_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray, bounds: np.ndarray,
+                        boost: int, length_bytes: np.ndarray,
+                        lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The postings bytes (uint8, terms in turn), their sizes and term-table rows (``TERM_INFO``,
+    extent unset) of terms that each fit one uncompressed block (1 to ``limit`` postings, every
+    weight frequency times ``boost`` an integer up to 65,535), as
+    :meth:`DatelineTermWriter.position_blocks` and ``finish`` write them one by one.
+
+    Arguments as :meth:`DatelineTermWriter.position_terms`'s; ``length_bytes`` is
+    ``length_to_byte`` of ``lengths`` (monotonic, so a block's minimum and maximum bytes are the
+    bytes of its minimum and maximum lengths).  Weights are the integers frequency times ``boost``:
+    stored as small unsigned ints (none when all 1), and when ``boost`` is 1 they are the counts,
+    which are then not stored twice.
+    """
+    nterms = len(bounds) - 1
+    counts = np.diff(bounds).astype(np.int64)
+    firsts = bounds[:-1].astype(np.int64)
+    ids = ids.astype(np.int64)
+    freqs = freqs.astype(np.int64)
+    term_of = np.repeat(np.arange(nterms), counts)
+    rank = np.arange(len(ids)) - firsts[term_of]  # each posting's index in its term
+    # Document number deltas (none for a term's first posting).
+    id_deltas = np.zeros(len(ids), dtype=np.int64)
+    id_deltas[1:] = ids[1:] - ids[:-1]
+    id_deltas[firsts] = 0
+    id_codes = np.where(counts > 1, _codes(np.maximum.reduceat(id_deltas, firsts)), 0)
+    weights = freqs * boost
+    top_weights = np.maximum.reduceat(weights, firsts)
+    weight_codes = np.where(top_weights == 1, 0, _codes(top_weights))  # weights are >= 1
+    if boost == 1:
+        count_codes = np.zeros(nterms, dtype=np.int64)
+    else:
+        count_codes = _codes(np.maximum.reduceat(freqs, firsts))
+    words = np.add.reduceat(freqs, firsts)
+    word_firsts = np.cumsum(words) - words
+    delta_codes = _codes(np.maximum.reduceat(deltas.astype(np.int64), word_firsts))
+    id_sizes, weight_sizes = _code_sizes(id_codes), _code_sizes(weight_codes)
+    count_sizes, delta_sizes = _code_sizes(count_codes), _code_sizes(delta_codes)
+    id_part = (counts - 1) * id_sizes
+    weight_part = counts * weight_sizes
+    count_part = counts * count_sizes
+    payload = 2 + id_part + weight_part + count_part + words * delta_sizes
+    sizes = _TERM_HEAD.itemsize - 2 + payload
+    starts = np.cumsum(sizes) - sizes
+    out = np.empty(int(sizes.sum()), dtype=np.uint8)
+    # Block statistics: a length of 0 means none (minimum byte 0), weights are exact in float32.
+    posting_lengths = lengths[ids]
+    posting_bytes = length_bytes[ids].astype(np.int64)
+    min_bytes = np.minimum.reduceat(np.where(posting_lengths > 0, posting_bytes, 256), firsts)
+    min_bytes[min_bytes == 256] = 0
+    max_bytes = np.maximum.reduceat(posting_bytes, firsts)
+    lasts = firsts + counts - 1
+    head = np.empty(nterms, dtype=_TERM_HEAD)
+    head["magic"] = MAGIC
+    head["size"] = -(sizes - len(MAGIC) - BLOCK_LENGTH.size)
+    head["flags"] = 0
+    head["count"] = counts
+    head["base"] = ids[firsts]
+    head["last"] = ids[lasts]
+    head["min_byte"], head["max_byte"] = min_bytes, max_bytes
+    head["max_weight"] = top_weights
+    head["codes"] = id_codes | weight_codes << 2 | VALUES_POSITIONS << 4
+    head["value_code"] = delta_codes | (0x80 if boost == 1 else count_codes << 2)
+    out[starts[:, None] + np.arange(_TERM_HEAD.itemsize)] = head.view(np.uint8).reshape(nterms, -1)
+    body = starts + _TERM_HEAD.itemsize  # where each payload's arrays start
+    has_delta = rank > 0
+    _scatter(out, (body[term_of] + (rank - 1) * id_sizes[term_of])[has_delta], id_deltas[has_delta],
+             id_sizes[term_of][has_delta])
+    after_ids = body + id_part
+    _scatter(out, after_ids[term_of] + rank * weight_sizes[term_of], weights, weight_sizes[term_of])
+    after_weights = after_ids + weight_part
+    if boost != 1:
+        _scatter(out, after_weights[term_of] + rank * count_sizes[term_of], freqs, count_sizes[term_of])
+    after_counts = after_weights + count_part
+    word_term = np.repeat(np.arange(nterms), words)
+    word_rank = np.arange(len(deltas)) - word_firsts[word_term]
+    _scatter(out, after_counts[word_term] + word_rank * delta_sizes[word_term], deltas,
+             delta_sizes[word_term])
+    infos = np.zeros(nterms, dtype=TERM_INFO)
+    infos["weight"] = np.add.reduceat(weights, firsts)
+    infos["df"] = counts
+    infos["min_byte"], infos["max_byte"] = min_bytes, max_bytes
+    infos["max_weight"] = top_weights
+    infos["min_id"], infos["max_id"] = ids[firsts], ids[lasts]
+    return out, sizes, infos
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -590,6 +713,68 @@ class DatelineTermWriter(TermOutput):
                   terminfo.max_weight(), terminfo.min_id() + shift, terminfo.max_id() + shift)
         return parts
 
+    def position_terms(self, terms: list[bytes], ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray,
+                       bounds: np.ndarray, few: np.ndarray, boost: float, lengths: list[int]) -> None:
+        """Write consecutive terms of ``Positions`` postings given as arrays, all at once: the
+        bytes :meth:`position_blocks` and :meth:`finish` write term by term.
+
+        ``ids`` and ``freqs`` are the terms' postings in turn (term ``i``'s are
+        ``bounds[i]:bounds[i + 1]``, at least one each), ``deltas`` every posting's position deltas
+        in turn, ``boost`` the weight of one occurrence and ``lengths`` the field length of each
+        document.  Terms marked in ``few`` are written uncompressed, the others at the writer's
+        level.  Most terms of a segment have a posting or two, and writing each with a dozen Python
+        calls (blocks, statistics, term-table row) was most of the flush: the ``few`` terms that
+        fit one block with small integer weights are encoded together as numpy arrays
+        (:func:`few_postings_blocks`), the others by :meth:`position_blocks`; then all postings
+        bytes and term-table rows are written with one call each (:meth:`add_terms`).
+        """
+        counts = np.diff(bounds)
+        fast = few & (counts <= self.limit)
+        if not (boost == int(boost) >= 1 and int(freqs.max()) * int(boost) <= _MAX_INT_WEIGHT):
+            fast[:] = False
+        nterms = len(terms)
+        infos = np.zeros(nterms, dtype=TERM_INFO)
+        sizes = np.zeros(nterms, dtype=np.int64)
+        fast_postings = None
+        if fast.any():
+            posting_fast = np.repeat(fast, counts)
+            fast_bounds = np.concatenate(([0], np.cumsum(counts[fast])))
+            fast_postings, sizes[fast], infos[fast] = few_postings_blocks(
+                ids[posting_fast], freqs[posting_fast], deltas[np.repeat(posting_fast, freqs)], fast_bounds,
+                int(boost), *self._length_arrays(lengths))
+        slow = np.flatnonzero(~fast).tolist()
+        slow_parts = []
+        if slow:
+            id_list, freq_list, bound_list = ids.tolist(), freqs.tolist(), bounds.tolist()
+            word_bounds = np.concatenate(([0], np.cumsum(freqs))).tolist()
+            for i in slow:
+                lo, hi = bound_list[i], bound_list[i + 1]
+                stats = TermStats()
+                parts = self.position_blocks(id_list[lo:hi], freq_list[lo:hi],
+                                             deltas[word_bounds[lo]:word_bounds[hi]].tolist(), boost, lengths,
+                                             0 if few[i] else self.compression, stats)
+                data = _term_bytes(parts)
+                slow_parts.append(data)
+                sizes[i] = len(data)
+                infos[i] = term_info_record(stats.info)
+        postings = np.empty(int(sizes.sum()), dtype=np.uint8)
+        starts = np.cumsum(sizes) - sizes
+        if fast_postings is not None:
+            postings[spans(starts[fast], sizes[fast])] = fast_postings
+        for i, data in zip(slow, slow_parts, strict=True):
+            postings[starts[i]:starts[i] + sizes[i]] = np.frombuffer(data, dtype=np.uint8)
+        self.add_terms(terms, postings, sizes, infos)
+
+    def _length_arrays(self, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(``length_to_byte`` of each document's field length, the lengths) as arrays, kept for
+        the field's next batch."""
+        cached = getattr(self, "_lengths_cache", None)
+        if cached is None or cached[0] is not lengths:
+            found = (np.fromiter(map(length_to_byte, lengths), dtype=np.uint8, count=len(lengths)),
+                     np.array(lengths, dtype=np.int64))
+            cached = self._lengths_cache = (lengths, found)
+        return cached[1]
+
     def write(self, tbytes: bytes, ids: list[int], weights: list[float], values: list[bytes],
               lengths: list[int], compression: int) -> None:
         """Write one term (as ``TermWriter.write``)."""
@@ -598,7 +783,12 @@ class DatelineTermWriter(TermOutput):
 
     def finish(self, tbytes: bytes, parts: list[bytes], stats: TermStats) -> None:
         """Write a term's blocks (the last one marked) and its term-table row."""
-        last = parts[-1]
-        (size,) = BLOCK_LENGTH.unpack_from(last, 0)
-        parts[-1] = BLOCK_LENGTH.pack(-abs(size)) + last[BLOCK_LENGTH.size:]
-        self.add_term(tbytes, b"".join((MAGIC, *parts)), stats.info)
+        self.add_term(tbytes, _term_bytes(parts), stats.info)
+
+
+def _term_bytes(parts: list[bytes]) -> bytes:
+    """A term's postings bytes: the magic and its blocks, the last one marked (negative length)."""
+    last = parts[-1]
+    (size,) = BLOCK_LENGTH.unpack_from(last, 0)
+    parts[-1] = BLOCK_LENGTH.pack(-abs(size)) + last[BLOCK_LENGTH.size:]
+    return b"".join((MAGIC, *parts))

@@ -303,6 +303,29 @@ def test_text_fields_take_the_token_stream_path(tmp_path):
     assert streamed == sorted(text_fields)
 
 
+def test_token_streams_are_flushed_in_batches_with_few_postings_terms_encoded_by_numpy(tmp_path, monkeypatch):
+    """Fails loudly if the flush's batch paths stop being taken: every term of a streamed field
+    reaches the codec in a batch, and the terms with fewer than MIN_COMPRESSED_POSTINGS postings
+    (most of them) are encoded together by few_postings_blocks."""
+    from search import whoosh_codec
+
+    encoded = []
+    real = whoosh_codec.few_postings_blocks
+
+    def counting(ids, freqs, deltas, bounds, *args):
+        encoded.append(len(bounds) - 1)
+        return real(ids, freqs, deltas, bounds, *args)
+
+    monkeypatch.setattr(whoosh_codec, "few_postings_blocks", counting)
+    _files, pool, streamed = _staged_files(tmp_path, "streams", DOCS)
+    ix = open_index(tmp_path / "streams")
+    with ix.reader() as reader:
+        terms = [(name, text) for name, text in reader.all_terms() if name in streamed]
+        few = [term for term in terms if reader.doc_frequency(*term) < segments.MIN_COMPRESSED_POSTINGS]
+    assert pool.batched == len(terms) > 0
+    assert sum(encoded) == len(few) > 0
+
+
 def test_a_document_taking_whooshs_path_moves_the_fields_stream_to_the_pool(tmp_path, monkeypatch):
     """A boosted document goes through Whoosh's add_document: the streamed fields' earlier
     documents move to the general pool, and the segment is what the general path writes."""

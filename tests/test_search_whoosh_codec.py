@@ -348,3 +348,76 @@ def test_position_arrays_encode_to_the_same_blocks_as_encoded_values(boost):
                         info.max_weight(), info.min_id(), info.max_id())
 
             assert summary(stats.info) == summary(reference.info)
+
+
+def _random_terms(rng: random.Random, nterms: int) -> tuple[list[bytes], list[list[int]], list[list]]:
+    """Sorted terms, each with its ascending document numbers and per-posting positions: most with
+    a posting or two, some with 8 to 1,500 (several blocks); document numbers and positions
+    spanning 1, 2 and 4 bytes, frequencies up to 260."""
+    terms = sorted({f"t{rng.randrange(10**6)}".encode() for _ in range(nterms)})
+    ids, positions = [], []
+    for i in range(len(terms)):
+        count = rng.choice([1, 1, 1, 2, 3, 7]) if i % 6 else rng.choice([8, 9, 600, 1500])
+        ids.append(sorted(rng.sample(range(2000 if i % 4 else 200_000), count)))
+        positions.append([sorted(rng.sample(range(70_000 if j % 9 == 0 else 300),
+                                            rng.choice([1, 1, 2, 3, 260] if i % 5 == 0 else [1, 1, 2])))
+                          for j in range(count)])
+    return terms, ids, positions
+
+
+def _dateline_field_files(write) -> dict[str, bytes]:
+    """The postings and term-table files of one Dateline field writer after ``write(writer)``."""
+    storage = RamStorage()
+    codec = D.DatelineCodec()
+    segment = codec.new_segment(storage, "MAIN")
+    fieldwriter = codec.field_writer(storage, segment)
+    fieldwriter.start_field("body", fields.Schema(body=fields.TEXT(phrase=True))["body"])
+    write(D.DatelineTermWriter(fieldwriter))
+    fieldwriter.finish_field()
+    fieldwriter.close()
+    return {name.split(".", 1)[1]: bytes(storage.files[name]) for name in storage.list()}
+
+
+@pytest.mark.parametrize("boost", [1.0, 2.0, 1.5])
+def test_position_terms_write_what_position_blocks_write_term_by_term(boost, monkeypatch):
+    """DatelineTermWriter.position_terms (a batch of terms as arrays; the few-postings terms
+    encoded together by numpy) writes the same postings and term-table bytes as position_blocks
+    and finish one term at a time; terms with 8 or more postings are compressed."""
+    rng = random.Random(11)
+    terms, ids, positions = _random_terms(rng, 400)
+    lengths = [0 if d % 11 == 0 else rng.choice([1, 3, 90, 5000, 200_000]) for d in range(200_000)]
+    freqs = [[len(poses) for poses in term] for term in positions]
+    deltas = [[pos - prev for poses in term for prev, pos in zip([0, *poses[:-1]], poses, strict=True)]
+              for term in positions]
+    few = [len(term_ids) < 8 for term_ids in ids]
+
+    def one_by_one(writer):
+        for i, tbytes in enumerate(terms):
+            stats = D.TermStats()
+            level = 0 if few[i] else writer.compression
+            parts = writer.position_blocks(ids[i], freqs[i], deltas[i], boost, lengths, level, stats)
+            writer.finish(tbytes, parts, stats)
+
+    encoded = []
+    real = D.few_postings_blocks
+
+    def counting(ids, *args):
+        encoded.append(len(args[2]) - 1)  # the terms encoded by numpy
+        return real(ids, *args)
+
+    monkeypatch.setattr(D, "few_postings_blocks", counting)
+
+    def batched(writer, cut=(0, 150, 151, 400)):
+        for lo, hi in zip(cut[:-1], cut[1:], strict=True):  # three batches, one of a single term
+            bounds = np.cumsum([0, *map(len, ids[lo:hi])])
+            writer.position_terms(terms[lo:hi], np.array([d for t in ids[lo:hi] for d in t]),
+                                  np.array([f for t in freqs[lo:hi] for f in t]),
+                                  np.array([d for t in deltas[lo:hi] for d in t], dtype=np.uint32), bounds,
+                                  np.array(few[lo:hi]), boost, lengths)
+
+    reference = _dateline_field_files(one_by_one)
+    assert set(reference) == {"pst", "trm"}
+    assert _dateline_field_files(batched) == reference
+    # Integral boosts take the numpy path for every few-postings term; 1.5 (float weights) none.
+    assert sum(encoded) == (sum(few) if boost != 1.5 else 0)
+    assert sum(few) > 300
