@@ -142,6 +142,45 @@ class _FieldPostings:
             yield tbytes, docnums[lo:hi].tolist(), weights[lo:hi].tolist(), values
         data.release()
 
+    def has_values(self) -> bool:
+        """Whether any posting has a (non-empty) value."""
+        return any(self.value_lengths)
+
+    def valueless_batches(self, chunk: int) -> Iterator[_ValuelessBatch]:
+        """The field's terms in term order as :class:`_ValuelessBatch` es of at most ``chunk``
+        postings (or one term), each term's postings in arrival order (for a field without values)."""
+        order = sorted(self.terms.items())
+        nterms = len(order)
+        rank = np.empty(nterms, dtype=np.int64)
+        rank[[num for _term, num in order]] = np.arange(nterms)
+        ranks = rank[np.frombuffer(self.termnums, dtype=np.uint32)]
+        perm = np.argsort(ranks, kind="stable")  # stable: documents stay in order within a term
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(ranks, minlength=nterms))))
+        docnums = np.frombuffer(self.docnums, dtype=np.uint32)[perm]
+        weights = np.frombuffer(self.weights, dtype=np.float32)[perm]
+        few = np.diff(bounds) < MIN_COMPRESSED_POSTINGS
+        first = 0
+        while first < nterms:
+            last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1)
+            plo, phi = int(bounds[first]), int(bounds[last])
+            yield _ValuelessBatch([tbytes for tbytes, _num in order[first:last]], docnums[plo:phi],
+                                  weights[plo:phi], bounds[first:last + 1] - plo, few[first:last])
+            first = last
+
+
+@dataclass(slots=True)
+class _ValuelessBatch:
+    """Consecutive terms of a field without posting values as arrays (see
+    :meth:`DatelineTermWriter.valueless_terms`): the terms, their postings' document numbers and
+    weights in turn, each term's first posting (and the end), and which terms have fewer than
+    ``MIN_COMPRESSED_POSTINGS`` postings."""
+
+    terms: list[bytes]
+    ids: np.ndarray
+    weights: np.ndarray
+    bounds: np.ndarray
+    few: np.ndarray
+
 
 class _FieldTokens:
     """One text field's postings as a token stream: the term number of each indexed word, in order.
@@ -405,7 +444,8 @@ class _TermPostings:
 
     def terms(self) -> Iterator[tuple[str, bytes, list[Run]]]:
         """(fieldname, term, runs) in the order a segment stores terms: one run per term, or
-        (fieldname, None, :class:`_TermBatch`) for a batch of terms from a token stream."""
+        (fieldname, None, :class:`_TermBatch`) for a batch of terms from a token stream, or
+        (fieldname, None, :class:`_ValuelessBatch`) for one of a field without values (Dateline)."""
         streams = {name: stream for name, stream in self.streams.items() if stream is not None}
         for fieldname in sorted(set(self.fields) | set(streams)):
             if fieldname in streams:
@@ -413,6 +453,12 @@ class _TermPostings:
                     if tbytes is None:
                         self.batched += len(runs.terms)
                     yield fieldname, tbytes, runs
+                continue
+            postings = self.fields[fieldname]
+            if self._streams and not postings.has_values():  # the Dateline writer takes batches
+                for batch in postings.valueless_batches(_FieldTokens.CHUNK):
+                    self.batched += len(batch.terms)
+                    yield fieldname, None, batch
                 continue
             for tbytes, docnums, weights, values in self.fields[fieldname].by_term():
                 yield fieldname, tbytes, [(docnums, weights, values)]
@@ -465,8 +511,8 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
 
     ``terms`` yields (fieldname, term, runs) in segment order; each run is (docnums, weights,
     values) (sequences, or arrays with ``tolist``) or, into a Dateline segment, blocks copied from
-    another (:class:`_Copied`); (fieldname, None, :class:`_TermBatch`) is a batch of consecutive
-    terms from a token stream, written at once.  Whoosh makes three calls per posting (the generic
+    another (:class:`_Copied`); (fieldname, None, :class:`_TermBatch` or :class:`_ValuelessBatch`)
+    is a batch of consecutive terms, written at once.  Whoosh makes three calls per posting (the generic
     loop, the field writer, the postings writer with its type assertions) and reads the document's
     field length from the length column on disk each time: 40 % of a segment flush.  Here field lengths come
     from one table per field and each term is written whole by :class:`TermWriter` (W3: the same
@@ -492,6 +538,9 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
             # W3's doc_field_length returns None for a zero length; blocks only count lengths > 0.
             lengths = ([reader.doc_field_length(d, fieldname) or 0 for d in range(count)]
                        if reader is not None else [0] * count)
+        if isinstance(runs, _ValuelessBatch):
+            writer.valueless_terms(runs.terms, runs.ids, runs.weights, runs.bounds, runs.few, lengths)
+            continue
         if tbytes is None:  # a batch of a token stream's terms (_FieldTokens.by_term)
             writer.position_terms(runs.terms, runs.ids, runs.freqs, runs.deltas, runs.bounds, runs.few,
                                   runs.boost, lengths)

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain
 from operator import sub
 from pickle import dumps
@@ -259,7 +259,8 @@ def _scatter(out: np.ndarray, offsets: np.ndarray, numbers: np.ndarray, sizes: n
 
 class _Payloads:
     """The payloads of blocks of ``Positions`` postings with integer weights, encoded together
-    (:func:`encode_positions_payload` of each), each after ``lead`` bytes left for its caller,
+    (:func:`encode_positions_payload` of each; or, when ``deltas`` is None, of postings without
+    values: :func:`encode_payload` with none), each after ``lead`` bytes left for its caller,
     and each block's statistics: postings, first and last document number, min and max field
     length bytes (a length of 0 means none: minimum byte 0), maximum weight (exact in float32).
 
@@ -268,7 +269,7 @@ class _Payloads:
     minimum and maximum bytes are the bytes of its minimum and maximum lengths).
     """
 
-    def __init__(self, ids: np.ndarray, weights: np.ndarray, freqs: np.ndarray, deltas: np.ndarray,
+    def __init__(self, ids: np.ndarray, weights: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None,
                  bounds: np.ndarray, length_bytes: np.ndarray, lengths: np.ndarray, lead: int) -> None:
         nblocks = len(bounds) - 1
         counts = np.diff(bounds).astype(np.int64)
@@ -281,12 +282,15 @@ class _Payloads:
         id_codes = np.where(counts > 1, _codes(np.maximum.reduceat(id_deltas, firsts)), 0)
         top_weights = np.maximum.reduceat(weights, firsts)
         weight_codes = np.where(top_weights == 1, 0, _codes(top_weights))  # weights are >= 1
-        # The counts are not stored when they are the weights (``_position_arrays_part``).
-        counts_are_weights = np.logical_and.reduceat(weights == freqs, firsts)
-        count_codes = np.where(counts_are_weights, 0, _codes(np.maximum.reduceat(freqs, firsts)))
-        words = np.add.reduceat(freqs, firsts)
-        word_firsts = np.cumsum(words) - words
-        delta_codes = _codes(np.maximum.reduceat(deltas.astype(np.int64), word_firsts))
+        if deltas is None:  # no values: no counts, no position deltas
+            kind, counts_are_weights = VALUES_NONE, np.zeros(nblocks, dtype=bool)
+            count_codes = delta_codes = words = np.zeros(nblocks, dtype=np.int64)
+        else:
+            # The counts are not stored when they are the weights (``_position_arrays_part``).
+            kind, counts_are_weights = VALUES_POSITIONS, np.logical_and.reduceat(weights == freqs, firsts)
+            count_codes = np.where(counts_are_weights, 0, _codes(np.maximum.reduceat(freqs, firsts)))
+            words = np.add.reduceat(freqs, firsts)
+            delta_codes = _codes(np.maximum.reduceat(deltas.astype(np.int64), np.cumsum(words) - words))
         id_sizes, weight_sizes = _code_sizes(id_codes), _code_sizes(weight_codes)
         count_sizes, delta_sizes = _code_sizes(count_codes), _code_sizes(delta_codes)
         id_part, weight_part = (counts - 1) * id_sizes, counts * weight_sizes
@@ -295,7 +299,7 @@ class _Payloads:
         spaces = lead + self.sizes
         self.starts = np.cumsum(spaces) - spaces + lead  # where each payload starts in ``out``
         out = self.out = np.empty(int(spaces.sum()), dtype=np.uint8)
-        out[self.starts] = id_codes | weight_codes << 2 | VALUES_POSITIONS << 4
+        out[self.starts] = id_codes | weight_codes << 2 | kind << 4
         out[self.starts + 1] = delta_codes | np.where(counts_are_weights, 0x80, count_codes << 2)
         after_codes = self.starts + 2
         has_delta = rank > 0
@@ -303,13 +307,15 @@ class _Payloads:
                  id_deltas[has_delta], id_sizes[block_of][has_delta])
         after_ids = after_codes + id_part
         _scatter(out, after_ids[block_of] + rank * weight_sizes[block_of], weights, weight_sizes[block_of])
-        after_weights = after_ids + weight_part
-        _scatter(out, after_weights[block_of] + rank * count_sizes[block_of], freqs, count_sizes[block_of])
-        after_counts = after_weights + count_part
-        word_block = np.repeat(np.arange(nblocks), words)
-        word_rank = np.arange(len(deltas)) - word_firsts[word_block]
-        _scatter(out, after_counts[word_block] + word_rank * delta_sizes[word_block], deltas,
-                 delta_sizes[word_block])
+        if deltas is not None:
+            after_weights = after_ids + weight_part
+            _scatter(out, after_weights[block_of] + rank * count_sizes[block_of], freqs,
+                     count_sizes[block_of])
+            after_counts = after_weights + count_part
+            word_block = np.repeat(np.arange(nblocks), words)
+            word_rank = np.arange(len(deltas)) - (np.cumsum(words) - words)[word_block]
+            _scatter(out, after_counts[word_block] + word_rank * delta_sizes[word_block], deltas,
+                     delta_sizes[word_block])
         self.counts = counts
         self.bases, self.lasts = ids[firsts], ids[firsts + counts - 1]
         self.min_bytes, self.max_bytes = _length_bytes_range(ids, firsts, length_bytes, lengths)
@@ -326,7 +332,7 @@ def _length_bytes_range(ids: np.ndarray, firsts: np.ndarray, length_bytes: np.nd
     return min_bytes, np.maximum.reduceat(posting_bytes, firsts)
 
 
-def few_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray, bounds: np.ndarray,
+def few_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None, bounds: np.ndarray,
                         boost: int, length_bytes: np.ndarray,
                         lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The postings bytes (uint8, terms in turn), their sizes and term-table rows (``TERM_INFO``,
@@ -335,7 +341,8 @@ def few_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray, 
     :meth:`DatelineTermWriter.position_blocks` and ``finish`` write them one by one.
 
     Arguments as :meth:`DatelineTermWriter.position_terms`'s, with ``length_bytes`` as
-    :class:`_Payloads` takes it.
+    :class:`_Payloads` takes it; ``deltas`` None: postings without values, ``freqs`` their weights
+    (``boost`` 1).
     """
     ids, freqs = ids.astype(np.int64), freqs.astype(np.int64)
     payloads = _Payloads(ids, freqs * boost, freqs, deltas, bounds, length_bytes, lengths,
@@ -370,7 +377,7 @@ def _term_infos(ids: np.ndarray, weights: np.ndarray, bounds: np.ndarray,
     return infos
 
 
-def many_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray, bounds: np.ndarray,
+def many_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None, bounds: np.ndarray,
                          boost: int, length_bytes: np.ndarray, lengths: np.ndarray, limit: int,
                          levels: np.ndarray) -> tuple[list[bytes], np.ndarray]:
     """:func:`few_postings_blocks` of terms of any size: each term's blocks of ``limit`` postings,
@@ -791,43 +798,73 @@ class DatelineTermWriter(TermOutput):
         in turn, ``boost`` the weight of one occurrence and ``lengths`` the field length of each
         document.  Terms marked in ``few`` are written uncompressed, the others at the writer's
         level.  Most terms of a segment have a posting or two, and writing each with a dozen Python
-        calls (blocks, statistics, term-table row) was most of the flush.  With small integer
-        weights (an integral boost), the ``few`` terms that fit one block are encoded together as
-        numpy arrays (:func:`few_postings_blocks`), and the others' payloads too, only deflated and
-        framed block by block (:func:`many_postings_blocks`); other weights take
-        :meth:`position_blocks`.  Then all postings bytes and term-table rows are written with one
-        call each (:meth:`add_terms`).
+        calls (blocks, statistics, term-table row) was most of the flush: with small integer
+        weights (an integral boost) they are encoded together (:meth:`_numpy_terms`); other
+        weights take :meth:`position_blocks` term by term.
         """
-        counts = np.diff(bounds)
+        if boost == int(boost) >= 1 and int(freqs.max()) * int(boost) <= _MAX_INT_WEIGHT:
+            self._numpy_terms(terms, ids, freqs, deltas, bounds, few, int(boost), lengths)
+            return
+        infos = np.zeros(len(terms), dtype=TERM_INFO)
+        parts = self._each_term(range(len(terms)), ids, freqs, deltas, bounds, few, boost, lengths, infos)
+        self._add_parts(terms, parts, infos)
+
+    def valueless_terms(self, terms: list[bytes], ids: np.ndarray, weights: np.ndarray, bounds: np.ndarray,
+                        few: np.ndarray, lengths: list[int]) -> None:
+        """:meth:`position_terms` of postings without values (e.g. Whoosh's ``Existence`` format, or
+        any format of fixed value size 0): the bytes :meth:`encoded_blocks` and :meth:`finish`
+        write term by term, given each posting's weight (float32, as Whoosh's pool keeps them)."""
+        ints = weights.astype(np.int64)
+        if len(ints) and (ints == weights).all() and ints.min() >= 1 and ints.max() <= _MAX_INT_WEIGHT:
+            self._numpy_terms(terms, ids, ints, None, bounds, few, 1, lengths)
+            return
+        id_list, weight_list, bound_list = ids.tolist(), weights.tolist(), bounds.tolist()
+        for i, tbytes in enumerate(terms):
+            lo, hi = bound_list[i], bound_list[i + 1]
+            term_ids = id_list[lo:hi]
+            stats = TermStats()
+            term_lengths = list(map(lengths.__getitem__, term_ids))
+            parts = self.encoded_blocks(term_ids, weight_list[lo:hi], [], term_lengths,
+                                        0 if few[i] else self.compression, stats)
+            self.finish(tbytes, parts, stats)
+
+    def _numpy_terms(self, terms: list[bytes], ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None,
+                     bounds: np.ndarray, few: np.ndarray, boost: int, lengths: list[int]) -> None:
+        """:meth:`position_terms` (or, ``deltas`` None, :meth:`valueless_terms` with ``freqs`` the
+        weights) of integer weights: the ``few`` terms that fit one block are encoded together as
+        numpy arrays (:func:`few_postings_blocks`), and the others' payloads too, only deflated and
+        framed block by block (:func:`many_postings_blocks`); then all postings bytes and
+        term-table rows are written with one call each (:meth:`add_terms`)."""
         nterms = len(terms)
-        integral = boost == int(boost) >= 1 and int(freqs.max()) * int(boost) <= _MAX_INT_WEIGHT
-        fast = few & (counts <= self.limit) if integral else np.zeros(nterms, dtype=bool)
+        fast = few & (np.diff(bounds) <= self.limit)
         infos = np.zeros(nterms, dtype=TERM_INFO)
         sizes = np.zeros(nterms, dtype=np.int64)
+        length_arrays = self._length_arrays(lengths)
         fast_postings = None
         if fast.any():
             fast_postings, sizes[fast], infos[fast] = few_postings_blocks(
-                *_terms_of(fast, ids, freqs, deltas, bounds), int(boost), *self._length_arrays(lengths))
+                *_terms_of(fast, ids, freqs, deltas, bounds), boost, *length_arrays)
         slow = np.flatnonzero(~fast)
-        slow_parts: list[bytes] = []
-        if len(slow) and integral:
-            levels = np.where(few[slow], 0, self.compression)
-            slow_parts, infos[slow] = many_postings_blocks(
-                *_terms_of(~fast, ids, freqs, deltas, bounds), int(boost), *self._length_arrays(lengths),
-                self.limit, levels)
-        elif len(slow):
-            slow_parts = self._each_term(slow.tolist(), ids, freqs, deltas, bounds, few, boost, lengths,
-                                         infos)
+        if not len(slow):
+            self.add_terms(terms, fast_postings, sizes, infos)
+            return
+        levels = np.where(few[slow], 0, self.compression)
+        slow_parts, infos[slow] = many_postings_blocks(*_terms_of(~fast, ids, freqs, deltas, bounds), boost,
+                                                       *length_arrays, self.limit, levels)
         sizes[slow] = np.fromiter(map(len, slow_parts), dtype=np.int64, count=len(slow_parts))
         postings = np.empty(int(sizes.sum()), dtype=np.uint8)
         starts = np.cumsum(sizes) - sizes
         if fast_postings is not None:
             postings[spans(starts[fast], sizes[fast])] = fast_postings
-        if slow_parts:
-            postings[spans(starts[slow], sizes[slow])] = np.frombuffer(b"".join(slow_parts), dtype=np.uint8)
+        postings[spans(starts[slow], sizes[slow])] = np.frombuffer(b"".join(slow_parts), dtype=np.uint8)
         self.add_terms(terms, postings, sizes, infos)
 
-    def _each_term(self, slow: list[int], ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray,
+    def _add_parts(self, terms: list[bytes], parts: list[bytes], infos: np.ndarray) -> None:
+        """:meth:`add_terms` of each term's postings bytes."""
+        sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        self.add_terms(terms, np.frombuffer(b"".join(parts), dtype=np.uint8), sizes, infos)
+
+    def _each_term(self, slow: Iterable[int], ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray,
                    bounds: np.ndarray, few: np.ndarray, boost: float, lengths: list[int],
                    infos: np.ndarray) -> list[bytes]:
         """The postings bytes of terms ``slow`` of a :meth:`position_terms` batch, one term at a
@@ -866,12 +903,12 @@ class DatelineTermWriter(TermOutput):
         self.add_term(tbytes, _term_bytes(parts), stats.info)
 
 
-def _terms_of(keep: np.ndarray, ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray,
-              bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _terms_of(keep: np.ndarray, ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None,
+              bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]:
     """(ids, freqs, deltas, bounds) of the terms ``keep`` marks, of a batch as
     :meth:`DatelineTermWriter.position_terms` takes it."""
     postings = np.repeat(keep, np.diff(bounds))
-    return (ids[postings], freqs[postings], deltas[np.repeat(postings, freqs)],
+    return (ids[postings], freqs[postings], None if deltas is None else deltas[np.repeat(postings, freqs)],
             np.concatenate(([0], np.cumsum(np.diff(bounds)[keep]))))
 
 

@@ -427,3 +427,34 @@ def test_position_terms_write_what_position_blocks_write_term_by_term(boost, mon
     assert encoded == {"few_postings_blocks": sum(few) if integral else 0,
                        "many_postings_blocks": len(terms) - sum(few) if integral else 0}
     assert sum(few) > 300 and len(terms) - sum(few) > 50
+
+
+@pytest.mark.parametrize("weight", [1.0, 2.0, 1.5])
+def test_valueless_terms_write_what_encoded_blocks_write_term_by_term(weight, monkeypatch):
+    """DatelineTermWriter.valueless_terms (terms of a format without values, e.g. the id and date
+    fields, as arrays) writes what encoded_blocks and finish write term by term; integral weights
+    take the numpy paths."""
+    rng = random.Random(3)
+    terms, ids, _positions = _random_terms(rng, 300)
+    lengths = [0] * 200_000  # fields without values are not scored: no lengths
+    weights = [[weight * (1 + (d % 3 == 0)) for d in term] for term in ids]
+    few = [len(term_ids) < 8 for term_ids in ids]
+    called = []
+    real = D.many_postings_blocks
+    monkeypatch.setattr(D, "many_postings_blocks", lambda *args: called.append(1) or real(*args))
+
+    def one_by_one(writer):
+        for i, tbytes in enumerate(terms):
+            stats = D.TermStats()
+            parts = writer.encoded_blocks(ids[i], weights[i], [], [0] * len(ids[i]),
+                                          0 if few[i] else writer.compression, stats)
+            writer.finish(tbytes, parts, stats)
+
+    def batched(writer):
+        writer.valueless_terms(terms, np.array([d for t in ids for d in t]),
+                               np.array([w for t in weights for w in t], dtype=np.float32),
+                               np.cumsum([0, *map(len, ids)]), np.array(few), lengths)
+
+    reference = _dateline_field_files(one_by_one)
+    assert _dateline_field_files(batched) == reference
+    assert called == ([] if weight == 1.5 else [1])
