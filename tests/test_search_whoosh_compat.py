@@ -17,6 +17,7 @@ from whoosh import scoring
 from whoosh.analysis import StemFilter
 from whoosh.codec.whoosh3 import W3LeafMatcher, W3PostingsWriter
 from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.structfile import BufferFile
 from whoosh.writing import PostingPool, SegmentWriter
 
@@ -168,6 +169,7 @@ def test_term_writer_writes_what_whooshs_postings_writer_writes():
     def dateline(fieldwriter):
         writer = C.TermWriter(fieldwriter)
         assert writer.limit == 128 and writer.compression == 3
+        assert type(fieldwriter._tindex) is C.FastOrderedHashWriter  # the one-write hash tables
         for tbytes, postings in TERMS:
             docnums, weights, values, lengths = (list(column) for column in zip(*postings, strict=True))
             writer.write(tbytes, docnums, weights, [v for v in values if v], lengths, writer.compression)
@@ -199,6 +201,8 @@ def test_commit_segments_on_a_real_writer(tmp_path):
     (W3LeafMatcher, ["_read_header", "_goto", "_read_data", "_read_ids", "_read_weights", "_read_values",
                      "_next_block", "reset"]),
     (W3PostingsWriter, ["_write_block", "_new_block", "add_posting", "finish_postings"]),
+    # search.whoosh_compat.FastOrderedHashWriter (the term table's hash tables in one write).
+    (OrderedHashWriter, ["_write_hashes", "_write_directory", "_write_extras"]),
 ])
 def test_the_private_methods_dateline_overrides_still_exist(cls, names, index_dir):
     instance_only = {"_added"}
@@ -211,13 +215,15 @@ def test_the_private_methods_dateline_overrides_still_exist(cls, names, index_di
             assert callable(getattr(cls, name, None)), f"{cls.__name__}.{name} is gone"
 
 
-def _hash_table(add) -> tuple[bytes, list, list, bytes]:
+def _hash_table(add, fast: bool = False) -> tuple[bytes, list, list, bytes]:
     """An OrderedHashWriter's file bytes (closed), and its buckets, index and last key, after
-    ``add(writer)`` added rows (after a 70 KB first row, so positions outgrow the 16-bit index)."""
-    from whoosh.filedb.filetables import OrderedHashWriter
-
+    ``add(writer)`` added rows (after a 70 KB first row, so positions outgrow the 16-bit index);
+    ``fast``: made a FastOrderedHashWriter first."""
     storage = RamStorage()
     writer = OrderedHashWriter(storage.create_file("t"))
+    if fast:
+        C.fast_hash_tables(writer)
+        assert type(writer) is C.FastOrderedHashWriter
     writer.add(b"\x00", b"v" * 70_000)
     add(writer)
     state = ([list(bucket) for bucket in writer.buckets], list(writer.index), writer.index.typecode,
@@ -246,6 +252,9 @@ def test_add_rows_writes_what_ordered_hash_writer_add_writes():
     reference = _hash_table(one_by_one)
     assert reference[3] == "i"  # the index was widened from "H"
     assert _hash_table(at_once) == reference
+    # The hash tables written with one call: the same file (3,000 rows: slots collide).
+    assert _hash_table(at_once, fast=True) == reference
+    assert _hash_table(lambda writer: None, fast=True) == _hash_table(lambda writer: None)
     with pytest.raises(ValueError):
         _hash_table(lambda writer: C.add_rows(writer, [b"\x00"], infos[:1]))
 
