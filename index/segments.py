@@ -148,7 +148,7 @@ class _FieldPostings:
 
     def valueless_batches(self, chunk: int) -> Iterator[_ValuelessBatch]:
         """The field's terms in term order as :class:`_ValuelessBatch` es of at most ``chunk``
-        postings (or one term), each term's postings in arrival order (for a field without values)."""
+        postings (or one term), each term's postings in arrival order (a field without values)."""
         order = sorted(self.terms.items())
         nterms = len(order)
         rank = np.empty(nterms, dtype=np.int64)
@@ -274,9 +274,9 @@ class _FieldTokens:
                 found.setdefault(names[num], []).append(pos)
             yield docnum, found
 
-    def by_term(self) -> Iterator[tuple[bytes | None, object]]:
-        """(None, :class:`_TermBatch`) of the field's terms in term order, documents ascending in
-        each term, a batch holding at most ``CHUNK`` postings (or one term)."""
+    def by_term(self) -> Iterator[_TermBatch]:
+        """The field's terms in term order as :class:`_TermBatch` es, documents ascending in each
+        term, a batch holding at most ``CHUNK`` postings (or one term)."""
         order = sorted(self.terms.items())
         nterms, total = len(order), len(self.termnums)
         if not total:
@@ -319,9 +319,9 @@ class _FieldTokens:
             # Terms [first, last) hold at most CHUNK postings (or are one term).
             last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1)
             plo, phi = int(bounds[first]), int(bounds[last])
-            yield None, _TermBatch([tbytes for tbytes, _num in order[first:last]], post_docs[plo:phi],
-                                   freqs[plo:phi], deltas[heads[plo]:heads[phi]],
-                                   bounds[first:last + 1] - plo, few[first:last], boost)
+            yield _TermBatch([tbytes for tbytes, _num in order[first:last]], post_docs[plo:phi],
+                             freqs[plo:phi], deltas[heads[plo]:heads[phi]], bounds[first:last + 1] - plo,
+                             few[first:last], boost)
             first = last
 
 
@@ -449,10 +449,9 @@ class _TermPostings:
         streams = {name: stream for name, stream in self.streams.items() if stream is not None}
         for fieldname in sorted(set(self.fields) | set(streams)):
             if fieldname in streams:
-                for tbytes, runs in streams[fieldname].by_term():
-                    if tbytes is None:
-                        self.batched += len(runs.terms)
-                    yield fieldname, tbytes, runs
+                for batch in streams[fieldname].by_term():
+                    self.batched += len(batch.terms)
+                    yield fieldname, None, batch
                 continue
             postings = self.fields[fieldname]
             if self._streams and not postings.has_values():  # the Dateline writer takes batches
@@ -512,14 +511,15 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
     ``terms`` yields (fieldname, term, runs) in segment order; each run is (docnums, weights,
     values) (sequences, or arrays with ``tolist``) or, into a Dateline segment, blocks copied from
     another (:class:`_Copied`); (fieldname, None, :class:`_TermBatch` or :class:`_ValuelessBatch`)
-    is a batch of consecutive terms, written at once.  Whoosh makes three calls per posting (the generic
-    loop, the field writer, the postings writer with its type assertions) and reads the document's
-    field length from the length column on disk each time: 40 % of a segment flush.  Here field lengths come
-    from one table per field and each term is written whole by :class:`TermWriter` (W3: the same
-    bytes as Whoosh's postings writer) or :class:`DatelineTermWriter` (the same bytes as
-    ``DatelinePostingsWriter``).  The files written are byte-identical to Whoosh's when every block
-    is compressed (``MIN_COMPRESSED_POSTINGS = 0``, tested); by default terms with few postings
-    are stored uncompressed.  Returns the number of blocks copied without decoding.
+    is a batch of consecutive terms, written at once.  Whoosh makes three calls per posting (the
+    generic loop, the field writer, the postings writer with its type assertions) and reads the
+    document's field length from the length column on disk each time: 40 % of a segment flush.
+    Here field lengths come from one table per field and each term is written whole by
+    :class:`TermWriter` (W3: the same bytes as Whoosh's postings writer) or
+    :class:`DatelineTermWriter` (the same bytes as ``DatelinePostingsWriter``; batches through its
+    ``position_terms`` and ``valueless_terms``).  The files written are byte-identical to Whoosh's
+    when every block is compressed (``MIN_COMPRESSED_POSTINGS = 0``, tested); by default terms
+    with few postings are stored uncompressed.  Returns the number of blocks copied without decoding.
     """
     count = reader.doc_count_all() if reader is not None else 0
     writer_class = _term_writer(fieldwriter, schema)
@@ -541,7 +541,7 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
         if isinstance(runs, _ValuelessBatch):
             writer.valueless_terms(runs.terms, runs.ids, runs.weights, runs.bounds, runs.few, lengths)
             continue
-        if tbytes is None:  # a batch of a token stream's terms (_FieldTokens.by_term)
+        if isinstance(runs, _TermBatch):  # a batch of a token stream's terms (_FieldTokens.by_term)
             writer.position_terms(runs.terms, runs.ids, runs.freqs, runs.deltas, runs.bounds, runs.few,
                                   runs.boost, lengths)
             continue
