@@ -142,6 +142,45 @@ class _FieldPostings:
             yield tbytes, docnums[lo:hi].tolist(), weights[lo:hi].tolist(), values
         data.release()
 
+    def has_values(self) -> bool:
+        """Whether any posting has a (non-empty) value."""
+        return any(self.value_lengths)
+
+    def valueless_batches(self, chunk: int) -> Iterator[_ValuelessBatch]:
+        """The field's terms in term order as :class:`_ValuelessBatch` es of at most ``chunk``
+        postings (or one term), each term's postings in arrival order (a field without values)."""
+        order = sorted(self.terms.items())
+        nterms = len(order)
+        rank = np.empty(nterms, dtype=np.int64)
+        rank[[num for _term, num in order]] = np.arange(nterms)
+        ranks = rank[np.frombuffer(self.termnums, dtype=np.uint32)]
+        perm = np.argsort(ranks, kind="stable")  # stable: documents stay in order within a term
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(ranks, minlength=nterms))))
+        docnums = np.frombuffer(self.docnums, dtype=np.uint32)[perm]
+        weights = np.frombuffer(self.weights, dtype=np.float32)[perm]
+        few = np.diff(bounds) < MIN_COMPRESSED_POSTINGS
+        first = 0
+        while first < nterms:
+            last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1)
+            plo, phi = int(bounds[first]), int(bounds[last])
+            yield _ValuelessBatch([tbytes for tbytes, _num in order[first:last]], docnums[plo:phi],
+                                  weights[plo:phi], bounds[first:last + 1] - plo, few[first:last])
+            first = last
+
+
+@dataclass(slots=True)
+class _ValuelessBatch:
+    """Consecutive terms of a field without posting values as arrays (see
+    :meth:`DatelineTermWriter.valueless_terms`): the terms, their postings' document numbers and
+    weights in turn, each term's first posting (and the end), and which terms have fewer than
+    ``MIN_COMPRESSED_POSTINGS`` postings."""
+
+    terms: list[bytes]
+    ids: np.ndarray
+    weights: np.ndarray
+    bounds: np.ndarray
+    few: np.ndarray
+
 
 class _FieldTokens:
     """One text field's postings as a token stream: the term number of each indexed word, in order.
@@ -154,7 +193,7 @@ class _FieldTokens:
     renumbering analyser (stop words take no position) a word's position is implicit (the
     document's first kept word's index, then one further per kept word); otherwise positions are
     kept beside.  The flush groups the stream by term with one stable sort and hands the codec
-    document numbers, frequencies and position deltas as lists (:class:`_Positions`).  About 4
+    document numbers, frequencies and position deltas as arrays (:class:`_TermBatch`).  About 4
     bytes per word (8 without renumbering) instead of ~30 per posting.
     """
 
@@ -235,8 +274,9 @@ class _FieldTokens:
                 found.setdefault(names[num], []).append(pos)
             yield docnum, found
 
-    def by_term(self) -> Iterator[tuple[bytes, list]]:
-        """(term, [one :class:`_Positions` run]) in term order, documents ascending in each."""
+    def by_term(self) -> Iterator[_TermBatch]:
+        """The field's terms in term order as :class:`_TermBatch` es, documents ascending in each
+        term, a batch holding at most ``CHUNK`` postings (or one term)."""
         order = sorted(self.terms.items())
         nterms, total = len(order), len(self.termnums)
         if not total:
@@ -273,35 +313,32 @@ class _FieldTokens:
         del ranks
         heads = np.append(heads, total)
         boost, chunk = self.boost, self.CHUNK
+        few = np.diff(bounds) < MIN_COMPRESSED_POSTINGS
         first = 0
         while first < nterms:
             # Terms [first, last) hold at most CHUNK postings (or are one term).
             last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1)
             plo, phi = int(bounds[first]), int(bounds[last])
-            ids = post_docs[plo:phi].tolist()
-            term_freqs = freqs[plo:phi].tolist()
-            term_deltas = deltas[heads[plo]:heads[phi]].tolist()
-            edges = (bounds[first:last + 1] - plo).tolist()
-            word = 0
-            for i in range(last - first):
-                lo, hi = edges[i], edges[i + 1]
-                posting_freqs = term_freqs[lo:hi]
-                words = sum(posting_freqs)
-                yield order[first + i][0], [_Positions(ids[lo:hi], posting_freqs,
-                                                       term_deltas[word:word + words], boost)]
-                word += words
+            yield _TermBatch([tbytes for tbytes, _num in order[first:last]], post_docs[plo:phi],
+                             freqs[plo:phi], deltas[heads[plo]:heads[phi]], bounds[first:last + 1] - plo,
+                             few[first:last], boost)
             first = last
 
 
 @dataclass(slots=True)
-class _Positions:
-    """One run of a term's postings from a token stream: document numbers, frequencies, the
-    position deltas of every posting in turn (each posting's first counts from 0), and the weight
-    of one occurrence (the field boost)."""
+class _TermBatch:
+    """Consecutive terms of a token stream as arrays (see
+    :meth:`DatelineTermWriter.position_terms`): the terms, their postings' document numbers and
+    frequencies in turn, every posting's position deltas, each term's first posting (and the end),
+    which terms have fewer than ``MIN_COMPRESSED_POSTINGS`` postings (one uncompressed block),
+    and the field boost."""
 
-    ids: list[int]
-    freqs: list[int]
-    deltas: list[int]
+    terms: list[bytes]
+    ids: np.ndarray
+    freqs: np.ndarray
+    deltas: np.ndarray
+    bounds: np.ndarray
+    few: np.ndarray
     boost: float
 
 
@@ -331,6 +368,8 @@ class _TermPostings:
         self.fieldnames: set[str] = set()
         #: Texts added through token streams (tests check the fast path is taken).
         self.streamed = 0
+        #: Terms handed to the codec in batches at the flush (:class:`_TermBatch`; tests check).
+        self.batched = 0
 
     def add_text(self, fieldname: str, field, docnum: int, value) -> int | None:
         """Add one document's text to the field's token stream; returns the field's length in the
@@ -404,12 +443,21 @@ class _TermPostings:
                                                for tbytes, poses in found.items()])
 
     def terms(self) -> Iterator[tuple[str, bytes, list[Run]]]:
-        """(fieldname, term, runs) in the order a segment stores terms: one run per term."""
+        """(fieldname, term, runs) in the order a segment stores terms: one run per term, or
+        (fieldname, None, :class:`_TermBatch`) for a batch of terms from a token stream, or
+        (fieldname, None, :class:`_ValuelessBatch`) for one of a field without values (Dateline)."""
         streams = {name: stream for name, stream in self.streams.items() if stream is not None}
         for fieldname in sorted(set(self.fields) | set(streams)):
             if fieldname in streams:
-                for tbytes, runs in streams[fieldname].by_term():
-                    yield fieldname, tbytes, runs
+                for batch in streams[fieldname].by_term():
+                    self.batched += len(batch.terms)
+                    yield fieldname, None, batch
+                continue
+            postings = self.fields[fieldname]
+            if self._streams and not postings.has_values():  # the Dateline writer takes batches
+                for batch in postings.valueless_batches(_FieldTokens.CHUNK):
+                    self.batched += len(batch.terms)
+                    yield fieldname, None, batch
                 continue
             for tbytes, docnums, weights, values in self.fields[fieldname].by_term():
                 yield fieldname, tbytes, [(docnums, weights, values)]
@@ -436,7 +484,7 @@ class _Copied:
 
 #: One run of a term's postings: (docnums, weights, values) in new document numbers, or blocks
 #: copied as they are.
-Run = tuple | _Copied | _Positions
+Run = tuple | _Copied
 
 
 def _grouped(items: Iterable[tuple]) -> Iterator[tuple[str, bytes, list[Run]]]:
@@ -462,14 +510,16 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
 
     ``terms`` yields (fieldname, term, runs) in segment order; each run is (docnums, weights,
     values) (sequences, or arrays with ``tolist``) or, into a Dateline segment, blocks copied from
-    another (:class:`_Copied`).  Whoosh makes three calls per posting (the generic loop, the field
-    writer, the postings writer with its type assertions) and reads the document's field length
-    from the length column on disk each time: 40 % of a segment flush.  Here field lengths come
-    from one table per field and each term is written whole by :class:`TermWriter` (W3: the same
-    bytes as Whoosh's postings writer) or :class:`DatelineTermWriter` (the same bytes as
-    ``DatelinePostingsWriter``).  The files written are byte-identical to Whoosh's when every block
-    is compressed (``MIN_COMPRESSED_POSTINGS = 0``, tested); by default terms with few postings
-    are stored uncompressed.  Returns the number of blocks copied without decoding.
+    another (:class:`_Copied`); (fieldname, None, :class:`_TermBatch` or :class:`_ValuelessBatch`)
+    is a batch of consecutive terms, written at once.  Whoosh makes three calls per posting (the
+    generic loop, the field writer, the postings writer with its type assertions) and reads the
+    document's field length from the length column on disk each time: 40 % of a segment flush.
+    Here field lengths come from one table per field and each term is written whole by
+    :class:`TermWriter` (W3: the same bytes as Whoosh's postings writer) or
+    :class:`DatelineTermWriter` (the same bytes as ``DatelinePostingsWriter``; batches through its
+    ``position_terms`` and ``valueless_terms``).  The files written are byte-identical to Whoosh's
+    when every block is compressed (``MIN_COMPRESSED_POSTINGS = 0``, tested); by default terms
+    with few postings are stored uncompressed.  Returns the number of blocks copied without decoding.
     """
     count = reader.doc_count_all() if reader is not None else 0
     writer_class = _term_writer(fieldwriter, schema)
@@ -488,6 +538,13 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
             # W3's doc_field_length returns None for a zero length; blocks only count lengths > 0.
             lengths = ([reader.doc_field_length(d, fieldname) or 0 for d in range(count)]
                        if reader is not None else [0] * count)
+        if isinstance(runs, _ValuelessBatch):
+            writer.valueless_terms(runs.terms, runs.ids, runs.weights, runs.bounds, runs.few, lengths)
+            continue
+        if isinstance(runs, _TermBatch):  # a batch of a token stream's terms (_FieldTokens.by_term)
+            writer.position_terms(runs.terms, runs.ids, runs.freqs, runs.deltas, runs.bounds, runs.few,
+                                  runs.boost, lengths)
+            continue
         if writer_class is TermWriter:
             (run,) = runs
             writer.write(tbytes, *_encodable(fieldname, tbytes, run, lengths, writer.compression))
@@ -495,11 +552,7 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
         stats = TermStats()
         parts = []
         for run in runs:
-            if isinstance(run, _Positions):
-                level = writer.compression if len(run.ids) >= MIN_COMPRESSED_POSTINGS else 0
-                parts += writer.position_blocks(run.ids, run.freqs, run.deltas, run.boost, lengths, level,
-                                                stats)
-            elif isinstance(run, _Copied):
+            if isinstance(run, _Copied):
                 parts += writer.copy_blocks(run.data, run.shift, run.terminfo, stats)
             else:
                 encodable = _encodable(fieldname, tbytes, run, lengths, writer.compression)

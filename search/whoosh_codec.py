@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain
 from operator import sub
 from pickle import dumps
@@ -47,7 +47,15 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Ter
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from search.whoosh_compat import TermOutput, block_statistics, inflate, position_delta_lists
+from search.whoosh_compat import (
+    TERM_INFO,
+    TermOutput,
+    block_statistics,
+    inflate,
+    position_delta_lists,
+    spans,
+    term_info_record,
+)
 
 #: The first bytes of a term's postings in this codec (W3 writes ``W3Bl``): each reader refuses
 #: the other's postings instead of misreading them.
@@ -199,14 +207,19 @@ def block_bytes(ids: list[int], weights: list[float], values: list[bytes], posit
 def _block(payload: bytes, ids: list[int], min_length: int | None, max_length: int, max_weight: float,
            level: int, last: bool) -> bytes:
     """:func:`block_bytes` of an encoded payload."""
-    flags = 0
+    flags, payload = _deflated(payload, level)
+    return _framed(flags, len(ids), ids[0], ids[-1], length_to_byte(min_length), length_to_byte(max_length),
+                   max_weight, payload, last)
+
+
+def _deflated(payload: bytes, level: int) -> tuple[int, bytes]:
+    """(flags, payload): the payload deflated at ``level`` when that pays, else as it is."""
     if level and len(payload) >= MIN_DEFLATE:
         deflater = compressobj(level, DEFLATED, DEFLATE_WBITS, DEFLATE_MEMLEVEL)
         deflated = deflater.compress(payload) + deflater.flush()
         if len(deflated) <= DEFLATE_GAIN * len(payload):
-            payload, flags = deflated, COMPRESSED
-    return _framed(flags, len(ids), ids[0], ids[-1], length_to_byte(min_length), length_to_byte(max_length),
-                   max_weight, payload, last)
+            return COMPRESSED, deflated
+    return 0, payload
 
 
 def _framed(flags: int, count: int, base: int, last_id: int, min_byte: int, max_byte: int,
@@ -219,6 +232,192 @@ def _framed(flags: int, count: int, base: int, last_id: int, min_byte: int, max_
     head = HEADER.pack(flags, count, base, last_id, min_byte, max_byte) + top
     size = len(head) + len(payload)
     return b"".join((BLOCK_LENGTH.pack(-size if last else size), head, payload))
+
+
+# -- many small terms at once ----------------------------------------------------------------------
+
+#: The first bytes of a term written by :func:`few_postings_blocks`: magic, the (last) block's
+#: length, its header and maximum weight (float32); its payload follows.
+_TERM_HEAD = np.dtype([("magic", "S4"), ("size", ">i4"), ("flags", "u1"), ("count", "<u2"), ("base", "<u4"),
+                       ("last", "<u4"), ("min_byte", "u1"), ("max_byte", "u1"), ("max_weight", "<f4")])
+#: The largest weight stored as a small unsigned int (else float32: see :func:`_weights_part`).
+_MAX_INT_WEIGHT = 0xFFFF
+
+
+def _codes(top: np.ndarray) -> np.ndarray:
+    """:func:`_width` of each maximum."""
+    return 1 + (top >= 0x100).astype(np.int64) + (top >= 0x10000)
+
+
+def _code_sizes(codes: np.ndarray) -> np.ndarray:
+    """Bytes per number of each width code (0: no array)."""
+    return np.where(codes == 3, 4, codes)
+
+
+def _scatter(out: np.ndarray, offsets: np.ndarray, numbers: np.ndarray, sizes: np.ndarray) -> None:
+    """Write each number little-endian in its size (1, 2 or 4 bytes) at its offset of ``out``."""
+    data = numbers.astype("<u4").view(np.uint8).reshape(-1, 4)
+    for k in range(4):
+        keep = sizes > k
+        out[offsets[keep] + k] = data[keep, k]
+
+
+class _Payloads:
+    """The payloads of blocks of ``Positions`` postings with integer weights, encoded together
+    (:func:`encode_positions_payload` of each; or, when ``deltas`` is None, of postings without
+    values: :func:`encode_payload` with none), each after ``lead`` bytes left for its caller,
+    and each block's statistics: postings, first and last document number, min and max field
+    length bytes (a length of 0 means none: minimum byte 0), maximum weight (exact in float32).
+
+    ``bounds`` cut the postings into blocks (at least one posting each); ``weights`` are integers
+    in [1, 65535]; ``length_bytes`` is ``length_to_byte`` of ``lengths`` (monotonic, so a block's
+    minimum and maximum bytes are the bytes of its minimum and maximum lengths).
+    """
+
+    def __init__(self, ids: np.ndarray, weights: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None,
+                 bounds: np.ndarray, length_bytes: np.ndarray, lengths: np.ndarray, lead: int) -> None:
+        nblocks = len(bounds) - 1
+        counts = np.diff(bounds).astype(np.int64)
+        firsts = bounds[:-1].astype(np.int64)
+        block_of = np.repeat(np.arange(nblocks), counts)
+        rank = np.arange(len(ids)) - firsts[block_of]  # each posting's index in its block
+        id_deltas = np.zeros(len(ids), dtype=np.int64)  # none for a block's first posting
+        id_deltas[1:] = ids[1:] - ids[:-1]
+        id_deltas[firsts] = 0
+        id_codes = np.where(counts > 1, _codes(np.maximum.reduceat(id_deltas, firsts)), 0)
+        top_weights = np.maximum.reduceat(weights, firsts)
+        weight_codes = np.where(top_weights == 1, 0, _codes(top_weights))  # weights are >= 1
+        if deltas is None:  # no values: no counts, no position deltas
+            kind, counts_are_weights = VALUES_NONE, np.zeros(nblocks, dtype=bool)
+            count_codes = delta_codes = words = np.zeros(nblocks, dtype=np.int64)
+        else:
+            # The counts are not stored when they are the weights (``_position_arrays_part``).
+            kind, counts_are_weights = VALUES_POSITIONS, np.logical_and.reduceat(weights == freqs, firsts)
+            count_codes = np.where(counts_are_weights, 0, _codes(np.maximum.reduceat(freqs, firsts)))
+            words = np.add.reduceat(freqs, firsts)
+            delta_codes = _codes(np.maximum.reduceat(deltas.astype(np.int64), np.cumsum(words) - words))
+        id_sizes, weight_sizes = _code_sizes(id_codes), _code_sizes(weight_codes)
+        count_sizes, delta_sizes = _code_sizes(count_codes), _code_sizes(delta_codes)
+        id_part, weight_part = (counts - 1) * id_sizes, counts * weight_sizes
+        count_part = counts * count_sizes
+        self.sizes = 2 + id_part + weight_part + count_part + words * delta_sizes
+        spaces = lead + self.sizes
+        self.starts = np.cumsum(spaces) - spaces + lead  # where each payload starts in ``out``
+        out = self.out = np.empty(int(spaces.sum()), dtype=np.uint8)
+        out[self.starts] = id_codes | weight_codes << 2 | kind << 4
+        out[self.starts + 1] = delta_codes | np.where(counts_are_weights, 0x80, count_codes << 2)
+        after_codes = self.starts + 2
+        has_delta = rank > 0
+        _scatter(out, (after_codes[block_of] + (rank - 1) * id_sizes[block_of])[has_delta],
+                 id_deltas[has_delta], id_sizes[block_of][has_delta])
+        after_ids = after_codes + id_part
+        _scatter(out, after_ids[block_of] + rank * weight_sizes[block_of], weights, weight_sizes[block_of])
+        if deltas is not None:
+            after_weights = after_ids + weight_part
+            _scatter(out, after_weights[block_of] + rank * count_sizes[block_of], freqs,
+                     count_sizes[block_of])
+            after_counts = after_weights + count_part
+            word_block = np.repeat(np.arange(nblocks), words)
+            word_rank = np.arange(len(deltas)) - (np.cumsum(words) - words)[word_block]
+            _scatter(out, after_counts[word_block] + word_rank * delta_sizes[word_block], deltas,
+                     delta_sizes[word_block])
+        self.counts = counts
+        self.bases, self.lasts = ids[firsts], ids[firsts + counts - 1]
+        self.min_bytes, self.max_bytes = _length_bytes_range(ids, firsts, length_bytes, lengths)
+        self.max_weights = top_weights
+
+
+def _length_bytes_range(ids: np.ndarray, firsts: np.ndarray, length_bytes: np.ndarray,
+                        lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(min, max) length byte of the postings ``firsts[i]:firsts[i + 1]`` (to the end for the
+    last), lengths of 0 left out of the minimum (0 when all are)."""
+    posting_bytes = length_bytes[ids].astype(np.int64)
+    min_bytes = np.minimum.reduceat(np.where(lengths[ids] > 0, posting_bytes, 256), firsts)
+    min_bytes[min_bytes == 256] = 0
+    return min_bytes, np.maximum.reduceat(posting_bytes, firsts)
+
+
+def few_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None, bounds: np.ndarray,
+                        boost: int, length_bytes: np.ndarray,
+                        lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The postings bytes (uint8, terms in turn), their sizes and term-table rows (``TERM_INFO``,
+    extent unset) of terms that each fit one uncompressed block (1 to ``limit`` postings, every
+    weight frequency times ``boost`` an integer up to 65,535), as
+    :meth:`DatelineTermWriter.position_blocks` and ``finish`` write them one by one.
+
+    Arguments as :meth:`DatelineTermWriter.position_terms`'s, with ``length_bytes`` as
+    :class:`_Payloads` takes it; ``deltas`` None: postings without values, ``freqs`` their weights
+    (``boost`` 1).
+    """
+    ids, freqs = ids.astype(np.int64), freqs.astype(np.int64)
+    payloads = _Payloads(ids, freqs * boost, freqs, deltas, bounds, length_bytes, lengths,
+                         _TERM_HEAD.itemsize)
+    nterms = len(bounds) - 1
+    head = np.empty(nterms, dtype=_TERM_HEAD)
+    head["magic"] = MAGIC
+    head["size"] = -(payloads.sizes + _TERM_HEAD.itemsize - len(MAGIC) - BLOCK_LENGTH.size)  # the last block
+    head["flags"] = 0
+    head["count"] = payloads.counts
+    head["base"], head["last"] = payloads.bases, payloads.lasts
+    head["min_byte"], head["max_byte"] = payloads.min_bytes, payloads.max_bytes
+    head["max_weight"] = payloads.max_weights
+    out = payloads.out
+    starts = payloads.starts - _TERM_HEAD.itemsize
+    out[starts[:, None] + np.arange(_TERM_HEAD.itemsize)] = head.view(np.uint8).reshape(nterms, -1)
+    infos = _term_infos(ids, freqs * boost, bounds, payloads.min_bytes, payloads.max_bytes)
+    return out, payloads.sizes + _TERM_HEAD.itemsize, infos
+
+
+def _term_infos(ids: np.ndarray, weights: np.ndarray, bounds: np.ndarray,
+                min_bytes: np.ndarray, max_bytes: np.ndarray) -> np.ndarray:
+    """Term-table rows (``TERM_INFO``, extent unset) of terms whose postings ``bounds`` cut, with
+    integer weights (sums exact), and their min and max length bytes."""
+    firsts = bounds[:-1].astype(np.int64)
+    infos = np.zeros(len(firsts), dtype=TERM_INFO)
+    infos["weight"] = np.add.reduceat(weights, firsts)
+    infos["df"] = np.diff(bounds)
+    infos["min_byte"], infos["max_byte"] = min_bytes, max_bytes
+    infos["max_weight"] = np.maximum.reduceat(weights, firsts)
+    infos["min_id"], infos["max_id"] = ids[firsts], ids[bounds[1:].astype(np.int64) - 1]
+    return infos
+
+
+def many_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None, bounds: np.ndarray,
+                         boost: int, length_bytes: np.ndarray, lengths: np.ndarray, limit: int,
+                         levels: np.ndarray) -> tuple[list[bytes], np.ndarray]:
+    """:func:`few_postings_blocks` of terms of any size: each term's blocks of ``limit`` postings,
+    deflated at its level in ``levels`` when that pays (:func:`_block`), as
+    :meth:`DatelineTermWriter.position_blocks` and ``finish`` write them; returns each term's
+    postings bytes and the term-table rows.  Payloads are encoded together; only deflating and
+    framing are done block by block."""
+    ids, freqs = ids.astype(np.int64), freqs.astype(np.int64)
+    weights = freqs * boost
+    counts = np.diff(bounds).astype(np.int64)
+    nblocks = (counts + limit - 1) // limit
+    block_term = np.repeat(np.arange(len(counts)), nblocks)
+    block_rank = np.arange(len(block_term)) - np.repeat(np.cumsum(nblocks) - nblocks, nblocks)
+    block_bounds = np.append(bounds[:-1].astype(np.int64)[block_term] + block_rank * limit, len(ids))
+    payloads = _Payloads(ids, weights, freqs, deltas, block_bounds, length_bytes, lengths, 0)
+    data = payloads.out.tobytes()
+    starts, ends = payloads.starts.tolist(), (payloads.starts + payloads.sizes).tolist()
+    columns = zip(payloads.counts.tolist(), payloads.bases.tolist(), payloads.lasts.tolist(),
+                  payloads.min_bytes.tolist(), payloads.max_bytes.tolist(), payloads.max_weights.tolist(),
+                  strict=True)
+    terms: list[bytes] = []
+    parts: list[bytes] = [MAGIC]
+    block_levels = levels[block_term].tolist()
+    last_blocks = (block_rank == nblocks[block_term] - 1).tolist()
+    for i, (count, base, last_id, min_byte, max_byte, max_weight) in enumerate(columns):
+        flags, payload = _deflated(data[starts[i]:ends[i]], block_levels[i])
+        last = last_blocks[i]
+        parts.append(_framed(flags, count, base, last_id, min_byte, max_byte, float(max_weight), payload,
+                             last))
+        if last:
+            terms.append(b"".join(parts))
+            parts = [MAGIC]
+    firsts = bounds[:-1].astype(np.int64)
+    min_bytes, max_bytes = _length_bytes_range(ids, firsts, length_bytes, lengths)
+    return terms, _term_infos(ids, weights, bounds, min_bytes, max_bytes)
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -702,6 +901,110 @@ class DatelineTermWriter(TermOutput):
                   terminfo.max_weight(), terminfo.min_id() + shift, terminfo.max_id() + shift)
         return parts
 
+    def position_terms(self, terms: list[bytes], ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray,
+                       bounds: np.ndarray, few: np.ndarray, boost: float, lengths: list[int]) -> None:
+        """Write consecutive terms of ``Positions`` postings given as arrays, all at once: the
+        bytes :meth:`position_blocks` and :meth:`finish` write term by term.
+
+        ``ids`` and ``freqs`` are the terms' postings in turn (term ``i``'s are
+        ``bounds[i]:bounds[i + 1]``, at least one each), ``deltas`` every posting's position deltas
+        in turn, ``boost`` the weight of one occurrence and ``lengths`` the field length of each
+        document.  Terms marked in ``few`` are written uncompressed, the others at the writer's
+        level.  Most terms of a segment have a posting or two, and writing each with a dozen Python
+        calls (blocks, statistics, term-table row) was most of the flush: with small integer
+        weights (an integral boost) they are encoded together (:meth:`_numpy_terms`); other
+        weights take :meth:`position_blocks` term by term.
+        """
+        if boost == int(boost) >= 1 and int(freqs.max()) * int(boost) <= _MAX_INT_WEIGHT:
+            self._numpy_terms(terms, ids, freqs, deltas, bounds, few, int(boost), lengths)
+            return
+        infos = np.zeros(len(terms), dtype=TERM_INFO)
+        parts = self._each_term(range(len(terms)), ids, freqs, deltas, bounds, few, boost, lengths, infos)
+        self._add_parts(terms, parts, infos)
+
+    def valueless_terms(self, terms: list[bytes], ids: np.ndarray, weights: np.ndarray, bounds: np.ndarray,
+                        few: np.ndarray, lengths: list[int]) -> None:
+        """:meth:`position_terms` of postings without values (e.g. Whoosh's ``Existence`` format, or
+        any format of fixed value size 0): the bytes :meth:`encoded_blocks` and :meth:`finish`
+        write term by term, given each posting's weight (float32, as Whoosh's pool keeps them)."""
+        ints = weights.astype(np.int64)
+        if len(ints) and (ints == weights).all() and ints.min() >= 1 and ints.max() <= _MAX_INT_WEIGHT:
+            self._numpy_terms(terms, ids, ints, None, bounds, few, 1, lengths)
+            return
+        id_list, weight_list, bound_list = ids.tolist(), weights.tolist(), bounds.tolist()
+        for i, tbytes in enumerate(terms):
+            lo, hi = bound_list[i], bound_list[i + 1]
+            term_ids = id_list[lo:hi]
+            stats = TermStats()
+            term_lengths = list(map(lengths.__getitem__, term_ids))
+            parts = self.encoded_blocks(term_ids, weight_list[lo:hi], [], term_lengths,
+                                        0 if few[i] else self.compression, stats)
+            self.finish(tbytes, parts, stats)
+
+    def _numpy_terms(self, terms: list[bytes], ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None,
+                     bounds: np.ndarray, few: np.ndarray, boost: int, lengths: list[int]) -> None:
+        """:meth:`position_terms` (or, ``deltas`` None, :meth:`valueless_terms` with ``freqs`` the
+        weights) of integer weights: the ``few`` terms that fit one block are encoded together as
+        numpy arrays (:func:`few_postings_blocks`), and the others' payloads too, only deflated and
+        framed block by block (:func:`many_postings_blocks`); then all postings bytes and
+        term-table rows are written with one call each (:meth:`add_terms`)."""
+        nterms = len(terms)
+        fast = few & (np.diff(bounds) <= self.limit)
+        infos = np.zeros(nterms, dtype=TERM_INFO)
+        sizes = np.zeros(nterms, dtype=np.int64)
+        length_arrays = self._length_arrays(lengths)
+        fast_postings = None
+        if fast.any():
+            fast_postings, sizes[fast], infos[fast] = few_postings_blocks(
+                *_terms_of(fast, ids, freqs, deltas, bounds), boost, *length_arrays)
+        slow = np.flatnonzero(~fast)
+        if not len(slow):
+            self.add_terms(terms, fast_postings, sizes, infos)
+            return
+        levels = np.where(few[slow], 0, self.compression)
+        slow_parts, infos[slow] = many_postings_blocks(*_terms_of(~fast, ids, freqs, deltas, bounds), boost,
+                                                       *length_arrays, self.limit, levels)
+        sizes[slow] = np.fromiter(map(len, slow_parts), dtype=np.int64, count=len(slow_parts))
+        postings = np.empty(int(sizes.sum()), dtype=np.uint8)
+        starts = np.cumsum(sizes) - sizes
+        if fast_postings is not None:
+            postings[spans(starts[fast], sizes[fast])] = fast_postings
+        postings[spans(starts[slow], sizes[slow])] = np.frombuffer(b"".join(slow_parts), dtype=np.uint8)
+        self.add_terms(terms, postings, sizes, infos)
+
+    def _add_parts(self, terms: list[bytes], parts: list[bytes], infos: np.ndarray) -> None:
+        """:meth:`add_terms` of each term's postings bytes."""
+        sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        self.add_terms(terms, np.frombuffer(b"".join(parts), dtype=np.uint8), sizes, infos)
+
+    def _each_term(self, slow: Iterable[int], ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray,
+                   bounds: np.ndarray, few: np.ndarray, boost: float, lengths: list[int],
+                   infos: np.ndarray) -> list[bytes]:
+        """The postings bytes of terms ``slow`` of a :meth:`position_terms` batch, one term at a
+        time (:meth:`position_blocks`); their term-table rows into ``infos``."""
+        id_list, freq_list, bound_list = ids.tolist(), freqs.tolist(), bounds.tolist()
+        word_bounds = np.concatenate(([0], np.cumsum(freqs))).tolist()
+        found = []
+        for i in slow:
+            lo, hi = bound_list[i], bound_list[i + 1]
+            stats = TermStats()
+            parts = self.position_blocks(id_list[lo:hi], freq_list[lo:hi],
+                                         deltas[word_bounds[lo]:word_bounds[hi]].tolist(), boost, lengths,
+                                         0 if few[i] else self.compression, stats)
+            found.append(_term_bytes(parts))
+            infos[i] = term_info_record(stats.info)
+        return found
+
+    def _length_arrays(self, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(``length_to_byte`` of each document's field length, the lengths) as arrays, kept for
+        the field's next batch."""
+        cached = getattr(self, "_lengths_cache", None)
+        if cached is None or cached[0] is not lengths:
+            found = (np.fromiter(map(length_to_byte, lengths), dtype=np.uint8, count=len(lengths)),
+                     np.array(lengths, dtype=np.int64))
+            cached = self._lengths_cache = (lengths, found)
+        return cached[1]
+
     def write(self, tbytes: bytes, ids: list[int], weights: list[float], values: list[bytes],
               lengths: list[int], compression: int) -> None:
         """Write one term (as ``TermWriter.write``)."""
@@ -710,7 +1013,21 @@ class DatelineTermWriter(TermOutput):
 
     def finish(self, tbytes: bytes, parts: list[bytes], stats: TermStats) -> None:
         """Write a term's blocks (the last one marked) and its term-table row."""
-        last = parts[-1]
-        (size,) = BLOCK_LENGTH.unpack_from(last, 0)
-        parts[-1] = BLOCK_LENGTH.pack(-abs(size)) + last[BLOCK_LENGTH.size:]
-        self.add_term(tbytes, b"".join((MAGIC, *parts)), stats.info)
+        self.add_term(tbytes, _term_bytes(parts), stats.info)
+
+
+def _terms_of(keep: np.ndarray, ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None,
+              bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]:
+    """(ids, freqs, deltas, bounds) of the terms ``keep`` marks, of a batch as
+    :meth:`DatelineTermWriter.position_terms` takes it."""
+    postings = np.repeat(keep, np.diff(bounds))
+    return (ids[postings], freqs[postings], None if deltas is None else deltas[np.repeat(postings, freqs)],
+            np.concatenate(([0], np.cumsum(np.diff(bounds)[keep]))))
+
+
+def _term_bytes(parts: list[bytes]) -> bytes:
+    """A term's postings bytes: the magic and its blocks, the last one marked (negative length)."""
+    last = parts[-1]
+    (size,) = BLOCK_LENGTH.unpack_from(last, 0)
+    parts[-1] = BLOCK_LENGTH.pack(-abs(size)) + last[BLOCK_LENGTH.size:]
+    return b"".join((MAGIC, *parts))

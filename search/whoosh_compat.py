@@ -16,8 +16,10 @@ are listed in the test too.
 from __future__ import annotations
 
 import mmap
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from hashlib import md5
 from io import BytesIO
 from itertools import chain
 from operator import itemgetter, sub
@@ -29,6 +31,7 @@ from zlib import compress, decompress
 
 import numpy as np
 from whoosh import formats
+from whoosh.filedb.filetables import OrderedHashWriter, md5_hash
 
 #: zlib's inflate for everything the readers inflate (stored documents, postings blocks).
 #: ISA-L's (the ``isal`` package) returns the same bytes about twice as fast: a stored document,
@@ -271,6 +274,124 @@ def block_statistics(lengths: list[int], weights: list[float]) -> tuple[int | No
     return min_length, max_length, (top if top > 0 else 0)
 
 
+#: ``W3TermInfo.to_bytes`` of a term whose postings are not inlined, as one numpy record: the
+#: struct ``!BfIBBfII`` (flags, total weight, document frequency, min and max length bytes, max
+#: weight, first and last document number), then the postings' offset (``!q``) and length (``!i``).
+TERM_INFO = np.dtype([("flags", "u1"), ("weight", ">f4"), ("df", ">u4"), ("min_byte", "u1"),
+                      ("max_byte", "u1"), ("max_weight", ">f4"), ("min_id", ">u4"), ("max_id", ">u4"),
+                      ("offset", ">i8"), ("length", ">i4")])
+
+def term_info_record(info) -> tuple:
+    """A ``W3TermInfo`` (postings not inlined, extent unset) as a :data:`TERM_INFO` record, the
+    fields as its ``to_bytes`` writes them."""
+    from whoosh.util.numeric import length_to_byte
+
+    no_id = 0xFFFFFFFF  # W3TermInfo's out-of-band "no document"
+    return (0, info._weight, info._df, 0 if info._minlength is None else length_to_byte(info._minlength),
+            length_to_byte(info._maxlength), info._maxweight, no_id if info._minid is None else info._minid,
+            no_id if info._maxid is None else info._maxid, 0, 0)
+
+
+#: An ``OrderedHashWriter`` row's head: key length and value length (``filetables._lengths``).
+_ROW_HEAD = np.dtype([("key", ">i4"), ("value", ">i4")])
+
+
+def add_rows(tindex, keys: list[bytes], values: np.ndarray) -> None:
+    """``OrderedHashWriter.add(key, value)`` for each key (increasing, after the table's last key)
+    and each record of ``values`` (fixed-size records, their bytes the row's value), with one
+    write: the same file bytes, hash buckets and ordered index as one call per row."""
+    if keys[0] <= tindex.lastkey:
+        raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{keys[0]!r}")
+    count = len(keys)
+    key_lengths = np.fromiter(map(len, keys), dtype=np.int64, count=count)
+    value_size = values.dtype.itemsize
+    row_sizes = _ROW_HEAD.itemsize + key_lengths + value_size
+    starts = np.cumsum(row_sizes) - row_sizes
+    rows = np.empty(int(row_sizes.sum()), dtype=np.uint8)
+    head = np.empty(count, dtype=_ROW_HEAD)
+    head["key"], head["value"] = key_lengths, value_size
+    rows[starts[:, None] + np.arange(_ROW_HEAD.itemsize)] = head.view(np.uint8).reshape(count, -1)
+    key_starts = starts + _ROW_HEAD.itemsize
+    rows[spans(key_starts, key_lengths)] = np.frombuffer(b"".join(keys), dtype=np.uint8)
+    value_starts = key_starts + key_lengths
+    rows[value_starts[:, None] + np.arange(value_size)] = values.view(np.uint8).reshape(count, -1)
+    dbfile = tindex.dbfile
+    positions = (dbfile.tell() + starts).tolist()
+    dbfile.write(rows.tobytes())
+    _extend_index(tindex.index, positions)
+    buckets = tindex.buckets
+    if tindex.hashfn is md5_hash:  # the default: the digest's last 4 bytes, without hexdigest
+        for key, position in zip(keys, positions, strict=True):
+            h = int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+            buckets[h & 255].append((h, position))
+    else:
+        hashfn = tindex.hashfn
+        for key, position in zip(keys, positions, strict=True):
+            h = hashfn(key)
+            buckets[h & 255].append((h, position))
+    tindex.lastkey = keys[-1]
+
+
+def _extend_index(index, positions: list[int]) -> None:
+    """``GrowableArray.append`` of increasing ``positions``: the array is widened (as an append of
+    the largest would widen it) before it takes them, not part way."""
+    try:
+        found = array(index.array.typecode, positions)
+    except OverflowError:
+        index._retype(positions[-1])
+        found = positions
+    index.array.extend(found)
+
+
+def spans(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The indexes ``start, start + 1, ..., start + length - 1`` of each (start, length), in turn."""
+    total = int(lengths.sum())
+    firsts = np.cumsum(lengths) - lengths
+    return np.repeat(starts - firsts, lengths) + np.arange(total)
+
+
+#: One slot of a bucket's hash table (``filetables._pointer``): hash value, row position.
+_SLOT = np.dtype([("hash", ">u4"), ("position", ">i8")])
+
+
+class FastOrderedHashWriter(OrderedHashWriter):
+    """``OrderedHashWriter`` whose 256 hash tables are written with one call, not one ``write``
+    and ``pack`` per slot (twice the number of rows): the same bytes.  A writer becomes one with
+    :func:`fast_hash_tables`."""
+
+    def _write_hashes(self) -> None:
+        # HashWriter._write_hashes: each bucket's table has twice its entries' slots; an entry
+        # goes to slot (hash >> 8) % slots, or the next free one (wrapping), in insertion order.
+        dbfile = self.dbfile
+        position = dbfile.tell()
+        hashes: list[int] = []
+        positions: list[int] = []
+        for entries in self.buckets:
+            numslots = 2 * len(entries)
+            self.directory.append((position, numslots))
+            position += numslots * _SLOT.itemsize
+            table_hashes = [0] * numslots
+            table_positions = [0] * numslots  # 0: a free slot (no row starts at 0: the header)
+            for hashval, row in entries:
+                slot = (hashval >> 8) % numslots
+                while table_positions[slot]:
+                    slot = (slot + 1) % numslots
+                table_hashes[slot] = hashval
+                table_positions[slot] = row
+            hashes += table_hashes
+            positions += table_positions
+        slots = np.empty(len(hashes), dtype=_SLOT)
+        slots["hash"], slots["position"] = hashes, positions
+        dbfile.write(slots.tobytes())
+
+
+def fast_hash_tables(tindex) -> None:
+    """Make a term table (an ``OrderedHashWriter``) write its hash tables with one call
+    (:class:`FastOrderedHashWriter`); a table of any other class is left as it is."""
+    if type(tindex) is OrderedHashWriter:
+        tindex.__class__ = FastOrderedHashWriter
+
+
 class TermOutput:
     """The current field of a W3-family field writer (after ``start_field``), written a whole
     term at a time: its block size and compression level, and where a term's postings bytes and
@@ -284,8 +405,12 @@ class TermOutput:
         self.limit: int = postwriter._blocklimit
         self.compression: int = postwriter._compression
         self._postfile = fieldwriter._postfile
+        self._tindex = fieldwriter._tindex
+        fast_hash_tables(self._tindex)
         self._add_row = fieldwriter._tindex.add
         self._key_prefix = pack_ushort(fieldwriter._fieldid)
+        #: Terms written by :meth:`add_terms` (tests check the batch path is taken).
+        self.batched = 0
 
     def add_term(self, tbytes: bytes, postings: bytes, info) -> None:
         """Append one term's postings bytes to the postings file and its row (``info``, a
@@ -295,6 +420,26 @@ class TermOutput:
         postfile.write(postings)
         info.set_extent(start, len(postings))
         self._add_row(self._key_prefix + tbytes, info.to_bytes())
+
+    def add_terms(self, terms: list[bytes], postings: np.ndarray, sizes: np.ndarray,
+                  infos: np.ndarray) -> None:
+        """:meth:`add_term` of consecutive terms at once: their postings bytes concatenated
+        (``postings``, uint8; ``sizes`` bytes each, in term order) and their term-table rows as a
+        :data:`TERM_INFO` array (every field but the extent filled in).
+
+        Writes the bytes ``add_term`` would write, term by term, with two file writes, and fills
+        the hashed table's buckets and ordered index as ``OrderedHashWriter.add`` does per row.
+        """
+        if not terms:
+            return
+        start = self._postfile.tell()
+        self._postfile.write(postings.tobytes())
+        ends = np.cumsum(sizes, dtype=np.int64)
+        infos["offset"] = start + ends - sizes
+        infos["length"] = sizes
+        prefix = self._key_prefix
+        add_rows(self._tindex, [prefix + tbytes for tbytes in terms], infos)
+        self.batched += len(terms)
 
 
 class TermWriter(TermOutput):

@@ -303,6 +303,35 @@ def test_text_fields_take_the_token_stream_path(tmp_path):
     assert streamed == sorted(text_fields)
 
 
+def test_token_streams_are_flushed_in_batches_with_few_postings_terms_encoded_by_numpy(tmp_path, monkeypatch):
+    """Fails loudly if the flush's batch paths stop being taken: every term of a streamed field
+    and of the id field (no posting values) reaches the codec in a batch, the terms with fewer
+    than MIN_COMPRESSED_POSTINGS postings are encoded together by few_postings_blocks, the others
+    by many_postings_blocks."""
+    from search import whoosh_codec
+
+    encoded = {"few_postings_blocks": 0, "many_postings_blocks": 0}
+
+    def counting(name):
+        real = getattr(whoosh_codec, name)
+
+        def count(ids, freqs, deltas, bounds, *args):
+            encoded[name] += len(bounds) - 1
+            return real(ids, freqs, deltas, bounds, *args)
+        return count
+
+    for name in encoded:
+        monkeypatch.setattr(whoosh_codec, name, counting(name))
+    _files, pool, streamed = _staged_files(tmp_path, "streams", DOCS)
+    ix = open_index(tmp_path / "streams")
+    with ix.reader() as reader:
+        terms = [(name, text) for name, text in reader.all_terms() if name in [*streamed, S.ID]]
+        few = [term for term in terms if reader.doc_frequency(*term) < segments.MIN_COMPRESSED_POSTINGS]
+    assert pool.batched == len(terms) > 0
+    assert encoded == {"few_postings_blocks": len(few), "many_postings_blocks": len(terms) - len(few)}
+    assert 0 < len(few) < len(terms) and sum(name == S.ID for name, _text in terms) == len(DOCS)
+
+
 def test_a_document_taking_whooshs_path_moves_the_fields_stream_to_the_pool(tmp_path, monkeypatch):
     """A boosted document goes through Whoosh's add_document: the streamed fields' earlier
     documents move to the general pool, and the segment is what the general path writes."""

@@ -438,3 +438,113 @@ def test_position_arrays_from_deltas_take_the_same_positions():
         assert [a.tolist() for a in lazy.take(where)] == [a.tolist() for a in whole.take(where)]
     assert [lazy[i] for i in range(300)] == [whole[i] for i in range(300)]
     assert lazy.positions.tolist() == whole.positions.tolist()
+
+
+def _random_terms(rng: random.Random, nterms: int) -> tuple[list[bytes], list[list[int]], list[list]]:
+    """Sorted terms, each with its ascending document numbers and per-posting positions: most with
+    a posting or two, some with 8 to 1,500 (several blocks); document numbers and positions
+    spanning 1, 2 and 4 bytes, frequencies up to 260."""
+    terms = sorted({f"t{rng.randrange(10**6)}".encode() for _ in range(nterms)})
+    ids, positions = [], []
+    for i in range(len(terms)):
+        count = rng.choice([1, 1, 1, 2, 3, 7]) if i % 6 else rng.choice([8, 9, 600, 1500])
+        ids.append(sorted(rng.sample(range(2000 if i % 4 else 200_000), count)))
+        positions.append([sorted(rng.sample(range(70_000 if j % 9 == 0 else 300),
+                                            rng.choice([1, 1, 2, 3, 260] if i % 5 == 0 else [1, 1, 2])))
+                          for j in range(count)])
+    return terms, ids, positions
+
+
+def _dateline_field_files(write) -> dict[str, bytes]:
+    """The postings and term-table files of one Dateline field writer after ``write(writer)``."""
+    storage = RamStorage()
+    codec = D.DatelineCodec()
+    segment = codec.new_segment(storage, "MAIN")
+    fieldwriter = codec.field_writer(storage, segment)
+    fieldwriter.start_field("body", fields.Schema(body=fields.TEXT(phrase=True))["body"])
+    write(D.DatelineTermWriter(fieldwriter))
+    fieldwriter.finish_field()
+    fieldwriter.close()
+    return {name.split(".", 1)[1]: bytes(storage.files[name]) for name in storage.list()}
+
+
+@pytest.mark.parametrize("boost", [1.0, 2.0, 1.5])
+def test_position_terms_write_what_position_blocks_write_term_by_term(boost, monkeypatch):
+    """DatelineTermWriter.position_terms (a batch of terms as arrays; the few-postings terms
+    encoded together by numpy) writes the same postings and term-table bytes as position_blocks
+    and finish one term at a time; terms with 8 or more postings are compressed."""
+    rng = random.Random(11)
+    terms, ids, positions = _random_terms(rng, 400)
+    lengths = [0 if d % 11 == 0 else rng.choice([1, 3, 90, 5000, 200_000]) for d in range(200_000)]
+    freqs = [[len(poses) for poses in term] for term in positions]
+    deltas = [[pos - prev for poses in term for prev, pos in zip([0, *poses[:-1]], poses, strict=True)]
+              for term in positions]
+    few = [len(term_ids) < 8 for term_ids in ids]
+
+    def one_by_one(writer):
+        for i, tbytes in enumerate(terms):
+            stats = D.TermStats()
+            level = 0 if few[i] else writer.compression
+            parts = writer.position_blocks(ids[i], freqs[i], deltas[i], boost, lengths, level, stats)
+            writer.finish(tbytes, parts, stats)
+
+    encoded = {"few_postings_blocks": 0, "many_postings_blocks": 0}  # terms encoded by numpy
+
+    def counting(name):
+        real = getattr(D, name)
+
+        def count(ids, freqs, deltas, bounds, *args):
+            encoded[name] += len(bounds) - 1
+            return real(ids, freqs, deltas, bounds, *args)
+        return count
+
+    for name in encoded:
+        monkeypatch.setattr(D, name, counting(name))
+
+    def batched(writer, cut=(0, 150, 151, 400)):
+        for lo, hi in zip(cut[:-1], cut[1:], strict=True):  # three batches, one of a single term
+            bounds = np.cumsum([0, *map(len, ids[lo:hi])])
+            writer.position_terms(terms[lo:hi], np.array([d for t in ids[lo:hi] for d in t]),
+                                  np.array([f for t in freqs[lo:hi] for f in t]),
+                                  np.array([d for t in deltas[lo:hi] for d in t], dtype=np.uint32), bounds,
+                                  np.array(few[lo:hi]), boost, lengths)
+
+    reference = _dateline_field_files(one_by_one)
+    assert set(reference) == {"pst", "trm"}
+    assert _dateline_field_files(batched) == reference
+    # Integral boosts take the numpy paths for every term; 1.5 (float weights) none.
+    integral = boost != 1.5
+    assert encoded == {"few_postings_blocks": sum(few) if integral else 0,
+                       "many_postings_blocks": len(terms) - sum(few) if integral else 0}
+    assert sum(few) > 300 and len(terms) - sum(few) > 50
+
+
+@pytest.mark.parametrize("weight", [1.0, 2.0, 1.5])
+def test_valueless_terms_write_what_encoded_blocks_write_term_by_term(weight, monkeypatch):
+    """DatelineTermWriter.valueless_terms (terms of a format without values, e.g. the id and date
+    fields, as arrays) writes what encoded_blocks and finish write term by term; integral weights
+    take the numpy paths."""
+    rng = random.Random(3)
+    terms, ids, _positions = _random_terms(rng, 300)
+    lengths = [0] * 200_000  # fields without values are not scored: no lengths
+    weights = [[weight * (1 + (d % 3 == 0)) for d in term] for term in ids]
+    few = [len(term_ids) < 8 for term_ids in ids]
+    called = []
+    real = D.many_postings_blocks
+    monkeypatch.setattr(D, "many_postings_blocks", lambda *args: called.append(1) or real(*args))
+
+    def one_by_one(writer):
+        for i, tbytes in enumerate(terms):
+            stats = D.TermStats()
+            parts = writer.encoded_blocks(ids[i], weights[i], [], [0] * len(ids[i]),
+                                          0 if few[i] else writer.compression, stats)
+            writer.finish(tbytes, parts, stats)
+
+    def batched(writer):
+        writer.valueless_terms(terms, np.array([d for t in ids for d in t]),
+                               np.array([w for t in weights for w in t], dtype=np.float32),
+                               np.cumsum([0, *map(len, ids)]), np.array(few), lengths)
+
+    reference = _dateline_field_files(one_by_one)
+    assert _dateline_field_files(batched) == reference
+    assert called == ([] if weight == 1.5 else [1])

@@ -16,7 +16,8 @@ import pytest
 from whoosh import scoring
 from whoosh.analysis import StemFilter
 from whoosh.codec.whoosh3 import W3LeafMatcher, W3PostingsWriter
-from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.structfile import BufferFile
 from whoosh.writing import PostingPool, SegmentWriter
 
@@ -168,6 +169,7 @@ def test_term_writer_writes_what_whooshs_postings_writer_writes():
     def dateline(fieldwriter):
         writer = C.TermWriter(fieldwriter)
         assert writer.limit == 128 and writer.compression == 3
+        assert type(fieldwriter._tindex) is C.FastOrderedHashWriter  # the one-write hash tables
         for tbytes, postings in TERMS:
             docnums, weights, values, lengths = (list(column) for column in zip(*postings, strict=True))
             writer.write(tbytes, docnums, weights, [v for v in values if v], lengths, writer.compression)
@@ -199,6 +201,8 @@ def test_commit_segments_on_a_real_writer(tmp_path):
     (W3LeafMatcher, ["_read_header", "_goto", "_read_data", "_read_ids", "_read_weights", "_read_values",
                      "_next_block", "reset"]),
     (W3PostingsWriter, ["_write_block", "_new_block", "add_posting", "finish_postings"]),
+    # search.whoosh_compat.FastOrderedHashWriter (the term table's hash tables in one write).
+    (OrderedHashWriter, ["_write_hashes", "_write_directory", "_write_extras"]),
 ])
 def test_the_private_methods_dateline_overrides_still_exist(cls, names, index_dir):
     instance_only = {"_added"}
@@ -272,3 +276,63 @@ def test_stored_fields_fall_back_to_whoosh_and_keep_no_reader_alive(index_dir, m
     gc.collect()
     # What is kept per reader (a direct reader, or None for Whoosh's) holds no reference to it.
     assert direct() is None and fallback() is None
+
+
+def _hash_table(add, fast: bool = False) -> tuple[bytes, list, list, bytes]:
+    """An OrderedHashWriter's file bytes (closed), and its buckets, index and last key, after
+    ``add(writer)`` added rows (after a 70 KB first row, so positions outgrow the 16-bit index);
+    ``fast``: made a FastOrderedHashWriter first."""
+    storage = RamStorage()
+    writer = OrderedHashWriter(storage.create_file("t"))
+    if fast:
+        C.fast_hash_tables(writer)
+        assert type(writer) is C.FastOrderedHashWriter
+    writer.add(b"\x00", b"v" * 70_000)
+    add(writer)
+    state = ([list(bucket) for bucket in writer.buckets], list(writer.index), writer.index.typecode,
+             writer.lastkey)
+    writer.close()
+    return bytes(storage.files["t"]), *state
+
+
+def test_add_rows_writes_what_ordered_hash_writer_add_writes():
+    """Rows added at once (term-table rows of a batch of terms) give the same file, hash buckets,
+    ordered index (widened past 65,535 as Whoosh widens it) and last key as one add per row."""
+    keys = sorted({bytes([1]) + f"k{n * 7919 % 10_007}".encode() for n in range(3000)})
+    infos = np.zeros(len(keys), dtype=C.TERM_INFO)
+    infos["df"] = np.arange(len(keys))
+    infos["weight"] = np.arange(len(keys)) * 1.5
+    values = [infos[i:i + 1].tobytes() for i in range(len(keys))]
+
+    def one_by_one(writer):
+        for key, value in zip(keys, values, strict=True):
+            writer.add(key, value)
+
+    def at_once(writer):
+        C.add_rows(writer, keys[:1000], infos[:1000])
+        C.add_rows(writer, keys[1000:], infos[1000:])
+
+    reference = _hash_table(one_by_one)
+    assert reference[3] == "i"  # the index was widened from "H"
+    assert _hash_table(at_once) == reference
+    # The hash tables written with one call: the same file (3,000 rows: slots collide).
+    assert _hash_table(at_once, fast=True) == reference
+    assert _hash_table(lambda writer: None, fast=True) == _hash_table(lambda writer: None)
+    with pytest.raises(ValueError):
+        _hash_table(lambda writer: C.add_rows(writer, [b"\x00"], infos[:1]))
+
+
+def test_term_info_records_are_w3_term_info_bytes():
+    """TERM_INFO records (term_info_record) are the bytes W3TermInfo.to_bytes writes."""
+    from whoosh.codec.whoosh3 import W3TermInfo
+
+    infos = []
+    for minlength, maxlength, minid in ((None, 0, None), (3, 7, 5), (1, 200_000, 0)):
+        info = W3TermInfo()
+        info._weight, info._df, info._maxweight = 12.5, 9, 3.25
+        info._minlength, info._maxlength, info._minid, info._maxid = minlength, maxlength, minid, 77
+        info.set_extent(123_456_789_012, 4321)
+        infos.append(info)
+    records = np.array([C.term_info_record(info) for info in infos], dtype=C.TERM_INFO)
+    records["offset"], records["length"] = 123_456_789_012, 4321
+    assert records.tobytes() == b"".join(info.to_bytes() for info in infos)
