@@ -159,13 +159,20 @@ class _FieldPostings:
         docnums = np.frombuffer(self.docnums, dtype=np.uint32)[perm]
         weights = np.frombuffer(self.weights, dtype=np.float32)[perm]
         few = np.diff(bounds) < MIN_COMPRESSED_POSTINGS
-        first = 0
-        while first < nterms:
-            last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1)
-            plo, phi = int(bounds[first]), int(bounds[last])
+        for first, last, plo, phi in _term_chunks(bounds, chunk):
             yield _ValuelessBatch([tbytes for tbytes, _num in order[first:last]], docnums[plo:phi],
                                   weights[plo:phi], bounds[first:last + 1] - plo, few[first:last])
-            first = last
+
+
+def _term_chunks(bounds: np.ndarray, chunk: int) -> Iterator[tuple[int, int, int, int]]:
+    """(first, last, first posting, end posting) of runs of terms [first, last) holding at most
+    ``chunk`` postings together (or one term alone), ``bounds`` being the terms' posting offsets."""
+    nterms = len(bounds) - 1
+    first = 0
+    while first < nterms:
+        last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1)
+        yield first, last, int(bounds[first]), int(bounds[last])
+        first = last
 
 
 @dataclass(slots=True)
@@ -314,15 +321,10 @@ class _FieldTokens:
         heads = np.append(heads, total)
         boost, chunk = self.boost, self.CHUNK
         few = np.diff(bounds) < MIN_COMPRESSED_POSTINGS
-        first = 0
-        while first < nterms:
-            # Terms [first, last) hold at most CHUNK postings (or are one term).
-            last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1)
-            plo, phi = int(bounds[first]), int(bounds[last])
+        for first, last, plo, phi in _term_chunks(bounds, chunk):
             yield _TermBatch([tbytes for tbytes, _num in order[first:last]], post_docs[plo:phi],
                              freqs[plo:phi], deltas[heads[plo]:heads[phi]], bounds[first:last + 1] - plo,
                              few[first:last], boost)
-            first = last
 
 
 @dataclass(slots=True)
