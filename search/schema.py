@@ -210,6 +210,11 @@ def date_to_datetime(value: date | None) -> datetime | None:
 #: Characters no URL may contain: controls (C0, DEL, C1) and whitespace.  ``urlsplit`` silently
 #: drops tabs and newlines (``java\tscript:``), so such a value is refused rather than repaired.
 _URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f-\x9f\s]")
+#: A URL :func:`web_url` keeps without splitting it: ``http``/``https`` (any case), a host of
+#: ASCII letters, digits, dots and hyphens (no user, no brackets, no percent), an optional numeric
+#: port, then anything printable ASCII after ``/``, ``?`` or ``#``.  ``urlsplit`` reads such a URL's
+#: scheme and host as written, so the answer is the same; it was ~6 us per hit of a results page.
+_PLAIN_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
 
 
 def web_url(value: object) -> str | None:
@@ -221,6 +226,8 @@ def web_url(value: object) -> str | None:
     """
     if not isinstance(value, str):
         return None
+    if _PLAIN_WEB_URL.fullmatch(value):
+        return value
     url = value.strip()
     if not url or _URL_FORBIDDEN.search(url):
         return None

@@ -421,3 +421,26 @@ def test_facet_counts_sparse_and_dense_agree(generated_index, monkeypatch):
                     assert set(top) == set(ranked[:limit])
                     # The same list, in the same order, as the previous implementation.
                     assert top == reference_facets.top_ordinals(ordinals, counts, keys, limit)
+
+
+def test_arrays_are_warmed_once_per_set_of_segments(make_index, monkeypatch):
+    """The warm-up (facet key ranks and totals, months, ranking lengths) runs for the first search
+    on a FacetArrays only; later searches on the same arrays skip it and answer the same."""
+    from search import engine
+
+    warmed = []
+    real_warm = engine._warm
+    monkeypatch.setattr(engine, "_warm", lambda searcher, arrays: (warmed.append(id(arrays)),
+                                                                     real_warm(searcher, arrays)))
+    ix = open_index(make_index(RECORDS))
+    cache = FacetCache()
+    with ix.searcher() as searcher:
+        first = search(searcher, SearchRequest(q="idlib"), facet_cache=cache)
+        second = search(searcher, SearchRequest(q="idlib"), facet_cache=cache)
+        assert len(warmed) == 1
+        assert [h.id for h in second.hits] == [h.id for h in first.hits]
+        assert counts(second, S.OUTLET) == counts(first, S.OUTLET) == {"Al Jazeera": 2, "TASS": 1}
+        other = FacetCache()  # other arrays (as after a commit): warmed again
+        search(searcher, SearchRequest(q="idlib"), facet_cache=other)
+        assert len(warmed) == 2
+        assert warmed[1] == id(other.arrays(searcher)) != warmed[0]
