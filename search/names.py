@@ -68,9 +68,17 @@ def _fold_unicode(text: str) -> str:
     return text.casefold()
 
 
+# Every place where a rule of ``_TRANSLIT`` can apply, in one pattern: a token it does not find
+# in is left unchanged by the whole chain (no rule changes it, so none can set up a later one).
+_TRANSLIT_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _TRANSLIT))
+
+
 @lru_cache(maxsize=100_000)
 def _translit(token: str) -> str:
-    # Cached: seven regex passes per token, and the same tokens recur across articles.
+    # Cached: seven regex passes per token, and the same tokens recur across articles.  A token new
+    # to the run (a name first seen) is first tried against all the rules at once: most need none.
+    if _TRANSLIT_ANY.search(token) is None:
+        return token
     for pattern, repl in _TRANSLIT:
         token = pattern.sub(repl, token)
     return token

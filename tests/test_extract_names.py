@@ -111,3 +111,37 @@ def test_canonicalize_lookups_are_kept_across_articles_until_the_table_changes()
     assert ("Recep Erdogan", "person") not in names._lookups(table)  # a new group: started again
     _, ents = canonicalize([], [Entity("Recep Erdogan", "person")], table)
     assert [e.name for e in ents] == ["Recep Tayyip Erdoğan"]
+
+
+def test_translit_single_pattern_agrees_with_the_rule_chain():
+    """``_translit`` skips the seven rules when one combined pattern finds no place for any of them;
+    the result must be the chain's, for tokens each rule fires on, rules that set up later ones and
+    tokens none touch."""
+    from search import names
+
+    def chain(token: str) -> str:
+        for pattern, repl in names._TRANSLIT:
+            token = pattern.sub(repl, token)
+        return token
+
+    tokens = [
+        "dzhebhat", "khmeimim", "aleksey", "sergey", "dmitriy", "dmitry", "gaddafi", "muammar",
+        "kks", "akhkh", "ey", "y", "ay", "iy", "yi", "ii", "biy", "ksey", "lavrov", "putin", "erdogan",
+        "", "x", "kelly", "aa", "zz", "ab1", "o'neill", "al-sham",
+    ]  # fmt: skip
+    for token in tokens:
+        assert names._translit.__wrapped__(token) == chain(token), token
+    assert names._TRANSLIT_ANY.search("lavrov") is None  # the skip is taken for a plain token
+    assert names._translit("Sergey".lower()) == "sergei"
+
+
+def test_canonicalize_acronyms_are_kept_across_articles():
+    from index.extract import names
+
+    table = AliasTable()
+    for _article in range(2):
+        _, ents = canonicalize(
+            [], [Entity("Hayat Tahrir Sham", "organization", 2), Entity("HTS", "organization")], table
+        )
+        assert [(e.name, e.count) for e in ents] == [("Hayat Tahrir Sham", 3)]
+    assert names._ACRONYMS["Hayat Tahrir Sham"] == "HTS"

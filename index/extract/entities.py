@@ -496,17 +496,19 @@ def _vote(
     dateline: bool,
     sports: bool,
     aliases: AliasTable,
+    folded: str | None = None,
 ) -> tuple[tuple[str, float], ...]:
     """Evidence for one mention: (type, score) pairs in the order the rules fired.
 
     ``person_cue``: the previous word is a role ("striker"); ``loc_prep``: it is "in"/"at"...;
     ``org_suffix``: the next word is "Inc"/"Corp"...; ``score_next``: a number follows in a
-    sports report.
+    sports report; ``folded``: the folded name when the caller has it (``_mention``'s key).
     """
     lex = _lexicon()
     places = lex["places"]
     votes: dict[str, float] = defaultdict(float)
-    folded = fold(" ".join(name_tokens))
+    if folded is None:
+        folded = fold(" ".join(name_tokens))
     is_place = folded in places
     first = fold(name_tokens[0])
     last = name_tokens[-1].lower()
@@ -720,7 +722,9 @@ def _mention_votes(
     if len(tokens) < len(run) and run[0].lower() in _LOC_PREPS and tokens[0] == run[1]:
         loc_prep = True  # "At Cardiff:" lost its capitalised preposition
     score_next = sports and number_next
-    evidence = _vote(tokens, person_cue, loc_prep, org_suffix, titled, score_next, dateline, sports, aliases)
+    evidence = _vote(
+        tokens, person_cue, loc_prep, org_suffix, titled, score_next, dateline, sports, aliases, key
+    )
     return key, name, sent_start, evidence
 
 

@@ -100,7 +100,9 @@ class _Resolver:
         self.by_acronym: dict[str, set[tuple[str, str]]] = {}
         for (etype, key), disp in self.display.items():
             if etype in ("organization", "place") and " " in disp:
-                acro = acronym_of(disp)
+                acro = _ACRONYMS.get(disp)
+                if acro is None:
+                    acro = _acronym(disp)
                 if len(acro) >= 2:
                     self.by_acronym.setdefault(acro, set()).add((etype, key))
 
@@ -142,6 +144,20 @@ def _lookups(aliases: AliasTable) -> dict[tuple[str, str], tuple[str, str]]:
     if entry is None or entry[0] != groups or len(entry[1]) > _LOOKUPS_LIMIT:
         entry = _LOOKUPS[aliases] = (groups, {})
     return entry[1]
+
+
+# ``acronym_of`` per display name, kept across articles: organisations and places recur, and each
+# call splits the name by a regular expression.
+_ACRONYMS: dict[str, str] = {}
+_ACRONYMS_LIMIT = 100_000  # entries; the dict is started again beyond this
+
+
+def _acronym(name: str) -> str:
+    """``acronym_of(name)``, remembered in ``_ACRONYMS``."""
+    if len(_ACRONYMS) >= _ACRONYMS_LIMIT:
+        _ACRONYMS.clear()
+    acro = _ACRONYMS[name] = acronym_of(name)
+    return acro
 
 
 def _has_accents(text: str) -> bool:

@@ -262,10 +262,14 @@ def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
     """Words seen capitalised other than first in their sentence: evidence of a proper name."""
     texts = tokens.texts
     firsts = tokens.firsts
-    # The first word (alphanumeric token) of each sentence does not count.
+    # The first word (alphanumeric token) of each sentence does not count.  Most sentences open
+    # with one; only the others (opening with a quotation mark, a dash ...) are walked.
     skip = set()
-    for s in range(len(firsts) - 1):
-        for k in range(firsts[s], firsts[s + 1]):
+    for s, first in enumerate(firsts[:-1]):
+        if texts[first][:1].isalnum():
+            skip.add(first)
+            continue
+        for k in range(first + 1, firsts[s + 1]):
             if texts[k][:1].isalnum():
                 skip.add(k)
                 break
@@ -394,45 +398,43 @@ class _Names:
         return not word.lower().endswith("s") and word.lower() not in lex.NON_NAME_CAPS
 
     def _register(self, parsed: tuple[str, str, tuple[str, ...]], i: int, j: int) -> None:
-        name, kind, titles = parsed
-        key = name.split()[-1].lower()
-        if kind == "person" and key in lex.PLACES:
-            kind = "organization"
+        info = _REGISTRATIONS.get(parsed)
+        if info is None:
+            info = _registration(parsed)
+        name, key, kind, title_roles, several = info
         person = self.by_surname.get(key)
         if person is None:
             person = _Person(name, kind)
             self.by_surname[key] = person
             self.people.append(person)
-        elif len(person.name.split()) == 1 and len(name.split()) > 1 and kind == person.type:
+        elif several and kind == person.type and len(person.name.split()) == 1:
             person.name = name  # the first full form wins over an earlier bare surname
         if kind == "person":
             roles = person.roles
-            if titles:
-                roles.update([lex.TITLE_ROLES.get(t, t) for t in titles])
+            if title_roles:
+                roles.update(title_roles)
             if j + 2 < self.n and self.texts[j] in _APPOSITION_OPENERS:
-                roles.update(self._apposition_roles(j))
-            if i > 0:
-                roles.update(self._prefix_roles(i))
+                self._add_apposition_roles(roles, j)
+            if i > 0 and self.sents[i - 1] == self.sents[i]:
+                self._add_prefix_roles(roles, i)
         person.positions.append(self.starts[i])
 
-    def _apposition_roles(self, j: int) -> set[str]:
-        """Words of ", the Kremlin spokesman," or "of Florida" right after a name."""
-        if j + 2 >= self.n or self.texts[j] not in _APPOSITION_OPENERS:
-            return set()
-        roles = set()
+    def _add_apposition_roles(self, roles: set[str], j: int) -> None:
+        """Add the words of ", the Kremlin spokesman," or "of Florida" right after a name (an
+        opener at j, two tokens after it)."""
+        found = []
         for text, low in zip(self.texts[j + 1 : j + 8], self.lows[j + 1 : j + 8], strict=True):
             if low in _CUE_VERBS:
-                return set()  # "in Chelsea, the mayor also said": the subject of its own verb
+                return  # "in Chelsea, the mayor also said": the subject of its own verb
             if text in {",", ".", ";", ")"} or low in {"who", "which"}:
                 break
             if text[:1].isalpha() and low not in lex.DETERMINERS:
-                roles.add(lex.STATE_ABBREVIATIONS.get(low, low))
-        return roles
+                found.append(lex.STATE_ABBREVIATIONS.get(low, low))
+        roles.update(found)
 
-    def _prefix_roles(self, i: int) -> set[str]:
-        """Words of "Democratic nominee Hillary Clinton", "Florida Sen. Marco Rubio" before a name."""
+    def _add_prefix_roles(self, roles: set[str], i: int) -> None:
+        """Add the words of "Democratic nominee Hillary Clinton", "Florida Sen. Marco Rubio" before a name."""
         texts, lows, sents = self.texts, self.lows, self.sents
-        roles = set()
         k = i - 1
         while k >= 0 and i - k <= 6 and sents[k] == sents[i]:
             text, low = texts[k], lows[k]
@@ -445,7 +447,6 @@ class _Names:
                 break
             roles.add(lex.TITLE_ROLES.get(low, low))
             k -= 1
-        return roles
 
     def resolve(self, name: str, kind: str) -> tuple[str, str]:
         """Full name for a surname mention ("Lavrov" -> "Sergey Lavrov"), with its type."""
@@ -588,6 +589,26 @@ def _inside_marker(
             flags[a:b] = [True] * (b - a)
             offsets += starts[a:b]
     return flags, frozenset(offsets)
+
+
+# ``_Names._register``'s reading of a parse, which depends on the parse alone: (name, surname key,
+# kind, roles of the title words, whether the name has several words).  Kept across articles.
+_REGISTRATIONS: dict[tuple[str, str, tuple[str, ...]], tuple[str, str, str, tuple[str, ...], bool]] = {}
+_REGISTRATIONS_LIMIT = 100_000  # entries; the dict is started again beyond this
+
+
+def _registration(parsed: tuple[str, str, tuple[str, ...]]) -> tuple[str, str, str, tuple[str, ...], bool]:
+    """Compute and remember ``_REGISTRATIONS[parsed]``."""
+    name, kind, titles = parsed
+    words = name.split()
+    key = words[-1].lower()
+    if kind == "person" and key in lex.PLACES:
+        kind = "organization"
+    info = (name, key, kind, tuple([lex.TITLE_ROLES.get(t, t) for t in titles]), len(words) > 1)
+    if len(_REGISTRATIONS) >= _REGISTRATIONS_LIMIT:
+        _REGISTRATIONS.clear()
+    _REGISTRATIONS[parsed] = info
+    return info
 
 
 # Title words and month names that are also common surnames: the last word of a person's name when
