@@ -160,16 +160,26 @@ class Forms:
 
     def _analyse(self, word: str) -> str | bool:
         lower = word.lower()
-        too_long = self._max is not None and len(lower) > self._max
-        if len(lower) < self._min or too_long or lower in self._stops:
-            form: str | bool = False  # a stop word: cached as False, as "" is a (degenerate) term
-        else:
-            stemmed = lower if lower in self._ignore else self._stem(lower)
-            form = stemmed.translate(self._charmap)
+        # The form depends on the lower-cased word only: "Talks" takes the form "talks" got
+        # (Porter's stemmer is most of the cost of a new word).  ASCII: lower() is idempotent.
+        variant = lower != word and lower.isascii()
+        form = self._cache.get(lower) if variant else None
         if len(self._cache) >= self._limit:
             self._cache.clear()
+        if form is None:
+            form = self._lower_form(lower)
+            if variant:
+                self._cache[lower] = form
         self._cache[word] = form
         return form
+
+    def _lower_form(self, lower: str) -> str | bool:
+        """The form of a lower-cased token: False for a stop word (as "" is a degenerate term)."""
+        too_long = self._max is not None and len(lower) > self._max
+        if len(lower) < self._min or too_long or lower in self._stops:
+            return False
+        stemmed = lower if lower in self._ignore else self._stem(lower)
+        return stemmed.translate(self._charmap)
 
     def positions(self, text: str) -> dict[str, list[int]]:
         """Term -> positions of ``text``, numbered as Whoosh's StopFilter numbers them.

@@ -234,3 +234,13 @@ def test_forms_cut_texts_with_split_words_when_they_can():
     assert forms.words("Lavrov\u2019s talks, U.S.") == ["Lavrov", "s", "talks", "U.S"]
     assert forms.words("Erdoğan met Erdogan") == ["Erdoğan", "met", "Erdogan"]  # findall's
     assert forms.split == 1
+
+
+def test_forms_stem_the_case_variants_of_an_ascii_word_once():
+    forms = Forms(text_analyzer())
+    stem, stemmed = forms._stem, []
+    forms._stem = lambda word: stemmed.append(word) or stem(word)
+    assert [forms.form(w) for w in ["talks", "Talks", "TALKS", "The", "the"]] == ["talk"] * 3 + [None] * 2
+    assert [forms.form(w) for w in ["Erdoğan", "erdoğan"]] == ["erdogan"] * 2  # not ASCII: analysed apart
+    assert stemmed == ["talks", "erdoğan", "erdoğan"]
+    assert forms.form("Kept") == forms.form("kept") == "kept" and stemmed[-1:] == ["kept"]  # stored for both
