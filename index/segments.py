@@ -866,6 +866,8 @@ class _StagingSegmentWriter(FastSegmentWriter):
         self._general = any(field.vector or field.separate_spelling() for _name, field in self.schema.items())
         #: Dates indexed from the cache of :func:`_date_terms` (tests check the cache is used).
         self.dates_reused = 0
+        self._names = frozenset(self.schema.names())
+        self._field_objects: dict[str, object] = {}
 
     def add_document(self, **fields) -> None:
         """Whoosh's ``add_document``, with each field's postings added to the pool in one call.
@@ -873,12 +875,14 @@ class _StagingSegmentWriter(FastSegmentWriter):
         Documents with boosts or custom stored values (``_``-prefixed keys) and schemas with term
         vectors or spelling words take Whoosh's own path.
         """
-        if self._general or any(name.startswith("_") for name in fields):
+        if self._general or any(map(str.startswith, fields, repeat("_"))):
             return super().add_document(**fields)
         self._check_state()
         schema = self.schema
         names = sorted(fields)
-        self._check_fields(schema, names)
+        if not self._names.issuperset(names):  # Whoosh's check (it knows dynamic fields)
+            self._check_fields(schema, names)
+        field_objects = self._field_objects
         perdocwriter = self.perdocwriter
         add_field = self.pool.add_field
         add_text = self.pool.add_text
@@ -889,7 +893,9 @@ class _StagingSegmentWriter(FastSegmentWriter):
                 value = fields[fieldname]
                 if value is None:
                     continue
-                field = schema[fieldname]
+                field = field_objects.get(fieldname)
+                if field is None:  # Schema.__getitem__ is a Python call (and glob matching)
+                    field = field_objects[fieldname] = schema[fieldname]
                 length = 0
                 if field.indexed:
                     length = add_text(fieldname, field, docnum, value)

@@ -416,3 +416,13 @@ def test_dates_are_indexed_once_per_process(tmp_path):
     writer.add_document(**{**DOCS[1], S.DATE: datetime(2020, 1, 1, 12, 30)})  # a new date
     assert writer.dates_reused == 1
     writer.cancel()
+
+
+def test_the_staging_writer_refuses_unknown_fields(tmp_path):
+    from whoosh.fields import UnknownFieldError
+
+    writer = segments._StagingSegmentWriter(create_index(tmp_path / "ix"))
+    writer.add_document(**DOCS[0])
+    with pytest.raises(UnknownFieldError):
+        writer.add_document(**{**DOCS[1], "no_such_field": "x"})
+    writer.cancel()
