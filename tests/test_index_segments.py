@@ -384,6 +384,7 @@ def _segment_files(folder, schema, docs):
 def test_segments_of_one_process_share_vocabularies_and_write_the_same_bytes(tmp_path, monkeypatch):
     """A segment whose words are mostly known from an earlier segment (term numbers shared, not
     contiguous, some unused) writes what a segment with vocabularies of its own writes."""
+    monkeypatch.setattr(segments, "_VOCABULARIES", {})  # none left by earlier tests
     schema = S.build_schema()
     _segment_files(tmp_path / "first", schema, [*STREAM_DOCS[75:], *DOCS[:50]])
     shared = {name: vocabulary for name, (_field, vocabulary) in segments._VOCABULARIES.items()}
@@ -402,9 +403,10 @@ def test_segments_of_one_process_share_vocabularies_and_write_the_same_bytes(tmp
     assert segments._VOCABULARIES[S.TITLE][0] is not schema[S.TITLE]
 
 
-def test_dates_are_indexed_once_per_process(tmp_path):
+def test_dates_are_indexed_once_per_process(tmp_path, monkeypatch):
     """Fails loudly if the date cache stops being used: DOCS hold three dates (their bytes are
     checked against Whoosh's writer above)."""
+    monkeypatch.setattr(segments, "_DATE_TERMS", {})
     ix = create_index(tmp_path / "ix")
     writer = segments._StagingSegmentWriter(ix)
     for doc in DOCS:
