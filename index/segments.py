@@ -21,6 +21,7 @@ import marshal
 import mmap
 import os
 import shutil
+import threading
 import uuid
 from array import array
 from collections.abc import Iterable, Iterator
@@ -202,19 +203,28 @@ class _Vocabulary:
     is replaced (not cleared) for the next segment's streams.
     """
 
-    __slots__ = ("forms", "words", "terms", "names")
+    __slots__ = ("forms", "words", "terms", "names", "_lock")
 
     def __init__(self, forms) -> None:
         self.forms = forms
         self.words: dict[str, int] = {}
         self.terms: dict[bytes, int] = {}
         self.names: list[bytes] = [b""]  # term number -> term; 0 is no term
+        # Builders in two threads of one process would share the vocabulary: numbering a term
+        # (a dict entry and a list item) must not interleave.
+        self._lock = threading.Lock()
 
     def learn(self, words: Iterable[str]) -> int:
         """Number ``words`` (distinct, not yet known); returns the bytes of table entries added."""
+        with self._lock:
+            return self._learn(words)
+
+    def _learn(self, words: Iterable[str]) -> int:
         form_of, table, terms, names = self.forms.form, self.words, self.terms, self.names
         size = 0
         for word in words:
+            if word in table:  # numbered by another thread meanwhile
+                continue
             form = form_of(word)
             size += _TermPostings.TERM_BYTES + len(word)
             if form is None:
