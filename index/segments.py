@@ -21,16 +21,18 @@ import marshal
 import mmap
 import os
 import shutil
+import threading
 import uuid
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import accumulate, compress, groupby, islice, repeat
-from operator import add, itemgetter
+from operator import add, is_, itemgetter
 from pathlib import Path
 
 import numpy as np
-from whoosh import formats
+from whoosh import fields, formats
 from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
@@ -189,32 +191,99 @@ class _ValuelessBatch:
     few: np.ndarray
 
 
+class _Vocabulary:
+    """A text field's words and terms as numbers, shared by the token streams of every segment a
+    process builds with the same field object (:func:`_vocabulary`).
+
+    ``words`` maps a surface word to its term number (0: the analyser drops it), ``terms`` a term
+    to its number (from 1, in first-seen order) and ``names`` a number back to its term.  Kept
+    across segments because most of a segment's words were seen by the segment before: filling a
+    per-segment table (analysing, encoding and numbering every word new to the segment) was a
+    third of ``add``.  Only ever appended to, so streams sharing it stay valid; a full vocabulary
+    is replaced (not cleared) for the next segment's streams.
+    """
+
+    __slots__ = ("forms", "words", "terms", "names", "_lock")
+
+    def __init__(self, forms) -> None:
+        self.forms = forms
+        self.words: dict[str, int] = {}
+        self.terms: dict[bytes, int] = {}
+        self.names: list[bytes] = [b""]  # term number -> term; 0 is no term
+        # Builders in two threads of one process would share the vocabulary: numbering a term
+        # (a dict entry and a list item) must not interleave.
+        self._lock = threading.Lock()
+
+    def learn(self, words: Iterable[str]) -> int:
+        """Number ``words`` (distinct, not yet known); returns the bytes of table entries added."""
+        with self._lock:
+            return self._learn(words)
+
+    def _learn(self, words: Iterable[str]) -> int:
+        form_of, table, terms, names = self.forms.form, self.words, self.terms, self.names
+        size = 0
+        for word in words:
+            if word in table:  # numbered by another thread meanwhile
+                continue
+            form = form_of(word)
+            size += _TermPostings.TERM_BYTES + len(word)
+            if form is None:
+                table[word] = 0
+                continue
+            tbytes = form.encode("utf-8")
+            num = terms.get(tbytes)
+            if num is None:
+                num = terms[tbytes] = len(names)
+                names.append(tbytes)
+                size += _TermPostings.TERM_BYTES + len(tbytes)
+            table[word] = num
+        return size
+
+
+#: Surface words a field's :class:`_Vocabulary` may hold before the next segment starts a new one.
+VOCABULARY_LIMIT = 200_000
+#: fieldname -> (the field object, its vocabulary): one per field of the schema in use.
+_VOCABULARIES: dict[str, tuple[object, _Vocabulary]] = {}
+
+
+def _vocabulary(fieldname: str, field, forms) -> _Vocabulary:
+    """The vocabulary of ``field`` for a new token stream: the one earlier segments of this process
+    filled when the field object is the same one (so the same analyser) and the vocabulary is not
+    full, else a new one."""
+    known = _VOCABULARIES.get(fieldname)
+    if known is not None and known[0] is field and len(known[1].words) < VOCABULARY_LIMIT:
+        return known[1]
+    vocabulary = _Vocabulary(forms)
+    _VOCABULARIES[fieldname] = (field, vocabulary)
+    return vocabulary
+
+
 class _FieldTokens:
     """One text field's postings as a token stream: the term number of each indexed word, in order.
 
     Whoosh's ``field.index`` turns a text into (term, frequency, weight, encoded positions) per term:
     a dict of position lists and a pickled value per term, which the Dateline codec parses back
     into position arrays at the flush.  Here a document's words are looked up in a word -> term
-    number table (filled once per distinct word from the field's analyser, :func:`index_forms`)
-    and their term numbers appended to one array; a word the analyser drops has number 0.  With a
-    renumbering analyser (stop words take no position) a word's position is implicit (the
-    document's first kept word's index, then one further per kept word); otherwise positions are
-    kept beside.  The flush groups the stream by term with one stable sort and hands the codec
-    document numbers, frequencies and position deltas as arrays (:class:`_TermBatch`).  About 4
-    bytes per word (8 without renumbering) instead of ~30 per posting.
+    number table (the field's :class:`_Vocabulary`, filled once per distinct word from the field's
+    analyser, :func:`index_forms`) and their term numbers appended to one array; a word the
+    analyser drops has number 0.  With a renumbering analyser (stop words take no position) a
+    word's position is implicit (the document's first kept word's index, then one further per kept
+    word); otherwise positions are kept beside.  The flush groups the stream by term with one
+    stable sort and hands the codec document numbers, frequencies and position deltas as arrays
+    (:class:`_TermBatch`).  About 4 bytes per word (8 without renumbering) instead of ~30 per
+    posting.
     """
 
-    __slots__ = ("forms", "boost", "words", "terms", "termnums", "positions", "docnums", "counts", "firsts",
+    __slots__ = ("forms", "boost", "vocabulary", "termnums", "positions", "docnums", "counts", "firsts",
                  "nbytes")
 
     #: Postings turned into Python lists at a time by :meth:`by_term` (bounds the flush's memory).
     CHUNK = 1 << 16
 
-    def __init__(self, forms, boost: float) -> None:
+    def __init__(self, forms, boost: float, vocabulary: _Vocabulary | None = None) -> None:
         self.forms = forms
         self.boost = boost
-        self.words: dict[str, int] = {}  # surface word -> term number, 0: dropped by the analyser
-        self.terms: dict[bytes, int] = {}  # term -> term number (from 1), in first-seen order
+        self.vocabulary = _Vocabulary(forms) if vocabulary is None else vocabulary
         self.termnums = array("I")  # one per kept word
         self.positions = None if forms.renumber else array("I")  # one per kept word, or implicit
         self.docnums = array("I")  # per document with kept words: its number, word count, first position
@@ -223,20 +292,16 @@ class _FieldTokens:
         self.nbytes = 0  # estimated memory held (:meth:`add`'s estimates, summed)
 
     def add(self, docnum: int, text: str) -> tuple[int, int]:
-        """Add one document's text; returns (the field's length in it, bytes of memory added)."""
+        """Add one document's text; returns (the field's length in it, bytes of memory added: the
+        stream's arrays and the vocabulary entries its new words took)."""
         words = self.forms.words(text)
-        table = self.words
-        nums = list(map(table.get, words))  # one C-level pass; new words are analysed below
+        table = self.vocabulary.words
+        nums = list(map(table.get, words))  # one C-level pass; new words are numbered below
         added = 0
         if None in nums:
-            number = self._number
-            for i in [i for i, num in enumerate(nums) if num is None]:
-                word = words[i]
-                num = table.get(word)
-                if num is None:
-                    num, size = number(word)
-                    added += size
-                nums[i] = num
+            # The new words (once each, in order) picked out at C level, then looked up again.
+            added = self.vocabulary.learn(dict.fromkeys(compress(words, map(is_, nums, repeat(None)))))
+            nums = list(map(table.get, words))
         termnums = self.termnums
         before = len(termnums)
         termnums.extend(filter(None, nums))
@@ -251,25 +316,9 @@ class _FieldTokens:
         self.counts.append(count)
         return count, added + count * (4 if self.positions is None else 8) + 12
 
-    def _number(self, word: str) -> tuple[int, int]:
-        """A new word's term number (0: dropped) and the bytes its table entries take."""
-        form = self.forms.form(word)
-        size = _TermPostings.TERM_BYTES + len(word)
-        if form is None:
-            num = 0
-        else:
-            tbytes = form.encode("utf-8")
-            terms = self.terms
-            num = terms.get(tbytes)
-            if num is None:
-                num = terms[tbytes] = len(terms) + 1
-                size += _TermPostings.TERM_BYTES + len(tbytes)
-        self.words[word] = num
-        return num, size
-
     def documents(self) -> Iterator[tuple[int, dict[bytes, list[int]]]]:
         """(document number, term -> positions) of each document, in the order added."""
-        names = {num: tbytes for tbytes, num in self.terms.items()}
+        names = self.vocabulary.names
         start = 0
         for i, (docnum, count) in enumerate(zip(self.docnums, self.counts, strict=True)):
             nums = self.termnums[start:start + count]
@@ -284,11 +333,16 @@ class _FieldTokens:
     def by_term(self) -> Iterator[_TermBatch]:
         """The field's terms in term order as :class:`_TermBatch` es, documents ascending in each
         term, a batch holding at most ``CHUNK`` postings (or one term)."""
-        order = sorted(self.terms.items())
-        nterms, total = len(order), len(self.termnums)
+        total = len(self.termnums)
         if not total:
             return
-        rank = np.zeros(nterms + 1, dtype=np.uint32)
+        names = self.vocabulary.names
+        termnums = np.frombuffer(self.termnums, dtype=np.uint32)
+        # The terms this segment uses, out of the vocabulary's (shared with other segments).
+        used = np.flatnonzero(np.bincount(termnums, minlength=len(names))).tolist()
+        order = sorted(zip(map(names.__getitem__, used), used, strict=True))
+        nterms = len(order)
+        rank = np.zeros(len(names), dtype=np.uint32)
         rank[[num for _term, num in order]] = np.arange(nterms, dtype=np.uint32)
         counts = np.frombuffer(self.counts, dtype=np.uint32)
         if self.positions is None:
@@ -298,7 +352,7 @@ class _FieldTokens:
             del starts, shift
         else:
             positions = np.frombuffer(self.positions, dtype=np.uint32)
-        ranks = rank[np.frombuffer(self.termnums, dtype=np.uint32)]
+        ranks = rank[termnums]
         perm = np.argsort(ranks, kind="stable")  # stable: documents, then positions stay in order
         ranks = ranks[perm]
         docs = np.repeat(np.frombuffer(self.docnums, dtype=np.uint32), counts)[perm]
@@ -389,7 +443,8 @@ class _TermPostings:
 
     def _new_stream(self, fieldname: str, field) -> _FieldTokens | None:
         forms = index_forms(field) if self._streams and fieldname not in self.fields else None
-        stream = None if forms is None else _FieldTokens(forms, field.format.field_boost)
+        stream = None if forms is None else _FieldTokens(forms, field.format.field_boost,
+                                                          _vocabulary(fieldname, field, forms))
         self.streams[fieldname] = stream
         if stream is not None:
             self.fieldnames.add(fieldname)
@@ -795,6 +850,21 @@ class FastSegmentWriter(SegmentWriter):
         self._merging = []
 
 
+#: Dates a field's cache in :func:`_date_terms` holds before it is emptied.
+DATE_TERMS_LIMIT = 50_000
+#: fieldname -> (the DATETIME field object, date -> its ``field.index`` output as a list).
+_DATE_TERMS: dict[str, tuple[object, dict[datetime, list[tuple]]]] = {}
+
+
+def _date_terms(fieldname: str, field) -> dict[datetime, list[tuple]]:
+    """The process's cache of a DATETIME field's indexed terms by date, kept while the same field
+    object (same bits and tiers) indexes the field; emptied when full."""
+    known = _DATE_TERMS.get(fieldname)
+    if known is None or known[0] is not field or len(known[1]) >= DATE_TERMS_LIMIT:
+        known = _DATE_TERMS[fieldname] = (field, {})
+    return known[1]
+
+
 class _StagingSegmentWriter(FastSegmentWriter):
     """Writes one staged segment, its postings grouped by term in memory (:class:`_TermPostings`)."""
 
@@ -804,6 +874,10 @@ class _StagingSegmentWriter(FastSegmentWriter):
         self.pool = _TermPostings(streams=_term_writer(self.fieldwriter, self.schema) is DatelineTermWriter)
         # Whoosh's general add_document is needed for term vectors and separate spelling words.
         self._general = any(field.vector or field.separate_spelling() for _name, field in self.schema.items())
+        #: Dates indexed from the cache of :func:`_date_terms` (tests check the cache is used).
+        self.dates_reused = 0
+        self._names = frozenset(self.schema.names())
+        self._field_objects: dict[str, object] = {}
 
     def add_document(self, **fields) -> None:
         """Whoosh's ``add_document``, with each field's postings added to the pool in one call.
@@ -811,12 +885,14 @@ class _StagingSegmentWriter(FastSegmentWriter):
         Documents with boosts or custom stored values (``_``-prefixed keys) and schemas with term
         vectors or spelling words take Whoosh's own path.
         """
-        if self._general or any(name.startswith("_") for name in fields):
+        if self._general or any(map(str.startswith, fields, repeat("_"))):
             return super().add_document(**fields)
         self._check_state()
         schema = self.schema
         names = sorted(fields)
-        self._check_fields(schema, names)
+        if not self._names.issuperset(names):  # Whoosh's check (it knows dynamic fields)
+            self._check_fields(schema, names)
+        field_objects = self._field_objects
         perdocwriter = self.perdocwriter
         add_field = self.pool.add_field
         add_text = self.pool.add_text
@@ -827,12 +903,14 @@ class _StagingSegmentWriter(FastSegmentWriter):
                 value = fields[fieldname]
                 if value is None:
                     continue
-                field = schema[fieldname]
+                field = field_objects.get(fieldname)
+                if field is None:  # Schema.__getitem__ is a Python call (and glob matching)
+                    field = field_objects[fieldname] = schema[fieldname]
                 length = 0
                 if field.indexed:
                     length = add_text(fieldname, field, docnum, value)
                     if length is None:
-                        length = add_field(fieldname, docnum, field.index(value))
+                        length = add_field(fieldname, docnum, self._index(fieldname, field, value))
                     if not field.scorable:
                         length = 0
                 perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
@@ -845,6 +923,20 @@ class _StagingSegmentWriter(FastSegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _index(self, fieldname: str, field, value) -> Iterable[tuple]:
+        """``field.index(value)``; for a DATETIME field and a naive datetime, from the process's
+        cache (:func:`_date_terms`): articles of a day share a date, and Whoosh encodes its eight
+        tiered terms anew each time (~4 % of ``add``)."""
+        if type(field) is not fields.DATETIME or type(value) is not datetime or value.tzinfo is not None:
+            return field.index(value)
+        cache = _date_terms(fieldname, field)
+        items = cache.get(value)
+        if items is None:
+            items = cache[value] = list(field.index(value))
+        else:
+            self.dates_reused += 1
+        return items
 
     @property
     def postings_bytes(self) -> int:

@@ -48,6 +48,37 @@ def text_analyzer():
 #: a run of word characters can only be followed by "." and more word characters, so no match
 #: changes, and ``findall`` over a body takes a quarter less time.
 FAST_WORD_PATTERN = r"\w++(?:\.\w++)*+"
+#: Non-ASCII punctuation common in news text (curly quotes, dashes, ellipsis): a text whose only
+#: non-ASCII characters these are is split by :func:`split_words` once they are made spaces.
+_TEXT_PUNCTUATION = "\u2019\u201c\u201d\u2014\u2013\u2018\u2026"
+#: ASCII characters \w does not match, "." excepted, made spaces by :func:`split_words`.
+_NON_WORD_ASCII = str.maketrans(dict.fromkeys(
+    (c for c in range(128) if not (chr(c).isalnum() or chr(c) in "_.")), " "))
+
+
+def split_words(text: str) -> list[str] | None:
+    """``re.findall(FAST_WORD_PATTERN, text)`` for a text that is ASCII apart from
+    :data:`_TEXT_PUNCTUATION`, by C-level string passes; None for any other text.
+
+    A token is a run of word characters (ASCII: letters, digits, ``_``) with single dots between
+    them.  With every other character made a space, a dot is part of a token exactly when a word
+    character is on each side of it: pairs of dots, then dots beside a space (the text padded with
+    one at each end) become spaces, and ``split`` cuts the tokens.  About 2.5 times faster than
+    ``findall`` on AllSides bodies (the regex engine tests each character's category); nine texts
+    in ten take it.  Tests compare it with ``findall`` on generated texts.
+    """
+    for mark in _TEXT_PUNCTUATION:
+        if mark in text:
+            text = text.replace(mark, " ")
+    if not text.isascii():
+        return None
+    text = text.translate(_NON_WORD_ASCII)
+    if "." in text:
+        # After the pairs go, no two dots touch, so the other two passes miss none.
+        text = f" {text} ".replace("..", "  ").replace(" .", "  ").replace(". ", "  ")
+    return text.split()
+
+
 #: Positions whose one-position encoding :class:`FastText` keeps (a position is a word's index
 #: in a field's text, so this covers all but the longest bodies).
 SINGLE_POSITIONS_LIMIT = 100_000
@@ -70,7 +101,10 @@ class Forms:
         self.pattern: re.Pattern = tokenizer.expression
         self._words = self.pattern.findall  # the tokens of a text, as the tokenizer cuts them
         if self.pattern.pattern == WORD_PATTERN and self.pattern.flags == re.compile(WORD_PATTERN).flags:
-            self._words = re.compile(FAST_WORD_PATTERN, self.pattern.flags).findall
+            self._words = self._split_words
+            self._findall = re.compile(FAST_WORD_PATTERN, self.pattern.flags).findall
+        #: Texts cut by :func:`split_words` (tests check the fast path is taken).
+        self.split = 0
         self._stops = frozenset(stop.stops)
         self._min, self._max = stop.min, stop.max
         #: Whether kept words are numbered consecutively (Whoosh's StopFilter ``renumber``), else
@@ -108,6 +142,15 @@ class Forms:
         """The tokens of ``text`` as the analyzer's tokenizer cuts them, in order."""
         return self._words(text)
 
+    def _split_words(self, text: str) -> list[str]:
+        """The tokens of ``text`` for the default word pattern: :func:`split_words`, or ``findall``
+        for a text it does not take."""
+        words = split_words(text)
+        if words is None:
+            return self._findall(text)
+        self.split += 1
+        return words
+
     def form(self, word: str) -> str | None:
         """Indexed term of one token, or None when the analyzer drops it."""
         form = self._cache.get(word)
@@ -117,16 +160,26 @@ class Forms:
 
     def _analyse(self, word: str) -> str | bool:
         lower = word.lower()
-        too_long = self._max is not None and len(lower) > self._max
-        if len(lower) < self._min or too_long or lower in self._stops:
-            form: str | bool = False  # a stop word: cached as False, as "" is a (degenerate) term
-        else:
-            stemmed = lower if lower in self._ignore else self._stem(lower)
-            form = stemmed.translate(self._charmap)
+        # The form depends on the lower-cased word only: "Talks" takes the form "talks" got
+        # (Porter's stemmer is most of the cost of a new word).  ASCII: lower() is idempotent.
+        variant = lower != word and lower.isascii()
+        form = self._cache.get(lower) if variant else None
         if len(self._cache) >= self._limit:
             self._cache.clear()
+        if form is None:
+            form = self._lower_form(lower)
+            if variant:
+                self._cache[lower] = form
         self._cache[word] = form
         return form
+
+    def _lower_form(self, lower: str) -> str | bool:
+        """The form of a lower-cased token: False for a stop word (as "" is a degenerate term)."""
+        too_long = self._max is not None and len(lower) > self._max
+        if len(lower) < self._min or too_long or lower in self._stops:
+            return False
+        stemmed = lower if lower in self._ignore else self._stem(lower)
+        return stemmed.translate(self._charmap)
 
     def positions(self, text: str) -> dict[str, list[int]]:
         """Term -> positions of ``text``, numbered as Whoosh's StopFilter numbers them.

@@ -1,18 +1,20 @@
 """Segments built by FastSegmentWriter and SegmentBuilder hold exactly what Whoosh's writer writes."""
 
+from datetime import datetime
+
 import pytest
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import SegmentWriter
 
 from index import segments
 from index.segments import STAGING_DIR, FastSegmentWriter, SegmentBuilder, publish
-from index.storage import create_index, open_index
+from index.storage import INDEX_NAME, DurableFileStorage, create_index, open_index
 from search import schema as S
 from search.whoosh_codec import DatelineCodec
 
 DOCS = [
     {S.ID: f"doc{i}", S.TITLE: f"Story {i}", S.BODY: f"Lavrov said talks on Idlib {'continue ' * i}today.",
-     S.SPEAKER: "Sergey Lavrov" if i % 2 else "Maria Zakharova"}
+     S.SPEAKER: "Sergey Lavrov" if i % 2 else "Maria Zakharova", S.DATE: datetime(2020, 1, 1 + i % 3)}
     for i in range(300)  # "talks" spans three postings blocks of 128
 ]
 
@@ -305,7 +307,7 @@ def test_text_fields_take_the_token_stream_path(tmp_path):
 
 def test_token_streams_are_flushed_in_batches_with_few_postings_terms_encoded_by_numpy(tmp_path, monkeypatch):
     """Fails loudly if the flush's batch paths stop being taken: every term of a streamed field
-    and of the id field (no posting values) reaches the codec in a batch, the terms with fewer
+    and of the id and date fields (no posting values) reaches the codec in a batch, the terms with fewer
     than MIN_COMPRESSED_POSTINGS postings are encoded together by few_postings_blocks, the others
     by many_postings_blocks."""
     from search import whoosh_codec
@@ -325,7 +327,7 @@ def test_token_streams_are_flushed_in_batches_with_few_postings_terms_encoded_by
     _files, pool, streamed = _staged_files(tmp_path, "streams", DOCS)
     ix = open_index(tmp_path / "streams")
     with ix.reader() as reader:
-        terms = [(name, text) for name, text in reader.all_terms() if name in [*streamed, S.ID]]
+        terms = [(name, text) for name, text in reader.all_terms() if name in [*streamed, S.ID, S.DATE]]
         few = [term for term in terms if reader.doc_frequency(*term) < segments.MIN_COMPRESSED_POSTINGS]
     assert pool.batched == len(terms) > 0
     assert encoded == {"few_postings_blocks": len(few), "many_postings_blocks": len(terms) - len(few)}
@@ -346,13 +348,83 @@ def test_a_document_taking_whooshs_path_moves_the_fields_stream_to_the_pool(tmp_
 
 def test_token_streams_estimate_their_memory(tmp_path):
     ix = create_index(tmp_path / "ix")
+    text = "Lavrov said the talks went on and on, Lavrov said"
     writer = segments._StagingSegmentWriter(ix)
-    writer.add_document(**{S.ID: "a", S.BODY: "Lavrov said the talks went on and on, Lavrov said"})
+    writer.add_document(**{S.ID: "a", S.BODY: text})
     stream = writer.pool.streams[S.BODY]
+    vocabulary = stream.vocabulary
     # 6 kept words (4 bytes each: positions are implicit) and 12 per document; 7 distinct words
-    # ("the", "on", "and" dropped) and 4 terms, each a table entry.
-    assert list(stream.termnums) == [1, 2, 3, 4, 1, 2] and len(stream.words) == 7 and len(stream.terms) == 4
+    # ("the", "on", "and" dropped) and 4 terms, each a new entry of the (new) field vocabulary.
+    assert list(stream.termnums) == [1, 2, 3, 4, 1, 2] and len(vocabulary.words) == 7
+    assert vocabulary.names[1:] == [b"lavrov", b"said", b"talk", b"went"]
     assert stream.nbytes == 6 * 4 + 12 + 11 * segments._TermPostings.TERM_BYTES + sum(
-        map(len, stream.words)) + sum(map(len, stream.terms))
+        map(len, vocabulary.words)) + sum(map(len, vocabulary.terms))
     assert writer.pool.nbytes >= stream.nbytes
+    writer.cancel()
+    # The next segment of the process shares the vocabulary: its words are no new entries.
+    writer = segments._StagingSegmentWriter(ix)
+    writer.add_document(**{S.ID: "b", S.BODY: text})
+    assert writer.pool.streams[S.BODY].vocabulary is vocabulary
+    assert writer.pool.streams[S.BODY].nbytes == 6 * 4 + 12
+    writer.cancel()
+
+
+def _segment_files(folder, schema, docs):
+    """Every file of a staged segment of ``docs`` written with ``schema`` (the same field objects
+    for every call: the process's vocabularies are shared), by extension."""
+    folder.mkdir()
+    ix = DurableFileStorage(str(folder)).create_index(schema, indexname=INDEX_NAME)
+    writer = segments._StagingSegmentWriter(ix, compound=False)
+    for doc in docs:
+        writer.add_document(**doc)
+    writer.commit()
+    return {p.name.split(".", 1)[1]: p.read_bytes() for p in folder.glob(f"{INDEX_NAME}_*.*")}
+
+
+def test_segments_of_one_process_share_vocabularies_and_write_the_same_bytes(tmp_path, monkeypatch):
+    """A segment whose words are mostly known from an earlier segment (term numbers shared, not
+    contiguous, some unused) writes what a segment with vocabularies of its own writes."""
+    monkeypatch.setattr(segments, "_VOCABULARIES", {})  # none left by earlier tests
+    schema = S.build_schema()
+    _segment_files(tmp_path / "first", schema, [*STREAM_DOCS[75:], *DOCS[:50]])
+    shared = {name: vocabulary for name, (_field, vocabulary) in segments._VOCABULARIES.items()}
+    assert set(shared) == {S.TITLE, S.BODY, S.QUOTE, S.SPEAKER, S.PLACE}
+    known = len(shared[S.TITLE].words)
+    second = _segment_files(tmp_path / "second", schema, [*STREAM_DOCS[:100], *DOCS[100:150]])
+    assert all(segments._VOCABULARIES[name][1] is vocabulary for name, vocabulary in shared.items())
+    assert len(shared[S.TITLE].words) == known + 50  # "Story 100" ... "Story 149": new numbers
+    monkeypatch.setattr(segments, "VOCABULARY_LIMIT", 0)  # every segment starts new vocabularies
+    alone = _segment_files(tmp_path / "alone", schema, [*STREAM_DOCS[:100], *DOCS[100:150]])
+    assert segments._VOCABULARIES[S.BODY][1] is not shared[S.BODY]
+    assert {"pst", "trm", "_body_len.col"} <= set(alone)
+    assert second == alone
+    # Another schema's fields (another analyser object) never take this one's vocabulary.
+    _segment_files(tmp_path / "other", S.build_schema(), DOCS[:5])
+    assert segments._VOCABULARIES[S.TITLE][0] is not schema[S.TITLE]
+
+
+def test_dates_are_indexed_once_per_process(tmp_path, monkeypatch):
+    """Fails loudly if the date cache stops being used: DOCS hold three dates (their bytes are
+    checked against Whoosh's writer above)."""
+    monkeypatch.setattr(segments, "_DATE_TERMS", {})
+    ix = create_index(tmp_path / "ix")
+    writer = segments._StagingSegmentWriter(ix)
+    for doc in DOCS:
+        writer.add_document(**doc)
+    assert writer.dates_reused == len(DOCS) - 3
+    writer.cancel()
+    writer = segments._StagingSegmentWriter(ix)
+    writer.add_document(**DOCS[0])
+    writer.add_document(**{**DOCS[1], S.DATE: datetime(2020, 1, 1, 12, 30)})  # a new date
+    assert writer.dates_reused == 1
+    writer.cancel()
+
+
+def test_the_staging_writer_refuses_unknown_fields(tmp_path):
+    from whoosh.fields import UnknownFieldError
+
+    writer = segments._StagingSegmentWriter(create_index(tmp_path / "ix"))
+    writer.add_document(**DOCS[0])
+    with pytest.raises(UnknownFieldError):
+        writer.add_document(**{**DOCS[1], "no_such_field": "x"})
     writer.cancel()

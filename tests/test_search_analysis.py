@@ -5,7 +5,7 @@ import pickle
 import pytest
 from whoosh import fields
 
-from search.analysis import FAST_WORD_PATTERN, FastText, Forms, text_analyzer
+from search.analysis import FAST_WORD_PATTERN, FastText, Forms, split_words, text_analyzer
 
 TEXTS = [
     "",
@@ -92,10 +92,10 @@ def test_fast_text_single_position_cache_is_bounded(monkeypatch):
 
 def test_forms_cut_words_with_the_fast_pattern_and_the_same_tokens():
     forms = Forms(text_analyzer())
-    assert forms._words.__self__.pattern == FAST_WORD_PATTERN  # the fast path is taken
+    assert forms._findall.__self__.pattern == FAST_WORD_PATTERN  # the fast path is taken
     whoosh_pattern = text_analyzer().items[0].expression
     edge = "a.b. c..d e.f.g. U.S.-based 3.5.6 _x_. . .x x. é.ü ١٢.٣ a_b.c_d ..."
-    for text in [*TEXTS, edge]:
+    for text in [*TEXTS, edge, edge.replace("é.ü ١٢.٣", "\u201c.\u2019s\u201d")]:
         assert forms._words(text) == whoosh_pattern.findall(text)
 
 
@@ -200,3 +200,47 @@ def test_index_forms_only_for_analyzers_of_known_shape():
     assert index_forms(fields.TEXT(analyzer=text_analyzer(), vector=True)) is None
     with pytest.raises(ValueError):
         FoldForms(StandardAnalyzer())
+
+
+def test_split_words_cuts_the_tokens_findall_cuts():
+    """On texts of every ASCII character, dots in runs and at the ends, the punctuation it turns
+    into spaces and non-ASCII letters (which it leaves to findall)."""
+    import random
+    import re
+
+    findall = re.compile(FAST_WORD_PATTERN).findall
+    marks = "\u2019\u201c\u201d\u2014\u2013\u2018\u2026"
+    alphabet = [*map(chr, range(128)), *"...__..", *marks, "é", "ğ",
+                "\u00a0", "U.S.", "3.5", "a..b"]
+    rng = random.Random(15)
+    taken = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        words = split_words(text)
+        if words is not None:
+            taken += 1
+            assert words == findall(text), text
+        else:
+            assert not text.translate(dict.fromkeys(map(ord, marks))).isascii()
+    assert taken > 10_000
+    assert split_words("U.S. talks .5 a..b c.d. \u201cQuote\u201d \u2014 it\u2019s") == [
+        "U.S", "talks", "5", "a", "b", "c.d", "Quote", "it", "s"]
+    assert split_words("école") is None
+
+
+def test_forms_cut_texts_with_split_words_when_they_can():
+    """Fails loudly if the fast tokenising path stops being taken."""
+    forms = Forms(text_analyzer())
+    assert forms.words("Lavrov\u2019s talks, U.S.") == ["Lavrov", "s", "talks", "U.S"]
+    assert forms.words("Erdoğan met Erdogan") == ["Erdoğan", "met", "Erdogan"]  # findall's
+    assert forms.split == 1
+
+
+def test_forms_stem_the_case_variants_of_an_ascii_word_once():
+    forms = Forms(text_analyzer())
+    stem, stemmed = forms._stem, []
+    forms._stem = lambda word: stemmed.append(word) or stem(word)
+    assert [forms.form(w) for w in ["talks", "Talks", "TALKS", "The", "the"]] == ["talk"] * 3 + [None] * 2
+    assert [forms.form(w) for w in ["Erdoğan", "erdoğan"]] == ["erdogan"] * 2  # not ASCII: analysed apart
+    assert stemmed == ["talks", "erdoğan", "erdoğan"]
+    assert forms.form("Kept") == forms.form("kept") == "kept" and stemmed[-1:] == ["kept"]  # stored for both
