@@ -48,6 +48,7 @@ from search.whoosh_codec import (
 from search.whoosh_compat import (
     TermWriter,
     compound_mmap,
+    copy_per_doc,
     raw_blocks,
     segment_terms,
     term_postings,
@@ -748,6 +749,22 @@ class FastSegmentWriter(SegmentWriter):
         self._merging: list[_MergeSource] = []
         #: Postings blocks the last merge copied without decoding them.
         self.copied_blocks = 0
+        #: Documents whose stored fields, lengths and columns a merge copied in bulk.
+        self.copied_documents = 0
+
+    def write_per_doc(self, fieldnames, reader):
+        """Called by ``add_reader`` (a merge): the segment's live documents are copied in bulk
+        (:func:`~search.whoosh_compat.copy_per_doc`) where its format allows, else Whoosh copies
+        them one by one.  Returns ``{old: new document number}`` when the segment has deletions."""
+        live = copy_per_doc(self.perdocwriter, reader, fieldnames, self.docnum)
+        if live is None:
+            return super().write_per_doc(fieldnames, reader)
+        start = self.docnum
+        self.docnum += len(live)
+        self.copied_documents += len(live)
+        if not reader.has_deletions():
+            return None
+        return dict(zip(live.tolist(), range(start, self.docnum), strict=True))
 
     def add_postings_to_pool(self, reader, startdoc, docmap) -> None:
         """Called by ``add_reader`` (a merge): the segment's postings are merged term by term at the
