@@ -113,6 +113,39 @@ def term_postings(reader, terminfo) -> bytes:
     return reader._terms._postfile.get(offset, length)
 
 
+def term_rows(reader) -> dict[str, tuple[list[bytes], np.ndarray]] | None:
+    """{field: (its terms, their :data:`TERM_INFO` rows)} of a W3-family segment's term table,
+    read at once (the ordered index gives every row's position; Whoosh parses a row per call), or
+    None when a row is not a plain ``W3TermInfo`` with its postings' extent (inlined postings)."""
+    tindex = reader._terms._tindex
+    dbfile = tindex.dbfile
+    index_type = np.dtype(tindex.extras["indextype"]).newbyteorder(">")
+    positions = np.frombuffer(dbfile.get(tindex.indexbase, tindex.indexlen * index_type.itemsize),
+                              dtype=index_type).astype(np.int64)
+    if not len(positions):
+        return {}
+    start = tindex.startofdata
+    data = dbfile.get(start, tindex.endofdata - start)
+    rows = np.frombuffer(data, dtype=np.uint8)
+    positions -= start
+    heads = rows[positions[:, None] + np.arange(_ROW_HEAD.itemsize + 2)].copy()
+    key_lengths = heads[:, :4].view(">u4").ravel().astype(np.int64)
+    value_lengths = heads[:, 4:8].view(">u4").ravel()
+    field_ids = heads[:, 8:10].view(">u2").ravel()
+    value_starts = positions + _ROW_HEAD.itemsize + key_lengths
+    if (value_lengths != TERM_INFO.itemsize).any() or rows[value_starts].any():  # flags 0: not inlined
+        return None
+    infos = rows[value_starts[:, None] + np.arange(TERM_INFO.itemsize)].copy().view(TERM_INFO).ravel()
+    key_starts = (positions + _ROW_HEAD.itemsize + 2).tolist()  # past the field number
+    keys = [data[a:b] for a, b in zip(key_starts, value_starts.tolist(), strict=True)]
+    unmap = {number: name for name, number in reader._terms._fieldmap.items()}
+    bounds = np.flatnonzero(np.diff(field_ids)) + 1
+    found = {}
+    for lo, hi in zip([0, *bounds.tolist()], [*bounds.tolist(), len(keys)], strict=True):
+        found[unmap[int(field_ids[lo])]] = (keys[lo:hi], infos[lo:hi])
+    return found
+
+
 def raw_blocks(reader, terminfo, fmt) -> Iterator[tuple[tuple, object, tuple | None, int]]:
     """The stored blocks of one term's postings in a W3 segment: (document number deltas, weights
     (None, one float for the block, or a tuple or array), encoded values, postings in the block).

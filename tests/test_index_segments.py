@@ -452,3 +452,69 @@ def test_token_streams_estimate_their_memory(tmp_path):
         map(len, stream.words)) + sum(map(len, stream.terms))
     assert writer.pool.nbytes >= stream.nbytes
     writer.cancel()
+
+
+def _merged_twice(tmp_path, name, monkeypatch, *, batches: bool) -> tuple[dict, FastSegmentWriter]:
+    """DOCS in three Dateline segments merged into one (its long terms: several blocks), then with
+    two more segments (one with a body boost of 1.1: float64 maximum weights) merged again; the
+    files of the final segment, and its merger."""
+    if not batches:
+        monkeypatch.setattr(segments, "_copies_all", lambda sources: None)  # the term-by-term copy
+    ix = create_index(tmp_path / name)
+
+    def add(docs, **options):
+        writer = FastSegmentWriter(ix, compound=False)
+        for doc in docs:
+            writer.add_document(**doc, **options)
+        writer.commit(merge=False)
+
+    for part in range(3):
+        add(DOCS[part * 100:(part + 1) * 100])
+    FastSegmentWriter(ix, compound=False).commit(optimize=True)
+    more = [{**doc, S.ID: f"more{i}"} for i, doc in enumerate(DOCS[:40])]
+    add(more[:20], _body_boost=1.1)
+    add(more[20:])
+    merger = FastSegmentWriter(ix, compound=False)
+    merger.commit(optimize=True)
+    (segment,) = open_index(tmp_path / name)._segments()
+    folder = tmp_path / name
+    files = {p.name.split(".", 1)[1]: p.read_bytes() for p in folder.glob(f"{segment.segment_id()}*")}
+    return files, merger
+
+
+def test_merges_copy_terms_in_batches_with_the_bytes_of_the_term_by_term_copy(tmp_path, monkeypatch):
+    """Dateline segments without deletions are merged in numpy batches of terms: the same files as
+    the term-by-term copy (terms in one or several segments, source terms of several blocks,
+    batches cut small, a batch with float64 maximum weights written term by term); counted."""
+    reference, ref_merger = _merged_twice(tmp_path, "terms", monkeypatch, batches=False)
+    monkeypatch.undo()
+    calls = {"numpy": 0, "each": 0, "several_blocks": 0}
+    real_copied, real_each = segments._write_copied, segments._write_each
+    real_positions = segments._block_positions
+
+    def copied(writer, sources, batch):
+        calls["numpy"] += 1
+        return real_copied(writer, sources, batch)
+
+    def each(*args):
+        calls["each"] += 1
+        return real_each(*args)
+
+    def positions(data, at, sizes, body_out, shifts):
+        found = real_positions(data, at, sizes, body_out, shifts)
+        calls["several_blocks"] += len(found[0]) - len(at)
+        return found
+
+    monkeypatch.setattr(segments, "_write_copied", copied)
+    monkeypatch.setattr(segments, "_write_each", each)
+    monkeypatch.setattr(segments, "_block_positions", positions)
+    monkeypatch.setattr(segments, "COPY_BATCH_ROWS", 16)
+    files, merger = _merged_twice(tmp_path, "batches", monkeypatch, batches=True)
+    assert {"pst", "trm"} <= set(files)
+    assert files == reference
+    assert merger.copied_blocks == ref_merger.copied_blocks > 0
+    assert calls["numpy"] > 10 and 1 <= calls["each"] < calls["numpy"]
+    assert calls["several_blocks"] > 0
+    with open_index(tmp_path / "batches").reader() as reader:
+        assert reader.doc_frequency(S.BODY, "talk") == 340
+        assert list(reader.postings(S.BODY, "talk").all_ids()) == list(range(340))
