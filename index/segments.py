@@ -729,8 +729,10 @@ class _CopiedBatch:
     segments: list[_MergeSource]
 
 
-#: Source term-table rows per :class:`_CopiedBatch` (bounds the postings bytes held at once).
+#: Source term-table rows and postings bytes per :class:`_CopiedBatch` (at most; a term is never
+#: split): the bytes bound the batch's memory (its index arrays take 8 bytes per postings byte).
 COPY_BATCH_ROWS = 65_536
+COPY_BATCH_BYTES = 2 << 20
 
 
 def _copies_all(sources: list[_MergeSource]) -> list[dict] | None:
@@ -739,6 +741,7 @@ def _copies_all(sources: list[_MergeSource]) -> list[dict] | None:
     if not all(source.dateline and source.docmap is None for source in sources):
         return None
     rows = [term_rows(source.reader) for source in sources]
+    _release_pages(sources)  # the term tables' pages, read whole
     return None if any(found is None for found in rows) else rows
 
 
@@ -748,8 +751,9 @@ def _copied_batches(sources: list[_MergeSource], rows: list[dict],
     (:func:`_copies_all`): :func:`_merged_terms` for a whole batch of terms at once.
 
     Each segment's terms are sorted; the union is sorted with one stable ``sorted`` (a term
-    found in several segments keeps their order), and terms are cut into batches of about
-    :data:`COPY_BATCH_ROWS` source rows, never splitting a term.
+    found in several segments keeps their order), and terms are cut into batches of at most
+    :data:`COPY_BATCH_ROWS` source rows and :data:`COPY_BATCH_BYTES` of postings, never splitting
+    a term (a larger term is a batch of its own).
     """
     fieldnames = sorted({name for found in rows for name in found if name in schema})
     for fieldname in fieldnames:
@@ -768,10 +772,12 @@ def _copied_batches(sources: list[_MergeSource], rows: list[dict],
         # (concatenate gives the records native byte order: back to the term table's)
         all_origin, all_infos = np.concatenate(origin)[take], np.concatenate(infos)[take].astype(TERM_INFO)
         starts = np.array(firsts, dtype=np.int64)
+        ends = np.concatenate(([0], np.cumsum(all_infos["length"].astype(np.int64))))[starts]  # bytes
         lo = 0
         while lo < len(firsts) - 1:
-            hi = max(lo + 1, int(np.searchsorted(starts, starts[lo] + COPY_BATCH_ROWS, side="right")) - 1)
-            hi = min(hi, len(firsts) - 1)
+            by_rows = np.searchsorted(starts, starts[lo] + COPY_BATCH_ROWS, side="right") - 1
+            by_bytes = np.searchsorted(ends, ends[lo] + COPY_BATCH_BYTES, side="right") - 1
+            hi = min(max(lo + 1, int(min(by_rows, by_bytes))), len(firsts) - 1)
             first, last = firsts[lo], firsts[hi]
             yield fieldname, None, _CopiedBatch([ordered[k] for k in firsts[lo:hi]], all_origin[first:last],
                                                 all_infos[first:last], starts[lo:hi + 1] - first, sources)
@@ -988,6 +994,7 @@ class FastSegmentWriter(SegmentWriter):
         start = self.docnum
         self.docnum += len(live)
         self.copied_documents += len(live)
+        _release_pages([_MergeSource(reader, start, None)])  # the stored column's pages, read whole
         if not reader.has_deletions():
             return None
         return dict(zip(live.tolist(), range(start, self.docnum), strict=True))
