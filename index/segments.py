@@ -39,6 +39,9 @@ from whoosh.writing import PostingPool, SegmentWriter
 from index.storage import INDEX_NAME, DurableFileStorage, fsync_dir
 from search.analysis import index_forms
 from search.whoosh_codec import (
+    BLOCK_LENGTH,
+    COMPRESSED,
+    MAGIC,
     DatelineCodec,
     DatelineTermWriter,
     Decoded,
@@ -48,11 +51,15 @@ from search.whoosh_codec import (
     writes_dateline,
 )
 from search.whoosh_compat import (
+    TERM_INFO,
     TermWriter,
     compound_mmap,
+    copy_per_doc,
     raw_blocks,
     segment_terms,
+    spans,
     term_postings,
+    term_rows,
     uses_w3_terms,
     writes_w3,
 )
@@ -582,7 +589,7 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
     writer_class = _term_writer(fieldwriter, schema)
     current = None
     writer = None
-    lengths: list[int] = []
+    lengths: list[int] | None = None
     copied = 0
     for fieldname, tbytes, runs in terms:
         if fieldname != current:
@@ -592,6 +599,11 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
             fieldwriter.start_field(fieldname, schema[fieldname])
             current = fieldname
             writer = writer_class(fieldwriter)
+            lengths = None
+        if isinstance(runs, _CopiedBatch):  # copied blocks need no field lengths
+            _write_copied(writer, runs.segments, runs)
+            continue
+        if lengths is None:
             # W3's doc_field_length returns None for a zero length; blocks only count lengths > 0.
             lengths = ([reader.doc_field_length(d, fieldname) or 0 for d in range(count)]
                        if reader is not None else [0] * count)
@@ -757,6 +769,227 @@ def _merged_terms(sources: list[_MergeSource], schema, *,
                 yield fieldname, tbytes, runs
 
 
+@dataclass
+class _CopiedBatch:
+    """Consecutive merged terms of one field whose postings are all copied from Dateline segments
+    without deletions (:func:`_copied_batches`): each term's rows in the sources, in source order.
+
+    ``sources[k]`` and ``infos[k]`` are contribution ``k``'s segment and term-table row;
+    ``terms[g]`` is merged term ``g``, whose contributions are ``bounds[g]:bounds[g + 1]``."""
+
+    terms: list[bytes]
+    sources: np.ndarray
+    infos: np.ndarray
+    bounds: np.ndarray
+    segments: list[_MergeSource]
+
+
+#: Source term-table rows and postings bytes per :class:`_CopiedBatch` (at most; a term is never
+#: split): the bytes bound the batch's memory (its index arrays take 8 bytes per postings byte).
+COPY_BATCH_ROWS = 65_536
+COPY_BATCH_BYTES = 2 << 20
+
+
+def _copies_all(sources: list[_MergeSource]) -> list[dict] | None:
+    """Each source's term rows (:func:`~search.whoosh_compat.term_rows`) when every source is a
+    Dateline segment without deletions whose rows can be read at once, else None."""
+    if not all(source.dateline and source.docmap is None for source in sources):
+        return None
+    rows = [term_rows(source.reader) for source in sources]
+    _release_pages(sources)  # the term tables' pages, read whole
+    return None if any(found is None for found in rows) else rows
+
+
+def _copied_batches(sources: list[_MergeSource], rows: list[dict],
+                    schema) -> Iterator[tuple[str, None, _CopiedBatch]]:
+    """(fieldname, None, batch) of the merged terms of segments that are all copied
+    (:func:`_copies_all`): :func:`_merged_terms` for a whole batch of terms at once.
+
+    Each segment's terms are sorted; the union is sorted with one stable ``sorted`` (a term
+    found in several segments keeps their order), and terms are cut into batches of at most
+    :data:`COPY_BATCH_ROWS` source rows and :data:`COPY_BATCH_BYTES` of postings, never splitting
+    a term (a larger term is a batch of its own).
+    """
+    fieldnames = sorted({name for found in rows for name in found if name in schema})
+    for fieldname in fieldnames:
+        keys: list[bytes] = []
+        origin, infos = [], []
+        for i, found in enumerate(rows):
+            if fieldname in found:
+                terms, term_infos = found[fieldname]
+                keys += terms
+                origin.append(np.full(len(terms), i, dtype=np.int64))
+                infos.append(term_infos)
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        ordered = [keys[i] for i in order]
+        firsts = [0, *(k for k in range(1, len(ordered)) if ordered[k] != ordered[k - 1]), len(ordered)]
+        take = np.array(order, dtype=np.int64)
+        # (concatenate gives the records native byte order: back to the term table's)
+        all_origin, all_infos = np.concatenate(origin)[take], np.concatenate(infos)[take].astype(TERM_INFO)
+        starts = np.array(firsts, dtype=np.int64)
+        ends = np.concatenate(([0], np.cumsum(all_infos["length"].astype(np.int64))))[starts]  # bytes
+        lo = 0
+        while lo < len(firsts) - 1:
+            by_rows = np.searchsorted(starts, starts[lo] + COPY_BATCH_ROWS, side="right") - 1
+            by_bytes = np.searchsorted(ends, ends[lo] + COPY_BATCH_BYTES, side="right") - 1
+            hi = min(max(lo + 1, int(min(by_rows, by_bytes))), len(firsts) - 1)
+            first, last = firsts[lo], firsts[hi]
+            yield fieldname, None, _CopiedBatch([ordered[k] for k in firsts[lo:hi]], all_origin[first:last],
+                                                all_infos[first:last], starts[lo:hi + 1] - first, sources)
+            _release_pages(sources)
+            lo = hi
+
+
+#: Where a Dateline block's fields lie: its length prefix, then ``HEADER`` (flags, count, base,
+#: last document number, ...).
+_FLAGS_AT = BLOCK_LENGTH.size
+_BASE_AT = BLOCK_LENGTH.size + 1 + 2
+_LAST_AT = _BASE_AT + 4
+
+
+def _write_copied(writer: DatelineTermWriter, sources: list[_MergeSource], batch: _CopiedBatch) -> None:
+    """Write a :class:`_CopiedBatch`: the bytes :meth:`DatelineTermWriter.copy_blocks` and
+    :meth:`~DatelineTermWriter.finish` write term by term, built with numpy.
+
+    A merged term is :data:`MAGIC` and each source term's blocks in turn, with their base and last
+    document numbers moved by the source's start and only the term's final block marked last.
+    Block positions come from the source terms' first length prefix: almost every source term
+    is one block (its prefix negative: the last); the others are walked block by block.  The
+    term-table row sums weights in source order in double precision, as ``TermStats`` does.
+    """
+    infos = batch.infos
+    shifts = np.array([source.startdoc for source in sources], dtype=np.int64)[batch.sources]
+    offsets, sizes = infos["offset"].astype(np.int64), infos["length"].astype(np.int64)
+    data, at = _gather_postings(sources, batch.sources, offsets, sizes)
+    count = len(infos)
+    term_of = np.repeat(np.arange(len(batch.terms)), np.diff(batch.bounds))
+    bodies = sizes - len(MAGIC)
+    term_sizes = len(MAGIC) + np.add.reduceat(bodies, batch.bounds[:-1])
+    term_starts = np.cumsum(term_sizes) - term_sizes
+    within = np.cumsum(bodies) - bodies
+    body_out = term_starts[term_of] + len(MAGIC) + (within - within[batch.bounds[:-1]][term_of])
+    out = np.empty(int(term_sizes.sum()), dtype=np.uint8)
+    out[spans(term_starts, np.full(len(term_starts), len(MAGIC)))] = np.tile(
+        np.frombuffer(MAGIC, dtype=np.uint8), len(term_starts))
+    out[spans(body_out, bodies)] = data[spans(at + len(MAGIC), bodies)]
+    if not (data[at[:, None] + np.arange(len(MAGIC))] == np.frombuffer(MAGIC, dtype=np.uint8)).all():
+        raise ValueError("not Dateline postings")
+    block_out, block_shift, last_blocks = _block_positions(data, at, sizes, body_out, shifts)
+    if (out[block_out + _FLAGS_AT] & ~np.uint8(COMPRESSED)).any():  # a float64 maximum weight
+        _write_each(writer, sources, batch, data, at)
+        return
+    _add_u4(out, block_out + _BASE_AT, block_shift)
+    _add_u4(out, block_out + _LAST_AT, block_shift)
+    # Every source term's last block is marked (negative length); only the merged term's stays so.
+    final = np.zeros(count, dtype=bool)
+    final[batch.bounds[1:] - 1] = True
+    unmark = last_blocks[~final]
+    sizes_be = out[unmark[:, None] + np.arange(4)].copy().view(">i4").ravel()
+    out[unmark[:, None] + np.arange(4)] = (-sizes_be).astype(">i4").view(np.uint8).reshape(-1, 4)
+    writer.copied += len(block_out)
+    writer.add_terms(batch.terms, out, term_sizes, _merged_infos(infos, batch.bounds, shifts))
+
+
+def _gather_postings(sources: list[_MergeSource], origin: np.ndarray, offsets: np.ndarray,
+                     sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The postings bytes of a batch's source terms: each source's span read with one call, all
+    spans concatenated, and where each term's bytes start in them."""
+    parts, at = [], np.empty(len(offsets), dtype=np.int64)
+    base = 0
+    for i, source in enumerate(sources):
+        mine = np.flatnonzero(origin == i)
+        if not len(mine):
+            continue
+        lo, hi = int(offsets[mine].min()), int((offsets[mine] + sizes[mine]).max())
+        parts.append(np.frombuffer(_postings_span(source.reader, lo, hi - lo), dtype=np.uint8))
+        at[mine] = base + offsets[mine] - lo
+        base += hi - lo
+    return np.concatenate(parts), at
+
+
+def _postings_span(reader, offset: int, length: int) -> bytes:
+    """``length`` bytes of a segment's postings file from ``offset``."""
+    from whoosh.codec.whoosh3 import W3TermInfo
+
+    info = W3TermInfo()
+    info.set_extent(offset, length)
+    return term_postings(reader, info)
+
+
+def _block_positions(data: np.ndarray, at: np.ndarray, sizes: np.ndarray, body_out: np.ndarray,
+                     shifts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(each block's start in the output, its source's shift, each source term's last block's
+    start in the output) of a batch's source terms."""
+    first = at + len(MAGIC)
+    prefix = data[first[:, None] + np.arange(4)].copy().view(">i4").ravel().astype(np.int64)
+    single = (prefix < 0) & (-prefix == sizes - len(MAGIC) - BLOCK_LENGTH.size)
+    block_out, block_shift = [body_out[single]], [shifts[single]]
+    last_blocks = body_out.copy()
+    raw = data.tobytes() if not single.all() else b""
+    for k in np.flatnonzero(~single).tolist():
+        pos, end, found = int(first[k]), int(at[k] + sizes[k]), []
+        while pos < end:
+            (size,) = BLOCK_LENGTH.unpack_from(raw, pos)
+            found.append(pos - int(first[k]))
+            pos += BLOCK_LENGTH.size + abs(size)
+        outs = body_out[k] + np.array(found, dtype=np.int64)
+        block_out.append(outs)
+        block_shift.append(np.full(len(found), shifts[k]))
+        last_blocks[k] = outs[-1]
+    return np.concatenate(block_out), np.concatenate(block_shift), last_blocks
+
+
+def _add_u4(out: np.ndarray, positions: np.ndarray, amounts: np.ndarray) -> None:
+    """Add ``amounts`` to the little-endian uint32 at each position of ``out``."""
+    window = positions[:, None] + np.arange(4)
+    values = out[window].copy().view("<u4").ravel().astype(np.int64) + amounts
+    if (values > 0xFFFFFFFF).any():
+        raise OverflowError("document number beyond 32 bits")
+    out[window] = values.astype("<u4").view(np.uint8).reshape(-1, 4)
+
+
+def _merged_infos(infos: np.ndarray, bounds: np.ndarray, shifts: np.ndarray) -> np.ndarray:
+    """The merged terms' :data:`TERM_INFO` rows, as ``TermStats.add`` accumulates the source rows
+    in order: weights summed one source at a time in double precision (then stored as float32),
+    document frequencies summed, length bytes and maximum weights at their extremes (from 0),
+    the first source's first document and the last one's last, moved."""
+    starts, ends = bounds[:-1], bounds[1:] - 1
+    rank = np.arange(len(infos)) - np.repeat(starts, np.diff(bounds))
+    term_of = np.repeat(np.arange(len(starts)), np.diff(bounds))
+    weights = infos["weight"].astype(np.float64)
+    total = np.zeros(len(starts), dtype=np.float64)
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        chosen = rank == r
+        total[term_of[chosen]] += weights[chosen]
+    merged = np.zeros(len(starts), dtype=TERM_INFO)
+    merged["weight"] = total
+    merged["df"] = np.add.reduceat(infos["df"].astype(np.int64), starts)
+    merged["min_byte"] = np.minimum.reduceat(infos["min_byte"], starts)
+    merged["max_byte"] = np.maximum.reduceat(infos["max_byte"], starts)
+    merged["max_weight"] = np.maximum(np.maximum.reduceat(infos["max_weight"].astype(np.float64), starts), 0)
+    merged["min_id"] = infos["min_id"][starts].astype(np.int64) + shifts[starts]
+    merged["max_id"] = infos["max_id"][ends].astype(np.int64) + shifts[ends]
+    return merged
+
+
+def _write_each(writer: DatelineTermWriter, sources: list[_MergeSource], batch: _CopiedBatch,
+                data: np.ndarray, at: np.ndarray) -> None:
+    """Write a :class:`_CopiedBatch` a term at a time (:meth:`DatelineTermWriter.copy_blocks`):
+    for blocks the numpy path does not rewrite (a float64 maximum weight)."""
+    from whoosh.codec.whoosh3 import W3TermInfo
+
+    raw = data.tobytes()
+    infos, origin = batch.infos, batch.sources.tolist()
+    bounds = batch.bounds.tolist()
+    for g, tbytes in enumerate(batch.terms):
+        stats, parts = TermStats(), []
+        for k in range(bounds[g], bounds[g + 1]):
+            info = W3TermInfo.from_bytes(infos[k:k + 1].tobytes())
+            postings = raw[int(at[k]):int(at[k]) + int(infos["length"][k])]
+            parts += writer.copy_blocks(postings, sources[origin[k]].startdoc, info, stats)
+        writer.finish(tbytes, parts, stats)
+
+
 #: Terms merged between two :func:`_release_pages` calls.
 RELEASE_EVERY_TERMS = 2_000
 
@@ -803,6 +1036,23 @@ class FastSegmentWriter(SegmentWriter):
         self._merging: list[_MergeSource] = []
         #: Postings blocks the last merge copied without decoding them.
         self.copied_blocks = 0
+        #: Documents whose stored fields, lengths and columns a merge copied in bulk.
+        self.copied_documents = 0
+
+    def write_per_doc(self, fieldnames, reader):
+        """Called by ``add_reader`` (a merge): the segment's live documents are copied in bulk
+        (:func:`~search.whoosh_compat.copy_per_doc`) where its format allows, else Whoosh copies
+        them one by one.  Returns ``{old: new document number}`` when the segment has deletions."""
+        live = copy_per_doc(self.perdocwriter, reader, fieldnames, self.docnum)
+        if live is None:
+            return super().write_per_doc(fieldnames, reader)
+        start = self.docnum
+        self.docnum += len(live)
+        self.copied_documents += len(live)
+        _release_pages([_MergeSource(reader, start, None)])  # the stored column's pages, read whole
+        if not reader.has_deletions():
+            return None
+        return dict(zip(live.tolist(), range(start, self.docnum), strict=True))
 
     def add_postings_to_pool(self, reader, startdoc, docmap) -> None:
         """Called by ``add_reader`` (a merge): the segment's postings are merged term by term at the
@@ -826,7 +1076,9 @@ class FastSegmentWriter(SegmentWriter):
         whole_terms = _term_writer(self.fieldwriter, self.schema) is not None
         if self._merging:
             copy = whole_terms and writes_dateline(self.fieldwriter)
-            merged = _merged_terms(self._merging, self.schema, copy=copy)
+            rows = _copies_all(self._merging) if copy else None
+            merged = (_merged_terms(self._merging, self.schema, copy=copy) if rows is None
+                      else _copied_batches(self._merging, rows, self.schema))
             self.copied_blocks = _write_postings(self.fieldwriter, self.schema, reader, merged)
         elif isinstance(self.pool, _TermPostings):
             if not whole_terms:

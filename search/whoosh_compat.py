@@ -113,6 +113,39 @@ def term_postings(reader, terminfo) -> bytes:
     return reader._terms._postfile.get(offset, length)
 
 
+def term_rows(reader) -> dict[str, tuple[list[bytes], np.ndarray]] | None:
+    """{field: (its terms, their :data:`TERM_INFO` rows)} of a W3-family segment's term table,
+    read at once (the ordered index gives every row's position; Whoosh parses a row per call), or
+    None when a row is not a plain ``W3TermInfo`` with its postings' extent (inlined postings)."""
+    tindex = reader._terms._tindex
+    dbfile = tindex.dbfile
+    index_type = np.dtype(tindex.extras["indextype"]).newbyteorder(">")
+    positions = np.frombuffer(dbfile.get(tindex.indexbase, tindex.indexlen * index_type.itemsize),
+                              dtype=index_type).astype(np.int64)
+    if not len(positions):
+        return {}
+    start = tindex.startofdata
+    data = dbfile.get(start, tindex.endofdata - start)
+    rows = np.frombuffer(data, dtype=np.uint8)
+    positions -= start
+    heads = rows[positions[:, None] + np.arange(_ROW_HEAD.itemsize + 2)].copy()
+    key_lengths = heads[:, :4].view(">u4").ravel().astype(np.int64)
+    value_lengths = heads[:, 4:8].view(">u4").ravel()
+    field_ids = heads[:, 8:10].view(">u2").ravel()
+    value_starts = positions + _ROW_HEAD.itemsize + key_lengths
+    if (value_lengths != TERM_INFO.itemsize).any() or rows[value_starts].any():  # flags 0: not inlined
+        return None
+    infos = rows[value_starts[:, None] + np.arange(TERM_INFO.itemsize)].copy().view(TERM_INFO).ravel()
+    key_starts = (positions + _ROW_HEAD.itemsize + 2).tolist()  # past the field number
+    keys = [data[a:b] for a, b in zip(key_starts, value_starts.tolist(), strict=True)]
+    unmap = {number: name for name, number in reader._terms._fieldmap.items()}
+    bounds = np.flatnonzero(np.diff(field_ids)) + 1
+    found = {}
+    for lo, hi in zip([0, *bounds.tolist()], [*bounds.tolist(), len(keys)], strict=True):
+        found[unmap[int(field_ids[lo])]] = (keys[lo:hi], infos[lo:hi])
+    return found
+
+
 def raw_blocks(reader, terminfo, fmt) -> Iterator[tuple[tuple, object, tuple | None, int]]:
     """The stored blocks of one term's postings in a W3 segment: (document number deltas, weights
     (None, one float for the block, or a tuple or array), encoded values, postings in the block).
@@ -506,6 +539,199 @@ class TermWriter(TermOutput):
                 info._minid = block_ids[0]
             info._maxid = block_ids[-1]
         self.add_term(tbytes, b"".join(parts), info)
+
+
+# -- merging per-document data --------------------------------------------------------------------
+
+
+def copy_per_doc(perdocwriter, reader, fieldnames: set, start: int) -> np.ndarray | None:
+    """Whoosh's ``SegmentWriter.write_per_doc`` for a W3-family segment, in bulk: the live
+    documents' stored fields, field lengths and byte columns copied into ``perdocwriter`` (a
+    ``W3PerDocWriter`` at document ``start``).  Returns the old numbers of the documents copied
+    (in order; they become ``start``, ``start + 1``, ...), or None when this cannot copy them
+    (another codec or column type, term vectors): then Whoosh's loop must run.
+
+    Whoosh reads each document's stored fields (inflate, unpickle), re-pickles and re-deflates
+    them, and moves every length and column value through three calls: ~0.45 ms per article of a
+    merge.  Here the stored fields' deflated bytes are copied as they are.  They decode to the
+    same dict; Whoosh's own bytes differ only in the dict's key order, which follows the
+    iteration order of a set of field names and so changes with ``PYTHONHASHSEED`` (a stored
+    field the schema dropped also stays in the bytes: readers filter by schema, as for any
+    segment).  Length and value columns get the bytes Whoosh writes, and columns are created in
+    the order Whoosh creates them (:func:`_column_events`), so every other file is byte-identical.
+    """
+    from whoosh.codec.whoosh3 import W3PerDocReader, W3PerDocWriter
+
+    perdoc = getattr(reader, "_perdoc", None)
+    if (type(perdocwriter) is not W3PerDocWriter or type(perdoc) is not W3PerDocReader
+            or perdocwriter._indoc or perdocwriter._doccount != start):
+        return None
+    schema = reader.schema
+    if any(schema[name].vector for name in fieldnames):
+        return None
+    stored = _segment_stored(reader)
+    target = _stored_target(perdocwriter)
+    values = _value_columns(perdoc, schema, fieldnames)
+    if stored is None or target is None or values is None:
+        return None
+    count = reader.doc_count_all()
+    live = (np.fromiter(reader.all_doc_ids(), dtype=np.int64) if reader.has_deletions()
+            else np.arange(count, dtype=np.int64))
+    if not len(live):  # every document deleted: Whoosh's loop writes nothing
+        return live
+    order = list(fieldnames | set())  # Whoosh's per-document field loop runs in this order
+    lengths = {name: column[live] for name in order
+               if (column := _length_bytes(perdoc, name, count)) is not None}
+    _column_events(perdocwriter, order, lengths, {name: schema[name].column_type for name in values},
+                   len(live))
+    for name, found in lengths.items():
+        _append_lengths(perdocwriter, name, found, start)
+    for name, column in values.items():
+        _append_var_bytes(perdocwriter._colwriters[name], *_var_bytes(column, live), start)
+    documents = _var_bytes_of(stored.get, stored.base, stored.lengths, stored.offsets, live)
+    _append_var_bytes(target, *documents, start)
+    perdocwriter._doccount = start + len(live)
+    perdocwriter._docnum = start + len(live) - 1
+    return live
+
+
+def _stored_target(perdocwriter):
+    """The byte column under a W3 per-document writer's stored-fields column, when it deflates
+    pickles with zlib (Whoosh's ``STORED_COLUMN``), else None."""
+    import zlib
+
+    from whoosh.columns import CompressedBytesColumn, PickleColumn
+
+    column = perdocwriter._colwriters.get("_stored")
+    if type(column) is not PickleColumn.Writer:
+        return None
+    child = column._child
+    if type(child) is not CompressedBytesColumn.Writer or child._compress is not zlib.compress:
+        return None
+    return child
+
+
+def _value_columns(perdoc, schema, fieldnames: set) -> dict | None:
+    """{field: raw column reader} of the value columns a segment has, or None when one is not a
+    plain ``VarBytesColumn`` (the only kind copied in bulk)."""
+    from whoosh.columns import VarBytesColumn
+
+    found = {}
+    for name in fieldnames:
+        column = schema[name].column_type
+        if column and perdoc.has_column(name):
+            if type(column) is not VarBytesColumn:
+                return None
+            found[name] = perdoc._cached_reader(name, column)
+    return found
+
+
+def _length_bytes(perdoc, fieldname: str, count: int) -> np.ndarray | None:
+    """The length byte of each of a segment's ``count`` documents in ``fieldname`` (0: none), or
+    None when the field has no length column."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None:
+        return None
+    found = np.zeros(count, dtype=np.uint8)
+    stored = min(column._count, count)  # documents after the last non-zero length are not written
+    found[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
+    return found
+
+
+def _column_events(perdocwriter, order: list[str], lengths: dict, values: dict, ndocs: int) -> None:
+    """Create the columns (and field-length totals) Whoosh's per-document loop would create, in its
+    order: by document, then by field in ``order``, a length column before a value column
+    (``values``: {field: its schema column object})."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    events = []
+    for position, name in enumerate(order):
+        found = lengths.get(name)
+        if found is not None and (nonzero := np.flatnonzero(found)).size:
+            events.append((int(nonzero[0]), position, 0, name))
+        if name in values and ndocs:
+            events.append((0, position, 1, name))
+    for _doc, _position, kind, name in sorted(events):
+        if kind == 0:
+            perdocwriter._fieldlengths[name] += 0  # a defaultdict: the key's place, as Whoosh's +=
+            column_name, column = _lenfield(name), LENGTHS_COLUMN
+        else:
+            column_name, column = name, values[name]
+        if not perdocwriter._has_column(column_name):
+            perdocwriter._create_column(column_name, column)
+
+
+#: ``byte_to_length`` of each length byte.
+_BYTE_LENGTHS = None
+
+
+def _append_lengths(perdocwriter, fieldname: str, found: np.ndarray, start: int) -> None:
+    """Add the live documents' length bytes of one field from document ``start`` on: the bytes
+    Whoosh's ``add_column_value`` writes one non-zero byte at a time (zeros fill the gaps; trailing
+    zeros are never written), and the field's total length as the sum of the decoded lengths."""
+    global _BYTE_LENGTHS
+    from whoosh.codec.whoosh3 import _lenfield
+    from whoosh.util.numeric import byte_to_length
+
+    nonzero = np.flatnonzero(found)
+    if not nonzero.size:
+        return
+    if _BYTE_LENGTHS is None:
+        _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)
+    writer = perdocwriter._colwriters[_lenfield(fieldname)]
+    if start > writer._count:
+        writer._dbfile.write(writer._defaultbytes * (start - writer._count))
+    last = int(nonzero[-1])
+    writer._dbfile.write(found[:last + 1].tobytes())
+    writer._count = start + last + 1
+    perdocwriter._fieldlengths[fieldname] += int(_BYTE_LENGTHS[found].sum())
+
+
+def _var_bytes(column, live: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """(the live documents' values concatenated, their lengths) of a ``VarBytesColumn`` reader."""
+    return _var_bytes_of(column._dbfile.get, column._basepos, column._lengths, column._offsets, live)
+
+
+def _var_bytes_of(get, base: int, lengths, offsets, live: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """(values of documents ``live`` concatenated, their lengths) of a byte column whose values
+    lie one after another from ``base`` (``get(position, size)`` reads the file)."""
+    all_lengths = np.frombuffer(lengths, dtype=lengths.typecode).astype(np.int64) if isinstance(
+        lengths, array) else np.asarray(lengths, dtype=np.int64)
+    if not len(all_lengths):
+        return b"", all_lengths[live]
+    first = int(offsets[0])
+    data = get(base + first, int(all_lengths.sum()))
+    live_lengths = all_lengths[live]
+    if len(live) == len(all_lengths):
+        return data, live_lengths
+    starts = np.asarray(offsets, dtype=np.int64)[live] - first
+    return np.frombuffer(data, dtype=np.uint8)[spans(starts, live_lengths)].tobytes(), live_lengths
+
+
+def _append_var_bytes(writer, data: bytes, lengths: np.ndarray, start: int) -> None:
+    """``VarBytesColumn.Writer.add`` of one value per document from ``start`` on (their bytes
+    ``data``, concatenated), at once: the same file bytes, lengths and offsets."""
+    if not len(lengths):
+        return
+    writer.fill(start)
+    writer._dbfile.write(data)
+    offsets = writer._offset_base + np.cumsum(lengths) - lengths
+    _extend_growable(writer._lengths, lengths.tolist())
+    _extend_growable(writer._offsets, offsets.tolist())
+    writer._offset_base += int(lengths.sum())
+    writer._count = start + len(lengths)
+
+
+def _extend_growable(growable, numbers: list[int]) -> None:
+    """``GrowableArray.append`` of each number: widened once, to the type that fits the largest."""
+    try:
+        found = array(growable.array.typecode, numbers)
+    except OverflowError:
+        growable._retype(max(numbers))
+        found = numbers
+    growable.array.extend(found)
 
 
 # -- committing ----------------------------------------------------------------------------------

@@ -196,8 +196,18 @@ def test_merging_term_by_term_writes_what_whooshs_merge_writes(tmp_path, monkeyp
         return {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob(f"{segment}.*")}
 
     reference = files("whoosh-files", SegmentWriter)
-    assert {"pst", "trm"} <= set(reference)
-    assert files("fast-files", FastSegmentWriter) == reference
+    assert {"pst", "trm", "_stored.col"} <= set(reference)
+    fast = files("fast-files", FastSegmentWriter)
+    # Stored fields are copied as their deflated bytes (the same dicts; Whoosh's re-pickled bytes
+    # order each dict's keys by a set's hash order): see test_merges_copy_stored_fields_...
+    assert _stored(tmp_path / "fast-files") == _stored(tmp_path / "whoosh-files")
+    assert {k: v for k, v in fast.items() if k != "_stored.col"} == {
+        k: v for k, v in reference.items() if k != "_stored.col"}
+
+
+def _stored(folder) -> list[dict]:
+    with open_index(folder).reader() as reader:
+        return list(reader.all_stored_fields())
 
 
 def test_merging_dateline_segments_copies_their_blocks_without_decoding(tmp_path, monkeypatch):
@@ -227,6 +237,92 @@ def test_merging_dateline_segments_with_deletions_decodes_only_those(tmp_path, m
     fast = _merged(tmp_path, "fast", FastSegmentWriter, source_codec=DatelineCodec)
     assert _dump(fast) == reference
     assert fast.merger.copied_blocks > 0  # the segment of doc200..doc299 has no deletion
+
+
+#: Documents whose per-document data varies between segments: a field's length column starting
+#: late or missing from a segment, trailing documents without a length, facet values only in some
+#: documents (the column missing from one segment), a document that stores nothing but its id.
+PER_DOC = [
+    {S.ID: f"p{i}", S.TITLE: f"Story {i}" if i % 5 else None, S.BODY: "talks " * (i % 7),
+     S.SPEAKER: "Sergey Lavrov" if 3 <= i < 20 and i % 3 else None,
+     S.FACETS: f"row {i}".encode() if i % 4 == 0 and i < 40 else None,
+     S.URL: f"https://x/{i}" if i % 2 else None}
+    for i in range(60)
+]
+
+
+def _per_doc_index(tmp_path, name, writer_class, codec):
+    """PER_DOC in three segments (deletions in two), merged by ``writer_class``; the merge's files."""
+    ix = create_index(tmp_path / name)
+    for part in range(3):
+        writer = SegmentWriter(ix, codec=codec(), compound=False)
+        for doc in PER_DOC[part * 20:(part + 1) * 20]:
+            writer.add_document(**{k: v for k, v in doc.items() if v is not None})
+        writer.commit(merge=False)
+    writer = SegmentWriter(ix, codec=codec(), compound=False)
+    for gone in ("p0", "p7", "p19", "p45"):
+        writer.delete_by_term(S.ID, gone)
+    writer.commit(merge=False)
+    merger = writer_class(ix, codec=codec(), compound=False)
+    merger.commit(optimize=True)
+    ix = open_index(tmp_path / name)
+    (segment,) = ix._segments()
+    files = {p.name.split(".", 1)[1]: p.read_bytes()
+             for p in (tmp_path / name).glob(f"{segment.segment_id()}*")}
+    return merger, segment, files
+
+
+@pytest.mark.parametrize("codec", sorted(CODECS))
+def test_merges_copy_per_document_data_in_bulk_with_whooshs_bytes(tmp_path, codec):
+    """Field lengths, the facets column and the field-length totals of a merge with deletions are
+    Whoosh's bytes (its per-document loop, in this process's set order); stored fields decode to
+    Whoosh's dicts; the bulk path is taken (counted: fails if it silently stops being taken)."""
+    reference, ref_segment, ref_files = _per_doc_index(tmp_path, "whoosh", SegmentWriter, CODECS[codec])
+    merger, segment, files = _per_doc_index(tmp_path, "fast", FastSegmentWriter, CODECS[codec])
+    assert merger.copied_documents == 56
+    assert {"_title_len.col", "_speaker_len.col", "facets.col", "_stored.col"} <= set(files)
+    # Postings are compared by the tests above (Dateline blocks are copied, not re-blocked).
+    columns = {k for k in ref_files if k.endswith(".col") and k != "_stored.col"}
+    assert {k: files[k] for k in columns} == {k: ref_files[k] for k in columns}
+    assert set(files) == set(ref_files)
+    assert list(segment._fieldlengths.items()) == list(ref_segment._fieldlengths.items())
+    assert _stored(tmp_path / "fast") == _stored(tmp_path / "whoosh")
+    with open_index(tmp_path / "fast").reader() as reader:
+        ids = [fields[S.ID] for fields in reader.all_stored_fields()]
+        assert ids == [d[S.ID] for d in PER_DOC if d[S.ID] not in ("p0", "p7", "p19", "p45")]
+        assert reader.column_reader(S.FACETS)[ids.index("p4")] == b"row 4"
+
+
+def test_merges_copy_stored_fields_as_their_deflated_bytes(tmp_path):
+    """Each merged document's stored bytes are its source segment's, as written (not re-pickled)."""
+    from whoosh.reading import SegmentReader
+
+    from search.whoosh_compat import _segment_stored
+
+    ix = create_index(tmp_path / "ix")
+    for part in range(2):
+        writer = FastSegmentWriter(ix)
+        for doc in DOCS[part * 50:(part + 1) * 50]:
+            writer.add_document(**doc)
+        writer.commit(merge=False)
+    writer = FastSegmentWriter(ix)
+    writer.delete_by_term(S.ID, "doc3")
+    writer.commit(merge=False)
+    ix = open_index(tmp_path / "ix")
+
+    def raw(segment) -> list[bytes]:
+        reader = SegmentReader(ix.storage, ix.schema, segment)
+        stored = _segment_stored(reader)
+        found = [stored.get(stored.base + stored.offsets[n], stored.lengths[n])
+                 for n in reader.all_doc_ids()]
+        reader.close()
+        return found
+
+    before = [raw(segment) for segment in ix._segments()]
+    FastSegmentWriter(ix).commit(optimize=True)
+    (merged,) = open_index(tmp_path / "ix")._segments()
+    assert raw(merged) == before[0] + before[1]
+    assert len(before[0]) == 49
 
 
 def test_mixed_w3_and_dateline_segments_merge_and_search_alike(tmp_path):
@@ -428,3 +524,69 @@ def test_the_staging_writer_refuses_unknown_fields(tmp_path):
     with pytest.raises(UnknownFieldError):
         writer.add_document(**{**DOCS[1], "no_such_field": "x"})
     writer.cancel()
+
+
+def _merged_twice(tmp_path, name, monkeypatch, *, batches: bool) -> tuple[dict, FastSegmentWriter]:
+    """DOCS in three Dateline segments merged into one (its long terms: several blocks), then with
+    two more segments (one with a body boost of 1.1: float64 maximum weights) merged again; the
+    files of the final segment, and its merger."""
+    if not batches:
+        monkeypatch.setattr(segments, "_copies_all", lambda sources: None)  # the term-by-term copy
+    ix = create_index(tmp_path / name)
+
+    def add(docs, **options):
+        writer = FastSegmentWriter(ix, compound=False)
+        for doc in docs:
+            writer.add_document(**doc, **options)
+        writer.commit(merge=False)
+
+    for part in range(3):
+        add(DOCS[part * 100:(part + 1) * 100])
+    FastSegmentWriter(ix, compound=False).commit(optimize=True)
+    more = [{**doc, S.ID: f"more{i}"} for i, doc in enumerate(DOCS[:40])]
+    add(more[:20], _body_boost=1.1)
+    add(more[20:])
+    merger = FastSegmentWriter(ix, compound=False)
+    merger.commit(optimize=True)
+    (segment,) = open_index(tmp_path / name)._segments()
+    folder = tmp_path / name
+    files = {p.name.split(".", 1)[1]: p.read_bytes() for p in folder.glob(f"{segment.segment_id()}*")}
+    return files, merger
+
+
+def test_merges_copy_terms_in_batches_with_the_bytes_of_the_term_by_term_copy(tmp_path, monkeypatch):
+    """Dateline segments without deletions are merged in numpy batches of terms: the same files as
+    the term-by-term copy (terms in one or several segments, source terms of several blocks,
+    batches cut small, a batch with float64 maximum weights written term by term); counted."""
+    reference, ref_merger = _merged_twice(tmp_path, "terms", monkeypatch, batches=False)
+    monkeypatch.undo()
+    calls = {"numpy": 0, "each": 0, "several_blocks": 0}
+    real_copied, real_each = segments._write_copied, segments._write_each
+    real_positions = segments._block_positions
+
+    def copied(writer, sources, batch):
+        calls["numpy"] += 1
+        return real_copied(writer, sources, batch)
+
+    def each(*args):
+        calls["each"] += 1
+        return real_each(*args)
+
+    def positions(data, at, sizes, body_out, shifts):
+        found = real_positions(data, at, sizes, body_out, shifts)
+        calls["several_blocks"] += len(found[0]) - len(at)
+        return found
+
+    monkeypatch.setattr(segments, "_write_copied", copied)
+    monkeypatch.setattr(segments, "_write_each", each)
+    monkeypatch.setattr(segments, "_block_positions", positions)
+    monkeypatch.setattr(segments, "COPY_BATCH_ROWS", 16)
+    files, merger = _merged_twice(tmp_path, "batches", monkeypatch, batches=True)
+    assert {"pst", "trm"} <= set(files)
+    assert files == reference
+    assert merger.copied_blocks == ref_merger.copied_blocks > 0
+    assert calls["numpy"] > 10 and 1 <= calls["each"] < calls["numpy"]
+    assert calls["several_blocks"] > 0
+    with open_index(tmp_path / "batches").reader() as reader:
+        assert reader.doc_frequency(S.BODY, "talk") == 340
+        assert list(reader.postings(S.BODY, "talk").all_ids()) == list(range(340))

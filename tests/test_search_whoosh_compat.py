@@ -193,7 +193,7 @@ def test_commit_segments_on_a_real_writer(tmp_path):
 
 @pytest.mark.parametrize("cls, names", [
     (SegmentWriter, ["_flush_segment", "_close_segment", "_finalize_segment", "_commit_toc", "_finish",
-                     "_added"]),
+                     "_added", "write_per_doc"]),
     (PostingPool, ["_write_run", "_read_run"]),
     (FileStorage, ["create_file", "rename_file", "delete_file"]),
     (BufferFile, ["__init__"]),
