@@ -639,3 +639,31 @@ def test_cue_line_ending_in_a_colon_takes_the_next_paragraphs_quotation():
 def test_cue_sentence_ending_in_a_period_does_not_take_the_next_paragraph():
     body = "Cruz continued at a press conference.\n\n“You look at the questions, and they are all unfair.”"
     assert _quotes(body) == {"Cruz": []}
+
+
+# -- seventh round -----------------------------------------------------------------------------
+
+
+def test_bare_verb_after_a_modal_stays_in_the_content():
+    body = "Mr. Brown said she might capitulate and support a vote on the deal."
+    assert _quotes(body) == {"Brown": ["she might capitulate and support a vote on the deal."]}
+
+
+def test_past_verb_coordinated_with_the_cue_still_ends_the_content():
+    body = "Mr. Brown said the campaign was fair and vowed to fight on."
+    assert _quotes(body) == {"Brown": ["the campaign was fair", "to fight on."]}
+
+
+def test_content_stops_before_but_and_another_named_subject():
+    body = "Senator Mary Cook said the contract would be signed soon, but Democrats doubted the timing."
+    assert _quotes(body) == {"Mary Cook": ["the contract would be signed soon"]}
+
+
+def test_short_phrase_opening_the_contents_clause_is_content():
+    body = "Pence said in politics it takes time to develop those relationships."
+    assert _quotes(body) == {"Pence": ["in politics it takes time to develop those relationships."]}
+
+
+def test_occasion_before_the_contents_subject_is_skipped():
+    assert _quotes("Trump said on Monday he would win.") == {"Trump": ["he would win."]}
+    assert _quotes("Trump said at the rally he would win.") == {"Trump": ["he would win."]}

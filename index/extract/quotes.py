@@ -1933,7 +1933,7 @@ def _reported_span(
         comma = body.find(", ", after_start, min(s_end, after_start + 80))
         if comma >= 0:
             start = comma + 2
-            end = start + _content.content_end(body[start:s_end])
+            end = start + _content.content_end(body[start:s_end], att.cue)
             return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
         return 0, 0  # "… in a CBS News poll has evaporated": the poll is not this clause's subject
     found = None
@@ -1948,7 +1948,7 @@ def _reported_span(
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
     if found is not None:
         start = after_start + found[0]
-        end = start + _content.content_end(body[start:s_end])
+        end = start + _content.content_end(body[start:s_end], att.cue)
         # (a run read as the Source may hold the subordinator: "While Ramos said that …, he appears")
         if _content.opens_subordinate(body[s_start : anchor if anchor > s_start else att.cue_start]) or (
             _content.inside_relative(body[s_start : att.cue_start])
