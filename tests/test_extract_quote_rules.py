@@ -667,3 +667,22 @@ def test_short_phrase_opening_the_contents_clause_is_content():
 def test_occasion_before_the_contents_subject_is_skipped():
     assert _quotes("Trump said on Monday he would win.") == {"Trump": ["he would win."]}
     assert _quotes("Trump said at the rally he would win.") == {"Trump": ["he would win."]}
+
+
+def test_possessive_role_noun_is_a_speaker():
+    body = "Ms. Merkel's spokesman said the race was close."
+    assert _quotes(body) == {"Merkel spokesman": ["the race was close."]}
+
+
+def test_cue_phrase_closed_by_a_colon_takes_the_quotation():
+    body = (
+        "Clinton said of Chaffetz's latest request: \"The FBI resolved all of this. Their report "
+        'answered all the questions."'
+    )
+    quote = "The FBI resolved all of this. Their report answered all the questions."
+    assert _quotes(body) == {"Clinton": [quote]}
+
+
+def test_reported_clause_before_a_colon_stays_reported():
+    content = 'she has the essential quality for the job of president: "Steadiness, and mixed with strength."'
+    assert _quotes("Clinton said " + content) == {"Clinton": [content]}

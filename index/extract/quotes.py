@@ -121,6 +121,7 @@ _DASHES = frozenset(["-", "\u2013", "\u2014", "\u2015"])
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 _ROLE_WORDS = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
 _SPOKESMEN = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_POSSESSED_ROLES = lex.ROLE_NOUNS
 _COMMENT_MARKER = re.compile(
     r"^[ \t]*(?:Notify of|Newest Most Voted|Inline Feedbacks|View all comments|\d+ Comments?"
     r"|Leave a (?:comment|reply))[ \t]*$",
@@ -1477,6 +1478,9 @@ class _Attributor:
             return self._add((name, "organization"), i, a, j + 1, False, resolved=True)
         if head in lex.ROLE_NOUNS and not any(texts[m].endswith(_POSSESSIVE_ENDS) for m in mods):
             return self._role_description(i, a, j, head, named)
+        if head in _POSSESSED_ROLES and named and texts[named[-1]].endswith(_POSSESSIVE_ENDS):
+            # "Ms. Merkel's spokesman said": the spokesman she has (named earlier), else the description
+            return self._role_description(i, a, j, head, named)
         return False
 
     def _role_description(
@@ -1887,7 +1891,7 @@ def _quote_for(
     lead = max(att.cue_end, att.source_end)
     if (
         k < len(starts)
-        and starts[k] - lead < 30
+        and (starts[k] - lead < 30 or _colon_lead(body, lead, starts[k]))
         and starts[k] <= s_end + 2
         and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
     ):
@@ -1895,6 +1899,24 @@ def _quote_for(
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _colon_lead(body: str, lead: int, start: int) -> bool:
+    """ "said of Chaffetz's latest request: “…”": a longer phrase after the cue, closed by a colon."""
+    if start - lead >= 90:
+        return False
+    gap = body[lead:start].rstrip(" “\"'")
+    first = gap.split(None, 1)[:1]
+    # (not "said she has the essential quality for the job: “…”": a reported clause, then the words)
+    return (
+        gap.endswith(":")
+        and bool(first)
+        and first[0].lower() in _COLON_LEADS
+        and not any(c in gap for c in ".;!?\n“”\"")
+    )
+
+
+_COLON_LEADS = lex.words("of about on in at during after before to when while")
 
 
 # A cue's line ending in a colon, the quotation opening the next paragraph.
