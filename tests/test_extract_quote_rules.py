@@ -686,3 +686,18 @@ def test_cue_phrase_closed_by_a_colon_takes_the_quotation():
 def test_reported_clause_before_a_colon_stays_reported():
     content = 'she has the essential quality for the job of president: "Steadiness, and mixed with strength."'
     assert _quotes("Clinton said " + content) == {"Clinton": [content]}
+
+
+def test_participle_finds_the_subject_after_an_opening_conjunction():
+    body = "And then Trump went fully on the attack, saying the president had failed."
+    assert _quotes(body) == {"Trump": ["the president had failed."]}
+
+
+def test_participle_finds_the_subject_after_a_time_phrase():
+    body = "Hours later, Trump returned the compliment, telling Reuters, “Sheldon and I are friends.”"
+    assert _quotes(body) == {"Trump": ["Sheldon and I are friends."]}
+
+
+def test_participle_after_a_dash_speaks_for_the_sentence_subject():
+    body = "Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning."
+    assert _quotes(body) == {"Marco Rubio": ["he was rooting for Peyton Manning."]}

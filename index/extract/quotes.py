@@ -539,7 +539,10 @@ _ORG_LINKS = lex.words("of for")
 # Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
 _ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
-_PARTICIPLE_LEADS = lex.words("by after upon while before and")
+_PARTICIPLE_LEADS = lex.words("by after upon while before and – —")
+# Words that may open a sentence before its subject ("And then Trump went …, saying …").
+_LEAD_WORDS = lex.words("and but so yet then even also still now")
+_LATER = lex.words("later earlier ago")
 # Words that end a clause scan, words never read as verbs, and past tenses without "-ed"
 # (the subject of a verb coordinated with a cue: "… toured the border and said …").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
@@ -892,6 +895,7 @@ class _Attributor:
             s -= 1
         if i - s > 40:
             return False
+        s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
         if _opener(self.lows[s]):
             s = self._after_opener(s, i)  # "In a statement, Florida Gov. Rick Scott blasted … and said"
         if s >= 0:
@@ -923,6 +927,16 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _past_lead_words(self, s: int, i: int) -> int:
+        """The token after a conjunction and adverbs that open a sentence ("And then", "But even")
+        or a time phrase with its comma ("Hours later,", "Days earlier,"), else ``s``."""
+        k = s
+        while k < i - 1 and self.lows[k] in _LEAD_WORDS:
+            k += 1
+        if k + 2 < i and self.lows[k + 1] in _LATER and self.texts[k + 2] == ",":
+            return k + 3
+        return k if k > s and self.caps[k] else s
 
     def _past_descriptors(self, s: int, i: int) -> int:
         """The name after the role words that open a sentence ("Presumptive Democratic presidential
