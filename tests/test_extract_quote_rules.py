@@ -701,3 +701,8 @@ def test_participle_finds_the_subject_after_a_time_phrase():
 def test_participle_after_a_dash_speaks_for_the_sentence_subject():
     body = "Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning."
     assert _quotes(body) == {"Marco Rubio": ["he was rooting for Peyton Manning."]}
+
+
+def test_opening_mark_typed_for_the_closing_one_before_the_cue():
+    body = "“It's unusual,“ said Larry Noble, an attorney with the group. “It's a hard thing to do.”"
+    assert _quotes(body) == {"Larry Noble": ["It's unusual", "It's a hard thing to do."]}

@@ -1559,7 +1559,9 @@ class _Attributor:
         if self.lows[i] not in _INVERTED_CUES or i == 0:
             return False
         prev = self.texts[i - 1]
-        if self.sents[i - 1] != self.sents[i] or not (prev == "," or prev in _CLOSE_QUOTES):
+        # (“It's unusual,“ said Larry Noble: an opening mark typed for the closing one)
+        closing = prev in _CLOSE_QUOTES or (prev == "“" and i > 1 and self.texts[i - 2] in {",", "?", "!"})
+        if self.sents[i - 1] != self.sents[i] or not (prev == "," or closing):
             return False
         return self._after(i, i + 1, self.texts[i], inverted=True)
 
@@ -1691,6 +1693,10 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
                 # A straight mark closes any open quotation, curly-opened ones too: writers and
                 # scrapers mix “…," and "…” within one paragraph.
                 is_open = opened is None
+            elif ch == "“" and opened is not None and m.start() > 0 and para[m.start() - 1] in ",.?!" and (
+                m.end() == len(para) or para[m.end()] in " \t"
+            ):
+                is_open = False  # “It's unusual,“ said Larry Noble: an opening mark typed for the closing one
             else:
                 # A closing mark that opens a paragraph opens its quotation (”We need … .”).
                 is_open = ch == "“" or (opened is None and m.start() == lead)
@@ -2096,7 +2102,7 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
 
 
 _SAID_AFTER = re.compile(
-    r"(?:[”\"]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
+    r"(?:[”\"“]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
 )
 _MINOR_WORDS = lex.words("a an the and or of to in on at for by with from is are be as vs")
 
