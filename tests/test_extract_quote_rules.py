@@ -706,3 +706,13 @@ def test_participle_after_a_dash_speaks_for_the_sentence_subject():
 def test_opening_mark_typed_for_the_closing_one_before_the_cue():
     body = "“It's unusual,“ said Larry Noble, an attorney with the group. “It's a hard thing to do.”"
     assert _quotes(body) == {"Larry Noble": ["It's unusual", "It's a hard thing to do."]}
+
+
+def test_quotation_opening_mid_clause_before_a_trailing_attribution_is_one_mixed_quote():
+    body = "No Child Left Behind was “very assertive and interventionist,” said Mary Smith."
+    assert _quotes(body) == {"Mary Smith": ["No Child Left Behind was “very assertive and interventionist,”"]}
+
+
+def test_quotation_after_the_writers_report_stays_direct():
+    body = "Her friends have mocked the campaign, calling Trump “an orange buffoon,” Mary Susan said."
+    assert _quotes(body) == {"Mary Susan": ["an orange buffoon"]}

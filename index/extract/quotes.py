@@ -1747,6 +1747,14 @@ def _attach_quotes(
                 used.add(idx)
                 out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
                 continue
+        if idx is not None and idx not in used and ends[idx] <= att.cue_start:
+            mixed = _mixed_before(body, sent_of, att, spans[idx])
+            if mixed is not None:
+                # "Teachers … are “very, very pro-Bernie,” Smith said": the clause holding the fragment
+                used.add(idx)
+                out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
+                _follow_on(body, att, spans, idx, used, out)
+                continue
         if idx is not None and idx not in used:
             used.add(idx)
             start, end, _ = spans[idx]
@@ -1778,6 +1786,36 @@ def _mixed_content(
     before = _WORDS.findall(lead)
     after = _WORDS.findall(body[q_end:end])
     return (start, end) if before or len(after) >= 2 else None
+
+
+def _mixed_before(
+    body: str, sent_of: dict, att: _Attribution, span: tuple[int, int, bool]
+) -> tuple[int, int] | None:
+    """The clause before a trailing attribution when it holds a quotation that opens mid-clause.
+
+    "No Child Left Behind was “very assertive and interventionist,” said Smith": the writer's words
+    before the fragment are part of what Smith said (the fragment alone loses its subject).
+    """
+    if att.sent not in sent_of or span[2]:
+        return None
+    s_start = sent_of[att.sent][0]
+    before = _before_content(body, s_start, min(att.source_start, att.cue_start))
+    if before is None:
+        return None
+    start, end = before
+    q_start = span[0] - 1  # the opening mark
+    if not (start < q_start and span[1] <= end + 2):
+        return None
+    lead = body[start:q_start].rstrip()
+    words = _WORDS.findall(lead)
+    if lead.endswith((",", ":", "\u201c", '"')) or len(words) < 2 or any(c in lead for c in "(\u2013\u2014"):
+        return None
+    if " - " in lead or any(w.lower() in _LEAD_CUES for w in words):
+        return None  # "… mocked Trump's campaign, calling Trump “an orange buffoon,”": the writer's report
+    return start, max(end, span[1])
+
+
+_LEAD_CUES = _content.SPEECH_CUES | _content.STATEMENT_VERBS | lex.STANCE_VERBS
 
 
 _WORDS = re.compile(r"\w+")
