@@ -1799,6 +1799,8 @@ def _mixed_before(
     if att.sent not in sent_of or span[2]:
         return None
     s_start = sent_of[att.sent][0]
+    if len(_WORDS.findall(body, s_start, span[0] - 1)) < 2:
+        return None  # "“We like the candidates,” Smith said": the quotation opens the sentence (most often)
     before = _before_content(body, s_start, min(att.source_start, att.cue_start))
     if before is None:
         return None
