@@ -40,9 +40,11 @@ from search.analysis import FastText, text_analyzer
 #: 10 = issue-12 sixth round: subjects past asides holding a short quotation, "As X put it", colon
 #: quotes after a role noun, content ending before a closing ", which …" gloss or another named
 #: subject's statement, stance objects through a list, the quotation after a cue line ending in
-#: ":".)  Here, not in index/extract, because exports of both backends name it and the search side
-#: must not import the extractor.
-EXTRACTION_VERSION = 10
+#: ":"; 11 = issue-12 seventh round: participle subjects past "And then" / "Hours later,", possessive
+#: role nouns ("Merkel's spokesman"), a quotation after "said of X:", mixed quotes before a trailing
+#: attribution, a bare verb after a modal kept in the content.)  Here, not in index/extract, because
+#: exports of both backends name it and the search side must not import the extractor.
+EXTRACTION_VERSION = 11
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

@@ -639,3 +639,80 @@ def test_cue_line_ending_in_a_colon_takes_the_next_paragraphs_quotation():
 def test_cue_sentence_ending_in_a_period_does_not_take_the_next_paragraph():
     body = "Cruz continued at a press conference.\n\n“You look at the questions, and they are all unfair.”"
     assert _quotes(body) == {"Cruz": []}
+
+
+# -- seventh round -----------------------------------------------------------------------------
+
+
+def test_bare_verb_after_a_modal_stays_in_the_content():
+    body = "Mr. Brown said she might capitulate and support a vote on the deal."
+    assert _quotes(body) == {"Brown": ["she might capitulate and support a vote on the deal."]}
+
+
+def test_past_verb_coordinated_with_the_cue_still_ends_the_content():
+    body = "Mr. Brown said the campaign was fair and vowed to fight on."
+    assert _quotes(body) == {"Brown": ["the campaign was fair", "to fight on."]}
+
+
+def test_content_stops_before_but_and_another_named_subject():
+    body = "Senator Mary Cook said the contract would be signed soon, but Democrats doubted the timing."
+    assert _quotes(body) == {"Mary Cook": ["the contract would be signed soon"]}
+
+
+def test_short_phrase_opening_the_contents_clause_is_content():
+    body = "Pence said in politics it takes time to develop those relationships."
+    assert _quotes(body) == {"Pence": ["in politics it takes time to develop those relationships."]}
+
+
+def test_occasion_before_the_contents_subject_is_skipped():
+    assert _quotes("Trump said on Monday he would win.") == {"Trump": ["he would win."]}
+    assert _quotes("Trump said at the rally he would win.") == {"Trump": ["he would win."]}
+
+
+def test_possessive_role_noun_is_a_speaker():
+    body = "Ms. Merkel's spokesman said the race was close."
+    assert _quotes(body) == {"Merkel spokesman": ["the race was close."]}
+
+
+def test_cue_phrase_closed_by_a_colon_takes_the_quotation():
+    body = (
+        "Clinton said of Chaffetz's latest request: \"The FBI resolved all of this. Their report "
+        'answered all the questions."'
+    )
+    quote = "The FBI resolved all of this. Their report answered all the questions."
+    assert _quotes(body) == {"Clinton": [quote]}
+
+
+def test_reported_clause_before_a_colon_stays_reported():
+    content = 'she has the essential quality for the job of president: "Steadiness, and mixed with strength."'
+    assert _quotes("Clinton said " + content) == {"Clinton": [content]}
+
+
+def test_participle_finds_the_subject_after_an_opening_conjunction():
+    body = "And then Trump went fully on the attack, saying the president had failed."
+    assert _quotes(body) == {"Trump": ["the president had failed."]}
+
+
+def test_participle_finds_the_subject_after_a_time_phrase():
+    body = "Hours later, Trump returned the compliment, telling Reuters, “Sheldon and I are friends.”"
+    assert _quotes(body) == {"Trump": ["Sheldon and I are friends."]}
+
+
+def test_participle_after_a_dash_speaks_for_the_sentence_subject():
+    body = "Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning."
+    assert _quotes(body) == {"Marco Rubio": ["he was rooting for Peyton Manning."]}
+
+
+def test_opening_mark_typed_for_the_closing_one_before_the_cue():
+    body = "“It's unusual,“ said Larry Noble, an attorney with the group. “It's a hard thing to do.”"
+    assert _quotes(body) == {"Larry Noble": ["It's unusual", "It's a hard thing to do."]}
+
+
+def test_quotation_opening_mid_clause_before_a_trailing_attribution_is_one_mixed_quote():
+    body = "No Child Left Behind was “very assertive and interventionist,” said Mary Smith."
+    assert _quotes(body) == {"Mary Smith": ["No Child Left Behind was “very assertive and interventionist,”"]}
+
+
+def test_quotation_after_the_writers_report_stays_direct():
+    body = "Her friends have mocked the campaign, calling Trump “an orange buffoon,” Mary Susan said."
+    assert _quotes(body) == {"Mary Susan": ["an orange buffoon"]}

@@ -502,10 +502,10 @@ def test_polnear_dev_regression_floor(corpora):
     # role-description, apposition and verb-list work, 0.769 F1 / 0.850 P (train 0.797 / 0.886) after
     # documents, pollsters, headline and colon attributions, 0.823 F1 / 0.885 P (train 0.809 / 0.896)
     # after issue 12's fourth round, 0.824 F1 / 0.885 P (train 0.810 / 0.895) after its fifth, 0.826
-    # F1 / 0.8860 P (train 0.811 / 0.894) after its sixth; this floor (rounded down) guards against
-    # regressions.
-    assert result["f1"] >= 0.826
-    assert result["precision"] >= 0.885
+    # F1 / 0.8860 P (train 0.811 / 0.894) after its sixth, 0.828 F1 / 0.888 P (train 0.811 / 0.894)
+    # after its seventh; this floor (rounded down) guards against regressions.
+    assert result["f1"] >= 0.827
+    assert result["precision"] >= 0.887
 
 
 @pytest.mark.corpora

@@ -118,6 +118,10 @@ _SLOW_STARTS = _CIRCUMSTANCE | frozenset([":", ",", ";", "(", "-", "–", "—",
 # Words opening a clause the listener of "told" is followed by ("told CNN how …").
 _WH = lex.words("that how what why whether if")
 # Words that open no content of their own after a comma ("…, adding", "…, the lawyer for …").
+_SUBJECT_PRONOUNS = lex.words("he she it they we i there")
+_PHRASE_LEADS = lex.words("in on at during about for over from with under since")
+_WH_WORDS = lex.words("what when where which who whom how why whether if as")
+_OCCASION_WORDS = lex.words("the a an his her their its both each all this that these those")
 _NOT_CONTENT_START = lex.words("and but or adding saying noting who which according the a an his her")
 _DETERMINERS = lex.words("the a an his her their")
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
@@ -271,6 +275,17 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             word = wlow = tokens[j][1]
             if wlow == "that" and j + 1 < n:
                 return tokens[j + 1][0], True
+            if (
+                wlow in _SUBJECT_PRONOUNS
+                and j <= k + 4
+                and tokens[k][1] in _PHRASE_LEADS
+                and all(t[1][:1].isalnum() and t[1] not in _WH_WORDS for t in tokens[k + 1 : j])
+            ):
+                # "said in politics it takes time …": a short phrase opening the content's own clause;
+                # "said on Monday he would …", "said at the rally he …": the occasion, not content
+                if any(_time_word(t[1]) or t[1] in _OCCASION_WORDS for t in tokens[k + 1 : j]):
+                    return tokens[j][0], False
+                return tokens[k][0], False
             if word == ",":
                 rest = tokens[j + 1 :]
                 words = [t for t in rest if t[1][:1].isalnum()]
@@ -334,7 +349,9 @@ _CONTENT_END = re.compile(
     r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b)|"
     r",[\u201d\"]?\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
-    r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b)"
+    r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b"
+    # ", but Cook did not say when", ", but Democrats weren't the only ones …": another subject's turn
+    r"|,\s+but\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:[a-z]+\b))"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
     # ", and Trump vowed to …": a named subject's clause of its own
@@ -391,9 +408,13 @@ def object_end(text: str) -> int:
     return len(text)
 
 
-def content_end(text: str) -> int:
-    """Where reported content in ``text`` ends: before a participle clause or a coordinated cue."""
-    end = _content_end(text)
+def content_end(text: str, cue: str = "") -> int:
+    """Where reported content in ``text`` ends: before a participle clause or a coordinated cue.
+
+    ``cue``: the cue before the content; a bare verb form coordinates with it only when it is bare
+    too ("Democrats say … and warn …", but "said she might capitulate and support …" goes on).
+    """
+    end = _content_end(text, bare(cue.lower()))
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
@@ -406,7 +427,21 @@ _SHORT_ASIDE = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
 _IDENTIFYING = re.compile(r"\s+(?:is|are|was|were)\b")
 
 
-def _content_end(text: str) -> int:
+_VERB_SETS = (SPEECH_CUES, STATEMENT_VERBS, _STANCE)
+_IRREGULAR_PAST = lex.words("said told wrote felt found hit knew sought thought spoke gave made took")
+
+
+def bare(verb: str) -> bool:
+    """Whether ``verb`` is a known verb's bare form ("support", not "supports"/"supported"/"said")."""
+    return (
+        verb.isalpha()
+        and not verb.endswith(("s", "ed", "ing"))
+        and verb not in _IRREGULAR_PAST
+        and any(verb in words for words in _VERB_SETS)
+    )
+
+
+def _content_end(text: str, bare_cue: bool = True) -> int:
     if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
         "\u2013" not in text and "\u2014" not in text
     ):
@@ -438,6 +473,8 @@ def _content_end(text: str) -> int:
         verb = verb or match.group("own") or match.group("other")
         # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
         if verb and verb != "in" and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in _STANCE):
+            if not bare_cue and bare(verb):
+                continue  # "said she might capitulate and support …": the content's own verb, after a modal
             return match.start()
     return len(text)
 

@@ -121,6 +121,7 @@ _DASHES = frozenset(["-", "\u2013", "\u2014", "\u2015"])
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 _ROLE_WORDS = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
 _SPOKESMEN = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_POSSESSED_ROLES = lex.ROLE_NOUNS
 _COMMENT_MARKER = re.compile(
     r"^[ \t]*(?:Notify of|Newest Most Voted|Inline Feedbacks|View all comments|\d+ Comments?"
     r"|Leave a (?:comment|reply))[ \t]*$",
@@ -539,7 +540,10 @@ _ORG_LINKS = lex.words("of for")
 # Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
 _ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
-_PARTICIPLE_LEADS = lex.words("by after upon while before and")
+_PARTICIPLE_LEADS = lex.words("by after upon while before and – —")
+# Words that may open a sentence before its subject ("And then Trump went …, saying …").
+_LEAD_WORDS = lex.words("and but so yet then even also still now")
+_LATER = lex.words("later earlier ago")
 # Words that end a clause scan, words never read as verbs, and past tenses without "-ed"
 # (the subject of a verb coordinated with a cue: "… toured the border and said …").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
@@ -912,6 +916,7 @@ class _Attributor:
             s -= 1
         if i - s > 40:
             return False
+        s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
         if _opener(self.lows[s]):
             s = self._after_opener(s, i)  # "In a statement, Florida Gov. Rick Scott blasted … and said"
         if s >= 0:
@@ -943,6 +948,16 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _past_lead_words(self, s: int, i: int) -> int:
+        """The token after a conjunction and adverbs that open a sentence ("And then", "But even")
+        or a time phrase with its comma ("Hours later,", "Days earlier,"), else ``s``."""
+        k = s
+        while k < i - 1 and self.lows[k] in _LEAD_WORDS:
+            k += 1
+        if k + 2 < i and self.lows[k + 1] in _LATER and self.texts[k + 2] == ",":
+            return k + 3
+        return k if k > s and self.caps[k] else s
 
     def _past_descriptors(self, s: int, i: int) -> int:
         """The name after the role words that open a sentence ("Presumptive Democratic presidential
@@ -1498,6 +1513,9 @@ class _Attributor:
             return self._add((name, "organization"), i, a, j + 1, False, resolved=True)
         if head in lex.ROLE_NOUNS and not any(texts[m].endswith(_POSSESSIVE_ENDS) for m in mods):
             return self._role_description(i, a, j, head, named)
+        if head in _POSSESSED_ROLES and named and texts[named[-1]].endswith(_POSSESSIVE_ENDS):
+            # "Ms. Merkel's spokesman said": the spokesman she has (named earlier), else the description
+            return self._role_description(i, a, j, head, named)
         return False
 
     def _role_description(
@@ -1562,7 +1580,9 @@ class _Attributor:
         if self.lows[i] not in _INVERTED_CUES or i == 0:
             return False
         prev = self.texts[i - 1]
-        if self.sents[i - 1] != self.sents[i] or not (prev == "," or prev in _CLOSE_QUOTES):
+        # (“It's unusual,“ said Larry Noble: an opening mark typed for the closing one)
+        closing = prev in _CLOSE_QUOTES or (prev == "“" and i > 1 and self.texts[i - 2] in {",", "?", "!"})
+        if self.sents[i - 1] != self.sents[i] or not (prev == "," or closing):
             return False
         return self._after(i, i + 1, self.texts[i], inverted=True)
 
@@ -1694,6 +1714,10 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
                 # A straight mark closes any open quotation, curly-opened ones too: writers and
                 # scrapers mix “…," and "…” within one paragraph.
                 is_open = opened is None
+            elif ch == "“" and opened is not None and m.start() > 0 and para[m.start() - 1] in ",.?!" and (
+                m.end() == len(para) or para[m.end()] in " \t"
+            ):
+                is_open = False  # “It's unusual,“ said Larry Noble: an opening mark typed for the closing one
             else:
                 # A closing mark that opens a paragraph opens its quotation (”We need … .”).
                 is_open = ch == "“" or (opened is None and m.start() == lead)
@@ -1744,6 +1768,14 @@ def _attach_quotes(
                 used.add(idx)
                 out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
                 continue
+        if idx is not None and idx not in used and ends[idx] <= att.cue_start:
+            mixed = _mixed_before(body, sent_of, att, spans[idx])
+            if mixed is not None:
+                # "Teachers … are “very, very pro-Bernie,” Smith said": the clause holding the fragment
+                used.add(idx)
+                out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
+                _follow_on(body, att, spans, idx, used, out)
+                continue
         if idx is not None and idx not in used:
             used.add(idx)
             start, end, _ = spans[idx]
@@ -1775,6 +1807,38 @@ def _mixed_content(
     before = _WORDS.findall(lead)
     after = _WORDS.findall(body[q_end:end])
     return (start, end) if before or len(after) >= 2 else None
+
+
+def _mixed_before(
+    body: str, sent_of: dict, att: _Attribution, span: tuple[int, int, bool]
+) -> tuple[int, int] | None:
+    """The clause before a trailing attribution when it holds a quotation that opens mid-clause.
+
+    "No Child Left Behind was “very assertive and interventionist,” said Smith": the writer's words
+    before the fragment are part of what Smith said (the fragment alone loses its subject).
+    """
+    if att.sent not in sent_of or span[2]:
+        return None
+    s_start = sent_of[att.sent][0]
+    if len(_WORDS.findall(body, s_start, span[0] - 1)) < 2:
+        return None  # "“We like the candidates,” Smith said": the quotation opens the sentence (most often)
+    before = _before_content(body, s_start, min(att.source_start, att.cue_start))
+    if before is None:
+        return None
+    start, end = before
+    q_start = span[0] - 1  # the opening mark
+    if not (start < q_start and span[1] <= end + 2):
+        return None
+    lead = body[start:q_start].rstrip()
+    words = _WORDS.findall(lead)
+    if lead.endswith((",", ":", "\u201c", '"')) or len(words) < 2 or any(c in lead for c in "(\u2013\u2014"):
+        return None
+    if " - " in lead or any(w.lower() in _LEAD_CUES for w in words):
+        return None  # "… mocked Trump's campaign, calling Trump “an orange buffoon,”": the writer's report
+    return start, max(end, span[1])
+
+
+_LEAD_CUES = _content.SPEECH_CUES | _content.STATEMENT_VERBS | lex.STANCE_VERBS
 
 
 _WORDS = re.compile(r"\w+")
@@ -1908,7 +1972,7 @@ def _quote_for(
     lead = max(att.cue_end, att.source_end)
     if (
         k < len(starts)
-        and starts[k] - lead < 30
+        and (starts[k] - lead < 30 or _colon_lead(body, lead, starts[k]))
         and starts[k] <= s_end + 2
         and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
     ):
@@ -1916,6 +1980,24 @@ def _quote_for(
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _colon_lead(body: str, lead: int, start: int) -> bool:
+    """ "said of Chaffetz's latest request: “…”": a longer phrase after the cue, closed by a colon."""
+    if start - lead >= 90:
+        return False
+    gap = body[lead:start].rstrip(" “\"'")
+    first = gap.split(None, 1)[:1]
+    # (not "said she has the essential quality for the job: “…”": a reported clause, then the words)
+    return (
+        gap.endswith(":")
+        and bool(first)
+        and first[0].lower() in _COLON_LEADS
+        and not any(c in gap for c in ".;!?\n“”\"")
+    )
+
+
+_COLON_LEADS = lex.words("of about on in at during after before to when while")
 
 
 # A cue's line ending in a colon, the quotation opening the next paragraph.
@@ -1954,7 +2036,7 @@ def _reported_span(
         comma = body.find(", ", after_start, min(s_end, after_start + 80))
         if comma >= 0:
             start = comma + 2
-            end = start + _content.content_end(body[start:s_end])
+            end = start + _content.content_end(body[start:s_end], att.cue)
             return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
         return 0, 0  # "… in a CBS News poll has evaporated": the poll is not this clause's subject
     found = None
@@ -1969,7 +2051,7 @@ def _reported_span(
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
     if found is not None:
         start = after_start + found[0]
-        end = start + _content.content_end(body[start:s_end])
+        end = start + _content.content_end(body[start:s_end], att.cue)
         # (a run read as the Source may hold the subordinator: "While Ramos said that …, he appears")
         if _content.opens_subordinate(body[s_start : anchor if anchor > s_start else att.cue_start]) or (
             _content.inside_relative(body[s_start : att.cue_start])
@@ -2081,7 +2163,7 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
 
 
 _SAID_AFTER = re.compile(
-    r"(?:[”\"]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
+    r"(?:[”\"“]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
 )
 _MINOR_WORDS = lex.words("a an the and or of to in on at for by with from is are be as vs")
 
