@@ -66,29 +66,41 @@ DAMAGE = {
 def test_each_commit_fsyncs_every_index_file_and_the_directory_before_it_is_reported(
     tmp_path, sample_archive, monkeypatch
 ):
-    """Like Lucene's commit point: segment files, then the TOC, then the directory entry."""
-    events: list[tuple[str, int]] = []
+    """Like Lucene's commit point: segment files, then the TOC, then the directory entry.
+
+    A commit is reported by the main thread while the committer may already be writing the next
+    one, so the check reads the TOC of the reported commit from the fsync record (Whoosh writes
+    each TOC as ``_MAIN_<generation>.toc.<time>`` and renames it), not the newest TOC on disk.
+    """
+    events: list[tuple[str, int, str]] = []
     real_fsync = os.fsync
 
     def recording_fsync(fd: int) -> None:
         real_fsync(fd)
         info = os.fstat(fd)
-        events.append(("dir" if os.path.isdir(f"/proc/self/fd/{fd}") else "file", info.st_ino))
+        link = f"/proc/self/fd/{fd}"
+        kind = "dir" if os.path.isdir(link) else "file"
+        events.append((kind, info.st_ino, os.path.basename(os.readlink(link))))
+
+    def toc_generation(name: str) -> int | None:
+        return int(name.split(".toc.")[0].rsplit("_", 1)[1]) if ".toc." in name else None
 
     monkeypatch.setattr(os, "fsync", recording_fsync)
     index_dir = tmp_path / "index"
     checked = []
 
     def on_commit(batch: int, total: int) -> None:
-        # At the moment a commit is reported, every file the live TOC depends on is synced.
-        synced_files = {ino for kind, ino in events if kind == "file"}
-        toc = _toc(index_dir)
-        needed = [toc, *index_dir.glob("MAIN_*.seg")]
-        unsynced = [p.name for p in needed if p.stat().st_ino not in synced_files]
+        # At the moment a commit is reported, its TOC and every segment file are synced, and the
+        # directory was synced after the TOC (generation 0 is the new index's own, empty TOC).
+        commit_tocs = [i for i, (kind, _ino, name) in enumerate(events)
+                       if kind == "file" and (toc_generation(name) or 0) > 0]
+        assert len(commit_tocs) > len(checked), "a commit was reported before its TOC was synced"
+        toc_at = commit_tocs[len(checked)]
+        synced_files = {ino for kind, ino, _name in events if kind == "file"}
+        unsynced = [p.name for p in index_dir.glob("MAIN_*.seg") if p.stat().st_ino not in synced_files]
         assert not unsynced, f"reported a commit with unsynced files {unsynced}"
-        toc_at = max(i for i, (kind, ino) in enumerate(events) if ino == toc.stat().st_ino)
         dir_ino = index_dir.stat().st_ino
-        assert any(kind == "dir" and ino == dir_ino for kind, ino in events[toc_at:]), (
+        assert any(kind == "dir" and ino == dir_ino for kind, ino, _name in events[toc_at:]), (
             "the directory was not fsynced after the TOC was renamed into place"
         )
         checked.append(total)
