@@ -330,6 +330,7 @@ def prepare(searcher, facet_cache: FacetCache) -> FacetArrays:
     for kind in S.FACET_KINDS:
         arrays.key_ranks(kind)  # the order of facet values tied on their count
         arrays.totals(kind)  # all documents' counts (a common word's are counted from them)
+        arrays.one_value_each(kind)
     arrays.months()
     warm_ranking(searcher, S.DEFAULT_FIELDS)
     return arrays

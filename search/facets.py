@@ -78,6 +78,7 @@ class FacetArrays:
     _masks: dict = field(default_factory=dict)
     _ranks: dict = field(default_factory=dict)
     _totals: dict = field(default_factory=dict)
+    _one_each: dict = field(default_factory=dict)
     _months: np.ndarray | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -181,6 +182,8 @@ class FacetArrays:
         """The ordinals of ``kind`` of every document in ``docs``, with repeats, as one array."""
         if len(docs) == 0:
             return np.zeros(0, dtype=np.int32)
+        if self.one_value_each(kind):
+            return self.ords[kind][docs]  # the value positions are the document numbers
         indptr = self.indptr[kind]
         starts = indptr[docs]
         lengths = indptr[docs + 1] - starts
@@ -191,6 +194,20 @@ class FacetArrays:
         offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
         positions = offsets + np.arange(total, dtype=np.int64)
         return self.ords[kind][positions]
+
+    def one_value_each(self, kind: str) -> bool:
+        """Whether every document has exactly one value of ``kind`` (every article has an outlet):
+        its values are then read at the document numbers, without the gathering of positions
+        :meth:`_values` does for lists (at 300k articles, counting the outlets of a term + outlet
+        query's ~100,000 unfiltered matches).  Checked once per set of segments."""
+        with self._lock:
+            found = self._one_each.get(kind)
+        if found is None:
+            indptr = self.indptr[kind]
+            found = len(self.ords[kind]) == self.ndocs and bool(np.all(indptr[1:] - indptr[:-1] == 1))
+            with self._lock:
+                self._one_each[kind] = found
+        return found
 
     def month_counts(self, docs: np.ndarray) -> list[tuple[str, int]]:
         """[(YYYY-MM, count)] over ``docs``, in date order; undated documents are left out."""

@@ -74,3 +74,43 @@ def test_month_counts_are_the_days_months():
         months = days[days != NO_DAY].astype("datetime64[D]").astype("datetime64[M]")
         values, counts = np.unique(months, return_counts=True)
         assert arrays.month_counts(docs) == [(str(v), int(c)) for v, c in zip(values, counts, strict=True)]
+
+
+def _one_each(rng: np.random.Generator, ndocs: int, size: int) -> tuple[FacetArrays, list[list[int]]]:
+    """Facet arrays of one kind where every document has exactly one value (as outlets)."""
+    per_doc = [[int(o)] for o in rng.integers(0, size, ndocs)]
+    indptr = np.arange(ndocs + 1, dtype=np.int64)
+    ords = np.array([values[0] for values in per_doc], dtype=np.int32)
+    vocab = _Vocab([f"k{i}" for i in range(size)], {f"k{i}": i for i in range(size)})
+    arrays = FacetArrays(ndocs, np.full(ndocs, NO_DAY, dtype=np.int32), {KIND: indptr}, {KIND: ords},
+                         {KIND: vocab}, {KIND: [f"K{i}" for i in range(size)]})
+    return arrays, per_doc
+
+
+@pytest.mark.parametrize("size", [3, 500, 20_000])
+def test_one_value_each_is_read_at_the_documents(size, monkeypatch):
+    """A kind with exactly one value per document is counted without gathering value positions
+    (no ``np.repeat``, which the lists' path needs), with the same counts; lists are not."""
+    rng = np.random.default_rng(size + 1)
+    arrays, per_doc = _one_each(rng, 3_000, size)
+    assert arrays.one_value_each(KIND)
+    assert not _arrays(rng, 300, size)[0].one_value_each(KIND)
+    monkeypatch.setattr(np, "repeat", None)  # the lists' path would fail
+    for share in (0.001, 0.1, 0.5, 0.9, 1.0):
+        docs = np.sort(rng.choice(3_000, int(share * 3_000), replace=False)).astype(np.int64)
+        ordinals, counts = arrays.count_nonzero(KIND, docs)
+        assert (ordinals.tolist(), counts.tolist()) == _expected(per_doc, docs)
+
+
+def test_one_value_each_needs_every_document_to_have_one():
+    """As many values as documents is not enough: one document without a value and another with
+    two is a list."""
+    per_doc = [[0], [], [1, 2], [0]]
+    indptr = np.array([0, 1, 1, 3, 4], dtype=np.int64)
+    ords = np.array([0, 1, 2, 0], dtype=np.int32)
+    vocab = _Vocab(["a", "b", "c"], {"a": 0, "b": 1, "c": 2})
+    arrays = FacetArrays(4, np.full(4, NO_DAY, dtype=np.int32), {KIND: indptr}, {KIND: ords},
+                         {KIND: vocab}, {KIND: ["A", "B", "C"]})
+    assert not arrays.one_value_each(KIND)
+    assert arrays.count_nonzero(KIND, np.arange(4))[1].tolist() == [2, 1, 1]
+    assert _expected(per_doc, np.arange(4)) == ([0, 1, 2], [2, 1, 1])
