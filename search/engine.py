@@ -136,10 +136,14 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
             request: SearchRequest, aliases: AliasTable) -> dict[str, list[FacetValue]]:
     facets: dict[str, list[FacetValue]] = {}
     final = _apply(docs, masks)
+    # Kinds without a filter of their own all count ``final``: in one pass.
+    shared = arrays.count_kinds([kind for kind in S.FACET_KINDS if kind not in masks], final)
     for kind in S.FACET_KINDS:
         # Disjunctive: count over the matches of every *other* filter.
-        base = _apply(docs, masks, skip=kind) if kind in masks else final
-        ordinals, counts = arrays.count_nonzero(kind, base)
+        if kind in masks:
+            ordinals, counts = arrays.count_nonzero(kind, _apply(docs, masks, skip=kind))
+        else:
+            ordinals, counts = shared[kind]
         raw_selected = request.filters.get(kind, ())
         selected_keys = {name_key(v, aliases) for v in raw_selected}
         selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
@@ -331,6 +335,7 @@ def prepare(searcher, facet_cache: FacetCache) -> FacetArrays:
         arrays.key_ranks(kind)  # the order of facet values tied on their count
         arrays.totals(kind)  # all documents' counts (a common word's are counted from them)
         arrays.one_value_each(kind)
+    arrays.all_kinds()  # every kind's values in one list (counted together)
     arrays.months()
     warm_ranking(searcher, S.DEFAULT_FIELDS)
     return arrays
