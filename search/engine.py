@@ -133,9 +133,13 @@ def _speaker_type(ordinal: int, arrays: FacetArrays) -> str:
 
 
 def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
-            request: SearchRequest, aliases: AliasTable) -> dict[str, list[FacetValue]]:
+            request: SearchRequest, aliases: AliasTable,
+            final: np.ndarray | None = None) -> dict[str, list[FacetValue]]:
+    """The facet values and counts of the matches ``docs`` under ``masks``; ``final``: those
+    passing every mask, when the caller has them already."""
     facets: dict[str, list[FacetValue]] = {}
-    final = _apply(docs, masks)
+    if final is None:
+        final = _apply(docs, masks)
     # Kinds without a filter of their own all count ``final``: in one pass.
     shared = arrays.count_kinds([kind for kind in S.FACET_KINDS if kind not in masks], final)
     for kind in S.FACET_KINDS:
@@ -370,13 +374,15 @@ def search(
     scope = quote_scope(parsed, request.filters.get(S.SPEAKER, ()), aliases)
     if scope is not None:
         masks["quote"] = _scope_mask(searcher, arrays.ndocs, _apply(matched, masks), scope, deadline)
-    final = _apply(matched, masks)
+    filtered = final = _apply(matched, masks)
     copies = facet_cache.copies.arrays(searcher, arrays)
     if request.collapses:
         final = copies.collapse(final)
     # count=originals: every facet and the timeline count cluster originals only.
-    counted = {**masks, "original": copies.is_original} if request.count == "originals" else masks
-    facets = _facets(arrays, matched, counted, request, aliases)
+    if request.count == "originals":
+        facets = _facets(arrays, matched, {**masks, "original": copies.is_original}, request, aliases)
+    else:
+        facets = _facets(arrays, matched, masks, request, aliases, filtered)
     deadline.check()
     page_docs = _ordered_page(searcher, parsed, arrays, final, matched, request, postings)
     deadline.check()
