@@ -217,8 +217,14 @@ class FacetArrays:
         bases = []
         for kind, size, counts in zip(S.FACET_KINDS, sizes, lengths, strict=True):
             bases.append(base)
-            # Value i of a document's run of this kind goes to fill[doc] + i.
-            ords[_gather_positions(fill, counts, self.indptr[kind])] = self.ords[kind] + np.int32(base)
+            kind_indptr, kind_ords = self.indptr[kind], self.ords[kind]
+            for first in range(0, self.ndocs, _BUILD_CHUNK):  # chunks: bounded temporary arrays
+                last = min(first + _BUILD_CHUNK, self.ndocs)
+                lo, hi = int(kind_indptr[first]), int(kind_indptr[last])
+                # Value i of a document's run of this kind goes to fill[doc] + i.
+                at = np.repeat(fill[first:last] - kind_indptr[first:last], counts[first:last])
+                at += np.arange(lo, hi, dtype=np.int64)
+                ords[at] = kind_ords[lo:hi] + np.int32(base)
             fill += counts
             base += size
         bases.append(base)
@@ -301,11 +307,9 @@ def _gathered(indptr: np.ndarray, ords: np.ndarray, docs: np.ndarray) -> np.ndar
     return ords[positions]
 
 
-def _gather_positions(targets: np.ndarray, counts: np.ndarray, indptr: np.ndarray) -> np.ndarray:
-    """For each value of a per-document list (``indptr``, ``counts`` values per document), its
-    position in another list whose documents' runs start at ``targets``."""
-    total = int(indptr[-1])
-    return np.repeat(targets - indptr[:-1], counts) + np.arange(total, dtype=np.int64)
+#: Documents per step when :meth:`FacetArrays.all_kinds` is built (its temporary arrays: ~10 MB
+#: a step at 300k articles, where building it whole peaked at ~150 MB above the result's 50 MB).
+_BUILD_CHUNK = 1 << 15
 
 
 class FacetCache:

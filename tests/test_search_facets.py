@@ -134,14 +134,19 @@ def _all_kinds(rng: np.random.Generator, ndocs: int) -> FacetArrays:
     return FacetArrays(ndocs, np.full(ndocs, NO_DAY, dtype=np.int32), indptr, ords, vocab, display)
 
 
-def test_kinds_counted_together_equal_each_kind_counted(monkeypatch):
+@pytest.mark.parametrize("chunk", [7, 1 << 15])
+def test_kinds_counted_together_equal_each_kind_counted(chunk, monkeypatch):
     """Counting several kinds over the same documents in one pass gives each kind's own counts
-    (and does count them in one pass: the kind-by-kind count is not called)."""
+    (and does count them in one pass: the kind-by-kind count is not called); the combined lists
+    built in one step or in steps of 7 documents."""
+    from search import facets
     from search import schema as S
 
     rng = np.random.default_rng(9)
     arrays = _all_kinds(rng, 2_000)
+    monkeypatch.setattr(facets, "_BUILD_CHUNK", chunk)
     assert arrays.all_kinds() is not None
+    monkeypatch.undo()
     count_nonzero = FacetArrays.count_nonzero
     for share in (0.002, 0.05, 0.3, 0.5):
         docs = np.sort(rng.choice(2_000, int(share * 2_000), replace=False)).astype(np.int64)
