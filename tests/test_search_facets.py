@@ -137,8 +137,9 @@ def _all_kinds(rng: np.random.Generator, ndocs: int) -> FacetArrays:
 @pytest.mark.parametrize("chunk", [7, 1 << 15])
 def test_kinds_counted_together_equal_each_kind_counted(chunk, monkeypatch):
     """Counting several kinds over the same documents in one pass gives each kind's own counts
-    (and does count them in one pass: the kind-by-kind count is not called); the combined lists
-    built in one step or in steps of 7 documents."""
+    (and does count them in one pass: the kind-by-kind count is not called), few values sorted
+    and many counted in an array; the combined lists built in one step or in steps of 7
+    documents."""
     from search import facets
     from search import schema as S
 
@@ -148,6 +149,14 @@ def test_kinds_counted_together_equal_each_kind_counted(chunk, monkeypatch):
     assert arrays.all_kinds() is not None
     monkeypatch.undo()
     count_nonzero = FacetArrays.count_nonzero
+    few, many = np.arange(0, 2_000, 400), np.arange(0, 2_000, 2)  # ~15 values, ~3,000
+    for docs, refused in ((few, "bincount"), (many, "unique")):  # sorted, or counted in an array
+        expected = {kind: count_nonzero(arrays, kind, docs) for kind in S.FACET_KINDS}
+        monkeypatch.setattr(np, refused, None)
+        got = arrays.count_kinds(list(S.FACET_KINDS), docs)
+        monkeypatch.undo()
+        assert {k: [a.tolist() for a in v] for k, v in got.items()} == {
+            k: [a.tolist() for a in v] for k, v in expected.items()}
     for share in (0.002, 0.05, 0.3, 0.5):
         docs = np.sort(rng.choice(2_000, int(share * 2_000), replace=False)).astype(np.int64)
         expected = {kind: count_nonzero(arrays, kind, docs) for kind in S.FACET_KINDS}
