@@ -134,13 +134,21 @@ def _speaker_type(ordinal: int, arrays: FacetArrays) -> str:
 
 
 def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
-            request: SearchRequest, aliases: AliasTable) -> dict[str, list[FacetValue]]:
+            request: SearchRequest, aliases: AliasTable,
+            final: np.ndarray | None = None) -> dict[str, list[FacetValue]]:
+    """The facet values and counts of the matches ``docs`` under ``masks``; ``final``: those
+    passing every mask, when the caller has them already."""
     facets: dict[str, list[FacetValue]] = {}
-    final = _apply(docs, masks)
+    if final is None:
+        final = _apply(docs, masks)
+    # Kinds without a filter of their own all count ``final``: in one pass.
+    shared = arrays.count_kinds([kind for kind in S.FACET_KINDS if kind not in masks], final)
     for kind in S.FACET_KINDS:
         # Disjunctive: count over the matches of every *other* filter.
-        base = _apply(docs, masks, skip=kind) if kind in masks else final
-        ordinals, counts = arrays.count_nonzero(kind, base)
+        if kind in masks:
+            ordinals, counts = arrays.count_nonzero(kind, _apply(docs, masks, skip=kind))
+        else:
+            ordinals, counts = shared[kind]
         raw_selected = request.filters.get(kind, ())
         selected_keys = {name_key(v, aliases) for v in raw_selected}
         selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
@@ -352,6 +360,8 @@ def _warm(searcher, arrays: FacetArrays) -> None:
     for kind in S.FACET_KINDS:
         arrays.key_ranks(kind)  # the order of facet values tied on their count
         arrays.totals(kind)  # all documents' counts (a common word's are counted from them)
+        arrays.one_value_each(kind)
+    arrays.all_kinds()  # every kind's values in one list (counted together)
     arrays.months()
     warm_ranking(searcher, S.DEFAULT_FIELDS)
 
@@ -385,12 +395,14 @@ def search(
     scope = quote_scope(parsed, request.filters.get(S.SPEAKER, ()), aliases)
     if scope is not None:
         masks["quote"] = _scope_mask(searcher, arrays.ndocs, _apply(matched, masks), scope, deadline)
-    final = _apply(matched, masks)
+    filtered = final = _apply(matched, masks)
     if request.collapses:
         final = copies.collapse(final)
     # count=originals: every facet and the timeline count cluster originals only.
-    counted = {**masks, "original": copies.is_original} if request.count == "originals" else masks
-    facets = _facets(arrays, matched, counted, request, aliases)
+    if request.count == "originals":
+        facets = _facets(arrays, matched, {**masks, "original": copies.is_original}, request, aliases)
+    else:
+        facets = _facets(arrays, matched, masks, request, aliases, filtered)
     deadline.check()
     page_docs = _ordered_page(searcher, parsed, arrays, final, matched, request, postings)
     deadline.check()

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from search.budget import Deadline
-from search.postings import PositionArrays, PostingsCache, sorted_unique
+from search.postings import PositionArrays, PostingsCache, sorted_intersection, sorted_unique
 from search.whoosh_compat import decode_positions
 
 #: Bits of a check key below the candidate's index: positions are below 2**32.
@@ -38,8 +38,12 @@ def phrase_docs(searcher, fieldname: str, words: Sequence[str], postings: Postin
     fmt = searcher.schema[fieldname].format
     parts = []
     for index, (_leaf, offset) in enumerate(postings.leaves):
-        found = [postings.get(index, fieldname, word, values=True) for word in words]
-        if any(p is None for p in found):
+        found = []
+        for word in words:  # a word the segment lacks: the others need not be decoded
+            found.append(postings.get(index, fieldname, word, values=True))
+            if found[-1] is None:
+                break
+        if found[-1] is None:
             continue
         deadline.check()
         docs = segment_phrase_docs([(p.ids, p.values) for p in found], fmt)
@@ -56,7 +60,7 @@ def segment_phrase_docs(words: list[tuple[np.ndarray, list | PositionArrays]], f
     """
     candidates = words[0][0]
     for ids, _values in words[1:]:
-        candidates = np.intersect1d(candidates, ids, assume_unique=True)
+        candidates = sorted_intersection(candidates, ids)
     if len(candidates) == 0:
         return _EMPTY
     alive = np.arange(len(candidates), dtype=np.int64)

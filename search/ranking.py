@@ -30,6 +30,9 @@ _LENGTHS_LOCK = threading.Lock()
 #: A term's postings are looked up in the ranked documents through a table of all documents
 #: when they number at least 1/DENSE_LOOKUPS of the documents (``_Scorer._places``).
 DENSE_LOOKUPS = 32
+#: A segment's ranked documents are looked up in a term's postings (instead of the postings in
+#: the documents) when the postings outnumber them by at least this factor (``_Scorer._rows``).
+FEW_RANKED = 4
 
 
 def for_ranking(node: Q.Query) -> Q.Query:
@@ -158,6 +161,31 @@ class _Scorer:
         inside = where >= 0
         return where[inside], inside
 
+    def _matches(self, reader, offset: int, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in ``docs``, positions in ``ids``) of the documents of one segment (first
+        document number ``offset``) that are both ranked and in a term's postings ``ids``
+        (segment-local, ascending), ascending.
+
+        The smaller side is looked up in the larger: a phrase's or a filtered query's few ranked
+        documents in a common word's postings (at 300k articles, ~2,700 documents against
+        ~100,000 postings of "people") by binary search (:meth:`_rows`), or else the postings
+        among the documents (:meth:`_places`).
+        """
+        first, last = self.docs.searchsorted((offset, offset + reader.doc_count_all())).tolist()
+        if (last - first) * FEW_RANKED <= len(ids):
+            return self._rows(first, last, offset, ids)
+        where, inside = self._places(ids + offset)
+        return where, np.flatnonzero(inside)
+
+    def _rows(self, first: int, last: int, offset: int, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_matches` by one binary search per ranked document of the segment
+        (``docs[first:last]``) in the postings."""
+        local = self.docs[first:last] - offset
+        rows = ids.searchsorted(local)
+        found = rows < len(ids)
+        found[found] = ids[rows[found]] == local[found]
+        return first + np.flatnonzero(found), rows[found]
+
     def evaluate(self, node: Q.Query) -> tuple[np.ndarray, np.ndarray]:
         kind = type(node)
         if kind is Q.Term:
@@ -196,9 +224,9 @@ class _Scorer:
             postings = self.postings.get(index, field, term.text)
             if postings is None or len(postings.ids) == 0:
                 continue
-            where, inside = self._places(postings.ids + offset)
-            tf = postings.weights[inside]
-            lengths = _field_lengths(reader, field)[postings.ids[inside]]
+            where, rows = self._matches(reader, offset, postings.ids)
+            tf = postings.weights[rows]
+            lengths = _field_lengths(reader, field)[postings.ids[rows]]
             mask[where] = True
             bm25 = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths / average)))
             score[where] = term.boost * bm25

@@ -14,8 +14,8 @@ from search.names import name_key
 from search.results import FacetValue
 
 
-def facets(arrays, docs, masks, request, aliases):
-    """The previous ``engine._facets``."""
+def facets(arrays, docs, masks, request, aliases, final=None):
+    """The previous ``engine._facets`` (each kind counted by itself; ``final`` recomputed)."""
     result = {}
     for kind in S.FACET_KINDS:
         base = engine._apply(docs, masks, skip=kind) if kind in masks else engine._apply(docs, masks)

@@ -74,3 +74,114 @@ def test_month_counts_are_the_days_months():
         months = days[days != NO_DAY].astype("datetime64[D]").astype("datetime64[M]")
         values, counts = np.unique(months, return_counts=True)
         assert arrays.month_counts(docs) == [(str(v), int(c)) for v, c in zip(values, counts, strict=True)]
+
+
+def _one_each(rng: np.random.Generator, ndocs: int, size: int) -> tuple[FacetArrays, list[list[int]]]:
+    """Facet arrays of one kind where every document has exactly one value (as outlets)."""
+    per_doc = [[int(o)] for o in rng.integers(0, size, ndocs)]
+    indptr = np.arange(ndocs + 1, dtype=np.int64)
+    ords = np.array([values[0] for values in per_doc], dtype=np.int32)
+    vocab = _Vocab([f"k{i}" for i in range(size)], {f"k{i}": i for i in range(size)})
+    arrays = FacetArrays(ndocs, np.full(ndocs, NO_DAY, dtype=np.int32), {KIND: indptr}, {KIND: ords},
+                         {KIND: vocab}, {KIND: [f"K{i}" for i in range(size)]})
+    return arrays, per_doc
+
+
+@pytest.mark.parametrize("size", [3, 500, 20_000])
+def test_one_value_each_is_read_at_the_documents(size, monkeypatch):
+    """A kind with exactly one value per document is counted without gathering value positions
+    (no ``np.repeat``, which the lists' path needs), with the same counts; lists are not."""
+    rng = np.random.default_rng(size + 1)
+    arrays, per_doc = _one_each(rng, 3_000, size)
+    assert arrays.one_value_each(KIND)
+    assert not _arrays(rng, 300, size)[0].one_value_each(KIND)
+    monkeypatch.setattr(np, "repeat", None)  # the lists' path would fail
+    for share in (0.001, 0.1, 0.5, 0.9, 1.0):
+        docs = np.sort(rng.choice(3_000, int(share * 3_000), replace=False)).astype(np.int64)
+        ordinals, counts = arrays.count_nonzero(KIND, docs)
+        assert (ordinals.tolist(), counts.tolist()) == _expected(per_doc, docs)
+
+
+def test_one_value_each_needs_every_document_to_have_one():
+    """As many values as documents is not enough: one document without a value and another with
+    two is a list."""
+    per_doc = [[0], [], [1, 2], [0]]
+    indptr = np.array([0, 1, 1, 3, 4], dtype=np.int64)
+    ords = np.array([0, 1, 2, 0], dtype=np.int32)
+    vocab = _Vocab(["a", "b", "c"], {"a": 0, "b": 1, "c": 2})
+    arrays = FacetArrays(4, np.full(4, NO_DAY, dtype=np.int32), {KIND: indptr}, {KIND: ords},
+                         {KIND: vocab}, {KIND: ["A", "B", "C"]})
+    assert not arrays.one_value_each(KIND)
+    assert arrays.count_nonzero(KIND, np.arange(4))[1].tolist() == [2, 1, 1]
+    assert _expected(per_doc, np.arange(4)) == ([0, 1, 2], [2, 1, 1])
+
+
+def _all_kinds(rng: np.random.Generator, ndocs: int) -> FacetArrays:
+    """Facet arrays of every kind (outlets one per document, the others lists of 0-6 values)."""
+    from search import schema as S
+
+    indptr, ords, vocab, display = {}, {}, {}, {}
+    for n, kind in enumerate(S.FACET_KINDS):
+        size = 40 if kind == S.OUTLET else 50 + 400 * n
+        if kind == S.OUTLET:
+            lists = [[int(o)] for o in rng.integers(0, size, ndocs)]
+        else:
+            lists = [rng.integers(0, size, rng.integers(0, 7)).tolist() for _ in range(ndocs)]
+        indptr[kind] = np.concatenate([[0], np.cumsum([len(v) for v in lists])]).astype(np.int64)
+        ords[kind] = np.array([o for values in lists for o in values], dtype=np.int32)
+        vocab[kind] = _Vocab([f"k{i}" for i in range(size)], {f"k{i}": i for i in range(size)})
+        display[kind] = [f"K{i}" for i in range(size)]
+    return FacetArrays(ndocs, np.full(ndocs, NO_DAY, dtype=np.int32), indptr, ords, vocab, display)
+
+
+@pytest.mark.parametrize("chunk", [7, 1 << 15])
+def test_kinds_counted_together_equal_each_kind_counted(chunk, monkeypatch):
+    """Counting several kinds over the same documents in one pass gives each kind's own counts
+    (and does count them in one pass: the kind-by-kind count is not called), few values sorted
+    and many counted in an array; the combined lists built in one step or in steps of 7
+    documents."""
+    from search import facets
+    from search import schema as S
+
+    rng = np.random.default_rng(9)
+    arrays = _all_kinds(rng, 2_000)
+    monkeypatch.setattr(facets, "_BUILD_CHUNK", chunk)
+    assert arrays.all_kinds() is not None
+    monkeypatch.undo()
+    count_nonzero = FacetArrays.count_nonzero
+    few, many = np.arange(0, 2_000, 400), np.arange(0, 2_000, 2)  # ~15 values, ~3,000
+    for docs, refused in ((few, "bincount"), (many, "unique")):  # sorted, or counted in an array
+        expected = {kind: count_nonzero(arrays, kind, docs) for kind in S.FACET_KINDS}
+        monkeypatch.setattr(np, refused, None)
+        got = arrays.count_kinds(list(S.FACET_KINDS), docs)
+        monkeypatch.undo()
+        assert {k: [a.tolist() for a in v] for k, v in got.items()} == {
+            k: [a.tolist() for a in v] for k, v in expected.items()}
+    for share in (0.002, 0.05, 0.3, 0.5):
+        docs = np.sort(rng.choice(2_000, int(share * 2_000), replace=False)).astype(np.int64)
+        expected = {kind: count_nonzero(arrays, kind, docs) for kind in S.FACET_KINDS}
+        for kinds in (list(S.FACET_KINDS), list(S.FACET_KINDS[1:]), [S.PLACE, S.SPEAKER]):
+            monkeypatch.setattr(FacetArrays, "count_nonzero", None)  # the kind-by-kind count fails
+            got = arrays.count_kinds(kinds, docs)
+            monkeypatch.undo()
+            assert list(got) == kinds
+            for kind in kinds:
+                assert got[kind][0].dtype == got[kind][1].dtype == np.int64
+                assert [a.tolist() for a in got[kind]] == [a.tolist() for a in expected[kind]]
+
+
+def test_kinds_are_counted_one_by_one_when_they_cannot_be_combined():
+    """Most of the documents, one kind, or ordinals past a kind's values: each kind by itself."""
+    from search import schema as S
+
+    rng = np.random.default_rng(10)
+    arrays = _all_kinds(rng, 500)
+    docs = np.arange(400)
+    assert {k: [a.tolist() for a in v] for k, v in arrays.count_kinds(list(S.FACET_KINDS), docs).items()} == {
+        k: [a.tolist() for a in arrays.count_nonzero(k, docs)] for k in S.FACET_KINDS}
+    assert arrays.count_kinds([S.PLACE], docs[:5])[S.PLACE][1].tolist() == \
+        arrays.count_nonzero(S.PLACE, docs[:5])[1].tolist()
+    broken = _all_kinds(rng, 500)
+    broken.display[S.PERSON] = broken.display[S.PERSON][:10]  # ordinals reach past the values
+    assert broken.all_kinds() is None
+    assert broken.count_kinds(list(S.FACET_KINDS), docs[:50])[S.PERSON] is not None

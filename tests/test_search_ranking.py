@@ -34,10 +34,13 @@ QUERIES = ["talks", "talks continue", "talks OR idlib", "talks ANDMAYBE idlib", 
 @pytest.mark.parametrize("q", QUERIES)
 @pytest.mark.parametrize("subset", [False, True])
 @pytest.mark.parametrize("lookups", [1, 10**9], ids=["binary-search", "table"])
-def test_scores_and_order_are_whooshs(searcher, q, subset, lookups, monkeypatch):
+@pytest.mark.parametrize("few", [0, 10**9], ids=["docs-in-postings", "postings-in-docs"])
+def test_scores_and_order_are_whooshs(searcher, q, subset, lookups, few, monkeypatch):
     """Postings are found among the ranked documents by binary search (few) or through a table of
-    all documents (many): both give Whoosh's scores and order."""
+    all documents (many), or the ranked documents in the postings: all give Whoosh's scores and
+    order."""
     monkeypatch.setattr(ranking_module, "DENSE_LOOKUPS", lookups)
+    monkeypatch.setattr(ranking_module, "FEW_RANKED", few)
     parsed = parse_query(q, searcher.schema)
     matched = sorted(searcher.docs_for_query(parsed))
     docs = np.asarray(matched[::2] if subset else matched, dtype=np.int64)
@@ -101,3 +104,41 @@ def test_many_postings_are_looked_up_in_a_table(searcher, monkeypatch):
     monkeypatch.setattr(ranking_module, "DENSE_LOOKUPS", 10**9)
     monkeypatch.setattr(ranking_module.np, "searchsorted", None)  # any binary search would fail
     assert rank(searcher, parse_query("talks", searcher.schema), docs, 5) is not None
+
+
+def test_few_ranked_documents_are_looked_up_in_the_postings(searcher, monkeypatch):
+    """Two ranked documents against the many postings of body:talks: each segment's ranked documents
+    are searched in the postings (one lookup per segment and term) and the postings are never
+    searched in the documents or marked in a table; the ranking is the one the other way gives."""
+    parsed = parse_query("body:talks", searcher.schema)
+    docs = np.asarray(sorted(searcher.docs_for_query(parsed))[3:5], dtype=np.int64)
+    expected = rank(searcher, parsed, docs, 2)
+    calls = []
+    rows = ranking_module._Scorer._rows
+    monkeypatch.setattr(ranking_module._Scorer, "_rows", lambda self, *a: calls.append(a) or rows(self, *a))
+    monkeypatch.setattr(ranking_module._Scorer, "_places", None)  # the other way would fail
+    assert rank(searcher, parsed, docs, 2) == expected
+    assert len(calls) == 2  # two segments
+
+
+def test_few_ranked_matches_random_postings():
+    """The two ways of matching ranked documents with postings agree on random sets."""
+    rng = np.random.default_rng(5)
+
+    class Leaf:
+        def doc_count_all(self):
+            return 500
+
+    for _ in range(50):
+        ids = np.unique(rng.integers(0, 500, rng.integers(1, 400)))
+        docs = np.unique(rng.integers(0, 1500, rng.integers(1, 300)))
+        scorer = ranking_module._Scorer(None, docs, type("P", (), {"ndocs": 1500})())
+        results = []
+        for few in (0, 10**9):
+            ranking_module.FEW_RANKED, saved = few, ranking_module.FEW_RANKED
+            try:
+                results.append([a.tolist() for a in scorer._matches(Leaf(), 500, ids)])
+            finally:
+                ranking_module.FEW_RANKED = saved
+        inside = np.flatnonzero(np.isin(docs, ids + 500))
+        assert results[0] == results[1] == [inside.tolist(), ids.searchsorted(docs[inside] - 500).tolist()]

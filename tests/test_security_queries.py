@@ -177,12 +177,12 @@ def test_a_search_past_its_budget_is_a_503_and_the_server_stays_responsive(make_
     real_facets = engine._facets
     inside, release = threading.Event(), threading.Event()
 
-    def slow_for_stall(arrays, docs, masks, request, aliases):
+    def slow_for_stall(arrays, docs, masks, request, aliases, final=None):
         if "stall" in request.q:  # a query whose facets take 1 s, like a huge index's would
             now[0] += 1.0
             inside.set()
             release.wait(timeout=60)  # held until the other requests are done (60 s: a hang guard)
-        return real_facets(arrays, docs, masks, request, aliases)
+        return real_facets(arrays, docs, masks, request, aliases, final)
 
     monkeypatch.setattr(engine, "_facets", slow_for_stall)
     slow: dict = {}
