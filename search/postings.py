@@ -89,10 +89,17 @@ def sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if len(small) * SEARCH_RATIO > len(large) or len(small) == 0:
         return np.intersect1d(a, b, assume_unique=True)
-    where = large.searchsorted(small)
-    found = where < len(large)
-    found[found] = large[where[found]] == small[found]
+    found, _where = sorted_lookup(large, small)
     return small[found]
+
+
+def sorted_lookup(haystack: np.ndarray, needles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(which of ``needles`` are in ``haystack``, as a mask; where each found one is in it): one
+    binary search per needle in an ascending, distinct ``haystack``."""
+    where = haystack.searchsorted(needles)
+    found = where < len(haystack)
+    found[found] = haystack[where[found]] == needles[found]
+    return found, where[found]
 
 
 class PositionArrays:

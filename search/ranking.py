@@ -20,7 +20,7 @@ import numpy as np
 from whoosh import query as Q
 from whoosh import scoring
 
-from search.postings import NoFastPath, PostingsCache, leaf_readers
+from search.postings import NoFastPath, PostingsCache, leaf_readers, sorted_lookup
 from search.whoosh_compat import bm25_parameters
 
 #: Per-segment field-length arrays kept (segment id, field) -> lengths; dropped wholesale when full.
@@ -180,11 +180,8 @@ class _Scorer:
     def _rows(self, first: int, last: int, offset: int, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`_matches` by one binary search per ranked document of the segment
         (``docs[first:last]``) in the postings."""
-        local = self.docs[first:last] - offset
-        rows = ids.searchsorted(local)
-        found = rows < len(ids)
-        found[found] = ids[rows[found]] == local[found]
-        return first + np.flatnonzero(found), rows[found]
+        found, rows = sorted_lookup(ids, self.docs[first:last] - offset)
+        return first + np.flatnonzero(found), rows
 
     def evaluate(self, node: Q.Query) -> tuple[np.ndarray, np.ndarray]:
         kind = type(node)
