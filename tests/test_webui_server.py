@@ -273,3 +273,139 @@ def test_serve_freezes_startup_objects_after_warming_the_index(monkeypatch, tmp_
     result = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "ix")])
     assert result.exit_code == 0, result.output
     assert order == ["warm", "freeze", "run"]
+
+
+@contextlib.contextmanager
+def _serving(app, **options):
+    """``app`` on :func:`webui.server.create_server` in this process: yields the port."""
+    options.setdefault("threads", 4)
+    http = server.create_server(app, host="127.0.0.1", port=0, **options)
+    loop = threading.Thread(target=http.run, daemon=True)
+    loop.start()
+    try:
+        yield http.effective_port
+    finally:
+        http.close()  # the listening socket and the trigger; the loop ends with the last channel
+        http.task_dispatcher.shutdown()
+        loop.join(PATIENCE)
+
+
+def _counting_sends(monkeypatch) -> list[bytes]:
+    """Record what each ``send()`` of a server channel hands the socket."""
+    sent: list[bytes] = []
+    original = server._Channel.send
+
+    def send(self, data, do_close=True):
+        count = original(self, data, do_close=do_close)
+        sent.append(bytes(data[:count]))
+        return count
+
+    monkeypatch.setattr(server._Channel, "send", send)
+    return sent
+
+
+def _exchange(port: int, requests: list[str]) -> list[tuple[int, dict[str, str], bytes]]:
+    """``requests`` (``METHOD path``) on one keep-alive connection: each (status, headers, body)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=PATIENCE)
+    answers = []
+    try:
+        for line in requests:
+            method, path = line.split(" ", 1)
+            conn.request(method, path)
+            response = conn.getresponse()
+            answers.append((response.status, dict(response.getheaders()), response.read()))
+    finally:
+        conn.close()
+    return answers
+
+
+def _app(environ, start_response):
+    """Responses of every shape waitress writes: sized, empty, streamed (chunked), HEAD."""
+    path = environ["PATH_INFO"]
+    if path == "/big":
+        body = b"x" * 13_000
+        start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+        return [body]
+    if path == "/empty":
+        start_response("204 No Content", [])
+        return []
+    start_response("200 OK", [("Content-Type", "text/plain")])  # no length: chunked
+    return iter([b"one,", b"two,", b"three"])
+
+
+def test_a_response_leaves_in_one_send_with_its_header(monkeypatch):
+    sent = _counting_sends(monkeypatch)
+    with _serving(_app) as port:
+        answers = _exchange(port, ["GET /big", "GET /empty", "GET /stream", "HEAD /big"])
+    assert [(status, body) for status, _headers, body in answers] == [
+        (200, b"x" * 13_000), (204, b""), (200, b"one,two,three"), (200, b"")]
+    assert answers[0][1]["Content-Length"] == "13000" and answers[2][1]["Transfer-Encoding"] == "chunked"
+    big, empty, *stream, head = sent
+    # The header and the whole 13 KB body in one send() (waitress alone: two).
+    assert big.startswith(b"HTTP/1.1 200 OK\r\n") and big.endswith(b"\r\n\r\n" + b"x" * 13_000)
+    assert empty.startswith(b"HTTP/1.1 204 No Content\r\n") and empty.endswith(b"\r\n\r\n")
+    # Streamed: the header with the first chunk, then each later chunk and the end as waitress sends them.
+    assert stream[0].startswith(b"HTTP/1.1 200 OK\r\n") and stream[0].endswith(b"\r\n\r\n4\r\none,\r\n")
+    assert stream[1:] == [b"4\r\ntwo,\r\n", b"5\r\nthree\r\n", b"0\r\n\r\n"]
+    assert head.startswith(b"HTTP/1.1 200 OK\r\n") and head.endswith(b"Content-Length: 13000\r\n"
+                                                                    b"Content-Type: text/plain\r\n"
+                                                                    b"Date: " + head.split(b"Date: ")[1])
+
+
+def test_the_last_idle_thread_is_woken_first():
+    lock = threading.Lock()
+    condition = server.LastIdleFirst(lock)
+    woken: list[str] = []
+    threads = []
+    for name in ("first", "second", "third"):
+        def wait(name=name):
+            with lock:
+                condition.wait()
+                woken.append(name)
+        thread = threading.Thread(target=wait)
+        threads.append(thread)
+        thread.start()
+        while True:  # the next thread starts waiting only once this one waits
+            with lock:
+                if condition.waiting == len(threads):
+                    break
+    for expected in (["third"], ["third", "second"]):
+        with lock:
+            condition.notify()
+        threads[3 - len(expected)].join(PATIENCE)
+        with lock:
+            assert woken == expected
+    with lock:
+        condition.notify_all()
+    threads[0].join(PATIENCE)
+    assert woken == ["third", "second", "first"] and condition.waiting == 0
+
+
+def test_one_client_is_served_by_one_thread_and_overlapping_requests_by_several():
+    served: list[str] = []
+    both_running = threading.Barrier(2, timeout=PATIENCE)
+
+    def app(environ, start_response):
+        served.append(threading.current_thread().name)
+        if environ["PATH_INFO"] == "/together":
+            both_running.wait()  # only returns once a second thread runs the other request
+        start_response("200 OK", [("Content-Length", "2")])
+        return [b"ok"]
+
+    with _serving(app, threads=4) as port:
+        answers = _exchange(port, ["GET /alone"] * 12)
+        assert [status for status, _h, _b in answers] == [200] * 12
+        # waitress's pool alone hands consecutive requests to its threads in turn (4 names here).
+        assert len(set(served)) == 1
+        served.clear()
+        results: list = []
+        clients = [threading.Thread(target=lambda: results.extend(_exchange(port, ["GET /together"])))
+                   for _ in range(2)]
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join(PATIENCE)
+    assert [status for status, _h, _b in results] == [200, 200]
+    assert len(set(served)) == 2

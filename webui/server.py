@@ -15,6 +15,11 @@ client sending one header byte every few seconds is never "inactive").  Here:
   for, added by :class:`DatelineServer`;
 - headers and bodies are capped (``MAX_HEADER_BYTES``, ``MAX_BODY_BYTES``): every route is a GET.
 
+Two changes to how waitress hands a request round, for latency (docs/performance.md, "Round 6:
+the HTTP path"): a response's header leaves in the same ``send()`` as its first body bytes
+(:class:`_OneWriteTask`), and a request goes to the most recently idle thread, not to each
+thread in turn (:class:`LastIdleFirst`), so one client's searches keep using one warm searcher.
+
 Beyond what one process can hold (thousands of connections, TLS, rate limits per client), put a
 reverse proxy in front; docs/operations.md shows nginx and ``--trusted-proxy``.
 """
@@ -26,6 +31,7 @@ import ctypes.util
 import gc
 import resource
 import sys
+import threading
 import time
 from typing import Any
 
@@ -33,7 +39,7 @@ from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser
 from waitress.server import MultiSocketServer, TcpWSGIServer
-from waitress.task import ThreadedTaskDispatcher
+from waitress.task import ThreadedTaskDispatcher, WSGITask
 
 #: Threads running the app (searches, exports, pages).  Expensive requests may hold at most four
 #: of them (webui/admission.py: two exports, two expanding searches), so ordinary searches always
@@ -66,9 +72,42 @@ class _TimedParser(HTTPRequestParser):
         self.started = time.monotonic()
 
 
+class _OneWriteTask(WSGITask):
+    """waitress's WSGI task, handing a response's header over in one piece with its first body bytes.
+
+    waitress writes the header and the body with two ``write_soon`` calls, and (its ``send_bytes``
+    being 1) each is a ``send()`` of its own: the header leaves in a segment alone, and a client
+    blocked on the response wakes for it, then again for the body.  Joined, a search's response
+    (~0.4 KB of header, ~13 KB of JSON) leaves with one ``send()``.  The bytes on the wire are the same.
+    """
+
+    def write(self, data: bytes) -> None:
+        if self.wrote_header:
+            super().write(data)
+            return
+        channel = self.channel
+        channel.held = []
+        try:
+            super().write(data)  # the header, then the body bytes it may send: held, not sent
+        finally:
+            held, channel.held = channel.held, None
+        if held:
+            channel.write_soon(b"".join(held))
+
+
 class _Channel(HTTPChannel):
     # waitress creates a parser when a request's first data arrives and drops it once complete.
     parser_class = _TimedParser
+    task_class = _OneWriteTask
+    #: While a task writes its header, what it writes is collected here (see _OneWriteTask).
+    held: list[bytes] | None = None
+
+    def write_soon(self, data: bytes) -> int:
+        """Queue ``data`` for the client (waitress), or hold it while the task joins its first write."""
+        if self.held is not None:
+            self.held.append(data)
+            return len(data)
+        return super().write_soon(data)
 
 
 class DatelineServer(TcpWSGIServer):
@@ -86,6 +125,58 @@ class DatelineServer(TcpWSGIServer):
             # channel.requests is non-empty while the app runs one: that time is the app's budget.
             if request is not None and not channel.requests and request.started < cutoff:
                 channel.will_close = True
+
+
+class LastIdleFirst:
+    """A condition variable on ``lock`` whose :meth:`notify` wakes the thread that began waiting *last*.
+
+    ``threading.Condition`` wakes its longest waiter, so waitress's pool hands consecutive requests
+    to its threads in turn, and each thread keeps its own searcher (its own readers and what they
+    cache): with 8 threads one client's searches rotated over 8 searchers, and a repeated search
+    read its files again on a thread that had not run it.  Waking the most recently idle thread
+    keeps one warm thread on a light load; more threads join only when requests overlap.  Only
+    what waitress's dispatcher calls is provided: ``wait()`` (without a timeout), ``notify(n)``,
+    ``notify_all()``; the caller holds ``lock`` as with a Condition.
+    """
+
+    def __init__(self, lock: threading.Lock) -> None:
+        self._lock = lock
+        self._waiters: list[threading.Lock] = []  # a stack: the last to wait is woken first
+
+    @property
+    def waiting(self) -> int:
+        """How many threads wait now."""
+        return len(self._waiters)
+
+    def wait(self) -> None:
+        """Release ``lock``, sleep until notified, take ``lock`` again."""
+        waiter = threading.Lock()
+        waiter.acquire()
+        self._waiters.append(waiter)
+        self._lock.release()
+        try:
+            waiter.acquire()
+        finally:
+            self._lock.acquire()
+
+    def notify(self, n: int = 1) -> None:
+        """Wake up to ``n`` waiting threads, the most recent waiters first."""
+        for _ in range(min(n, len(self._waiters))):
+            self._waiters.pop().release()
+
+    def notify_all(self) -> None:
+        """Wake every waiting thread."""
+        self.notify(len(self._waiters))
+
+
+class Dispatcher(ThreadedTaskDispatcher):
+    """waitress's thread pool, giving each request to the most recently idle thread (see LastIdleFirst)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # waitress's handler threads wait on queue_cv for tasks; its other condition (thread exits,
+        # waited on by shutdown) keeps waitress's own.
+        self.queue_cv = LastIdleFirst(self.lock)
 
 
 def connection_limit(wanted: int = DEFAULT_CONNECTION_LIMIT) -> int:
@@ -180,7 +271,7 @@ def create_server(app, *, request_timeout: float = REQUEST_TIMEOUT, **options: A
     """
     adj = Adjustments(**settings(**options))
     socket_map: dict = {}
-    dispatcher = ThreadedTaskDispatcher()
+    dispatcher = Dispatcher()
     dispatcher.set_thread_count(adj.threads)
     servers = []
     for sockinfo in adj.listen:
