@@ -15,10 +15,8 @@ client sending one header byte every few seconds is never "inactive").  Here:
   for, added by :class:`DatelineServer`;
 - headers and bodies are capped (``MAX_HEADER_BYTES``, ``MAX_BODY_BYTES``): every route is a GET.
 
-Two changes to how waitress hands a request round, for latency (docs/performance.md, "Round 6:
-the HTTP path"): a response's header leaves in the same ``send()`` as its first body bytes
-(:class:`_OneWriteTask`), and a request goes to the most recently idle thread, not to each
-thread in turn (:class:`LastIdleFirst`), so one client's searches keep using one warm searcher.
+A response's header leaves in the same ``send()`` as its first body bytes (:class:`_OneWriteTask`;
+docs/performance.md, "Round 6: the HTTP path").
 
 Beyond what one process can hold (thousands of connections, TLS, rate limits per client), put a
 reverse proxy in front; docs/operations.md shows nginx and ``--trusted-proxy``.
@@ -31,7 +29,6 @@ import ctypes.util
 import gc
 import resource
 import sys
-import threading
 import time
 from typing import Any
 
@@ -127,58 +124,6 @@ class DatelineServer(TcpWSGIServer):
                 channel.will_close = True
 
 
-class LastIdleFirst:
-    """A condition variable on ``lock`` whose :meth:`notify` wakes the thread that began waiting *last*.
-
-    ``threading.Condition`` wakes its longest waiter, so waitress's pool hands consecutive requests
-    to its threads in turn, and each thread keeps its own searcher (its own readers and what they
-    cache): with 8 threads one client's searches rotated over 8 searchers, and a repeated search
-    read its files again on a thread that had not run it.  Waking the most recently idle thread
-    keeps one warm thread on a light load; more threads join only when requests overlap.  Only
-    what waitress's dispatcher calls is provided: ``wait()`` (without a timeout), ``notify(n)``,
-    ``notify_all()``; the caller holds ``lock`` as with a Condition.
-    """
-
-    def __init__(self, lock: threading.Lock) -> None:
-        self._lock = lock
-        self._waiters: list[threading.Lock] = []  # a stack: the last to wait is woken first
-
-    @property
-    def waiting(self) -> int:
-        """How many threads wait now."""
-        return len(self._waiters)
-
-    def wait(self) -> None:
-        """Release ``lock``, sleep until notified, take ``lock`` again."""
-        waiter = threading.Lock()
-        waiter.acquire()
-        self._waiters.append(waiter)
-        self._lock.release()
-        try:
-            waiter.acquire()
-        finally:
-            self._lock.acquire()
-
-    def notify(self, n: int = 1) -> None:
-        """Wake up to ``n`` waiting threads, the most recent waiters first."""
-        for _ in range(min(n, len(self._waiters))):
-            self._waiters.pop().release()
-
-    def notify_all(self) -> None:
-        """Wake every waiting thread."""
-        self.notify(len(self._waiters))
-
-
-class Dispatcher(ThreadedTaskDispatcher):
-    """waitress's thread pool, giving each request to the most recently idle thread (see LastIdleFirst)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        # waitress's handler threads wait on queue_cv for tasks; its other condition (thread exits,
-        # waited on by shutdown) keeps waitress's own.
-        self.queue_cv = LastIdleFirst(self.lock)
-
-
 def connection_limit(wanted: int = DEFAULT_CONNECTION_LIMIT) -> int:
     """``wanted``, lowered to what the open-file limit allows (raising the soft limit if it can)."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -271,7 +216,7 @@ def create_server(app, *, request_timeout: float = REQUEST_TIMEOUT, **options: A
     """
     adj = Adjustments(**settings(**options))
     socket_map: dict = {}
-    dispatcher = Dispatcher()
+    dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(adj.threads)
     servers = []
     for sockinfo in adj.listen:
