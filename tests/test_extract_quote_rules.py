@@ -716,3 +716,36 @@ def test_quotation_opening_mid_clause_before_a_trailing_attribution_is_one_mixed
 def test_quotation_after_the_writers_report_stays_direct():
     body = "Her friends have mocked the campaign, calling Trump “an orange buffoon,” Mary Susan said."
     assert _quotes(body) == {"Mary Susan": ["an orange buffoon"]}
+
+
+# -- Issue 12, eighth round: article-level precision ---------------------------------------------
+
+
+def test_intention_in_the_progressive_is_no_statement():
+    body = "The White House is now considering a proposal to keep one base. Brian Krzanich was planning to hold a fund-raiser."
+    assert _quotes(body) == {}
+
+
+def test_progressive_statement_verbs_still_attribute():
+    body = "Vermont Sen. Bernie Sanders is pledging to fight on until the convention in July."
+    assert _quotes(body) == {"Bernie Sanders": ["to fight on until the convention"]}
+
+
+def test_possessed_name_before_a_noun_like_cue_is_a_noun_phrase():
+    body = "Because of Pagliano's Fifth Amendment claims, prosecutors rarely pursue such cases in court."
+    assert _quotes(body) == {}
+
+
+def test_person_after_a_possessive_still_speaks_before_a_colon():
+    body = "CNN's Jake Tapper notes: the campaign has not answered any of these questions yet."
+    assert set(_quotes(body)) == {"Jake Tapper"}
+
+
+def test_organisation_name_goes_on_with_its_purpose_clause():
+    body = "More than 100,000 people took part, according to the event organizer Alliance to Reclaim Our Schools (AROS)."
+    assert set(_quotes(body)) == {"Alliance to Reclaim Our Schools"}
+
+
+def test_listener_after_an_inverted_cue_is_not_part_of_the_name():
+    body = "“We will win this state by a wide margin,” said Smith to reporters in Ohio on Monday."
+    assert set(_quotes(body)) == {"Smith"}

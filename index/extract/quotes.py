@@ -537,6 +537,8 @@ _ACTION_PARTICLES = lex.words("off up away down")
 _LINKS = lex.words("of at from for")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
 _ORG_LINKS = lex.words("of for")
+# Heads of organisation names that go on with a purpose ("Alliance to Reclaim Our Schools").
+_PURPOSE_ORGS = lex.words("alliance coalition campaign committee project movement center fund foundation")
 # Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
 _ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
@@ -870,8 +872,10 @@ class _Attributor:
         if i + 1 >= self.n:
             return False
         nxt = self.texts[i + 1]
-        if lows[i + 1] == "that" or nxt in {":", ","} or nxt in _OPEN_QUOTES:
+        if lows[i + 1] == "that":
             return True
+        if nxt in {":", ","} or nxt in _OPEN_QUOTES:
+            return not self._possessed_run(i)
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
         return (
@@ -882,6 +886,21 @@ class _Attributor:
             and lows[i - 1] not in lex.NON_NAME_CAPS
             and (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS)
         )
+
+    def _possessed_run(self, i: int) -> bool:
+        """Whether the capitalised run before the noun-like word at ``i`` belongs to a possessor
+        ("Pagliano's Fifth Amendment claims", "China's South China Sea claims"): a noun phrase, not
+        a subject and its verb.  Asked only before punctuation ("claims, …"), where a noun is
+        likelier than a verb; a run opening with a first name or title stays a subject ("CNN's Jake
+        Tapper notes: …")."""
+        k = i - 1
+        while k >= 0 and self.caps[k] and self.texts[k][:1].isalpha() and self.sents[k] == self.sents[i]:
+            text = self.texts[k]
+            if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
+                head = self.lows[k + 1].rstrip(".")
+                return k < i - 1 and head not in lex.TITLES and head not in lex.first_names()
+            k -= 1
+        return False
 
     def _participle(self, i: int) -> bool:
         """``…, adding …`` / ``…, saying …`` / ``… by saying …``: the subject of the sentence's last
@@ -1638,7 +1657,28 @@ class _Attributor:
                 self.found[-1].inverted = True
                 self.found[-1].cue = cue
             return len(self.found) > found
-        return self._add((parsed[0], parsed[1]), i, ra, rb, inverted=True, cue=cue)
+        if not self._add((parsed[0], parsed[1]), i, ra, rb, inverted=True, cue=cue):
+            return False
+        self._org_purpose(rb)
+        return True
+
+    def _org_purpose(self, rb: int) -> None:
+        """Extend the organisation just added, whose name ends before ``rb``, by a purpose clause
+        that is part of its name: "the Alliance to Reclaim Our Schools", "the Coalition to Stop Gun
+        Violence" (a capitalised verb after "to"), not "said Smith to reporters"."""
+        att = self.found[-1]
+        if (
+            rb + 1 >= self.n
+            or self.lows[rb] != "to"
+            or self.lows[rb - 1] not in _PURPOSE_ORGS
+            or not self.names._is_name_word(rb + 1)
+            or self.sents[rb + 1] != self.sents[rb]
+            or not self.body[att.source_start : att.source_end].endswith(att.name)  # as written
+        ):
+            return
+        end = self.names._run_end(rb + 1)
+        att.name += self.body[att.source_end : self.ends[end - 1]]
+        att.source_end = self.ends[end - 1]
 
     def _caps_runs(self, a: int, b: int) -> list[tuple[int, int]]:
         """Capitalised runs inside tokens a to b."""
