@@ -722,7 +722,10 @@ def test_quotation_after_the_writers_report_stays_direct():
 
 
 def test_intention_in_the_progressive_is_no_statement():
-    body = "The White House is now considering a proposal to keep one base. Brian Krzanich was planning to hold a fund-raiser."
+    body = (
+        "The White House is now considering a proposal to keep one base. "
+        "Brian Krzanich was planning to hold a fund-raiser."
+    )
     assert _quotes(body) == {}
 
 
@@ -742,7 +745,10 @@ def test_person_after_a_possessive_still_speaks_before_a_colon():
 
 
 def test_organisation_name_goes_on_with_its_purpose_clause():
-    body = "More than 100,000 people took part, according to the event organizer Alliance to Reclaim Our Schools (AROS)."
+    body = (
+        "More than 100,000 people took part, according to the event organizer "
+        "Alliance to Reclaim Our Schools (AROS)."
+    )
     assert set(_quotes(body)) == {"Alliance to Reclaim Our Schools"}
 
 
