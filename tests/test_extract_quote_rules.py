@@ -755,3 +755,35 @@ def test_organisation_name_goes_on_with_its_purpose_clause():
 def test_listener_after_an_inverted_cue_is_not_part_of_the_name():
     body = "“We will win this state by a wide margin,” said Smith to reporters in Ohio on Monday."
     assert set(_quotes(body)) == {"Smith"}
+
+
+def test_a_count_after_a_verb_is_no_statement():
+    body = "Donations to super PACs hit nearly $1.1 billion through the end of August this year."
+    assert _quotes(body) == {}
+
+
+def test_a_vote_tally_stays_an_attribution():
+    body = "The Supreme Court voted 5 to 4 in February to stall the plan for power plants."
+    assert set(_quotes(body)) == {"Supreme Court"}
+
+
+def test_organisation_name_joined_by_and_is_one_speaker():
+    body = "The House Oversight and Government Reform Committee voted 19-15 along party lines to send it on."
+    assert set(_quotes(body)) == {"House Oversight and Government Reform Committee"}
+
+
+def test_person_and_organisation_stay_two_speakers():
+    body = "Hillary Clinton met voters. Clinton and Democratic National Committee said the count was fair."
+    assert set(_quotes(body)) == {"Hillary Clinton", "Democratic National Committee"}
+    body = "The FBI and Justice Department said the count was fair and would stand."
+    assert set(_quotes(body)) == {"FBI", "Justice Department"}
+
+
+def test_hypothetical_stance_is_no_attribution():
+    body = "Military analysts say Mr. Putin would recognize the folly in waging an open-ended war in Syria."
+    assert "Vladimir Putin" not in _quotes(body) and "Putin" not in _quotes(body)
+
+
+def test_hypothetical_speech_still_attributes():
+    body = "Trump would say that the election was rigged against him from the very start."
+    assert _quotes(body) == {"Trump": ["the election was rigged against him from the very start."]}

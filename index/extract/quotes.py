@@ -1256,6 +1256,37 @@ class _Attributor:
             return self._subject_at(i, k - 3)  # "Democrats in Iowa who …"
         return False
 
+    def _joined_org_start(self, a: int, parsed: tuple[str, str, tuple[str, ...]]) -> int:
+        """Start of an organisation name whose words are joined by "and" ("House Oversight and
+        Government Reform Committee", "Health and Human Services"), the run from ``a`` being its
+        end; -1 when the words before "and" are a speaker of their own ("Clinton and the Justice
+        Department", "NATO and EU officials"): a person, a place, another organisation."""
+        if parsed[1] != "organization" or a < 2 or self.lows[a - 1] != "and":
+            return -1
+        if parsed[0].split()[-1].lower() not in lex.ORG_WORDS:
+            return -1  # an acronym ("Fox and CNN morning shows"): a name of its own
+        k = a - 2
+        if not self.names._is_name_word(k):
+            return -1
+        while k > 0 and self.sents[k - 1] == self.sents[a] and self.names._run_end(k - 1) >= a - 1:
+            k -= 1
+        while k < a - 2 and self.lows[k] in lex.DETERMINERS:
+            k += 1  # "The House Oversight …" opening the sentence
+        first = self.texts[k : a - 1]
+        head = first[0].lower().rstrip(".")
+        last = first[-1].lower()
+        known = self.names.by_surname.get(last)
+        if (
+            _is_org(first)
+            or _is_place(" ".join(first))
+            or (head in lex.TITLES and head not in lex.ORG_WORDS)  # "Sen. Warren", not "House …"
+            or head in lex.first_names()
+            or (known is not None and len(known.name.split()) > 1)
+            or any(t.endswith(_POSSESSIVE_ENDS) for t in first)
+        ):
+            return -1
+        return k
+
     def _coordinated(self, i: int, a: int) -> None:
         """``Lindsey Graham and David Perdue said``: the first conjunct speaks too."""
         if a < 2 or self.lows[a - 1] != "and" or not self.names._is_name_word(a - 2):
@@ -1444,6 +1475,10 @@ class _Attributor:
             if parsed and self.named_only and _is_place(parsed[0]):
                 return False  # "Ohio boasted", "Iran wants": places only speak through said/told
             if parsed:
+                k = self._joined_org_start(a, parsed)
+                if k >= 0:  # "The House Oversight and Government Reform Committee voted": one body
+                    name = self.body[self.starts[k] : self.ends[j]]
+                    return self._add((name, "organization"), i, k, j + 1, inverted=False, resolved=True)
                 self._coordinated(i, a)
                 return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
             return False
@@ -2221,7 +2256,30 @@ def _speaks(body: str, att: _Attribution) -> bool:
     country or city only as a government speaking ("Turkey said", not "backed by Turkey")."""
     if not att.inverted and _content.negated(body[att.source_end : att.cue_start]):
         return False
-    return att.cue.lower() in _content.SPEECH_CUES or not _is_place(att.name)
+    cue = att.cue.lower()
+    if cue in _content.SPEECH_CUES:
+        return True
+    if not att.inverted:
+        if cue not in _COUNTED and _QUANTITY.match(body, att.cue_end):
+            return False  # "donations hit nearly $1.1 billion", "deemed 22 of Clinton's emails": a count
+        if _HYPOTHETICAL.search(body, max(att.source_end, att.cue_start - 24), att.cue_start):
+            return False  # "Republican voters could have considered them": no stance taken
+    return not _is_place(att.name)
+
+
+# A modal of possibility between a subject and a verb that is not speech: what someone would,
+# could or might do ("Mr. Putin would recognize the folly", "Americans would actually see …").
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should|must)\b", re.IGNORECASE)
+
+
+# A quantity right after a verb: its object is a count or an amount, not a message.  Not after a
+# document's verb ("found 40 %") or a vote ("the Supreme Court voted 5 to 4": a decision, which
+# PolNeAR annotates as an attribution).
+_COUNTED = lex.DOCUMENT_VERBS | lex.words("voted votes")
+_QUANTITY = re.compile(
+    r"\s+(?:(?:nearly|about|almost|roughly|around|over|some|just|only|more than|less than|fewer than"
+    r"|at least)\s+)?[$£€]?\d"
+)
 
 
 _NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
