@@ -787,3 +787,8 @@ def test_hypothetical_stance_is_no_attribution():
 def test_hypothetical_speech_still_attributes():
     body = "Trump would say that the election was rigged against him from the very start."
     assert _quotes(body) == {"Trump": ["the election was rigged against him from the very start."]}
+
+
+def test_name_after_a_preposition_before_a_noun_like_cue_is_a_noun_phrase():
+    body = "Trump moved quickly after the Orlando attacks, citing his tough approach to terror."
+    assert "Orlando" not in _quotes(body)

@@ -537,6 +537,8 @@ _ACTION_PARTICLES = lex.words("off up away down")
 _LINKS = lex.words("of at from for")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
 _ORG_LINKS = lex.words("of for")
+# Words before a noun phrase, never before a subject and its verb ("after the Orlando attacks,").
+_NOUN_PHRASE_LEADS = lex.words("after since following amid despite concerning regarding of in on about over")
 # Heads of organisation names that go on with a purpose ("Alliance to Reclaim Our Schools").
 _PURPOSE_ORGS = lex.words("alliance coalition campaign committee project movement center fund foundation")
 # Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
@@ -889,10 +891,11 @@ class _Attributor:
 
     def _possessed_run(self, i: int) -> bool:
         """Whether the capitalised run before the noun-like word at ``i`` belongs to a possessor
-        ("Pagliano's Fifth Amendment claims", "China's South China Sea claims"): a noun phrase, not
-        a subject and its verb.  Asked only before punctuation ("claims, …"), where a noun is
-        likelier than a verb; a run opening with a first name or title stays a subject ("CNN's Jake
-        Tapper notes: …")."""
+        ("Pagliano's Fifth Amendment claims", "China's South China Sea claims") or follows a
+        preposition ("after the Orlando attacks"): a noun phrase, not a subject and its verb.
+        Asked only before punctuation ("claims, …"), where a noun is likelier than a verb; a run
+        opening with a first name or title after a possessive stays a subject ("CNN's Jake Tapper
+        notes: …")."""
         k = i - 1
         while k >= 0 and self.caps[k] and self.texts[k][:1].isalpha() and self.sents[k] == self.sents[i]:
             text = self.texts[k]
@@ -900,7 +903,11 @@ class _Attributor:
                 head = self.lows[k + 1].rstrip(".")
                 return k < i - 1 and head not in lex.TITLES and head not in lex.first_names()
             k -= 1
-        return False
+        if k == i - 1:
+            return False
+        if k > 0 and (self.lows[k] in _ARTICLES or self.texts[k][:1].isdigit()):
+            k -= 1  # "after the Orlando attacks,", "concerning 2012 Benghazi attacks,"
+        return k >= 0 and self.lows[k] in _NOUN_PHRASE_LEADS
 
     def _participle(self, i: int) -> bool:
         """``…, adding …`` / ``…, saying …`` / ``… by saying …``: the subject of the sentence's last
