@@ -42,9 +42,12 @@ from search.analysis import FastText, text_analyzer
 #: subject's statement, stance objects through a list, the quotation after a cue line ending in
 #: ":"; 11 = issue-12 seventh round: participle subjects past "And then" / "Hours later,", possessive
 #: role nouns ("Merkel's spokesman"), a quotation after "said of X:", mixed quotes before a trailing
-#: attribution, a bare verb after a modal kept in the content.)  Here, not in index/extract, because
-#: exports of both backends name it and the search side must not import the extractor.
-EXTRACTION_VERSION = 11
+#: attribution, a bare verb after a modal kept in the content; 12 = issue-12 eighth round: no
+#: statement from intentions in the progressive, counts after a verb or hypotheticals ("could have
+#: considered"), possessed names before a noun-like cue, organisation names with "and" or a
+#: purpose clause.)  Here, not in index/extract, because exports of both backends name it and the
+#: search side must not import the extractor.
+EXTRACTION_VERSION = 12
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

@@ -716,3 +716,79 @@ def test_quotation_opening_mid_clause_before_a_trailing_attribution_is_one_mixed
 def test_quotation_after_the_writers_report_stays_direct():
     body = "Her friends have mocked the campaign, calling Trump “an orange buffoon,” Mary Susan said."
     assert _quotes(body) == {"Mary Susan": ["an orange buffoon"]}
+
+
+# -- Issue 12, eighth round: article-level precision ---------------------------------------------
+
+
+def test_intention_in_the_progressive_is_no_statement():
+    body = (
+        "The White House is now considering a proposal to keep one base. "
+        "Brian Krzanich was planning to hold a fund-raiser."
+    )
+    assert _quotes(body) == {}
+
+
+def test_progressive_statement_verbs_still_attribute():
+    body = "Vermont Sen. Bernie Sanders is pledging to fight on until the convention in July."
+    assert _quotes(body) == {"Bernie Sanders": ["to fight on until the convention"]}
+
+
+def test_possessed_name_before_a_noun_like_cue_is_a_noun_phrase():
+    body = "Because of Pagliano's Fifth Amendment claims, prosecutors rarely pursue such cases in court."
+    assert _quotes(body) == {}
+
+
+def test_person_after_a_possessive_still_speaks_before_a_colon():
+    body = "CNN's Jake Tapper notes: the campaign has not answered any of these questions yet."
+    assert set(_quotes(body)) == {"Jake Tapper"}
+
+
+def test_organisation_name_goes_on_with_its_purpose_clause():
+    body = (
+        "More than 100,000 people took part, according to the event organizer "
+        "Alliance to Reclaim Our Schools (AROS)."
+    )
+    assert set(_quotes(body)) == {"Alliance to Reclaim Our Schools"}
+
+
+def test_listener_after_an_inverted_cue_is_not_part_of_the_name():
+    body = "“We will win this state by a wide margin,” said Smith to reporters in Ohio on Monday."
+    assert set(_quotes(body)) == {"Smith"}
+
+
+def test_a_count_after_a_verb_is_no_statement():
+    body = "Donations to super PACs hit nearly $1.1 billion through the end of August this year."
+    assert _quotes(body) == {}
+
+
+def test_a_vote_tally_stays_an_attribution():
+    body = "The Supreme Court voted 5 to 4 in February to stall the plan for power plants."
+    assert set(_quotes(body)) == {"Supreme Court"}
+
+
+def test_organisation_name_joined_by_and_is_one_speaker():
+    body = "The House Oversight and Government Reform Committee voted 19-15 along party lines to send it on."
+    assert set(_quotes(body)) == {"House Oversight and Government Reform Committee"}
+
+
+def test_person_and_organisation_stay_two_speakers():
+    body = "Hillary Clinton met voters. Clinton and Democratic National Committee said the count was fair."
+    assert set(_quotes(body)) == {"Hillary Clinton", "Democratic National Committee"}
+    body = "The FBI and Justice Department said the count was fair and would stand."
+    assert set(_quotes(body)) == {"FBI", "Justice Department"}
+
+
+def test_hypothetical_stance_is_no_attribution():
+    body = "Military analysts say Mr. Putin would recognize the folly in waging an open-ended war in Syria."
+    assert "Vladimir Putin" not in _quotes(body) and "Putin" not in _quotes(body)
+
+
+def test_hypothetical_speech_still_attributes():
+    body = "Trump would say that the election was rigged against him from the very start."
+    assert _quotes(body) == {"Trump": ["the election was rigged against him from the very start."]}
+
+
+def test_name_after_a_preposition_before_a_noun_like_cue_is_a_noun_phrase():
+    body = "Trump moved quickly after the Orlando attacks, citing his tough approach to terror."
+    assert "Orlando" not in _quotes(body)

@@ -343,7 +343,7 @@ NEW_PLACES = words("york jersey hampshire mexico zealand orleans delhi england h
 # ("Vermont Sen. Bernie Sanders is pledging …", "Republicans are pushing for …").
 PROGRESSIVE_VERBS = words(
     """
-    pledging pushing calling urging arguing seeking promising planning asking considering
+    pledging pushing calling urging arguing promising asking
     demanding claiming criticizing criticising attacking defending insisting warning suggesting
     vowing hoping threatening accusing blaming questioning touting praising blasting slamming
     proposing predicting telling saying signaling signalling lobbying campaigning pressing

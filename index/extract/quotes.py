@@ -537,6 +537,10 @@ _ACTION_PARTICLES = lex.words("off up away down")
 _LINKS = lex.words("of at from for")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
 _ORG_LINKS = lex.words("of for")
+# Words before a noun phrase, never before a subject and its verb ("after the Orlando attacks,").
+_NOUN_PHRASE_LEADS = lex.words("after since following amid despite concerning regarding of in on about over")
+# Heads of organisation names that go on with a purpose ("Alliance to Reclaim Our Schools").
+_PURPOSE_ORGS = lex.words("alliance coalition campaign committee project movement center fund foundation")
 # Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
 _ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
@@ -870,8 +874,10 @@ class _Attributor:
         if i + 1 >= self.n:
             return False
         nxt = self.texts[i + 1]
-        if lows[i + 1] == "that" or nxt in {":", ","} or nxt in _OPEN_QUOTES:
+        if lows[i + 1] == "that":
             return True
+        if nxt in {":", ","} or nxt in _OPEN_QUOTES:
+            return not self._possessed_run(i)
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
         return (
@@ -882,6 +888,26 @@ class _Attributor:
             and lows[i - 1] not in lex.NON_NAME_CAPS
             and (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS)
         )
+
+    def _possessed_run(self, i: int) -> bool:
+        """Whether the capitalised run before the noun-like word at ``i`` belongs to a possessor
+        ("Pagliano's Fifth Amendment claims", "China's South China Sea claims") or follows a
+        preposition ("after the Orlando attacks"): a noun phrase, not a subject and its verb.
+        Asked only before punctuation ("claims, …"), where a noun is likelier than a verb; a run
+        opening with a first name or title after a possessive stays a subject ("CNN's Jake Tapper
+        notes: …")."""
+        k = i - 1
+        while k >= 0 and self.caps[k] and self.texts[k][:1].isalpha() and self.sents[k] == self.sents[i]:
+            text = self.texts[k]
+            if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
+                head = self.lows[k + 1].rstrip(".")
+                return k < i - 1 and head not in lex.TITLES and head not in lex.first_names()
+            k -= 1
+        if k == i - 1:
+            return False
+        if k > 0 and (self.lows[k] in _ARTICLES or self.texts[k][:1].isdigit()):
+            k -= 1  # "after the Orlando attacks,", "concerning 2012 Benghazi attacks,"
+        return k >= 0 and self.lows[k] in _NOUN_PHRASE_LEADS
 
     def _participle(self, i: int) -> bool:
         """``…, adding …`` / ``…, saying …`` / ``… by saying …``: the subject of the sentence's last
@@ -1237,6 +1263,37 @@ class _Attributor:
             return self._subject_at(i, k - 3)  # "Democrats in Iowa who …"
         return False
 
+    def _joined_org_start(self, a: int, parsed: tuple[str, str, tuple[str, ...]]) -> int:
+        """Start of an organisation name whose words are joined by "and" ("House Oversight and
+        Government Reform Committee", "Health and Human Services"), the run from ``a`` being its
+        end; -1 when the words before "and" are a speaker of their own ("Clinton and the Justice
+        Department", "NATO and EU officials"): a person, a place, another organisation."""
+        if parsed[1] != "organization" or a < 2 or self.lows[a - 1] != "and":
+            return -1
+        if parsed[0].split()[-1].lower() not in lex.ORG_WORDS:
+            return -1  # an acronym ("Fox and CNN morning shows"): a name of its own
+        k = a - 2
+        if not self.names._is_name_word(k):
+            return -1
+        while k > 0 and self.sents[k - 1] == self.sents[a] and self.names._run_end(k - 1) >= a - 1:
+            k -= 1
+        while k < a - 2 and self.lows[k] in lex.DETERMINERS:
+            k += 1  # "The House Oversight …" opening the sentence
+        first = self.texts[k : a - 1]
+        head = first[0].lower().rstrip(".")
+        last = first[-1].lower()
+        known = self.names.by_surname.get(last)
+        if (
+            _is_org(first)
+            or _is_place(" ".join(first))
+            or (head in lex.TITLES and head not in lex.ORG_WORDS)  # "Sen. Warren", not "House …"
+            or head in lex.first_names()
+            or (known is not None and len(known.name.split()) > 1)
+            or any(t.endswith(_POSSESSIVE_ENDS) for t in first)
+        ):
+            return -1
+        return k
+
     def _coordinated(self, i: int, a: int) -> None:
         """``Lindsey Graham and David Perdue said``: the first conjunct speaks too."""
         if a < 2 or self.lows[a - 1] != "and" or not self.names._is_name_word(a - 2):
@@ -1425,6 +1482,10 @@ class _Attributor:
             if parsed and self.named_only and _is_place(parsed[0]):
                 return False  # "Ohio boasted", "Iran wants": places only speak through said/told
             if parsed:
+                k = self._joined_org_start(a, parsed)
+                if k >= 0:  # "The House Oversight and Government Reform Committee voted": one body
+                    name = self.body[self.starts[k] : self.ends[j]]
+                    return self._add((name, "organization"), i, k, j + 1, inverted=False, resolved=True)
                 self._coordinated(i, a)
                 return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
             return False
@@ -1638,7 +1699,28 @@ class _Attributor:
                 self.found[-1].inverted = True
                 self.found[-1].cue = cue
             return len(self.found) > found
-        return self._add((parsed[0], parsed[1]), i, ra, rb, inverted=True, cue=cue)
+        if not self._add((parsed[0], parsed[1]), i, ra, rb, inverted=True, cue=cue):
+            return False
+        self._org_purpose(rb)
+        return True
+
+    def _org_purpose(self, rb: int) -> None:
+        """Extend the organisation just added, whose name ends before ``rb``, by a purpose clause
+        that is part of its name: "the Alliance to Reclaim Our Schools", "the Coalition to Stop Gun
+        Violence" (a capitalised verb after "to"), not "said Smith to reporters"."""
+        att = self.found[-1]
+        if (
+            rb + 1 >= self.n
+            or self.lows[rb] != "to"
+            or self.lows[rb - 1] not in _PURPOSE_ORGS
+            or not self.names._is_name_word(rb + 1)
+            or self.sents[rb + 1] != self.sents[rb]
+            or not self.body[att.source_start : att.source_end].endswith(att.name)  # as written
+        ):
+            return
+        end = self.names._run_end(rb + 1)
+        att.name += self.body[att.source_end : self.ends[end - 1]]
+        att.source_end = self.ends[end - 1]
 
     def _caps_runs(self, a: int, b: int) -> list[tuple[int, int]]:
         """Capitalised runs inside tokens a to b."""
@@ -2181,7 +2263,30 @@ def _speaks(body: str, att: _Attribution) -> bool:
     country or city only as a government speaking ("Turkey said", not "backed by Turkey")."""
     if not att.inverted and _content.negated(body[att.source_end : att.cue_start]):
         return False
-    return att.cue.lower() in _content.SPEECH_CUES or not _is_place(att.name)
+    cue = att.cue.lower()
+    if cue in _content.SPEECH_CUES:
+        return True
+    if not att.inverted:
+        if cue not in _COUNTED and _QUANTITY.match(body, att.cue_end):
+            return False  # "donations hit nearly $1.1 billion", "deemed 22 of Clinton's emails": a count
+        if _HYPOTHETICAL.search(body, max(att.source_end, att.cue_start - 24), att.cue_start):
+            return False  # "Republican voters could have considered them": no stance taken
+    return not _is_place(att.name)
+
+
+# A modal of possibility between a subject and a verb that is not speech: what someone would,
+# could or might do ("Mr. Putin would recognize the folly", "Americans would actually see …").
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should|must)\b", re.IGNORECASE)
+
+
+# A quantity right after a verb: its object is a count or an amount, not a message.  Not after a
+# document's verb ("found 40 %") or a vote ("the Supreme Court voted 5 to 4": a decision, which
+# PolNeAR annotates as an attribution).
+_COUNTED = lex.DOCUMENT_VERBS | lex.words("voted votes")
+_QUANTITY = re.compile(
+    r"\s+(?:(?:nearly|about|almost|roughly|around|over|some|just|only|more than|less than|fewer than"
+    r"|at least)\s+)?[$£€]?\d"
+)
 
 
 _NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
