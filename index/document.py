@@ -144,8 +144,10 @@ def _speaker_json(speaker: Speaker) -> dict:
 
 
 # ``json.dumps(record, ensure_ascii=False)`` builds a JSONEncoder (and its C encoder) per call; one
-# encoder with the same settings, made once, gives the same text.
-_record_json = json.JSONEncoder(ensure_ascii=False).encode
+# encoder with the same settings, made once, gives the same text.  A record is plain data built
+# here (no cycles), so the encoder's circular-reference bookkeeping (a dict insert and delete per
+# list and dict) is skipped: the text is the same.
+_record_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def format_timestamp(seconds: int) -> str:
