@@ -11,7 +11,7 @@ from pathlib import Path
 from archive_gen import write_archive
 
 from index.article import Entity, Quote, Speaker, to_jsonable
-from index.document import _entity_json, _plain_json, _quote_json, _speaker_json, to_document
+from index.document import _entity_json, _plain_json, _quote_json, _speaker_json, content_hash, to_document
 from index.extract import AliasTable, extract
 from index.readers import ReadFailure, discover, read_source
 from search import schema as S
@@ -64,3 +64,18 @@ def test_records_match_the_generic_converter(tmp_path):
         assert record["entities"] == [to_jsonable(e) for e in extracted.entities]
         quotes += sum(len(s.quotes) for s in extracted.speakers)
     assert quotes > 50  # the comparison covered quotes, not only empty lists
+
+
+def test_content_hash_is_of_the_json_dumps_payload():
+    """The cached encoder hashes the text ``json.dumps(..., ensure_ascii=False, sort_keys=True)``
+    wrote: indexes built before keep their hashes (no re-extraction)."""
+    import hashlib
+
+    from index.article import Article
+    from index.extract import EXTRACTION_VERSION
+
+    article = Article(id="a#1", path="a.jsonl", title="Erdoğan «talks»", body="Body\nline two", url="u",
+                      outlet="Outlet", published=date(2020, 3, 5), authors=["A", "Ö"])
+    payload = json.dumps([EXTRACTION_VERSION, article.title, article.body, article.url, article.outlet,
+                          "2020-03-05", ["A", "Ö"], "a.jsonl"], ensure_ascii=False, sort_keys=True)
+    assert content_hash(article) == hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
