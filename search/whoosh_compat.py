@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from hashlib import md5
 from io import BytesIO
 from itertools import chain
-from operator import itemgetter, methodcaller, sub
+from operator import itemgetter, sub
 from pickle import dumps, loads
 from pickle import load as pickle_load
 from struct import Struct
@@ -354,40 +354,15 @@ def add_rows(tindex, keys: list[bytes], values: np.ndarray) -> None:
     _extend_index(tindex.index, positions)
     buckets = tindex.buckets
     if tindex.hashfn is md5_hash:  # the default: the digest's last 4 bytes, without hexdigest
-        _add_to_buckets(buckets, _md5_hashes(keys), positions)
+        for key, position in zip(keys, positions, strict=True):
+            h = int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+            buckets[h & 255].append((h, position))
     else:
         hashfn = tindex.hashfn
         for key, position in zip(keys, positions, strict=True):
             h = hashfn(key)
             buckets[h & 255].append((h, position))
     tindex.lastkey = keys[-1]
-
-
-def _md5_hashes(keys: list[bytes]) -> np.ndarray:
-    """``filetables.md5_hash`` of each key (the last 4 bytes of its md5 digest, big-endian) as
-    uint32, the digests taken in C-level maps and split with one numpy view."""
-    digests = b"".join(map(_digest, map(_md5, keys)))
-    return np.frombuffer(digests, dtype=">u4")[3::4].astype(np.uint32)
-
-
-def _md5(key: bytes):
-    return md5(key, usedforsecurity=False)
-
-
-_digest = methodcaller("digest")
-
-
-def _add_to_buckets(buckets: list[list], hashes: np.ndarray, positions: list[int]) -> None:
-    """``buckets[h & 255].append((h, position))`` for each hash and row position in turn: the rows
-    grouped by bucket with one stable sort, each bucket extended once."""
-    bucket_of = (hashes & 255).astype(np.uint8)
-    order = np.argsort(bucket_of, kind="stable")  # stable: a bucket's rows stay in insertion order
-    bounds = np.searchsorted(bucket_of[order], np.arange(257)).tolist()
-    sorted_hashes = hashes[order].tolist()
-    sorted_positions = np.asarray(positions, dtype=np.int64)[order].tolist()
-    for bucket in np.flatnonzero(np.diff(bounds)).tolist():
-        lo, hi = bounds[bucket], bounds[bucket + 1]
-        buckets[bucket].extend(zip(sorted_hashes[lo:hi], sorted_positions[lo:hi], strict=True))
 
 
 def _extend_index(index, positions: list[int]) -> None:
