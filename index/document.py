@@ -19,13 +19,18 @@ from search.names import name_key
 ENTITY_KINDS = {"person": S.PERSON, "organization": S.ORGANIZATION, "place": S.PLACE}
 
 
+#: ``json.dumps(..., ensure_ascii=False, sort_keys=True)`` with its encoder made once (``dumps``
+#: builds one per call for non-default settings): the parent process hashes every article it reads.
+_hash_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def content_hash(article: Article) -> str:
     """Hash of everything that determines the indexed document, including the extractor version
     and what a sidecar metadata file gave the article.
 
     Bumping ``EXTRACTION_VERSION`` therefore re-extracts every article on the next run.
     """
-    payload = json.dumps(
+    payload = _hash_json(
         [
             EXTRACTION_VERSION,
             article.title,
@@ -38,8 +43,6 @@ def content_hash(article: Article) -> str:
             # Only when present, so articles without a sidecar keep their hashes.
             *([article.sidecar] if article.sidecar else []),
         ],
-        ensure_ascii=False,
-        sort_keys=True,
     )
     return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -144,8 +147,10 @@ def _speaker_json(speaker: Speaker) -> dict:
 
 
 # ``json.dumps(record, ensure_ascii=False)`` builds a JSONEncoder (and its C encoder) per call; one
-# encoder with the same settings, made once, gives the same text.
-_record_json = json.JSONEncoder(ensure_ascii=False).encode
+# encoder with the same settings, made once, gives the same text.  A record is plain data built
+# here (no cycles), so the encoder's circular-reference bookkeeping (a dict insert and delete per
+# list and dict) is skipped: the text is the same.
+_record_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def format_timestamp(seconds: int) -> str:

@@ -55,6 +55,7 @@ from search.whoosh_compat import (
     TermWriter,
     compound_mmap,
     copy_per_doc,
+    field_lengths,
     raw_blocks,
     segment_terms,
     spans,
@@ -133,7 +134,7 @@ class _FieldPostings:
         rank = np.empty(len(order), dtype=np.int64)
         rank[[num for _term, num in order]] = np.arange(len(order))
         ranks = rank[np.frombuffer(self.termnums, dtype=np.uint32)]
-        perm = np.argsort(ranks, kind="stable")  # stable: documents stay in order within a term
+        perm = stable_order(ranks, len(order))  # stable: documents stay in order within a term
         bounds = np.concatenate(([0], np.cumsum(np.bincount(ranks, minlength=len(order))))).tolist()
         # Arrays for the field, a term's slice as Python lists (what TermWriter takes): lists for
         # the whole field would hold ~70 bytes per posting, 170 MB more per 5,000-article segment.
@@ -163,7 +164,7 @@ class _FieldPostings:
         rank = np.empty(nterms, dtype=np.int64)
         rank[[num for _term, num in order]] = np.arange(nterms)
         ranks = rank[np.frombuffer(self.termnums, dtype=np.uint32)]
-        perm = np.argsort(ranks, kind="stable")  # stable: documents stay in order within a term
+        perm = stable_order(ranks, nterms)  # stable: documents stay in order within a term
         bounds = np.concatenate(([0], np.cumsum(np.bincount(ranks, minlength=nterms))))
         docnums = np.frombuffer(self.docnums, dtype=np.uint32)[perm]
         weights = np.frombuffer(self.weights, dtype=np.float32)[perm]
@@ -171,6 +172,26 @@ class _FieldPostings:
         for first, last, plo, phi in _term_chunks(bounds, chunk):
             yield _ValuelessBatch([tbytes for tbytes, _num in order[first:last]], docnums[plo:phi],
                                   weights[plo:phi], bounds[first:last + 1] - plo, few[first:last])
+
+
+def stable_order(ranks: np.ndarray, nranks: int) -> np.ndarray:
+    """``np.argsort(ranks, kind="stable")`` for integer ranks in [0, ``nranks``), faster.
+
+    NumPy's stable sort is a radix sort only for keys of 16 bits or less, a timsort otherwise
+    (0.23 against 0.04 s for 2.76 M ranks of 40,000 terms, a 3,000-article body field's stream).
+    Ranks below 2**16 are sorted as uint16; larger ones in two stable radix passes, the low 16
+    bits first, then the high bits of the result (least significant digit first: the same
+    permutation).
+    """
+    if nranks <= 1 << 16:
+        return np.argsort(ranks.astype(np.uint16), kind="stable")
+    if nranks > 1 << 32:
+        return np.argsort(ranks, kind="stable")
+    ranks = ranks.astype(np.uint32, copy=False)
+    low = np.argsort((ranks & 0xFFFF).astype(np.uint16), kind="stable")
+    high = (ranks >> 16)[low]
+    high = high.astype(np.uint8 if nranks <= 1 << 24 else np.uint16)
+    return low[np.argsort(high, kind="stable")]
 
 
 def _term_chunks(bounds: np.ndarray, chunk: int) -> Iterator[tuple[int, int, int, int]]:
@@ -360,7 +381,7 @@ class _FieldTokens:
         else:
             positions = np.frombuffer(self.positions, dtype=np.uint32)
         ranks = rank[termnums]
-        perm = np.argsort(ranks, kind="stable")  # stable: documents, then positions stay in order
+        perm = stable_order(ranks, nterms)  # stable: documents, then positions stay in order
         ranks = ranks[perm]
         docs = np.repeat(np.frombuffer(self.docnums, dtype=np.uint32), counts)[perm]
         positions = positions[perm]
@@ -605,8 +626,9 @@ def _write_postings(fieldwriter, schema, reader, terms: Iterable[tuple[str, byte
             continue
         if lengths is None:
             # W3's doc_field_length returns None for a zero length; blocks only count lengths > 0.
-            lengths = ([reader.doc_field_length(d, fieldname) or 0 for d in range(count)]
-                       if reader is not None else [0] * count)
+            lengths = [0] * count if reader is None else field_lengths(reader, fieldname, count)
+            if lengths is None:
+                lengths = [reader.doc_field_length(d, fieldname) or 0 for d in range(count)]
         if isinstance(runs, _ValuelessBatch):
             writer.valueless_terms(runs.terms, runs.ids, runs.weights, runs.bounds, runs.few, lengths)
             continue

@@ -25,6 +25,7 @@ from whoosh.analysis import (
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
 
+from search.stemming import stem as fast_porter_stem
 from search.whoosh_compat import stem_function
 
 #: Whoosh's default word pattern, with a non-capturing group so ``findall`` returns whole words.
@@ -112,12 +113,15 @@ class Forms:
         self.renumber: bool = stop.renumber
         # The stem filter's own LFU cache is redundant under the cache here.
         self._stem = stem_function(stem)
+        porter = self._stem is porter_stem
+        if porter:  # the same function, without the step regexes (see search.stemming)
+            self._stem = fast_porter_stem
         self._ignore = frozenset(stem.ignore)
         self._charmap = charset.charmap
         self._limit = limit
         self._cache: dict[str, str | bool] = {}
         # ascii_prefix's guarantee holds for Porter's stemmer and a fold that keeps lower-case ASCII.
-        self.knows_prefixes = (self._stem is porter_stem
+        self.knows_prefixes = (porter
                                and _LOWER_ASCII.translate(self._charmap) == _LOWER_ASCII)
 
     def ascii_prefix(self, term: str) -> str | None:

@@ -157,6 +157,9 @@ def build_schema() -> fields.Schema:
 
 # -- the facet column --------------------------------------------------------------------------
 _EPOCH = date(1970, 1, 1)
+# ``json.dumps`` with non-default settings builds a JSONEncoder per call; one encoder with the same
+# settings, made once, writes the same text (a facet row is encoded per indexed article).
+_facets_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ class FacetRow:
             payload["i"] = self.indexed
         if self.article is not None:
             payload["a"] = self.article
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return _facets_json(payload).encode("utf-8")
 
     @classmethod
     def decode(cls, raw: bytes | None) -> FacetRow:

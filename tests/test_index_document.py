@@ -11,7 +11,7 @@ from pathlib import Path
 from archive_gen import write_archive
 
 from index.article import Entity, Quote, Speaker, to_jsonable
-from index.document import _entity_json, _plain_json, _quote_json, _speaker_json, to_document
+from index.document import _entity_json, _plain_json, _quote_json, _speaker_json, content_hash, to_document
 from index.extract import AliasTable, extract
 from index.readers import ReadFailure, discover, read_source
 from search import schema as S
@@ -54,8 +54,28 @@ def test_records_match_the_generic_converter(tmp_path):
     quotes = 0
     for article in articles:
         extracted = extract(article, aliases)
-        record = json.loads(to_document(article, extracted, "d", aliases, indexed_at=0)[S.RECORD])
+        doc = to_document(article, extracted, "d", aliases, indexed_at=0)
+        record = json.loads(doc[S.RECORD])
+        # The module's cached encoders write what json.dumps writes with the same settings.
+        assert doc[S.RECORD] == json.dumps(record, ensure_ascii=False)
+        facets = json.loads(doc[S.FACETS])
+        assert doc[S.FACETS] == json.dumps(facets, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         assert record["speakers"] == [to_jsonable(s) for s in extracted.speakers]
         assert record["entities"] == [to_jsonable(e) for e in extracted.entities]
         quotes += sum(len(s.quotes) for s in extracted.speakers)
     assert quotes > 50  # the comparison covered quotes, not only empty lists
+
+
+def test_content_hash_is_of_the_json_dumps_payload():
+    """The cached encoder hashes the text ``json.dumps(..., ensure_ascii=False, sort_keys=True)``
+    wrote: indexes built before keep their hashes (no re-extraction)."""
+    import hashlib
+
+    from index.article import Article
+    from index.extract import EXTRACTION_VERSION
+
+    article = Article(id="a#1", path="a.jsonl", title="Erdoğan «talks»", body="Body\nline two", url="u",
+                      outlet="Outlet", published=date(2020, 3, 5), authors=["A", "Ö"])
+    payload = json.dumps([EXTRACTION_VERSION, article.title, article.body, article.url, article.outlet,
+                          "2020-03-05", ["A", "Ö"], "a.jsonl"], ensure_ascii=False, sort_keys=True)
+    assert content_hash(article) == hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()

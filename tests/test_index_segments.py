@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+import numpy as np
 import pytest
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import SegmentWriter
@@ -590,3 +591,26 @@ def test_merges_copy_terms_in_batches_with_the_bytes_of_the_term_by_term_copy(tm
     with open_index(tmp_path / "batches").reader() as reader:
         assert reader.doc_frequency(S.BODY, "talk") == 340
         assert list(reader.postings(S.BODY, "talk").all_ids()) == list(range(340))
+
+
+@pytest.mark.parametrize("nranks", [1, 7, 1 << 16, (1 << 16) + 1, 300_000, (1 << 24) + 3])
+def test_stable_order_is_numpys_stable_argsort(nranks):
+    rng = np.random.default_rng(nranks)
+    for dtype in (np.int64, np.uint32):
+        ranks = rng.integers(0, nranks, 50_000).astype(dtype)
+        ranks[:3] = [0, nranks - 1, 0]  # both ends of the range, and ties
+        expected = np.argsort(ranks, kind="stable")
+        assert np.array_equal(segments.stable_order(ranks, nranks), expected)
+
+
+def test_a_staged_segments_flush_reads_field_lengths_in_bulk(tmp_path, monkeypatch):
+    """Fails if the flush goes back to reading field lengths document by document."""
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    def one_by_one(*_args, **_kwargs):
+        raise AssertionError("doc_field_length called during the flush")
+
+    monkeypatch.setattr(W3PerDocReader, "doc_field_length", one_by_one)
+    files, _pool, _streamed = _staged_files(tmp_path, "bulk", DOCS)
+    monkeypatch.undo()
+    assert files == _staged_files(tmp_path, "again", DOCS)[0]

@@ -548,3 +548,10 @@ def test_valueless_terms_write_what_encoded_blocks_write_term_by_term(weight, mo
     reference = _dateline_field_files(one_by_one)
     assert _dateline_field_files(batched) == reference
     assert called == ([] if weight == 1.5 else [1])
+
+
+def test_length_bytes_are_whooshs_length_to_byte():
+    from whoosh.util.numeric import length_to_byte
+
+    lengths = np.concatenate((np.arange(0, 3000), np.arange(3000, 250_000, 37), [106_373, 106_374, 10**9]))
+    assert D.length_bytes(lengths).tolist() == [length_to_byte(int(n)) for n in lengths]

@@ -336,3 +336,23 @@ def test_term_info_records_are_w3_term_info_bytes():
     records = np.array([C.term_info_record(info) for info in infos], dtype=C.TERM_INFO)
     records["offset"], records["length"] = 123_456_789_012, 4321
     assert records.tobytes() == b"".join(info.to_bytes() for info in infos)
+
+
+def test_field_lengths_read_what_doc_field_length_reads(tmp_path):
+    from index.storage import create_index
+
+    ix = create_index(tmp_path / "lengths")
+    writer = ix.writer()
+    # zero lengths, a long body, trailing zeros (never written to the column)
+    bodies = ["", "one", "a b c d e f", "report " * 5000, "", "two words", ""]
+    for n, body in enumerate(bodies):
+        writer.add_document(**{S.ID: f"d{n}", S.BODY: body, S.TITLE: "Title" if n == 3 else ""})
+    writer.commit()
+    with ix.searcher() as searcher:
+        perdoc = searcher.reader()._perdoc
+        count = len(bodies)
+        for fieldname in (S.BODY, S.TITLE, S.SPEAKER):  # the speaker field has no length column
+            expected = [perdoc.doc_field_length(d, fieldname) or 0 for d in range(count)]
+            assert C.field_lengths(perdoc, fieldname, count) == expected
+        assert C.field_lengths(perdoc, S.BODY, count)[3] == perdoc.doc_field_length(3, S.BODY) > 4000
+        assert C.field_lengths(object(), S.BODY, count) is None  # another reader: ask it per document
