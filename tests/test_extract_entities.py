@@ -143,3 +143,44 @@ def test_home_runs_count_toward_a_sports_report_only_as_words():
     assert _types(extract_entities(sports)).get("Denver") == "organization"
     plain = opening + "a home-run, a bighome run and an xquarter-final homer."
     assert _types(extract_entities(plain)).get("Denver") == "place"
+
+
+def _sample_entities(sample_archive, monkeypatch, size: int) -> tuple[list, int, int]:
+    """Entities of the five sample articles, twice over, with a fresh mention memo of ``size``
+    entries: (entities, ``_mention_votes`` calls, most entries the memo held after an article)."""
+    import weakref
+
+    from index.extract import entities as E
+    from index.readers import read_paths
+    from search.names import AliasTable
+
+    monkeypatch.setattr(E, "_MENTION_MEMOS", weakref.WeakKeyDictionary())
+    monkeypatch.setattr(E, "_MENTION_MEMO_SIZE", size)
+    calls = [0]
+    real = E._mention_votes
+
+    def counted(*args):
+        calls[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr(E, "_mention_votes", counted)
+    aliases = AliasTable.default()
+    articles = [a for a in read_paths([sample_archive]) if hasattr(a, "body")] * 2
+    found, held = [], 0
+    for article in articles:
+        found.append(extract_entities(article.body, article.title, aliases))
+        current, previous = E._MENTION_MEMOS[aliases]
+        held = max(held, len(current) + len(previous))
+    return found, calls[0], held
+
+
+def test_the_mention_memo_keeps_its_size_and_changes_no_result(sample_archive, monkeypatch):
+    """Two generations of at most half the size each: never more entries than the size, the same
+    entities as an unbounded memo, contexts looked up again only once dropped (counted)."""
+    unbounded, distinct, _held = _sample_entities(sample_archive, monkeypatch, 10**9)
+    assert distinct > 100  # every context once: the second pass over the articles only hits
+    tiny, calls, held = _sample_entities(sample_archive, monkeypatch, 40)
+    assert tiny == unbounded
+    assert held <= 40 and calls > distinct
+    _same, calls_large, held_large = _sample_entities(sample_archive, monkeypatch, 2 * distinct + 2)
+    assert calls_large == distinct == held_large  # half the size holds them all: never renewed
