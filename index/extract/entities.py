@@ -590,7 +590,9 @@ def extract_entities(body: str, title: str = "", aliases: AliasTable | None = No
     sports = _is_sports(head)
     cands = _candidates(text, title_line=bool(title))
 
-    memo, older = _mention_memo(aliases)
+    memo = _MENTION_MEMOS.setdefault(aliases, {})
+    if len(memo) > _MENTION_MEMO_SIZE:
+        memo.clear()
 
     # First pass: evidence per full name (folded key), keeping a display form.
     votes: dict[str, dict[str, float]] = {}
@@ -610,12 +612,7 @@ def extract_entities(body: str, title: str = "", aliases: AliasTable | None = No
         )
         mention = memo.get(context, _UNSEEN)
         if mention is _UNSEEN:
-            mention = older.get(context, _UNSEEN)
-            if mention is _UNSEEN:
-                mention = _mention_votes(*context, aliases)
-            memo[context] = mention
-            if len(memo) >= _MENTION_MEMO_SIZE // 2:
-                memo, older = _mention_memo(aliases, renew=True)
+            mention = memo[context] = _mention_votes(*context, aliases)
         if mention is None:
             continue
         key, name, sent_start, evidence = mention
@@ -695,25 +692,8 @@ def _is_sports(head: str) -> bool:
 # argument, whose keys, holding the table object, would stay tracked by the cyclic garbage
 # collector (tens of thousands per thousand new articles, each full collection traversing them
 # all).  Names recur across articles, so most candidates are found here.
-# Two generations per table, (current, previous): a context found only in the previous one is
-# copied into the current one; a current generation that reaches half of _MENTION_MEMO_SIZE
-# becomes the previous one (the previous one is dropped), so names recurring across articles stay.
-# One dict emptied whole at 200,000 entries took ~105 MB a worker; simulated on 20,000 articles of
-# the 8x build, it missed 278,835 contexts, these generations (100,000 in all) 303,755 (~24 us each).
-_MENTION_MEMOS: weakref.WeakKeyDictionary[AliasTable, list[dict[tuple, tuple | None]]] = (
-    weakref.WeakKeyDictionary())
-_MENTION_MEMO_SIZE = 100_000  # entries of both generations together, at most
-
-
-def _mention_memo(aliases: AliasTable, renew: bool = False) -> tuple[dict, dict]:
-    """The (current, previous) generations of ``aliases``' memo; with ``renew`` the current one
-    becomes the previous one and a new current one starts."""
-    memos = _MENTION_MEMOS.get(aliases)
-    if memos is None:
-        memos = _MENTION_MEMOS[aliases] = [{}, {}]
-    elif renew:
-        memos[:] = [{}, memos[0]]
-    return memos[0], memos[1]
+_MENTION_MEMOS: weakref.WeakKeyDictionary[AliasTable, dict[tuple, tuple | None]] = weakref.WeakKeyDictionary()
+_MENTION_MEMO_SIZE = 200_000  # entries; the memo is emptied (between articles) when it outgrows this
 _UNSEEN = object()
 
 
