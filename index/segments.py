@@ -52,6 +52,7 @@ from search.whoosh_codec import (
 )
 from search.whoosh_compat import (
     TERM_INFO,
+    TermTable,
     TermWriter,
     compound_mmap,
     copy_per_doc,
@@ -60,7 +61,7 @@ from search.whoosh_compat import (
     segment_terms,
     spans,
     term_postings,
-    term_rows,
+    term_table,
     uses_w3_terms,
     writes_w3,
 )
@@ -812,42 +813,32 @@ COPY_BATCH_ROWS = 65_536
 COPY_BATCH_BYTES = 2 << 20
 
 
-def _copies_all(sources: list[_MergeSource]) -> list[dict] | None:
-    """Each source's term rows (:func:`~search.whoosh_compat.term_rows`) when every source is a
-    Dateline segment without deletions whose rows can be read at once, else None."""
+def _copies_all(sources: list[_MergeSource]) -> list[TermTable] | None:
+    """Each source's term table (:func:`~search.whoosh_compat.term_table`) when every source is a
+    Dateline segment without deletions whose rows can be read as arrays, else None."""
     if not all(source.dateline and source.docmap is None for source in sources):
         return None
-    rows = [term_rows(source.reader) for source in sources]
-    _release_pages(sources)  # the term tables' pages, read whole
-    return None if any(found is None for found in rows) else rows
+    tables = [term_table(source.reader) for source in sources]
+    _release_pages(sources)  # the term tables' pages, read through
+    return None if any(table is None for table in tables) else tables
 
 
-def _copied_batches(sources: list[_MergeSource], rows: list[dict],
+def _copied_batches(sources: list[_MergeSource], tables: list[TermTable],
                     schema) -> Iterator[tuple[str, None, _CopiedBatch]]:
     """(fieldname, None, batch) of the merged terms of segments that are all copied
     (:func:`_copies_all`): :func:`_merged_terms` for a whole batch of terms at once.
 
-    Each segment's terms are sorted; the union is sorted with one stable ``sorted`` (a term
-    found in several segments keeps their order), and terms are cut into batches of at most
+    Field by field (only one field's terms of the segments are held at a time): each segment's
+    terms are sorted; the union is sorted with one stable ``sorted`` (a term found in several
+    segments keeps their order), and terms are cut into batches of at most
     :data:`COPY_BATCH_ROWS` source rows and :data:`COPY_BATCH_BYTES` of postings, never splitting
     a term (a larger term is a batch of its own).
     """
-    fieldnames = sorted({name for found in rows for name in found if name in schema})
+    fieldnames = sorted({name for table in tables for name in table.fields if name in schema})
     for fieldname in fieldnames:
-        keys: list[bytes] = []
-        origin, infos = [], []
-        for i, found in enumerate(rows):
-            if fieldname in found:
-                terms, term_infos = found[fieldname]
-                keys += terms
-                origin.append(np.full(len(terms), i, dtype=np.int64))
-                infos.append(term_infos)
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        ordered = [keys[i] for i in order]
+        ordered, all_origin, all_infos = _field_union(tables, fieldname)
+        _release_pages(sources)
         firsts = [0, *(k for k in range(1, len(ordered)) if ordered[k] != ordered[k - 1]), len(ordered)]
-        take = np.array(order, dtype=np.int64)
-        # (concatenate gives the records native byte order: back to the term table's)
-        all_origin, all_infos = np.concatenate(origin)[take], np.concatenate(infos)[take].astype(TERM_INFO)
         starts = np.array(firsts, dtype=np.int64)
         ends = np.concatenate(([0], np.cumsum(all_infos["length"].astype(np.int64))))[starts]  # bytes
         lo = 0
@@ -860,6 +851,24 @@ def _copied_batches(sources: list[_MergeSource], rows: list[dict],
                                                 all_infos[first:last], starts[lo:hi + 1] - first, sources)
             _release_pages(sources)
             lo = hi
+
+
+def _field_union(tables: list[TermTable], fieldname: str) -> tuple[list[bytes], np.ndarray, np.ndarray]:
+    """One field's term rows of every segment, sorted by term (stable: a term's rows in segment
+    order): (terms, the segment of each row, the rows' :data:`TERM_INFO` records)."""
+    keys: list[bytes] = []
+    origin, infos = [], []
+    for i, table in enumerate(tables):
+        if fieldname in table.fields:
+            terms, term_infos = table.rows(fieldname)
+            keys += terms
+            origin.append(np.full(len(terms), i, dtype=np.int64))
+            infos.append(term_infos)
+    take = np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
+    ordered = [keys[i] for i in take.tolist()]
+    del keys
+    # (concatenate gives the records native byte order: back to the term table's)
+    return ordered, np.concatenate(origin)[take], np.concatenate(infos)[take].astype(TERM_INFO)
 
 
 #: Where a Dateline block's fields lie: its length prefix, then ``HEADER`` (flags, count, base,

@@ -17,6 +17,7 @@ of uncommitted segments; each worker holds one segment's postings (at most ``lim
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import logging
 import multiprocessing
@@ -291,6 +292,37 @@ class _ProcessWorkers:
 
 
 # -- the committer -----------------------------------------------------------------------------
+def _load_malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None on another C library or platform."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _load_malloc_trim()
+#: Heap releases done in this process (tests count them).
+heap_releases = 0
+
+
+def release_heap() -> bool:
+    """Give the C heap's free memory back to the system (glibc's ``malloc_trim``); False where
+    that is not available.
+
+    Called by the committer after each commit: a merge of ten 5,000-article segments frees ~100
+    MB of term rows and batch arrays in small pieces, which glibc keeps (the heap's top is rarely
+    free), so the committer's RSS would stay at its merge peak beside the workers until the end of
+    the run (measured on a merge of 8 x 4,700 articles: 165 -> 99 MiB after the trim)."""
+    global heap_releases
+    if _MALLOC_TRIM is None:
+        return False
+    _MALLOC_TRIM(0)
+    heap_releases += 1
+    return True
+
+
 @dataclass
 class _Job:
     """One commit: a staged segment (or none) and the deletions gathered since the last job.
@@ -355,6 +387,7 @@ class _Committer:
                 continue
             try:
                 self._commit(job)
+                release_heap()
                 self.events.put(("committed", job.number, None))
             except BaseException as exc:
                 failed = True

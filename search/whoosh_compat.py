@@ -113,37 +113,82 @@ def term_postings(reader, terminfo) -> bytes:
     return reader._terms._postfile.get(offset, length)
 
 
-def term_rows(reader) -> dict[str, tuple[list[bytes], np.ndarray]] | None:
-    """{field: (its terms, their :data:`TERM_INFO` rows)} of a W3-family segment's term table,
-    read at once (the ordered index gives every row's position; Whoosh parses a row per call), or
-    None when a row is not a plain ``W3TermInfo`` with its postings' extent (inlined postings)."""
+class TermTable:
+    """A W3-family segment's term table for a merge, read one field at a time (:meth:`rows`).
+
+    Holds each row's position (8 bytes a row) and each field's range of rows; a field's rows are
+    parsed from its own bytes when asked for, so a merge holds one field's terms of its segments
+    at a time, not every field's (the term tables of ten 5,000-article segments took ~115 MB as
+    Python ``bytes`` and arrays at once, and parsing them whole ~50 MB more a segment).
+    """
+
+    #: Rows whose heads are parsed together (bounds the parse's index arrays).
+    CHUNK = 1 << 15
+
+    def __init__(self, dbfile, start: int, positions: np.ndarray, fields: dict[str, tuple[int, int]]) -> None:
+        self._dbfile = dbfile
+        self._start = start
+        self._positions = positions  # row i's bytes: positions[i]:positions[i + 1], from start
+        self.fields = fields  # field name -> (first row, end row)
+
+    def rows(self, fieldname: str) -> tuple[list[bytes], np.ndarray]:
+        """(terms, their :data:`TERM_INFO` records) of one field, in term order."""
+        lo, hi = self.fields[fieldname]
+        first = int(self._positions[lo])
+        data = self._dbfile.get(self._start + first, int(self._positions[hi]) - first)
+        rows = np.frombuffer(data, dtype=np.uint8)
+        positions = self._positions[lo:hi] - first
+        key_starts = positions + _ROW_HEAD.itemsize + 2  # past the field number
+        value_starts = positions + _ROW_HEAD.itemsize + _be_u4(rows, positions)
+        infos = np.empty(hi - lo, dtype=TERM_INFO)
+        view = infos.view(np.uint8).reshape(hi - lo, TERM_INFO.itemsize)
+        offsets = np.arange(TERM_INFO.itemsize)
+        for a in range(0, hi - lo, self.CHUNK):
+            view[a:a + self.CHUNK] = rows[value_starts[a:a + self.CHUNK, None] + offsets]
+        keys = [data[a:b] for a, b in zip(key_starts.tolist(), value_starts.tolist(), strict=True)]
+        return keys, infos
+
+
+def _be_u4(rows: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The big-endian unsigned 32-bit integers at byte offsets ``at`` of ``rows`` (int64)."""
+    out = rows[at].astype(np.int64) << 24
+    for k, shift in ((1, 16), (2, 8), (3, 0)):
+        out |= rows[at + k].astype(np.int64) << shift
+    return out
+
+
+def term_table(reader) -> TermTable | None:
+    """A segment's :class:`TermTable`, or None when its rows are not plain ``W3TermInfo`` records
+    with their postings' extent (inlined postings) or do not lie one after another.
+
+    The ordered index gives every row's position (Whoosh parses a row per call); rows are checked
+    in chunks of :attr:`TermTable.CHUNK`, so the table's bytes are never all held at once."""
     tindex = reader._terms._tindex
     dbfile = tindex.dbfile
     index_type = np.dtype(tindex.extras["indextype"]).newbyteorder(">")
+    start = tindex.startofdata
     positions = np.frombuffer(dbfile.get(tindex.indexbase, tindex.indexlen * index_type.itemsize),
                               dtype=index_type).astype(np.int64)
-    if not len(positions):
-        return {}
-    start = tindex.startofdata
-    data = dbfile.get(start, tindex.endofdata - start)
-    rows = np.frombuffer(data, dtype=np.uint8)
     positions -= start
-    heads = rows[positions[:, None] + np.arange(_ROW_HEAD.itemsize + 2)].copy()
-    key_lengths = heads[:, :4].view(">u4").ravel().astype(np.int64)
-    value_lengths = heads[:, 4:8].view(">u4").ravel()
-    field_ids = heads[:, 8:10].view(">u2").ravel()
-    value_starts = positions + _ROW_HEAD.itemsize + key_lengths
-    if (value_lengths != TERM_INFO.itemsize).any() or rows[value_starts].any():  # flags 0: not inlined
-        return None
-    infos = rows[value_starts[:, None] + np.arange(TERM_INFO.itemsize)].copy().view(TERM_INFO).ravel()
-    key_starts = (positions + _ROW_HEAD.itemsize + 2).tolist()  # past the field number
-    keys = [data[a:b] for a, b in zip(key_starts, value_starts.tolist(), strict=True)]
+    count = len(positions)
+    positions = np.append(positions, tindex.endofdata - start)
+    field_ids = np.empty(count, dtype=np.int64)
+    for lo in range(0, count, TermTable.CHUNK):
+        hi = min(lo + TermTable.CHUNK, count)
+        first = int(positions[lo])
+        rows = np.frombuffer(dbfile.get(start + first, int(positions[hi]) - first), dtype=np.uint8)
+        at = positions[lo:hi] - first
+        key_lengths, value_lengths = _be_u4(rows, at), _be_u4(rows, at + 4)
+        if ((value_lengths != TERM_INFO.itemsize).any()
+                or (_ROW_HEAD.itemsize + key_lengths + value_lengths != np.diff(positions[lo:hi + 1])).any()
+                or rows[at + _ROW_HEAD.itemsize + key_lengths].any()):  # flags 0: not inlined
+            return None
+        field_ids[lo:hi] = (rows[at + 8].astype(np.int64) << 8) | rows[at + 9]
     unmap = {number: name for name, number in reader._terms._fieldmap.items()}
-    bounds = np.flatnonzero(np.diff(field_ids)) + 1
-    found = {}
-    for lo, hi in zip([0, *bounds.tolist()], [*bounds.tolist(), len(keys)], strict=True):
-        found[unmap[int(field_ids[lo])]] = (keys[lo:hi], infos[lo:hi])
-    return found
+    bounds = (np.flatnonzero(np.diff(field_ids)) + 1).tolist()
+    fields = {unmap[int(field_ids[lo])]: (lo, hi)
+              for lo, hi in zip([0, *bounds], [*bounds, count], strict=True) if hi > lo}
+    return TermTable(dbfile, start, positions, fields)
 
 
 def raw_blocks(reader, terminfo, fmt) -> Iterator[tuple[tuple, object, tuple | None, int]]:

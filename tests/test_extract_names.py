@@ -145,3 +145,21 @@ def test_canonicalize_acronyms_are_kept_across_articles():
         )
         assert [(e.name, e.count) for e in ents] == [("Hayat Tahrir Sham", 3)]
     assert names._ACRONYMS["Hayat Tahrir Sham"] == "HTS"
+
+
+def test_name_lookups_start_again_beyond_their_limit(monkeypatch):
+    """The lookups memo of a table holds at most ``_LOOKUPS_LIMIT`` entries from one article to
+    the next (50,000: ~13 MB a worker): one more and the next article starts a new one."""
+    import weakref
+
+    from index.extract import names as N
+
+    assert N._LOOKUPS_LIMIT == 50_000
+    monkeypatch.setattr(N, "_LOOKUPS", weakref.WeakKeyDictionary())
+    aliases = AliasTable.default()
+    first = N._lookups(aliases)
+    first.update({(f"Name {i}", "person"): ("x", "x") for i in range(N._LOOKUPS_LIMIT)})
+    assert N._lookups(aliases) is first
+    first[("One More", "person")] = ("x", "x")
+    second = N._lookups(aliases)
+    assert second is not first and second == {} and N._lookups(aliases) is second

@@ -614,3 +614,30 @@ def test_a_staged_segments_flush_reads_field_lengths_in_bulk(tmp_path, monkeypat
     files, _pool, _streamed = _staged_files(tmp_path, "bulk", DOCS)
     monkeypatch.undo()
     assert files == _staged_files(tmp_path, "again", DOCS)[0]
+
+def test_batched_merges_hold_one_fields_terms_at_a_time(tmp_path, monkeypatch):
+    """The merged segments' term tables are read field by field: a field's rows are read from each
+    segment holding it (once), then its batches are written, before the next field is read."""
+    from itertools import groupby
+
+    events = []
+    real_rows, real_batches = segments.TermTable.rows, segments._copied_batches
+
+    def rows(table, fieldname):
+        events.append(("read", fieldname))
+        return real_rows(table, fieldname)
+
+    def batches(sources, tables, schema):
+        for item in real_batches(sources, tables, schema):
+            events.append(("batch", item[0]))
+            yield item
+
+    monkeypatch.setattr(segments.TermTable, "rows", rows)
+    monkeypatch.setattr(segments, "_copied_batches", batches)
+    monkeypatch.setattr(segments, "COPY_BATCH_ROWS", 16)
+    _merged_twice(tmp_path, "fields", monkeypatch, batches=True)
+    groups = [(kind, name, len(list(run))) for (kind, name), run in groupby(events)]
+    assert [kind for kind, _name, _count in groups] == ["read", "batch"] * (len(groups) // 2)
+    for (_r, read_name, reads), (_b, batch_name, _n) in zip(groups[::2], groups[1::2], strict=True):
+        assert read_name == batch_name and 1 <= reads <= 3  # three segments in each merge
+    assert [name for kind, name, count in groups if kind == "read" and count == 3].count(S.BODY) == 2

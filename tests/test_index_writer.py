@@ -270,3 +270,28 @@ def test_articles_committed_but_missing_from_the_manifest_are_replaced_not_dupli
     assert ids(index_dir) == [f"news/{i}.txt" for i in range(4)]
     with open_index(index_dir).searcher() as searcher:
         assert len(list(searcher.docs_for_query(Term(S.BODY, "idlib")))) == 4
+
+
+def test_the_committer_releases_the_heap_after_each_commit(tmp_path, monkeypatch):
+    """Each commit is followed by one ``malloc_trim`` (counted; skipped where glibc is absent)."""
+    trims = []
+    monkeypatch.setattr(writer, "_MALLOC_TRIM", lambda pad: trims.append(pad) or 1)
+    monkeypatch.setattr(writer, "heap_releases", 0)
+    archive = tmp_path / "news"
+    for i in range(7):
+        write(archive / f"{i}.txt", f"Story {i}", f"Body {i}.")
+    report = run([archive], tmp_path / "ix", batch_size=3)
+    assert report.commits == 3
+    assert trims == [0, 0, 0] and writer.heap_releases == 3
+    monkeypatch.setattr(writer, "_MALLOC_TRIM", None)
+    assert writer.release_heap() is False and writer.heap_releases == 3
+
+
+def test_release_heap_calls_glibcs_malloc_trim():
+    """On glibc (this project's Linux builds) the real ``malloc_trim`` is found and callable."""
+    import platform
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("not a glibc system")
+    before = writer.heap_releases
+    assert writer.release_heap() is True and writer.heap_releases == before + 1

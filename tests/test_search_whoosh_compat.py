@@ -356,3 +356,36 @@ def test_field_lengths_read_what_doc_field_length_reads(tmp_path):
             assert C.field_lengths(perdoc, fieldname, count) == expected
         assert C.field_lengths(perdoc, S.BODY, count)[3] == perdoc.doc_field_length(3, S.BODY) > 4000
         assert C.field_lengths(object(), S.BODY, count) is None  # another reader: ask it per document
+
+def _one_segment_index(folder: Path, writer_class) -> Path:
+    from index.storage import create_index
+
+    ix = create_index(folder)
+    writer = writer_class(ix)
+    for n in range(ARTICLES):
+        body = "Idlib talks resumed" + (" in Sochi" if n % 3 == 0 else "") + f" report{n}"
+        writer.add_document(**{S.ID: f"a{n:03d}", S.TITLE: f"Talks {n % 7}", S.BODY: body})
+    writer.commit()
+    return folder
+
+
+@pytest.mark.parametrize("chunk", [7, 1 << 15])
+def test_term_table_reads_each_fields_terms_as_whoosh_does(tmp_path, monkeypatch, chunk):
+    """A Dateline segment's term table, field by field (its rows checked and parsed in chunks):
+    every field's terms in Whoosh's order, with the term infos Whoosh reads."""
+    from index.segments import FastSegmentWriter
+
+    monkeypatch.setattr(C.TermTable, "CHUNK", chunk)
+    folder = _one_segment_index(tmp_path / "ix", FastSegmentWriter)
+    with open_index(folder).reader() as reader:
+        table = C.term_table(reader)
+        assert set(table.fields) == {S.ID, S.TITLE, S.BODY}
+        for name in table.fields:
+            keys, infos = table.rows(name)
+            assert keys == sorted(reader.lexicon(name)) and len(keys) == len(infos)
+            expected = [reader.term_info(name, key) for key in keys]
+            assert infos["df"].tolist() == [info.doc_frequency() for info in expected]
+            assert infos["weight"].tolist() == [info.weight() for info in expected]
+            assert [(int(row["offset"]), int(row["length"])) for row in infos] == [
+                (info.extent()[0], int(np.ravel(info.extent()[1])[0])) for info in expected]
+

@@ -602,7 +602,9 @@ def _inside_marker(
 # ``_Names._register``'s reading of a parse, which depends on the parse alone: (name, surname key,
 # kind, roles of the title words, whether the name has several words).  Kept across articles.
 _REGISTRATIONS: dict[tuple[str, str, tuple[str, ...]], tuple[str, str, str, tuple[str, ...], bool]] = {}
-_REGISTRATIONS_LIMIT = 100_000  # entries; the dict is started again beyond this
+# Entries; the dict is started again beyond this.  ~320 bytes an entry: 32 MB a worker at 100,000,
+# 16 MB at 50,000 (cost: see names._LOOKUPS_LIMIT).
+_REGISTRATIONS_LIMIT = 50_000
 
 
 def _registration(parsed: tuple[str, str, tuple[str, ...]]) -> tuple[str, str, str, tuple[str, ...], bool]:
