@@ -48,6 +48,7 @@ from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from search.whoosh_compat import (
+    BYTE_LENGTHS,
     TERM_INFO,
     TermOutput,
     block_statistics,
@@ -382,15 +383,11 @@ def _term_infos(ids: np.ndarray, weights: np.ndarray, bounds: np.ndarray,
     return infos
 
 
-#: Whoosh's ``length_to_byte`` table: the length each byte stands for, ascending.
-_BYTE_LENGTH_TABLE = np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)
-
-
 def length_bytes(lengths: np.ndarray) -> np.ndarray:
     """``length_to_byte`` of each length (uint8), in one ``searchsorted``: Whoosh's is a
     ``bisect_left`` into the same table, 255 from 106,374 on (the table's last value), and a
     Python call per document and field was most of a flush's length handling."""
-    return np.minimum(np.searchsorted(_BYTE_LENGTH_TABLE, lengths, side="left"), 255).astype(np.uint8)
+    return np.minimum(np.searchsorted(BYTE_LENGTHS, lengths, side="left"), 255).astype(np.uint8)
 
 
 def many_postings_blocks(ids: np.ndarray, freqs: np.ndarray, deltas: np.ndarray | None, bounds: np.ndarray,

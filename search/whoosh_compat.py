@@ -32,6 +32,7 @@ from zlib import compress, decompress
 import numpy as np
 from whoosh import formats
 from whoosh.filedb.filetables import OrderedHashWriter, md5_hash
+from whoosh.util.numeric import byte_to_length
 
 #: zlib's inflate for everything the readers inflate (stored documents, postings blocks).
 #: ISA-L's (the ``isal`` package) returns the same bytes about twice as fast: a stored document,
@@ -41,6 +42,10 @@ try:
     from isal.isal_zlib import decompress as inflate
 except ImportError:  # pragma: no cover - a platform without an isal wheel
     inflate = decompress
+
+#: ``byte_to_length`` of each length byte (0 for 0, as ``doc_field_length`` reads it), ascending:
+#: what a W3 length column's bytes stand for.
+BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)
 
 
 # -- analysis ------------------------------------------------------------------------------------
@@ -697,17 +702,7 @@ def field_lengths(perdoc, fieldname: str, count: int) -> list[int] | None:
     found = _length_bytes(perdoc, fieldname, count)
     if found is None:
         return [0] * count
-    return _byte_lengths()[found].tolist()
-
-
-def _byte_lengths() -> np.ndarray:
-    """``byte_to_length`` of each length byte (0 for 0, as ``doc_field_length`` reads it)."""
-    global _BYTE_LENGTHS
-    from whoosh.util.numeric import byte_to_length
-
-    if _BYTE_LENGTHS is None:
-        _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.int64)
-    return _BYTE_LENGTHS
+    return BYTE_LENGTHS[found].tolist()
 
 
 def _column_events(perdocwriter, order: list[str], lengths: dict, values: dict, ndocs: int) -> None:
@@ -733,10 +728,6 @@ def _column_events(perdocwriter, order: list[str], lengths: dict, values: dict, 
             perdocwriter._create_column(column_name, column)
 
 
-#: ``byte_to_length`` of each length byte.
-_BYTE_LENGTHS = None
-
-
 def _append_lengths(perdocwriter, fieldname: str, found: np.ndarray, start: int) -> None:
     """Add the live documents' length bytes of one field from document ``start`` on: the bytes
     Whoosh's ``add_column_value`` writes one non-zero byte at a time (zeros fill the gaps; trailing
@@ -752,7 +743,7 @@ def _append_lengths(perdocwriter, fieldname: str, found: np.ndarray, start: int)
     last = int(nonzero[-1])
     writer._dbfile.write(found[:last + 1].tobytes())
     writer._count = start + last + 1
-    perdocwriter._fieldlengths[fieldname] += int(_byte_lengths()[found].sum())
+    perdocwriter._fieldlengths[fieldname] += int(BYTE_LENGTHS[found].sum())
 
 
 def _var_bytes(column, live: np.ndarray) -> tuple[bytes, np.ndarray]:
