@@ -16,6 +16,7 @@ boundaries, not about any one article:
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from index.extract import _lexicon as lex
 
@@ -25,7 +26,7 @@ from index.extract import _lexicon as lex
 #: mostly nouns ("hints", "counters"), take a listener or a topic ("briefed", "informed",
 #: "mentioned the deal"), an idiom ("pleaded guilty") or mostly a thing ("maintained a lead")
 #: are left out.
-MORE_SPEECH_VERBS = lex.words(
+MORE_SPEECH_VERBS: Final[frozenset[str]] = lex.words(
     """
     stating recounted recounts recounting confessed confesses proclaimed proclaims boasted bragged
     hinted divulged grumbled testified testifies elaborated reasoned retorted scoffed mused
@@ -35,12 +36,12 @@ MORE_SPEECH_VERBS = lex.words(
     """
 )
 #: Of those, the ones that also stand after their Source (", retorted Peskov", ", she recounted").
-MORE_INVERTED_CUES = lex.words(
+MORE_INVERTED_CUES: Final[frozenset[str]] = lex.words(
     "recounted confessed boasted testified elaborated reasoned retorted scoffed mused opined wondered"
 )
 #: Verbs whose object is what was said: content may follow them without "that".
 #: ("in": "In a CNN/ORC poll …, 38 percent said …", the pollster's finding.)
-SPEECH_CUES = (
+SPEECH_CUES: Final[frozenset[str]] = (
     lex.CUE_VERBS
     | lex.INVERTED_CUES
     | MORE_SPEECH_VERBS
@@ -49,7 +50,7 @@ SPEECH_CUES = (
 #: Communicative stance verbs: their object is what the Source said about something ("called the
 #: charges fabricated", "accused Clinton of lying", "cited derogatory comments"), so it is content.
 #: Verbs of intention, belief, decision or action ("wants", "agreed", "backed", "released") are not.
-STATEMENT_VERBS = lex.words(
+STATEMENT_VERBS: Final[frozenset[str]] = lex.words(
     """
     accused accuses accuse criticized criticised criticizes criticize called calls cited cites
     blasted blasts attacked attacks slammed slams praised praises defended defends denounced denounces
@@ -66,38 +67,38 @@ STATEMENT_VERBS = lex.words(
 )
 #: Verbs of belief and expectation whose clause is the Source's stated position ("Trump believes the
 #: deal is bad", "Sanders hopes his supporters will …"); they attribute only to a named subject.
-BELIEF_VERBS = lex.words(
+BELIEF_VERBS: Final[frozenset[str]] = lex.words(
     """
     believes believe believed thinks think thought knows know knew hopes hope hoped insists insist
     expects expect expected fears fear feared feels feel felt worries worry worried expressed
     """
 )
 # Phrasal cues and their particle ("referring to the deal", "pointed out that …").
-_PHRASAL = {
+_PHRASAL: Final = {
     "referring": ("to",), "refers": ("to",), "referred": ("to",), "pointing": ("to", "out"),
     "pointed": ("out", "to"), "points": ("out", "to"), "talking": ("about",), "talked": ("about",),
     "talks": ("about",), "called": ("for", "on"), "calls": ("for", "on"), "calling": ("for", "on"),
     "railed": ("against",), "rails": ("against",), "lashed": ("out",),
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
-_PROMISES = lex.words(
+_PROMISES: Final = lex.words(
     "pledged pledges promised promises promise vowed vows vow threatened threatens urged urges "
     "pledging promising vowing threatening urging"
 )
 # Cues whose object is first a listener ("told reporters that …").
-_LISTENER_CUES = frozenset(["told", "tells", "tell", "telling"])
+_LISTENER_CUES: Final = frozenset(["told", "tells", "tell", "telling"])
 # Verbs whose object is content only after "that" or a colon: "continued his push", "reiterated
 # his support", "posted a message on Facebook", "charged a fee" are things, not words.
-_EXPLICIT_ONLY = lex.words(
+_EXPLICIT_ONLY: Final = lex.words(
     "continued continues reiterated reiterates repeated repeats posted posts charged charges answered "
     # "conceding the race", "recounted the incident", "emphasizing those words"
     "conceding confirming recounted recounting emphasizing emphasising stressing "
     "hinted acknowledging asserting"
 )
 # Particles of phrasal verbs after a cue ("called off", "showed up"): no content follows.
-_PARTICLES = lex.words("off up out down back away")
+_PARTICLES: Final = lex.words("off up out down back away")
 # Words that open a circumstance phrase rather than content.
-_CIRCUMSTANCE = lex.words(
+_CIRCUMSTANCE: Final = lex.words(
     """
     on at in during after before while when from via through over with to for about as by since
     following upon amid outside inside near under against into toward towards across behind despite
@@ -105,7 +106,7 @@ _CIRCUMSTANCE = lex.words(
     """
 )
 # Time words and adverbs that may stand between a cue and its content ("said Tuesday that …").
-_TIME = lex.WEEKDAYS | lex.words(
+_TIME: Final = lex.WEEKDAYS | lex.words(
     """
     today yesterday tonight tomorrow earlier later recently previously again also then now once twice
     last this next week month year weekend morning afternoon evening night early late repeatedly
@@ -114,23 +115,23 @@ _TIME = lex.WEEKDAYS | lex.words(
     """
 )
 # First words after a cue that need the full rules of content_after.
-_SLOW_STARTS = _CIRCUMSTANCE | frozenset([":", ",", ";", "(", "-", "–", "—", "that", "to"])
+_SLOW_STARTS: Final = _CIRCUMSTANCE | frozenset([":", ",", ";", "(", "-", "–", "—", "that", "to"])
 # Words opening a clause the listener of "told" is followed by ("told CNN how …").
-_WH = lex.words("that how what why whether if")
+_WH: Final = lex.words("that how what why whether if")
 # Words that open no content of their own after a comma ("…, adding", "…, the lawyer for …").
-_SUBJECT_PRONOUNS = lex.words("he she it they we i there")
-_PHRASE_LEADS = lex.words("in on at during about for over from with under since")
-_WH_WORDS = lex.words("what when where which who whom how why whether if as")
-_OCCASION_WORDS = lex.words("the a an his her their its both each all this that these those")
-_NOT_CONTENT_START = lex.words("and but or adding saying noting who which according the a an his her")
-_DETERMINERS = lex.words("the a an his her their")
-_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_][\w’'.-]*|[^\w\s]")
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)?[.,]?$")
+_SUBJECT_PRONOUNS: Final = lex.words("he she it they we i there")
+_PHRASE_LEADS: Final = lex.words("in on at during about for over from with under since")
+_WH_WORDS: Final = lex.words("what when where which who whom how why whether if as")
+_OCCASION_WORDS: Final = lex.words("the a an his her their its both each all this that these those")
+_NOT_CONTENT_START: Final = lex.words("and but or adding saying noting who which according the a an his her")
+_DETERMINERS: Final = lex.words("the a an his her their")
+_NEGATION: Final = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
+_WORD: Final = re.compile(r"[^\W_][\w’'.-]*|[^\w\s]")
+_ORDINAL: Final = re.compile(r"^\d+(?:st|nd|rd|th)?[.,]?$")
 
 
-_WINDOW = 160  # characters of the sentence after a cue that content_after reads
-_FIRST = re.compile(r"\s*([^\W_][\w’'.-]*|[^\w\s])")
+_WINDOW: Final = 160  # characters of the sentence after a cue that content_after reads
+_FIRST: Final = re.compile(r"\s*([^\W_][\w’'.-]*|[^\w\s])")
 
 
 def negated(between: str) -> bool:
@@ -144,14 +145,14 @@ def negated(between: str) -> bool:
 
 
 # Where an aside, apposition or earlier clause ends before a cue: a comma, dash or parenthesis.
-_ASIDE_END = re.compile(r",|\s[-\u2013\u2014]+\s|[\u2013\u2014)]")
+_ASIDE_END: Final = re.compile(r",|\s[-\u2013\u2014]+\s|[\u2013\u2014)]")
 
 
 def _time_word(low: str) -> bool:
     return low.rstrip(".") in _TIME or bool(_ORDINAL.match(low)) or (low.endswith("ly") and low.isalpha())
 
 
-_RELATIVE = re.compile(r"\b(?:what|whatever|how)\s*$", re.IGNORECASE)
+_RELATIVE: Final = re.compile(r"\b(?:what|whatever|how)\s*$", re.IGNORECASE)
 
 
 def relative_source(before: str) -> bool:
@@ -173,7 +174,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
 
 # "in a written statement Thursday night", "in an interview on Sunday": how the Source spoke, then
 # (without "that") the content.
-_OCCASION_LEAD = re.compile(
+_OCCASION_LEAD: Final = re.compile(
     r"(?:in|during)\s+(?:an?|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|interview|speech|email|letter|post|tweet|op-ed|press\s+release|memo|video|address)\b"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
@@ -268,7 +269,9 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             # "said in a statement Thursday night they pulled the listing": content after the occasion
             nxt = _FIRST.match(text, occasion.end())
             word = nxt.group(1) if nxt else ""
-            if word[:1].isalpha() and word.lower() not in _CIRCUMSTANCE | _NOT_CONTENT_START | {"that"}:
+            if nxt is not None and word[:1].isalpha() and (
+                word.lower() not in _CIRCUMSTANCE | _NOT_CONTENT_START | {"that"}
+            ):
                 return nxt.start(1), False
         # "said in a statement that …", "said after the meeting, the talks …": skip the phrase.
         for j in range(k + 1, min(n, k + 16)):
@@ -302,8 +305,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
 
 # Cue words that are nouns or prepositions inside a circumstance phrase ("in her opening remarks",
 # "in a statement in March"): no second cue there.
-_NOT_CUES_HERE = lex.NOUN_LIKE_VERBS | frozenset(["in"])
-_LISTENERS = lex.words(
+_NOT_CUES_HERE: Final = lex.NOUN_LIKE_VERBS | frozenset(["in"])
+_LISTENERS: Final = lex.words(
     """
     reporters journalists the a an his her their him them me us you supporters audience crowd lawmakers
     voters members colleagues students viewers listeners readers radio television station newspaper
@@ -314,10 +317,10 @@ _LISTENERS = lex.words(
 
 # Words of a title or description between a trailing attribution's comma and its named Source
 # ("…, the country’s Foreign Minister Sergey Lavrov said", "…, Russia's state news agency TASS").
-_DESCRIPTION = (
+_DESCRIPTION: Final = (
     lex.DETERMINERS | lex.TITLES | lex.ROLE_NOUNS | lex.ORG_NOUNS | lex.ROLE_MODIFIERS | lex.MEDIA_WORDS
 ) | lex.words("news agency official officials state-run state-owned")
-_SPACED = re.compile(r"\S+")
+_SPACED: Final = re.compile(r"\S+")
 
 
 def description_start(before: str) -> int:
@@ -339,10 +342,10 @@ def description_start(before: str) -> int:
 
 # Where reported content after a cue stops: a participle clause (", calling the protester …") or a
 # second verb of the Source coordinated with the first (" and vowed not to …", ", and said it …").
-_PREPOSITION_ING = lex.words(
+_PREPOSITION_ING: Final = lex.words(
     "including according regarding concerning following during considering notwithstanding"
 )
-_CONTENT_END = re.compile(
+_CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
     r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
@@ -365,7 +368,7 @@ _CONTENT_END = re.compile(
 
 # Where the writer says how the Source said it ("… in an interview with CNN", "… during a debate",
 # "… on Twitter"): the occasion, not content.
-_OCCASION = re.compile(
+_OCCASION: Final = re.compile(
     r"\s+(?:(?:in|during|at)\s+(?:an?|his|her|their|its|one|other)\s+(?:[\w’'.-]+\s+){0,3}?"
     r"(?:interviews?|statements?|speech|speeches|tweets?|appearances?|op-eds?|rally|rallies|debates?"
     r"|remarks|(?:press|news)\s+conferences?|town\s+halls?)"
@@ -375,11 +378,11 @@ _OCCASION = re.compile(
 
 # Where the object of a stance verb ends: a second verb of the Source (" and has appeared …",
 # " but only after …"), a comma, or a time phrase ("last week", "on Tuesday", "in early June").
-_MONTHS = (
+_MONTHS: Final = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
 )
-_OBJECT_END = re.compile(
+_OBJECT_END: Final = re.compile(
     r"\s+(?:and|but)\s+(?:has|had|have|is|was|did|then|later|also|will|would|only)\b"
     r"|,[”\"’']*\s"
     r"|\s+(?:after|before|when|while|because|as)\s+(?:he|she|they|it|his|her|their|its)\b"
@@ -393,8 +396,8 @@ _OBJECT_END = re.compile(
 
 # ", his qualifications, his judgment and his worldview": the comma goes on with a list of short
 # items closed by "and"/"or", still the object ("questioned Mr. Trump's tactics, his …").
-_LIST_ITEM = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
-_LIST_GOES_ON = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
+_LIST_ITEM: Final = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
+_LIST_GOES_ON: Final = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
 
 
 def object_end(text: str) -> int:
@@ -421,14 +424,14 @@ def content_end(text: str, cue: str = "") -> int:
     return end
 
 
-_STANCE = lex.STANCE_VERBS
-_SHORT_ASIDE = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
+_STANCE: Final = lex.STANCE_VERBS
+_SHORT_ASIDE: Final = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
 # ", which is …": a relative clause that says what its antecedent is, part of what was said
-_IDENTIFYING = re.compile(r"\s+(?:is|are|was|were)\b")
+_IDENTIFYING: Final = re.compile(r"\s+(?:is|are|was|were)\b")
 
 
-_VERB_SETS = (SPEECH_CUES, STATEMENT_VERBS, _STANCE)
-_IRREGULAR_PAST = lex.words("said told wrote felt found hit knew sought thought spoke gave made took")
+_VERB_SETS: Final = (SPEECH_CUES, STATEMENT_VERBS, _STANCE)
+_IRREGULAR_PAST: Final = lex.words("said told wrote felt found hit knew sought thought spoke gave made took")
 
 
 def bare(verb: str) -> bool:
@@ -479,12 +482,12 @@ def _content_end(text: str, bare_cue: bool = True) -> int:
     return len(text)
 
 
-_SUBORDINATORS = lex.words(
+_SUBORDINATORS: Final = lex.words(
     "when if while after before as although though because since once until unless soon"
 )
-_CONNECTIVES = lex.words("however though too also meanwhile instead nevertheless")
+_CONNECTIVES: Final = lex.words("however though too also meanwhile instead nevertheless")
 # Passive participles that open a sentence with the question put to the Source ("Asked about …,").
-_QUESTION_LEADS = lex.words("asked pressed questioned")
+_QUESTION_LEADS: Final = lex.words("asked pressed questioned")
 
 
 def clause_before(text: str) -> bool:
@@ -506,7 +509,7 @@ def clause_before(text: str) -> bool:
     return not (opener and "," not in text)
 
 
-_OPEN_RELATIVE = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")
+_OPEN_RELATIVE: Final = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")
 
 
 def inside_relative(text: str) -> bool:
@@ -527,7 +530,7 @@ def opens_subordinate(text: str) -> bool:
 
 
 # Words that may stand before a subordinator opening a sentence ("Even though", "Years after").
-_SUBORDINATOR_LEADS = lex.words(
+_SUBORDINATOR_LEADS: Final = lex.words(
     "even just only shortly soon long right moments hours days weeks months years"
 )
 

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Final
 
-_DATA = Path(__file__).resolve().parents[1] / "data"
+import index
+
+# ``index``'s data folder, found from the package (always pure Python), not from this file, which
+# runs from build/compiled/ when compiled.
+_DATA: Final = Path(index.__file__).resolve().parent / "data"
 
 
 def words(text: str) -> frozenset[str]:
@@ -19,7 +24,7 @@ def words(text: str) -> frozenset[str]:
 
 # Speech and statement verbs that introduce a Source ("X said", "said X").  Inflected forms are
 # listed explicitly: a stemmer would also match nouns ("the claim", "a report").
-CUE_VERBS = words(
+CUE_VERBS: Final[frozenset[str]] = words(
     """
     said says say saying told tells telling added adds adding stressed stresses noted notes noting
     warned warns warning explained explains explaining argued argues arguing insisted insists insisting
@@ -38,7 +43,7 @@ CUE_VERBS = words(
 
 # Verbs of stance and evaluation: an attribution only when their subject is a proper name
 # ("Sanders criticized …", "Trump believes …"), never through a pronoun or a role noun.
-STANCE_VERBS = words(
+STANCE_VERBS: Final[frozenset[str]] = words(
     """
     accused accuses criticized criticised criticizes criticises called calls cited cites declined
     declines blasted blasts attacked attacks slammed slams praised praises defended defends denounced
@@ -71,7 +76,7 @@ STANCE_VERBS = words(
 )
 
 # Third-person verb forms that are more often plural nouns ("the Paris attacks", "Western states").
-NOUN_LIKE_VERBS = words(
+NOUN_LIKE_VERBS: Final[frozenset[str]] = words(
     """
     attacks states claims remarks calls shows questions rules projects supports signals demands
     fears hopes worries reports notes estimates promises charges vows tweets posts objects blames
@@ -82,10 +87,10 @@ NOUN_LIKE_VERBS = words(
 )
 
 # Passive auxiliaries: "the plan was agreed", "he was asked" do not make the subject a Source.
-PASSIVE_AUX = words("was were is are be been being")
+PASSIVE_AUX: Final[frozenset[str]] = words("was were is are be been being")
 
 # Cues that may stand after the source when the clause is inverted (", said Peskov").
-INVERTED_CUES = words(
+INVERTED_CUES: Final[frozenset[str]] = words(
     """
     said says say added adds explained explains noted notes wrote writes asked asks continued continues
     stressed warned argued insisted told recalled replied responded remarked observed tweeted
@@ -95,7 +100,7 @@ INVERTED_CUES = words(
 )
 
 # Words between a subject and its cue verb ("Lavrov has also repeatedly said").
-AUXILIARIES = words(
+AUXILIARIES: Final[frozenset[str]] = words(
     """
     has have had also later then previously repeatedly recently once again further would will could
     might may should did does do is was were are not never often publicly privately flatly quickly
@@ -109,7 +114,7 @@ AUXILIARIES = words(
 )
 
 # Honorifics and office titles peeled off the front of a name ("Foreign Minister Sergey Lavrov").
-TITLES = words(
+TITLES: Final[frozenset[str]] = words(
     """
     mr mrs ms miss dr prof professor sir dame lord lady rev reverend sen senator rep representative
     gov governor president vice secretary minister prime chancellor premier mayor judge justice gen
@@ -123,10 +128,10 @@ TITLES = words(
     whip house senate federal first lady chef founder ceo cfo coo analyst economist professor
     """
 )
-NAME_SUFFIXES = words("jr jr. sr sr. ii iii iv")
+NAME_SUFFIXES: Final[frozenset[str]] = words("jr jr. sr sr. ii iii iv")
 # Words written with a period that does not end the sentence ("Sen.", "Gov.", "Jr."); full words
 # such as "Press" or "House" end sentences like any other.
-ABBREVIATIONS = words(
+ABBREVIATIONS: Final[frozenset[str]] = words(
     """
     mr mrs ms messrs dr prof sen sens rep reps gov govs gen lt col capt cpt sgt cpl maj adm cmdr
     det insp supt rev fr hon pres st mt ft no vs jr sr esq atty dist univ corp inc ltd co bros del
@@ -134,7 +139,7 @@ ABBREVIATIONS = words(
 )
 
 # Role nouns that stand for a person introduced earlier ("the minister", "the Kremlin spokesman").
-ROLE_NOUNS = words(
+ROLE_NOUNS: Final[frozenset[str]] = words(
     """
     minister spokesman spokeswoman spokesperson president senator candidate nominee secretary
     chairman chairwoman leader governor ambassador envoy diplomat mayor general commander lawmaker
@@ -149,7 +154,7 @@ ROLE_NOUNS = words(
 )
 
 # Plural heads of groups that speak together ("Pentagon officials", "Democratic strategists").
-GROUP_NOUNS = words(
+GROUP_NOUNS: Final[frozenset[str]] = words(
     """
     officials aides operatives strategists leaders lawmakers senators diplomats authorities
     prosecutors investigators officers advisers advisors staffers insiders sources spokesmen
@@ -163,7 +168,7 @@ GROUP_NOUNS = words(
 )
 
 # Lower-case head nouns of organisation speakers ("the Turkish presidency", "the Trump campaign").
-ORG_NOUNS = words(
+ORG_NOUNS: Final[frozenset[str]] = words(
     """
     presidency ministry government campaign administration department committee agency army military
     embassy office party service foundation company police court council commission bureau
@@ -174,7 +179,7 @@ ORG_NOUNS = words(
 )
 
 # Capitalised words that make a name an organisation ("Foreign Ministry", "New York Times").
-ORG_WORDS = words(
+ORG_WORDS: Final[frozenset[str]] = words(
     """
     kremlin ministry department committee commission council agency office bureau service services
     party campaign administration court house senate congress parliament assembly government
@@ -187,7 +192,7 @@ ORG_WORDS = words(
 )
 
 # Single capitalised words that are countries or capitals speaking for their governments.
-PLACES = words(
+PLACES: Final[frozenset[str]] = words(
     """
     russia turkey syria iran iraq china israel ukraine germany france britain japan india pakistan
     egypt jordan qatar america moscow ankara damascus tehran beijing washington london paris berlin
@@ -200,21 +205,21 @@ PLACES = words(
     """
 )
 
-PRONOUNS_MALE = words("he")
-PRONOUNS_FEMALE = words("she")
-PRONOUNS_ORG = words("it")
-PRONOUNS = words(
+PRONOUNS_MALE: Final[frozenset[str]] = words("he")
+PRONOUNS_FEMALE: Final[frozenset[str]] = words("she")
+PRONOUNS_ORG: Final[frozenset[str]] = words("it")
+PRONOUNS: Final[frozenset[str]] = words(
     """
     i me my we us our you your he him his she her it its they them their who whom whose which that
     this these those one someone everyone anyone nobody
     """
 )
-DETERMINERS = words(
+DETERMINERS: Final[frozenset[str]] = words(
     "the a an this that these those some many several other another each every all both no any few most"
 )
 
 # Capitalised words that start sentences or headlines but never start a name.
-NON_NAME_CAPS = words(
+NON_NAME_CAPS: Final[frozenset[str]] = words(
     """
     the a an and but or so yet then still also meanwhile however instead in on at to of for from by
     with as when while after before if though although because since until unless now later earlier
@@ -233,13 +238,13 @@ NON_NAME_CAPS = words(
     consequently accordingly neither either
     """
 )
-WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+WEEKDAYS: Final[frozenset[str]] = words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Lower-case particles allowed inside a person's name ("Bashar al-Assad", "Ursula von der Leyen").
-NAME_PARTICLES = words("de del della der van von al el bin ibn da di du la le")
+NAME_PARTICLES: Final[frozenset[str]] = words("de del della der van von al el bin ibn da di du la le")
 
 # Abbreviated titles as the role nouns that refer back to their bearer ("Sen. X" ... "the senator").
-TITLE_ROLES = {
+TITLE_ROLES: Final = {
     "sen": "senator",
     "sens": "senator",
     "gov": "governor",
@@ -258,7 +263,7 @@ TITLE_ROLES = {
 
 # Lower-case words that may stand between a role noun and the name it introduces
 # ("presumptive Republican nominee Donald Trump", "former Florida Gov. Jeb Bush").
-ROLE_MODIFIERS = words(
+ROLE_MODIFIERS: Final[frozenset[str]] = words(
     """
     former presumptive likely presidential vice top senior junior chief then current outgoing
     incoming acting longtime independent conservative liberal progressive libertarian ranking
@@ -267,7 +272,7 @@ ROLE_MODIFIERS = words(
 )
 
 # Postal and AP state abbreviations as the state names they stand for ("R-Fla." -> florida).
-STATE_ABBREVIATIONS = {
+STATE_ABBREVIATIONS: Final = {
     "fla": "florida",
     "tex": "texas",
     "tx": "texas",
@@ -304,7 +309,7 @@ STATE_ABBREVIATIONS = {
 }
 
 # Documents and findings that speak for their authors ("a Quinnipiac poll shows", "a survey by X found").
-DOCUMENT_NOUNS = words(
+DOCUMENT_NOUNS: Final[frozenset[str]] = words(
     """
     poll polls survey surveys study studies analysis report reports review data records figures
     audit memo estimate estimates projections search tally count investigation investigations
@@ -313,14 +318,14 @@ DOCUMENT_NOUNS = words(
 )
 
 # Verbs whose subject is a document ("a CNN/ORC poll showed", "FEC records show").
-DOCUMENT_VERBS = words(
+DOCUMENT_VERBS: Final[frozenset[str]] = words(
     """
     shows show showed shown found finds find suggests suggested indicates indicated concluded
     concludes puts put gave gives estimated estimates projected projects revealed reveals
     """
 )
 # Words between a document noun and its verb ("a poll out Monday", "a poll conducted last week").
-DOCUMENT_GAP = words(
+DOCUMENT_GAP: Final[frozenset[str]] = words(
     """
     out conducted released published last this week month year weekend in on earlier late early
     taken new latest recent has have had also
@@ -330,18 +335,22 @@ DOCUMENT_GAP = words(
 )
 
 # Documents that carry their pollster's or publisher's name ("in a CNN/ORC poll").
-POLL_NOUNS = words("poll polls survey surveys study report analysis")
-DOCUMENT_ADJECTIVES = words("latest new recent national statewide previous earlier same")
+POLL_NOUNS: Final[frozenset[str]] = words("poll polls survey surveys study report analysis")
+DOCUMENT_ADJECTIVES: Final[frozenset[str]] = words(
+    "latest new recent national statewide previous earlier same"
+)
 
 # Time words skipped between a subject and its cue ("the Committee this week announced").
-TIME_WORDS = words("this last week month year weekend morning afternoon evening night on")
+TIME_WORDS: Final[frozenset[str]] = words(
+    "this last week month year weekend morning afternoon evening night on"
+)
 
 # Second words of place names that start with "New" (not a sentence-initial adjective there).
-NEW_PLACES = words("york jersey hampshire mexico zealand orleans delhi england haven")
+NEW_PLACES: Final[frozenset[str]] = words("york jersey hampshire mexico zealand orleans delhi england haven")
 
 # Progressive forms of stance verbs: a Source only with a named subject and a finite "be"
 # ("Vermont Sen. Bernie Sanders is pledging …", "Republicans are pushing for …").
-PROGRESSIVE_VERBS = words(
+PROGRESSIVE_VERBS: Final[frozenset[str]] = words(
     """
     pledging pushing calling urging arguing promising asking
     demanding claiming criticizing criticising attacking defending insisting warning suggesting
@@ -353,7 +362,7 @@ PROGRESSIVE_VERBS = words(
 # Participles of speech and stance verbs that attribute to the subject of their sentence after a
 # comma ("…, calling Trump a fascist", "…, citing the report", "…, pointing to the deal").
 # Not "referring to": after a quotation it is the writer's gloss ("…,” he said, referring to Obama).
-PARTICIPLE_CUES = words(
+PARTICIPLE_CUES: Final[frozenset[str]] = words(
     """
     calling accusing blaming praising criticizing criticising suggesting insisting claiming
     promising vowing questioning demanding arguing warning describing citing pointing declaring
@@ -363,14 +372,14 @@ PARTICIPLE_CUES = words(
 )
 
 # Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").
-MEDIA_WORDS = words(
+MEDIA_WORDS: Final[frozenset[str]] = words(
     "press times post journal tribune herald caller examiner news today reuters bloomberg politico "
     "axios guardian telegraph independent observer standard beacon register globe sun star chronicle "
     "inquirer gazette courier review magazine"
 )
 
 # Common first names by gender, for he/she resolution (a small closed list; unknown names match both).
-FEMALE_FIRST_NAMES = words(
+FEMALE_FIRST_NAMES: Final[frozenset[str]] = words(
     """
     hillary michelle nancy elizabeth sarah carly nikki maria mary patricia jennifer linda barbara
     susan jessica karen lisa betty margaret sandra ashley kimberly emily donna carol ruth sharon
@@ -383,7 +392,7 @@ FEMALE_FIRST_NAMES = words(
     jillian katie dena janet hope tina donna brenda lindsay
     """
 )
-MALE_FIRST_NAMES = words(
+MALE_FIRST_NAMES: Final[frozenset[str]] = words(
     """
     donald bernie barack bill ted marco jeb ben chris john paul mike mitch joe tim rand scott
     james robert michael william david richard charles thomas mark steven george kenneth edward

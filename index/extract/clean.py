@@ -17,9 +17,10 @@ Paragraphs (blank-line separated) are otherwise kept intact.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Lines after which everything is reader comments (comment widgets: wpDiscuz, Disqus, ...).
-_COMMENT_MARKER_RE = re.compile(
+_COMMENT_MARKER_RE: Final = re.compile(
     r"""^(?:
         notify\ of | newest\s+most\s+voted | oldest\s+newest | inline\s+feedbacks?
       | view\ all\ comments? | \d+\s+comments? | comments?\s*(?:\(\d+\))? | show\ comments?
@@ -33,7 +34,7 @@ _COMMENT_MARKER_RE = re.compile(
 )
 
 # Headers of related-links / promo blocks that end the article when near its end.
-_TAIL_MARKER_RE = re.compile(
+_TAIL_MARKER_RE: Final = re.compile(
     r"""^(?:
         more\ on\ this\ topic | related(?:\ (?:articles?|stories|posts|news|content|coverage|reading))?
       | read\ (?:more|also|next) | see\ also | you\ (?:may|might)\ also\ (?:like|be\ interested\ in)
@@ -45,7 +46,7 @@ _TAIL_MARKER_RE = re.compile(
 )
 
 # Furniture lines dropped wherever they are (only short lines are tested, see _is_boilerplate).
-_BOILERPLATE_RE = re.compile(
+_BOILERPLATE_RE: Final = re.compile(
     r"""^(?:
         [-–—*\s]*advertisement[-–—*\s]* | [-–—\s]*(?:story\ )?continues?\ below(?:\ advertisement)?.*
       | support\ (?:us|our\ work|(?-i:[A-Z][\w&'-]*(?:\ [A-Z][\w&'-]*){0,2}))
@@ -70,7 +71,7 @@ _BOILERPLATE_RE = re.compile(
 # The furniture patterns that can match anywhere in a line, apart (each tries every position up to
 # its word): a line matches one of the two patterns exactly when it matched the single pattern of
 # all alternatives, and an ASCII line can only match these when it holds "newsletter" or "cookie".
-_FLOATING_BOILERPLATE_RE = re.compile(
+_FLOATING_BOILERPLATE_RE: Final = re.compile(
     r"""^(?:
         .{0,40}\bnewsletters?\b.{0,60}
       | .*\bcookies?\b.*\b(?:accept|consent|policy|use|browsing|experience)\b.*
@@ -79,7 +80,7 @@ _FLOATING_BOILERPLATE_RE = re.compile(
 )
 
 # Image captions with credits: "Sergey Lavrov. Image: Pavel Golovkin/AP", "(Photo: Reuters)".
-_CREDIT_RE = re.compile(
+_CREDIT_RE: Final = re.compile(
     r"""(?:\b(?:image|photo|picture|photograph|pictured|credit|source\ image|file\ photo)s?
           \s*(?:by|:|credit:?)\s*
           [^.]{2,80}$
@@ -93,17 +94,17 @@ _CREDIT_RE = re.compile(
 # or "(": a cheap test that spares most lines the search, which tries its word-run branch at every
 # word.  ı and İ are the only characters outside ASCII that re.IGNORECASE matches to a letter of
 # these words (to "i"), and str.lower() turns İ into two characters, hence the mapping.
-_CREDIT_HINTS = ("image", "photo", "picture", "credit", "/", "(")
-_DOTLESS_DOTTED_I = str.maketrans("ıİ", "ii")
+_CREDIT_HINTS: Final = ("image", "photo", "picture", "credit", "/", "(")
+_DOTLESS_DOTTED_I: Final = str.maketrans("ıİ", "ii")
 
 # Not \n{3,}: a literal prefix lets re skip ahead to each "\n\n\n" instead of trying every position.
-_BLANKS_RE = re.compile(r"\n\n\n+")
+_BLANKS_RE: Final = re.compile(r"\n\n\n+")
 # Runs of blanks that collapsing to one space changes: two or more, or one tab / no-break space.
 # (Matching every single space too would rebuild each prose line for nothing.)
-_SPACE_RE = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
+_SPACE_RE: Final = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
-MAX_FURNITURE_LEN = 160  # furniture is short; a long line matching a pattern is real prose
-TAIL_FRACTION = 0.6  # a tail marker past this share of the text starts a related-links block
+MAX_FURNITURE_LEN: Final = 160  # furniture is short; a long line matching a pattern is real prose
+TAIL_FRACTION: Final = 0.6  # a tail marker past this share of the text starts a related-links block
 
 
 def _collapse(line: str) -> str:

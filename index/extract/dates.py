@@ -16,16 +16,17 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import PurePath
+from typing import Final
 
 from index.article import Article
 
-MIN_YEAR = 1900
-MAX_YEAR = 2100
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2100
 
-_Y = r"(?P<y>(?:19|20)\d{2})"
-_M = r"(?P<m>0?[1-9]|1[0-2])"
-_D = r"(?P<d>0?[1-9]|[12]\d|3[01])"
-_MONTHS = {
+_Y: Final = r"(?P<y>(?:19|20)\d{2})"
+_M: Final = r"(?P<m>0?[1-9]|1[0-2])"
+_D: Final = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+_MONTHS: Final = {
     m: i
     for i, names in enumerate(
         [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -33,11 +34,11 @@ _MONTHS = {
          ("oct", "october"), ("nov", "november"), ("dec", "december")], 1)
     for m in names
 }  # fmt: skip
-_MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_MON: Final = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 
 # URL shapes, most specific first.  Separators between the parts may be / - _ or . ; the
 # compact form (20200305) must stand alone between non-digits.
-_URL_PATTERNS = [
+_URL_PATTERNS: Final = [
     re.compile(rf"(?<!\d){_Y}[/_.-]{_M}[/_.-]{_D}(?!\d)"),  # /2020/03/05/ /2020-03-05 /2020_3_5
     # 20200305
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
@@ -45,10 +46,10 @@ _URL_PATTERNS = [
     re.compile(rf"(?<![a-z]){_MON}[/_.-]{_D}[/_.-]{_Y}(?!\d)", re.I),  # march-5-2020
     re.compile(rf"(?<!\d){_Y}[/_.-]{_MON}[/_.-]{_D}(?!\d)", re.I),  # 2020/mar/05 (the Guardian)
 ]
-_FILENAME_PATTERNS = _URL_PATTERNS  # file names use the same shapes (breitbart_2016-09-12_slug.txt)
+_FILENAME_PATTERNS: Final = _URL_PATTERNS  # file names use the same shapes (breitbart_2016-09-12_slug.txt)
 
-_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
-_NUMERIC_RE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+_ISO_RE: Final = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_NUMERIC_RE: Final = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 
 def _make(y: int, m: int, d: int) -> date | None:
@@ -160,16 +161,20 @@ def resolve_date(article: Article) -> tuple[date | None, str]:
 
 
 # A year (and month) between separators in a URL's path: /2019/03/slug, /news/2019/slug.
-_URL_YEAR = re.compile(r"(?:^|[/_.-])(?P<y>(?:19|20)\d{2})(?:[/_.-](?P<m>0?[1-9]|1[0-2]))?(?=$|[/_.-])")
-_CAP_MON = "(?P<mon>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_URL_YEAR: Final = re.compile(
+    r"(?:^|[/_.-])(?P<y>(?:19|20)\d{2})(?:[/_.-](?P<m>0?[1-9]|1[0-2]))?(?=$|[/_.-])"
+)
+_CAP_MON: Final = (
+    "(?P<mon>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+)
+_DAY: Final = r"(?P<d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 # "on March 29", "on 29 March"; not followed by a year (that would be a full date of some event).
-_TEXT_DAYS = [
+_TEXT_DAYS: Final = [
     re.compile(rf"\b[Oo]n\s+{_CAP_MON}\s+{_DAY}\b(?!,?\s*\d)"),
     re.compile(rf"\b[Oo]n\s+{_DAY}\s+{_CAP_MON}(?![\w.]*,?\s*\d)"),
 ]
 #: Characters of the body searched for a day: the lead, where the news (and its day) is.
-TEXT_DAY_CHARS = 1500
+TEXT_DAY_CHARS: Final = 1500
 
 
 def _partial_date(article: Article) -> tuple[tuple[int, ...] | None, str]:

@@ -22,13 +22,17 @@ from __future__ import annotations
 import re
 import weakref
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Final
 
+import index
 from index.article import Entity
 from search.names import AliasTable, fold, raw_key
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# Found from the ``index`` package, not from this file, which runs from build/compiled/ when compiled.
+DATA_DIR: Final = Path(index.__file__).resolve().parent / "data"
 
 PER, ORG, LOC = "person", "organization", "place"
 
@@ -39,10 +43,12 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Words joined into a name only when capitalised words follow them.
-_CONNECTORS = _words("of for de da di del della des du la le van von der den ter bin ibn al el y & and zu")
-_ARABIC_PREFIX_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd)-", re.I)
+_CONNECTORS: Final = _words(
+    "of for de da di del della des du la le van von der den ter bin ibn al el y & and zu"
+)
+_ARABIC_PREFIX_RE: Final = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd)-", re.I)
 
-_ORG_HEADS = _words(
+_ORG_HEADS: Final = _words(
     """inc inc. corp corp. corporation co co. ltd ltd. plc llc ag sa nv bv gmbh spa ab asa oyj
     group holding holdings bank banks party ministry council committee commission union association
     federation confederation organisation organization university college school institute agency office
@@ -55,20 +61,20 @@ _ORG_HEADS = _words(
     guard militia rebels church mosque fc cf afc united rovers wanderers athletic city county olympic
     commerce government administration bureau directorate centre center society league ccc newsroom desk"""
 )
-_ORG_HEAD_KEEP_LOC = _words("city county")  # "Mexico City", "Orange County" are places
-_ORG_OF_HEADS = _words(
+_ORG_HEAD_KEEP_LOC: Final = _words("city county")  # "Mexico City", "Orange County" are places
+_ORG_OF_HEADS: Final = _words(
     """bank university ministry department council committee commission union association federation
     organisation organization institute office board court house academy college school party
     league church chamber society government"""
 )
-_LOC_HEADS = _words(
+_LOC_HEADS: Final = _words(
     """river mountains mountain mount mt island islands sea ocean gulf valley province region state
     street avenue road square bridge lake bay strait straits peninsula desert coast airport heights
     hills canal park district republic kingdom emirates territory territories plain basin"""
 )
-_LOC_PREFIX = _words("mount mt lake gulf isle cape port fort st st. san santa")
+_LOC_PREFIX: Final = _words("mount mt lake gulf isle cape port fort st st. san santa")
 # Capitalised words peeled off the front of a name: titles, roles and their modifiers.
-_PERSON_TITLES = _words(
+_PERSON_TITLES: Final = _words(
     """mr mr. mrs mrs. ms ms. dr dr. sir lord lady dame president vice prime minister premier chancellor
     king queen prince princess sheikh emir pope cardinal bishop rev rev. father senator sen sen.
     rep rep. representative governor gov gov. mayor judge justice general gen gen. colonel col col.
@@ -79,7 +85,7 @@ _PERSON_TITLES = _words(
     economy trade justice health home state press secretary-general first lady premier-elect"""
 )
 # Lower-case words that, right before a capitalised name, make it a person.
-_PERSON_CUES = _words(
+_PERSON_CUES: Final = _words(
     """mr mrs ms dr president minister chancellor king queen prince sheikh pope senator governor mayor
     judge general colonel spokesman spokeswoman chairman director coach manager striker midfielder
     defender goalkeeper forward winger captain skipper batsman bowler pitcher quarterback champion
@@ -88,13 +94,13 @@ _PERSON_CUES = _words(
     runner swimmer boxer golfer opponent compatriot teammate countryman veteran told"""
 )
 # Last words of names that are neither people, organisations nor places (CoNLL's MISC).
-_MISC_HEADS = _words(
+_MISC_HEADS: Final = _words(
     """memorandum agreement accord accords treaty protocol declaration charter act law bill plan doctrine
     cup open games olympics championship championships trophy prize award awards festival day war
     index summit marathon grand prix series tour classic masters rally derby"""
 )
-_LOC_PREPS = _words("in at near from to into across outside inside toward towards via around")
-_NOT_NAMES_EXTRA = _words(
+_LOC_PREPS: Final = _words("in at near from to into across outside inside toward towards via around")
+_NOT_NAMES_EXTRA: Final = _words(
     """i a an the this that these those he she it we they you his her its our their my your
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
@@ -104,7 +110,7 @@ _NOT_NAMES_EXTRA = _words(
     gmt est edt cet bst pst pdt utc am pm a.m. p.m. ap tv ok"""
 )
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE: Final = re.compile(
     r"(?:[A-Z]\.){2,}(?![a-z])"  # U.S., U.N.
     r"|[A-Z]\.(?=\s+[A-Z])"  # initials: "J. Smith"
     r"|\d[\d.,:/-]*"  # numbers, scores, times: 4:09.95
@@ -112,30 +118,30 @@ _TOKEN_RE = re.compile(
     r"|['’][sS]\b"  # possessive
     r"|[^\w\s]"
 )
-_UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
-_LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
-_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_ASCII_LOWER = _ASCII_UPPER.lower()
-_SPORT_WINDOW = 3000
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
-_SENT_END = frozenset({".", "!", "?", ":", ";", "\n", '"', "“", "”", "(", "-", "–", "—", "[", "…"})
-_SCORE_RE = re.compile(r"\d(?<![\d.:/-]\d)\d{0,2}\s*-\s*\d{1,3}(?![\d.:/-])")  # 3-1, 102 - 99
+_UPPER_RE: Final = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER_RE: Final = re.compile(r"[a-zß-öø-ÿ]")
+_ASCII_UPPER: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER: Final = _ASCII_UPPER.lower()
+_SPORT_WINDOW: Final = 3000
+_POSSESSIVE_RE: Final = re.compile(r"['’]s?$")
+_SENT_END: Final = frozenset({".", "!", "?", ":", ";", "\n", '"', "“", "”", "(", "-", "–", "—", "[", "…"})
+_SCORE_RE: Final = re.compile(r"\d(?<![\d.:/-]\d)\d{0,2}\s*-\s*\d{1,3}(?![\d.:/-])")  # 3-1, 102 - 99
 # Words of sports reports (counted in the top of an article, with score lines).
-_SPORT_WORDS = _words(
+_SPORT_WORDS: Final = _words(
     """soccer football cricket baseball basketball tennis rugby hockey golf league championship
     innings wicket wickets goal goals striker midfielder goalkeeper coach season match matches
     tournament cup beat defeated drew seeded scored semifinal quarterfinal standings played"""
 )
-_SPORT_WORDS_BYTES = frozenset(w.encode() for w in _SPORT_WORDS)
-_NON_AZ_TO_SPACE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_SPORT_WORDS_BYTES: Final = frozenset(w.encode() for w in _SPORT_WORDS)
+_NON_AZ_TO_SPACE: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # "home run(s)" and "quarter-final" as words.  Two patterns, each opening with a literal letter and
 # checking the word boundary before it by a look-behind after it: re then jumps from one "h" (one
 # "q") to the next, where r"\bhome\s+runs?\b|\bquarter-final\b" tried its branches at every
 # position (10x slower).  The matches cannot overlap, so the two counts add up to that pattern's.
-_HOME_RUN_RE = re.compile(r"h(?<!\wh)ome\s+runs?\b")
-_QUARTER_FINAL_RE = re.compile(r"q(?<!\wq)uarter-final\b")
+_HOME_RUN_RE: Final = re.compile(r"h(?<!\wh)ome\s+runs?\b")
+_QUARTER_FINAL_RE: Final = re.compile(r"q(?<!\wq)uarter-final\b")
 # "LONDON 1996-08-30", "MOSCOW –", "WASHINGTON (Reuters) -": a dateline names a place.
-_DATELINE_RE = re.compile(
+_DATELINE_RE: Final = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\d{4}-\d\d-\d\d|\(\w+\)\s*[-–—]|[-–—])"
 )
 
@@ -305,7 +311,7 @@ def _step(tok: str, prev_word: str, sent_start: bool) -> tuple[str, bool]:
     return prev_word, sent_start and tok in _QUOTE_OPEN
 
 
-_QUOTE_OPEN = frozenset("\"'‘“")
+_QUOTE_OPEN: Final = frozenset("\"'‘“")
 
 
 def _scan_runs(line: str, out: list[tuple]) -> None:
@@ -369,7 +375,7 @@ def _gap_state_at(line: str, start: int, stop: int) -> tuple[bool, str | None, b
     return _gap_state(gap) if len(gap) < 48 else _gap_state.__wrapped__(gap)
 
 
-_SENT_END_CHARS = frozenset(c for c in _SENT_END if len(c) == 1 and c != "\n")
+_SENT_END_CHARS: Final = frozenset(c for c in _SENT_END if len(c) == 1 and c != "\n")
 
 
 @lru_cache(maxsize=20_000)
@@ -411,15 +417,15 @@ def _upper_class() -> str:
     return "[" + "".join(re.escape(c) for c in dict.fromkeys(chars)) + "]"
 
 
-_UP = _upper_class()
+_UP: Final = _upper_class()
 # One capitalised token, as ``_TOKEN_RE`` cuts it, starting where a token starts (the look-behinds
 # sit after the first letter so that the search can skip ahead to upper-case letters).
-_LB = r"(?<![\w&].)(?<![\w&]-.)(?<![^\W\d_]['’].)"
+_LB: Final = r"(?<![\w&].)(?<![\w&]-.)(?<![^\W\d_]['’].)"
 # The rest of the token: word characters, and apostrophes inside words ("O'Neill", not the "'s").
 # Unrolled -- runs of word characters between such apostrophes -- so that re scans each run in
 # one step instead of one repeat per character; same matches as (?:[\w&-]|['’](?=…))*+.
-_WORD_REST = r"[\w&-]*+(?:['’](?=[^\W\d_]{2,}|[^sS\W])[\w&-]*+)*+"
-_CAP = (
+_WORD_REST: Final = r"[\w&-]*+(?:['’](?=[^\W\d_]{2,}|[^sS\W])[\w&-]*+)*+"
+_CAP: Final = (
     _UP
     + _LB
     + r"(?:(?<=[A-Z])\.(?:[A-Z]\.)++(?![a-z])"  # U.S., U.N.
@@ -430,20 +436,20 @@ _CAP = (
     + _WORD_REST
     + ")"
 )
-_CAP_ARABIC = (  # al-Assad, ash-Sham, bin-Laden
+_CAP_ARABIC: Final = (  # al-Assad, ash-Sham, bin-Laden
     r"(?:[aA]" + _LB + r"(?i:l|d|n|r|sh?|t|z|bu|bd)|[eE]" + _LB + r"[lL]|[bB]" + _LB + r"(?i:in)|[iI]"
     + _LB + r"(?i:bn))-" + _UP + _WORD_REST
 )  # fmt: skip
-_CONNECTOR_RE = (
+_CONNECTOR_RE: Final = (
     r"(?:of|for|de|da|di|del|della|des|du|la|le|van|von|der|den|ter|bin|ibn|al|el|y|zu)(?![\w&'’-])"
 )
-_ANY_CAP = f"(?:{_CAP}|{_CAP_ARABIC})"
+_ANY_CAP: Final = f"(?:{_CAP}|{_CAP_ARABIC})"
 # Possessive: the patterns end with it, so it is never backtracked into; re keeps no state for that.
-_RUN_TAIL = rf"(?:[^\S\n]*{_ANY_CAP}|[^\S\n]+{_CONNECTOR_RE}[^\S\n]+{_ANY_CAP})*+"
+_RUN_TAIL: Final = rf"(?:[^\S\n]*{_ANY_CAP}|[^\S\n]+{_CONNECTOR_RE}[^\S\n]+{_ANY_CAP})*+"
 # A capitalised run: capitalised tokens, possibly joined by lower-case connectors ("Bank of England").
-_RUN_RE = re.compile(_CAP + _RUN_TAIL)
-_RUN_ARABIC_RE = re.compile(_ANY_CAP + _RUN_TAIL)  # slower: for lines where "al-Nusra" may start a run
-_ARABIC_HINT_RE = re.compile("-" + _UP)
+_RUN_RE: Final = re.compile(_CAP + _RUN_TAIL)
+_RUN_ARABIC_RE: Final = re.compile(_ANY_CAP + _RUN_TAIL)  # slower: for lines where "al-Nusra" may start a run
+_ARABIC_HINT_RE: Final = re.compile("-" + _UP)
 
 
 def _connector_ok(run: list[str], connector: str) -> bool:
@@ -481,7 +487,7 @@ def _split_titles(run: list[str]) -> tuple[list[str], bool]:
     return run, titled
 
 
-_TITLE_MODIFIERS = _words(
+_TITLE_MODIFIERS: Final = _words(
     "foreign interior defence defense finance economy trade health home state press first"
 )
 
@@ -557,8 +563,8 @@ def _vote(
     return tuple(votes.items())
 
 
-_INITIAL_RE = re.compile(r"[A-Z]\.$")  # the initial "J." of "J. Smith"
-_PLAIN_WORD_RE = re.compile(r"[A-Z][a-z'’-]+$")  # "Smith", "O'Neill"
+_INITIAL_RE: Final = re.compile(r"[A-Z]\.$")  # the initial "J." of "J. Smith"
+_PLAIN_WORD_RE: Final = re.compile(r"[A-Z][a-z'’-]+$")  # "Smith", "O'Neill"
 
 
 def _alias_type(folded: str, aliases: AliasTable) -> str | None:
@@ -567,7 +573,7 @@ def _alias_type(folded: str, aliases: AliasTable) -> str | None:
     return group.type if group is not None and group.type in (PER, ORG, LOC) else None
 
 
-def _is_acronym(tokens: list[str]) -> bool:
+def _is_acronym(tokens: Sequence[str]) -> bool:
     return (
         len(tokens) == 1
         and 2 <= len(tokens[0].replace(".", "")) <= 6
@@ -610,7 +616,7 @@ def extract_entities(body: str, title: str = "", aliases: AliasTable | None = No
             sports,
             at_line_start and _is_dateline(line),
         )
-        mention = memo.get(context, _UNSEEN)
+        mention: Any = memo.get(context, _UNSEEN)  # Any: the sentinel is no mention
         if mention is _UNSEEN:
             mention = memo[context] = _mention_votes(*context, aliases)
         if mention is None:
@@ -657,7 +663,7 @@ def extract_entities(body: str, title: str = "", aliases: AliasTable | None = No
     return out
 
 
-_ORG_SUFFIXES = frozenset(("Inc", "Corp", "Ltd", "Co", "Plc"))
+_ORG_SUFFIXES: Final = frozenset(("Inc", "Corp", "Ltd", "Co", "Plc"))
 
 
 def _is_dateline(line: str) -> bool:
@@ -692,9 +698,11 @@ def _is_sports(head: str) -> bool:
 # argument, whose keys, holding the table object, would stay tracked by the cyclic garbage
 # collector (tens of thousands per thousand new articles, each full collection traversing them
 # all).  Names recur across articles, so most candidates are found here.
-_MENTION_MEMOS: weakref.WeakKeyDictionary[AliasTable, dict[tuple, tuple | None]] = weakref.WeakKeyDictionary()
-_MENTION_MEMO_SIZE = 200_000  # entries; the memo is emptied (between articles) when it outgrows this
-_UNSEEN = object()
+_MENTION_MEMOS: Final[weakref.WeakKeyDictionary[AliasTable, dict[tuple, tuple | None]]] = (
+    weakref.WeakKeyDictionary()
+)
+_MENTION_MEMO_SIZE: Final = 200_000  # entries; the memo is emptied (between articles) when it outgrows this
+_UNSEEN: Final = object()
 
 
 def _mention_votes(
@@ -810,8 +818,8 @@ def _default_type(key: str, name: str) -> str | None:
     return ORG if name[:1].isupper() else None
 
 
-_LOWER_SUFFIX_RE = re.compile(r"-[a-z]+$")
-_CONTRACTION_RE = re.compile(r"['’](?:m|re|ll|ve|d)$")
+_LOWER_SUFFIX_RE: Final = re.compile(r"-[a-z]+$")
+_CONTRACTION_RE: Final = re.compile(r"['’](?:m|re|ll|ve|d)$")
 
 
 @lru_cache(maxsize=50_000)
@@ -838,7 +846,7 @@ def _is_demonym(key: str) -> bool:
 
 
 # (suffix, replacement) turning a nationality into its place, tried in order.
-_DEMONYM_SUFFIXES = (
+_DEMONYM_SUFFIXES: Final = (
     ("ian", "ia"),
     ("n", ""),
     ("an", "a"),
@@ -852,4 +860,4 @@ _DEMONYM_SUFFIXES = (
     ("ian", "y"),
     ("ian", ""),
 )
-_DEMONYM_ENDS = tuple(sorted({suffix[-1] for suffix, _ in _DEMONYM_SUFFIXES}))
+_DEMONYM_ENDS: Final = tuple(sorted({suffix[-1] for suffix, _ in _DEMONYM_SUFFIXES}))

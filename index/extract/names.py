@@ -7,6 +7,7 @@ backends; this module holds what only extraction needs.
 from __future__ import annotations
 
 import weakref
+from typing import Final
 
 from index.article import Entity, Quote, Speaker
 from search.names import (
@@ -51,11 +52,11 @@ def canonicalize(
     merged_speakers: dict[str, Speaker] = {}
     for sp in speakers:
         name = resolve.name(sp.name, sp.type or "person")
-        key = name_key(name, aliases)
-        if key in merged_speakers:
-            merged_speakers[key].quotes.extend(_renamed(sp.quotes, name))
+        skey = name_key(name, aliases)
+        if skey in merged_speakers:
+            merged_speakers[skey].quotes.extend(_renamed(sp.quotes, name))
         else:
-            merged_speakers[key] = Speaker(name, sp.type, _renamed(sp.quotes, name))
+            merged_speakers[skey] = Speaker(name, sp.type, _renamed(sp.quotes, name))
     return list(merged_speakers.values()), list(merged_entities.values())
 
 
@@ -92,19 +93,19 @@ class _Resolver:
                 self.display[key] = max(pool, key=lambda s: (spellings[s], _has_accents(s), len(s)))
         # Multi-token person names by last token key, for surname resolution.
         self.by_last: dict[str, set[tuple[str, str]]] = {}
-        for etype, key in self.display:
-            parts = key.split()
+        for etype, nkey in self.display:
+            parts = nkey.split()
             if etype == "person" and len(parts) >= 2:
-                self.by_last.setdefault(parts[-1], set()).add((etype, key))
+                self.by_last.setdefault(parts[-1], set()).add((etype, nkey))
         # Long forms by acronym.
         self.by_acronym: dict[str, set[tuple[str, str]]] = {}
-        for (etype, key), disp in self.display.items():
+        for (etype, nkey), disp in self.display.items():
             if etype in ("organization", "place") and " " in disp:
                 acro = _ACRONYMS.get(disp)
                 if acro is None:
                     acro = _acronym(disp)
                 if len(acro) >= 2:
-                    self.by_acronym.setdefault(acro, set()).add((etype, key))
+                    self.by_acronym.setdefault(acro, set()).add((etype, nkey))
 
     def _lookup(self, name: str, etype: str) -> tuple[str, str]:
         """(canonical spelling, name key) of a mention of type ``etype``."""
@@ -137,7 +138,7 @@ _LOOKUPS: weakref.WeakKeyDictionary[AliasTable, tuple[int, dict[tuple[str, str],
 # Entries; the dict is started again (between articles) beyond this.  ~260 bytes an entry: 52 MB
 # a worker at 200,000, 13 MB at 50,000 (with the registrations' lower cap: +1.2 % extraction CPU
 # over 10,000 articles of a worker's share of the 8x build, one run).
-_LOOKUPS_LIMIT = 50_000
+_LOOKUPS_LIMIT: Final = 50_000
 
 
 def _lookups(aliases: AliasTable) -> dict[tuple[str, str], tuple[str, str]]:
@@ -151,8 +152,8 @@ def _lookups(aliases: AliasTable) -> dict[tuple[str, str], tuple[str, str]]:
 
 # ``acronym_of`` per display name, kept across articles: organisations and places recur, and each
 # call splits the name by a regular expression.
-_ACRONYMS: dict[str, str] = {}
-_ACRONYMS_LIMIT = 100_000  # entries; the dict is started again beyond this
+_ACRONYMS: Final[dict[str, str]] = {}
+_ACRONYMS_LIMIT: Final = 100_000  # entries; the dict is started again beyond this
 
 
 def _acronym(name: str) -> str:

@@ -7,25 +7,26 @@ Every answer is normalised through the alias table (``search/data/outlets.tsv`` 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from index.article import Article
 from search.names import AliasTable, looks_like_host, norm_host
 
 # "Support SouthFront", "Donate to The Intercept": a donation prompt names its own outlet.
-_SUPPORT_RE = re.compile(
+_SUPPORT_RE: Final = re.compile(
     r"^(?i:support|donate\ to|subscribe\ to)\s+(?P<name>[A-Z][\w&'.-]*(?:\s[A-Z][\w&'.-]*){0,3})\s*!?$"
 )
 # "© 2020 Duvar English", "Copyright 2019 The Hill. All rights reserved."
-_COPYRIGHT_RE = re.compile(
+_COPYRIGHT_RE: Final = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>[^.|,]{2,50})", re.I
 )
 
-_BRAND_RE = re.compile(
+_BRAND_RE: Final = re.compile(
     r"[a-z][A-Z]|\b(?:News|Press|Times|Post|Herald|Tribune|Journal|Gazette|Daily|Media|TV|Radio|Report)$"
 )
 
 # Outlet names that are also ordinary words: a standalone line "Time" is not a signature.
-_AMBIGUOUS_NAMES = frozenset(
+_AMBIGUOUS_NAMES: Final = frozenset(
     {
         "time", "reason", "salon", "atlantic", "guardian", "independent", "economist", "intercept",
         "telegraph", "week", "insider", "vox", "forbes", "bloomberg", "cbn", "ap", "aa", "abc", "nbc",
@@ -33,9 +34,9 @@ _AMBIGUOUS_NAMES = frozenset(
     }
 )  # fmt: skip
 
-MAX_SIGNATURE_LINE = 40
-_HEAD_LINES = 12  # signature lines sit near the top (masthead) ...
-_TAIL_LINES = 40  # ... or in the footer
+MAX_SIGNATURE_LINE: Final = 40
+_HEAD_LINES: Final = 12  # signature lines sit near the top (masthead) ...
+_TAIL_LINES: Final = 40  # ... or in the footer
 
 
 def resolve_outlet(article: Article, body: str, aliases: AliasTable) -> tuple[str | None, str]:
@@ -100,8 +101,8 @@ def _exact_spelling(line: str, aliases: AliasTable) -> bool:
 
 # "Headline - Breitbart", "Headline | Reuters", "Headline — The Guardian": the last part of a page
 # title after one of these separators may be the site's name.
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·«»]|::)\s+")
-_MAX_SITE_WORDS = 6
+_TITLE_SEPARATORS: Final = re.compile(r"\s+(?:[|\-–—·«»]|::)\s+")
+_MAX_SITE_WORDS: Final = 6
 
 
 def split_site_suffix(title: str, site_name: str | None = None, host: str | None = None,

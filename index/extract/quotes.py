@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
+from typing import Any, Final
 
 from index.article import Quote, Speaker
 from index.extract import _content
@@ -36,26 +37,26 @@ from index.extract import _lexicon as lex
 # dot before the repeat (most words then fail before re sets one up), the inner-part repeat
 # possessive (what follows it always matches, so it is never backtracked into anyway), and the
 # optional 's ending as an alternative with an empty branch (no repeat set up at all).
-_TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:['’\-]\w+)*+(?:['’](?!['’])s?|)|[^\w\s]")
+_TOKEN: Final = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:['’\-]\w+)*+(?:['’](?!['’])s?|)|[^\w\s]")
 # Each token with the whitespace before it: pieces that tile the text up to its trailing whitespace,
 # since every non-space character starts some token (re's \s and str.lstrip agree on whitespace).
 # The whitespace repeat is possessive: no token starts with whitespace, so giving some back never
 # helps, and re then keeps no backtracking state per piece (same matches).
-_TOKEN_GAP = re.compile(rf"\s*+(?:{_TOKEN.pattern})")
+_TOKEN_GAP: Final = re.compile(rf"\s*+(?:{_TOKEN.pattern})")
 # ' is in both: some newspapers (the NYT archive) write quotation marks as two apostrophes ('').
-_OPEN_QUOTES = frozenset("“‘\"«'")
-_CLOSE_QUOTES = frozenset("”’\"»'")
-_SENTENCE_END = frozenset(".!?")
+_OPEN_QUOTES: Final = frozenset("“‘\"«'")
+_CLOSE_QUOTES: Final = frozenset("”’\"»'")
+_SENTENCE_END: Final = frozenset(".!?")
 # Month names shortened with a period ("Jan. 7"): before a day number the period ends no sentence.
-_MONTH_ABBREVIATIONS = lex.words("jan feb mar apr jun jul aug sep sept oct nov dec")
-_SENTENCE_MARKS = _SENTENCE_END | _CLOSE_QUOTES
-_STRAIGHT_MARKS = frozenset(['"', "'"])
-_FIRST_CHAR = operator.itemgetter(0)
-_POSSESSIVE = re.compile(r"['’]s?$")
+_MONTH_ABBREVIATIONS: Final = lex.words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_SENTENCE_MARKS: Final = _SENTENCE_END | _CLOSE_QUOTES
+_STRAIGHT_MARKS: Final = frozenset(['"', "'"])
+_FIRST_CHAR: Final = operator.itemgetter(0)
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
 # The endings _POSSESSIVE finds (tokens hold no newline for its $ to stop before).
-_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
+_POSSESSIVE_ENDS: Final = ("'", "’", "'s", "’s")
 # Words that end the noun phrase after an inverted cue ("said Peskov, answering …", "… in a statement").
-_NP_STOP = frozenset(
+_NP_STOP: Final = frozenset(
     [
         "in",
         "on",
@@ -90,47 +91,47 @@ _NP_STOP = frozenset(
     ]
 )
 # Linking words after which a noun phrase no longer names the speaker ("David French of the NRF").
-_NP_CUT = frozenset(["of", "from", "for", "with", "and", "or"])
-_JOINERS = frozenset(["/", "&"])  # inside names: "CNN/ORC", "AT&T"
-_APPOSITION_OPENERS = frozenset([",", "of", "("])
+_NP_CUT: Final = frozenset(["of", "from", "for", "with", "and", "or"])
+_JOINERS: Final = frozenset(["/", "&"])  # inside names: "CNN/ORC", "AT&T"
+_APPOSITION_OPENERS: Final = frozenset([",", "of", "("])
 # Prepositions whose object is not the subject of the verb that follows ("the attack in Paris shows").
-_PREPOSITIONS = lex.words(
+_PREPOSITIONS: Final = lex.words(
     "in on to by with about against over under into through during near toward towards across behind beyond"
 )
-_NEWLINE = re.compile(r"\n")
-_CONTRACTION = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
-_ADVERB = re.compile(r"^[a-z]+ly$")
-_THAT = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
-_MIN_QUOTE_WORDS = 4
+_NEWLINE: Final = re.compile(r"\n")
+_CONTRACTION: Final = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
+_ADVERB: Final = re.compile(r"^[a-z]+ly$")
+_THAT: Final = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
+_MIN_QUOTE_WORDS: Final = 4
 # Tokens an apposition may span ("Rich Heffley, a top GOP operative who played … in the state, said").
-_APPOSITION_MAX = 45
+_APPOSITION_MAX: Final = 45
 # The longest quotation (tokens) read as part of an aside before a cue ("who calls Trump a “sociopath,”").
-_ASIDE_QUOTE_MAX = 10
-_ASIDE_QUOTE_ENDS = _CLOSE_QUOTES | {","}
+_ASIDE_QUOTE_MAX: Final = 10
+_ASIDE_QUOTE_ENDS: Final = _CLOSE_QUOTES | {","}
 # Tokens after which "as" opens a clause ("…, as Vulture put it, …").
-_CLAUSE_OPENERS = _OPEN_QUOTES | {",", "(", ";", ":", "-", "\u2013", "\u2014", "\u2015"}
-ROLE_RESOLVE = True
-_PARTY_MEMBERS = frozenset(["democrat", "republican"])
-_BE_FINITE = frozenset(["is", "are", "was", "were"])
-_FEMALE_TITLES = frozenset(
+_CLAUSE_OPENERS: Final = _OPEN_QUOTES | {",", "(", ";", ":", "-", "\u2013", "\u2014", "\u2015"}
+ROLE_RESOLVE: Final = True
+_PARTY_MEMBERS: Final = frozenset(["democrat", "republican"])
+_BE_FINITE: Final = frozenset(["is", "are", "was", "were"])
+_FEMALE_TITLES: Final = frozenset(
     ["mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "congresswoman"]
 )
-_MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "congressman"])
-_MEDIA_VERBS = frozenset(["reports", "notes", "claims", "estimates", "shows"])
-_DASHES = frozenset(["-", "\u2013", "\u2014", "\u2015"])
-_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
-_ROLE_WORDS = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
-_SPOKESMEN = frozenset(["spokesman", "spokeswoman", "spokesperson"])
-_POSSESSED_ROLES = lex.ROLE_NOUNS
-_COMMENT_MARKER = re.compile(
+_MALE_TITLES: Final = frozenset(["mr", "sir", "lord", "king", "prince", "congressman"])
+_MEDIA_VERBS: Final = frozenset(["reports", "notes", "claims", "estimates", "shows"])
+_DASHES: Final = frozenset(["-", "\u2013", "\u2014", "\u2015"])
+_PARTY_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
+_ROLE_WORDS: Final = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
+_SPOKESMEN: Final = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_POSSESSED_ROLES: Final = lex.ROLE_NOUNS
+_COMMENT_MARKER: Final = re.compile(
     r"^[ \t]*(?:Notify of|Newest Most Voted|Inline Feedbacks|View all comments|\d+ Comments?"
     r"|Leave a (?:comment|reply))[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # Every _COMMENT_MARKER match holds one of these (lower-cased).
-_COMMENT_HINTS = ("comment", "notify of", "newest most voted", "inline feedback", "leave a ")
+_COMMENT_HINTS: Final = ("comment", "notify of", "newest most voted", "inline feedback", "leave a ")
 # "told reporters that …", "told CNN on Sunday that …": the listener is not part of the content.
-_TOLD_OBJECT = re.compile(r"^\s*(?:[\w.’'-]+\s+){1,5}?that\b\s*|^\s*(?:,\s*)?(?:that\b\s*)?")
+_TOLD_OBJECT: Final = re.compile(r"^\s*(?:[\w.’'-]+\s+){1,5}?that\b\s*|^\s*(?:,\s*)?(?:that\b\s*)?")
 
 
 @dataclass(slots=True)
@@ -151,7 +152,7 @@ class _Tokens:
     capitalised: list[int]  # indices of the tokens whose first character is upper-case
 
 
-_UNPARSED = object()  # a run not parsed yet (None is a parse: the run names nobody)
+_UNPARSED: Final = object()  # a run not parsed yet (None is a parse: the run names nobody)
 
 
 @dataclass(slots=True)
@@ -322,7 +323,7 @@ class _Names:
             # parse_run(i, j), inlined: this loop runs for every capitalised run of the article.
             words = tuple(texts[i:j])
             key = (False, words)
-            parsed = parses.get(key, _UNPARSED)
+            parsed: Any = parses.get(key, _UNPARSED)  # Any: the sentinel is no parse
             if parsed is _UNPARSED:
                 parsed = parses[key] = self._parse_run(words, False)
             if parsed:
@@ -381,7 +382,7 @@ class _Names:
         """
         words = tuple(self.texts[i:j])
         key = (lenient, words)
-        parsed = self._parses.get(key, _UNPARSED)
+        parsed: Any = self._parses.get(key, _UNPARSED)  # Any: the sentinel is no parse
         if parsed is _UNPARSED:
             parsed = self._parses[key] = self._parse_run(words, lenient)
         return parsed
@@ -519,61 +520,65 @@ class _Names:
 
 
 # Lower-case words of an organisation's description after its name ("Kremlin press service").
-_ORG_TAIL = lex.ORG_NOUNS | lex.words("press news media")
-_QUOTED_AUX = lex.words("was were is are has have had been being widely also later")
+_ORG_TAIL: Final = lex.ORG_NOUNS | lex.words("press news media")
+_QUOTED_AUX: Final = lex.words("was were is are has have had been being widely also later")
 # Subordinators after a sentence's named subject ("Lavrov, while underlining …, highlighted").
-_SUBORDINATORS = lex.words("while after before when as despite though although")
+_SUBORDINATORS: Final = lex.words("while after before when as despite though although")
 
 # Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” — Jane Doe").
-_SIGNATURE_DASHES = frozenset("\u2013\u2014\u2015")
-VERB_AFTER_NAME = True
-_NAMING = lex.words("called named dubbed")
+_SIGNATURE_DASHES: Final = frozenset("\u2013\u2014\u2015")
+VERB_AFTER_NAME: Final = True
+_NAMING: Final = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
-_INDEFINITE = lex.words("the a an one another")
-_ARTICLES = lex.words("the a an")
+_INDEFINITE: Final = lex.words("the a an one another")
+_ARTICLES: Final = lex.words("the a an")
 # Particles that make a cue word a verb of action ("called off", "showed up", "backed away").
-_ACTION_PARTICLES = lex.words("off up away down")
+_ACTION_PARTICLES: Final = lex.words("off up away down")
 # Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
-_LINKS = lex.words("of at from for")
+_LINKS: Final = lex.words("of at from for")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
-_ORG_LINKS = lex.words("of for")
+_ORG_LINKS: Final = lex.words("of for")
 # Words before a noun phrase, never before a subject and its verb ("after the Orlando attacks,").
-_NOUN_PHRASE_LEADS = lex.words("after since following amid despite concerning regarding of in on about over")
+_NOUN_PHRASE_LEADS: Final = lex.words(
+    "after since following amid despite concerning regarding of in on about over"
+)
 # Heads of organisation names that go on with a purpose ("Alliance to Reclaim Our Schools").
-_PURPOSE_ORGS = lex.words("alliance coalition campaign committee project movement center fund foundation")
+_PURPOSE_ORGS: Final = lex.words(
+    "alliance coalition campaign committee project movement center fund foundation"
+)
 # Words opening the group in "Name and his aides", "Name and other leaders", "Name and others".
-_ASSOCIATE_LEADS = lex.words("his her their its other others some many fellow several")
+_ASSOCIATE_LEADS: Final = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
-_PARTICIPLE_LEADS = lex.words("by after upon while before and – —")
+_PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
 # Words that may open a sentence before its subject ("And then Trump went …, saying …").
-_LEAD_WORDS = lex.words("and but so yet then even also still now")
-_LATER = lex.words("later earlier ago")
+_LEAD_WORDS: Final = lex.words("and but so yet then even also still now")
+_LATER: Final = lex.words("later earlier ago")
 # Words that end a clause scan, words never read as verbs, and past tenses without "-ed"
 # (the subject of a verb coordinated with a cue: "… toured the border and said …").
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
-_CLAUSE_BREAKS = lex.words("who which ; whom whose")
-_NOT_VERBS = (
+_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)$")
+_CLAUSE_BREAKS: Final = lex.words("who which ; whom whose")
+_NOT_VERBS: Final = (
     lex.PRONOUNS | lex.DETERMINERS | _PREPOSITIONS | lex.words("and or but that this those these as news")
 )
-_IRREGULAR_PAST = lex.words(
+_IRREGULAR_PAST: Final = lex.words(
     """
     is was has had did does thought wrote made took gave met spoke went came held won lost ran sent
     led left kept put set got stood sought brought began saw knew felt told said
     """
 )
 # Nouns of a written statement before a participle cue ("issued a statement saying …").
-_STATEMENT_NOUNS = lex.words("statement statements release letter email tweet post message memo note")
+_STATEMENT_NOUNS: Final = lex.words("statement statements release letter email tweet post message memo note")
 # Speech verbs: the lexicon's and the further verbs of communication of _content.
-_CUE_VERBS = lex.CUE_VERBS | _content.MORE_SPEECH_VERBS
-_INVERTED_CUES = lex.INVERTED_CUES | _content.MORE_INVERTED_CUES
-_SPEECH_TRIGGERS = (
+_CUE_VERBS: Final = lex.CUE_VERBS | _content.MORE_SPEECH_VERBS
+_INVERTED_CUES: Final = lex.INVERTED_CUES | _content.MORE_INVERTED_CUES
+_SPEECH_TRIGGERS: Final = (
     _CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.PARTICIPLE_CUES
 )
 
 # Speech verbs that open a sentence before their Source ("Said Comey, “…”", "Says Mr. Smith: …").
-_OPENING_CUES = lex.words("said says")
+_OPENING_CUES: Final = lex.words("said says")
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
-_TRIGGERS = (
+_TRIGGERS: Final = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
     | {"according", ":", "in"}
@@ -601,10 +606,12 @@ def _inside_marker(
 
 # ``_Names._register``'s reading of a parse, which depends on the parse alone: (name, surname key,
 # kind, roles of the title words, whether the name has several words).  Kept across articles.
-_REGISTRATIONS: dict[tuple[str, str, tuple[str, ...]], tuple[str, str, str, tuple[str, ...], bool]] = {}
+_REGISTRATIONS: Final[
+    dict[tuple[str, str, tuple[str, ...]], tuple[str, str, str, tuple[str, ...], bool]]
+] = {}
 # Entries; the dict is started again beyond this.  ~320 bytes an entry: 32 MB a worker at 100,000,
 # 16 MB at 50,000 (cost: see names._LOOKUPS_LIMIT).
-_REGISTRATIONS_LIMIT = 50_000
+_REGISTRATIONS_LIMIT: Final = 50_000
 
 
 def _registration(parsed: tuple[str, str, tuple[str, ...]]) -> tuple[str, str, str, tuple[str, ...], bool]:
@@ -623,7 +630,7 @@ def _registration(parsed: tuple[str, str, tuple[str, ...]]) -> tuple[str, str, s
 
 # Title words and month names that are also common surnames: the last word of a person's name when
 # a first name comes right before it ("Charlie King", "Amy Pope", "Theresa May", "John Major").
-_TITLE_SURNAMES = lex.words("king pope major lord prince judge bishop may june april august")
+_TITLE_SURNAMES: Final = lex.words("king pope major lord prince judge bishop may june april august")
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -670,7 +677,9 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
 
 
 # Capitalised compounds that describe the name after them ("Chicago-based", "Kremlin-backed").
-_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|born|bred|made|led|backed|owned|run|funded|affiliated|linked)$")
+_HYPHEN_ADJECTIVE: Final = re.compile(
+    r"-(?:based|born|bred|made|led|backed|owned|run|funded|affiliated|linked)$"
+)
 
 
 def _title_surname(words: list[str], k: int) -> bool:
@@ -1472,7 +1481,9 @@ class _Attributor:
                     return False  # "in Aurora, Colorado, in July 2012, said": a place's state
             if b > 0 and self.lows[b] == "by" and self.lows[b - 1] in lex.DOCUMENT_NOUNS:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
-                return bool(parsed) and self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
+                if parsed is None:
+                    return False
+                return self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
             if b >= 0 and self.lows[b] in _PREPOSITIONS and self.sents[b] == sent:
                 return False  # "Cruz's fusillade in Colorado underscored": not the subject
             parsed = self.names.parse_run(a, j + 1, lenient=True)
@@ -1823,7 +1834,7 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
 
 # Alternatives that each start with a literal character: re then skips ahead to the next of those
 # characters instead of trying the pattern at every position ([“”"]|'' is twice as slow).
-_QUOTE_ANY = re.compile(r"“|”|\"|''")
+_QUOTE_ANY: Final = re.compile(r"“|”|\"|''")
 
 
 def _attach_quotes(
@@ -1922,10 +1933,10 @@ def _mixed_before(
     return start, max(end, span[1])
 
 
-_LEAD_CUES = _content.SPEECH_CUES | _content.STATEMENT_VERBS | lex.STANCE_VERBS
+_LEAD_CUES: Final = _content.SPEECH_CUES | _content.STATEMENT_VERBS | lex.STANCE_VERBS
 
 
-_WORDS = re.compile(r"\w+")
+_WORDS: Final = re.compile(r"\w+")
 
 
 def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
@@ -1970,6 +1981,7 @@ def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attri
     drop: set[int] = set()
     for k in reported:
         quote = pairs[k][1]
+        assert quote is not None  # ``reported`` holds quoted pairs only
         size = max(1, quote.end - quote.start)
         first, last = bisect.bisect_right(ends, quote.start), bisect.bisect_left(starts, quote.end)
         inside = sum(min(quote.end, ends[d]) - max(quote.start, starts[d]) for d in range(first, last))
@@ -2015,7 +2027,7 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         k += 1
 
 
-_CUE_AFTER = re.compile(
+_CUE_AFTER: Final = re.compile(
     r"^[,.]?(?:[”\"]|'')?\s*,?\s*(?:\w+\s){0,4}(?:said|says|added|told|explained|noted)\b"
     r"|^[,.!?]?(?:[”\"]|'')?\s*[\u2013\u2014\u2015]\s*[A-Z]"  # signed: “…” ― Name
 )
@@ -2028,7 +2040,7 @@ def _sentence_lookup(tokens: _Tokens, sentences: set[int]) -> dict[int, tuple[in
 
 
 # What may stand between a quotation's end and the next sentence: closing marks and blanks.
-_CLOSING_GAP = " \t\u00a0”’\"'"
+_CLOSING_GAP: Final = " \t\u00a0”’\"'"
 
 
 def _quote_for(
@@ -2081,11 +2093,11 @@ def _colon_lead(body: str, lead: int, start: int) -> bool:
     )
 
 
-_COLON_LEADS = lex.words("of about on in at during after before to when while")
+_COLON_LEADS: Final = lex.words("of about on in at during after before to when while")
 
 
 # A cue's line ending in a colon, the quotation opening the next paragraph.
-_COLON_PARAGRAPH = re.compile(r"[^\S\n]*:[^\S\n]*\n\s*(?:''|[“\"‘'])")
+_COLON_PARAGRAPH: Final = re.compile(r"[^\S\n]*:[^\S\n]*\n\s*(?:''|[“\"‘'])")
 
 
 def _reported_span(
@@ -2159,7 +2171,7 @@ def _reported_span(
 
 
 # Cues whose object is a clause (speech verbs, a document's "shows"/"found"), not a noun phrase.
-_CLAUSE_CUES = _content.SPEECH_CUES | lex.DOCUMENT_VERBS
+_CLAUSE_CUES: Final = _content.SPEECH_CUES | lex.DOCUMENT_VERBS
 
 
 def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | None:
@@ -2246,10 +2258,10 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-_SAID_AFTER = re.compile(
+_SAID_AFTER: Final = re.compile(
     r"(?:[”\"“]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
 )
-_MINOR_WORDS = lex.words("a an the and or of to in on at for by with from is are be as vs")
+_MINOR_WORDS: Final = lex.words("a an the and or of to in on at for by with from is are be as vs")
 
 
 def _title_like(words: list[str]) -> bool:
@@ -2291,15 +2303,15 @@ _QUANTITY = re.compile(
 )
 
 
-_NAME_RUN = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
+_NAME_RUN: Final = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
 # What may end the quoted part of a headline before its attribution: a comma or colon (inside or
 # before a closing quotation mark: "…,’ Howard Dean Tells …") or a dash ("… Sea— Hillary Clinton Says").
-_HEADLINE_BREAK = r"(?:[,:][’'”\"]?\s+|[\u2013\u2014]\s*)"
-_HEADLINE_CUES = r"(?P<cue>(?i:says|said|tells|warns|writes|tweets))"
+_HEADLINE_BREAK: Final = r"(?:[,:][’'”\"]?\s+|[\u2013\u2014]\s*)"
+_HEADLINE_CUES: Final = r"(?P<cue>(?i:says|said|tells|warns|writes|tweets))"
 # Verbs a headline attributes with when its subject is a name ("Ben Carson Slams Hillary …",
 # "Pence Endorses Paul Ryan …", "Trump Calls On Obama To Resign"): present-tense speech, statement
 # and stance verbs, an adverb such as "Just" allowed before them.
-_HEADLINE_VERBS = "|".join(
+_HEADLINE_VERBS: Final = "|".join(
     sorted(
         (
             v
@@ -2309,14 +2321,14 @@ _HEADLINE_VERBS = "|".join(
         key=lambda v: (-len(v), v),
     )
 )
-_HEADLINE_ADVERBS = lex.words("just again also now still finally reportedly")
-_HEADLINE_LEAD_CUES = (
+_HEADLINE_ADVERBS: Final = lex.words("just again also now still finally reportedly")
+_HEADLINE_LEAD_CUES: Final = (
     rf"(?:(?i:{'|'.join(sorted(_HEADLINE_ADVERBS))})\s+)?(?P<cue>(?i:{_HEADLINE_VERBS}|said|wrote|tweeted))"
     r"(?:\s+(?i:on|for|that|about))?"
 )
 # A second verb of the headline's subject ("…, Calls …", "… And Denounces …") ends the first statement.
-_HEADLINE_SECOND_VERB = re.compile(rf"(?:,|\s(?i:and|but))\s+(?i:{_HEADLINE_VERBS})\b")
-_HEADLINE_PATTERNS = (
+_HEADLINE_SECOND_VERB: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?i:{_HEADLINE_VERBS})\b")
+_HEADLINE_PATTERNS: Final = (
     re.compile(rf"^(?P<name>{_NAME_RUN})\s*:\s"),  # "Trump: …"
     re.compile(rf"{_HEADLINE_BREAK}{_HEADLINE_CUES}\s+(?P<name>{_NAME_RUN})\W*$"),
     re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_NAME_RUN})\s+{_HEADLINE_LEAD_CUES}\b"),
