@@ -150,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"(first pass in a fresh process, fastest of {len(r['runs'])} runs, one core); "
                 f"second pass, caches warm: {r['warm_articles_per_second']:.0f} articles/s"
             )
+            print(f"Extraction ran {r['implementation']}")
     return 0
 
 

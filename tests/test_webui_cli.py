@@ -47,3 +47,19 @@ def test_a_missing_alias_file_is_a_clear_error(make_index, tmp_path):
                                        "--aliases", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert "nope.txt" in result.output and "does not exist" in result.output
+
+
+def test_index_says_which_extraction_runs_unless_quiet(tmp_path):
+    from index.extract import implementation
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("Headline\nThe minister said the road is open.\n", encoding="utf-8")
+    runner = CliRunner()
+    shown = runner.invoke(main, ["index", str(archive), "--index", str(tmp_path / "i"), "--jobs", "1"])
+    assert shown.exit_code == 0, shown.output
+    assert f"extraction: {implementation()}\n" in shown.output
+    assert implementation().startswith(("compiled (mypyc ", "pure Python ("))
+    quiet = runner.invoke(main, ["index", str(archive), "--index", str(tmp_path / "j"), "--jobs", "1", "-q"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "extraction:" not in quiet.output

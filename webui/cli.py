@@ -79,6 +79,10 @@ def main() -> None:
 def index_command(paths, index_dir, rebuild, jobs, batch_size, lock_timeout, aliases, quiet, backend,
                   opensearch_url, index_name, shards, replicas, recluster) -> None:
     """Index the articles under PATHS (folders, files, .zip/.tar archives); only changes are written."""
+    if not quiet:
+        from index.extract import implementation
+
+        click.echo(f"extraction: {implementation()}", err=True)  # compiled, or pure Python and why
     if backend == "opensearch":
         _index_opensearch(paths, opensearch_url, index_name, shards=shards, replicas=replicas, jobs=jobs,
                           batch_size=batch_size, aliases=aliases, rebuild=rebuild, quiet=quiet,

@@ -48,13 +48,14 @@ def load_articles(corpus: Path, n: int = DEFAULT_ARTICLES) -> list:
     return articles
 
 
-def timed_pass(corpus: Path, n: int) -> tuple[int, float, float, float]:
-    """(articles, mean body length, CPU seconds of a first and of a second ``extract`` pass)."""
-    from index.extract import AliasTable, extract
+def timed_pass(corpus: Path, n: int) -> tuple[int, float, float, float, str]:
+    """(articles, mean body length, CPU seconds of a first and of a second ``extract`` pass, what
+    ran them: ``index.extract.implementation()``)."""
+    from index.extract import AliasTable, extract, implementation
 
     articles = load_articles(corpus, n)
     if not articles:
-        return 0, 0.0, 0.0, 0.0
+        return 0, 0.0, 0.0, 0.0, implementation()
     aliases = AliasTable.default()
     extract(articles[0], aliases)  # warm-up: lexicons and alias table load lazily
     seconds = []
@@ -63,7 +64,8 @@ def timed_pass(corpus: Path, n: int) -> tuple[int, float, float, float]:
         for article in articles:
             extract(article, aliases)
         seconds.append(time.process_time() - started)
-    return len(articles), sum(len(a.body) for a in articles) / len(articles), seconds[0], seconds[1]
+    mean_chars = sum(len(a.body) for a in articles) / len(articles)
+    return len(articles), mean_chars, seconds[0], seconds[1], implementation()
 
 
 def evaluate(
@@ -80,9 +82,11 @@ def evaluate(
     count, mean_chars = results[0][0], results[0][1]
     if not count:
         return {"skipped": f"no readable articles under {corpus}"}
-    runs = [first for _, _, first, _ in results]
-    best, warm = min(runs), min(second for _, _, _, second in results)
+    runs = [first for _, _, first, _, _ in results]
+    best, warm = min(runs), min(second for _, _, _, second, _ in results)
     return {
+        # "compiled (mypyc 2.4.1)" or "pure Python (why)", as the timed processes reported it.
+        "implementation": " / ".join(sorted({result[4] for result in results})),
         "articles": count,
         "mean_chars": mean_chars,
         "cpu_seconds": best,
@@ -105,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"extract: {r['articles_per_second']:.0f} articles/s CPU time ({r['ms_per_article']:.2f} ms/article, "
         f"{r['articles']} articles of {r['mean_chars']:.0f} chars, best of {len(r['runs'])}); "
-        f"second pass, caches warm: {r['warm_articles_per_second']:.0f} articles/s"
+        f"second pass, caches warm: {r['warm_articles_per_second']:.0f} articles/s; {r['implementation']}"
     )
     return 0
 
