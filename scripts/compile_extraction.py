@@ -8,7 +8,7 @@
 The modules of ``index.extract._compiled.COMPILED`` become one mypyc group (they call each other
 natively); the manifest written beside the binaries records the sha256 of every source they were
 built from, so ``index.extract`` uses them only while those files are unchanged (see
-``index/extract/_compiled.py``).  Extraction is ~20 % cheaper compiled, with byte-identical output
+``index/extract/_compiled.py``).  Extraction costs ~19 % less compiled, with byte-identical output
 (docs/performance.md, "Round 7: compiled extraction").  Needs the ``compile`` extra (mypy, which
 ships mypyc) and a C compiler with the Python headers; without them extraction runs in pure Python.
 
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"failed ({type(exc).__name__}: {exc}; details in {log}); the previous build stays in use")
         else:
             say(f"failed ({type(exc).__name__}: {exc}; details in {log}): extraction runs in pure Python,"
-                f" which gives the same results ~20 % slower; to retry: {loader.REBUILD}")
+                f" which gives the same results with ~23 % more CPU; to retry: {loader.REBUILD}")
         return 1
     return 0
 
