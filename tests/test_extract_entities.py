@@ -143,3 +143,25 @@ def test_home_runs_count_toward_a_sports_report_only_as_words():
     assert _types(extract_entities(sports)).get("Denver") == "organization"
     plain = opening + "a home-run, a bighome run and an xquarter-final homer."
     assert _types(extract_entities(plain)).get("Denver") == "place"
+
+
+def test_ascii_run_patterns_match_the_unicode_ones_on_ascii_lines():
+    """``_scan_runs`` reads ASCII lines with the ASCII-class copies of the run patterns: on ASCII
+    text they find exactly the runs the Unicode patterns find (blanks \\x1c-\\x1f included)."""
+    from index.extract import entities as E
+
+    for pattern in (E._ASCII_RUN_RE, E._ASCII_RUN_ARABIC_RE):
+        assert "\\w" not in pattern.pattern and "\\S" not in pattern.pattern and "\\d" not in pattern.pattern
+    lines = [
+        "Russian Foreign Minister Sergei Lavrov met officials of the Bank of England in Ankara on Monday.",
+        '"We will win," said Hayat Tahrir al-Sham, which the U.S. calls a terror group; al-Nusra agreed.',
+        "the minister of Poland and the Republic of Ireland's president - O'Neill, McDonald's - talked.",
+        "J. Smith\x1cand A.\x1fB. Jones of\x0bthe Bank\tof England; X-Men, 3M, Sam's, S'mores, Ab'cd'ef",
+        "ex-President Bill al-Assad el-Sisi bin-Laden Ibn-Saud AT&T CNN/ORC U.N. U.S.-Led",
+    ]
+    pairs = ((E._RUN_RE, E._ASCII_RUN_RE), (E._RUN_ARABIC_RE, E._ASCII_RUN_ARABIC_RE))
+    for line in lines:
+        assert line.isascii()
+        for unicode_re, ascii_re in pairs:
+            spans = [m.span() for m in unicode_re.finditer(line)]
+            assert spans and spans == [m.span() for m in ascii_re.finditer(line)], line

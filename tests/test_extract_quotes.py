@@ -535,3 +535,33 @@ def test_direct_spans_are_disjoint_and_in_text_order(body):
     assert spans
     for (start, end, _), (next_start, next_end, _) in zip(spans, spans[1:], strict=False):
         assert start <= end <= next_start <= next_end
+
+
+def test_tokeniser_line_breaks_end_sentences():
+    """A line break ends the sentence of the token before it, however many blank lines follow; a
+    break before the first token or after the last one adds no sentence."""
+    from index.extract import quotes
+
+    tokens = quotes._tokenise("\nLavrov spoke\n\n\nthen Putin left\nand Erdogan came \n\n")
+    assert tokens.texts == ["Lavrov", "spoke", "then", "Putin", "left", "and", "Erdogan", "came"]
+    assert tokens.sents == [0, 0, 1, 1, 1, 2, 2, 2]
+    assert tokens.firsts == [0, 2, 5, 8]
+    assert tokens.capitalised == [0, 3, 6]
+
+
+def test_tokeniser_ascii_pattern_cuts_ascii_text_as_the_unicode_one():
+    """An ASCII body is cut by the ASCII-class copy of the token pattern: same pieces (blanks
+    \\x1c-\\x1f included, as str.lstrip and the Unicode \\s have them)."""
+    from index.extract import quotes
+
+    for body in (
+        "A\x1cB Smith\x1f.\x1d'x' J.R.R. Tolkien's O'Neill-Smith don't '' \"x\" 3.5 a_b\x0b\x0c\r\n",
+        "  U.S.A. e.g. ''Hello,'' he said (D-R.I.) -- 5.1-magnitude, $3.2 billion!  ",
+    ):
+        pieces = quotes._ASCII_TOKEN_GAP.findall(body)
+        assert pieces == quotes._TOKEN_GAP.findall(body)
+        assert "".join(pieces) == body.rstrip()
+        # the tokens are the pieces without their blanks
+        texts = [p.lstrip() for p in pieces]
+        tokens = quotes._tokenise(body)
+        assert tokens.texts == texts

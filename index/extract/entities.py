@@ -323,7 +323,10 @@ def _scan_runs(line: str, out: list[tuple]) -> None:
     prev_word = ""
     sent_start = True
     state_pos = 0  # the state is known up to here
-    run_re = _RUN_ARABIC_RE if _ARABIC_HINT_RE.search(line) else _RUN_RE
+    if line.isascii():
+        run_re = _ASCII_RUN_ARABIC_RE if _ARABIC_HINT_RE.search(line) else _ASCII_RUN_RE
+    else:
+        run_re = _RUN_ARABIC_RE if _ARABIC_HINT_RE.search(line) else _RUN_RE
     for m in run_re.finditer(line):
         q = m.start()
         first_tok = q == 0
@@ -450,6 +453,28 @@ _RUN_TAIL: Final = rf"(?:[^\S\n]*{_ANY_CAP}|[^\S\n]+{_CONNECTOR_RE}[^\S\n]+{_ANY
 _RUN_RE: Final = re.compile(_CAP + _RUN_TAIL)
 _RUN_ARABIC_RE: Final = re.compile(_ANY_CAP + _RUN_TAIL)  # slower: for lines where "al-Nusra" may start a run
 _ARABIC_HINT_RE: Final = re.compile("-" + _UP)
+
+# The classes of the run patterns restricted to ASCII: on an ASCII line they match what the
+# Unicode ones match, but re tests them on a bitmap instead of the Unicode tables and the big
+# upper-case class (a third of the scan's instructions).  \s in a str pattern also holds \x1c-\x1f.
+_ASCII_CLASSES: Final = (
+    (_UP, "[A-Z]"),
+    (r"[^\W\d_]", "[A-Za-z]"),
+    (r"[^sS\W]", "[0-9A-RT-Za-rt-z_]"),
+    (r"[^\S\n]", r"[\t\x0b\x0c\r\x1c-\x1f ]"),
+    (r"\w", "0-9A-Za-z_"),  # only ever inside a class here: [\w&], [\w&-], [\w&'’-]
+)
+
+
+def _ascii_pattern(pattern: str) -> re.Pattern[str]:
+    """``pattern`` for ASCII text only, with ``_ASCII_CLASSES`` in place of the Unicode classes."""
+    for unicode_class, ascii_class in _ASCII_CLASSES:
+        pattern = pattern.replace(unicode_class, ascii_class)
+    return re.compile(pattern)
+
+
+_ASCII_RUN_RE: Final = _ascii_pattern(_RUN_RE.pattern)
+_ASCII_RUN_ARABIC_RE: Final = _ascii_pattern(_RUN_ARABIC_RE.pattern)
 
 
 def _connector_ok(run: list[str], connector: str) -> bool:

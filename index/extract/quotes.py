@@ -37,12 +37,24 @@ from index.extract import _lexicon as lex
 # dot before the repeat (most words then fail before re sets one up), the inner-part repeat
 # possessive (what follows it always matches, so it is never backtracked into anyway), and the
 # optional 's ending as an alternative with an empty branch (no repeat set up at all).
-_TOKEN: Final = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:['’\-]\w+)*+(?:['’](?!['’])s?|)|[^\w\s]")
+# \w is written [0-9A-Za-z_\w] (the same set): re tests an ASCII character against the class's
+# bitmap before falling back to the Unicode tables (-5 % of the scan's instructions); the word
+# repeats are possessive (a quote or hyphen, never a word character, comes after them).
+_W: Final = r"[0-9A-Za-z_\w]"
+_TOKEN: Final = re.compile(rf"[A-Za-z]\.(?:[A-Za-z]\.)+|{_W}++(?:['’\-]{_W}++)*+(?:['’](?!['’])s?|)|[^\w\s]")
 # Each token with the whitespace before it: pieces that tile the text up to its trailing whitespace,
 # since every non-space character starts some token (re's \s and str.lstrip agree on whitespace).
 # The whitespace repeat is possessive: no token starts with whitespace, so giving some back never
 # helps, and re then keeps no backtracking state per piece (same matches).
 _TOKEN_GAP: Final = re.compile(rf"\s*+(?:{_TOKEN.pattern})")
+# The same for an ASCII body, with ASCII classes (bitmap tests, no Unicode tables): on ASCII text
+# they hold the same characters (\s also \x1c-\x1f, as str.lstrip).
+_ASCII_BLANK: Final = r"\t\n\x0b\x0c\r\x1c-\x1f "
+_ASCII_TOKEN_GAP: Final = re.compile(
+    _TOKEN_GAP.pattern.replace(r"[^\w\s]", f"[^0-9A-Za-z_{_ASCII_BLANK}]")
+    .replace(_W, "[0-9A-Za-z_]")
+    .replace(r"\s", f"[{_ASCII_BLANK}]")
+)
 # ' is in both: some newspapers (the NYT archive) write quotation marks as two apostrophes ('').
 _OPEN_QUOTES: Final = frozenset("“‘\"«'")
 _CLOSE_QUOTES: Final = frozenset("”’\"»'")
@@ -52,6 +64,8 @@ _MONTH_ABBREVIATIONS: Final = lex.words("jan feb mar apr jun jul aug sep sept oc
 _SENTENCE_MARKS: Final = _SENTENCE_END | _CLOSE_QUOTES
 _STRAIGHT_MARKS: Final = frozenset(['"', "'"])
 _FIRST_CHAR: Final = operator.itemgetter(0)
+# Finds one of _SENTENCE_MARKS.
+_MARK_HEAD: Final = re.compile("[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
 # The endings _POSSESSIVE finds (tokens hold no newline for its $ to stop before).
 _POSSESSIVE_ENDS: Final = ("'", "’", "'s", "’s")
@@ -98,7 +112,6 @@ _APPOSITION_OPENERS: Final = frozenset([",", "of", "("])
 _PREPOSITIONS: Final = lex.words(
     "in on to by with about against over under into through during near toward towards across behind beyond"
 )
-_NEWLINE: Final = re.compile(r"\n")
 _CONTRACTION: Final = re.compile(r"['’](?:m|d|ll|ve|re|t)$", re.IGNORECASE)
 _ADVERB: Final = re.compile(r"^[a-z]+ly$")
 _THAT: Final = re.compile(r"^\s*(?:,\s*)?(?:that\b\s*)?", re.IGNORECASE)
@@ -189,7 +202,7 @@ def _tokenise(body: str) -> _Tokens:
     Built column by column (texts, offsets, lower-case forms …) so that the per-token work runs in
     C; only the few tokens that may end a sentence (. ! ?, closing marks, line ends) are examined.
     """
-    pieces = _TOKEN_GAP.findall(body)
+    pieces = (_ASCII_TOKEN_GAP if body.isascii() else _TOKEN_GAP).findall(body)
     if not pieces:
         return _Tokens([], [], [], [], [], [], [0], [])
     texts = list(map(str.lstrip, pieces))
@@ -197,14 +210,26 @@ def _tokenise(body: str) -> _Tokens:
     ends = list(accumulate(map(len, pieces)))
     starts = list(map(operator.sub, ends, map(len, texts)))
     lows = list(map(str.lower, texts))
-    caps = list(map(str.isupper, map(_FIRST_CHAR, texts)))  # tokens are never empty
+    # The first character of every token (tokens are never empty), as one string.
+    heads = "".join(map(_FIRST_CHAR, texts))
+    caps = list(map(str.isupper, heads))
     n = len(texts)
     last = n - 1
     # A line break after token i (before token i + 1) ends its sentence; so does the last token.
-    breaks = {bisect.bisect_left(starts, m.start()) - 1 for m in _NEWLINE.finditer(body)}
+    breaks = {last}
+    k = 0
+    nl = body.find("\n")
+    while nl >= 0:
+        k = bisect.bisect_left(starts, nl, k)
+        if k > last:
+            break  # after the last token
+        breaks.add(k - 1)
+        # The other line breaks before token k end the same token's sentence: go past them.
+        nl = body.find("\n", starts[k])
     breaks.discard(-1)
-    breaks.add(last)
-    marks = list(compress(count(), map(_SENTENCE_MARKS.__contains__, texts)))
+    # No word character is a mark, so a token opening with one is that one character: a search of
+    # the heads finds them (a set test of every token cost ten times as much).
+    marks = [m.start() for m in _MARK_HEAD.finditer(heads)]
     bounds = set(breaks)
     for i in marks:
         if i in breaks or texts[i] not in _SENTENCE_END:
@@ -298,6 +323,7 @@ class _Names:
         self.caps = tokens.caps
         self.starts = tokens.starts
         self.sents = tokens.sents
+        self.firsts = tokens.firsts
         self.n = len(tokens.texts)
         self.capitalised = tokens.capitalised
         self.mid_caps = mid_caps
@@ -305,27 +331,30 @@ class _Names:
         self.people: list[_Person] = []
         # Memos: _run_end by start token; parse_run by the run's words (the same name recurs, and
         # its parse depends only on them, the article's mid_caps and, when lenient, by_surname,
-        # which is complete before the first lenient call).
+        # which is complete before the first lenient call), one dict per leniency.
         self._run_ends: dict[int, int] = {}
-        self._parses: dict[tuple, tuple[str, str, tuple[str, ...]] | None] = {}
+        self._parses: dict[tuple[str, ...], tuple[str, str, tuple[str, ...]] | None] = {}
+        self._lenient_parses: dict[tuple[str, ...], tuple[str, str, tuple[str, ...]] | None] = {}
         self._scan()
 
     def _scan(self) -> None:
         texts, lows = self.texts, self.lows
         run_ends = self._run_ends
-        parses, non_names = self._parses, lex.NON_NAME_CAPS
+        parses, non_names, mid_caps = self._parses, lex.NON_NAME_CAPS, self.mid_caps
         j = 0
         for i in self.capitalised:
             if i < j or lows[i] in non_names or not texts[i][:1].isalpha():
                 continue  # inside the previous run, or not a name word
             # Each start comes up once, here, before any other _run_end: fill its memo directly.
             j = run_ends[i] = self._find_run_end(i)
-            # parse_run(i, j), inlined: this loop runs for every capitalised run of the article.
+            # parse_run(i, j) and _parse_run, inlined: this loop runs for every capitalised run.
             words = tuple(texts[i:j])
-            key = (False, words)
-            parsed: Any = parses.get(key, _UNPARSED)  # Any: the sentinel is no parse
+            parsed: Any = parses.get(words, _UNPARSED)  # Any: the sentinel is no parse
             if parsed is _UNPARSED:
-                parsed = parses[key] = self._parse_run(words, False)
+                last, parsed = _parse_words(words)
+                if parsed is not None and last not in mid_caps:
+                    parsed = None
+                parses[words] = parsed
             if parsed:
                 self._register(parsed, i, j)
 
@@ -340,13 +369,11 @@ class _Names:
         return j
 
     def _find_run_end(self, i: int) -> int:
-        texts, lows, caps, sents = self.texts, self.lows, self.caps, self.sents
+        texts, lows, caps = self.texts, self.lows, self.caps
         n = self.n
-        sent = sents[i]
+        stop = self.firsts[self.sents[i] + 1]  # the run ends with its sentence
         j = i
-        while j < n:
-            if sents[j] != sent:
-                break
+        while j < stop:
             text = texts[j]
             if caps[j] and text[:1].isalpha():
                 j += 1
@@ -381,10 +408,10 @@ class _Names:
         (the run is the subject of a cue verb) and it does not look like a plural common noun.
         """
         words = tuple(self.texts[i:j])
-        key = (lenient, words)
-        parsed: Any = self._parses.get(key, _UNPARSED)  # Any: the sentinel is no parse
+        parses = self._lenient_parses if lenient else self._parses
+        parsed: Any = parses.get(words, _UNPARSED)  # Any: the sentinel is no parse
         if parsed is _UNPARSED:
-            parsed = self._parses[key] = self._parse_run(words, lenient)
+            parsed = parses[words] = self._parse_run(words, lenient)
         return parsed
 
     def _parse_run(self, words: tuple[str, ...], lenient: bool) -> tuple[str, str, tuple[str, ...]] | None:
