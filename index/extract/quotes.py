@@ -2015,8 +2015,11 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         k += 1
 
 
+# Any verb that closes a quotation ("“So far so good,” Clinton replied."), not only "said".
 _CUE_AFTER = re.compile(
-    r"^[,.]?(?:[”\"]|'')?\s*,?\s*(?:\w+\s){0,4}(?:said|says|added|told|explained|noted)\b"
+    r"^[,.]?(?:[”\"]|'')?\s*,?\s*(?:\w+\s){0,4}(?:"
+    + "|".join(sorted(_INVERTED_CUES | {"told", "explained", "noted"}, key=len, reverse=True))
+    + r")\b"
     r"|^[,.!?]?(?:[”\"]|'')?\s*[\u2013\u2014\u2015]\s*[A-Z]"  # signed: “…” ― Name
 )
 
