@@ -18,3 +18,18 @@ def test_quotation_closed_by_replied_is_not_the_previous_speakers_follow_on():
 def test_quotation_closed_by_responded_is_not_the_previous_speakers_follow_on():
     body = '"You will have to ask a bear," Maddow said.\n\n"Yes, ask a bear," Clinton responded.'
     assert _quotes(body) == {"Maddow": ["You will have to ask a bear"], "Clinton": ["Yes, ask a bear"]}
+
+
+def test_noun_like_cue_after_a_quotation_and_a_name_is_a_verb():
+    body = 'Richard Viguerie spoke. "Trump does not unite the party," Viguerie notes.'
+    assert _quotes(body) == {"Richard Viguerie": ["Trump does not unite the party"]}
+
+
+def test_noun_like_cue_after_a_clause_and_a_name_is_a_verb():
+    body = "Sean O'Keefe spoke. Bush cannot expect to advance in Texas without Cruz, O'Keefe notes."
+    assert _quotes(body) == {"Sean O'Keefe": ["Bush cannot expect to advance in Texas without Cruz"]}
+
+
+def test_noun_like_word_after_a_name_in_mid_clause_stays_a_noun():
+    body = "The senator read the Viguerie notes. He left."
+    assert "Viguerie" not in _quotes(body)

@@ -880,6 +880,8 @@ class _Attributor:
             return True
         if nxt in {":", ","} or nxt in _OPEN_QUOTES:
             return not self._possessed_run(i)
+        if nxt == "." and self._closes_quotation(i):
+            return True  # "“… with Trump,” Viguerie notes.": a name and its verb after a quotation
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
         return (
@@ -890,6 +892,18 @@ class _Attributor:
             and lows[i - 1] not in lex.NON_NAME_CAPS
             and (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS)
         )
+
+    def _closes_quotation(self, i: int) -> bool:
+        """Whether the word at ``i`` follows a name that stands right after a comma or a quotation's
+        closing mark and comma ("“…,” Conway notes", "…, O'Keefe notes"): the name and this word
+        close the statement as its Source and verb, so a word that is also a noun is a verb here."""
+        k = i - 1
+        if k < 1 or not self.names._is_name_word(k) or self.sents[k] != self.sents[i]:
+            return False
+        while k > 0 and self.names._run_end(k - 1) >= i:
+            k -= 1
+        before = self.texts[k - 1] if k > 1 else ""
+        return before == "," or (before in _CLOSE_QUOTES and self.texts[k - 2] == ",")
 
     def _possessed_run(self, i: int) -> bool:
         """Whether the capitalised run before the noun-like word at ``i`` belongs to a possessor
