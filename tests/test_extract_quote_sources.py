@@ -33,3 +33,23 @@ def test_noun_like_cue_after_a_clause_and_a_name_is_a_verb():
 def test_noun_like_word_after_a_name_in_mid_clause_stays_a_noun():
     body = "The senator read the Viguerie notes. He left."
     assert "Viguerie" not in _quotes(body)
+
+
+def test_participle_after_an_organisation_subject():
+    body = (
+        "Bernie Sanders spoke. The Sanders campaign on Monday also doubled down on its attacks on "
+        "Clinton's fitness to be president, saying she's experienced on paper."
+    )
+    assert _quotes(body) == {"Sanders campaign": ["she's experienced on paper."]}
+
+
+def test_participle_after_a_described_party_member():
+    body = (
+        "Paul Ryan spoke. The Wisconsin Republican did give Trump some credit during the interview, "
+        "saying he should be congratulated for the success."
+    )
+    assert _quotes(body)["Wisconsin Republican"] == ["he should be congratulated for the success."]
+
+
+def test_participle_after_a_plain_noun_phrase_has_no_source():
+    assert _quotes("The deal fell through last week, saying nothing about the plan.") == {}

@@ -959,6 +959,8 @@ class _Attributor:
         if i - s > 40:
             return False
         s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
+        if self.lows[s] in _ARTICLES:
+            return self._described_subject(i, s)  # "The Sanders campaign doubled down …, saying …"
         if _opener(self.lows[s]):
             s = self._after_opener(s, i)  # "In a statement, Florida Gov. Rick Scott blasted … and said"
         if s >= 0:
@@ -990,6 +992,42 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _described_subject(self, i: int, s: int) -> bool:
+        """``The Sanders campaign on Monday doubled down …, saying …``, ``The Wisconsin Republican
+        did give Trump some credit, saying …``: a sentence subject opening with an article, read as
+        a subject (an organisation, a role resolved to the person, a party member) when a verb
+        follows its last word; a plain noun phrase ("The deal fell through") speaks for no one."""
+        k = s + 1
+        while (
+            k < i
+            and k - s < 6
+            and self.texts[k][:1].isalpha()
+            and self.lows[k] not in _PREPOSITIONS
+            and not self._verb_after_subject(k)
+        ):
+            k += 1
+        j = k - 1
+        if k + 1 < i and self.lows[k] == "on" and self.lows[k + 1] in lex.WEEKDAYS:
+            k += 2  # "The Sanders campaign on Monday also doubled down"
+        if k >= i or j == s or not self._verb_after_subject(k):
+            return False
+        head = self.lows[j]
+        if not (head in lex.ROLE_NOUNS or head in lex.ORG_NOUNS or head in _PARTY_MEMBERS):
+            return False
+        found = len(self.found)
+        named_only, self.named_only = self.named_only, True
+        ok = self._subject_at(i, j)
+        self.named_only = named_only
+        if ok and len(self.found) > found and _is_place(self.found[-1].name):
+            del self.found[found:]
+            return False
+        return ok
+
+    def _verb_after_subject(self, k: int) -> bool:
+        """Whether token k opens the predicate after a subject: an auxiliary or adverb, a time
+        word, or a finite verb."""
+        return (self._skippable(k) and self.lows[k] not in lex.TIME_WORDS) or self._finite_verb(k)
 
     def _past_lead_words(self, s: int, i: int) -> int:
         """The token after a conjunction and adverbs that open a sentence ("And then", "But even")
