@@ -53,3 +53,19 @@ def test_participle_after_a_described_party_member():
 
 def test_participle_after_a_plain_noun_phrase_has_no_source():
     assert _quotes("The deal fell through last week, saying nothing about the plan.") == {}
+
+
+def test_sentence_opening_participle_is_no_speaker():
+    body = (
+        "John Kasich spoke. Following an animated town hall meeting in Londonderry last week, Kasich "
+        "boasted to reporters and stressed the state's importance to his prospects."
+    )
+    assert _quotes(body) == {"John Kasich": ["the state's importance to his prospects."]}
+
+
+def test_sentence_opening_adverb_is_no_speaker():
+    body = (
+        "Marco Rubio spoke. Shortly after the call ended, Rubio's campaign sent out a press release "
+        "saying Murphy owes Florida an explanation."
+    )
+    assert "Shortly" not in _quotes(body)

@@ -531,6 +531,8 @@ _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
 _ARTICLES = lex.words("the a an")
+# Prepositions and conjunctions that open a sentence's introductory phrase ("Amid …, Trump said").
+_OPENING_PREPOSITIONS = lex.words("amid amidst after before since despite following while when as")
 # Particles that make a cue word a verb of action ("called off", "showed up", "backed away").
 _ACTION_PARTICLES = lex.words("off up away down")
 # Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
@@ -961,7 +963,7 @@ class _Attributor:
         s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
         if self.lows[s] in _ARTICLES:
             return self._described_subject(i, s)  # "The Sanders campaign doubled down …, saying …"
-        if _opener(self.lows[s]):
+        if _opener(self.lows[s]) or self._opening_word(s):
             s = self._after_opener(s, i)  # "In a statement, Florida Gov. Rick Scott blasted … and said"
         if s >= 0:
             s = self._past_descriptors(s, i)
@@ -992,6 +994,15 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _opening_word(self, s: int) -> bool:
+        """Whether the capitalised word opening the sentence at ``s`` opens a phrase, not a name:
+        a participle, an adverb or a preposition never written capitalised mid-sentence
+        ("Following a town hall meeting, Kasich …", "Shortly after the call ended, …", "Amid …")."""
+        low = self.lows[s]
+        if not low.isalpha() or self.texts[s] in self.names.mid_caps or self.names._run_end(s) != s + 1:
+            return False
+        return low.endswith(("ing", "ly")) or low in _PREPOSITIONS or low in _OPENING_PREPOSITIONS
 
     def _described_subject(self, i: int, s: int) -> bool:
         """``The Sanders campaign on Monday doubled down …, saying …``, ``The Wisconsin Republican
