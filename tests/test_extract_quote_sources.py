@@ -69,3 +69,8 @@ def test_sentence_opening_adverb_is_no_speaker():
         "saying Murphy owes Florida an explanation."
     )
     assert "Shortly" not in _quotes(body)
+
+
+def test_abbreviated_month_after_according_to_is_no_source():
+    body = "That's according to fundraising reports through Jan. 31 that the campaign is filing."
+    assert "Jan" not in _quotes(body)

@@ -1794,11 +1794,22 @@ class _Attributor:
         while k < b:
             if self.names._is_name_word(k):
                 end = min(self.names._run_end(k), b)
-                runs.append((k, end))
+                if not self._dated(k, end):
+                    runs.append((k, end))
                 k = end
             else:
                 k += 1
         return runs
+
+    def _dated(self, k: int, end: int) -> bool:
+        """Whether the run k..end is an abbreviated month before its day ("through Jan. 31")."""
+        return (
+            end == k + 1
+            and self.lows[k] in _MONTH_ABBREVIATIONS
+            and k + 2 < self.n
+            and self.texts[k + 1] == "."
+            and self.texts[k + 2][:1].isdigit()
+        )
 
     def _nominal_after(self, i: int, j: int, cue: str) -> None:
         if self._nominal(i, j):
