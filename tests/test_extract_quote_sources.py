@@ -74,3 +74,12 @@ def test_sentence_opening_adverb_is_no_speaker():
 def test_abbreviated_month_after_according_to_is_no_source():
     body = "That's according to fundraising reports through Jan. 31 that the campaign is filing."
     assert "Jan" not in _quotes(body)
+
+
+def test_noun_like_cue_after_a_named_organisation_is_a_verb():
+    body = "Ted Cruz spoke. The Cruz campaign calls this a false narrative that the media invented."
+    assert _quotes(body) == {"Cruz campaign": ["a false narrative that the media invented."]}
+
+
+def test_noun_like_word_after_an_unnamed_organisation_stays_a_noun():
+    assert _quotes("The campaign calls the shots in this race.") == {}

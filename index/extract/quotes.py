@@ -886,13 +886,16 @@ class _Attributor:
             return True  # "“… with Trump,” Viguerie notes.": a name and its verb after a quotation
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
+        if not (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS):
+            return False
+        if i > 1 and lows[i - 1] in lex.ORG_NOUNS and self.caps[i - 2] and not self.caps[i - 1]:
+            return True  # "The Cruz campaign calls this …", "Gowdy's office calls the whole thing …"
         return (
             VERB_AFTER_NAME
             and i > 0
             and self.caps[i - 1]
             and self.texts[i - 1][:1].isalpha()
             and lows[i - 1] not in lex.NON_NAME_CAPS
-            and (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS)
         )
 
     def _closes_quotation(self, i: int) -> bool:
