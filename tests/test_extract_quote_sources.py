@@ -83,3 +83,19 @@ def test_noun_like_cue_after_a_named_organisation_is_a_verb():
 
 def test_noun_like_word_after_an_unnamed_organisation_stays_a_noun():
     assert _quotes("The campaign calls the shots in this race.") == {}
+
+
+def test_made_it_clear_that_is_a_statement_cue():
+    body = (
+        "Jane Sanders spoke. In the Post interview, Jane Sanders made it clear that her husband's "
+        "supporters won't simply fall in line."
+    )
+    speakers = extract_speakers(body)
+    assert [(s.name, [(q.text, q.cue) for q in s.quotes]) for s in speakers] == [
+        ("Jane Sanders", [("her husband's supporters won't simply fall in line.", "made it clear")])
+    ]
+
+
+def test_made_clear_with_an_object_is_no_statement():
+    body = "Barack Obama spoke. During his campaign, Obama made clear his aim to transform the country."
+    assert _quotes(body) == {}

@@ -531,6 +531,8 @@ _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
 _ARTICLES = lex.words("the a an")
+# Forms of "make" in "made it clear that …", a statement cue.
+_MAKE_FORMS = lex.words("made makes make making")
 # Prepositions and conjunctions that open a sentence's introductory phrase ("Amid …, Trump said").
 _OPENING_PREPOSITIONS = lex.words("amid amidst after before since despite following while when as")
 # Particles that make a cue word a verb of action ("called off", "showed up", "backed away").
@@ -578,7 +580,7 @@ _OPENING_CUES = lex.words("said says")
 _TRIGGERS = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
-    | {"according", ":", "in"}
+    | {"according", ":", "in", "clear"}
     | _SIGNATURE_DASHES
 )
 
@@ -755,6 +757,8 @@ class _Attributor:
                 self._transcript(i)
             elif low == "in":
                 self._in_document(i)
+            elif low == "clear":
+                self._made_clear(i)  # "Jane Sanders made it clear that …"
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
             elif low == "put" and self._as_put_it(i):
@@ -1193,8 +1197,10 @@ class _Attributor:
         return self._add((name, "organization"), i, ra, k + 1, True, resolved=True, cue="in")
 
     # -- Source before the cue --------------------------------------------------------------
-    def _before(self, i: int) -> bool:
-        j = i - 1
+    def _before(self, i: int, verb: int = -1) -> bool:
+        """The Source before the cue at ``i`` (whose verb phrase starts at ``verb`` when the cue is
+        not its first word: "made it clear")."""
+        j = (i if verb < 0 else verb) - 1
         progressive = self.lows[i].endswith("ing")
         be = False
         while j >= 0 and self.sents[j] == self.sents[i] and self._skippable(j):
@@ -1217,6 +1223,22 @@ class _Attributor:
         if self.lows[j] in {"and", "but"}:
             return self._coordinated_verb(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
+
+    def _made_clear(self, i: int) -> bool:
+        """``X made it clear that …`` / ``X made clear that …`` / ``X makes it clear: …``: a
+        statement whose Source stands before "made"; only with a "that" clause or a colon after it
+        ("made clear his aim" is an action's object, not a statement)."""
+        if i + 1 >= self.n or (self.lows[i + 1] != "that" and self.texts[i + 1] != ":"):
+            return False
+        m = i - 2 if i > 1 and self.lows[i - 1] == "it" else i - 1
+        if m < 0 or self.lows[m] not in _MAKE_FORMS or self.sents[m] != self.sents[i]:
+            return False
+        found = len(self.found)
+        if not self._before(i, m):
+            return False
+        for att in self.found[found:]:
+            att.cue = self.body[self.starts[m] : self.ends[i]]  # the whole phrase: "made it clear"
+        return True
 
     def _quoted_as_saying(self, i: int) -> bool:
         """``Lavrov was quoted as saying``: the subject of the passive "was quoted" speaks."""
