@@ -99,3 +99,20 @@ def test_made_it_clear_that_is_a_statement_cue():
 def test_made_clear_with_an_object_is_no_statement():
     body = "Barack Obama spoke. During his campaign, Obama made clear his aim to transform the country."
     assert _quotes(body) == {}
+
+
+def test_points_out_after_a_quotation_is_a_speech_cue():
+    body = 'Brent Bozell spoke. "Some of us thought you might be able to work with them," Bozell points out.'
+    speakers = extract_speakers(body)
+    assert [(s.name, [(q.text, q.cue) for q in s.quotes]) for s in speakers] == [
+        ("Brent Bozell", [("Some of us thought you might be able to work with them", "points out")])
+    ]
+
+
+def test_shot_back_that_is_a_speech_cue_with_content_after_the_particle():
+    body = "Donald Trump spoke. Trump shot back that the journalist had not been called on."
+    assert _quotes(body) == {"Donald Trump": ["the journalist had not been called on."]}
+
+
+def test_shot_without_back_is_no_cue():
+    assert _quotes("Donald Trump spoke. Trump shot a video about the journalist in Iowa.") == {}

@@ -531,6 +531,8 @@ _NAMING = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE = lex.words("the a an one another")
 _ARTICLES = lex.words("the a an")
+# Verbs that are speech cues only before their particle ("Trump shot back", "as Krugman points out").
+_PHRASAL_CUES: dict[str, str] = {"shot": "back", "shoots": "back", "points": "out", "point": "out"}
 # Forms of "make" in "made it clear that …", a statement cue.
 _MAKE_FORMS = lex.words("made makes make making")
 # Prepositions and conjunctions that open a sentence's introductory phrase ("Amid …, Trump said").
@@ -581,6 +583,7 @@ _TRIGGERS = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
     | {"according", ":", "in", "clear"}
+    | _PHRASAL_CUES.keys()
     | _SIGNATURE_DASHES
 )
 
@@ -759,6 +762,8 @@ class _Attributor:
                 self._in_document(i)
             elif low == "clear":
                 self._made_clear(i)  # "Jane Sanders made it clear that …"
+            elif low in _PHRASAL_CUES and not caps[i]:
+                self._phrasal(i)  # "Trump shot back that …", "“…,” Bozell points out."
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
             elif low == "put" and self._as_put_it(i):
@@ -1238,6 +1243,19 @@ class _Attributor:
             return False
         for att in self.found[found:]:
             att.cue = self.body[self.starts[m] : self.ends[i]]  # the whole phrase: "made it clear"
+        return True
+
+    def _phrasal(self, i: int) -> bool:
+        """A verb that is a speech cue only with its particle ("shot back", "points out"): the
+        Source before it; the cue spans the particle, so content starts after it."""
+        if i + 1 >= self.n or self.lows[i + 1] != _PHRASAL_CUES[self.lows[i]]:
+            return False
+        found = len(self.found)
+        if not self._before(i):
+            return False
+        for att in self.found[found:]:
+            att.cue = self.body[self.starts[i] : self.ends[i + 1]]
+            att.cue_end = self.ends[i + 1]
         return True
 
     def _quoted_as_saying(self, i: int) -> bool:
