@@ -116,3 +116,19 @@ def test_shot_back_that_is_a_speech_cue_with_content_after_the_particle():
 
 def test_shot_without_back_is_no_cue():
     assert _quotes("Donald Trump spoke. Trump shot a video about the journalist in Iowa.") == {}
+
+
+def test_the_incumbent_resolves_to_the_person_introduced_so():
+    body = (
+        "Kelly Ayotte, the Republican incumbent, faces a tough race. The Republican incumbent said "
+        "that her position is genuine."
+    )
+    assert _quotes(body) == {"Kelly Ayotte": ["her position is genuine."]}
+
+
+def test_the_campaign_manager_resolves_to_the_person_introduced_so():
+    body = (
+        "Jeff Weaver, the campaign manager, met donors. The campaign manager said the senator would "
+        "stay in the race."
+    )
+    assert _quotes(body) == {"Jeff Weaver": ["the senator would stay in the race."]}
