@@ -149,7 +149,7 @@ ROLE_NOUNS: Final[frozenset[str]] = words(
     activist donor democrat republican lawyer executive economist analyst pollster representative
     staffer delegate superdelegate supporter critic columnist host anchor reporter contender rival
     justice legend employee worker organizer chair founder ceo
-    resident voter
+    resident voter incumbent manager
     """
 )
 

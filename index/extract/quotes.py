@@ -559,6 +559,12 @@ _NAMING: Final = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE: Final = lex.words("the a an one another")
 _ARTICLES: Final = lex.words("the a an")
+# Verbs that are speech cues only before their particle ("Trump shot back", "as Krugman points out").
+_PHRASAL_CUES: Final[dict[str, str]] = {"shot": "back", "shoots": "back", "points": "out", "point": "out"}
+# Forms of "make" in "made it clear that …", a statement cue.
+_MAKE_FORMS: Final = lex.words("made makes make making")
+# Prepositions and conjunctions that open a sentence's introductory phrase ("Amid …, Trump said").
+_OPENING_PREPOSITIONS: Final = lex.words("amid amidst after before since despite following while when as")
 # Particles that make a cue word a verb of action ("called off", "showed up", "backed away").
 _ACTION_PARTICLES: Final = lex.words("off up away down")
 # Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
@@ -608,7 +614,8 @@ _OPENING_CUES: Final = lex.words("said says")
 _TRIGGERS: Final = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
-    | {"according", ":", "in"}
+    | {"according", ":", "in", "clear"}
+    | _PHRASAL_CUES.keys()
     | _SIGNATURE_DASHES
 )
 
@@ -789,6 +796,10 @@ class _Attributor:
                 self._transcript(i)
             elif low == "in":
                 self._in_document(i)
+            elif low == "clear":
+                self._made_clear(i)  # "Jane Sanders made it clear that …"
+            elif low in _PHRASAL_CUES and not caps[i]:
+                self._phrasal(i)  # "Trump shot back that …", "“…,” Bozell points out."
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
             elif low == "put" and self._as_put_it(i):
@@ -916,16 +927,33 @@ class _Attributor:
             return True
         if nxt in {":", ","} or nxt in _OPEN_QUOTES:
             return not self._possessed_run(i)
+        if nxt == "." and self._closes_quotation(i):
+            return True  # "“… with Trump,” Viguerie notes.": a name and its verb after a quotation
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
+        if not (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS):
+            return False
+        if i > 1 and lows[i - 1] in lex.ORG_NOUNS and self.caps[i - 2] and not self.caps[i - 1]:
+            return True  # "The Cruz campaign calls this …", "Gowdy's office calls the whole thing …"
         return (
             VERB_AFTER_NAME
             and i > 0
             and self.caps[i - 1]
             and self.texts[i - 1][:1].isalpha()
             and lows[i - 1] not in lex.NON_NAME_CAPS
-            and (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS)
         )
+
+    def _closes_quotation(self, i: int) -> bool:
+        """Whether the word at ``i`` follows a name that stands right after a comma or a quotation's
+        closing mark and comma ("“…,” Conway notes", "…, O'Keefe notes"): the name and this word
+        close the statement as its Source and verb, so a word that is also a noun is a verb here."""
+        k = i - 1
+        if k < 1 or not self.names._is_name_word(k) or self.sents[k] != self.sents[i]:
+            return False
+        while k > 0 and self.names._run_end(k - 1) >= i:
+            k -= 1
+        before = self.texts[k - 1] if k > 1 else ""
+        return before == "," or (before in _CLOSE_QUOTES and self.texts[k - 2] == ",")
 
     def _possessed_run(self, i: int) -> bool:
         """Whether the capitalised run before the noun-like word at ``i`` belongs to a possessor
@@ -981,7 +1009,9 @@ class _Attributor:
         if i - s > 40:
             return False
         s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
-        if _opener(self.lows[s]):
+        if self.lows[s] in _ARTICLES:
+            return self._described_subject(i, s)  # "The Sanders campaign doubled down …, saying …"
+        if _opener(self.lows[s]) or self._opening_word(s):
             s = self._after_opener(s, i)  # "In a statement, Florida Gov. Rick Scott blasted … and said"
         if s >= 0:
             s = self._past_descriptors(s, i)
@@ -1012,6 +1042,51 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _opening_word(self, s: int) -> bool:
+        """Whether the capitalised word opening the sentence at ``s`` opens a phrase, not a name:
+        a participle, an adverb or a preposition never written capitalised mid-sentence
+        ("Following a town hall meeting, Kasich …", "Shortly after the call ended, …", "Amid …")."""
+        low = self.lows[s]
+        if not low.isalpha() or self.texts[s] in self.names.mid_caps or self.names._run_end(s) != s + 1:
+            return False
+        return low.endswith(("ing", "ly")) or low in _PREPOSITIONS or low in _OPENING_PREPOSITIONS
+
+    def _described_subject(self, i: int, s: int) -> bool:
+        """``The Sanders campaign on Monday doubled down …, saying …``, ``The Wisconsin Republican
+        did give Trump some credit, saying …``: a sentence subject opening with an article, read as
+        a subject (an organisation, a role resolved to the person, a party member) when a verb
+        follows its last word; a plain noun phrase ("The deal fell through") speaks for no one."""
+        k = s + 1
+        while (
+            k < i
+            and k - s < 6
+            and self.texts[k][:1].isalpha()
+            and self.lows[k] not in _PREPOSITIONS
+            and not self._verb_after_subject(k)
+        ):
+            k += 1
+        j = k - 1
+        if k + 1 < i and self.lows[k] == "on" and self.lows[k + 1] in lex.WEEKDAYS:
+            k += 2  # "The Sanders campaign on Monday also doubled down"
+        if k >= i or j == s or not self._verb_after_subject(k):
+            return False
+        head = self.lows[j]
+        if not (head in lex.ROLE_NOUNS or head in lex.ORG_NOUNS or head in _PARTY_MEMBERS):
+            return False
+        found = len(self.found)
+        named_only, self.named_only = self.named_only, True
+        ok = self._subject_at(i, j)
+        self.named_only = named_only
+        if ok and len(self.found) > found and _is_place(self.found[-1].name):
+            del self.found[found:]
+            return False
+        return ok
+
+    def _verb_after_subject(self, k: int) -> bool:
+        """Whether token k opens the predicate after a subject: an auxiliary or adverb, a time
+        word, or a finite verb."""
+        return (self._skippable(k) and self.lows[k] not in lex.TIME_WORDS) or self._finite_verb(k)
 
     def _past_lead_words(self, s: int, i: int) -> int:
         """The token after a conjunction and adverbs that open a sentence ("And then", "But even")
@@ -1163,8 +1238,10 @@ class _Attributor:
         return self._add((name, "organization"), i, ra, k + 1, True, resolved=True, cue="in")
 
     # -- Source before the cue --------------------------------------------------------------
-    def _before(self, i: int) -> bool:
-        j = i - 1
+    def _before(self, i: int, verb: int = -1) -> bool:
+        """The Source before the cue at ``i`` (whose verb phrase starts at ``verb`` when the cue is
+        not its first word: "made it clear")."""
+        j = (i if verb < 0 else verb) - 1
         progressive = self.lows[i].endswith("ing")
         be = False
         while j >= 0 and self.sents[j] == self.sents[i] and self._skippable(j):
@@ -1187,6 +1264,35 @@ class _Attributor:
         if self.lows[j] in {"and", "but"}:
             return self._coordinated_verb(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
+
+    def _made_clear(self, i: int) -> bool:
+        """``X made it clear that …`` / ``X made clear that …`` / ``X makes it clear: …``: a
+        statement whose Source stands before "made"; only with a "that" clause or a colon after it
+        ("made clear his aim" is an action's object, not a statement)."""
+        if i + 1 >= self.n or (self.lows[i + 1] != "that" and self.texts[i + 1] != ":"):
+            return False
+        m = i - 2 if i > 1 and self.lows[i - 1] == "it" else i - 1
+        if m < 0 or self.lows[m] not in _MAKE_FORMS or self.sents[m] != self.sents[i]:
+            return False
+        found = len(self.found)
+        if not self._before(i, m):
+            return False
+        for att in self.found[found:]:
+            att.cue = self.body[self.starts[m] : self.ends[i]]  # the whole phrase: "made it clear"
+        return True
+
+    def _phrasal(self, i: int) -> bool:
+        """A verb that is a speech cue only with its particle ("shot back", "points out"): the
+        Source before it; the cue spans the particle, so content starts after it."""
+        if i + 1 >= self.n or self.lows[i + 1] != _PHRASAL_CUES[self.lows[i]]:
+            return False
+        found = len(self.found)
+        if not self._before(i):
+            return False
+        for att in self.found[found:]:
+            att.cue = self.body[self.starts[i] : self.ends[i + 1]]
+            att.cue_end = self.ends[i + 1]
+        return True
 
     def _quoted_as_saying(self, i: int) -> bool:
         """``Lavrov was quoted as saying``: the subject of the passive "was quoted" speaks."""
@@ -1769,11 +1875,22 @@ class _Attributor:
         while k < b:
             if self.names._is_name_word(k):
                 end = min(self.names._run_end(k), b)
-                runs.append((k, end))
+                if not self._dated(k, end):
+                    runs.append((k, end))
                 k = end
             else:
                 k += 1
         return runs
+
+    def _dated(self, k: int, end: int) -> bool:
+        """Whether the run k..end is an abbreviated month before its day ("through Jan. 31")."""
+        return (
+            end == k + 1
+            and self.lows[k] in _MONTH_ABBREVIATIONS
+            and k + 2 < self.n
+            and self.texts[k + 1] == "."
+            and self.texts[k + 2][:1].isdigit()
+        )
 
     def _nominal_after(self, i: int, j: int, cue: str) -> None:
         if self._nominal(i, j):
@@ -2054,8 +2171,11 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         k += 1
 
 
+# Any verb that closes a quotation ("“So far so good,” Clinton replied."), not only "said".
 _CUE_AFTER: Final = re.compile(
-    r"^[,.]?(?:[”\"]|'')?\s*,?\s*(?:\w+\s){0,4}(?:said|says|added|told|explained|noted)\b"
+    r"^[,.]?(?:[”\"]|'')?\s*,?\s*(?:\w+\s){0,4}(?:"
+    + "|".join(sorted(_INVERTED_CUES | {"told", "explained", "noted"}, key=len, reverse=True))
+    + r")\b"
     r"|^[,.!?]?(?:[”\"]|'')?\s*[\u2013\u2014\u2015]\s*[A-Z]"  # signed: “…” ― Name
 )
 
@@ -2317,14 +2437,14 @@ def _speaks(body: str, att: _Attribution) -> bool:
 
 # A modal of possibility between a subject and a verb that is not speech: what someone would,
 # could or might do ("Mr. Putin would recognize the folly", "Americans would actually see …").
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|should|must)\b", re.IGNORECASE)
+_HYPOTHETICAL: Final = re.compile(r"\b(?:would|could|might|should|must)\b", re.IGNORECASE)
 
 
 # A quantity right after a verb: its object is a count or an amount, not a message.  Not after a
 # document's verb ("found 40 %") or a vote ("the Supreme Court voted 5 to 4": a decision, which
 # PolNeAR annotates as an attribution).
-_COUNTED = lex.DOCUMENT_VERBS | lex.words("voted votes")
-_QUANTITY = re.compile(
+_COUNTED: Final = lex.DOCUMENT_VERBS | lex.words("voted votes")
+_QUANTITY: Final = re.compile(
     r"\s+(?:(?:nearly|about|almost|roughly|around|over|some|just|only|more than|less than|fewer than"
     r"|at least)\s+)?[$£€]?\d"
 )

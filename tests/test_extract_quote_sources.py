@@ -1,0 +1,134 @@
+"""Issue 12, ninth round: rules that find the Source of a quote (speaker side), each on a small
+hand-written text with the exact quote text and speaker asserted."""
+
+from __future__ import annotations
+
+from index.extract.quotes import extract_speakers
+
+
+def _quotes(body: str, title: str = "") -> dict[str, list[str]]:
+    return {s.name: [q.text for q in s.quotes] for s in extract_speakers(body, title)}
+
+
+def test_quotation_closed_by_replied_is_not_the_previous_speakers_follow_on():
+    body = '"Biden is very good," Nides wrote.\n\n"So far so good," Clinton replied.'
+    assert _quotes(body) == {"Nides": ["Biden is very good"], "Clinton": ["So far so good"]}
+
+
+def test_quotation_closed_by_responded_is_not_the_previous_speakers_follow_on():
+    body = '"You will have to ask a bear," Maddow said.\n\n"Yes, ask a bear," Clinton responded.'
+    assert _quotes(body) == {"Maddow": ["You will have to ask a bear"], "Clinton": ["Yes, ask a bear"]}
+
+
+def test_noun_like_cue_after_a_quotation_and_a_name_is_a_verb():
+    body = 'Richard Viguerie spoke. "Trump does not unite the party," Viguerie notes.'
+    assert _quotes(body) == {"Richard Viguerie": ["Trump does not unite the party"]}
+
+
+def test_noun_like_cue_after_a_clause_and_a_name_is_a_verb():
+    body = "Sean O'Keefe spoke. Bush cannot expect to advance in Texas without Cruz, O'Keefe notes."
+    assert _quotes(body) == {"Sean O'Keefe": ["Bush cannot expect to advance in Texas without Cruz"]}
+
+
+def test_noun_like_word_after_a_name_in_mid_clause_stays_a_noun():
+    body = "The senator read the Viguerie notes. He left."
+    assert "Viguerie" not in _quotes(body)
+
+
+def test_participle_after_an_organisation_subject():
+    body = (
+        "Bernie Sanders spoke. The Sanders campaign on Monday also doubled down on its attacks on "
+        "Clinton's fitness to be president, saying she's experienced on paper."
+    )
+    assert _quotes(body) == {"Sanders campaign": ["she's experienced on paper."]}
+
+
+def test_participle_after_a_described_party_member():
+    body = (
+        "Paul Ryan spoke. The Wisconsin Republican did give Trump some credit during the interview, "
+        "saying he should be congratulated for the success."
+    )
+    assert _quotes(body)["Wisconsin Republican"] == ["he should be congratulated for the success."]
+
+
+def test_participle_after_a_plain_noun_phrase_has_no_source():
+    assert _quotes("The deal fell through last week, saying nothing about the plan.") == {}
+
+
+def test_sentence_opening_participle_is_no_speaker():
+    body = (
+        "John Kasich spoke. Following an animated town hall meeting in Londonderry last week, Kasich "
+        "boasted to reporters and stressed the state's importance to his prospects."
+    )
+    assert _quotes(body) == {"John Kasich": ["the state's importance to his prospects."]}
+
+
+def test_sentence_opening_adverb_is_no_speaker():
+    body = (
+        "Marco Rubio spoke. Shortly after the call ended, Rubio's campaign sent out a press release "
+        "saying Murphy owes Florida an explanation."
+    )
+    assert "Shortly" not in _quotes(body)
+
+
+def test_abbreviated_month_after_according_to_is_no_source():
+    body = "That's according to fundraising reports through Jan. 31 that the campaign is filing."
+    assert "Jan" not in _quotes(body)
+
+
+def test_noun_like_cue_after_a_named_organisation_is_a_verb():
+    body = "Ted Cruz spoke. The Cruz campaign calls this a false narrative that the media invented."
+    assert _quotes(body) == {"Cruz campaign": ["a false narrative that the media invented."]}
+
+
+def test_noun_like_word_after_an_unnamed_organisation_stays_a_noun():
+    assert _quotes("The campaign calls the shots in this race.") == {}
+
+
+def test_made_it_clear_that_is_a_statement_cue():
+    body = (
+        "Jane Sanders spoke. In the Post interview, Jane Sanders made it clear that her husband's "
+        "supporters won't simply fall in line."
+    )
+    speakers = extract_speakers(body)
+    assert [(s.name, [(q.text, q.cue) for q in s.quotes]) for s in speakers] == [
+        ("Jane Sanders", [("her husband's supporters won't simply fall in line.", "made it clear")])
+    ]
+
+
+def test_made_clear_with_an_object_is_no_statement():
+    body = "Barack Obama spoke. During his campaign, Obama made clear his aim to transform the country."
+    assert _quotes(body) == {}
+
+
+def test_points_out_after_a_quotation_is_a_speech_cue():
+    body = 'Brent Bozell spoke. "Some of us thought you might be able to work with them," Bozell points out.'
+    speakers = extract_speakers(body)
+    assert [(s.name, [(q.text, q.cue) for q in s.quotes]) for s in speakers] == [
+        ("Brent Bozell", [("Some of us thought you might be able to work with them", "points out")])
+    ]
+
+
+def test_shot_back_that_is_a_speech_cue_with_content_after_the_particle():
+    body = "Donald Trump spoke. Trump shot back that the journalist had not been called on."
+    assert _quotes(body) == {"Donald Trump": ["the journalist had not been called on."]}
+
+
+def test_shot_without_back_is_no_cue():
+    assert _quotes("Donald Trump spoke. Trump shot a video about the journalist in Iowa.") == {}
+
+
+def test_the_incumbent_resolves_to_the_person_introduced_so():
+    body = (
+        "Kelly Ayotte, the Republican incumbent, faces a tough race. The Republican incumbent said "
+        "that her position is genuine."
+    )
+    assert _quotes(body) == {"Kelly Ayotte": ["her position is genuine."]}
+
+
+def test_the_campaign_manager_resolves_to_the_person_introduced_so():
+    body = (
+        "Jeff Weaver, the campaign manager, met donors. The campaign manager said the senator would "
+        "stay in the race."
+    )
+    assert _quotes(body) == {"Jeff Weaver": ["the senator would stay in the race."]}
