@@ -119,6 +119,23 @@ def install_folder(built: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def smoke_test(root: Path) -> None:
+    """Import the package in a fresh interpreter and check every compiled module is what runs.
+
+    mypyc checks declared types at run time, so code mypy accepts can still fail in a module's
+    body (``frozenset | dict_keys`` is a ``set``): a build that cannot be imported is removed
+    rather than left to break every later import of ``index.extract``."""
+    import subprocess
+
+    check = "import index.extract as e; print(e.implementation())"
+    done = subprocess.run([sys.executable, "-c", check], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "DATELINE_PURE": ""})
+    said = done.stdout.strip()
+    if done.returncode != 0 or not said.startswith("compiled"):
+        detail = done.stderr.strip().splitlines()[-1:] or [said]
+        raise RuntimeError(f"the compiled modules do not run ({detail[0]})")
+
+
 def build(loader: ModuleType, root: Path, jobs: int, log: Path) -> Path:
     """Compile every module of the group into a fresh folder and install it; its final path.
     What mypyc and the C compiler print goes to ``log``."""
@@ -151,6 +168,11 @@ def build(loader: ModuleType, root: Path, jobs: int, log: Path) -> Path:
         }
         (out / loader.MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
         install_folder(out, target)
+        try:
+            smoke_test(root)
+        except RuntimeError:
+            shutil.rmtree(target, ignore_errors=True)  # never leave binaries that break an import
+            raise
         say(f"done in {time.monotonic() - started:.0f} s: {target.relative_to(root)}")
         return target
     finally:

@@ -204,3 +204,19 @@ def test_pure_and_compiled_extraction_give_byte_identical_documents():
     assert pure[0] == "pure Python (DATELINE_PURE is set)"
     assert compiled[0] == f"compiled ({status.compiler})"
     assert len(pure) >= 8 and pure[1:] == compiled[1:]
+
+
+@pytest.mark.parametrize(("package_body", "passes"), [
+    ("def implementation():\n    return 'compiled (mypyc 2.4.1)'\n", True),
+    ("def implementation():\n    return 'pure Python (not built)'\n", False),
+    ("raise TypeError('frozenset object expected; got set')\n", False),
+])
+def test_smoke_test_refuses_a_build_that_does_not_run(tmp_path, package_body, passes):
+    (tmp_path / "index" / "extract").mkdir(parents=True)
+    (tmp_path / "index" / "__init__.py").write_text("")
+    (tmp_path / "index" / "extract" / "__init__.py").write_text(package_body)
+    if passes:
+        compile_extraction.smoke_test(tmp_path)
+    else:
+        with pytest.raises(RuntimeError, match="the compiled modules do not run"):
+            compile_extraction.smoke_test(tmp_path)

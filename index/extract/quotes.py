@@ -615,7 +615,7 @@ _TRIGGERS: Final = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
     | {"according", ":", "in", "clear"}
-    | _PHRASAL_CUES.keys()
+    | frozenset(_PHRASAL_CUES)  # not .keys(): frozenset | dict_keys is a set (mypyc checks the type)
     | _SIGNATURE_DASHES
 )
 
