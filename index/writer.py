@@ -167,6 +167,21 @@ class _SegmentWorker:
 WORKER_GC_THRESHOLDS = (10_000, 10, 10)
 
 
+def use_worker_gc_policy() -> None:
+    """Run this process's garbage collector as an index worker does: what exists now is frozen out
+    of collection, and the thresholds are ``WORKER_GC_THRESHOLDS``.
+
+    Extraction and indexing allocate millions of short-lived objects; with the default thresholds
+    the cyclic collector ran every 700 allocations, rescanning the caches: 15-25 % of extraction
+    time (AllSides, CPU time).  Full collections still run every ~1M allocations: with
+    (100_000, 50, 1000) they almost never did, and a worker's cyclic garbage grew it to 1.1 GB on
+    37.5k articles.  ``scripts/eval/speed.py`` calls this too, so extraction is timed as the
+    indexer runs it.
+    """
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+
+
 def _worker_process(config: _WorkerConfig | None, schema, tasks, results, parent: int,
                     make_worker: Callable[[Callable[[tuple], None]], object] | None = None) -> None:
     """Body of a worker process: handle chunks until told to stop (None) or orphaned.
@@ -175,13 +190,7 @@ def _worker_process(config: _WorkerConfig | None, schema, tasks, results, parent
     (any object with ``handle(chunk)``, ``flush()`` and ``cancel()``: the OpenSearch indexer's
     document worker, ``index.opensearch_writer``); ``config`` is then None: no staging to clean.
     """
-    # Extraction and indexing allocate millions of short-lived objects; with the default
-    # thresholds the cyclic collector ran every 700 allocations, rescanning the caches: 15-25 % of
-    # extraction time (AllSides, CPU time).  Objects inherited from the parent are frozen out of
-    # collection.  Full collections still run every ~1M allocations: with (100_000, 50, 1000)
-    # they almost never did, and a worker's cyclic garbage grew it to 1.1 GB on 37.5k articles.
-    gc.freeze()
-    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    use_worker_gc_policy()
     # Orphaned (the run was killed) or terminated: delete the run's staging folders, finished
     # segments too (nobody will publish them: a run that loses a worker ends with an error), and
     # exit at once, even from a read blocked on half a message (index/lifeline.py).  Not "only when

@@ -293,3 +293,16 @@ def test_release_heap_calls_glibcs_malloc_trim():
     if platform.libc_ver()[0] != "glibc":
         pytest.skip("not a glibc system")
     assert writer.release_heap() is True
+
+
+def test_worker_gc_policy_freezes_and_sets_the_worker_thresholds():
+    # In a fresh interpreter: the policy changes process-wide state this test process keeps.
+    import subprocess
+    import sys
+
+    code = ("import gc; from index.writer import WORKER_GC_THRESHOLDS, use_worker_gc_policy;"
+            "use_worker_gc_policy();"
+            "print(gc.get_threshold() == WORKER_GC_THRESHOLDS, gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert done.stdout.split() == ["True", "True"]
