@@ -1,0 +1,66 @@
+"""Issue 12, ninth round: where reported content starts and ends (each rule on a hand-written
+sentence, the exact quotes of every speaker asserted)."""
+
+from __future__ import annotations
+
+from index.extract.quotes import extract_speakers
+
+
+def _quotes(body: str, title: str = "") -> dict[str, list[str]]:
+    return {s.name: [q.text for q in s.quotes] for s in extract_speakers(body, title)}
+
+
+# -- assurance verbs: a listener, then the clause ----------------------------------------------
+
+
+def test_assured_takes_the_clause_after_its_listener():
+    body = "Trump was asked about the wall. Later, Donald Trump assured voters he'd make Mexico pay for it."
+    assert _quotes(body) == {"Donald Trump": ["he'd make Mexico pay for it."]}
+
+
+def test_assured_listener_then_that():
+    body = "Joe Biden spoke in Scranton. Mr. Biden assured his town's residents that Mrs. Clinton was tough."
+    assert _quotes(body) == {"Joe Biden": ["Mrs. Clinton was tough."]}
+
+
+def test_reminded_a_named_listener_of_a_clause():
+    body = "Glenn Beck hosted the show. Beck reminded Thor he'd have to earn 15 percent in the polls."
+    assert _quotes(body) == {"Glenn Beck": ["he'd have to earn 15 percent in the polls."]}
+
+
+def test_reminded_without_a_clause_reports_nothing():
+    body = "Noah Oppenheim runs the show. In a memo, Oppenheim reminded his staff about Mr. Bush's work."
+    assert _quotes(body) == {"Noah Oppenheim": []}
+
+
+# -- a dash aside closed by a second dash stays inside the content -----------------------------
+
+
+def test_paired_dashes_do_not_end_the_content():
+    body = (
+        "Donald Trump spoke on Monday. Trump acknowledged that a rift exists between communities of "
+        "color -- mainly Blacks and Latinos -- and the police."
+    )
+    content = "a rift exists between communities of color -- mainly Blacks and Latinos -- and the police."
+    assert _quotes(body) == {"Donald Trump": [content]}
+
+
+def test_single_dash_still_ends_the_content():
+    body = "Felipe Calderon spoke. Calderon noted that migration is in decline — a decline since 2006."
+    assert _quotes(body) == {"Felipe Calderon": ["migration is in decline"]}
+
+
+def test_a_clause_between_dashes_ends_the_content():
+    body = (
+        "Murray Clark spoke on Friday. Clark said Brooks had begun making calls to members - there are "
+        "two from each district - and the outcome was open."
+    )
+    assert _quotes(body) == {"Murray Clark": ["Brooks had begun making calls to members"]}
+
+
+def test_but_after_the_closing_dash_ends_the_content():
+    body = (
+        "Ted Cruz spoke in Texas. Cruz said he has nothing to apologize for — not now — but his team "
+        "will campaign for them."
+    )
+    assert _quotes(body) == {"Ted Cruz": ["he has nothing to apologize for"]}
