@@ -64,3 +64,20 @@ def test_but_after_the_closing_dash_ends_the_content():
         "will campaign for them."
     )
     assert _quotes(body) == {"Ted Cruz": ["he has nothing to apologize for"]}
+
+
+# -- the clause before a trailing attribution ----------------------------------------------------
+
+
+def test_gerund_subject_with_a_finite_verb_is_a_clause_before_the_attribution():
+    body = (
+        "Barack Obama spoke. Shifting monsoon patterns in South Asia could affect a billion people, "
+        "Mr. Obama said in his interview."
+    )
+    content = "Shifting monsoon patterns in South Asia could affect a billion people"
+    assert _quotes(body) == {"Barack Obama": [content]}
+
+
+def test_participle_opener_without_a_clause_is_no_content():
+    body = "Barack Obama spoke. Speaking to students at Drexel, Mr. Obama said in his interview."
+    assert _quotes(body) == {"Barack Obama": []}

@@ -566,7 +566,13 @@ def clause_before(text: str) -> bool:
     # "In June", "Speaking to students at Drexel", "When X recommended …": an opening phrase that
     # waits for its main clause; content only when a main clause follows it after a comma
     opener = first in _SUBORDINATORS or first in _CIRCUMSTANCE or first.endswith("ing")
+    if opener and first not in _SUBORDINATORS and first not in _CIRCUMSTANCE and _FINITE.search(text):
+        return True  # "Shifting monsoon patterns … could affect a billion people": a gerund's own clause
     return not (opener and "," not in text)
+
+
+# A modal or auxiliary: the words before a trailing attribution hold a finite verb of their own.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
 
 
 _OPEN_RELATIVE = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")
