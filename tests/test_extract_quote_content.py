@@ -81,3 +81,16 @@ def test_gerund_subject_with_a_finite_verb_is_a_clause_before_the_attribution():
 def test_participle_opener_without_a_clause_is_no_content():
     body = "Barack Obama spoke. Speaking to students at Drexel, Mr. Obama said in his interview."
     assert _quotes(body) == {"Barack Obama": []}
+
+
+# -- a coordinated verb ends the content only when it is the Source's --------------------------
+
+
+def test_present_verb_after_a_past_cue_belongs_to_the_content():
+    body = "Luis Osuna spoke. Osuna said the group is not a lobby and supports both parties."
+    assert _quotes(body) == {"Luis Osuna": ["the group is not a lobby and supports both parties."]}
+
+
+def test_past_verb_after_a_past_cue_is_the_sources_second_statement():
+    body = "Donald Trump spoke. Trump said he would win and vowed to build the wall."
+    assert _quotes(body) == {"Donald Trump": ["he would win", "to build the wall."]}

@@ -440,7 +440,7 @@ def content_end(text: str, cue: str = "") -> int:
     ``cue``: the cue before the content; a bare verb form coordinates with it only when it is bare
     too ("Democrats say … and warn …", but "said she might capitulate and support …" goes on).
     """
-    end = _content_end(text, bare(cue.lower()))
+    end = _content_end(text, bare(cue.lower()), _past(cue.lower()))
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
@@ -467,7 +467,17 @@ def bare(verb: str) -> bool:
     )
 
 
-def _content_end(text: str, bare_cue: bool = True) -> int:
+def _past(verb: str) -> bool:
+    """Whether a cue is a past form ("said", "warned"): its own coordinated verbs are past too."""
+    return verb.endswith("ed") or verb in _IRREGULAR_PAST
+
+
+def _present_third(verb: str) -> bool:
+    """Whether ``verb`` is a present third-person form ("feels", "supports"; not "was", "has")."""
+    return len(verb) > 3 and verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
+
+
+def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> int:
     if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
         "\u2013" not in text and "\u2014" not in text
     ):
@@ -510,6 +520,10 @@ def _content_end(text: str, bare_cue: bool = True) -> int:
         if verb and verb != "in" and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in _STANCE):
             if not bare_cue and bare(verb):
                 continue  # "said she might capitulate and support …": the content's own verb, after a modal
+            if past_cue and _present_third(verb):
+                # "said the group is not an advocacy group and supports candidates …": a present verb
+                # after a past cue is the content's own, not a second verb of the Source's
+                continue
             return match.start()
     return len(text)
 
