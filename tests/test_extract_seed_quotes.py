@@ -290,9 +290,10 @@ def test_polnear_dev_quote_level_floor(corpora):
     # (subjects of coordinated verbs), 0.887 / 0.554 after the sixth (subjects past quoted asides,
     # "As X put it", content before a closing gloss), 0.889 / 0.557 after the seventh (participle
     # subjects past openers, possessive role nouns, mixed quotes before a trailing attribution),
-    # 0.891 / 0.557 after the eighth (counts, hypotheticals, possessed names, organisation names);
-    # this floor guards what was gained.
+    # 0.891 / 0.557 after the eighth (counts, hypotheticals, possessed names, organisation names),
+    # 0.891 / 0.561 after the ninth's content boundaries (assurance verbs, dash pairs, gerund
+    # subjects, the content's own coordinated verbs); this floor guards what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
     assert result["precision"] >= 0.890
-    assert result["recall"] >= 0.557
+    assert result["recall"] >= 0.560
