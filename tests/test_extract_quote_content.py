@@ -94,3 +94,27 @@ def test_present_verb_after_a_past_cue_belongs_to_the_content():
 def test_past_verb_after_a_past_cue_is_the_sources_second_statement():
     body = "Donald Trump spoke. Trump said he would win and vowed to build the wall."
     assert _quotes(body) == {"Donald Trump": ["he would win", "to build the wall."]}
+
+
+# -- "according to" vouches for the closest claim ----------------------------------------------
+
+
+def test_according_to_after_a_relative_clause_takes_the_clause():
+    body = (
+        "The race goes on. The candidate can still close the gap in pledged delegates, which stood at "
+        "263 entering Tuesday's primary, according to the Associated Press."
+    )
+    assert _quotes(body) == {"Associated Press": ["which stood at 263 entering Tuesday's primary"]}
+
+
+def test_according_to_after_a_with_phrase_takes_the_phrase():
+    body = (
+        "Bill Clinton is popular. Voters like Mr. Clinton, with 56 percent of voters viewing him "
+        "positively, according to a CNN poll in February."
+    )
+    assert _quotes(body)["CNN"] == ["with 56 percent of voters viewing him positively"]
+
+
+def test_according_to_after_a_plain_clause_takes_the_clause():
+    body = "Hillary Clinton won. Clinton leads Sanders by 271 delegates, according to the Associated Press."
+    assert _quotes(body)["Associated Press"] == ["Clinton leads Sanders by 271 delegates"]
