@@ -545,15 +545,15 @@ def _closing_dash(text: str, start: int, dash: str) -> int:
 
 
 # How far (characters) a dash aside inside content may run before its closing dash.
-_DASH_ASIDE = 120
+_DASH_ASIDE: int = 120
 # Words that make a dash aside a clause (a finite verb, a subject pronoun, a relative or a cue).
-_CLAUSE_WORD = re.compile(
+_CLAUSE_WORD: re.Pattern[str] = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did"
     r"|which|who|whose|that|he|she|they|it|there|we|I|according|said|says|called)\b|''",
     re.IGNORECASE,
 )
 # After the closing dash, a conjunction opening another clause: the content ended at the first dash.
-_NEW_CLAUSE = re.compile(r"\s*(?:but|while|though|although|who|which)\b")
+_NEW_CLAUSE: re.Pattern[str] = re.compile(r"\s*(?:but|while|though|although|who|which)\b")
 
 
 _SUBORDINATORS = lex.words(
@@ -586,7 +586,9 @@ def clause_before(text: str) -> bool:
 
 
 # A modal or auxiliary: the words before a trailing attribution hold a finite verb of their own.
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
+_FINITE: re.Pattern[str] = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b"
+)
 
 
 _OPEN_RELATIVE = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")

@@ -2163,7 +2163,7 @@ def _reported_span(
 
 
 # The last ", with …" / ", which …" / ", who …" of a text, up to its end (no comma after it).
-_LAST_CLAIM = re.compile(r",\s+((?:with|which|who)\s[^,]*)$")
+_LAST_CLAIM: re.Pattern[str] = re.compile(r",\s+((?:with|which|who)\s[^,]*)$")
 
 
 # Cues whose object is a clause (speech verbs, a document's "shows"/"found"), not a noun phrase.
