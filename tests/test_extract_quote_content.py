@@ -118,3 +118,19 @@ def test_according_to_after_a_with_phrase_takes_the_phrase():
 def test_according_to_after_a_plain_clause_takes_the_clause():
     body = "Hillary Clinton won. Clinton leads Sanders by 271 delegates, according to the Associated Press."
     assert _quotes(body)["Associated Press"] == ["Clinton leads Sanders by 271 delegates"]
+
+
+# -- ", which" + a passive: the writer's gloss, not what was said -------------------------------
+
+
+def test_passive_relative_clause_after_the_content_is_the_writers_gloss():
+    body = (
+        "Scott Szlachta spoke in Iowa. Szlachta said he drove from Chicago to ask about H-1B visas, "
+        "which are issued to skilled foreign workers."
+    )
+    assert _quotes(body) == {"Scott Szlachta": ["he drove from Chicago to ask about H-1B visas"]}
+
+
+def test_identifying_relative_clause_stays_in_the_content():
+    body = "Marco Rubio spoke. Rubio said the plan has one step, which is patrolling the zone."
+    assert _quotes(body) == {"Marco Rubio": ["the plan has one step, which is patrolling the zone."]}

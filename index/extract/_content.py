@@ -449,8 +449,9 @@ def content_end(text: str, cue: str = "") -> int:
 
 _STANCE = lex.STANCE_VERBS
 _SHORT_ASIDE = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
-# ", which is …": a relative clause that says what its antecedent is, part of what was said
-_IDENTIFYING = re.compile(r"\s+(?:is|are|was|were)\b")
+# ", which is …": a relative clause that says what its antecedent is, part of what was said (not a
+# passive, ", which are issued to …": the writer's gloss on a word of the content)
+_IDENTIFYING = re.compile(r"\s+(?:is|are|was|were)\b(?!\s+(?:being\s+)?[a-z]+ed\b)")
 
 
 _VERB_SETS = (SPEECH_CUES, STATEMENT_VERBS, _STANCE)
