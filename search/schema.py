@@ -45,9 +45,12 @@ from search.analysis import FastText, text_analyzer
 #: attribution, a bare verb after a modal kept in the content; 12 = issue-12 eighth round: no
 #: statement from intentions in the progressive, counts after a verb or hypotheticals ("could have
 #: considered"), possessed names before a noun-like cue, organisation names with "and" or a
-#: purpose clause.)  Here, not in index/extract, because exports of both backends name it and the
-#: search side must not import the extractor.
-EXTRACTION_VERSION = 12
+#: purpose clause; 13 = issue-12 ninth round: sources (quotations closed by their own cue, noun-like
+#: cues after a name, described subjects of ", saying", "made it clear", "shot back", role nouns)
+#: and content boundaries (assurance verbs' listeners, dash asides, gerund subjects, coordinated
+#: present verbs, "according to" vouching for the closest claim).)  Here, not in index/extract,
+#: because exports of both backends name it and the search side must not import the extractor.
+EXTRACTION_VERSION = 13
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

@@ -87,6 +87,13 @@ _PROMISES: Final = lex.words(
 )
 # Cues whose object is first a listener ("told reporters that …").
 _LISTENER_CUES: Final = frozenset(["told", "tells", "tell", "telling"])
+# Verbs of the tell class whose listener comes first and whose content is a clause ("assured voters
+# he'd force Mexico to pay", "reminded viewers that he doesn't"); without a clause after the listener
+# ("reminded his staff about …", "assured a win") they report nothing.
+_ASSURANCE_CUES: Final = lex.words(
+    "assured assures assure assuring reassured reassures reassure reassuring "
+    "reminded reminds remind reminding"
+)
 # Verbs whose object is content only after "that" or a colon: "continued his push", "reiterated
 # his support", "posted a message on Facebook", "charged a fee" are things, not words.
 _EXPLICIT_ONLY: Final = lex.words(
@@ -206,7 +213,7 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
     if word in _PARTICLES:
         return None
     if word not in _SLOW_STARTS and word[:1].isalnum() and not _time_word(word) and (
-        cue.lower() not in _LISTENER_CUES
+        cue.lower() not in _LISTENER_CUES and cue.lower() not in _ASSURANCE_CUES
     ):
         return first.start(1), False  # "said the talks …", "said he …": the common case, decided here
     # The rules look at most ~20 tokens past the cue: a prefix of the sentence is enough (and the
@@ -238,6 +245,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return tokens[j + 2][0], True
     if tokens[0][1] in {",", ";", "(", "-", "–", "—"}:
         return None  # an apposition, aside or participle: the content is elsewhere
+    if cue.lower() in _ASSURANCE_CUES:
+        return _clause_after_listener(text, tokens)
     if cue.lower() in _LISTENER_CUES:
         # The listener comes first: "told reporters that", "told CNN's Jake Tapper on Sunday that".
         for j in range(min(n, 14)):
@@ -301,6 +310,23 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+def _clause_after_listener(text: str, tokens: list[tuple[int, str]]) -> tuple[int, bool] | None:
+    """The clause after an assurance verb's listener: "assured him (that) it was done", "reminded
+    Thor he'd have to …"; None when no clause follows ("reminded his staff about Mr. Bush's …")."""
+    n = len(tokens)
+    for j in range(min(n, 14)):
+        if tokens[j][1] == "that":
+            return (tokens[j + 1][0], True) if j + 1 < n else None  # "assured the American people that …"
+        if tokens[j][1] in {",", ";", ".", ":"}:
+            break
+    k = 0
+    while k < n and (text[tokens[k][0]].isupper() or tokens[k][1] in _LISTENERS) and k < 6:
+        k += 1
+    if 0 < k < n and tokens[k][1].replace("’", "'").split("'")[0] in _SUBJECT_PRONOUNS:
+        return tokens[k][0], True  # a pronoun opens the clause: "assured voters he'd …"
+    return None
 
 
 # Cue words that are nouns or prepositions inside a circumstance phrase ("in her opening remarks",
@@ -417,7 +443,7 @@ def content_end(text: str, cue: str = "") -> int:
     ``cue``: the cue before the content; a bare verb form coordinates with it only when it is bare
     too ("Democrats say … and warn …", but "said she might capitulate and support …" goes on).
     """
-    end = _content_end(text, bare(cue.lower()))
+    end = _content_end(text, bare(cue.lower()), _past(cue.lower()))
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
@@ -426,8 +452,9 @@ def content_end(text: str, cue: str = "") -> int:
 
 _STANCE: Final = lex.STANCE_VERBS
 _SHORT_ASIDE: Final = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
-# ", which is …": a relative clause that says what its antecedent is, part of what was said
-_IDENTIFYING: Final = re.compile(r"\s+(?:is|are|was|were)\b")
+# ", which is …": a relative clause that says what its antecedent is, part of what was said (not a
+# passive, ", which are issued to …": the writer's gloss on a word of the content)
+_IDENTIFYING: Final = re.compile(r"\s+(?:is|are|was|were)\b(?!\s+(?:being\s+)?[a-z]+ed\b)")
 
 
 _VERB_SETS: Final = (SPEECH_CUES, STATEMENT_VERBS, _STANCE)
@@ -444,12 +471,31 @@ def bare(verb: str) -> bool:
     )
 
 
-def _content_end(text: str, bare_cue: bool = True) -> int:
+def _past(verb: str) -> bool:
+    """Whether a cue is a past form ("said", "warned"): its own coordinated verbs are past too."""
+    return verb.endswith("ed") or verb in _IRREGULAR_PAST
+
+
+def _present_third(verb: str) -> bool:
+    """Whether ``verb`` is a present third-person form ("feels", "supports"; not "was", "has")."""
+    return len(verb) > 3 and verb.endswith("s") and not verb.endswith(("ss", "us", "is"))
+
+
+def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> int:
     if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
         "\u2013" not in text and "\u2014" not in text
     ):
         return len(text)  # every ending the pattern knows needs one of these
-    for match in _CONTENT_END.finditer(text):
+    pos = 0
+    while (match := _CONTENT_END.search(text, pos)) is not None:
+        pos = match.end()
+        if match.group("aside") and match.group("aside").strip(" -\u2013\u2014") == "":
+            closing = _closing_dash(text, match.start(), match.group("aside").strip())
+            if closing > 0:
+                # "a rift between communities of color -- mainly … -- and the police": the aside is
+                # a phrase inside the content, which goes on after it
+                pos = closing
+                continue
         if match.group("contrast") and len(text[: match.start()].split()) < 2:
             continue  # "said Trump, despite his wealth, is …": the subject alone is no content
         if match.group("contrast") and _SHORT_ASIDE.match(text, match.end()):
@@ -478,8 +524,40 @@ def _content_end(text: str, bare_cue: bool = True) -> int:
         if verb and verb != "in" and (verb in SPEECH_CUES or verb in STATEMENT_VERBS or verb in _STANCE):
             if not bare_cue and bare(verb):
                 continue  # "said she might capitulate and support …": the content's own verb, after a modal
+            if past_cue and _present_third(verb):
+                # "said the group is not an advocacy group and supports candidates …": a present verb
+                # after a past cue is the content's own, not a second verb of the Source's
+                continue
             return match.start()
     return len(text)
+
+
+def _closing_dash(text: str, start: int, dash: str) -> int:
+    """Where the text goes on after the dash that closes an aside opened by ``dash`` at ``start``
+    ("… -- mainly X and Y -- and …": the blank before "and"), or -1 when no dash closes a phrase
+    there: a single dash ("… a mirage - a combination of …") ends the content."""
+    closing = text.find(f" {dash}", start + len(dash) + 2)
+    if closing < 0 or closing - start > _DASH_ASIDE:
+        return -1
+    aside = text[start + len(dash) + 2 : closing]
+    if any(c in aside for c in '.;:?!\u201c\u201d"') or _CLAUSE_WORD.search(aside):
+        return -1  # "- there are two from each district -": a clause of the writer's, not a phrase
+    after = closing + 1 + len(dash)
+    if after >= len(text) or not text[after].isspace() or _NEW_CLAUSE.match(text, after):
+        return -1  # "pro-Trump" is no dash; "- but said …" opens a clause of its own
+    return after
+
+
+# How far (characters) a dash aside inside content may run before its closing dash.
+_DASH_ASIDE: Final = 120
+# Words that make a dash aside a clause (a finite verb, a subject pronoun, a relative or a cue).
+_CLAUSE_WORD: Final = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did"
+    r"|which|who|whose|that|he|she|they|it|there|we|I|according|said|says|called)\b|''",
+    re.IGNORECASE,
+)
+# After the closing dash, a conjunction opening another clause: the content ended at the first dash.
+_NEW_CLAUSE: Final = re.compile(r"\s*(?:but|while|though|although|who|which)\b")
 
 
 _SUBORDINATORS: Final = lex.words(
@@ -506,7 +584,15 @@ def clause_before(text: str) -> bool:
     # "In June", "Speaking to students at Drexel", "When X recommended …": an opening phrase that
     # waits for its main clause; content only when a main clause follows it after a comma
     opener = first in _SUBORDINATORS or first in _CIRCUMSTANCE or first.endswith("ing")
+    if opener and first not in _SUBORDINATORS and first not in _CIRCUMSTANCE and _FINITE.search(text):
+        return True  # "Shifting monsoon patterns … could affect a billion people": a gerund's own clause
     return not (opener and "," not in text)
+
+
+# A modal or auxiliary: the words before a trailing attribution hold a finite verb of their own.
+_FINITE: Final = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b"
+)
 
 
 _OPEN_RELATIVE: Final = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")

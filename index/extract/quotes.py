@@ -2265,7 +2265,11 @@ def _reported_span(
     if att.cue == "according to":
         text = body[s_start:anchor].rstrip(' ,\u201d"')
         if len(text) >= 2:
-            return s_start, s_start + len(text)
+            # "…, with 56 percent of voters viewing him positively, according to a CNN poll": the
+            # source vouches for the closest claim, the phrase or relative clause that ends the text
+            last = _LAST_CLAIM.search(text)
+            start = s_start + last.start(1) if last is not None else s_start
+            return start, s_start + len(text)
         start = att.source_end  # "According to the World Bank, about 12 percent …"
         while start < s_end and body[start] in " ,":
             start += 1
@@ -2315,6 +2319,10 @@ def _reported_span(
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+# The last ", with …" / ", which …" / ", who …" of a text, up to its end (no comma after it).
+_LAST_CLAIM: Final = re.compile(r",\s+((?:with|which|who)\s[^,]*)$")
 
 
 # Cues whose object is a clause (speech verbs, a document's "shows"/"found"), not a noun phrase.

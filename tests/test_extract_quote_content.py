@@ -1,0 +1,136 @@
+"""Issue 12, ninth round: where reported content starts and ends (each rule on a hand-written
+sentence, the exact quotes of every speaker asserted)."""
+
+from __future__ import annotations
+
+from index.extract.quotes import extract_speakers
+
+
+def _quotes(body: str, title: str = "") -> dict[str, list[str]]:
+    return {s.name: [q.text for q in s.quotes] for s in extract_speakers(body, title)}
+
+
+# -- assurance verbs: a listener, then the clause ----------------------------------------------
+
+
+def test_assured_takes_the_clause_after_its_listener():
+    body = "Trump was asked about the wall. Later, Donald Trump assured voters he'd make Mexico pay for it."
+    assert _quotes(body) == {"Donald Trump": ["he'd make Mexico pay for it."]}
+
+
+def test_assured_listener_then_that():
+    body = "Joe Biden spoke in Scranton. Mr. Biden assured his town's residents that Mrs. Clinton was tough."
+    assert _quotes(body) == {"Joe Biden": ["Mrs. Clinton was tough."]}
+
+
+def test_reminded_a_named_listener_of_a_clause():
+    body = "Glenn Beck hosted the show. Beck reminded Thor he'd have to earn 15 percent in the polls."
+    assert _quotes(body) == {"Glenn Beck": ["he'd have to earn 15 percent in the polls."]}
+
+
+def test_reminded_without_a_clause_reports_nothing():
+    body = "Noah Oppenheim runs the show. In a memo, Oppenheim reminded his staff about Mr. Bush's work."
+    assert _quotes(body) == {"Noah Oppenheim": []}
+
+
+# -- a dash aside closed by a second dash stays inside the content -----------------------------
+
+
+def test_paired_dashes_do_not_end_the_content():
+    body = (
+        "Donald Trump spoke on Monday. Trump acknowledged that a rift exists between communities of "
+        "color -- mainly Blacks and Latinos -- and the police."
+    )
+    content = "a rift exists between communities of color -- mainly Blacks and Latinos -- and the police."
+    assert _quotes(body) == {"Donald Trump": [content]}
+
+
+def test_single_dash_still_ends_the_content():
+    body = "Felipe Calderon spoke. Calderon noted that migration is in decline — a decline since 2006."
+    assert _quotes(body) == {"Felipe Calderon": ["migration is in decline"]}
+
+
+def test_a_clause_between_dashes_ends_the_content():
+    body = (
+        "Murray Clark spoke on Friday. Clark said Brooks had begun making calls to members - there are "
+        "two from each district - and the outcome was open."
+    )
+    assert _quotes(body) == {"Murray Clark": ["Brooks had begun making calls to members"]}
+
+
+def test_but_after_the_closing_dash_ends_the_content():
+    body = (
+        "Ted Cruz spoke in Texas. Cruz said he has nothing to apologize for — not now — but his team "
+        "will campaign for them."
+    )
+    assert _quotes(body) == {"Ted Cruz": ["he has nothing to apologize for"]}
+
+
+# -- the clause before a trailing attribution ----------------------------------------------------
+
+
+def test_gerund_subject_with_a_finite_verb_is_a_clause_before_the_attribution():
+    body = (
+        "Barack Obama spoke. Shifting monsoon patterns in South Asia could affect a billion people, "
+        "Mr. Obama said in his interview."
+    )
+    content = "Shifting monsoon patterns in South Asia could affect a billion people"
+    assert _quotes(body) == {"Barack Obama": [content]}
+
+
+def test_participle_opener_without_a_clause_is_no_content():
+    body = "Barack Obama spoke. Speaking to students at Drexel, Mr. Obama said in his interview."
+    assert _quotes(body) == {"Barack Obama": []}
+
+
+# -- a coordinated verb ends the content only when it is the Source's --------------------------
+
+
+def test_present_verb_after_a_past_cue_belongs_to_the_content():
+    body = "Luis Osuna spoke. Osuna said the group is not a lobby and supports both parties."
+    assert _quotes(body) == {"Luis Osuna": ["the group is not a lobby and supports both parties."]}
+
+
+def test_past_verb_after_a_past_cue_is_the_sources_second_statement():
+    body = "Donald Trump spoke. Trump said he would win and vowed to build the wall."
+    assert _quotes(body) == {"Donald Trump": ["he would win", "to build the wall."]}
+
+
+# -- "according to" vouches for the closest claim ----------------------------------------------
+
+
+def test_according_to_after_a_relative_clause_takes_the_clause():
+    body = (
+        "The race goes on. The candidate can still close the gap in pledged delegates, which stood at "
+        "263 entering Tuesday's primary, according to the Associated Press."
+    )
+    assert _quotes(body) == {"Associated Press": ["which stood at 263 entering Tuesday's primary"]}
+
+
+def test_according_to_after_a_with_phrase_takes_the_phrase():
+    body = (
+        "Bill Clinton is popular. Voters like Mr. Clinton, with 56 percent of voters viewing him "
+        "positively, according to a CNN poll in February."
+    )
+    assert _quotes(body)["CNN"] == ["with 56 percent of voters viewing him positively"]
+
+
+def test_according_to_after_a_plain_clause_takes_the_clause():
+    body = "Hillary Clinton won. Clinton leads Sanders by 271 delegates, according to the Associated Press."
+    assert _quotes(body)["Associated Press"] == ["Clinton leads Sanders by 271 delegates"]
+
+
+# -- ", which" + a passive: the writer's gloss, not what was said -------------------------------
+
+
+def test_passive_relative_clause_after_the_content_is_the_writers_gloss():
+    body = (
+        "Scott Szlachta spoke in Iowa. Szlachta said he drove from Chicago to ask about H-1B visas, "
+        "which are issued to skilled foreign workers."
+    )
+    assert _quotes(body) == {"Scott Szlachta": ["he drove from Chicago to ask about H-1B visas"]}
+
+
+def test_identifying_relative_clause_stays_in_the_content():
+    body = "Marco Rubio spoke. Rubio said the plan has one step, which is patrolling the zone."
+    assert _quotes(body) == {"Marco Rubio": ["the plan has one step, which is patrolling the zone."]}
