@@ -327,7 +327,8 @@ def _app(environ, start_response):
     if path == "/big":
         body = b"x" * 13_000
         start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
-        return [body]
+        # HEAD: the length of the GET, no body (as Flask answers; waitress sends what the app gives).
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
     if path == "/empty":
         start_response("204 No Content", [])
         return []
@@ -346,9 +347,9 @@ def test_a_response_leaves_in_one_send_with_its_header(monkeypatch):
     # The header and the whole 13 KB body in one send() (waitress alone: two).
     assert big.startswith(b"HTTP/1.1 200 OK\r\n") and big.endswith(b"\r\n\r\n" + b"x" * 13_000)
     assert empty.startswith(b"HTTP/1.1 204 No Content\r\n") and empty.endswith(b"\r\n\r\n")
-    # Streamed: the header with the first chunk, then each later chunk and the end as waitress sends them.
+    # Streamed: the header with the first chunk, then the later chunks and the end as waitress sends
+    # them (one send each, or fewer when its thread finds several queued: timing, not ours to fix).
     assert stream[0].startswith(b"HTTP/1.1 200 OK\r\n") and stream[0].endswith(b"\r\n\r\n4\r\none,\r\n")
-    assert stream[1:] == [b"4\r\ntwo,\r\n", b"5\r\nthree\r\n", b"0\r\n\r\n"]
-    assert head.startswith(b"HTTP/1.1 200 OK\r\n") and head.endswith(b"Content-Length: 13000\r\n"
-                                                                    b"Content-Type: text/plain\r\n"
-                                                                    b"Date: " + head.split(b"Date: ")[1])
+    assert b"".join(stream[1:]) == b"4\r\ntwo,\r\n5\r\nthree\r\n0\r\n\r\n" and 1 <= len(stream[1:]) <= 3
+    assert head.startswith(b"HTTP/1.1 200 OK\r\nContent-Length: 13000\r\nContent-Type: text/plain\r\n")
+    assert head.endswith(b"\r\n\r\n") and head.count(b"\r\n\r\n") == 1  # the header alone
