@@ -1074,14 +1074,7 @@ class _Attributor:
         head = self.lows[j]
         if not (head in lex.ROLE_NOUNS or head in lex.ORG_NOUNS or head in _PARTY_MEMBERS):
             return False
-        found = len(self.found)
-        named_only, self.named_only = self.named_only, True
-        ok = self._subject_at(i, j)
-        self.named_only = named_only
-        if ok and len(self.found) > found and _is_place(self.found[-1].name):
-            del self.found[found:]
-            return False
-        return ok
+        return self._named_subject(i, j)  # token j is a word (never the comma of an apposition)
 
     def _verb_after_subject(self, k: int) -> bool:
         """Whether token k opens the predicate after a subject: an auxiliary or adverb, a time
