@@ -43,6 +43,42 @@ def test_headline_second_verb_ends_the_first_statement():
     assert quotes["Jane Holloway"] == ["Hackers Broke In"]
 
 
+def test_headline_rubric_before_a_colon_is_not_the_statement():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "The Latest: Holloway tells voters she is with them")
+    assert quotes["Jane Holloway"] == ["she is with them"]
+
+
+def test_headline_statement_before_the_name_when_only_the_listener_follows():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Taxes Are Too High, Jane Holloway Tells Farmers")
+    assert quotes["Jane Holloway"] == ["Taxes Are Too High"]
+
+
+def test_headline_name_is_the_shortest_run_before_a_cue():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Holloway Announces Plans For A New Tax Office")
+    assert quotes["Jane Holloway"] == ["Plans For A New Tax Office"]
+
+
+def test_headline_past_form_after_just_and_its_dashed_tail():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Holloway Just Revealed Who She Would Pick For Governor – It May Surprise You")
+    assert quotes["Jane Holloway"] == ["Who She Would Pick For Governor"]
+
+
+def test_headline_name_with_audience_or_topic_before_a_colon():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    assert _quotes(body, "Holloway to Ohio farmers: the tax will go")["Jane Holloway"] == ["the tax will go"]
+    quotes = _quotes(body, "EXCLUSIVE – Holloway on taxes: They Will Go Down")
+    assert quotes["Jane Holloway"] == ["They Will Go Down"]
+
+
+def test_headline_subordinate_subject_speaks_nothing():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    assert "Jane Holloway" not in _quotes(body, "Fact Check: If Holloway Says It, It Is True")
+
+
 # -- content: which cues report it -------------------------------------------------------------
 
 

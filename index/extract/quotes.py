@@ -2470,17 +2470,63 @@ _HEADLINE_VERBS: Final = "|".join(
     )
 )
 _HEADLINE_ADVERBS: Final = lex.words("just again also now still finally reportedly")
+# After "Just" a past form attributes too ("Rick Perry Just Announced His …", "Kasich Just Revealed …").
+_HEADLINE_JUST_PAST: Final = "|".join(
+    sorted(
+        (
+            v
+            for v in lex.CUE_VERBS | lex.STANCE_VERBS | _content.STATEMENT_VERBS
+            if v.endswith("ed") and v.isalpha()
+        ),
+        key=lambda v: (-len(v), v),
+    )
+)
 _HEADLINE_LEAD_CUES: Final = (
-    rf"(?:(?i:{'|'.join(sorted(_HEADLINE_ADVERBS))})\s+)?(?P<cue>(?i:{_HEADLINE_VERBS}|said|wrote|tweeted))"
+    rf"(?:(?i:{'|'.join(sorted(_HEADLINE_ADVERBS))})\s+)?"
+    rf"(?P<cue>(?i:{_HEADLINE_VERBS}|said|wrote|tweeted)|(?<=[Jj]ust\s)(?i:{_HEADLINE_JUST_PAST}))"
     r"(?:\s+(?i:on|for|that|about))?"
 )
 # A second verb of the headline's subject ("…, Calls …", "… And Denounces …") ends the first statement.
 _HEADLINE_SECOND_VERB: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?i:{_HEADLINE_VERBS})\b")
+# The leading name is the shortest run before a cue: in a title-case headline the words after the
+# name are capitalised too ("Pence Announces Plans He …" names Pence, not "Pence Announces").
+_LAZY_NAME_RUN: Final = _NAME_RUN + "?"
 _HEADLINE_PATTERNS: Final = (
-    re.compile(rf"^(?P<name>{_NAME_RUN})\s*:\s"),  # "Trump: …"
+    # "Trump: …", "EXCLUSIVE – Roger Stone: …", "Clinton to Planned Parenthood: …", "Gillibrand on …: …"
+    re.compile(
+        rf"^(?:[A-Z]{{2,}}\s*[-\u2013\u2014:]\s*)?(?P<name>{_NAME_RUN})(?:\s+(?i:on|to|at)\s+[^:]{{1,60}}?)?\s*:\s"
+    ),
     re.compile(rf"{_HEADLINE_BREAK}{_HEADLINE_CUES}\s+(?P<name>{_NAME_RUN})\W*$"),
-    re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_NAME_RUN})\s+{_HEADLINE_LEAD_CUES}\b"),
+    re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_LAZY_NAME_RUN})\s+{_HEADLINE_LEAD_CUES}\b"),
 )
+# Words opening a subordinate clause, whose subject does not speak the headline ("If Obama Says It,
+# It's True").
+_HEADLINE_SUBORDINATORS: Final = _SUBORDINATORS | lex.words("if why how whether")
+# Verbs whose object is the listener: the statement follows a colon or starts at a subject pronoun
+# ("Dean Tells Democrats: …", "Clinton tells voters she’s with them").
+_HEADLINE_TELLS: Final = lex.words("tells told")
+_HEADLINE_PRONOUN: Final = re.compile(r"(?<![\w’'])(?i:he|she|they|we|it|i|you)(?![\w-])")
+# What ends a headline's statement after its cue: a dashed tail ("… – It May Surprise You"), a
+# second clause of the subject (", And He’s Willing To Bet …") or a second sentence ("… Judge. That’s
+# A First"; not after an initial: "U.S.", "Roe v. Wade").
+_HEADLINE_TAIL: Final = re.compile(r"\s[-\u2013\u2014]\s|\s*\u2014|,\s+(?i:and|but)\s|(?<=[a-z]{2})[.?!]\s")
+
+
+def _headline_lead_content(title: str, match: re.Match, cue: str) -> str:
+    """The statement of a headline whose name leads its cue: what follows the cue ("Lavrov Says
+    Russia …", "The Latest: Clinton tells voters she’s with them"), or what stands before the name
+    when nothing follows but the listener ("Guns Are a Crisis, Howard Dean Tells Democratic
+    Convention"); a rubric before a colon ("The Latest:", "Wow:") is never the statement."""
+    rest = title[match.end() :]
+    if cue.lower() in _HEADLINE_TELLS:
+        _, colon, after = rest.partition(":")
+        pronoun = _HEADLINE_PRONOUN.search(rest)
+        rest = after if colon else rest[pronoun.start() :] if pronoun else ""
+    rest = _HEADLINE_TAIL.split(rest, maxsplit=1)[0]
+    lead = title[: match.start("name")]
+    if match.start() > 0 and not rest.strip(" ,:.") and ":" not in lead[match.start() :]:
+        return lead
+    return rest
 
 
 def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
@@ -2496,6 +2542,10 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
         words = [_bare(w) for w in match.group("name").split()]
         if words[0].lower() in lex.DETERMINERS:
             continue  # "The Latest: …" (a news-agency rubric)
+        if words[0].lower() in _HEADLINE_SUBORDINATORS or any(
+            w.endswith(_POSSESSIVE_ENDS) for w in match.group("name").split()[:-1]
+        ):
+            continue  # "If Obama Says It, …", "Trump’s Islamaphobia threatens …": not a speaker's clause
         while words and words[0].lower() in lex.NON_NAME_CAPS | lex.TITLES:
             words = words[1:]  # "Former Clinton Pollster" keeps nothing; "Sen. Ted Cruz" -> "Ted Cruz"
         while words and words[-1].lower() in _HEADLINE_ADVERBS:
@@ -2511,12 +2561,9 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
             text, cue = title[: match.start()], match.group("cue")
         elif pattern is _HEADLINE_PATTERNS[0]:
             text, cue = title[match.end() :], ":"
-        elif match.start() > 0:  # "Guns Are a Crisis, Howard Dean Tells Democratic Convention"
-            text, cue = title[: match.start()], match.group("cue")
         else:  # "Lavrov Says Russia …"; "Dean Tells Democrats: …" (the listener first)
-            text, cue = title[match.end() :], match.group("cue")
-            if cue.lower() == "tells":
-                text = text.partition(":")[2]
+            cue = match.group("cue")
+            text = _headline_lead_content(title, match, cue)
         second = _HEADLINE_SECOND_VERB.search(text)
         if second:  # "Clinton Says Russians Hacked DNC, Calls Trump’s …": the first statement only
             text = text[: second.start()]
