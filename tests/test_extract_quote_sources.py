@@ -132,3 +132,22 @@ def test_the_campaign_manager_resolves_to_the_person_introduced_so():
         "stay in the race."
     )
     assert _quotes(body) == {"Jeff Weaver": ["the senator would stay in the race."]}
+
+
+# -- tenth round ---------------------------------------------------------------------------------
+
+
+def test_named_group_with_a_plural_agent_head_speaks():
+    body = (
+        "The Ohio plant closed in May. Workers at Ohio Steel lost their jobs.\n\n"
+        "Ohio farm advocates say the new tariffs will hurt every family in the county."
+    )
+    assert _quotes(body)["Ohio farm advocates"] == ["the new tariffs will hurt every family in the county."]
+
+
+def test_plural_head_after_a_clause_word_is_no_group():
+    body = (
+        "The Ohio plant closed in May. Workers at Ohio Steel lost their jobs.\n\n"
+        "Ohio Steel is what former employees say was a fraudulent scheme from the start."
+    )
+    assert _quotes(body) == {}

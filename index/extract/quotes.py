@@ -764,6 +764,21 @@ def _is_org(texts: list[str]) -> bool:
 # Sources around cue verbs
 
 
+# Plural heads of a named group that speaks ("Muslim advocates hailed", "Verizon executives have
+# admitted", "Chinese traders say", "civil rights groups say"): the plural of a role or organisation
+# noun, or an agent noun's plural ("-ers", "-ors", "-ists", "-ates", "-ians").
+_GROUP_PLURALS: Final = frozenset(
+    w + "s" for w in lex.ROLE_NOUNS | lex.ORG_NOUNS if w.isalpha() and w[-1] != "s"
+)
+_AGENT_PLURAL: Final = re.compile(r"(?!others$)[a-z]{3,}(?:ers|ors|ists|ates|ians)$")
+_CLAUSE_LEADS: Final = lex.words("what who which where when how why whether if than")
+
+
+def _group_plural(head: str) -> bool:
+    """Whether a lowercase head word names a group of people (see _GROUP_PLURALS)."""
+    return head in _GROUP_PLURALS or _AGENT_PLURAL.match(head) is not None
+
+
 class _Attributor:
     """Finds cue verbs and reads the Source around each."""
 
@@ -1702,7 +1717,10 @@ class _Attributor:
             a -= 1
         named = [m for m in mods if caps[m] and _bare(texts[m]) in self.names.mid_caps]
         if named and (
-            head in lex.ORG_NOUNS or head in lex.GROUP_NOUNS or self._document_subject(head, lows[i])
+            head in lex.ORG_NOUNS
+            or head in lex.GROUP_NOUNS
+            or self._document_subject(head, lows[i])
+            or self._group_subject(head, mods, named)
         ):
             # "the Turkish presidency", "the Kremlin press service", "Pentagon officials"
             end = self.ends[j]
@@ -1717,6 +1735,21 @@ class _Attributor:
             # "Ms. Merkel's spokesman said": the spokesman she has (named earlier), else the description
             return self._role_description(i, a, j, head, named)
         return False
+
+    def _group_subject(self, head: str, mods: list[int], named: list[int]) -> bool:
+        """``Muslim advocates hailed``, ``Verizon executives have admitted``: a plural group head
+        after named modifiers, not past a clause word; where only a named subject may speak (a
+        stance verb, a coordinated cue) not a place's people ("California protesters marched and
+        said": the place is no speaker, and the people are not named)."""
+        if not _group_plural(head) or any(self._clause_word(m) for m in mods):
+            return False
+        return not (self.named_only and _is_place(_bare(self.texts[named[-1]])))
+
+    def _clause_word(self, k: int) -> bool:
+        """Whether token k belongs to a clause rather than to a noun phrase's modifiers ("Trump
+        University is what former employees …": "is", "what")."""
+        low = self.lows[k]
+        return low in lex.AUXILIARIES or low in lex.PRONOUNS or low in _BE_FINITE or low in _CLAUSE_LEADS
 
     def _role_description(
         self, i: int, a: int, j: int, head: str, caps: list[int], bare_head: bool = False
