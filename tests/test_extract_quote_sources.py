@@ -151,3 +151,20 @@ def test_plural_head_after_a_clause_word_is_no_group():
         "Ohio Steel is what former employees say was a fraudulent scheme from the start."
     )
     assert _quotes(body) == {}
+
+
+def test_cue_after_to_is_spoken_by_the_subject_of_the_verb_phrase():
+    body = "Mike Pence spoke in Ohio on Monday. Pence went on to say the tax cuts would pass this year."
+    assert _quotes(body)["Mike Pence"] == ["the tax cuts would pass this year."]
+
+
+def test_cue_after_to_past_an_auxiliary_and_a_participle():
+    body = "Jane Holloway spoke in Ohio on Monday. Holloway has taken to arguing that the plant will reopen."
+    assert _quotes(body)["Jane Holloway"] == ["the plant will reopen."]
+
+
+def test_cue_after_to_reports_nothing_after_have_with_an_object_or_a_raising_verb():
+    body = "Jane Holloway spoke in Ohio on Monday. Holloway will have more to say about the plant next week."
+    assert _quotes(body).get("Jane Holloway", []) == []
+    body = "Jane Holloway spoke in Ohio on Monday. Holloway seems to have found that voters like the plan."
+    assert _quotes(body).get("Jane Holloway", []) == []

@@ -771,6 +771,13 @@ _GROUP_PLURALS: Final = frozenset(
     w + "s" for w in lex.ROLE_NOUNS | lex.ORG_NOUNS if w.isalpha() and w[-1] != "s"
 )
 _AGENT_PLURAL: Final = re.compile(r"(?!others$)[a-z]{3,}(?:ers|ors|ists|ates|ians)$")
+# Words between a subject's finite verb and the "to" of an infinitive cue ("did go out of his way to").
+_INFINITIVE_REACH: Final = 6
+_RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
+_HAVE_FORMS: Final = lex.words("have has had")
+_INFINITIVE_STOP: Final = lex.words(
+    "who which that when while as because since if whether why how what and but or to"
+)
 _CLAUSE_LEADS: Final = lex.words("what who which where when how why whether if than")
 
 
@@ -1257,8 +1264,10 @@ class _Attributor:
                 return False  # "the plan was agreed": the subject did not say anything
             be = be or self.lows[j] in _BE_FINITE
             j -= 1
-        if progressive and not be and self.lows[i] in lex.PROGRESSIVE_VERBS:
-            return False  # "donors like Saudi Arabia seeking help": a participle, not a finite verb
+        if progressive and not be and self.lows[i] in lex.PROGRESSIVE_VERBS and self.lows[j] != "to":
+            # "donors like Saudi Arabia seeking help": a participle, not a finite verb ("has taken to
+            # arguing" is one: see _infinitive_subject)
+            return False
         if j < 0 or self.sents[j] != self.sents[i]:
             return False
         if self.texts[j] == ")":
@@ -1271,7 +1280,33 @@ class _Attributor:
             return self._quoted_aside(i, j)
         if self.lows[j] in {"and", "but"}:
             return self._coordinated_verb(i, j)
+        if self.lows[j] == "to":
+            return self._infinitive_subject(i, j)
         return self._subject_at(i, j) or self._relative_clause(i, j)
+
+    def _infinitive_subject(self, i: int, j: int) -> bool:
+        """``Clinton is continuing to insist …``, ``Pence went on to say …``, ``Kasich has taken to
+        urging …``: a cue after "to" (at ``j``) is spoken by the subject of the short verb phrase
+        before it, found at its nearest finite verb or auxiliary; a noun right before "to" ("asked
+        Clinton to say", "plans to say") ends the search: its speaker is not the subject's."""
+        k = j - 1
+        while k > 0 and j - k <= _INFINITIVE_REACH and self.sents[k] == self.sents[i]:
+            low = self.lows[k]
+            if self.caps[k] or not low.isalpha() or low in _INFINITIVE_STOP:
+                return False
+            if low in lex.AUXILIARIES or self._finite_verb(k):
+                if low in _RAISING_VERBS or (
+                    low in _BE_FINITE and all(self._skippable(m) for m in range(k + 1, j))
+                ):
+                    return False  # "Clinton seems to have found", "the recession is to blame"
+                if low in _HAVE_FORMS and not self.lows[k + 1].endswith(("ed", "en")) and k < j - 1:
+                    return False  # "he will have more to say", "had nothing bad to say": no statement
+                s = k - 1
+                while s > 0 and self._skippable(s) and self.sents[s] == self.sents[i]:
+                    s -= 1
+                return self.sents[s] == self.sents[i] and self._subject_at(i, s)
+            k -= 1
+        return False
 
     def _made_clear(self, i: int) -> bool:
         """``X made it clear that …`` / ``X made clear that …`` / ``X makes it clear: …``: a
