@@ -168,3 +168,24 @@ def test_cue_after_to_reports_nothing_after_have_with_an_object_or_a_raising_ver
     assert _quotes(body).get("Jane Holloway", []) == []
     body = "Jane Holloway spoke in Ohio on Monday. Holloway seems to have found that voters like the plan."
     assert _quotes(body).get("Jane Holloway", []) == []
+
+
+def test_honorific_subject_with_an_apposition_speaks_for_a_participle():
+    body = (
+        "Donald Trump spoke in Ohio. Mr. Trump, in an interview on Friday, dwelled on his rivals, "
+        "saying that he was focused on the general election."
+    )
+    assert _quotes(body)["Donald Trump"] == ["he was focused on the general election."]
+
+
+def test_progressive_cue_after_a_comma_is_a_participle_of_the_sentence_subject():
+    body = "Carly Fiorina ran the board. Fiorina moved around the table, urging the directors to vote for it."
+    assert _quotes(body)["Carly Fiorina"] == ["the directors to vote for it."]
+
+
+def test_word_capitalised_only_to_open_the_sentence_is_no_subject():
+    body = (
+        "Elizabeth Warren spoke. Ever since the primary ended this month, the senator has been busy, "
+        "attacking the nominee for his remarks on trade."
+    )
+    assert "Ever" not in _quotes(body)

@@ -130,6 +130,7 @@ _FEMALE_TITLES: Final = frozenset(
     ["mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "congresswoman"]
 )
 _MALE_TITLES: Final = frozenset(["mr", "sir", "lord", "king", "prince", "congressman"])
+_HONORIFICS: Final = frozenset(["mr", "mrs", "ms"])
 _MEDIA_VERBS: Final = frozenset(["reports", "notes", "claims", "estimates", "shows"])
 _DASHES: Final = frozenset(["-", "\u2013", "\u2014", "\u2015"])
 _PARTY_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
@@ -854,6 +855,8 @@ class _Attributor:
                 self._after_comma(i) or lows[i - 1] in _PARTICIPLE_LEADS or caps[i - 1]
             ):
                 self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
+            elif low in lex.PROGRESSIVE_VERBS and i > 0 and self._after_comma(i) and self._participle(i):
+                continue  # "Fiorina moved around the table, asking the directors whether …"
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
@@ -1048,7 +1051,9 @@ class _Attributor:
                 k += 1
             if k < i - 1 and self.texts[k] == "," and self.texts[k + 1][:1].islower():
                 parsed = self.names.parse_run(s, e, lenient=True)
-                if parsed and not _is_place(parsed[0]) and self.lows[s] not in lex.NON_NAME_CAPS and not (
+                # a name, or an honorific before one ("Mr. Trump, in an interview on Friday, …")
+                opens = self.lows[s] not in lex.NON_NAME_CAPS or self.lows[s] in _HONORIFICS
+                if parsed and not _is_place(parsed[0]) and opens and not (
                     e == s + 1 and _ADVERB.match(self.lows[s]) and self.texts[s] not in self.names.mid_caps
                 ):  # "Recently, …": a sentence adverb, not a name with an apposition
                     return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
@@ -1060,6 +1065,9 @@ class _Attributor:
             return False  # "In Iowa, …" / "Trump's rivals …": not a subject before its verb
         if self.lows[v] in _NP_CUT or self.lows[v] in lex.ROLE_NOUNS or _opener(self.lows[s]):
             return False
+        known = _bare(self.texts[s]) in self.names.mid_caps or self.lows[s] in self.names.by_surname
+        if e == s + 1 and not known:
+            return False  # "Ever since she endorsed …, Ms. Warren …": capitalised only to open the sentence
         parsed = self.names.parse_run(s, e, lenient=True)
         if not parsed or _is_place(parsed[0]):
             return False
