@@ -189,3 +189,8 @@ def test_word_capitalised_only_to_open_the_sentence_is_no_subject():
         "attacking the nominee for his remarks on trade."
     )
     assert "Ever" not in _quotes(body)
+
+
+def test_noun_like_cue_before_a_contracted_pronoun_is_a_verb():
+    body = "Donald Trump spoke in Ohio. Trump claims he's worth ten billion dollars in real estate."
+    assert _quotes(body)["Donald Trump"] == ["he's worth ten billion dollars in real estate."]

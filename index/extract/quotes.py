@@ -131,6 +131,7 @@ _FEMALE_TITLES: Final = frozenset(
 )
 _MALE_TITLES: Final = frozenset(["mr", "sir", "lord", "king", "prince", "congressman"])
 _HONORIFICS: Final = frozenset(["mr", "mrs", "ms"])
+_CONTRACTED: Final = re.compile(r"['’](?:s|re|d|ll|ve|m)$")
 _MEDIA_VERBS: Final = frozenset(["reports", "notes", "claims", "estimates", "shows"])
 _DASHES: Final = frozenset(["-", "\u2013", "\u2014", "\u2015"])
 _PARTY_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
@@ -956,7 +957,9 @@ class _Attributor:
             return True  # "“… with Trump,” Viguerie notes.": a name and its verb after a quotation
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
-        if not (lows[i + 1] in lex.DETERMINERS or lows[i + 1] in lex.PRONOUNS):
+        # a pronoun with its contraction opens the clause too ("Trump claims he's worth …")
+        nxt_low = _CONTRACTED.sub("", lows[i + 1])
+        if not (nxt_low in lex.DETERMINERS or nxt_low in lex.PRONOUNS):
             return False
         if i > 1 and lows[i - 1] in lex.ORG_NOUNS and self.caps[i - 2] and not self.caps[i - 1]:
             return True  # "The Cruz campaign calls this …", "Gowdy's office calls the whole thing …"
