@@ -79,6 +79,8 @@ _PHRASAL: Final = {
     "pointed": ("out", "to"), "points": ("out", "to"), "talking": ("about",), "talked": ("about",),
     "talks": ("about",), "called": ("for", "on"), "calls": ("for", "on"), "calling": ("for", "on"),
     "railed": ("against",), "rails": ("against",), "lashed": ("out",),
+    # verbs of speaking about a topic: "spoke about the need for …", "commented on the ruling"
+    **{verb: (particle,) for verb, particle in lex.TOPIC_CUES.items()},
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
 _PROMISES: Final = lex.words(
@@ -176,7 +178,13 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     low = cue.lower()
     if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS and low not in SPEECH_CUES):
         return False  # a person "found a receptive audience", but "suggested Trump went too far"
-    return low in SPEECH_CUES or low in STATEMENT_VERBS or low in BELIEF_VERBS or low in lex.PARTICIPLE_CUES
+    return (
+        low in SPEECH_CUES
+        or low in STATEMENT_VERBS
+        or low in BELIEF_VERBS
+        or low in lex.PARTICIPLE_CUES
+        or low in lex.TOPIC_CUES
+    )
 
 
 # "in a written statement Thursday night", "in an interview on Sunday": how the Source spoke, then
@@ -376,7 +384,7 @@ _CONTENT_END: Final = re.compile(
     r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
     r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b)|"
-    r",[\u201d\"]?\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
+    r",(?:[\u201d\"]|'')?\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b"
     # ", but Cook did not say when", ", but Democrats weren't the only ones …": another subject's turn
@@ -517,7 +525,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
             return match.start()
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
-            return match.start() + 2 if text[match.start() + 1] in "\u201d\"" else match.start()
+            closing = len(match.group()) - len(match.group().lstrip(",\u201d\"'"))
+            return match.start() + closing if closing > 1 else match.start()
         # ", he clarified that …", ", and Trump vowed …": a new clause of its own
         verb = verb or match.group("own") or match.group("other")
         # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
@@ -613,6 +622,27 @@ def opens_subordinate(text: str) -> bool:
     if first in _SUBORDINATOR_LEADS and len(words) > 1:
         first = words[1].lower()  # "Even as …", "Years after …", "Shortly before …"
     return first in _SUBORDINATORS
+
+
+def subordinate_before(text: str) -> bool:
+    """Whether the clause a cue stands in opens with a subordinator after an earlier phrase of the
+    sentence: "In June 2001, after a desperate HP asked workers …, 80,000 employees …", "However,
+    while the RNC says …, they …": like ``opens_subordinate``, for the part after the last comma.
+
+    ("as" is left out: "as Smith reported in his book, the communist big shots …" is a parenthetical
+    attribution whose content is the main clause after it.)
+    """
+    words = text.rsplit(",", 1)[-1].split(None, 4)[:4]
+    for k, word in enumerate(words):
+        low = word.strip("“\"‘'(").lower()
+        if low in _SUBORDINATORS and low != "as":
+            # "after Republicans vowed", "Three years after …", "A few weeks after …"
+            return all(w.lower() in _SUBORDINATOR_LEADS or w.lower() in _MEASURE_WORDS for w in words[:k])
+    return False
+
+
+# Words of a time measure before a subordinator ("A few weeks after", "Three years before").
+_MEASURE_WORDS: Final = lex.words("a few several many two three four five six ten the just only even")
 
 
 # Words that may stand before a subordinator opening a sentence ("Even though", "Years after").

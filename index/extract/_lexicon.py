@@ -371,6 +371,16 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
     """
 )
 
+# Verbs of speaking whose content is the topic, the object of a particle ("referring to the deal",
+# "talked about her charitable work", "commented on the ruling", "warned against the forces of
+# hate"): a cue only with that particle right after it ("talking points", "spoke to reporters" are not).
+TOPIC_CUES: Final[dict[str, str]] = {
+    **dict.fromkeys(("refer", "refers", "referred", "referring"), "to"),
+    **dict.fromkeys(("talk", "talks", "talked", "talking"), "about"),
+    **dict.fromkeys(("spoke", "speaks", "speaking"), "about"),
+    **dict.fromkeys(("comment", "comments", "commented", "commenting"), "on"),
+}
+
 # Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").
 MEDIA_WORDS: Final[frozenset[str]] = words(
     "press times post journal tribune herald caller examiner news today reuters bloomberg politico "

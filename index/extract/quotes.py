@@ -616,6 +616,7 @@ _TRIGGERS: Final = (
     | lex.PARTICIPLE_CUES
     | {"according", ":", "in", "clear"}
     | frozenset(_PHRASAL_CUES)  # not .keys(): frozenset | dict_keys is a set (mypyc checks the type)
+    | frozenset(lex.TOPIC_CUES)
     | _SIGNATURE_DASHES
 )
 
@@ -800,6 +801,9 @@ class _Attributor:
                 self._made_clear(i)  # "Jane Sanders made it clear that …"
             elif low in _PHRASAL_CUES and not caps[i]:
                 self._phrasal(i)  # "Trump shot back that …", "“…,” Bozell points out."
+            elif low in lex.TOPIC_CUES:
+                if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
+                    self._topic(i)  # "Obama spoke about the need …", "…, referring to Clinton"
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
             elif low == "put" and self._as_put_it(i):
@@ -1286,6 +1290,17 @@ class _Attributor:
             att.cue = self.body[self.starts[i] : self.ends[i + 1]]
             att.cue_end = self.ends[i + 1]
         return True
+
+    def _topic(self, i: int) -> bool:
+        """A verb of speaking about a topic, its particle after it ("talked about", "referring to"):
+        after a comma the participle attributes to the sentence's subject ("…, referring to the
+        deal"); a finite verb only to a named subject, as stance verbs do ("Rubio talked about …")."""
+        if self.lows[i].endswith("ing") and (self._after_comma(i) or self.lows[i - 1] in _PARTICIPLE_LEADS):
+            return self._participle(i)
+        self.named_only = True
+        found = self._before(i)
+        self.named_only = False
+        return found
 
     def _quoted_as_saying(self, i: int) -> bool:
         """``Lavrov was quoted as saying``: the subject of the passive "was quoted" speaks."""
@@ -2293,8 +2308,11 @@ def _reported_span(
         start = after_start + found[0]
         end = start + _content.content_end(body[start:s_end], att.cue)
         # (a run read as the Source may hold the subordinator: "While Ramos said that …, he appears")
-        if _content.opens_subordinate(body[s_start : anchor if anchor > s_start else att.cue_start]) or (
-            _content.inside_relative(body[s_start : att.cue_start])
+        lead = body[s_start : anchor if anchor > s_start else att.cue_start]
+        if (
+            _content.opens_subordinate(lead)
+            or _content.subordinate_before(lead)
+            or _content.inside_relative(body[s_start : att.cue_start])
         ):
             # "When Clinton said she would debate …, he looked …", "Sanders, who … and said he would
             # …, did not show up": the clause ends at its comma
