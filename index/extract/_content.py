@@ -434,15 +434,33 @@ _LIST_ITEM: Final = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
 _LIST_GOES_ON: Final = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
 
 
-def object_end(text: str) -> int:
-    """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends."""
+def object_end(text: str, cue: str = "") -> int:
+    """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends.
+
+    After a past cue, " and"/" but" before another past verb opens the Source's next act ("railed
+    against the cartel and cast himself as …", "claimed a victory but trailed …"): the object ends.
+    """
     pos = 0
+    end = len(text)
     while (match := _OBJECT_END.search(text, pos)) is not None:
         listed = match.group().startswith(",") and _LIST_GOES_ON.match(text, match.start())
         if not listed:
-            return match.start()
+            end = match.start()
+            break
         pos = listed.end()
-    return len(text)
+    if _past(cue.lower()):
+        verb = _PAST_AFTER_AND.search(text, 0, end)
+        if verb is not None:
+            return verb.start()
+    return end
+
+
+# " and made …", " but later cast …": a second past verb after a conjunction (an adverb between).
+_PAST_AFTER_AND: Final = re.compile(
+    r"\s+(?:and|but)\s+(?:(?:then|later|also|still|quickly|eventually|even)\s+)?"
+    r"(?:[a-z]{2,}ed|made|cast|took|gave|went|came|said|told|wrote|met|won|lost|ran|put|set|kept|left"
+    r"|held|sent|spent|brought|got|became|began|saw|called)\b"
+)
 
 
 def content_end(text: str, cue: str = "") -> int:
@@ -649,6 +667,27 @@ _MEASURE_WORDS: Final = lex.words("a few several many two three four five six te
 _SUBORDINATOR_LEADS: Final = lex.words(
     "even just only shortly soon long right moments hours days weeks months years"
 )
+
+
+# Verbs of writing and announcing whose object may be the work itself, not its words.
+_WORK_VERBS: Final = lex.words(
+    "wrote writes write writing penned pens tweeted posted announced announces announcing"
+)
+# "wrote a letter to …", "wrote an op-ed urging …", "announced his presidential candidacy in June":
+# a written work or a candidacy named as the object (its words, if any, follow "that" or a colon).
+_WORK_OBJECT: Final = re.compile(
+    r"(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:letter|op-ed|piece|blog|column|essay|book|memo|memoir|introduction|assessment|dissent"
+    r"|commentary|article|opinion|editorial|foreword|review|post|note|report|story|statement|tweet"
+    r"|message|email|candidacy|bid)s?\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_work(text: str, cue: str) -> bool:
+    """Whether the object after a writing or announcing cue is a work or a candidacy ("wrote a
+    letter to the State Department", "announced his candidacy last spring"), not what was said."""
+    return cue.lower() in _WORK_VERBS and _WORK_OBJECT.match(text) is not None
 
 
 def fragment(text: str, cue: str = "") -> bool:

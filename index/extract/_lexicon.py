@@ -375,7 +375,7 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
 # "talked about her charitable work", "commented on the ruling", "warned against the forces of
 # hate"): a cue only with that particle right after it ("talking points", "spoke to reporters" are not).
 TOPIC_CUES: Final[dict[str, str]] = {
-    **dict.fromkeys(("refer", "refers", "referred", "referring"), "to"),
+    **dict.fromkeys(("refer", "refers", "referred"), "to"),
     **dict.fromkeys(("talk", "talks", "talked", "talking"), "about"),
     **dict.fromkeys(("spoke", "speaks", "speaking"), "about"),
     **dict.fromkeys(("comment", "comments", "commented", "commenting"), "on"),
