@@ -425,6 +425,15 @@ _OBJECT_END: Final = re.compile(
     rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|\s+(?:yesterday|earlier|later)\b"
     r"|\s+(?:at|during|after|before|since|amid)\s+(?:a|an|the|his|her|their|its)\s"
+    # the means or the channel of the Source's act: "denied the charges through his lawyer",
+    # "ripped Wasserman Schultz on social media", "attacked the Koch brothers from the Senate floor"
+    r"|\s+(?:through|via)\s+(?:a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|representatives?)\b"
+    r"|\s+(?:on|from|in)\s+(?:social\s+media|the\s+(?:Senate|House)\s+floor"
+    r"|(?:his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:show|program|blog|website|podcast|book|column))\b"
+    # the Source's own act in a gerund: "dismissed the charges by pointing out …", "called her son
+    # her hero before explaining …", "blamed the media for making an issue of …"
+    r"|\s+(?:by|before|after|while|when)\s+[a-z]{3,}ing\b"
 )
 
 
