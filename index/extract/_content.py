@@ -383,7 +383,11 @@ _CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
     r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
-    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b)|"
+    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b"
+    # without a comma, when a subject follows: "… while Sanders suggests …", "… although he supports …"
+    r"|\s+(?:while|whereas|although|even\s+as|even\s+though)\s+(?=(?:he|she|they|it|[A-Z][\w.’'-]*)\s+[a-z]))|"
+    # ", as has Carlos A. Gimenez", ", as have other prominent Democrats": others who did the same
+    r"(?P<likewise>,\s+as\s+(?:has|have|had|did|does|do)\b)|"
     r",(?:[\u201d\"]|'')?\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b"
@@ -546,7 +550,7 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 # ("one step, which is patrolling the zone" names the step: still content)
                 return match.start()
             continue
-        if match.group("narration") or match.group("aside") or match.group("comment"):
+        if match.group("narration") or match.group("aside") or match.group("comment") or match.group("likewise"):
             return match.start()
         if match.group("contrast"):
             return match.start()
