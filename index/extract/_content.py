@@ -550,7 +550,9 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 # ("one step, which is patrolling the zone" names the step: still content)
                 return match.start()
             continue
-        if match.group("narration") or match.group("aside") or match.group("comment") or match.group("likewise"):
+        if match.group("narration") or match.group("aside") or match.group("comment"):
+            return match.start()
+        if match.group("likewise"):
             return match.start()
         if match.group("contrast"):
             return match.start()
