@@ -483,12 +483,20 @@ def content_end(text: str, cue: str = "") -> int:
     too ("Democrats say … and warn …", but "said she might capitulate and support …" goes on).
     """
     end = _content_end(text, bare(cue.lower()), _past(cue.lower()))
+    if cue.lower().endswith("ing"):
+        # "…, saying she's experienced but suggesting that …", "touting her record and pounding him
+        # on …": a second participle of the Source, coordinated with the cue
+        second = _SECOND_PARTICIPLE.search(text, 0, end)
+        if second is not None and second.group(1) not in _PREPOSITION_ING:
+            end = second.start()
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
     return end
 
 
+# A participle coordinated with a participle cue (" and suggesting", " but also noting").
+_SECOND_PARTICIPLE: Final = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+)?([a-z]{3,}ing)\b")
 _STANCE: Final = lex.STANCE_VERBS
 _SHORT_ASIDE: Final = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
 # ", which is …": a relative clause that says what its antecedent is, part of what was said (not a
