@@ -803,7 +803,7 @@ class _Attributor:
                 self._phrasal(i)  # "Trump shot back that …", "“…,” Bozell points out."
             elif low in lex.TOPIC_CUES:
                 if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
-                    self._topic(i)  # "Obama spoke about the need …", "…, referring to Clinton"
+                    self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
             elif low == "put" and self._as_put_it(i):
@@ -1292,11 +1292,8 @@ class _Attributor:
         return True
 
     def _topic(self, i: int) -> bool:
-        """A verb of speaking about a topic, its particle after it ("talked about", "referring to"):
-        after a comma the participle attributes to the sentence's subject ("…, referring to the
-        deal"); a finite verb only to a named subject, as stance verbs do ("Rubio talked about …")."""
-        if self.lows[i].endswith("ing") and (self._after_comma(i) or self.lows[i - 1] in _PARTICIPLE_LEADS):
-            return self._participle(i)
+        """A verb of speaking about a topic, its particle after it ("talked about", "refers to"):
+        it attributes only to a named subject, as stance verbs do ("Rubio talked about …")."""
         self.named_only = True
         found = self._before(i)
         self.named_only = False
