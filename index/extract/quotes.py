@@ -621,6 +621,20 @@ _TRIGGERS: Final = (
 )
 
 
+def _merged(found: list[_Attribution], extra: list[_Attribution]) -> list[_Attribution]:
+    """``found`` with the ``extra`` attributions inserted in text order (by cue), ``found``'s own
+    order kept."""
+    out: list[_Attribution] = []
+    k = 0
+    for att in found:
+        while k < len(extra) and extra[k].cue_start < att.cue_start:
+            out.append(extra[k])
+            k += 1
+        out.append(att)
+    out.extend(extra[k:])
+    return out
+
+
 def _inside_marker(
     body: str, starts: list[int], spans: list[tuple[int, int, bool]]
 ) -> tuple[list[bool], frozenset[int]]:
@@ -780,6 +794,9 @@ class _Attributor:
         self.n = len(tokens.texts)
         self.names = names
         self.found: list[_Attribution] = []
+        # Topic-cue attributions, kept apart while scanning: later pronouns and participles look back
+        # at ``found`` for the last speaker, and "X talked about …" names no one who speaks next.
+        self.topics: list[_Attribution] = []
         self.named_only = False
 
     def run(self) -> list[_Attribution]:
@@ -843,6 +860,8 @@ class _Attributor:
                 self.named_only = False
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
+        if self.topics:
+            self.found = _merged(self.found, self.topics)
         return self.found
 
     def _as_put_it(self, i: int) -> bool:
@@ -1295,8 +1314,11 @@ class _Attributor:
         """A verb of speaking about a topic, its particle after it ("talked about", "refers to"):
         it attributes only to a named subject, as stance verbs do ("Rubio talked about …")."""
         self.named_only = True
+        count = len(self.found)
         found = self._before(i)
         self.named_only = False
+        self.topics.extend(self.found[count:])
+        del self.found[count:]
         return found
 
     def _quoted_as_saying(self, i: int) -> bool:
@@ -2393,12 +2415,19 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
         a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff and _speaks(body, a)
     ]
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
+    headline = _headline_speakers(title, names)
+    # A topic cue ("Rubio talked about …") adds a quote to a speaker the article attributes to
+    # otherwise, never a speaker of its own: alone it is weak evidence of a quoted speaker (PolNeAR
+    # train: about 0.7 of such speakers are gold, below the article-level precision).
+    stated = {a.name for a in atts if a.cue.lower() not in lex.TOPIC_CUES} | {h[0] for h in headline}
     speakers: dict[str, Speaker] = {}
     for att, quote in sorted(pairs, key=lambda p: p[1].start if p[1] else p[0].cue_start):
+        if att.name not in stated:
+            continue
         speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
         if quote is not None:
             speaker.quotes.append(quote)
-    for name, kind, cue, text in _headline_speakers(title, names):
+    for name, kind, cue, text in headline:
         speaker = speakers.setdefault(name, Speaker(name=name, type=kind))
         if not _content.fragment(text):
             # the headline is not part of the body: no offsets there
