@@ -692,27 +692,6 @@ _SUBORDINATOR_LEADS: Final = lex.words(
 )
 
 
-# Verbs of writing and announcing whose object may be the work itself, not its words.
-_WORK_VERBS: Final = lex.words(
-    "wrote writes write writing penned pens tweeted posted announced announces announcing"
-)
-# "wrote a letter to …", "wrote an op-ed urging …", "announced his presidential candidacy in June":
-# a written work or a candidacy named as the object (its words, if any, follow "that" or a colon).
-_WORK_OBJECT: Final = re.compile(
-    r"(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:letter|op-ed|piece|blog|column|essay|book|memo|memoir|introduction|assessment|dissent"
-    r"|commentary|article|opinion|editorial|foreword|review|post|note|report|story|statement|tweet"
-    r"|message|email|candidacy|bid)s?\b",
-    re.IGNORECASE,
-)
-
-
-def names_a_work(text: str, cue: str) -> bool:
-    """Whether the object after a writing or announcing cue is a work or a candidacy ("wrote a
-    letter to the State Department", "announced his candidacy last spring"), not what was said."""
-    return cue.lower() in _WORK_VERBS and _WORK_OBJECT.match(text) is not None
-
-
 def fragment(text: str, cue: str = "") -> bool:
     """Content too short or too broken to be a statement on its own ("on Feb.", "basically.")."""
     words = text.split(None, 2)[:2]

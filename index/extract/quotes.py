@@ -2341,8 +2341,6 @@ def _reported_span(
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end], att.cue)
-        if not found[1] and _content.names_a_work(body[start:end], att.cue):
-            return 0, 0  # "wrote a letter to Lynch asking …": the letter is named, not quoted
         if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
             return start, end
         return 0, 0
