@@ -530,7 +530,8 @@ def _present_third(verb: str) -> bool:
 
 def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> int:
     if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
-        "\u2013" not in text and "\u2014" not in text
+        "\u2013" not in text and "\u2014" not in text and " while " not in text and " though " not in text
+        and " although " not in text and " whereas " not in text
     ):
         return len(text)  # every ending the pattern knows needs one of these
     pos = 0
