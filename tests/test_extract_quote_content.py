@@ -134,3 +134,63 @@ def test_passive_relative_clause_after_the_content_is_the_writers_gloss():
 def test_identifying_relative_clause_stays_in_the_content():
     body = "Marco Rubio spoke. Rubio said the plan has one step, which is patrolling the zone."
     assert _quotes(body) == {"Marco Rubio": ["the plan has one step, which is patrolling the zone."]}
+
+
+# -- tenth round: where content ends --------------------------------------------------------------
+
+
+def test_object_ends_before_the_channel_of_the_act():
+    body = "Roger Ailes said the story was false. Ailes attacked the report through his lawyer."
+    assert _quotes(body) == {"Roger Ailes": ["the story was false.", "the report"]}
+
+
+def test_object_ends_before_a_gerund_of_the_source():
+    body = (
+        "Bernie Sanders spoke on Tuesday. "
+        "Sanders dismissed Clinton's charges by pointing out that she had changed too."
+    )
+    assert _quotes(body) == {"Bernie Sanders": ["Clinton's charges", "she had changed too."]}
+
+
+def test_object_keeps_a_for_gerund():
+    body = "Bernie Sanders spoke on Tuesday. Sanders praised the union for standing with him."
+    assert _quotes(body) == {"Bernie Sanders": ["the union for standing with him."]}
+
+
+def test_object_ends_before_a_second_past_verb():
+    body = (
+        "Ted Cruz spoke in Houston. "
+        "Cruz railed against the Washington cartel and cast himself as an outsider."
+    )
+    assert _quotes(body) == {"Ted Cruz": ["the Washington cartel"]}
+
+
+def test_contrast_clause_without_a_comma_ends_the_content():
+    body = "Jeb Bush spoke in Iowa. Bush said the debate was useful although he expects a long race."
+    assert _quotes(body) == {"Jeb Bush": ["the debate was useful"]}
+
+
+def test_others_who_did_the_same_are_not_content():
+    body = (
+        "Rick Scott spoke in Miami. "
+        "Scott said they will not back Mr. Trump, as has Carlos Gimenez, the mayor."
+    )
+    assert _quotes(body) == {"Rick Scott": ["they will not back Mr. Trump"]}
+
+
+def test_participle_content_ends_before_a_second_participle():
+    body = (
+        "Hillary Clinton spoke in Albany. "
+        "Clinton was in New York, touting her Senate record and pounding him on guns."
+    )
+    assert _quotes(body) == {"Hillary Clinton": ["her Senate record"]}
+
+
+def test_subordinate_clause_after_an_opening_phrase_ends_at_its_comma():
+    body = "In June 2001, after Carly Fiorina said the company would cut pay, 80,000 employees volunteered."
+    assert _quotes(body) == {"Carly Fiorina": ["the company would cut pay"]}
+
+
+def test_double_apostrophe_quotation_closes_before_a_participle():
+    body = "George Bruno spoke. Bruno criticized the plan as ''reckless,'' adding that it would fail."
+    assert _quotes(body) == {"George Bruno": ["the plan as ''reckless,''"]}

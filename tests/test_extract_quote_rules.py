@@ -828,3 +828,38 @@ def test_hypothetical_speech_still_attributes():
 def test_name_after_a_preposition_before_a_noun_like_cue_is_a_noun_phrase():
     body = "Trump moved quickly after the Orlando attacks, citing his tough approach to terror."
     assert "Orlando" not in _quotes(body)
+
+
+# -- tenth round: verbs of speaking about a topic ----------------------------------------------
+
+
+def test_talked_about_gives_the_topic_as_content():
+    body = "Marco Rubio said the war would be long. Rubio talked about embedding troops with Iraqi soldiers."
+    assert _quotes(body) == {
+        "Marco Rubio": ["the war would be long.", "embedding troops with Iraqi soldiers."]
+    }
+
+
+def test_refers_to_gives_its_object():
+    body = "Chris Christie said the debate was fair. Christie refers to the candidate as his old friend."
+    assert _quotes(body) == {"Chris Christie": ["the debate was fair.", "the candidate"]}
+
+
+def test_topic_cue_alone_makes_no_speaker():
+    assert _quotes("The crowd cheered. Marco Rubio talked about the border wall.") == {}
+
+
+def test_topic_cue_needs_its_particle_and_a_finite_verb():
+    body = "Sarah Palin said the race was close. Palin's talking points were new. Palin spoke to reporters."
+    assert _quotes(body) == {"Sarah Palin": ["the race was close."]}
+    assert _quotes("Marco Rubio said the plan was bad, talking about the tax cuts.") == {
+        "Marco Rubio": ["the plan was bad"]
+    }
+
+
+def test_topic_cue_is_not_the_antecedent_of_a_later_pronoun():
+    body = (
+        "Ted Cruz said the plan was dead. "
+        "Clinton talked about gun control. He said: the cities are in trouble."
+    )
+    assert _quotes(body) == {"Ted Cruz": ["the plan was dead.", "the cities are in trouble."]}

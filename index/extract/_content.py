@@ -79,6 +79,8 @@ _PHRASAL: Final = {
     "pointed": ("out", "to"), "points": ("out", "to"), "talking": ("about",), "talked": ("about",),
     "talks": ("about",), "called": ("for", "on"), "calls": ("for", "on"), "calling": ("for", "on"),
     "railed": ("against",), "rails": ("against",), "lashed": ("out",),
+    # verbs of speaking about a topic: "spoke about the need for …", "commented on the ruling"
+    **{verb: (particle,) for verb, particle in lex.TOPIC_CUES.items()},
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
 _PROMISES: Final = lex.words(
@@ -176,7 +178,13 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     low = cue.lower()
     if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS and low not in SPEECH_CUES):
         return False  # a person "found a receptive audience", but "suggested Trump went too far"
-    return low in SPEECH_CUES or low in STATEMENT_VERBS or low in BELIEF_VERBS or low in lex.PARTICIPLE_CUES
+    return (
+        low in SPEECH_CUES
+        or low in STATEMENT_VERBS
+        or low in BELIEF_VERBS
+        or low in lex.PARTICIPLE_CUES
+        or low in lex.TOPIC_CUES
+    )
 
 
 # "in a written statement Thursday night", "in an interview on Sunday": how the Source spoke, then
@@ -375,8 +383,12 @@ _CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
     r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
-    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b)|"
-    r",[\u201d\"]?\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
+    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b"
+    # without a comma, when a subject follows: "… while Sanders suggests …", "… although he supports …"
+    r"|\s+(?:while|whereas|although|even\s+as|even\s+though)\s+(?=(?:he|she|they|it|[A-Z][\w.’'-]*)\s+[a-z]))|"
+    # ", as has Carlos A. Gimenez", ", as have other prominent Democrats": others who did the same
+    r"(?P<likewise>,\s+as\s+(?:has|have|had|did|does|do)\b)|"
+    r",(?:[\u201d\"]|'')?\s+(?:while\s+|before\s+|after\s+)?(?P<ing>[a-z]{3,}ing)\b"
     # ", but he is as strong a favorite as ever": the writer goes on about the Source
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b"
     # ", but Cook did not say when", ", but Democrats weren't the only ones …": another subject's turn
@@ -417,6 +429,15 @@ _OBJECT_END: Final = re.compile(
     rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|\s+(?:yesterday|earlier|later)\b"
     r"|\s+(?:at|during|after|before|since|amid)\s+(?:a|an|the|his|her|their|its)\s"
+    # the means or the channel of the Source's act: "denied the charges through his lawyer",
+    # "ripped Wasserman Schultz on social media", "attacked the Koch brothers from the Senate floor"
+    r"|\s+(?:through|via)\s+(?:a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|representatives?)\b"
+    r"|\s+(?:on|from|in)\s+(?:social\s+media|the\s+(?:Senate|House)\s+floor"
+    r"|(?:his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:show|program|blog|website|podcast|book|column))\b"
+    # the Source's own act in a gerund: "dismissed the charges by pointing out …", "called her son
+    # her hero before explaining …", "blamed the media for making an issue of …"
+    r"|\s+(?:by|before|after|while|when)\s+[a-z]{3,}ing\b"
 )
 
 
@@ -426,15 +447,33 @@ _LIST_ITEM: Final = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
 _LIST_GOES_ON: Final = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
 
 
-def object_end(text: str) -> int:
-    """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends."""
+def object_end(text: str, cue: str = "") -> int:
+    """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends.
+
+    After a past cue, " and"/" but" before another past verb opens the Source's next act ("railed
+    against the cartel and cast himself as …", "claimed a victory but trailed …"): the object ends.
+    """
     pos = 0
+    end = len(text)
     while (match := _OBJECT_END.search(text, pos)) is not None:
         listed = match.group().startswith(",") and _LIST_GOES_ON.match(text, match.start())
         if not listed:
-            return match.start()
+            end = match.start()
+            break
         pos = listed.end()
-    return len(text)
+    if _past(cue.lower()):
+        verb = _PAST_AFTER_AND.search(text, 0, end)
+        if verb is not None:
+            return verb.start()
+    return end
+
+
+# " and made …", " but later cast …": a second past verb after a conjunction (an adverb between).
+_PAST_AFTER_AND: Final = re.compile(
+    r"\s+(?:and|but)\s+(?:(?:then|later|also|still|quickly|eventually|even)\s+)?"
+    r"(?:[a-z]{2,}ed|made|cast|took|gave|went|came|said|told|wrote|met|won|lost|ran|put|set|kept|left"
+    r"|held|sent|spent|brought|got|became|began|saw|called)\b"
+)
 
 
 def content_end(text: str, cue: str = "") -> int:
@@ -444,12 +483,20 @@ def content_end(text: str, cue: str = "") -> int:
     too ("Democrats say … and warn …", but "said she might capitulate and support …" goes on).
     """
     end = _content_end(text, bare(cue.lower()), _past(cue.lower()))
+    if cue.lower().endswith("ing"):
+        # "…, saying she's experienced but suggesting that …", "touting her record and pounding him
+        # on …": a second participle of the Source, coordinated with the cue
+        second = _SECOND_PARTICIPLE.search(text, 0, end)
+        if second is not None and second.group(1) not in _PREPOSITION_ING:
+            end = second.start()
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
     return end
 
 
+# A participle coordinated with a participle cue (" and suggesting", " but also noting").
+_SECOND_PARTICIPLE: Final = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+)?([a-z]{3,}ing)\b")
 _STANCE: Final = lex.STANCE_VERBS
 _SHORT_ASIDE: Final = re.compile(r"(?:\s+[\w’'-]+){1,2},\s")
 # ", which is …": a relative clause that says what its antecedent is, part of what was said (not a
@@ -483,7 +530,8 @@ def _present_third(verb: str) -> bool:
 
 def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> int:
     if "," not in text and " and " not in text and " but " not in text and " -" not in text and (
-        "\u2013" not in text and "\u2014" not in text
+        "\u2013" not in text and "\u2014" not in text and " while " not in text and " though " not in text
+        and " although " not in text and " whereas " not in text
     ):
         return len(text)  # every ending the pattern knows needs one of these
     pos = 0
@@ -513,11 +561,14 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
             continue
         if match.group("narration") or match.group("aside") or match.group("comment"):
             return match.start()
+        if match.group("likewise"):
+            return match.start()
         if match.group("contrast"):
             return match.start()
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
-            return match.start() + 2 if text[match.start() + 1] in "\u201d\"" else match.start()
+            closing = len(match.group()) - len(match.group().lstrip(",\u201d\"'"))
+            return match.start() + closing if closing > 1 else match.start()
         # ", he clarified that …", ", and Trump vowed …": a new clause of its own
         verb = verb or match.group("own") or match.group("other")
         # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
@@ -613,6 +664,27 @@ def opens_subordinate(text: str) -> bool:
     if first in _SUBORDINATOR_LEADS and len(words) > 1:
         first = words[1].lower()  # "Even as …", "Years after …", "Shortly before …"
     return first in _SUBORDINATORS
+
+
+def subordinate_before(text: str) -> bool:
+    """Whether the clause a cue stands in opens with a subordinator after an earlier phrase of the
+    sentence: "In June 2001, after a desperate HP asked workers …, 80,000 employees …", "However,
+    while the RNC says …, they …": like ``opens_subordinate``, for the part after the last comma.
+
+    ("as" is left out: "as Smith reported in his book, the communist big shots …" is a parenthetical
+    attribution whose content is the main clause after it.)
+    """
+    words = text.rsplit(",", 1)[-1].split(None, 4)[:4]
+    for k, word in enumerate(words):
+        low = word.strip("“\"‘'(").lower()
+        if low in _SUBORDINATORS and low != "as":
+            # "after Republicans vowed", "Three years after …", "A few weeks after …"
+            return all(w.lower() in _SUBORDINATOR_LEADS or w.lower() in _MEASURE_WORDS for w in words[:k])
+    return False
+
+
+# Words of a time measure before a subordinator ("A few weeks after", "Three years before").
+_MEASURE_WORDS: Final = lex.words("a few several many two three four five six ten the just only even")
 
 
 # Words that may stand before a subordinator opening a sentence ("Even though", "Years after").

@@ -371,6 +371,19 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
     """
 )
 
+# Verbs of speaking whose content is the topic, the object of a particle ("Rubio talked about
+# embedding troops", "Obama spoke about the need …", "Christie refers to the candidate as …"): a cue
+# only with that particle right after it ("talking points", "spoke to reporters" are not), and only
+# as a finite verb of a named subject.  Participles are left out: after a quotation, "…,” he said,
+# referring to / talking about X" is as often the writer's gloss (PolNeAR train: about 0.7 of such
+# quotes correct, below the quote metric's precision).
+TOPIC_CUES: Final[dict[str, str]] = {
+    **dict.fromkeys(("refer", "refers", "referred"), "to"),
+    **dict.fromkeys(("talk", "talks", "talked"), "about"),
+    **dict.fromkeys(("spoke", "speaks"), "about"),
+    **dict.fromkeys(("comment", "comments", "commented"), "on"),
+}
+
 # Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").
 MEDIA_WORDS: Final[frozenset[str]] = words(
     "press times post journal tribune herald caller examiner news today reuters bloomberg politico "
