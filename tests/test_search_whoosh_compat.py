@@ -111,6 +111,26 @@ def test_compound_segments_are_memory_mapped(index_dir):
         assert isinstance(mapped, mmap.mmap)
 
 
+def test_an_unmapped_index_maps_its_term_tables_and_nothing_else(index_dir):
+    """The server's unmapped reader serves term lookups from a map (no system call per piece)
+    and postings and stored documents with plain reads; the answers are the mapped reader's."""
+    with open_index(index_dir, memory_map=False).searcher() as plain, \
+            open_index(index_dir, memory_map=True).searcher() as mapped:
+        leaf = _leaf(plain)
+        assert isinstance(leaf._storage.a, C.PartlyMappedCompound)
+        assert isinstance(leaf._terms._tindex.dbfile, BufferFile)  # the term table: mapped
+        assert not isinstance(leaf._terms._postfile, BufferFile)  # postings: plain reads
+        assert C.compound_mmap(leaf) is None  # merges and page releases see no whole-file map
+        other = _leaf(mapped)
+        terms = list(other.all_terms())
+        assert len(terms) > ARTICLES and list(leaf.all_terms()) == terms
+        for fieldname, text in terms[::7]:
+            assert leaf.term_info(fieldname, text).doc_frequency() == \
+                other.term_info(fieldname, text).doc_frequency()
+        assert [plain.stored_fields(n) for n in range(0, ARTICLES, 37)] == \
+            [mapped.stored_fields(n) for n in range(0, ARTICLES, 37)]
+
+
 def test_searcher_folder_weighting_and_stemmer(index_dir):
     with open_index(index_dir).searcher() as searcher:
         assert Path(C.searcher_folder(searcher)) == index_dir
