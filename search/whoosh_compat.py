@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import mmap
 from array import array
-from contextlib import suppress
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from hashlib import md5
 from io import BytesIO
 from itertools import chain
