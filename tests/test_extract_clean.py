@@ -84,3 +84,17 @@ def test_floating_furniture_patterns_on_ascii_and_other_lines():
         "The \u212aelvin scale is used here.",
     ):
         assert clean_body(f"{line}\n\n{kept}") == f"{line}\n\n{kept}", line
+
+
+def test_long_lines_are_compared_with_the_title_and_each_other_as_before():
+    """clean_body folds (casefold) only the lines that can be the title or short furniture: a long
+    title repeated in another case is still dropped, a long line repeated is kept twice."""
+    title = "A Long Headline" + " Word" * 50
+    prose = "Prose" + " prose" * 40
+    body = f"{title.upper()}...\n\n{prose}\n\n{prose}\n\nStraße " + "x" * 200
+    assert clean_body(body, title=title) == f"{prose}\n\n{prose}\n\nStraße " + "x" * 200
+    # casefold never shortens a text, nor turns a character other than "." into one ending with ".":
+    # what lets clean_body skip folding a line longer than 200 characters or than the title
+    for c in range(0x110000):
+        folded = chr(c).casefold()
+        assert len(folded) >= 1 and (c == 0x2E or not folded.endswith("."))

@@ -165,3 +165,22 @@ def test_ascii_run_patterns_match_the_unicode_ones_on_ascii_lines():
         for unicode_re, ascii_re in pairs:
             spans = [m.span() for m in unicode_re.finditer(line)]
             assert spans and spans == [m.span() for m in ascii_re.finditer(line)], line
+
+
+def test_sports_words_without_lower_casing_the_text():
+    """``_is_sports`` reads the [a-z] words of the text with A-Z lower-cased by a byte table, not of
+    ``text.lower()``: the same words unless the text holds one of ``_LOWER_TO_ASCII``, the only
+    characters whose lower case has an ASCII letter (then the text is lower-cased first)."""
+    import re
+
+    from index.extract import entities as E
+
+    assert {chr(c) for c in range(128, 0x110000) if re.search("[a-z]", chr(c).lower())} == set(
+        E._LOWER_TO_ASCII
+    )
+    assert E._is_sports("SOCCER Football GOALS coach")
+    assert E._is_sports("\u0130 soccer football goals coach")
+    assert not E._is_sports("soccer football go\u0130als")  # "goi̇als": no third word
+    assert E._is_sports("\u212aelvin scored: 3-1, 2 - 0, 1-1 and 4-2")  # four score lines
+    assert not E._is_sports("3-1, 2-0, 1-1, 2010-2011")  # no score after a digit-dash-digit run
+    assert E._is_sports("HOME RUNS and a Home Run, a quarter-final and a home run")

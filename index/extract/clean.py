@@ -147,6 +147,7 @@ def clean_body(text: str, title: str = "") -> str:
     lines = text.split("\n")
     total = max(1, len(text))
     title_norm = _norm(title) if title else ""
+    title_key = title_norm.rstrip(".")
     seen_short: set[str] = set()
     kept: list[str] = []
     offset = 0
@@ -158,7 +159,6 @@ def clean_body(text: str, title: str = "") -> str:
             kept.append("")
             continue
         collapsed = _collapse(stripped)
-        norm = collapsed.casefold()
         if _COMMENT_MARKER_RE.match(stripped) and (position > 0.2 or _has_prose(kept)):
             break
         if _TAIL_MARKER_RE.match(stripped):
@@ -167,13 +167,17 @@ def clean_body(text: str, title: str = "") -> str:
             continue
         if _is_boilerplate(collapsed):
             continue
-        if title_norm and norm.rstrip(".") == title_norm.rstrip("."):
-            continue
-        if len(norm) < 200:
-            # A short line repeated verbatim is page furniture (menus, repeated headlines).
-            if norm in seen_short:
+        # casefold never shortens a text and turns no character but "." into one ending with ".", so
+        # a line this long is neither the title nor short once folded: most prose is not folded.
+        if len(collapsed) < 200 or (title_norm and len(collapsed.rstrip(".")) <= len(title_key)):
+            norm = collapsed.casefold()
+            if title_norm and norm.rstrip(".") == title_key:
                 continue
-            seen_short.add(norm)
+            if len(norm) < 200:
+                # A short line repeated verbatim is page furniture (menus, repeated headlines).
+                if norm in seen_short:
+                    continue
+                seen_short.add(norm)
         kept.append(line.rstrip())
     body = "\n".join(kept)
     return _BLANKS_RE.sub("\n\n", body).strip()

@@ -134,6 +134,14 @@ _SPORT_WORDS: Final = _words(
 )
 _SPORT_WORDS_BYTES: Final = frozenset(w.encode() for w in _SPORT_WORDS)
 _NON_AZ_TO_SPACE: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+# The same with A-Z lower-cased: the [a-z]+ words of ``text.lower()`` are those of ``text`` cut
+# by this table, unless ``text`` holds one of ``_LOWER_TO_ASCII`` (the only non-ASCII characters
+# whose lower case has an ASCII letter: "İ" -> "i̇", the Kelvin sign -> "k"; a test checks that).
+_AZ_TO_LOWER: Final = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_LOWER_TO_ASCII: Final = ("\u0130", "\u212a")
+# Every _SCORE_RE match holds a dash and then a digit: a search for this literal-led pattern (re
+# jumps from one "-" to the next) spares most articles the score pattern, which tests every digit.
+_SCORE_HINT_RE: Final = re.compile(r"-\s*\d")
 # "home run(s)" and "quarter-final" as words.  Two patterns, each opening with a literal letter and
 # checking the word boundary before it by a look-behind after it: re then jumps from one "h" (one
 # "q") to the next, where r"\bhome\s+runs?\b|\bquarter-final\b" tried its branches at every
@@ -702,19 +710,25 @@ def _is_dateline(line: str) -> bool:
 
 def _is_sports(head: str) -> bool:
     """Score lines and sports words, four or more: a sports report."""
-    hits = len(_SCORE_RE.findall(head))
+    hits = len(_SCORE_RE.findall(head)) if _SCORE_HINT_RE.search(head) is not None else 0
     if hits >= 4:
         return True
-    low = head.lower()
-    # The [a-z]+ words of ``low``: every other byte of its UTF-8 form becomes a space, then split
-    # (far cheaper than a findall; non-ASCII letters separate words in both).  Only the few sport
-    # words present are counted (the set intersection runs in C over all the words).
-    words = low.encode().translate(_NON_AZ_TO_SPACE).split()
+    # The [a-z]+ words of ``head.lower()``: every other byte of its UTF-8 form becomes a space, then
+    # split (far cheaper than a findall; non-ASCII letters separate words in both), with A-Z
+    # lower-cased by the table instead of lower-casing the text first (see ``_AZ_TO_LOWER``).  Only
+    # the few sport words present are counted (the set intersection runs in C over all the words).
+    if _LOWER_TO_ASCII[0] in head or _LOWER_TO_ASCII[1] in head:
+        letters = head.lower().encode().translate(_NON_AZ_TO_SPACE)
+    else:
+        letters = head.encode().translate(_AZ_TO_LOWER)
+    words = letters.split()
     hits += sum(map(words.count, _SPORT_WORDS_BYTES.intersection(words)))
     if hits >= 4:
         return True
-    if "home" not in low and "quarter-final" not in low:
+    # "home" or "quarter-final" in the lower-cased text put "home" or "quarter final" in ``letters``.
+    if b"home" not in letters and b"quarter final" not in letters:
         return False  # the phrase scan is slow (no literal prefix); most articles have neither word
+    low = head.lower()
     return hits + len(_HOME_RUN_RE.findall(low)) + len(_QUARTER_FINAL_RE.findall(low)) >= 4
 
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
+import types
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from typing import Any, Final
 
 from index.article import Quote, Speaker
@@ -42,11 +42,13 @@ from index.extract import _lexicon as lex
 # repeats are possessive (a quote or hyphen, never a word character, comes after them).
 _W: Final = r"[0-9A-Za-z_\w]"
 _TOKEN: Final = re.compile(rf"[A-Za-z]\.(?:[A-Za-z]\.)+|{_W}++(?:['’\-]{_W}++)*+(?:['’](?!['’])s?|)|[^\w\s]")
-# Each token with the whitespace before it: pieces that tile the text up to its trailing whitespace,
-# since every non-space character starts some token (re's \s and str.lstrip agree on whitespace).
-# The whitespace repeat is possessive: no token starts with whitespace, so giving some back never
-# helps, and re then keeps no backtracking state per piece (same matches).
-_TOKEN_GAP: Final = re.compile(rf"\s*+(?:{_TOKEN.pattern})")
+# Each token with the whitespace before it: matches that tile the text up to its trailing whitespace,
+# since every non-space character starts some token.  The group is the token: ``findall`` returns
+# the tokens themselves (one string each, no whitespace to strip), and ``_tokenise`` finds their
+# offsets by stepping over the whitespace between them.  The whitespace repeat is possessive: no
+# token starts with whitespace, so giving some back never helps, and re then keeps no backtracking
+# state per piece (same matches).
+_TOKEN_GAP: Final = re.compile(rf"\s*+({_TOKEN.pattern})")
 # The same for an ASCII body, with ASCII classes (bitmap tests, no Unicode tables): on ASCII text
 # they hold the same characters (\s also \x1c-\x1f, as str.lstrip).
 _ASCII_BLANK: Final = r"\t\n\x0b\x0c\r\x1c-\x1f "
@@ -63,9 +65,6 @@ _SENTENCE_END: Final = frozenset(".!?")
 _MONTH_ABBREVIATIONS: Final = lex.words("jan feb mar apr jun jul aug sep sept oct nov dec")
 _SENTENCE_MARKS: Final = _SENTENCE_END | _CLOSE_QUOTES
 _STRAIGHT_MARKS: Final = frozenset(['"', "'"])
-_FIRST_CHAR: Final = operator.itemgetter(0)
-# Finds one of _SENTENCE_MARKS.
-_MARK_HEAD: Final = re.compile("[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
 # The endings _POSSESSIVE finds (tokens hold no newline for its $ to stop before).
 _POSSESSIVE_ENDS: Final = ("'", "’", "'s", "’s")
@@ -201,37 +200,30 @@ def _tokenise(body: str) -> _Tokens:
     """Tokens with offsets and sentence numbers, and the index of each sentence's first token.
 
     ``firsts`` ends with the token count: sentence s spans tokens ``firsts[s]`` to ``firsts[s + 1]``.
-    Built column by column (texts, offsets, lower-case forms …) so that the per-token work runs in
-    C; only the few tokens that may end a sentence (. ! ?, closing marks, line ends) are examined.
+    The tokens and their offsets, capitals, line breaks and sentence marks come from one pass:
+    ``_TOKEN_GAP.findall`` and ``_columns`` in pure Python, ``_scan_tokens`` (the same tokens,
+    character by character) when compiled; only the few tokens that may end a sentence (. ! ?,
+    closing marks, line ends) are examined further.
     """
-    pieces = (_ASCII_TOKEN_GAP if body.isascii() else _TOKEN_GAP).findall(body)
-    if not pieces:
+    starts: list[int] = []
+    ends: list[int] = []
+    caps: list[bool] = []
+    capitalised: list[int] = []
+    marks: list[int] = []
+    # A line break after token i (before token i + 1) ends its sentence; so does the last token.
+    breaks: set[int] = set()
+    if _COMPILED:
+        texts: list[str] = []
+        _scan_tokens(body, texts, starts, ends, caps, capitalised, marks, breaks)
+    else:
+        texts = (_ASCII_TOKEN_GAP if body.isascii() else _TOKEN_GAP).findall(body)
+        _columns(body, texts, starts, ends, caps, capitalised, marks, breaks)
+    if not texts:
         return _Tokens([], [], [], [], [], [], [0], [])
-    texts = list(map(str.lstrip, pieces))
-    # The pieces tile the text: running lengths give every token's end, minus its length its start.
-    ends = list(accumulate(map(len, pieces)))
-    starts = list(map(operator.sub, ends, map(len, texts)))
-    lows = list(map(str.lower, texts))
-    # The first character of every token (tokens are never empty), as one string.
-    heads = "".join(map(_FIRST_CHAR, texts))
-    caps = list(map(str.isupper, heads))
     n = len(texts)
     last = n - 1
-    # A line break after token i (before token i + 1) ends its sentence; so does the last token.
-    breaks = {last}
-    k = 0
-    nl = body.find("\n")
-    while nl >= 0:
-        k = bisect.bisect_left(starts, nl, k)
-        if k > last:
-            break  # after the last token
-        breaks.add(k - 1)
-        # The other line breaks before token k end the same token's sentence: go past them.
-        nl = body.find("\n", starts[k])
-    breaks.discard(-1)
-    # No word character is a mark, so a token opening with one is that one character: a search of
-    # the heads finds them (a set test of every token cost ten times as much).
-    marks = [m.start() for m in _MARK_HEAD.finditer(heads)]
+    breaks.add(last)
+    lows = list(map(str.lower, texts))
     bounds = set(breaks)
     for i in marks:
         if i in breaks or texts[i] not in _SENTENCE_END:
@@ -264,7 +256,167 @@ def _tokenise(body: str) -> _Tokens:
         sents += [s] * (b + 1 - prev)
         prev = b + 1
         firsts.append(prev)
-    return _Tokens(texts, lows, caps, starts, ends, sents, firsts, list(compress(count(), caps)))
+    return _Tokens(texts, lows, caps, starts, ends, sents, firsts, capitalised)
+
+
+def _columns(
+    body: str,
+    texts: list[str],
+    starts: list[int],
+    ends: list[int],
+    caps: list[bool],
+    capitalised: list[int],
+    marks: list[int],
+    breaks: set[int],
+) -> None:
+    """Fill the columns of ``_tokenise`` in one pass over its tokens.
+
+    The tokens tile ``body`` with only whitespace between them, so each one starts at the first
+    non-space character after the previous one; a newline in that whitespace is a line break
+    before the token.  Written for mypyc: ``ord(body[pos])`` is a direct read of the string and
+    the tests of ASCII letters (most tokens) are integer comparisons; other first characters go
+    through the same ``str`` tests and sets as before (``isupper``, ``_SENTENCE_MARKS``).
+    """
+    pos = 0
+    for i, text in enumerate(texts):
+        c = ord(body[pos])
+        if c == 32:  # one space before most tokens
+            pos += 1
+            c = ord(body[pos])
+        while (c == 32 or 9 <= c <= 13 or 28 <= c <= 31) if c < 128 else c in _UNICODE_SPACE_CODES:
+            if c == 10 and i > 0:
+                breaks.add(i - 1)
+            pos += 1
+            c = ord(body[pos])
+        starts.append(pos)
+        pos += len(text)
+        ends.append(pos)
+        if 97 <= c <= 122:  # a-z: most tokens
+            caps.append(False)
+        elif 65 <= c <= 90:  # A-Z
+            caps.append(True)
+            capitalised.append(i)
+        else:
+            head = text[0]
+            if head.isupper():
+                caps.append(True)
+                capitalised.append(i)
+            else:
+                caps.append(False)
+                # No word character is a mark, so a token opening with one is that one character.
+                if head in _SENTENCE_MARKS:
+                    marks.append(i)
+
+
+def _scan_tokens(
+    body: str,
+    texts: list[str],
+    starts: list[int],
+    ends: list[int],
+    caps: list[bool],
+    capitalised: list[int],
+    marks: list[int],
+    breaks: set[int],
+) -> None:
+    """``_TOKEN_GAP.findall(body)`` into ``texts`` and ``_columns`` at once, character by character.
+
+    For the compiled build (``_COMPILED``), where a loop over ``ord(body[pos])`` runs as C: about
+    a tenth of the instructions of the regular expression's ``findall`` (whose machinery costs
+    ~2,000 instructions a token) plus ``_columns``.  In pure Python it would cost ten times as much,
+    so the interpreter keeps the pattern.  The cases follow ``_TOKEN``'s alternatives in order
+    (a test pins both paths to the same tokens): ``U.S.``-style abbreviations; a word with inner
+    apostrophes or hyphens and an optional ``'``/``'s`` ending; any other single character.
+    """
+    n = len(body)
+    pos = 0
+    i = 0
+    while pos < n:
+        c = ord(body[pos])
+        if (c == 32 or 9 <= c <= 13 or 28 <= c <= 31) if c < 128 else c in _UNICODE_SPACE_CODES:
+            if c == 10 and i > 0:
+                breaks.add(i - 1)
+            pos += 1
+            continue
+        start = pos
+        ascii_letter = 65 <= c <= 90 or 97 <= c <= 122
+        if (
+            ascii_letter
+            and pos + 3 < n
+            and ord(body[pos + 1]) == 46
+            and _ascii_letter(ord(body[pos + 2]))
+            and ord(body[pos + 3]) == 46
+        ):
+            pos += 4  # [A-Za-z]\.(?:[A-Za-z]\.)+
+            while pos + 1 < n and _ascii_letter(ord(body[pos])) and ord(body[pos + 1]) == 46:
+                pos += 2
+        elif ascii_letter or _word_char(body, pos):
+            pos += 1  # \w++(?:['’\-]\w++)*+(?:['’](?!['’])s?|)
+            while pos < n and _word_char(body, pos):
+                pos += 1
+            while pos + 1 < n and _joiner(ord(body[pos])) and _word_char(body, pos + 1):
+                pos += 2
+                while pos < n and _word_char(body, pos):
+                    pos += 1
+            ending = pos < n and _apostrophe(ord(body[pos]))
+            if ending and not (pos + 1 < n and _apostrophe(ord(body[pos + 1]))):  # ['’](?!['’])
+                pos += 1
+                if pos < n and ord(body[pos]) == 115:  # s
+                    pos += 1
+        else:
+            pos += 1  # [^\w\s]
+        text = body[start:pos]
+        texts.append(text)
+        starts.append(start)
+        ends.append(pos)
+        if 97 <= c <= 122:
+            caps.append(False)
+        elif 65 <= c <= 90:
+            caps.append(True)
+            capitalised.append(i)
+        else:
+            head = text[0]
+            if head.isupper():
+                caps.append(True)
+                capitalised.append(i)
+            else:
+                caps.append(False)
+                if head in _SENTENCE_MARKS:
+                    marks.append(i)
+        i += 1
+
+
+def _ascii_letter(c: int) -> bool:
+    return 65 <= c <= 90 or 97 <= c <= 122
+
+
+def _word_char(body: str, pos: int) -> bool:
+    """Whether ``body[pos]`` is a ``\\w`` character (re's Unicode word class: ``str.isalnum`` or
+    ``_``), with ASCII by integer tests."""
+    c = ord(body[pos])
+    if c < 128:
+        return 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 95
+    return body[pos].isalnum()
+
+
+def _apostrophe(c: int) -> bool:
+    """' or ’: inside a word, or before its possessive s."""
+    return c == 39 or c == 0x2019
+
+
+def _joiner(c: int) -> bool:
+    """' ’ or -: between the parts of a word."""
+    return c == 39 or c == 0x2019 or c == 45
+
+
+# Whether this module runs compiled by mypyc: its functions are then not Python functions.
+_COMPILED: Final = not isinstance(_ascii_letter, types.FunctionType)
+
+
+# The code points above ASCII that str.isspace (and re's Unicode \s) call whitespace; below 128
+# they are 9-13 and 28-32 (a test checks both against str.isspace over every code point).
+_UNICODE_SPACE_CODES: Final = frozenset(
+    [0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+)
 
 
 def _ends_sentence(texts: list[str], lows: list[str], caps: list[bool], i: int) -> bool:
