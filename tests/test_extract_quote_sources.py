@@ -203,3 +203,11 @@ def test_long_parenthetical_aside_between_a_name_and_its_cue():
     )
     assert _quotes(body) == {"Chris Murphy": ["he was unfocused after the election."]}
 
+
+
+def test_long_relative_clause_aside_before_a_participle_cue():
+    body = (
+        "The mayor spoke.\n\nJane Porter, who won the county race on Tuesday night after a long and bitter "
+        "campaign against two rivals, will answer the critics soon, saying the vote settled the matter."
+    )
+    assert _quotes(body) == {"Jane Porter": ["the vote settled the matter."]}

@@ -779,6 +779,8 @@ _INFINITIVE_REACH: Final = 6
 # said") or a whole aside ("Sen. Chris Murphy (a Connecticut Democrat so boyish he has been
 # mistaken for a junior staffer) says").
 _PARENS_MAX: Final = 30
+# Longest ", who …," aside between a sentence subject and its verb before a participle cue.
+_RELATIVE_APPOSITION_MAX: Final = 30
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
 _INFINITIVE_STOP: Final = lex.words(
@@ -1052,8 +1054,14 @@ class _Attributor:
         e = self.names._run_end(s)
         if apposition and e < i and self.texts[e] == ",":
             k = e + 1
+            # a relative clause may run longer than a noun apposition ("Hillary Clinton, who declared
+            # victory … with a series of primary wins, will return the favor …, saying")
+            reach = _RELATIVE_APPOSITION_MAX if self.lows[k] in {"who", "whose"} else 15
             while (
-                k < i and k - e < 15 and self.texts[k] not in {",", ";"} and self.texts[k] not in _OPEN_QUOTES
+                k < i
+                and k - e < reach
+                and self.texts[k] not in {",", ";"}
+                and self.texts[k] not in _OPEN_QUOTES
             ):
                 k += 1
             if k < i - 1 and self.texts[k] == "," and self.texts[k + 1][:1].islower():
