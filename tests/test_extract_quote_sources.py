@@ -194,3 +194,20 @@ def test_word_capitalised_only_to_open_the_sentence_is_no_subject():
 def test_noun_like_cue_before_a_contracted_pronoun_is_a_verb():
     body = "Donald Trump spoke in Ohio. Trump claims he's worth ten billion dollars in real estate."
     assert _quotes(body)["Donald Trump"] == ["he's worth ten billion dollars in real estate."]
+
+
+def test_long_parenthetical_aside_between_a_name_and_its_cue():
+    body = (
+        "Sen. Chris Murphy spoke. Sen. Chris Murphy (a Connecticut Democrat so boyish that he has been taken "
+        "for a junior staffer more than once) says he was unfocused after the election."
+    )
+    assert _quotes(body) == {"Chris Murphy": ["he was unfocused after the election."]}
+
+
+
+def test_long_relative_clause_aside_before_a_participle_cue():
+    body = (
+        "The mayor spoke.\n\nJane Porter, who won the county race on Tuesday night after a long and bitter "
+        "campaign against two rivals, will answer the critics soon, saying the vote settled the matter."
+    )
+    assert _quotes(body) == {"Jane Porter": ["the vote settled the matter."]}

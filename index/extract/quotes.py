@@ -942,6 +942,12 @@ _GROUP_PLURALS: Final = frozenset(
 _AGENT_PLURAL: Final = re.compile(r"(?!others$)[a-z]{3,}(?:ers|ors|ists|ates|ians)$")
 # Words between a subject's finite verb and the "to" of an infinitive cue ("did go out of his way to").
 _INFINITIVE_REACH: Final = 6
+# Longest parenthesis stepped over between a name and its cue: a party tag ("Paul Ryan (R-Wis.)
+# said") or a whole aside ("Sen. Chris Murphy (a Connecticut Democrat so boyish he has been
+# mistaken for a junior staffer) says").
+_PARENS_MAX: Final = 30
+# Longest ", who …," aside between a sentence subject and its verb before a participle cue.
+_RELATIVE_APPOSITION_MAX: Final = 30
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
 _INFINITIVE_STOP: Final = lex.words(
@@ -1223,8 +1229,14 @@ class _Attributor:
         e = self.names._run_end(s)
         if apposition and e < i and self.texts[e] == ",":
             k = e + 1
+            # a relative clause may run longer than a noun apposition ("Hillary Clinton, who declared
+            # victory … with a series of primary wins, will return the favor …, saying")
+            reach = _RELATIVE_APPOSITION_MAX if self.lows[k] in {"who", "whose"} else 15
             while (
-                k < i and k - e < 15 and self.texts[k] not in {",", ";"} and self.texts[k] not in _OPEN_QUOTES
+                k < i
+                and k - e < reach
+                and self.texts[k] not in {",", ";"}
+                and self.texts[k] not in _OPEN_QUOTES
             ):
                 k += 1
             if k < i - 1 and self.texts[k] == "," and self.texts[k + 1][:1].islower():
@@ -1738,11 +1750,12 @@ class _Attributor:
         return self._apposition(i, k)
 
     def _skip_parens(self, j: int) -> int:
-        """Index just before the "(" matching the ")" at j ("Paul Ryan (R-Wis.) said")."""
+        """Index just before the "(" matching the ")" at j ("Paul Ryan (R-Wis.) said"), within the
+        sentence; ``j`` when there is none."""
         k = j
-        while k > 0 and j - k < 12 and self.texts[k] != "(":
+        while k > 0 and j - k < _PARENS_MAX and self.texts[k] != "(" and self.sents[k] == self.sents[j]:
             k -= 1
-        return k - 1 if self.texts[k] == "(" else j
+        return k - 1 if self.texts[k] == "(" and self.sents[k] == self.sents[j] else j
 
     def _apposition(self, i: int, j: int, depth: int = 0) -> bool:
         """``X, <apposition>, said``: the Source is X, or the apposition when that is the name."""
