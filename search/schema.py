@@ -48,9 +48,12 @@ from search.analysis import FastText, text_analyzer
 #: purpose clause; 13 = issue-12 ninth round: sources (quotations closed by their own cue, noun-like
 #: cues after a name, described subjects of ", saying", "made it clear", "shot back", role nouns)
 #: and content boundaries (assurance verbs' listeners, dash asides, gerund subjects, coordinated
-#: present verbs, "according to" vouching for the closest claim).)  Here, not in index/extract,
-#: because exports of both backends name it and the search side must not import the extractor.
-EXTRACTION_VERSION = 13
+#: present verbs, "according to" vouching for the closest claim); 14 = issue-12 tenth round: headline
+#: speakers, named groups with a plural head, cues after "to" ("went on to say"), asides before the
+#: cue, topic cues ("spoke about"), content ending before a means or channel, a contrast clause or a
+#: second participle.)  Here, not in index/extract, because exports of both backends name it and
+#: the search side must not import the extractor.
+EXTRACTION_VERSION = 14
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"
