@@ -16,6 +16,7 @@ are listed in the test too.
 from __future__ import annotations
 
 import mmap
+import os
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -33,7 +34,7 @@ from zlib import compress, decompress
 import numpy as np
 from whoosh import formats
 from whoosh.codec.base import Segment
-from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.compound import CompoundStorage, SubFile
 from whoosh.filedb.filetables import OrderedHashWriter, md5_hash
 from whoosh.filedb.structfile import BufferFile
 from whoosh.util.numeric import byte_to_length
@@ -275,6 +276,27 @@ class PartlyMappedCompound(CompoundStorage):
             self._map.close()
 
 
+def positional_get(dbfile) -> Callable[[int, int], bytes]:
+    """``dbfile.get(position, length)``, as one ``os.pread`` when ``dbfile`` is a part of an
+    unmapped compound file: Whoosh's ``SubFile`` seeks the shared buffered file and reads through
+    it (an ``lseek``, then a ``read`` of at least its 8 KiB buffer, per stored document)."""
+    part = dbfile.file
+    if isinstance(part, SubFile):
+        try:
+            fd = part._file.fileno()
+        except (AttributeError, OSError, ValueError):  # not a real file: Whoosh's own reads
+            return dbfile.get
+        base, parent = part._offset, part._file
+
+        def get(position: int, length: int) -> bytes:
+            if parent.closed:  # the descriptor may already name another file
+                raise ValueError("read from a closed segment file")
+            return os.pread(fd, length, base + position)
+
+        return get
+    return dbfile.get
+
+
 def open_compound_file(segment, storage) -> CompoundStorage:
     """``Segment.open_compound_file``, with the storage's ``mapped_parts`` (a tuple of name
     endings; absent or empty: Whoosh's behaviour) mapped when the storage itself reads unmapped."""
@@ -311,7 +333,7 @@ class _SegmentStored:
         bytes_column = column._child
         self.lengths = bytes_column._lengths
         self.offsets = bytes_column._offsets
-        self.get = bytes_column._dbfile.get
+        self.get = positional_get(bytes_column._dbfile)
         self.base = bytes_column._basepos
         self.schema = schema
         #: Stored name -> whether the schema has it (dynamic fields answer by pattern: asked once).

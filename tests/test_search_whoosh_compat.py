@@ -131,6 +131,19 @@ def test_an_unmapped_index_maps_its_term_tables_and_nothing_else(index_dir):
             [mapped.stored_fields(n) for n in range(0, ARTICLES, 37)]
 
 
+def test_stored_documents_of_an_unmapped_index_are_read_with_pread(index_dir):
+    searcher = open_index(index_dir, memory_map=False).searcher()
+    column = C._segment_stored(_leaf(searcher))
+    dbfile = _leaf(searcher)._perdoc._cached_reader("_stored", None)._child._dbfile
+    assert column.get is not dbfile.get and column.get.__name__ == "get"  # the pread path
+    for docnum in (0, 1, ARTICLES - 1):
+        at, length = column.base + column.offsets[docnum], column.lengths[docnum]
+        assert column.get(at, length) == dbfile.get(at, length)
+    searcher.close()
+    with pytest.raises(ValueError):
+        column.get(column.base, 1)
+
+
 def test_searcher_folder_weighting_and_stemmer(index_dir):
     with open_index(index_dir).searcher() as searcher:
         assert Path(C.searcher_folder(searcher)) == index_dir
