@@ -328,9 +328,14 @@ class _FieldTokens:
         nums = list(map(table.get, words))  # one C-level pass; new words are numbered below
         added = 0
         if None in nums:
-            # The new words (once each, in order) picked out at C level, then looked up again.
-            added = self.vocabulary.learn(dict.fromkeys(compress(words, map(is_, nums, repeat(None)))))
-            nums = list(map(table.get, words))
+            # The new words (once each, in order) picked out at C level and numbered; then only
+            # they are looked up again, in a dict of their own: ``fresh.get(word, num)`` keeps the
+            # number every other word has.  A second pass over the whole vocabulary (a large,
+            # cache-cold table) cost a sixth as much as the first (py-spy of a 10k build).
+            new = dict.fromkeys(compress(words, map(is_, nums, repeat(None))))
+            added = self.vocabulary.learn(new)
+            fresh = dict(zip(new, map(table.__getitem__, new), strict=True))
+            nums = list(map(fresh.get, words, nums))
         termnums = self.termnums
         before = len(termnums)
         termnums.extend(filter(None, nums))

@@ -128,8 +128,16 @@ class _SegmentWorker:
         self.signatures: list[tuple[str, bytes | None]] = []  # copy-cluster signatures of the segment
 
     def handle(self, chunk: list[tuple]) -> None:
-        """Extract and add one chunk of ("article", Article, source, digest, indexed_at) items."""
+        """Extract and add one chunk of ("article", Article, source, digest, indexed_at) items.
+
+        The whole chunk is extracted first, then its documents are added one after another, in
+        the same order: adding a document looks each of its words up in the field's vocabulary
+        (tens of thousands of words), and extraction between two adds (its memos are hundreds of
+        MB) presumably left those look-ups cache-cold.  Measured on 2,000 prefix articles, chunks of 16:
+        ``SegmentBuilder.add`` -10 to -24 % (four alternating pairs), the rest unchanged.
+        """
         failures = []
+        ready = []
         for _kind, article, source, digest, indexed_at in chunk:
             try:
                 extracted = extract(article, self.aliases)
@@ -139,6 +147,8 @@ class _SegmentWorker:
                 reason = f"extraction failed: {exc!r}"
                 failures.append((ReadFailure(article.id, article.path, reason), source))
                 continue
+            ready.append((article, source, digest, indexed_at, doc, sig))
+        for article, source, digest, indexed_at, doc, sig in ready:
             if self.builder is None:
                 self.builder = SegmentBuilder(self.config.index_dir, self.schema,
                                               limit_mb=self.config.limit_mb, owner=self.config.owner)

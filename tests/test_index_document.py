@@ -79,3 +79,16 @@ def test_content_hash_is_of_the_json_dumps_payload():
     payload = json.dumps([EXTRACTION_VERSION, article.title, article.body, article.url, article.outlet,
                           "2020-03-05", ["A", "Ö"], "a.jsonl"], ensure_ascii=False, sort_keys=True)
     assert content_hash(article) == hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def test_format_timestamp_is_cached_and_exact():
+    from datetime import UTC, datetime
+
+    from index.document import format_timestamp
+
+    format_timestamp.cache_clear()
+    for seconds in (0, 1_733_362_200, 1_733_362_200, 2**31, 1_733_362_201):
+        expected = datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        assert format_timestamp(seconds) == expected
+    assert format_timestamp(1_733_362_200) == "2024-12-05T01:30:00Z"
+    assert format_timestamp.cache_info().hits == 2 and format_timestamp.cache_info().misses == 4

@@ -641,3 +641,30 @@ def test_batched_merges_hold_one_fields_terms_at_a_time(tmp_path, monkeypatch):
     for (_r, read_name, reads), (_b, batch_name, _n) in zip(groups[::2], groups[1::2], strict=True):
         assert read_name == batch_name and 1 <= reads <= 3  # three segments in each merge
     assert [name for kind, name, count in groups if kind == "read" and count == 3].count(S.BODY) == 2
+
+
+def test_token_stream_numbers_new_known_and_dropped_words_as_the_vocabulary_does(monkeypatch):
+    """A text mixing words the vocabulary knows, new words (some repeated) and stop words gets, for
+    each kept word, the number the vocabulary gives it (new words are looked up again in a dict of
+    their own, known ones keep their first lookup), and each new word is learned once."""
+    from array import array
+
+    from search.analysis import index_forms
+
+    field = S.build_schema()[S.BODY]
+    forms = index_forms(field)
+    stream = segments._FieldTokens(forms, 1.0)
+    stream.add(0, "Talks in Sochi resumed")
+    known = dict(stream.vocabulary.words)
+    text = "the Sochi talks Idlib ceasefire Idlib of talks Ankara resumed ceasefire the"
+    learned = []
+    learn = segments._Vocabulary.learn
+    monkeypatch.setattr(segments._Vocabulary, "learn", lambda self, words: learned.append(list(words))
+                        or learn(self, words))
+    length, _added = stream.add(1, text)
+    words = forms.words(text)
+    table = stream.vocabulary.words
+    assert learned == [["the", "talks", "Idlib", "ceasefire", "of", "Ankara"]]  # new to the table, once each
+    assert all(word in table for word in words) and known.items() <= table.items()
+    kept = [table[word] for word in words if table[word]]
+    assert length == len(kept) and stream.termnums[-length:] == array("I", kept)

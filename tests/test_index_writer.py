@@ -306,3 +306,41 @@ def test_worker_gc_policy_freezes_and_sets_the_worker_thresholds():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_a_worker_extracts_its_whole_chunk_before_adding_it_in_order(tmp_path, monkeypatch):
+    """``_SegmentWorker.handle`` extracts every article of a chunk, then adds their documents in
+    the chunk's order (the adds find the vocabulary warm); a failed extraction is acknowledged
+    and skipped, the segment still flushes at its size."""
+    from index.article import Article
+    from index.storage import open_or_create_index
+
+    events = []
+    real_extract, real_add = writer.extract, writer.SegmentBuilder.add
+
+    def extract(article, aliases):
+        events.append(("extract", article.id))
+        if article.id == "b":
+            raise ValueError("broken")
+        return real_extract(article, aliases)
+
+    def add(self, doc, record):
+        events.append(("add", record[0]))
+        return real_add(self, doc, record)
+
+    monkeypatch.setattr(writer, "extract", extract)
+    monkeypatch.setattr(writer.SegmentBuilder, "add", add)
+    ix = open_or_create_index(tmp_path)
+    emitted = []
+    config = writer._WorkerConfig(str(tmp_path), None, 2, 64, os.getpid())
+    worker = writer._SegmentWorker(config, ix.schema, emitted.append)
+    articles = [Article(id=name, path=f"{name}.txt", title=f"Talks {name}", body="Idlib talks resumed.")
+                for name in "abcd"]
+    chunk = [("article", article, "src", "digest", 0) for article in articles]
+    worker.handle(chunk)
+    assert events == [("extract", "a"), ("extract", "b"), ("extract", "c"), ("extract", "d"),
+                      ("add", "a"), ("add", "c"), ("add", "d")]
+    assert [kind for kind, *_rest in emitted] == ["segment", "acks"]
+    assert emitted[0][1].ids == ["a", "c"] and emitted[1][1] == 4 and len(emitted[1][2]) == 1
+    worker.flush()
+    assert emitted[-1][1].ids == ["d"]

@@ -555,3 +555,20 @@ def test_length_bytes_are_whooshs_length_to_byte():
 
     lengths = np.concatenate((np.arange(0, 3000), np.arange(3000, 250_000, 37), [106_373, 106_374, 10**9]))
     assert D.length_bytes(lengths).tolist() == [length_to_byte(int(n)) for n in lengths]
+
+
+def test_blocks_are_deflated_by_isal(monkeypatch):
+    """Postings blocks are deflated by ISA-L at ``BLOCK_ISAL_LEVEL`` with the codec's window
+    (counted: fails if the fast path silently stops being taken); the stream inflates to the
+    payload; level 0 and short payloads are not deflated."""
+    assert D.isal_deflate is isal_zlib.compress
+    calls = []
+    monkeypatch.setattr(D, "isal_deflate", lambda data, level, wbits: calls.append((level, wbits))
+                        or isal_zlib.compress(data, level, wbits))
+    payload = bytes(range(40)) * 20
+    flags, deflated = D._deflated(payload, 3)
+    assert flags == D.COMPRESSED and calls == [(D.BLOCK_ISAL_LEVEL, D.DEFLATE_WBITS)]
+    assert D.inflate(deflated) == payload and len(deflated) < len(payload)
+    assert D._deflated(payload, 0) == (0, payload)
+    assert D._deflated(payload[:D.MIN_DEFLATE - 1], 3) == (0, payload[:D.MIN_DEFLATE - 1])
+    assert len(calls) == 1
