@@ -7,6 +7,7 @@ import io
 import json
 import re
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 
@@ -179,6 +180,19 @@ def test_speaker_page_and_api(client):
     assert "<blockquote class=\"matched\"><mark>Idlib</mark> remains the priority" in html
     bad = client.get("/api/speaker/Sergey%20Lavrov?speaker=x")
     assert bad.status_code == 400
+
+
+def test_a_blank_speaker_name_is_refused_as_the_openapi_document_says(client):
+    """Whitespace alone (any of str.isspace's, e.g. U+001D, which schemathesis found) is a 400, and
+    the document's pattern for the name rules it out; a real name matches it."""
+    schema = next(p["schema"] for p in client.get("/api/openapi.json").get_json()["paths"]
+                  ["/api/speaker/{name}"]["get"]["parameters"] if p["name"] == "name")
+    for name in (" ", "\x1d", "\u2003\t"):
+        response = client.get(f"/api/speaker/{quote(name)}")
+        assert response.status_code == 400
+        assert response.get_json()["error"]["message"] == "a speaker name is 1 to 300 characters"
+        assert re.search(schema["pattern"], name) is None
+    assert re.search(schema["pattern"], "Sergey Lavrov")
 
 
 def test_outlets_overview(client):

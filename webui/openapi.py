@@ -390,7 +390,8 @@ def openapi_document() -> dict:
         _param(
             "name",
             "Speaker name as shown in facets (every spelling of a name finds it).",
-            {"type": "string", "maxLength": R.MAX_FILTER_CHARS},
+            # Not only whitespace (the view strips the name; Python's \s is str.isspace, as there).
+            {"type": "string", "minLength": 1, "maxLength": R.MAX_FILTER_CHARS, "pattern": r"\S"},
             where="path",
             required=True,
         ),
