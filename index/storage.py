@@ -21,10 +21,8 @@ from whoosh.searching import Searcher
 from index import zerocopy
 from search.backend import BackendUnavailableError
 from search.schema import build_schema
-from search.whoosh_compat import MAPPED_PARTS, install_partly_mapped_compounds
 
 zerocopy.install()  # every index this process opens reads its segment files in place
-install_partly_mapped_compounds()  # an unmapped index still maps its term tables (open_index)
 
 INDEX_NAME = "MAIN"
 REBUILD_HINT = "rebuild it from your archive with: dateline index --rebuild ARCHIVE_PATH... --index {dir}"
@@ -57,13 +55,7 @@ def fsync_dir(path: str | os.PathLike) -> None:
 
 
 class DurableFileStorage(FileStorage):
-    """A FileStorage whose files are fsynced on close and whose renames are fsynced.
-
-    ``mapped_parts``: name endings of the segment parts still memory-mapped when the storage
-    reads unmapped (``supports_mmap=False``); see :func:`open_index`.
-    """
-
-    mapped_parts: tuple[str, ...] = ()
+    """A FileStorage whose files are fsynced on close and whose renames are fsynced."""
 
     def create_file(self, name, excl=False, mode="wb", **kwargs):
         def sync_on_close(structfile):
@@ -112,8 +104,7 @@ def open_index(index_dir: str | os.PathLike, *, memory_map: bool = True):
     maps: mapped pages a process has touched stay in its resident set (once per open searcher),
     so a long-running server over a large index would grow towards the index's size; the page
     cache serves plain reads as well (same query times on the 37.5k workload, peak RSS 431 -> 220
-    MB in one process).  The term tables alone stay mapped (``MAPPED_PARTS``): a fifth of an
-    index, looked up in pieces of a few bytes, each of which would otherwise cost two system calls.
+    MB in one process).
 
     Raises :class:`IndexMissingError` or :class:`IndexCorruptError` with a message naming the
     command that builds or rebuilds it.  Never creates anything.
@@ -124,9 +115,7 @@ def open_index(index_dir: str | os.PathLike, *, memory_map: bool = True):
             f"no Dateline index at {path}; build one with: dateline index ARCHIVE_PATH... --index {path}"
         )
     try:
-        storage = DurableFileStorage(str(path), supports_mmap=memory_map)
-        storage.mapped_parts = () if memory_map else MAPPED_PARTS
-        ix = storage.open_index(INDEX_NAME)
+        ix = DurableFileStorage(str(path), supports_mmap=memory_map).open_index(INDEX_NAME)
         # The TOC alone can be fine while a segment file is truncated or missing: open a reader,
         # which opens every segment's files, so damage is found here and not in the first search.
         with ix.reader() as reader:

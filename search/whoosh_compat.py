@@ -20,7 +20,6 @@ import os
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from contextlib import suppress
 from hashlib import md5
 from io import BytesIO
 from itertools import chain
@@ -33,10 +32,8 @@ from zlib import compress, decompress
 
 import numpy as np
 from whoosh import formats
-from whoosh.codec.base import Segment
-from whoosh.filedb.compound import CompoundStorage, SubFile
+from whoosh.filedb.compound import SubFile
 from whoosh.filedb.filetables import OrderedHashWriter, md5_hash
-from whoosh.filedb.structfile import BufferFile
 from whoosh.util.numeric import byte_to_length
 
 #: zlib's inflate for everything the readers inflate (stored documents, postings blocks).
@@ -254,42 +251,7 @@ def compound_mmap(reader) -> mmap.mmap | None:
     return mapped if isinstance(mapped, mmap.mmap) else None
 
 
-# -- opening a segment's compound file ----------------------------------------------------------
-
-#: The parts of a segment's compound file that an unmapped reader still maps: the term tables
-#: (``.trm``, Whoosh's on-disk hash tables).  A term lookup reads three to six pieces of a few
-#: bytes each from them (slot, key length, key, term info), per field and segment; through plain
-#: reads each piece is an ``lseek`` and a ``read`` (88 of the ~112 reads of a rare-term search on
-#: the 37.5k index).  They are a fifth of an index and what every query touches first.
-MAPPED_PARTS = (".trm",)
-
-
-class PartlyMappedCompound(CompoundStorage):
-    """A segment's compound file read with plain reads, except the parts whose names end in
-    ``mapped``, which are served from a read-only memory map of the whole file.
-
-    A server opens its index unmapped so that the postings and stored documents it reads do not
-    accumulate in its resident set (``index.storage.open_index``); the term tables are small
-    beside them and looked up in tiny random pieces, which a map serves without system calls.
-    """
-
-    def __init__(self, dbfile, mapped: tuple[str, ...]) -> None:
-        super().__init__(dbfile, use_mmap=False)
-        self._mapped = mapped
-        self._map = mmap.mmap(dbfile.fileno(), 0, access=mmap.ACCESS_READ)
-
-    def open_file(self, name, *args, **kwargs):
-        if name.endswith(self._mapped):
-            offset, length = self.range(name)
-            return BufferFile(memoryview(self._map)[offset:offset + length], name=name)
-        return super().open_file(name, *args, **kwargs)
-
-    def close(self) -> None:
-        super().close()
-        # A reader may still hold a view of the map: then it goes with the last view.
-        with suppress(BufferError):
-            self._map.close()
-
+# -- reading parts of a compound file ------------------------------------------------------------
 
 def positional_get(dbfile) -> Callable[[int, int], bytes]:
     """``dbfile.get(position, length)``, as one ``os.pread`` when ``dbfile`` is a part of an
@@ -310,21 +272,6 @@ def positional_get(dbfile) -> Callable[[int, int], bytes]:
 
         return get
     return dbfile.get
-
-
-def open_compound_file(segment, storage) -> CompoundStorage:
-    """``Segment.open_compound_file``, with the storage's ``mapped_parts`` (a tuple of name
-    endings; absent or empty: Whoosh's behaviour) mapped when the storage itself reads unmapped."""
-    dbfile = storage.open_file(segment.make_filename(segment.COMPOUND_EXT))
-    mapped = getattr(storage, "mapped_parts", ())
-    if mapped and not storage.supports_mmap:
-        return PartlyMappedCompound(dbfile, mapped)
-    return CompoundStorage(dbfile, use_mmap=storage.supports_mmap)
-
-
-def install_partly_mapped_compounds() -> None:
-    """Route every segment's compound file through :func:`open_compound_file` (idempotent)."""
-    Segment.open_compound_file = open_compound_file
 
 
 # -- reading stored fields ----------------------------------------------------------------------

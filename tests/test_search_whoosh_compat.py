@@ -111,26 +111,6 @@ def test_compound_segments_are_memory_mapped(index_dir):
         assert isinstance(mapped, mmap.mmap)
 
 
-def test_an_unmapped_index_maps_its_term_tables_and_nothing_else(index_dir):
-    """The server's unmapped reader serves term lookups from a map (no system call per piece)
-    and postings and stored documents with plain reads; the answers are the mapped reader's."""
-    with open_index(index_dir, memory_map=False).searcher() as plain, \
-            open_index(index_dir, memory_map=True).searcher() as mapped:
-        leaf = _leaf(plain)
-        assert isinstance(leaf._storage.a, C.PartlyMappedCompound)
-        assert isinstance(leaf._terms._tindex.dbfile, BufferFile)  # the term table: mapped
-        assert not isinstance(leaf._terms._postfile, BufferFile)  # postings: plain reads
-        assert C.compound_mmap(leaf) is None  # merges and page releases see no whole-file map
-        other = _leaf(mapped)
-        terms = list(other.all_terms())
-        assert len(terms) > ARTICLES and list(leaf.all_terms()) == terms
-        for fieldname, text in terms[::7]:
-            assert leaf.term_info(fieldname, text).doc_frequency() == \
-                other.term_info(fieldname, text).doc_frequency()
-        assert [plain.stored_fields(n) for n in range(0, ARTICLES, 37)] == \
-            [mapped.stored_fields(n) for n in range(0, ARTICLES, 37)]
-
-
 def test_stored_documents_of_an_unmapped_index_are_read_with_pread(index_dir):
     searcher = open_index(index_dir, memory_map=False).searcher()
     column = C._segment_stored(_leaf(searcher))
