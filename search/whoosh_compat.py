@@ -72,7 +72,6 @@ def stem_function(stem_filter) -> Callable[[str], str]:
     return stem_filter.stemfn if not stem_filter.lang else stem_filter._stem
 
 
-
 # -- searching -----------------------------------------------------------------------------------
 
 
@@ -252,6 +251,7 @@ def compound_mmap(reader) -> mmap.mmap | None:
 
 
 # -- reading parts of a compound file ------------------------------------------------------------
+
 
 def positional_get(dbfile) -> Callable[[int, int], bytes]:
     """``dbfile.get(position, length)``, as one ``os.pread`` when ``dbfile`` is a part of an
