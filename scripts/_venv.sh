@@ -11,7 +11,7 @@ ensure_venv() {
   # The "compile" extra is mypy, whose mypyc compiles extraction below.
   echo "installing dateline${extra:+ with $extra extras} into .venv" >&2
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[compile${extra:+,$extra}]"
-  # Extraction compiled by mypyc into build/compiled/ (~19 % less CPU, the same output); "up to
+  # Extraction compiled by mypyc into build/compiled/ (about a quarter less CPU, the same output); "up to
   # date" when nothing changed.  Without a C compiler it says so once and extraction runs in pure
   # Python, so a failure here does not fail the install.
   .venv/bin/python scripts/compile_extraction.py || true
