@@ -482,8 +482,9 @@ def content_end(text: str, cue: str = "") -> int:
     ``cue``: the cue before the content; a bare verb form coordinates with it only when it is bare
     too ("Democrats say … and warn …", but "said she might capitulate and support …" goes on).
     """
-    end = _content_end(text, bare(cue.lower()), _past(cue.lower()))
-    if cue.lower().endswith("ing"):
+    low = cue.lower()
+    end = _content_end(text, bare(low), _past(low))
+    if low.endswith("ing"):
         # "…, saying she's experienced but suggesting that …", "touting her record and pounding him
         # on …": a second participle of the Source, coordinated with the cue
         second = _SECOND_PARTICIPLE.search(text, 0, end)
@@ -559,11 +560,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 # ("one step, which is patrolling the zone" names the step: still content)
                 return match.start()
             continue
-        if match.group("narration") or match.group("aside") or match.group("comment"):
-            return match.start()
-        if match.group("likewise"):
-            return match.start()
-        if match.group("contrast"):
+        if (match.group("narration") or match.group("aside") or match.group("comment")
+                or match.group("likewise") or match.group("contrast")):
             return match.start()
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")

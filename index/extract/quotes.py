@@ -1538,10 +1538,10 @@ class _Attributor:
     def _topic(self, i: int) -> bool:
         """A verb of speaking about a topic, its particle after it ("talked about", "refers to"):
         it attributes only to a named subject, as stance verbs do ("Rubio talked about …")."""
-        self.named_only = True
+        named_only, self.named_only = self.named_only, True
         count = len(self.found)
         found = self._before(i)
-        self.named_only = False
+        self.named_only = named_only
         self.topics.extend(self.found[count:])
         del self.found[count:]
         return found
