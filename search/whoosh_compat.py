@@ -671,6 +671,8 @@ def copy_per_doc(perdocwriter, reader, fieldnames: set, start: int) -> np.ndarra
     field the schema dropped also stays in the bytes: readers filter by schema, as for any
     segment).  Length and value columns get the bytes Whoosh writes, and columns are created in
     the order Whoosh creates them (:func:`_column_events`), so every other file is byte-identical.
+    Field-length totals stay exact (Whoosh re-adds the lossy length bytes: averages, and so
+    scores, would move with each merge).
     """
     from whoosh.codec.whoosh3 import W3PerDocReader, W3PerDocWriter
 
@@ -692,12 +694,16 @@ def copy_per_doc(perdocwriter, reader, fieldnames: set, start: int) -> np.ndarra
     if not len(live):  # every document deleted: Whoosh's loop writes nothing
         return live
     order = list(fieldnames | set())  # Whoosh's per-document field loop runs in this order
-    lengths = {name: column[live] for name in order
-               if (column := _length_bytes(perdoc, name, count)) is not None}
+    every = {name: column for name in order if (column := _length_bytes(perdoc, name, count)) is not None}
+    lengths = {name: column[live] for name, column in every.items()}
     _column_events(perdocwriter, order, lengths, {name: schema[name].column_type for name in values},
                    len(live))
     for name, found in lengths.items():
-        _append_lengths(perdocwriter, name, found, start)
+        # The field's total: the segment's exact one less its deleted documents' lengths.  Whoosh
+        # sums the live documents' length bytes, which are lossy (one byte each): averages, and
+        # every score with them, then moved with each merge (by 1.6 % for the AllSides bodies).
+        deleted = int(BYTE_LENGTHS[every[name]].sum()) - int(BYTE_LENGTHS[found].sum())
+        _append_lengths(perdocwriter, name, found, start, max(0, reader.field_length(name) - deleted))
     for name, column in values.items():
         _append_var_bytes(perdocwriter._colwriters[name], *_var_bytes(column, live), start)
     documents = _var_bytes_of(stored.get, stored.base, stored.lengths, stored.offsets, live)
@@ -793,10 +799,10 @@ def _column_events(perdocwriter, order: list[str], lengths: dict, values: dict, 
             perdocwriter._create_column(column_name, column)
 
 
-def _append_lengths(perdocwriter, fieldname: str, found: np.ndarray, start: int) -> None:
-    """Add the live documents' length bytes of one field from document ``start`` on: the bytes
-    Whoosh's ``add_column_value`` writes one non-zero byte at a time (zeros fill the gaps; trailing
-    zeros are never written), and the field's total length as the sum of the decoded lengths."""
+def _append_lengths(perdocwriter, fieldname: str, found: np.ndarray, start: int, total: int) -> None:
+    """Add the live documents' length bytes of one field from document ``start`` on (the bytes
+    Whoosh's ``add_column_value`` writes one non-zero byte at a time: zeros fill the gaps; trailing
+    zeros are never written), and ``total`` to the field's total length."""
     from whoosh.codec.whoosh3 import _lenfield
 
     nonzero = np.flatnonzero(found)
@@ -808,7 +814,7 @@ def _append_lengths(perdocwriter, fieldname: str, found: np.ndarray, start: int)
     last = int(nonzero[-1])
     writer._dbfile.write(found[:last + 1].tobytes())
     writer._count = start + last + 1
-    perdocwriter._fieldlengths[fieldname] += int(BYTE_LENGTHS[found].sum())
+    perdocwriter._fieldlengths[fieldname] += total
 
 
 def _var_bytes(column, live: np.ndarray) -> tuple[bytes, np.ndarray]:

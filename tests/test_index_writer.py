@@ -125,12 +125,48 @@ def test_workers_build_segments_that_commits_publish(tmp_path):
     assert all(n <= 5 for n, _total in committed) and committed[-1][1] == 40
     assert ids(index_dir) == sorted(f"news/{i:02d}.txt" for i in range(40))
     ix = open_index(index_dir)
-    assert len(ix._segments()) < writer.MERGE_FACTOR  # one tier (single digits)
+    assert len(ix._segments()) == 1  # the run added every document: it ends with a final merge
     with ix.searcher() as searcher:
         assert len(list(searcher.docs_for_query(Term(S.BODY, "idlib")))) == 40
     assert not (index_dir / STAGING_DIR).exists()
+    generation = ix.latest_generation()
     again = index_paths([archive], index_dir, jobs=2, batch_size=5, progress=False)
     assert (again.indexed, again.unchanged) == (0, 40)
+    assert open_index(index_dir).latest_generation() == generation  # nothing added: no merge
+
+
+def test_a_run_adding_half_the_index_or_more_ends_with_one_segment(tmp_path):
+    """A first build merges its segments into one; a run adding less than half of the live
+    documents keeps the tiers (its segment stays apart); one adding half again merges."""
+    archive = tmp_path / "news"
+    for i in range(12):
+        write(archive / f"{i:02d}.txt", f"Story {i}", f"Idlib body {i}.")
+    index_dir = tmp_path / "ix"
+    index_paths([archive], index_dir, jobs=1, batch_size=4, progress=False)
+    assert [seg.doc_count() for seg in open_index(index_dir)._segments()] == [12]
+    for i in range(12, 17):  # 5 new of 17
+        write(archive / f"{i:02d}.txt", f"Story {i}", f"Idlib body {i}.")
+    index_paths([archive], index_dir, jobs=1, batch_size=4, progress=False)
+    assert [seg.doc_count() for seg in open_index(index_dir)._segments()] == [12, 4, 1]
+    for i in range(17, 34):  # 17 new of 34: half
+        write(archive / f"{i:02d}.txt", f"Story {i}", f"Idlib body {i}.")
+    index_paths([archive], index_dir, jobs=1, batch_size=4, progress=False)
+    ix = open_index(index_dir)
+    assert [seg.doc_count() for seg in ix._segments()] == [34]
+    with ix.searcher() as searcher:
+        assert len(list(searcher.docs_for_query(Term(S.BODY, "idlib")))) == 34
+    assert ids(index_dir) == sorted(f"news/{i:02d}.txt" for i in range(34))
+
+
+@pytest.mark.parametrize(("sizes", "added", "merges"), [
+    ([5000, 5000, 2000], 12000, True),   # a first build
+    ([30000, 5000], 5000, False),        # an update of a seventh
+    ([20000, 20000], 20000, True),       # an archive doubled
+    ([12000], 12000, False),             # one segment already
+    ([600_000, 500_000], 500_000, False),  # past FINAL_MERGE_MAX_DOCS: tiers only
+])
+def test_wants_final_merge(sizes, added, merges):
+    assert writer.wants_final_merge([_FakeSegment(n) for n in sizes], added) is merges
 
 
 def test_a_changed_article_replaces_its_committed_version_across_segments(tmp_path):
@@ -171,6 +207,9 @@ class _FakeSegment:
     def deleted_count(self):
         return self.deleted
 
+    def doc_count(self):
+        return self.docs - self.deleted
+
 
 @pytest.mark.parametrize(
     ("sizes", "deleted", "merged"),
@@ -186,7 +225,7 @@ def test_merge_policy_merges_full_tiers(monkeypatch, sizes, deleted, merged):
     added = []
     fake_writer = type("W", (), {"add_reader": lambda self, r: added.append(r), "storage": None,
                                  "schema": None})()
-    monkeypatch.setattr("whoosh.reading.SegmentReader", lambda storage, schema, seg: seg)
+    monkeypatch.setattr(writer, "SegmentReader", lambda storage, schema, seg: seg)
     segments = [_FakeSegment(n) for n in sizes] + [_FakeSegment(d, deleted=d) for d in deleted]
     kept = writer.merge_policy(fake_writer, segments)
     assert sorted(seg.docs for seg in added) == sorted(merged)
@@ -198,7 +237,7 @@ def test_merging_stays_logarithmic_over_a_long_run(monkeypatch):
     added = []
     fake_writer = type("W", (), {"add_reader": lambda self, r: added.append(r), "storage": None,
                                  "schema": None})()
-    monkeypatch.setattr("whoosh.reading.SegmentReader", lambda storage, schema, seg: seg)
+    monkeypatch.setattr(writer, "SegmentReader", lambda storage, schema, seg: seg)
     segments, rewritten = [], 0
     for _commit in range(60):
         added.clear()
@@ -273,7 +312,8 @@ def test_articles_committed_but_missing_from_the_manifest_are_replaced_not_dupli
 
 
 def test_the_committer_releases_the_heap_after_each_commit(tmp_path, monkeypatch):
-    """Each commit is followed by one ``malloc_trim`` (counted; skipped where glibc is absent)."""
+    """Each commit (the final merge too) is followed by one ``malloc_trim`` (counted; skipped
+    where glibc is absent)."""
     trims = []
     monkeypatch.setattr(writer, "_MALLOC_TRIM", lambda pad: trims.append(pad) or 1)
     archive = tmp_path / "news"
@@ -281,9 +321,9 @@ def test_the_committer_releases_the_heap_after_each_commit(tmp_path, monkeypatch
         write(archive / f"{i}.txt", f"Story {i}", f"Body {i}.")
     report = run([archive], tmp_path / "ix", batch_size=3)
     assert report.commits == 3
-    assert trims == [0, 0, 0]
+    assert trims == [0, 0, 0, 0]
     monkeypatch.setattr(writer, "_MALLOC_TRIM", None)
-    assert writer.release_heap() is False and trims == [0, 0, 0]
+    assert writer.release_heap() is False and trims == [0, 0, 0, 0]
 
 
 def test_release_heap_calls_glibcs_malloc_trim():

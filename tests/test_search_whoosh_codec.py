@@ -232,15 +232,18 @@ QUERIES = [
 ]
 
 
-def _generated(where, codecs: list, monkeypatch) -> object:
-    """The generated archive indexed in two runs (two archives), run i writing with codecs[i]."""
+def _generated(where, codecs: list, monkeypatch, final_merge: bool = False) -> object:
+    """The generated archive indexed in two runs (two archives), run i writing with codecs[i];
+    each run's segment kept apart unless ``final_merge`` (the second run adds half the index)."""
     from archive_gen import write_archive
 
-    from index import segments
+    from index import segments, writer
     from index.storage import open_index
     from index.writer import index_paths
 
     archives = [write_archive(where / f"archive{i}", count=120, seed=17 + i, per_file=60) for i in range(2)]
+    if not final_merge:
+        monkeypatch.setattr(writer, "FINAL_MERGE_MAX_DOCS", 0)
     for archive, codec in zip(archives, codecs, strict=True):
         monkeypatch.setattr(segments, "DatelineCodec", codec)
         index_paths([archive], where / "ix", jobs=1, progress=False, clock=lambda: 1_600_000_000.0)
@@ -286,10 +289,14 @@ def test_w3_dateline_and_mixed_indexes_give_identical_answers(tmp_path, monkeypa
     w3, w3_codecs = _answers(_generated(tmp_path / "w3", [W3Codec, W3Codec], monkeypatch))
     ours, our_codecs = _answers(_generated(tmp_path / "ours", [D.DatelineCodec] * 2, monkeypatch))
     mixed, mixed_codecs = _answers(_generated(tmp_path / "mixed", [W3Codec, D.DatelineCodec], monkeypatch))
+    merged, merged_codecs = _answers(_generated(tmp_path / "merged", [W3Codec, D.DatelineCodec], monkeypatch,
+                                                final_merge=True))
     assert set(w3_codecs) == {"W3Codec"} and set(our_codecs) == {"DatelineCodec"}
     assert set(mixed_codecs) == {"W3Codec", "DatelineCodec"}
+    assert merged_codecs == ["DatelineCodec"]  # the second run's final merge rewrote both
     assert ours == w3
     assert mixed == w3
+    assert merged == w3
     shapes = [json.loads(a) for a in w3[:len(QUERIES)]]
     assert sum(bool(a["hits"]) for a in shapes) >= len(QUERIES) - 1
     assert shapes[3]["total"] > 0 and shapes[4]["total"] > 0  # the phrases match something
