@@ -363,6 +363,53 @@ def test_hit_record_decodes_what_the_whole_record_holds(generated_index, monkeyp
     assert hit_record(None) == hit_record("") == ([], None)
 
 
+def test_hit_names_read_the_names_a_whole_decode_finds(generated_index, monkeypatch):
+    """Speaker names and ``indexed`` of every stored record, read without decoding the quotes
+    (the indexer's layout), equal a whole decode's; names with escapes and quote texts that
+    look like keys are read right, and other layouts are decoded whole."""
+    from index.document import _record_json
+    from search import engine
+    from search.engine import hit_names
+
+    def names_of(raw):
+        speakers, indexed = _whole_record(raw)
+        return [s["name"] for s in speakers], indexed
+
+    with generated_index.searcher() as searcher:
+        raws = [searcher.stored_fields(d)[S.RECORD] for d in range(searcher.doc_count())]
+    expected = [names_of(raw) for raw in raws]
+    assert sum(bool(names) for names, _indexed in expected) > len(raws) // 4
+    decoded_from = []
+
+    class Counting(json.JSONDecoder):
+        def raw_decode(self, raw, at=0):
+            decoded_from.append(at)
+            return super().raw_decode(raw, at)
+
+    with monkeypatch.context() as patched:  # neither the record nor its speakers are decoded
+        patched.setattr(json, "loads", _refuse)
+        patched.setattr(engine, "_DECODER", Counting())
+        assert [hit_names(raw) for raw in raws] == expected
+    assert len(decoded_from) == len(raws)  # only each ``indexed`` value
+    assert len('{"speakers": ') not in decoded_from
+    tricky = [
+        {"name": 'Ahmed "the Lion" Şahin\\', "type": "person", "quotes": [
+            {"text": 'he wrote {"name": "Fake"} and ], "entities": [] too', "speaker": "x"}]},
+        {"name": "Kremlin", "type": "organization", "quotes": []},
+        {"name": "Line\nbreak", "type": "person", "quotes": [{"text": "{\"name\": \"Nobody\"}"}]},
+    ]
+    record = {"speakers": tricky, "entities": [{"name": "Idlib", "type": "place", "count": 2}],
+              "format": "txt", "indexed": "2020-01-01T00:00:00Z"}
+    for raw in (_record_json(record), json.dumps(record)):  # as the indexer writes it, and ASCII
+        assert hit_names(raw) == ([s["name"] for s in tricky], "2020-01-01T00:00:00Z")
+    for other in ({"indexed": "2020-01-01T00:00:00Z", "speakers": tricky},  # another key order
+                  {"speakers": tricky, "indexed": None},  # no entities key
+                  {"speakers": [], "entities": [], "indexed": None}, {}):
+        raw = json.dumps(other, ensure_ascii=False)
+        assert hit_names(raw) == names_of(raw)
+    assert hit_names(None) == hit_names("") == ([], None)
+
+
 def test_generated_archive_answers_equal_the_reference_paths(generated_index, monkeypatch):
     """Totals, facet counts, order, snippets and the JSON bytes: the same with every fast path of
     the fixed per-query cost replaced by the code it replaced (the analyzer's token-by-token span
@@ -379,7 +426,8 @@ def test_generated_archive_answers_equal_the_reference_paths(generated_index, mo
     monkeypatch.setattr(engine, "_facets", reference_facets.facets)
     monkeypatch.setattr(query, "plain_word", lambda text: None)  # every query through Whoosh's parser
     monkeypatch.setattr(engine, "hit_record", _whole_record)  # every record decoded whole
-
+    monkeypatch.setattr(engine, "hit_names", lambda raw: (
+        [s["name"] for s in _whole_record(raw)[0]], _whole_record(raw)[1]))
     monkeypatch.setattr(results.SearchResult, "to_dict", asdict_shape)
     reference = _answers(generated_index)
     assert fast == reference
