@@ -194,3 +194,42 @@ def test_subordinate_clause_after_an_opening_phrase_ends_at_its_comma():
 def test_double_apostrophe_quotation_closes_before_a_participle():
     body = "George Bruno spoke. Bruno criticized the plan as ''reckless,'' adding that it would fail."
     assert _quotes(body) == {"George Bruno": ["the plan as ''reckless,''"]}
+
+
+# -- eleventh round: a quotation of no one's goes on with the reported sentence before it --------
+
+
+def test_unattributed_quotation_after_reported_speech_is_the_same_speakers():
+    body = (
+        "Mary Lowe spoke in Denver. Lowe said she would back the bill if asked.\n\n"
+        "\u201cI think it can pass, and I will vote for it.\u201d\n\nThe vote is next week."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": ["she would back the bill if asked.", "I think it can pass, and I will vote for it."]
+    }
+
+
+def test_quotation_in_the_same_paragraph_goes_on_too():
+    body = (
+        "Mary Lowe spoke. Lowe said the plan for the new stadium would fail within a year. "
+        "\u201cIt is a waste of money.\u201d Then she left."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": ["the plan for the new stadium would fail within a year.", "It is a waste of money."]
+    }
+
+
+def test_quotation_with_its_own_attribution_is_not_taken():
+    body = (
+        "Mary Lowe spoke. Lowe said the plan would fail.\n\n"
+        "\u201cIt is a waste of money,\u201d said Tom Reed, her rival."
+    )
+    assert _quotes(body) == {"Mary Lowe": ["the plan would fail."], "Tom Reed": ["It is a waste of money"]}
+
+
+def test_quotation_after_a_writers_clause_is_not_taken():
+    body = (
+        "Mary Lowe spoke. Lowe said the plan would fail, while the mayor defended it.\n\n"
+        "\u201cIt is a waste of money.\u201d"
+    )
+    assert _quotes(body) == {"Mary Lowe": ["the plan would fail"]}

@@ -2295,7 +2295,57 @@ def _attach_quotes(
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
         out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
+    _quotation_after_report(body, sent_of, atts, spans, used, out)
     return out
+
+
+# Between a reported sentence's end and a quotation that goes on with it: blanks, at most one
+# paragraph break, and the quotation's opening mark.
+_REPORT_TO_QUOTATION: Final = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}(?:''|[\u201c\"])")
+
+
+def _quotation_after_report(
+    body: str,
+    sent_of: dict[int, tuple[int, int]],
+    atts: list[_Attribution],
+    spans: list[tuple[int, int, bool]],
+    used: set[int],
+    out: list[tuple[_Attribution, Quote | None]],
+) -> None:
+    """A quotation of no one's right after a sentence of reported speech goes on with it.
+
+    "Bolton said he would be willing to help if asked.  “I'm going to support him …”": the quotation
+    that opens the next sentence (or paragraph) with no attribution of its own is the same Source's
+    words.  Only quotations no attribution claimed are taken, and only after content (reported, or
+    a quotation introduced by "X said:") that runs to its sentence's end: a writer's clause after it
+    would make the quotation the writer's.  Its further paragraphs follow it (``_follow_on``).
+    """
+    if not spans:
+        return
+    starts = [start for start, _, _ in spans]
+    cues = sorted(a.cue_start for a in atts)
+    for att, quote in list(out):
+        if quote is None or quote.kind == "headline" or att.sent not in sent_of:
+            continue
+        s_end = sent_of[att.sent][1]
+        if body[quote.end : s_end].strip(" .!?\u201d\"'"):
+            continue  # the content stops before its sentence does
+        k = bisect.bisect_left(starts, s_end)
+        if k >= len(spans) or k in used:
+            continue
+        start, end, _ = spans[k]
+        if not _REPORT_TO_QUOTATION.fullmatch(body, s_end, start):
+            continue
+        line_end = body.find("\n", end)
+        line_end = len(body) if line_end < 0 else line_end
+        c = bisect.bisect_left(cues, s_end)
+        if c < len(cues) and cues[c] < line_end:
+            continue  # an attribution in the quotation's paragraph: it is someone's, said there
+        if _CUE_AFTER.match(body[end : end + 60].partition("\n")[0]):
+            continue
+        used.add(k)
+        out.append((att, _quote(body, att, start, end, "direct")))
+        _follow_on(body, att, spans, k, used, out)  # its further paragraphs, if it runs on
 
 
 def _mixed_content(
