@@ -233,3 +233,21 @@ def test_quotation_after_a_writers_clause_is_not_taken():
         "\u201cIt is a waste of money.\u201d"
     )
     assert _quotes(body) == {"Mary Lowe": ["the plan would fail"]}
+
+
+# -- eleventh round: "to <listener> that" after a speech verb ------------------------------------
+
+
+def test_speech_verb_to_a_listener_then_that():
+    body = "Mary Lowe spoke in Denver. Lowe complained to Fox News' Bret Baier that the rules were unfair."
+    assert _quotes(body) == {"Mary Lowe": ["the rules were unfair."]}
+
+
+def test_speech_verb_to_a_listener_then_why():
+    body = "Mary Lowe spoke in Denver. Lowe explained to reporters why the plan had failed."
+    assert _quotes(body) == {"Mary Lowe": ["why the plan had failed."]}
+
+
+def test_infinitive_after_a_speech_verb_is_no_listener():
+    body = "Mary Lowe spoke in Denver. Lowe wrote to ask the board whether the plan had failed."
+    assert _quotes(body) == {"Mary Lowe": []}

@@ -279,7 +279,9 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         return (tokens[k + 1][0], True) if k + 1 < n else None
     if low == "to":
         # "wants to …", "agreed to …": an intention, not words; "pledged to …" is a promise
-        return (tokens[k][0], False) if cue.lower() in _PROMISES else None
+        if cue.lower() in _PROMISES:
+            return tokens[k][0], False
+        return _clause_after_to_listener(text, tokens, k, cue)
     if low in _CIRCUMSTANCE:
         occasion = _OCCASION_LEAD.match(text, tokens[k][0])
         if occasion is not None:
@@ -337,6 +339,33 @@ def _clause_after_listener(text: str, tokens: list[tuple[int, str]]) -> tuple[in
     return None
 
 
+def _clause_after_to_listener(
+    text: str, tokens: list[tuple[int, str]], k: int, cue: str
+) -> tuple[int, bool] | None:
+    """The clause after "to <listener>" of a speech verb: "complained to CBS News' Charlie Rose that
+    …", "reiterated to ABC News that …", "explained to reporters why …" (``tokens[k]`` is "to").
+
+    The listener must look like one (a capitalised word, a pronoun, a determiner or a listener noun
+    right after "to"), so that an infinitive ("said to be planning …") reports nothing; a comma or a
+    full stop before the "that" ends the search.
+    """
+    n = len(tokens)
+    if cue.lower() not in _TO_LISTENER_CUES or k + 2 >= n:
+        return None
+    lead = tokens[k + 1]
+    if not (text[lead[0]].isupper() or lead[1] in _TO_LISTENER_LEADS):
+        return None
+    for j in range(k + 2, min(n, k + _TO_LISTENER_REACH + 1)):
+        word = tokens[j][1]
+        if word in _TO_LISTENER_CLAUSE:
+            if word == "that":
+                return (tokens[j + 1][0], True) if j + 1 < n else None
+            return tokens[j][0], True
+        if not word[:1].isalnum():
+            return None
+    return None
+
+
 # Cue words that are nouns or prepositions inside a circumstance phrase ("in her opening remarks",
 # "in a statement in March"): no second cue there.
 _NOT_CUES_HERE: Final = lex.NOUN_LIKE_VERBS | frozenset(["in"])
@@ -347,6 +376,14 @@ _LISTENERS: Final = lex.words(
     network host hosts anchor interviewer correspondent agency outlet magazine
     """
 )
+
+
+# Cues that address a listener with "to" and then say a clause ("wrote to the committee that …",
+# "explained to CBS why …"): verbs of speech and statement, not of intention ("agreed to …").
+_TO_LISTENER_CUES: Final = SPEECH_CUES | STATEMENT_VERBS | _EXPLICIT_ONLY
+_TO_LISTENER_LEADS: Final = _LISTENERS | lex.words("my our its your")
+_TO_LISTENER_CLAUSE: Final = lex.words("that why how whether")
+_TO_LISTENER_REACH: Final = 9  # tokens from "to" to the "that" / "why" after the listener
 
 
 # Words of a title or description between a trailing attribution's comma and its named Source
