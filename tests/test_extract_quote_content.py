@@ -251,3 +251,13 @@ def test_speech_verb_to_a_listener_then_why():
 def test_infinitive_after_a_speech_verb_is_no_listener():
     body = "Mary Lowe spoke in Denver. Lowe wrote to ask the board whether the plan had failed."
     assert _quotes(body) == {"Mary Lowe": []}
+
+
+def test_participle_aside_after_the_contents_subject_does_not_end_it():
+    body = "Mary Lowe spoke on Monday. Lowe says young voters, numbering 75.3 million, surpassed older ones."
+    assert _quotes(body) == {"Mary Lowe": ["young voters, numbering 75.3 million, surpassed older ones."]}
+
+
+def test_participle_after_a_longer_clause_still_ends_the_content():
+    body = "Mary Lowe spoke on Monday. Lowe says the plan will fail soon, citing costs, and leaves."
+    assert _quotes(body) == {"Mary Lowe": ["the plan will fail soon"]}

@@ -600,6 +600,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
         if (match.group("narration") or match.group("aside") or match.group("comment")
                 or match.group("likewise") or match.group("contrast")):
             return match.start()
+        if ing and len(text[: match.start()].split()) < 4 and _ASIDE_CLOSES.match(text, match.end()):
+            continue  # "says Millennials, numbering 75.3 million, surpassed …": a participle aside
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
             closing = len(match.group()) - len(match.group().lstrip(",\u201d\"'"))
@@ -616,6 +618,10 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 continue
             return match.start()
     return len(text)
+
+
+# The rest of a participle aside after the content's subject: a short phrase closed by a comma.
+_ASIDE_CLOSES: Final = re.compile(r"[^,;:\u201c\u201d\"]{1,80}?,\s+[a-z]")
 
 
 def _closing_dash(text: str, start: int, dash: str) -> int:
