@@ -261,3 +261,27 @@ def test_participle_aside_after_the_contents_subject_does_not_end_it():
 def test_participle_after_a_longer_clause_still_ends_the_content():
     body = "Mary Lowe spoke on Monday. Lowe says the plan will fail soon, citing costs, and leaves."
     assert _quotes(body) == {"Mary Lowe": ["the plan will fail soon"]}
+
+
+def test_quotation_after_a_speech_cue_without_content_is_its_sources():
+    body = (
+        "Mary Lowe spoke to the crowd on Monday. Lowe continued her remarks. "
+        "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
+    )
+    assert _quotes(body) == {"Mary Lowe": ["We will win this fight, and we will win it soon."]}
+
+
+def test_next_paragraphs_quotation_after_a_speech_cue_without_content_is_not_taken():
+    body = (
+        "Mary Lowe spoke to the crowd on Monday. Lowe continued her remarks.\n\n"
+        "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
+    )
+    assert _quotes(body) == {"Mary Lowe": []}
+
+
+def test_quotation_after_a_stance_verb_without_content_is_not_taken():
+    body = (
+        "Mary Lowe spoke on Monday. Lowe backed the plan the city council put forward last week. "
+        "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
+    )
+    assert _quotes(body) == {"Mary Lowe": []}

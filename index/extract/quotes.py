@@ -2318,17 +2318,21 @@ def _quotation_after_report(
     that opens the next sentence (or paragraph) with no attribution of its own is the same Source's
     words.  Only quotations no attribution claimed are taken, and only after content (reported, or
     a quotation introduced by "X said:") that runs to its sentence's end: a writer's clause after it
-    would make the quotation the writer's.  Its further paragraphs follow it (``_follow_on``).
+    would make the quotation the writer's.  A speech cue without content ("Howard continued his
+    remarks. “…”") announces a quotation of its own paragraph too; a stance verb ("Lowe backed the
+    plan.") does not.  Its further paragraphs follow it (``_follow_on``).
     """
     if not spans:
         return
     starts = [start for start, _, _ in spans]
     cues = sorted(a.cue_start for a in atts)
     for att, quote in list(out):
-        if quote is None or quote.kind == "headline" or att.sent not in sent_of:
+        if att.sent not in sent_of or (quote is not None and quote.kind == "headline"):
+            continue
+        if quote is None and att.cue.lower() not in _content.SPEECH_CUES:
             continue
         s_end = sent_of[att.sent][1]
-        if body[quote.end : s_end].strip(" .!?\u201d\"'"):
+        if quote is not None and body[quote.end : s_end].strip(" .!?\u201d\"'"):
             continue  # the content stops before its sentence does
         k = bisect.bisect_left(starts, s_end)
         if k >= len(spans) or k in used:
@@ -2336,6 +2340,8 @@ def _quotation_after_report(
         start, end, _ = spans[k]
         if not _REPORT_TO_QUOTATION.fullmatch(body, s_end, start):
             continue
+        if quote is None and "\n" in body[s_end:start]:
+            continue  # "Cruz continued at a press conference.": the next paragraph is not announced
         line_end = body.find("\n", end)
         line_end = len(body) if line_end < 0 else line_end
         c = bisect.bisect_left(cues, s_end)
