@@ -285,3 +285,21 @@ def test_quotation_after_a_stance_verb_without_content_is_not_taken():
         "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
     )
     assert _quotes(body) == {"Mary Lowe": []}
+
+
+# -- eleventh round: a short quotation introduced by its cue and a comma -------------------------
+
+
+def test_short_quotation_after_said_and_a_comma_is_a_quote():
+    body = "Tom Reed spoke on Monday. Asked whether he would run again, Reed said, \u201cProbably not.\u201d"
+    assert _quotes(body) == {"Tom Reed": ["Probably not."]}
+
+
+def test_short_question_after_asked_and_a_comma_is_a_quote():
+    body = "Tom Reed spoke on Monday. Reed then asked, \u201cWith nukes?\u201d\n\nNobody answered."
+    assert _quotes(body) == {"Tom Reed": ["With nukes?"]}
+
+
+def test_short_lower_case_quotation_is_no_quote_of_its_own():
+    body = "Tom Reed spoke on Monday. When the deal came, Mr. Reed said, \u201cwe were floored.\u201d"
+    assert _quotes(body) == {"Tom Reed": []}

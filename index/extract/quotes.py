@@ -2735,7 +2735,8 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
 
 def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
     """The direct quotations that can be quotes: four words or more, or a short one with its
-    attribution right after it (“Follow us,” Ms. Gil said); not a title in quotation marks."""
+    attribution right after it (“Follow us,” Ms. Gil said) or its cue and a comma right before it
+    (Priebus said, “Probably.”); not a title in quotation marks."""
     spans = []
     for s in _direct_spans(body):
         words = body[s[0] : s[1]].split()
@@ -2745,9 +2746,26 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
         attributed = words[-1][-1:] in ",?!" and _SAID_AFTER.match(body, s[1], s[1] + 40) is not None
         if (len(words) >= _MIN_QUOTE_WORDS or (len(words) >= 2 and attributed)) and (
             attributed or not _title_like(words)
-        ):
+        ) or _introduced_short(body, s[0], words):
             spans.append(s)
     return spans
+
+
+def _introduced_short(body: str, start: int, words: list[str]) -> bool:
+    """A short quotation introduced by its cue and a comma or colon: "Priebus said, “Probably.”",
+    "Wallace then asked, “With nukes?”" (a whole answer or question, not a phrase in a clause)."""
+    return (
+        words[-1][-1:] in ".?!,"
+        and words[0].lstrip("\u2018'([")[:1].isupper()  # a whole utterance, not the end of the clause
+        and _SAID_BEFORE.search(body, max(0, start - 30), start) is not None
+    )
+
+
+# A cue and a comma or colon right before a quotation's opening mark(s).
+_SAID_BEFORE: Final = re.compile(
+    r"\b(?:said|says|asked|asks|replied|replies|added|adds|wrote|writes|tweeted|tweets|responded"
+    r"|answered|shouted|yelled|joked|quipped)(?:\s+back)?\s*[,:]\s*(?:[\u201c\"]|'')$"
+)
 
 
 _SAID_AFTER: Final = re.compile(
