@@ -303,3 +303,16 @@ def test_short_question_after_asked_and_a_comma_is_a_quote():
 def test_short_lower_case_quotation_is_no_quote_of_its_own():
     body = "Tom Reed spoke on Monday. When the deal came, Mr. Reed said, \u201cwe were floored.\u201d"
     assert _quotes(body) == {"Tom Reed": []}
+
+
+def test_quotation_after_a_trailing_attribution_goes_on_with_its_content():
+    body = (
+        "Mary Lowe spoke. He has voted against the bill many times, Lowe said.\n\n"
+        "\u201cHe voted to let guns go onto trains and into national parks.\u201d\n\nThe end."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": [
+            "He has voted against the bill many times",
+            "He voted to let guns go onto trains and into national parks.",
+        ]
+    }

@@ -2304,6 +2304,13 @@ def _attach_quotes(
 _REPORT_TO_QUOTATION: Final = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}(?:''|[\u201c\"])")
 
 
+def _after_attribution(att: _Attribution, quote: Quote) -> int:
+    """Where a quote's sentence goes on after it: past a trailing attribution ("…, Clinton said.")."""
+    if quote.end <= min(att.cue_start, att.source_start):
+        return max(att.cue_end, att.source_end)
+    return quote.end
+
+
 def _quotation_after_report(
     body: str,
     sent_of: dict[int, tuple[int, int]],
@@ -2332,7 +2339,7 @@ def _quotation_after_report(
         if quote is None and att.cue.lower() not in _content.SPEECH_CUES:
             continue
         s_end = sent_of[att.sent][1]
-        if quote is not None and body[quote.end : s_end].strip(" .!?\u201d\"'"):
+        if quote is not None and body[_after_attribution(att, quote) : s_end].strip(" .!?\u201d\"'"):
             continue  # the content stops before its sentence does
         k = bisect.bisect_left(starts, s_end)
         if k >= len(spans) or k in used:
