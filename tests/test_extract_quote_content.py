@@ -316,3 +316,13 @@ def test_quotation_after_a_trailing_attribution_goes_on_with_its_content():
             "He voted to let guns go onto trains and into national parks.",
         ]
     }
+
+
+def test_participle_with_a_comma_takes_the_quotation_after_it():
+    body = (
+        "Tom Reed spoke. Reed told the paper that his rival \u201chad a foolish plan that failed,\u201d "
+        "adding, \u201cHe lost every vote he needed.\u201d"
+    )
+    assert _quotes(body) == {
+        "Tom Reed": ["his rival \u201chad a foolish plan that failed,\u201d", "He lost every vote he needed."]
+    }

@@ -2535,6 +2535,9 @@ def _quote_for(
     """
     s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
     anchor = min(att.source_start, att.cue_start)
+    own = _introduced_after(body, att, starts)
+    if own is not None:
+        return own
     k = bisect.bisect_right(ends, anchor) - 1
     if (
         k >= 0
@@ -2557,6 +2560,21 @@ def _quote_for(
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _introduced_after(body: str, att: _Attribution, starts: list[int]) -> int | None:
+    """The quotation a participle cue introduces with a comma or colon ("…,” adding, “He lost …”"):
+    its own, not the quotation that closed just before it (the main verb's)."""
+    if not att.cue.endswith("ing") or att.inverted:
+        return None
+    k = bisect.bisect_right(starts, att.cue_end)
+    if k < len(starts) and _INTRODUCED.fullmatch(body, att.cue_end, starts[k]):
+        return k
+    return None
+
+
+# A comma or colon, then the opening mark(s) of a quotation.
+_INTRODUCED: Final = re.compile(r"\s*[,:]\s*(?:''|[\u201c\"])")
 
 
 def _colon_lead(body: str, lead: int, start: int) -> bool:
