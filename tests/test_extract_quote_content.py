@@ -326,3 +326,32 @@ def test_participle_with_a_comma_takes_the_quotation_after_it():
     assert _quotes(body) == {
         "Tom Reed": ["his rival \u201chad a foolish plan that failed,\u201d", "He lost every vote he needed."]
     }
+
+
+# -- eleventh round: a colon closing an attribution's sentence announces the quotation -----------
+
+
+def test_colon_after_an_occasion_announces_the_next_paragraphs_quotation():
+    body = (
+        "Mary Lowe spoke on Monday. Lowe praised the workers in a speech at City Hall on Monday night:\n\n"
+        "\u201cFor far too long they have been blamed for everything.\u201d\n\nThe hearing ended."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": ["the workers", "For far too long they have been blamed for everything."]
+    }
+
+
+def test_colon_after_a_cue_without_content_announces_the_quotation():
+    body = (
+        "Mary Lowe spoke on Monday. Lowe repeated her warning in a letter to the council:\n\n"
+        "\u201cFor far too long they have been blamed for everything.\u201d"
+    )
+    assert _quotes(body) == {"Mary Lowe": ["For far too long they have been blamed for everything."]}
+
+
+def test_colon_quotation_closed_by_its_own_attribution_is_not_taken():
+    body = (
+        "Mary Lowe spoke on Monday. Lowe repeated her warning in a letter to the council:\n\n"
+        "\u201cFor far too long they have been blamed for everything,\u201d said Tom Reed."
+    )
+    assert _quotes(body)["Mary Lowe"] == []

@@ -2296,7 +2296,58 @@ def _attach_quotes(
         start, end = _reported_span(body, sent_of, att, limits[n])
         out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
     _quotation_after_report(body, sent_of, atts, spans, used, out)
+    _quotation_after_colon(body, sent_of, atts, spans, used, out)
     return out
+
+
+# A colon, blanks and at most one paragraph break, then a quotation's opening mark(s).
+_COLON_THEN_QUOTATION: Final = re.compile(r":[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}(?:''|[\u201c\"])")
+_COLON_REACH: Final = 200  # characters from a cue to the colon that announces a quotation
+
+
+def _quotation_after_colon(
+    body: str,
+    sent_of: dict[int, tuple[int, int]],
+    atts: list[_Attribution],
+    spans: list[tuple[int, int, bool]],
+    used: set[int],
+    out: list[tuple[_Attribution, Quote | None]],
+) -> None:
+    """An unclaimed quotation announced by a colon that closes an attribution's sentence.
+
+    "Sanders … took the opportunity to stand up for the federal workforce: “For far too long …”",
+    "Trump issued the following statement:\n\n“Our prayers …”": the last attribution before the
+    colon introduces it (no other cue between them, none closing the quotation).
+    """
+    if not spans:
+        return
+    starts = [start for start, _, _ in spans]
+    cues = sorted(a.cue_start for a in atts)
+    for att, quote in list(out):
+        if att.sent not in sent_of or (quote is not None and quote.kind == "headline"):
+            continue
+        s_end = sent_of[att.sent][1]
+        after = max(att.cue_end, att.source_end)
+        colon = body.find(":", after, min(s_end + 1, after + _COLON_REACH))
+        if colon < 0:
+            continue
+        c = bisect.bisect_right(cues, att.cue_start)
+        if c < len(cues) and cues[c] < colon:
+            continue  # a later attribution stands nearer the colon
+        k = bisect.bisect_left(starts, colon)
+        if k >= len(spans) or k in used:
+            continue
+        start, end, _ = spans[k]
+        match = _COLON_THEN_QUOTATION.match(body, colon)
+        if match is None or match.end() != start:
+            continue
+        if any(q is not None and a is att and q.end > start - 2 for a, q in out):
+            continue  # its content already runs into the quotation
+        if _CUE_AFTER.match(body[end : end + 60].partition("\n")[0]):
+            continue
+        used.add(k)
+        out.append((att, _quote(body, att, start, end, "direct")))
+        _follow_on(body, att, spans, k, used, out)
 
 
 # Between a reported sentence's end and a quotation that goes on with it: blanks, at most one
