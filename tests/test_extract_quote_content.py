@@ -355,3 +355,25 @@ def test_colon_quotation_closed_by_its_own_attribution_is_not_taken():
         "\u201cFor far too long they have been blamed for everything,\u201d said Tom Reed."
     )
     assert _quotes(body)["Mary Lowe"] == []
+
+
+# -- eleventh round: the writer's narration after a quotation inside reported content ------------
+
+
+def test_gerund_after_a_closing_quotation_mark_ends_the_content():
+    body = (
+        "John Kasich spoke. Kasich cautioned that the party should \u201cnot get ahead of itself,\u201d "
+        "before optimistically predicting a long race."
+    )
+    assert _quotes(body) == {"John Kasich": ["the party should \u201cnot get ahead of itself,\u201d"]}
+
+
+def test_as_he_after_a_closing_quotation_mark_ends_the_content():
+    body = "Jeb Bush spoke. Bush said he is \u201cexcited where we stand\u201d as he faces a test in Iowa."
+    assert _quotes(body) == {"Jeb Bush": ["he is \u201cexcited where we stand\u201d"]}
+
+
+def test_in_and_a_gerund_after_a_quotation_stay_content():
+    body = "Tom Reed spoke. Reed said the firm had \u201cmade great strides\u201d in shaking off bad debts."
+    quote = "the firm had \u201cmade great strides\u201d in shaking off bad debts."
+    assert _quotes(body) == {"Tom Reed": [quote]}

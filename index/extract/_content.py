@@ -530,7 +530,25 @@ def content_end(text: str, cue: str = "") -> int:
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
-    return end
+    return _narration_after_quotation(text, end)
+
+
+# After a quotation that closes inside reported content, the writer's own circumstance: a gerund
+# after a time conjunction ("“let's not get ahead of ourselves,” before optimistically predicting
+# …") or "as <pronoun>" ("he's “excited where we stand” as he faces a test …"); not "in / by
+# <gerund>", which PolNeAR mostly keeps ("had ''made great strides'' in shaking off …").
+_NARRATION_AFTER_QUOTATION: Final = re.compile(
+    r"(?:[\u201d\"]|'')(?P<tail>,?\s+(?:(?:before|after|while|when)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing"
+    r"|as\s+(?:he|she|they|it)\s+[a-z]+)\b)"
+)
+
+
+def _narration_after_quotation(text: str, end: int) -> int:
+    """``end``, or where the writer's narration after a quotation closing inside the content starts."""
+    if "\u201d" not in text and '"' not in text and "''" not in text:
+        return end
+    match = _NARRATION_AFTER_QUOTATION.search(text, 0, end)
+    return match.start("tail") if match is not None else end
 
 
 # A participle coordinated with a participle cue (" and suggesting", " but also noting").
