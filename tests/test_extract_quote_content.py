@@ -377,3 +377,28 @@ def test_in_and_a_gerund_after_a_quotation_stay_content():
     body = "Tom Reed spoke. Reed said the firm had \u201cmade great strides\u201d in shaking off bad debts."
     quote = "the firm had \u201cmade great strides\u201d in shaking off bad debts."
     assert _quotes(body) == {"Tom Reed": [quote]}
+
+
+# -- eleventh round: a quotation opened in reported content runs past its sentence -----------------
+
+
+def test_quotation_opened_in_reported_content_runs_past_the_sentence_end():
+    body = (
+        "Ted Cruz spoke. Cruz added that he was the only candidate in the race \u201cfighting for the "
+        "Constitution. If Trump wins, we will see liberals on the court.\u201d\n\nThe debate ended."
+    )
+    quote = (
+        "he was the only candidate in the race \u201cfighting for the Constitution. "
+        "If Trump wins, we will see liberals on the court.\u201d"
+    )
+    assert _quotes(body) == {"Ted Cruz": [quote]}
+
+
+def test_quotation_introduced_by_a_colon_is_not_joined_to_the_content():
+    body = (
+        "Ted Cruz spoke. Cruz defends his record in an ad running in Iowa: \u201cSecuring the border "
+        "is a matter of national security. It must be done.\u201d"
+    )
+    # (the content stops at the sentence's end: the quotation is not run on)
+    quote = "his record in an ad running in Iowa: \u201cSecuring the border is a matter of national security."
+    assert _quotes(body) == {"Ted Cruz": [quote]}

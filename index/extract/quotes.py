@@ -2294,6 +2294,8 @@ def _attach_quotes(
             _follow_on(body, att, spans, idx, used, out)
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
+        if end > start:
+            end = _open_quotation_end(body, spans, starts, used, start, end)
         out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
     _quotation_after_report(body, sent_of, atts, spans, used, out)
     _quotation_after_colon(body, sent_of, atts, spans, used, out)
@@ -2348,6 +2350,32 @@ def _quotation_after_colon(
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         _follow_on(body, att, spans, k, used, out)
+
+
+_SENTENCE_BREAK: Final = re.compile(r"[.?!]\s+[A-Z\u2018\u201c\"']")
+_OPEN_QUOTATION_REACH: Final = 600  # characters a quotation opened in reported content may run on
+
+
+def _open_quotation_end(
+    body: str, spans: list[tuple[int, int, bool]], starts: list[int], used: set[int], start: int, end: int
+) -> int:
+    """``end``, or the end of a quotation that opens inside reported content and runs past it.
+
+    "Cruz added that he was the only one “fighting to defend the Constitution. I'll tell you this,
+    …”": the sentence ends inside the quotation, which goes on with the Source's words.
+    """
+    k = bisect.bisect_right(starts, end) - 1
+    if k < 0 or k in used:
+        return end
+    q_start, q_end, _ = spans[k]
+    if q_start <= start or q_end <= end or q_end - end > _OPEN_QUOTATION_REACH:
+        return end
+    if body[start : q_start - 1].rstrip(" '\u201c\"").endswith((":", ",")):
+        return end  # "… in a commercial: “Securing our borders …”": a quotation introduced, not mixed
+    if not _SENTENCE_BREAK.search(body, end - 2, q_end):
+        return end  # the content stopped inside the quotation for a reason of its own
+    used.add(k)
+    return q_end + 1  # with its closing mark
 
 
 # Between a reported sentence's end and a quotation that goes on with it: blanks, at most one
