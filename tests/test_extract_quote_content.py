@@ -402,3 +402,21 @@ def test_quotation_introduced_by_a_colon_is_not_joined_to_the_content():
     # (the content stops at the sentence's end: the quotation is not run on)
     quote = "his record in an ad running in Iowa: \u201cSecuring the border is a matter of national security."
     assert _quotes(body) == {"Ted Cruz": [quote]}
+
+
+# -- eleventh round: a description between the clause's comma and a trailing Source -------------
+
+
+def test_trailing_source_after_a_one_word_description():
+    body = "Anthony Kiedis spoke. The next record is almost complete, frontman Anthony Kiedis revealed."
+    assert _quotes(body) == {"Anthony Kiedis": ["The next record is almost complete"]}
+
+
+def test_trailing_source_after_a_described_role():
+    body = "Roger Stone spoke. There is fraud, Donald Trump's longtime confidant Roger Stone stated."
+    assert _quotes(body) == {"Roger Stone": ["There is fraud"]}
+
+
+def test_a_clause_word_after_the_comma_is_no_description():
+    body = "Paul Ryan spoke. The vote was close, and then Paul Ryan said."
+    assert _quotes(body) == {"Paul Ryan": []}

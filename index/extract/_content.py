@@ -411,6 +411,37 @@ def description_start(before: str) -> int:
     return start
 
 
+# Words that open a clause or join one: never inside a Source's description ("…, and then Smith said").
+_NOT_DESCRIPTION: Final = lex.words(
+    "and but or nor then when while as because if so that which who whom whose where what "
+    "he she it they we i you not also even still has have had is are was were will would could "
+    "though although despite since after before until unless yet whereas in on at for with to by from"
+)
+_DESCRIPTION_REACH: Final = 8  # words of a description between a comma and the named Source
+
+
+def phrase_description_start(before: str) -> int:
+    """Where a longer description of the Source that follows the clause's comma starts ("…, frontman",
+    "…, the news site", "…, UMWA Director of Government Affairs", "…, Donald Trump’s longtime
+    confidant"), or ``len(before)`` when the words after the last comma are not one.
+
+    ``before``: the sentence up to a named Source that stands after its content ("… is almost
+    complete, frontman Anthony Kiedis recently revealed.").
+    """
+    comma = before.rfind(", ")
+    if comma < 0:
+        return len(before)
+    words = before[comma + 2 :].split()
+    if not 0 < len(words) <= _DESCRIPTION_REACH or any(
+        w.lower() in _NOT_DESCRIPTION or not w[:1].isalpha() for w in words
+    ):
+        return len(before)
+    possessor = any(w.endswith(("’s", "'s")) for w in words[:3])  # "Donald Trump's longtime confidant"
+    if len(words) > 1 and words[0].lower() not in _DETERMINERS and not possessor:
+        return len(before)  # a description opens with its article or its possessor
+    return comma + 2
+
+
 # Where reported content after a cue stops: a participle clause (", calling the protester …") or a
 # second verb of the Source coordinated with the first (" and vowed not to …", ", and said it …").
 _PREPOSITION_ING: Final = lex.words(

@@ -2769,6 +2769,8 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
     if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
         before = before[: _content.description_start(before)].rstrip()  # "…, the country’s Foreign Minister"
     if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
+        before = before[: _content.phrase_description_start(before)].rstrip()  # "…, frontman Anthony Kiedis"
+    if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
         return None
     text = before.rstrip(' ,\u201d"')
     lead = len(text) - len(text.lstrip(' \u201c"'))
