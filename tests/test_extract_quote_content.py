@@ -420,3 +420,19 @@ def test_trailing_source_after_a_described_role():
 def test_a_clause_word_after_the_comma_is_no_description():
     body = "Paul Ryan spoke. The vote was close, and then Paul Ryan said."
     assert _quotes(body) == {"Paul Ryan": []}
+
+
+# -- eleventh round: a show's title in quotation marks before the attribution --------------------
+
+
+def test_title_before_an_attribution_is_no_quotation():
+    body = (
+        "Darrell Issa spoke. On Fox News's \u201cSunday Morning Futures,\u201d Rep. Darrell Issa said "
+        "the candidate's judgment is in question."
+    )
+    assert _quotes(body) == {"Darrell Issa": ["the candidate's judgment is in question."]}
+
+
+def test_attributed_short_quotation_without_a_title_lead_stays():
+    body = "Ana Gil spoke. \u201cFollow Us Home,\u201d Ms. Gil said, and the crowd cheered."
+    assert _quotes(body) == {"Ana Gil": ["Follow Us Home"]}

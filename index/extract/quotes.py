@@ -2850,6 +2850,8 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
             continue
         # “Follow us,” Ms. Gil said / ''Nusra is Al Qaeda,'' Mr. Kerry said: an attributed quotation
         attributed = words[-1][-1:] in ",?!" and _SAID_AFTER.match(body, s[1], s[1] + 40) is not None
+        if attributed and _title_like(words) and _TITLE_LEAD.search(body, max(0, s[0] - 16), s[0]):
+            continue  # "on Fox News channel's “Sunday Morning Futures,” Rep. Issa said": a show's title
         if (len(words) >= _MIN_QUOTE_WORDS or (len(words) >= 2 and attributed)) and (
             attributed or not _title_like(words)
         ) or _introduced_short(body, s[0], words):
@@ -2872,6 +2874,11 @@ _SAID_BEFORE: Final = re.compile(
     r"\b(?:said|says|asked|asks|replied|replies|added|adds|wrote|writes|tweeted|tweets|responded"
     r"|answered|shouted|yelled|joked|quipped)(?:\s+back)?\s*[,:]\s*(?:[\u201c\"]|'')$"
 )
+
+
+# What stands before a title in quotation marks: a possessive or a preposition ("CNN's “State of
+# the Union”", "on “Meet the Press”", "in “The Art of the Deal”").
+_TITLE_LEAD: Final = re.compile(r"(?:[\w.]+[’']s|\b(?:on|in|of|from|at))\s*(?:''|[\u201c\"])$")
 
 
 _SAID_AFTER: Final = re.compile(
