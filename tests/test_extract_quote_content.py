@@ -343,7 +343,7 @@ def test_colon_after_an_occasion_announces_the_next_paragraphs_quotation():
 
 def test_colon_after_a_cue_without_content_announces_the_quotation():
     body = (
-        "Mary Lowe spoke on Monday. Lowe repeated her warning in a letter to the council:\n\n"
+        "Mary Lowe spoke on Monday. Lowe continued her remarks in a letter to the council:\n\n"
         "\u201cFor far too long they have been blamed for everything.\u201d"
     )
     assert _quotes(body) == {"Mary Lowe": ["For far too long they have been blamed for everything."]}
@@ -351,7 +351,7 @@ def test_colon_after_a_cue_without_content_announces_the_quotation():
 
 def test_colon_quotation_closed_by_its_own_attribution_is_not_taken():
     body = (
-        "Mary Lowe spoke on Monday. Lowe repeated her warning in a letter to the council:\n\n"
+        "Mary Lowe spoke on Monday. Lowe continued her remarks in a letter to the council:\n\n"
         "\u201cFor far too long they have been blamed for everything,\u201d said Tom Reed."
     )
     assert _quotes(body)["Mary Lowe"] == []
@@ -436,3 +436,26 @@ def test_title_before_an_attribution_is_no_quotation():
 def test_attributed_short_quotation_without_a_title_lead_stays():
     body = "Ana Gil spoke. \u201cFollow Us Home,\u201d Ms. Gil said, and the crowd cheered."
     assert _quotes(body) == {"Ana Gil": ["Follow Us Home"]}
+
+
+# -- eleventh round: a verb of repeating with a statement for object ------------------------------
+
+
+def test_reiterated_a_belief_is_content():
+    body = "Bernie Sanders spoke. Sanders reiterated his belief that there will be a contested convention."
+    assert _quotes(body) == {"Bernie Sanders": ["his belief that there will be a contested convention."]}
+
+
+def test_repeated_a_promise_is_content():
+    body = "Bernie Sanders spoke. Sanders repeated his promise to repeal the orders."
+    assert _quotes(body) == {"Bernie Sanders": ["his promise to repeal the orders."]}
+
+
+def test_reiterated_support_is_no_content():
+    body = "Bernie Sanders spoke. Sanders reiterated his support for the bill."
+    assert _quotes(body) == {"Bernie Sanders": []}
+
+
+def test_posted_a_message_is_no_content():
+    body = "Donald Trump spoke. Trump posted a message on Twitter after the vote."
+    assert _quotes(body) == {"Donald Trump": []}

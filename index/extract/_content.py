@@ -104,6 +104,31 @@ _EXPLICIT_ONLY: Final = lex.words(
     "conceding confirming recounted recounting emphasizing emphasising stressing "
     "hinted acknowledging asserting"
 )
+# Nouns of statements: as the object of a verb of repeating ("reiterated his belief that …",
+# "repeated his promise to repeal …", "repeated accusations that …") they are what was said.
+_STATEMENT_NOUNS: Final = lex.words(
+    "belief beliefs promise promises pledge pledges contention claim claims assertion assertions "
+    "accusation accusations charge charges call calls warning warnings argument arguments view views "
+    "position criticism criticisms point opposition demand demands vow vows insistence "
+    "allegation allegations complaint complaints concern concerns"
+)
+_REPEATING: Final = lex.words("reiterated reiterates repeated repeats recounted recounting")
+_OBJECT_LEADS: Final = lex.words("his her their its the a an this that these those my our")
+
+
+def statement_object(cue: str, text: str) -> bool:
+    """Whether a verb of repeating, whose object is content only after "that" (``_EXPLICIT_ONLY``:
+    "reiterated his support" is a thing), has a statement for object ("reiterated his belief that
+    there will be …", "repeated his promise to repeal …"): a determiner, at most two modifiers,
+    then a noun of statements."""
+    if cue.lower() not in _REPEATING:
+        return False
+    words = [w.lower().strip(",.;:") for w in text.split(None, 4)[:4]]
+    if words and words[0] in _OBJECT_LEADS:
+        words = words[1:]
+    return any(w in _STATEMENT_NOUNS for w in words[:3])
+
+
 # Particles of phrasal verbs after a cue ("called off", "showed up"): no content follows.
 _PARTICLES: Final = lex.words("off up out down back away")
 # Words that open a circumstance phrase rather than content.

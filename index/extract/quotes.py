@@ -2745,7 +2745,9 @@ def _reported_span(
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end], att.cue)
-        if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
+        # ("reiterated his belief that …": a verb of repeating whose object is a statement)
+        stated = speech or found[1] or _content.statement_object(att.cue, body[start:end])
+        if stated and not _content.fragment(body[start:end], att.cue):
             return start, end
         return 0, 0
     if att.cue.lower() not in _content.SPEECH_CUES and att.cue.lower() not in lex.DOCUMENT_VERBS:
