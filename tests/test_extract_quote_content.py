@@ -459,3 +459,24 @@ def test_reiterated_support_is_no_content():
 def test_posted_a_message_is_no_content():
     body = "Donald Trump spoke. Trump posted a message on Twitter after the vote."
     assert _quotes(body) == {"Donald Trump": []}
+
+
+# -- eleventh round: an unquoted block after a cue line ending in a colon --------------------------
+
+
+def test_unquoted_paragraph_after_a_colon_cue_line_is_the_sources():
+    body = (
+        "Hugh Hewitt reviewed the film.\n\nHewitt writes:\n\n"
+        "The movie mentions neither the president nor the secretary of state.\n\nIt opens Friday."
+    )
+    assert _quotes(body) == {
+        "Hugh Hewitt": ["The movie mentions neither the president nor the secretary of state."]
+    }
+
+
+def test_paragraph_with_its_own_attribution_after_a_colon_is_not_taken():
+    body = (
+        "Hugh Hewitt reviewed the film.\n\nHewitt writes:\n\n"
+        "The movie is long, the critic Tom Reed said of the film.\n\nIt opens Friday."
+    )
+    assert _quotes(body)["Hugh Hewitt"] == []

@@ -2299,7 +2299,39 @@ def _attach_quotes(
         out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
     _quotation_after_report(body, sent_of, atts, spans, used, out)
     _quotation_after_colon(body, sent_of, atts, spans, used, out)
+    _block_after_colon(body, sent_of, atts, out)
     return out
+
+
+def _block_after_colon(
+    body: str,
+    sent_of: dict[int, tuple[int, int]],
+    atts: list[_Attribution],
+    out: list[tuple[_Attribution, Quote | None]],
+) -> None:
+    """ "Hewitt writes:\n\nThe movie mentions neither …": a cue line ending in a colon, then an
+    unquoted paragraph with no attribution of its own, is the Source's text, set off as a block."""
+    cues = sorted(a.cue_start for a in atts)
+    for att, quote in list(out):
+        if quote is not None or att.sent not in sent_of:
+            continue
+        after = max(att.cue_end, att.source_end)
+        match = _COLON_BLOCK.match(body, after)
+        if match is None:
+            continue
+        start = match.end()
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        c = bisect.bisect_left(cues, start)
+        if c < len(cues) and cues[c] < end:
+            continue
+        if len(body[start:end].split()) < 4:
+            continue
+        out.append((att, _quote(body, att, start, end, "direct")))
+
+
+# A colon right after a cue (or its Source) closing the line, then a paragraph that opens with a word.
+_COLON_BLOCK: Final = re.compile(r"[ \t]*:[ \t]*\n\s*(?=[A-Z])")
 
 
 # A colon, blanks and at most one paragraph break, then a quotation's opening mark(s).
