@@ -194,3 +194,289 @@ def test_subordinate_clause_after_an_opening_phrase_ends_at_its_comma():
 def test_double_apostrophe_quotation_closes_before_a_participle():
     body = "George Bruno spoke. Bruno criticized the plan as ''reckless,'' adding that it would fail."
     assert _quotes(body) == {"George Bruno": ["the plan as ''reckless,''"]}
+
+
+# -- eleventh round: a quotation of no one's goes on with the reported sentence before it --------
+
+
+def test_unattributed_quotation_after_reported_speech_is_the_same_speakers():
+    body = (
+        "Mary Lowe spoke in Denver. Lowe said she would back the bill if asked.\n\n"
+        "\u201cI think it can pass, and I will vote for it.\u201d\n\nThe vote is next week."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": ["she would back the bill if asked.", "I think it can pass, and I will vote for it."]
+    }
+
+
+def test_quotation_in_the_same_paragraph_goes_on_too():
+    body = (
+        "Mary Lowe spoke. Lowe said the plan for the new stadium would fail within a year. "
+        "\u201cIt is a waste of money.\u201d Then she left."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": ["the plan for the new stadium would fail within a year.", "It is a waste of money."]
+    }
+
+
+def test_quotation_with_its_own_attribution_is_not_taken():
+    body = (
+        "Mary Lowe spoke. Lowe said the plan would fail.\n\n"
+        "\u201cIt is a waste of money,\u201d said Tom Reed, her rival."
+    )
+    assert _quotes(body) == {"Mary Lowe": ["the plan would fail."], "Tom Reed": ["It is a waste of money"]}
+
+
+def test_quotation_after_a_writers_clause_is_not_taken():
+    body = (
+        "Mary Lowe spoke. Lowe said the plan would fail, while the mayor defended it.\n\n"
+        "\u201cIt is a waste of money.\u201d"
+    )
+    assert _quotes(body) == {"Mary Lowe": ["the plan would fail"]}
+
+
+# -- eleventh round: "to <listener> that" after a speech verb ------------------------------------
+
+
+def test_speech_verb_to_a_listener_then_that():
+    body = "Mary Lowe spoke in Denver. Lowe complained to Fox News' Bret Baier that the rules were unfair."
+    assert _quotes(body) == {"Mary Lowe": ["the rules were unfair."]}
+
+
+def test_speech_verb_to_a_listener_then_why():
+    body = "Mary Lowe spoke in Denver. Lowe explained to reporters why the plan had failed."
+    assert _quotes(body) == {"Mary Lowe": ["why the plan had failed."]}
+
+
+def test_infinitive_after_a_speech_verb_is_no_listener():
+    body = "Mary Lowe spoke in Denver. Lowe wrote to ask the board whether the plan had failed."
+    assert _quotes(body) == {"Mary Lowe": []}
+
+
+def test_participle_aside_after_the_contents_subject_does_not_end_it():
+    body = "Mary Lowe spoke on Monday. Lowe says young voters, numbering 75.3 million, surpassed older ones."
+    assert _quotes(body) == {"Mary Lowe": ["young voters, numbering 75.3 million, surpassed older ones."]}
+
+
+def test_participle_after_a_longer_clause_still_ends_the_content():
+    body = "Mary Lowe spoke on Monday. Lowe says the plan will fail soon, citing costs, and leaves."
+    assert _quotes(body) == {"Mary Lowe": ["the plan will fail soon"]}
+
+
+def test_quotation_after_a_speech_cue_without_content_is_its_sources():
+    body = (
+        "Mary Lowe spoke to the crowd on Monday. Lowe continued her remarks. "
+        "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
+    )
+    assert _quotes(body) == {"Mary Lowe": ["We will win this fight, and we will win it soon."]}
+
+
+def test_next_paragraphs_quotation_after_a_speech_cue_without_content_is_not_taken():
+    body = (
+        "Mary Lowe spoke to the crowd on Monday. Lowe continued her remarks.\n\n"
+        "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
+    )
+    assert _quotes(body) == {"Mary Lowe": []}
+
+
+def test_quotation_after_a_stance_verb_without_content_is_not_taken():
+    body = (
+        "Mary Lowe spoke on Monday. Lowe backed the plan the city council put forward last week. "
+        "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
+    )
+    assert _quotes(body) == {"Mary Lowe": []}
+
+
+# -- eleventh round: a short quotation introduced by its cue and a comma -------------------------
+
+
+def test_short_quotation_after_said_and_a_comma_is_a_quote():
+    body = "Tom Reed spoke on Monday. Asked whether he would run again, Reed said, \u201cProbably not.\u201d"
+    assert _quotes(body) == {"Tom Reed": ["Probably not."]}
+
+
+def test_short_question_after_asked_and_a_comma_is_a_quote():
+    body = "Tom Reed spoke on Monday. Reed then asked, \u201cWith nukes?\u201d\n\nNobody answered."
+    assert _quotes(body) == {"Tom Reed": ["With nukes?"]}
+
+
+def test_short_lower_case_quotation_is_no_quote_of_its_own():
+    body = "Tom Reed spoke on Monday. When the deal came, Mr. Reed said, \u201cwe were floored.\u201d"
+    assert _quotes(body) == {"Tom Reed": []}
+
+
+def test_quotation_after_a_trailing_attribution_goes_on_with_its_content():
+    body = (
+        "Mary Lowe spoke. He has voted against the bill many times, Lowe said.\n\n"
+        "\u201cHe voted to let guns go onto trains and into national parks.\u201d\n\nThe end."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": [
+            "He has voted against the bill many times",
+            "He voted to let guns go onto trains and into national parks.",
+        ]
+    }
+
+
+def test_participle_with_a_comma_takes_the_quotation_after_it():
+    body = (
+        "Tom Reed spoke. Reed told the paper that his rival \u201chad a foolish plan that failed,\u201d "
+        "adding, \u201cHe lost every vote he needed.\u201d"
+    )
+    assert _quotes(body) == {
+        "Tom Reed": ["his rival \u201chad a foolish plan that failed,\u201d", "He lost every vote he needed."]
+    }
+
+
+# -- eleventh round: a colon closing an attribution's sentence announces the quotation -----------
+
+
+def test_colon_after_an_occasion_announces_the_next_paragraphs_quotation():
+    body = (
+        "Mary Lowe spoke on Monday. Lowe praised the workers in a speech at City Hall on Monday night:\n\n"
+        "\u201cFor far too long they have been blamed for everything.\u201d\n\nThe hearing ended."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": ["the workers", "For far too long they have been blamed for everything."]
+    }
+
+
+def test_colon_after_a_cue_without_content_announces_the_quotation():
+    body = (
+        "Mary Lowe spoke on Monday. Lowe continued her remarks in a letter to the council:\n\n"
+        "\u201cFor far too long they have been blamed for everything.\u201d"
+    )
+    assert _quotes(body) == {"Mary Lowe": ["For far too long they have been blamed for everything."]}
+
+
+def test_colon_quotation_closed_by_its_own_attribution_is_not_taken():
+    body = (
+        "Mary Lowe spoke on Monday. Lowe continued her remarks in a letter to the council:\n\n"
+        "\u201cFor far too long they have been blamed for everything,\u201d said Tom Reed."
+    )
+    assert _quotes(body)["Mary Lowe"] == []
+
+
+# -- eleventh round: the writer's narration after a quotation inside reported content ------------
+
+
+def test_gerund_after_a_closing_quotation_mark_ends_the_content():
+    body = (
+        "John Kasich spoke. Kasich cautioned that the party should \u201cnot get ahead of itself,\u201d "
+        "before optimistically predicting a long race."
+    )
+    assert _quotes(body) == {"John Kasich": ["the party should \u201cnot get ahead of itself,\u201d"]}
+
+
+def test_as_he_after_a_closing_quotation_mark_ends_the_content():
+    body = "Jeb Bush spoke. Bush said he is \u201cexcited where we stand\u201d as he faces a test in Iowa."
+    assert _quotes(body) == {"Jeb Bush": ["he is \u201cexcited where we stand\u201d"]}
+
+
+def test_in_and_a_gerund_after_a_quotation_stay_content():
+    body = "Tom Reed spoke. Reed said the firm had \u201cmade great strides\u201d in shaking off bad debts."
+    quote = "the firm had \u201cmade great strides\u201d in shaking off bad debts."
+    assert _quotes(body) == {"Tom Reed": [quote]}
+
+
+# -- eleventh round: a quotation opened in reported content runs past its sentence -----------------
+
+
+def test_quotation_opened_in_reported_content_runs_past_the_sentence_end():
+    body = (
+        "Ted Cruz spoke. Cruz added that he was the only candidate in the race \u201cfighting for the "
+        "Constitution. If Trump wins, we will see liberals on the court.\u201d\n\nThe debate ended."
+    )
+    quote = (
+        "he was the only candidate in the race \u201cfighting for the Constitution. "
+        "If Trump wins, we will see liberals on the court.\u201d"
+    )
+    assert _quotes(body) == {"Ted Cruz": [quote]}
+
+
+def test_quotation_introduced_by_a_colon_is_not_joined_to_the_content():
+    body = (
+        "Ted Cruz spoke. Cruz defends his record in an ad running in Iowa: \u201cSecuring the border "
+        "is a matter of national security. It must be done.\u201d"
+    )
+    # (the content stops at the sentence's end: the quotation is not run on)
+    quote = "his record in an ad running in Iowa: \u201cSecuring the border is a matter of national security."
+    assert _quotes(body) == {"Ted Cruz": [quote]}
+
+
+# -- eleventh round: a description between the clause's comma and a trailing Source -------------
+
+
+def test_trailing_source_after_a_one_word_description():
+    body = "Anthony Kiedis spoke. The next record is almost complete, frontman Anthony Kiedis revealed."
+    assert _quotes(body) == {"Anthony Kiedis": ["The next record is almost complete"]}
+
+
+def test_trailing_source_after_a_described_role():
+    body = "Roger Stone spoke. There is fraud, Donald Trump's longtime confidant Roger Stone stated."
+    assert _quotes(body) == {"Roger Stone": ["There is fraud"]}
+
+
+def test_a_clause_word_after_the_comma_is_no_description():
+    body = "Paul Ryan spoke. The vote was close, and then Paul Ryan said."
+    assert _quotes(body) == {"Paul Ryan": []}
+
+
+# -- eleventh round: a show's title in quotation marks before the attribution --------------------
+
+
+def test_title_before_an_attribution_is_no_quotation():
+    body = (
+        "Darrell Issa spoke. On Fox News's \u201cSunday Morning Futures,\u201d Rep. Darrell Issa said "
+        "the candidate's judgment is in question."
+    )
+    assert _quotes(body) == {"Darrell Issa": ["the candidate's judgment is in question."]}
+
+
+def test_attributed_short_quotation_without_a_title_lead_stays():
+    body = "Ana Gil spoke. \u201cFollow Us Home,\u201d Ms. Gil said, and the crowd cheered."
+    assert _quotes(body) == {"Ana Gil": ["Follow Us Home"]}
+
+
+# -- eleventh round: a verb of repeating with a statement for object ------------------------------
+
+
+def test_reiterated_a_belief_is_content():
+    body = "Bernie Sanders spoke. Sanders reiterated his belief that there will be a contested convention."
+    assert _quotes(body) == {"Bernie Sanders": ["his belief that there will be a contested convention."]}
+
+
+def test_repeated_a_promise_is_content():
+    body = "Bernie Sanders spoke. Sanders repeated his promise to repeal the orders."
+    assert _quotes(body) == {"Bernie Sanders": ["his promise to repeal the orders."]}
+
+
+def test_reiterated_support_is_no_content():
+    body = "Bernie Sanders spoke. Sanders reiterated his support for the bill."
+    assert _quotes(body) == {"Bernie Sanders": []}
+
+
+def test_posted_a_message_is_no_content():
+    body = "Donald Trump spoke. Trump posted a message on Twitter after the vote."
+    assert _quotes(body) == {"Donald Trump": []}
+
+
+# -- eleventh round: an unquoted block after a cue line ending in a colon --------------------------
+
+
+def test_unquoted_paragraph_after_a_colon_cue_line_is_the_sources():
+    body = (
+        "Hugh Hewitt reviewed the film.\n\nHewitt writes:\n\n"
+        "The movie mentions neither the president nor the secretary of state.\n\nIt opens Friday."
+    )
+    assert _quotes(body) == {
+        "Hugh Hewitt": ["The movie mentions neither the president nor the secretary of state."]
+    }
+
+
+def test_paragraph_with_its_own_attribution_after_a_colon_is_not_taken():
+    body = (
+        "Hugh Hewitt reviewed the film.\n\nHewitt writes:\n\n"
+        "The movie is long, the critic Tom Reed said of the film.\n\nIt opens Friday."
+    )
+    assert _quotes(body)["Hugh Hewitt"] == []

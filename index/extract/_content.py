@@ -104,6 +104,31 @@ _EXPLICIT_ONLY: Final = lex.words(
     "conceding confirming recounted recounting emphasizing emphasising stressing "
     "hinted acknowledging asserting"
 )
+# Nouns of statements: as the object of a verb of repeating ("reiterated his belief that …",
+# "repeated his promise to repeal …", "repeated accusations that …") they are what was said.
+_STATEMENT_NOUNS: Final = lex.words(
+    "belief beliefs promise promises pledge pledges contention claim claims assertion assertions "
+    "accusation accusations charge charges call calls warning warnings argument arguments view views "
+    "position criticism criticisms point opposition demand demands vow vows insistence "
+    "allegation allegations complaint complaints concern concerns"
+)
+_REPEATING: Final = lex.words("reiterated reiterates repeated repeats recounted recounting")
+_OBJECT_LEADS: Final = lex.words("his her their its the a an this that these those my our")
+
+
+def statement_object(cue: str, text: str) -> bool:
+    """Whether a verb of repeating, whose object is content only after "that" (``_EXPLICIT_ONLY``:
+    "reiterated his support" is a thing), has a statement for object ("reiterated his belief that
+    there will be …", "repeated his promise to repeal …"): a determiner, at most two modifiers,
+    then a noun of statements."""
+    if cue.lower() not in _REPEATING:
+        return False
+    words = [w.lower().strip(",.;:") for w in text.split(None, 4)[:4]]
+    if words and words[0] in _OBJECT_LEADS:
+        words = words[1:]
+    return any(w in _STATEMENT_NOUNS for w in words[:3])
+
+
 # Particles of phrasal verbs after a cue ("called off", "showed up"): no content follows.
 _PARTICLES: Final = lex.words("off up out down back away")
 # Words that open a circumstance phrase rather than content.
@@ -279,7 +304,9 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         return (tokens[k + 1][0], True) if k + 1 < n else None
     if low == "to":
         # "wants to …", "agreed to …": an intention, not words; "pledged to …" is a promise
-        return (tokens[k][0], False) if cue.lower() in _PROMISES else None
+        if cue.lower() in _PROMISES:
+            return tokens[k][0], False
+        return _clause_after_to_listener(text, tokens, k, cue)
     if low in _CIRCUMSTANCE:
         occasion = _OCCASION_LEAD.match(text, tokens[k][0])
         if occasion is not None:
@@ -337,6 +364,33 @@ def _clause_after_listener(text: str, tokens: list[tuple[int, str]]) -> tuple[in
     return None
 
 
+def _clause_after_to_listener(
+    text: str, tokens: list[tuple[int, str]], k: int, cue: str
+) -> tuple[int, bool] | None:
+    """The clause after "to <listener>" of a speech verb: "complained to CBS News' Charlie Rose that
+    …", "reiterated to ABC News that …", "explained to reporters why …" (``tokens[k]`` is "to").
+
+    The listener must look like one (a capitalised word, a pronoun, a determiner or a listener noun
+    right after "to"), so that an infinitive ("said to be planning …") reports nothing; a comma or a
+    full stop before the "that" ends the search.
+    """
+    n = len(tokens)
+    if cue.lower() not in _TO_LISTENER_CUES or k + 2 >= n:
+        return None
+    lead = tokens[k + 1]
+    if not (text[lead[0]].isupper() or lead[1] in _TO_LISTENER_LEADS):
+        return None
+    for j in range(k + 2, min(n, k + _TO_LISTENER_REACH + 1)):
+        word = tokens[j][1]
+        if word in _TO_LISTENER_CLAUSE:
+            if word == "that":
+                return (tokens[j + 1][0], True) if j + 1 < n else None
+            return tokens[j][0], True
+        if not word[:1].isalnum():
+            return None
+    return None
+
+
 # Cue words that are nouns or prepositions inside a circumstance phrase ("in her opening remarks",
 # "in a statement in March"): no second cue there.
 _NOT_CUES_HERE: Final = lex.NOUN_LIKE_VERBS | frozenset(["in"])
@@ -347,6 +401,14 @@ _LISTENERS: Final = lex.words(
     network host hosts anchor interviewer correspondent agency outlet magazine
     """
 )
+
+
+# Cues that address a listener with "to" and then say a clause ("wrote to the committee that …",
+# "explained to CBS why …"): verbs of speech and statement, not of intention ("agreed to …").
+_TO_LISTENER_CUES: Final = SPEECH_CUES | STATEMENT_VERBS | _EXPLICIT_ONLY
+_TO_LISTENER_LEADS: Final = _LISTENERS | lex.words("my our its your")
+_TO_LISTENER_CLAUSE: Final = lex.words("that why how whether")
+_TO_LISTENER_REACH: Final = 9  # tokens from "to" to the "that" / "why" after the listener
 
 
 # Words of a title or description between a trailing attribution's comma and its named Source
@@ -372,6 +434,37 @@ def description_start(before: str) -> int:
             break
         start = m.start()
     return start
+
+
+# Words that open a clause or join one: never inside a Source's description ("…, and then Smith said").
+_NOT_DESCRIPTION: Final = lex.words(
+    "and but or nor then when while as because if so that which who whom whose where what "
+    "he she it they we i you not also even still has have had is are was were will would could "
+    "though although despite since after before until unless yet whereas in on at for with to by from"
+)
+_DESCRIPTION_REACH: Final = 8  # words of a description between a comma and the named Source
+
+
+def phrase_description_start(before: str) -> int:
+    """Where a longer description of the Source that follows the clause's comma starts ("…, frontman",
+    "…, the news site", "…, UMWA Director of Government Affairs", "…, Donald Trump’s longtime
+    confidant"), or ``len(before)`` when the words after the last comma are not one.
+
+    ``before``: the sentence up to a named Source that stands after its content ("… is almost
+    complete, frontman Anthony Kiedis recently revealed.").
+    """
+    comma = before.rfind(", ")
+    if comma < 0:
+        return len(before)
+    words = before[comma + 2 :].split()
+    if not 0 < len(words) <= _DESCRIPTION_REACH or any(
+        w.lower() in _NOT_DESCRIPTION or not w[:1].isalpha() for w in words
+    ):
+        return len(before)
+    possessor = any(w.endswith(("’s", "'s")) for w in words[:3])  # "Donald Trump's longtime confidant"
+    if len(words) > 1 and words[0].lower() not in _DETERMINERS and not possessor:
+        return len(before)  # a description opens with its article or its possessor
+    return comma + 2
 
 
 # Where reported content after a cue stops: a participle clause (", calling the protester …") or a
@@ -493,7 +586,25 @@ def content_end(text: str, cue: str = "") -> int:
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
-    return end
+    return _narration_after_quotation(text, end)
+
+
+# After a quotation that closes inside reported content, the writer's own circumstance: a gerund
+# after a time conjunction ("“let's not get ahead of ourselves,” before optimistically predicting
+# …") or "as <pronoun>" ("he's “excited where we stand” as he faces a test …"); not "in / by
+# <gerund>", which PolNeAR mostly keeps ("had ''made great strides'' in shaking off …").
+_NARRATION_AFTER_QUOTATION: Final = re.compile(
+    r"(?:[\u201d\"]|'')(?P<tail>,?\s+(?:(?:before|after|while|when)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing"
+    r"|as\s+(?:he|she|they|it)\s+[a-z]+)\b)"
+)
+
+
+def _narration_after_quotation(text: str, end: int) -> int:
+    """``end``, or where the writer's narration after a quotation closing inside the content starts."""
+    if "\u201d" not in text and '"' not in text and "''" not in text:
+        return end
+    match = _NARRATION_AFTER_QUOTATION.search(text, 0, end)
+    return match.start("tail") if match is not None else end
 
 
 # A participle coordinated with a participle cue (" and suggesting", " but also noting").
@@ -563,6 +674,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
         if (match.group("narration") or match.group("aside") or match.group("comment")
                 or match.group("likewise") or match.group("contrast")):
             return match.start()
+        if ing and len(text[: match.start()].split()) < 4 and _ASIDE_CLOSES.match(text, match.end()):
+            continue  # "says Millennials, numbering 75.3 million, surpassed …": a participle aside
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
             closing = len(match.group()) - len(match.group().lstrip(",\u201d\"'"))
@@ -579,6 +692,10 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 continue
             return match.start()
     return len(text)
+
+
+# The rest of a participle aside after the content's subject: a short phrase closed by a comma.
+_ASIDE_CLOSES: Final = re.compile(r"[^,;:\u201c\u201d\"]{1,80}?,\s+[a-z]")
 
 
 def _closing_dash(text: str, start: int, dash: str) -> int:

@@ -2294,8 +2294,182 @@ def _attach_quotes(
             _follow_on(body, att, spans, idx, used, out)
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
+        if end > start:
+            end = _open_quotation_end(body, spans, starts, used, start, end)
         out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
+    _quotation_after_report(body, sent_of, atts, spans, used, out)
+    _quotation_after_colon(body, sent_of, atts, spans, used, out)
+    _block_after_colon(body, sent_of, atts, out)
     return out
+
+
+def _block_after_colon(
+    body: str,
+    sent_of: dict[int, tuple[int, int]],
+    atts: list[_Attribution],
+    out: list[tuple[_Attribution, Quote | None]],
+) -> None:
+    """ "Hewitt writes:\n\nThe movie mentions neither …": a cue line ending in a colon, then an
+    unquoted paragraph with no attribution of its own, is the Source's text, set off as a block."""
+    cues = sorted(a.cue_start for a in atts)
+    for att, quote in list(out):
+        if quote is not None or att.sent not in sent_of:
+            continue
+        after = max(att.cue_end, att.source_end)
+        match = _COLON_BLOCK.match(body, after)
+        if match is None:
+            continue
+        start = match.end()
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        c = bisect.bisect_left(cues, start)
+        if c < len(cues) and cues[c] < end:
+            continue
+        if len(body[start:end].split()) < 4:
+            continue
+        out.append((att, _quote(body, att, start, end, "direct")))
+
+
+# A colon right after a cue (or its Source) closing the line, then a paragraph that opens with a word.
+_COLON_BLOCK: Final = re.compile(r"[ \t]*:[ \t]*\n\s*(?=[A-Z])")
+
+
+# A colon, blanks and at most one paragraph break, then a quotation's opening mark(s).
+_COLON_THEN_QUOTATION: Final = re.compile(r":[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}(?:''|[\u201c\"])")
+_COLON_REACH: Final = 200  # characters from a cue to the colon that announces a quotation
+
+
+def _quotation_after_colon(
+    body: str,
+    sent_of: dict[int, tuple[int, int]],
+    atts: list[_Attribution],
+    spans: list[tuple[int, int, bool]],
+    used: set[int],
+    out: list[tuple[_Attribution, Quote | None]],
+) -> None:
+    """An unclaimed quotation announced by a colon that closes an attribution's sentence.
+
+    "Sanders … took the opportunity to stand up for the federal workforce: “For far too long …”",
+    "Trump issued the following statement:\n\n“Our prayers …”": the last attribution before the
+    colon introduces it (no other cue between them, none closing the quotation).
+    """
+    if not spans:
+        return
+    starts = [start for start, _, _ in spans]
+    cues = sorted(a.cue_start for a in atts)
+    for att, quote in list(out):
+        if att.sent not in sent_of or (quote is not None and quote.kind == "headline"):
+            continue
+        s_end = sent_of[att.sent][1]
+        after = max(att.cue_end, att.source_end)
+        colon = body.find(":", after, min(s_end + 1, after + _COLON_REACH))
+        if colon < 0:
+            continue
+        c = bisect.bisect_right(cues, att.cue_start)
+        if c < len(cues) and cues[c] < colon:
+            continue  # a later attribution stands nearer the colon
+        k = bisect.bisect_left(starts, colon)
+        if k >= len(spans) or k in used:
+            continue
+        start, end, _ = spans[k]
+        match = _COLON_THEN_QUOTATION.match(body, colon)
+        if match is None or match.end() != start:
+            continue
+        if any(q is not None and a is att and q.end > start - 2 for a, q in out):
+            continue  # its content already runs into the quotation
+        if _CUE_AFTER.match(body[end : end + 60].partition("\n")[0]):
+            continue
+        used.add(k)
+        out.append((att, _quote(body, att, start, end, "direct")))
+        _follow_on(body, att, spans, k, used, out)
+
+
+_SENTENCE_BREAK: Final = re.compile(r"[.?!]\s+[A-Z\u2018\u201c\"']")
+_OPEN_QUOTATION_REACH: Final = 600  # characters a quotation opened in reported content may run on
+
+
+def _open_quotation_end(
+    body: str, spans: list[tuple[int, int, bool]], starts: list[int], used: set[int], start: int, end: int
+) -> int:
+    """``end``, or the end of a quotation that opens inside reported content and runs past it.
+
+    "Cruz added that he was the only one “fighting to defend the Constitution. I'll tell you this,
+    …”": the sentence ends inside the quotation, which goes on with the Source's words.
+    """
+    k = bisect.bisect_right(starts, end) - 1
+    if k < 0 or k in used:
+        return end
+    q_start, q_end, _ = spans[k]
+    if q_start <= start or q_end <= end or q_end - end > _OPEN_QUOTATION_REACH:
+        return end
+    if body[start : q_start - 1].rstrip(" '\u201c\"").endswith((":", ",")):
+        return end  # "… in a commercial: “Securing our borders …”": a quotation introduced, not mixed
+    if not _SENTENCE_BREAK.search(body, end - 2, q_end):
+        return end  # the content stopped inside the quotation for a reason of its own
+    used.add(k)
+    return q_end + 1  # with its closing mark
+
+
+# Between a reported sentence's end and a quotation that goes on with it: blanks, at most one
+# paragraph break, and the quotation's opening mark.
+_REPORT_TO_QUOTATION: Final = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}(?:''|[\u201c\"])")
+
+
+def _after_attribution(att: _Attribution, quote: Quote) -> int:
+    """Where a quote's sentence goes on after it: past a trailing attribution ("…, Clinton said.")."""
+    if quote.end <= min(att.cue_start, att.source_start):
+        return max(att.cue_end, att.source_end)
+    return quote.end
+
+
+def _quotation_after_report(
+    body: str,
+    sent_of: dict[int, tuple[int, int]],
+    atts: list[_Attribution],
+    spans: list[tuple[int, int, bool]],
+    used: set[int],
+    out: list[tuple[_Attribution, Quote | None]],
+) -> None:
+    """A quotation of no one's right after a sentence of reported speech goes on with it.
+
+    "Bolton said he would be willing to help if asked.  “I'm going to support him …”": the quotation
+    that opens the next sentence (or paragraph) with no attribution of its own is the same Source's
+    words.  Only quotations no attribution claimed are taken, and only after content (reported, or
+    a quotation introduced by "X said:") that runs to its sentence's end: a writer's clause after it
+    would make the quotation the writer's.  A speech cue without content ("Howard continued his
+    remarks. “…”") announces a quotation of its own paragraph too; a stance verb ("Lowe backed the
+    plan.") does not.  Its further paragraphs follow it (``_follow_on``).
+    """
+    if not spans:
+        return
+    starts = [start for start, _, _ in spans]
+    cues = sorted(a.cue_start for a in atts)
+    for att, quote in list(out):
+        if att.sent not in sent_of or (quote is not None and quote.kind == "headline"):
+            continue
+        if quote is None and att.cue.lower() not in _content.SPEECH_CUES:
+            continue
+        s_end = sent_of[att.sent][1]
+        if quote is not None and body[_after_attribution(att, quote) : s_end].strip(" .!?\u201d\"'"):
+            continue  # the content stops before its sentence does
+        k = bisect.bisect_left(starts, s_end)
+        if k >= len(spans) or k in used:
+            continue
+        start, end, _ = spans[k]
+        if not _REPORT_TO_QUOTATION.fullmatch(body, s_end, start):
+            continue
+        if quote is None and "\n" in body[s_end:start]:
+            continue  # "Cruz continued at a press conference.": the next paragraph is not announced
+        line_end = body.find("\n", end)
+        line_end = len(body) if line_end < 0 else line_end
+        c = bisect.bisect_left(cues, s_end)
+        if c < len(cues) and cues[c] < line_end:
+            continue  # an attribution in the quotation's paragraph: it is someone's, said there
+        if _CUE_AFTER.match(body[end : end + 60].partition("\n")[0]):
+            continue
+        used.add(k)
+        out.append((att, _quote(body, att, start, end, "direct")))
+        _follow_on(body, att, spans, k, used, out)  # its further paragraphs, if it runs on
 
 
 def _mixed_content(
@@ -2472,6 +2646,9 @@ def _quote_for(
     """
     s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
     anchor = min(att.source_start, att.cue_start)
+    own = _introduced_after(body, att, starts)
+    if own is not None:
+        return own
     k = bisect.bisect_right(ends, anchor) - 1
     if (
         k >= 0
@@ -2494,6 +2671,21 @@ def _quote_for(
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _introduced_after(body: str, att: _Attribution, starts: list[int]) -> int | None:
+    """The quotation a participle cue introduces with a comma or colon ("…,” adding, “He lost …”"):
+    its own, not the quotation that closed just before it (the main verb's)."""
+    if not att.cue.endswith("ing") or att.inverted:
+        return None
+    k = bisect.bisect_right(starts, att.cue_end)
+    if k < len(starts) and _INTRODUCED.fullmatch(body, att.cue_end, starts[k]):
+        return k
+    return None
+
+
+# A comma or colon, then the opening mark(s) of a quotation.
+_INTRODUCED: Final = re.compile(r"\s*[,:]\s*(?:''|[\u201c\"])")
 
 
 def _colon_lead(body: str, lead: int, start: int) -> bool:
@@ -2585,7 +2777,9 @@ def _reported_span(
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end], att.cue)
-        if (speech or found[1]) and not _content.fragment(body[start:end], att.cue):
+        # ("reiterated his belief that …": a verb of repeating whose object is a statement)
+        stated = speech or found[1] or _content.statement_object(att.cue, body[start:end])
+        if stated and not _content.fragment(body[start:end], att.cue):
             return start, end
         return 0, 0
     if att.cue.lower() not in _content.SPEECH_CUES and att.cue.lower() not in lex.DOCUMENT_VERBS:
@@ -2608,6 +2802,8 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
     before = body[s_start:anchor].rstrip()
     if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
         before = before[: _content.description_start(before)].rstrip()  # "…, the country’s Foreign Minister"
+    if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
+        before = before[: _content.phrase_description_start(before)].rstrip()  # "…, frontman Anthony Kiedis"
     if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
         return None
     text = before.rstrip(' ,\u201d"')
@@ -2679,7 +2875,8 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
 
 def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
     """The direct quotations that can be quotes: four words or more, or a short one with its
-    attribution right after it (“Follow us,” Ms. Gil said); not a title in quotation marks."""
+    attribution right after it (“Follow us,” Ms. Gil said) or its cue and a comma right before it
+    (Priebus said, “Probably.”); not a title in quotation marks."""
     spans = []
     for s in _direct_spans(body):
         words = body[s[0] : s[1]].split()
@@ -2687,11 +2884,35 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
             continue
         # “Follow us,” Ms. Gil said / ''Nusra is Al Qaeda,'' Mr. Kerry said: an attributed quotation
         attributed = words[-1][-1:] in ",?!" and _SAID_AFTER.match(body, s[1], s[1] + 40) is not None
+        if attributed and _title_like(words) and _TITLE_LEAD.search(body, max(0, s[0] - 16), s[0]):
+            continue  # "on Fox News channel's “Sunday Morning Futures,” Rep. Issa said": a show's title
         if (len(words) >= _MIN_QUOTE_WORDS or (len(words) >= 2 and attributed)) and (
             attributed or not _title_like(words)
-        ):
+        ) or _introduced_short(body, s[0], words):
             spans.append(s)
     return spans
+
+
+def _introduced_short(body: str, start: int, words: list[str]) -> bool:
+    """A short quotation introduced by its cue and a comma or colon: "Priebus said, “Probably.”",
+    "Wallace then asked, “With nukes?”" (a whole answer or question, not a phrase in a clause)."""
+    return (
+        words[-1][-1:] in ".?!,"
+        and words[0].lstrip("\u2018'([")[:1].isupper()  # a whole utterance, not the end of the clause
+        and _SAID_BEFORE.search(body, max(0, start - 30), start) is not None
+    )
+
+
+# A cue and a comma or colon right before a quotation's opening mark(s).
+_SAID_BEFORE: Final = re.compile(
+    r"\b(?:said|says|asked|asks|replied|replies|added|adds|wrote|writes|tweeted|tweets|responded"
+    r"|answered|shouted|yelled|joked|quipped)(?:\s+back)?\s*[,:]\s*(?:[\u201c\"]|'')$"
+)
+
+
+# What stands before a title in quotation marks: a possessive or a preposition ("CNN's “State of
+# the Union”", "on “Meet the Press”", "in “The Art of the Deal”").
+_TITLE_LEAD: Final = re.compile(r"(?:[\w.]+[’']s|\b(?:on|in|of|from|at))\s*(?:''|[\u201c\"])$")
 
 
 _SAID_AFTER: Final = re.compile(
