@@ -863,3 +863,46 @@ def test_topic_cue_is_not_the_antecedent_of_a_later_pronoun():
         "Clinton talked about gun control. He said: the cities are in trouble."
     )
     assert _quotes(body) == {"Ted Cruz": ["the plan was dead.", "the cities are in trouble."]}
+
+
+# -- noun cues ---------------------------------------------------------------------------------
+
+
+def test_noun_cue_after_a_possessive_name_object_position():
+    body = "Mary Hollis spoke in Ohio. Critics mocked Ms. Hollis's recent assertion that the bridge held."
+    assert _quotes(body)["Mary Hollis"] == ["the bridge held."]
+
+
+def test_noun_cue_as_subject_ends_before_the_sentence_verb():
+    body = "Senator Mary Hollis spoke in Ohio. Hollis's claim that the mill would reopen drew laughs."
+    assert _quotes(body)["Mary Hollis"] == ["the mill would reopen"]
+
+
+def test_noun_cue_after_a_possessive_pronoun():
+    body = "Governor Tom Reyes spoke on Monday. His warning that the dam could fail alarmed residents."
+    assert _quotes(body)["Tom Reyes"] == ["the dam could fail"]
+
+
+def test_noun_cue_with_a_copula_before_that():
+    body = "Governor Tom Reyes spoke on Monday. Reyes's response was that the county had no money left."
+    assert _quotes(body)["Tom Reyes"] == ["the county had no money left."]
+
+
+def test_noun_cue_after_a_circumstance_phrase():
+    body = "Governor Tom Reyes spoke on Monday. Reyes's claim in an interview that the dam held was wrong."
+    assert _quotes(body)["Tom Reyes"] == ["the dam held"]
+
+
+def test_noun_cue_promise_takes_an_infinitive():
+    body = "Governor Tom Reyes spoke on Monday. Reyes's promise to rebuild the bridge won votes."
+    assert _quotes(body)["Tom Reyes"] == ["to rebuild the bridge"]
+
+
+def test_noun_cue_relative_clause_and_topic_are_no_statement():
+    body = "Reyes's claim that was debunked last week resurfaced. Reyes's claims about trade were false."
+    assert _quotes(body) == {}
+
+
+def test_non_statement_noun_is_no_cue():
+    body = "Governor Tom Reyes spoke on Monday. Reyes's decision that the county would pay angered voters."
+    assert "Tom Reyes" not in _quotes(body)

@@ -190,6 +190,9 @@ class _Attribution:
     source_start: int
     source_end: int
     inverted: bool  # Source after the cue, or cue after its content ("…, Lavrov said")
+    # Where reported content must end (-1: no limit): a noun cue's clause before the verb of the
+    # sentence it is the subject of ("Hollis's claim that the mill would reopen | drew laughs").
+    stop: int = -1
 
 
 # ----------------------------------------------------------------------------------------------
@@ -956,6 +959,28 @@ _INFINITIVE_STOP: Final = lex.words(
 _CLAUSE_LEADS: Final = lex.words("what who which where when how why whether if than")
 
 
+# Noun cues ("Sanders's claim that …", "his warning that …", "Rubio's response was that …").
+_NOUN_MODIFIERS_MAX: Final = 3  # words between the possessor and its noun: "recent evidence-free"
+_NOUN_GAP_MAX: Final = 8  # a short circumstance between the noun and its "that": "in November"
+_NOUN_MODIFIER_STOP: Final = (
+    lex.DETERMINERS | lex.PRONOUNS | _PREPOSITIONS | lex.AUXILIARIES | lex.words("and or but not no that who")
+)
+_NOUN_GAP_LEADS: Final = lex.WEEKDAYS | lex.words("in on at during earlier last this yesterday today")
+_NOUN_COPULAS: Final = lex.words("was is")
+# Nouns whose "to …" is what was promised ("his promise to build a wall"); content_after reads it so.
+_PROMISE_NOUNS: Final = lex.words("promise promises vow vows")
+_POSSESSIVE_GENDERS: Final[dict[str, str]] = {"his": "m", "her": "f"}
+# Finite verb forms that open a predicate (with any past form in "-ed").
+_FINITE_VERBS: Final = _IRREGULAR_PAST | lex.words(
+    "are were have would will could might may should can do must won't wouldn't can't isn't wasn't "
+    "drew seemed became caught struck"
+)
+# Words before a verb that continue the clause the verb belongs to ("… and drew", "… who said").
+_CLAUSE_CONTINUERS: Final = lex.words("and or but that who which to not never , also still")
+# Words before a possessor that leave it the subject of its clause ("But Reyes's claim that …").
+_SUBJECT_OPENERS: Final = lex.words(", ; and but yet so while as although though because since if when")
+
+
 def _group_plural(head: str) -> bool:
     """Whether a lowercase head word names a group of people (see _GROUP_PLURALS)."""
     return head in _GROUP_PLURALS or _AGENT_PLURAL.match(head) is not None
@@ -1046,7 +1071,161 @@ class _Attributor:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
         if self.topics:
             self.found = _merged(self.found, self.topics)
+        nouns = self._noun_cues()
+        if nouns:
+            self.found = _merged(self.found, nouns)
         return self.found
+
+    # -- noun cues ---------------------------------------------------------------------------
+    def _noun_cues(self) -> list[_Attribution]:
+        """Statements introduced by a noun after its possessor: "Sanders's claim that …", "his
+        warning that …", "Rubio's response was: “…”", "Trump's promise to build …".
+
+        Read after the verb cues (kept apart, then merged in text order) so that a possessive
+        pronoun resolves to the speakers found so far and the verb cues' own resolution is
+        unchanged.  Only a noun with its content right after it counts: "that" (not a relative
+        clause), a colon, "was/is that", a short circumstance then "that", or a promise's "to …";
+        "Trump's claims about trade" names a topic, not a statement.
+        """
+        out: list[_Attribution] = []
+        taken = {att.cue_start for att in self.found}
+        for i in compress(count(), map(lex.STATEMENT_CUE_NOUNS.__contains__, self.lows)):
+            if self.quoted[i] or self.caps[i] or self.starts[i] in taken:
+                continue
+            last = self._noun_content(i)
+            if last < 0:
+                continue
+            k = self._possessor(i)
+            if k < 0:
+                continue
+            found = len(self.found)
+            if self._possessor_source(i, k):
+                att = self.found[-1]
+                att.cue_end = self.ends[last]  # past "was": content_after then reads "that …"
+                if last == i and self._subject_position(k):
+                    att.stop = self._predicate_start(i)
+                out.append(att)
+            del self.found[found:]
+        return out
+
+    def _noun_content(self, i: int) -> int:
+        """Index of the cue's last token when content follows the noun at ``i`` (the noun itself,
+        or the copula of "claim was that"); -1 when none does."""
+        lows, sent, j = self.lows, self.sents[i], i + 1
+        if j + 1 >= self.n or self.sents[j + 1] != sent:
+            return -1
+        low = lows[j]
+        if low == ":":
+            return i
+        if low == "to":
+            return i if lows[i] in _PROMISE_NOUNS and lows[j + 1].isalpha() else -1
+        if low == "that":
+            return i if self._complement(j) else -1
+        if low in _NOUN_COPULAS:
+            if lows[j + 1] == ":" or (lows[j + 1] == "that" and self._complement(j + 1)):
+                return j
+            return -1
+        if low not in _NOUN_GAP_LEADS:
+            return -1
+        # "his claim in November that …", "her assertion during the debate that …"
+        for k in range(j + 1, min(self.n - 1, j + _NOUN_GAP_MAX)):
+            if self.sents[k] != sent or not lows[k][:1].isalnum() or lows[k] in _CUE_VERBS:
+                return -1
+            if lows[k] == "that":
+                return i if self._complement(k) else -1
+        return -1
+
+    def _complement(self, k: int) -> bool:
+        """Whether the "that" at ``k`` opens a clause of its own ("claim that he …"), not a relative
+        clause about the noun ("the claim that was debunked", "the statement that followed")."""
+        if k + 1 >= self.n or self.sents[k + 1] != self.sents[k]:
+            return False
+        nxt = self.lows[k + 1]
+        if self.caps[k + 1] or not nxt[:1].isalpha():
+            return True
+        return not (nxt in lex.AUXILIARIES or nxt.endswith("ed") or nxt in _CUE_VERBS)
+
+    def _possessor(self, i: int) -> int:
+        """Index of the possessive word before the noun at ``i``, past up to three lower-case
+        modifiers ("Trump's recent evidence-free assertion"); -1 when there is none."""
+        k = i - 1
+        sent = self.sents[i]
+        while (
+            k >= 0
+            and i - k <= _NOUN_MODIFIERS_MAX
+            and self.sents[k] == sent
+            and not self.caps[k]
+            and self.texts[k][:1].isalpha()
+            and self.lows[k] not in _NOUN_MODIFIER_STOP
+            and not self.texts[k].endswith(_POSSESSIVE_ENDS)
+        ):
+            k -= 1
+        if k < 0 or self.sents[k] != sent:
+            return -1
+        text = self.texts[k]
+        if self.lows[k] in _POSSESSIVE_GENDERS or self.lows[k] == "its":
+            return k
+        if self.caps[k] and text[:1].isalpha() and len(text) > 2 and text.endswith(_POSSESSIVE_ENDS):
+            return k
+        return -1
+
+    def _subject_position(self, k: int) -> bool:
+        """Whether the noun phrase whose possessor is at ``k`` opens its clause (so a verb of its
+        own follows the content): at the sentence start, after a comma, conjunction or subordinator."""
+        a = k
+        while a > 0 and self.sents[a - 1] == self.sents[k] and (
+            self.names._run_end(a - 1) >= k + 1 or self.texts[a - 1] == "."
+        ):
+            a -= 1
+        while a > 0 and self.sents[a - 1] == self.sents[k] and self.texts[a - 1] in _OPEN_QUOTES:
+            a -= 1
+        return a == 0 or self.sents[a - 1] != self.sents[k] or self.lows[a - 1] in _SUBJECT_OPENERS
+
+    def _predicate_start(self, i: int) -> int:
+        """Offset of the verb after the clause that follows the noun at ``i`` ("Reyes's claim that
+        the mill would reopen drew laughs" -> "drew"): the first finite verb after the clause's own
+        verb group that no conjunction or relative word ties to the clause; -1 when none is seen."""
+        seen = self.lows[i + 1] == "to"  # the clause's own verb group ("promise to build" has one)
+        prev_verb = False
+        for k in range(i + 1, self.n):
+            if self.sents[k] != self.sents[i]:
+                return -1
+            if self.quoted[k]:
+                prev_verb = False
+                continue
+            low = self.lows[k]
+            verb = not self.caps[k] and (low in _FINITE_VERBS or (low.endswith("ed") and len(low) > 3))
+            if verb and seen and not prev_verb and self.lows[k - 1] not in _CLAUSE_CONTINUERS:
+                return self.starts[k]
+            if verb:
+                seen = True
+            prev_verb = verb or (prev_verb and bool(_ADVERB.match(low)))
+        return -1
+
+    def _possessor_source(self, i: int, k: int) -> bool:
+        """Add the attribution whose Source is the possessor at ``k``: a name ("Mr. Sanders's"),
+        or "his" / "her" / "its" resolved as a subject pronoun is."""
+        low = self.lows[k]
+        if low in _POSSESSIVE_GENDERS:
+            person = self._last_person_speaker(self.starts[k], _POSSESSIVE_GENDERS[low])
+            if person is None:
+                return False
+            return self._add((person.name, "person"), i, k, k + 1, False, resolved=True)
+        if low == "its":
+            for att in reversed(self.found):
+                if att.type == "organization" and att.cue_start < self.starts[k]:
+                    return self._add((att.name, att.type), i, k, k + 1, False, resolved=True)
+            return False
+        a, sent = k, self.sents[k]
+        while a > 0 and self.sents[a - 1] == sent:
+            if self.names._run_end(a - 1) >= k + 1:
+                a -= 1
+            elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= k + 1:
+                a -= 2  # the period of a title or an initial: "Mr. Trump's"
+            else:
+                break
+        parsed = self.names.parse_run(a, k + 1, lenient=True)
+        return parsed is not None and self._add((parsed[0], parsed[1]), i, a, k + 1, inverted=False)
 
     def _as_put_it(self, i: int) -> bool:
         """``As Akhil Amar, professor of law at Yale, put it, “…”``: "put it" after an "as" that opens
@@ -2531,6 +2710,8 @@ def _reported_span(
     s_start, s_end = sent_of[att.sent]
     if limit is not None and limit > att.cue_end:
         s_end = min(s_end, limit)
+    if att.stop > att.cue_end:
+        s_end = min(s_end, att.stop)
     after_start = max(att.cue_end, att.source_end) if att.inverted else att.cue_end
     anchor = min(att.source_start, att.cue_start)
     if att.cue == "according to":
