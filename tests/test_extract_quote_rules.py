@@ -878,9 +878,24 @@ def test_noun_cue_as_subject_ends_before_the_sentence_verb():
     assert _quotes(body)["Mary Hollis"] == ["the mill would reopen"]
 
 
-def test_noun_cue_after_a_possessive_pronoun():
+def test_noun_cue_after_a_possessive_pronoun_is_not_read():
     body = "Governor Tom Reyes spoke on Monday. His warning that the dam could fail alarmed residents."
-    assert _quotes(body)["Tom Reyes"] == ["the dam could fail"]
+    assert "Tom Reyes" not in _quotes(body)
+
+
+def test_noun_cue_after_a_subordinator_ends_at_the_comma():
+    body = "Despite Reyes's claims that the dam is safe, engineers left the town."
+    assert _quotes(body)["Reyes"] == ["the dam is safe"]
+
+
+def test_noun_cue_inside_another_statement_is_not_read():
+    body = "Ann Lee said Reyes's claim that the dam was safe had misled the town."
+    assert _quotes(body) == {"Ann Lee": ["Reyes's claim that the dam was safe had misled the town."]}
+
+
+def test_noun_cue_content_ends_at_a_semicolon():
+    body = "Voters recall Reyes's warning that the dam could fail; his plan for the levee; and more."
+    assert _quotes(body)["Reyes"] == ["the dam could fail"]
 
 
 def test_noun_cue_with_a_copula_before_that():

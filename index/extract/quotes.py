@@ -963,22 +963,28 @@ _CLAUSE_LEADS: Final = lex.words("what who which where when how why whether if t
 _NOUN_MODIFIERS_MAX: Final = 3  # words between the possessor and its noun: "recent evidence-free"
 _NOUN_GAP_MAX: Final = 8  # a short circumstance between the noun and its "that": "in November"
 _NOUN_MODIFIER_STOP: Final = (
-    lex.DETERMINERS | lex.PRONOUNS | _PREPOSITIONS | lex.AUXILIARIES | lex.words("and or but not no that who")
+    (lex.DETERMINERS - {"most"})  # "Comey's most surprising suggestion"
+    | lex.PRONOUNS
+    | _PREPOSITIONS
+    | lex.AUXILIARIES
+    | lex.words("and or but not no that who")
 )
 _NOUN_GAP_LEADS: Final = lex.WEEKDAYS | lex.words("in on at during earlier last this yesterday today")
 _NOUN_COPULAS: Final = lex.words("was is")
 # Nouns whose "to …" is what was promised ("his promise to build a wall"); content_after reads it so.
 _PROMISE_NOUNS: Final = lex.words("promise promises vow vows")
-_POSSESSIVE_GENDERS: Final[dict[str, str]] = {"his": "m", "her": "f"}
 # Finite verb forms that open a predicate (with any past form in "-ed").
 _FINITE_VERBS: Final = _IRREGULAR_PAST | lex.words(
     "are were have would will could might may should can do must won't wouldn't can't isn't wasn't "
     "drew seemed became caught struck"
 )
+_GROUP_AUXILIARIES: Final = lex.words(
+    "is was are were has have had would will could might may should can do does did must be been being"
+)
 # Words before a verb that continue the clause the verb belongs to ("… and drew", "… who said").
 _CLAUSE_CONTINUERS: Final = lex.words("and or but that who which to not never , also still")
 # Words before a possessor that leave it the subject of its clause ("But Reyes's claim that …").
-_SUBJECT_OPENERS: Final = lex.words(", ; and but yet so while as although though because since if when")
+_SUBJECT_OPENERS: Final = _SUBORDINATORS | lex.words(", ; and but yet so because since if")
 
 
 def _group_plural(head: str) -> bool:
@@ -1089,8 +1095,11 @@ class _Attributor:
         """
         out: list[_Attribution] = []
         taken = {att.cue_start for att in self.found}
+        # A sentence with a verb cue holds the noun phrase inside that statement ("Biden said Trump's
+        # accusation that … had imperiled …"): the writer reports the outer speaker, not the noun.
+        stated = {att.sent for att in self.found}
         for i in compress(count(), map(lex.STATEMENT_CUE_NOUNS.__contains__, self.lows)):
-            if self.quoted[i] or self.caps[i] or self.starts[i] in taken:
+            if self.quoted[i] or self.caps[i] or self.starts[i] in taken or self.sents[i] in stated:
                 continue
             last = self._noun_content(i)
             if last < 0:
@@ -1102,8 +1111,7 @@ class _Attributor:
             if self._possessor_source(i, k):
                 att = self.found[-1]
                 att.cue_end = self.ends[last]  # past "was": content_after then reads "that …"
-                if last == i and self._subject_position(k):
-                    att.stop = self._predicate_start(i)
+                att.stop = self._noun_content_stop(i, k, last)
                 out.append(att)
             del self.found[found:]
         return out
@@ -1133,6 +1141,8 @@ class _Attributor:
                 return -1
             if lows[k] == "that":
                 return i if self._complement(k) else -1
+            if lows[k] in _FINITE_VERBS and lows[k + 1] != "that":
+                return -1  # "Clinton's claim on this is a tax proposal that …": a clause of its own
         return -1
 
     def _complement(self, k: int) -> bool:
@@ -1143,10 +1153,14 @@ class _Attributor:
         nxt = self.lows[k + 1]
         if self.caps[k + 1] or not nxt[:1].isalpha():
             return True
+        if nxt.endswith("s") and not nxt.endswith("ss") and k + 2 < self.n:
+            after = self.lows[k + 2]
+            if after in _PREPOSITIONS or after in _LINKS or after in lex.DETERMINERS:
+                return False  # "the message that emerges from …": a present verb, a relative clause
         return not (nxt in lex.AUXILIARIES or nxt.endswith("ed") or nxt in _CUE_VERBS)
 
     def _possessor(self, i: int) -> int:
-        """Index of the possessive word before the noun at ``i``, past up to three lower-case
+        """Index of the possessive name word before the noun at ``i``, past up to three lower-case
         modifiers ("Trump's recent evidence-free assertion"); -1 when there is none."""
         k = i - 1
         sent = self.sents[i]
@@ -1163,23 +1177,52 @@ class _Attributor:
         if k < 0 or self.sents[k] != sent:
             return -1
         text = self.texts[k]
-        if self.lows[k] in _POSSESSIVE_GENDERS or self.lows[k] == "its":
-            return k
         if self.caps[k] and text[:1].isalpha() and len(text) > 2 and text.endswith(_POSSESSIVE_ENDS):
             return k
         return -1
 
-    def _subject_position(self, k: int) -> bool:
+    def _noun_content_stop(self, i: int, k: int, last: int) -> int:
+        """Where the content of the noun cue at ``i`` (possessor at ``k``, cue ending at ``last``)
+        must end, -1 for the sentence's end: a semicolon ends a list of the writer's ("his claim
+        that …; his criticism of …"); after a subordinator the clause ends at its comma ("While
+        Trump's claims that …, the firms …"); as the sentence's subject, before its verb."""
+        stop = -1
+        for j in range(last + 1, self.n):
+            if self.sents[j] != self.sents[i]:
+                break
+            if self.texts[j] == ";" and not self.quoted[j]:
+                stop = self.starts[j]
+                break
+        opener = self._subject_position(k)
+        if opener and last == i:
+            verb = self._predicate_start(i)
+            if verb >= 0 and (stop < 0 or verb < stop):
+                stop = verb
+        if opener in _SUBORDINATORS:
+            for j in range(last + 1, self.n):
+                if self.sents[j] != self.sents[i] or (stop >= 0 and self.starts[j] >= stop):
+                    break
+                if self.texts[j] == "," and not self.quoted[j]:
+                    return self.starts[j]
+        return stop
+
+    def _subject_position(self, k: int) -> str:
         """Whether the noun phrase whose possessor is at ``k`` opens its clause (so a verb of its
-        own follows the content): at the sentence start, after a comma, conjunction or subordinator."""
+        own follows the content): at the sentence start, after a comma, conjunction or subordinator.
+        Returns the word before it ("^" at the sentence start), "" when it is no subject."""
         a = k
-        while a > 0 and self.sents[a - 1] == self.sents[k] and (
-            self.names._run_end(a - 1) >= k + 1 or self.texts[a - 1] == "."
+        while (
+            a > 0
+            and self.sents[a - 1] == self.sents[k]
+            and self.lows[a - 1] not in _SUBJECT_OPENERS  # "While" may open the capitalised run
+            and (self.names._run_end(a - 1) >= k + 1 or self.texts[a - 1] == ".")
         ):
             a -= 1
         while a > 0 and self.sents[a - 1] == self.sents[k] and self.texts[a - 1] in _OPEN_QUOTES:
             a -= 1
-        return a == 0 or self.sents[a - 1] != self.sents[k] or self.lows[a - 1] in _SUBJECT_OPENERS
+        if a == 0 or self.sents[a - 1] != self.sents[k]:
+            return "^"
+        return self.lows[a - 1] if self.lows[a - 1] in _SUBJECT_OPENERS else ""
 
     def _predicate_start(self, i: int) -> int:
         """Offset of the verb after the clause that follows the noun at ``i`` ("Reyes's claim that
@@ -1199,23 +1242,15 @@ class _Attributor:
                 return self.starts[k]
             if verb:
                 seen = True
-            prev_verb = verb or (prev_verb and bool(_ADVERB.match(low)))
+            # an auxiliary (and its adverbs) leads on to the verb it helps: "would (not) reopen"
+            adverb = low == "not" or bool(_ADVERB.match(low))
+            prev_verb = low in _GROUP_AUXILIARIES or (prev_verb and adverb)
         return -1
 
     def _possessor_source(self, i: int, k: int) -> bool:
-        """Add the attribution whose Source is the possessor at ``k``: a name ("Mr. Sanders's"),
-        or "his" / "her" / "its" resolved as a subject pronoun is."""
-        low = self.lows[k]
-        if low in _POSSESSIVE_GENDERS:
-            person = self._last_person_speaker(self.starts[k], _POSSESSIVE_GENDERS[low])
-            if person is None:
-                return False
-            return self._add((person.name, "person"), i, k, k + 1, False, resolved=True)
-        if low == "its":
-            for att in reversed(self.found):
-                if att.type == "organization" and att.cue_start < self.starts[k]:
-                    return self._add((att.name, att.type), i, k, k + 1, False, resolved=True)
-            return False
+        """Add the attribution whose Source is the name whose possessive is at ``k`` ("Mr.
+        Sanders's").  ("his" / "her" are not read: resolved as subject pronouns are, they named the
+        wrong person or a statement PolNeAR does not mark about as often as the right one.)"""
         a, sent = k, self.sents[k]
         while a > 0 and self.sents[a - 1] == sent:
             if self.names._run_end(a - 1) >= k + 1:
