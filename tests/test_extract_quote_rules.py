@@ -921,3 +921,13 @@ def test_noun_cue_relative_clause_and_topic_are_no_statement():
 def test_non_statement_noun_is_no_cue():
     body = "Governor Tom Reyes spoke on Monday. Reyes's decision that the county would pay angered voters."
     assert "Tom Reyes" not in _quotes(body)
+
+
+def test_noun_cue_as_the_object_of_a_light_verb():
+    body = "Senator Ann Lee spoke on Monday. Lee made the point that the dam was old."
+    assert _quotes(body)["Ann Lee"] == ["the dam was old."]
+
+
+def test_noun_cue_extends_a_verb_cue_before_it():
+    body = "Ann Lee spoke on Monday. Lee offered her firmest promise yet that the dam would be rebuilt."
+    assert _quotes(body)["Ann Lee"] == ["the dam would be rebuilt."]

@@ -969,15 +969,23 @@ _NOUN_MODIFIER_STOP: Final = (
     | lex.AUXILIARIES
     | lex.words("and or but not no that who")
 )
-_NOUN_GAP_LEADS: Final = lex.WEEKDAYS | lex.words("in on at during earlier last this yesterday today")
+_NOUN_GAP_LEADS: Final = lex.WEEKDAYS | lex.words("in on at during earlier last this yesterday today yet")
 _NOUN_COPULAS: Final = lex.words("was is")
 # Nouns whose "to …" is what was promised ("his promise to build a wall"); content_after reads it so.
 _PROMISE_NOUNS: Final = lex.words("promise promises vow vows")
 # Finite verb forms that open a predicate (with any past form in "-ed").
 _FINITE_VERBS: Final = _IRREGULAR_PAST | lex.words(
     "are were have would will could might may should can do must won't wouldn't can't isn't wasn't "
-    "drew seemed became caught struck"
+    "drew seemed became caught struck shouldn't couldn't don't doesn't didn't"
 )
+# Verbs that carry a statement noun as their object ("made the point that", "repeated his claim
+# that"), and the words that may open that object.
+_LIGHT_VERBS: Final = lex.words(
+    "made makes make making offered offers repeated repeats reiterated reiterates renewed delivered issued"
+)
+_NOUN_OBJECT_LEADS: Final = lex.words("a an the his her their its")
+
+_NO_END: Final = -2  # a noun cue's content end that cannot be found
 _GROUP_AUXILIARIES: Final = lex.words(
     "is was are were has have had would will could might may should can do does did must be been being"
 )
@@ -1099,22 +1107,61 @@ class _Attributor:
         # accusation that … had imperiled …"): the writer reports the outer speaker, not the noun.
         stated = {att.sent for att in self.found}
         for i in compress(count(), map(lex.STATEMENT_CUE_NOUNS.__contains__, self.lows)):
-            if self.quoted[i] or self.caps[i] or self.starts[i] in taken or self.sents[i] in stated:
+            if self.quoted[i] or self.caps[i] or self.starts[i] in taken:
                 continue
             last = self._noun_content(i)
             if last < 0:
                 continue
             k = self._possessor(i)
             if k < 0:
+                self._light_verb_noun(i, last, out)
+                continue
+            if self.sents[i] in stated:
                 continue
             found = len(self.found)
             if self._possessor_source(i, k):
                 att = self.found[-1]
                 att.cue_end = self.ends[last]  # past "was": content_after then reads "that …"
                 att.stop = self._noun_content_stop(i, k, last)
-                out.append(att)
+                if att.stop != _NO_END:
+                    out.append(att)
             del self.found[found:]
         return out
+
+    def _light_verb_noun(self, i: int, last: int, out: list[_Attribution]) -> None:
+        """``X made the point that …`` / ``X repeated his claim that …``: a statement noun as the
+        object of a verb that only carries it; the Source is the verb's subject.  A verb cue already
+        read there ("repeated") gets the noun into its cue, so its "that" clause is its content."""
+        k = i - 1
+        while k >= 0 and i - k <= _NOUN_MODIFIERS_MAX and not self.caps[k] and self.texts[k][:1].isalpha():
+            if self.lows[k] in _LIGHT_VERBS or self.lows[k] in _NOUN_OBJECT_LEADS:
+                break
+            k -= 1
+        if k > 0 and self.lows[k] in _NOUN_OBJECT_LEADS:
+            k -= 1
+        if k <= 0 or self.lows[k] not in _LIGHT_VERBS or self.sents[k] != self.sents[i]:
+            return
+        that = -1
+        for j in range(last + 1, min(self.n, last + _NOUN_GAP_MAX)):
+            if self.lows[j] == "that":
+                that = j
+                break
+        if that < 0:
+            return  # "repeated his promise to repeal …": the verb's own content rules decide
+        last = that - 1  # "offered her firmest promise yet that …": the cue runs up to "that"
+        for att in self.found:
+            if att.cue_start == self.starts[k]:
+                att.cue_end = self.ends[last]  # "repeated his claim": content after the noun
+                return
+        if any(att.sent == self.sents[i] for att in self.found):
+            return  # inside another statement
+        found = len(self.found)
+        if self._before(i, k):
+            att = self.found[-1]
+            att.cue = self.body[self.starts[k] : self.ends[i]]  # "made the point"
+            att.cue_end = self.ends[last]
+            out.append(att)
+        del self.found[found:]
 
     def _noun_content(self, i: int) -> int:
         """Index of the cue's last token when content follows the noun at ``i`` (the noun itself,
@@ -1194,16 +1241,19 @@ class _Attributor:
                 stop = self.starts[j]
                 break
         opener = self._subject_position(k)
-        if opener and last == i:
-            verb = self._predicate_start(i)
-            if verb >= 0 and (stop < 0 or verb < stop):
-                stop = verb
+        verb = self._predicate_start(i) if opener and last == i else -1
+        if verb >= 0 and (stop < 0 or verb < stop):
+            stop = verb
         if opener in _SUBORDINATORS:
             for j in range(last + 1, self.n):
                 if self.sents[j] != self.sents[i] or (stop >= 0 and self.starts[j] >= stop):
                     break
                 if self.texts[j] == "," and not self.quoted[j]:
                     return self.starts[j]
+        if opener and last == i and verb < 0 and self.texts[i + 1] != ":":
+            # A subject whose verb was not seen ("… celebrated the fall of the towers parallels
+            # stories …"): where its clause ends is unknown, so the statement is not read.
+            return _NO_END
         return stop
 
     def _subject_position(self, k: int) -> str:
