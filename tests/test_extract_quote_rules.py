@@ -869,7 +869,7 @@ def test_topic_cue_is_not_the_antecedent_of_a_later_pronoun():
 
 
 def test_noun_cue_after_a_possessive_name_object_position():
-    body = "Mary Hollis spoke in Ohio. Critics mocked Ms. Hollis's recent assertion that the bridge held."
+    body = "Mary Hollis spoke in Ohio. Reporters checked Ms. Hollis's recent assertion that the bridge held."
     assert _quotes(body)["Mary Hollis"] == ["the bridge held."]
 
 
@@ -931,3 +931,8 @@ def test_noun_cue_as_the_object_of_a_light_verb():
 def test_noun_cue_extends_a_verb_cue_before_it():
     body = "Ann Lee spoke on Monday. Lee offered her firmest promise yet that the dam would be rebuilt."
     assert _quotes(body)["Ann Lee"] == ["the dam would be rebuilt."]
+
+
+def test_noun_cue_after_a_belief_verb_is_not_read():
+    body = "Ann Lee spoke on Monday. Voters hope to recall Reyes's claim that the dam was safe."
+    assert "Reyes" not in _quotes(body)

@@ -1116,7 +1116,7 @@ class _Attributor:
             if k < 0:
                 self._light_verb_noun(i, last, out)
                 continue
-            if self.sents[i] in stated:
+            if self.sents[i] in stated or self._framed(k):
                 continue
             found = len(self.found)
             if self._possessor_source(i, k):
@@ -1127,6 +1127,19 @@ class _Attributor:
                     out.append(att)
             del self.found[found:]
         return out
+
+    def _framed(self, k: int) -> bool:
+        """Whether a verb of speech, stance or belief comes earlier in the sentence of the possessor
+        at ``k`` ("Democrats hope to capitalize on …, culminating in Trump's suggestion that …"):
+        the noun phrase is then what that verb's subject says or thinks about, not a statement of
+        the possessor's that the writer reports."""
+        j = k - 1
+        while j >= 0 and self.sents[j] == self.sents[k]:
+            low = self.lows[j]
+            if not self.quoted[j] and (low in _SPEECH_TRIGGERS or low in _content.BELIEF_VERBS):
+                return True
+            j -= 1
+        return False
 
     def _light_verb_noun(self, i: int, last: int, out: list[_Attribution]) -> None:
         """``X made the point that …`` / ``X repeated his claim that …``: a statement noun as the
