@@ -959,7 +959,7 @@ _INFINITIVE_STOP: Final = lex.words(
 _CLAUSE_LEADS: Final = lex.words("what who which where when how why whether if than")
 
 
-# Noun cues ("Sanders's claim that …", "his warning that …", "Rubio's response was that …").
+# Noun cues ("Sanders's claim that …", "Rubio's response was that …", "made the point that …").
 _NOUN_MODIFIERS_MAX: Final = 3  # words between the possessor and its noun: "recent evidence-free"
 _NOUN_GAP_MAX: Final = 8  # a short circumstance between the noun and its "that": "in November"
 _NOUN_MODIFIER_STOP: Final = (
@@ -984,8 +984,8 @@ _LIGHT_VERBS: Final = lex.words(
     "made makes make making offered offers repeated repeats reiterated reiterates renewed delivered issued"
 )
 _NOUN_OBJECT_LEADS: Final = lex.words("a an the his her their its")
-
 _NO_END: Final = -2  # a noun cue's content end that cannot be found
+# Auxiliaries that lead on to the verb they help ("would reopen"): one verb group, not two verbs.
 _GROUP_AUXILIARIES: Final = lex.words(
     "is was are were has have had would will could might may should can do does did must be been being"
 )
@@ -1092,14 +1092,14 @@ class _Attributor:
 
     # -- noun cues ---------------------------------------------------------------------------
     def _noun_cues(self) -> list[_Attribution]:
-        """Statements introduced by a noun after its possessor: "Sanders's claim that …", "his
-        warning that …", "Rubio's response was: “…”", "Trump's promise to build …".
+        """Statements introduced by a noun after a possessive name: "Sanders's claim that …",
+        "Rubio's response was: “…”", "Trump's promise to build …"; and by a noun as the object of a
+        light verb ("Gorka made the point that …", see ``_light_verb_noun``).
 
-        Read after the verb cues (kept apart, then merged in text order) so that a possessive
-        pronoun resolves to the speakers found so far and the verb cues' own resolution is
-        unchanged.  Only a noun with its content right after it counts: "that" (not a relative
-        clause), a colon, "was/is that", a short circumstance then "that", or a promise's "to …";
-        "Trump's claims about trade" names a topic, not a statement.
+        Read after the verb cues (kept apart, then merged in text order) so that the verb cues'
+        own reading and pronoun resolution are unchanged.  Only a noun with its content right after
+        it counts: "that" (not a relative clause), a colon, "was/is that", a short circumstance then
+        "that", or a promise's "to …"; "Trump's claims about trade" names a topic, not a statement.
         """
         out: list[_Attribution] = []
         taken = {att.cue_start for att in self.found}
@@ -1312,8 +1312,8 @@ class _Attributor:
 
     def _possessor_source(self, i: int, k: int) -> bool:
         """Add the attribution whose Source is the name whose possessive is at ``k`` ("Mr.
-        Sanders's").  ("his" / "her" are not read: resolved as subject pronouns are, they named the
-        wrong person or a statement PolNeAR does not mark about as often as the right one.)"""
+        Sanders's").  ("his" / "her" are not read: resolved as subject pronouns are, they named
+        the wrong person more often than the right one on PolNeAR train.)"""
         a, sent = k, self.sents[k]
         while a > 0 and self.sents[a - 1] == sent:
             if self.names._run_end(a - 1) >= k + 1:
