@@ -863,3 +863,76 @@ def test_topic_cue_is_not_the_antecedent_of_a_later_pronoun():
         "Clinton talked about gun control. He said: the cities are in trouble."
     )
     assert _quotes(body) == {"Ted Cruz": ["the plan was dead.", "the cities are in trouble."]}
+
+
+# -- noun cues ---------------------------------------------------------------------------------
+
+
+def test_noun_cue_after_a_possessive_name_object_position():
+    body = "Mary Hollis spoke in Ohio. Reporters checked Ms. Hollis's recent assertion that the bridge held."
+    assert _quotes(body)["Mary Hollis"] == ["the bridge held."]
+
+
+def test_noun_cue_as_subject_ends_before_the_sentence_verb():
+    body = "Senator Mary Hollis spoke in Ohio. Hollis's claim that the mill would reopen drew laughs."
+    assert _quotes(body)["Mary Hollis"] == ["the mill would reopen"]
+
+
+def test_noun_cue_after_a_possessive_pronoun_is_not_read():
+    body = "Governor Tom Reyes spoke on Monday. His warning that the dam could fail alarmed residents."
+    assert "Tom Reyes" not in _quotes(body)
+
+
+def test_noun_cue_after_a_subordinator_ends_at_the_comma():
+    body = "Despite Reyes's claims that the dam is safe, engineers left the town."
+    assert _quotes(body)["Reyes"] == ["the dam is safe"]
+
+
+def test_noun_cue_inside_another_statement_is_not_read():
+    body = "Ann Lee said Reyes's claim that the dam was safe had misled the town."
+    assert _quotes(body) == {"Ann Lee": ["Reyes's claim that the dam was safe had misled the town."]}
+
+
+def test_noun_cue_content_ends_at_a_semicolon():
+    body = "Voters recall Reyes's warning that the dam could fail; his plan for the levee; and more."
+    assert _quotes(body)["Reyes"] == ["the dam could fail"]
+
+
+def test_noun_cue_with_a_copula_before_that():
+    body = "Governor Tom Reyes spoke on Monday. Reyes's response was that the county had no money left."
+    assert _quotes(body)["Tom Reyes"] == ["the county had no money left."]
+
+
+def test_noun_cue_after_a_circumstance_phrase():
+    body = "Governor Tom Reyes spoke on Monday. Reyes's claim in an interview that the dam held was wrong."
+    assert _quotes(body)["Tom Reyes"] == ["the dam held"]
+
+
+def test_noun_cue_promise_takes_an_infinitive():
+    body = "Governor Tom Reyes spoke on Monday. Reyes's promise to rebuild the bridge won votes."
+    assert _quotes(body)["Tom Reyes"] == ["to rebuild the bridge"]
+
+
+def test_noun_cue_relative_clause_and_topic_are_no_statement():
+    body = "Reyes's claim that was debunked last week resurfaced. Reyes's claims about trade were false."
+    assert _quotes(body) == {}
+
+
+def test_non_statement_noun_is_no_cue():
+    body = "Governor Tom Reyes spoke on Monday. Reyes's decision that the county would pay angered voters."
+    assert "Tom Reyes" not in _quotes(body)
+
+
+def test_noun_cue_as_the_object_of_a_light_verb():
+    body = "Senator Ann Lee spoke on Monday. Lee made the point that the dam was old."
+    assert _quotes(body)["Ann Lee"] == ["the dam was old."]
+
+
+def test_noun_cue_extends_a_verb_cue_before_it():
+    body = "Ann Lee spoke on Monday. Lee offered her firmest promise yet that the dam would be rebuilt."
+    assert _quotes(body)["Ann Lee"] == ["the dam would be rebuilt."]
+
+
+def test_noun_cue_after_a_belief_verb_is_not_read():
+    body = "Ann Lee spoke on Monday. Voters hope to recall Reyes's claim that the dam was safe."
+    assert "Reyes" not in _quotes(body)

@@ -428,3 +428,16 @@ def first_names() -> frozenset[str]:
             if line and not line.startswith("#"):
                 names.add(line.strip().lower())
     return frozenset(names)
+
+# Nouns of speech and statement that introduce what their possessor said ("Sanders's claim that …",
+# "his warning that …", "Rubio's response was that …"). Only words for things said: plans,
+# decisions, proposals, endorsements, hopes and fears are acts or states of mind, not statements.
+STATEMENT_CUE_NOUNS: Final[frozenset[str]] = words(
+    """
+    claim claims assertion assertions statement statements argument arguments contention contentions
+    warning warnings insistence suggestion suggestions charge charges accusation accusations
+    allegation allegations denial denials admission remark remarks comment comments point response
+    answer assurance assurances declaration declarations prediction predictions explanation
+    complaint complaints conclusion message promise promises vow vows
+    """
+)

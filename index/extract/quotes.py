@@ -190,6 +190,9 @@ class _Attribution:
     source_start: int
     source_end: int
     inverted: bool  # Source after the cue, or cue after its content ("…, Lavrov said")
+    # Where reported content must end (-1: no limit): a noun cue's clause before the verb of the
+    # sentence it is the subject of ("Hollis's claim that the mill would reopen | drew laughs").
+    stop: int = -1
 
 
 # ----------------------------------------------------------------------------------------------
@@ -956,6 +959,42 @@ _INFINITIVE_STOP: Final = lex.words(
 _CLAUSE_LEADS: Final = lex.words("what who which where when how why whether if than")
 
 
+# Noun cues ("Sanders's claim that …", "Rubio's response was that …", "made the point that …").
+_NOUN_MODIFIERS_MAX: Final = 3  # words between the possessor and its noun: "recent evidence-free"
+_NOUN_GAP_MAX: Final = 8  # a short circumstance between the noun and its "that": "in November"
+_NOUN_MODIFIER_STOP: Final = (
+    (lex.DETERMINERS - {"most"})  # "Comey's most surprising suggestion"
+    | lex.PRONOUNS
+    | _PREPOSITIONS
+    | lex.AUXILIARIES
+    | lex.words("and or but not no that who")
+)
+_NOUN_GAP_LEADS: Final = lex.WEEKDAYS | lex.words("in on at during earlier last this yesterday today yet")
+_NOUN_COPULAS: Final = lex.words("was is")
+# Nouns whose "to …" is what was promised ("his promise to build a wall"); content_after reads it so.
+_PROMISE_NOUNS: Final = lex.words("promise promises vow vows")
+# Finite verb forms that open a predicate (with any past form in "-ed").
+_FINITE_VERBS: Final = _IRREGULAR_PAST | lex.words(
+    "are were have would will could might may should can do must won't wouldn't can't isn't wasn't "
+    "drew seemed became caught struck shouldn't couldn't don't doesn't didn't"
+)
+# Verbs that carry a statement noun as their object ("made the point that", "repeated his claim
+# that"), and the words that may open that object.
+_LIGHT_VERBS: Final = lex.words(
+    "made makes make making offered offers repeated repeats reiterated reiterates renewed delivered issued"
+)
+_NOUN_OBJECT_LEADS: Final = lex.words("a an the his her their its")
+_NO_END: Final = -2  # a noun cue's content end that cannot be found
+# Auxiliaries that lead on to the verb they help ("would reopen"): one verb group, not two verbs.
+_GROUP_AUXILIARIES: Final = lex.words(
+    "is was are were has have had would will could might may should can do does did must be been being"
+)
+# Words before a verb that continue the clause the verb belongs to ("… and drew", "… who said").
+_CLAUSE_CONTINUERS: Final = lex.words("and or but that who which to not never , also still")
+# Words before a possessor that leave it the subject of its clause ("But Reyes's claim that …").
+_SUBJECT_OPENERS: Final = _SUBORDINATORS | lex.words(", ; and but yet so because since if")
+
+
 def _group_plural(head: str) -> bool:
     """Whether a lowercase head word names a group of people (see _GROUP_PLURALS)."""
     return head in _GROUP_PLURALS or _AGENT_PLURAL.match(head) is not None
@@ -1046,7 +1085,245 @@ class _Attributor:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
         if self.topics:
             self.found = _merged(self.found, self.topics)
+        nouns = self._noun_cues()
+        if nouns:
+            self.found = _merged(self.found, nouns)
         return self.found
+
+    # -- noun cues ---------------------------------------------------------------------------
+    def _noun_cues(self) -> list[_Attribution]:
+        """Statements introduced by a noun after a possessive name: "Sanders's claim that …",
+        "Rubio's response was: “…”", "Trump's promise to build …"; and by a noun as the object of a
+        light verb ("Gorka made the point that …", see ``_light_verb_noun``).
+
+        Read after the verb cues (kept apart, then merged in text order) so that the verb cues'
+        own reading and pronoun resolution are unchanged.  Only a noun with its content right after
+        it counts: "that" (not a relative clause), a colon, "was/is that", a short circumstance then
+        "that", or a promise's "to …"; "Trump's claims about trade" names a topic, not a statement.
+        """
+        out: list[_Attribution] = []
+        taken = {att.cue_start for att in self.found}
+        # A sentence with a verb cue holds the noun phrase inside that statement ("Biden said Trump's
+        # accusation that … had imperiled …"): the writer reports the outer speaker, not the noun.
+        stated = {att.sent for att in self.found}
+        for i in compress(count(), map(lex.STATEMENT_CUE_NOUNS.__contains__, self.lows)):
+            if self.quoted[i] or self.caps[i] or self.starts[i] in taken:
+                continue
+            last = self._noun_content(i)
+            if last < 0:
+                continue
+            k = self._possessor(i)
+            if k < 0:
+                self._light_verb_noun(i, last, out)
+                continue
+            if self.sents[i] in stated or self._framed(k):
+                continue
+            found = len(self.found)
+            if self._possessor_source(i, k):
+                att = self.found[-1]
+                att.cue_end = self.ends[last]  # past "was": content_after then reads "that …"
+                att.stop = self._noun_content_stop(i, k, last)
+                if att.stop != _NO_END:
+                    out.append(att)
+            del self.found[found:]
+        return out
+
+    def _framed(self, k: int) -> bool:
+        """Whether a verb of speech, stance or belief comes earlier in the sentence of the possessor
+        at ``k`` ("Democrats hope to capitalize on …, culminating in Trump's suggestion that …"):
+        the noun phrase is then what that verb's subject says or thinks about, not a statement of
+        the possessor's that the writer reports."""
+        j = k - 1
+        while j >= 0 and self.sents[j] == self.sents[k]:
+            low = self.lows[j]
+            if not self.quoted[j] and (low in _SPEECH_TRIGGERS or low in _content.BELIEF_VERBS):
+                return True
+            j -= 1
+        return False
+
+    def _light_verb_noun(self, i: int, last: int, out: list[_Attribution]) -> None:
+        """``X made the point that …`` / ``X repeated his claim that …``: a statement noun as the
+        object of a verb that only carries it; the Source is the verb's subject.  A verb cue already
+        read there ("repeated") gets the noun into its cue, so its "that" clause is its content."""
+        k = i - 1
+        while k >= 0 and i - k <= _NOUN_MODIFIERS_MAX and not self.caps[k] and self.texts[k][:1].isalpha():
+            if self.lows[k] in _LIGHT_VERBS or self.lows[k] in _NOUN_OBJECT_LEADS:
+                break
+            k -= 1
+        if k > 0 and self.lows[k] in _NOUN_OBJECT_LEADS:
+            k -= 1
+        if k <= 0 or self.lows[k] not in _LIGHT_VERBS or self.sents[k] != self.sents[i]:
+            return
+        that = -1
+        for j in range(last + 1, min(self.n, last + _NOUN_GAP_MAX)):
+            if self.lows[j] == "that":
+                that = j
+                break
+        if that < 0:
+            return  # "repeated his promise to repeal …": the verb's own content rules decide
+        last = that - 1  # "offered her firmest promise yet that …": the cue runs up to "that"
+        for att in self.found:
+            if att.cue_start == self.starts[k]:
+                att.cue_end = self.ends[last]  # "repeated his claim": content after the noun
+                return
+        if any(att.sent == self.sents[i] for att in self.found):
+            return  # inside another statement
+        found = len(self.found)
+        if self._before(i, k):
+            att = self.found[-1]
+            att.cue = self.body[self.starts[k] : self.ends[i]]  # "made the point"
+            att.cue_end = self.ends[last]
+            out.append(att)
+        del self.found[found:]
+
+    def _noun_content(self, i: int) -> int:
+        """Index of the cue's last token when content follows the noun at ``i`` (the noun itself,
+        or the copula of "claim was that"); -1 when none does."""
+        lows, sent, j = self.lows, self.sents[i], i + 1
+        if j + 1 >= self.n or self.sents[j + 1] != sent:
+            return -1
+        low = lows[j]
+        if low == ":":
+            return i
+        if low == "to":
+            return i if lows[i] in _PROMISE_NOUNS and lows[j + 1].isalpha() else -1
+        if low == "that":
+            return i if self._complement(j) else -1
+        if low in _NOUN_COPULAS:
+            if lows[j + 1] == ":" or (lows[j + 1] == "that" and self._complement(j + 1)):
+                return j
+            return -1
+        if low not in _NOUN_GAP_LEADS:
+            return -1
+        # "his claim in November that …", "her assertion during the debate that …"
+        for k in range(j + 1, min(self.n - 1, j + _NOUN_GAP_MAX)):
+            if self.sents[k] != sent or not lows[k][:1].isalnum() or lows[k] in _CUE_VERBS:
+                return -1
+            if lows[k] == "that":
+                return i if self._complement(k) else -1
+            if lows[k] in _FINITE_VERBS and lows[k + 1] != "that":
+                return -1  # "Clinton's claim on this is a tax proposal that …": a clause of its own
+        return -1
+
+    def _complement(self, k: int) -> bool:
+        """Whether the "that" at ``k`` opens a clause of its own ("claim that he …"), not a relative
+        clause about the noun ("the claim that was debunked", "the statement that followed")."""
+        if k + 1 >= self.n or self.sents[k + 1] != self.sents[k]:
+            return False
+        nxt = self.lows[k + 1]
+        if self.caps[k + 1] or not nxt[:1].isalpha():
+            return True
+        if nxt.endswith("s") and not nxt.endswith("ss") and k + 2 < self.n:
+            after = self.lows[k + 2]
+            if after in _PREPOSITIONS or after in _LINKS or after in lex.DETERMINERS:
+                return False  # "the message that emerges from …": a present verb, a relative clause
+        return not (nxt in lex.AUXILIARIES or nxt.endswith("ed") or nxt in _CUE_VERBS)
+
+    def _possessor(self, i: int) -> int:
+        """Index of the possessive name word before the noun at ``i``, past up to three lower-case
+        modifiers ("Trump's recent evidence-free assertion"); -1 when there is none."""
+        k = i - 1
+        sent = self.sents[i]
+        while (
+            k >= 0
+            and i - k <= _NOUN_MODIFIERS_MAX
+            and self.sents[k] == sent
+            and not self.caps[k]
+            and self.texts[k][:1].isalpha()
+            and self.lows[k] not in _NOUN_MODIFIER_STOP
+            and not self.texts[k].endswith(_POSSESSIVE_ENDS)
+        ):
+            k -= 1
+        if k < 0 or self.sents[k] != sent:
+            return -1
+        text = self.texts[k]
+        if self.caps[k] and text[:1].isalpha() and len(text) > 2 and text.endswith(_POSSESSIVE_ENDS):
+            return k
+        return -1
+
+    def _noun_content_stop(self, i: int, k: int, last: int) -> int:
+        """Where the content of the noun cue at ``i`` (possessor at ``k``, cue ending at ``last``)
+        must end, -1 for the sentence's end: a semicolon ends a list of the writer's ("his claim
+        that …; his criticism of …"); after a subordinator the clause ends at its comma ("While
+        Trump's claims that …, the firms …"); as the sentence's subject, before its verb."""
+        stop = -1
+        for j in range(last + 1, self.n):
+            if self.sents[j] != self.sents[i]:
+                break
+            if self.texts[j] == ";" and not self.quoted[j]:
+                stop = self.starts[j]
+                break
+        opener = self._subject_position(k)
+        verb = self._predicate_start(i) if opener and last == i else -1
+        if verb >= 0 and (stop < 0 or verb < stop):
+            stop = verb
+        if opener in _SUBORDINATORS:
+            for j in range(last + 1, self.n):
+                if self.sents[j] != self.sents[i] or (stop >= 0 and self.starts[j] >= stop):
+                    break
+                if self.texts[j] == "," and not self.quoted[j]:
+                    return self.starts[j]
+        if opener and last == i and verb < 0 and self.texts[i + 1] != ":":
+            # A subject whose verb was not seen ("… celebrated the fall of the towers parallels
+            # stories …"): where its clause ends is unknown, so the statement is not read.
+            return _NO_END
+        return stop
+
+    def _subject_position(self, k: int) -> str:
+        """Whether the noun phrase whose possessor is at ``k`` opens its clause (so a verb of its
+        own follows the content): at the sentence start, after a comma, conjunction or subordinator.
+        Returns the word before it ("^" at the sentence start), "" when it is no subject."""
+        a = k
+        while (
+            a > 0
+            and self.sents[a - 1] == self.sents[k]
+            and self.lows[a - 1] not in _SUBJECT_OPENERS  # "While" may open the capitalised run
+            and (self.names._run_end(a - 1) >= k + 1 or self.texts[a - 1] == ".")
+        ):
+            a -= 1
+        while a > 0 and self.sents[a - 1] == self.sents[k] and self.texts[a - 1] in _OPEN_QUOTES:
+            a -= 1
+        if a == 0 or self.sents[a - 1] != self.sents[k]:
+            return "^"
+        return self.lows[a - 1] if self.lows[a - 1] in _SUBJECT_OPENERS else ""
+
+    def _predicate_start(self, i: int) -> int:
+        """Offset of the verb after the clause that follows the noun at ``i`` ("Reyes's claim that
+        the mill would reopen drew laughs" -> "drew"): the first finite verb after the clause's own
+        verb group that no conjunction or relative word ties to the clause; -1 when none is seen."""
+        seen = self.lows[i + 1] == "to"  # the clause's own verb group ("promise to build" has one)
+        prev_verb = False
+        for k in range(i + 1, self.n):
+            if self.sents[k] != self.sents[i]:
+                return -1
+            if self.quoted[k]:
+                prev_verb = False
+                continue
+            low = self.lows[k]
+            verb = not self.caps[k] and (low in _FINITE_VERBS or (low.endswith("ed") and len(low) > 3))
+            if verb and seen and not prev_verb and self.lows[k - 1] not in _CLAUSE_CONTINUERS:
+                return self.starts[k]
+            if verb:
+                seen = True
+            # an auxiliary (and its adverbs) leads on to the verb it helps: "would (not) reopen"
+            adverb = low == "not" or bool(_ADVERB.match(low))
+            prev_verb = low in _GROUP_AUXILIARIES or (prev_verb and adverb)
+        return -1
+
+    def _possessor_source(self, i: int, k: int) -> bool:
+        """Add the attribution whose Source is the name whose possessive is at ``k`` ("Mr.
+        Sanders's").  ("his" / "her" are not read: resolved as subject pronouns are, they named
+        the wrong person more often than the right one on PolNeAR train.)"""
+        a, sent = k, self.sents[k]
+        while a > 0 and self.sents[a - 1] == sent:
+            if self.names._run_end(a - 1) >= k + 1:
+                a -= 1
+            elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= k + 1:
+                a -= 2  # the period of a title or an initial: "Mr. Trump's"
+            else:
+                break
+        parsed = self.names.parse_run(a, k + 1, lenient=True)
+        return parsed is not None and self._add((parsed[0], parsed[1]), i, a, k + 1, inverted=False)
 
     def _as_put_it(self, i: int) -> bool:
         """``As Akhil Amar, professor of law at Yale, put it, “…”``: "put it" after an "as" that opens
@@ -2723,6 +3000,8 @@ def _reported_span(
     s_start, s_end = sent_of[att.sent]
     if limit is not None and limit > att.cue_end:
         s_end = min(s_end, limit)
+    if att.stop > att.cue_end:
+        s_end = min(s_end, att.stop)
     after_start = max(att.cue_end, att.source_end) if att.inverted else att.cue_end
     anchor = min(att.source_start, att.cue_start)
     if att.cue == "according to":
