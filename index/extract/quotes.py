@@ -765,6 +765,9 @@ _SPEECH_TRIGGERS: Final = (
 # Speech verbs that open a sentence before their Source ("Said Comey, “…”", "Says Mr. Smith: …").
 _OPENING_CUES: Final = lex.words("said says")
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
+# "As X put it, …" / "As X puts it, …" (read by ``_as_put_it``).
+_AS_PUT: Final = lex.words("put puts")
+
 _TRIGGERS: Final = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
@@ -1005,7 +1008,7 @@ class _Attributor:
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
-            elif low == "put" and self._as_put_it(i):
+            elif low in _AS_PUT and self._as_put_it(i):
                 continue  # "As John Cornyn, the No. 2 in the GOP leadership, put it: “…”"
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
@@ -2557,6 +2560,9 @@ def _reported_span(
             end = start + _content.content_end(body[start:s_end], att.cue)
             return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
         return 0, 0  # "… in a CBS News poll has evaporated": the poll is not this clause's subject
+    opener = _as_clause_content(body, s_start, sent_of[att.sent][1], att, limit)
+    if opener is not None:
+        return opener  # "As POLITICO revealed, the RNC agreed …": the main clause, past any later cue
     found = None
     if after_start < s_end:
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
@@ -2601,6 +2607,64 @@ _LAST_CLAIM: Final = re.compile(r",\s+((?:with|which|who)\s[^,]*)$")
 
 # Cues whose object is a clause (speech verbs, a document's "shows"/"found"), not a noun phrase.
 _CLAUSE_CUES: Final = _content.SPEECH_CUES | lex.DOCUMENT_VERBS
+
+
+# An "as" that opens the sentence (after an opening parenthesis or quotation mark), then at most
+# a few words of description before the name: "As Paul Ryan has pointed out, …", "(As BuzzFeed
+# News first reported, …", "As House Speaker Paul Ryan …", "As The Post's Ruth Marcus puts it, …".
+_AS_OPENER: Final = re.compile(r"[\s(\[\u201c\"'~*\u2014\u2013-]*As\s+(?:[^\s,;:()\u201c\u201d\"]+\s+){0,5}")
+
+# What may stand between the cue and the comma closing the "as" clause: a short adjunct ("in
+# December", "just today", "repeatedly") but no clause of its own ("As Trump said he would, …").
+_AS_ADJUNCT: Final = re.compile(r"[^\S\n]*(?:[\w.'\u2019-]+[^\S\n]+){0,6}?[\w.'\u2019-]*[^\S\n]*,")
+_AS_CLAUSE_WORDS: Final = lex.words(
+    "he she they it we i you that this there would will could can did had was is"
+)
+
+
+def _as_clause_content(
+    body: str, s_start: int, s_end: int, att: _Attribution, limit: int | None = None
+) -> tuple[int, int] | None:
+    """The main clause after an opening "As X said, …" / "As reported by X, …": the content.
+
+    The attribution is a clause of manner; the statement it vouches for is the sentence's main
+    clause after the comma, which may open with a cue of its own ("As POLITICO revealed, the RNC
+    agreed …"): ``limit`` (a later trailing attribution) stops the content only past its start
+    ("As Ryan said, …, Smith said").  None for any other shape.
+    """
+    anchor = min(att.source_start, att.cue_start)
+    if body.startswith("As ", anchor):
+        anchor += 3  # the name run took the opening "As" in ("As POLITICO")
+    if anchor <= s_start or not _AS_OPENER.fullmatch(body, s_start, anchor):
+        return None
+    low = att.cue.lower()
+    if low not in _content.SPEECH_CUES and low not in lex.DOCUMENT_VERBS and low not in _AS_CUES:
+        return None  # "As speakers all week have done, …", "As she pursues …": no statement
+    tail = max(att.cue_end, att.source_end)
+    adjunct = _AS_ADJUNCT.match(body, tail, s_end)
+    words = body[tail : adjunct.end() - 1].lower().split() if adjunct is not None else []
+    if low in _AS_PUT and words[:1] == ["it"]:
+        words = words[1:]  # "As Ruth Marcus puts it, …"
+    if adjunct is None or _AS_NOT_ADJUNCT.intersection(words[:1]) or _AS_CLAUSE_WORDS.intersection(words):
+        # "As Freddy … joked with his best friend, …": a verb with a companion or topic is an event
+        # the "as" clause times, not a statement it reports
+        return None
+    start = adjunct.end()
+    while start < s_end and body[start] in " \t\u00a0":
+        start += 1
+    if limit is not None and limit > start + 1:
+        s_end = min(s_end, limit)
+    end = start + _content.content_end(body[start:s_end], att.cue)
+    end = start + len(body[start:end].rstrip(" ,"))
+    if _content.fragment(body[start:end]):
+        return None
+    return start, end
+
+
+_AS_NOT_ADJUNCT: Final = lex.words("with about over against for to")
+
+# Cues of an "as" clause beyond the speech verbs: a phrasal verb's head ("pointed out").
+_AS_CUES: Final = lex.words("pointed put puts")
 
 
 def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | None:
