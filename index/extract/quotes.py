@@ -765,6 +765,17 @@ _SPEECH_TRIGGERS: Final = (
 # Speech verbs that open a sentence before their Source ("Said Comey, “…”", "Says Mr. Smith: …").
 _OPENING_CUES: Final = lex.words("said says")
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
+# Speech participles that may open a sentence whose main clause's subject speaks ("Noting that …,
+# Tester said"), how far their comma may be, how long the name run after it, and the auxiliaries
+# that may follow that name ("…, Allen did suggest").
+_OPENING_PARTICIPLES: Final = frozenset(
+    w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing")
+)
+_OPENING_REACH: Final = 40
+_TOPIC_PARTICLES: Final = lex.words("to at")
+_NAME_RUN_MAX: Final = 5
+_OPENING_AUX: Final = lex.words("did does do has have had was is will would could can also")
+
 # "As X put it, …" / "As X puts it, …" (read by ``_as_put_it``).
 _AS_PUT: Final = lex.words("put puts")
 
@@ -995,6 +1006,8 @@ class _Attributor:
             low = lows[i]
             if low == "according" and i + 1 < self.n and lows[i + 1] == "to":
                 self._after(i, i + 2, "according to", inverted=True)
+            elif caps[i] and low in _OPENING_PARTICIPLES and self._opening_participle(i):
+                continue  # "Noting that only Kirk voted with Democrats, Tester added: …"
             elif low == ":":
                 self._transcript(i)
             elif low == "in":
@@ -1064,6 +1077,32 @@ class _Attributor:
         if k > 0 and self.sents[k - 1] == self.sents[i] and self.texts[k - 1] not in _CLAUSE_OPENERS:
             return False  # "… the same as he put it": not a clause of its own
         return self._before(i)
+
+    def _opening_participle(self, i: int) -> bool:
+        """``Noting that …, Tester said …``: a speech participle opening the sentence reports what
+        the main clause's named subject says; the subject is the name run right after a comma of
+        the sentence, followed by a finite verb (the first such comma, so "Noting that Trump “says
+        …,” though, Allen did suggest" reaches Allen)."""
+        if not self._opens_sentence(i) or (i + 1 < self.n and self.lows[i + 1] in _TOPIC_PARTICLES):
+            return False  # "Pointing to Manafort's involvement, Weber told AP …": a topic, not words
+        k = i + 1
+        while k + 2 < self.n and self.sents[k] == self.sents[i] and k - i < _OPENING_REACH:
+            if self.texts[k] == "," and not self.quoted[k]:
+                b = k + 1
+                while b < self.n and b - k <= _NAME_RUN_MAX and (
+                    (self.caps[b] and self.texts[b][:1].isalpha()) or self.names._particle(b)
+                    or (b > k + 1 and self.names._abbrev_dot(b))
+                ):
+                    b += 1
+                if b > k + 1 and b < self.n and self.sents[b] == self.sents[i] and (
+                    self._finite_verb(b) or self.lows[b] in _OPENING_AUX
+                ):
+                    parsed = self.names.parse_run(k + 1, b, lenient=True)
+                    if parsed is None:
+                        return False
+                    return self._add((parsed[0], parsed[1]), i, k + 1, b, inverted=False)
+            k += 1
+        return False
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i is its sentence's first word (after any opening quotation marks)."""
@@ -2473,6 +2512,8 @@ def _quote_for(
     the attribution and the first opened after its cue are the only candidates: the tests below
     bound how far away a quotation may be, and the others are farther.
     """
+    if _opening_participle(att):
+        return None  # "Noting that …, Tester added: “…”": the quotation is the main clause's
     s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
     anchor = min(att.source_start, att.cue_start)
     k = bisect.bisect_right(ends, anchor) - 1
@@ -2497,6 +2538,12 @@ def _quote_for(
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _opening_participle(att: _Attribution) -> bool:
+    """Whether ``att`` was read by ``_Attributor._opening_participle`` ("Noting that …, Tester
+    said"): a capitalised cue before its Source, not inverted."""
+    return att.source_start > att.cue_end and not att.inverted and att.cue[:1].isupper()
 
 
 def _colon_lead(body: str, lead: int, start: int) -> bool:
@@ -2536,6 +2583,8 @@ def _reported_span(
         s_end = min(s_end, limit)
     after_start = max(att.cue_end, att.source_end) if att.inverted else att.cue_end
     anchor = min(att.source_start, att.cue_start)
+    if _opening_participle(att):
+        s_end = min(s_end, att.source_start)  # "Noting that …, Tester said": the content ends at its Source
     if att.cue == "according to":
         text = body[s_start:anchor].rstrip(' ,\u201d"')
         if len(text) >= 2:
