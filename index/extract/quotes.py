@@ -1008,6 +1008,8 @@ class _Attributor:
                 self._after(i, i + 2, "according to", inverted=True)
             elif caps[i] and low in _OPENING_PARTICIPLES and self._opening_participle(i):
                 continue  # "Noting that only Kirk voted with Democrats, Tester added: …"
+            elif caps[i] and low == "asked" and self._asked_by(i):
+                continue  # "Asked by Matt Lauer whether she had practiced her speech, she said …"
             elif low == ":":
                 self._transcript(i)
             elif low == "in":
@@ -1103,6 +1105,13 @@ class _Attributor:
                     return self._add((parsed[0], parsed[1]), i, k + 1, b, inverted=False)
             k += 1
         return False
+
+    def _asked_by(self, i: int) -> bool:
+        """``Asked by Thrush if Clinton “gets” race, Sharpton …``: the asker is the Source of the
+        question (the clause up to the comma, see ``_reported_span``), not the one who answers."""
+        if i + 2 >= self.n or self.lows[i + 1] != "by" or not self._opens_sentence(i):
+            return False
+        return self._after(i, i + 2, self.texts[i], inverted=True)
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i is its sentence's first word (after any opening quotation marks)."""
@@ -2543,7 +2552,8 @@ def _quote_for(
 def _opening_participle(att: _Attribution) -> bool:
     """Whether ``att`` was read by ``_Attributor._opening_participle`` ("Noting that …, Tester
     said"): a capitalised cue before its Source, not inverted."""
-    return att.source_start > att.cue_end and not att.inverted and att.cue[:1].isupper()
+    cue = att.cue
+    return att.source_start > att.cue_end and not att.inverted and cue[:1].isupper() and cue.endswith("ing")
 
 
 def _colon_lead(body: str, lead: int, start: int) -> bool:
@@ -2585,6 +2595,9 @@ def _reported_span(
     anchor = min(att.source_start, att.cue_start)
     if _opening_participle(att):
         s_end = min(s_end, att.source_start)  # "Noting that …, Tester said": the content ends at its Source
+    elif att.cue == "Asked" and att.inverted:
+        comma = body.find(",", att.source_end, s_end)
+        s_end = comma if comma > 0 else s_end  # "Asked by Thrush if Clinton “gets” race, Sharpton …"
     if att.cue == "according to":
         text = body[s_start:anchor].rstrip(' ,\u201d"')
         if len(text) >= 2:
