@@ -256,3 +256,13 @@ def test_opening_participle_leaves_the_main_clauses_quotation_to_its_cue():
 def test_asked_by_question_ends_at_its_comma():
     body = "Glenn Thrush asked. Asked by Thrush if the mayor gets it, Sharpton avoided an answer."
     assert _quotes(body) == {"Glenn Thrush": ["if the mayor gets it"]}
+
+
+def test_to_a_name_opening_the_sentence_gives_the_main_clause_as_a_view():
+    body = "Dan Sexton came. To Sexton, who has studied the rallies, Tuesday marked a turning point."
+    assert _quotes(body) == {"Dan Sexton": ["Tuesday marked a turning point."]}
+
+
+def test_to_a_place_opening_the_sentence_is_no_view():
+    body = "The party met on Monday. To Washington, the move looked like a provocation."
+    assert _quotes(body) == {}

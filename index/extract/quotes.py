@@ -772,6 +772,7 @@ _OPENING_PARTICIPLES: Final = frozenset(
     w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing")
 )
 _OPENING_REACH: Final = 40
+_VIEW_LEAD: Final = "To"
 _TOPIC_PARTICLES: Final = lex.words("to at")
 _NAME_RUN_MAX: Final = 5
 _OPENING_AUX: Final = lex.words("did does do has have had was is will would could can also")
@@ -1062,9 +1063,34 @@ class _Attributor:
                 self.named_only = False
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
+        self._viewpoints()
         if self.topics:
             self.found = _merged(self.found, self.topics)
         return self.found
+
+    def _viewpoints(self) -> None:
+        """``To Frank, issues of racial justice get attention …``: "To" and a person's name opening
+        the sentence, then a comma, give the main clause as that person's view ("To" is the cue,
+        as "according to" is).  Merged into ``found`` in text order (a separate pass: "To" is no
+        trigger of the main loop, where every "to" would cost a test)."""
+        first = len(self.found)
+        for i in compress(count(), map(_VIEW_LEAD.__eq__, self.texts)):
+            if self.quoted[i] or not self._opens_sentence(i):
+                continue
+            b = i + 1
+            while b < self.n and b - i <= _NAME_RUN_MAX and (
+                (self.caps[b] and self.texts[b][:1].isalpha()) or self.names._abbrev_dot(b)
+            ):
+                b += 1
+            if b == i + 1 or b >= self.n or self.texts[b] != ",":
+                continue
+            parsed = self.names.parse_run(i + 1, b)
+            if parsed is not None and parsed[1] == "person":
+                self._add((parsed[0], parsed[1]), i, i + 1, b, inverted=True)
+        if len(self.found) > first:
+            extra = self.found[first:]
+            del self.found[first:]
+            self.found = _merged(self.found, extra)
 
     def _as_put_it(self, i: int) -> bool:
         """``As Akhil Amar, professor of law at Yale, put it, “…”``: "put it" after an "as" that opens
@@ -2622,6 +2648,8 @@ def _reported_span(
             end = start + _content.content_end(body[start:s_end], att.cue)
             return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
         return 0, 0  # "… in a CBS News poll has evaporated": the poll is not this clause's subject
+    if att.cue == _VIEW_LEAD and att.inverted:
+        return _viewpoint_content(body, s_end, att)
     opener = _as_clause_content(body, s_start, sent_of[att.sent][1], att, limit)
     if opener is not None:
         return opener  # "As POLITICO revealed, the RNC agreed …": the main clause, past any later cue
@@ -2724,6 +2752,22 @@ def _as_clause_content(
 
 
 _AS_NOT_ADJUNCT: Final = lex.words("with about over against for to")
+
+def _viewpoint_content(body: str, s_end: int, att: _Attribution) -> tuple[int, int]:
+    """``To Sexton, who has studied Trump rallies, Tuesday marked a turning point``: the main
+    clause after the name's comma (and after a relative clause closed by a comma); (0, 0) if none."""
+    start = att.source_end + 1
+    while start < s_end and body[start] in " \t\u00a0":
+        start += 1
+    if body.startswith(("who ", "whose "), start):
+        comma = body.find(", ", start, s_end)
+        if comma < 0:
+            return 0, 0
+        start = comma + 2
+    end = start + _content.content_end(body[start:s_end], att.cue)
+    end = start + len(body[start:end].rstrip(" ,"))
+    return (start, end) if end > start and not _content.fragment(body[start:end]) else (0, 0)
+
 
 # Cues of an "as" clause beyond the speech verbs: a phrasal verb's head ("pointed out").
 _AS_CUES: Final = lex.words("pointed put puts")
