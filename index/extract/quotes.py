@@ -764,22 +764,21 @@ _SPEECH_TRIGGERS: Final = (
 
 # Speech verbs that open a sentence before their Source ("Said Comey, “…”", "Says Mr. Smith: …").
 _OPENING_CUES: Final = lex.words("said says")
-# Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 # Speech participles that may open a sentence whose main clause's subject speaks ("Noting that …,
 # Tester said"), how far their comma may be, how long the name run after it, and the auxiliaries
-# that may follow that name ("…, Allen did suggest").
-_OPENING_PARTICIPLES: Final = frozenset(
-    w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing")
-)
+# that may follow that name ("…, Allen did suggest"); after "to" / "at" the participle takes a
+# topic ("Pointing to …").
+_OPENING_PARTICIPLES: Final = frozenset(w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing"))
 _OPENING_REACH: Final = 40
-_VIEW_LEAD: Final = "To"
 _TOPIC_PARTICLES: Final = lex.words("to at")
 _NAME_RUN_MAX: Final = 5
 _OPENING_AUX: Final = lex.words("did does do has have had was is will would could can also")
-
+# The word that, opening a sentence before a person's name and a comma, gives that person's view
+# ("To Frank, …").
+_VIEW_LEAD: Final = "To"
 # "As X put it, …" / "As X puts it, …" (read by ``_as_put_it``).
 _AS_PUT: Final = lex.words("put puts")
-
+# Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 _TRIGGERS: Final = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
@@ -1109,8 +1108,8 @@ class _Attributor:
     def _opening_participle(self, i: int) -> bool:
         """``Noting that …, Tester said …``: a speech participle opening the sentence reports what
         the main clause's named subject says; the subject is the name run right after a comma of
-        the sentence, followed by a finite verb (the first such comma, so "Noting that Trump “says
-        …,” though, Allen did suggest" reaches Allen)."""
+        the sentence, followed by a finite verb or an auxiliary (the first such comma, so "Noting
+        that Trump “says …,” though, Allen did suggest" reaches Allen)."""
         if not self._opens_sentence(i) or (i + 1 < self.n and self.lows[i + 1] in _TOPIC_PARTICLES):
             return False  # "Pointing to Manafort's involvement, Weber told AP …": a topic, not words
         k = i + 1
@@ -2751,7 +2750,9 @@ def _as_clause_content(
     return start, end
 
 
+# A companion or topic after the cue: the "as" clause times an event ("joked with …").
 _AS_NOT_ADJUNCT: Final = lex.words("with about over against for to")
+
 
 def _viewpoint_content(body: str, s_end: int, att: _Attribution) -> tuple[int, int]:
     """``To Sexton, who has studied Trump rallies, Tuesday marked a turning point``: the main
