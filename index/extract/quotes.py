@@ -1071,9 +1071,15 @@ class _Attributor:
         """``To Frank, issues of racial justice get attention …``: "To" and a person's name opening
         the sentence, then a comma, give the main clause as that person's view ("To" is the cue,
         as "according to" is).  Merged into ``found`` in text order (a separate pass: "To" is no
-        trigger of the main loop, where every "to" would cost a test)."""
+        trigger of the main loop, where every "to" would cost a test; the text is searched, not the
+        tokens, as most articles hold no "To " at all)."""
         first = len(self.found)
-        for i in compress(count(), map(_VIEW_LEAD.__eq__, self.texts)):
+        pos = self.body.find(_VIEW_LEAD + " ")
+        while pos >= 0:
+            at, pos = pos, self.body.find(_VIEW_LEAD + " ", pos + 3)
+            i = bisect.bisect_left(self.starts, at)
+            if i >= self.n or self.starts[i] != at or self.texts[i] != _VIEW_LEAD:
+                continue  # inside a word ("PoTo ") or not a token of its own
             if self.quoted[i] or not self._opens_sentence(i):
                 continue
             b = i + 1
@@ -2578,7 +2584,7 @@ def _opening_participle(att: _Attribution) -> bool:
     """Whether ``att`` was read by ``_Attributor._opening_participle`` ("Noting that …, Tester
     said"): a capitalised cue before its Source, not inverted."""
     cue = att.cue
-    return att.source_start > att.cue_end and not att.inverted and cue[:1].isupper() and cue.endswith("ing")
+    return cue[:1].isupper() and cue.endswith("ing") and att.source_start > att.cue_end and not att.inverted
 
 
 def _colon_lead(body: str, lead: int, start: int) -> bool:
