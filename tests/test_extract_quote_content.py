@@ -480,3 +480,74 @@ def test_paragraph_with_its_own_attribution_after_a_colon_is_not_taken():
         "The movie is long, the critic Tom Reed said of the film.\n\nIt opens Friday."
     )
     assert _quotes(body)["Hugh Hewitt"] == []
+
+# Eleventh round: attributions that open the sentence (the content is the main clause or the
+# opener's own clause).
+
+
+def test_as_clause_attributes_the_main_clause_after_its_comma():
+    body = "Jane Miller spoke in Ohio. As Miller has pointed out, the plan costs more than it saves."
+    assert _quotes(body) == {"Jane Miller": ["the plan costs more than it saves."]}
+
+
+def test_as_clause_content_runs_past_a_cue_of_the_main_clause():
+    body = "The council met. As the Gazette revealed, Mayor Tom Hale agreed to sell the park in May."
+    assert _quotes(body) == {"Gazette": ["Mayor Tom Hale agreed to sell the park in May."], "Tom Hale": []}
+
+
+def test_passive_as_clause_attributes_the_main_clause():
+    body = "The council met. As reported by the Gazette, the mayor was told about the sale in March."
+    assert _quotes(body) == {"Gazette": ["the mayor was told about the sale in March."]}
+
+
+def test_as_clause_with_puts_it_attributes_the_main_clause():
+    body = "Ruth Kane wrote again. As The Herald's Ruth Kane puts it, the mayor is out of time."
+    assert _quotes(body) == {"Ruth Kane": ["the mayor is out of time."]}
+
+
+def test_as_clause_content_stops_at_a_trailing_attribution():
+    body = "Paul Reed spoke. As Reed said, the rates will rise in June, Tom Hale said."
+    assert _quotes(body)["Paul Reed"] == ["the rates will rise in June"]
+
+
+def test_as_clause_of_an_event_with_a_companion_is_no_statement():
+    body = "Fred Lane sat down. As Fred joked with his friend at the table, his brother grew impatient."
+    assert _quotes(body).get("Fred Lane", []) == []
+
+
+def test_as_clause_with_a_clause_of_its_own_is_not_the_opener_rule():
+    body = "Tom Hale spoke. As Hale said he would, the senator voted against the bill."
+    assert "the senator voted against the bill." not in _quotes(body).get("Tom Hale", [])
+
+
+def test_opening_participle_content_ends_at_the_main_clause_subject():
+    body = (
+        "Ann Tester spoke. Noting that the bill had little support in the House, Tester added that "
+        "the votes were not there."
+    )
+    assert _quotes(body) == {
+        "Ann Tester": ["the bill had little support in the House", "the votes were not there."]
+    }
+
+
+def test_opening_participle_leaves_the_main_clauses_quotation_to_its_cue():
+    body = (
+        "Ann Tester spoke. Noting that the bill had little support, Tester added: "
+        "“That’s where the problem is.”"
+    )
+    assert _quotes(body) == {"Ann Tester": ["the bill had little support", "That’s where the problem is."]}
+
+
+def test_asked_by_question_ends_at_its_comma():
+    body = "Glenn Thrush asked. Asked by Thrush if the mayor gets it, Sharpton avoided an answer."
+    assert _quotes(body) == {"Glenn Thrush": ["if the mayor gets it"]}
+
+
+def test_to_a_name_opening_the_sentence_gives_the_main_clause_as_a_view():
+    body = "Dan Sexton came. To Sexton, who has studied the rallies, Tuesday marked a turning point."
+    assert _quotes(body) == {"Dan Sexton": ["Tuesday marked a turning point."]}
+
+
+def test_to_a_place_opening_the_sentence_is_no_view():
+    body = "The party met on Monday. To Washington, the move looked like a provocation."
+    assert _quotes(body) == {}

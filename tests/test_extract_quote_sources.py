@@ -211,3 +211,31 @@ def test_long_relative_clause_aside_before_a_participle_cue():
         "campaign against two rivals, will answer the critics soon, saying the vote settled the matter."
     )
     assert _quotes(body) == {"Jane Porter": ["the vote settled the matter."]}
+
+
+# Eleventh round: Sources of attributions that open the sentence.
+
+
+def test_opening_participle_speaker_is_the_main_clause_subject():
+    body = "Rita Allen spoke. Noting he majored in philosophy, Allen said he tends to deliberate."
+    assert _quotes(body) == {"Rita Allen": ["he majored in philosophy", "he tends to deliberate."]}
+
+
+def test_opening_participle_speaker_before_a_non_cue_verb():
+    body = "Phyllis Schlafly wrote. Noting that both men battled the media, Schlafly put her finger on it."
+    assert _quotes(body) == {"Phyllis Schlafly": ["both men battled the media"]}
+
+
+def test_opening_participle_with_a_topic_particle_reports_nothing():
+    body = "Vin Weber spoke. Pointing to the budget, Weber told reporters that the deal was done."
+    assert _quotes(body) == {"Vin Weber": ["the deal was done."]}
+
+
+def test_opening_participle_inside_a_sentence_is_not_an_opener():
+    body = "Rita Allen spoke. The mayor, Noting the rain, stayed home."
+    assert "Rita Allen" not in _quotes(body) or _quotes(body)["Rita Allen"] == []
+
+
+def test_asked_by_names_the_asker():
+    body = "Matt Lauer asked. Asked by Lauer whether she had practiced her speech, she smiled."
+    assert _quotes(body) == {"Matt Lauer": ["whether she had practiced her speech"]}

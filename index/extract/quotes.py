@@ -767,6 +767,20 @@ _SPEECH_TRIGGERS: Final = (
 
 # Speech verbs that open a sentence before their Source ("Said Comey, “…”", "Says Mr. Smith: …").
 _OPENING_CUES: Final = lex.words("said says")
+# Speech participles that may open a sentence whose main clause's subject speaks ("Noting that …,
+# Tester said"), how far their comma may be, how long the name run after it, and the auxiliaries
+# that may follow that name ("…, Allen did suggest"); after "to" / "at" the participle takes a
+# topic ("Pointing to …").
+_OPENING_PARTICIPLES: Final = frozenset(w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing"))
+_OPENING_REACH: Final = 40
+_TOPIC_PARTICLES: Final = lex.words("to at")
+_NAME_RUN_MAX: Final = 5
+_OPENING_AUX: Final = lex.words("did does do has have had was is will would could can also")
+# The word that, opening a sentence before a person's name and a comma, gives that person's view
+# ("To Frank, …").
+_VIEW_LEAD: Final = "To"
+# "As X put it, …" / "As X puts it, …" (read by ``_as_put_it``).
+_AS_PUT: Final = lex.words("put puts")
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
 _TRIGGERS: Final = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
@@ -1031,6 +1045,10 @@ class _Attributor:
             low = lows[i]
             if low == "according" and i + 1 < self.n and lows[i + 1] == "to":
                 self._after(i, i + 2, "according to", inverted=True)
+            elif caps[i] and low in _OPENING_PARTICIPLES and self._opening_participle(i):
+                continue  # "Noting that only Kirk voted with Democrats, Tester added: …"
+            elif caps[i] and low == "asked" and self._asked_by(i):
+                continue  # "Asked by Matt Lauer whether she had practiced her speech, she said …"
             elif low == ":":
                 self._transcript(i)
             elif low == "in":
@@ -1044,7 +1062,7 @@ class _Attributor:
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
             elif low in _SIGNATURE_DASHES:
                 self._signature(i)
-            elif low == "put" and self._as_put_it(i):
+            elif low in _AS_PUT and self._as_put_it(i):
                 continue  # "As John Cornyn, the No. 2 in the GOP leadership, put it: “…”"
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
@@ -1083,6 +1101,7 @@ class _Attributor:
                 self.named_only = False
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
+        self._viewpoints()
         if self.topics:
             self.found = _merged(self.found, self.topics)
         nouns = self._noun_cues()
@@ -1325,6 +1344,36 @@ class _Attributor:
         parsed = self.names.parse_run(a, k + 1, lenient=True)
         return parsed is not None and self._add((parsed[0], parsed[1]), i, a, k + 1, inverted=False)
 
+    def _viewpoints(self) -> None:
+        """``To Frank, issues of racial justice get attention …``: "To" and a person's name opening
+        the sentence, then a comma, give the main clause as that person's view ("To" is the cue,
+        as "according to" is).  Merged into ``found`` in text order (a separate pass: "To" is no
+        trigger of the main loop, where every "to" would cost a test; the text is searched, not the
+        tokens, as most articles hold no "To " at all)."""
+        first = len(self.found)
+        pos = self.body.find(_VIEW_LEAD + " ")
+        while pos >= 0:
+            at, pos = pos, self.body.find(_VIEW_LEAD + " ", pos + 3)
+            i = bisect.bisect_left(self.starts, at)
+            if i >= self.n or self.starts[i] != at or self.texts[i] != _VIEW_LEAD:
+                continue  # inside a word ("PoTo ") or not a token of its own
+            if self.quoted[i] or not self._opens_sentence(i):
+                continue
+            b = i + 1
+            while b < self.n and b - i <= _NAME_RUN_MAX and (
+                (self.caps[b] and self.texts[b][:1].isalpha()) or self.names._abbrev_dot(b)
+            ):
+                b += 1
+            if b == i + 1 or b >= self.n or self.texts[b] != ",":
+                continue
+            parsed = self.names.parse_run(i + 1, b)
+            if parsed is not None and parsed[1] == "person":
+                self._add((parsed[0], parsed[1]), i, i + 1, b, inverted=True)
+        if len(self.found) > first:
+            extra = self.found[first:]
+            del self.found[first:]
+            self.found = _merged(self.found, extra)
+
     def _as_put_it(self, i: int) -> bool:
         """``As Akhil Amar, professor of law at Yale, put it, “…”``: "put it" after an "as" that opens
         the clause is a speech cue; its subject is read as before any cue."""
@@ -1338,6 +1387,39 @@ class _Attributor:
         if k > 0 and self.sents[k - 1] == self.sents[i] and self.texts[k - 1] not in _CLAUSE_OPENERS:
             return False  # "… the same as he put it": not a clause of its own
         return self._before(i)
+
+    def _opening_participle(self, i: int) -> bool:
+        """``Noting that …, Tester said …``: a speech participle opening the sentence reports what
+        the main clause's named subject says; the subject is the name run right after a comma of
+        the sentence, followed by a finite verb or an auxiliary (the first such comma, so "Noting
+        that Trump “says …,” though, Allen did suggest" reaches Allen)."""
+        if not self._opens_sentence(i) or (i + 1 < self.n and self.lows[i + 1] in _TOPIC_PARTICLES):
+            return False  # "Pointing to Manafort's involvement, Weber told AP …": a topic, not words
+        k = i + 1
+        while k + 2 < self.n and self.sents[k] == self.sents[i] and k - i < _OPENING_REACH:
+            if self.texts[k] == "," and not self.quoted[k]:
+                b = k + 1
+                while b < self.n and b - k <= _NAME_RUN_MAX and (
+                    (self.caps[b] and self.texts[b][:1].isalpha()) or self.names._particle(b)
+                    or (b > k + 1 and self.names._abbrev_dot(b))
+                ):
+                    b += 1
+                if b > k + 1 and b < self.n and self.sents[b] == self.sents[i] and (
+                    self._finite_verb(b) or self.lows[b] in _OPENING_AUX
+                ):
+                    parsed = self.names.parse_run(k + 1, b, lenient=True)
+                    if parsed is None:
+                        return False
+                    return self._add((parsed[0], parsed[1]), i, k + 1, b, inverted=False)
+            k += 1
+        return False
+
+    def _asked_by(self, i: int) -> bool:
+        """``Asked by Thrush if Clinton “gets” race, Sharpton …``: the asker is the Source of the
+        question (the clause up to the comma, see ``_reported_span``), not the one who answers."""
+        if i + 2 >= self.n or self.lows[i + 1] != "by" or not self._opens_sentence(i):
+            return False
+        return self._after(i, i + 2, self.texts[i], inverted=True)
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i is its sentence's first word (after any opening quotation marks)."""
@@ -2921,6 +3003,8 @@ def _quote_for(
     the attribution and the first opened after its cue are the only candidates: the tests below
     bound how far away a quotation may be, and the others are farther.
     """
+    if _opening_participle(att):
+        return None  # "Noting that …, Tester added: “…”": the quotation is the main clause's
     s_start, s_end = sent_of.get(att.sent, (att.cue_start, att.cue_end))
     anchor = min(att.source_start, att.cue_start)
     own = _introduced_after(body, att, starts)
@@ -2964,6 +3048,12 @@ def _introduced_after(body: str, att: _Attribution, starts: list[int]) -> int | 
 # A comma or colon, then the opening mark(s) of a quotation.
 _INTRODUCED: Final = re.compile(r"\s*[,:]\s*(?:''|[\u201c\"])")
 
+def _opening_participle(att: _Attribution) -> bool:
+    """Whether ``att`` was read by ``_Attributor._opening_participle`` ("Noting that …, Tester
+    said"): a capitalised cue before its Source, not inverted."""
+    cue = att.cue
+    return cue[:1].isupper() and cue.endswith("ing") and att.source_start > att.cue_end and not att.inverted
+
 
 def _colon_lead(body: str, lead: int, start: int) -> bool:
     """ "said of Chaffetz's latest request: “…”": a longer phrase after the cue, closed by a colon."""
@@ -3004,6 +3094,11 @@ def _reported_span(
         s_end = min(s_end, att.stop)
     after_start = max(att.cue_end, att.source_end) if att.inverted else att.cue_end
     anchor = min(att.source_start, att.cue_start)
+    if _opening_participle(att):
+        s_end = min(s_end, att.source_start)  # "Noting that …, Tester said": the content ends at its Source
+    elif att.cue == "Asked" and att.inverted:
+        comma = body.find(",", att.source_end, s_end)
+        s_end = comma if comma > 0 else s_end  # "Asked by Thrush if Clinton “gets” race, Sharpton …"
     if att.cue == "according to":
         text = body[s_start:anchor].rstrip(' ,\u201d"')
         if len(text) >= 2:
@@ -3028,6 +3123,11 @@ def _reported_span(
             end = start + _content.content_end(body[start:s_end], att.cue)
             return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
         return 0, 0  # "… in a CBS News poll has evaporated": the poll is not this clause's subject
+    if att.cue == _VIEW_LEAD and att.inverted:
+        return _viewpoint_content(body, s_end, att)
+    opener = _as_clause_content(body, s_start, sent_of[att.sent][1], att, limit)
+    if opener is not None:
+        return opener  # "As POLITICO revealed, the RNC agreed …": the main clause, past any later cue
     found = None
     if after_start < s_end:
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
@@ -3074,6 +3174,82 @@ _LAST_CLAIM: Final = re.compile(r",\s+((?:with|which|who)\s[^,]*)$")
 
 # Cues whose object is a clause (speech verbs, a document's "shows"/"found"), not a noun phrase.
 _CLAUSE_CUES: Final = _content.SPEECH_CUES | lex.DOCUMENT_VERBS
+
+
+# An "as" that opens the sentence (after an opening parenthesis or quotation mark), then at most
+# a few words of description before the name: "As Paul Ryan has pointed out, …", "(As BuzzFeed
+# News first reported, …", "As House Speaker Paul Ryan …", "As The Post's Ruth Marcus puts it, …".
+_AS_OPENER: Final = re.compile(r"[\s(\[\u201c\"'~*\u2014\u2013-]*As\s+(?:[^\s,;:()\u201c\u201d\"]+\s+){0,5}")
+
+# What may stand between the cue and the comma closing the "as" clause: a short adjunct ("in
+# December", "just today", "repeatedly") but no clause of its own ("As Trump said he would, …").
+_AS_ADJUNCT: Final = re.compile(r"[^\S\n]*(?:[\w.'\u2019-]+[^\S\n]+){0,6}?[\w.'\u2019-]*[^\S\n]*,")
+_AS_CLAUSE_WORDS: Final = lex.words(
+    "he she they it we i you that this there would will could can did had was is"
+)
+
+
+def _as_clause_content(
+    body: str, s_start: int, s_end: int, att: _Attribution, limit: int | None = None
+) -> tuple[int, int] | None:
+    """The main clause after an opening "As X said, …" / "As reported by X, …": the content.
+
+    The attribution is a clause of manner; the statement it vouches for is the sentence's main
+    clause after the comma, which may open with a cue of its own ("As POLITICO revealed, the RNC
+    agreed …"): ``limit`` (a later trailing attribution) stops the content only past its start
+    ("As Ryan said, …, Smith said").  None for any other shape.
+    """
+    anchor = min(att.source_start, att.cue_start)
+    if body.startswith("As ", anchor):
+        anchor += 3  # the name run took the opening "As" in ("As POLITICO")
+    if anchor <= s_start or not _AS_OPENER.fullmatch(body, s_start, anchor):
+        return None
+    low = att.cue.lower()
+    if low not in _content.SPEECH_CUES and low not in lex.DOCUMENT_VERBS and low not in _AS_CUES:
+        return None  # "As speakers all week have done, …", "As she pursues …": no statement
+    tail = max(att.cue_end, att.source_end)
+    adjunct = _AS_ADJUNCT.match(body, tail, s_end)
+    words = body[tail : adjunct.end() - 1].lower().split() if adjunct is not None else []
+    if low in _AS_PUT and words[:1] == ["it"]:
+        words = words[1:]  # "As Ruth Marcus puts it, …"
+    if adjunct is None or _AS_NOT_ADJUNCT.intersection(words[:1]) or _AS_CLAUSE_WORDS.intersection(words):
+        # "As Freddy … joked with his best friend, …": a verb with a companion or topic is an event
+        # the "as" clause times, not a statement it reports
+        return None
+    start = adjunct.end()
+    while start < s_end and body[start] in " \t\u00a0":
+        start += 1
+    if limit is not None and limit > start + 1:
+        s_end = min(s_end, limit)
+    end = start + _content.content_end(body[start:s_end], att.cue)
+    end = start + len(body[start:end].rstrip(" ,"))
+    if _content.fragment(body[start:end]):
+        return None
+    return start, end
+
+
+# A companion or topic after the cue: the "as" clause times an event ("joked with …").
+_AS_NOT_ADJUNCT: Final = lex.words("with about over against for to")
+
+
+def _viewpoint_content(body: str, s_end: int, att: _Attribution) -> tuple[int, int]:
+    """``To Sexton, who has studied Trump rallies, Tuesday marked a turning point``: the main
+    clause after the name's comma (and after a relative clause closed by a comma); (0, 0) if none."""
+    start = att.source_end + 1
+    while start < s_end and body[start] in " \t\u00a0":
+        start += 1
+    if body.startswith(("who ", "whose "), start):
+        comma = body.find(", ", start, s_end)
+        if comma < 0:
+            return 0, 0
+        start = comma + 2
+    end = start + _content.content_end(body[start:s_end], att.cue)
+    end = start + len(body[start:end].rstrip(" ,"))
+    return (start, end) if end > start and not _content.fragment(body[start:end]) else (0, 0)
+
+
+# Cues of an "as" clause beyond the speech verbs: a phrasal verb's head ("pointed out").
+_AS_CUES: Final = lex.words("pointed put puts")
 
 
 def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | None:
