@@ -51,9 +51,11 @@ from search.analysis import FastText, text_analyzer
 #: present verbs, "according to" vouching for the closest claim); 14 = issue-12 tenth round: headline
 #: speakers, named groups with a plural head, cues after "to" ("went on to say"), asides before the
 #: cue, topic cues ("spoke about"), content ending before a means or channel, a contrast clause or a
-#: second participle.)  Here, not in index/extract, because exports of both backends name it and
+#: second participle; 15 = issue-12 eleventh round: noun cues ("Sanders's claim that"), attributions
+#: opening the sentence ("As X said, …", "Noting that …, X said"), unclaimed quotations after reported
+#: speech, content boundaries.)  Here, not in index/extract, because exports of both backends name it and
 #: the search side must not import the extractor.
-EXTRACTION_VERSION = 14
+EXTRACTION_VERSION = 15
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

@@ -292,9 +292,10 @@ def test_polnear_dev_quote_level_floor(corpora):
     # subjects past openers, possessive role nouns, mixed quotes before a trailing attribution),
     # 0.891 / 0.557 after the eighth (counts, hypotheticals, possessed names, organisation names),
     # 0.892 / 0.5635 after the ninth (sources and cues, content boundaries), 0.896 / 0.5687 after
-    # the tenth (headline speakers, groups, cues after "to", topic cues); this floor guards what
-    # was gained.
+    # the tenth (headline speakers, groups, cues after "to", topic cues), 0.898 / 0.5765 after the
+    # eleventh (noun cues, attributions opening the sentence, unclaimed quotations and content
+    # boundaries); this floor guards what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
-    assert result["precision"] >= 0.896
-    assert result["recall"] >= 0.568  # 658 / 1,157 = 0.5687
+    assert result["precision"] >= 0.898
+    assert result["recall"] >= 0.576  # 667 / 1,157 = 0.5765
