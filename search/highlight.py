@@ -109,12 +109,11 @@ def _candidates(text: str, prefixes: tuple[bytes, ...]) -> list[tuple[int, int]]
     if len(data) == len(text):  # all ASCII: byte offsets are character offsets
         return [(at, at + 1) for at in offsets]
     spans = [(at, at + 1) for at in _char_offsets(data, offsets)]
-    if _only_punctuation_beyond_ascii(data, len(data) - len(text)):
-        return spans
-    non_ascii, letters = _non_ascii_letters(data)
+    non_ascii = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    letters = [char for char in set(non_ascii) if _WORD_CHAR.match(char)]
     if not letters:
         return spans
-    if non_ascii <= FEW_NON_ASCII:  # a few accented letters: each occurrence found in C
+    if len(non_ascii) <= FEW_NON_ASCII:  # a few accented letters: each occurrence found in C
         for char in letters:
             at = text.find(char)
             while at != -1:
@@ -124,25 +123,6 @@ def _candidates(text: str, prefixes: tuple[bytes, ...]) -> list[tuple[int, int]]
         spans.extend(found.span() for found in _NON_ASCII_WORD.finditer(text))
     spans.sort()
     return spans
-
-
-def _only_punctuation_beyond_ascii(data: bytes, extra: int) -> bool:
-    """Whether the only non-ASCII characters of UTF-8 ``data`` (``extra`` bytes longer than its
-    characters) are U+2000-U+203F (typographic quotes, dashes, ellipses, spaces: no word
-    characters among them) and no-break spaces.
-
-    Each of those takes three bytes (``E2 80 xx``) or two (``C2 A0``), and both lead bytes only
-    ever start a character; any other non-ASCII character would add bytes these counts miss.
-    News texts are mostly of this kind, and two C-level counts cost less than collecting their
-    non-ASCII characters (a pass deleting every ASCII byte, then a decode).
-    """
-    return 2 * data.count(b"\xe2\x80") + data.count(b"\xc2\xa0") == extra
-
-
-def _non_ascii_letters(data: bytes) -> tuple[int, list[str]]:
-    """(how many non-ASCII characters UTF-8 ``data`` holds, the distinct word characters among them)."""
-    non_ascii = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    return len(non_ascii), [char for char in set(non_ascii) if _WORD_CHAR.match(char)]
 
 
 def _char_offsets(data: bytes, offsets: list[int]) -> list[int]:
