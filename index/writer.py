@@ -444,13 +444,25 @@ class _Committer:
             shutil.rmtree(self.index_dir / f"{INDEX_NAME}.tmp", ignore_errors=True)
         _remove_run_staging(self.index_dir, owner)
 
+    @contextlib.contextmanager
+    def _locked_writer(self) -> Iterator[FastSegmentWriter]:
+        """A writer holding the index lock; cancelled (the lock released) if the block raises."""
+        writer = self._writer()
+        self._holding_lock = True
+        try:
+            yield writer
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+        finally:
+            self._holding_lock = False
+
     def _commit(self, job: _Job) -> None:
         if job.final_merge_added:
             self._final_merge(job.final_merge_added)
             return
-        writer = self._writer()
-        self._holding_lock = True
-        try:
+        with self._locked_writer() as writer:
             # Replaced articles: delete their old versions from the committed segments first.
             indexed = self._indexed_ids(writer)
             for article_id in [*(job.staged.ids if job.staged else []), *(d for d, _src in job.deletions)]:
@@ -460,21 +472,13 @@ class _Committer:
             if job.staged:
                 segments.append(publish(job.staged, self.index_dir))
             commit_segments(writer, merge_policy(writer, segments))
-        except BaseException:
-            if not writer.is_closed:
-                writer.cancel()
-            raise
-        finally:
-            self._holding_lock = False
         if job.staged:
             indexed.update(job.staged.ids)
         self._generation = writer.generation
 
     def _final_merge(self, added: int) -> None:
         """Merge every segment into one when the run that ends added enough (wants_final_merge)."""
-        writer = self._writer()
-        self._holding_lock = True
-        try:
+        with self._locked_writer() as writer:
             segments = list(writer.segments)
             if not wants_final_merge(segments, added):
                 writer.cancel()
@@ -483,12 +487,6 @@ class _Committer:
             for seg in segments:
                 writer.add_reader(SegmentReader(writer.storage, writer.schema, seg))
             commit_segments(writer, [])
-        except BaseException:
-            if not writer.is_closed:
-                writer.cancel()
-            raise
-        finally:
-            self._holding_lock = False
         self._generation = writer.generation
 
     def _indexed_ids(self, writer) -> set[str]:

@@ -294,21 +294,31 @@ def test_merges_copy_per_document_data_in_bulk_with_whooshs_bytes(tmp_path, code
         assert reader.column_reader(S.FACETS)[ids.index("p4")] == b"row 4"
 
 
+def _two_segments(path):
+    """An index of DOCS[:100] in two segments of 50, committed without merging."""
+    ix = create_index(path)
+    for part in range(2):
+        writer = FastSegmentWriter(ix)
+        for doc in DOCS[part * 50:(part + 1) * 50]:
+            writer.add_document(**doc)
+        writer.commit(merge=False)
+    return ix
+
+
+def _delete(ix, article_id: str) -> None:
+    writer = FastSegmentWriter(ix)
+    writer.delete_by_term(S.ID, article_id)
+    writer.commit(merge=False)
+
+
 def test_merges_copy_stored_fields_as_their_deflated_bytes(tmp_path):
     """Each merged document's stored bytes are its source segment's, as written (not re-pickled)."""
     from whoosh.reading import SegmentReader
 
     from search.whoosh_compat import _segment_stored
 
-    ix = create_index(tmp_path / "ix")
-    for part in range(2):
-        writer = FastSegmentWriter(ix)
-        for doc in DOCS[part * 50:(part + 1) * 50]:
-            writer.add_document(**doc)
-        writer.commit(merge=False)
-    writer = FastSegmentWriter(ix)
-    writer.delete_by_term(S.ID, "doc3")
-    writer.commit(merge=False)
+    ix = _two_segments(tmp_path / "ix")
+    _delete(ix, "doc3")
     ix = open_index(tmp_path / "ix")
 
     def raw(segment) -> list[bytes]:
@@ -331,12 +341,7 @@ def test_a_merge_keeps_the_exact_field_length_totals(tmp_path):
     the deleted documents' stored lengths), where Whoosh re-adds the lossy one-byte lengths."""
     from whoosh.codec.whoosh3 import byte_to_length, length_to_byte
 
-    ix = create_index(tmp_path / "ix")
-    for part in range(2):
-        writer = FastSegmentWriter(ix)
-        for doc in DOCS[part * 50:(part + 1) * 50]:
-            writer.add_document(**doc)
-        writer.commit(merge=False)
+    ix = _two_segments(tmp_path / "ix")
     with ix.reader() as reader:
         exact = {name: reader.field_length(name) for name in (S.BODY, S.TITLE)}
         doc3 = reader.first_id(S.ID, "doc3")
@@ -345,9 +350,7 @@ def test_a_merge_keeps_the_exact_field_length_totals(tmp_path):
         lossy = {name: sum(byte_to_length(length_to_byte(reader.doc_field_length(n, name)))
                            for n in reader.all_doc_ids()) for name in exact}
     assert lossy != exact  # the one-byte lengths are rounded: Whoosh's merge would move totals
-    writer = FastSegmentWriter(ix)
-    writer.delete_by_term(S.ID, "doc3")
-    writer.commit(merge=False)
+    _delete(ix, "doc3")
     FastSegmentWriter(open_index(tmp_path / "ix")).commit(optimize=True)
     with open_index(tmp_path / "ix").reader() as merged:
         assert len(list(merged.leaf_readers())) == 1
