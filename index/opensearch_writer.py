@@ -291,6 +291,8 @@ def _scan(calls: _Calls, index_name: str, query: dict, fields: list[str]) -> Ite
     from opensearchpy import helpers
 
     # A scroll cannot resume after a failure: it starts over, skipping what was already yielded.
+    # Shards failing mid-scroll (ScanError) are a node lost until its replicas take over: retried
+    # like a connection error, within the same back-off budget.
     seen: set[str] = set()
     started, attempt = time.monotonic(), 0
     while True:
@@ -302,7 +304,7 @@ def _scan(calls: _Calls, index_name: str, query: dict, fields: list[str]) -> Ite
                     yield hit["_source"]
             return
         except Exception as exc:
-            if not _retryable(exc):
+            if not (_retryable(exc) or isinstance(exc, helpers.ScanError)):
                 raise OpenSearchIndexError(f"OpenSearch at {calls.url}: reading {index_name} failed: "
                                            f"{_describe(exc)}") from exc
             calls.backoff(attempt, started, "a scroll", _describe(exc))

@@ -188,10 +188,12 @@ class _FlakyProxy:
     refused), "items" (answered 200 with every item rejected 429), or None (forwarded).
     """
 
-    def __init__(self, upstream: str, plan: list) -> None:
+    def __init__(self, upstream: str, plan: list, failed_scrolls: int = 0) -> None:
         self.upstream = urlsplit(upstream)
         self.plan = list(plan)
         self.bulk_requests = 0
+        #: Scrolls started while this is positive answer as if two of three shards had failed.
+        self.failed_scrolls = failed_scrolls
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -215,6 +217,11 @@ class _FlakyProxy:
                 conn.request(self.command, self.path, body=body, headers=headers)
                 response = conn.getresponse()
                 data = response.read()
+                if "/_search" in self.path and "scroll=" in self.path and proxy.failed_scrolls > 0:
+                    proxy.failed_scrolls -= 1
+                    answer = json.loads(data)
+                    answer["_shards"] = {"total": 3, "successful": 1, "skipped": 0, "failed": 2}
+                    data = json.dumps(answer).encode()
                 self._reply(response.status, data, response.getheader("Content-Type"))
                 conn.close()
 
@@ -261,6 +268,21 @@ def test_refused_bulk_requests_are_retried_with_backoff(seeds, os_index):
     # 3 rounds (2 + 2 + 1 articles): the first sent 5 times, the second twice (items rejected).
     assert (report.indexed, report.failed, report.rejected) == (5, [], 0)
     assert (report.bulk_requests, proxy.bulk_requests, report.retries, report.actions) == (8, 8, 5, 5)
+    assert len(_all(url, name)) == 5
+
+
+def test_a_scroll_that_lost_shards_is_started_again(seeds, os_index):
+    """A node lost while a run reads the index fails shards of a scroll (the failover test's
+    ScanError): the scroll starts over after a back-off instead of failing the run."""
+    url, name = os_index
+    assert _index([seeds], url, name).indexed == 5
+    proxy = _FlakyProxy(url, [], failed_scrolls=1)
+    try:
+        report = _index([seeds], proxy.url, name, retry=RetryPolicy(base=0.01, cap=0.02, total=5.0))
+    finally:
+        proxy.close()
+    assert proxy.failed_scrolls == 0  # the failure was served
+    assert (report.indexed, report.unchanged, report.failed, report.retries) == (0, 5, [], 1)
     assert len(_all(url, name)) == 5
 
 
