@@ -309,7 +309,7 @@ def hit_record(raw: str | None) -> tuple[list, str | None]:
 #: A speaker's object in a record as the indexer writes it (``name`` first), and its name; the
 #: key after the speakers.  No string in JSON text holds an unescaped quote, so none of these
 #: can match inside one.
-_FIRST_SPEAKER = '{"speakers": [{"name": '
+_FIRST_SPEAKER = _SPEAKERS_KEY + '[{"name": '
 _SPEAKER_NAME = re.compile(r'\{"name": "((?:[^"\\]|\\.)*)"')
 _ENTITIES_KEY = '], "entities": '
 _NOT_FOUND = object()
