@@ -14,6 +14,7 @@ import json
 import re
 import time
 import weakref
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict
 
@@ -24,7 +25,7 @@ from search import schema as S
 from search.budget import DEFAULT_TIME_BUDGET, Deadline
 from search.copies import CopyArrays, describe_copies
 from search.expand import expand_terms
-from search.facets import NO_TIME, FacetArrays, FacetCache
+from search.facets import FEW_DOCS, NO_DAY, NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.names import AliasTable, name_key
 from search.phrases import phrase_docs
@@ -33,7 +34,7 @@ from search.query import parse, positive_leaves, query_terms, to_whoosh
 from search.ranking import best_first, for_ranking, rank
 from search.ranking import warm as warm_ranking
 from search.request import MAX_PER_PAGE, SearchRequest
-from search.results import FacetValue, Hit, SearchResult, best_quote
+from search.results import FacetValue, Hit, SearchResult, best_quote, facet_order
 from search.scope import QuoteScope, quote_scope
 from search.vocabulary import TermVocabulary
 from search.whoosh_compat import stored_fields
@@ -168,15 +169,11 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
             for raw in raw_selected:
                 if name_key(raw, aliases) not in known:
                     values.append(FacetValue(raw, 0, True, "person" if typed else None))
-        values.sort(key=_facet_order)
+        values.sort(key=facet_order)
         facets[kind] = values
     facets["month"] = [FacetValue(m, c) for m, c in arrays.month_counts(final)]
     facets["day"] = _day_counts(arrays, final)
     return facets
-
-
-def _facet_order(value: FacetValue) -> tuple:
-    return value.type == "organization", -value.count, value.value.casefold()
 
 
 def top_ordinals(ordinals: np.ndarray, counts: np.ndarray, ranks: np.ndarray, limit: int) -> list[int]:
@@ -222,8 +219,14 @@ def _counts_of(ordinals: np.ndarray, counts: np.ndarray, wanted: set[int]) -> di
 
 def _day_counts(arrays: FacetArrays, docs: np.ndarray) -> list[FacetValue]:
     """[(YYYY-MM-DD, count)] when the dated ``docs`` span at most DAY_FACET_MAX_SPAN days, else []."""
+    if len(docs) <= FEW_DOCS:  # a rare word's page: counted in Python (see facets.FEW_DOCS)
+        counted = Counter(arrays.day[docs].tolist())
+        counted.pop(int(NO_DAY), None)
+        if not counted or max(counted) - min(counted) > DAY_FACET_MAX_SPAN:
+            return []
+        return [FacetValue(S.day_to_date(day).isoformat(), counted[day]) for day in sorted(counted)]
     days = arrays.day[docs]
-    days = days[days != np.iinfo(np.int32).min]
+    days = days[days != NO_DAY]
     if len(days) == 0 or int(days.max()) - int(days.min()) > DAY_FACET_MAX_SPAN:
         return []
     values, counts = np.unique(days, return_counts=True)

@@ -31,6 +31,9 @@ NO_TIME = np.iinfo(np.int64).min
 #: :meth:`FacetArrays.count_nonzero` sorts the matches' values when there are fewer than
 #: 1/SPARSE_RATIO of the vocabulary, and counts into an array over the vocabulary otherwise.
 SPARSE_RATIO = 8
+#: Matches up to which the month and day counts are taken in Python: a rare word's page, where
+#: each numpy call costs more than the counting itself.
+FEW_DOCS = 32
 
 
 @dataclass
@@ -276,6 +279,10 @@ class FacetArrays:
 
     def month_counts(self, docs: np.ndarray) -> list[tuple[str, int]]:
         """[(YYYY-MM, count)] over ``docs``, in date order; undated documents are left out."""
+        if len(docs) <= FEW_DOCS:  # a rare word's page: counted in Python
+            counted = Counter(self.months()[docs].tolist())
+            counted.pop(int(NO_MONTH), None)
+            return [(month_text(m), counted[m]) for m in sorted(counted)]
         months = self.months()[docs]
         months = months[months != NO_MONTH]
         if len(months) == 0:
@@ -302,6 +309,16 @@ class FacetArrays:
             with self._lock:
                 self._months = found
         return found
+
+
+def month_text(month: int) -> str:
+    """``YYYY-MM`` of a month numbered as :meth:`FacetArrays.months` numbers them (numpy's
+    datetime64[M]: months since 1970-01), as ``str(np.datetime64(month, "M"))`` writes it."""
+    year, index = divmod(month, 12)
+    year += 1970
+    if not 1 <= year <= 9999:  # numpy's own spelling of far years (signs, more digits)
+        return str(np.datetime64(month, "M"))
+    return f"{year:04d}-{index + 1:02d}"
 
 
 def _gathered(indptr: np.ndarray, ords: np.ndarray, docs: np.ndarray) -> np.ndarray:

@@ -44,7 +44,7 @@ from search.outlets import OutletSummary
 from search.query import parse
 from search.quotes import QuoteItem, quote_items
 from search.request import QueryError, SearchRequest
-from search.results import FacetValue, Hit, SearchResult, best_quote
+from search.results import FacetValue, Hit, SearchResult, best_quote, facet_order
 from search.suggest import SUGGEST_BELOW, respell_query
 
 DEFAULT_URL = "http://127.0.0.1:9200"
@@ -341,7 +341,7 @@ class OpenSearchBackend:
         if "displays" in answers:
             _apply_displays(facets, answers["displays"]["aggregations"], unknown)
         for kind in S.FACET_KINDS:
-            facets[kind].sort(key=lambda v: (v.type == "organization", -v.count, v.value.casefold()))
+            facets[kind].sort(key=facet_order)
         if "copies" in answers:
             _apply_copies(hits, answers["copies"])
         if "days" in answers:

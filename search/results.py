@@ -31,6 +31,13 @@ class FacetValue:
         return data
 
 
+def facet_order(value: FacetValue) -> tuple:
+    """How a facet's values are listed, on every backend: people before organisations (speakers),
+    then by count, then alphabetically; the spelling itself last, so values whose case-folded
+    spellings tie keep one order."""
+    return value.type == "organization", -value.count, value.value.casefold(), value.value
+
+
 @dataclass
 class Hit:
     id: str

@@ -7,7 +7,10 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from search.facets import NO_DAY, FacetArrays, _Vocab
+from search import engine
+from search import schema as S
+from search.engine import DAY_FACET_MAX_SPAN
+from search.facets import FEW_DOCS, NO_DAY, FacetArrays, _Vocab, month_text
 
 KIND = "person"
 
@@ -68,12 +71,20 @@ def test_month_counts_are_the_days_months():
     day = rng.integers(-800, 20_000, 2_000).astype(np.int32)
     day[rng.choice(2_000, 300, replace=False)] = NO_DAY
     arrays = FacetArrays(2_000, day, {}, {}, {}, {})
+    few = [np.sort(rng.choice(2_000, n, replace=False)) for n in (1, 5, FEW_DOCS)]  # counted in Python
     for docs in (np.arange(2_000), np.sort(rng.choice(2_000, 50, replace=False)), np.zeros(0, dtype=np.int64),
-                 np.flatnonzero(day == NO_DAY)):
+                 np.flatnonzero(day == NO_DAY), np.flatnonzero(day == NO_DAY)[:3], *few):
         days = day[docs]
         months = days[days != NO_DAY].astype("datetime64[D]").astype("datetime64[M]")
         values, counts = np.unique(months, return_counts=True)
         assert arrays.month_counts(docs) == [(str(v), int(c)) for v, c in zip(values, counts, strict=True)]
+
+
+@pytest.mark.parametrize("month", [0, -1, -12, -13, 11, 12, 659, -23_641, -23_640, 96_587, 96_588,
+                                   10**6, -10**6])
+def test_month_text_is_numpys_spelling(month):
+    """Months since 1970 written as numpy writes them: 1969-12, year 1, 9999-12 and far years."""
+    assert month_text(month) == str(np.datetime64(month, "M"))
 
 
 def _one_each(rng: np.random.Generator, ndocs: int, size: int) -> tuple[FacetArrays, list[list[int]]]:
@@ -185,3 +196,22 @@ def test_kinds_are_counted_one_by_one_when_they_cannot_be_combined():
     broken.display[S.PERSON] = broken.display[S.PERSON][:10]  # ordinals reach past the values
     assert broken.all_kinds() is None
     assert broken.count_kinds(list(S.FACET_KINDS), docs[:50])[S.PERSON] is not None
+
+
+@pytest.mark.parametrize("span", [0, 30, DAY_FACET_MAX_SPAN, DAY_FACET_MAX_SPAN + 1, 5_000])
+def test_day_counts_of_few_documents_are_the_general_paths(span, monkeypatch):
+    """Pages of a rare word (at most FEW_DOCS matches, counted in Python) list the days the numpy
+    path lists: none when the dated matches span more than DAY_FACET_MAX_SPAN days."""
+    rng = np.random.default_rng(span)
+    day = (18_000 + rng.integers(0, span + 1, 200)).astype(np.int32)
+    day[0], day[1] = 18_000, 18_000 + span
+    day[rng.choice(np.arange(2, 200), 40, replace=False)] = NO_DAY
+    arrays = FacetArrays(200, day, {}, {}, {}, {})
+    undated = np.flatnonzero(day == NO_DAY)[:4]
+    for docs in (np.array([0, 1]), np.arange(FEW_DOCS), undated, np.zeros(0, dtype=np.int64)):
+        few = engine._day_counts(arrays, docs)
+        monkeypatch.setattr(engine, "FEW_DOCS", -1)
+        assert few == engine._day_counts(arrays, docs)
+        monkeypatch.undo()
+    assert [v.value for v in engine._day_counts(arrays, np.array([0, 1]))] == (
+        [] if span > DAY_FACET_MAX_SPAN else sorted({"2019-04-14", S.day_to_date(18_000 + span).isoformat()}))

@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask
 
 from index.storage import default_index_dir
+from webui.json_provider import OrjsonProvider
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -16,6 +17,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     ``DATELINE_OPENSEARCH_INDEX``, ``DATELINE_ALIASES``, ``DATELINE_TIME_BUDGET``), ``config``.
     """
     app = Flask(__name__, instance_relative_config=True)
+    app.json = OrjsonProvider(app)
     app.config.from_mapping(
         # "whoosh" (an index folder, INDEX_DIR) or "opensearch" (a cluster, OPENSEARCH_URL).
         BACKEND="whoosh",
@@ -35,7 +37,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         # Only GET requests are served; a small cap stops large bodies at the door.
         MAX_CONTENT_LENGTH=64 * 1024,
         SEND_FILE_MAX_AGE_DEFAULT=3600,
-        JSON_SORT_KEYS=False,
     )
     app.config.from_pyfile("config.py", silent=True)
     for name in ("BACKEND", "OPENSEARCH_URL", "OPENSEARCH_INDEX"):
@@ -61,7 +62,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     else:
         backend = open_backend(app.config["BACKEND"], index_dir=app.config["INDEX_DIR"], **common)
     app.extensions["dateline"] = backend
-    app.json.sort_keys = False
     security.init_app(app)
     admission.init_app(app)
     errors.init_app(app)
