@@ -551,3 +551,44 @@ def test_to_a_name_opening_the_sentence_gives_the_main_clause_as_a_view():
 def test_to_a_place_opening_the_sentence_is_no_view():
     body = "The party met on Monday. To Washington, the move looked like a provocation."
     assert _quotes(body) == {}
+
+
+# -- twelfth round: both sides of a parenthetical attribution ----------------------------------
+
+
+def test_parenthetical_attribution_gives_the_opening_phrase_too():
+    body = (
+        "Tom Miller runs the theatre. Putting the new show together, Miller said, gave him a chance "
+        "to work with younger actors."
+    )
+    assert _quotes(body) == {
+        "Tom Miller": ["Putting the new show together", "gave him a chance to work with younger actors."]
+    }
+
+
+def test_parenthetical_attribution_keeps_no_short_opener():
+    body = "Ann Lee chairs the board. In the end, Lee said, the vote was a close one."
+    assert _quotes(body) == {"Ann Lee": ["the vote was a close one."]}
+
+
+def test_passive_participle_between_commas_is_no_parenthetical_attribution():
+    body = "Ann Lee chairs the board. The new budget plan, opposed by Lee, never came to a final vote."
+    assert [q for qs in _quotes(body).values() for q in qs if "budget" in q] == []
+
+
+def test_according_to_after_an_opening_adverbial_gives_the_main_clause_too():
+    body = (
+        "The group tracks arrests. Since last November, according to Amnesty International, the police "
+        "have detained more than 400 protesters."
+    )
+    assert _quotes(body) == {
+        "Amnesty International": ["Since last November", "the police have detained more than 400 protesters."]
+    }
+
+
+def test_according_to_after_a_clause_leaves_the_description_of_its_source():
+    body = (
+        "The voters turn out at lower rates in primaries, according to Andy Smith, director of the "
+        "state's survey center."
+    )
+    assert _quotes(body) == {"Andy Smith": ["The voters turn out at lower rates in primaries"]}

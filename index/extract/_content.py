@@ -139,6 +139,8 @@ _CIRCUMSTANCE: Final = lex.words(
     without within among between until ahead aboard alongside throughout
     """
 )
+# (public: the parenthetical-attribution rule of quotes.py reads it too)
+CIRCUMSTANCE: Final = _CIRCUMSTANCE
 # Time words and adverbs that may stand between a cue and its content ("said Tuesday that …").
 _TIME: Final = lex.WEEKDAYS | lex.words(
     """
