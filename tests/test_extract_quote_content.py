@@ -592,3 +592,29 @@ def test_according_to_after_a_clause_leaves_the_description_of_its_source():
         "state's survey center."
     )
     assert _quotes(body) == {"Andy Smith": ["The voters turn out at lower rates in primaries"]}
+
+
+# -- twelfth round: a quotation open inside reported content ---------------------------------
+
+
+def test_content_does_not_end_inside_its_own_quotation():
+    body = (
+        "Jane Roe runs the campaign. Roe said the senator was “a good partner on trade, but he has "
+        "never been a friend of farmers.”"
+    )
+    assert _quotes(body) == {
+        "Jane Roe": ["the senator was “a good partner on trade, but he has never been a friend of farmers.”"]
+    }
+
+
+def test_content_still_ends_after_its_quotation_closes():
+    body = "Jane Roe runs the campaign. Roe said the bill was “a mess,” but she voted for it anyway."
+    assert _quotes(body) == {"Jane Roe": ["the bill was “a mess,”"]}
+
+
+def test_quotation_after_a_colon_stays_a_direct_quote():
+    body = (
+        "Jane Roe runs the campaign. Roe said she had no time for it: “I have a lot going on, "
+        "but I will look at it later.”"
+    )
+    assert _quotes(body) == {"Jane Roe": ["I have a lot going on, but I will look at it later."]}

@@ -588,7 +588,50 @@ def content_end(text: str, cue: str = "") -> int:
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
-    return _narration_after_quotation(text, end)
+    return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
+
+
+def _past_open_quotation(text: str, end: int, cue: str) -> int:
+    """``end``, or past the quotation that is open there: the Source's quoted words do not end
+    the content ("saying that Clinton “didn't have a particular video in mind, but he is being
+    used …”": the ", but he" inside the quotation is the Source's, not the writer's)."""
+    if end >= len(text):
+        return end
+    close = _closing_mark(text, end)
+    if close < 0:
+        return end
+    if close >= len(text):
+        return len(text)  # the quotation runs on to the sentence's end
+    return close + max(1, content_end(text[close:], cue))
+
+
+def _closing_mark(text: str, end: int) -> int:
+    """Where the quotation open at ``end`` closes (the closing mark's offset), ``len(text)`` when it
+    does not close in ``text``, -1 when no quotation is open at ``end`` (or it opened before a
+    sentence break the sentence splitter missed: "… in the U.S. He says … “…”")."""
+    opened = -1
+    for mark in _MARKS.finditer(text, 0, end):
+        if opened < 0:
+            opened = mark.end() if mark.group() != "\u201d" else -1
+        elif mark.group() != "\u201c" or _closes(text, mark.end()):
+            opened = -1
+    if opened < 0 or _BREAK.search(text, 0, end) or text[:opened].rstrip(" \u201c\"'").endswith(":"):
+        return -1  # (after a colon the quotation is introduced, not part of the clause)
+    close = _MARKS.search(text, end)
+    while close is not None and close.group() == "\u201c" and not _closes(text, close.end()):
+        close = _MARKS.search(text, close.end())
+    return close.start() if close is not None else len(text)
+
+
+def _closes(text: str, after: int) -> bool:
+    """Whether an opening mark ending at ``after`` was typed for a closing one ("…review“ of")."""
+    return after >= len(text) or not (text[after].isalnum() or text[after] in "\u2018'")
+
+
+# Quotation marks: curly, straight and the NYT's double apostrophe.
+_MARKS: Final = re.compile(r"\u201c|\u201d|\"|''")
+# A full stop, then a capital: a sentence break inside the text (the splitter missed it).
+_BREAK: Final = re.compile(r"[.?!][\u201d\"']*\s+[\u201c\"']*[A-Z]")
 
 
 # After a quotation that closes inside reported content, the writer's own circumstance: a gerund
