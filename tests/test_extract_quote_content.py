@@ -618,3 +618,24 @@ def test_quotation_after_a_colon_stays_a_direct_quote():
         "but I will look at it later.”"
     )
     assert _quotes(body) == {"Jane Roe": ["I have a lot going on, but I will look at it later."]}
+
+
+# -- twelfth round: content that goes on after a writer's aside ---------------------------------
+
+
+def test_content_goes_on_after_a_description_between_commas():
+    body = "Mark Hale spoke on Monday. Hale accused Smith, the mayor of the town, of hiding the report."
+    assert _quotes(body) == {"Mark Hale": ["Smith", "of hiding the report."]}
+
+
+def test_content_goes_on_after_a_dash_aside_with_the_subjects_verb():
+    body = (
+        "Mark Hale spoke on Monday. Hale said that the new rule - a change that few voters noticed - "
+        "would cost the state millions."
+    )
+    assert _quotes(body) == {"Mark Hale": ["the new rule", "would cost the state millions."]}
+
+
+def test_an_aside_that_ends_the_sentence_leaves_nothing_to_resume():
+    body = "Mark Hale spoke on Monday. Hale praised Smith, the mayor of the town, at the meeting."
+    assert _quotes(body) == {"Mark Hale": ["Smith"]}

@@ -605,6 +605,34 @@ def _past_open_quotation(text: str, end: int, cue: str) -> int:
     return close + max(1, content_end(text[close:], cue))
 
 
+def aside_close(text: str) -> int:
+    """Where the clause goes on after an aside that opens ``text`` (", the senator from Texas, of
+    being …", " - an independent - would push …"), or -1: the aside is a short description or
+    relative clause closed by the same punctuation, and a word that needs the interrupted clause
+    follows it (a preposition of the verb, or a verb of the interrupted subject)."""
+    match = _ASIDE_THEN.match(text)
+    if match is None:
+        return -1
+    word = match.group("word")
+    if word not in _RESUMING and not (word.endswith("ed") and len(word) > 4):
+        return -1
+    return match.start("word")
+
+
+# An aside opening with a comma or a dash, closed by the same mark, then the next word.
+_ASIDE_THEN: Final = re.compile(
+    r"(?:,\s+(?:who|which|whose|an?|the|his|her|their|its)\s[^,;:.?!()\u201c\u201d\"]{1,100}?,"
+    r"|\s+(?P<dash>--|-|\u2013|\u2014)\s+[^;:.?!()\u201c\u201d\"]{1,100}?\s(?P=dash))"
+    r"\s+(?P<word>[a-z]+)\b"
+)
+# Words that go on with the clause an aside interrupted: a preposition the verb takes ("accused X
+# of", "refers to X as", "called X onto") or the verb of the interrupted subject.
+_RESUMING: Final = lex.words(
+    "of as with onto into for about to is was are were has have had would will could can should"
+    " might may must did does do"
+)
+
+
 def _closing_mark(text: str, end: int) -> int:
     """Where the quotation open at ``end`` closes (the closing mark's offset), ``len(text)`` when it
     does not close in ``text``, -1 when no quotation is open at ``end`` (or it opened before a

@@ -2660,6 +2660,10 @@ def _attach_quotes(
         if other is not None:
             # "Putting the show together, Butz said, allowed him …": the content on both sides
             out.append((att, _quote(body, att, other[0], other[1], "reported")))
+        resumed = _resumed_content(body, sent_of, att, limits[n], end) if end > start else None
+        if resumed is not None:
+            # "accused Cruz, the senator from Texas, of being …": the content goes on after an aside
+            out.append((att, _quote(body, att, resumed[0], resumed[1], "reported")))
     _quotation_after_report(body, sent_of, atts, spans, used, out)
     _quotation_after_colon(body, sent_of, atts, spans, used, out)
     _block_after_colon(body, sent_of, atts, out)
@@ -3254,6 +3258,36 @@ def _viewpoint_content(body: str, s_end: int, att: _Attribution) -> tuple[int, i
 
 # Cues of an "as" clause beyond the speech verbs: a phrasal verb's head ("pointed out").
 _AS_CUES: Final = lex.words("pointed put puts")
+
+
+def _resumed_content(
+    body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution, limit: int | None, end: int
+) -> tuple[int, int] | None:
+    """The rest of reported content that an aside of the writer's interrupts at ``end``, if any.
+
+    "Trump accused Cruz, the senator from Texas, of being “politically correct”", "said that Mr.
+    Sanders - an independent - would push the party …": the aside (a description or a relative
+    clause between commas or dashes) ends the first part; the words after it go on with the same
+    clause (a preposition the verb needs, or the verb of the interrupted subject).
+    """
+    if att.sent not in sent_of:
+        return None
+    s_end = sent_of[att.sent][1]
+    if limit is not None and limit > att.cue_end:
+        s_end = min(s_end, limit)
+    if att.stop > att.cue_end:
+        s_end = min(s_end, att.stop)
+    if end >= s_end or end <= max(att.cue_end, att.source_end):
+        return None
+    after = _content.aside_close(body[end:s_end])
+    if after < 0:
+        return None
+    start = end + after
+    stop = start + _content.content_end(body[start:s_end], att.cue)
+    stop = start + len(body[start:stop].rstrip(" ,"))
+    if len(_WORDS.findall(body, start, stop)) < 2:
+        return None
+    return start, stop
 
 
 # A comma right after a parenthetical attribution, then the word that goes on with the content.
