@@ -639,3 +639,20 @@ def test_content_goes_on_after_a_dash_aside_with_the_subjects_verb():
 def test_an_aside_that_ends_the_sentence_leaves_nothing_to_resume():
     body = "Mark Hale spoke on Monday. Hale praised Smith, the mayor of the town, at the meeting."
     assert _quotes(body) == {"Mark Hale": ["Smith"]}
+
+
+# -- twelfth round: the clause before a quoted fragment and a trailing attribution ---------------
+
+
+def test_stance_verb_before_a_fragment_keeps_the_clause():
+    body = "Ann Lee leads the party. The vote signals “the end of an era” for the party, said Ann Lee."
+    assert _quotes(body) == {"Ann Lee": ["The vote signals “the end of an era” for the party"]}
+
+
+def test_fragment_of_a_second_clause_takes_that_clause_only():
+    body = (
+        "Ann Lee leads the party. The race has taken a negative turn and that will take time to "
+        "“cool off,” Lee said."
+    )
+    assert _quotes(body) == {"Ann Lee": ["that will take time to “cool off,”"]}
+

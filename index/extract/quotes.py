@@ -2886,10 +2886,18 @@ def _mixed_before(
         return None
     if " - " in lead or any(w.lower() in _LEAD_CUES for w in words):
         return None  # "… mocked Trump's campaign, calling Trump “an orange buffoon,”": the writer's report
+    second = _SECOND_CLAUSE.search(lead)
+    if second is not None:
+        start += second.end()  # "… took a negative turn and that will take time to “cool off,”"
     return start, max(end, span[1])
 
 
-_LEAD_CUES: Final = _content.SPEECH_CUES | _content.STATEMENT_VERBS | lex.STANCE_VERBS
+# Verbs of speech in the writer's words before a quotation make it a report of that speech ("…
+# mocked Trump's campaign, calling Trump “an orange buffoon,”"); a stance verb ("plans", "signals")
+# or the poll cue "in" does not.
+_LEAD_CUES: Final = (_content.SPEECH_CUES | _content.STATEMENT_VERBS) - {"in"}
+# " and " before a pronoun subject: a second clause, the one the quotation belongs to.
+_SECOND_CLAUSE: Final = re.compile(r"\s(?:and|but)\s+(?=(?:that|this|it|he|she|they|we|I)\s)")
 
 
 _WORDS: Final = re.compile(r"\w+")
