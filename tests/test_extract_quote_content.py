@@ -656,3 +656,26 @@ def test_fragment_of_a_second_clause_takes_that_clause_only():
     )
     assert _quotes(body) == {"Ann Lee": ["that will take time to “cool off,”"]}
 
+
+
+# -- twelfth round: a quotation split by a long attribution ---------------------------------------
+
+
+def test_lower_case_second_half_after_a_long_attribution_is_joined():
+    body = (
+        "“This used to be the old empire's back yard,” said Tom Reid, director of Asian studies at "
+        "the Royal Institute for Strategy and Security Studies in central London, “but it is now "
+        "drifting toward China.”"
+    )
+    assert _quotes(body) == {
+        "Tom Reid": ["This used to be the old empire's back yard", "but it is now drifting toward China."]
+    }
+
+
+def test_capitalised_quotation_after_a_comma_is_not_joined():
+    body = (
+        "“This used to be the old empire's back yard,” said Tom Reid, director of Asian studies at "
+        "the Royal Institute for Strategy in London, and Mary Cole, a historian at the same institute, "
+        "said, “Nobody in the capital noticed.”"
+    )
+    assert _quotes(body)["Tom Reid"] == ["This used to be the old empire's back yard"]

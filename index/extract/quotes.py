@@ -2981,6 +2981,8 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
             # “A,” said X, a professor of economics at Y. “B.”: a long apposition, then the second half
             or (gap < 300 and body[spans[k - 1][1] : start].rstrip(" \"“'").endswith(".") and
                 "\n" not in body[spans[k - 1][1] : start])
+            # “A,” said X, director of Y at Z, “but b …”: the sentence goes on in the second half
+            or (gap < 300 and _split_sentence(body, spans[k - 1][1], start))
         )
         if not (continues or adjacent):
             break
@@ -2989,6 +2991,17 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         k += 1
+
+
+def _split_sentence(body: str, end: int, start: int) -> bool:
+    """Whether the quotation opening at ``start`` goes on with the sentence of the one closed at
+    ``end``: the attribution between them ends with a comma, the second half opens lower-case."""
+    gap = body[end:start]
+    return (
+        "\n" not in gap
+        and gap.rstrip(" \"\u201c'").endswith(",")
+        and body[start : start + 1].islower()
+    )
 
 
 # Any verb that closes a quotation ("“So far so good,” Clinton replied."), not only "said".
