@@ -679,3 +679,24 @@ def test_capitalised_quotation_after_a_comma_is_not_joined():
         "said, “Nobody in the capital noticed.”"
     )
     assert _quotes(body)["Tom Reid"] == ["This used to be the old empire's back yard"]
+
+
+# -- twelfth round: "at" / "during" end a stance verb's object only before an occasion ------------
+
+
+def test_at_a_place_of_the_object_stays_in_the_object():
+    body = "Ann Lee runs the charity. Lee praised the volunteers' work at the shelter downtown."
+    assert _quotes(body) == {"Ann Lee": ["the volunteers' work at the shelter downtown."]}
+
+
+def test_at_an_occasion_ends_the_object():
+    body = "Ann Lee runs the charity. Lee praised the volunteers' work at a rally in Ohio."
+    assert _quotes(body) == {"Ann Lee": ["the volunteers' work"]}
+
+
+def test_during_a_period_of_the_object_stays_and_during_an_occasion_ends_it():
+    body = (
+        "Ann Lee runs the charity. Lee criticized the mayor during the primaries for his budget. "
+        "Lee also criticized the governor during a town hall in Dayton."
+    )
+    assert _quotes(body) == {"Ann Lee": ["the mayor during the primaries for his budget.", "the governor"]}
