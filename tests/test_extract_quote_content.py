@@ -700,3 +700,11 @@ def test_during_a_period_of_the_object_stays_and_during_an_occasion_ends_it():
         "Lee also criticized the governor during a town hall in Dayton."
     )
     assert _quotes(body) == {"Ann Lee": ["the mayor during the primaries for his budget.", "the governor"]}
+
+
+def test_after_an_event_of_the_object_stays_and_after_a_meeting_ends_it():
+    body = (
+        "Ann Lee runs the charity. Lee praised the rescue teams sent after the floods. "
+        "Lee also praised the mayor after a meeting on Friday."
+    )
+    assert _quotes(body) == {"Ann Lee": ["the rescue teams sent after the floods.", "the mayor"]}

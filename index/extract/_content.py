@@ -523,13 +523,15 @@ _OBJECT_END: Final = re.compile(
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|\s+(?:yesterday|earlier|later)\b"
-    r"|\s+(?:after|before|since|amid)\s+(?:a|an|the|his|her|their|its)\s"
-    # "at" / "during" only before an occasion ("criticized Cruz at a rally in Iowa"): "visited her
-    # at a crack house", "dismay at the thought of …", "attacked Clinton during the primaries for
-    # her ties to Wall Street" are the object's own
-    r"|\s+(?:at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:rally|rallies|debate|event"
-    r"|conference|town\s+hall|stop|forum|meeting|hearing|convention|speech|gathering|luncheon|dinner"
-    r"|breakfast|summit|fundraiser|fund-raiser|reception|ceremony|course)\b"
+    r"|\s+(?:since|amid)\s+(?:a|an|the|his|her|their|its)\s"
+    # "at" / "during" / "after" / "before" only before an occasion ("criticized Cruz at a rally in
+    # Iowa", "before a House committee"): "visited her at a crack house", "dismay at the thought of
+    # …", "attacked Clinton during the primaries for …", "cited the screeners hired after the Sept.
+    # 11 attacks" are the object's own
+    r"|\s+(?:at|during|after|before)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:rally|rallies|debate|event|conference|town\s+hall|stop|forum|meeting|hearing|convention|speech"
+    r"|gathering|luncheon|dinner|breakfast|summit|fundraiser|fund-raiser|reception|ceremony|course"
+    r"|committee|panel|audience|crowd)\b"
     # the means or the channel of the Source's act: "denied the charges through his lawyer",
     # "ripped Wasserman Schultz on social media", "attacked the Koch brothers from the Senate floor"
     r"|\s+(?:through|via)\s+(?:a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?"
