@@ -708,3 +708,8 @@ def test_after_an_event_of_the_object_stays_and_after_a_meeting_ends_it():
         "Lee also praised the mayor after a meeting on Friday."
     )
     assert _quotes(body) == {"Ann Lee": ["the rescue teams sent after the floods.", "the mayor"]}
+
+
+def test_examples_after_a_stance_verbs_object_stay_in_the_object():
+    body = "Ann Lee runs the charity. Lee blamed several factors, including the new fees and the weather."
+    assert _quotes(body) == {"Ann Lee": ["several factors, including the new fees and the weather."]}

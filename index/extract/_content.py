@@ -550,6 +550,11 @@ _LIST_ITEM: Final = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
 _LIST_GOES_ON: Final = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
 
 
+# ", including Republican-backed laws …", ", such as …": examples of the object, still the object
+# ("cited several factors for the low turnout, including …").
+_EXAMPLES: Final = re.compile(r",\s+(?:including|such\s+as|especially|particularly|notably)\s")
+
+
 def object_end(text: str, cue: str = "") -> int:
     """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends.
 
@@ -559,7 +564,9 @@ def object_end(text: str, cue: str = "") -> int:
     pos = 0
     end = len(text)
     while (match := _OBJECT_END.search(text, pos)) is not None:
-        listed = match.group().startswith(",") and _LIST_GOES_ON.match(text, match.start())
+        listed = match.group().startswith(",") and (
+            _LIST_GOES_ON.match(text, match.start()) or _EXAMPLES.match(text, match.start())
+        )
         if not listed:
             end = match.start()
             break
