@@ -713,3 +713,21 @@ def test_after_an_event_of_the_object_stays_and_after_a_meeting_ends_it():
 def test_examples_after_a_stance_verbs_object_stay_in_the_object():
     body = "Ann Lee runs the charity. Lee blamed several factors, including the new fees and the weather."
     assert _quotes(body) == {"Ann Lee": ["several factors, including the new fees and the weather."]}
+
+
+# -- twelfth round: a speech verb's short noun-phrase object -------------------------------------
+
+
+def test_speech_verbs_short_object_ends_before_a_trailing_channel():
+    body = "Roger Hale runs the network. Hale denied the charges through his lawyer."
+    assert _quotes(body) == {"Roger Hale": ["the charges"]}
+
+
+def test_speech_verbs_short_object_ends_before_a_trailing_date():
+    body = "Roger Hale runs the network. Hale announced his candidacy in June 2015."
+    assert _quotes(body) == {"Roger Hale": ["his candidacy"]}
+
+
+def test_a_clause_going_on_after_the_phrase_is_not_cut():
+    body = "Roger Hale runs the network. Hale said the turmoil at this week's convention was a show."
+    assert _quotes(body) == {"Roger Hale": ["the turmoil at this week's convention was a show."]}

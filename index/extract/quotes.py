@@ -3185,6 +3185,10 @@ def _reported_span(
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end], att.cue)
+        elif not found[1]:
+            # "denied the charges through his lawyer", "announced his candidacy in June 2015": a
+            # speech verb's short noun-phrase object ends as a stance verb's does
+            end = start + _content.short_object_end(body[start:end], att.cue)
         # ("reiterated his belief that …": a verb of repeating whose object is a statement)
         stated = speech or found[1] or _content.statement_object(att.cue, body[start:end])
         if stated and not _content.fragment(body[start:end], att.cue):
