@@ -731,3 +731,19 @@ def test_speech_verbs_short_object_ends_before_a_trailing_date():
 def test_a_clause_going_on_after_the_phrase_is_not_cut():
     body = "Roger Hale runs the network. Hale said the turmoil at this week's convention was a show."
     assert _quotes(body) == {"Roger Hale": ["the turmoil at this week's convention was a show."]}
+
+
+# -- twelfth round: a poll's finding goes on with its contrast -----------------------------------
+
+
+def test_poll_finding_keeps_its_contrast():
+    body = (
+        "The Gazette ran a survey. A Gazette poll found that 28 percent backed the mayor, while 23 "
+        "percent favored his rival."
+    )
+    assert _quotes(body) == {"Gazette": ["28 percent backed the mayor, while 23 percent favored his rival."]}
+
+
+def test_speakers_contrast_still_ends_the_content():
+    body = "Tom Reid spoke on Monday. Reid said the deal was dead, while his rival said it was alive."
+    assert _quotes(body)["Tom Reid"] == ["the deal was dead"]

@@ -622,6 +622,8 @@ def content_end(text: str, cue: str = "") -> int:
     """
     low = cue.lower()
     end = _content_end(text, bare(low), _past(low))
+    if (low in lex.DOCUMENT_VERBS or low == "in") and text.startswith((", while", ", whereas"), end):
+        end = _finding_contrast(text, end, low)
     if low.endswith("ing"):
         # "…, saying she's experienced but suggesting that …", "touting her record and pounding him
         # on …": a second participle of the Source, coordinated with the cue
@@ -703,6 +705,16 @@ def _closes(text: str, after: int) -> bool:
 _MARKS: Final = re.compile(r"\u201c|\u201d|\"|''")
 # A full stop, then a capital: a sentence break inside the text (the splitter missed it).
 _BREAK: Final = re.compile(r"[.?!][\u201d\"']*\s+[\u201c\"']*[A-Z]")
+
+
+def _finding_contrast(text: str, end: int, low: str) -> int:
+    """A poll's or a report's finding goes on with its contrast ("found 28 percent supported Mr.
+    Trump, while 23 percent favored Mr. Cruz"): the figures are all the poll's; not when the
+    contrast is another Source's statement ("…, while Cruz said that …")."""
+    more = end + 2 + _content_end(text[end + 2 :], bare(low), _past(low))
+    if any(w in SPEECH_CUES for w in text[end:more].lower().split()):
+        return end
+    return more
 
 
 # After a quotation that closes inside reported content, the writer's own circumstance: a gerund
