@@ -747,3 +747,8 @@ def test_poll_finding_keeps_its_contrast():
 def test_speakers_contrast_still_ends_the_content():
     body = "Tom Reid spoke on Monday. Reid said the deal was dead, while his rival said it was alive."
     assert _quotes(body)["Tom Reid"] == ["the deal was dead"]
+
+
+def test_writers_comparison_after_a_figure_ends_the_content():
+    body = "Acme posted results. Acme said it sold $3 billion in goods, up 31 percent from a year earlier."
+    assert _quotes(body) == {"Acme": ["it sold $3 billion in goods"]}

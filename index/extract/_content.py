@@ -493,7 +493,9 @@ _CONTENT_END: Final = re.compile(
     # ", and Trump vowed to …": a named subject's clause of its own
     r"|,\s+(?:and|but)\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P<other>[a-z]+)\b"
     # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
-    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
+    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s"
+    # ", up 31 percent from a year earlier", ", down sharply from …": the writer's comparison
+    r"|,\s+(?:up|down)\s+(?:sharply\s+|slightly\s+)?(?:\d|(?:from|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
     # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
     r"|,\s+(?P<background>which|who)\b"
 )
