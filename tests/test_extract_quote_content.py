@@ -752,3 +752,8 @@ def test_speakers_contrast_still_ends_the_content():
 def test_writers_comparison_after_a_figure_ends_the_content():
     body = "Acme posted results. Acme said it sold $3 billion in goods, up 31 percent from a year earlier."
     assert _quotes(body) == {"Acme": ["it sold $3 billion in goods"]}
+
+
+def test_present_perfect_of_the_source_after_and_ends_the_content():
+    body = "Kelly Ward leads the party. Ward says she will vote for him but has delayed her endorsement."
+    assert _quotes(body) == {"Kelly Ward": ["she will vote for him"]}

@@ -488,6 +488,8 @@ _CONTENT_END: Final = re.compile(
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b"
     # ", but Cook did not say when", ", but Democrats weren't the only ones …": another subject's turn
     r"|,\s+but\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:[a-z]+\b))"
+    # " but has withheld her endorsement", " and has invited two guests": the Source's next act
+    r"|(?P<perfect>\s+(?:and|but)\s+(?:has|have)\s+(?:also\s+|since\s+|not\s+)?[a-z]{3,}(?:ed|en|wn)\b)"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
     # ", and Trump vowed to …": a named subject's clause of its own
@@ -802,7 +804,7 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 return match.start()
             continue
         if (match.group("narration") or match.group("aside") or match.group("comment")
-                or match.group("likewise") or match.group("contrast")):
+                or match.group("likewise") or match.group("contrast") or match.group("perfect")):
             return match.start()
         if ing and len(text[: match.start()].split()) < 4 and _ASIDE_CLOSES.match(text, match.end()):
             continue  # "says Millennials, numbering 75.3 million, surpassed …": a participle aside
