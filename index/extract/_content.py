@@ -586,13 +586,18 @@ def short_object_end(text: str, cue: str = "") -> int:
     """``object_end`` for a short noun phrase after a speech verb ("the charges through his
     lawyer", "his candidacy in June 2015", "victory on Tuesday"); ``len(text)`` when the words
     before that end may hold a verb (a clause: "the talks ended on Tuesday")."""
+    first = text.split(None, 1)[:1]
+    if not first or first[0].lower() in _SUBJECT_PRONOUNS or (
+        first[0].lower() not in _SHORT_OBJECT_LEADS and not first[0].isalpha()
+    ):
+        return len(text)  # (checked first: most contents open with a subject, "said he …")
     end = object_end(text, cue)
     words = text[:end].split()
     if end >= len(text) or not words or len(words) > _SHORT_OBJECT_WORDS:
         return len(text)
     if any(w.lower() in _VERBISH or w.lower().endswith("ed") for w in words):
         return len(text)
-    if words[0].lower() not in _DETERMINERS | _OBJECT_LEADS and not (len(words) == 1 and words[0].isalpha()):
+    if words[0].lower() not in _SHORT_OBJECT_LEADS and not (len(words) == 1 and words[0].isalpha()):
         return len(text)
     rest = text[end:].split()
     if len(rest) > _TRAILING_PHRASE_WORDS or any(w.lower() in _VERBISH or w.endswith(",") for w in rest):
@@ -603,6 +608,7 @@ def short_object_end(text: str, cue: str = "") -> int:
 # At most this many words in a speech verb's noun-phrase object ("his candidacy", "the charges"),
 # and in the time or channel phrase that ends the sentence after it ("through his lawyer").
 _SHORT_OBJECT_WORDS: Final = 3
+_SHORT_OBJECT_LEADS: Final = _DETERMINERS | _OBJECT_LEADS
 _TRAILING_PHRASE_WORDS: Final = 8
 # Words that make the words before a time phrase a clause: a subject pronoun or an auxiliary.
 _VERBISH: Final = _SUBJECT_PRONOUNS | lex.words(
