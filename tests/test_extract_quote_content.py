@@ -551,3 +551,209 @@ def test_to_a_name_opening_the_sentence_gives_the_main_clause_as_a_view():
 def test_to_a_place_opening_the_sentence_is_no_view():
     body = "The party met on Monday. To Washington, the move looked like a provocation."
     assert _quotes(body) == {}
+
+
+# -- twelfth round: both sides of a parenthetical attribution ----------------------------------
+
+
+def test_parenthetical_attribution_gives_the_opening_phrase_too():
+    body = (
+        "Tom Miller runs the theatre. Putting the new show together, Miller said, gave him a chance "
+        "to work with younger actors."
+    )
+    assert _quotes(body) == {
+        "Tom Miller": ["Putting the new show together", "gave him a chance to work with younger actors."]
+    }
+
+
+def test_parenthetical_attribution_keeps_no_short_opener():
+    body = "Ann Lee chairs the board. In the end, Lee said, the vote was a close one."
+    assert _quotes(body) == {"Ann Lee": ["the vote was a close one."]}
+
+
+def test_passive_participle_between_commas_is_no_parenthetical_attribution():
+    body = "Ann Lee chairs the board. The new budget plan, opposed by Lee, never came to a final vote."
+    assert [q for qs in _quotes(body).values() for q in qs if "budget" in q] == []
+
+
+def test_according_to_after_an_opening_adverbial_gives_the_main_clause_too():
+    body = (
+        "The group tracks arrests. Since last November, according to Amnesty International, the police "
+        "have detained more than 400 protesters."
+    )
+    assert _quotes(body) == {
+        "Amnesty International": ["Since last November", "the police have detained more than 400 protesters."]
+    }
+
+
+def test_according_to_after_a_clause_leaves_the_description_of_its_source():
+    body = (
+        "The voters turn out at lower rates in primaries, according to Andy Smith, director of the "
+        "state's survey center."
+    )
+    assert _quotes(body) == {"Andy Smith": ["The voters turn out at lower rates in primaries"]}
+
+
+# -- twelfth round: a quotation open inside reported content ---------------------------------
+
+
+def test_content_does_not_end_inside_its_own_quotation():
+    body = (
+        "Jane Roe runs the campaign. Roe said the senator was “a good partner on trade, but he has "
+        "never been a friend of farmers.”"
+    )
+    assert _quotes(body) == {
+        "Jane Roe": ["the senator was “a good partner on trade, but he has never been a friend of farmers.”"]
+    }
+
+
+def test_content_still_ends_after_its_quotation_closes():
+    body = "Jane Roe runs the campaign. Roe said the bill was “a mess,” but she voted for it anyway."
+    assert _quotes(body) == {"Jane Roe": ["the bill was “a mess,”"]}
+
+
+def test_quotation_after_a_colon_stays_a_direct_quote():
+    body = (
+        "Jane Roe runs the campaign. Roe said she had no time for it: “I have a lot going on, "
+        "but I will look at it later.”"
+    )
+    assert _quotes(body) == {"Jane Roe": ["I have a lot going on, but I will look at it later."]}
+
+
+# -- twelfth round: content that goes on after a writer's aside ---------------------------------
+
+
+def test_content_goes_on_after_a_description_between_commas():
+    body = "Mark Hale spoke on Monday. Hale accused Smith, the mayor of the town, of hiding the report."
+    assert _quotes(body) == {"Mark Hale": ["Smith", "of hiding the report."]}
+
+
+def test_content_goes_on_after_a_dash_aside_with_the_subjects_verb():
+    body = (
+        "Mark Hale spoke on Monday. Hale said that the new rule - a change that few voters noticed - "
+        "would cost the state millions."
+    )
+    assert _quotes(body) == {"Mark Hale": ["the new rule", "would cost the state millions."]}
+
+
+def test_an_aside_that_ends_the_sentence_leaves_nothing_to_resume():
+    body = "Mark Hale spoke on Monday. Hale praised Smith, the mayor of the town, at the meeting."
+    assert _quotes(body) == {"Mark Hale": ["Smith"]}
+
+
+# -- twelfth round: the clause before a quoted fragment and a trailing attribution ---------------
+
+
+def test_stance_verb_before_a_fragment_keeps_the_clause():
+    body = "Ann Lee leads the party. The vote signals “the end of an era” for the party, said Ann Lee."
+    assert _quotes(body) == {"Ann Lee": ["The vote signals “the end of an era” for the party"]}
+
+
+def test_fragment_of_a_second_clause_takes_that_clause_only():
+    body = (
+        "Ann Lee leads the party. The race has taken a negative turn and that will take time to "
+        "“cool off,” Lee said."
+    )
+    assert _quotes(body) == {"Ann Lee": ["that will take time to “cool off,”"]}
+
+
+
+# -- twelfth round: a quotation split by a long attribution ---------------------------------------
+
+
+def test_lower_case_second_half_after_a_long_attribution_is_joined():
+    body = (
+        "“This used to be the old empire's back yard,” said Tom Reid, director of Asian studies at "
+        "the Royal Institute for Strategy and Security Studies in central London, “but it is now "
+        "drifting toward China.”"
+    )
+    assert _quotes(body) == {
+        "Tom Reid": ["This used to be the old empire's back yard", "but it is now drifting toward China."]
+    }
+
+
+def test_capitalised_quotation_after_a_comma_is_not_joined():
+    body = (
+        "“This used to be the old empire's back yard,” said Tom Reid, director of Asian studies at "
+        "the Royal Institute for Strategy in London, and Mary Cole, a historian at the same institute, "
+        "said, “Nobody in the capital noticed.”"
+    )
+    assert _quotes(body)["Tom Reid"] == ["This used to be the old empire's back yard"]
+
+
+# -- twelfth round: "at" / "during" end a stance verb's object only before an occasion ------------
+
+
+def test_at_a_place_of_the_object_stays_in_the_object():
+    body = "Ann Lee runs the charity. Lee praised the volunteers' work at the shelter downtown."
+    assert _quotes(body) == {"Ann Lee": ["the volunteers' work at the shelter downtown."]}
+
+
+def test_at_an_occasion_ends_the_object():
+    body = "Ann Lee runs the charity. Lee praised the volunteers' work at a rally in Ohio."
+    assert _quotes(body) == {"Ann Lee": ["the volunteers' work"]}
+
+
+def test_during_a_period_of_the_object_stays_and_during_an_occasion_ends_it():
+    body = (
+        "Ann Lee runs the charity. Lee criticized the mayor during the primaries for his budget. "
+        "Lee also criticized the governor during a town hall in Dayton."
+    )
+    assert _quotes(body) == {"Ann Lee": ["the mayor during the primaries for his budget.", "the governor"]}
+
+
+def test_after_an_event_of_the_object_stays_and_after_a_meeting_ends_it():
+    body = (
+        "Ann Lee runs the charity. Lee praised the rescue teams sent after the floods. "
+        "Lee also praised the mayor after a meeting on Friday."
+    )
+    assert _quotes(body) == {"Ann Lee": ["the rescue teams sent after the floods.", "the mayor"]}
+
+
+def test_examples_after_a_stance_verbs_object_stay_in_the_object():
+    body = "Ann Lee runs the charity. Lee blamed several factors, including the new fees and the weather."
+    assert _quotes(body) == {"Ann Lee": ["several factors, including the new fees and the weather."]}
+
+
+# -- twelfth round: a speech verb's short noun-phrase object -------------------------------------
+
+
+def test_speech_verbs_short_object_ends_before_a_trailing_channel():
+    body = "Roger Hale runs the network. Hale denied the charges through his lawyer."
+    assert _quotes(body) == {"Roger Hale": ["the charges"]}
+
+
+def test_speech_verbs_short_object_ends_before_a_trailing_date():
+    body = "Roger Hale runs the network. Hale announced his candidacy in June 2015."
+    assert _quotes(body) == {"Roger Hale": ["his candidacy"]}
+
+
+def test_a_clause_going_on_after_the_phrase_is_not_cut():
+    body = "Roger Hale runs the network. Hale said the turmoil at this week's convention was a show."
+    assert _quotes(body) == {"Roger Hale": ["the turmoil at this week's convention was a show."]}
+
+
+# -- twelfth round: a poll's finding goes on with its contrast -----------------------------------
+
+
+def test_poll_finding_keeps_its_contrast():
+    body = (
+        "The Gazette ran a survey. A Gazette poll found that 28 percent backed the mayor, while 23 "
+        "percent favored his rival."
+    )
+    assert _quotes(body) == {"Gazette": ["28 percent backed the mayor, while 23 percent favored his rival."]}
+
+
+def test_speakers_contrast_still_ends_the_content():
+    body = "Tom Reid spoke on Monday. Reid said the deal was dead, while his rival said it was alive."
+    assert _quotes(body)["Tom Reid"] == ["the deal was dead"]
+
+
+def test_writers_comparison_after_a_figure_ends_the_content():
+    body = "Acme posted results. Acme said it sold $3 billion in goods, up 31 percent from a year earlier."
+    assert _quotes(body) == {"Acme": ["it sold $3 billion in goods"]}
+
+
+def test_present_perfect_of_the_source_after_and_ends_the_content():
+    body = "Kelly Ward leads the party. Ward says she will vote for him but has delayed her endorsement."
+    assert _quotes(body) == {"Kelly Ward": ["she will vote for him"]}

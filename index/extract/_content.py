@@ -139,6 +139,8 @@ _CIRCUMSTANCE: Final = lex.words(
     without within among between until ahead aboard alongside throughout
     """
 )
+# (public: the parenthetical-attribution rule of quotes.py reads it too)
+CIRCUMSTANCE: Final = _CIRCUMSTANCE
 # Time words and adverbs that may stand between a cue and its content ("said Tuesday that …").
 _TIME: Final = lex.WEEKDAYS | lex.words(
     """
@@ -486,12 +488,16 @@ _CONTENT_END: Final = re.compile(
     r"|(?P<narration>,\s+(?:but|and)\s+(?:he|she|they|has|had|did|was|is|also|then|to\s+date)\b"
     # ", but Cook did not say when", ", but Democrats weren't the only ones …": another subject's turn
     r"|,\s+but\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:[a-z]+\b))"
+    # " but has withheld her endorsement", " and has invited two guests": the Source's next act
+    r"|(?P<perfect>\s+(?:and|but)\s+(?:has|have)\s+(?:also\s+|since\s+|not\s+)?[a-z]{3,}(?:ed|en|wn)\b)"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
     # ", and Trump vowed to …": a named subject's clause of its own
     r"|,\s+(?:and|but)\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P<other>[a-z]+)\b"
     # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
-    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s)"
+    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s"
+    # ", up 31 percent from a year earlier", ", down sharply from …": the writer's comparison
+    r"|,\s+(?:up|down)\s+(?:sharply\s+|slightly\s+)?(?:\d|(?:from|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
     # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
     r"|,\s+(?P<background>which|who)\b"
 )
@@ -521,7 +527,15 @@ _OBJECT_END: Final = re.compile(
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|\s+(?:yesterday|earlier|later)\b"
-    r"|\s+(?:at|during|after|before|since|amid)\s+(?:a|an|the|his|her|their|its)\s"
+    r"|\s+(?:since|amid)\s+(?:a|an|the|his|her|their|its)\s"
+    # "at" / "during" / "after" / "before" only before an occasion ("criticized Cruz at a rally in
+    # Iowa", "before a House committee"): "visited her at a crack house", "dismay at the thought of
+    # …", "attacked Clinton during the primaries for …", "cited the screeners hired after the Sept.
+    # 11 attacks" are the object's own
+    r"|\s+(?:at|during|after|before)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:rally|rallies|debate|event|conference|town\s+hall|stop|forum|meeting|hearing|convention|speech"
+    r"|gathering|luncheon|dinner|breakfast|summit|fundraiser|fund-raiser|reception|ceremony|course"
+    r"|committee|panel|audience|crowd)\b"
     # the means or the channel of the Source's act: "denied the charges through his lawyer",
     # "ripped Wasserman Schultz on social media", "attacked the Koch brothers from the Senate floor"
     r"|\s+(?:through|via)\s+(?:a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?"
@@ -540,6 +554,11 @@ _LIST_ITEM: Final = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
 _LIST_GOES_ON: Final = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
 
 
+# ", including Republican-backed laws …", ", such as …": examples of the object, still the object
+# ("cited several factors for the low turnout, including …").
+_EXAMPLES: Final = re.compile(r",\s+(?:including|such\s+as|especially|particularly|notably)\s")
+
+
 def object_end(text: str, cue: str = "") -> int:
     """Where the noun-phrase object of a stance verb ("endorsed Trump last week and …") ends.
 
@@ -549,7 +568,9 @@ def object_end(text: str, cue: str = "") -> int:
     pos = 0
     end = len(text)
     while (match := _OBJECT_END.search(text, pos)) is not None:
-        listed = match.group().startswith(",") and _LIST_GOES_ON.match(text, match.start())
+        listed = match.group().startswith(",") and (
+            _LIST_GOES_ON.match(text, match.start()) or _EXAMPLES.match(text, match.start())
+        )
         if not listed:
             end = match.start()
             break
@@ -559,6 +580,40 @@ def object_end(text: str, cue: str = "") -> int:
         if verb is not None:
             return verb.start()
     return end
+
+
+def short_object_end(text: str, cue: str = "") -> int:
+    """``object_end`` for a short noun phrase after a speech verb ("the charges through his
+    lawyer", "his candidacy in June 2015", "victory on Tuesday"); ``len(text)`` when the words
+    before that end may hold a verb (a clause: "the talks ended on Tuesday")."""
+    first = text.split(None, 1)[:1]
+    if not first or first[0].lower() in _SUBJECT_PRONOUNS or (
+        first[0].lower() not in _SHORT_OBJECT_LEADS and not first[0].isalpha()
+    ):
+        return len(text)  # (checked first: most contents open with a subject, "said he …")
+    end = object_end(text, cue)
+    words = text[:end].split()
+    if end >= len(text) or not words or len(words) > _SHORT_OBJECT_WORDS:
+        return len(text)
+    if any(w.lower() in _VERBISH or w.lower().endswith("ed") for w in words):
+        return len(text)
+    if words[0].lower() not in _SHORT_OBJECT_LEADS and not (len(words) == 1 and words[0].isalpha()):
+        return len(text)
+    rest = text[end:].split()
+    if len(rest) > _TRAILING_PHRASE_WORDS or any(w.lower() in _VERBISH or w.endswith(",") for w in rest):
+        return len(text)  # "the turmoil at this week's convention was …": the object's clause goes on
+    return end
+
+
+# At most this many words in a speech verb's noun-phrase object ("his candidacy", "the charges"),
+# and in the time or channel phrase that ends the sentence after it ("through his lawyer").
+_SHORT_OBJECT_WORDS: Final = 3
+_SHORT_OBJECT_LEADS: Final = _DETERMINERS | _OBJECT_LEADS
+_TRAILING_PHRASE_WORDS: Final = 8
+# Words that make the words before a time phrase a clause: a subject pronoun or an auxiliary.
+_VERBISH: Final = _SUBJECT_PRONOUNS | lex.words(
+    "is are was were be been has have had will would can could should may might must do does did"
+)
 
 
 # " and made …", " but later cast …": a second past verb after a conjunction (an adverb between).
@@ -577,6 +632,8 @@ def content_end(text: str, cue: str = "") -> int:
     """
     low = cue.lower()
     end = _content_end(text, bare(low), _past(low))
+    if (low in lex.DOCUMENT_VERBS or low == "in") and text.startswith((", while", ", whereas"), end):
+        end = _finding_contrast(text, end, low)
     if low.endswith("ing"):
         # "…, saying she's experienced but suggesting that …", "touting her record and pounding him
         # on …": a second participle of the Source, coordinated with the cue
@@ -586,7 +643,88 @@ def content_end(text: str, cue: str = "") -> int:
     occasion = _OCCASION.search(text, 0, end)
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
-    return _narration_after_quotation(text, end)
+    return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
+
+
+def _past_open_quotation(text: str, end: int, cue: str) -> int:
+    """``end``, or past the quotation that is open there: the Source's quoted words do not end
+    the content ("saying that Clinton “didn't have a particular video in mind, but he is being
+    used …”": the ", but he" inside the quotation is the Source's, not the writer's)."""
+    if end >= len(text):
+        return end
+    close = _closing_mark(text, end)
+    if close < 0:
+        return end
+    if close >= len(text):
+        return len(text)  # the quotation runs on to the sentence's end
+    return close + max(1, content_end(text[close:], cue))
+
+
+def aside_close(text: str) -> int:
+    """Where the clause goes on after an aside that opens ``text`` (", the senator from Texas, of
+    being …", " - an independent - would push …"), or -1: the aside is a short description or
+    relative clause closed by the same punctuation, and a word that needs the interrupted clause
+    follows it (a preposition of the verb, or a verb of the interrupted subject)."""
+    match = _ASIDE_THEN.match(text)
+    if match is None:
+        return -1
+    word = match.group("word")
+    if word not in _RESUMING and not (word.endswith("ed") and len(word) > 4):
+        return -1
+    return match.start("word")
+
+
+# An aside opening with a comma or a dash, closed by the same mark, then the next word.
+_ASIDE_THEN: Final = re.compile(
+    r"(?:,\s+(?:who|which|whose|an?|the|his|her|their|its)\s[^,;:.?!()\u201c\u201d\"]{1,100}?,"
+    r"|\s+(?P<dash>--|-|\u2013|\u2014)\s+[^;:.?!()\u201c\u201d\"]{1,100}?\s(?P=dash))"
+    r"\s+(?P<word>[a-z]+)\b"
+)
+# Words that go on with the clause an aside interrupted: a preposition the verb takes ("accused X
+# of", "refers to X as", "called X onto") or the verb of the interrupted subject.
+_RESUMING: Final = lex.words(
+    "of as with onto into for about to is was are were has have had would will could can should"
+    " might may must did does do"
+)
+
+
+def _closing_mark(text: str, end: int) -> int:
+    """Where the quotation open at ``end`` closes (the closing mark's offset), ``len(text)`` when it
+    does not close in ``text``, -1 when no quotation is open at ``end`` (or it opened before a
+    sentence break the sentence splitter missed: "… in the U.S. He says … “…”")."""
+    opened = -1
+    for mark in _MARKS.finditer(text, 0, end):
+        if opened < 0:
+            opened = mark.end() if mark.group() != "\u201d" else -1
+        elif mark.group() != "\u201c" or _closes(text, mark.end()):
+            opened = -1
+    if opened < 0 or _BREAK.search(text, 0, end) or text[:opened].rstrip(" \u201c\"'").endswith(":"):
+        return -1  # (after a colon the quotation is introduced, not part of the clause)
+    close = _MARKS.search(text, end)
+    while close is not None and close.group() == "\u201c" and not _closes(text, close.end()):
+        close = _MARKS.search(text, close.end())
+    return close.start() if close is not None else len(text)
+
+
+def _closes(text: str, after: int) -> bool:
+    """Whether an opening mark ending at ``after`` was typed for a closing one ("…review“ of")."""
+    return after >= len(text) or not (text[after].isalnum() or text[after] in "\u2018'")
+
+
+# Quotation marks: curly, straight and the NYT's double apostrophe.
+_MARKS: Final = re.compile(r"\u201c|\u201d|\"|''")
+# A full stop, then a capital: a sentence break inside the text (the splitter missed it).
+_BREAK: Final = re.compile(r"[.?!][\u201d\"']*\s+[\u201c\"']*[A-Z]")
+
+
+def _finding_contrast(text: str, end: int, low: str) -> int:
+    """A poll's or a report's finding goes on with its contrast ("found 28 percent supported Mr.
+    Trump, while 23 percent favored Mr. Cruz"): the figures are all the poll's; not when the
+    contrast is another Source's statement ("…, while Cruz said that …")."""
+    more = end + 2 + _content_end(text[end + 2 :], bare(low), _past(low))
+    if any(w in SPEECH_CUES for w in text[end:more].lower().split()):
+        return end
+    return more
 
 
 # After a quotation that closes inside reported content, the writer's own circumstance: a gerund
@@ -672,7 +810,7 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 return match.start()
             continue
         if (match.group("narration") or match.group("aside") or match.group("comment")
-                or match.group("likewise") or match.group("contrast")):
+                or match.group("likewise") or match.group("contrast") or match.group("perfect")):
             return match.start()
         if ing and len(text[: match.start()].split()) < 4 and _ASIDE_CLOSES.match(text, match.end()):
             continue  # "says Millennials, numbering 75.3 million, surpassed …": a participle aside

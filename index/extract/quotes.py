@@ -2656,6 +2656,14 @@ def _attach_quotes(
         if end > start:
             end = _open_quotation_end(body, spans, starts, used, start, end)
         out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
+        other = _other_side(body, sent_of, att, limits[n], start, end) if end > start else None
+        if other is not None:
+            # "Putting the show together, Butz said, allowed him …": the content on both sides
+            out.append((att, _quote(body, att, other[0], other[1], "reported")))
+        resumed = _resumed_content(body, sent_of, att, limits[n], end) if end > start else None
+        if resumed is not None:
+            # "accused Cruz, the senator from Texas, of being …": the content goes on after an aside
+            out.append((att, _quote(body, att, resumed[0], resumed[1], "reported")))
     _quotation_after_report(body, sent_of, atts, spans, used, out)
     _quotation_after_colon(body, sent_of, atts, spans, used, out)
     _block_after_colon(body, sent_of, atts, out)
@@ -2878,10 +2886,18 @@ def _mixed_before(
         return None
     if " - " in lead or any(w.lower() in _LEAD_CUES for w in words):
         return None  # "… mocked Trump's campaign, calling Trump “an orange buffoon,”": the writer's report
+    second = _SECOND_CLAUSE.search(lead)
+    if second is not None:
+        start += second.end()  # "… took a negative turn and that will take time to “cool off,”"
     return start, max(end, span[1])
 
 
-_LEAD_CUES: Final = _content.SPEECH_CUES | _content.STATEMENT_VERBS | lex.STANCE_VERBS
+# Verbs of speech in the writer's words before a quotation make it a report of that speech ("…
+# mocked Trump's campaign, calling Trump “an orange buffoon,”"); a stance verb ("plans", "signals")
+# or the poll cue "in" does not.
+_LEAD_CUES: Final = (_content.SPEECH_CUES | _content.STATEMENT_VERBS) - {"in"}
+# " and " before a pronoun subject: a second clause, the one the quotation belongs to.
+_SECOND_CLAUSE: Final = re.compile(r"\s(?:and|but)\s+(?=(?:that|this|it|he|she|they|we|I)\s)")
 
 
 _WORDS: Final = re.compile(r"\w+")
@@ -2965,6 +2981,8 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
             # “A,” said X, a professor of economics at Y. “B.”: a long apposition, then the second half
             or (gap < 300 and body[spans[k - 1][1] : start].rstrip(" \"“'").endswith(".") and
                 "\n" not in body[spans[k - 1][1] : start])
+            # “A,” said X, director of Y at Z, “but b …”: the sentence goes on in the second half
+            or (gap < 300 and _split_sentence(body, spans[k - 1][1], start))
         )
         if not (continues or adjacent):
             break
@@ -2973,6 +2991,17 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         k += 1
+
+
+def _split_sentence(body: str, end: int, start: int) -> bool:
+    """Whether the quotation opening at ``start`` goes on with the sentence of the one closed at
+    ``end``: the attribution between them ends with a comma, the second half opens lower-case."""
+    gap = body[end:start]
+    return (
+        "\n" not in gap
+        and gap.rstrip(" \"\u201c'").endswith(",")
+        and body[start : start + 1].islower()
+    )
 
 
 # Any verb that closes a quotation ("“So far so good,” Clinton replied."), not only "said".
@@ -3156,6 +3185,10 @@ def _reported_span(
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end], att.cue)
+        elif not found[1]:
+            # "denied the charges through his lawyer", "announced his candidacy in June 2015": a
+            # speech verb's short noun-phrase object ends as a stance verb's does
+            end = start + _content.short_object_end(body[start:end], att.cue)
         # ("reiterated his belief that …": a verb of repeating whose object is a statement)
         stated = speech or found[1] or _content.statement_object(att.cue, body[start:end])
         if stated and not _content.fragment(body[start:end], att.cue):
@@ -3250,6 +3283,133 @@ def _viewpoint_content(body: str, s_end: int, att: _Attribution) -> tuple[int, i
 
 # Cues of an "as" clause beyond the speech verbs: a phrasal verb's head ("pointed out").
 _AS_CUES: Final = lex.words("pointed put puts")
+
+
+def _resumed_content(
+    body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution, limit: int | None, end: int
+) -> tuple[int, int] | None:
+    """The rest of reported content that an aside of the writer's interrupts at ``end``, if any.
+
+    "Trump accused Cruz, the senator from Texas, of being “politically correct”", "said that Mr.
+    Sanders - an independent - would push the party …": the aside (a description or a relative
+    clause between commas or dashes) ends the first part; the words after it go on with the same
+    clause (a preposition the verb needs, or the verb of the interrupted subject).
+    """
+    if att.sent not in sent_of:
+        return None
+    s_end = sent_of[att.sent][1]
+    if limit is not None and limit > att.cue_end:
+        s_end = min(s_end, limit)
+    if att.stop > att.cue_end:
+        s_end = min(s_end, att.stop)
+    if end >= s_end or end <= max(att.cue_end, att.source_end):
+        return None
+    after = _content.aside_close(body[end:s_end])
+    if after < 0:
+        return None
+    start = end + after
+    stop = start + _content.content_end(body[start:s_end], att.cue)
+    stop = start + len(body[start:stop].rstrip(" ,"))
+    if len(_WORDS.findall(body, start, stop)) < 2:
+        return None
+    return start, stop
+
+
+# A comma right after a parenthetical attribution, then the word that goes on with the content.
+_PARENTHETICAL_TAIL: Final = re.compile(r"[^\S\n]*,[^\S\n]*(?=[\w\u201c\"'])")
+
+
+def _other_side(
+    body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution, limit: int | None, start: int, end: int
+) -> tuple[int, int] | None:
+    """The other half of content that a parenthetical attribution splits, if ``start``-``end`` holds one.
+
+    "Putting the show together, Butz said, allowed him to …", "Since last November, according to
+    Human Rights Watch, security forces have killed …": the attribution stands between two commas
+    inside its statement; ``_reported_span`` keeps one side (the clause), this gives the other.
+    """
+    s_start, s_end = sent_of[att.sent]
+    if limit is not None and limit > att.cue_end:
+        s_end = min(s_end, limit)
+    anchor = min(att.source_start, att.cue_start)
+    tail = max(att.cue_end, att.source_end)
+    if anchor <= s_start or _opening_participle(att) or att.cue == _VIEW_LEAD:
+        return None
+    if _PASSIVE_BY.match(body, att.cue_end):
+        return None  # "The bill, opposed by House Republicans, never became law": no statement
+    before = body[s_start:anchor].rstrip()
+    if not before.endswith(","):
+        return None
+    comma = _PARENTHETICAL_TAIL.match(body, tail, s_end)
+    if comma is None:
+        return None
+    if start >= tail:
+        # the clause after the attribution was taken: the words before it open the statement
+        text = before.rstrip(" ,\u201d\"")
+        lead = len(text) - len(text.lstrip(" \u201c\"("))
+        words = _WORDS.findall(text)
+        if (
+            len(words) < _OPENING_SIDE_WORDS
+            or words[-1].lower() in _NOT_AFTER_PARENTHESIS
+            or (words[0].lower() in _content.CIRCUMSTANCE and words[0].lower() != "to")
+        ):
+            # "In 2008, Trump said, …", "During his years in office, …": an opening phrase of the writer's
+            # ("To understand …, X said, one should …" is the statement's own purpose clause);
+            # "… and, he argued, to help …": the statement starts after the conjunction
+            return None
+        return s_start + lead, s_start + len(text)
+    if end <= anchor + 1 and (
+        not att.inverted or (att.cue.lower() == "according to" and _adverbial_before(body[start:end]))
+    ):
+        # the clause before it was taken: the words after it go on with the statement
+        after = comma.end()
+        first = body[after : after + 20].split(None, 1)[:1]
+        low = first[0].strip("\u201c\"'").lower() if first else ""
+        if not low or low in _NOT_AFTER_PARENTHESIS or low.endswith("ing"):
+            return None  # "…, Smith said, adding …", "…, said Smith, who …": no second half
+        if not att.inverted and low in _DETERMINER_LEADS:
+            return None  # "…, Howard Rubel, a senior analyst at Jefferies": a description of the Source
+        stop = after + _content.content_end(body[after:s_end], att.cue)
+        stop = after + len(body[after:stop].rstrip(" ,"))
+        if len(_WORDS.findall(body, after, stop)) < 2:
+            return None
+        return after, stop
+    return None
+
+
+def _adverbial_before(text: str) -> bool:
+    """Whether ``text``, the side before "…, according to X, …", is only an opening adverbial
+    ("Since last November", "At the heart of the trouble", "But the next day"): the statement goes
+    on after the Source, where a description of the Source would stand after a full clause."""
+    words = text.split()
+    if not words or len(words) > _ADVERBIAL_WORDS:
+        return False
+    first = words[0].strip("\u201c\"'(").lower()
+    return first in _ADVERBIAL_LEADS
+
+
+# At most this many words in an opening adverbial before "according to X".
+_ADVERBIAL_WORDS: Final = 7
+_ADVERBIAL_LEADS: Final = lex.words(
+    "at in on for since among after before during from with under over by but and"
+)
+
+
+# A passive participle with its agent: "opposed by House Republicans", "released by Judicial Watch".
+_PASSIVE_BY: Final = re.compile(r"[^\S\n]+by\b")
+# Words of the side before a parenthetical attribution, at least ("Since last November" is a
+# statement's adverbial, but most short openers are the writer's: "In 2008", "In the end").
+_OPENING_SIDE_WORDS: Final = 4
+
+
+_DETERMINER_LEADS: Final = lex.words("the a an his her their its")
+
+
+# Words after a parenthetical attribution's comma that open no second half of the content.
+_NOT_AFTER_PARENTHESIS: Final = lex.words(
+    "and but or adding saying noting who which whose whom according"
+    " in on at during after before when while as because since with"
+)
 
 
 def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | None:
