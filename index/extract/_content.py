@@ -586,6 +586,11 @@ def short_object_end(text: str, cue: str = "") -> int:
     """``object_end`` for a short noun phrase after a speech verb ("the charges through his
     lawyer", "his candidacy in June 2015", "victory on Tuesday"); ``len(text)`` when the words
     before that end may hold a verb (a clause: "the talks ended on Tuesday")."""
+    most = _SHORT_OBJECT_WORDS + _TRAILING_PHRASE_WORDS
+    if len(text.split(None, most)) > most:
+        # More words than an object and its trailing phrase together can have (the two splits
+        # below count at least the whole text's words): nothing else need be read.
+        return len(text)
     first = text.split(None, 1)[:1]
     if not first or first[0].lower() in _SUBJECT_PRONOUNS or (
         first[0].lower() not in _SHORT_OBJECT_LEADS and not first[0].isalpha()
