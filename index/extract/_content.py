@@ -323,7 +323,7 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             if wlow == "that" and j + 1 < n:
                 return tokens[j + 1][0], True
             if (
-                wlow in _SUBJECT_PRONOUNS
+                _pronoun_head(wlow) in _SUBJECT_PRONOUNS
                 and j <= k + 4
                 and tokens[k][1] in _PHRASE_LEADS
                 and all(t[1][:1].isalnum() and t[1] not in _WH_WORDS for t in tokens[k + 1 : j])
@@ -345,6 +345,14 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+def _pronoun_head(word: str) -> str:
+    """The pronoun of a contracted form ("he’s" -> "he", "they're" -> "they"); other words as they are.
+
+    The tokens keep apostrophes inside words, so "said for weeks he’s the only …" opens its clause
+    with the token "he’s", which must read as the subject pronoun it starts with."""
+    return word.replace("’", "'").split("'")[0]
 
 
 def _clause_after_listener(text: str, tokens: list[tuple[int, str]]) -> tuple[int, bool] | None:
