@@ -239,3 +239,22 @@ def test_opening_participle_inside_a_sentence_is_not_an_opener():
 def test_asked_by_names_the_asker():
     body = "Matt Lauer asked. Asked by Lauer whether she had practiced her speech, she smiled."
     assert _quotes(body) == {"Matt Lauer": ["whether she had practiced her speech"]}
+
+
+# -- twelfth round -------------------------------------------------------------------------------
+
+
+def test_coordinated_cue_past_a_closed_relative_aside():
+    body = (
+        "Ann Lee toured Ohio. In a victory speech from Toledo -- which holds a caucus on Saturday -- "
+        "Lee claimed momentum and argued she is a stronger candidate than Reyes."
+    )
+    assert _quotes(body) == {"Ann Lee": ["she is a stronger candidate than Reyes."]}
+
+
+def test_coordinated_cue_inside_an_open_relative_clause_is_not_the_named_subjects():
+    body = (
+        "Lee spoke. The report came from a panel, which said the Syrian Army bombed two villages, "
+        "and also accused the rebels of an attack."
+    )
+    assert "Syrian Army" not in _quotes(body)

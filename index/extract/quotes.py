@@ -1936,7 +1936,7 @@ class _Attributor:
             if self.lows[k] == "who" and marks % 2 == 0 and k > 1 and self.texts[k - 1] == ",":
                 # "Sanders, who endorsed Canova in May and said he would …": the relative's antecedent
                 return self._subject_at(i, k - 2)
-            if self.lows[k] in {"who", "which", ";"}:
+            if self.lows[k] in {"who", "which", ";"} and not self._closed_relative(k, j):
                 return False  # a relative clause: its subject is not the sentence's
             if text in _OPEN_QUOTES or text in _CLOSE_QUOTES:
                 marks += 1
@@ -1944,6 +1944,17 @@ class _Attributor:
         if marks % 2:
             return False  # inside a quotation: the cue is the speaker's own report
         return self._sentence_subject(i, apposition=True) or self._clause_subject(i, j)
+
+    def _closed_relative(self, k: int, j: int) -> bool:
+        """Whether the "who" / "which" at ``k`` opens an aside that a comma or dash closes before the
+        "and" / "but" at ``j`` ("In a victory speech from Wyoming -- which holds a caucus on Saturday --
+        Sanders claimed momentum and argued …"): the coordinated verbs are then the main clause's,
+        not the relative clause's."""
+        texts = self.texts
+        if self.lows[k] == ";" or k == 0 or not (texts[k - 1] == "," or texts[k - 1] in _DASHES):
+            return False  # "In a year in which Sanders has demonized …, and vowed": no aside
+        # closed by the same mark, a capitalised subject after it ("…, and also accused": no close)
+        return any(texts[m] == texts[k - 1] and self.caps[m + 1] for m in range(k + 1, j - 1))
 
     def _clause_subject(self, i: int, j: int) -> bool:
         """``… while Mike Huckabee, the former Arkansas governor, toured … and said …``, ``The State
