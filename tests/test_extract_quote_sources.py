@@ -258,3 +258,28 @@ def test_coordinated_cue_inside_an_open_relative_clause_is_not_the_named_subject
         "and also accused the rebels of an attack."
     )
     assert "Syrian Army" not in _quotes(body)
+
+
+def test_calls_before_a_capitalised_object_is_a_verb():
+    body = "Ann Lee spoke in Toledo. Ann Lee calls Ohio her home state."
+    assert _quotes(body) == {"Ann Lee": ["Ohio her home state."]}
+
+
+def test_calls_before_a_reflexive_pronoun_is_a_verb():
+    body = "Tom Reyes spoke in Toledo. Reyes calls himself a democratic socialist."
+    assert _quotes(body) == {"Tom Reyes": ["himself a democratic socialist."]}
+
+
+def test_claims_after_an_adverb_is_a_verb():
+    body = "Ann Lee spoke. Lee also claims she won the vote."
+    assert _quotes(body) == {"Ann Lee": ["she won the vote."]}
+
+
+def test_calls_after_a_names_apposition_is_a_verb():
+    body = 'Yang Shu, director of the institute at Lanzhou University, calls Horgos "a mistake" for now.'
+    assert _quotes(body) == {"Yang Shu": ['Horgos "a mistake" for now.']}
+
+
+def test_noun_like_verbs_outside_the_speech_set_stay_nouns_before_a_name():
+    body = "Tom Reyes spoke. Reyes reports investments in Ford. Lee's calls Monday were brief."
+    assert _quotes(body) == {}

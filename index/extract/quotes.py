@@ -712,6 +712,10 @@ _SUBORDINATORS: Final = lex.words("while after before when as despite though alt
 # Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” — Jane Doe").
 _SIGNATURE_DASHES: Final = frozenset("\u2013\u2014\u2015")
 VERB_AFTER_NAME: Final = True
+# Speech verbs that are also nouns, read as verbs before a capitalised object too ("calls Cruz …").
+_SPEECH_NOUN_VERBS: Final = frozenset(["calls", "claims", "notes"])
+_REFLEXIVES: Final = frozenset(["himself", "herself", "itself", "themselves", "myself", "ourselves"])
+_ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
 _NAMING: Final = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE: Final = lex.words("the a an one another")
@@ -1498,6 +1502,8 @@ class _Attributor:
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
         # a pronoun with its contraction opens the clause too ("Trump claims he's worth …")
+        if self._speech_verb_context(i):
+            return True
         nxt_low = _CONTRACTED.sub("", lows[i + 1])
         if not (nxt_low in lex.DETERMINERS or nxt_low in lex.PRONOUNS):
             return False
@@ -1510,6 +1516,48 @@ class _Attributor:
             and self.texts[i - 1][:1].isalpha()
             and lows[i - 1] not in lex.NON_NAME_CAPS
         )
+
+    def _speech_verb_context(self, i: int) -> bool:
+        """``Lynch calls North Carolina her home state``, ``Sanders calls himself a …``, ``Gerson, a
+        speechwriter …, calls Cruz …``, ``Podliska also claims he …``: a speech verb that is also a
+        noun ("calls", "claims", "notes") read as a verb after a name (past adverbs) or after the
+        comma closing a name's apposition, before a capitalised name, a reflexive pronoun, or (as
+        for the other noun-like verbs) a determiner or pronoun opening its object."""
+        lows = self.lows
+        if lows[i] not in _SPEECH_NOUN_VERBS or i + 1 >= self.n or self.sents[i + 1] != self.sents[i]:
+            return False
+        nxt = _CONTRACTED.sub("", lows[i + 1])
+        opens_object = (
+            nxt in lex.DETERMINERS
+            or nxt in lex.PRONOUNS
+            or nxt in _REFLEXIVES
+            or (self.caps[i + 1] and self.texts[i + 1][:1].isalpha() and nxt not in lex.NON_NAME_CAPS)
+        )
+        if not opens_object:
+            return False
+        k = i - 1
+        while k > 0 and not self.caps[k] and _ADVERB_BEFORE_VERB.match(lows[k]):
+            k -= 1  # "Podliska also claims", "Sanders often calls"
+        if k < 0 or self.sents[k] != self.sents[i]:
+            return False
+        if self.texts[k] == ",":
+            return self._closes_apposition(k)
+        if not (self.caps[k] and self.texts[k][:1].isalpha() and lows[k] not in lex.NON_NAME_CAPS):
+            return False
+        return k < i - 1 or not self._possessed_run(i)  # not "after the Orlando calls Monday"
+
+    def _closes_apposition(self, k: int) -> bool:
+        """Whether the comma at ``k`` closes ", <apposition>," after the sentence's subject, a
+        short phrase ending in a name ("Yang Shu, director of the institute at Lanzhou University,
+        calls …", "Columnist Michael Gerson, a speechwriter in the White House, calls …")."""
+        s = k
+        while s > 0 and self.sents[s - 1] == self.sents[k]:
+            s -= 1
+        texts = self.texts
+        e = next((m for m in range(s, k) if texts[m] == ","), k)
+        if e == s or e >= k or e - s > 8 or k - e > 15 or not self.names._is_name_word(e - 1):
+            return False
+        return all(texts[m] != "," for m in range(e + 1, k))
 
     def _closes_quotation(self, i: int) -> bool:
         """Whether the word at ``i`` follows a name that stands right after a comma or a quotation's
