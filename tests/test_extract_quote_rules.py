@@ -949,3 +949,13 @@ def test_contracted_pronoun_opens_the_content_after_a_circumstance():
 def test_contracted_pronoun_after_a_time_phrase_starts_the_content():
     body = "Senator Ann Lee spoke in Ohio. Lee said on Monday they’re ready to vote."
     assert _quotes(body)["Ann Lee"] == ["they’re ready to vote."]
+
+
+def test_relative_aside_after_the_contents_short_subject_does_not_end_it():
+    body = "Tad Devine spoke. Devine said that Reyes, who won Ohio on Tuesday, would likely focus on policy."
+    assert _quotes(body) == {"Tad Devine": ["Reyes, who won Ohio on Tuesday, would likely focus on policy."]}
+
+
+def test_relative_clause_before_a_list_still_ends_the_content():
+    body = "Tad Devine spoke. Devine said Reyes, who won Ohio, and Lee will debate."
+    assert _quotes(body) == {"Tad Devine": []}

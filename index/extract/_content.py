@@ -671,6 +671,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
         ing, verb = match.group("ing"), match.group("verb")
         if match.group("background"):
             previous = text[: match.start()].rsplit(None, 1)[-1:]
+            if _relative_aside_of_subject(text, match.start(), match.end()):
+                continue  # "said that Sanders, who did win Rhode Island, would likely place …"
             if previous and previous[0][:1].isupper():
                 return match.start()
             rest = text[match.end() :]
@@ -704,6 +706,29 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
 
 # The rest of a participle aside after the content's subject: a short phrase closed by a comma.
 _ASIDE_CLOSES: Final = re.compile(r"[^,;:\u201c\u201d\"]{1,80}?,\s+[a-z]")
+
+
+def _relative_aside_of_subject(text: str, start: int, end: int) -> bool:
+    """Whether the ", who …," / ", which …," from ``start`` (its "who" ending at ``end``) is an aside
+    after the content's own short subject, closed by a comma before the content's verb ("said
+    Sanders, who did win Rhode Island on Tuesday, would likely place …"): the content goes on.
+
+    The subject is at most three words and the clause after the closing comma opens with a modal,
+    an auxiliary or an adverb (its predicate), so a list ("…, who …, and …") still ends it."""
+    if len(text[:start].split()) > 3:
+        return False
+    closing = _ASIDE_CLOSES.match(text, end)
+    if closing is None:
+        return False
+    nxt = _FIRST.match(text, closing.end() - 1)
+    return nxt is not None and (nxt.group(1).lower() in _PREDICATE_OPENERS or bool(_LY.match(nxt.group(1))))
+
+
+# Words that open a clause's predicate after its subject ("…, would likely place", "…, has said").
+_PREDICATE_OPENERS: Final = lex.words(
+    "is are was were has have had will would can could should may might must does did do"
+)
+_LY: Final = re.compile(r"^[a-z]+ly$")
 
 
 def _closing_dash(text: str, start: int, dash: str) -> int:
