@@ -283,3 +283,29 @@ def test_calls_after_a_names_apposition_is_a_verb():
 def test_noun_like_verbs_outside_the_speech_set_stay_nouns_before_a_name():
     body = "Tom Reyes spoke. Reyes reports investments in Ford. Lee's calls Monday were brief."
     assert _quotes(body) == {}
+
+
+def test_signature_line_under_a_quotation_paragraph_names_its_speaker():
+    body = 'Tom Reyes and Ann Lee debated.\n\n"Our mills pay zero taxes."\n\n- Reyes.\n\nThis is a big issue.'
+    assert _quotes(body) == {"Tom Reyes": ["Our mills pay zero taxes."]}
+
+
+def test_signature_line_with_a_title_and_a_description():
+    body = 'Ann Lee watched.\n\n"Great speech. She is ready."\n\n-Senator Lee, tweeting after it.\n\nMore.'
+    assert _quotes(body) == {"Ann Lee": ["Great speech. She is ready."]}
+
+
+def test_signature_line_does_not_take_the_next_quotation():
+    body = (
+        'Ann Lee watched.\n\n"It was a great speech."\n\n-Senator Lee.\n\n'
+        'quotable.\n\n"It needs to stop now."'
+    )
+    assert _quotes(body) == {"Ann Lee": ["It was a great speech."]}
+
+
+def test_dash_opening_running_text_is_no_signature():
+    body = (
+        'Ann Lee watched.\n\n"A fine speech."\n\n- Lee says it was great.\n\n'
+        '"Fine, I think."\n\n- 20 to 30.'
+    )
+    assert _quotes(body) == {"Ann Lee": ["it was great."]}

@@ -793,6 +793,7 @@ _TRIGGERS: Final = (
     | frozenset(_PHRASAL_CUES)  # not .keys(): frozenset | dict_keys is a set (mypyc checks the type)
     | frozenset(lex.TOPIC_CUES)
     | _SIGNATURE_DASHES
+    | {"-"}
 )
 
 
@@ -1064,8 +1065,9 @@ class _Attributor:
             elif low in lex.TOPIC_CUES:
                 if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
-            elif low in _SIGNATURE_DASHES:
-                self._signature(i)
+            elif low in _SIGNATURE_DASHES or low == "-":
+                # "“…” ― Sonya Herridge"; "“…”\n\n- Bernie Sanders." (a signature line of its own)
+                self._signature(i) or self._paragraph_signature(i)
             elif low in _AS_PUT and self._as_put_it(i):
                 continue  # "As John Cornyn, the No. 2 in the GOP leadership, put it: “…”"
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
@@ -1805,6 +1807,39 @@ class _Attributor:
         line_end = self.body.find("\n", self.ends[e - 1])
         if self.body[self.ends[e - 1] : line_end if line_end >= 0 else len(self.body)].strip(" .\u00a0\t"):
             return False
+        parsed = self.names.parse_run(a, e, lenient=True)
+        if not parsed or parsed[1] != "person":
+            return False
+        return self._add((parsed[0], parsed[1]), i, a, e, inverted=True)
+
+    def _paragraph_signature(self, i: int) -> bool:
+        """``“…”\n\n- Bernie Sanders.``, ``-President Obama, tweeting after Clinton's speech.``: a
+        line opening with a dash and a person's name (a description after a comma at most) right
+        after a paragraph that is one quotation signs that quotation (fact-check and quotable lists).
+
+        The dash must open its line and the quotation must open its own paragraph, so a dash inside
+        running text (an aside, a range) is never read as a signature.
+        """
+        if i == 0 or self.texts[i - 1] not in _CLOSE_QUOTES:
+            return False
+        if not _opens_paragraph(self.body, self.starts[i]):
+            return False
+        if "\n" not in self.body[self.ends[i - 1] : self.starts[i]]:
+            return False
+        a = i + 1
+        if a < self.n and self.lows[a] in lex.TITLES and a + 1 < self.n and self.caps[a + 1]:
+            a += 1  # "-President Obama, tweeting after …"
+        if a >= self.n or not self.names._is_name_word(a):
+            return False
+        e = self.names._run_end(a)
+        line_end = self.body.find("\n", self.ends[e - 1])
+        tail = self.body[self.ends[e - 1] : line_end if line_end >= 0 else len(self.body)].strip(" .\u00a0\t")
+        if tail and not tail.startswith(","):
+            return False  # "- Bernie Sanders says …": running text, not a signature
+        quote_line = self.body.rfind("\n", 0, self.starts[i - 1]) + 1
+        opening = self.body[quote_line : self.ends[i - 1]].lstrip()
+        if not opening or opening[0] not in _OPEN_QUOTES:
+            return False  # the quotation must be the whole previous paragraph
         parsed = self.names.parse_run(a, e, lenient=True)
         if not parsed or parsed[1] != "person":
             return False
@@ -2709,7 +2744,8 @@ def _attach_quotes(
             start, end, _ = spans[idx]
             out.append((att, _quote(body, att, start, end, "direct")))
             _lead_in(body, att, spans, idx, used, out)
-            _follow_on(body, att, spans, idx, used, out)
+            if not (att.inverted and att.cue in _LINE_SIGNATURES and "\n" in body[end : att.cue_start]):
+                _follow_on(body, att, spans, idx, used, out)  # (a signature line ends its quotation)
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
@@ -3073,8 +3109,13 @@ def _quote_for(
     if (
         k >= 0
         and anchor - ends[k] < 40
-        and (ends[k] >= s_start - 2 or not body[ends[k] : s_start].strip(_CLOSING_GAP))
-        and "\n" not in body[ends[k] : anchor]
+        and (
+            _signature_line(body, att, ends[k])  # "“…”\n\n- Bernie Sanders."
+            or (
+                (ends[k] >= s_start - 2 or not body[ends[k] : s_start].strip(_CLOSING_GAP))
+                and "\n" not in body[ends[k] : anchor]
+            )
+        )
     ):
         # “…,” X said: the quotation just closed is X's (not one ending the paragraph before);
         # ''Can we win?'' Mr. X asked: its closing marks may end the sentence before the cue's
@@ -3091,6 +3132,17 @@ def _quote_for(
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _signature_line(body: str, att: _Attribution, end: int) -> bool:
+    """Whether ``att`` is a signature line ("- Bernie Sanders.") right under the quotation that
+    closes at ``end`` (only blanks between)."""
+    if not att.inverted or att.cue not in _LINE_SIGNATURES:
+        return False
+    return not body[end : att.cue_start].strip(_CLOSING_GAP + "\n")
+
+
+_LINE_SIGNATURES: Final = _SIGNATURE_DASHES | {"-"}
 
 
 def _introduced_after(body: str, att: _Attribution, starts: list[int]) -> int | None:
