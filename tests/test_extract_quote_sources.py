@@ -309,3 +309,13 @@ def test_dash_opening_running_text_is_no_signature():
         '"Fine, I think."\n\n- 20 to 30.'
     )
     assert _quotes(body) == {"Ann Lee": ["it was great."]}
+
+
+def test_participle_cue_after_a_comma_and_an_adverb():
+    body = "Ann Lee spoke. Lee has raised questions about the dam, falsely suggesting that it was unsafe."
+    assert _quotes(body) == {"Ann Lee": ["it was unsafe."]}
+
+
+def test_stance_participle_after_an_adverb_is_not_read_as_a_speech_participle():
+    body = "Ann Lee spoke in Ohio. Lee had a strong moment, forcefully denouncing the regime after the vote."
+    assert _quotes(body) == {}

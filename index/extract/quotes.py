@@ -715,6 +715,8 @@ VERB_AFTER_NAME: Final = True
 # Speech verbs that are also nouns, read as verbs before a capitalised object too ("calls Cruz …").
 _SPEECH_NOUN_VERBS: Final = frozenset(["calls", "claims", "notes"])
 _REFLEXIVES: Final = frozenset(["himself", "herself", "itself", "themselves", "myself", "ourselves"])
+# An adverb between a comma and a participle cue ("…, falsely suggesting", "…, still calling").
+_PARTICIPLE_ADVERB: Final = re.compile(r"^(?:still|also|then|later|again|even|[a-z]{3,}ly)$")
 _ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
 _NAMING: Final = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
@@ -1437,6 +1439,16 @@ class _Attributor:
     def _after_comma(self, i: int) -> bool:
         """A comma right before token i, or a comma and a closing mark ("… “New York values,” saying")."""
         prev = self.texts[i - 1]
+        if (
+            i > 1
+            and self.texts[i - 2] == ","
+            and not self.caps[i - 1]
+            and _PARTICIPLE_ADVERB.match(prev)
+            and (self.lows[i] in _CUE_VERBS or self.lows[i] == "suggesting")
+        ):
+            # "…, falsely suggesting that …", "…, eventually saying he would …" (speech verbs only:
+            # "…, forcefully denouncing the regime" is a stance whose object runs on)
+            return True
         return prev == "," or (i > 1 and prev in _CLOSE_QUOTES and self.texts[i - 2] == ",")
 
     def _reports_nothing(self, i: int) -> bool:
