@@ -319,3 +319,18 @@ def test_participle_cue_after_a_comma_and_an_adverb():
 def test_stance_participle_after_an_adverb_is_not_read_as_a_speech_participle():
     body = "Ann Lee spoke in Ohio. Lee had a strong moment, forcefully denouncing the regime after the vote."
     assert _quotes(body) == {}
+
+
+def test_short_transcript_turn_between_two_turns_is_a_quote():
+    body = (
+        "Chris Matthews hosted Luciana Lopez.\n\n"
+        "Lopez: Saying Wall Street speculation means different things to different people.\n\n"
+        "Matthews: Well, speculation is bad.\n\n"
+        "Lopez: Well, no one thinks their own account is speculation, you know."
+    )
+    assert _quotes(body)["Chris Matthews"] == ["Well, speculation is bad."]
+
+
+def test_short_labelled_line_outside_a_dialogue_is_a_heading():
+    body = "Ann Lee came.\n\nLee: Keep it simple.\n\nMore text follows here about the race."
+    assert _quotes(body) == {}

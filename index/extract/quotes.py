@@ -711,6 +711,8 @@ _SUBORDINATORS: Final = lex.words("while after before when as despite though alt
 
 # Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” — Jane Doe").
 _SIGNATURE_DASHES: Final = frozenset("\u2013\u2014\u2015")
+# A transcript's speaker label opening a line ("Lopez: …", "JOEL BENENSON: …").
+_TURN_LABEL: Final = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}:\s")
 VERB_AFTER_NAME: Final = True
 # Speech verbs that are also nouns, read as verbs before a capitalised object too ("calls Cruz …").
 _SPEECH_NOUN_VERBS: Final = frozenset(["calls", "claims", "notes"])
@@ -1785,12 +1787,26 @@ class _Attributor:
             return False
         line_end = self.body.find("\n", self.ends[i])
         content = self.body[self.ends[i] : line_end if line_end >= 0 else len(self.body)].split()
-        if len(content) < 6 or sum(w[:1].islower() for w in content) < 0.4 * len(content):
-            return False  # "Clinton: Keep it", "Nevada: Adam Khan, Andres Ramirez, …": headings and lists
+        # "Clinton: Keep it", "Nevada: Adam Khan, Andres Ramirez, …": headings and lists; a short turn
+        # inside a dialogue ("Matthews: Well, speculation is bad." between two turns) speaks
+        heading = len(content) < 6 or sum(w[:1].islower() for w in content) < 0.4 * len(content)
+        if heading and not self._short_turn(a, content, line_end):
+            return False
         parsed = self._shouted_name(a, i) or self.names.parse_run(a, i)
         if not parsed or parsed[1] != "person":
             return False
         return self._add((parsed[0].title() if parsed[0].isupper() else parsed[0], "person"), i, a, i, False)
+
+    def _short_turn(self, a: int, content: list[str], line_end: int) -> bool:
+        """Whether a line of two to five words after "<Name>:" is a turn of a transcript: a whole
+        sentence ("Why not debate?") with a speaker-label line right before or after it."""
+        if not 2 <= len(content) < 6 or content[-1][-1:] not in ".?!":
+            return False
+        line_start = self.body.rfind("\n", 0, self.starts[a])
+        earlier = self.body[: max(line_start, 0)].rstrip()  # up to the end of the previous line
+        before = earlier[earlier.rfind("\n") + 1 :]
+        after = self.body[line_end:].lstrip().split("\n", 1)[0] if line_end >= 0 else ""
+        return any(_TURN_LABEL.match(line) for line in (before, after))
 
     def _shouted_name(self, a: int, b: int) -> tuple[str, str] | None:
         """A transcript's upper-case speaker label ("TAPPER:", "KATE BOULDUAN:") as the person it
