@@ -334,3 +334,13 @@ def test_short_transcript_turn_between_two_turns_is_a_quote():
 def test_short_labelled_line_outside_a_dialogue_is_a_heading():
     body = "Ann Lee came.\n\nLee: Keep it simple.\n\nMore text follows here about the race."
     assert _quotes(body) == {}
+
+
+def test_speech_gerund_after_an_opening_time_preposition():
+    body = "Joe Biden spoke. Since announcing in October that he would not run, Mr. Biden has been loyal."
+    assert _quotes(body) == {"Joe Biden": ["he would not run"]}
+
+
+def test_gerund_after_an_opening_preposition_without_a_that_clause_reports_nothing():
+    body = "Marco Rubio spoke. After announcing his support for Trump, Rubio went home."
+    assert _quotes(body) == {}

@@ -781,6 +781,8 @@ _OPENING_CUES: Final = lex.words("said says")
 # topic ("Pointing to …").
 _OPENING_PARTICIPLES: Final = frozenset(w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing"))
 _OPENING_REACH: Final = 40
+# Time prepositions before a speech gerund opening the sentence ("After suggesting that …, Rubio …").
+_GERUND_LEADS: Final = lex.words("after since before while upon")
 _TOPIC_PARTICLES: Final = lex.words("to at")
 _NAME_RUN_MAX: Final = 5
 _OPENING_AUX: Final = lex.words("did does do has have had was is will would could can also")
@@ -1056,6 +1058,8 @@ class _Attributor:
                 self._after(i, i + 2, "according to", inverted=True)
             elif caps[i] and low in _OPENING_PARTICIPLES and self._opening_participle(i):
                 continue  # "Noting that only Kirk voted with Democrats, Tester added: …"
+            elif low in _OPENING_PARTICIPLES and self._opening_gerund(i):
+                continue  # "After suggesting on Wednesday that he regretted …, Mr. Rubio …"
             elif caps[i] and low == "asked" and self._asked_by(i):
                 continue  # "Asked by Matt Lauer whether she had practiced her speech, she said …"
             elif low == ":":
@@ -1398,12 +1402,38 @@ class _Attributor:
             return False  # "… the same as he put it": not a clause of its own
         return self._before(i)
 
-    def _opening_participle(self, i: int) -> bool:
+    def _opening_gerund(self, i: int) -> bool:
+        """``After suggesting on Wednesday that he regretted …, Mr. Rubio …``, ``Since announcing in
+        October that he would not run, Mr. Biden has …``: a speech gerund after a time preposition
+        that opens the sentence, read as an opening participle (its subject is the main clause's),
+        when a "that" clause follows it (its object is then a statement, not "announcing his
+        support")."""
+        if i == 0 or self.lows[i - 1] not in _GERUND_LEADS or not self.caps[i - 1]:
+            return False
+        if not self._opens_sentence(i - 1):
+            return False
+        k = i + 1
+        while k < self.n and k - i <= 6 and self.sents[k] == self.sents[i] and self.lows[k] != "that":
+            if not self.texts[k][:1].isalnum():
+                return False
+            k += 1
+        if k >= self.n or self.lows[k] != "that":
+            return False
+        count = len(self.found)
+        if not self._opening_participle(i, lead=i - 1):
+            return False
+        for att in self.found[count:]:
+            att.cue = self.body[self.starts[i - 1] : self.ends[i]]  # "After suggesting": the opener's cue
+        return True
+
+    def _opening_participle(self, i: int, lead: int = -1) -> bool:
         """``Noting that …, Tester said …``: a speech participle opening the sentence reports what
         the main clause's named subject says; the subject is the name run right after a comma of
         the sentence, followed by a finite verb or an auxiliary (the first such comma, so "Noting
         that Trump “says …,” though, Allen did suggest" reaches Allen)."""
-        if not self._opens_sentence(i) or (i + 1 < self.n and self.lows[i + 1] in _TOPIC_PARTICLES):
+        if not self._opens_sentence(i if lead < 0 else lead) or (
+            i + 1 < self.n and self.lows[i + 1] in _TOPIC_PARTICLES
+        ):
             return False  # "Pointing to Manafort's involvement, Weber told AP …": a topic, not words
         k = i + 1
         while k + 2 < self.n and self.sents[k] == self.sents[i] and k - i < _OPENING_REACH:
