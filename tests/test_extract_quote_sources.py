@@ -344,3 +344,13 @@ def test_speech_gerund_after_an_opening_time_preposition():
 def test_gerund_after_an_opening_preposition_without_a_that_clause_reports_nothing():
     body = "Marco Rubio spoke. After announcing his support for Trump, Rubio went home."
     assert _quotes(body) == {}
+
+
+def test_called_after_a_name_and_an_adverb_is_speech_not_naming():
+    body = "Ann Lee spoke. Lee also called Ohio voters “stupid” for backing Reyes."
+    assert _quotes(body) == {"Ann Lee": ["Ohio voters “stupid” for backing Reyes."]}
+
+
+def test_called_after_a_noun_and_an_adverb_is_naming():
+    body = "Ann Lee spoke. A group now called Ohio Voters First met on Monday."
+    assert _quotes(body) == {}

@@ -1501,7 +1501,10 @@ class _Attributor:
         if nxt == "nothing":
             return True  # "who smiled and said nothing": no statement
         if low in _NAMING and nxt and self.caps[i + 1] and i > 0:
-            return self.texts[i - 1][:1].islower() and lows[i - 1] not in lex.PRONOUNS
+            k = i - 1
+            while k > 0 and not self.caps[k] and _ADVERB_BEFORE_VERB.match(lows[k]):
+                k -= 1  # "Trump also called Iowa voters “stupid”": the word before the adverbs decides
+            return self.texts[k][:1].islower() and lows[k] not in lex.PRONOUNS
         return False
 
     @staticmethod
