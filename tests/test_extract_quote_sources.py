@@ -354,3 +354,23 @@ def test_called_after_a_name_and_an_adverb_is_speech_not_naming():
 def test_called_after_a_noun_and_an_adverb_is_naming():
     body = "Ann Lee spoke. A group now called Ohio Voters First met on Monday."
     assert _quotes(body) == {}
+
+
+def test_named_group_before_an_in_place_phrase_speaks():
+    body = (
+        "Voters in Ohio and Texas went to the polls. Most Republican voters in Ohio and Texas said "
+        "they felt betrayed by the party."
+    )
+    assert _quotes(body) == {"Republican voters": ["they felt betrayed by the party."]}
+
+
+def test_a_non_group_noun_before_an_in_place_phrase_does_not_speak():
+    body = "Ted Cruz spoke in Texas. Cruz's fusillade in Colorado underscored the point."
+    assert _quotes(body) == {}
+
+
+def test_speech_participle_after_a_lead_and_an_adverb():
+    body = "Barack Obama spoke. Obama began his term by essentially telling allies that they should wait."
+    assert _quotes(body) == {"Barack Obama": ["they should wait."]}
+    body = "Marco Rubio spoke. Mr. Rubio has been making this argument and boldly claiming that he will win."
+    assert _quotes(body) == {"Marco Rubio": ["he will win."]}

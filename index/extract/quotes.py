@@ -1469,17 +1469,20 @@ class _Attributor:
         return k < 0 or self.sents[k] != self.sents[i]
 
     def _after_comma(self, i: int) -> bool:
-        """A comma right before token i, or a comma and a closing mark ("… “New York values,” saying")."""
+        """A comma right before token i, or a comma and a closing mark ("… “New York values,” saying");
+        for a speech participle also a comma or a participle lead and an adverb ("…, falsely
+        suggesting", "… by first saying")."""
         prev = self.texts[i - 1]
         if (
             i > 1
-            and self.texts[i - 2] == ","
+            and (self.texts[i - 2] == "," or self.lows[i - 2] in _PARTICIPLE_LEADS)
             and not self.caps[i - 1]
             and _PARTICIPLE_ADVERB.match(prev)
             and (self.lows[i] in _CUE_VERBS or self.lows[i] == "suggesting")
         ):
-            # "…, falsely suggesting that …", "…, eventually saying he would …" (speech verbs only:
-            # "…, forcefully denouncing the regime" is a stance whose object runs on)
+            # "…, falsely suggesting that …", "…, eventually saying he would …", "… by first saying
+            # …" (speech verbs only: "…, forcefully denouncing the regime" is a stance whose object
+            # runs on)
             return True
         return prev == "," or (i > 1 and prev in _CLOSE_QUOTES and self.texts[i - 2] == ",")
 
@@ -2374,7 +2377,9 @@ class _Attributor:
                     # "The Tax Policy Center at the Urban Institute and Brookings … estimates"
                     return self._subject_at(i, p - 1)
                 if p >= 0 and self.lows[p] in _PREPOSITIONS:
-                    return False  # "voters in Alabama, Georgia and Virginia said": places, not speakers
+                    # "voters in Alabama, Georgia and Virginia said": places, not speakers; the group
+                    # before them speaks ("Most Republican voters in Alabama, Georgia and Virginia")
+                    return self._group_in_place(i, p)
             if b > 0 and self.texts[b] == "," and self.names._is_name_word(b - 1):
                 parsed = self.names.parse_run(a, j + 1, lenient=True)
                 if parsed and _is_place(parsed[0]) and len(parsed[0].split()) == 1:
@@ -2385,7 +2390,9 @@ class _Attributor:
                     return False
                 return self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
             if b >= 0 and self.lows[b] in _PREPOSITIONS and self.sents[b] == sent:
-                return False  # "Cruz's fusillade in Colorado underscored": not the subject
+                # "Cruz's fusillade in Colorado underscored": not the subject; "Democratic insiders
+                # in New Hampshire were more likely to say": the group before the place
+                return self._group_in_place(i, b)
             parsed = self.names.parse_run(a, j + 1, lenient=True)
             if parsed is None and low in _PARTY_MEMBERS:
                 caps = [
@@ -2405,6 +2412,17 @@ class _Attributor:
         if text[:1].isalpha() and text.islower():
             return self._nominal(i, j) or self._with_associates(i, j)
         return False
+
+    def _group_in_place(self, i: int, p: int) -> bool:
+        """``Democratic insiders in New Hampshire were more likely to say``: the named group whose
+        plural head stands right before the "in" at ``p`` that places it speaks (a group subject
+        as ``_nominal`` reads it; "Cruz's fusillade in Colorado" has no group head)."""
+        if self.lows[p] != "in" or p == 0 or self.sents[p - 1] != self.sents[i]:
+            return False
+        head = self.lows[p - 1]
+        if self.caps[p - 1] or not _group_plural(head):
+            return False
+        return self._nominal(i, p - 1)
 
     def _list_head(self, b: int) -> int:
         """Index of the word before a list of names ending in "and" at ``b`` ("in Alabama, Georgia
