@@ -2377,9 +2377,7 @@ class _Attributor:
                     # "The Tax Policy Center at the Urban Institute and Brookings … estimates"
                     return self._subject_at(i, p - 1)
                 if p >= 0 and self.lows[p] in _PREPOSITIONS:
-                    # "voters in Alabama, Georgia and Virginia said": places, not speakers; the group
-                    # before them speaks ("Most Republican voters in Alabama, Georgia and Virginia")
-                    return self._group_in_place(i, p)
+                    return False  # "voters in Alabama, Georgia and Virginia said": places, not speakers
             if b > 0 and self.texts[b] == "," and self.names._is_name_word(b - 1):
                 parsed = self.names.parse_run(a, j + 1, lenient=True)
                 if parsed and _is_place(parsed[0]) and len(parsed[0].split()) == 1:
