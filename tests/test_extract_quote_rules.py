@@ -936,3 +936,26 @@ def test_noun_cue_extends_a_verb_cue_before_it():
 def test_noun_cue_after_a_belief_verb_is_not_read():
     body = "Ann Lee spoke on Monday. Voters hope to recall Reyes's claim that the dam was safe."
     assert "Reyes" not in _quotes(body)
+
+
+# -- twelfth round: speech cues with no Source or no content -------------------------------------
+
+
+def test_contracted_pronoun_opens_the_content_after_a_circumstance():
+    body = "Senator Ann Lee spoke in Ohio. Lee has said for weeks she’s the only candidate who can win."
+    assert _quotes(body)["Ann Lee"] == ["for weeks she’s the only candidate who can win."]
+
+
+def test_contracted_pronoun_after_a_time_phrase_starts_the_content():
+    body = "Senator Ann Lee spoke in Ohio. Lee said on Monday they’re ready to vote."
+    assert _quotes(body)["Ann Lee"] == ["they’re ready to vote."]
+
+
+def test_relative_aside_after_the_contents_short_subject_does_not_end_it():
+    body = "Tad Devine spoke. Devine said that Reyes, who won Ohio on Tuesday, would likely focus on policy."
+    assert _quotes(body) == {"Tad Devine": ["Reyes, who won Ohio on Tuesday, would likely focus on policy."]}
+
+
+def test_relative_clause_before_a_list_still_ends_the_content():
+    body = "Tad Devine spoke. Devine said Reyes, who won Ohio, and Lee will debate."
+    assert _quotes(body) == {"Tad Devine": []}

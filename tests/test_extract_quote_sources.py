@@ -239,3 +239,135 @@ def test_opening_participle_inside_a_sentence_is_not_an_opener():
 def test_asked_by_names_the_asker():
     body = "Matt Lauer asked. Asked by Lauer whether she had practiced her speech, she smiled."
     assert _quotes(body) == {"Matt Lauer": ["whether she had practiced her speech"]}
+
+
+# -- twelfth round -------------------------------------------------------------------------------
+
+
+def test_coordinated_cue_past_a_closed_relative_aside():
+    body = (
+        "Ann Lee toured Ohio. In a victory speech from Toledo -- which holds a caucus on Saturday -- "
+        "Lee claimed momentum and argued she is a stronger candidate than Reyes."
+    )
+    assert _quotes(body) == {"Ann Lee": ["she is a stronger candidate than Reyes."]}
+
+
+def test_coordinated_cue_inside_an_open_relative_clause_is_not_the_named_subjects():
+    body = (
+        "Lee spoke. The report came from a panel, which said the Syrian Army bombed two villages, "
+        "and also accused the rebels of an attack."
+    )
+    assert "Syrian Army" not in _quotes(body)
+
+
+def test_calls_before_a_capitalised_object_is_a_verb():
+    body = "Ann Lee spoke in Toledo. Ann Lee calls Ohio her home state."
+    assert _quotes(body) == {"Ann Lee": ["Ohio her home state."]}
+
+
+def test_calls_before_a_reflexive_pronoun_is_a_verb():
+    body = "Tom Reyes spoke in Toledo. Reyes calls himself a democratic socialist."
+    assert _quotes(body) == {"Tom Reyes": ["himself a democratic socialist."]}
+
+
+def test_claims_after_an_adverb_is_a_verb():
+    body = "Ann Lee spoke. Lee also claims she won the vote."
+    assert _quotes(body) == {"Ann Lee": ["she won the vote."]}
+
+
+def test_calls_after_a_names_apposition_is_a_verb():
+    body = 'Yang Shu, director of the institute at Lanzhou University, calls Horgos "a mistake" for now.'
+    assert _quotes(body) == {"Yang Shu": ['Horgos "a mistake" for now.']}
+
+
+def test_noun_like_verbs_outside_the_speech_set_stay_nouns_before_a_name():
+    body = "Tom Reyes spoke. Reyes reports investments in Ford. Lee's calls Monday were brief."
+    assert _quotes(body) == {}
+
+
+def test_signature_line_under_a_quotation_paragraph_names_its_speaker():
+    body = 'Tom Reyes and Ann Lee debated.\n\n"Our mills pay zero taxes."\n\n- Reyes.\n\nThis is a big issue.'
+    assert _quotes(body) == {"Tom Reyes": ["Our mills pay zero taxes."]}
+
+
+def test_signature_line_with_a_title_and_a_description():
+    body = 'Ann Lee watched.\n\n"Great speech. She is ready."\n\n-Senator Lee, tweeting after it.\n\nMore.'
+    assert _quotes(body) == {"Ann Lee": ["Great speech. She is ready."]}
+
+
+def test_signature_line_does_not_take_the_next_quotation():
+    body = (
+        'Ann Lee watched.\n\n"It was a great speech."\n\n-Senator Lee.\n\n'
+        'quotable.\n\n"It needs to stop now."'
+    )
+    assert _quotes(body) == {"Ann Lee": ["It was a great speech."]}
+
+
+def test_dash_opening_running_text_is_no_signature():
+    body = (
+        'Ann Lee watched.\n\n"A fine speech."\n\n- Lee says it was great.\n\n'
+        '"Fine, I think."\n\n- 20 to 30.'
+    )
+    assert _quotes(body) == {"Ann Lee": ["it was great."]}
+
+
+def test_participle_cue_after_a_comma_and_an_adverb():
+    body = "Ann Lee spoke. Lee has raised questions about the dam, falsely suggesting that it was unsafe."
+    assert _quotes(body) == {"Ann Lee": ["it was unsafe."]}
+
+
+def test_stance_participle_after_an_adverb_is_not_read_as_a_speech_participle():
+    body = "Ann Lee spoke in Ohio. Lee had a strong moment, forcefully denouncing the regime after the vote."
+    assert _quotes(body) == {}
+
+
+def test_short_transcript_turn_between_two_turns_is_a_quote():
+    body = (
+        "Chris Matthews hosted Luciana Lopez.\n\n"
+        "Lopez: Saying Wall Street speculation means different things to different people.\n\n"
+        "Matthews: Well, speculation is bad.\n\n"
+        "Lopez: Well, no one thinks their own account is speculation, you know."
+    )
+    assert _quotes(body)["Chris Matthews"] == ["Well, speculation is bad."]
+
+
+def test_short_labelled_line_outside_a_dialogue_is_a_heading():
+    body = "Ann Lee came.\n\nLee: Keep it simple.\n\nMore text follows here about the race."
+    assert _quotes(body) == {}
+
+
+def test_speech_gerund_after_an_opening_time_preposition():
+    body = "Joe Biden spoke. Since announcing in October that he would not run, Mr. Biden has been loyal."
+    assert _quotes(body) == {"Joe Biden": ["he would not run"]}
+
+
+def test_gerund_after_an_opening_preposition_without_a_that_clause_reports_nothing():
+    body = "Marco Rubio spoke. After announcing his support for Trump, Rubio went home."
+    assert _quotes(body) == {}
+
+
+def test_called_after_a_name_and_an_adverb_is_speech_not_naming():
+    body = "Ann Lee spoke. Lee also called Ohio voters “stupid” for backing Reyes."
+    assert _quotes(body) == {"Ann Lee": ["Ohio voters “stupid” for backing Reyes."]}
+
+
+def test_called_after_a_noun_and_an_adverb_is_naming():
+    body = "Ann Lee spoke. A group now called Ohio Voters First met on Monday."
+    assert _quotes(body) == {}
+
+
+def test_named_group_before_an_in_place_phrase_speaks():
+    body = "Voters in Ohio went to the polls. Most Republican voters in Ohio said they felt betrayed."
+    assert _quotes(body) == {"Republican voters": ["they felt betrayed."]}
+
+
+def test_a_non_group_noun_before_an_in_place_phrase_does_not_speak():
+    body = "Ted Cruz spoke in Texas. Cruz's fusillade in Colorado underscored the point."
+    assert _quotes(body) == {}
+
+
+def test_speech_participle_after_a_lead_and_an_adverb():
+    body = "Barack Obama spoke. Obama began his term by essentially telling allies that they should wait."
+    assert _quotes(body) == {"Barack Obama": ["they should wait."]}
+    body = "Marco Rubio spoke. Mr. Rubio has been making this argument and boldly claiming that he will win."
+    assert _quotes(body) == {"Marco Rubio": ["he will win."]}

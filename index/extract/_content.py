@@ -325,7 +325,7 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             if wlow == "that" and j + 1 < n:
                 return tokens[j + 1][0], True
             if (
-                wlow in _SUBJECT_PRONOUNS
+                _pronoun_head(wlow) in _SUBJECT_PRONOUNS
                 and j <= k + 4
                 and tokens[k][1] in _PHRASE_LEADS
                 and all(t[1][:1].isalnum() and t[1] not in _WH_WORDS for t in tokens[k + 1 : j])
@@ -347,6 +347,14 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+def _pronoun_head(word: str) -> str:
+    """The pronoun of a contracted form ("he’s" -> "he", "they're" -> "they"); other words as they are.
+
+    The tokens keep apostrophes inside words, so "said for weeks he’s the only …" opens its clause
+    with the token "he’s", which must read as the subject pronoun it starts with."""
+    return word.replace("’", "'").split("'")[0]
 
 
 def _clause_after_listener(text: str, tokens: list[tuple[int, str]]) -> tuple[int, bool] | None:
@@ -806,6 +814,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
         ing, verb = match.group("ing"), match.group("verb")
         if match.group("background"):
             previous = text[: match.start()].rsplit(None, 1)[-1:]
+            if _relative_aside_of_subject(text, match.start(), match.end()):
+                continue  # "said that Sanders, who did win Rhode Island, would likely place …"
             if previous and previous[0][:1].isupper():
                 return match.start()
             rest = text[match.end() :]
@@ -839,6 +849,29 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
 
 # The rest of a participle aside after the content's subject: a short phrase closed by a comma.
 _ASIDE_CLOSES: Final = re.compile(r"[^,;:\u201c\u201d\"]{1,80}?,\s+[a-z]")
+
+
+def _relative_aside_of_subject(text: str, start: int, end: int) -> bool:
+    """Whether the ", who …," / ", which …," from ``start`` (its "who" ending at ``end``) is an aside
+    after the content's own short subject, closed by a comma before the content's verb ("said
+    Sanders, who did win Rhode Island on Tuesday, would likely place …"): the content goes on.
+
+    The subject is at most three words and the clause after the closing comma opens with a modal,
+    an auxiliary or an adverb (its predicate), so a list ("…, who …, and …") still ends it."""
+    if len(text[:start].split()) > 3:
+        return False
+    closing = _ASIDE_CLOSES.match(text, end)
+    if closing is None:
+        return False
+    nxt = _FIRST.match(text, closing.end() - 1)
+    return nxt is not None and (nxt.group(1).lower() in _PREDICATE_OPENERS or bool(_LY.match(nxt.group(1))))
+
+
+# Words that open a clause's predicate after its subject ("…, would likely place", "…, has said").
+_PREDICATE_OPENERS: Final = lex.words(
+    "is are was were has have had will would can could should may might must does did do"
+)
+_LY: Final = re.compile(r"^[a-z]+ly$")
 
 
 def _closing_dash(text: str, start: int, dash: str) -> int:

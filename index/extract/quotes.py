@@ -711,7 +711,15 @@ _SUBORDINATORS: Final = lex.words("while after before when as despite though alt
 
 # Dashes that sign a quotation with its author's name ("“…” ― Sonya Herridge", "“…” — Jane Doe").
 _SIGNATURE_DASHES: Final = frozenset("\u2013\u2014\u2015")
+# A transcript's speaker label opening a line ("Lopez: …", "JOEL BENENSON: …").
+_TURN_LABEL: Final = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}:\s")
 VERB_AFTER_NAME: Final = True
+# Speech verbs that are also nouns, read as verbs before a capitalised object too ("calls Cruz …").
+_SPEECH_NOUN_VERBS: Final = frozenset(["calls", "claims", "notes"])
+_REFLEXIVES: Final = frozenset(["himself", "herself", "itself", "themselves", "myself", "ourselves"])
+# An adverb between a comma and a participle cue ("…, falsely suggesting", "…, still calling").
+_PARTICIPLE_ADVERB: Final = re.compile(r"^(?:still|also|then|later|again|even|[a-z]{3,}ly)$")
+_ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
 _NAMING: Final = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE: Final = lex.words("the a an one another")
@@ -773,6 +781,8 @@ _OPENING_CUES: Final = lex.words("said says")
 # topic ("Pointing to …").
 _OPENING_PARTICIPLES: Final = frozenset(w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing"))
 _OPENING_REACH: Final = 40
+# Time prepositions before a speech gerund opening the sentence ("After suggesting that …, Rubio …").
+_GERUND_LEADS: Final = lex.words("after since before while upon")
 _TOPIC_PARTICLES: Final = lex.words("to at")
 _NAME_RUN_MAX: Final = 5
 _OPENING_AUX: Final = lex.words("did does do has have had was is will would could can also")
@@ -789,6 +799,7 @@ _TRIGGERS: Final = (
     | frozenset(_PHRASAL_CUES)  # not .keys(): frozenset | dict_keys is a set (mypyc checks the type)
     | frozenset(lex.TOPIC_CUES)
     | _SIGNATURE_DASHES
+    | {"-"}
 )
 
 
@@ -1047,6 +1058,8 @@ class _Attributor:
                 self._after(i, i + 2, "according to", inverted=True)
             elif caps[i] and low in _OPENING_PARTICIPLES and self._opening_participle(i):
                 continue  # "Noting that only Kirk voted with Democrats, Tester added: …"
+            elif low in _OPENING_PARTICIPLES and self._opening_gerund(i):
+                continue  # "After suggesting on Wednesday that he regretted …, Mr. Rubio …"
             elif caps[i] and low == "asked" and self._asked_by(i):
                 continue  # "Asked by Matt Lauer whether she had practiced her speech, she said …"
             elif low == ":":
@@ -1060,8 +1073,9 @@ class _Attributor:
             elif low in lex.TOPIC_CUES:
                 if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
-            elif low in _SIGNATURE_DASHES:
-                self._signature(i)
+            elif low in _SIGNATURE_DASHES or low == "-":
+                # "“…” ― Sonya Herridge"; "“…”\n\n- Bernie Sanders." (a signature line of its own)
+                self._signature(i) or self._paragraph_signature(i)
             elif low in _AS_PUT and self._as_put_it(i):
                 continue  # "As John Cornyn, the No. 2 in the GOP leadership, put it: “…”"
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
@@ -1388,12 +1402,38 @@ class _Attributor:
             return False  # "… the same as he put it": not a clause of its own
         return self._before(i)
 
-    def _opening_participle(self, i: int) -> bool:
+    def _opening_gerund(self, i: int) -> bool:
+        """``After suggesting on Wednesday that he regretted …, Mr. Rubio …``, ``Since announcing in
+        October that he would not run, Mr. Biden has …``: a speech gerund after a time preposition
+        that opens the sentence, read as an opening participle (its subject is the main clause's),
+        when a "that" clause follows it (its object is then a statement, not "announcing his
+        support")."""
+        if i == 0 or self.lows[i - 1] not in _GERUND_LEADS or not self.caps[i - 1]:
+            return False
+        if not self._opens_sentence(i - 1):
+            return False
+        k = i + 1
+        while k < self.n and k - i <= 6 and self.sents[k] == self.sents[i] and self.lows[k] != "that":
+            if not self.texts[k][:1].isalnum():
+                return False
+            k += 1
+        if k >= self.n or self.lows[k] != "that":
+            return False
+        count = len(self.found)
+        if not self._opening_participle(i, lead=i - 1):
+            return False
+        for att in self.found[count:]:
+            att.cue = self.body[self.starts[i - 1] : self.ends[i]]  # "After suggesting": the opener's cue
+        return True
+
+    def _opening_participle(self, i: int, lead: int = -1) -> bool:
         """``Noting that …, Tester said …``: a speech participle opening the sentence reports what
         the main clause's named subject says; the subject is the name run right after a comma of
         the sentence, followed by a finite verb or an auxiliary (the first such comma, so "Noting
         that Trump “says …,” though, Allen did suggest" reaches Allen)."""
-        if not self._opens_sentence(i) or (i + 1 < self.n and self.lows[i + 1] in _TOPIC_PARTICLES):
+        if not self._opens_sentence(i if lead < 0 else lead) or (
+            i + 1 < self.n and self.lows[i + 1] in _TOPIC_PARTICLES
+        ):
             return False  # "Pointing to Manafort's involvement, Weber told AP …": a topic, not words
         k = i + 1
         while k + 2 < self.n and self.sents[k] == self.sents[i] and k - i < _OPENING_REACH:
@@ -1429,8 +1469,21 @@ class _Attributor:
         return k < 0 or self.sents[k] != self.sents[i]
 
     def _after_comma(self, i: int) -> bool:
-        """A comma right before token i, or a comma and a closing mark ("… “New York values,” saying")."""
+        """A comma right before token i, or a comma and a closing mark ("… “New York values,” saying");
+        for a speech participle also a comma or a participle lead and an adverb ("…, falsely
+        suggesting", "… by first saying")."""
         prev = self.texts[i - 1]
+        if (
+            i > 1
+            and (self.texts[i - 2] == "," or self.lows[i - 2] in _PARTICIPLE_LEADS)
+            and not self.caps[i - 1]
+            and _PARTICIPLE_ADVERB.match(prev)
+            and (self.lows[i] in _CUE_VERBS or self.lows[i] == "suggesting")
+        ):
+            # "…, falsely suggesting that …", "…, eventually saying he would …", "… by first saying
+            # …" (speech verbs only: "…, forcefully denouncing the regime" is a stance whose object
+            # runs on)
+            return True
         return prev == "," or (i > 1 and prev in _CLOSE_QUOTES and self.texts[i - 2] == ",")
 
     def _reports_nothing(self, i: int) -> bool:
@@ -1451,7 +1504,10 @@ class _Attributor:
         if nxt == "nothing":
             return True  # "who smiled and said nothing": no statement
         if low in _NAMING and nxt and self.caps[i + 1] and i > 0:
-            return self.texts[i - 1][:1].islower() and lows[i - 1] not in lex.PRONOUNS
+            k = i - 1
+            while k > 0 and not self.caps[k] and _ADVERB_BEFORE_VERB.match(lows[k]):
+                k -= 1  # "Trump also called Iowa voters “stupid”": the word before the adverbs decides
+            return self.texts[k][:1].islower() and lows[k] not in lex.PRONOUNS
         return False
 
     @staticmethod
@@ -1498,6 +1554,8 @@ class _Attributor:
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
         # a pronoun with its contraction opens the clause too ("Trump claims he's worth …")
+        if self._speech_verb_context(i):
+            return True
         nxt_low = _CONTRACTED.sub("", lows[i + 1])
         if not (nxt_low in lex.DETERMINERS or nxt_low in lex.PRONOUNS):
             return False
@@ -1510,6 +1568,48 @@ class _Attributor:
             and self.texts[i - 1][:1].isalpha()
             and lows[i - 1] not in lex.NON_NAME_CAPS
         )
+
+    def _speech_verb_context(self, i: int) -> bool:
+        """``Lynch calls North Carolina her home state``, ``Sanders calls himself a …``, ``Gerson, a
+        speechwriter …, calls Cruz …``, ``Podliska also claims he …``: a speech verb that is also a
+        noun ("calls", "claims", "notes") read as a verb after a name (past adverbs) or after the
+        comma closing a name's apposition, before a capitalised name, a reflexive pronoun, or (as
+        for the other noun-like verbs) a determiner or pronoun opening its object."""
+        lows = self.lows
+        if lows[i] not in _SPEECH_NOUN_VERBS or i + 1 >= self.n or self.sents[i + 1] != self.sents[i]:
+            return False
+        nxt = _CONTRACTED.sub("", lows[i + 1])
+        opens_object = (
+            nxt in lex.DETERMINERS
+            or nxt in lex.PRONOUNS
+            or nxt in _REFLEXIVES
+            or (self.caps[i + 1] and self.texts[i + 1][:1].isalpha() and nxt not in lex.NON_NAME_CAPS)
+        )
+        if not opens_object:
+            return False
+        k = i - 1
+        while k > 0 and not self.caps[k] and _ADVERB_BEFORE_VERB.match(lows[k]):
+            k -= 1  # "Podliska also claims", "Sanders often calls"
+        if k < 0 or self.sents[k] != self.sents[i]:
+            return False
+        if self.texts[k] == ",":
+            return self._closes_apposition(k)
+        if not (self.caps[k] and self.texts[k][:1].isalpha() and lows[k] not in lex.NON_NAME_CAPS):
+            return False
+        return k < i - 1 or not self._possessed_run(i)  # not "after the Orlando calls Monday"
+
+    def _closes_apposition(self, k: int) -> bool:
+        """Whether the comma at ``k`` closes ", <apposition>," after the sentence's subject, a
+        short phrase ending in a name ("Yang Shu, director of the institute at Lanzhou University,
+        calls …", "Columnist Michael Gerson, a speechwriter in the White House, calls …")."""
+        s = k
+        while s > 0 and self.sents[s - 1] == self.sents[k]:
+            s -= 1
+        texts = self.texts
+        e = next((m for m in range(s, k) if texts[m] == ","), k)
+        if e == s or e >= k or e - s > 8 or k - e > 15 or not self.names._is_name_word(e - 1):
+            return False
+        return all(texts[m] != "," for m in range(e + 1, k))
 
     def _closes_quotation(self, i: int) -> bool:
         """Whether the word at ``i`` follows a name that stands right after a comma or a quotation's
@@ -1723,12 +1823,26 @@ class _Attributor:
             return False
         line_end = self.body.find("\n", self.ends[i])
         content = self.body[self.ends[i] : line_end if line_end >= 0 else len(self.body)].split()
-        if len(content) < 6 or sum(w[:1].islower() for w in content) < 0.4 * len(content):
-            return False  # "Clinton: Keep it", "Nevada: Adam Khan, Andres Ramirez, …": headings and lists
+        # "Clinton: Keep it", "Nevada: Adam Khan, Andres Ramirez, …": headings and lists; a short turn
+        # inside a dialogue ("Matthews: Well, speculation is bad." between two turns) speaks
+        heading = len(content) < 6 or sum(w[:1].islower() for w in content) < 0.4 * len(content)
+        if heading and not self._short_turn(a, content, line_end):
+            return False
         parsed = self._shouted_name(a, i) or self.names.parse_run(a, i)
         if not parsed or parsed[1] != "person":
             return False
         return self._add((parsed[0].title() if parsed[0].isupper() else parsed[0], "person"), i, a, i, False)
+
+    def _short_turn(self, a: int, content: list[str], line_end: int) -> bool:
+        """Whether a line of two to five words after "<Name>:" is a turn of a transcript: a whole
+        sentence ("Why not debate?") with a speaker-label line right before or after it."""
+        if not 2 <= len(content) < 6 or content[-1][-1:] not in ".?!":
+            return False
+        line_start = self.body.rfind("\n", 0, self.starts[a])
+        earlier = self.body[: max(line_start, 0)].rstrip()  # up to the end of the previous line
+        before = earlier[earlier.rfind("\n") + 1 :]
+        after = self.body[line_end:].lstrip().split("\n", 1)[0] if line_end >= 0 else ""
+        return any(_TURN_LABEL.match(line) for line in (before, after))
 
     def _shouted_name(self, a: int, b: int) -> tuple[str, str] | None:
         """A transcript's upper-case speaker label ("TAPPER:", "KATE BOULDUAN:") as the person it
@@ -1757,6 +1871,39 @@ class _Attributor:
         line_end = self.body.find("\n", self.ends[e - 1])
         if self.body[self.ends[e - 1] : line_end if line_end >= 0 else len(self.body)].strip(" .\u00a0\t"):
             return False
+        parsed = self.names.parse_run(a, e, lenient=True)
+        if not parsed or parsed[1] != "person":
+            return False
+        return self._add((parsed[0], parsed[1]), i, a, e, inverted=True)
+
+    def _paragraph_signature(self, i: int) -> bool:
+        """``“…”\n\n- Bernie Sanders.``, ``-President Obama, tweeting after Clinton's speech.``: a
+        line opening with a dash and a person's name (a description after a comma at most) right
+        after a paragraph that is one quotation signs that quotation (fact-check and quotable lists).
+
+        The dash must open its line and the quotation must open its own paragraph, so a dash inside
+        running text (an aside, a range) is never read as a signature.
+        """
+        if i == 0 or self.texts[i - 1] not in _CLOSE_QUOTES:
+            return False
+        if not _opens_paragraph(self.body, self.starts[i]):
+            return False
+        if "\n" not in self.body[self.ends[i - 1] : self.starts[i]]:
+            return False
+        a = i + 1
+        if a < self.n and self.lows[a] in lex.TITLES and a + 1 < self.n and self.caps[a + 1]:
+            a += 1  # "-President Obama, tweeting after …"
+        if a >= self.n or not self.names._is_name_word(a):
+            return False
+        e = self.names._run_end(a)
+        line_end = self.body.find("\n", self.ends[e - 1])
+        tail = self.body[self.ends[e - 1] : line_end if line_end >= 0 else len(self.body)].strip(" .\u00a0\t")
+        if tail and not tail.startswith(","):
+            return False  # "- Bernie Sanders says …": running text, not a signature
+        quote_line = self.body.rfind("\n", 0, self.starts[i - 1]) + 1
+        opening = self.body[quote_line : self.ends[i - 1]].lstrip()
+        if not opening or opening[0] not in _OPEN_QUOTES:
+            return False  # the quotation must be the whole previous paragraph
         parsed = self.names.parse_run(a, e, lenient=True)
         if not parsed or parsed[1] != "person":
             return False
@@ -1936,7 +2083,7 @@ class _Attributor:
             if self.lows[k] == "who" and marks % 2 == 0 and k > 1 and self.texts[k - 1] == ",":
                 # "Sanders, who endorsed Canova in May and said he would …": the relative's antecedent
                 return self._subject_at(i, k - 2)
-            if self.lows[k] in {"who", "which", ";"}:
+            if self.lows[k] in {"who", "which", ";"} and not self._closed_relative(k, j):
                 return False  # a relative clause: its subject is not the sentence's
             if text in _OPEN_QUOTES or text in _CLOSE_QUOTES:
                 marks += 1
@@ -1944,6 +2091,17 @@ class _Attributor:
         if marks % 2:
             return False  # inside a quotation: the cue is the speaker's own report
         return self._sentence_subject(i, apposition=True) or self._clause_subject(i, j)
+
+    def _closed_relative(self, k: int, j: int) -> bool:
+        """Whether the "who" / "which" at ``k`` opens an aside that a comma or dash closes before the
+        "and" / "but" at ``j`` ("In a victory speech from Wyoming -- which holds a caucus on Saturday --
+        Sanders claimed momentum and argued …"): the coordinated verbs are then the main clause's,
+        not the relative clause's."""
+        texts = self.texts
+        if self.lows[k] == ";" or k == 0 or not (texts[k - 1] == "," or texts[k - 1] in _DASHES):
+            return False  # "In a year in which Sanders has demonized …, and vowed": no aside
+        # closed by the same mark, a capitalised subject after it ("…, and also accused": no close)
+        return any(texts[m] == texts[k - 1] and self.caps[m + 1] for m in range(k + 1, j - 1))
 
     def _clause_subject(self, i: int, j: int) -> bool:
         """``… while Mike Huckabee, the former Arkansas governor, toured … and said …``, ``The State
@@ -2230,7 +2388,9 @@ class _Attributor:
                     return False
                 return self._add((parsed[0], "organization"), i, a, j + 1, inverted=False)
             if b >= 0 and self.lows[b] in _PREPOSITIONS and self.sents[b] == sent:
-                return False  # "Cruz's fusillade in Colorado underscored": not the subject
+                # "Cruz's fusillade in Colorado underscored": not the subject; "Democratic insiders
+                # in New Hampshire were more likely to say": the group before the place
+                return self._group_in_place(i, b)
             parsed = self.names.parse_run(a, j + 1, lenient=True)
             if parsed is None and low in _PARTY_MEMBERS:
                 caps = [
@@ -2250,6 +2410,17 @@ class _Attributor:
         if text[:1].isalpha() and text.islower():
             return self._nominal(i, j) or self._with_associates(i, j)
         return False
+
+    def _group_in_place(self, i: int, p: int) -> bool:
+        """``Democratic insiders in New Hampshire were more likely to say``: the named group whose
+        plural head stands right before the "in" at ``p`` that places it speaks (a group subject
+        as ``_nominal`` reads it; "Cruz's fusillade in Colorado" has no group head)."""
+        if self.lows[p] != "in" or p == 0 or self.sents[p - 1] != self.sents[i]:
+            return False
+        head = self.lows[p - 1]
+        if self.caps[p - 1] or not _group_plural(head):
+            return False
+        return self._nominal(i, p - 1)
 
     def _list_head(self, b: int) -> int:
         """Index of the word before a list of names ending in "and" at ``b`` ("in Alabama, Georgia
@@ -2650,7 +2821,8 @@ def _attach_quotes(
             start, end, _ = spans[idx]
             out.append((att, _quote(body, att, start, end, "direct")))
             _lead_in(body, att, spans, idx, used, out)
-            _follow_on(body, att, spans, idx, used, out)
+            if not (att.inverted and att.cue in _LINE_SIGNATURES and "\n" in body[end : att.cue_start]):
+                _follow_on(body, att, spans, idx, used, out)  # (a signature line ends its quotation)
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
@@ -3043,8 +3215,13 @@ def _quote_for(
     if (
         k >= 0
         and anchor - ends[k] < 40
-        and (ends[k] >= s_start - 2 or not body[ends[k] : s_start].strip(_CLOSING_GAP))
-        and "\n" not in body[ends[k] : anchor]
+        and (
+            _signature_line(body, att, ends[k])  # "“…”\n\n- Bernie Sanders."
+            or (
+                (ends[k] >= s_start - 2 or not body[ends[k] : s_start].strip(_CLOSING_GAP))
+                and "\n" not in body[ends[k] : anchor]
+            )
+        )
     ):
         # “…,” X said: the quotation just closed is X's (not one ending the paragraph before);
         # ''Can we win?'' Mr. X asked: its closing marks may end the sentence before the cue's
@@ -3061,6 +3238,17 @@ def _quote_for(
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _signature_line(body: str, att: _Attribution, end: int) -> bool:
+    """Whether ``att`` is a signature line ("- Bernie Sanders.") right under the quotation that
+    closes at ``end`` (only blanks between)."""
+    if not att.inverted or att.cue not in _LINE_SIGNATURES:
+        return False
+    return not body[end : att.cue_start].strip(_CLOSING_GAP + "\n")
+
+
+_LINE_SIGNATURES: Final = _SIGNATURE_DASHES | {"-"}
 
 
 def _introduced_after(body: str, att: _Attribution, starts: list[int]) -> int | None:
