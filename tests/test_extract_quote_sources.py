@@ -239,3 +239,48 @@ def test_opening_participle_inside_a_sentence_is_not_an_opener():
 def test_asked_by_names_the_asker():
     body = "Matt Lauer asked. Asked by Lauer whether she had practiced her speech, she smiled."
     assert _quotes(body) == {"Matt Lauer": ["whether she had practiced her speech"]}
+
+
+# Twelfth round: the speaker of a clause whose subject carries several asides.
+
+
+def test_chain_of_asides_keeps_the_opening_name_as_speaker():
+    body = (
+        "Janet Orwell, whose home town, Springfield, lies near the river, argues that the dam "
+        "will fail."
+    )
+    assert _quotes(body) == {"Janet Orwell": ["the dam will fail."]}
+
+
+def test_aside_ending_in_an_organisation_name_is_not_the_speaker():
+    body = (
+        "Paul Dermot, the editor of the city's weekly paper, The Riverside Courier, said the "
+        "mill would reopen."
+    )
+    assert _quotes(body) == {"Paul Dermot": ["the mill would reopen."]}
+
+
+def test_speaker_after_a_quotation_keeps_the_opening_name_past_a_place():
+    body = (
+        '"Both of them scare me," Harry Fenwick, 30, of Dayton, Ohio, who was among those polled, '
+        "said."
+    )
+    assert _quotes(body) == {"Harry Fenwick": ["Both of them scare me"]}
+
+
+def test_relative_clause_naming_another_person_and_a_party_tag():
+    body = (
+        "Beth Gray, who backed Sen. Tom Hale, R-Iowa, and opposed the bill, later said the vote "
+        "was rushed."
+    )
+    assert _quotes(body) == {"Beth Gray": ["the vote was rushed."]}
+
+
+def test_single_apposition_naming_the_speaker_still_wins():
+    body = "The Kremlin spokesman, Dmitry Peskov, said the talks were useful."
+    assert _quotes(body) == {"Dmitry Peskov": ["the talks were useful."]}
+
+
+def test_second_subject_after_and_stops_the_chain():
+    body = "Tom Bell, who won, and Ann Marsh, the mayor, said the plan was sound."
+    assert "Ann Marsh" in _quotes(body)

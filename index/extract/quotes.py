@@ -965,6 +965,10 @@ _INFINITIVE_REACH: Final = 6
 _PARENS_MAX: Final = 30
 # Longest ", who …," aside between a sentence subject and its verb before a participle cue.
 _RELATIVE_APPOSITION_MAX: Final = 30
+# Longest chain of asides between a sentence's opening name and the comma or dash before its cue
+# ("Marco Rubio, whose hometown, Miami, is projected …, argues"): read by ``_chain_head``.
+_CHAIN_MAX: Final = 45
+_CHAIN_SEPARATORS: Final = _DASHES | {",", "(", ")"}
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
 _INFINITIVE_STOP: Final = lex.words(
@@ -2064,6 +2068,8 @@ class _Attributor:
 
     def _dash_aside(self, i: int, j: int) -> bool:
         """``The justice -- who has been … -- said``: the subject stands before the opening dash."""
+        if self._chain_head(i, j):
+            return True  # "Neil Sroka, director of …, or DFA - which was founded … - said"
         k = j - 1
         while k > 0 and self.texts[k] in _DASHES:
             k -= 1
@@ -2120,6 +2126,8 @@ class _Attributor:
         """``X, <apposition>, said``: the Source is X, or the apposition when that is the name."""
         if depth > 3:
             return False
+        if depth == 0 and self._chain_head(i, j):
+            return True
         if j > 0 and self.texts[j - 1] == ")" and self._subject_at(i, self._skip_parens(j - 1)):
             return True  # "Sen. Jack Reed (D-R.I.), said"
         k = j - 1
@@ -2155,6 +2163,48 @@ class _Attributor:
             return True
         # "Jillian Chase, 27, a Tinder user in New York, said": step over one more aside
         return depth < 2 and self._apposition(i, k, depth + 1)
+
+    def _chain_head(self, i: int, j: int) -> bool:
+        """``X, <aside>, <aside>, said``: the name X that opens the clause speaks, not a name that
+        ends one of its asides ("Marco Rubio, whose hometown, Miami, is projected …, argues", "Ms.
+        Arnold, who helped found EDGE, an environmental group, said", "Mr. Trump, asked about Mr.
+        Cruz, said").  ``j``: the comma or dash before the cue at ``i``.
+
+        X opens the sentence (past "And", "But" …) or follows a quotation closed by its comma
+        ("“…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said"); at least two separators
+        stand between X and the cue (with one, "X, the senator, said", the apposition path reads X
+        already), and neither a semicolon, a quotation mark nor ", and <Name>" (a second subject).
+        """
+        sent = self.sents[i]
+        texts = self.texts
+        k = j - 1
+        separators = 1
+        while k >= 0 and j - k < _CHAIN_MAX and self.sents[k] == sent:
+            text = texts[k]
+            if text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text == ";":
+                break
+            if text in _CHAIN_SEPARATORS:
+                separators += 1
+            elif self.lows[k] in {"and", "or"} and texts[k - 1] == "," and self.names._is_name_word(k + 1):
+                return False  # "Trump, who …, and Cruz, the senator, said": two subjects
+            k -= 1
+        if j - k >= _CHAIN_MAX:
+            return False
+        if k < 0 or self.sents[k] != sent:
+            s = self._past_lead_words(k + 1, i)
+        elif texts[k] in _CLOSE_QUOTES and k > 0 and texts[k - 1] in {",", "?", "!"}:
+            s = k + 1
+        else:
+            return False
+        if s >= j or not self.names._is_name_word(s):
+            return False
+        e = self.names._run_end(s)
+        if e >= j or texts[e] != "," or separators < 3:
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if parsed is None or _is_place(parsed[0]) or _opener(self.lows[s]):
+            return False
+        return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
 
     def _is_place_tail(self, inner: tuple[str, str], k: int) -> bool:
         """Whether ``, <inner>,`` is the state or country of a place ("Columbus, Ohio,")."""
