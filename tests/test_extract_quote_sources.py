@@ -284,3 +284,36 @@ def test_single_apposition_naming_the_speaker_still_wins():
 def test_second_subject_after_and_stops_the_chain():
     body = "Tom Bell, who won, and Ann Marsh, the mayor, said the plan was sound."
     assert "Ann Marsh" in _quotes(body)
+
+
+# Twelfth round: an attribution nested in another speaker's reported statement gives no quote.
+
+
+def test_attribution_nested_in_reported_content_gives_no_quote():
+    body = "Ben Cardin spoke. Cardin said Wednesday that Republicans rejected his attempts to amend the bill."
+    quotes = _quotes(body)
+    assert quotes["Ben Cardin"] == ["Republicans rejected his attempts to amend the bill."]
+    assert quotes.get("Republicans", []) == []
+
+
+def test_named_speaker_nested_in_reported_content_keeps_only_the_outer_quote():
+    body = "Dennis Ross said Barack Obama had told Jewish leaders that he would keep his distance."
+    quotes = _quotes(body)
+    assert quotes["Dennis Ross"] == ["Barack Obama had told Jewish leaders that he would keep his distance."]
+    assert quotes.get("Barack Obama", []) == []
+
+
+def test_attribution_after_a_clause_boundary_keeps_its_quote():
+    body = (
+        "The White House contends that it is on track, and Brian Deese, the climate adviser, said "
+        "his staff was preparing plans."
+    )
+    assert _quotes(body)["Brian Deese"] == ["his staff was preparing plans."]
+
+
+def test_statement_nested_after_a_pronoun_source_keeps_its_quote():
+    body = (
+        "The Turkish presidency issued a statement. It said Erdogan also told Putin that the deal "
+        "would end the fighting."
+    )
+    assert _quotes(body)["Erdogan"] == ["the deal would end the fighting."]

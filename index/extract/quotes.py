@@ -3009,6 +3009,57 @@ def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attri
     return [(att, None) if k in drop else (att, q) for k, (att, q) in enumerate(pairs)]
 
 
+# Between an outer statement's start and a nested Source: a clause boundary, after which the
+# Source may open a clause of its own that the outer content overran ("…, and Brian Deese said").
+_NESTED_BREAK: Final = re.compile(
+    r"[,;:(\u2013\u2014]|\s-\s"
+    r"|\b(?:and|but|or|while|whereas|although|though|when|after|before|because|as|since|if)\b"
+)
+
+
+def _drop_nested(
+    body: str, pairs: list[tuple[_Attribution, Quote | None]]
+) -> list[tuple[_Attribution, Quote | None]]:
+    """Drop the quote of an attribution nested in another speaker's reported statement.
+
+    "Cardin said Wednesday that Republicans rejected his attempts …", "Mr. Ross said Mr. Obama had
+    told Jewish leaders that …": the inner clause is what the outer speaker says, not a statement
+    of the inner Source's own (PolNeAR annotates only the outer attribution: each token belongs to
+    one).  Nested: the inner Source lies inside the outer speaker's reported content (which follows
+    its cue) with no clause boundary before it, and the inner cue is not a trailing one ("…, the
+    Times reported").  The outer Source must be named: after a pronoun ("It said Erdoğan also told
+    Putin that …") the inner statement is the one a reader marks.  The inner attribution keeps its
+    speaker; only its quote goes.
+    """
+    outer = [
+        (q.start, q.end, att.name)
+        for att, q in pairs
+        if q is not None
+        and q.kind == "reported"
+        and not att.inverted
+        and att.cue_start < q.start
+        and body[att.source_start : att.source_end].lower() not in lex.PRONOUNS
+    ]
+    if not outer:
+        return pairs
+    out: list[tuple[_Attribution, Quote | None]] = []
+    for att, q in pairs:
+        nested = (
+            q is not None
+            and q.kind != "headline"
+            and not att.inverted
+            and any(
+                start <= att.source_start
+                and att.cue_start < end
+                and name != att.name
+                and not _NESTED_BREAK.search(body, start, att.source_start)
+                for start, end, name in outer
+            )
+        )
+        out.append((att, None) if nested else (att, q))
+    return out
+
+
 def _lead_in(body: str, att: _Attribution, spans: list, idx: int, used: set[int], out: list) -> None:
     """Earlier paragraphs of a multi-paragraph quotation attributed at its end."""
     k = idx
@@ -3518,6 +3569,7 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
         a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff and _speaks(body, a)
     ]
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
+    pairs = _drop_nested(body, pairs)
     headline = _headline_speakers(title, names)
     # A topic cue ("Rubio talked about …") adds a quote to a speaker the article attributes to
     # otherwise, never a speaker of its own: alone it is weak evidence of a quoted speaker (PolNeAR
