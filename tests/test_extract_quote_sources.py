@@ -317,3 +317,36 @@ def test_statement_nested_after_a_pronoun_source_keeps_its_quote():
         "would end the fighting."
     )
     assert _quotes(body)["Erdogan"] == ["the deal would end the fighting."]
+
+
+# Twelfth round: a quotation another speaker introduces is not the previous speaker's second half.
+
+
+def test_quotation_introduced_by_a_second_speaker_in_the_same_paragraph():
+    body = '"Look at what you did," Frank Allen said. Sara Minton responded, "We can fix this later."'
+    assert _quotes(body) == {
+        "Frank Allen": ["Look at what you did"],
+        "Sara Minton": ["We can fix this later."],
+    }
+
+
+def test_quotation_introduced_by_a_speaker_opening_the_next_paragraph():
+    body = (
+        '"The words are always the same," Mr. Clinton said.\n\n'
+        'Mr. Begala said: "I love that he sees a symphony."'
+    )
+    assert _quotes(body) == {
+        "Clinton": ["The words are always the same"],
+        "Begala": ["I love that he sees a symphony."],
+    }
+
+
+def test_cue_in_a_subordinate_clause_before_the_second_half_does_not_take_it():
+    body = (
+        '"How do you know those bruises were not there before?" Trump told reporters, referring to '
+        'bruises that Fields showed to the police. "Would she not have screamed?"'
+    )
+    assert _quotes(body)["Trump"] == [
+        "How do you know those bruises were not there before?",
+        "Would she not have screamed?",
+    ]

@@ -2678,6 +2678,7 @@ def _attach_quotes(
     starts = [start for start, _, _ in spans]
     ends = [end for _, end, _ in spans]
     limits = _trailing_limits(body, atts)
+    others = tuple(sorted((a.cue_start, a.cue_end, a.name) for a in atts if not a.inverted))
     for n, att in enumerate(atts):
         idx = _quote_for(body, att, starts, ends, sent_of)
         if idx is not None and idx not in used and starts[idx] > att.cue_end:
@@ -2693,14 +2694,14 @@ def _attach_quotes(
                 # "Teachers … are “very, very pro-Bernie,” Smith said": the clause holding the fragment
                 used.add(idx)
                 out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
-                _follow_on(body, att, spans, idx, used, out)
+                _follow_on(body, att, spans, idx, used, out, others)
                 continue
         if idx is not None and idx not in used:
             used.add(idx)
             start, end, _ = spans[idx]
             out.append((att, _quote(body, att, start, end, "direct")))
             _lead_in(body, att, spans, idx, used, out)
-            _follow_on(body, att, spans, idx, used, out)
+            _follow_on(body, att, spans, idx, used, out, others)
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
@@ -3070,11 +3071,26 @@ def _lead_in(body: str, att: _Attribution, spans: list, idx: int, used: set[int]
         k -= 1
 
 
-def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[int], out: list) -> None:
-    """The second half of a split quote (“A,” X said. “B.”) and multi-paragraph continuations."""
+def _follow_on(
+    body: str,
+    att: _Attribution,
+    spans: list,
+    idx: int,
+    used: set[int],
+    out: list,
+    others: tuple[tuple[int, int, str], ...] = (),
+) -> None:
+    """The second half of a split quote (“A,” X said. “B.”) and multi-paragraph continuations.
+
+    ``others``: (cue start, cue end, name) of the Sources named before their cue; a quotation
+    that one of them introduces ("“Look at what you did,” Franken said. Silverman responded,
+    “Thank God …”") is its own, not a second half.
+    """
     k = idx + 1
     while k < len(spans) and k not in used:
         start, end, continues = spans[k]
+        if others and _introduced_by_other(body, others, att, spans[k - 1][1], start):
+            break
         # Split quote: this attribution (with any apposition) fills the gap between the two halves.
         gap = start - spans[k - 1][1]
         adjacent = spans[k - 1][1] <= att.cue_start < start and (
@@ -3092,6 +3108,31 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         k += 1
+
+
+def _introduced_by_other(
+    body: str, others: tuple[tuple[int, int, str], ...], att: _Attribution, lo: int, hi: int
+) -> bool:
+    """Whether another speaker's cue (Source before it) between offsets ``lo`` and ``hi``
+    introduces the quotation at ``hi``: at most ``_INTRODUCER_GAP`` characters before it and no
+    sentence end between ("Silverman responded, “…", "Kelly responded pointedly, with a smile:
+    “…"; not "… bruises that Fields showed to the police. “…")."""
+    first = bisect.bisect_left(others, (lo, 0, ""))
+    for cue_start, cue_end, name in others[first:]:
+        if cue_start >= hi:
+            return False
+        if (
+            name != att.name
+            and hi - cue_end <= _INTRODUCER_GAP
+            and not _SENTENCE_BREAK.search(body, cue_end, hi)
+        ):
+            return True
+    return False
+
+
+# Longest text between a cue and the quotation it introduces ("responded pointedly, with a smile: ").
+_INTRODUCER_GAP: Final = 40
+_SENTENCE_BREAK: Final = re.compile(r"[.!?][\s\"”'’]*\s")
 
 
 def _split_sentence(body: str, end: int, start: int) -> bool:
