@@ -3124,7 +3124,7 @@ def _introduced_by_other(
         if (
             name != att.name
             and hi - cue_end <= _INTRODUCER_GAP
-            and not _SENTENCE_BREAK.search(body, cue_end, hi)
+            and not _INTRODUCER_BREAK.search(body, cue_end, hi)
         ):
             return True
     return False
@@ -3132,7 +3132,7 @@ def _introduced_by_other(
 
 # Longest text between a cue and the quotation it introduces ("responded pointedly, with a smile: ").
 _INTRODUCER_GAP: Final = 40
-_SENTENCE_BREAK: Final = re.compile(r"[.!?][\s\"”'’]*\s")
+_INTRODUCER_BREAK: Final = re.compile(r"[.!?][\s\"”'’]*\s")
 
 
 def _split_sentence(body: str, end: int, start: int) -> bool:
