@@ -350,3 +350,24 @@ def test_cue_in_a_subordinate_clause_before_the_second_half_does_not_take_it():
         "How do you know those bruises were not there before?",
         "Would she not have screamed?",
     ]
+
+
+# Twelfth round: an indefinite role description names someone new, not a person met before.
+
+
+def test_indefinite_role_description_is_not_resolved_to_a_known_person():
+    body = (
+        "Craig Dunn, a district GOP leader, drove to the convention on Monday. "
+        '"We filtered out folks who did not support Donald Trump," said one district GOP leader.'
+    )
+    quotes = _quotes(body)
+    assert quotes["GOP leader"] == ["We filtered out folks who did not support Donald Trump"]
+    assert "Craig Dunn" not in quotes
+
+
+def test_definite_role_description_still_resolves_to_the_known_person():
+    body = (
+        "Craig Dunn, a district GOP leader, drove to the convention on Monday. "
+        '"We filtered out folks who did not support Donald Trump," said the district GOP leader.'
+    )
+    assert _quotes(body)["Craig Dunn"] == ["We filtered out folks who did not support Donald Trump"]

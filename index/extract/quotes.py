@@ -969,6 +969,10 @@ _RELATIVE_APPOSITION_MAX: Final = 30
 # ("Marco Rubio, whose hometown, Miami, is projected …, argues"): read by ``_chain_head``.
 _CHAIN_MAX: Final = 45
 _CHAIN_SEPARATORS: Final = _DASHES | {",", "(", ")"}
+# Words opening a description of someone new ("one district GOP leader", "a 2008 Clinton veteran")
+# and how many words before the head they may stand.
+_INDEFINITE_LEADS: Final = lex.words("a an one another")
+_INDEFINITE_REACH: Final = 5
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
 _INFINITIVE_STOP: Final = lex.words(
@@ -2419,9 +2423,13 @@ class _Attributor:
         mods = tuple(lex.STATE_ABBREVIATIONS.get(self.lows[m], self.lows[m]) for m in caps)
         if self.named_only and not caps and not bare_head:
             return False
-        person = self.names.by_role(role, self.starts[j], mods) if ROLE_RESOLVE else None
+        if self._indefinite(a, j):
+            # "said one district GOP leader", "a 2008 Clinton veteran": someone new, left unnamed
+            person = None
+        else:
+            person = self.names.by_role(role, self.starts[j], mods) if ROLE_RESOLVE else None
         definite = self.lows[a] == "the" and head in _SPOKESMEN  # "the Kremlin spokesman": met before
-        if person is None and (not caps or definite):
+        if person is None and (not caps or definite) and not self._indefinite(a, j):
             person = self.names.by_role(role, self.starts[j])
             if person is None and head in _SPOKESMEN:
                 person = self._last_person_speaker(self.starts[j])
@@ -2431,6 +2439,20 @@ class _Attributor:
             return False
         name = " ".join([_bare(self.texts[m]) for m in caps] + [_bare(self.texts[j])])
         return self._add((name, "person"), i, a, j + 1, False, resolved=True)
+
+    def _indefinite(self, a: int, j: int) -> bool:
+        """Whether the role description ending at ``j`` opens with "a / an / one / another" (at
+        ``a`` or up to three words before it): it introduces a person the article does not name,
+        never one named before with that role."""
+        k = a
+        while k >= 0 and j - k <= _INDEFINITE_REACH and self.sents[k] == self.sents[j]:
+            low = self.lows[k]
+            if low in _INDEFINITE_LEADS:
+                return True
+            if k < a and not low.isalnum():
+                return False
+            k -= 1
+        return False
 
     def _pronoun(self, i: int, j: int) -> bool:
         """``he said`` -> the most recent person speaker (or person named) before it."""
