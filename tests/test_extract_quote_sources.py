@@ -371,3 +371,11 @@ def test_definite_role_description_still_resolves_to_the_known_person():
         '"We filtered out folks who did not support Donald Trump," said the district GOP leader.'
     )
     assert _quotes(body)["Craig Dunn"] == ["We filtered out folks who did not support Donald Trump"]
+
+
+def test_standing_in_plural_polls_is_no_pollster_speaking():
+    body = (
+        "Marco Rubio, who is third in many Iowa Republican polls, stressed that defense spending "
+        "must rise."
+    )
+    assert _quotes(body) == {"Marco Rubio": ["defense spending must rise."]}

@@ -973,6 +973,9 @@ _CHAIN_SEPARATORS: Final = _DASHES | {",", "(", ")"}
 # and how many words before the head they may stand.
 _INDEFINITE_LEADS: Final = lex.words("a an one another")
 _INDEFINITE_REACH: Final = 5
+# Plural poll nouns after "in": a candidate's standing across polls ("the leader in Republican
+# polls"), no pollster's finding.
+_STANDING_POLLS: Final = lex.words("polls surveys")
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
 _INFINITIVE_STOP: Final = lex.words(
@@ -1804,6 +1807,8 @@ class _Attributor:
             k += 1
         else:
             return False
+        if self.lows[k] in _STANDING_POLLS:
+            return False  # "the leader in Republican polls", "third in many Iowa polls": a standing
         runs = self._caps_runs(i + 1, k + 1 if self.caps[k] else k)
         if not runs:
             return False
