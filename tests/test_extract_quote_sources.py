@@ -379,3 +379,8 @@ def test_standing_in_plural_polls_is_no_pollster_speaking():
         "must rise."
     )
     assert _quotes(body) == {"Marco Rubio": ["defense spending must rise."]}
+
+
+def test_person_of_a_town_and_state_speaks_not_the_state():
+    body = "Stacy Moore of Columbia, South Carolina says she thinks the senator can win."
+    assert _quotes(body) == {"Stacy Moore": ["she thinks the senator can win."]}

@@ -2283,6 +2283,9 @@ class _Attributor:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)
                 if parsed and _is_place(parsed[0]) and len(parsed[0].split()) == 1:
                     return False  # "in Aurora, Colorado, in July 2012, said": a place's state
+                if parsed and _is_place(parsed[0]) and b > 1 and self.lows[b - 2] in _LINKS:
+                    # "Stacy Baker of Columbia, South Carolina says": the person before the town
+                    return self._subject_at(i, b - 1)
             if b > 0 and self.lows[b] == "by" and self.lows[b - 1] in lex.DOCUMENT_NOUNS:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
                 if parsed is None:
