@@ -384,3 +384,23 @@ def test_standing_in_plural_polls_is_no_pollster_speaking():
 def test_person_of_a_town_and_state_speaks_not_the_state():
     body = "Stacy Moore of Columbia, South Carolina says she thinks the senator can win."
     assert _quotes(body) == {"Stacy Moore": ["she thinks the senator can win."]}
+
+
+# Twelfth round: the first conjunct speaks too when a description stands after "and".
+
+
+def test_first_conjunct_before_a_described_second_conjunct_speaks():
+    body = "Ann Clark and the State Department have said that no message was marked classified."
+    quotes = _quotes(body)
+    assert quotes["Ann Clark"] == ["no message was marked classified."]
+    assert quotes["State Department"] == ["no message was marked classified."]
+
+
+def test_first_conjunct_with_a_party_tag_speaks():
+    body = (
+        "Sen. Bernie Sanders (Vt.) and former Maryland governor Martin O'Malley suggested that "
+        "the plan would fail."
+    )
+    quotes = _quotes(body)
+    assert quotes["Bernie Sanders"] == ["the plan would fail."]
+    assert quotes["Martin O'Malley"] == ["the plan would fail."]

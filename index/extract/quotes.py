@@ -976,6 +976,9 @@ _INDEFINITE_REACH: Final = 5
 # Plural poll nouns after "in": a candidate's standing across polls ("the leader in Republican
 # polls"), no pollster's finding.
 _STANDING_POLLS: Final = lex.words("polls surveys")
+# Words of a description between "and" and the second conjunct's name ("and former Maryland
+# governor Martin O'Malley"): read by ``_first_conjunct_end``.
+_CONJUNCT_DESCRIPTION_MAX: Final = 5
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
 _INFINITIVE_STOP: Final = lex.words(
@@ -2064,16 +2067,44 @@ class _Attributor:
 
     def _coordinated(self, i: int, a: int) -> None:
         """``Lindsey Graham and David Perdue said``: the first conjunct speaks too."""
-        if a < 2 or self.lows[a - 1] != "and" or not self.names._is_name_word(a - 2):
+        e = self._first_conjunct_end(a)
+        if e < 1 or not self.names._is_name_word(e - 1):
             return
-        k = a - 2
-        while k > 0 and self.sents[k - 1] == self.sents[a] and self.names._run_end(k - 1) >= a - 1:
+        k = e - 1
+        while k > 0 and self.sents[k - 1] == self.sents[a] and self.names._run_end(k - 1) >= e:
             k -= 1
         if k > 0 and (self.lows[k - 1] in _PREPOSITIONS or self.lows[k - 1] in _NP_CUT):
             return  # "… between Clinton and Sanders said"
-        parsed = self.names.parse_run(k, a - 1, lenient=True)
+        parsed = self.names.parse_run(k, e, lenient=True)
         if parsed and not _is_place(parsed[0]):
-            self._add((parsed[0], parsed[1]), i, k, a - 1, inverted=False)
+            self._add((parsed[0], parsed[1]), i, k, e, inverted=False)
+
+    def _first_conjunct_end(self, a: int) -> int:
+        """Exclusive end of the first conjunct before "and <second conjunct starting at a>", or -1.
+
+        Between "and" and the second name a short description may stand ("Clinton and the State
+        Department", "Collins and Texas Rep. Louis Gohmert", "Sanders and former Maryland governor
+        Martin O'Malley"), and after the first name a parenthesis ("Sen. Bernie Sanders (Vt.) and").
+        """
+        m = a - 1
+        while m > 0 and a - m <= _CONJUNCT_DESCRIPTION_MAX and self.sents[m] == self.sents[a]:
+            low = self.lows[m]
+            if low == "and":
+                break
+            if not (
+                low in _ARTICLES
+                or low in _ROLE_WORDS
+                or (self.caps[m] and self.texts[m][:1].isalpha())
+                or (self.texts[m] == "." and self.lows[m - 1] in lex.TITLES)
+            ):
+                return -1
+            m -= 1
+        if m < 2 or self.lows[m] != "and" or self.sents[m] != self.sents[a]:
+            return -1
+        if self.texts[m - 1] == ")":
+            p = self._skip_parens(m - 1)
+            return p + 1 if p != m - 1 and p >= 0 else -1
+        return m
 
     def _dash_aside(self, i: int, j: int) -> bool:
         """``The justice -- who has been … -- said``: the subject stands before the opening dash."""
