@@ -53,9 +53,12 @@ from search.analysis import FastText, text_analyzer
 #: cue, topic cues ("spoke about"), content ending before a means or channel, a contrast clause or a
 #: second participle; 15 = issue-12 eleventh round: noun cues ("Sanders's claim that"), attributions
 #: opening the sentence ("As X said, …", "Noting that …, X said"), unclaimed quotations after reported
-#: speech, content boundaries.)  Here, not in index/extract, because exports of both backends name it and
+#: speech, content boundaries; 16 = issue-12 twelfth round: content split by a mid-sentence attribution,
+#: content past asides and open quotations, speech cues without a Source (signature lines, transcript
+#: turns, coordinated cues past asides), quotes given to the wrong speaker (chains of asides, nested
+#: attributions, quotations another cue introduces, indefinite role descriptions).)  Here, not in index/extract, because exports of both backends name it and
 #: the search side must not import the extractor.
-EXTRACTION_VERSION = 15
+EXTRACTION_VERSION = 16
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

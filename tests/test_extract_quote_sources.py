@@ -371,3 +371,167 @@ def test_speech_participle_after_a_lead_and_an_adverb():
     assert _quotes(body) == {"Barack Obama": ["they should wait."]}
     body = "Marco Rubio spoke. Mr. Rubio has been making this argument and boldly claiming that he will win."
     assert _quotes(body) == {"Marco Rubio": ["he will win."]}
+
+# Twelfth round: the speaker of a clause whose subject carries several asides.
+
+
+def test_chain_of_asides_keeps_the_opening_name_as_speaker():
+    body = (
+        "Janet Orwell, whose home town, Springfield, lies near the river, argues that the dam "
+        "will fail."
+    )
+    assert _quotes(body) == {"Janet Orwell": ["the dam will fail."]}
+
+
+def test_aside_ending_in_an_organisation_name_is_not_the_speaker():
+    body = (
+        "Paul Dermot, the editor of the city's weekly paper, The Riverside Courier, said the "
+        "mill would reopen."
+    )
+    assert _quotes(body) == {"Paul Dermot": ["the mill would reopen."]}
+
+
+def test_speaker_after_a_quotation_keeps_the_opening_name_past_a_place():
+    body = (
+        '"Both of them scare me," Harry Fenwick, 30, of Dayton, Ohio, who was among those polled, '
+        "said."
+    )
+    assert _quotes(body) == {"Harry Fenwick": ["Both of them scare me"]}
+
+
+def test_relative_clause_naming_another_person_and_a_party_tag():
+    body = (
+        "Beth Gray, who backed Sen. Tom Hale, R-Iowa, and opposed the bill, later said the vote "
+        "was rushed."
+    )
+    assert _quotes(body) == {"Beth Gray": ["the vote was rushed."]}
+
+
+def test_single_apposition_naming_the_speaker_still_wins():
+    body = "The Kremlin spokesman, Dmitry Peskov, said the talks were useful."
+    assert _quotes(body) == {"Dmitry Peskov": ["the talks were useful."]}
+
+
+def test_second_subject_after_and_stops_the_chain():
+    body = "Tom Bell, who won, and Ann Marsh, the mayor, said the plan was sound."
+    assert "Ann Marsh" in _quotes(body)
+
+
+# Twelfth round: an attribution nested in another speaker's reported statement gives no quote.
+
+
+def test_attribution_nested_in_reported_content_gives_no_quote():
+    body = "Ben Cardin spoke. Cardin said Wednesday that Republicans rejected his attempts to amend the bill."
+    quotes = _quotes(body)
+    assert quotes["Ben Cardin"] == ["Republicans rejected his attempts to amend the bill."]
+    assert quotes.get("Republicans", []) == []
+
+
+def test_named_speaker_nested_in_reported_content_keeps_only_the_outer_quote():
+    body = "Dennis Ross said Barack Obama had told Jewish leaders that he would keep his distance."
+    quotes = _quotes(body)
+    assert quotes["Dennis Ross"] == ["Barack Obama had told Jewish leaders that he would keep his distance."]
+    assert quotes.get("Barack Obama", []) == []
+
+
+def test_attribution_after_a_clause_boundary_keeps_its_quote():
+    body = (
+        "The White House contends that it is on track, and Brian Deese, the climate adviser, said "
+        "his staff was preparing plans."
+    )
+    assert _quotes(body)["Brian Deese"] == ["his staff was preparing plans."]
+
+
+def test_statement_nested_after_a_pronoun_source_keeps_its_quote():
+    body = (
+        "The Turkish presidency issued a statement. It said Erdogan also told Putin that the deal "
+        "would end the fighting."
+    )
+    assert _quotes(body)["Erdogan"] == ["the deal would end the fighting."]
+
+
+# Twelfth round: a quotation another speaker introduces is not the previous speaker's second half.
+
+
+def test_quotation_introduced_by_a_second_speaker_in_the_same_paragraph():
+    body = '"Look at what you did," Frank Allen said. Sara Minton responded, "We can fix this later."'
+    assert _quotes(body) == {
+        "Frank Allen": ["Look at what you did"],
+        "Sara Minton": ["We can fix this later."],
+    }
+
+
+def test_quotation_introduced_by_a_speaker_opening_the_next_paragraph():
+    body = (
+        '"The words are always the same," Mr. Clinton said.\n\n'
+        'Mr. Begala said: "I love that he sees a symphony."'
+    )
+    assert _quotes(body) == {
+        "Clinton": ["The words are always the same"],
+        "Begala": ["I love that he sees a symphony."],
+    }
+
+
+def test_cue_in_a_subordinate_clause_before_the_second_half_does_not_take_it():
+    body = (
+        '"How do you know those bruises were not there before?" Trump told reporters, referring to '
+        'bruises that Fields showed to the police. "Would she not have screamed?"'
+    )
+    assert _quotes(body)["Trump"] == [
+        "How do you know those bruises were not there before?",
+        "Would she not have screamed?",
+    ]
+
+
+# Twelfth round: an indefinite role description names someone new, not a person met before.
+
+
+def test_indefinite_role_description_is_not_resolved_to_a_known_person():
+    body = (
+        "Craig Dunn, a district GOP leader, drove to the convention on Monday. "
+        '"We filtered out folks who did not support Donald Trump," said one district GOP leader.'
+    )
+    quotes = _quotes(body)
+    assert quotes["GOP leader"] == ["We filtered out folks who did not support Donald Trump"]
+    assert "Craig Dunn" not in quotes
+
+
+def test_definite_role_description_still_resolves_to_the_known_person():
+    body = (
+        "Craig Dunn, a district GOP leader, drove to the convention on Monday. "
+        '"We filtered out folks who did not support Donald Trump," said the district GOP leader.'
+    )
+    assert _quotes(body)["Craig Dunn"] == ["We filtered out folks who did not support Donald Trump"]
+
+
+def test_standing_in_plural_polls_is_no_pollster_speaking():
+    body = (
+        "Marco Rubio, who is third in many Iowa Republican polls, stressed that defense spending "
+        "must rise."
+    )
+    assert _quotes(body) == {"Marco Rubio": ["defense spending must rise."]}
+
+
+def test_person_of_a_town_and_state_speaks_not_the_state():
+    body = "Stacy Moore of Columbia, South Carolina says she thinks the senator can win."
+    assert _quotes(body) == {"Stacy Moore": ["she thinks the senator can win."]}
+
+
+# Twelfth round: the first conjunct speaks too when a description stands after "and".
+
+
+def test_first_conjunct_before_a_described_second_conjunct_speaks():
+    body = "Ann Clark and the State Department have said that no message was marked classified."
+    quotes = _quotes(body)
+    assert quotes["Ann Clark"] == ["no message was marked classified."]
+    assert quotes["State Department"] == ["no message was marked classified."]
+
+
+def test_first_conjunct_with_a_party_tag_speaks():
+    body = (
+        "Sen. Bernie Sanders (Vt.) and former Maryland governor Martin O'Malley suggested that "
+        "the plan would fail."
+    )
+    quotes = _quotes(body)
+    assert quotes["Bernie Sanders"] == ["the plan would fail."]
+    assert quotes["Martin O'Malley"] == ["the plan would fail."]

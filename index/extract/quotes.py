@@ -976,6 +976,20 @@ _INFINITIVE_REACH: Final = 6
 _PARENS_MAX: Final = 30
 # Longest ", who …," aside between a sentence subject and its verb before a participle cue.
 _RELATIVE_APPOSITION_MAX: Final = 30
+# Longest chain of asides between a sentence's opening name and the comma or dash before its cue
+# ("Marco Rubio, whose hometown, Miami, is projected …, argues"): read by ``_chain_head``.
+_CHAIN_MAX: Final = 45
+_CHAIN_SEPARATORS: Final = _DASHES | {",", "(", ")"}
+# Words opening a description of someone new ("one district GOP leader", "a 2008 Clinton veteran")
+# and how many words before the head they may stand.
+_INDEFINITE_LEADS: Final = lex.words("a an one another")
+_INDEFINITE_REACH: Final = 5
+# Plural poll nouns after "in": a candidate's standing across polls ("the leader in Republican
+# polls"), no pollster's finding.
+_STANDING_POLLS: Final = lex.words("polls surveys")
+# Words of a description between "and" and the second conjunct's name ("and former Maryland
+# governor Martin O'Malley"): read by ``_first_conjunct_end``.
+_CONJUNCT_DESCRIPTION_MAX: Final = 5
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
 _INFINITIVE_STOP: Final = lex.words(
@@ -1943,6 +1957,8 @@ class _Attributor:
             k += 1
         else:
             return False
+        if self.lows[k] in _STANDING_POLLS:
+            return False  # "the leader in Republican polls", "third in many Iowa polls": a standing
         runs = self._caps_runs(i + 1, k + 1 if self.caps[k] else k)
         if not runs:
             return False
@@ -2209,19 +2225,49 @@ class _Attributor:
 
     def _coordinated(self, i: int, a: int) -> None:
         """``Lindsey Graham and David Perdue said``: the first conjunct speaks too."""
-        if a < 2 or self.lows[a - 1] != "and" or not self.names._is_name_word(a - 2):
+        e = self._first_conjunct_end(a)
+        if e < 1 or not self.names._is_name_word(e - 1):
             return
-        k = a - 2
-        while k > 0 and self.sents[k - 1] == self.sents[a] and self.names._run_end(k - 1) >= a - 1:
+        k = e - 1
+        while k > 0 and self.sents[k - 1] == self.sents[a] and self.names._run_end(k - 1) >= e:
             k -= 1
         if k > 0 and (self.lows[k - 1] in _PREPOSITIONS or self.lows[k - 1] in _NP_CUT):
             return  # "… between Clinton and Sanders said"
-        parsed = self.names.parse_run(k, a - 1, lenient=True)
+        parsed = self.names.parse_run(k, e, lenient=True)
         if parsed and not _is_place(parsed[0]):
-            self._add((parsed[0], parsed[1]), i, k, a - 1, inverted=False)
+            self._add((parsed[0], parsed[1]), i, k, e, inverted=False)
+
+    def _first_conjunct_end(self, a: int) -> int:
+        """Exclusive end of the first conjunct before "and <second conjunct starting at a>", or -1.
+
+        Between "and" and the second name a short description may stand ("Clinton and the State
+        Department", "Collins and Texas Rep. Louis Gohmert", "Sanders and former Maryland governor
+        Martin O'Malley"), and after the first name a parenthesis ("Sen. Bernie Sanders (Vt.) and").
+        """
+        m = a - 1
+        while m > 0 and a - m <= _CONJUNCT_DESCRIPTION_MAX and self.sents[m] == self.sents[a]:
+            low = self.lows[m]
+            if low == "and":
+                break
+            if not (
+                low in _ARTICLES
+                or low in _ROLE_WORDS
+                or (self.caps[m] and self.texts[m][:1].isalpha())
+                or (self.texts[m] == "." and self.lows[m - 1] in lex.TITLES)
+            ):
+                return -1
+            m -= 1
+        if m < 2 or self.lows[m] != "and" or self.sents[m] != self.sents[a]:
+            return -1
+        if self.texts[m - 1] == ")":
+            p = self._skip_parens(m - 1)
+            return p + 1 if p != m - 1 and p >= 0 else -1
+        return m
 
     def _dash_aside(self, i: int, j: int) -> bool:
         """``The justice -- who has been … -- said``: the subject stands before the opening dash."""
+        if self._chain_head(i, j):
+            return True  # "Neil Sroka, director of …, or DFA - which was founded … - said"
         k = j - 1
         while k > 0 and self.texts[k] in _DASHES:
             k -= 1
@@ -2278,6 +2324,8 @@ class _Attributor:
         """``X, <apposition>, said``: the Source is X, or the apposition when that is the name."""
         if depth > 3:
             return False
+        if depth == 0 and self._chain_head(i, j):
+            return True
         if j > 0 and self.texts[j - 1] == ")" and self._subject_at(i, self._skip_parens(j - 1)):
             return True  # "Sen. Jack Reed (D-R.I.), said"
         k = j - 1
@@ -2313,6 +2361,48 @@ class _Attributor:
             return True
         # "Jillian Chase, 27, a Tinder user in New York, said": step over one more aside
         return depth < 2 and self._apposition(i, k, depth + 1)
+
+    def _chain_head(self, i: int, j: int) -> bool:
+        """``X, <aside>, <aside>, said``: the name X that opens the clause speaks, not a name that
+        ends one of its asides ("Marco Rubio, whose hometown, Miami, is projected …, argues", "Ms.
+        Arnold, who helped found EDGE, an environmental group, said", "Mr. Trump, asked about Mr.
+        Cruz, said").  ``j``: the comma or dash before the cue at ``i``.
+
+        X opens the sentence (past "And", "But" …) or follows a quotation closed by its comma
+        ("“…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said"); at least two separators
+        stand between X and the cue (with one, "X, the senator, said", the apposition path reads X
+        already), and neither a semicolon, a quotation mark nor ", and <Name>" (a second subject).
+        """
+        sent = self.sents[i]
+        texts = self.texts
+        k = j - 1
+        separators = 1
+        while k >= 0 and j - k < _CHAIN_MAX and self.sents[k] == sent:
+            text = texts[k]
+            if text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text == ";":
+                break
+            if text in _CHAIN_SEPARATORS:
+                separators += 1
+            elif self.lows[k] in {"and", "or"} and texts[k - 1] == "," and self.names._is_name_word(k + 1):
+                return False  # "Trump, who …, and Cruz, the senator, said": two subjects
+            k -= 1
+        if j - k >= _CHAIN_MAX:
+            return False
+        if k < 0 or self.sents[k] != sent:
+            s = self._past_lead_words(k + 1, i)
+        elif texts[k] in _CLOSE_QUOTES and k > 0 and texts[k - 1] in {",", "?", "!"}:
+            s = k + 1
+        else:
+            return False
+        if s >= j or not self.names._is_name_word(s):
+            return False
+        e = self.names._run_end(s)
+        if e >= j or texts[e] != "," or separators < 3:
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if parsed is None or _is_place(parsed[0]) or _opener(self.lows[s]):
+            return False
+        return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
 
     def _is_place_tail(self, inner: tuple[str, str], k: int) -> bool:
         """Whether ``, <inner>,`` is the state or country of a place ("Columbus, Ohio,")."""
@@ -2382,6 +2472,9 @@ class _Attributor:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)
                 if parsed and _is_place(parsed[0]) and len(parsed[0].split()) == 1:
                     return False  # "in Aurora, Colorado, in July 2012, said": a place's state
+                if parsed and _is_place(parsed[0]) and b > 1 and self.lows[b - 2] in _LINKS:
+                    # "Stacy Baker of Columbia, South Carolina says": the person before the town
+                    return self._subject_at(i, b - 1)
             if b > 0 and self.lows[b] == "by" and self.lows[b - 1] in lex.DOCUMENT_NOUNS:
                 parsed = self.names.parse_run(a, j + 1, lenient=True)  # "a survey by Comcast found"
                 if parsed is None:
@@ -2540,9 +2633,13 @@ class _Attributor:
         mods = tuple(lex.STATE_ABBREVIATIONS.get(self.lows[m], self.lows[m]) for m in caps)
         if self.named_only and not caps and not bare_head:
             return False
-        person = self.names.by_role(role, self.starts[j], mods) if ROLE_RESOLVE else None
+        if self._indefinite(a, j):
+            # "said one district GOP leader", "a 2008 Clinton veteran": someone new, left unnamed
+            person = None
+        else:
+            person = self.names.by_role(role, self.starts[j], mods) if ROLE_RESOLVE else None
         definite = self.lows[a] == "the" and head in _SPOKESMEN  # "the Kremlin spokesman": met before
-        if person is None and (not caps or definite):
+        if person is None and (not caps or definite) and not self._indefinite(a, j):
             person = self.names.by_role(role, self.starts[j])
             if person is None and head in _SPOKESMEN:
                 person = self._last_person_speaker(self.starts[j])
@@ -2552,6 +2649,20 @@ class _Attributor:
             return False
         name = " ".join([_bare(self.texts[m]) for m in caps] + [_bare(self.texts[j])])
         return self._add((name, "person"), i, a, j + 1, False, resolved=True)
+
+    def _indefinite(self, a: int, j: int) -> bool:
+        """Whether the role description ending at ``j`` opens with "a / an / one / another" (at
+        ``a`` or up to three words before it): it introduces a person the article does not name,
+        never one named before with that role."""
+        k = a
+        while k >= 0 and j - k <= _INDEFINITE_REACH and self.sents[k] == self.sents[j]:
+            low = self.lows[k]
+            if low in _INDEFINITE_LEADS:
+                return True
+            if k < a and not low.isalnum():
+                return False
+            k -= 1
+        return False
 
     def _pronoun(self, i: int, j: int) -> bool:
         """``he said`` -> the most recent person speaker (or person named) before it."""
@@ -2799,6 +2910,7 @@ def _attach_quotes(
     starts = [start for start, _, _ in spans]
     ends = [end for _, end, _ in spans]
     limits = _trailing_limits(body, atts)
+    others = tuple(sorted((a.cue_start, a.cue_end, a.name) for a in atts if not a.inverted))
     for n, att in enumerate(atts):
         idx = _quote_for(body, att, starts, ends, sent_of)
         if idx is not None and idx not in used and starts[idx] > att.cue_end:
@@ -2814,7 +2926,7 @@ def _attach_quotes(
                 # "Teachers … are “very, very pro-Bernie,” Smith said": the clause holding the fragment
                 used.add(idx)
                 out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
-                _follow_on(body, att, spans, idx, used, out)
+                _follow_on(body, att, spans, idx, used, out, others)
                 continue
         if idx is not None and idx not in used:
             used.add(idx)
@@ -2822,7 +2934,7 @@ def _attach_quotes(
             out.append((att, _quote(body, att, start, end, "direct")))
             _lead_in(body, att, spans, idx, used, out)
             if not (att.inverted and att.cue in _LINE_SIGNATURES and "\n" in body[end : att.cue_start]):
-                _follow_on(body, att, spans, idx, used, out)  # (a signature line ends its quotation)
+                _follow_on(body, att, spans, idx, used, out, others)  # (a signature line ends its quotation)
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
@@ -3131,6 +3243,57 @@ def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attri
     return [(att, None) if k in drop else (att, q) for k, (att, q) in enumerate(pairs)]
 
 
+# Between an outer statement's start and a nested Source: a clause boundary, after which the
+# Source may open a clause of its own that the outer content overran ("…, and Brian Deese said").
+_NESTED_BREAK: Final = re.compile(
+    r"[,;:(\u2013\u2014]|\s-\s"
+    r"|\b(?:and|but|or|while|whereas|although|though|when|after|before|because|as|since|if)\b"
+)
+
+
+def _drop_nested(
+    body: str, pairs: list[tuple[_Attribution, Quote | None]]
+) -> list[tuple[_Attribution, Quote | None]]:
+    """Drop the quote of an attribution nested in another speaker's reported statement.
+
+    "Cardin said Wednesday that Republicans rejected his attempts …", "Mr. Ross said Mr. Obama had
+    told Jewish leaders that …": the inner clause is what the outer speaker says, not a statement
+    of the inner Source's own (PolNeAR annotates only the outer attribution: each token belongs to
+    one).  Nested: the inner Source lies inside the outer speaker's reported content (which follows
+    its cue) with no clause boundary before it, and the inner cue is not a trailing one ("…, the
+    Times reported").  The outer Source must be named: after a pronoun ("It said Erdoğan also told
+    Putin that …") the inner statement is the one a reader marks.  The inner attribution keeps its
+    speaker; only its quote goes.
+    """
+    outer = [
+        (q.start, q.end, att.name)
+        for att, q in pairs
+        if q is not None
+        and q.kind == "reported"
+        and not att.inverted
+        and att.cue_start < q.start
+        and body[att.source_start : att.source_end].lower() not in lex.PRONOUNS
+    ]
+    if not outer:
+        return pairs
+    out: list[tuple[_Attribution, Quote | None]] = []
+    for att, q in pairs:
+        nested = (
+            q is not None
+            and q.kind != "headline"
+            and not att.inverted
+            and any(
+                start <= att.source_start
+                and att.cue_start < end
+                and name != att.name
+                and not _NESTED_BREAK.search(body, start, att.source_start)
+                for start, end, name in outer
+            )
+        )
+        out.append((att, None) if nested else (att, q))
+    return out
+
+
 def _lead_in(body: str, att: _Attribution, spans: list, idx: int, used: set[int], out: list) -> None:
     """Earlier paragraphs of a multi-paragraph quotation attributed at its end."""
     k = idx
@@ -3141,11 +3304,26 @@ def _lead_in(body: str, att: _Attribution, spans: list, idx: int, used: set[int]
         k -= 1
 
 
-def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[int], out: list) -> None:
-    """The second half of a split quote (“A,” X said. “B.”) and multi-paragraph continuations."""
+def _follow_on(
+    body: str,
+    att: _Attribution,
+    spans: list,
+    idx: int,
+    used: set[int],
+    out: list,
+    others: tuple[tuple[int, int, str], ...] = (),
+) -> None:
+    """The second half of a split quote (“A,” X said. “B.”) and multi-paragraph continuations.
+
+    ``others``: (cue start, cue end, name) of the Sources named before their cue; a quotation
+    that one of them introduces ("“Look at what you did,” Franken said. Silverman responded,
+    “Thank God …”") is its own, not a second half.
+    """
     k = idx + 1
     while k < len(spans) and k not in used:
         start, end, continues = spans[k]
+        if others and _introduced_by_other(body, others, att, spans[k - 1][1], start):
+            break
         # Split quote: this attribution (with any apposition) fills the gap between the two halves.
         gap = start - spans[k - 1][1]
         adjacent = spans[k - 1][1] <= att.cue_start < start and (
@@ -3163,6 +3341,31 @@ def _follow_on(body: str, att: _Attribution, spans: list, idx: int, used: set[in
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         k += 1
+
+
+def _introduced_by_other(
+    body: str, others: tuple[tuple[int, int, str], ...], att: _Attribution, lo: int, hi: int
+) -> bool:
+    """Whether another speaker's cue (Source before it) between offsets ``lo`` and ``hi``
+    introduces the quotation at ``hi``: at most ``_INTRODUCER_GAP`` characters before it and no
+    sentence end between ("Silverman responded, “…", "Kelly responded pointedly, with a smile:
+    “…"; not "… bruises that Fields showed to the police. “…")."""
+    first = bisect.bisect_left(others, (lo, 0, ""))
+    for cue_start, cue_end, name in others[first:]:
+        if cue_start >= hi:
+            return False
+        if (
+            name != att.name
+            and hi - cue_end <= _INTRODUCER_GAP
+            and not _INTRODUCER_BREAK.search(body, cue_end, hi)
+        ):
+            return True
+    return False
+
+
+# Longest text between a cue and the quotation it introduces ("responded pointedly, with a smile: ").
+_INTRODUCER_GAP: Final = 40
+_INTRODUCER_BREAK: Final = re.compile(r"[.!?][\s\"”'’]*\s")
 
 
 def _split_sentence(body: str, end: int, start: int) -> bool:
@@ -3656,6 +3859,7 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
         a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff and _speaks(body, a)
     ]
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
+    pairs = _drop_nested(body, pairs)
     headline = _headline_speakers(title, names)
     # A topic cue ("Rubio talked about …") adds a quote to a speaker the article attributes to
     # otherwise, never a speaker of its own: alone it is weak evidence of a quoted speaker (PolNeAR

@@ -58,7 +58,7 @@ def _internals(body: str, title: str):
     every = Q._Attributor(body, tokens, names, spans).run()
     atts = [a for a in every if a.cue_start < cutoff and Q._speaks(body, a)]
     sent_of = Q._sentence_lookup(tokens, {a.sent for a in atts})
-    pairs = Q._dedupe(Q._attach_quotes(body, sent_of, atts, spans))
+    pairs = Q._drop_nested(body, Q._dedupe(Q._attach_quotes(body, sent_of, atts, spans)))
     for name, kind, cue, text in Q._headline_speakers(title, names):
         att = Q._Attribution(name, kind, cue, -1, -1, -1, -1, -1, False)
         pairs.append((att, Q.Quote(text=text, speaker=name, cue=cue, kind="headline")))
