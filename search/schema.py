@@ -56,8 +56,9 @@ from search.analysis import FastText, text_analyzer
 #: speech, content boundaries; 16 = issue-12 twelfth round: content split by a mid-sentence attribution,
 #: content past asides and open quotations, speech cues without a Source (signature lines, transcript
 #: turns, coordinated cues past asides), quotes given to the wrong speaker (chains of asides, nested
-#: attributions, quotations another cue introduces, indefinite role descriptions).)  Here, not in index/extract, because exports of both backends name it and
-#: the search side must not import the extractor.
+#: attributions, quotations another cue introduces, indefinite role descriptions).)  Here, not in
+#: index/extract, because exports of both backends name it and the search side must not import the
+#: extractor.
 EXTRACTION_VERSION = 16
 
 # -- field names -------------------------------------------------------------------------------
