@@ -14,7 +14,6 @@ import json
 import re
 import time
 import weakref
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict
 
@@ -25,7 +24,7 @@ from search import schema as S
 from search.budget import DEFAULT_TIME_BUDGET, Deadline
 from search.copies import CopyArrays, describe_copies
 from search.expand import expand_terms
-from search.facets import FEW_DOCS, NO_DAY, NO_TIME, FacetArrays, FacetCache
+from search.facets import NO_TIME, FacetArrays, FacetCache
 from search.highlight import snippet
 from search.names import AliasTable, name_key
 from search.phrases import phrase_docs
@@ -219,19 +218,7 @@ def _counts_of(ordinals: np.ndarray, counts: np.ndarray, wanted: set[int]) -> di
 
 def _day_counts(arrays: FacetArrays, docs: np.ndarray) -> list[FacetValue]:
     """[(YYYY-MM-DD, count)] when the dated ``docs`` span at most DAY_FACET_MAX_SPAN days, else []."""
-    if len(docs) <= FEW_DOCS:  # a rare word's page: counted in Python (see facets.FEW_DOCS)
-        counted = Counter(arrays.day[docs].tolist())
-        counted.pop(int(NO_DAY), None)
-        if not counted or max(counted) - min(counted) > DAY_FACET_MAX_SPAN:
-            return []
-        return [FacetValue(S.day_to_date(day).isoformat(), counted[day]) for day in sorted(counted)]
-    days = arrays.day[docs]
-    days = days[days != NO_DAY]
-    if len(days) == 0 or int(days.max()) - int(days.min()) > DAY_FACET_MAX_SPAN:
-        return []
-    values, counts = np.unique(days, return_counts=True)
-    return [FacetValue(S.day_to_date(int(v)).isoformat(), int(c))
-            for v, c in zip(values, counts, strict=True)]
+    return [FacetValue(day, count) for day, count in arrays.day_counts(docs, DAY_FACET_MAX_SPAN)]
 
 
 def _ordered_page(searcher, parsed, arrays: FacetArrays, final: np.ndarray, matched: np.ndarray,

@@ -280,8 +280,7 @@ class FacetArrays:
     def month_counts(self, docs: np.ndarray) -> list[tuple[str, int]]:
         """[(YYYY-MM, count)] over ``docs``, in date order; undated documents are left out."""
         if len(docs) <= FEW_DOCS:  # a rare word's page: counted in Python
-            counted = Counter(self.months()[docs].tolist())
-            counted.pop(int(NO_MONTH), None)
+            counted = _few_counts(self.months()[docs], NO_MONTH)
             return [(month_text(m), counted[m]) for m in sorted(counted)]
         months = self.months()[docs]
         months = months[months != NO_MONTH]
@@ -292,6 +291,21 @@ class FacetArrays:
         counts = np.bincount(months - first)
         present = np.flatnonzero(counts)
         return [(str(np.datetime64(first + int(m), "M")), int(counts[m])) for m in present]
+
+    def day_counts(self, docs: np.ndarray, max_span: int) -> list[tuple[str, int]]:
+        """[(YYYY-MM-DD, count)] over ``docs``, in date order, when the dated ones span at most
+        ``max_span`` days, else [] (a timeline by day only reads well over a few weeks)."""
+        if len(docs) <= FEW_DOCS:  # a rare word's page: counted in Python
+            counted = _few_counts(self.day[docs], NO_DAY)
+            if not counted or max(counted) - min(counted) > max_span:
+                return []
+            return [(S.day_to_date(day).isoformat(), counted[day]) for day in sorted(counted)]
+        days = self.day[docs]
+        days = days[days != NO_DAY]
+        if len(days) == 0 or int(days.max()) - int(days.min()) > max_span:
+            return []
+        values, counts = np.unique(days, return_counts=True)
+        return [(S.day_to_date(int(v)).isoformat(), int(c)) for v, c in zip(values, counts, strict=True)]
 
     def months(self) -> np.ndarray:
         """Each document's month as numpy's datetime64[M] number (months since 1970-01), or
@@ -309,6 +323,13 @@ class FacetArrays:
             with self._lock:
                 self._months = found
         return found
+
+
+def _few_counts(values: np.ndarray, missing: int) -> Counter:
+    """How often each of a few ``values`` occurs, ``missing`` (undated) left out."""
+    counted = Counter(values.tolist())
+    counted.pop(int(missing), None)
+    return counted
 
 
 def month_text(month: int) -> str:

@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from search import engine
+from search import engine, facets
 from search import schema as S
 from search.engine import DAY_FACET_MAX_SPAN
 from search.facets import FEW_DOCS, NO_DAY, FacetArrays, _Vocab, month_text
@@ -210,7 +210,7 @@ def test_day_counts_of_few_documents_are_the_general_paths(span, monkeypatch):
     undated = np.flatnonzero(day == NO_DAY)[:4]
     for docs in (np.array([0, 1]), np.arange(FEW_DOCS), undated, np.zeros(0, dtype=np.int64)):
         few = engine._day_counts(arrays, docs)
-        monkeypatch.setattr(engine, "FEW_DOCS", -1)
+        monkeypatch.setattr(facets, "FEW_DOCS", -1)
         assert few == engine._day_counts(arrays, docs)
         monkeypatch.undo()
     assert [v.value for v in engine._day_counts(arrays, np.array([0, 1]))] == (

@@ -1,6 +1,6 @@
 """The app's JSON encoder: orjson, writing what Flask's stdlib encoder writes, about 10x faster.
 
-A search's answer (~13 KB: ten hits with snippets and ~90 facet values) took ~115 us to encode
+A search's answer (~12 KB: ten hits with snippets and ~90 facet values) took ~115 us to encode
 with the stdlib's ``json`` as Flask calls it and takes ~11 us with orjson (docs/performance.md,
 "Issue 15, round 10"); a rare word's whole search takes ~2 ms, so that is ~5 % of it.
 
