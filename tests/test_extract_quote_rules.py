@@ -959,3 +959,19 @@ def test_relative_aside_after_the_contents_short_subject_does_not_end_it():
 def test_relative_clause_before_a_list_still_ends_the_content():
     body = "Tad Devine spoke. Devine said Reyes, who won Ohio, and Lee will debate."
     assert _quotes(body) == {"Tad Devine": []}
+
+
+# -- robustness ------------------------------------------------------------------------------------
+
+
+def test_a_quotation_left_open_at_the_end_of_the_text_does_not_fail_the_article():
+    """Reported content running into a quotation that never closes (the text ends first) ends with
+    the text: the rule that takes the quotation's closing mark along has none to take."""
+    body = ("Stop Evictions DC concluded its statement about the march by demanding “a city free of "
+            "evictions” and “a city without prisons, borders, or landlords. “")
+    speakers = extract_speakers(body, "Title")
+    assert [s.name for s in speakers] == ["Stop Evictions DC"]
+    for quote in speakers[0].quotes:
+        assert 0 <= quote.start < quote.end <= len(body)
+        assert quote.text == body[quote.start:quote.end]
+    assert max(q.end for q in speakers[0].quotes) == len(body)

@@ -3058,7 +3058,7 @@ def _open_quotation_end(
     if not _SENTENCE_BREAK.search(body, end - 2, q_end):
         return end  # the content stopped inside the quotation for a reason of its own
     used.add(k)
-    return q_end + 1  # with its closing mark
+    return min(q_end + 1, len(body))  # with its closing mark (a quotation left open ends the text)
 
 
 # Between a reported sentence's end and a quotation that goes on with it: blanks, at most one
