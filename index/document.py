@@ -14,6 +14,7 @@ from operator import attrgetter
 from index.article import Article, Entity, Extracted, Quote, Speaker, to_jsonable
 from index.extract import EXTRACTION_VERSION, AliasTable
 from search import schema as S
+from search import stored_record
 from search.names import name_key
 
 #: Entity types, as extraction names them, mapped to their facet kinds.
@@ -61,6 +62,8 @@ def _pairs(names: list[str], aliases: AliasTable) -> list[tuple[str, str]]:
 def to_document(article: Article, extracted: Extracted, digest: str, aliases: AliasTable,
                 *, indexed_at: int | None = None) -> dict:
     """Return the keyword arguments for ``writer.update_document`` (plain data, picklable).
+
+    The record is stored in :mod:`search.stored_record`'s card form; ``record_text`` gives its JSON.
 
     ``indexed_at`` is when the article first entered the index, in seconds since the epoch (the
     writer keeps it across re-extraction); None means now.
@@ -110,7 +113,9 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
         S.PLACE: "\n".join(by_kind[S.PLACE]),
         S.URL: S.web_url(article.url) or "",  # only http(s) links are kept
         S.AUTHORS: list(article.authors),
-        S.RECORD: _record_json(record),
+        # Stored as a card (names, indexed, deflated JSON): a results page reads only the card.
+        S.RECORD: stored_record.pack(_record_json(record), [s["name"] for s in record["speakers"]],
+                                     record[S.INDEXED]),
         S.FACETS: facets.encode(),
     }
     published = S.date_to_datetime(extracted.published)

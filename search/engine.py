@@ -10,8 +10,6 @@ hide the others.  Everything returned is plain data copied out of Whoosh.
 
 from __future__ import annotations
 
-import json
-import re
 import time
 import weakref
 from collections.abc import Iterator
@@ -35,6 +33,8 @@ from search.ranking import warm as warm_ranking
 from search.request import MAX_PER_PAGE, SearchRequest
 from search.results import FacetValue, Hit, SearchResult, best_quote, facet_order
 from search.scope import QuoteScope, quote_scope
+from search.stored_record import hit_names, hit_record
+from search.stored_record import record as stored_record
 from search.vocabulary import TermVocabulary
 from search.whoosh_compat import stored_fields
 
@@ -271,72 +271,6 @@ def _scope_mask(searcher, ndocs: int, candidates: np.ndarray, scope: QuoteScope,
     return mask
 
 
-#: How the indexer writes a record (index/document.py, ``json.dumps`` of a dict): ``speakers``
-#: first, ``indexed`` last.
-_SPEAKERS_KEY = '{"speakers": '
-_INDEXED_KEY = '"indexed": '
-_DECODER = json.JSONDecoder()
-
-
-def hit_record(raw: str | None) -> tuple[list, str | None]:
-    """(``speakers``, ``indexed``) of a stored record: what a hit shows of it.
-
-    The record also holds every entity and the provenance, about 40 % of its text, which a
-    results page never shows: in the layout the indexer writes, only the ``speakers`` value
-    (first) and the ``indexed`` value (last) are decoded (:func:`_indexed_value`).  Any other
-    layout (another key order, no ``indexed`` at the top) is decoded whole.
-    """
-    if not raw:
-        return [], None
-    if raw.startswith(_SPEAKERS_KEY):
-        indexed = _indexed_value(raw)
-        if indexed is not _NOT_FOUND:
-            return _DECODER.raw_decode(raw, len(_SPEAKERS_KEY))[0], indexed
-    record = json.loads(raw)
-    return record.get("speakers", []), record.get(S.INDEXED)
-
-
-#: A speaker's object in a record as the indexer writes it (``name`` first), and its name; the
-#: key after the speakers.  No string in JSON text holds an unescaped quote, so none of these
-#: can match inside one.
-_FIRST_SPEAKER = _SPEAKERS_KEY + '[{"name": '
-_SPEAKER_NAME = re.compile(r'\{"name": "((?:[^"\\]|\\.)*)"')
-_ENTITIES_KEY = '], "entities": '
-_NOT_FOUND = object()
-
-
-def _indexed_value(raw: str) -> object:
-    """The top-level ``indexed`` value of a record in the indexer's layout, else _NOT_FOUND.
-
-    The last ``"indexed": `` is a key (no string can hold it: the quote after ``indexed`` would
-    be escaped), and the top-level one when its value ends where the record's closing brace
-    begins.
-    """
-    at = raw.rfind(_INDEXED_KEY)
-    if at == -1:
-        return _NOT_FOUND
-    indexed, end = _DECODER.raw_decode(raw, at + len(_INDEXED_KEY))
-    return indexed if end == len(raw) - 1 and raw[end] == "}" else _NOT_FOUND
-
-
-def hit_names(raw: str | None) -> tuple[list[str], str | None]:
-    """(speaker names, ``indexed``) of a stored record: :func:`hit_record` without the quotes.
-
-    A results page without a speaker filter shows only the names, and the quotes are most of a
-    record (4.2 KB on average over AllSides): in the indexer's layout each name is read where
-    its speaker's object opens, before the ``entities`` key.  Any other layout goes through
-    :func:`hit_record`.
-    """
-    if raw and raw.startswith(_FIRST_SPEAKER):
-        end = raw.find(_ENTITIES_KEY)
-        indexed = _indexed_value(raw) if end != -1 else _NOT_FOUND
-        if indexed is not _NOT_FOUND:
-            return [name if "\\" not in name else json.loads(f'"{name}"')
-                    for name in _SPEAKER_NAME.findall(raw, 0, end)], indexed
-    speakers, indexed = hit_record(raw)
-    return [s["name"] for s in speakers], indexed
-
-
 def _hit(searcher, docnum: int, words: set[str], speaker_keys: set[str], aliases: AliasTable,
          scope: QuoteScope | None = None) -> Hit:
     stored = stored_fields(searcher, docnum)  # Whoosh's dict, read past its layers (whoosh_compat)
@@ -499,7 +433,7 @@ def get_article(searcher, article_id: str, facet_cache: FacetCache | None = None
     if docnum is None:
         return None
     stored = stored_fields(searcher, docnum)
-    record = json.loads(stored.get(S.RECORD) or "{}")
+    record = stored_record(stored.get(S.RECORD))
     published = stored.get(S.DATE)
     body = stored.get(S.BODY, "")
     return {

@@ -33,6 +33,7 @@ from whoosh.analysis import STOP_WORDS
 from search import schema as S
 from search.analysis import text_analyzer
 from search.names import AliasTable, name_key
+from search.stored_record import record_text
 
 #: Joins a facet value's key and display spelling in ``<kind>_pair`` (never inside a name).
 PAIR_SEPARATOR = "\u001f"
@@ -186,7 +187,8 @@ def to_source(doc: dict, aliases: AliasTable, *, cluster: str | None = None,
     it); ``cluster`` is the id of the article's copy-cluster original (its own id by default).
     """
     facets = S.FacetRow.decode(doc[S.FACETS])
-    record = json.loads(doc.get(S.RECORD) or "{}")
+    record_json = record_text(doc.get(S.RECORD))  # OpenSearch keeps the JSON text
+    record = json.loads(record_json)
     quotes = []
     for speaker in record.get("speakers", []):
         key = name_key(speaker["name"], aliases)
@@ -221,7 +223,7 @@ def to_source(doc: dict, aliases: AliasTable, *, cluster: str | None = None,
             S.OUTLET: doc.get(S.OUTLET) or None,
             S.URL: doc.get(S.URL) or None,
             S.AUTHORS: list(doc.get(S.AUTHORS) or []),
-            S.RECORD: doc.get(S.RECORD) or "{}",
+            S.RECORD: record_json,
         },
     }
     return source

@@ -7,7 +7,6 @@ the quote markup and speaker labels themselves, autoescaped.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from search import schema as S
@@ -16,6 +15,7 @@ from search.highlight import SCAN_CHARS, highlight_all
 from search.names import AliasTable, name_key
 from search.request import SearchRequest
 from search.results import Hit, SearchResult
+from search.stored_record import hit_record
 
 
 @dataclass
@@ -85,7 +85,7 @@ def speaker_quotes(searcher, request: SearchRequest, speaker: str, *, words: set
     for hit in result.hits:
         docnum = searcher.document_number(**{S.ID: hit.id})
         stored = searcher.stored_fields(docnum) if docnum is not None else {}
-        records[hit.id] = json.loads(stored.get(S.RECORD) or "{}").get("speakers", [])
+        records[hit.id] = hit_record(stored.get(S.RECORD))[0]
     return result, quote_items(result.hits, records, speaker, words, aliases)
 
 

@@ -11,6 +11,7 @@ from search import schema as S
 from search.engine import get_article, search
 from search.facets import FacetCache
 from search.request import QueryError, SearchRequest
+from search.stored_record import record_text
 
 RECORDS = [
     {
@@ -307,8 +308,12 @@ def generated_index(tmp_path_factory):
 
     where = tmp_path_factory.mktemp("querycost")
     archive = write_archive(where / "archive", count=240, seed=17, per_file=80)
-    index_paths([archive], where / "ix", jobs=1, progress=False)
+    index_paths([archive], where / "ix", jobs=1, progress=False, clock=lambda: GENERATED_CLOCK)
     return open_index(where / "ix")
+
+
+#: When the generated archive's articles entered the index (a fixed clock: builds compare equal).
+GENERATED_CLOCK = 1_600_000_000.0
 
 
 GENERATED_QUERIES = [
@@ -332,82 +337,9 @@ def _answers(ix) -> list[str]:
         return answers
 
 
-def _whole_record(raw):
-    record = json.loads(raw or "{}")
+def _whole_record(stored):
+    record = json.loads(record_text(stored))
     return record.get("speakers", []), record.get(S.INDEXED)
-
-
-def _refuse(raw):
-    raise AssertionError("the record was decoded whole")
-
-
-def test_hit_record_decodes_what_the_whole_record_holds(generated_index, monkeypatch):
-    """Speakers and ``indexed`` of every stored record equal a whole decode's, through the
-    partial decode (the indexer's layout), and other layouts are decoded whole."""
-    from search.engine import hit_record
-
-    with generated_index.searcher() as searcher:
-        raws = [searcher.stored_fields(d)[S.RECORD] for d in range(searcher.doc_count())]
-    assert sum(bool(json.loads(raw)["speakers"]) for raw in raws) > len(raws) // 4
-    expected = [_whole_record(raw) for raw in raws]
-    with monkeypatch.context() as patched:  # the indexer's records never take the whole decode
-        patched.setattr(json, "loads", _refuse)
-        assert [hit_record(raw) for raw in raws] == expected
-    speakers = [{"name": "A", "quotes": [{"text": 'he said "indexed": no', "indexed": 1}]}]
-    for record in ({"indexed": "2020-01-01T00:00:00Z", "speakers": speakers},  # another key order
-                   {"speakers": speakers, "entities": [{"indexed": "x"}]},  # no top-level indexed
-                   {"speakers": speakers, "indexed": None}, {"entities": []}, {}):
-        raw = json.dumps(record, ensure_ascii=False)
-        expected = (record.get("speakers", []), record.get("indexed"))
-        assert hit_record(raw) == expected == _whole_record(raw)
-    assert hit_record(None) == hit_record("") == ([], None)
-
-
-def test_hit_names_read_the_names_a_whole_decode_finds(generated_index, monkeypatch):
-    """Speaker names and ``indexed`` of every stored record, read without decoding the quotes
-    (the indexer's layout), equal a whole decode's; names with escapes and quote texts that
-    look like keys are read right, and other layouts are decoded whole."""
-    from index.document import _record_json
-    from search import engine
-    from search.engine import hit_names
-
-    def names_of(raw):
-        speakers, indexed = _whole_record(raw)
-        return [s["name"] for s in speakers], indexed
-
-    with generated_index.searcher() as searcher:
-        raws = [searcher.stored_fields(d)[S.RECORD] for d in range(searcher.doc_count())]
-    expected = [names_of(raw) for raw in raws]
-    assert sum(bool(names) for names, _indexed in expected) > len(raws) // 4
-    decoded_from = []
-
-    class Counting(json.JSONDecoder):
-        def raw_decode(self, raw, at=0):
-            decoded_from.append(at)
-            return super().raw_decode(raw, at)
-
-    with monkeypatch.context() as patched:  # neither the record nor its speakers are decoded
-        patched.setattr(json, "loads", _refuse)
-        patched.setattr(engine, "_DECODER", Counting())
-        assert [hit_names(raw) for raw in raws] == expected
-    assert len(decoded_from) == len(raws)  # only each ``indexed`` value
-    assert len('{"speakers": ') not in decoded_from
-    tricky = [
-        {"name": 'Ahmed "the Lion" Şahin\\', "type": "person", "quotes": [
-            {"text": 'he wrote {"name": "Fake"} and ], "entities": [] too', "speaker": "x"}]},
-        {"name": "Kremlin", "type": "organization", "quotes": []},
-        {"name": "Line\nbreak", "type": "person", "quotes": [{"text": "{\"name\": \"Nobody\"}"}]},
-    ]
-    record = {"speakers": tricky, "entities": [{"name": "Idlib", "type": "place", "count": 2}],
-              "format": "txt", "indexed": "2020-01-01T00:00:00Z"}
-    for raw in (_record_json(record), json.dumps(record)):  # as the indexer writes it, and ASCII
-        assert hit_names(raw) == ([s["name"] for s in tricky], "2020-01-01T00:00:00Z")
-    for other in ({"indexed": "2020-01-01T00:00:00Z", "speakers": tricky},  # another key order
-                  {"speakers": tricky, "indexed": None},  # no entities key
-                  {"speakers": [], "entities": [], "indexed": None}, {}):
-        raw = json.dumps(other, ensure_ascii=False)
-        assert hit_names(raw) == names_of(raw)
-    assert hit_names(None) == hit_names("") == ([], None)
 
 
 def test_generated_archive_answers_equal_the_reference_paths(generated_index, monkeypatch):
@@ -435,6 +367,27 @@ def test_generated_archive_answers_equal_the_reference_paths(generated_index, mo
     assert sum(bool(a["hits"]) for a in shapes) == len(GENERATED_QUERIES) - 1  # all but "quantum"
     snippets = [h["snippet"] for a in shapes[:13] for h in a["hits"]]
     assert sum("<mark>" in s for s in snippets) > len(snippets) // 2  # the snippets do highlight
+
+
+def test_an_index_of_json_text_records_answers_as_one_of_cards(generated_index, tmp_path, monkeypatch):
+    """Indexes written before records were stored as cards (the record as JSON text) answer
+    every query with the same JSON, byte for byte."""
+    from archive_gen import write_archive
+
+    from index.writer import index_paths
+    from search import stored_record
+
+    monkeypatch.setattr(stored_record, "pack", lambda text, names, indexed: text)  # the old form
+    archive = write_archive(tmp_path / "archive", count=240, seed=17, per_file=80)
+    index_paths([archive], tmp_path / "ix", jobs=1, progress=False, clock=lambda: GENERATED_CLOCK)
+    older = open_index(tmp_path / "ix")
+    for ix, form in ((older, str), (generated_index, tuple)):
+        with ix.searcher() as searcher:
+            assert {type(fields[S.RECORD]) for fields in searcher.all_stored_fields()} == {form}
+    assert _answers(older) == _answers(generated_index)
+    with older.searcher() as old, generated_index.searcher() as new:
+        for article_id in ("archive/part-00.jsonl#7", "archive/part-01.jsonl#21"):
+            assert get_article(old, article_id) == get_article(new, article_id)
 
 
 def test_facet_counts_sparse_and_dense_agree(generated_index, monkeypatch):
