@@ -999,9 +999,10 @@ def subordinate_before(text: str) -> bool:
 _MEASURE_WORDS: Final = lex.words("a few several many two three four five six ten the just only even")
 
 
-# Words that may stand before a subordinator opening a sentence ("Even though", "Years after").
+# Words that may stand before a subordinator opening a sentence ("Even though", "Years after"), and
+# the conjunctions that join the sentence to the one before ("But if Carson implied that …, he …").
 _SUBORDINATOR_LEADS: Final = lex.words(
-    "even just only shortly soon long right moments hours days weeks months years"
+    "even just only shortly soon long right moments hours days weeks months years but and yet"
 )
 
 
