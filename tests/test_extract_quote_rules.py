@@ -959,3 +959,84 @@ def test_relative_aside_after_the_contents_short_subject_does_not_end_it():
 def test_relative_clause_before_a_list_still_ends_the_content():
     body = "Tad Devine spoke. Devine said Reyes, who won Ohio, and Lee will debate."
     assert _quotes(body) == {"Tad Devine": []}
+
+
+# -- thirteenth round: cue families the extractor did not read -------------------------------
+
+
+def test_topic_cue_with_a_direct_object_gives_the_object():
+    body = (
+        "Elena Marsh said the budget was fair. Later, Marsh mentioned her years on the city council."
+        " Marsh also discussed the bridge repairs with reporters."
+    )
+    assert _quotes(body)["Elena Marsh"] == [
+        "the budget was fair.",
+        "her years on the city council.",
+        "the bridge repairs",
+    ]
+
+
+def test_topic_cue_with_a_direct_object_makes_no_speaker_alone():
+    assert _quotes("The hall was full. Elena Marsh referenced an old audit of the port.") == {}
+
+
+def test_discussed_by_coordinated_subjects_is_a_conversation():
+    body = (
+        "Elena Marsh said the talks were useful. On Monday, Marsh and Tom Reyes discussed the port"
+        " dispute during a telephone call."
+    )
+    assert _quotes(body)["Elena Marsh"] == ["the talks were useful."]
+
+
+def test_alluded_to_is_a_topic_cue():
+    body = "Elena Marsh said she was ready. Marsh alluded to the importance of the harbour vote."
+    assert _quotes(body)["Elena Marsh"] == ["she was ready.", "the importance of the harbour vote."]
+
+
+def test_verbal_attack_verbs_give_their_object():
+    body = (
+        "Senator Elena Marsh spoke in Dover. Marsh assailed Tom Reyes for his vote on the port."
+        " Marsh also castigated the harbour board on Tuesday."
+    )
+    assert _quotes(body)["Elena Marsh"] == [
+        "Tom Reyes for his vote on the port.",
+        "the harbour board",
+    ]
+
+
+def test_verbal_attack_object_ends_before_its_broadcast():
+    body = "Elena Marsh spoke on Monday. Marsh trashed the harbour board on CNN's morning show."
+    assert _quotes(body)["Elena Marsh"] == ["the harbour board"]
+
+
+def test_verbal_attack_by_a_group_is_no_statement():
+    body = (
+        "Tom Reyes said the deal was signed. Europeans derided the deal as toothless."
+        " The Republican leaders who rebuked Reyes met on Friday."
+    )
+    assert _quotes(body) == {"Tom Reyes": ["the deal was signed."]}
+
+
+def test_clause_only_speech_verb_reports_its_that_clause():
+    body = (
+        "Elena Marsh spoke in Dover. Marsh later clarified that the port would stay open."
+        " Tom Reyes affirmed on Tuesday that he would run."
+    )
+    quotes = _quotes(body)
+    assert quotes["Elena Marsh"] == ["the port would stay open."]
+    assert quotes["Tom Reyes"] == ["he would run."]
+
+
+def test_clause_only_speech_verb_without_a_clause_reports_nothing():
+    body = "Tom Reyes maintained a lead in the polls. Elena Marsh clarified her position on taxes."
+    assert _quotes(body) == {}
+
+
+def test_interjected_with_a_colon_takes_the_quotation():
+    body = "Elena Marsh spoke first. Tom Reyes interjected: “That is simply not true.”"
+    assert _quotes(body)["Tom Reyes"] == ["That is simply not true."]
+
+
+def test_subordinate_clause_after_but_ends_at_its_comma():
+    body = "Tom Reyes spoke in Dover. But if Reyes implied that he would not run, his aides did not agree."
+    assert _quotes(body)["Tom Reyes"] == ["he would not run"]
