@@ -1040,3 +1040,19 @@ def test_interjected_with_a_colon_takes_the_quotation():
 def test_subordinate_clause_after_but_ends_at_its_comma():
     body = "Tom Reyes spoke in Dover. But if Reyes implied that he would not run, his aides did not agree."
     assert _quotes(body)["Tom Reyes"] == ["he would not run"]
+
+
+def test_evaluation_verbs_give_their_object():
+    body = (
+        "Elena Marsh spoke in Dover. Marsh compared Tom Reyes to a weather vane."
+        " Marsh credited the harbour board with saving the port."
+    )
+    assert _quotes(body)["Elena Marsh"] == [
+        "Tom Reyes to a weather vane.",
+        "the harbour board with saving the port.",
+    ]
+
+
+def test_remembered_is_a_recollection_like_recalled():
+    body = "Elena Marsh spoke at the service. Marsh remembered the old mayor as kind and stubborn."
+    assert _quotes(body)["Elena Marsh"] == ["the old mayor as kind and stubborn."]

@@ -64,7 +64,7 @@ STATEMENT_VERBS: Final[frozenset[str]] = lex.words(
     pledging promising vowing threatening urging accusing criticizing criticising blasting attacking
     slamming praising defending questioning demanding touting blaming
     """
-) | lex.CRITICISM_VERBS  # assailed, rebuked, castigated …: see the lexicon
+) | lex.CRITICISM_VERBS | lex.EVALUATION_VERBS  # assailed, compared …: see the lexicon
 #: Verbs of belief and expectation whose clause is the Source's stated position ("Trump believes the
 #: deal is bad", "Sanders hopes his supporters will …"); they attribute only to a named subject.
 BELIEF_VERBS: Final[frozenset[str]] = lex.words(

@@ -67,6 +67,15 @@ CRITICISM_VERBS: Final[frozenset[str]] = words(
     """
 )
 
+# Verbs of evaluating aloud, read as stance verbs too (named subject; the object is the content):
+# "Friedan compared her to a religious heretic", "Sanders credited Clinton's victory to a closed
+# primary", "Billie Jean King remembered Ali as fun to be around" (recollection, as "recalled" is).
+EVALUATION_VERBS: Final[frozenset[str]] = words(
+    """
+    compared compares comparing credited credits crediting remembered remembers
+    """
+)
+
 # Verbs of stance and evaluation: an attribution only when their subject is a proper name
 # ("Sanders criticized …", "Trump believes …"), never through a pronoun or a role noun.
 STANCE_VERBS: Final[frozenset[str]] = words(
@@ -99,7 +108,7 @@ STANCE_VERBS: Final[frozenset[str]] = words(
     sparred clashed jabbed hit knocked lashed emailed texted
     quoted likened welcomed cheered celebrated complained mourned
     apologized conceded agreed disagreed disagrees objected protested protests"""
-) | CRITICISM_VERBS
+) | CRITICISM_VERBS | EVALUATION_VERBS
 
 # Third-person verb forms that are more often plural nouns ("the Paris attacks", "Western states").
 NOUN_LIKE_VERBS: Final[frozenset[str]] = words(
@@ -395,7 +404,7 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
     announcing recalling tweeting mentioning referencing quoting boasting lamenting complaining
     admitting dismissing denouncing touting blasting slamming defending labeling branding
     """
-) | frozenset(w for w in CRITICISM_VERBS if w.endswith("ing"))
+) | frozenset(w for w in CRITICISM_VERBS | EVALUATION_VERBS if w.endswith("ing"))
 
 # Verbs of speaking whose content is the topic, the object of a particle ("Rubio talked about
 # embedding troops", "Obama spoke about the need …", "Christie refers to the candidate as …"): a cue
