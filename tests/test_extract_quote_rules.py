@@ -1056,3 +1056,14 @@ def test_evaluation_verbs_give_their_object():
 def test_remembered_is_a_recollection_like_recalled():
     body = "Elena Marsh spoke at the service. Marsh remembered the old mayor as kind and stubborn."
     assert _quotes(body)["Elena Marsh"] == ["the old mayor as kind and stubborn."]
+
+
+def test_writing_participle_takes_its_quotation_or_clause():
+    body = (
+        "Elena Marsh posted a photo of the pier on Monday, writing “The port stays open.”"
+        " Tom Reyes spoke later, writing on Twitter that the vote was rigged."
+        " Marsh is writing a book about the harbour."
+    )
+    quotes = _quotes(body)
+    assert quotes["Elena Marsh"] == ["The port stays open."]
+    assert quotes["Tom Reyes"] == ["the vote was rigged."]

@@ -24,14 +24,15 @@ def words(text: str) -> frozenset[str]:
 
 # Speech verbs that report words only with a "that" clause or a colon after them ("Trump affirmed that
 # he likes Cruz", "Sharpton later clarified that …", "Walter Hewlett sniped that …", "Clinton has
-# intimated that …", "O'Malley … interjected: “…”"); their noun-phrase object is a thing, not words
-# ("maintained a lead", "clarified his position", "implied consent"), so ``_content`` reads them as
-# explicit-only.  Each is a verb of saying or asserting (Levin's say / manner-of-speaking classes).
+# intimated that …", "O'Malley … interjected: “…”", "…, writing on Twitter that …"); their
+# noun-phrase object is a thing, not words ("maintained a lead", "clarified his position", "implied
+# consent", "writing a book"), so ``_content`` reads them as explicit-only.  Each is a verb of saying
+# or asserting (Levin's say / manner-of-speaking classes).
 CLAUSE_CUE_VERBS: Final[frozenset[str]] = words(
     """
     affirmed affirms clarified clarifies intimated intimates implied implies implying sniped snipes
     maintained maintains forecast forecasts brags bragged bragging boasts boasting posited positing
-    interjected interjects yelled shouted exclaimed exclaims
+    interjected interjects yelled shouted exclaimed exclaims writing
     """
 )
 

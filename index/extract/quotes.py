@@ -3970,11 +3970,13 @@ def _title_like(words: list[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in _MINOR_WORDS or not w[:1].isalpha() for w in words)
 
 
-# What must follow a verb of ``lex.CLAUSE_CUE_VERBS`` for it to report words: "that" (after time words
-# or adverbs: "clarified on Tuesday that"), a colon, or a quotation ("interjected: “…”").
+# What must follow a verb of ``lex.CLAUSE_CUE_VERBS`` for it to report words: "that" (after time words,
+# adverbs or a social network: "clarified on Tuesday that", "writing on Twitter that"), a colon, or a
+# quotation ("interjected: “…”", "…, writing “Feels great to …”").
 _CLAUSE_AFTER: Final = re.compile(
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday|tonight|later|again|repeatedly|publicly"
-    r"|privately|also|then|once|often|long|always|[a-z]+ly)\b)*(?:\s+that\b|\s*:|,?\s*[“\"])"
+    r"|privately|also|then|once|often|long|always|[a-z]+ly|on\s+(?:Twitter|Facebook|Instagram))\b)*"
+    r"(?:\s+that\b|\s*:|,?\s*[“\"])"
 )
 
 
