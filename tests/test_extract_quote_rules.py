@@ -1067,3 +1067,13 @@ def test_writing_participle_takes_its_quotation_or_clause():
     quotes = _quotes(body)
     assert quotes["Elena Marsh"] == ["The port stays open."]
     assert quotes["Tom Reyes"] == ["the vote was rigged."]
+
+
+def test_thanking_is_said_like_thanked():
+    body = "Elena Marsh won the county on Tuesday. Marsh is thanking the volunteers who knocked on doors."
+    assert _quotes(body)["Elena Marsh"] == ["the volunteers who knocked on doors."]
+
+
+def test_mocking_participle_is_a_verbal_attack():
+    body = "Elena Marsh spoke for an hour in Dover, mocking Tom Reyes as a weather vane."
+    assert _quotes(body)["Elena Marsh"] == ["Tom Reyes as a weather vane."]

@@ -64,16 +64,18 @@ CRITICISM_VERBS: Final[frozenset[str]] = words(
     """
     assailed assails assailing rebuked rebukes rebuking castigated castigates castigating
     excoriated excoriates derided derides deriding disparaged disparages disparaging bashed bashes
-    bashing trashed trashes trashing chides chiding decrying
+    bashing trashed trashes trashing chides chiding decrying mocking rips ripping
     """
 )
 
 # Verbs of evaluating aloud, read as stance verbs too (named subject; the object is the content):
 # "Friedan compared her to a religious heretic", "Sanders credited Clinton's victory to a closed
-# primary", "Billie Jean King remembered Ali as fun to be around" (recollection, as "recalled" is).
+# primary", "Billie Jean King remembered Ali as fun to be around" (recollection, as "recalled" is),
+# "Clinton is thanking her supporters" (thanks are said, as "thanked" is).
 EVALUATION_VERBS: Final[frozenset[str]] = words(
     """
     compared compares comparing credited credits crediting remembered remembers
+    thanking
     """
 )
 
@@ -393,7 +395,7 @@ PROGRESSIVE_VERBS: Final[frozenset[str]] = words(
     vowing hoping threatening accusing blaming questioning touting praising blasting slamming
     proposing predicting telling saying signaling signalling lobbying campaigning pressing
     """
-)
+) | frozenset(["thanking"])  # "Clinton is thanking her supporters"
 
 # Participles of speech and stance verbs that attribute to the subject of their sentence after a
 # comma ("…, calling Trump a fascist", "…, citing the report", "…, pointing to the deal").
