@@ -1077,3 +1077,11 @@ def test_thanking_is_said_like_thanked():
 def test_mocking_participle_is_a_verbal_attack():
     body = "Elena Marsh spoke for an hour in Dover, mocking Tom Reyes as a weather vane."
     assert _quotes(body)["Elena Marsh"] == ["Tom Reyes as a weather vane."]
+
+
+def test_repeating_a_statement_noun_is_its_content():
+    body = (
+        "Elena Marsh spoke in Dover on Monday, repeating her claim that the port was sold too cheaply."
+        " Marsh toured the docks, repeating the route she took as a girl."
+    )
+    assert _quotes(body)["Elena Marsh"] == ["her claim that the port was sold too cheaply."]

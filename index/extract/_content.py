@@ -102,7 +102,7 @@ _EXPLICIT_ONLY: Final = lex.words(
     "continued continues reiterated reiterates repeated repeats posted posts charged charges answered "
     # "conceding the race", "recounted the incident", "emphasizing those words"
     "conceding confirming recounted recounting emphasizing emphasising stressing "
-    "hinted acknowledging asserting"
+    "hinted acknowledging asserting repeating"
 ) | lex.CLAUSE_CUE_VERBS  # affirmed, clarified, intimated …: see the lexicon
 # Nouns of statements: as the object of a verb of repeating ("reiterated his belief that …",
 # "repeated his promise to repeal …", "repeated accusations that …") they are what was said.
@@ -112,7 +112,7 @@ _STATEMENT_NOUNS: Final = lex.words(
     "position criticism criticisms point opposition demand demands vow vows insistence "
     "allegation allegations complaint complaints concern concerns"
 )
-_REPEATING: Final = lex.words("reiterated reiterates repeated repeats recounted recounting")
+_REPEATING: Final = lex.words("reiterated reiterates repeated repeats repeating recounted recounting")
 _OBJECT_LEADS: Final = lex.words("his her their its the a an this that these those my our")
 
 

@@ -407,7 +407,7 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
     announcing recalling tweeting mentioning referencing quoting boasting lamenting complaining
     admitting dismissing denouncing touting blasting slamming defending labeling branding
     """
-) | frozenset(w for w in CRITICISM_VERBS | EVALUATION_VERBS if w.endswith("ing"))
+) | frozenset(w for w in CRITICISM_VERBS | EVALUATION_VERBS if w.endswith("ing")) | {"repeating"}
 
 # Verbs of speaking whose content is the topic, the object of a particle ("Rubio talked about
 # embedding troops", "Obama spoke about the need …", "Christie refers to the candidate as …"): a cue
