@@ -1085,3 +1085,13 @@ def test_repeating_a_statement_noun_is_its_content():
         " Marsh toured the docks, repeating the route she took as a girl."
     )
     assert _quotes(body)["Elena Marsh"] == ["her claim that the port was sold too cheaply."]
+
+
+def test_progressive_of_a_stress_verb_and_surmised_report_their_clause():
+    body = (
+        "Elena Marsh spoke in Dover. Marsh is stressing that the port will stay open."
+        " Tom Reyes surmised that the vote would be close."
+    )
+    quotes = _quotes(body)
+    assert quotes["Elena Marsh"] == ["the port will stay open."]
+    assert quotes["Tom Reyes"] == ["the vote would be close."]

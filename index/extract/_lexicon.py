@@ -32,7 +32,7 @@ CLAUSE_CUE_VERBS: Final[frozenset[str]] = words(
     """
     affirmed affirms clarified clarifies intimated intimates implied implies implying sniped snipes
     maintained maintains forecast forecasts brags bragged bragging boasts boasting posited positing
-    interjected interjects yelled shouted exclaimed exclaims writing
+    interjected interjects yelled shouted exclaimed exclaims writing surmised groused grousing
     """
 )
 
@@ -395,7 +395,7 @@ PROGRESSIVE_VERBS: Final[frozenset[str]] = words(
     vowing hoping threatening accusing blaming questioning touting praising blasting slamming
     proposing predicting telling saying signaling signalling lobbying campaigning pressing
     """
-) | frozenset(["thanking"])  # "Clinton is thanking her supporters"
+) | frozenset(["thanking", "highlighting", "underlining", "stressing", "emphasizing"])  # "is thanking …"
 
 # Participles of speech and stance verbs that attribute to the subject of their sentence after a
 # comma ("…, calling Trump a fascist", "…, citing the report", "…, pointing to the deal").
