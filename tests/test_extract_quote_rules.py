@@ -1095,3 +1095,8 @@ def test_progressive_of_a_stress_verb_and_surmised_report_their_clause():
     quotes = _quotes(body)
     assert quotes["Elena Marsh"] == ["the port will stay open."]
     assert quotes["Tom Reyes"] == ["the vote would be close."]
+
+
+def test_progressive_talking_about_is_a_topic_cue():
+    body = "Elena Marsh said the port would stay open. Marsh is talking about a new ferry to Dover."
+    assert _quotes(body)["Elena Marsh"] == ["the port would stay open.", "a new ferry to Dover."]

@@ -417,7 +417,8 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
 # quotes correct, below the quote metric's precision).
 TOPIC_CUES: Final[dict[str, str]] = {
     **dict.fromkeys(("refer", "refers", "referred"), "to"),
-    **dict.fromkeys(("talk", "talks", "talked"), "about"),
+    # (and the progressive: "Trump is talking about deporting millions of undocumented immigrants")
+    **dict.fromkeys(("talk", "talks", "talked", "talking"), "about"),
     **dict.fromkeys(("spoke", "speaks"), "about"),
     **dict.fromkeys(("comment", "comments", "commented"), "on"),
     # "alluded to the importance of …": a veiled reference is a reference, the same speech act
