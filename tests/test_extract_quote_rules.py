@@ -975,3 +975,143 @@ def test_a_quotation_left_open_at_the_end_of_the_text_does_not_fail_the_article(
         assert 0 <= quote.start < quote.end <= len(body)
         assert quote.text == body[quote.start:quote.end]
     assert max(q.end for q in speakers[0].quotes) == len(body)
+
+# -- thirteenth round: cue families the extractor did not read -------------------------------
+
+
+def test_topic_cue_with_a_direct_object_gives_the_object():
+    body = (
+        "Elena Marsh said the budget was fair. Later, Marsh mentioned her years on the city council."
+        " Marsh also discussed the bridge repairs with reporters."
+    )
+    assert _quotes(body)["Elena Marsh"] == [
+        "the budget was fair.",
+        "her years on the city council.",
+        "the bridge repairs",
+    ]
+
+
+def test_topic_cue_with_a_direct_object_makes_no_speaker_alone():
+    assert _quotes("The hall was full. Elena Marsh referenced an old audit of the port.") == {}
+
+
+def test_discussed_by_coordinated_subjects_is_a_conversation():
+    body = (
+        "Elena Marsh said the talks were useful. On Monday, Marsh and Tom Reyes discussed the port"
+        " dispute during a telephone call."
+    )
+    assert _quotes(body)["Elena Marsh"] == ["the talks were useful."]
+
+
+def test_alluded_to_is_a_topic_cue():
+    body = "Elena Marsh said she was ready. Marsh alluded to the importance of the harbour vote."
+    assert _quotes(body)["Elena Marsh"] == ["she was ready.", "the importance of the harbour vote."]
+
+
+def test_verbal_attack_verbs_give_their_object():
+    body = (
+        "Senator Elena Marsh spoke in Dover. Marsh assailed Tom Reyes for his vote on the port."
+        " Marsh also castigated the harbour board on Tuesday."
+    )
+    assert _quotes(body)["Elena Marsh"] == [
+        "Tom Reyes for his vote on the port.",
+        "the harbour board",
+    ]
+
+
+def test_verbal_attack_object_ends_before_its_broadcast():
+    body = "Elena Marsh spoke on Monday. Marsh trashed the harbour board on CNN's morning show."
+    assert _quotes(body)["Elena Marsh"] == ["the harbour board"]
+
+
+def test_verbal_attack_by_a_group_is_no_statement():
+    body = (
+        "Tom Reyes said the deal was signed. Europeans derided the deal as toothless."
+        " The Republican leaders who rebuked Reyes met on Friday."
+    )
+    assert _quotes(body) == {"Tom Reyes": ["the deal was signed."]}
+
+
+def test_clause_only_speech_verb_reports_its_that_clause():
+    body = (
+        "Elena Marsh spoke in Dover. Marsh later clarified that the port would stay open."
+        " Tom Reyes affirmed on Tuesday that he would run."
+    )
+    quotes = _quotes(body)
+    assert quotes["Elena Marsh"] == ["the port would stay open."]
+    assert quotes["Tom Reyes"] == ["he would run."]
+
+
+def test_clause_only_speech_verb_without_a_clause_reports_nothing():
+    body = "Tom Reyes maintained a lead in the polls. Elena Marsh clarified her position on taxes."
+    assert _quotes(body) == {}
+
+
+def test_interjected_with_a_colon_takes_the_quotation():
+    body = "Elena Marsh spoke first. Tom Reyes interjected: “That is simply not true.”"
+    assert _quotes(body)["Tom Reyes"] == ["That is simply not true."]
+
+
+def test_subordinate_clause_after_but_ends_at_its_comma():
+    body = "Tom Reyes spoke in Dover. But if Reyes implied that he would not run, his aides did not agree."
+    assert _quotes(body)["Tom Reyes"] == ["he would not run"]
+
+
+def test_evaluation_verbs_give_their_object():
+    body = (
+        "Elena Marsh spoke in Dover. Marsh compared Tom Reyes to a weather vane."
+        " Marsh credited the harbour board with saving the port."
+    )
+    assert _quotes(body)["Elena Marsh"] == [
+        "Tom Reyes to a weather vane.",
+        "the harbour board with saving the port.",
+    ]
+
+
+def test_remembered_is_a_recollection_like_recalled():
+    body = "Elena Marsh spoke at the service. Marsh remembered the old mayor as kind and stubborn."
+    assert _quotes(body)["Elena Marsh"] == ["the old mayor as kind and stubborn."]
+
+
+def test_writing_participle_takes_its_quotation_or_clause():
+    body = (
+        "Elena Marsh posted a photo of the pier on Monday, writing “The port stays open.”"
+        " Tom Reyes spoke later, writing on Twitter that the vote was rigged."
+        " Marsh is writing a book about the harbour."
+    )
+    quotes = _quotes(body)
+    assert quotes["Elena Marsh"] == ["The port stays open."]
+    assert quotes["Tom Reyes"] == ["the vote was rigged."]
+
+
+def test_thanking_is_said_like_thanked():
+    body = "Elena Marsh won the county on Tuesday. Marsh is thanking the volunteers who knocked on doors."
+    assert _quotes(body)["Elena Marsh"] == ["the volunteers who knocked on doors."]
+
+
+def test_mocking_participle_is_a_verbal_attack():
+    body = "Elena Marsh spoke for an hour in Dover, mocking Tom Reyes as a weather vane."
+    assert _quotes(body)["Elena Marsh"] == ["Tom Reyes as a weather vane."]
+
+
+def test_repeating_a_statement_noun_is_its_content():
+    body = (
+        "Elena Marsh spoke in Dover on Monday, repeating her claim that the port was sold too cheaply."
+        " Marsh toured the docks, repeating the route she took as a girl."
+    )
+    assert _quotes(body)["Elena Marsh"] == ["her claim that the port was sold too cheaply."]
+
+
+def test_progressive_of_a_stress_verb_and_surmised_report_their_clause():
+    body = (
+        "Elena Marsh spoke in Dover. Marsh is stressing that the port will stay open."
+        " Tom Reyes surmised that the vote would be close."
+    )
+    quotes = _quotes(body)
+    assert quotes["Elena Marsh"] == ["the port will stay open."]
+    assert quotes["Tom Reyes"] == ["the vote would be close."]
+
+
+def test_progressive_talking_about_is_a_topic_cue():
+    body = "Elena Marsh said the port would stay open. Marsh is talking about a new ferry to Dover."
+    assert _quotes(body)["Elena Marsh"] == ["the port would stay open.", "a new ferry to Dover."]

@@ -64,7 +64,7 @@ STATEMENT_VERBS: Final[frozenset[str]] = lex.words(
     pledging promising vowing threatening urging accusing criticizing criticising blasting attacking
     slamming praising defending questioning demanding touting blaming
     """
-)
+) | lex.CRITICISM_VERBS | lex.EVALUATION_VERBS  # assailed, compared …: see the lexicon
 #: Verbs of belief and expectation whose clause is the Source's stated position ("Trump believes the
 #: deal is bad", "Sanders hopes his supporters will …"); they attribute only to a named subject.
 BELIEF_VERBS: Final[frozenset[str]] = lex.words(
@@ -102,8 +102,8 @@ _EXPLICIT_ONLY: Final = lex.words(
     "continued continues reiterated reiterates repeated repeats posted posts charged charges answered "
     # "conceding the race", "recounted the incident", "emphasizing those words"
     "conceding confirming recounted recounting emphasizing emphasising stressing "
-    "hinted acknowledging asserting"
-)
+    "hinted acknowledging asserting repeating"
+) | lex.CLAUSE_CUE_VERBS  # affirmed, clarified, intimated …: see the lexicon
 # Nouns of statements: as the object of a verb of repeating ("reiterated his belief that …",
 # "repeated his promise to repeal …", "repeated accusations that …") they are what was said.
 _STATEMENT_NOUNS: Final = lex.words(
@@ -112,7 +112,7 @@ _STATEMENT_NOUNS: Final = lex.words(
     "position criticism criticisms point opposition demand demands vow vows insistence "
     "allegation allegations complaint complaints concern concerns"
 )
-_REPEATING: Final = lex.words("reiterated reiterates repeated repeats recounted recounting")
+_REPEATING: Final = lex.words("reiterated reiterates repeated repeats repeating recounted recounting")
 _OBJECT_LEADS: Final = lex.words("his her their its the a an this that these those my our")
 
 
@@ -211,6 +211,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         or low in BELIEF_VERBS
         or low in lex.PARTICIPLE_CUES
         or low in lex.TOPIC_CUES
+        or low in lex.OBJECT_TOPIC_CUES
     )
 
 
@@ -618,6 +619,26 @@ def short_object_end(text: str, cue: str = "") -> int:
     return end
 
 
+# Where the object of a topic or attack cue ends (``topic_object_end``): its companion ("discussed the
+# controversy with radio host Hugh Hewitt", "with reporters"), the broadcast it was said on ("trashed
+# Comey on MSNBC's “Morning Joe”"), or the Source's act in a gerund after an adverb ("rebuked Trump
+# by publicly expressing sympathy").
+_TOPIC_OBJECT_END: Final = re.compile(
+    r"\s+with\s+(?:(?:radio|television|TV|talk-show|show|Fox|CNN|MSNBC)\s+)?"
+    r"(?:host|hosts|reporters|journalists|interviewer|anchor|[A-Z][\w’'.-]+\s+[A-Z])"
+    r"|\s+on\s+(?:CNN|MSNBC|Fox|NBC|ABC|CBS|NPR|PBS|CNBC|C-SPAN|Twitter|Facebook|Instagram)\b"
+    r"|\s+by\s+[a-z]+ly\s+[a-z]{3,}ing\b"
+)
+
+
+def topic_object_end(text: str) -> int:
+    """Where the noun-phrase object of a topic cue ("discussed", "mentioned") or an attack cue
+    ("assailed", "trashed") ends, beyond ``object_end``'s ends: before a companion, a broadcast
+    or the Source's gerund (``_TOPIC_OBJECT_END``); ``len(text)`` when none follows."""
+    match = _TOPIC_OBJECT_END.search(text)
+    return match.start() if match is not None and match.start() > 0 else len(text)
+
+
 # At most this many words in a speech verb's noun-phrase object ("his candidacy", "the charges"),
 # and in the time or channel phrase that ends the sentence after it ("through his lawyer").
 _SHORT_OBJECT_WORDS: Final = 3
@@ -978,9 +999,10 @@ def subordinate_before(text: str) -> bool:
 _MEASURE_WORDS: Final = lex.words("a few several many two three four five six ten the just only even")
 
 
-# Words that may stand before a subordinator opening a sentence ("Even though", "Years after").
+# Words that may stand before a subordinator opening a sentence ("Even though", "Years after"), and
+# the conjunctions that join the sentence to the one before ("But if Carson implied that …, he …").
 _SUBORDINATOR_LEADS: Final = lex.words(
-    "even just only shortly soon long right moments hours days weeks months years"
+    "even just only shortly soon long right moments hours days weeks months years but and yet"
 )
 
 

@@ -22,6 +22,20 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Speech verbs that report words only with a "that" clause or a colon after them ("Trump affirmed that
+# he likes Cruz", "Sharpton later clarified that …", "Walter Hewlett sniped that …", "Clinton has
+# intimated that …", "O'Malley … interjected: “…”", "…, writing on Twitter that …"); their
+# noun-phrase object is a thing, not words ("maintained a lead", "clarified his position", "implied
+# consent", "writing a book"), so ``_content`` reads them as explicit-only.  Each is a verb of saying
+# or asserting (Levin's say / manner-of-speaking classes).
+CLAUSE_CUE_VERBS: Final[frozenset[str]] = words(
+    """
+    affirmed affirms clarified clarifies intimated intimates implied implies implying sniped snipes
+    maintained maintains forecast forecasts brags bragged bragging boasts boasting posited positing
+    interjected interjects yelled shouted exclaimed exclaims writing surmised groused grousing
+    """
+)
+
 # Speech and statement verbs that introduce a Source ("X said", "said X").  Inflected forms are
 # listed explicitly: a stemmer would also match nouns ("the claim", "a report").
 CUE_VERBS: Final[frozenset[str]] = words(
@@ -38,6 +52,30 @@ CUE_VERBS: Final[frozenset[str]] = words(
     reiterated reiterates repeated continued continues believes believed thinks
     thought charged charges cautioned alleged alleges announced quipped joked
     told posted wrote explained
+    """
+) | CLAUSE_CUE_VERBS
+
+# Verbs of verbal attack, the criticize family the stance lists did not hold ("Sanders assailed
+# Clinton's paid speeches", "Ms. Khan … rebuked Mr. Trump for suggesting …", "Obama castigated …"):
+# speech acts whose object is what the Source said about someone, read as stance verbs (named
+# subject; content is the object).  Not "hammered" ("hammered out a deal") or "challenged"
+# ("challenged Trump to a debate", "is challenging McCain for the seat": a contest, not words).
+CRITICISM_VERBS: Final[frozenset[str]] = words(
+    """
+    assailed assails assailing rebuked rebukes rebuking castigated castigates castigating
+    excoriated excoriates derided derides deriding disparaged disparages disparaging bashed bashes
+    bashing trashed trashes trashing chides chiding decrying mocking rips ripping
+    """
+)
+
+# Verbs of evaluating aloud, read as stance verbs too (named subject; the object is the content):
+# "Friedan compared her to a religious heretic", "Sanders credited Clinton's victory to a closed
+# primary", "Billie Jean King remembered Ali as fun to be around" (recollection, as "recalled" is),
+# "Clinton is thanking her supporters" (thanks are said, as "thanked" is).
+EVALUATION_VERBS: Final[frozenset[str]] = words(
+    """
+    compared compares comparing credited credits crediting remembered remembers
+    thanking
     """
 )
 
@@ -73,7 +111,7 @@ STANCE_VERBS: Final[frozenset[str]] = words(
     sparred clashed jabbed hit knocked lashed emailed texted
     quoted likened welcomed cheered celebrated complained mourned
     apologized conceded agreed disagreed disagrees objected protested protests"""
-)
+) | CRITICISM_VERBS | EVALUATION_VERBS
 
 # Third-person verb forms that are more often plural nouns ("the Paris attacks", "Western states").
 NOUN_LIKE_VERBS: Final[frozenset[str]] = words(
@@ -357,7 +395,7 @@ PROGRESSIVE_VERBS: Final[frozenset[str]] = words(
     vowing hoping threatening accusing blaming questioning touting praising blasting slamming
     proposing predicting telling saying signaling signalling lobbying campaigning pressing
     """
-)
+) | frozenset(["thanking", "highlighting", "underlining", "stressing", "emphasizing"])  # "is thanking …"
 
 # Participles of speech and stance verbs that attribute to the subject of their sentence after a
 # comma ("…, calling Trump a fascist", "…, citing the report", "…, pointing to the deal").
@@ -369,7 +407,7 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
     announcing recalling tweeting mentioning referencing quoting boasting lamenting complaining
     admitting dismissing denouncing touting blasting slamming defending labeling branding
     """
-)
+) | frozenset(w for w in CRITICISM_VERBS | EVALUATION_VERBS if w.endswith("ing")) | {"repeating"}
 
 # Verbs of speaking whose content is the topic, the object of a particle ("Rubio talked about
 # embedding troops", "Obama spoke about the need …", "Christie refers to the candidate as …"): a cue
@@ -379,10 +417,23 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
 # quotes correct, below the quote metric's precision).
 TOPIC_CUES: Final[dict[str, str]] = {
     **dict.fromkeys(("refer", "refers", "referred"), "to"),
-    **dict.fromkeys(("talk", "talks", "talked"), "about"),
+    # (and the progressive: "Trump is talking about deporting millions of undocumented immigrants")
+    **dict.fromkeys(("talk", "talks", "talked", "talking"), "about"),
     **dict.fromkeys(("spoke", "speaks"), "about"),
     **dict.fromkeys(("comment", "comments", "commented"), "on"),
+    # "alluded to the importance of …": a veiled reference is a reference, the same speech act
+    **dict.fromkeys(("allude", "alludes", "alluded"), "to"),
 }
+
+# Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
+# inspector general's report", "Trump mentioned his personal connections to the faith", "Donald Trump
+# discussed one of his signature proposals".  Speech: each names what the Source said (PolNeAR
+# annotates the object as content), read like ``TOPIC_CUES`` (finite verb, named subject, quotes
+# only for a speaker the article attributes otherwise).  Past forms only: "mentions", "references",
+# "discusses" are as often plural nouns ("several mentions of"); "addressed" mostly takes a listener
+# ("addressed the crowd").
+OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced")
+
 
 # Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").
 MEDIA_WORDS: Final[frozenset[str]] = words(

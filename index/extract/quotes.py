@@ -798,6 +798,7 @@ _TRIGGERS: Final = (
     | {"according", ":", "in", "clear"}
     | frozenset(_PHRASAL_CUES)  # not .keys(): frozenset | dict_keys is a set (mypyc checks the type)
     | frozenset(lex.TOPIC_CUES)
+    | lex.OBJECT_TOPIC_CUES
     | _SIGNATURE_DASHES
     | {"-"}
 )
@@ -1087,6 +1088,11 @@ class _Attributor:
             elif low in lex.TOPIC_CUES:
                 if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
+            elif low in lex.CLAUSE_CUE_VERBS and not _CLAUSE_AFTER.match(self.body, self.ends[i]):
+                continue  # "maintained a lead", "clarified his position": no words reported
+            elif low in lex.OBJECT_TOPIC_CUES:
+                if not caps[i] and not (low == "discussed" and self._coordinated_subject(i)):
+                    self._topic(i)  # "Gowdy referenced an inspector general's report"
             elif low in _SIGNATURE_DASHES or low == "-":
                 # "“…” ― Sonya Herridge"; "“…”\n\n- Bernie Sanders." (a signature line of its own)
                 self._signature(i) or self._paragraph_signature(i)
@@ -1125,8 +1131,11 @@ class _Attributor:
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
+                first_new = len(self.found)
                 before = self._before(i)
                 self.named_only = False
+                if low in lex.CRITICISM_VERBS:
+                    self._persons_only(first_new)  # "Europeans derided the deal": a summary of reactions
                 if not before and low in _INVERTED_CUES:
                     self._inverted(i)  # "“… fair and square?” asked Bennett"
         self._viewpoints()
@@ -2056,6 +2065,29 @@ class _Attributor:
             att.cue = self.body[self.starts[i] : self.ends[i + 1]]
             att.cue_end = self.ends[i + 1]
         return True
+
+    def _persons_only(self, first: int) -> None:
+        """Keep only the person Sources among the attributions found from index ``first``: a verbal
+        attack ("assailed", "rebuked") is one speaker's act, while a group's or an organisation's
+        ("Republican leaders who rebuked Trump", "Europeans derided the deal") sums up reactions
+        in the writer's words.  A one-word plural name ("Europeans", "Democrats") is a group too; a
+        person's surname alone ("Sanders") resolves to the full name introduced earlier."""
+        self.found[first:] = [
+            a for a in self.found[first:]
+            if a.type == "person" and (" " in a.name or not a.name.endswith("s"))
+        ]
+
+    def _coordinated_subject(self, i: int) -> bool:
+        """Whether "and" joins two subjects right before the verb at ``i`` ("Erdoğan and Putin
+        discussed the Idlib conflict"): with a verb of conversation, an exchange between them, not
+        a statement by either.  Looks back over the sentence's last few tokens, up to a comma."""
+        lows, sent = self.lows, self.sents[i]
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if self.sents[k] != sent or lows[k] in {",", ";", ":", "”", '"'}:
+                return False
+            if lows[k] == "and" or lows[k] == "&":
+                return True
+        return False
 
     def _topic(self, i: int) -> bool:
         """A verb of speaking about a topic, its particle after it ("talked about", "refers to"):
@@ -3576,6 +3608,8 @@ def _reported_span(
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end], att.cue)
+            if att.cue.lower() in _TOPIC_OBJECT_CUES:
+                end = start + _content.topic_object_end(body[start:end])
         elif not found[1]:
             # "denied the charges through his lawyer", "announced his candidacy in June 2015": a
             # speech verb's short noun-phrase object ends as a stance verb's does
@@ -3864,7 +3898,7 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     # A topic cue ("Rubio talked about …") adds a quote to a speaker the article attributes to
     # otherwise, never a speaker of its own: alone it is weak evidence of a quoted speaker (PolNeAR
     # train: about 0.7 of such speakers are gold, below the article-level precision).
-    stated = {a.name for a in atts if a.cue.lower() not in lex.TOPIC_CUES} | {h[0] for h in headline}
+    stated = {a.name for a in atts if not _topic_cue(a.cue.lower())} | {h[0] for h in headline}
     speakers: dict[str, Speaker] = {}
     for att, quote in sorted(pairs, key=lambda p: p[1].start if p[1] else p[0].cue_start):
         if att.name not in stated:
@@ -3934,6 +3968,25 @@ def _title_like(words: list[str]) -> bool:
     if len(words) > 10 or any(w[-1:] in ".!?" for w in words[:-1]):
         return False
     return all(w[:1].isupper() or w.lower() in _MINOR_WORDS or not w[:1].isalpha() for w in words)
+
+
+# What must follow a verb of ``lex.CLAUSE_CUE_VERBS`` for it to report words: "that" (after time words,
+# adverbs or a social network: "clarified on Tuesday that", "writing on Twitter that"), a colon, or a
+# quotation ("interjected: “…”", "…, writing “Feels great to …”").
+_CLAUSE_AFTER: Final = re.compile(
+    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday|tonight|later|again|repeatedly|publicly"
+    r"|privately|also|then|once|often|long|always|[a-z]+ly|on\s+(?:Twitter|Facebook|Instagram))\b)*"
+    r"(?:\s+that\b|\s*:|,?\s*[“\"])"
+)
+
+
+# Topic and attack cues whose object ends at a companion or broadcast too (``topic_object_end``).
+_TOPIC_OBJECT_CUES: Final = lex.OBJECT_TOPIC_CUES | lex.CRITICISM_VERBS
+
+
+def _topic_cue(cue: str) -> bool:
+    """Whether ``cue`` names a topic ("talked about", "mentioned"): weak evidence of a speaker."""
+    return cue in lex.TOPIC_CUES or cue in lex.OBJECT_TOPIC_CUES
 
 
 def _speaks(body: str, att: _Attribution) -> bool:
