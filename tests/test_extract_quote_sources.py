@@ -535,3 +535,33 @@ def test_first_conjunct_with_a_party_tag_speaks():
     quotes = _quotes(body)
     assert quotes["Bernie Sanders"] == ["the plan would fail."]
     assert quotes["Martin O'Malley"] == ["the plan would fail."]
+
+
+# Thirteenth round: a quotation closed by another speaker's attribution is that speaker's.
+
+
+def test_quotation_closed_by_a_long_described_source_is_not_the_previous_speakers():
+    body = (
+        "“The vote will be close,” Commentary’s Noah Rothman tweeted Friday. Experts agree. "
+        "“Rubio will be the flavor of the week,” election law expert Rick Hasen tweeted Monday."
+    )
+    assert _quotes(body) == {
+        "Noah Rothman": ["The vote will be close"],
+        "Rick Hasen": ["Rubio will be the flavor of the week"],
+    }
+
+
+def test_quotation_closed_by_a_long_description_in_the_next_paragraph():
+    body = (
+        "“Mr. Weiner is on leave from the station,” a NY1 representative said.\n\n"
+        "“We won’t be running his columns,” Daily News opinion editor Josh Greenman told a reporter."
+    )
+    quotes = _quotes(body)
+    assert quotes["Josh Greenman"] == ["We won’t be running his columns"]
+    assert quotes["NY1 representative"] == ["Mr. Weiner is on leave from the station"]
+
+
+def test_attribution_opening_the_next_sentence_does_not_end_a_split_quote():
+    body = "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''We ran.''"
+    quotes = _quotes(body)
+    assert quotes["Alawee"] == ["We are refugees", "We are not terrorists."]

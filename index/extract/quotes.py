@@ -2911,6 +2911,7 @@ def _attach_quotes(
     ends = [end for _, end, _ in spans]
     limits = _trailing_limits(body, atts)
     others = tuple(sorted((a.cue_start, a.cue_end, a.name) for a in atts if not a.inverted))
+    anchors = _anchors(atts)
     for n, att in enumerate(atts):
         idx = _quote_for(body, att, starts, ends, sent_of)
         if idx is not None and idx not in used and starts[idx] > att.cue_end:
@@ -2926,7 +2927,7 @@ def _attach_quotes(
                 # "Teachers … are “very, very pro-Bernie,” Smith said": the clause holding the fragment
                 used.add(idx)
                 out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
-                _follow_on(body, att, spans, idx, used, out, others)
+                _follow_on(body, att, spans, idx, used, out, others, anchors)
                 continue
         if idx is not None and idx not in used:
             used.add(idx)
@@ -2934,7 +2935,8 @@ def _attach_quotes(
             out.append((att, _quote(body, att, start, end, "direct")))
             _lead_in(body, att, spans, idx, used, out)
             if not (att.inverted and att.cue in _LINE_SIGNATURES and "\n" in body[end : att.cue_start]):
-                _follow_on(body, att, spans, idx, used, out, others)  # (a signature line ends its quotation)
+                # (a signature line ends its quotation)
+                _follow_on(body, att, spans, idx, used, out, others, anchors)
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
@@ -3312,17 +3314,22 @@ def _follow_on(
     used: set[int],
     out: list,
     others: tuple[tuple[int, int, str], ...] = (),
+    anchors: tuple[tuple[int, str], ...] = (),
 ) -> None:
     """The second half of a split quote (“A,” X said. “B.”) and multi-paragraph continuations.
 
     ``others``: (cue start, cue end, name) of the Sources named before their cue; a quotation
     that one of them introduces ("“Look at what you did,” Franken said. Silverman responded,
-    “Thank God …”") is its own, not a second half.
+    “Thank God …”") is its own, not a second half.  ``anchors``: where each attribution's
+    Source or cue starts (``_anchors``); a quotation another speaker's attribution closes is
+    that speaker's.
     """
     k = idx + 1
     while k < len(spans) and k not in used:
         start, end, continues = spans[k]
         if others and _introduced_by_other(body, others, att, spans[k - 1][1], start):
+            break
+        if anchors and _closed_by_other(body, anchors, att, end):
             break
         # Split quote: this attribution (with any apposition) fills the gap between the two halves.
         gap = start - spans[k - 1][1]
@@ -3362,6 +3369,35 @@ def _introduced_by_other(
             return True
     return False
 
+
+def _anchors(atts: list[_Attribution]) -> tuple[tuple[int, str], ...]:
+    """(first offset of the Source or the cue, name) of every attribution, ascending."""
+    return tuple(sorted((min(a.source_start, a.cue_start), a.name) for a in atts if a.source_start >= 0))
+
+
+def _closed_by_other(body: str, anchors: tuple[tuple[int, str], ...], att: _Attribution, end: int) -> bool:
+    """Whether another speaker's attribution closes the quotation that ends at ``end``: its Source
+    (or cue) starts within ``_CLOSER_GAP`` characters after it, in the same paragraph.  The
+    ``_CUE_AFTER`` test reads at most four words before the cue, so a long description before the
+    name ("“…,” election law expert Rick Hasen tweeted", "“…,” Daily News opinion editor Josh
+    Greenman told") let the previous speaker's split-quote reading take the quotation.  Not after
+    a quotation that ends its sentence ("''We are not terrorists.'' Mr. Zahed said: ''…''"): the
+    attribution after it may open the next sentence."""
+    if _SENTENCE_CLOSE.match(body, end - 1) is not None:
+        return False
+    first = bisect.bisect_right(anchors, (end, ""))
+    for anchor, name in anchors[first:]:
+        if anchor - end >= _CLOSER_GAP:
+            return False
+        if name != att.name and "\n" not in body[end:anchor]:
+            return True
+    return False
+
+
+# As in ``_quote_for``: the farthest a trailing attribution's anchor lies after its quotation.
+_CLOSER_GAP: Final = 40
+# An end mark, the closing marks, then a capitalised word: the next sentence begins.
+_SENTENCE_CLOSE: Final = re.compile(r"[.!?][\s\"”’']*\s[\"“‘']*[A-Z]")
 
 # Longest text between a cue and the quotation it introduces ("responded pointedly, with a smile: ").
 _INTRODUCER_GAP: Final = 40
