@@ -959,3 +959,12 @@ def test_relative_aside_after_the_contents_short_subject_does_not_end_it():
 def test_relative_clause_before_a_list_still_ends_the_content():
     body = "Tad Devine spoke. Devine said Reyes, who won Ohio, and Lee will debate."
     assert _quotes(body) == {"Tad Devine": []}
+
+
+# Thirteenth round: the NYT's two apostrophes close a quotation before a participle cue.
+
+
+def test_participle_after_double_apostrophes_closing_a_quotation():
+    body = "''We will win,'' Mr. Trump told the hosts of ''Morning Joe,'' adding that his son is a friend."
+    quotes = _quotes(body)
+    assert quotes["Trump"] == ["We will win", "his son is a friend."]

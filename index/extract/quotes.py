@@ -1498,7 +1498,10 @@ class _Attributor:
             # …" (speech verbs only: "…, forcefully denouncing the regime" is a stance whose object
             # runs on)
             return True
-        return prev == "," or (i > 1 and prev in _CLOSE_QUOTES and self.texts[i - 2] == ",")
+        if prev == "," or (i > 1 and prev in _CLOSE_QUOTES and self.texts[i - 2] == ","):
+            return True
+        # the NYT's two apostrophes closing the quotation: "… of ''Morning Joe,'' adding that …"
+        return i > 2 and prev == "'" and self.texts[i - 2] == "'" and self.texts[i - 3] == ","
 
     def _reports_nothing(self, i: int) -> bool:
         """A cue word that reports no words here: "X reported from Kabul" (a reporting credit), "a
