@@ -193,7 +193,8 @@ def test_subordinate_clause_after_an_opening_phrase_ends_at_its_comma():
 
 def test_double_apostrophe_quotation_closes_before_a_participle():
     body = "George Bruno spoke. Bruno criticized the plan as ''reckless,'' adding that it would fail."
-    assert _quotes(body) == {"George Bruno": ["the plan as ''reckless,''"]}
+    # (thirteenth round: the participle after ,'' is read as a cue of its own too)
+    assert _quotes(body) == {"George Bruno": ["the plan as ''reckless,''", "it would fail."]}
 
 
 # -- eleventh round: a quotation of no one's goes on with the reported sentence before it --------

@@ -565,3 +565,21 @@ def test_attribution_opening_the_next_sentence_does_not_end_a_split_quote():
     body = "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''We ran.''"
     quotes = _quotes(body)
     assert quotes["Alawee"] == ["We are refugees", "We are not terrorists."]
+
+
+# Thirteenth round: a speech participle set off by commas after the name opening the sentence.
+
+
+def test_participle_aside_after_the_opening_name_is_that_persons():
+    body = "Salceda, citing data from the State Department, said the ban is wrong."
+    assert _quotes(body) == {"Salceda": ["data from the State Department", "the ban is wrong."]}
+
+
+def test_participle_aside_after_a_name_with_a_party_tag():
+    body = "But Sen. Richard J. Durbin (D-Ill.), noting the size of the crowd, called on him to help."
+    assert _quotes(body)["Richard J Durbin"][0] == "the size of the crowd"
+
+
+def test_participle_aside_without_a_verb_after_its_comma_is_not_read():
+    body = "Salceda, citing data from the State Department, and the ambassador met."
+    assert "Salceda" not in _quotes(body)

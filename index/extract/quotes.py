@@ -781,6 +781,8 @@ _OPENING_CUES: Final = lex.words("said says")
 # topic ("Pointing to …").
 _OPENING_PARTICIPLES: Final = frozenset(w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing"))
 _OPENING_REACH: Final = 40
+# Longest participle aside between a subject's comma and the comma before its verb.
+_ASIDE_REACH: Final = 25
 # Time prepositions before a speech gerund opening the sentence ("After suggesting that …, Rubio …").
 _GERUND_LEADS: Final = lex.words("after since before while upon")
 _TOPIC_PARTICLES: Final = lex.words("to at")
@@ -1103,6 +1105,8 @@ class _Attributor:
                 or self._reports_nothing(i)
             ):
                 continue
+            elif low in _OPENING_PARTICIPLES and self._appositive_participle(i):
+                continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
             elif low in _CUE_VERBS:
@@ -1502,6 +1506,56 @@ class _Attributor:
             return True
         # the NYT's two apostrophes closing the quotation: "… of ''Morning Joe,'' adding that …"
         return i > 2 and prev == "'" and self.texts[i - 2] == "'" and self.texts[i - 3] == ","
+
+    def _appositive_participle(self, i: int) -> bool:
+        """``Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …``, ``Sen. Richard J.
+        Durbin (D-Ill.), noting the size of Sanders's following, called …``: a speech participle set
+        off by commas right after the name that opens the sentence is that person's, and its content
+        ends at the comma closing the aside (``stop``): the main verb must follow that comma."""
+        texts, lows = self.texts, self.lows
+        if i < 2 or texts[i - 1] != ",":
+            return False
+        s = i - 1
+        while s > 0 and self.sents[s - 1] == self.sents[i]:
+            s -= 1
+        s = self._past_lead_words(s, i)  # "But Sen. Richard J. Durbin (D-Ill.), noting …"
+        if not self.names._is_name_word(s) or lows[s] in lex.NON_NAME_CAPS and lows[s] not in _HONORIFICS:
+            return False
+        e = self.names._run_end(s)
+        tag = e
+        if tag + 2 < i and texts[tag] == "(" and texts[i - 2] == ")" and ")" not in texts[tag : i - 2]:
+            tag = i - 1  # a party tag: "Durbin (D-Ill.),"
+        if tag != i - 1:
+            return False
+        close = self._aside_close(i)
+        if close < 0:
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if not parsed or _is_place(parsed[0]):
+            return False
+        self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+        self.found[-1].stop = self.starts[close]
+        return True
+
+    def _aside_close(self, i: int) -> int:
+        """The comma closing a participle aside that opens at token ``i``, when the main clause's
+        verb follows it (past closing quotation marks and adverbs: "…, citing ''the unique magic of
+        Trump,'' predicted …"); else -1."""
+        texts, sent = self.texts, self.sents[i]
+        k = i + 1
+        while k < self.n and k - i <= _ASIDE_REACH and self.sents[k] == sent:
+            text = texts[k]
+            if text in {";", ":", "(", "—", "–"} or text in _OPEN_QUOTES and text != "'":
+                return -1
+            if text == ",":
+                v = k + 1
+                while v < self.n and texts[v] in _CLOSE_QUOTES:
+                    v += 1
+                if v < self.n and self.sents[v] == sent and self._verb_after_subject(v):
+                    return k
+                return -1
+            k += 1
+        return -1
 
     def _reports_nothing(self, i: int) -> bool:
         """A cue word that reports no words here: "X reported from Kabul" (a reporting credit), "a
