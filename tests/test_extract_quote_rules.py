@@ -969,3 +969,19 @@ def test_participle_after_double_apostrophes_closing_a_quotation():
     body = "''We will win,'' Mr. Trump told the hosts of ''Morning Joe,'' adding that his son is a friend."
     quotes = _quotes(body)
     assert quotes["Trump"] == ["We will win", "his son is a friend."]
+
+
+# Thirteenth round: a participle after "but" goes on with the participle attribution before it.
+
+
+def test_participle_after_but_continues_the_participle_before_it():
+    body = (
+        "Mr. Trump released a statement on Saturday, describing the soldier as a hero but insisting "
+        "that his father had no right to speak."
+    )
+    assert _quotes(body) == {"Trump": ["the soldier as a hero", "his father had no right to speak."]}
+
+
+def test_participle_after_but_without_a_participle_before_it_is_not_read():
+    body = "Mr. Trump praised the soldier but insisting on more is not his style."
+    assert _quotes(body) == {"Trump": ["the soldier"]}

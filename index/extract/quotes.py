@@ -1116,12 +1116,16 @@ class _Attributor:
                     self._after_comma(i)
                     or lows[i - 1] in _PARTICIPLE_LEADS
                     or lows[i - 1] in _STATEMENT_NOUNS
+                    or self._contrasted_participle(i)
                 ):
                     self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
                 elif not self._before(i) and not self._participle(i) and low in _INVERTED_CUES:
                     self._inverted(i)
             elif low in lex.PARTICIPLE_CUES and i > 0 and (
-                self._after_comma(i) or lows[i - 1] in _PARTICIPLE_LEADS or caps[i - 1]
+                self._after_comma(i)
+                or lows[i - 1] in _PARTICIPLE_LEADS
+                or caps[i - 1]
+                or self._contrasted_participle(i)
             ):
                 self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
             elif low in lex.PROGRESSIVE_VERBS and i > 0 and self._after_comma(i) and self._participle(i):
@@ -1507,6 +1511,14 @@ class _Attributor:
         # the NYT's two apostrophes closing the quotation: "… of ''Morning Joe,'' adding that …"
         return i > 2 and prev == "'" and self.texts[i - 2] == "'" and self.texts[i - 3] == ","
 
+    def _contrasted_participle(self, i: int) -> bool:
+        """``…, describing the Khans' son as a hero but insisting that …``: a participle after "but"
+        goes on with the participle attribution just read in its sentence (its subject speaks)."""
+        if i == 0 or self.lows[i - 1] != "but" or not self.found:
+            return False
+        last = self.found[-1]
+        return last.sent == self.sents[i] and last.cue.endswith("ing") and last.cue_start < self.starts[i]
+
     def _appositive_participle(self, i: int) -> bool:
         """``Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …``, ``Sen. Richard J.
         Durbin (D-Ill.), noting the size of Sanders's following, called …``: a speech participle set
@@ -1720,7 +1732,12 @@ class _Attributor:
         if not self.lows[i].endswith("ing") or i == 0:
             return False
         lead = self.lows[i - 1]
-        if not self._after_comma(i) and lead not in _PARTICIPLE_LEADS and lead not in _STATEMENT_NOUNS:
+        if (
+            not self._after_comma(i)
+            and lead not in _PARTICIPLE_LEADS
+            and lead not in _STATEMENT_NOUNS
+            and not self._contrasted_participle(i)
+        ):
             prev = self.texts[i - 1]
             if (
                 self.caps[i - 1]
