@@ -3659,7 +3659,10 @@ def _reported_span(
     if opener is not None:
         return opener  # "As POLITICO revealed, the RNC agreed …": the main clause, past any later cue
     found = None
-    if after_start < s_end:
+    question = _content.question_start(body[after_start:s_end], att.cue) if after_start < s_end else None
+    if question is not None and not att.inverted:
+        found = (question, True)  # "…, asking the directors whether HP should proceed …": the question
+    elif after_start < s_end:
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
