@@ -551,7 +551,7 @@ def test_to_a_name_opening_the_sentence_gives_the_main_clause_as_a_view():
 
 def test_to_a_place_opening_the_sentence_is_no_view():
     body = "The party met on Monday. To Washington, the move looked like a provocation."
-    assert _quotes(body) == {"Reince Priebus": []}  # a speaker of the article, with no quote
+    assert _quotes(body) == {}
 
 
 # -- twelfth round: both sides of a parenthetical attribution ----------------------------------
