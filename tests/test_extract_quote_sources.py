@@ -583,3 +583,16 @@ def test_participle_aside_after_a_name_with_a_party_tag():
 def test_participle_aside_without_a_verb_after_its_comma_is_not_read():
     body = "Salceda, citing data from the State Department, and the ambassador met."
     assert "Salceda" not in _quotes(body)
+
+
+# Thirteenth round: a capitalised name after "The" opening the sentence is a participle's subject.
+
+
+def test_participle_after_a_capitalised_name_with_the_article():
+    body = "The Washington Post intervened in April, arguing that the records were of public interest."
+    assert _quotes(body) == {"Washington Post": ["the records were of public interest."]}
+
+
+def test_participle_after_a_lower_case_noun_phrase_with_the_article_is_no_ones():
+    body = "The deal fell through in April, saying nothing about the records."
+    assert _quotes(body) == {}

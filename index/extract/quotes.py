@@ -1839,7 +1839,9 @@ class _Attributor:
         if k >= i or j == s or not self._verb_after_subject(k):
             return False
         head = self.lows[j]
-        if not (head in lex.ROLE_NOUNS or head in lex.ORG_NOUNS or head in _PARTY_MEMBERS):
+        # (or a capitalised name after "The": "The Washington Post intervened in April, arguing …")
+        named = all(self.caps[m] and self.texts[m][:1].isalpha() for m in range(s + 1, j + 1))
+        if not (head in lex.ROLE_NOUNS or head in lex.ORG_NOUNS or head in _PARTY_MEMBERS or named):
             return False
         return self._named_subject(i, j)  # token j is a word (never the comma of an apposition)
 
