@@ -596,3 +596,14 @@ def test_participle_after_a_capitalised_name_with_the_article():
 def test_participle_after_a_lower_case_noun_phrase_with_the_article_is_no_ones():
     body = "The deal fell through in April, saying nothing about the records."
     assert _quotes(body) == {}
+
+
+# Thirteenth round: a wire dateline before the subject of a participle's sentence.
+
+
+def test_participle_subject_after_a_wire_dateline():
+    body = (
+        "Clinton targets Trump.\n\nLOS ANGELES (AP) — Hillary Clinton dove into Donald Trump’s record "
+        "Tuesday, saying that he profited from the crisis."
+    )
+    assert _quotes(body) == {"Hillary Clinton": ["he profited from the crisis."]}

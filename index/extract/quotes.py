@@ -781,6 +781,8 @@ _OPENING_CUES: Final = lex.words("said says")
 # topic ("Pointing to …").
 _OPENING_PARTICIPLES: Final = frozenset(w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing"))
 _OPENING_REACH: Final = 40
+# Most tokens of a dateline's place before its wire tag ("LOS ANGELES (AP) —").
+_DATELINE_MAX: Final = 6
 # Longest participle aside between a subject's comma and the comma before its verb.
 _ASIDE_REACH: Final = 25
 # Time prepositions before a speech gerund opening the sentence ("After suggesting that …, Rubio …").
@@ -1764,6 +1766,7 @@ class _Attributor:
             s -= 1
         if i - s > 40:
             return False
+        s = self._past_dateline(s, i)  # "LOS ANGELES (AP) — Hillary Clinton dove …, saying …"
         s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
         if self.lows[s] in _ARTICLES:
             return self._described_subject(i, s)  # "The Sanders campaign doubled down …, saying …"
@@ -1809,6 +1812,21 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _past_dateline(self, s: int, i: int) -> int:
+        """The token after a dateline that opens the sentence at ``s`` ("LOS ANGELES (AP) —",
+        "Washington (AFP) –": capitalised words, a wire's tag in parentheses, a dash), else ``s``."""
+        texts = self.texts
+        if not self.caps[s]:
+            return s
+        for k in range(s + 1, min(i - 1, s + _DATELINE_MAX)):
+            if texts[k] == "(":
+                if k + 3 < i and texts[k + 2] == ")" and (texts[k + 3] in _DASHES or texts[k + 3] == "-"):
+                    return k + 4
+                return s
+            if not self.caps[k]:
+                return s
+        return s
 
     def _opening_word(self, s: int) -> bool:
         """Whether the capitalised word opening the sentence at ``s`` opens a phrase, not a name:
