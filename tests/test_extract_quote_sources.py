@@ -607,3 +607,8 @@ def test_participle_subject_after_a_wire_dateline():
         "Tuesday, saying that he profited from the crisis."
     )
     assert _quotes(body) == {"Hillary Clinton": ["he profited from the crisis."]}
+
+
+def test_participle_aside_after_a_capitalised_name_with_the_article():
+    body = "The Journal, citing internal documents, reported that the campaign was in trouble."
+    assert _quotes(body) == {"Journal": ["internal documents", "the campaign was in trouble."]}

@@ -1533,6 +1533,8 @@ class _Attributor:
         while s > 0 and self.sents[s - 1] == self.sents[i]:
             s -= 1
         s = self._past_lead_words(s, i)  # "But Sen. Richard J. Durbin (D-Ill.), noting …"
+        if lows[s] == "the" and s + 1 < i and self.caps[s + 1]:
+            s += 1  # "The Journal, citing internal documents, reported …"
         if not self.names._is_name_word(s) or lows[s] in lex.NON_NAME_CAPS and lows[s] not in _HONORIFICS:
             return False
         e = self.names._run_end(s)
