@@ -193,7 +193,8 @@ def test_subordinate_clause_after_an_opening_phrase_ends_at_its_comma():
 
 def test_double_apostrophe_quotation_closes_before_a_participle():
     body = "George Bruno spoke. Bruno criticized the plan as ''reckless,'' adding that it would fail."
-    assert _quotes(body) == {"George Bruno": ["the plan as ''reckless,''"]}
+    # (thirteenth round: the participle after ,'' is read as a cue of its own too)
+    assert _quotes(body) == {"George Bruno": ["the plan as ''reckless,''", "it would fail."]}
 
 
 # -- eleventh round: a quotation of no one's goes on with the reported sentence before it --------
@@ -757,3 +758,24 @@ def test_writers_comparison_after_a_figure_ends_the_content():
 def test_present_perfect_of_the_source_after_and_ends_the_content():
     body = "Kelly Ward leads the party. Ward says she will vote for him but has delayed her endorsement."
     assert _quotes(body) == {"Kelly Ward": ["she will vote for him"]}
+
+
+# -- thirteenth round: the question a form of "ask" reports --------------------------------------
+
+
+def test_asking_a_listener_whether_reports_the_question():
+    body = (
+        "Carly Fiorina spoke. Fiorina moved around the table, asking the directors whether HP "
+        "should proceed with the deal."
+    )
+    assert _quotes(body) == {"Carly Fiorina": ["whether HP should proceed with the deal."]}
+
+
+def test_asked_a_listener_why_starts_at_the_question():
+    body = "Andrea Mitchell asked Sanders why he has criticized the former president."
+    assert _quotes(body) == {"Andrea Mitchell": ["why he has criticized the former president."]}
+
+
+def test_asking_a_listener_to_act_is_a_request():
+    body = "Reince Priebus spoke. Reince Priebus met the donors on Monday, asking them to host events."
+    assert _quotes(body) == {"Reince Priebus": []}  # a speaker of the article, with no quote

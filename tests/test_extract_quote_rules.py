@@ -555,7 +555,8 @@ def test_aside_ending_in_a_short_quotation_keeps_the_subject():
     )
     assert _quotes(body) == {
         "Humphrey": ["he doesn’t believe the effort needs an alternative."],
-        "Manafort": ["the candidate could be competitive."],
+        # (thirteenth round: the participle aside is his too, as PolNeAR annotates it)
+        "Manafort": ["the unique magic of Trump", "the candidate could be competitive."],
     }
 
 
@@ -1115,3 +1116,27 @@ def test_progressive_of_a_stress_verb_and_surmised_report_their_clause():
 def test_progressive_talking_about_is_a_topic_cue():
     body = "Elena Marsh said the port would stay open. Marsh is talking about a new ferry to Dover."
     assert _quotes(body)["Elena Marsh"] == ["the port would stay open.", "a new ferry to Dover."]
+
+# Thirteenth round: the NYT's two apostrophes close a quotation before a participle cue.
+
+
+def test_participle_after_double_apostrophes_closing_a_quotation():
+    body = "''We will win,'' Mr. Trump told the hosts of ''Morning Joe,'' adding that his son is a friend."
+    quotes = _quotes(body)
+    assert quotes["Trump"] == ["We will win", "his son is a friend."]
+
+
+# Thirteenth round: a participle after "but" goes on with the participle attribution before it.
+
+
+def test_participle_after_but_continues_the_participle_before_it():
+    body = (
+        "Mr. Trump released a statement on Saturday, describing the soldier as a hero but insisting "
+        "that his father had no right to speak."
+    )
+    assert _quotes(body) == {"Trump": ["the soldier as a hero", "his father had no right to speak."]}
+
+
+def test_participle_after_but_without_a_participle_before_it_is_not_read():
+    body = "Mr. Trump praised the soldier but insisting on more is not his style."
+    assert _quotes(body) == {"Trump": ["the soldier"]}

@@ -535,3 +535,80 @@ def test_first_conjunct_with_a_party_tag_speaks():
     quotes = _quotes(body)
     assert quotes["Bernie Sanders"] == ["the plan would fail."]
     assert quotes["Martin O'Malley"] == ["the plan would fail."]
+
+
+# Thirteenth round: a quotation closed by another speaker's attribution is that speaker's.
+
+
+def test_quotation_closed_by_a_long_described_source_is_not_the_previous_speakers():
+    body = (
+        "“The vote will be close,” Commentary’s Noah Rothman tweeted Friday. Experts agree. "
+        "“Rubio will be the flavor of the week,” election law expert Rick Hasen tweeted Monday."
+    )
+    assert _quotes(body) == {
+        "Noah Rothman": ["The vote will be close"],
+        "Rick Hasen": ["Rubio will be the flavor of the week"],
+    }
+
+
+def test_quotation_closed_by_a_long_description_in_the_next_paragraph():
+    body = (
+        "“Mr. Weiner is on leave from the station,” a NY1 representative said.\n\n"
+        "“We won’t be running his columns,” Daily News opinion editor Josh Greenman told a reporter."
+    )
+    quotes = _quotes(body)
+    assert quotes["Josh Greenman"] == ["We won’t be running his columns"]
+    assert quotes["NY1 representative"] == ["Mr. Weiner is on leave from the station"]
+
+
+def test_attribution_opening_the_next_sentence_does_not_end_a_split_quote():
+    body = "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''We ran.''"
+    quotes = _quotes(body)
+    assert quotes["Alawee"] == ["We are refugees", "We are not terrorists."]
+
+
+# Thirteenth round: a speech participle set off by commas after the name opening the sentence.
+
+
+def test_participle_aside_after_the_opening_name_is_that_persons():
+    body = "Salceda, citing data from the State Department, said the ban is wrong."
+    assert _quotes(body) == {"Salceda": ["data from the State Department", "the ban is wrong."]}
+
+
+def test_participle_aside_after_a_name_with_a_party_tag():
+    body = "But Sen. Richard J. Durbin (D-Ill.), noting the size of the crowd, called on him to help."
+    assert _quotes(body)["Richard J Durbin"][0] == "the size of the crowd"
+
+
+def test_participle_aside_without_a_verb_after_its_comma_is_not_read():
+    body = "Salceda, citing data from the State Department, and the ambassador met."
+    assert "Salceda" not in _quotes(body)
+
+
+# Thirteenth round: a capitalised name after "The" opening the sentence is a participle's subject.
+
+
+def test_participle_after_a_capitalised_name_with_the_article():
+    body = "The Washington Post intervened in April, arguing that the records were of public interest."
+    assert _quotes(body) == {"Washington Post": ["the records were of public interest."]}
+
+
+def test_participle_after_a_lower_case_noun_phrase_with_the_article_is_no_ones():
+    body = "The deal fell through in April, saying nothing about the records."
+    assert _quotes(body) == {}
+
+
+# Thirteenth round: a wire dateline before the subject of a participle's sentence.
+
+
+def test_participle_subject_after_a_wire_dateline():
+    body = (
+        "Clinton targets Trump.\n\nLOS ANGELES (AP) — Hillary Clinton dove into Donald Trump’s record "
+        "Tuesday, saying that he profited from the crisis."
+    )
+    assert _quotes(body) == {"Hillary Clinton": ["he profited from the crisis."]}
+
+
+def test_participle_aside_after_a_capitalised_name_with_the_article():
+    body = "The Journal, citing internal documents, reported that the campaign was in trouble."
+    assert _quotes(body) == {"Journal": ["internal documents", "the campaign was in trouble."]}

@@ -225,6 +225,28 @@ _OCCASION_LEAD: Final = re.compile(
 )
 
 
+# Forms of "ask": their content is the question (a wh- or "if" clause after the person asked);
+# "asking them to host events", "asked for $1.9 billion" are requests, not speech.
+_ASK_CUES: Final = lex.words("ask asks asked asking")
+# "asking the directors whether …", "asked Sanders why …", "kept asking her why …": up to four
+# words of listener (no preposition, no infinitive), then the question's opening word.
+_QUESTION_AFTER: Final = re.compile(
+    r"[^\S\n]+(?:(?!(?:to|for|about|on|of|that|and|but)\b)[\w.'\u2019-]+[^\S\n]+){0,4}?"
+    r"(whether|if|why|how|what|when|where|who)\b"
+)
+
+
+def question_start(text: str, cue: str) -> int | None:
+    """Where the question a form of "ask" reports starts in ``text`` (the sentence after the
+    cue), past the person asked: "asking the directors whether HP should proceed …" -> "whether …",
+    "asked Sanders why he has criticized …" -> "why …"; None for requests and topics ("asking
+    them to host events", "asked about the deal")."""
+    if cue.lower() not in _ASK_CUES:
+        return None
+    found = _QUESTION_AFTER.match(text)
+    return found.start(1) if found is not None else None
+
+
 def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int, bool] | None:
     """Where the content in ``text`` (the rest of the sentence after the cue) starts.
 

@@ -781,6 +781,10 @@ _OPENING_CUES: Final = lex.words("said says")
 # topic ("Pointing to …").
 _OPENING_PARTICIPLES: Final = frozenset(w for w in _CUE_VERBS | lex.PARTICIPLE_CUES if w.endswith("ing"))
 _OPENING_REACH: Final = 40
+# Most tokens of a dateline's place before its wire tag ("LOS ANGELES (AP) —").
+_DATELINE_MAX: Final = 6
+# Longest participle aside between a subject's comma and the comma before its verb.
+_ASIDE_REACH: Final = 25
 # Time prepositions before a speech gerund opening the sentence ("After suggesting that …, Rubio …").
 _GERUND_LEADS: Final = lex.words("after since before while upon")
 _TOPIC_PARTICLES: Final = lex.words("to at")
@@ -1109,6 +1113,8 @@ class _Attributor:
                 or self._reports_nothing(i)
             ):
                 continue
+            elif low in _OPENING_PARTICIPLES and self._appositive_participle(i):
+                continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
             elif low in _CUE_VERBS:
@@ -1118,12 +1124,16 @@ class _Attributor:
                     self._after_comma(i)
                     or lows[i - 1] in _PARTICIPLE_LEADS
                     or lows[i - 1] in _STATEMENT_NOUNS
+                    or self._contrasted_participle(i)
                 ):
                     self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
                 elif not self._before(i) and not self._participle(i) and low in _INVERTED_CUES:
                     self._inverted(i)
             elif low in lex.PARTICIPLE_CUES and i > 0 and (
-                self._after_comma(i) or lows[i - 1] in _PARTICIPLE_LEADS or caps[i - 1]
+                self._after_comma(i)
+                or lows[i - 1] in _PARTICIPLE_LEADS
+                or caps[i - 1]
+                or self._contrasted_participle(i)
             ):
                 self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
             elif low in lex.PROGRESSIVE_VERBS and i > 0 and self._after_comma(i) and self._participle(i):
@@ -1507,7 +1517,70 @@ class _Attributor:
             # …" (speech verbs only: "…, forcefully denouncing the regime" is a stance whose object
             # runs on)
             return True
-        return prev == "," or (i > 1 and prev in _CLOSE_QUOTES and self.texts[i - 2] == ",")
+        if prev == "," or (i > 1 and prev in _CLOSE_QUOTES and self.texts[i - 2] == ","):
+            return True
+        # the NYT's two apostrophes closing the quotation: "… of ''Morning Joe,'' adding that …"
+        return i > 2 and prev == "'" and self.texts[i - 2] == "'" and self.texts[i - 3] == ","
+
+    def _contrasted_participle(self, i: int) -> bool:
+        """``…, describing the Khans' son as a hero but insisting that …``: a participle after "but"
+        goes on with the participle attribution just read in its sentence (its subject speaks)."""
+        if i == 0 or self.lows[i - 1] != "but" or not self.found:
+            return False
+        last = self.found[-1]
+        return last.sent == self.sents[i] and last.cue.endswith("ing") and last.cue_start < self.starts[i]
+
+    def _appositive_participle(self, i: int) -> bool:
+        """``Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …``, ``Sen. Richard J.
+        Durbin (D-Ill.), noting the size of Sanders's following, called …``: a speech participle set
+        off by commas right after the name that opens the sentence is that person's, and its content
+        ends at the comma closing the aside (``stop``): the main verb must follow that comma."""
+        texts, lows = self.texts, self.lows
+        if i < 2 or texts[i - 1] != ",":
+            return False
+        s = i - 1
+        while s > 0 and self.sents[s - 1] == self.sents[i]:
+            s -= 1
+        s = self._past_lead_words(s, i)  # "But Sen. Richard J. Durbin (D-Ill.), noting …"
+        if lows[s] == "the" and s + 1 < i and self.caps[s + 1]:
+            s += 1  # "The Journal, citing internal documents, reported …"
+        if not self.names._is_name_word(s) or lows[s] in lex.NON_NAME_CAPS and lows[s] not in _HONORIFICS:
+            return False
+        e = self.names._run_end(s)
+        tag = e
+        if tag + 2 < i and texts[tag] == "(" and texts[i - 2] == ")" and ")" not in texts[tag : i - 2]:
+            tag = i - 1  # a party tag: "Durbin (D-Ill.),"
+        if tag != i - 1:
+            return False
+        close = self._aside_close(i)
+        if close < 0:
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if not parsed or _is_place(parsed[0]):
+            return False
+        self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+        self.found[-1].stop = self.starts[close]
+        return True
+
+    def _aside_close(self, i: int) -> int:
+        """The comma closing a participle aside that opens at token ``i``, when the main clause's
+        verb follows it (past closing quotation marks and adverbs: "…, citing ''the unique magic of
+        Trump,'' predicted …"); else -1."""
+        texts, sent = self.texts, self.sents[i]
+        k = i + 1
+        while k < self.n and k - i <= _ASIDE_REACH and self.sents[k] == sent:
+            text = texts[k]
+            if text in {";", ":", "(", "—", "–"} or text in _OPEN_QUOTES and text != "'":
+                return -1
+            if text == ",":
+                v = k + 1
+                while v < self.n and texts[v] in _CLOSE_QUOTES:
+                    v += 1
+                if v < self.n and self.sents[v] == sent and self._verb_after_subject(v):
+                    return k
+                return -1
+            k += 1
+        return -1
 
     def _reports_nothing(self, i: int) -> bool:
         """A cue word that reports no words here: "X reported from Kabul" (a reporting credit), "a
@@ -1672,7 +1745,12 @@ class _Attributor:
         if not self.lows[i].endswith("ing") or i == 0:
             return False
         lead = self.lows[i - 1]
-        if not self._after_comma(i) and lead not in _PARTICIPLE_LEADS and lead not in _STATEMENT_NOUNS:
+        if (
+            not self._after_comma(i)
+            and lead not in _PARTICIPLE_LEADS
+            and lead not in _STATEMENT_NOUNS
+            and not self._contrasted_participle(i)
+        ):
             prev = self.texts[i - 1]
             if (
                 self.caps[i - 1]
@@ -1699,6 +1777,7 @@ class _Attributor:
             s -= 1
         if i - s > 40:
             return False
+        s = self._past_dateline(s, i)  # "LOS ANGELES (AP) — Hillary Clinton dove …, saying …"
         s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
         if self.lows[s] in _ARTICLES:
             return self._described_subject(i, s)  # "The Sanders campaign doubled down …, saying …"
@@ -1745,6 +1824,21 @@ class _Attributor:
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
 
+    def _past_dateline(self, s: int, i: int) -> int:
+        """The token after a dateline that opens the sentence at ``s`` ("LOS ANGELES (AP) —",
+        "Washington (AFP) –": capitalised words, a wire's tag in parentheses, a dash), else ``s``."""
+        texts = self.texts
+        if not self.caps[s]:
+            return s
+        for k in range(s + 1, min(i - 1, s + _DATELINE_MAX)):
+            if texts[k] == "(":
+                if k + 3 < i and texts[k + 2] == ")" and (texts[k + 3] in _DASHES or texts[k + 3] == "-"):
+                    return k + 4
+                return s
+            if not self.caps[k]:
+                return s
+        return s
+
     def _opening_word(self, s: int) -> bool:
         """Whether the capitalised word opening the sentence at ``s`` opens a phrase, not a name:
         a participle, an adverb or a preposition never written capitalised mid-sentence
@@ -1774,7 +1868,9 @@ class _Attributor:
         if k >= i or j == s or not self._verb_after_subject(k):
             return False
         head = self.lows[j]
-        if not (head in lex.ROLE_NOUNS or head in lex.ORG_NOUNS or head in _PARTY_MEMBERS):
+        # (or a capitalised name after "The": "The Washington Post intervened in April, arguing …")
+        named = all(self.caps[m] and self.texts[m][:1].isalpha() for m in range(s + 1, j + 1))
+        if not (head in lex.ROLE_NOUNS or head in lex.ORG_NOUNS or head in _PARTY_MEMBERS or named):
             return False
         return self._named_subject(i, j)  # token j is a word (never the comma of an apposition)
 
@@ -2943,6 +3039,7 @@ def _attach_quotes(
     ends = [end for _, end, _ in spans]
     limits = _trailing_limits(body, atts)
     others = tuple(sorted((a.cue_start, a.cue_end, a.name) for a in atts if not a.inverted))
+    anchors = _anchors(atts)
     for n, att in enumerate(atts):
         idx = _quote_for(body, att, starts, ends, sent_of)
         if idx is not None and idx not in used and starts[idx] > att.cue_end:
@@ -2958,7 +3055,7 @@ def _attach_quotes(
                 # "Teachers … are “very, very pro-Bernie,” Smith said": the clause holding the fragment
                 used.add(idx)
                 out.append((att, _quote(body, att, mixed[0], mixed[1], "reported")))
-                _follow_on(body, att, spans, idx, used, out, others)
+                _follow_on(body, att, spans, idx, used, out, others, anchors)
                 continue
         if idx is not None and idx not in used:
             used.add(idx)
@@ -2966,7 +3063,8 @@ def _attach_quotes(
             out.append((att, _quote(body, att, start, end, "direct")))
             _lead_in(body, att, spans, idx, used, out)
             if not (att.inverted and att.cue in _LINE_SIGNATURES and "\n" in body[end : att.cue_start]):
-                _follow_on(body, att, spans, idx, used, out, others)  # (a signature line ends its quotation)
+                # (a signature line ends its quotation)
+                _follow_on(body, att, spans, idx, used, out, others, anchors)
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
@@ -3344,17 +3442,22 @@ def _follow_on(
     used: set[int],
     out: list,
     others: tuple[tuple[int, int, str], ...] = (),
+    anchors: tuple[tuple[int, str], ...] = (),
 ) -> None:
     """The second half of a split quote (“A,” X said. “B.”) and multi-paragraph continuations.
 
     ``others``: (cue start, cue end, name) of the Sources named before their cue; a quotation
     that one of them introduces ("“Look at what you did,” Franken said. Silverman responded,
-    “Thank God …”") is its own, not a second half.
+    “Thank God …”") is its own, not a second half.  ``anchors``: where each attribution's
+    Source or cue starts (``_anchors``); a quotation another speaker's attribution closes is
+    that speaker's.
     """
     k = idx + 1
     while k < len(spans) and k not in used:
         start, end, continues = spans[k]
         if others and _introduced_by_other(body, others, att, spans[k - 1][1], start):
+            break
+        if anchors and _closed_by_other(body, anchors, att, end):
             break
         # Split quote: this attribution (with any apposition) fills the gap between the two halves.
         gap = start - spans[k - 1][1]
@@ -3394,6 +3497,35 @@ def _introduced_by_other(
             return True
     return False
 
+
+def _anchors(atts: list[_Attribution]) -> tuple[tuple[int, str], ...]:
+    """(first offset of the Source or the cue, name) of every attribution, ascending."""
+    return tuple(sorted((min(a.source_start, a.cue_start), a.name) for a in atts if a.source_start >= 0))
+
+
+def _closed_by_other(body: str, anchors: tuple[tuple[int, str], ...], att: _Attribution, end: int) -> bool:
+    """Whether another speaker's attribution closes the quotation that ends at ``end``: its Source
+    (or cue) starts within ``_CLOSER_GAP`` characters after it, in the same paragraph.  The
+    ``_CUE_AFTER`` test reads at most four words before the cue, so a long description before the
+    name ("“…,” election law expert Rick Hasen tweeted", "“…,” Daily News opinion editor Josh
+    Greenman told") let the previous speaker's split-quote reading take the quotation.  Not after
+    a quotation that ends its sentence ("''We are not terrorists.'' Mr. Zahed said: ''…''"): the
+    attribution after it may open the next sentence."""
+    if _SENTENCE_CLOSE.match(body, end - 1) is not None:
+        return False
+    first = bisect.bisect_right(anchors, (end, ""))
+    for anchor, name in anchors[first:]:
+        if anchor - end >= _CLOSER_GAP:
+            return False
+        if name != att.name and "\n" not in body[end:anchor]:
+            return True
+    return False
+
+
+# As in ``_quote_for``: the farthest a trailing attribution's anchor lies after its quotation.
+_CLOSER_GAP: Final = 40
+# An end mark, the closing marks, then a capitalised word: the next sentence begins.
+_SENTENCE_CLOSE: Final = re.compile(r"[.!?][\s\"”’']*\s[\"“‘']*[A-Z]")
 
 # Longest text between a cue and the quotation it introduces ("responded pointedly, with a smile: ").
 _INTRODUCER_GAP: Final = 40
@@ -3581,7 +3713,10 @@ def _reported_span(
     if opener is not None:
         return opener  # "As POLITICO revealed, the RNC agreed …": the main clause, past any later cue
     found = None
-    if after_start < s_end:
+    question = _content.question_start(body[after_start:s_end], att.cue) if after_start < s_end else None
+    if question is not None and not att.inverted:
+        found = (question, True)  # "…, asking the directors whether HP should proceed …": the question
+    elif after_start < s_end:
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
