@@ -56,10 +56,12 @@ from search.analysis import FastText, text_analyzer
 #: speech, content boundaries; 16 = issue-12 twelfth round: content split by a mid-sentence attribution,
 #: content past asides and open quotations, speech cues without a Source (signature lines, transcript
 #: turns, coordinated cues past asides), quotes given to the wrong speaker (chains of asides, nested
-#: attributions, quotations another cue introduces, indefinite role descriptions).)  Here, not in
-#: index/extract, because exports of both backends name it and the search side must not import the
-#: extractor.
-EXTRACTION_VERSION = 16
+#: attributions, quotations another cue introduces, indefinite role descriptions); 17 = issue-12
+#: thirteenth round: speech and statement cues (topic and verbal-attack verbs, clause-only speech
+#: verbs), participle and question shapes, follow-on quotations closed by another speaker's
+#: attribution, a quotation left open at the end of the text.)  Here, not in index/extract, because
+#: exports of both backends name it and the search side must not import the extractor.
+EXTRACTION_VERSION = 17
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

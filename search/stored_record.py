@@ -25,7 +25,7 @@ import re
 from typing import TypeAlias
 
 from search import schema as S
-from search.whoosh_compat import STORED_LEVEL, inflate, stored_deflate
+from search.whoosh_compat import FAST_DEFLATE_LEVEL, fast_deflate, inflate
 
 #: A record as the indexer stores it: (speaker names, ``indexed``, deflated UTF-8 JSON).
 Card: TypeAlias = tuple[list[str], str | None, bytes]
@@ -48,8 +48,9 @@ _NOT_FOUND = object()
 
 def pack(record_json: str, names: list[str], indexed: str | None) -> Card:
     """The stored form of a record: its speakers' ``names`` (in the record's order), its
-    ``indexed`` value and its JSON text deflated (the stored documents' deflate and level)."""
-    return list(names), indexed, stored_deflate(record_json.encode("utf-8"), STORED_LEVEL)
+    ``indexed`` value and its JSON text deflated on its own (the stored document around it is
+    not compressed: :data:`search.whoosh_compat.STORED_LEVEL`)."""
+    return list(names), indexed, fast_deflate(record_json.encode("utf-8"), FAST_DEFLATE_LEVEL)
 
 
 def record_text(stored: Stored) -> str:

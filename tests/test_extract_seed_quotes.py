@@ -295,8 +295,9 @@ def test_polnear_dev_quote_level_floor(corpora):
     # the tenth (headline speakers, groups, cues after "to", topic cues), 0.898 / 0.5765 after the
     # eleventh (noun cues, attributions opening the sentence, unclaimed quotations and content
     # boundaries), 0.908 / 0.586 after the twelfth (content boundaries, speech cues without a
-    # Source, quotes given to the wrong speaker); this floor guards what was gained.
+    # Source, quotes given to the wrong speaker), 0.909 / 0.5886 after the thirteenth (speech
+    # and statement cues, participle and question shapes); this floor guards what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
     assert result["precision"] >= 0.908
-    assert result["recall"] >= 0.585  # 678 / 1,157 = 0.5860
+    assert result["recall"] >= 0.588  # 681 / 1,157 = 0.5886
