@@ -51,9 +51,9 @@ except ImportError:  # pragma: no cover - a platform without an isal wheel
 #: word's ~140 us hit, more than the snippet's matching; a stored block inflates at copying speed
 #: (docs/performance.md, issue 15, round 11).  The record, most of what compressed, is deflated
 #: on its own inside the document (:mod:`search.stored_record`), so a document grows by about
-#: its body (AllSides: 4.2 -> 8.7 KB; the 1x index 374 -> 555 MB, 1.14x FTS5's, which keeps its
-#: text uncompressed too).  Still a zlib stream: Whoosh's reader, the direct one and merges read
-#: old (deflated) and new documents alike, so existing indexes need no rebuild.
+#: its body (the 1x benchmark index 384 -> 572 MB, 1.18x FTS5's, which keeps its text
+#: uncompressed too).  Still a zlib stream: Whoosh's reader, the direct one and merges read old
+#: (deflated) and new documents alike, so existing indexes need no rebuild.
 stored_deflate = compress
 STORED_LEVEL = 0
 
