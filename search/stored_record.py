@@ -10,8 +10,9 @@ the record as a *card*::
     (speaker names, indexed, the record's JSON deflated on its own)
 
 A hit takes the names and the ``indexed`` value from the card and carries the deflated JSON
-through the document's inflate and unpickle as opaque bytes (copied, never parsed); the article
-page, the speaker page and quote-scoped searches inflate it.
+through the document's read and unpickle as opaque bytes (copied, never parsed); the article
+page, the speaker page and quote-scoped searches inflate it.  With the record compressed here,
+the document around it is stored uncompressed (:data:`search.whoosh_compat.STORED_LEVEL`).
 
 Documents written before hold the record as JSON text, and each function here reads both forms,
 so an index built by an older version opens and answers as before; the next re-extraction
