@@ -2,17 +2,16 @@
 
 The record (speakers with their quotes, entities, provenance: JSON) is 45 % of a stored document
 (5.2 KB of 11.6 on AllSides), and a results page shows only two things from it: the speakers'
-names and when the article entered the index.  Whoosh stores a document's fields as one deflated
-pickle, so each hit inflated and unpickled the whole record and then cut the names out of its
-JSON: ~35 us of a hit's ~140 (docs/performance.md, issue 15, round 11).  The indexer now stores
-the record as a *card*::
+names and when the article entered the index.  Stored as JSON text, every hit unpickled the
+whole record (a UTF-8 decode of ~5 KB) and then cut the names out of it with a pattern
+(docs/performance.md, issue 15, round 11).  The indexer now stores the record as a *card*::
 
-    (speaker names, indexed, the record's JSON deflated on its own)
+    (speaker names, indexed, the record's JSON as UTF-8 bytes)
 
-A hit takes the names and the ``indexed`` value from the card and carries the deflated JSON
-through the document's read and unpickle as opaque bytes (copied, never parsed); the article
-page, the speaker page and quote-scoped searches inflate it.  With the record compressed here,
-the document around it is stored uncompressed (:data:`search.whoosh_compat.STORED_LEVEL`).
+A hit takes the names and the ``indexed`` value from the card; the record's bytes are unpickled
+as bytes (a copy, no decode) and never parsed.  The article page, the speaker page and
+quote-scoped searches decode them.  The bytes stay inside the document's one deflate stream,
+where the quotes compress against the body they were taken from: the index does not grow.
 
 Documents written before hold the record as JSON text, and each function here reads both forms,
 so an index built by an older version opens and answers as before; the next re-extraction
@@ -26,9 +25,8 @@ import re
 from typing import TypeAlias
 
 from search import schema as S
-from search.whoosh_compat import FAST_DEFLATE_LEVEL, fast_deflate, inflate
 
-#: A record as the indexer stores it: (speaker names, ``indexed``, deflated UTF-8 JSON).
+#: A record as the indexer stores it: (speaker names, ``indexed``, the JSON as UTF-8 bytes).
 Card: TypeAlias = tuple[list[str], str | None, bytes]
 #: What a document holds under ``record``: a card, JSON text (older indexes), or nothing.
 Stored: TypeAlias = Card | str | None
@@ -49,15 +47,14 @@ _NOT_FOUND = object()
 
 def pack(record_json: str, names: list[str], indexed: str | None) -> Card:
     """The stored form of a record: its speakers' ``names`` (in the record's order), its
-    ``indexed`` value and its JSON text deflated on its own (the stored document around it is
-    not compressed: :data:`search.whoosh_compat.STORED_LEVEL`)."""
-    return list(names), indexed, fast_deflate(record_json.encode("utf-8"), FAST_DEFLATE_LEVEL)
+    ``indexed`` value and its JSON text as UTF-8 bytes."""
+    return list(names), indexed, record_json.encode("utf-8")
 
 
 def record_text(stored: Stored) -> str:
     """The record's JSON text from its stored value (a card, JSON text, or nothing: ``"{}"``)."""
     if isinstance(stored, tuple):
-        return inflate(stored[2]).decode("utf-8")
+        return stored[2].decode("utf-8")
     return stored or "{}"
 
 

@@ -45,27 +45,19 @@ try:
 except ImportError:  # pragma: no cover - a platform without an isal wheel
     inflate = decompress
 
-#: How Dateline writes each stored document (a pickled dict) when it writes a segment, and the
-#: level: zlib at level 0, deflate's *stored* blocks, the pickle as it is inside a zlib frame.
-#: Reading a hit's document was its largest fixed cost: inflating ~11.6 KB took ~27 us of a rare
-#: word's ~140 us hit, more than the snippet's matching; a stored block inflates at copying speed
-#: (docs/performance.md, issue 15, round 11).  The record, most of what compressed, is deflated
-#: on its own inside the document (:mod:`search.stored_record`), so a document grows by about
-#: its body (the 1x benchmark index 384 -> 572 MB, 1.18x FTS5's, which keeps its text
-#: uncompressed too).  Still a zlib stream: Whoosh's reader, the direct one and merges read old
-#: (deflated) and new documents alike, so existing indexes need no rebuild.
-stored_deflate = compress
-STORED_LEVEL = 0
-
-#: ISA-L's deflate (the ``isal`` package) and its level, for values compressed on their own inside
-#: a stored document (the record): level 1 takes a fifth of zlib's level-3 time for output ~4 %
-#: larger.  zlib at level 3 where ``isal`` has no wheel.  ``inflate`` reads either.
+#: The deflate of each stored document (a pickled dict, ~11.4 KB on AllSides) when Dateline writes a
+#: segment, and its level.  Whoosh's stored column deflates with zlib at level 3: 164 us a document,
+#: the largest single cost of adding one (~10 % of ``SegmentBuilder.add``).  ISA-L's level 1 takes
+#: 33 us for output 3.7 % larger (3,962 against 3,819 bytes a document; zlib's own level 1 saves
+#: almost nothing).  Another deflate stream of the same pickle: every reader inflates it as before
+#: (``inflate``, zlib or ISA-L), so the format and the stored values do not change.  zlib at level
+#: 3, as Whoosh writes, where ``isal`` has no wheel.
 try:
-    from isal.isal_zlib import compress as fast_deflate
-    FAST_DEFLATE_LEVEL = 1
+    from isal.isal_zlib import compress as stored_deflate
+    STORED_LEVEL = 1
 except ImportError:  # pragma: no cover - a platform without an isal wheel
-    fast_deflate = compress
-    FAST_DEFLATE_LEVEL = 3
+    stored_deflate = compress
+    STORED_LEVEL = 3
 
 #: ``byte_to_length`` of each length byte (0 for 0, as ``doc_field_length`` reads it), ascending:
 #: what a W3 length column's bytes stand for.
@@ -642,8 +634,8 @@ class TermWriter(TermOutput):
 # -- writing per-document data -------------------------------------------------------------------
 
 def fast_stored_column(perdocwriter) -> bool:
-    """Make a ``W3PerDocWriter`` write stored documents with :data:`stored_deflate` at
-    :data:`STORED_LEVEL` (stored blocks); False (and unchanged) when its ``_stored`` column is not Whoosh's
+    """Make a ``W3PerDocWriter`` deflate stored documents with :data:`stored_deflate` at
+    :data:`STORED_LEVEL`; False (and unchanged) when its ``_stored`` column is not Whoosh's
     ``PickleColumn`` over ``CompressedBytesColumn`` (the layout this relies on).
 
     Whoosh's column writer keeps the compress function and level as attributes
@@ -723,9 +715,9 @@ def copy_per_doc(perdocwriter, reader, fieldnames: set, start: int) -> np.ndarra
 
 def _stored_target(perdocwriter):
     """The byte column under a W3 per-document writer's stored-fields column, when it deflates
-    pickles with zlib (Whoosh's ``STORED_COLUMN`` at level 3, :func:`fast_stored_column` at
-    :data:`STORED_LEVEL`), else None: each document is a zlib stream of its own, so documents
-    written either way can share a column."""
+    pickles with zlib (Whoosh's ``STORED_COLUMN``) or :data:`stored_deflate`
+    (:func:`fast_stored_column`), else None: each document is a deflate stream of its own, so
+    documents deflated either way can share a column."""
     import zlib
 
     from whoosh.columns import CompressedBytesColumn, PickleColumn

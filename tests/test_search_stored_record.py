@@ -20,7 +20,7 @@ NAMES = [s["name"] for s in SPEAKERS]
 
 
 def _refuse(*_args):
-    raise AssertionError("decoded or inflated what a hit does not need")
+    raise AssertionError("decoded what a hit does not need")
 
 
 def _whole(raw):
@@ -38,8 +38,8 @@ def test_a_card_gives_back_the_record_and_its_names(monkeypatch):
     assert record_text(card) == _record_json(RECORD)
     assert record(card) == RECORD
     assert hit_record(card) == (SPEAKERS, "2020-01-01T00:00:00Z")
-    with monkeypatch.context() as patched:  # a results page neither inflates nor parses the record
-        patched.setattr(stored_record, "inflate", _refuse)
+    assert card[2] == _record_json(RECORD).encode("utf-8")
+    with monkeypatch.context() as patched:  # a results page neither decodes nor parses the record
         patched.setattr(json, "loads", _refuse)
         names, indexed = hit_names(card)
     assert (names, indexed) == (NAMES, "2020-01-01T00:00:00Z")
