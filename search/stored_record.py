@@ -47,14 +47,15 @@ _NOT_FOUND = object()
 
 def pack(record_json: str, names: list[str], indexed: str | None) -> Card:
     """The stored form of a record: its speakers' ``names`` (in the record's order), its
-    ``indexed`` value and its JSON text as UTF-8 bytes."""
-    return list(names), indexed, record_json.encode("utf-8")
+    ``indexed`` value and its JSON text as UTF-8 bytes (a lone surrogate, which a JSON article's
+    ``\\ud800`` escape gives, is kept as pickle keeps it in text)."""
+    return list(names), indexed, record_json.encode("utf-8", "surrogatepass")
 
 
 def record_text(stored: Stored) -> str:
     """The record's JSON text from its stored value (a card, JSON text, or nothing: ``"{}"``)."""
     if isinstance(stored, tuple):
-        return stored[2].decode("utf-8")
+        return stored[2].decode("utf-8", "surrogatepass")
     return stored or "{}"
 
 

@@ -394,3 +394,22 @@ def test_fuzzed_archive_every_input_is_an_article_or_a_failure(tmp_path):
     assert any(isinstance(d, ReadFailure) and d.reason.endswith("nested too deeply") for d in deep)
     digits = [results[n][0] for n in single if n.startswith("digits_")]
     assert any(isinstance(d, Article) and d.raw_meta["n"] == "9" * 5000 for d in digits)
+
+
+def test_lone_surrogates_in_json_become_replacement_characters_and_the_article_indexes(tmp_path):
+    """A JSON ``\\ud800`` escape decodes to a lone surrogate, which no UTF-8 encodes: it failed the
+    content hash, extraction and the whole indexing run.  Every text field now carries U+FFFD
+    instead, and the article indexes beside the others."""
+    from index.writer import index_paths
+
+    path = tmp_path / "odd.jsonl"
+    odd = {"title": "Idlib \ud800 talks", "author": "Ann \udfff Lee", "url": "https://example.com/a",
+           "text": "Sergey Lavrov said the talks went on \ud800 until dawn.", "extra": {"note": "x\udc00"}}
+    plain = {"title": "Second", "text": "Plain article about Sochi."}
+    path.write_text(f"{json.dumps(odd)}\n{json.dumps(plain)}\n", encoding="ascii")
+    articles = [item for item in read_paths([path]) if isinstance(item, Article)]
+    assert [a.title for a in articles] == ["Idlib \ufffd talks", "Second"]
+    assert articles[0].body == "Sergey Lavrov said the talks went on \ufffd until dawn."
+    assert articles[0].authors == ["Ann \ufffd Lee"]
+    report = index_paths([path], tmp_path / "ix", jobs=1, progress=False)
+    assert (report.indexed, report.failed) == (2, [])

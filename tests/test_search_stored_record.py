@@ -47,6 +47,14 @@ def test_a_card_gives_back_the_record_and_its_names(monkeypatch):
     assert hit_names(card)[0] == NAMES
 
 
+def test_a_lone_surrogate_in_the_record_is_kept():
+    """JSON articles can hold ``\\ud800`` escapes: the card keeps what text would have kept."""
+    whole = {"speakers": [{"name": "Ann Lee", "quotes": [{"text": "odd \ud800 char"}]}], "indexed": None}
+    card = _card(whole)
+    assert record(card) == whole
+    assert hit_record(card) == (whole["speakers"], None)
+
+
 def test_nothing_stored_reads_as_an_empty_record():
     for stored in (None, ""):
         assert record_text(stored) == "{}"
@@ -95,3 +103,4 @@ def test_other_layouts_are_decoded_whole(other):
         speakers, indexed = _whole(json.dumps(other))
         assert hit_record(stored) == (speakers, indexed)
         assert hit_names(stored) == ([s["name"] for s in speakers], indexed)
+

@@ -15,7 +15,7 @@ from typing import Any
 from index.article import Article
 from index.readers import limits
 from index.readers.sources import ReadFailure
-from index.readers.text import clean_text, make_title
+from index.readers.text import clean_text, make_title, without_surrogates
 
 TITLE_KEYS = ("title", "headline")
 BODY_KEYS = ("content_original", "text", "body", "article", "content")
@@ -89,7 +89,7 @@ def bound_json(value: Any, depth: int = 0) -> Any:
     if isinstance(value, list):
         return [bound_json(v, depth + 1) for v in value]
     if isinstance(value, str):
-        return value.replace("\x00", "")
+        return without_surrogates(value.replace("\x00", ""))
     return value
 
 

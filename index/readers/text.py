@@ -9,14 +9,25 @@ from index.readers import limits
 # C0 controls other than tab, newline, carriage return and form feed; NUL among them.  They carry no
 # meaning in articles, and NUL in particular breaks lxml and Whoosh's stored fields.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: Lone surrogates: no UTF-8 encodes them, so one in an article (a JSON ``\\ud800`` escape
+#: decodes to it) failed every step that writes the text as UTF-8, and with it the indexing run.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Drop control characters and normalise line ends to ``\\n``."""
+    """Drop control characters, replace lone surrogates with U+FFFD (as a decoder's ``replace``
+    does for bytes that are not UTF-8) and normalise line ends to ``\\n``."""
     text = _CONTROL.sub("", text)
+    if not text.isascii():
+        text = without_surrogates(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def control_ratio(text: str, sample: int = 65536) -> float:
