@@ -27,7 +27,12 @@ def clean_text(text: str) -> str:
 
 def without_surrogates(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text)
+    try:
+        # Encoding finds them in C: 4 us for 6 KB of news text, against 23 for the pattern's scan.
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def control_ratio(text: str, sample: int = 65536) -> float:
