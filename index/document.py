@@ -113,7 +113,7 @@ def to_document(article: Article, extracted: Extracted, digest: str, aliases: Al
         S.PLACE: "\n".join(by_kind[S.PLACE]),
         S.URL: S.web_url(article.url) or "",  # only http(s) links are kept
         S.AUTHORS: list(article.authors),
-        # Stored as a card (names, indexed, deflated JSON): a results page reads only the card.
+        # Stored as a card (names, indexed, the JSON as bytes): a results page reads only the card.
         S.RECORD: stored_record.pack(_record_json(record), [s["name"] for s in record["speakers"]],
                                      record[S.INDEXED]),
         S.FACETS: facets.encode(),

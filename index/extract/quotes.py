@@ -4019,21 +4019,8 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     names but does not quote adds that speaker with no quote records (the headline is not part of
     the body, so it has no offsets there).  Pure function: no I/O, deterministic.
     """
-    tokens = _tokenise(body)
-    mid_caps = _mid_sentence_caps(tokens)
-    names = _Names(tokens, mid_caps)
-    spans = _quotation_spans(body)
-    cutoff = _comments_start(body)
-    atts = [
-        a for a in _Attributor(body, tokens, names, spans).run() if a.cue_start < cutoff and _speaks(body, a)
-    ]
-    pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
-    pairs = _drop_nested(body, pairs)
-    headline = _headline_speakers(title, names)
-    # A topic cue ("Rubio talked about …") adds a quote to a speaker the article attributes to
-    # otherwise, never a speaker of its own: alone it is weak evidence of a quoted speaker (PolNeAR
-    # train: about 0.7 of such speakers are gold, below the article-level precision).
-    stated = {a.name for a in atts if not _topic_cue(a.cue.lower())} | {h[0] for h in headline}
+    _every, atts, pairs, headline = _attributions(body, title)
+    stated = _stated(atts, headline)
     speakers: dict[str, Speaker] = {}
     for att, quote in sorted(pairs, key=lambda p: p[1].start if p[1] else p[0].cue_start):
         if att.name not in stated:
@@ -4043,10 +4030,47 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
             speaker.quotes.append(quote)
     for name, kind, cue, text in headline:
         speaker = speakers.setdefault(name, Speaker(name=name, type=kind))
-        if not _content.fragment(text):
-            # the headline is not part of the body: no offsets there
-            speaker.quotes.append(Quote(text=text, speaker=name, cue=cue, kind="headline"))
+        quote = _headline_quote(name, cue, text)
+        if quote is not None:
+            speaker.quotes.append(quote)
     return list(speakers.values())
+
+
+def _attributions(body: str, title: str) -> tuple[
+    list[_Attribution],
+    list[_Attribution],
+    list[tuple[_Attribution, Quote | None]],
+    list[tuple[str, str, str, str]],
+]:
+    """What :func:`extract_speakers` groups: every attribution found, those kept (before reader
+    comments, speech), their (attribution, quote or None) pairs, and the headline's speakers as
+    (name, type, cue, text).  The error analysis (scripts/eval/quote_errors.py) reads the same."""
+    tokens = _tokenise(body)
+    names = _Names(tokens, _mid_sentence_caps(tokens))
+    spans = _quotation_spans(body)
+    cutoff = _comments_start(body)
+    every = _Attributor(body, tokens, names, spans).run()
+    atts = [a for a in every if a.cue_start < cutoff and _speaks(body, a)]
+    pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
+    return every, atts, _drop_nested(body, pairs), _headline_speakers(title, names)
+
+
+def _stated(atts: list[_Attribution], headline: list[tuple[str, str, str, str]]) -> set[str]:
+    """The names that are speakers of the article.
+
+    A topic cue ("Rubio talked about …") adds a quote to a speaker the article attributes to
+    otherwise, never a speaker of its own: alone it is weak evidence of a quoted speaker (PolNeAR
+    train: about 0.7 of such speakers are gold, below the article-level precision).
+    """
+    return {a.name for a in atts if not _topic_cue(a.cue.lower())} | {h[0] for h in headline}
+
+
+def _headline_quote(name: str, cue: str, text: str) -> Quote | None:
+    """A headline attribution's quote (no offsets: the headline is not part of the body), or None
+    for a fragment."""
+    if _content.fragment(text):
+        return None
+    return Quote(text=text, speaker=name, cue=cue, kind="headline")
 
 
 def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:

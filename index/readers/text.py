@@ -9,7 +9,7 @@ from index.readers import limits
 # C0 controls other than tab, newline, carriage return and form feed; NUL among them.  They carry no
 # meaning in articles, and NUL in particular breaks lxml and Whoosh's stored fields.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-#: Lone surrogates: no UTF-8 encodes them, so one in an article (a JSON ``\\ud800`` escape
+#: Lone surrogates: no UTF-8 encodes them, so one in an article (a JSON ``\ud800`` escape
 #: decodes to it) failed every step that writes the text as UTF-8, and with it the indexing run.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

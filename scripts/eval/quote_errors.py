@@ -23,7 +23,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from index.extract import _content
 from index.extract import quotes as Q
 from scripts.eval.polnear import DEFAULT_SPLIT, capitalised_midsentence, span_key
 from scripts.eval.quotes import FOUND, INSIDE, words
@@ -51,26 +50,15 @@ def _context(text: str, cue_ranges: list[tuple[int, int]]) -> str:
 
 
 def _internals(body: str, title: str):
-    """(all attributions, kept attributions, (attribution, quote) pairs) as extract_speakers builds them."""
-    tokens = Q._tokenise(body)
-    names = Q._Names(tokens, Q._mid_sentence_caps(tokens))
-    spans = Q._quotation_spans(body)
-    cutoff = Q._comments_start(body)
-    every = Q._Attributor(body, tokens, names, spans).run()
-    atts = [a for a in every if a.cue_start < cutoff and Q._speaks(body, a)]
-    sent_of = Q._sentence_lookup(tokens, {a.sent for a in atts})
-    pairs = Q._drop_nested(body, Q._dedupe(Q._attach_quotes(body, sent_of, atts, spans)))
-    headline = Q._headline_speakers(title, names)
-    # extract_speakers' own filters: a speaker only a topic cue names ("X talked about …") is
-    # not one, and a headline fragment is no quote.  Without them this counted a few gold
-    # attributions as found that the metric does not.
-    stated = {a.name for a in atts if not Q._topic_cue(a.cue.lower())} | {h[0] for h in headline}
+    """(all attributions, kept attributions, (attribution, quote) pairs) as extract_speakers builds
+    them: its own steps and filters (``Q._attributions``, ``Q._stated``, ``Q._headline_quote``)."""
+    every, atts, pairs, headline = Q._attributions(body, title)
+    stated = Q._stated(atts, headline)
     pairs = [(a, q) for a, q in pairs if a.name in stated]
     for name, kind, cue, text in headline:
-        if _content.fragment(text):
-            continue
-        att = Q._Attribution(name, kind, cue, -1, -1, -1, -1, -1, False)
-        pairs.append((att, Q.Quote(text=text, speaker=name, cue=cue, kind="headline")))
+        quote = Q._headline_quote(name, cue, text)
+        if quote is not None:
+            pairs.append((Q._Attribution(name, kind, cue, -1, -1, -1, -1, -1, False), quote))
     return every, atts, pairs
 
 
