@@ -346,10 +346,12 @@ class DatelineEngine:
         from index.storage import open_index
         from search.facets import FacetCache
         from search.names import AliasTable
+        from search.whoosh_compat import resident_terms
 
         started = time.perf_counter()
         self.ix = open_index(index_dir, memory_map=False)  # as webui.store opens it
         self.searcher = self.ix.searcher()
+        resident_terms(self.searcher.reader())  # as a warmed server keeps them
         self.cache = FacetCache()
         self.aliases = AliasTable.default()
         self.cache.arrays(self.searcher)

@@ -36,7 +36,7 @@ from search.scope import QuoteScope, quote_scope
 from search.stored_record import hit_names, hit_record
 from search.stored_record import record as stored_record
 from search.vocabulary import TermVocabulary
-from search.whoosh_compat import stored_fields
+from search.whoosh_compat import prefetch_stored, stored_fields
 
 #: Values returned per facet (the UI shows fewer with "show more").
 FACET_LIMIT = 20
@@ -374,6 +374,7 @@ def search(
     deadline.check()
     words = query_terms(parsed)
     speaker_keys = {name_key(v, aliases) for v in request.filters.get(S.SPEAKER, ())}
+    prefetch_stored(searcher, page_docs)  # the page's documents are read from disk together
     hits = [_with_copies(_hit(searcher, d, words, speaker_keys, aliases, scope), d, arrays, copies)
             for d in page_docs]
     return SearchResult(

@@ -33,6 +33,7 @@ from search.request import QueryError, SearchRequest
 from search.similar import similar as _similar
 from search.suggest import suggest
 from search.vocabulary import TermVocabulary
+from search.whoosh_compat import resident_terms
 
 #: Tries to open the newest generation when its files vanish under us (a concurrent commit).
 _OPEN_ATTEMPTS = 5
@@ -58,6 +59,8 @@ class WhooshBackend:
         self.result_cache = ResultCache(result_cache_size)
         self.vocabulary = TermVocabulary()
         self._ix = None
+        #: Set by :meth:`warm` (a server): every searcher's term tables are kept in memory.
+        self._resident_terms = False
         self._lock = threading.Lock()
         self._local = threading.local()
         self._aliases: AliasTable | None = None
@@ -98,6 +101,8 @@ class WhooshBackend:
                 time.sleep(0.01 * attempt)
             except Exception as exc:  # whatever Whoosh raises for unreadable files
                 raise corrupt_error(self.index_dir, exc) from exc
+        if fresh is not current and self._resident_terms:
+            resident_terms(fresh.reader())  # new segments only: the others are shared already
         self._local.searcher = fresh
         return fresh
 
@@ -105,11 +110,15 @@ class WhooshBackend:
         """Open the index and read its per-segment arrays now, so the first search is fast.
 
         Also reads the words of the default search fields, so the first fuzzy term (``lavrof~``)
-        spends its budget on matching, not on reading the term lists.  Returns False (and
-        changes nothing) when there is no readable index yet.
+        spends its budget on matching, not on reading the term lists, and from now on keeps every
+        searcher's term tables in memory (:func:`~search.whoosh_compat.resident_terms`: a long-lived
+        server looks words up without disk reads; a one-off command does not read whole tables).
+        Returns False when there is no readable index yet.
         """
+        self._resident_terms = True
         try:
             searcher = self.searcher()
+            resident_terms(searcher.reader())  # this thread's searcher may predate the warm-up
             engine.prepare(searcher, self.facet_cache)
             for fieldname in S.DEFAULT_FIELDS:
                 self.vocabulary.load(searcher.reader(), fieldname)

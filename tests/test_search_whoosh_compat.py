@@ -453,3 +453,84 @@ def test_fast_stored_column_leaves_other_layouts_alone():
     other = Other()
     assert not C.fast_stored_column(other) and not C.fast_stored_column(object())
     assert type(other._colwriters["_stored"]) is object
+
+
+def _two_segment_index(folder: Path) -> Path:
+    """An unmapped-readable Dateline index of two segments (no merge), 40 articles each."""
+    from index.storage import create_index
+
+    ix = create_index(folder)
+    for batch in range(2):
+        writer = ix.writer()
+        for n in range(40):
+            body = f"Idlib talks batch{batch} word{n}" + (" Sochi memorandum" if n % 4 == 0 else "")
+            writer.add_document(**{S.ID: f"b{batch}-{n:02d}", S.TITLE: "Talks", S.BODY: body})
+        writer.commit(merge=False)
+    return folder
+
+
+def _term_answers(searcher) -> list:
+    """What a search asks a term table: statistics, postings, and the words of a field in order."""
+    reader = searcher.reader()
+    answers = [(reader.doc_frequency(S.BODY, w), reader.frequency(S.BODY, w),
+                list(searcher.postings(S.BODY, w).all_ids()))
+               for w in ("idlib", "sochi", "memorandum", "batch1", "word7")]
+    answers.append(list(reader.lexicon(S.BODY)))
+    answers.append((S.BODY, "nowhere") in reader)
+    return answers
+
+
+def test_resident_terms_keep_each_segments_table_in_memory_once(tmp_path):
+    from whoosh.codec.whoosh3 import W3TermsReader
+
+    folder = _two_segment_index(tmp_path)
+    ix = open_index(folder, memory_map=False)
+    first, second = ix.searcher(), ix.searcher()  # two request threads: readers of their own
+    before = _term_answers(first)
+    leaves = [leaf for leaf, _offset in first.reader().leaf_readers()]
+    assert len(leaves) == 2 and all(type(leaf._terms) is W3TermsReader for leaf in leaves)
+    sizes = [leaf._terms._dbfile.file._length for leaf in leaves]
+
+    assert C.resident_terms(first.reader()) == sum(sizes) > 0  # the fast path was taken
+    for leaf in leaves:  # both names the terms reader reads through now point at memory
+        assert isinstance(leaf._terms._dbfile, BufferFile)
+        assert leaf._terms._tindex.dbfile is leaf._terms._dbfile
+    assert _term_answers(first) == before
+    assert C.resident_terms(first.reader()) == 0  # already resident: nothing read again
+    # Another thread's readers of the same segments share the bytes instead of reading them again.
+    assert C.resident_terms(second.reader()) == 0
+    shared = [leaf._terms._dbfile.table for leaf, _offset in second.reader().leaf_readers()]
+    assert [leaf._terms._dbfile.table for leaf in leaves] == shared
+    assert _term_answers(second) == before
+    first.close()
+    assert _term_answers(second) == before  # one reader closing leaves the others' table alone
+    second.close()
+
+
+def test_resident_terms_leave_mapped_segments_to_the_map(tmp_path):
+    folder = _two_segment_index(tmp_path)
+    with open_index(folder, memory_map=True).searcher() as searcher:
+        before = _term_answers(searcher)
+        assert C.resident_terms(searcher.reader()) == 0
+        assert _term_answers(searcher) == before
+
+
+def test_prefetch_stored_advises_exactly_each_documents_bytes(tmp_path, monkeypatch):
+    import os
+    import pickle
+
+    folder = _two_segment_index(tmp_path)
+    advised = []
+    monkeypatch.setattr(C, "_advise", lambda *args: advised.append(args))
+    with open_index(folder, memory_map=False).searcher() as searcher:
+        wanted = [3, 39, 40, 79]  # both segments
+        assert C.prefetch_stored(searcher, wanted) == 4
+        assert {advice for *_range, advice in advised} == {os.POSIX_FADV_WILLNEED}
+        # Each advised range is that document's deflated stored fields, whole.
+        read = {pickle.loads(C.inflate(os.pread(fd, length, offset)))[S.ID]
+                for fd, offset, length, _advice in advised}
+        assert read == {searcher.stored_fields(docnum)[S.ID] for docnum in wanted}
+        assert C.prefetch_stored(searcher, []) == 0
+    with open_index(folder, memory_map=True).searcher() as searcher:  # a map: nothing to advise
+        advised.clear()
+        assert C.prefetch_stored(searcher, wanted) == 0 and advised == []

@@ -127,6 +127,34 @@ def test_new_commits_are_visible_without_restart(make_index, tmp_path):
     assert client.get("/api/search?q=idlib").get_json()["total"] == 2
 
 
+def _term_tables_in_memory(store) -> list[bool]:
+    from whoosh.filedb.structfile import BufferFile
+
+    reader = store.searcher().reader()
+    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+    return [isinstance(leaf._terms._dbfile, BufferFile) for leaf, _offset in leaves]
+
+
+def test_a_warmed_server_keeps_term_tables_in_memory_across_commits(tmp_path):
+    from index.writer import index_paths
+    from search.request import SearchRequest
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("Alpha\n\nFirst idlib story.\n", encoding="utf-8")
+    index_dir = tmp_path / "live"
+    index_paths([archive], index_dir, jobs=1, progress=False)
+    cold = create_app({"INDEX_DIR": str(index_dir)}).extensions["dateline"]
+    assert _term_tables_in_memory(cold) == [False]  # a one-off command reads terms from the file
+    store = create_app({"INDEX_DIR": str(index_dir)}).extensions["dateline"]
+    assert store.warm() is True
+    assert _term_tables_in_memory(store) == [True]
+    (archive / "b.txt").write_text("Beta\n\nSecond idlib story.\n", encoding="utf-8")
+    index_paths([archive], index_dir, jobs=1, progress=False)
+    assert store.search(SearchRequest.from_args({"q": "idlib"})).total == 2
+    assert all(_term_tables_in_memory(store))  # the refreshed searcher's new segments too
+
+
 def test_warm_reads_the_facet_arrays_or_reports_no_index(make_index, tmp_path):
     store = create_app({"INDEX_DIR": str(make_index(RECORDS))}).extensions["dateline"]
     assert store.warm() is True
