@@ -36,7 +36,7 @@ from search.scope import QuoteScope, quote_scope
 from search.stored_record import hit_names, hit_record
 from search.stored_record import record as stored_record
 from search.vocabulary import TermVocabulary
-from search.whoosh_compat import prefetch_stored, stored_fields
+from search.whoosh_compat import prefetch_postings, prefetch_stored, stored_fields
 
 #: Values returned per facet (the UI shows fewer with "show more").
 FACET_LIMIT = 20
@@ -355,6 +355,7 @@ def search(
     aliases = aliases or AliasTable.default()
     reader = searcher.reader()
     parsed = expand_terms(to_whoosh(parse(request.q, aliases)), reader, vocabulary, deadline)
+    prefetch_postings(searcher, parsed.iter_all_terms(phrases=True))  # read from disk together
     postings = PostingsCache(searcher)
     matched = _matched_docs(searcher, parsed, postings, deadline)
     masks = _filter_masks(arrays, request, aliases)

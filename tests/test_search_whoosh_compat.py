@@ -534,3 +534,25 @@ def test_prefetch_stored_advises_exactly_each_documents_bytes(tmp_path, monkeypa
     with open_index(folder, memory_map=True).searcher() as searcher:  # a map: nothing to advise
         advised.clear()
         assert C.prefetch_stored(searcher, wanted) == 0 and advised == []
+
+
+def test_prefetch_postings_advises_exactly_each_terms_postings(tmp_path, monkeypatch):
+    import os
+
+    folder = _two_segment_index(tmp_path)
+    advised = []
+    monkeypatch.setattr(C, "_advise", lambda *args: advised.append(args))
+    with open_index(folder, memory_map=False).searcher() as searcher:
+        terms = [(S.BODY, "idlib"), (S.BODY, "sochi"), (S.BODY, "batch1"), (S.TITLE, "talk"),
+                 (S.BODY, "nowhere"), ("no_such_field", "x")]
+        # Analysed forms: idlib, sochi and talk in both segments, batch1 in the second only.
+        assert C.prefetch_postings(searcher, iter(terms)) == 7
+        expected = []
+        for leaf, _offset in searcher.reader().leaf_readers():
+            for fieldname, text in terms[:4]:
+                if (fieldname, text) in leaf:
+                    expected.append(C.term_postings(leaf, leaf.term_info(fieldname, text)))
+        read = [os.pread(fd, length, offset) for fd, offset, length, _advice in advised]
+        assert read == expected and all(read)
+    with open_index(folder, memory_map=True).searcher() as searcher:  # a map: nothing to advise
+        assert C.prefetch_postings(searcher, terms) == 0
