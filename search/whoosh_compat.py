@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from hashlib import md5
 from io import BytesIO
-from itertools import chain
+from itertools import chain, islice
 from operator import itemgetter, sub
 from pickle import dumps, loads
 from pickle import load as pickle_load
@@ -476,6 +476,10 @@ def stored_fields(searcher, docnum: int) -> dict:
     return reader.stored_fields(docnum) if direct is None else direct(docnum)
 
 
+#: The (field, word) pairs of one query :func:`prefetch_postings` advises at most.
+PREFETCH_TERMS = 64
+
+
 def prefetch_postings(searcher, terms: Iterable[tuple[str, object]]) -> int:
     """Start reading the postings of ``terms`` ((field name, text) pairs, a query's words) in every
     segment before they are decoded one list after another; returns how many lists were advised.
@@ -484,14 +488,16 @@ def prefetch_postings(searcher, terms: Iterable[tuple[str, object]]) -> int:
     postings lists; where their pages are no longer cached each was a disk read in turn.  The
     lists' places come from the term tables (in memory in a server, :func:`resident_terms`);
     one ``posix_fadvise(WILLNEED)`` per list queues the reads together.  Lists inlined in the term
-    table and segments read through a map are skipped.
+    table and segments read through a map are skipped, and only the first ``PREFETCH_TERMS`` pairs
+    are looked at: a wildcard expanded to hundreds of words would spend more on the lookups than
+    the read-ahead saves.
     """
     from whoosh.codec.whoosh3 import W3TermsReader
     from whoosh.reading import TermNotFound
 
     if _advise is None:
         return 0
-    pairs = list(terms)
+    pairs = list(islice(terms, PREFETCH_TERMS))
     advised = 0
     reader = searcher.reader()
     leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]

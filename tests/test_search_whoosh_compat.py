@@ -556,3 +556,13 @@ def test_prefetch_postings_advises_exactly_each_terms_postings(tmp_path, monkeyp
         assert read == expected and all(read)
     with open_index(folder, memory_map=True).searcher() as searcher:  # a map: nothing to advise
         assert C.prefetch_postings(searcher, terms) == 0
+
+
+def test_prefetch_postings_looks_at_a_bounded_number_of_words(tmp_path, monkeypatch):
+    folder = _two_segment_index(tmp_path)
+    monkeypatch.setattr(C, "_advise", lambda *args: None)
+    monkeypatch.setattr(C, "PREFETCH_TERMS", 3)
+    with open_index(folder, memory_map=False).searcher() as searcher:
+        words = ((S.BODY, f"word{n}") for n in range(40))  # each in both segments
+        assert C.prefetch_postings(searcher, words) == 6
+        assert next(words) == (S.BODY, "word3")  # the rest was never even taken
