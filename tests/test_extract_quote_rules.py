@@ -1140,3 +1140,24 @@ def test_participle_after_but_continues_the_participle_before_it():
 def test_participle_after_but_without_a_participle_before_it_is_not_read():
     body = "Mr. Trump praised the soldier but insisting on more is not his style."
     assert _quotes(body) == {"Trump": ["the soldier"]}
+
+
+# -- fourteenth round: speech cues ---------------------------------------------------------------
+
+
+def test_referring_to_after_a_quotation_reports_its_object():
+    body = "“They built the wall of shame,” Jane Harper said, referring to the trade agreement with Canada."
+    assert _quotes(body)["Jane Harper"] == [
+        "They built the wall of shame",
+        "the trade agreement with Canada.",
+    ]
+
+
+def test_referring_to_alone_names_no_speaker():
+    body = "The mayor spoke for an hour, referring to the old bridge over the river."
+    assert _quotes(body) == {}
+
+
+def test_referring_to_of_a_group_is_no_statement():
+    body = "Senate Democrats said the bill would fail, referring to the tax cuts in the draft."
+    assert _quotes(body)["Senate Democrats"] == ["the bill would fail"]

@@ -81,6 +81,7 @@ _PHRASAL: Final = {
     "railed": ("against",), "rails": ("against",), "lashed": ("out",),
     # verbs of speaking about a topic: "spoke about the need for …", "commented on the ruling"
     **{verb: (particle,) for verb, particle in lex.TOPIC_CUES.items()},
+    **{verb: (particle,) for verb, particle in lex.TOPIC_PARTICIPLES.items()},
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
 _PROMISES: Final = lex.words(
@@ -212,6 +213,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         or low in lex.PARTICIPLE_CUES
         or low in lex.TOPIC_CUES
         or low in lex.OBJECT_TOPIC_CUES
+        or low in lex.TOPIC_PARTICIPLES
     )
 
 

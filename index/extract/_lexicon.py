@@ -425,6 +425,15 @@ TOPIC_CUES: Final[dict[str, str]] = {
     **dict.fromkeys(("allude", "alludes", "alluded"), "to"),
 }
 
+# Participles of speaking about a topic, with their particle: "…, referring to the Khan family",
+# "…, alluding to Mr. Trump's remarks", "…, commenting on the ruling".  Speech: each names what the
+# Source spoke of (PolNeAR annotates the particle's object as content).  A cue only after a comma or
+# a participle lead ("by", "while" …), with the particle right after it, for a person Source
+# (``quotes._topic_participle``); like ``TOPIC_CUES``, they name no speaker of their own.
+TOPIC_PARTICIPLES: Final[dict[str, str]] = {
+    "referring": "to",
+}
+
 # Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
 # inspector general's report", "Trump mentioned his personal connections to the faith", "Donald Trump
 # discussed one of his signature proposals".  Speech: each names what the Source said (PolNeAR

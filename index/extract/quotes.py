@@ -803,6 +803,7 @@ _TRIGGERS: Final = (
     | frozenset(_PHRASAL_CUES)  # not .keys(): frozenset | dict_keys is a set (mypyc checks the type)
     | frozenset(lex.TOPIC_CUES)
     | lex.OBJECT_TOPIC_CUES
+    | frozenset(lex.TOPIC_PARTICIPLES)
     | _SIGNATURE_DASHES
     | {"-"}
 )
@@ -1092,6 +1093,9 @@ class _Attributor:
             elif low in lex.TOPIC_CUES:
                 if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
+            elif low in lex.TOPIC_PARTICIPLES:
+                if not caps[i]:
+                    self._topic_participle(i)  # "…,” Trump said, referring to the Khan family."
             elif low in lex.CLAUSE_CUE_VERBS and not _CLAUSE_AFTER.match(self.body, self.ends[i]):
                 continue  # "maintained a lead", "clarified his position": no words reported
             elif low in lex.OBJECT_TOPIC_CUES:
@@ -2195,6 +2199,20 @@ class _Attributor:
         self.topics.extend(self.found[count:])
         del self.found[count:]
         return found
+
+    def _topic_participle(self, i: int) -> bool:
+        """``…, referring to the Khan family``: a participle of speaking about a topic
+        (``lex.TOPIC_PARTICIPLES``), its particle right after it, after a comma or a participle lead,
+        speaks for the sentence's speaker or subject as other participles do; a person only (a
+        group's or an organisation's "referring to" sums up a position in the writer's words)."""
+        if i + 1 >= self.n or self.lows[i + 1] != lex.TOPIC_PARTICIPLES[self.lows[i]]:
+            return False
+        if not (self._after_comma(i) or self.lows[i - 1] in _PARTICIPLE_LEADS):
+            return False
+        first = len(self.found)
+        found = self._participle(i)
+        self._persons_only(first)
+        return found and len(self.found) > first
 
     def _quoted_as_saying(self, i: int) -> bool:
         """``Lavrov was quoted as saying``: the subject of the passive "was quoted" speaks."""
@@ -4145,7 +4163,7 @@ _TOPIC_OBJECT_CUES: Final = lex.OBJECT_TOPIC_CUES | lex.CRITICISM_VERBS
 
 def _topic_cue(cue: str) -> bool:
     """Whether ``cue`` names a topic ("talked about", "mentioned"): weak evidence of a speaker."""
-    return cue in lex.TOPIC_CUES or cue in lex.OBJECT_TOPIC_CUES
+    return cue in lex.TOPIC_CUES or cue in lex.OBJECT_TOPIC_CUES or cue in lex.TOPIC_PARTICIPLES
 
 
 def _speaks(body: str, att: _Attribution) -> bool:
