@@ -1161,3 +1161,8 @@ def test_referring_to_alone_names_no_speaker():
 def test_referring_to_of_a_group_is_no_statement():
     body = "Senate Democrats said the bill would fail, referring to the tax cuts in the draft."
     assert _quotes(body)["Senate Democrats"] == ["the bill would fail"]
+
+
+def test_commenting_on_after_a_comma_reports_its_topic():
+    body = "Jane Harper said the vote was rushed, commenting on the new budget rules."
+    assert _quotes(body)["Jane Harper"] == ["the vote was rushed", "the new budget rules."]

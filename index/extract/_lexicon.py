@@ -432,6 +432,10 @@ TOPIC_CUES: Final[dict[str, str]] = {
 # (``quotes._topic_participle``); like ``TOPIC_CUES``, they name no speaker of their own.
 TOPIC_PARTICIPLES: Final[dict[str, str]] = {
     "referring": "to",
+    "commenting": "on",
+    "talking": "about",
+    "speaking": "about",
+    "hinting": "at",
 }
 
 # Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
