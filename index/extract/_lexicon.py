@@ -433,7 +433,6 @@ TOPIC_CUES: Final[dict[str, str]] = {
 TOPIC_PARTICIPLES: Final[dict[str, str]] = {
     "referring": "to",
     "commenting": "on",
-    "talking": "about",
     "speaking": "about",
     "hinting": "at",
 }
