@@ -1166,3 +1166,18 @@ def test_referring_to_of_a_group_is_no_statement():
 def test_commenting_on_after_a_comma_reports_its_topic():
     body = "Jane Harper said the vote was rushed, commenting on the new budget rules."
     assert _quotes(body)["Jane Harper"] == ["the vote was rushed", "the new budget rules."]
+
+
+def test_base_speech_verb_after_to_speaks_for_the_subject():
+    body = "Jane Harper went on to explain that the budget was late."
+    assert _quotes(body) == {"Jane Harper": ["the budget was late."]}
+
+
+def test_base_speech_verb_after_to_of_an_organisation_is_no_statement():
+    body = "The Harper Foundation moved to denounce the new budget rules."
+    assert _quotes(body) == {}
+
+
+def test_base_speech_verb_without_to_is_not_read():
+    body = "Jane Harper will state the obvious. The state of the budget is bad."
+    assert _quotes(body) == {}

@@ -437,6 +437,24 @@ TOPIC_PARTICIPLES: Final[dict[str, str]] = {
     "hinting": "at",
 }
 
+# Base forms of speech and statement verbs, read only right after "to" ("Pence went on to explain
+# that …", "Clinton is continuing to warn that …", "Sanders took the stage to denounce …"): the
+# subject of the verb phrase before "to" speaks (``quotes._infinitive_subject``), a named person
+# only.  Each is a verb of saying, telling or verbal evaluation whose other forms the cue lists
+# hold; alone (without "to") most are as often nouns or imperatives ("a state", "the attack",
+# "Explain!").  Base forms the stance list already holds ("argue", "claim", "deny") keep their own
+# reading.  Not "describe" ("to describe the scene"), "assail" or "brag" (train: no correct quote).
+BASE_SPEECH_VERBS: Final[frozenset[str]] = words(
+    """
+    explain warn announce declare state tell note stress emphasize urge discuss predict
+    threaten cite highlight repeat reiterate portray testify complain recall mention condemn
+    denounce praise defend blast slam tout caution concede boast reaffirm proclaim assert
+    remark observe answer question
+    dismiss mock ridicule lament decry rebuke castigate deride chide scold thank
+    congratulate apologize
+    """
+)
+
 # Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
 # inspector general's report", "Trump mentioned his personal connections to the faith", "Donald Trump
 # discussed one of his signature proposals".  Speech: each names what the Source said (PolNeAR

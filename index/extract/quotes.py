@@ -804,6 +804,7 @@ _TRIGGERS: Final = (
     | frozenset(lex.TOPIC_CUES)
     | lex.OBJECT_TOPIC_CUES
     | frozenset(lex.TOPIC_PARTICIPLES)
+    | lex.BASE_SPEECH_VERBS
     | _SIGNATURE_DASHES
     | {"-"}
 )
@@ -1093,6 +1094,9 @@ class _Attributor:
             elif low in lex.TOPIC_CUES:
                 if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
+            elif low in lex.BASE_SPEECH_VERBS:
+                if not caps[i] and i > 1 and lows[i - 1] == "to":
+                    self._base_after_to(i)  # "Pence went on to explain that …"
             elif low in lex.TOPIC_PARTICIPLES:
                 if not caps[i]:
                     self._topic_participle(i)  # "…,” Trump said, referring to the Khan family."
@@ -2199,6 +2203,16 @@ class _Attributor:
         self.topics.extend(self.found[count:])
         del self.found[count:]
         return found
+
+    def _base_after_to(self, i: int) -> bool:
+        """``Clinton went on to explain that …``: the base form of a speech verb after "to"
+        (``lex.BASE_SPEECH_VERBS``), spoken by the subject of the verb phrase before "to"."""
+        named_only, self.named_only = self.named_only, True
+        first = len(self.found)
+        self._infinitive_subject(i, i - 1)
+        self.named_only = named_only
+        self._persons_only(first)  # "the Obama administration moved to portray …": a policy
+        return len(self.found) > first
 
     def _topic_participle(self, i: int) -> bool:
         """``…, referring to the Khan family``: a participle of speaking about a topic
