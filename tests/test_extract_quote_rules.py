@@ -1181,3 +1181,14 @@ def test_base_speech_verb_after_to_of_an_organisation_is_no_statement():
 def test_base_speech_verb_without_to_is_not_read():
     body = "Jane Harper will state the obvious. The state of the budget is bad."
     assert _quotes(body) == {}
+
+
+def test_cast_as_is_a_portrayal():
+    body = "Jane Harper cast herself as the heir of the old reform movement."
+    assert _quotes(body) == {"Jane Harper": ["herself as the heir of the old reform movement."]}
+    body = "Jane Harper said the vote was rigged, casting the council as a club of insiders."
+    assert _quotes(body) == {"Jane Harper": ["the vote was rigged", "the council as a club of insiders."]}
+
+
+def test_cast_without_as_is_no_statement():
+    assert _quotes("Jane Harper cast her vote early on Tuesday morning.") == {}

@@ -455,6 +455,12 @@ BASE_SPEECH_VERBS: Final[frozenset[str]] = words(
     """
 )
 
+# "cast X as Y": to portray someone or something in words ("Cruz cast himself as a Washington
+# outsider", "Sanders has cast Clinton as unqualified", "…, casting him as a false conservative"), a
+# statement as "portrayed" is; read only with "as" after a short object (``quotes._cast_as``), so
+# "cast his vote", "cast a shadow", "cast doubt" stay out.
+CAST_VERBS: Final[frozenset[str]] = words("cast casts casting")
+
 # Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
 # inspector general's report", "Trump mentioned his personal connections to the faith", "Donald Trump
 # discussed one of his signature proposals".  Speech: each names what the Source said (PolNeAR

@@ -793,6 +793,8 @@ _OPENING_AUX: Final = lex.words("did does do has have had was is will would coul
 # The word that, opening a sentence before a person's name and a comma, gives that person's view
 # ("To Frank, …").
 _VIEW_LEAD: Final = "To"
+# A short object, then "as", after "cast" ("cast himself as", "cast the nomination battle as").
+_CAST_AS: Final = re.compile(r"[^\S\n]+(?:(?!as\b)[\w’'-]+[^\S\n]+){1,8}?as[^\S\n]")
 # "As X put it, …" / "As X puts it, …" (read by ``_as_put_it``).
 _AS_PUT: Final = lex.words("put puts")
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
@@ -805,6 +807,7 @@ _TRIGGERS: Final = (
     | lex.OBJECT_TOPIC_CUES
     | frozenset(lex.TOPIC_PARTICIPLES)
     | lex.BASE_SPEECH_VERBS
+    | lex.CAST_VERBS
     | _SIGNATURE_DASHES
     | {"-"}
 )
@@ -1097,6 +1100,9 @@ class _Attributor:
             elif low in lex.BASE_SPEECH_VERBS:
                 if not caps[i] and i > 1 and lows[i - 1] == "to":
                     self._base_after_to(i)  # "Pence went on to explain that …"
+            elif low in lex.CAST_VERBS:
+                if not caps[i] and i > 0 and _CAST_AS.match(self.body, self.ends[i]):
+                    self._cast_as(i)  # "Cruz cast himself as a Washington outsider"
             elif low in lex.TOPIC_PARTICIPLES:
                 if not caps[i]:
                     self._topic_participle(i)  # "…,” Trump said, referring to the Khan family."
@@ -2213,6 +2219,20 @@ class _Attributor:
         self.named_only = named_only
         self._persons_only(first)  # "the Obama administration moved to portray …": a policy
         return len(self.found) > first
+
+    def _cast_as(self, i: int) -> bool:
+        """``Cruz cast himself as a Washington outsider``, ``…, casting him as a false
+        conservative``: a portrayal in words, read as a stance verb (a named subject; the
+        participle after a comma or a participle lead speaks for the sentence's speaker or
+        subject)."""
+        if self.lows[i].endswith("ing"):
+            if self._after_comma(i) or self.lows[i - 1] in _PARTICIPLE_LEADS:
+                return self._participle(i)
+            return False
+        named_only, self.named_only = self.named_only, True
+        found = self._before(i)
+        self.named_only = named_only
+        return found
 
     def _topic_participle(self, i: int) -> bool:
         """``…, referring to the Khan family``: a participle of speaking about a topic
