@@ -1192,3 +1192,15 @@ def test_cast_as_is_a_portrayal():
 
 def test_cast_without_as_is_no_statement():
     assert _quotes("Jane Harper cast her vote early on Tuesday morning.") == {}
+
+
+def test_light_verb_speech_noun_reports_what_follows_its_preposition():
+    body = "Jane Harper delivered an impassioned defense of the city's new transit plan."
+    assert _quotes(body) == {"Jane Harper": ["the city's new transit plan."]}
+    body = "Jane Harper took a swipe at the council for its slow work on the budget."
+    assert _quotes(body) == {"Jane Harper": ["the council for its slow work on the budget."]}
+
+
+def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
+    assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
+    assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}

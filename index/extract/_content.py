@@ -198,6 +198,15 @@ def relative_source(before: str) -> bool:
     return bool(_RELATIVE.search(before))
 
 
+def _light_noun_cue(low: str) -> bool:
+    """Whether a cue is a light verb's speech noun and its preposition ("made a plea for",
+    "delivered an impassioned defense of"): what follows the preposition is what was said."""
+    words = low.split()
+    if len(words) < 3 or words[0] not in lex.LIGHT_SPEECH_VERBS:
+        return False
+    return words[-1] in lex.LIGHT_SPEECH_NOUNS.get(words[-2], frozenset())
+
+
 def reports_content(cue: str, kind: str = "person") -> bool:
     """Whether a cue's object can be content: speech verbs and communicative stance verbs.
 
@@ -216,6 +225,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         or low in lex.TOPIC_PARTICIPLES
         or low in lex.BASE_SPEECH_VERBS
         or low in lex.CAST_VERBS
+        or _light_noun_cue(low)
     )
 
 

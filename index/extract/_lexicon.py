@@ -461,6 +461,33 @@ BASE_SPEECH_VERBS: Final[frozenset[str]] = words(
 # "cast his vote", "cast a shadow", "cast doubt" stay out.
 CAST_VERBS: Final[frozenset[str]] = words("cast casts casting")
 
+# Nouns of a speech act carried by a light verb, with the preposition that opens what the act is
+# about: "delivered an impassioned defense of “New York values”", "made a plea for the GOP to
+# unite", "made veiled references to Rubio's voting record", "took a swipe at Bush", "made
+# conflicting statements about Social Security" (``quotes._Attributor._light_noun_cues``).  Each
+# names words said (a defense, a plea, a remark); not plans, decisions, endorsements or support.
+LIGHT_SPEECH_NOUNS: Final[dict[str, frozenset[str]]] = {
+    **dict.fromkeys(
+        ("defense", "defence", "critique", "criticism", "denunciation", "rebuke", "tirade"),
+        words("of"),
+    ),
+    **dict.fromkeys(("attack", "attacks", "broadside", "broadsides"), words("on against")),
+    **dict.fromkeys(("plea", "appeal", "call", "case", "cases", "pitch"), words("for against")),
+    **dict.fromkeys(("argument", "arguments"), words("for against about")),
+    **dict.fromkeys(("statement", "statements", "comments", "remarks"), words("about on")),
+    **dict.fromkeys(("allegations", "accusations", "charges"), words("against")),
+    **dict.fromkeys(("apology", "apologies"), words("for")),
+    **dict.fromkeys(("reference", "references"), words("to")),
+    **dict.fromkeys(("swipe", "swipes", "jab", "jabs"), words("at")),
+}
+# Verbs that carry such a noun ("made", "delivered", "offered", "issued", "launched", "took").
+LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
+    """
+    made makes making delivered delivers delivering offered offers offering gave gives giving
+    issued issues issuing launched launches launching mounted mounting took takes taking lodged
+    """
+)
+
 # Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
 # inspector general's report", "Trump mentioned his personal connections to the faith", "Donald Trump
 # discussed one of his signature proposals".  Speech: each names what the Source said (PolNeAR

@@ -1033,6 +1033,10 @@ _LIGHT_VERBS: Final = lex.words(
     "made makes make making offered offers repeated repeats reiterated reiterates renewed delivered issued"
 )
 _NOUN_OBJECT_LEADS: Final = lex.words("a an the his her their its")
+# Words between a light verb and its speech noun ("made a bizarre, thinly-veiled attack on"), and
+# the words that end the search (another clause or object: "made it clear", "took office and …").
+_LIGHT_NOUN_GAP: Final = 5
+_LIGHT_NOUN_STOP: Final = lex.words("and or but that which who to in on at for of with by from as ; : .")
 _NO_END: Final = -2  # a noun cue's content end that cannot be found
 # Auxiliaries that lead on to the verb they help ("would reopen"): one verb group, not two verbs.
 _GROUP_AUXILIARIES: Final = lex.words(
@@ -1168,7 +1172,47 @@ class _Attributor:
         nouns = self._noun_cues()
         if nouns:
             self.found = _merged(self.found, nouns)
+        light = self._light_noun_cues()
+        if light:
+            self.found = _merged(self.found, light)
         return self.found
+
+    def _light_noun_cues(self) -> list[_Attribution]:
+        """``Trump delivered an impassioned defense of “New York values”``, ``Cruz made a plea for
+        the party to unite``, ``Bush took a swipe at Trump``: a speech noun (``lex.LIGHT_SPEECH_NOUNS``)
+        with its preposition, as the object of a light verb (``lex.LIGHT_SPEECH_VERBS``) at most
+        four words before it; the verb's named subject speaks, and the cue runs from the verb to the
+        preposition, so the content is what the act is about.  Not in a sentence that already has an
+        attribution (the noun phrase is then part of that statement), nor inside a quotation."""
+        out: list[_Attribution] = []
+        stated = {att.sent for att in self.found}
+        lows = self.lows
+        for i in compress(count(), map(lex.LIGHT_SPEECH_NOUNS.__contains__, lows)):
+            if (
+                i + 1 >= self.n
+                or lows[i + 1] not in lex.LIGHT_SPEECH_NOUNS[lows[i]]
+                or self.quoted[i]
+                or self.sents[i] in stated
+            ):
+                continue
+            k = i - 1
+            while k > 0 and i - k <= _LIGHT_NOUN_GAP and lows[k] not in lex.LIGHT_SPEECH_VERBS:
+                if self.caps[k] or lows[k] in _LIGHT_NOUN_STOP:
+                    k = -1
+                    break
+                k -= 1
+            if k <= 0 or lows[k] not in lex.LIGHT_SPEECH_VERBS or self.sents[k] != self.sents[i]:
+                continue
+            found = len(self.found)
+            named_only, self.named_only = self.named_only, True
+            self._before(i, k)
+            self.named_only = named_only
+            for att in self.found[found:]:
+                att.cue = self.body[self.starts[k] : self.ends[i + 1]]  # "made a plea for"
+                att.cue_end = self.ends[i + 1]
+                out.append(att)
+            del self.found[found:]
+        return out
 
     # -- noun cues ---------------------------------------------------------------------------
     def _noun_cues(self) -> list[_Attribution]:
