@@ -451,7 +451,7 @@ BASE_SPEECH_VERBS: Final[frozenset[str]] = words(
     denounce praise defend blast slam tout caution concede boast reaffirm proclaim assert
     remark observe answer question
     dismiss mock ridicule lament decry rebuke castigate deride chide scold thank
-    congratulate apologize
+    congratulate apologize ask call attack joke tweet confess allege
     """
 )
 
