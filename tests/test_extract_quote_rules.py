@@ -1204,3 +1204,21 @@ def test_light_verb_speech_noun_reports_what_follows_its_preposition():
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
     assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
     assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}
+
+
+def test_laid_out_and_retweeted_give_their_object_for_a_quoted_speaker():
+    body = (
+        "Jane Harper said the city needed buses. Harper laid out her plan for the new depot. "
+        "Harper retweeted a message from the transit union."
+    )
+    assert _quotes(body) == {
+        "Jane Harper": [
+            "the city needed buses.",
+            "her plan for the new depot.",
+            "a message from the transit union.",
+        ]
+    }
+
+
+def test_laid_out_alone_names_no_speaker():
+    assert _quotes("The crowd waited. Jane Harper laid out the chairs for the meeting.") == {}

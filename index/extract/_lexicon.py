@@ -423,6 +423,10 @@ TOPIC_CUES: Final[dict[str, str]] = {
     **dict.fromkeys(("comment", "comments", "commented"), "on"),
     # "alluded to the importance of …": a veiled reference is a reference, the same speech act
     **dict.fromkeys(("allude", "alludes", "alluded"), "to"),
+    # (fourteenth round) "Trump laid out his concerns that …", "Obama lays out stakes for …": what
+    # a speaker set out in a speech; "Clinton hints at her husband's job": a veiled statement
+    **dict.fromkeys(("laid", "lays"), "out"),
+    "hints": "at",
 }
 
 # Participles of speaking about a topic, with their particle: "…, referring to the Khan family",
@@ -495,7 +499,11 @@ LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
 # only for a speaker the article attributes otherwise).  Past forms only: "mentions", "references",
 # "discusses" are as often plural nouns ("several mentions of"); "addressed" mostly takes a listener
 # ("addressed the crowd").
-OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced")
+OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced") | words(
+    # (fourteenth round) "Trump retweeted a quote …", "Mr. Cruz is trumpeting an anti-establishment
+    # message": passing on or proclaiming words, the object what was said
+    "retweeted trumpeted trumpeting"
+)
 
 
 # Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").
