@@ -1222,3 +1222,10 @@ def test_laid_out_and_retweeted_give_their_object_for_a_quoted_speaker():
 
 def test_laid_out_alone_names_no_speaker():
     assert _quotes("The crowd waited. Jane Harper laid out the chairs for the meeting.") == {}
+
+
+def test_went_after_is_a_verbal_attack_of_a_quoted_speaker():
+    body = "Jane Harper said the plan was weak. Harper went after the council's record on housing."
+    assert _quotes(body) == {
+        "Jane Harper": ["the plan was weak.", "the council's record on housing."]
+    }

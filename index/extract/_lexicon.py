@@ -424,9 +424,11 @@ TOPIC_CUES: Final[dict[str, str]] = {
     # "alluded to the importance of …": a veiled reference is a reference, the same speech act
     **dict.fromkeys(("allude", "alludes", "alluded"), "to"),
     # (fourteenth round) "Trump laid out his concerns that …", "Obama lays out stakes for …": what
-    # a speaker set out in a speech; "Clinton hints at her husband's job": a veiled statement
+    # a speaker set out in a speech; "Clinton hints at her husband's job": a veiled statement;
+    # "Sanders went after Clinton's environmental record": a verbal attack
     **dict.fromkeys(("laid", "lays"), "out"),
     "hints": "at",
+    "went": "after",
 }
 
 # Participles of speaking about a topic, with their particle: "…, referring to the Khan family",
