@@ -503,8 +503,10 @@ LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
 # ("addressed the crowd").
 OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced") | words(
     # (fourteenth round) "Trump retweeted a quote …", "Mr. Cruz is trumpeting an anti-establishment
-    # message": passing on or proclaiming words, the object what was said
-    "retweeted trumpeted trumpeting"
+    # message": passing on or proclaiming words, the object what was said; "Grassley downplayed
+    # Trump's attack", "Christie savaged Rubio", "Obama congratulated Trump": said of someone or
+    # something (as topic cues they give quotes only to a speaker quoted otherwise)
+    "retweeted trumpeted trumpeting congratulated downplayed downplays savaged"
 )
 
 
