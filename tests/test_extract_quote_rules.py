@@ -1229,3 +1229,8 @@ def test_went_after_is_a_verbal_attack_of_a_quoted_speaker():
     assert _quotes(body) == {
         "Jane Harper": ["the plan was weak.", "the council's record on housing."]
     }
+
+
+def test_progressive_referring_to_is_a_topic_cue():
+    body = "Jane Harper said the vote was rigged. Harper was apparently referring to the council's new map."
+    assert _quotes(body) == {"Jane Harper": ["the vote was rigged.", "the council's new map."]}

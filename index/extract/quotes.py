@@ -2285,6 +2285,11 @@ class _Attributor:
         group's or an organisation's "referring to" sums up a position in the writer's words)."""
         if i + 1 >= self.n or self.lows[i + 1] != lex.TOPIC_PARTICIPLES[self.lows[i]]:
             return False
+        k = i - 1
+        while k > 0 and _ADVERB_BEFORE_VERB.match(self.lows[k]):
+            k -= 1
+        if self.lows[k] in _BE_FINITE:
+            return self._topic(i)  # "Trump was apparently referring to …": a finite progressive
         if not (self._after_comma(i) or self.lows[i - 1] in _PARTICIPLE_LEADS):
             return False
         first = len(self.found)
