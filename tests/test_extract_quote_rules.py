@@ -1234,3 +1234,8 @@ def test_went_after_is_a_verbal_attack_of_a_quoted_speaker():
 def test_progressive_referring_to_is_a_topic_cue():
     body = "Jane Harper said the vote was rigged. Harper was apparently referring to the council's new map."
     assert _quotes(body) == {"Jane Harper": ["the vote was rigged.", "the council's new map."]}
+
+
+def test_made_no_secret_of_reports_what_follows():
+    body = "Jane Harper has made no secret of her anger at the council's new map."
+    assert _quotes(body) == {"Jane Harper": ["her anger at the council's new map."]}

@@ -485,6 +485,8 @@ LIGHT_SPEECH_NOUNS: Final[dict[str, frozenset[str]]] = {
     **dict.fromkeys(("apology", "apologies"), words("for")),
     **dict.fromkeys(("reference", "references"), words("to")),
     **dict.fromkeys(("swipe", "swipes", "jab", "jabs"), words("at")),
+    # "has made no secret of his frustration with …": said openly
+    "secret": words("of"),
 }
 # Verbs that carry such a noun ("made", "delivered", "offered", "issued", "launched", "took").
 LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
