@@ -1239,3 +1239,10 @@ def test_progressive_referring_to_is_a_topic_cue():
 def test_made_no_secret_of_reports_what_follows():
     body = "Jane Harper has made no secret of her anger at the council's new map."
     assert _quotes(body) == {"Jane Harper": ["her anger at the council's new map."]}
+
+
+def test_took_issue_with_and_took_aim_at_report_their_object():
+    body = "Jane Harper took issue with the council's new parking rules."
+    assert _quotes(body) == {"Jane Harper": ["the council's new parking rules."]}
+    body = "Jane Harper took aim at the mayor for his handling of the budget."
+    assert _quotes(body) == {"Jane Harper": ["the mayor for his handling of the budget."]}

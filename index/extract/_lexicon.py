@@ -487,6 +487,12 @@ LIGHT_SPEECH_NOUNS: Final[dict[str, frozenset[str]]] = {
     **dict.fromkeys(("swipe", "swipes", "jab", "jabs"), words("at")),
     # "has made no secret of his frustration with …": said openly
     "secret": words("of"),
+    # "took issue with the report", "took aim at the Republicans", "took some shots at Cruz",
+    # "took credit for the deal": objections, attacks and claims voiced
+    "issue": words("with"),
+    "aim": words("at"),
+    **dict.fromkeys(("shots", "potshots"), words("at")),
+    "credit": words("for"),
 }
 # Verbs that carry such a noun ("made", "delivered", "offered", "issued", "launched", "took").
 LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
