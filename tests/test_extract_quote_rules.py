@@ -1140,3 +1140,109 @@ def test_participle_after_but_continues_the_participle_before_it():
 def test_participle_after_but_without_a_participle_before_it_is_not_read():
     body = "Mr. Trump praised the soldier but insisting on more is not his style."
     assert _quotes(body) == {"Trump": ["the soldier"]}
+
+
+# -- fourteenth round: speech cues ---------------------------------------------------------------
+
+
+def test_referring_to_after_a_quotation_reports_its_object():
+    body = "“They built the wall of shame,” Jane Harper said, referring to the trade agreement with Canada."
+    assert _quotes(body)["Jane Harper"] == [
+        "They built the wall of shame",
+        "the trade agreement with Canada.",
+    ]
+
+
+def test_referring_to_alone_names_no_speaker():
+    body = "The mayor spoke for an hour, referring to the old bridge over the river."
+    assert _quotes(body) == {}
+
+
+def test_referring_to_of_a_group_is_no_statement():
+    body = "Senate Democrats said the bill would fail, referring to the tax cuts in the draft."
+    assert _quotes(body)["Senate Democrats"] == ["the bill would fail"]
+
+
+def test_commenting_on_after_a_comma_reports_its_topic():
+    body = "Jane Harper said the vote was rushed, commenting on the new budget rules."
+    assert _quotes(body)["Jane Harper"] == ["the vote was rushed", "the new budget rules."]
+
+
+def test_base_speech_verb_after_to_speaks_for_the_subject():
+    body = "Jane Harper went on to explain that the budget was late."
+    assert _quotes(body) == {"Jane Harper": ["the budget was late."]}
+
+
+def test_base_speech_verb_after_to_of_an_organisation_is_no_statement():
+    body = "The Harper Foundation moved to denounce the new budget rules."
+    assert _quotes(body) == {}
+
+
+def test_base_speech_verb_without_to_is_not_read():
+    body = "Jane Harper will state the obvious. The state of the budget is bad."
+    assert _quotes(body) == {}
+
+
+def test_cast_as_is_a_portrayal():
+    body = "Jane Harper cast herself as the heir of the old reform movement."
+    assert _quotes(body) == {"Jane Harper": ["herself as the heir of the old reform movement."]}
+    body = "Jane Harper said the vote was rigged, casting the council as a club of insiders."
+    assert _quotes(body) == {"Jane Harper": ["the vote was rigged", "the council as a club of insiders."]}
+
+
+def test_cast_without_as_is_no_statement():
+    assert _quotes("Jane Harper cast her vote early on Tuesday morning.") == {}
+
+
+def test_light_verb_speech_noun_reports_what_follows_its_preposition():
+    body = "Jane Harper delivered an impassioned defense of the city's new transit plan."
+    assert _quotes(body) == {"Jane Harper": ["the city's new transit plan."]}
+    body = "Jane Harper took a swipe at the council for its slow work on the budget."
+    assert _quotes(body) == {"Jane Harper": ["the council for its slow work on the budget."]}
+
+
+def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
+    assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
+    assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}
+
+
+def test_laid_out_and_retweeted_give_their_object_for_a_quoted_speaker():
+    body = (
+        "Jane Harper said the city needed buses. Harper laid out her plan for the new depot. "
+        "Harper retweeted a message from the transit union."
+    )
+    assert _quotes(body) == {
+        "Jane Harper": [
+            "the city needed buses.",
+            "her plan for the new depot.",
+            "a message from the transit union.",
+        ]
+    }
+
+
+def test_laid_out_alone_names_no_speaker():
+    assert _quotes("The crowd waited. Jane Harper laid out the chairs for the meeting.") == {}
+
+
+def test_went_after_is_a_verbal_attack_of_a_quoted_speaker():
+    body = "Jane Harper said the plan was weak. Harper went after the council's record on housing."
+    assert _quotes(body) == {
+        "Jane Harper": ["the plan was weak.", "the council's record on housing."]
+    }
+
+
+def test_progressive_referring_to_is_a_topic_cue():
+    body = "Jane Harper said the vote was rigged. Harper was apparently referring to the council's new map."
+    assert _quotes(body) == {"Jane Harper": ["the vote was rigged.", "the council's new map."]}
+
+
+def test_made_no_secret_of_reports_what_follows():
+    body = "Jane Harper has made no secret of her anger at the council's new map."
+    assert _quotes(body) == {"Jane Harper": ["her anger at the council's new map."]}
+
+
+def test_took_issue_with_and_took_aim_at_report_their_object():
+    body = "Jane Harper took issue with the council's new parking rules."
+    assert _quotes(body) == {"Jane Harper": ["the council's new parking rules."]}
+    body = "Jane Harper took aim at the mayor for his handling of the budget."
+    assert _quotes(body) == {"Jane Harper": ["the mayor for his handling of the budget."]}

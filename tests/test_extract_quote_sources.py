@@ -477,8 +477,10 @@ def test_cue_in_a_subordinate_clause_before_the_second_half_does_not_take_it():
         '"How do you know those bruises were not there before?" Trump told reporters, referring to '
         'bruises that Fields showed to the police. "Would she not have screamed?"'
     )
+    # (the fourteenth round's "referring to" participle reports its object as well)
     assert _quotes(body)["Trump"] == [
         "How do you know those bruises were not there before?",
+        "bruises that Fields showed to the police.",
         "Would she not have screamed?",
     ]
 

@@ -81,6 +81,7 @@ _PHRASAL: Final = {
     "railed": ("against",), "rails": ("against",), "lashed": ("out",),
     # verbs of speaking about a topic: "spoke about the need for …", "commented on the ruling"
     **{verb: (particle,) for verb, particle in lex.TOPIC_CUES.items()},
+    **{verb: (particle,) for verb, particle in lex.TOPIC_PARTICIPLES.items()},
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
 _PROMISES: Final = lex.words(
@@ -197,6 +198,15 @@ def relative_source(before: str) -> bool:
     return bool(_RELATIVE.search(before))
 
 
+def _light_noun_cue(low: str) -> bool:
+    """Whether a cue is a light verb's speech noun and its preposition ("made a plea for",
+    "delivered an impassioned defense of"): what follows the preposition is what was said."""
+    words = low.split()
+    if len(words) < 3 or words[0] not in lex.LIGHT_SPEECH_VERBS:
+        return False
+    return words[-1] in lex.LIGHT_SPEECH_NOUNS.get(words[-2], frozenset())
+
+
 def reports_content(cue: str, kind: str = "person") -> bool:
     """Whether a cue's object can be content: speech verbs and communicative stance verbs.
 
@@ -212,6 +222,10 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         or low in lex.PARTICIPLE_CUES
         or low in lex.TOPIC_CUES
         or low in lex.OBJECT_TOPIC_CUES
+        or low in lex.TOPIC_PARTICIPLES
+        or low in lex.BASE_SPEECH_VERBS
+        or low in lex.CAST_VERBS
+        or _light_noun_cue(low)
     )
 
 

@@ -423,7 +423,84 @@ TOPIC_CUES: Final[dict[str, str]] = {
     **dict.fromkeys(("comment", "comments", "commented"), "on"),
     # "alluded to the importance of …": a veiled reference is a reference, the same speech act
     **dict.fromkeys(("allude", "alludes", "alluded"), "to"),
+    # (fourteenth round) "Trump laid out his concerns that …", "Obama lays out stakes for …": what
+    # a speaker set out in a speech; "Clinton hints at her husband's job": a veiled statement;
+    # "Sanders went after Clinton's environmental record": a verbal attack
+    **dict.fromkeys(("laid", "lays"), "out"),
+    "hints": "at",
+    "went": "after",
 }
+
+# Participles of speaking about a topic, with their particle: "…, referring to the Khan family",
+# "…, alluding to Mr. Trump's remarks", "…, commenting on the ruling".  Speech: each names what the
+# Source spoke of (PolNeAR annotates the particle's object as content).  A cue only after a comma or
+# a participle lead ("by", "while" …), with the particle right after it, for a person Source
+# (``quotes._topic_participle``); like ``TOPIC_CUES``, they name no speaker of their own.
+TOPIC_PARTICIPLES: Final[dict[str, str]] = {
+    "referring": "to",
+    "commenting": "on",
+    "speaking": "about",
+    "hinting": "at",
+}
+
+# Base forms of speech and statement verbs, read only right after "to" ("Pence went on to explain
+# that …", "Clinton is continuing to warn that …", "Sanders took the stage to denounce …"): the
+# subject of the verb phrase before "to" speaks (``quotes._infinitive_subject``), a named person
+# only.  Each is a verb of saying, telling or verbal evaluation whose other forms the cue lists
+# hold; alone (without "to") most are as often nouns or imperatives ("a state", "the attack",
+# "Explain!").  Base forms the stance list already holds ("argue", "claim", "deny") keep their own
+# reading.  Not "describe" ("to describe the scene"), "assail" or "brag" (train: no correct quote).
+BASE_SPEECH_VERBS: Final[frozenset[str]] = words(
+    """
+    explain warn announce declare state tell note stress emphasize urge discuss predict
+    threaten cite highlight repeat reiterate portray testify complain recall mention condemn
+    denounce praise defend blast slam tout caution concede boast reaffirm proclaim assert
+    remark observe answer question
+    dismiss mock ridicule lament decry rebuke castigate deride chide scold thank
+    congratulate apologize ask call attack joke tweet confess allege
+    """
+)
+
+# "cast X as Y": to portray someone or something in words ("Cruz cast himself as a Washington
+# outsider", "Sanders has cast Clinton as unqualified", "…, casting him as a false conservative"), a
+# statement as "portrayed" is; read only with "as" after a short object (``quotes._cast_as``), so
+# "cast his vote", "cast a shadow", "cast doubt" stay out.
+CAST_VERBS: Final[frozenset[str]] = words("cast casts casting")
+
+# Nouns of a speech act carried by a light verb, with the preposition that opens what the act is
+# about: "delivered an impassioned defense of “New York values”", "made a plea for the GOP to
+# unite", "made veiled references to Rubio's voting record", "took a swipe at Bush", "made
+# conflicting statements about Social Security" (``quotes._Attributor._light_noun_cues``).  Each
+# names words said (a defense, a plea, a remark); not plans, decisions, endorsements or support.
+LIGHT_SPEECH_NOUNS: Final[dict[str, frozenset[str]]] = {
+    **dict.fromkeys(
+        ("defense", "defence", "critique", "criticism", "denunciation", "rebuke", "tirade"),
+        words("of"),
+    ),
+    **dict.fromkeys(("attack", "attacks", "broadside", "broadsides"), words("on against")),
+    **dict.fromkeys(("plea", "appeal", "call", "case", "cases", "pitch"), words("for against")),
+    **dict.fromkeys(("argument", "arguments"), words("for against about")),
+    **dict.fromkeys(("statement", "statements", "comments", "remarks"), words("about on")),
+    **dict.fromkeys(("allegations", "accusations", "charges"), words("against")),
+    **dict.fromkeys(("apology", "apologies"), words("for")),
+    **dict.fromkeys(("reference", "references"), words("to")),
+    **dict.fromkeys(("swipe", "swipes", "jab", "jabs"), words("at")),
+    # "has made no secret of his frustration with …": said openly
+    "secret": words("of"),
+    # "took issue with the report", "took aim at the Republicans", "took some shots at Cruz",
+    # "took credit for the deal": objections, attacks and claims voiced
+    "issue": words("with"),
+    "aim": words("at"),
+    **dict.fromkeys(("shots", "potshots"), words("at")),
+    "credit": words("for"),
+}
+# Verbs that carry such a noun ("made", "delivered", "offered", "issued", "launched", "took").
+LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
+    """
+    made makes making delivered delivers delivering offered offers offering gave gives giving
+    issued issues issuing launched launches launching mounted mounting took takes taking lodged
+    """
+)
 
 # Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
 # inspector general's report", "Trump mentioned his personal connections to the faith", "Donald Trump
@@ -432,7 +509,13 @@ TOPIC_CUES: Final[dict[str, str]] = {
 # only for a speaker the article attributes otherwise).  Past forms only: "mentions", "references",
 # "discusses" are as often plural nouns ("several mentions of"); "addressed" mostly takes a listener
 # ("addressed the crowd").
-OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced")
+OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced") | words(
+    # (fourteenth round) "Trump retweeted a quote …", "Mr. Cruz is trumpeting an anti-establishment
+    # message": passing on or proclaiming words, the object what was said; "Grassley downplayed
+    # Trump's attack", "Christie savaged Rubio", "Obama congratulated Trump": said of someone or
+    # something (as topic cues they give quotes only to a speaker quoted otherwise)
+    "retweeted trumpeted trumpeting congratulated downplayed downplays savaged"
+)
 
 
 # Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").

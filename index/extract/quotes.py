@@ -793,6 +793,8 @@ _OPENING_AUX: Final = lex.words("did does do has have had was is will would coul
 # The word that, opening a sentence before a person's name and a comma, gives that person's view
 # ("To Frank, …").
 _VIEW_LEAD: Final = "To"
+# A short object, then "as", after "cast" ("cast himself as", "cast the nomination battle as").
+_CAST_AS: Final = re.compile(r"[^\S\n]+(?:(?!as\b)[\w’'-]+[^\S\n]+){1,8}?as[^\S\n]")
 # "As X put it, …" / "As X puts it, …" (read by ``_as_put_it``).
 _AS_PUT: Final = lex.words("put puts")
 # Every token that can start an attribution: cue verbs, "according (to)" and the transcript colon.
@@ -803,6 +805,9 @@ _TRIGGERS: Final = (
     | frozenset(_PHRASAL_CUES)  # not .keys(): frozenset | dict_keys is a set (mypyc checks the type)
     | frozenset(lex.TOPIC_CUES)
     | lex.OBJECT_TOPIC_CUES
+    | frozenset(lex.TOPIC_PARTICIPLES)
+    | lex.BASE_SPEECH_VERBS
+    | lex.CAST_VERBS
     | _SIGNATURE_DASHES
     | {"-"}
 )
@@ -1028,6 +1033,10 @@ _LIGHT_VERBS: Final = lex.words(
     "made makes make making offered offers repeated repeats reiterated reiterates renewed delivered issued"
 )
 _NOUN_OBJECT_LEADS: Final = lex.words("a an the his her their its")
+# Words between a light verb and its speech noun ("made a bizarre, thinly-veiled attack on"), and
+# the words that end the search (another clause or object: "made it clear", "took office and …").
+_LIGHT_NOUN_GAP: Final = 5
+_LIGHT_NOUN_STOP: Final = lex.words("and or but that which who to in on at for of with by from as ; : .")
 _NO_END: Final = -2  # a noun cue's content end that cannot be found
 # Auxiliaries that lead on to the verb they help ("would reopen"): one verb group, not two verbs.
 _GROUP_AUXILIARIES: Final = lex.words(
@@ -1092,6 +1101,15 @@ class _Attributor:
             elif low in lex.TOPIC_CUES:
                 if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
+            elif low in lex.BASE_SPEECH_VERBS:
+                if not caps[i] and i > 1 and lows[i - 1] == "to":
+                    self._base_after_to(i)  # "Pence went on to explain that …"
+            elif low in lex.CAST_VERBS:
+                if not caps[i] and i > 0 and _CAST_AS.match(self.body, self.ends[i]):
+                    self._cast_as(i)  # "Cruz cast himself as a Washington outsider"
+            elif low in lex.TOPIC_PARTICIPLES:
+                if not caps[i]:
+                    self._topic_participle(i)  # "…,” Trump said, referring to the Khan family."
             elif low in lex.CLAUSE_CUE_VERBS and not _CLAUSE_AFTER.match(self.body, self.ends[i]):
                 continue  # "maintained a lead", "clarified his position": no words reported
             elif low in lex.OBJECT_TOPIC_CUES:
@@ -1154,7 +1172,47 @@ class _Attributor:
         nouns = self._noun_cues()
         if nouns:
             self.found = _merged(self.found, nouns)
+        light = self._light_noun_cues()
+        if light:
+            self.found = _merged(self.found, light)
         return self.found
+
+    def _light_noun_cues(self) -> list[_Attribution]:
+        """``Trump delivered an impassioned defense of “New York values”``, ``Cruz made a plea for
+        the party to unite``, ``Bush took a swipe at Trump``: a speech noun (``lex.LIGHT_SPEECH_NOUNS``)
+        with its preposition, as the object of a light verb (``lex.LIGHT_SPEECH_VERBS``) at most
+        four words before it; the verb's named subject speaks, and the cue runs from the verb to the
+        preposition, so the content is what the act is about.  Not in a sentence that already has an
+        attribution (the noun phrase is then part of that statement), nor inside a quotation."""
+        out: list[_Attribution] = []
+        stated = {att.sent for att in self.found}
+        lows = self.lows
+        for i in compress(count(), map(lex.LIGHT_SPEECH_NOUNS.__contains__, lows)):
+            if (
+                i + 1 >= self.n
+                or lows[i + 1] not in lex.LIGHT_SPEECH_NOUNS[lows[i]]
+                or self.quoted[i]
+                or self.sents[i] in stated
+            ):
+                continue
+            k = i - 1
+            while k > 0 and i - k <= _LIGHT_NOUN_GAP and lows[k] not in lex.LIGHT_SPEECH_VERBS:
+                if self.caps[k] or lows[k] in _LIGHT_NOUN_STOP:
+                    k = -1
+                    break
+                k -= 1
+            if k <= 0 or lows[k] not in lex.LIGHT_SPEECH_VERBS or self.sents[k] != self.sents[i]:
+                continue
+            found = len(self.found)
+            named_only, self.named_only = self.named_only, True
+            self._before(i, k)
+            self.named_only = named_only
+            for att in self.found[found:]:
+                att.cue = self.body[self.starts[k] : self.ends[i + 1]]  # "made a plea for"
+                att.cue_end = self.ends[i + 1]
+                out.append(att)
+            del self.found[found:]
+        return out
 
     # -- noun cues ---------------------------------------------------------------------------
     def _noun_cues(self) -> list[_Attribution]:
@@ -2195,6 +2253,49 @@ class _Attributor:
         self.topics.extend(self.found[count:])
         del self.found[count:]
         return found
+
+    def _base_after_to(self, i: int) -> bool:
+        """``Clinton went on to explain that …``: the base form of a speech verb after "to"
+        (``lex.BASE_SPEECH_VERBS``), spoken by the subject of the verb phrase before "to"."""
+        named_only, self.named_only = self.named_only, True
+        first = len(self.found)
+        self._infinitive_subject(i, i - 1)
+        self.named_only = named_only
+        self._persons_only(first)  # "the Obama administration moved to portray …": a policy
+        return len(self.found) > first
+
+    def _cast_as(self, i: int) -> bool:
+        """``Cruz cast himself as a Washington outsider``, ``…, casting him as a false
+        conservative``: a portrayal in words, read as a stance verb (a named subject; the
+        participle after a comma or a participle lead speaks for the sentence's speaker or
+        subject)."""
+        if self.lows[i].endswith("ing"):
+            if self._after_comma(i) or self.lows[i - 1] in _PARTICIPLE_LEADS:
+                return self._participle(i)
+            return False
+        named_only, self.named_only = self.named_only, True
+        found = self._before(i)
+        self.named_only = named_only
+        return found
+
+    def _topic_participle(self, i: int) -> bool:
+        """``…, referring to the Khan family``: a participle of speaking about a topic
+        (``lex.TOPIC_PARTICIPLES``), its particle right after it, after a comma or a participle lead,
+        speaks for the sentence's speaker or subject as other participles do; a person only (a
+        group's or an organisation's "referring to" sums up a position in the writer's words)."""
+        if i + 1 >= self.n or self.lows[i + 1] != lex.TOPIC_PARTICIPLES[self.lows[i]]:
+            return False
+        k = i - 1
+        while k > 0 and _ADVERB_BEFORE_VERB.match(self.lows[k]):
+            k -= 1
+        if self.lows[k] in _BE_FINITE:
+            return self._topic(i)  # "Trump was apparently referring to …": a finite progressive
+        if not (self._after_comma(i) or self.lows[i - 1] in _PARTICIPLE_LEADS):
+            return False
+        first = len(self.found)
+        found = self._participle(i)
+        self._persons_only(first)
+        return found and len(self.found) > first
 
     def _quoted_as_saying(self, i: int) -> bool:
         """``Lavrov was quoted as saying``: the subject of the passive "was quoted" speaks."""
@@ -4145,7 +4246,7 @@ _TOPIC_OBJECT_CUES: Final = lex.OBJECT_TOPIC_CUES | lex.CRITICISM_VERBS
 
 def _topic_cue(cue: str) -> bool:
     """Whether ``cue`` names a topic ("talked about", "mentioned"): weak evidence of a speaker."""
-    return cue in lex.TOPIC_CUES or cue in lex.OBJECT_TOPIC_CUES
+    return cue in lex.TOPIC_CUES or cue in lex.OBJECT_TOPIC_CUES or cue in lex.TOPIC_PARTICIPLES
 
 
 def _speaks(body: str, att: _Attribution) -> bool:
