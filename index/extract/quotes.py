@@ -989,6 +989,27 @@ _CHAIN_SEPARATORS: Final = _DASHES | {",", "(", ")"}
 # and how many words before the head they may stand.
 _INDEFINITE_LEADS: Final = lex.words("a an one another")
 _INDEFINITE_REACH: Final = 5
+# An unnamed Source described by a role and what ties it to a named one ("a longtime adviser to
+# Trump", "one Democrat familiar with the discussion", "people close to Clinton"): the words that
+# open such a description, its heads, and the phrases tying the head to the named party.
+_DESCRIBED_LEADS: Final = lex.words("a an one another two three four several some many most other")
+_DESCRIBED_HEADS: Final = lex.ROLE_NOUNS | lex.GROUP_NOUNS | lex.words("source person people democrats republicans")
+# Heads that speak with a named modifier and no tie at all ("one Trump campaign source said").
+_BARE_DESCRIBED_HEADS: Final = lex.words("source sources person people")
+_DESCRIBED_TIES: Final[tuple[tuple[str, ...], ...]] = (
+    ("familiar", "with"),
+    ("close", "to"),
+    ("involved", "in"),
+    ("with", "knowledge", "of"),
+    ("with", "ties", "to"),
+    ("loyal", "to"),
+    ("to",),
+)
+# Words before a description that opens its clause ("…, people close to Clinton say").
+_DESCRIBED_OPENERS: Final = frozenset([",", ";", "and", "but", "that", "--", "—", "–"])
+_DESCRIBED_MODIFIERS: Final = 5  # words between the lead and the head
+_DESCRIBED_TAIL: Final = 8  # words of the tie's object
+
 # Plural poll nouns after "in": a candidate's standing across polls ("the leader in Republican
 # polls"), no pollster's finding.
 _STANDING_POLLS: Final = lex.words("polls surveys")
@@ -2107,7 +2128,7 @@ class _Attributor:
             return self._coordinated_verb(i, j)
         if self.lows[j] == "to":
             return self._infinitive_subject(i, j)
-        return self._subject_at(i, j) or self._relative_clause(i, j)
+        return self._subject_at(i, j) or self._relative_clause(i, j) or self._described_before(i, j)
 
     def _infinitive_subject(self, i: int, j: int) -> bool:
         """``Clinton is continuing to insist …``, ``Pence went on to say …``, ``Kasich has taken to
@@ -2834,6 +2855,102 @@ class _Attributor:
         return self._after(i, i + 1, self.texts[i], inverted=True)
 
     def _after(self, i: int, a: int, cue: str, inverted: bool) -> bool:
+        """The Source after ``said`` / ``according to`` (``_after_np``), else an unnamed Source
+        described by its tie to a named one ("said a longtime adviser to Trump")."""
+        if self._after_np(i, a, cue, inverted):
+            return True
+        return self.lows[a] in _DESCRIBED_LEADS and self._described_after(i, a, cue)
+
+    def _described_after(self, i: int, a: int, cue: str) -> bool:
+        """``“…,” said one Democrat familiar with the discussion.``, ``according to a person close
+        to the Clintons``: the description from the lead at ``a`` speaks when it ends its clause."""
+        first, end = self._described_span(a)
+        if first < 0:
+            return False
+        if end < self.n and self.sents[end] == self.sents[i] and self.texts[end][:1].isalnum():
+            if self.lows[end] not in _NP_STOP:
+                return False  # the description runs on: not read to its end
+        return self._described_add(i, first, end, inverted=True, cue=cue)
+
+    def _described_before(self, i: int, j: int) -> bool:
+        """``A U.S. law enforcement official familiar with the investigation said …``, ``people close
+        to Clinton say``: an unnamed Source described by its tie to a named one, opening its clause
+        and ending at ``j`` right before the cue."""
+        sent = self.sents[i]
+        k = j
+        reach = _DESCRIBED_MODIFIERS + _DESCRIBED_TAIL + 4
+        while k >= 0 and j - k < reach and self.sents[k] == sent:
+            if self.lows[k] in _DESCRIBED_LEADS or self.lows[k] == "people":
+                opens = k == 0 or self.sents[k - 1] != sent or self.lows[k - 1] in _DESCRIBED_OPENERS
+                if opens:
+                    first, end = self._described_span(k)
+                    if first >= 0 and end == j + 1:
+                        return self._described_add(i, first, end, inverted=False)
+            if not (self.texts[k][:1].isalnum() or self.names._abbrev_dot(k)):
+                return False
+            k -= 1
+        return False
+
+    def _described_span(self, a: int) -> tuple[int, int]:
+        """(first word, end) of the description opened at ``a`` by a lead ("a", "one", "several" …)
+        or by the head "people": up to five modifiers, a person or group head, then a tie ("familiar
+        with", "close to", "involved in", "to" after a role) and its object up to a stop; a "source"
+        or "person" head with a named modifier needs no tie ("one Trump campaign source").  The
+        description must hold a name the article capitalises mid-sentence, or it keys no one.
+        (-1, -1) when there is none."""
+        lows, texts, sent = self.lows, self.texts, self.sents[a]
+        first = a + 1 if lows[a] in _DESCRIBED_LEADS else a
+        h = first
+        while h < self.n and self.sents[h] == sent and h - first <= _DESCRIBED_MODIFIERS:
+            if lows[h] in _DESCRIBED_HEADS:
+                break
+            if not (texts[h][:1].isalnum() or self.names._abbrev_dot(h)) or self._clause_word(h):
+                return -1, -1
+            if lows[h] in _CUE_VERBS or lows[h] in _NP_CUT:
+                return -1, -1
+            h += 1
+        else:
+            return -1, -1
+        if h >= self.n or lows[h] not in _DESCRIBED_HEADS:
+            return -1, -1
+        end = self._described_tie(h)
+        if end < 0:
+            if lows[h] not in _BARE_DESCRIBED_HEADS:
+                return -1, -1
+            end = h + 1
+        named = any(
+            self.caps[k] and _bare(texts[k]) in self.names.mid_caps and not self.quoted[k] for k in range(first, end)
+        )
+        return (first, end) if named else (-1, -1)
+
+    def _described_tie(self, h: int) -> int:
+        """End of the tie after the head at ``h`` and of its object ("close to the Clintons"), or -1."""
+        lows, sent = self.lows, self.sents[h]
+        for tie in _DESCRIBED_TIES:
+            t = h + 1
+            if t + len(tie) > self.n or tuple(lows[t : t + len(tie)]) != tie:
+                continue
+            if tie == ("to",) and lows[h] not in lex.ROLE_NOUNS and lows[h] not in lex.GROUP_NOUNS:
+                return -1
+            k = t + len(tie)
+            start = k
+            while k < self.n and self.sents[k] == sent and k - start < _DESCRIBED_TAIL:
+                if not (self.texts[k][:1].isalnum() or self.names._abbrev_dot(k)):
+                    break
+                if lows[k] in _CUE_VERBS or lows[k] in _NP_STOP or lows[k] in lex.AUXILIARIES or lows[k] in _BE_FINITE:
+                    break
+                k += 1
+            return k if k > start else -1
+        return -1
+
+    def _described_add(self, i: int, first: int, end: int, inverted: bool, cue: str | None = None) -> bool:
+        """Add the description first..end as the Source, as written (a group for a plural head)."""
+        name = self.body[self.starts[first] : self.ends[end - 1]]
+        plural = any(self.lows[k] in lex.GROUP_NOUNS or self.lows[k] == "people" for k in range(first, end))
+        kind = "organization" if plural else "person"
+        return self._add((name, kind), i, first, end, inverted, resolved=True, cue=cue)
+
+    def _after_np(self, i: int, a: int, cue: str, inverted: bool) -> bool:
         """The Source after ``said`` / ``according to``: the last name of the noun phrase there.
 
         "said Clinton campaign manager Robby Mook" -> Robby Mook; "according to a Quinnipiac poll"
