@@ -993,7 +993,9 @@ _INDEFINITE_REACH: Final = 5
 # Trump", "one Democrat familiar with the discussion", "people close to Clinton"): the words that
 # open such a description, its heads, and the phrases tying the head to the named party.
 _DESCRIBED_LEADS: Final = lex.words("a an one another two three four several some many most other")
-_DESCRIBED_HEADS: Final = lex.ROLE_NOUNS | lex.GROUP_NOUNS | lex.words("source person people democrats republicans")
+_DESCRIBED_HEADS: Final = lex.ROLE_NOUNS | lex.GROUP_NOUNS | lex.words(
+    "source person people democrats republicans"
+)
 # Heads that speak with a named modifier and no tie at all ("one Trump campaign source said").
 _BARE_DESCRIBED_HEADS: Final = lex.words("source sources person people")
 _DESCRIBED_TIES: Final[tuple[tuple[str, ...], ...]] = (
@@ -2867,9 +2869,9 @@ class _Attributor:
         first, end = self._described_span(a)
         if first < 0:
             return False
-        if end < self.n and self.sents[end] == self.sents[i] and self.texts[end][:1].isalnum():
-            if self.lows[end] not in _NP_STOP:
-                return False  # the description runs on: not read to its end
+        runs_on = end < self.n and self.sents[end] == self.sents[i] and self.texts[end][:1].isalnum()
+        if runs_on and self.lows[end] not in _NP_STOP:
+            return False  # the description runs on: not read to its end
         return self._described_add(i, first, end, inverted=True, cue=cue)
 
     def _described_before(self, i: int, j: int) -> bool:
@@ -2881,9 +2883,14 @@ class _Attributor:
         reach = _DESCRIBED_MODIFIERS + _DESCRIBED_TAIL + 4
         while k >= 0 and j - k < reach and self.sents[k] == sent:
             if self.lows[k] in _DESCRIBED_LEADS or self.lows[k] == "people":
-                opens = k == 0 or self.sents[k - 1] != sent or self.lows[k - 1] in _DESCRIBED_OPENERS
+                opens = (
+                    k == 0
+                    or self.sents[k - 1] != sent
+                    or self.lows[k - 1] in _DESCRIBED_OPENERS
+                    or self.texts[k - 1] in _CLOSE_QUOTES  # "“…,” one Trump campaign source said"
+                )
                 if opens:
-                    first, end = self._described_span(k)
+                    first, end = self._described_span(k, j + 1)
                     if first >= 0 and end == j + 1:
                         return self._described_add(i, first, end, inverted=False)
             if not (self.texts[k][:1].isalnum() or self.names._abbrev_dot(k)):
@@ -2891,13 +2898,13 @@ class _Attributor:
             k -= 1
         return False
 
-    def _described_span(self, a: int) -> tuple[int, int]:
+    def _described_span(self, a: int, limit: int = -1) -> tuple[int, int]:
         """(first word, end) of the description opened at ``a`` by a lead ("a", "one", "several" …)
         or by the head "people": up to five modifiers, a person or group head, then a tie ("familiar
         with", "close to", "involved in", "to" after a role) and its object up to a stop; a "source"
         or "person" head with a named modifier needs no tie ("one Trump campaign source").  The
-        description must hold a name the article capitalises mid-sentence, or it keys no one.
-        (-1, -1) when there is none."""
+        description must hold a name the article capitalises mid-sentence, or it keys no one; it
+        ends at ``limit`` at the latest (the cue after a subject).  (-1, -1) when there is none."""
         lows, texts, sent = self.lows, self.texts, self.sents[a]
         first = a + 1 if lows[a] in _DESCRIBED_LEADS else a
         h = first
@@ -2913,17 +2920,18 @@ class _Attributor:
             return -1, -1
         if h >= self.n or lows[h] not in _DESCRIBED_HEADS:
             return -1, -1
-        end = self._described_tie(h)
+        end = self._described_tie(h, self.n if limit < 0 else limit)
         if end < 0:
             if lows[h] not in _BARE_DESCRIBED_HEADS:
                 return -1, -1
             end = h + 1
+        mid_caps = self.names.mid_caps
         named = any(
-            self.caps[k] and _bare(texts[k]) in self.names.mid_caps and not self.quoted[k] for k in range(first, end)
+            self.caps[k] and _bare(texts[k]) in mid_caps and not self.quoted[k] for k in range(first, end)
         )
         return (first, end) if named else (-1, -1)
 
-    def _described_tie(self, h: int) -> int:
+    def _described_tie(self, h: int, limit: int) -> int:
         """End of the tie after the head at ``h`` and of its object ("close to the Clintons"), or -1."""
         lows, sent = self.lows, self.sents[h]
         for tie in _DESCRIBED_TIES:
@@ -2934,13 +2942,16 @@ class _Attributor:
                 return -1
             k = t + len(tie)
             start = k
-            while k < self.n and self.sents[k] == sent and k - start < _DESCRIBED_TAIL:
+            while k < limit and self.sents[k] == sent and k - start < _DESCRIBED_TAIL:
                 if not (self.texts[k][:1].isalnum() or self.names._abbrev_dot(k)):
                     break
-                if lows[k] in _CUE_VERBS or lows[k] in _NP_STOP or lows[k] in lex.AUXILIARIES or lows[k] in _BE_FINITE:
+                low = lows[k]
+                if low in _NP_STOP or low in lex.AUXILIARIES or low in _BE_FINITE:
                     break
                 k += 1
-            return k if k > start else -1
+            if k == start or lows[k - 1] in lex.DETERMINERS or lows[k - 1] in _PREPOSITIONS:
+                return -1  # "involved in the alleged …": the object is cut before its noun
+            return k
         return -1
 
     def _described_add(self, i: int, first: int, end: int, inverted: bool, cue: str | None = None) -> bool:
