@@ -1161,6 +1161,8 @@ class _Attributor:
                 self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
             elif low in lex.PROGRESSIVE_VERBS and i > 0 and self._after_comma(i) and self._participle(i):
                 continue  # "Fiorina moved around the table, asking the directors whether …"
+            elif low in lex.PROGRESSIVE_VERBS and self._continued_participle(i) and self._participle(i):
+                continue  # "…, calling them criminals and threatening to deport them"
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
@@ -1549,6 +1551,15 @@ class _Attributor:
         """``…, describing the Khans' son as a hero but insisting that …``: a participle after "but"
         goes on with the participle attribution just read in its sentence (its subject speaks)."""
         if i == 0 or self.lows[i - 1] != "but" or not self.found:
+            return False
+        last = self.found[-1]
+        return last.sent == self.sents[i] and last.cue.endswith("ing") and last.cue_start < self.starts[i]
+
+    def _continued_participle(self, i: int) -> bool:
+        """``…, calling them criminals and threatening to deport them``: a progressive form after
+        "and" / "but" goes on with the participle attribution just read in its sentence (a
+        participle of its own is read only after a comma: "donors seeking help" is no statement)."""
+        if i == 0 or self.lows[i - 1] not in {"and", "but"} or not self.found:
             return False
         last = self.found[-1]
         return last.sent == self.sents[i] and last.cue.endswith("ing") and last.cue_start < self.starts[i]
