@@ -1007,6 +1007,11 @@ _DESCRIBED_TIES: Final[tuple[tuple[str, ...], ...]] = (
     ("loyal", "to"),
     ("to",),
 )
+# A frame between a name and its cue ("Jeb Bush in a Medium post said"): the prepositions that open
+# it, how far it may run, and the words before a name that opens its clause.
+_FRAME_LEADS: Final = lex.words("in during at on")
+_FRAME_REACH: Final = 8
+_FRAME_OPENERS: Final = _SUBORDINATORS | frozenset([",", "and", "but", ";"])
 # Words before a description that opens its clause ("…, people close to Clinton say").
 _DESCRIBED_OPENERS: Final = frozenset([",", ";", "and", "but", "that", "--", "—", "–"])
 _DESCRIBED_MODIFIERS: Final = 5  # words between the lead and the head
@@ -2141,7 +2146,44 @@ class _Attributor:
             return self._coordinated_verb(i, j)
         if self.lows[j] == "to":
             return self._infinitive_subject(i, j)
-        return self._subject_at(i, j) or self._relative_clause(i, j) or self._described_before(i, j)
+        return (
+            self._subject_at(i, j)
+            or self._relative_clause(i, j)
+            or self._described_before(i, j)
+            or self._framed_name(i, j)
+        )
+
+    def _framed_name(self, i: int, j: int) -> bool:
+        """``… while Jeb Bush in a Medium post said …``, ``Trump in his announcement speech called
+        …``, ``When Fiorina a month later announced …``: a name known as one, opening its clause,
+        then a frame of occasion or time ("in / during / at / on …" with no punctuation, clause word
+        or verb up to ``j``, or "a month later") before the cue."""
+        sent = self.sents[i]
+        if self.lows[i].endswith("ing"):
+            return False  # "as far as Cameron in chiding Trump": a gerund, no finite cue
+        f = -1
+        k = j
+        while k > 0 and j - k < _FRAME_REACH and self.sents[k] == sent:
+            low = self.lows[k]
+            if low in _FRAME_LEADS or (low in _ARTICLES and self.lows[k + 1] in lex.TIME_WORDS):
+                f = k  # "in a Medium post", "a month later" (the cue search stepped over "month later")
+                break
+            if not self.texts[k][:1].isalnum() or self._clause_word(k) or self._finite_verb(k):
+                return False
+            k -= 1
+        if f < 1 or self.sents[f - 1] != sent or not self.names._is_name_word(f - 1):
+            return False
+        if f == j and self.lows[f] in _FRAME_LEADS:
+            return False  # "as far as Cameron in chiding Trump": no frame, a preposition
+        s = f - 1
+        while s > 0 and self.sents[s - 1] == sent and self.names._run_end(s - 1) >= f:
+            s -= 1
+        if s > 0 and self.sents[s - 1] == sent and self.lows[s - 1] not in _FRAME_OPENERS:
+            return False  # "the National Championship in a … game": not a subject opening its clause
+        last = _bare(self.texts[f - 1])
+        if last not in self.names.mid_caps and self.lows[f - 1] not in self.names.by_surname:
+            return False  # "Six in 10 …": capitalised only to open the sentence
+        return self._named_subject(i, f - 1)
 
     def _infinitive_subject(self, i: int, j: int) -> bool:
         """``Clinton is continuing to insist …``, ``Pence went on to say …``, ``Kasich has taken to
