@@ -698,3 +698,21 @@ def test_name_inside_a_phrase_before_a_frame_is_no_subject():
 def test_name_before_a_preposition_and_a_gerund_cue_is_no_subject():
     body = "Merkel has not gone as far as Cameron in chiding Trump for his remarks."
     assert "Cameron" not in _quotes(body)
+
+
+# Fourteenth round: the name in a "with X <speech participle>" absolute speaks.
+
+
+def test_name_in_a_with_absolute_speaks():
+    body = "Republicans were irritated by the plan, with Sen. John McCain calling it a “Chinese menu.”"
+    assert _quotes(body) == {"John McCain": ["it a “Chinese menu.”"]}
+
+
+def test_name_in_a_with_absolute_after_an_adverb_speaks():
+    body = "The two had played nice, with Cruz repeatedly telling voters that Trump was his friend."
+    assert _quotes(body) == {"Cruz": ["Trump was his friend."]}
+
+
+def test_place_in_a_with_absolute_is_no_speaker():
+    body = "Turnout was high, with New Hampshire calling its voters to the polls early."
+    assert _quotes(body) == {}

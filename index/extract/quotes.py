@@ -1141,6 +1141,8 @@ class _Attributor:
                 or self._reports_nothing(i)
             ):
                 continue
+            elif low.endswith("ing") and self._with_absolute(i):
+                continue  # "…, with Sen. John McCain calling it a “Chinese menu.”"
             elif low in _OPENING_PARTICIPLES and self._appositive_participle(i):
                 continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
@@ -1559,6 +1561,33 @@ class _Attributor:
             return False
         last = self.found[-1]
         return last.sent == self.sents[i] and last.cue.endswith("ing") and last.cue_start < self.starts[i]
+
+    def _with_absolute(self, i: int) -> bool:
+        """``…, with Sen. John McCain calling it a “Chinese menu.”``, ``with Cruz repeatedly calling
+        Trump his friend``: in an absolute phrase the name between "with" and a speech participle
+        speaks, not the sentence's subject."""
+        low = self.lows[i]
+        if not (low in _CUE_VERBS or low in lex.PARTICIPLE_CUES or low in lex.PROGRESSIVE_VERBS):
+            return False
+        j = i - 1
+        if j > 0 and not self.caps[j] and _ADVERB.match(self.texts[j]):
+            j -= 1  # "with Cruz repeatedly calling"
+        if j < 1 or self.sents[j] != self.sents[i] or not self.names._is_name_word(j):
+            return False
+        a = j
+        while a > 0 and self.sents[a - 1] == self.sents[i]:
+            if self.names._run_end(a - 1) >= j + 1:
+                a -= 1
+            elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= j + 1:
+                a -= 2  # the period of a title or an initial: "Sen. John McCain"
+            else:
+                break
+        if a == 0 or self.lows[a - 1] != "with" or self.sents[a - 1] != self.sents[i]:
+            return False
+        parsed = self.names.parse_run(a, j + 1, lenient=True)
+        if parsed is None or _is_place(parsed[0]):
+            return False  # "with New Hampshire voting": a place does not speak
+        return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
 
     def _continued_participle(self, i: int) -> bool:
         """``…, calling them criminals and threatening to deport them``: a progressive form after
