@@ -3926,7 +3926,7 @@ def _reported_span(
     question = _content.question_start(body[after_start:s_end], att.cue) if after_start < s_end else None
     if question is not None and not att.inverted:
         found = (question, True)  # "…, asking the directors whether HP should proceed …": the question
-    elif after_start < s_end:
+    elif after_start < s_end and not (att.inverted and _source_relative(body, after_start, s_end)):
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
@@ -3969,6 +3969,17 @@ def _reported_span(
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+def _source_relative(body: str, start: int, end: int) -> bool:
+    """Whether the text after an inverted Source opens a relative clause about it ("…, said an
+    American official who was briefed on the talks."): the Source's description, not its content
+    (which then lies before the cue)."""
+    return _SOURCE_RELATIVE.match(body, start, end) is not None
+
+
+# A relative clause right after a Source that follows its cue ("said an official who was …").
+_SOURCE_RELATIVE: Final = re.compile(r"[^\S\n]*,?[^\S\n]*(?:who|whose|which)\s")
 
 
 # The last ", with …" / ", which …" / ", who …" of a text, up to its end (no comma after it).
