@@ -991,8 +991,9 @@ _INDEFINITE_LEADS: Final = lex.words("a an one another")
 _INDEFINITE_REACH: Final = 5
 # An unnamed Source described by a role and what ties it to a named one ("a longtime adviser to
 # Trump", "one Democrat familiar with the discussion", "people close to Clinton"): the words that
-# open such a description, its heads, and the phrases tying the head to the named party.
-_DESCRIBED_LEADS: Final = lex.words("a an one another two three four several some many most other")
+# open such a description ("the" when no role resolution found whom it names), its heads, and the
+# phrases tying the head to the named party.
+_DESCRIBED_LEADS: Final = lex.words("a an one another two three four several some many most other the")
 _DESCRIBED_HEADS: Final = lex.ROLE_NOUNS | lex.GROUP_NOUNS | lex.words(
     "source person people democrats republicans"
 )
