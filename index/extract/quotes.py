@@ -3964,12 +3964,39 @@ def _reported_span(
         stated = speech or found[1] or _content.statement_object(att.cue, body[start:end])
         if stated and not _content.fragment(body[start:end], att.cue):
             return start, end
+        if att.cue.lower() in _TOLD and not att.inverted and _listener_only(body[att.cue_end : s_end]):
+            # "…, Defense Secretary Ash Carter told a Senate panel Wednesday.": the words after the
+            # cue name whom it was told to; the statement is the clause before the attribution
+            return _before_content(body, s_start, anchor) or (0, 0)
         return 0, 0
     if att.cue.lower() not in _content.SPEECH_CUES and att.cue.lower() not in lex.DOCUMENT_VERBS:
         # "Most recently, Trump called to ban …": only speech and report verbs trail their content
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+def _listener_only(text: str) -> bool:
+    """Whether the words after "told" up to the sentence's end are only its listener and occasion
+    ("a Senate panel Wednesday", "reporters on Monday", "CNN"): at most six words, no clause word,
+    opening with a name or a listener noun (after an article at most): "told a joke" tells no one."""
+    words = _WORDS.findall(text)
+    if not words or len(words) > _LISTENER_WORDS:
+        return False
+    if any(w.lower() in _LISTENER_STOPS for w in words):
+        return False
+    head = words[1] if words[0].lower() in _ARTICLES and len(words) > 1 else words[0]
+    return head[:1].isupper() or head.lower() in _LISTENER_NOUNS
+
+
+_TOLD: Final = lex.words("told tells")
+# Listeners named by a plain noun ("told reporters Monday").
+_LISTENER_NOUNS: Final = lex.words(
+    "reporters journalists supporters audiences crowd lawmakers voters students"
+)
+_LISTENER_WORDS: Final = 6
+# Words that open a clause or a reported statement, never inside a listener phrase.
+_LISTENER_STOPS: Final = lex.PRONOUNS | lex.AUXILIARIES | _CLAUSE_LEADS | lex.words("that is was are were")
 
 
 def _source_relative(body: str, start: int, end: int) -> bool:
