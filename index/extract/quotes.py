@@ -2198,9 +2198,12 @@ class _Attributor:
             if low in _FRAME_LEADS or (low in _ARTICLES and self.lows[k + 1] in lex.TIME_WORDS):
                 f = k  # "in a Medium post", "a month later" (the cue search stepped over "month later")
                 break
-            if not self.texts[k][:1].isalnum() or self._clause_word(k) or self._finite_verb(k):
+            if not self.texts[k][:1].isalnum():
                 return False
             k -= 1
+        # (the costlier word tests only once a frame was found: most cues have none)
+        if f < 0 or any(self._clause_word(m) or self._finite_verb(m) for m in range(f + 1, j + 1)):
+            return False
         if f < 1 or self.sents[f - 1] != sent or not self.names._is_name_word(f - 1):
             return False
         if f == j and self.lows[f] in _FRAME_LEADS:
