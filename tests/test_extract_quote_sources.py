@@ -716,3 +716,11 @@ def test_name_in_a_with_absolute_after_an_adverb_speaks():
 def test_place_in_a_with_absolute_is_no_speaker():
     body = "Turnout was high, with New Hampshire calling its voters to the polls early."
     assert _quotes(body) == {}
+
+
+def test_described_sentence_subject_of_a_participle_speaks():
+    body = (
+        "Donald Trump spoke. One operative inside Trump Tower tried to play it down, saying it was no "
+        "big deal."
+    )
+    assert _quotes(body) == {"operative inside Trump Tower": ["it was no big deal."]}

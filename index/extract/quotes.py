@@ -1006,6 +1006,7 @@ _DESCRIBED_TIES: Final[tuple[tuple[str, ...], ...]] = (
     ("with", "knowledge", "of"),
     ("with", "ties", "to"),
     ("loyal", "to"),
+    ("inside",),
     ("to",),
 )
 # A frame between a name and its cue ("Jeb Bush in a Medium post said"): the prepositions that open
@@ -1848,6 +1849,8 @@ class _Attributor:
             return False
         s = self._past_dateline(s, i)  # "LOS ANGELES (AP) — Hillary Clinton dove …, saying …"
         s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
+        if self.lows[s] in _DESCRIBED_LEADS and self._described_sentence_subject(i, s):
+            return True  # "One operative inside Trump Tower tried to downplay …, saying …"
         if self.lows[s] in _ARTICLES:
             return self._described_subject(i, s)  # "The Sanders campaign doubled down …, saying …"
         if _opener(self.lows[s]) or self._opening_word(s):
@@ -1916,6 +1919,14 @@ class _Attributor:
         if not low.isalpha() or self.texts[s] in self.names.mid_caps or self.names._run_end(s) != s + 1:
             return False
         return low.endswith(("ing", "ly")) or low in _PREPOSITIONS or low in _OPENING_PREPOSITIONS
+
+    def _described_sentence_subject(self, i: int, s: int) -> bool:
+        """A participle's sentence subject described by its tie to a named one ("One operative
+        inside Trump Tower tried to downplay …, saying …"; ``_described_span``), a verb after it."""
+        first, end = self._described_span(s, i)
+        if first < 0 or end >= i or not self._verb_after_subject(end):
+            return False
+        return self._described_add(i, first, end, inverted=False)
 
     def _described_subject(self, i: int, s: int) -> bool:
         """``The Sanders campaign on Monday doubled down …, saying …``, ``The Wisconsin Republican
@@ -3034,6 +3045,8 @@ class _Attributor:
                 low = lows[k]
                 if low in _NP_STOP or low in lex.AUXILIARIES or low in _BE_FINITE:
                     break
+                if k > start and not self.caps[k] and (low.endswith("ed") or low in _IRREGULAR_PAST):
+                    break  # "One operative inside Trump Tower tried to …": the predicate (a past form)
                 k += 1
             if k == start or lows[k - 1] in lex.DETERMINERS or lows[k - 1] in _PREPOSITIONS:
                 return -1  # "involved in the alleged …": the object is cut before its noun
