@@ -724,3 +724,13 @@ def test_described_sentence_subject_of_a_participle_speaks():
         "big deal."
     )
     assert _quotes(body) == {"operative inside Trump Tower": ["it was no big deal."]}
+
+
+def test_named_description_placed_by_in_speaks():
+    body = "Hillary Clinton campaigned in Iowa. A Clinton aide in Iowa said the report was false."
+    assert _quotes(body) == {"Clinton aide in Iowa": ["the report was false."]}
+
+
+def test_unnamed_head_placed_by_in_is_no_speaker():
+    body = "Hillary Clinton campaigned in Iowa. “It is over,” said an aide in Iowa."
+    assert "aide in Iowa" not in _quotes(body)

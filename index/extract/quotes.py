@@ -1016,6 +1016,7 @@ _FRAME_REACH: Final = 8
 _FRAME_OPENERS: Final = _SUBORDINATORS | frozenset([",", "and", "but", ";"])
 # Words before a description that opens its clause ("…, people close to Clinton say").
 _DESCRIBED_OPENERS: Final = frozenset([",", ";", "and", "but", "that", "--", "—", "–"])
+_DESCRIBED_PLACE_TIES: Final[tuple[tuple[str, ...], ...]] = (("in",), ("at",), ("from",))
 _DESCRIBED_MODIFIERS: Final = 5  # words between the lead and the head
 _DESCRIBED_TAIL: Final = 8  # words of the tie's object
 
@@ -3017,21 +3018,26 @@ class _Attributor:
             return -1, -1
         if h >= self.n or lows[h] not in _DESCRIBED_HEADS:
             return -1, -1
-        end = self._described_tie(h, self.n if limit < 0 else limit)
+        mid_caps = self.names.mid_caps
+        named_head = any(
+            self.caps[k] and _bare(texts[k]) in mid_caps and not self.quoted[k] for k in range(first, h + 1)
+        )
+        end = self._described_tie(h, self.n if limit < 0 else limit, named_head)
         if end < 0:
             if lows[h] not in _BARE_DESCRIBED_HEADS:
                 return -1, -1
             end = h + 1
-        mid_caps = self.names.mid_caps
-        named = any(
-            self.caps[k] and _bare(texts[k]) in mid_caps and not self.quoted[k] for k in range(first, end)
+        named = named_head or any(
+            self.caps[k] and _bare(texts[k]) in mid_caps and not self.quoted[k] for k in range(h + 1, end)
         )
         return (first, end) if named else (-1, -1)
 
-    def _described_tie(self, h: int, limit: int) -> int:
-        """End of the tie after the head at ``h`` and of its object ("close to the Clintons"), or -1."""
+    def _described_tie(self, h: int, limit: int, named_head: bool = False) -> int:
+        """End of the tie after the head at ``h`` and of its object ("close to the Clintons"), or -1;
+        after a named head also a place or body ("a Democratic staffer in the room", "a Clinton aide
+        in Iowa": the description keys by its modifier, and the tie belongs to it)."""
         lows, sent = self.lows, self.sents[h]
-        for tie in _DESCRIBED_TIES:
+        for tie in _DESCRIBED_TIES + _DESCRIBED_PLACE_TIES if named_head else _DESCRIBED_TIES:
             t = h + 1
             if t + len(tie) > self.n or tuple(lows[t : t + len(tie)]) != tie:
                 continue
