@@ -734,3 +734,16 @@ def test_named_description_placed_by_in_speaks():
 def test_unnamed_head_placed_by_in_is_no_speaker():
     body = "Hillary Clinton campaigned in Iowa. “It is over,” said an aide in Iowa."
     assert "aide in Iowa" not in _quotes(body)
+
+
+def test_named_group_after_according_to_speaks():
+    body = "Hillary Clinton spoke. The campaign will join the lawsuit, according to Democratic officials."
+    assert _quotes(body) == {"Democratic officials": ["The campaign will join the lawsuit"]}
+
+
+def test_named_group_running_on_after_the_cue_is_not_read_as_a_group():
+    body = (
+        "Hillary Clinton spoke. The campaign will join the lawsuit, according to Democratic officials "
+        "briefed on it."
+    )
+    assert "Democratic officials" not in _quotes(body)

@@ -2959,7 +2959,25 @@ class _Attributor:
         described by its tie to a named one ("said a longtime adviser to Trump")."""
         if self._after_np(i, a, cue, inverted):
             return True
-        return self.lows[a] in _DESCRIBED_LEADS and self._described_after(i, a, cue)
+        if self.lows[a] in _DESCRIBED_LEADS and self._described_after(i, a, cue):
+            return True
+        return self._group_after(i, a, cue)
+
+    def _group_after(self, i: int, a: int, cue: str) -> bool:
+        """``according to Democratic officials``, ``said many local GOP officials``: a named group
+        (``_nominal``: a plural group head after a named modifier) after the cue, ending its clause."""
+        b = a
+        while b < self.n and b - a < _DESCRIBED_MODIFIERS and self.sents[b] == self.sents[i]:
+            if not (self.texts[b][:1].isalnum() or self.names._abbrev_dot(b)) or self.lows[b] in _NP_STOP:
+                break
+            b += 1
+        if b == a or self.lows[b - 1] not in lex.GROUP_NOUNS:
+            return False
+        if b < self.n and self.sents[b] == self.sents[i] and self.texts[b][:1].isalnum():
+            return False  # the noun phrase runs on ("said Democratic officials in Ohio …")
+        found = len(self.found)
+        self._nominal_after(i, b - 1, cue)
+        return len(self.found) > found
 
     def _described_after(self, i: int, a: int, cue: str) -> bool:
         """``“…,” said one Democrat familiar with the discussion.``, ``according to a person close
