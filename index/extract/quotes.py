@@ -3055,7 +3055,8 @@ class _Attributor:
         after a named head also a place or body ("a Democratic staffer in the room", "a Clinton aide
         in Iowa": the description keys by its modifier, and the tie belongs to it)."""
         lows, sent = self.lows, self.sents[h]
-        for tie in _DESCRIBED_TIES + _DESCRIBED_PLACE_TIES if named_head else _DESCRIBED_TIES:
+        ties = _DESCRIBED_TIES + _DESCRIBED_PLACE_TIES if named_head else _DESCRIBED_TIES
+        for tie in ties:
             t = h + 1
             if t + len(tie) > self.n or tuple(lows[t : t + len(tie)]) != tie:
                 continue
