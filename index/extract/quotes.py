@@ -2200,17 +2200,19 @@ class _Attributor:
         …``, ``When Fiorina a month later announced …``: a name known as one, opening its clause,
         then a frame of occasion or time ("in / during / at / on …" with no punctuation, clause word
         or verb up to ``j``, or "a month later") before the cue."""
-        sent = self.sents[i]
-        if self.lows[i].endswith("ing"):
+        lows, texts, sents = self.lows, self.texts, self.sents
+        sent = sents[i]
+        if lows[i].endswith("ing"):
             return False  # "as far as Cameron in chiding Trump": a gerund, no finite cue
         f = -1
         k = j
-        while k > 0 and j - k < _FRAME_REACH and self.sents[k] == sent:
-            low = self.lows[k]
-            if low in _FRAME_LEADS or (low in _ARTICLES and self.lows[k + 1] in lex.TIME_WORDS):
+        stop = max(1, j - _FRAME_REACH + 1)
+        while k >= stop and sents[k] == sent:
+            low = lows[k]
+            if low in _FRAME_LEADS or (low in _ARTICLES and lows[k + 1] in lex.TIME_WORDS):
                 f = k  # "in a Medium post", "a month later" (the cue search stepped over "month later")
                 break
-            if not self.texts[k][:1].isalnum():
+            if not texts[k][0].isalnum():
                 return False
             k -= 1
         # (the costlier word tests only once a frame was found: most cues have none)
@@ -2994,22 +2996,24 @@ class _Attributor:
         """``A U.S. law enforcement official familiar with the investigation said …``, ``people close
         to Clinton say``: an unnamed Source described by its tie to a named one, opening its clause
         and ending at ``j`` right before the cue."""
-        sent = self.sents[i]
+        lows, texts, sents = self.lows, self.texts, self.sents
+        sent = sents[i]
+        stop = max(0, j - _DESCRIBED_MODIFIERS - _DESCRIBED_TAIL - 3)
         k = j
-        reach = _DESCRIBED_MODIFIERS + _DESCRIBED_TAIL + 4
-        while k >= 0 and j - k < reach and self.sents[k] == sent:
-            if self.lows[k] in _DESCRIBED_LEADS or self.lows[k] == "people":
+        while k >= stop and sents[k] == sent:
+            low = lows[k]
+            if low in _DESCRIBED_LEADS or low == "people":
                 opens = (
                     k == 0
-                    or self.sents[k - 1] != sent
-                    or self.lows[k - 1] in _DESCRIBED_OPENERS
-                    or self.texts[k - 1] in _CLOSE_QUOTES  # "“…,” one Trump campaign source said"
+                    or sents[k - 1] != sent
+                    or lows[k - 1] in _DESCRIBED_OPENERS
+                    or texts[k - 1] in _CLOSE_QUOTES  # "“…,” one Trump campaign source said"
                 )
                 if opens:
                     first, end = self._described_span(k, j + 1)
                     if first >= 0 and end == j + 1:
                         return self._described_add(i, first, end, inverted=False)
-            if not (self.texts[k][:1].isalnum() or self.names._abbrev_dot(k)):
+            if not texts[k][0].isalnum() and not self.names._abbrev_dot(k):
                 return False
             k -= 1
         return False
