@@ -782,3 +782,25 @@ def test_asked_a_listener_why_starts_at_the_question():
 def test_asking_a_listener_to_act_is_a_request():
     body = "Reince Priebus spoke. Reince Priebus met the donors on Monday, asking them to host events."
     assert _quotes(body) == {"Reince Priebus": []}  # a speaker of the article, with no quote
+
+
+# Fourteenth round: a relative clause after an inverted Source describes it; the content lies
+# before the cue.
+
+
+def test_relative_clause_after_an_inverted_source_is_not_its_content():
+    body = "The talks will resume in May, said Jane Doe who was briefed on the details."
+    assert _quotes(body) == {"Jane Doe": ["The talks will resume in May"]}
+
+
+# Fourteenth round: "…, X told <listener> <occasion>." trails its content.
+
+
+def test_told_with_only_a_listener_after_it_trails_the_clause_before():
+    body = "The plan includes a special force for the north, Ash Carter told a Senate panel Wednesday."
+    assert _quotes(body) == {"Ash Carter": ["The plan includes a special force for the north"]}
+
+
+def test_told_with_an_object_is_no_trailing_attribution():
+    body = "On Friday morning, in the third day of his swing, Gary Johnson told a joke."
+    assert _quotes(body) == {"Gary Johnson": []}

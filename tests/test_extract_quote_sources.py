@@ -614,3 +614,138 @@ def test_participle_subject_after_a_wire_dateline():
 def test_participle_aside_after_a_capitalised_name_with_the_article():
     body = "The Journal, citing internal documents, reported that the campaign was in trouble."
     assert _quotes(body) == {"Journal": ["internal documents", "the campaign was in trouble."]}
+
+
+# Fourteenth round: an unnamed Source described by its tie to a named one.
+
+
+def test_description_tied_to_a_name_after_the_cue_speaks():
+    body = "Bill Clinton spoke on Monday. “The race is close,” said one longtime adviser to Bill Clinton."
+    assert _quotes(body) == {"longtime adviser to Bill Clinton": ["The race is close"]}
+
+
+def test_description_familiar_with_a_named_thing_before_the_cue_speaks():
+    body = (
+        "The FBI reviewed the emails. A U.S. law enforcement official familiar with the inquiry said "
+        "that charges were unlikely."
+    )
+    expected = {"U.S. law enforcement official familiar with the inquiry": ["charges were unlikely."]}
+    assert _quotes(body) == expected
+
+
+def test_people_close_to_a_name_after_a_clause_speak():
+    body = "Hillary Clinton met donors. The mood was tense, people close to Clinton say."
+    assert _quotes(body) == {"people close to Clinton": ["The mood was tense"]}
+
+
+def test_description_after_according_to_may_end_in_a_noun_like_cue():
+    body = (
+        "Bernie Sanders spoke. He will return next week, according to a Democrat familiar with his remarks."
+    )
+    assert _quotes(body) == {"Democrat familiar with his remarks": ["He will return next week"]}
+
+
+def test_named_source_head_after_a_closing_quotation_speaks():
+    body = "Donald Trump spoke. “It is the nominee's party,” one Trump campaign source said."
+    assert _quotes(body) == {"Trump campaign source": ["It is the nominee's party"]}
+
+
+def test_description_tied_to_nothing_named_is_no_speaker():
+    body = "The FBI reviewed the emails. “It will be slow,” said a person familiar with the inquiry."
+    assert _quotes(body) == {}
+
+
+def test_description_whose_tie_is_cut_before_its_noun_is_no_speaker():
+    body = (
+        "The State Department spoke. One State Department lawyer involved in the alleged change was Kate "
+        "Duval."
+    )
+    assert _quotes(body) == {}
+
+
+# Fourteenth round: a progressive speech form after "and" goes on with the participle before it.
+
+
+def test_progressive_form_after_and_continues_the_participle():
+    body = "Donald Trump spoke in Ohio, calling them criminals and threatening to deport all of them."
+    assert _quotes(body) == {"Donald Trump": ["them criminals", "to deport all of them."]}
+
+
+def test_progressive_form_after_and_without_a_participle_before_is_no_statement():
+    body = "Donors and lobbying groups met in Ohio."
+    assert _quotes(body) == {}
+
+
+# Fourteenth round: a frame of occasion or time between a name opening its clause and its cue.
+
+
+def test_frame_between_a_name_and_its_cue():
+    body = "Ben Carson spoke first, while Jeb Bush in a Medium post said he would appoint judges."
+    assert _quotes(body) == {"Jeb Bush": ["he would appoint judges."]}
+
+
+def test_time_frame_between_a_name_and_its_cue():
+    body = (
+        "Carly Fiorina ran the firm. When Fiorina a month later announced that 6,000 jobs would go, "
+        "workers left."
+    )
+    assert _quotes(body) == {"Carly Fiorina": ["6,000 jobs would go"]}
+
+
+def test_name_inside_a_phrase_before_a_frame_is_no_subject():
+    body = "Critics of the National Championship in a close game said the rules were unfair."
+    assert "National Championship" not in _quotes(body)
+
+
+def test_name_before_a_preposition_and_a_gerund_cue_is_no_subject():
+    body = "Merkel has not gone as far as Cameron in chiding Trump for his remarks."
+    assert "Cameron" not in _quotes(body)
+
+
+# Fourteenth round: the name in a "with X <speech participle>" absolute speaks.
+
+
+def test_name_in_a_with_absolute_speaks():
+    body = "Republicans were irritated by the plan, with Sen. John McCain calling it a “Chinese menu.”"
+    assert _quotes(body) == {"John McCain": ["it a “Chinese menu.”"]}
+
+
+def test_name_in_a_with_absolute_after_an_adverb_speaks():
+    body = "The two had played nice, with Cruz repeatedly telling voters that Trump was his friend."
+    assert _quotes(body) == {"Cruz": ["Trump was his friend."]}
+
+
+def test_place_in_a_with_absolute_is_no_speaker():
+    body = "Turnout was high, with New Hampshire calling its voters to the polls early."
+    assert _quotes(body) == {}
+
+
+def test_described_sentence_subject_of_a_participle_speaks():
+    body = (
+        "Donald Trump spoke. One operative inside Trump Tower tried to play it down, saying it was no "
+        "big deal."
+    )
+    assert _quotes(body) == {"operative inside Trump Tower": ["it was no big deal."]}
+
+
+def test_named_description_placed_by_in_speaks():
+    body = "Hillary Clinton campaigned in Iowa. A Clinton aide in Iowa said the report was false."
+    assert _quotes(body) == {"Clinton aide in Iowa": ["the report was false."]}
+
+
+def test_unnamed_head_placed_by_in_is_no_speaker():
+    body = "Hillary Clinton campaigned in Iowa. “It is over,” said an aide in Iowa."
+    assert "aide in Iowa" not in _quotes(body)
+
+
+def test_named_group_after_according_to_speaks():
+    body = "Hillary Clinton spoke. The campaign will join the lawsuit, according to Democratic officials."
+    assert _quotes(body) == {"Democratic officials": ["The campaign will join the lawsuit"]}
+
+
+def test_named_group_running_on_after_the_cue_is_not_read_as_a_group():
+    body = (
+        "Hillary Clinton spoke. The campaign will join the lawsuit, according to Democratic officials "
+        "briefed on it."
+    )
+    assert "Democratic officials" not in _quotes(body)

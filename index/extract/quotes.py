@@ -994,6 +994,37 @@ _CHAIN_SEPARATORS: Final = _DASHES | {",", "(", ")"}
 # and how many words before the head they may stand.
 _INDEFINITE_LEADS: Final = lex.words("a an one another")
 _INDEFINITE_REACH: Final = 5
+# An unnamed Source described by a role and what ties it to a named one ("a longtime adviser to
+# Trump", "one Democrat familiar with the discussion", "people close to Clinton"): the words that
+# open such a description ("the" when no role resolution found whom it names), its heads, and the
+# phrases tying the head to the named party.
+_DESCRIBED_LEADS: Final = lex.words("a an one another two three four several some many most other the")
+_DESCRIBED_HEADS: Final = lex.ROLE_NOUNS | lex.GROUP_NOUNS | lex.words(
+    "source person people democrats republicans"
+)
+# Heads that speak with a named modifier and no tie at all ("one Trump campaign source said").
+_BARE_DESCRIBED_HEADS: Final = lex.words("source sources person people")
+_DESCRIBED_TIES: Final[tuple[tuple[str, ...], ...]] = (
+    ("familiar", "with"),
+    ("close", "to"),
+    ("involved", "in"),
+    ("with", "knowledge", "of"),
+    ("with", "ties", "to"),
+    ("loyal", "to"),
+    ("inside",),
+    ("to",),
+)
+# A frame between a name and its cue ("Jeb Bush in a Medium post said"): the prepositions that open
+# it, how far it may run, and the words before a name that opens its clause.
+_FRAME_LEADS: Final = lex.words("in during at on")
+_FRAME_REACH: Final = 8
+_FRAME_OPENERS: Final = _SUBORDINATORS | frozenset([",", "and", "but", ";"])
+# Words before a description that opens its clause ("…, people close to Clinton say").
+_DESCRIBED_OPENERS: Final = frozenset([",", ";", "and", "but", "that", "--", "—", "–"])
+_DESCRIBED_PLACE_TIES: Final[tuple[tuple[str, ...], ...]] = (("in",), ("at",), ("from",))
+_DESCRIBED_MODIFIERS: Final = 5  # words between the lead and the head
+_DESCRIBED_TAIL: Final = 8  # words of the tie's object
+
 # Plural poll nouns after "in": a candidate's standing across polls ("the leader in Republican
 # polls"), no pollster's finding.
 _STANDING_POLLS: Final = lex.words("polls surveys")
@@ -1131,6 +1162,8 @@ class _Attributor:
                 or self._reports_nothing(i)
             ):
                 continue
+            elif low.endswith("ing") and self._with_absolute(i):
+                continue  # "…, with Sen. John McCain calling it a “Chinese menu.”"
             elif low in _OPENING_PARTICIPLES and self._appositive_participle(i):
                 continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
@@ -1156,6 +1189,8 @@ class _Attributor:
                 self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
             elif low in lex.PROGRESSIVE_VERBS and i > 0 and self._after_comma(i) and self._participle(i):
                 continue  # "Fiorina moved around the table, asking the directors whether …"
+            elif low in lex.PROGRESSIVE_VERBS and self._continued_participle(i) and self._participle(i):
+                continue  # "…, calling them criminals and threatening to deport them"
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
@@ -1588,6 +1623,42 @@ class _Attributor:
         last = self.found[-1]
         return last.sent == self.sents[i] and last.cue.endswith("ing") and last.cue_start < self.starts[i]
 
+    def _with_absolute(self, i: int) -> bool:
+        """``…, with Sen. John McCain calling it a “Chinese menu.”``, ``with Cruz repeatedly calling
+        Trump his friend``: in an absolute phrase the name between "with" and a speech participle
+        speaks, not the sentence's subject."""
+        low = self.lows[i]
+        if not (low in _CUE_VERBS or low in lex.PARTICIPLE_CUES or low in lex.PROGRESSIVE_VERBS):
+            return False
+        j = i - 1
+        if j > 0 and not self.caps[j] and _ADVERB.match(self.texts[j]):
+            j -= 1  # "with Cruz repeatedly calling"
+        if j < 1 or self.sents[j] != self.sents[i] or not self.names._is_name_word(j):
+            return False
+        a = j
+        while a > 0 and self.sents[a - 1] == self.sents[i]:
+            if self.names._run_end(a - 1) >= j + 1:
+                a -= 1
+            elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= j + 1:
+                a -= 2  # the period of a title or an initial: "Sen. John McCain"
+            else:
+                break
+        if a == 0 or self.lows[a - 1] != "with" or self.sents[a - 1] != self.sents[i]:
+            return False
+        parsed = self.names.parse_run(a, j + 1, lenient=True)
+        if parsed is None or _is_place(parsed[0]):
+            return False  # "with New Hampshire voting": a place does not speak
+        return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
+
+    def _continued_participle(self, i: int) -> bool:
+        """``…, calling them criminals and threatening to deport them``: a progressive form after
+        "and" / "but" goes on with the participle attribution just read in its sentence (a
+        participle of its own is read only after a comma: "donors seeking help" is no statement)."""
+        if i == 0 or self.lows[i - 1] not in {"and", "but"} or not self.found:
+            return False
+        last = self.found[-1]
+        return last.sent == self.sents[i] and last.cue.endswith("ing") and last.cue_start < self.starts[i]
+
     def _appositive_participle(self, i: int) -> bool:
         """``Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …``, ``Sen. Richard J.
         Durbin (D-Ill.), noting the size of Sanders's following, called …``: a speech participle set
@@ -1837,6 +1908,8 @@ class _Attributor:
             return False
         s = self._past_dateline(s, i)  # "LOS ANGELES (AP) — Hillary Clinton dove …, saying …"
         s = self._past_lead_words(s, i)  # "And then Trump went fully on the attack, saying …"
+        if self.lows[s] in _DESCRIBED_LEADS and self._described_sentence_subject(i, s):
+            return True  # "One operative inside Trump Tower tried to downplay …, saying …"
         if self.lows[s] in _ARTICLES:
             return self._described_subject(i, s)  # "The Sanders campaign doubled down …, saying …"
         if _opener(self.lows[s]) or self._opening_word(s):
@@ -1905,6 +1978,14 @@ class _Attributor:
         if not low.isalpha() or self.texts[s] in self.names.mid_caps or self.names._run_end(s) != s + 1:
             return False
         return low.endswith(("ing", "ly")) or low in _PREPOSITIONS or low in _OPENING_PREPOSITIONS
+
+    def _described_sentence_subject(self, i: int, s: int) -> bool:
+        """A participle's sentence subject described by its tie to a named one ("One operative
+        inside Trump Tower tried to downplay …, saying …"; ``_described_span``), a verb after it."""
+        first, end = self._described_span(s, i)
+        if first < 0 or end >= i or not self._verb_after_subject(end):
+            return False
+        return self._described_add(i, first, end, inverted=False)
 
     def _described_subject(self, i: int, s: int) -> bool:
         """``The Sanders campaign on Monday doubled down …, saying …``, ``The Wisconsin Republican
@@ -2165,7 +2246,49 @@ class _Attributor:
             return self._coordinated_verb(i, j)
         if self.lows[j] == "to":
             return self._infinitive_subject(i, j)
-        return self._subject_at(i, j) or self._relative_clause(i, j)
+        return (
+            self._subject_at(i, j)
+            or self._relative_clause(i, j)
+            or self._described_before(i, j)
+            or self._framed_name(i, j)
+        )
+
+    def _framed_name(self, i: int, j: int) -> bool:
+        """``… while Jeb Bush in a Medium post said …``, ``Trump in his announcement speech called
+        …``, ``When Fiorina a month later announced …``: a name known as one, opening its clause,
+        then a frame of occasion or time ("in / during / at / on …" with no punctuation, clause word
+        or verb up to ``j``, or "a month later") before the cue."""
+        lows, texts, sents = self.lows, self.texts, self.sents
+        sent = sents[i]
+        if lows[i].endswith("ing"):
+            return False  # "as far as Cameron in chiding Trump": a gerund, no finite cue
+        f = -1
+        k = j
+        stop = max(1, j - _FRAME_REACH + 1)
+        while k >= stop and sents[k] == sent:
+            low = lows[k]
+            if low in _FRAME_LEADS or (low in _ARTICLES and lows[k + 1] in lex.TIME_WORDS):
+                f = k  # "in a Medium post", "a month later" (the cue search stepped over "month later")
+                break
+            if not texts[k][0].isalnum():
+                return False
+            k -= 1
+        # (the costlier word tests only once a frame was found: most cues have none)
+        if f < 0 or any(self._clause_word(m) or self._finite_verb(m) for m in range(f + 1, j + 1)):
+            return False
+        if f < 1 or self.sents[f - 1] != sent or not self.names._is_name_word(f - 1):
+            return False
+        if f == j and self.lows[f] in _FRAME_LEADS:
+            return False  # "as far as Cameron in chiding Trump": no frame, a preposition
+        s = f - 1
+        while s > 0 and self.sents[s - 1] == sent and self.names._run_end(s - 1) >= f:
+            s -= 1
+        if s > 0 and self.sents[s - 1] == sent and self.lows[s - 1] not in _FRAME_OPENERS:
+            return False  # "the National Championship in a … game": not a subject opening its clause
+        last = _bare(self.texts[f - 1])
+        if last not in self.names.mid_caps and self.lows[f - 1] not in self.names.by_surname:
+            return False  # "Six in 10 …": capitalised only to open the sentence
+        return self._named_subject(i, f - 1)
 
     def _infinitive_subject(self, i: int, j: int) -> bool:
         """``Clinton is continuing to insist …``, ``Pence went on to say …``, ``Kasich has taken to
@@ -2935,6 +3058,139 @@ class _Attributor:
         return self._after(i, i + 1, self.texts[i], inverted=True)
 
     def _after(self, i: int, a: int, cue: str, inverted: bool) -> bool:
+        """The Source after ``said`` / ``according to`` (``_after_np``), else an unnamed Source
+        described by its tie to a named one ("said a longtime adviser to Trump")."""
+        if self._after_np(i, a, cue, inverted):
+            return True
+        if self.lows[a] in _DESCRIBED_LEADS and self._described_after(i, a, cue):
+            return True
+        return self._group_after(i, a, cue)
+
+    def _group_after(self, i: int, a: int, cue: str) -> bool:
+        """``according to Democratic officials``, ``said many local GOP officials``: a named group
+        (``_nominal``: a plural group head after a named modifier) after the cue, ending its clause."""
+        b = a
+        while b < self.n and b - a < _DESCRIBED_MODIFIERS and self.sents[b] == self.sents[i]:
+            if not (self.texts[b][:1].isalnum() or self.names._abbrev_dot(b)) or self.lows[b] in _NP_STOP:
+                break
+            b += 1
+        if b == a or self.lows[b - 1] not in lex.GROUP_NOUNS:
+            return False
+        if b < self.n and self.sents[b] == self.sents[i] and self.texts[b][:1].isalnum():
+            return False  # the noun phrase runs on ("said Democratic officials in Ohio …")
+        found = len(self.found)
+        self._nominal_after(i, b - 1, cue)
+        return len(self.found) > found
+
+    def _described_after(self, i: int, a: int, cue: str) -> bool:
+        """``“…,” said one Democrat familiar with the discussion.``, ``according to a person close
+        to the Clintons``: the description from the lead at ``a`` speaks when it ends its clause."""
+        first, end = self._described_span(a)
+        if first < 0:
+            return False
+        runs_on = end < self.n and self.sents[end] == self.sents[i] and self.texts[end][:1].isalnum()
+        if runs_on and self.lows[end] not in _NP_STOP:
+            return False  # the description runs on: not read to its end
+        return self._described_add(i, first, end, inverted=True, cue=cue)
+
+    def _described_before(self, i: int, j: int) -> bool:
+        """``A U.S. law enforcement official familiar with the investigation said …``, ``people close
+        to Clinton say``: an unnamed Source described by its tie to a named one, opening its clause
+        and ending at ``j`` right before the cue."""
+        lows, texts, sents = self.lows, self.texts, self.sents
+        sent = sents[i]
+        stop = max(0, j - _DESCRIBED_MODIFIERS - _DESCRIBED_TAIL - 3)
+        k = j
+        while k >= stop and sents[k] == sent:
+            low = lows[k]
+            if low in _DESCRIBED_LEADS or low == "people":
+                opens = (
+                    k == 0
+                    or sents[k - 1] != sent
+                    or lows[k - 1] in _DESCRIBED_OPENERS
+                    or texts[k - 1] in _CLOSE_QUOTES  # "“…,” one Trump campaign source said"
+                )
+                if opens:
+                    first, end = self._described_span(k, j + 1)
+                    if first >= 0 and end == j + 1:
+                        return self._described_add(i, first, end, inverted=False)
+            if not texts[k][0].isalnum() and not self.names._abbrev_dot(k):
+                return False
+            k -= 1
+        return False
+
+    def _described_span(self, a: int, limit: int = -1) -> tuple[int, int]:
+        """(first word, end) of the description opened at ``a`` by a lead ("a", "one", "several" …)
+        or by the head "people": up to five modifiers, a person or group head, then a tie ("familiar
+        with", "close to", "involved in", "to" after a role) and its object up to a stop; a "source"
+        or "person" head with a named modifier needs no tie ("one Trump campaign source").  The
+        description must hold a name the article capitalises mid-sentence, or it keys no one; it
+        ends at ``limit`` at the latest (the cue after a subject).  (-1, -1) when there is none."""
+        lows, texts, sent = self.lows, self.texts, self.sents[a]
+        first = a + 1 if lows[a] in _DESCRIBED_LEADS else a
+        h = first
+        while h < self.n and self.sents[h] == sent and h - first <= _DESCRIBED_MODIFIERS:
+            if lows[h] in _DESCRIBED_HEADS:
+                break
+            if not (texts[h][:1].isalnum() or self.names._abbrev_dot(h)) or self._clause_word(h):
+                return -1, -1
+            if lows[h] in _CUE_VERBS or lows[h] in _NP_CUT:
+                return -1, -1
+            h += 1
+        else:
+            return -1, -1
+        if h >= self.n or lows[h] not in _DESCRIBED_HEADS:
+            return -1, -1
+        mid_caps = self.names.mid_caps
+        named_head = any(
+            self.caps[k] and _bare(texts[k]) in mid_caps and not self.quoted[k] for k in range(first, h + 1)
+        )
+        end = self._described_tie(h, self.n if limit < 0 else limit, named_head)
+        if end < 0:
+            if lows[h] not in _BARE_DESCRIBED_HEADS:
+                return -1, -1
+            end = h + 1
+        named = named_head or any(
+            self.caps[k] and _bare(texts[k]) in mid_caps and not self.quoted[k] for k in range(h + 1, end)
+        )
+        return (first, end) if named else (-1, -1)
+
+    def _described_tie(self, h: int, limit: int, named_head: bool = False) -> int:
+        """End of the tie after the head at ``h`` and of its object ("close to the Clintons"), or -1;
+        after a named head also a place or body ("a Democratic staffer in the room", "a Clinton aide
+        in Iowa": the description keys by its modifier, and the tie belongs to it)."""
+        lows, sent = self.lows, self.sents[h]
+        ties = _DESCRIBED_TIES + _DESCRIBED_PLACE_TIES if named_head else _DESCRIBED_TIES
+        for tie in ties:
+            t = h + 1
+            if t + len(tie) > self.n or tuple(lows[t : t + len(tie)]) != tie:
+                continue
+            if tie == ("to",) and lows[h] not in lex.ROLE_NOUNS and lows[h] not in lex.GROUP_NOUNS:
+                return -1
+            k = t + len(tie)
+            start = k
+            while k < limit and self.sents[k] == sent and k - start < _DESCRIBED_TAIL:
+                if not (self.texts[k][:1].isalnum() or self.names._abbrev_dot(k)):
+                    break
+                low = lows[k]
+                if low in _NP_STOP or low in lex.AUXILIARIES or low in _BE_FINITE:
+                    break
+                if k > start and not self.caps[k] and (low.endswith("ed") or low in _IRREGULAR_PAST):
+                    break  # "One operative inside Trump Tower tried to …": the predicate (a past form)
+                k += 1
+            if k == start or lows[k - 1] in lex.DETERMINERS or lows[k - 1] in _PREPOSITIONS:
+                return -1  # "involved in the alleged …": the object is cut before its noun
+            return k
+        return -1
+
+    def _described_add(self, i: int, first: int, end: int, inverted: bool, cue: str | None = None) -> bool:
+        """Add the description first..end as the Source, as written (a group for a plural head)."""
+        name = self.body[self.starts[first] : self.ends[end - 1]]
+        plural = any(self.lows[k] in lex.GROUP_NOUNS or self.lows[k] == "people" for k in range(first, end))
+        kind = "organization" if plural else "person"
+        return self._add((name, kind), i, first, end, inverted, resolved=True, cue=cue)
+
+    def _after_np(self, i: int, a: int, cue: str, inverted: bool) -> bool:
         """The Source after ``said`` / ``according to``: the last name of the noun phrase there.
 
         "said Clinton campaign manager Robby Mook" -> Robby Mook; "according to a Quinnipiac poll"
@@ -3817,7 +4073,7 @@ def _reported_span(
     question = _content.question_start(body[after_start:s_end], att.cue) if after_start < s_end else None
     if question is not None and not att.inverted:
         found = (question, True)  # "…, asking the directors whether HP should proceed …": the question
-    elif after_start < s_end:
+    elif after_start < s_end and not (att.inverted and _source_relative(body, after_start, s_end)):
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
@@ -3854,12 +4110,50 @@ def _reported_span(
         stated = speech or found[1] or _content.statement_object(att.cue, body[start:end])
         if stated and not _content.fragment(body[start:end], att.cue):
             return start, end
+        if att.cue.lower() in _TOLD and not att.inverted and _listener_only(body[att.cue_end : s_end]):
+            # "…, Defense Secretary Ash Carter told a Senate panel Wednesday.": the words after the
+            # cue name whom it was told to; the statement is the clause before the attribution
+            return _before_content(body, s_start, anchor) or (0, 0)
         return 0, 0
     if att.cue.lower() not in _content.SPEECH_CUES and att.cue.lower() not in lex.DOCUMENT_VERBS:
         # "Most recently, Trump called to ban …": only speech and report verbs trail their content
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+def _listener_only(text: str) -> bool:
+    """Whether the words after "told" up to the sentence's end are only its listener and occasion
+    ("a Senate panel Wednesday", "reporters on Monday", "CNN"): at most six words, no clause word,
+    opening with a name or a listener noun (after an article at most): "told a joke" tells no one."""
+    words = _WORDS.findall(text)
+    if not words or len(words) > _LISTENER_WORDS:
+        return False
+    if any(w.lower() in _LISTENER_STOPS for w in words):
+        return False
+    head = words[1] if words[0].lower() in _ARTICLES and len(words) > 1 else words[0]
+    return head[:1].isupper() or head.lower() in _LISTENER_NOUNS
+
+
+_TOLD: Final = lex.words("told tells")
+# Listeners named by a plain noun ("told reporters Monday").
+_LISTENER_NOUNS: Final = lex.words(
+    "reporters journalists supporters audiences crowd lawmakers voters students"
+)
+_LISTENER_WORDS: Final = 6
+# Words that open a clause or a reported statement, never inside a listener phrase.
+_LISTENER_STOPS: Final = lex.PRONOUNS | lex.AUXILIARIES | _CLAUSE_LEADS | lex.words("that is was are were")
+
+
+def _source_relative(body: str, start: int, end: int) -> bool:
+    """Whether the text after an inverted Source opens a relative clause about it ("…, said an
+    American official who was briefed on the talks."): the Source's description, not its content
+    (which then lies before the cue)."""
+    return _SOURCE_RELATIVE.match(body, start, end) is not None
+
+
+# A relative clause right after a Source that follows its cue ("said an official who was …").
+_SOURCE_RELATIVE: Final = re.compile(r"[^\S\n]*,?[^\S\n]*(?:who|whose|which)\s")
 
 
 # The last ", with …" / ", which …" / ", who …" of a text, up to its end (no comma after it).
