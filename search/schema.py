@@ -59,9 +59,11 @@ from search.analysis import FastText, text_analyzer
 #: attributions, quotations another cue introduces, indefinite role descriptions); 17 = issue-12
 #: thirteenth round: speech and statement cues (topic and verbal-attack verbs, clause-only speech
 #: verbs), participle and question shapes, follow-on quotations closed by another speaker's
-#: attribution, a quotation left open at the end of the text.)  Here, not in index/extract, because
+#: attribution, a quotation left open at the end of the text; 18 = issue-12 fourteenth round:
+#: light-verb speech nouns and more topic cues, base forms after "to", described Sources tied to a
+#: named person, frames between a name and its cue.)  Here, not in index/extract, because
 #: exports of both backends name it and the search side must not import the extractor.
-EXTRACTION_VERSION = 17
+EXTRACTION_VERSION = 18
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

@@ -506,9 +506,10 @@ def test_polnear_dev_regression_floor(corpora):
     # after its seventh, 0.835 F1 / 0.902 P (train 0.812 / 0.897) after its eighth (issue 12's
     # article target, P >= 0.90 and F1 >= 0.83, met on dev), 0.836 F1 / 0.902 P (train 0.813 /
     # 0.898) after its ninth, 0.838 F1 / 0.903 P (train 0.815 / 0.896) after its tenth and its
-    # eleventh (train 0.816 / 0.897), 0.841 F1 / 0.905 P (train 0.819 / 0.899) after its twelfth;
-    # this floor (rounded down) guards against regressions.
-    assert result["f1"] >= 0.841
+    # eleventh (train 0.816 / 0.897), 0.841 F1 / 0.905 P (train 0.819 / 0.899) after its twelfth
+    # and thirteenth, 0.843 F1 / 0.9055 P (train 0.823 / 0.898) after its fourteenth; this floor
+    # (rounded down) guards against regressions.
+    assert result["f1"] >= 0.843
     assert result["precision"] >= 0.905
 
 

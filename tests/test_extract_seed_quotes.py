@@ -296,8 +296,10 @@ def test_polnear_dev_quote_level_floor(corpora):
     # eleventh (noun cues, attributions opening the sentence, unclaimed quotations and content
     # boundaries), 0.908 / 0.586 after the twelfth (content boundaries, speech cues without a
     # Source, quotes given to the wrong speaker), 0.909 / 0.5886 after the thirteenth (speech
-    # and statement cues, participle and question shapes); this floor guards what was gained.
+    # and statement cues, participle and question shapes), 0.9067 / 0.5955 after the fourteenth
+    # (precision traded for recall within the target: light-verb and topic cues, described Sources
+    # tied to a named person); this floor guards what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
-    assert result["precision"] >= 0.908
-    assert result["recall"] >= 0.588  # 681 / 1,157 = 0.5886
+    assert result["precision"] >= 0.906
+    assert result["recall"] >= 0.595  # 689 / 1,157 = 0.5955
