@@ -749,3 +749,26 @@ def test_named_group_running_on_after_the_cue_is_not_read_as_a_group():
         "briefed on it."
     )
     assert "Democratic officials" not in _quotes(body)
+
+
+#: Sentences with the shapes the Source rules read after and around a cue (described and group
+#: Sources, frames, absolutes, participles, trailing attributions).
+_SOURCE_SHAPES = (
+    "“It is fine,” said a longtime adviser to Trump in Iowa who was briefed on Tuesday.",
+    "The plan is sound, according to Democratic officials close to the campaign.",
+    "Jeb Bush in a Medium post said the plan was sound, with Sen. John McCain calling it a disgrace.",
+    "One operative inside Trump Tower tried to help, saying the plan was sound, and threatening to quit.",
+    "The talks failed, Lavrov told a Senate panel Wednesday. “We will see,” says the former aide to Bush.",
+)
+
+
+def test_no_source_rule_reads_past_the_end_of_the_text():
+    # Found in a 1x build: two AllSides articles ending right after an inverted cue ("…,” said")
+    # failed extraction (IndexError) and were left out of the index.
+    for sentence in _SOURCE_SHAPES:
+        words = sentence.split(" ")
+        for k in range(1, len(words) + 1):
+            for cut in (" ".join(words[:k]), " ".join(words[:k]) + ",", " ".join(words[:k]) + " “"):
+                extract_speakers(cut, "")
+                extract_speakers("Title", cut)
+    assert extract_speakers("“It is fine,” said", "") == []

@@ -3062,7 +3062,7 @@ class _Attributor:
         described by its tie to a named one ("said a longtime adviser to Trump")."""
         if self._after_np(i, a, cue, inverted):
             return True
-        if self.lows[a] in _DESCRIBED_LEADS and self._described_after(i, a, cue):
+        if a < self.n and self.lows[a] in _DESCRIBED_LEADS and self._described_after(i, a, cue):
             return True
         return self._group_after(i, a, cue)
 
