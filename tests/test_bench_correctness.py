@@ -258,3 +258,18 @@ def test_tantivy_totals_and_facets_equal_brute_force(tantivy_index, query):
     assert answer["facets"]["month"] == dict(months)
     assert len(answer["hits"]) == min(total, 10)
     assert set(answer["hits"]) <= {r["id"] for r in final}
+
+
+def test_the_target_table_fails_a_build_that_left_articles_out():
+    from scripts import bench
+
+    def build(failed: int) -> dict:
+        return {"scale": 1, "limit": None,
+                "engines": {"dateline": {"build": {"build_s": 100.0, "failed": failed}}}}
+
+    failed = {label: (passed, figures) for label, passed, figures in bench.targets(build(2))}
+    assert failed["articles that failed to index"] == (False, "2 vs 0")
+    assert failed["build time"] == (True, "100.0 s vs 120.0 s")
+    ok = {label: passed for label, passed, _figures in bench.targets(build(0))}
+    assert ok["articles that failed to index"] is True
+    assert ok["rare p50 <= 1.0x FTS5"] is None  # not measured in this run: neither pass nor fail
