@@ -1486,18 +1486,24 @@ class _Attributor:
             prev_verb = low in _GROUP_AUXILIARIES or (prev_verb and adverb)
         return -1
 
+    def _name_start(self, last: int, sent: int) -> int:
+        """The first token of the name run that ends at token ``last``, within sentence ``sent``,
+        across the period of a title or an initial ("Sen. John McCain", "Mr. Trump's")."""
+        a = last
+        while a > 0 and self.sents[a - 1] == sent:
+            if self.names._run_end(a - 1) >= last + 1:
+                a -= 1
+            elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= last + 1:
+                a -= 2
+            else:
+                break
+        return a
+
     def _possessor_source(self, i: int, k: int) -> bool:
         """Add the attribution whose Source is the name whose possessive is at ``k`` ("Mr.
         Sanders's").  ("his" / "her" are not read: resolved as subject pronouns are, they named
         the wrong person more often than the right one on PolNeAR train.)"""
-        a, sent = k, self.sents[k]
-        while a > 0 and self.sents[a - 1] == sent:
-            if self.names._run_end(a - 1) >= k + 1:
-                a -= 1
-            elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= k + 1:
-                a -= 2  # the period of a title or an initial: "Mr. Trump's"
-            else:
-                break
+        a = self._name_start(k, self.sents[k])  # "Mr. Trump's"
         parsed = self.names.parse_run(a, k + 1, lenient=True)
         return parsed is not None and self._add((parsed[0], parsed[1]), i, a, k + 1, inverted=False)
 
@@ -1652,14 +1658,7 @@ class _Attributor:
             j -= 1  # "with Cruz repeatedly calling"
         if j < 1 or self.sents[j] != self.sents[i] or not self.names._is_name_word(j):
             return False
-        a = j
-        while a > 0 and self.sents[a - 1] == self.sents[i]:
-            if self.names._run_end(a - 1) >= j + 1:
-                a -= 1
-            elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= j + 1:
-                a -= 2  # the period of a title or an initial: "Sen. John McCain"
-            else:
-                break
+        a = self._name_start(j, self.sents[i])  # "Sen. John McCain"
         if a == 0 or self.lows[a - 1] != "with" or self.sents[a - 1] != self.sents[i]:
             return False
         parsed = self.names.parse_run(a, j + 1, lenient=True)
