@@ -101,9 +101,12 @@ class WhooshBackend:
                 time.sleep(0.01 * attempt)
             except Exception as exc:  # whatever Whoosh raises for unreadable files
                 raise corrupt_error(self.index_dir, exc) from exc
-        if fresh is not current and self._resident_terms:
-            resident_terms(fresh.reader())  # new segments only: the others are shared already
         self._local.searcher = fresh
+        if fresh is not current and self._resident_terms:
+            try:
+                resident_terms(fresh.reader())  # new segments only: the others are shared already
+            except OSError as exc:  # a segment file that cannot be read is damage, as above
+                raise corrupt_error(self.index_dir, exc) from exc
         return fresh
 
     def warm(self) -> bool:

@@ -155,6 +155,29 @@ def test_a_warmed_server_keeps_term_tables_in_memory_across_commits(tmp_path):
     assert all(_term_tables_in_memory(store))  # the refreshed searcher's new segments too
 
 
+def test_a_term_table_that_cannot_be_read_is_a_damaged_index_not_a_500(tmp_path, monkeypatch):
+    from index.storage import IndexCorruptError
+    from index.writer import index_paths
+    from search import whoosh_compat
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text("Alpha\n\nFirst idlib story.\n", encoding="utf-8")
+    index_dir = tmp_path / "live"
+    index_paths([archive], index_dir, jobs=1, progress=False)
+    store = create_app({"INDEX_DIR": str(index_dir)}).extensions["dateline"]
+    assert store.warm() is True
+    (archive / "b.txt").write_text("Beta\n\nSecond idlib story.\n", encoding="utf-8")
+    index_paths([archive], index_dir, jobs=1, progress=False)
+
+    def failing_pread(*args):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(whoosh_compat.os, "pread", failing_pread)
+    with pytest.raises(IndexCorruptError, match="cannot be read"):
+        store.searcher()  # the refresh opens the new segment and reads its term table
+
+
 def test_warm_reads_the_facet_arrays_or_reports_no_index(make_index, tmp_path):
     store = create_app({"INDEX_DIR": str(make_index(RECORDS))}).extensions["dateline"]
     assert store.warm() is True
