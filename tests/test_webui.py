@@ -1,6 +1,7 @@
 """HTTP behaviour of the app: JSON shape, errors, missing index, escaping, headers."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -112,7 +113,8 @@ def test_security_headers(client):
     assert response.headers["Referrer-Policy"] == "same-origin"
 
 
-def test_new_commits_are_visible_without_restart(make_index, tmp_path):
+def _story_archive(tmp_path: Path) -> tuple[Path, Path]:
+    """(archive, index): one story indexed from a folder; :func:`_add_story` commits a second."""
     from index.writer import index_paths
 
     archive = tmp_path / "news"
@@ -120,10 +122,21 @@ def test_new_commits_are_visible_without_restart(make_index, tmp_path):
     (archive / "a.txt").write_text("Alpha\n\nFirst idlib story.\n", encoding="utf-8")
     index_dir = tmp_path / "live"
     index_paths([archive], index_dir, jobs=1, progress=False)
-    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
-    assert client.get("/api/search?q=idlib").get_json()["total"] == 1
+    return archive, index_dir
+
+
+def _add_story(archive: Path, index_dir: Path) -> None:
+    from index.writer import index_paths
+
     (archive / "b.txt").write_text("Beta\n\nSecond idlib story.\n", encoding="utf-8")
     index_paths([archive], index_dir, jobs=1, progress=False)
+
+
+def test_new_commits_are_visible_without_restart(make_index, tmp_path):
+    archive, index_dir = _story_archive(tmp_path)
+    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+    assert client.get("/api/search?q=idlib").get_json()["total"] == 1
+    _add_story(archive, index_dir)
     assert client.get("/api/search?q=idlib").get_json()["total"] == 2
 
 
@@ -136,39 +149,27 @@ def _term_tables_in_memory(store) -> list[bool]:
 
 
 def test_a_warmed_server_keeps_term_tables_in_memory_across_commits(tmp_path):
-    from index.writer import index_paths
     from search.request import SearchRequest
 
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    (archive / "a.txt").write_text("Alpha\n\nFirst idlib story.\n", encoding="utf-8")
-    index_dir = tmp_path / "live"
-    index_paths([archive], index_dir, jobs=1, progress=False)
+    archive, index_dir = _story_archive(tmp_path)
     cold = create_app({"INDEX_DIR": str(index_dir)}).extensions["dateline"]
     assert _term_tables_in_memory(cold) == [False]  # a one-off command reads terms from the file
     store = create_app({"INDEX_DIR": str(index_dir)}).extensions["dateline"]
     assert store.warm() is True
     assert _term_tables_in_memory(store) == [True]
-    (archive / "b.txt").write_text("Beta\n\nSecond idlib story.\n", encoding="utf-8")
-    index_paths([archive], index_dir, jobs=1, progress=False)
+    _add_story(archive, index_dir)
     assert store.search(SearchRequest.from_args({"q": "idlib"})).total == 2
     assert all(_term_tables_in_memory(store))  # the refreshed searcher's new segments too
 
 
 def test_a_term_table_that_cannot_be_read_is_a_damaged_index_not_a_500(tmp_path, monkeypatch):
     from index.storage import IndexCorruptError
-    from index.writer import index_paths
     from search import whoosh_compat
 
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    (archive / "a.txt").write_text("Alpha\n\nFirst idlib story.\n", encoding="utf-8")
-    index_dir = tmp_path / "live"
-    index_paths([archive], index_dir, jobs=1, progress=False)
+    archive, index_dir = _story_archive(tmp_path)
     store = create_app({"INDEX_DIR": str(index_dir)}).extensions["dateline"]
     assert store.warm() is True
-    (archive / "b.txt").write_text("Beta\n\nSecond idlib story.\n", encoding="utf-8")
-    index_paths([archive], index_dir, jobs=1, progress=False)
+    _add_story(archive, index_dir)
 
     def failing_pread(*args):
         raise OSError(5, "Input/output error")
