@@ -103,11 +103,16 @@ class WhooshBackend:
                 raise corrupt_error(self.index_dir, exc) from exc
         self._local.searcher = fresh
         if fresh is not current and self._resident_terms:
-            try:
-                resident_terms(fresh.reader())  # new segments only: the others are shared already
-            except OSError as exc:  # a segment file that cannot be read is damage, as above
-                raise corrupt_error(self.index_dir, exc) from exc
+            self._keep_terms_resident(fresh)  # new segments only: the others are shared already
         return fresh
+
+    def _keep_terms_resident(self, searcher) -> None:
+        """:func:`~search.whoosh_compat.resident_terms` for ``searcher``; a segment file that
+        cannot be read is damage (IndexCorruptError, HTTP 503), as when it is opened."""
+        try:
+            resident_terms(searcher.reader())
+        except OSError as exc:
+            raise corrupt_error(self.index_dir, exc) from exc
 
     def warm(self) -> bool:
         """Open the index and read its per-segment arrays now, so the first search is fast.
@@ -121,7 +126,7 @@ class WhooshBackend:
         self._resident_terms = True
         try:
             searcher = self.searcher()
-            resident_terms(searcher.reader())  # this thread's searcher may predate the warm-up
+            self._keep_terms_resident(searcher)  # this thread's searcher may predate the warm-up
             engine.prepare(searcher, self.facet_cache)
             for fieldname in S.DEFAULT_FIELDS:
                 self.vocabulary.load(searcher.reader(), fieldname)
