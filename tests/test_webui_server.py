@@ -170,6 +170,9 @@ def test_serve_command_passes_its_options_to_the_server(monkeypatch, tmp_path):
             pass
 
     def fake_create_server(app, **options):
+        on_idle = options.pop("on_idle")
+        # An idle worker thread lets go of its own searcher: the backend's per-thread close.
+        assert on_idle.__self__ is app.extensions["dateline"] and on_idle.__name__ == "close"
         calls.append(options)
         return Recorder()
 
@@ -353,3 +356,103 @@ def test_a_response_leaves_in_one_send_with_its_header(monkeypatch):
     assert b"".join(stream[1:]) == b"4\r\ntwo,\r\n5\r\nthree\r\n0\r\n\r\n" and 1 <= len(stream[1:]) <= 3
     assert head.startswith(b"HTTP/1.1 200 OK\r\nContent-Length: 13000\r\nContent-Type: text/plain\r\n")
     assert head.endswith(b"\r\n\r\n") and head.count(b"\r\n\r\n") == 1  # the header alone
+
+
+class _RecordedTask:
+    """A dispatcher task that records the thread it ran on, then waits for ``gate`` if given."""
+
+    def __init__(self, ran: list[int], gate: threading.Barrier | None = None) -> None:
+        self.ran, self.gate = ran, gate
+        self.done = threading.Event()
+
+    def service(self) -> None:
+        self.ran.append(threading.get_ident())
+        if self.gate is not None:
+            self.gate.wait(PATIENCE)
+        self.done.set()
+
+    def cancel(self) -> None:
+        self.done.set()
+
+
+def _all_idle(dispatcher) -> None:
+    """Wait until every thread of ``dispatcher`` waits for a task (its own count, under its lock)."""
+    for _ in range(int(PATIENCE * 1000)):
+        with dispatcher.lock:
+            if dispatcher.active_count == 0:
+                return
+        threading.Event().wait(0.001)
+    raise AssertionError("the dispatcher's threads did not go idle")
+
+
+def _one_at_a_time(dispatcher, tasks: int) -> list[int]:
+    """Threads that ran ``tasks`` tasks given one at a time, each once every thread was idle."""
+    ran: list[int] = []
+    dispatcher.set_thread_count(4)
+    try:
+        for _ in range(tasks):
+            _all_idle(dispatcher)
+            task = _RecordedTask(ran)
+            dispatcher.add_task(task)
+            assert task.done.wait(PATIENCE)
+    finally:
+        dispatcher.shutdown()
+    return ran
+
+
+def test_tasks_one_at_a_time_go_to_the_thread_that_went_idle_last():
+    from waitress.task import ThreadedTaskDispatcher
+
+    ran = _one_at_a_time(server.LastIdleDispatcher(), 12)
+    assert len(ran) == 12 and len(set(ran)) == 1
+    # waitress's own pool wakes the thread idle longest: the same tasks rotate over all four.
+    assert len(set(_one_at_a_time(ThreadedTaskDispatcher(), 12))) == 4
+
+
+def test_concurrent_tasks_still_get_every_thread_and_shutdown_stops_them():
+    dispatcher = server.LastIdleDispatcher()
+    dispatcher.set_thread_count(4)
+    ran: list[int] = []
+    gate = threading.Barrier(4)  # each task waits for the other three: all four run at once
+    tasks = [_RecordedTask(ran, gate) for _ in range(4)]
+    for task in tasks:
+        dispatcher.add_task(task)
+    assert all(task.done.wait(PATIENCE) for task in tasks)
+    assert len(set(ran)) == 4
+    _all_idle(dispatcher)
+    assert dispatcher.shutdown(timeout=PATIENCE) and dispatcher.threads == set()
+
+
+def test_a_thread_idle_after_a_task_releases_its_resources_once():
+    released: list[int] = []
+    dispatcher = server.LastIdleDispatcher(on_idle=lambda: released.append(threading.get_ident()))
+    dispatcher.idle_release = 0.05
+    ran: list[int] = []
+    dispatcher.set_thread_count(3)
+    try:
+        task = _RecordedTask(ran)
+        dispatcher.add_task(task)
+        assert task.done.wait(PATIENCE)
+        for _ in range(int(PATIENCE * 100)):
+            if released:
+                break
+            threading.Event().wait(0.01)
+        threading.Event().wait(10 * dispatcher.idle_release)  # time for more calls, if it made any
+        # The one thread that ran a task released once; the two that never ran one had nothing to.
+        assert released == ran
+        task = _RecordedTask(ran)
+        dispatcher.add_task(task)  # the same (last idle) thread, which releases again afterwards
+        assert task.done.wait(PATIENCE)
+        threading.Event().wait(10 * dispatcher.idle_release)
+        assert released == ran and len(set(ran)) == 1
+    finally:
+        dispatcher.shutdown()
+
+
+def test_the_server_runs_requests_on_the_last_idle_thread():
+    http = server.create_server(_app, host="127.0.0.1", port=0, threads=2)
+    try:
+        assert isinstance(http.task_dispatcher, server.LastIdleDispatcher)
+    finally:
+        http.close()
+        http.task_dispatcher.shutdown()
