@@ -171,8 +171,8 @@ def test_serve_command_passes_its_options_to_the_server(monkeypatch, tmp_path):
 
     def fake_create_server(app, **options):
         on_idle = options.pop("on_idle")
-        # An idle worker thread lets go of its own searcher: the backend's per-thread close.
-        assert on_idle.__self__ is app.extensions["dateline"] and on_idle.__name__ == "close"
+        # An idle worker thread brings its own searcher up to date (the backend's refresh).
+        assert on_idle.__self__ is app.extensions["dateline"] and on_idle.__name__ == "refresh"
         calls.append(options)
         return Recorder()
 

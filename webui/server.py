@@ -159,12 +159,13 @@ class LastIdleDispatcher(ThreadedTaskDispatcher):
     spread over every thread.  Measured in docs/performance.md, "Issue 15, round 13".
 
     A thread that ran a task and then gets none for ``idle_release`` seconds calls ``on_idle``
-    once (the backend's ``close``: its searcher goes, and with it the files and term tables of
-    segments a later commit replaced).  The rotation made that unnecessary; without it, a thread
-    that served one burst would keep its searcher for as long as the traffic stays sequential.
+    once: the backend's ``refresh``, so that the files and term tables of segments a later
+    commit replaced are let go.  The rotation used to refresh every thread's searcher within a
+    few requests; without it, a thread that served one burst would keep an old commit open for
+    as long as the traffic stays sequential.
     """
 
-    #: Seconds without a task after which a thread calls ``on_idle``.
+    #: Seconds without a task after which a thread calls ``on_idle`` (once, until its next task).
     idle_release = 60.0
 
     def __init__(self, on_idle: Callable[[], object] | None = None) -> None:
