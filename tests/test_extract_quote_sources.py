@@ -3,6 +3,8 @@ hand-written text with the exact quote text and speaker asserted."""
 
 from __future__ import annotations
 
+import pytest
+
 from index.extract.quotes import extract_speakers
 
 
@@ -772,3 +774,21 @@ def test_no_source_rule_reads_past_the_end_of_the_text():
                 extract_speakers(cut, "")
                 extract_speakers("Title", cut)
     assert extract_speakers("“It is fine,” said", "") == []
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    ("Conservative MP Peter Rowe", "Peter Rowe"),
+    ("Green MSP Anna Ballard", "Anna Ballard"),
+    ("East Midlands MEP Roger Knapp", "Roger Knapp"),
+    ("Lib Dem Norman Barker", "Norman Barker"),
+    ("Labour councillor Jane Fenwick", "Jane Fenwick"),
+])
+def test_a_parliamentary_title_and_its_party_are_not_part_of_the_name(lead, name):
+    body = f"The scheme was attacked on Monday. {lead} said the scheme was a disgrace to the town."
+    assert _quotes(body) == {name: ["the scheme was a disgrace to the town."]}
+
+
+def test_an_unnamed_mp_is_no_speaker():
+    # Was the speaker "Labour MP", a person in the speaker facet; like "the senator", the title
+    # alone names nobody.
+    assert _quotes("The scheme was attacked. The Labour MP said it was a disgrace to the town.") == {}

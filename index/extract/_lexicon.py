@@ -164,8 +164,13 @@ TITLES: Final[frozenset[str]] = words(
     sultan crown retired ret gop democrat democratic republican independent foreign defense defence
     interior finance treasury state press executive national security affairs senior majority minority
     whip house senate federal first lady chef founder ceo cfo coo analyst economist professor
+    mp mep msp mla mpp councillor dem
     """
 )
+# The last line: members of the Westminster, European, Scottish, Northern Irish and Ontario
+# parliaments and British councillors ("Conservative MP Peter Duncan", "Green MSP Mark Ballard"), and
+# "Dem" of "Lib Dem Norman Baker", as "Democrat" above; without them the party and title stayed
+# in the speaker's name.
 NAME_SUFFIXES: Final[frozenset[str]] = words("jr jr. sr sr. ii iii iv")
 # Words written with a period that does not end the sentence ("Sen.", "Gov.", "Jr."); full words
 # such as "Press" or "House" end sentences like any other.
@@ -187,7 +192,7 @@ ROLE_NOUNS: Final[frozenset[str]] = words(
     activist donor democrat republican lawyer executive economist analyst pollster representative
     staffer delegate superdelegate supporter critic columnist host anchor reporter contender rival
     justice legend employee worker organizer chair founder ceo
-    resident voter incumbent manager
+    resident voter incumbent manager mp mep msp mla mpp councillor
     """
 )
 
