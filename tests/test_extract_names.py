@@ -163,3 +163,36 @@ def test_name_lookups_start_again_beyond_their_limit(monkeypatch):
     first[("One More", "person")] = ("x", "x")
     second = N._lookups(aliases)
     assert second is not first and second == {} and N._lookups(aliases) is second
+
+
+def _typed(speakers: list[Speaker], entities: list[Entity]):
+    merged_speakers, merged_entities = canonicalize(speakers, entities, AliasTable.default())
+    return ({s.name: s.type for s in merged_speakers},
+            sorted((e.name, e.type, e.count) for e in merged_entities))
+
+
+def test_a_speaker_the_entity_extractor_knows_as_an_organisation_is_one():
+    speakers, entities = _typed(
+        [Speaker("Japan Airlines", "person", [Quote("We will buy the plane", "Japan Airlines")])],
+        [Entity("Japan Airlines", "organization", 3), Entity("Japan", "place", 1)])
+    assert speakers == {"Japan Airlines": "organization"}
+    assert entities == [("Japan", "place", 1), ("Japan Airlines", "organization", 4)]
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("Juninho", "one word: the extractor's organisations included people named by surname"),
+    ("Helen Steel", "a first name"),
+])
+def test_a_speaker_with_a_word_of_a_persons_name_stays_a_person(name, why):
+    speakers, entities = _typed([Speaker(name, "person", [Quote("We won", name)])],
+                                [Entity(name, "organization", 2)])
+    assert speakers == {name: "person"}, why
+    # The entity list names it once, under the extractor's type, with the speaker's mention counted.
+    assert entities == [(name, "organization", 3)]
+
+
+def test_a_name_the_extractor_also_knows_as_a_person_keeps_both_entities():
+    both = [Entity("Stone Roses", "organization", 2), Entity("Stone Roses", "person", 1)]
+    speakers, entities = _typed([Speaker("Stone Roses", "person", [Quote("We won", "Stone Roses")])], both)
+    assert speakers == {"Stone Roses": "person"}
+    assert entities == [("Stone Roses", "organization", 2), ("Stone Roses", "person", 2)]
