@@ -792,3 +792,9 @@ def test_an_unnamed_mp_is_no_speaker():
     # Was the speaker "Labour MP", a person in the speaker facet; like "the senator", the title
     # alone names nobody.
     assert _quotes("The scheme was attacked. The Labour MP said it was a disgrace to the town.") == {}
+
+
+def test_an_indefinite_pronoun_is_no_speaker():
+    # Was a person called "Somebody" (BBC sport: "Somebody, I think it was Mr Phillips, said …").
+    body = "The players were angry. Somebody, I think it was the chairman, said they would cut the prize."
+    assert _quotes(body) == {}

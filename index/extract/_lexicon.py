@@ -279,6 +279,7 @@ NON_NAME_CAPS: Final[frozenset[str]] = words(
     nevertheless hence otherwise overall ultimately regardless again likewise similarly additionally
     specifically notably importantly separately certainly surely actually basically anyway
     consequently accordingly neither either
+    somebody someone anybody anyone everybody everyone nobody something everything nothing
     """
 )
 WEEKDAYS: Final[frozenset[str]] = words("monday tuesday wednesday thursday friday saturday sunday")
