@@ -798,3 +798,14 @@ def test_an_indefinite_pronoun_is_no_speaker():
     # Was a person called "Somebody" (BBC sport: "Somebody, I think it was Mr Phillips, said …").
     body = "The players were angry. Somebody, I think it was the chairman, said they would cut the prize."
     assert _quotes(body) == {}
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    ("Singer George Michaels", "George Michaels"),
+    ("Actor Jason Smollen", "Jason Smollen"),
+    ("Historian Doris Kearns", "Doris Kearns"),
+    ("Bryan Singer", "Bryan Singer"),  # a surname spelled like the title, after a first name
+])
+def test_an_occupation_written_as_a_title_is_not_part_of_the_name(lead, name):
+    body = f"The film opened on Friday. {lead} said the film was the start of a new era."
+    assert _quotes(body) == {name: ["the film was the start of a new era."]}

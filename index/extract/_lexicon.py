@@ -165,12 +165,14 @@ TITLES: Final[frozenset[str]] = words(
     interior finance treasury state press executive national security affairs senior majority minority
     whip house senate federal first lady chef founder ceo cfo coo analyst economist professor
     mp mep msp mla mpp councillor dem
+    actor actress singer rapper comedian novelist author presenter broadcaster musician guitarist
+    filmmaker film-maker songwriter playwright screenwriter photographer journalist historian
     """
 )
-# The last line: members of the Westminster, European, Scottish, Northern Irish and Ontario
-# parliaments and British councillors ("Conservative MP Peter Duncan", "Green MSP Mark Ballard"), and
-# "Dem" of "Lib Dem Norman Baker", as "Democrat" above; without them the party and title stayed
-# in the speaker's name.
+# The last two lines: members of the Westminster, European, Scottish, Northern Irish and Ontario
+# parliaments and British councillors ("Conservative MP Peter Duncan", "Green MSP Mark Ballard"),
+# "Dem" of "Lib Dem Norman Baker", as "Democrat" above, and occupations written as titles ("Singer
+# George Michael", "Actor Jussie Smollett"); without them these stayed in the speaker's name.
 NAME_SUFFIXES: Final[frozenset[str]] = words("jr jr. sr sr. ii iii iv")
 # Words written with a period that does not end the sentence ("Sen.", "Gov.", "Jr."); full words
 # such as "Press" or "House" end sentences like any other.
@@ -193,6 +195,8 @@ ROLE_NOUNS: Final[frozenset[str]] = words(
     staffer delegate superdelegate supporter critic columnist host anchor reporter contender rival
     justice legend employee worker organizer chair founder ceo
     resident voter incumbent manager mp mep msp mla mpp councillor
+    actor actress singer rapper comedian novelist author presenter broadcaster musician filmmaker
+    playwright historian journalist
     """
 )
 

@@ -869,8 +869,8 @@ def _registration(parsed: tuple[str, str, tuple[str, ...]]) -> tuple[str, str, s
 
 
 # Title words and month names that are also common surnames: the last word of a person's name when
-# a first name comes right before it ("Charlie King", "Amy Pope", "Theresa May", "John Major").
-_TITLE_SURNAMES: Final = lex.words("king pope major lord prince judge bishop may june april august")
+# a first name comes right before it ("Charlie King", "Amy Pope", "Theresa May", "Peter Singer").
+_TITLE_SURNAMES: Final = lex.words("king pope major lord prince judge bishop may june april august singer")
 
 
 @functools.lru_cache(maxsize=50_000)
