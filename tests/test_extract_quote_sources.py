@@ -809,3 +809,14 @@ def test_an_indefinite_pronoun_is_no_speaker():
 def test_an_occupation_written_as_a_title_is_not_part_of_the_name(lead, name):
     body = f"The film opened on Friday. {lead} said the film was the start of a new era."
     assert _quotes(body) == {name: ["the film was the start of a new era."]}
+
+
+def test_a_name_suffix_alone_is_no_speaker():
+    assert _quotes('The lawyers met on Monday. "We won the case fair and square," said Jr.') == {}
+
+
+def test_a_shouted_label_before_a_first_name_is_not_part_of_the_name():
+    body = "The debate was on Tuesday.\n\nWATCHED Bernie Sandler said the debate was the start of a new era."
+    assert _quotes(body) == {"Bernie Sandler": ["the debate was the start of a new era."]}
+    body = "The group met on Tuesday. AARP Foundation said it was the start of a new era for everyone."
+    assert _quotes(body) == {"AARP Foundation": ["it was the start of a new era for everyone."]}

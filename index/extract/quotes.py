@@ -886,8 +886,10 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
         if words[0].lower() == "new" and len(words) > 1 and words[1].lower() in lex.NEW_PLACES:
             break  # "The New York Times"
         words = words[1:]
-    if not words:
-        return "", None
+    while len(words) > 2 and _shouted(words[0]) and words[1].lower() in lex.first_names():
+        words = words[1:]  # "WATCHED Bernie Sanders", "EXCLUSIVE John Doe": a scraped label's word
+    if not words or all(_bare(w).lower() in lex.NAME_SUFFIXES for w in words):
+        return "", None  # nothing, or "Jr." alone ("Brewster v. … Jr.")
     surname = len(words) - 1  # index of the name's last word (before a suffix such as Jr.)
     if _bare(words[-1]).lower() in lex.NAME_SUFFIXES and len(words) > 1:
         surname -= 1
@@ -920,6 +922,12 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
 _HYPHEN_ADJECTIVE: Final = re.compile(
     r"-(?:based|born|bred|made|led|backed|owned|run|funded|affiliated|linked)$"
 )
+
+
+def _shouted(word: str) -> bool:
+    """An all-capital word of four letters or more ("WATCHED", "EXCLUSIVE"), not an acronym's
+    length; before a first name it is a label, not part of the name."""
+    return len(word) >= 4 and word.isalpha() and word.isupper()
 
 
 def _title_surname(words: list[str], k: int) -> bool:
