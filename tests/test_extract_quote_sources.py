@@ -820,3 +820,14 @@ def test_a_shouted_label_before_a_first_name_is_not_part_of_the_name():
     assert _quotes(body) == {"Bernie Sandler": ["the debate was the start of a new era."]}
     body = "The group met on Tuesday. AARP Foundation said it was the start of a new era for everyone."
     assert _quotes(body) == {"AARP Foundation": ["it was the start of a new era for everyone."]}
+
+
+@pytest.mark.parametrize(("lead", "name", "kind"), [
+    ("The U.S. Geological Survey", "U.S. Geological Survey", "organization"),
+    ("The Texas Tribune", "Texas Tribune", "organization"),
+    ("Georgia Smith", "Georgia Smith", "person"),  # a first name spelled like the place
+    ("U.N. Secretary-General Ban Ki-Moon", "Ban Ki-Moon", "person"),
+])
+def test_a_name_led_by_a_place_is_an_institution_unless_a_first_name_says_person(lead, name, kind):
+    body = f"The group met on Tuesday. {lead} said it was the start of a new era."
+    assert [(s.name, s.type) for s in extract_speakers(body, "")] == [(name, kind)]

@@ -164,7 +164,7 @@ TITLES: Final[frozenset[str]] = words(
     sultan crown retired ret gop democrat democratic republican independent foreign defense defence
     interior finance treasury state press executive national security affairs senior majority minority
     whip house senate federal first lady chef founder ceo cfo coo analyst economist professor
-    mp mep msp mla mpp councillor dem
+    mp mep msp mla mpp councillor dem secretary-general director-general committeeman committeewoman
     actor actress singer rapper comedian novelist author presenter broadcaster musician guitarist
     filmmaker film-maker songwriter playwright screenwriter photographer journalist historian
     """

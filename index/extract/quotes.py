@@ -859,13 +859,23 @@ def _registration(parsed: tuple[str, str, tuple[str, ...]]) -> tuple[str, str, s
     name, kind, titles = parsed
     words = name.split()
     key = words[-1].lower()
-    if kind == "person" and key in lex.PLACES:
+    if kind == "person" and (key in lex.PLACES or _place_led(words)):
         kind = "organization"
     info = (name, key, kind, tuple([lex.TITLE_ROLES.get(t, t) for t in titles]), len(words) > 1)
     if len(_REGISTRATIONS) >= _REGISTRATIONS_LIMIT:
         _REGISTRATIONS.clear()
     _REGISTRATIONS[parsed] = info
     return info
+
+
+def _place_led(words: list[str]) -> bool:
+    """A name of several words led by a country, state or capital, none of them a first name: an
+    institution of the place ("U.S. Geological Survey", "Texas Tribune"), not a person ("Georgia
+    Smith", "Jordan Peterson" keep their first names)."""
+    if len(words) < 2 or words[0].lower() not in lex.PLACES:
+        return False
+    first = lex.first_names()
+    return not any(w.lower() in first for w in words)
 
 
 # Title words and month names that are also common surnames: the last word of a person's name when
