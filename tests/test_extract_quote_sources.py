@@ -831,3 +831,9 @@ def test_a_shouted_label_before_a_first_name_is_not_part_of_the_name():
 def test_a_name_led_by_a_place_is_an_institution_unless_a_first_name_says_person(lead, name, kind):
     body = f"The group met on Tuesday. {lead} said it was the start of a new era."
     assert [(s.name, s.type) for s in extract_speakers(body, "")] == [(name, kind)]
+
+
+@pytest.mark.parametrize("name", ["Japan Airlines", "SBC Communications", "Labour", "Hersha Trust"])
+def test_company_club_and_party_names_are_organisations(name):
+    body = f"The deal was signed on Tuesday. {name} said it was the start of a new era."
+    assert [(s.name, s.type) for s in extract_speakers(body, "")] == [(name, "organization")]

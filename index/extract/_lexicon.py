@@ -225,7 +225,10 @@ ORG_NOUNS: Final[frozenset[str]] = words(
     """
 )
 
-# Capitalised words that make a name an organisation ("Foreign Ministry", "New York Times").
+# Capitalised words that make a name an organisation ("Foreign Ministry", "New York Times").  The
+# last three lines: company, club and charity heads the entity extractor also reads as organisations
+# ("Japan Airlines", "SBC Communications", "Manchester City Club"), and British parties ("Labour
+# said"); such speakers were people before.
 ORG_WORDS: Final[frozenset[str]] = words(
     """
     kremlin ministry department committee commission council agency office bureau service services
@@ -235,6 +238,9 @@ ORG_WORDS: Final[frozenset[str]] = words(
     press agency network television radio reuters bloomberg politifact army navy police forces
     command pentagon presidency cabinet embassy mission bank fund board authority republicans
     democrats gop fbi cia nsa nato un eu tass sputnik ria interfax state
+    airlines airline airways motors club trust society exchange securities capital partners
+    industries systems technologies pharmaceuticals communications telecom energy insurance
+    investments holdings labour tories conservatives ukip snp
     """
 )
 
