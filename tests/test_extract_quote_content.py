@@ -275,12 +275,14 @@ def test_quotation_after_a_speech_cue_without_content_is_its_sources():
     assert _quotes(body) == {"Mary Lowe": ["We will win this fight, and we will win it soon."]}
 
 
-def test_next_paragraphs_quotation_after_a_speech_cue_without_content_is_not_taken():
+def test_next_paragraphs_quotation_after_a_speech_cue_without_content_is_its_sources_too():
+    # Reversed in the fifteenth round: on train the next paragraph's unclaimed quotation is the
+    # cue's Source's 3 times in 4 (found +3, correct +3, wrong speaker +1), within the budget.
     body = (
         "Mary Lowe spoke to the crowd on Monday. Lowe continued her remarks.\n\n"
         "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
     )
-    assert _quotes(body) == {"Mary Lowe": []}
+    assert _quotes(body) == {"Mary Lowe": ["We will win this fight, and we will win it soon."]}
 
 
 def test_quotation_after_a_stance_verb_without_content_is_not_taken():
@@ -804,3 +806,22 @@ def test_told_with_only_a_listener_after_it_trails_the_clause_before():
 def test_told_with_an_object_is_no_trailing_attribution():
     body = "On Friday morning, in the third day of his swing, Gary Johnson told a joke."
     assert _quotes(body) == {"Gary Johnson": []}
+
+
+# -- fifteenth round: a speech cue without content announces the next paragraph's quotation ------
+
+
+def test_next_paragraphs_quotation_with_its_own_attribution_is_not_taken():
+    body = (
+        "Mary Lowe spoke in Denver. Lowe continued her remarks.\n\n"
+        "\u201cThe plan will fail,\u201d said Tom Reed, her rival."
+    )
+    assert _quotes(body) == {"Mary Lowe": [], "Tom Reed": ["The plan will fail"]}
+
+
+def test_stance_sentence_does_not_take_the_next_paragraphs_quotation():
+    body = (
+        "Mary Lowe spoke in Denver. Lowe backed the plan.\n\n"
+        "\u201cThe plan will fail, and everyone knows it.\u201d"
+    )
+    assert _quotes(body) == {"Mary Lowe": []}  # (a stance object is no statement either)

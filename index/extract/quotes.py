@@ -3591,8 +3591,9 @@ def _quotation_after_report(
     words.  Only quotations no attribution claimed are taken, and only after content (reported, or
     a quotation introduced by "X said:") that runs to its sentence's end: a writer's clause after it
     would make the quotation the writer's.  A speech cue without content ("Howard continued his
-    remarks. “…”") announces a quotation of its own paragraph too; a stance verb ("Lowe backed the
-    plan.") does not.  Its further paragraphs follow it (``_follow_on``).
+    remarks. “…”") announces the next quotation too, in its own paragraph or the next one (fifteenth
+    round: "Lowe continued her remarks.\n\n“…”"); a stance verb ("Lowe backed the plan.") does not.
+    Its further paragraphs follow it (``_follow_on``).
     """
     if not spans:
         return
@@ -3612,8 +3613,6 @@ def _quotation_after_report(
         start, end, _ = spans[k]
         if not _REPORT_TO_QUOTATION.fullmatch(body, s_end, start):
             continue
-        if quote is None and "\n" in body[s_end:start]:
-            continue  # "Cruz continued at a press conference.": the next paragraph is not announced
         line_end = body.find("\n", end)
         line_end = len(body) if line_end < 0 else line_end
         c = bisect.bisect_left(cues, s_end)
