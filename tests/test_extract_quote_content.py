@@ -825,3 +825,24 @@ def test_stance_sentence_does_not_take_the_next_paragraphs_quotation():
         "\u201cThe plan will fail, and everyone knows it.\u201d"
     )
     assert _quotes(body) == {"Mary Lowe": []}  # (a stance object is no statement either)
+
+
+# -- fifteenth round: a trailing attribution with its occasion still hands on the next quotation -
+
+
+def test_quotation_after_a_trailing_attribution_with_an_occasion_is_the_sources():
+    body = (
+        "Mary Lowe spoke in Denver.\n\n\u201cWe like the plan, and we like the people behind it,\u201d "
+        "Lowe said during the interview in the city hall.\n\n\u201cIt changes every day.\u201d\n\nThe end."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": ["We like the plan, and we like the people behind it", "It changes every day."]
+    }
+
+
+def test_quotation_after_reported_content_cut_before_its_sentence_end_is_not_taken():
+    body = (
+        "Mary Lowe spoke. Lowe said the plan would fail, while the mayor defended it.\n\n"
+        "\u201cIt is a waste of money.\u201d"
+    )
+    assert _quotes(body) == {"Mary Lowe": ["the plan would fail"]}
