@@ -848,3 +848,31 @@ def test_quotation_after_reported_content_cut_before_its_sentence_end_is_not_tak
         "\u201cIt is a waste of money.\u201d"
     )
     assert _quotes(body) == {"Mary Lowe": ["the plan would fail"]}
+
+
+# -- fifteenth round: a transcript turn goes on to its line's end --------------------------------
+
+
+_PANEL = (
+    "The panel met on Sunday.\n\n"
+    "Mary Lowe: The plan is right on every count, but it is the vegetables. She is selling broccoli "
+    "and he is selling ice cream. You feel terrible the next day if you eat the ice cream.\n\n"
+    "Tom Reed: Well, nobody calls a pension fund speculation.\n\nThe show ended."
+)
+
+
+def test_transcript_turn_in_a_dialogue_goes_on_after_its_first_sentence():
+    assert _quotes(_PANEL)["Mary Lowe"] == [
+        "The plan is right on every count, but it is the vegetables.",
+        "She is selling broccoli and he is selling ice cream. "
+        "You feel terrible the next day if you eat the ice cream.",
+    ]
+
+
+def test_label_line_outside_a_dialogue_keeps_its_first_sentence_only():
+    body = (
+        "Three proposals deserve another hearing.\n\n"
+        "Mary Lowe: Student loans Some big ideas do come to pass. The reform did, after all. So let us "
+        "assume that the plan becomes law.\n\nOthers will need money for rooms."
+    )
+    assert _quotes(body)["Mary Lowe"] == ["Student loans Some big ideas do come to pass."]

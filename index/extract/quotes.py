@@ -3413,6 +3413,7 @@ def _attach_quotes(
     limits = _trailing_limits(body, atts)
     others = tuple(sorted((a.cue_start, a.cue_end, a.name) for a in atts if not a.inverted))
     anchors = _anchors(atts)
+    cue_starts = sorted(a.cue_start for a in atts)
     for n, att in enumerate(atts):
         idx = _quote_for(body, att, starts, ends, sent_of)
         if idx is not None and idx not in used and starts[idx] > att.cue_end:
@@ -3451,6 +3452,10 @@ def _attach_quotes(
         if resumed is not None:
             # "accused Cruz, the senator from Texas, of being …": the content goes on after an aside
             out.append((att, _quote(body, att, resumed[0], resumed[1], "reported")))
+        turn = _turn_rest(body, sent_of, att, end, cue_starts) if end > start else None
+        if turn is not None:
+            # "MATTHEWS: Here's the irony of our time. … Yet everybody …": the rest of the turn
+            out.append((att, _quote(body, att, turn[0], turn[1], "reported")))
     _quotation_after_report(body, sent_of, atts, spans, used, out)
     _quotation_after_colon(body, sent_of, atts, spans, used, out)
     _block_after_colon(body, sent_of, atts, out)
@@ -4269,6 +4274,48 @@ def _viewpoint_content(body: str, s_end: int, att: _Attribution) -> tuple[int, i
 
 # Cues of an "as" clause beyond the speech verbs: a phrasal verb's head ("pointed out").
 _AS_CUES: Final = lex.words("pointed put puts")
+
+
+def _turn_rest(
+    body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution, end: int, cues: list[int]
+) -> tuple[int, int] | None:
+    """The rest of a transcript turn after its first sentence, as a second quote, if any.
+
+    "MATTHEWS: Here's the irony of our time: … . Yet everybody who retires … wants better than the
+    interest rate.": the speaker label governs its whole line, not only the sentence the content
+    reading stops at.  Only when the first sentence's content runs to its end, and no other
+    attribution stands in the rest of the line (a cue there makes the words someone's own turn or
+    a report of another speaker).  A second quote rather than a longer first one: where a turn's
+    later sentences are not the label's, the first quote stays whole.
+    """
+    if att.cue != ":" or att.sent not in sent_of:
+        return None
+    s_end = sent_of[att.sent][1]
+    if body[end:s_end].strip(" .!?\u201d\"'"):
+        return None  # the content stops before its sentence does
+    line_end = body.find("\n", s_end)
+    line_end = len(body) if line_end < 0 else line_end
+    rest = body[s_end:line_end]
+    start = s_end + len(rest) - len(rest.lstrip())
+    stop = s_end + len(rest.rstrip())
+    if len(_WORDS.findall(body, start, stop)) < 4:
+        return None
+    c = bisect.bisect_left(cues, s_end)
+    if c < len(cues) and cues[c] < line_end:
+        return None
+    if not _in_dialogue(body, att.cue_start, line_end):
+        return None  # "Jeb Bush: Student loans Some big ideas …": a heading glued to its section
+    return start, stop
+
+
+def _in_dialogue(body: str, at: int, line_end: int) -> bool:
+    """Whether the paragraph before the line holding ``at``, or the one after it (ending at
+    ``line_end``), opens with a speaker label ("Lopez: …"): a turn among turns."""
+    line_start = body.rfind("\n", 0, at)
+    earlier = body[: max(line_start, 0)].rstrip()
+    before = earlier[earlier.rfind("\n") + 1 :]
+    after = body[line_end:].lstrip().split("\n", 1)[0]
+    return any(_TURN_LABEL.match(line) for line in (before, after))
 
 
 def _resumed_content(
