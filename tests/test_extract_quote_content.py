@@ -876,3 +876,32 @@ def test_label_line_outside_a_dialogue_keeps_its_first_sentence_only():
         "assume that the plan becomes law.\n\nOthers will need money for rooms."
     )
     assert _quotes(body)["Mary Lowe"] == ["Student loans Some big ideas do come to pass."]
+
+
+# -- fifteenth round: "…,” X said, according to Y": the report's Source vouches for the report ---
+
+
+def test_according_to_after_a_trailing_attribution_takes_the_reported_quotes():
+    body = (
+        "The delegates met in the hall on Monday.\n\n\u201cI ask you not to engage in any kind of protest "
+        "on the floor,\u201d Mary Lowe said, according to CNN. \u201cIt is of utmost importance.\u201d"
+        "\n\nThe vote followed."
+    )
+    quotes = ["I ask you not to engage in any kind of protest on the floor", "It is of utmost importance."]
+    assert _quotes(body) == {"Mary Lowe": quotes, "CNN": quotes}
+
+
+def test_according_to_after_an_occasion_of_the_trailing_attribution():
+    body = (
+        "The delegates met on Monday. \u201cI ask you not to protest on the floor,\u201d Mary Lowe said "
+        "in a statement, according to the Denver Post."
+    )
+    quote = ["I ask you not to protest on the floor"]
+    assert _quotes(body) == {"Mary Lowe": quote, "Denver Post": quote}
+
+
+def test_trailing_report_verb_does_not_take_the_inner_quotes():
+    # (any inverted cue instead of "according to": train wrong speaker +9, found 0)
+    body = "The delegates met on Monday. \u201cWe will not protest,\u201d Mary Lowe said, CNN reported."
+    assert _quotes(body)["Mary Lowe"] == ["We will not protest"]
+    assert _quotes(body).get("CNN", []) == []

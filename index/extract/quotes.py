@@ -4473,6 +4473,51 @@ def _comments_start(body: str) -> int:
     return match.start() if match else len(body)
 
 
+# Between a trailing attribution and the "according to" after it: its occasion at most ("said in a
+# statement, according to …"), no sentence end.
+_VOUCH_GAP: Final = 60
+
+
+def _vouched_reports(
+    body: str, pairs: list[tuple[_Attribution, Quote | None]]
+) -> list[tuple[_Attribution, Quote | None]]:
+    """"“…,” Sanders said, according to CNN.": the report's Source vouches for the whole report.
+
+    An "according to" attribution left with no content (the sentence's words are the inner
+    Source's) gets the inner attribution's quotes of the same paragraph as well: the outlet is the
+    Source of the account that quotes them (PolNeAR marks the whole report, inner attribution
+    included, as its content).  The inner Source keeps its quotes.
+    """
+    if not any(q is None and a.cue == "according to" for a, q in pairs):
+        return pairs
+    added: list[tuple[_Attribution, Quote | None]] = []
+    for att, quote in pairs:
+        if quote is not None or att.cue != "according to" or not att.inverted:
+            continue
+        inner = [
+            o
+            for o, q in pairs
+            if q is not None and o.sent == att.sent and o.name != att.name and o.cue != "according to"
+            and max(o.cue_end, o.source_end) <= att.cue_start
+        ]
+        if not inner:
+            continue
+        near = max(inner, key=lambda o: o.cue_end)
+        gap = body[max(near.cue_end, near.source_end) : att.cue_start]
+        if len(gap) > _VOUCH_GAP or "\n" in gap or any(c in gap for c in ".!?;"):
+            continue
+        para_start = body.rfind("\n", 0, att.cue_start) + 1
+        para_end = body.find("\n", att.cue_end)
+        para_end = len(body) if para_end < 0 else para_end
+        for o, q in pairs:
+            if o is near and q is not None and para_start <= q.start and q.end <= para_end:
+                added.append((att, Quote(q.text, att.name, att.cue, q.start, q.end, q.kind)))
+    if not added:
+        return pairs
+    vouched = {id(a) for a, _ in added}
+    return [(a, q) for a, q in pairs if not (q is None and id(a) in vouched)] + added
+
+
 def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quote:
     while start < end and (body[start].isspace() or (kind == "reported" and body[start] in ",;:")):
         start += 1
@@ -4525,7 +4570,7 @@ def _attributions(body: str, title: str) -> tuple[
     every = _Attributor(body, tokens, names, spans).run()
     atts = [a for a in every if a.cue_start < cutoff and _speaks(body, a)]
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
-    return every, atts, _drop_nested(body, pairs), _headline_speakers(title, names)
+    return every, atts, _vouched_reports(body, _drop_nested(body, pairs)), _headline_speakers(title, names)
 
 
 def _stated(atts: list[_Attribution], headline: list[tuple[str, str, str, str]]) -> set[str]:
