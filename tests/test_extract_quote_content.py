@@ -905,3 +905,27 @@ def test_trailing_report_verb_does_not_take_the_inner_quotes():
     body = "The delegates met on Monday. \u201cWe will not protest,\u201d Mary Lowe said, CNN reported."
     assert _quotes(body)["Mary Lowe"] == ["We will not protest"]
     assert _quotes(body).get("CNN", []) == []
+
+
+# -- fifteenth round: a time phrase inside a stance verb's object --------------------------------
+
+
+def test_time_phrase_then_the_topic_goes_on_with_the_object():
+    body = "Mary Lowe spoke. Lowe blasted her rival Tom Reed on Monday over his muddled stance on taxes."
+    assert _quotes(body) == {"Mary Lowe": ["her rival Tom Reed on Monday over his muddled stance on taxes."]}
+
+
+def test_time_phrase_then_a_that_clause_goes_on_with_the_object():
+    body = "Mary Lowe spoke. Lowe rebuked Tom Reed for suggesting earlier this weekend that she lied."
+    assert _quotes(body) == {"Mary Lowe": ["Tom Reed for suggesting earlier this weekend that she lied."]}
+
+
+def test_weekday_possessive_is_no_time_phrase():
+    body = "Mary Lowe spoke in Denver. Lowe criticized the plan the mayor announced during Sunday's address."
+    assert _quotes(body) == {"Mary Lowe": ["the plan the mayor announced during Sunday's address."]}
+
+
+def test_time_phrase_then_a_channel_still_ends_the_object():
+    # ("on" and "for" after the time phrase as continuations: train found +1 more, dev found -1)
+    body = "Mary Lowe spoke in Denver. Lowe defended her endorsement this week on her radio show."
+    assert _quotes(body) == {"Mary Lowe": ["her endorsement"]}
