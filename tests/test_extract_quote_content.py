@@ -929,3 +929,9 @@ def test_time_phrase_then_a_channel_still_ends_the_object():
     # ("on" and "for" after the time phrase as continuations: train found +1 more, dev found -1)
     body = "Mary Lowe spoke in Denver. Lowe defended her endorsement this week on her radio show."
     assert _quotes(body) == {"Mary Lowe": ["her endorsement"]}
+
+
+def test_opening_according_to_takes_the_quote_of_the_attribution_after_its_comma():
+    body = "The vote is soon. According to the Denver Post, Mary Lowe said the convention would move."
+    quote = ["the convention would move."]
+    assert _quotes(body) == {"Mary Lowe": quote, "Denver Post": quote}

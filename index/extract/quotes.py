@@ -4484,9 +4484,11 @@ def _vouched_reports(
     """"“…,” Sanders said, according to CNN.": the report's Source vouches for the whole report.
 
     An "according to" attribution left with no content (the sentence's words are the inner
-    Source's) gets the inner attribution's quotes of the same paragraph as well: the outlet is the
-    Source of the account that quotes them (PolNeAR marks the whole report, inner attribution
-    included, as its content).  The inner Source keeps its quotes.
+    Source's) gets the inner attribution's quotes as well: the outlet is the Source of the account
+    that quotes them (PolNeAR marks the whole report, inner attribution included, as its content).
+    The inner attribution closes right before it (its quotes of the same paragraph: "…,” the judge
+    said, according to the Post. “…”") or opens right after its comma ("According to the Post,
+    Lowe said …").  The inner Source keeps its quotes.
     """
     if not any(q is None and a.cue == "according to" for a, q in pairs):
         return pairs
@@ -4494,28 +4496,44 @@ def _vouched_reports(
     for att, quote in pairs:
         if quote is not None or att.cue != "according to" or not att.inverted:
             continue
-        inner = [
-            o
-            for o, q in pairs
-            if q is not None and o.sent == att.sent and o.name != att.name and o.cue != "according to"
-            and max(o.cue_end, o.source_end) <= att.cue_start
-        ]
-        if not inner:
-            continue
-        near = max(inner, key=lambda o: o.cue_end)
-        gap = body[max(near.cue_end, near.source_end) : att.cue_start]
-        if len(gap) > _VOUCH_GAP or "\n" in gap or any(c in gap for c in ".!?;"):
+        inner = _inner_report(body, pairs, att)
+        if inner is None:
             continue
         para_start = body.rfind("\n", 0, att.cue_start) + 1
         para_end = body.find("\n", att.cue_end)
         para_end = len(body) if para_end < 0 else para_end
         for o, q in pairs:
-            if o is near and q is not None and para_start <= q.start and q.end <= para_end:
+            if o is inner and q is not None and para_start <= q.start and q.end <= para_end:
                 added.append((att, Quote(q.text, att.name, att.cue, q.start, q.end, q.kind)))
     if not added:
         return pairs
     vouched = {id(a) for a, _ in added}
     return [(a, q) for a, q in pairs if not (q is None and id(a) in vouched)] + added
+
+
+def _inner_report(
+    body: str, pairs: list[tuple[_Attribution, Quote | None]], att: _Attribution
+) -> _Attribution | None:
+    """The attribution with quotes that an "according to" attribution ``att`` reports, if any: in
+    its sentence, ending at most an occasion before it ("said in a statement, according to …"),
+    or opening right after its comma."""
+    quoted = [
+        o for o, q in pairs
+        if q is not None and o.sent == att.sent and o.name != att.name and o.cue != "according to"
+    ]
+    before = [o for o in quoted if max(o.cue_end, o.source_end) <= att.cue_start]
+    if before:
+        near = max(before, key=lambda o: o.cue_end)
+        gap = body[max(near.cue_end, near.source_end) : att.cue_start]
+        if len(gap) > _VOUCH_GAP or "\n" in gap or any(c in gap for c in ".!?;"):
+            return None
+        return near
+    end = max(att.cue_end, att.source_end)
+    after = [o for o in quoted if min(o.cue_start, o.source_start) >= end]
+    if not after:
+        return None
+    first = min(after, key=lambda o: min(o.cue_start, o.source_start))
+    return first if body[end : min(first.cue_start, first.source_start)].strip() == "," else None
 
 
 def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quote:
