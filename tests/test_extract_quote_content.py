@@ -275,12 +275,14 @@ def test_quotation_after_a_speech_cue_without_content_is_its_sources():
     assert _quotes(body) == {"Mary Lowe": ["We will win this fight, and we will win it soon."]}
 
 
-def test_next_paragraphs_quotation_after_a_speech_cue_without_content_is_not_taken():
+def test_next_paragraphs_quotation_after_a_speech_cue_without_content_is_its_sources_too():
+    # Reversed in the fifteenth round: on train the next paragraph's unclaimed quotation is the
+    # cue's Source's 3 times in 4 (found +3, correct +3, wrong speaker +1), within the budget.
     body = (
         "Mary Lowe spoke to the crowd on Monday. Lowe continued her remarks.\n\n"
         "\u201cWe will win this fight, and we will win it soon.\u201d\n\nThe crowd cheered."
     )
-    assert _quotes(body) == {"Mary Lowe": []}
+    assert _quotes(body) == {"Mary Lowe": ["We will win this fight, and we will win it soon."]}
 
 
 def test_quotation_after_a_stance_verb_without_content_is_not_taken():
@@ -804,3 +806,132 @@ def test_told_with_only_a_listener_after_it_trails_the_clause_before():
 def test_told_with_an_object_is_no_trailing_attribution():
     body = "On Friday morning, in the third day of his swing, Gary Johnson told a joke."
     assert _quotes(body) == {"Gary Johnson": []}
+
+
+# -- fifteenth round: a speech cue without content announces the next paragraph's quotation ------
+
+
+def test_next_paragraphs_quotation_with_its_own_attribution_is_not_taken():
+    body = (
+        "Mary Lowe spoke in Denver. Lowe continued her remarks.\n\n"
+        "\u201cThe plan will fail,\u201d said Tom Reed, her rival."
+    )
+    assert _quotes(body) == {"Mary Lowe": [], "Tom Reed": ["The plan will fail"]}
+
+
+def test_stance_sentence_does_not_take_the_next_paragraphs_quotation():
+    body = (
+        "Mary Lowe spoke in Denver. Lowe backed the plan.\n\n"
+        "\u201cThe plan will fail, and everyone knows it.\u201d"
+    )
+    assert _quotes(body) == {"Mary Lowe": []}  # (a stance object is no statement either)
+
+
+# -- fifteenth round: a trailing attribution with its occasion still hands on the next quotation -
+
+
+def test_quotation_after_a_trailing_attribution_with_an_occasion_is_the_sources():
+    # (the attribution is too long for the split-quote rule of ``_follow_on``)
+    body = (
+        "Mary Lowe spoke in Denver.\n\n\u201cWe like the plan, and we like the people behind it,\u201d "
+        "Lowe said during the interview in Denver, the state's largest city, ahead of the formal "
+        "opening of the new stadium in the old rail yard.\n\n\u201cIt changes every day.\u201d\n\nThe end."
+    )
+    assert _quotes(body) == {
+        "Mary Lowe": ["We like the plan, and we like the people behind it", "It changes every day."]
+    }
+
+
+def test_quotation_after_reported_content_cut_before_its_sentence_end_is_not_taken():
+    body = (
+        "Mary Lowe spoke. Lowe said the plan would fail, while the mayor defended it.\n\n"
+        "\u201cIt is a waste of money.\u201d"
+    )
+    assert _quotes(body) == {"Mary Lowe": ["the plan would fail"]}
+
+
+# -- fifteenth round: a transcript turn goes on to its line's end --------------------------------
+
+
+_PANEL = (
+    "The panel met on Sunday.\n\n"
+    "Mary Lowe: The plan is right on every count, but it is the vegetables. She is selling broccoli "
+    "and he is selling ice cream. You feel terrible the next day if you eat the ice cream.\n\n"
+    "Tom Reed: Well, nobody calls a pension fund speculation.\n\nThe show ended."
+)
+
+
+def test_transcript_turn_in_a_dialogue_goes_on_after_its_first_sentence():
+    assert _quotes(_PANEL)["Mary Lowe"] == [
+        "The plan is right on every count, but it is the vegetables.",
+        "She is selling broccoli and he is selling ice cream. "
+        "You feel terrible the next day if you eat the ice cream.",
+    ]
+
+
+def test_label_line_outside_a_dialogue_keeps_its_first_sentence_only():
+    body = (
+        "Three proposals deserve another hearing.\n\n"
+        "Mary Lowe: Student loans Some big ideas do come to pass. The reform did, after all. So let us "
+        "assume that the plan becomes law.\n\nOthers will need money for rooms."
+    )
+    assert _quotes(body)["Mary Lowe"] == ["Student loans Some big ideas do come to pass."]
+
+
+# -- fifteenth round: "…,” X said, according to Y": the report's Source vouches for the report ---
+
+
+def test_according_to_after_a_trailing_attribution_takes_the_reported_quotes():
+    body = (
+        "The delegates met in the hall on Monday.\n\n\u201cI ask you not to engage in any kind of protest "
+        "on the floor,\u201d Mary Lowe said, according to CNN. \u201cIt is of utmost importance.\u201d"
+        "\n\nThe vote followed."
+    )
+    quotes = ["I ask you not to engage in any kind of protest on the floor", "It is of utmost importance."]
+    assert _quotes(body) == {"Mary Lowe": quotes, "CNN": quotes}
+
+
+def test_according_to_after_an_occasion_of_the_trailing_attribution():
+    body = (
+        "The delegates met on Monday. \u201cI ask you not to protest on the floor,\u201d Mary Lowe said "
+        "in a statement, according to the Denver Post."
+    )
+    quote = ["I ask you not to protest on the floor"]
+    assert _quotes(body) == {"Mary Lowe": quote, "Denver Post": quote}
+
+
+def test_trailing_report_verb_does_not_take_the_inner_quotes():
+    # (any inverted cue instead of "according to": train wrong speaker +9, found 0)
+    body = "The delegates met on Monday. \u201cWe will not protest,\u201d Mary Lowe said, CNN reported."
+    assert _quotes(body)["Mary Lowe"] == ["We will not protest"]
+    assert _quotes(body).get("CNN", []) == []
+
+
+# -- fifteenth round: a time phrase inside a stance verb's object --------------------------------
+
+
+def test_time_phrase_then_the_topic_goes_on_with_the_object():
+    body = "Mary Lowe spoke. Lowe blasted her rival Tom Reed on Monday over his muddled stance on taxes."
+    assert _quotes(body) == {"Mary Lowe": ["her rival Tom Reed on Monday over his muddled stance on taxes."]}
+
+
+def test_time_phrase_then_a_that_clause_goes_on_with_the_object():
+    body = "Mary Lowe spoke. Lowe rebuked Tom Reed for suggesting earlier this weekend that she lied."
+    assert _quotes(body) == {"Mary Lowe": ["Tom Reed for suggesting earlier this weekend that she lied."]}
+
+
+def test_weekday_possessive_is_no_time_phrase():
+    body = "Mary Lowe spoke in Denver. Lowe criticized the plan the mayor announced during Sunday's address."
+    assert _quotes(body) == {"Mary Lowe": ["the plan the mayor announced during Sunday's address."]}
+
+
+def test_time_phrase_then_a_channel_still_ends_the_object():
+    # ("on" and "for" after the time phrase as continuations: train found +1 more, dev found -1)
+    body = "Mary Lowe spoke in Denver. Lowe defended her endorsement this week on her radio show."
+    assert _quotes(body) == {"Mary Lowe": ["her endorsement"]}
+
+
+def test_opening_according_to_takes_the_quote_of_the_attribution_after_its_comma():
+    body = "The vote is soon. According to the Denver Post, Mary Lowe said the convention would move."
+    quote = ["the convention would move."]
+    assert _quotes(body) == {"Mary Lowe": quote, "Denver Post": quote}

@@ -673,9 +673,14 @@ def test_cue_line_ending_in_a_colon_takes_the_next_paragraphs_quotation():
     assert _quotes(body) == {"Cruz": [quote]}
 
 
-def test_cue_sentence_ending_in_a_period_does_not_take_the_next_paragraph():
+def test_cue_sentence_ending_in_a_period_takes_the_next_paragraphs_quotation():
+    # Reversed in the fifteenth round (issue 12's precision budget): a speech cue with no content
+    # of its own announces an unclaimed quotation opening the next paragraph as well as its own.
+    # On train this gains 3 found attributions (correct +3, wrong speaker +1, spurious 0: marginal
+    # precision 0.75, above the round's 0.65); the quotation still must hold no attribution and be
+    # followed by no cue (tests/test_extract_quote_content.py).
     body = "Cruz continued at a press conference.\n\n“You look at the questions, and they are all unfair.”"
-    assert _quotes(body) == {"Cruz": []}
+    assert _quotes(body) == {"Cruz": ["You look at the questions, and they are all unfair."]}
 
 
 # -- seventh round -----------------------------------------------------------------------------

@@ -617,6 +617,10 @@ def object_end(text: str, cue: str = "") -> int:
             _LIST_GOES_ON.match(text, match.start()) or _EXAMPLES.match(text, match.start())
         )
         if not listed:
+            inside = _time_inside_object(text, match.start())
+            if inside > 0:
+                pos = inside
+                continue
             end = match.start()
             break
         pos = listed.end()
@@ -625,6 +629,31 @@ def object_end(text: str, cue: str = "") -> int:
         if verb is not None:
             return verb.start()
     return end
+
+
+# A time phrase inside a stance verb's object: "blasted Trump on Monday over his stance on …",
+# "rebuked Mr. Trump for suggesting earlier this weekend that …", "proposed a levy last year on …":
+# the object goes on after it with the topic's preposition or a "that" clause.
+_TIME_INSIDE: Final = re.compile(
+    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day)"
+    rf"|in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
+    r"|(?:yesterday|earlier|later)(?:\s+(?:this|last)\s+(?:week|month|year|weekend))?)"
+    r"\s+(?=(?:over|about|that|against)\s)"
+)
+# "during Sunday's prime-time address", "in Tuesday's primary": a weekday as a possessive is no
+# time phrase of the Source's act.
+_WEEKDAY_POSSESSIVE: Final = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[\u2019']s\s"
+)
+
+
+def _time_inside_object(text: str, at: int) -> int:
+    """Where a stance verb's object goes on when the end found at ``at`` is a time phrase inside
+    it (``_TIME_INSIDE``, ``_WEEKDAY_POSSESSIVE``); 0 when the object ends there."""
+    match = _TIME_INSIDE.match(text, at) or _WEEKDAY_POSSESSIVE.match(text, at)
+    return match.end() if match is not None else 0
 
 
 def short_object_end(text: str, cue: str = "") -> int:
