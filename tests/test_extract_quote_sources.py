@@ -837,3 +837,17 @@ def test_a_name_led_by_a_place_is_an_institution_unless_a_first_name_says_person
 def test_company_club_and_party_names_are_organisations(name):
     body = f"The deal was signed on Tuesday. {name} said it was the start of a new era."
     assert [(s.name, s.type) for s in extract_speakers(body, "")] == [(name, "organization")]
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    ("Billionaire Donald Trumble", "Donald Trumble"),
+    ("Pastor Kevin Swanby", "Kevin Swanby"),
+    ("Elections Supervisor Susan Buchan", "Susan Buchan"),
+    ("Sens. Rand Pauling", "Rand Pauling"),
+    ("Mary Ann Evanston", "Mary Ann Evanston"),  # a first name first: the whole name
+    ("Mahamat Saleh Oumar", "Mahamat Saleh Oumar"),  # no common word before the first name
+    ("Nguyen Van Thieu", "Nguyen Van Thieu"),  # "Van" here is a particle of the name
+])
+def test_a_description_before_a_first_name_is_not_part_of_the_name(lead, name):
+    body = f"The group met on Tuesday. {lead} said it was the start of a new era."
+    assert _quotes(body) == {name: ["it was the start of a new era."]}

@@ -579,6 +579,18 @@ def first_names() -> frozenset[str]:
                 names.add(line.strip().lower())
     return frozenset(names)
 
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Frequent lower-case English words (the entity gazetteer's list, shared with the entity
+    extractor): capitalised before a name they are a description or a headline's words, not the
+    name ("Billionaire Donald Trump", "Elections Supervisor Susan Bucher")."""
+    path = _DATA / "entities_common.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
 # Nouns of speech and statement that introduce what their possessor said ("Sanders's claim that …",
 # "his warning that …", "Rubio's response was that …"). Only words for things said: plans,
 # decisions, proposals, endorsements, hopes and fears are acts or states of mind, not statements.

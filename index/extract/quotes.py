@@ -922,10 +922,39 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
     k = surname if title_surname else len(texts)
     while k > 0 and texts[k - 1].lower().rstrip(".") not in lex.TITLES and len(texts) - k < 4:
         k -= 1
+    k += _first_name_at(texts[k:])
     name = texts[k:]
     if not name:
         return last, None
     return last, (_join(name), "person", tuple(t.lower().rstrip(".") for t in texts[:k]))
+
+
+def _first_name_at(texts: list[str]) -> int:
+    """Where a person's name starts in ``texts`` when a description comes first: the first known
+    first name, followed by at least a surname, after words that are each a common English word
+    (or its plural or third person), a title or an abbreviation ("Billionaire Donald Trump",
+    "Elections Supervisor Susan Bucher", "Sens. Rand Paul"); else 0 ("Mary Ann Evans", "Mahamat
+    Saleh Oumar": a word before the first name that is no common word may be a name of its own)."""
+    first = lex.first_names()
+    for i in range(len(texts) - 1):
+        low = texts[i].lower().rstrip(".")
+        if low in first and low not in _NAME_PARTICLES:
+            return i
+        if not _describing_word(low):
+            return 0
+    return 0
+
+
+def _describing_word(low: str) -> bool:
+    """A lower-cased word that describes rather than names: common, a title or an abbreviation."""
+    if low in lex.TITLES or low in lex.ABBREVIATIONS or low in lex.ROLE_NOUNS:
+        return True
+    common = lex.common_words()
+    return len(low) > 2 and (low in common or (low.endswith("s") and low[:-1] in common))
+
+
+# First names that are also particles inside names ("Nguyen Van Thieu", "Robert De Niro").
+_NAME_PARTICLES: Final = lex.words("van von de del della der den di da du la le al el bin ibn abu")
 
 
 # Capitalised compounds that describe the name after them ("Chicago-based", "Kremlin-backed").
