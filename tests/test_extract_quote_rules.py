@@ -1246,3 +1246,25 @@ def test_took_issue_with_and_took_aim_at_report_their_object():
     assert _quotes(body) == {"Jane Harper": ["the council's new parking rules."]}
     body = "Jane Harper took aim at the mayor for his handling of the budget."
     assert _quotes(body) == {"Jane Harper": ["the mayor for his handling of the budget."]}
+
+
+def test_critical_of_after_be_reports_what_was_judged():
+    body = "Jane Harper was critical of the council's new transit plan."
+    assert _quotes(body) == {"Jane Harper": ["the council's new transit plan."]}
+    body = "Jane Harper has been openly dismissive of the council's budget."
+    assert _quotes(body) == {"Jane Harper": ["the council's budget."]}
+    body = "Jane Harper has been critical of the mayor since they both ran for the council seat."
+    assert _quotes(body) == {"Jane Harper": ["the mayor"]}
+
+
+def test_critical_of_needs_be_and_a_person():
+    assert _quotes("The council was critical of the plan to close the library.") == {}
+    assert _quotes("Jane Harper remained critical of the council's new transit plan.") == {}
+    assert _quotes("Jane Harper was a critical voice of the reform movement.") == {}
+
+
+def test_highlighting_after_a_comma_is_a_speech_participle():
+    body = "Jane Harper said the council had failed, highlighting the gap between its promises and its acts."
+    assert _quotes(body) == {
+        "Jane Harper": ["the council had failed", "the gap between its promises and its acts."]
+    }

@@ -807,6 +807,7 @@ _TRIGGERS: Final = (
     | frozenset(lex.TOPIC_PARTICIPLES)
     | lex.BASE_SPEECH_VERBS
     | lex.CAST_VERBS
+    | frozenset(lex.CRITICAL_ADJECTIVES)
     | _SIGNATURE_DASHES
     | {"-"}
 )
@@ -1155,6 +1156,9 @@ class _Attributor:
             elif low in lex.CAST_VERBS:
                 if not caps[i] and i > 0 and _CAST_AS.match(self.body, self.ends[i]):
                     self._cast_as(i)  # "Cruz cast himself as a Washington outsider"
+            elif low in lex.CRITICAL_ADJECTIVES:
+                if not caps[i]:
+                    self._be_critical_of(i)  # "Perry was critical of Trump's plan"
             elif low in lex.TOPIC_PARTICIPLES:
                 if not caps[i]:
                     self._topic_participle(i)  # "…,” Trump said, referring to the Khan family."
@@ -2435,6 +2439,31 @@ class _Attributor:
         found = self._participle(i)
         self._persons_only(first)
         return found and len(self.found) > first
+
+    def _be_critical_of(self, i: int) -> bool:
+        """``Perry was critical of Trump's plan``, ``Clinton has been sharply dismissive of …``: an
+        adjective of voiced judgement (``lex.CRITICAL_ADJECTIVES``) after a form of "be" and adverbs,
+        its preposition right after it; the named person subject of "be" speaks, the cue runs to the
+        preposition, so the content is what was judged."""
+        lows = self.lows
+        if i + 1 >= self.n or lows[i + 1] != lex.CRITICAL_ADJECTIVES[lows[i]]:
+            return False
+        m = i - 1
+        while m > 0 and _ADVERB_BEFORE_VERB.match(lows[m]) and self.sents[m] == self.sents[i]:
+            m -= 1
+        if not (lows[m] in _BE_FINITE or (lows[m] == "been" and m > 0 and lows[m - 1] in _HAVE_FORMS)):
+            return False  # "a critical of …" cannot occur; "remained critical": no copula, no report
+        if lows[m] == "been":
+            m -= 1
+        named_only, self.named_only = self.named_only, True
+        first = len(self.found)
+        self._before(i, m)
+        self.named_only = named_only
+        self._persons_only(first)  # "the administration was critical of …": a position, not words
+        for att in self.found[first:]:
+            att.cue = self.body[self.starts[i] : self.ends[i + 1]]
+            att.cue_end = self.ends[i + 1]
+        return len(self.found) > first
 
     def _quoted_as_saying(self, i: int) -> bool:
         """``Lavrov was quoted as saying``: the subject of the passive "was quoted" speaks."""
@@ -4118,6 +4147,8 @@ def _reported_span(
             end = start + _content.object_end(body[start:end], att.cue)
             if att.cue.lower() in _TOPIC_OBJECT_CUES:
                 end = start + _content.topic_object_end(body[start:end])
+            elif att.cue[:1].islower() and att.cue.split(" ", 1)[0] in lex.CRITICAL_ADJECTIVES:
+                end = start + _judged_object_end(body[start:end])
         elif not found[1]:
             # "denied the charges through his lawyer", "announced his candidacy in June 2015": a
             # speech verb's short noun-phrase object ends as a stance verb's does
@@ -4136,6 +4167,18 @@ def _reported_span(
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+# A subordinate clause after the object of a judgement ("critical of Trump since they both were
+# competing …", "dismissive of the charges because …"): the writer's account of why, not the object.
+_JUDGED_OBJECT_END: Final = re.compile(r"\s+(?:since|because|when|while|after|although|though|as)\s+\w")
+
+
+def _judged_object_end(text: str) -> int:
+    """Where the object of an adjective of judgement ("critical of …", ``lex.CRITICAL_ADJECTIVES``)
+    ends: before a subordinate clause (``_JUDGED_OBJECT_END``), else at the end of ``text``."""
+    match = _JUDGED_OBJECT_END.search(text)
+    return match.start() if match is not None and match.start() > 0 else len(text)
 
 
 def _listener_only(text: str) -> bool:
