@@ -1268,3 +1268,10 @@ def test_highlighting_after_a_comma_is_a_speech_participle():
     assert _quotes(body) == {
         "Jane Harper": ["the council had failed", "the gap between its promises and its acts."]
     }
+
+
+def test_reminding_and_congratulating_after_a_comma_are_speech_participles():
+    body = "Jane Harper spoke in Dover, reminding voters that the council had raised their taxes."
+    assert _quotes(body) == {"Jane Harper": ["the council had raised their taxes."]}
+    body = "Jane Harper spoke after the count, congratulating the candidates who had finished behind her."
+    assert _quotes(body) == {"Jane Harper": ["the candidates who had finished behind her."]}
