@@ -40,7 +40,20 @@ def test_headline_adverb_and_particle_before_content():
 def test_headline_second_verb_ends_the_first_statement():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Jane Holloway Says Hackers Broke In, Calls Remarks Troubling")
-    assert quotes["Jane Holloway"] == ["Hackers Broke In"]
+    # (fifteenth round) the second verb's own statement is a second headline quote
+    assert quotes["Jane Holloway"] == ["Hackers Broke In", "Remarks Troubling"]
+
+
+def test_headline_second_speech_verb_is_a_second_statement():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway chides the council and praises the mayor")
+    assert quotes["Jane Holloway"] == ["the council", "the mayor"]
+
+
+def test_headline_second_verb_of_support_is_no_statement():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Says Taxes Are Too High, Backs The Mayor")
+    assert quotes["Jane Holloway"] == ["Taxes Are Too High"]
 
 
 def test_headline_rubric_before_a_colon_is_not_the_statement():

@@ -4711,6 +4711,28 @@ def _headline_lead_content(title: str, match: re.Match, cue: str) -> str:
     return rest
 
 
+# The second verb of a headline's subject and what follows it ("…, Calls Trump’s Putin Remarks
+# ‘Troubling’", "… and praises Trump at news conference").
+_HEADLINE_SECOND: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?P<cue>(?i:{_HEADLINE_VERBS}))\b\s*")
+# Of those verbs, the ones that report words: speech, statement and verbal-attack verbs, not support,
+# intentions or acts ("Backs Trump", "Wants …", "Plans …").
+_HEADLINE_SECOND_CUES: Final = lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS
+
+
+def _headline_second(person: _Person, rest: str) -> list[tuple[str, str, str, str]]:
+    """A second statement of a headline's speaker: "Clinton Says Russians Hacked DNC, Calls Trump’s
+    Putin Remarks ‘Troubling’", "Putin chides Turkey and praises Trump at news conference" (PolNeAR
+    annotates each verb's statement); ``rest`` starts at the separator before the second verb.  Only
+    a verb that reports words (``_HEADLINE_SECOND_CUES``); its statement ends as the first's does."""
+    match = _HEADLINE_SECOND.match(rest)
+    if match is None or match.group("cue").lower() not in _HEADLINE_SECOND_CUES:
+        return []
+    text = _HEADLINE_TAIL.split(rest[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    if not text:
+        return []
+    return [(person.name, person.type, match.group("cue").lower(), text)]
+
+
 def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
     """(name, type, cue, quote) of the speaker a headline attributes to, when the body names them too.
 
@@ -4747,8 +4769,10 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
             cue = match.group("cue")
             text = _headline_lead_content(title, match, cue)
         second = _HEADLINE_SECOND_VERB.search(text)
+        more = _headline_second(person, text[second.start() :]) if second else []
         if second:  # "Clinton Says Russians Hacked DNC, Calls Trump’s …": the first statement only
             text = text[: second.start()]
         found.append((person.name, person.type, cue.lower(), text.strip(" ,:.\u2013\u2014")))
+        found.extend(more)
         break  # one attribution per headline
     return found
