@@ -50,6 +50,20 @@ def test_headline_second_speech_verb_is_a_second_statement():
     assert quotes["Jane Holloway"] == ["the council", "the mayor"]
 
 
+def test_headline_speaker_after_a_description_or_the_writers_clause():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Former city leader Holloway calls the budget 'reckless'")
+    assert quotes["Jane Holloway"] == ["the budget 'reckless'"]
+    quotes = _quotes(body, "Tempers flare after Holloway calls the mayor unfit;")
+    assert quotes["Jane Holloway"] == ["the mayor unfit"]
+
+
+def test_headline_description_before_a_verb_of_support_or_a_finding_is_no_speaker():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    assert _quotes(body, "Former city leader Holloway backs the mayor for another term") == {}
+    assert _quotes(body, "The favorite TV shows of Holloway sound about right.") == {}
+
+
 def test_headline_second_verb_of_support_is_no_statement():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Jane Holloway Says Taxes Are Too High, Backs The Mayor")

@@ -4506,7 +4506,8 @@ def _attributions(body: str, title: str) -> tuple[
     every = _Attributor(body, tokens, names, spans).run()
     atts = [a for a in every if a.cue_start < cutoff and _speaks(body, a)]
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
-    return every, atts, _drop_nested(body, pairs), _headline_speakers(title, names)
+    headline = _headline_speakers(title, names) or _headline_described(title, names)
+    return every, atts, _drop_nested(body, pairs), headline
 
 
 def _stated(atts: list[_Attribution], headline: list[tuple[str, str, str, str]]) -> set[str]:
@@ -4715,8 +4716,10 @@ def _headline_lead_content(title: str, match: re.Match, cue: str) -> str:
 # ‘Troubling’", "… and praises Trump at news conference").
 _HEADLINE_SECOND: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?P<cue>(?i:{_HEADLINE_VERBS}))\b\s*")
 # Of those verbs, the ones that report words: speech, statement and verbal-attack verbs, not support,
-# intentions or acts ("Backs Trump", "Wants …", "Plans …").
-_HEADLINE_SECOND_CUES: Final = lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS
+# intentions or acts ("Backs Trump", "Wants …", "Plans …"), nor a document's findings ("TV shows …").
+_HEADLINE_SECOND_CUES: Final = (
+    lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS
+) - lex.DOCUMENT_VERBS
 
 
 def _headline_second(person: _Person, rest: str) -> list[tuple[str, str, str, str]]:
@@ -4731,6 +4734,61 @@ def _headline_second(person: _Person, rest: str) -> list[tuple[str, str, str, st
     if not text:
         return []
     return [(person.name, person.type, match.group("cue").lower(), text)]
+
+
+# A headline's speaker after a description or a clause of the writer's, ending in a lower-case word
+# ("Former Mexico leader Calderon calls …", "Tensions flare after Sanders calls …", "Voters skeptical
+# as Clinton vows …"), and a speaker with a speech verb closing the headline ("…, Trump hints;").
+_HEADLINE_DESCRIBED: Final = re.compile(
+    rf"^(?:[\w’'.-]+\s+){{0,3}}[a-z][\w’'-]*\s+(?P<name>{_LAZY_NAME_RUN})\s+{_HEADLINE_LEAD_CUES}\b"
+)
+_HEADLINE_TRAILING: Final = re.compile(
+    rf"{_HEADLINE_BREAK}(?P<name>{_NAME_RUN})\s+(?P<cue>(?i:{_HEADLINE_VERBS}))\W*$"
+)
+
+
+def _headline_person(name: str, names: _Names) -> _Person | None:
+    """The person of the body a headline's name run stands for ("Former Mexico leader Calderon"
+    ends in "Calderon"), as ``_headline_speakers`` resolves it: titles and non-name capitals
+    peeled off, the last word a surname the body capitalises mid-sentence; not a place."""
+    words = [_bare(w) for w in name.split()]
+    while words and words[0].lower() in lex.NON_NAME_CAPS | lex.TITLES:
+        words = words[1:]
+    while words and words[-1].lower() in _HEADLINE_ADVERBS:
+        words = words[:-1]
+    if not words or any(w.endswith(_POSSESSIVE_ENDS) for w in name.split()):
+        return None
+    person = names.by_surname.get(words[-1].lower().rstrip("."))
+    if person is None or _bare(words[-1]) not in names.mid_caps or _is_place(person.name):
+        return None
+    return person
+
+
+def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(name, type, cue, quote) of a headline ``_headline_speakers`` reads no speaker in: a name
+    after a description or the writer's clause, before its speech verb ("Former Mexico leader
+    Calderon calls Trump’s idea … ‘stupid’", "Tensions flare after Sanders calls Clinton
+    unqualified"; ``_HEADLINE_DESCRIBED``), or closing the headline after its statement ("'2nd
+    Amendment people' his secret weapon, Trump hints"; ``_HEADLINE_TRAILING``).  Only speech,
+    statement and verbal-attack verbs (``_HEADLINE_SECOND_CUES``), not support or intentions."""
+    match = _HEADLINE_DESCRIBED.search(title)
+    if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            cue = match.group("cue")
+            text = _headline_lead_content(title, match, cue)
+            second = _HEADLINE_SECOND_VERB.search(text)
+            more = _headline_second(person, text[second.start() :]) if second else []
+            if second:
+                text = text[: second.start()]
+            return [(person.name, person.type, cue.lower(), text.strip(" ,:;.\u2013\u2014")), *more]
+    match = _HEADLINE_TRAILING.search(title)
+    if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = title[: match.start()].strip(" ,:;.\u2013\u2014")
+            return [(person.name, person.type, match.group("cue").lower(), text)]
+    return []
 
 
 def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
