@@ -64,6 +64,19 @@ def test_headline_description_before_a_verb_of_support_or_a_finding_is_no_speake
     assert _quotes(body, "The favorite TV shows of Holloway sound about right.") == {}
 
 
+def test_headline_topic_cue_reports_its_particles_object():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Holloway hints at a run for mayor, then denies it;")
+    assert quotes["Jane Holloway"] == ["a run for mayor"]
+    assert _quotes(body, "Holloway talks to the council in Dover") == {}
+
+
+def test_headline_possessive_statement_noun_reports_its_that_clause():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Holloway's claim that the budget is balanced")
+    assert quotes["Jane Holloway"] == ["the budget is balanced"]
+
+
 def test_headline_second_verb_of_support_is_no_statement():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Jane Holloway Says Taxes Are Too High, Backs The Mayor")

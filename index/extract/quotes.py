@@ -4747,6 +4747,22 @@ _HEADLINE_TRAILING: Final = re.compile(
 )
 
 
+# A speaker's topic cue and its particle in a headline ("Clinton hints at husband's job", "Obama lays
+# out stakes for a divided nation"; ``lex.TOPIC_CUES``), and a speaker's statement noun before its
+# "that" clause ("Hillary Clinton’s Claim That Donald Trump Is In ISIS Recruiting Videos …").
+_HEADLINE_TOPIC: Final = re.compile(
+    rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_LAZY_NAME_RUN})\s+"
+    rf"(?P<cue>(?i:{'|'.join(sorted(lex.TOPIC_CUES, key=lambda v: (-len(v), v)))}))"
+    r"\s+(?P<particle>[A-Za-z]+)\s"
+)
+# ", then …": the speaker's next act ends the topic ("Ben Carson hints at major campaign shakeup,
+# then takes it back").
+_HEADLINE_THEN: Final = re.compile(r",\s+(?i:then)\s")
+_HEADLINE_NOUN: Final = re.compile(
+    rf"^(?P<name>{_NAME_RUN})['’]s\s+(?P<cue>(?i:{'|'.join(sorted(lex.STATEMENT_CUE_NOUNS))}))\s+(?i:that)\s"
+)
+
+
 def _headline_person(name: str, names: _Names) -> _Person | None:
     """The person of the body a headline's name run stands for ("Former Mexico leader Calderon"
     ends in "Calderon"), as ``_headline_speakers`` resolves it: titles and non-name capitals
@@ -4782,6 +4798,19 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
             if second:
                 text = text[: second.start()]
             return [(person.name, person.type, cue.lower(), text.strip(" ,:;.\u2013\u2014")), *more]
+    match = _HEADLINE_TOPIC.search(title)
+    if match is not None and match.group("particle").lower() == lex.TOPIC_CUES[match.group("cue").lower()]:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0]
+            text = _HEADLINE_THEN.split(text, maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+            return [(person.name, person.type, match.group("cue").lower(), text)]
+    match = _HEADLINE_NOUN.search(title)
+    if match is not None:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+            return [(person.name, person.type, match.group("cue").lower(), text)]
     match = _HEADLINE_TRAILING.search(title)
     if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
         person = _headline_person(match.group("name"), names)
