@@ -77,6 +77,13 @@ def test_headline_possessive_statement_noun_reports_its_that_clause():
     assert quotes["Jane Holloway"] == ["the budget is balanced"]
 
 
+def test_headline_act_then_a_colon_and_a_quotation_is_the_speakers_statement():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Holloway heckles the council: 'You are wasting our money.'")
+    assert quotes["Jane Holloway"] == ["'You are wasting our money.'"]
+    assert _quotes(body, "Holloway visits the council: a day of budget talks") == {}
+
+
 def test_headline_second_verb_of_support_is_no_statement():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Jane Holloway Says Taxes Are Too High, Backs The Mayor")

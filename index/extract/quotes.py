@@ -4755,6 +4755,12 @@ _HEADLINE_TOPIC: Final = re.compile(
     rf"(?P<cue>(?i:{'|'.join(sorted(lex.TOPIC_CUES, key=lambda v: (-len(v), v)))}))"
     r"\s+(?P<particle>[A-Za-z]+)\s"
 )
+# A speaker's act, then a colon and a quotation: what the speaker said in it ("Sarah Silverman heckles
+# Sanders supporters: 'You're being ridiculous.'", "Trump Addresses Munich Attack: ‘This Cannot
+# Continue.’"); the quotation mark after the colon marks the words as said.
+_HEADLINE_ACT_QUOTE: Final = re.compile(
+    rf"^(?P<name>{_LAZY_NAME_RUN})\s+(?P<verb>[A-Za-z]+s)\s[^:]{{1,60}}:\s+(?P<quote>[‘'\"“].*)$"
+)
 # ", then …": the speaker's next act ends the topic ("Ben Carson hints at major campaign shakeup,
 # then takes it back").
 _HEADLINE_THEN: Final = re.compile(r",\s+(?i:then)\s")
@@ -4787,6 +4793,12 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
     unqualified"; ``_HEADLINE_DESCRIBED``), or closing the headline after its statement ("'2nd
     Amendment people' his secret weapon, Trump hints"; ``_HEADLINE_TRAILING``).  Only speech,
     statement and verbal-attack verbs (``_HEADLINE_SECOND_CUES``), not support or intentions."""
+    match = _HEADLINE_ACT_QUOTE.match(title.strip())
+    if match is not None:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = match.group("quote").strip(" ;")
+            return [(person.name, person.type, ":", text)]
     match = _HEADLINE_DESCRIBED.search(title)
     if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
         person = _headline_person(match.group("name"), names)
