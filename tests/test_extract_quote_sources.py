@@ -772,3 +772,10 @@ def test_no_source_rule_reads_past_the_end_of_the_text():
                 extract_speakers(cut, "")
                 extract_speakers("Title", cut)
     assert extract_speakers("“It is fine,” said", "") == []
+
+
+def test_cue_after_comma_then_is_the_next_verb_of_the_clause_subject():
+    body = "Jane Harper walked to the podium in Dover, then said the council had failed the town."
+    assert _quotes(body) == {"Jane Harper": ["the council had failed the town."]}
+    body = "Jane Harper paused, then revealed that she would run for mayor."
+    assert _quotes(body) == {"Jane Harper": ["she would run for mayor."]}

@@ -2257,7 +2257,7 @@ class _Attributor:
         if self.texts[j] == ")":
             j = self._skip_parens(j)
         if j >= 0 and self.texts[j] == ",":
-            return self._apposition(i, j) or self._subordinate_subject(i)
+            return self._apposition(i, j) or self._subordinate_subject(i) or self._then_verb(i, j)
         if j >= 0 and self.texts[j] in _DASHES:
             return self._dash_aside(i, j)
         if j > 0 and self.texts[j] in _CLOSE_QUOTES and self.texts[j - 1] in _ASIDE_QUOTE_ENDS:
@@ -2504,6 +2504,14 @@ class _Attributor:
         if marks % 2:
             return False  # inside a quotation: the cue is the speaker's own report
         return self._sentence_subject(i, apposition=True) or self._clause_subject(i, j)
+
+    def _then_verb(self, i: int, j: int) -> bool:
+        """``Kasich offered the man a job …, then says he'll welcome advice``, ``Clinton paused, then
+        revealed that …``: a cue after ", then" is the next verb of the clause before the comma at
+        ``j``, whose subject speaks as for a verb coordinated by "and"."""
+        if j + 1 >= i or self.lows[j + 1] != "then":
+            return False
+        return self._coordinated_verb(i, j)
 
     def _closed_relative(self, k: int, j: int) -> bool:
         """Whether the "who" / "which" at ``k`` opens an aside that a comma or dash closes before the
