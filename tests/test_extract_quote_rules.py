@@ -84,6 +84,14 @@ def test_headline_act_then_a_colon_and_a_quotation_is_the_speakers_statement():
     assert _quotes(body, "Holloway visits the council: a day of budget talks") == {}
 
 
+def test_headline_role_description_holding_a_name_speaks():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Former Holloway aide says the budget is a mess")
+    assert quotes == {"Former Holloway aide": ["the budget is a mess"]}
+    assert _quotes(body, "Former city aide says the budget is a mess") == {}
+    assert _quotes(body, "Former Holloway aide backs the mayor") == {}
+
+
 def test_headline_second_verb_of_support_is_no_statement():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Jane Holloway Says Taxes Are Too High, Backs The Mayor")

@@ -4777,6 +4777,30 @@ _HEADLINE_NOUN: Final = re.compile(
 )
 
 
+# A headline's speaker described by a role ("Former Clinton Pollster Says …", "DNC chair dismisses
+# …", "British diplomat praises …"): up to four words, the last a role noun, before a speech verb.
+_HEADLINE_ROLE: Final = re.compile(
+    rf"^(?P<desc>(?:[\w’'.-]+\s+){{0,3}}(?P<head>[A-Za-z]+))\s+(?P<cue>(?i:{_HEADLINE_VERBS}))\b\s*"
+)
+
+
+def _headline_role(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(description, "person", cue, statement) of a headline whose speaker is a role description
+    holding a name the body capitalises mid-sentence ("Former Clinton Pollster Says Clinton Is In
+    Trouble …", "DNC chair dismisses Sanders' accusations …"): the description is the speaker, as
+    ``_Attributor._indefinite`` names "GOP leader"; speech verbs only."""
+    match = _HEADLINE_ROLE.match(title)
+    if match is None or match.group("head").lower() not in lex.ROLE_NOUNS:
+        return []
+    if match.group("cue").lower() not in _HEADLINE_SECOND_CUES:
+        return []
+    desc = match.group("desc")
+    if not any(_bare(w) in names.mid_caps for w in desc.split()[:-1]):
+        return []  # "Former governor Says …": no one named
+    text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    return [(desc, "person", match.group("cue").lower(), text)] if text else []
+
+
 def _headline_person(name: str, names: _Names) -> _Person | None:
     """The person of the body a headline's name run stands for ("Former Mexico leader Calderon"
     ends in "Calderon"), as ``_headline_speakers`` resolves it: titles and non-name capitals
@@ -4837,7 +4861,7 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
         if person is not None:
             text = title[: match.start()].strip(" ,:;.\u2013\u2014")
             return [(person.name, person.type, match.group("cue").lower(), text)]
-    return []
+    return _headline_role(title, names)
 
 
 def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
