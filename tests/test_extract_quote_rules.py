@@ -92,6 +92,13 @@ def test_headline_role_description_holding_a_name_speaks():
     assert _quotes(body, "Former Holloway aide backs the mayor") == {}
 
 
+def test_headline_tells_without_pronoun_starts_at_the_clause_subject():
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Holloway tells 300 in Dover Council has failed the town")
+    assert quotes["Jane Holloway"] == ["Dover Council has failed the town"]
+    assert _quotes(body, "Holloway tells the council about the budget")["Jane Holloway"] == []
+
+
 def test_headline_second_verb_of_support_is_no_statement():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Jane Holloway Says Taxes Are Too High, Backs The Mayor")

@@ -4515,6 +4515,7 @@ def _attributions(body: str, title: str) -> tuple[
     atts = [a for a in every if a.cue_start < cutoff and _speaks(body, a)]
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
     headline = _headline_speakers(title, names) or _headline_described(title, names)
+    headline = [_headline_told(title, h) for h in headline]
     return every, atts, _drop_nested(body, pairs), headline
 
 
@@ -4799,6 +4800,33 @@ def _headline_role(title: str, names: _Names) -> list[tuple[str, str, str, str]]
         return []  # "Former governor Says …": no one named
     text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
     return [(desc, "person", match.group("cue").lower(), text)] if text else []
+
+
+# In "X tells <listener> <statement>" with no pronoun or colon to open the statement: its finite
+# verb, and the capitalised run before it that is its subject ("Trump tells 3,000 in Reno NFL has
+# gone ‘soft’", "Maher Tells Guest Muslim Violence is Beyond Compare").
+_HEADLINE_TOLD_CLAUSE: Final = re.compile(
+    r"(?:^|\s)(?P<subject>(?:[A-Z][\w.’'-]*\s+){1,3})(?i:is|are|was|were|has|have|had|will|would|can)\s"
+)
+_HEADLINE_TOLD_AFTER: Final = re.compile(r"^.*?\b(?i:tells|told)\s+")
+
+
+def _headline_told(title: str, entry: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+    """A "tells" headline whose statement ``_headline_lead_content`` could not start (no colon,
+    no subject pronoun): the statement starts at the capitalised subject run before the first
+    finite auxiliary after the listener (``_HEADLINE_TOLD_CLAUSE``); other entries unchanged."""
+    name, kind, cue, text = entry
+    if text or cue not in _HEADLINE_TELLS:
+        return entry
+    after = _HEADLINE_TOLD_AFTER.match(title)
+    if after is None:
+        return entry
+    rest = title[after.end() :]
+    clause = _HEADLINE_TOLD_CLAUSE.search(rest, 1)
+    if clause is None:
+        return entry
+    statement = _HEADLINE_TAIL.split(rest[clause.start("subject") :], maxsplit=1)[0]
+    return (name, kind, cue, statement.strip(" ,:;.\u2013\u2014"))
 
 
 def _headline_person(name: str, names: _Names) -> _Person | None:
