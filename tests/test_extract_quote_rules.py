@@ -99,6 +99,14 @@ def test_headline_tells_without_pronoun_starts_at_the_clause_subject():
     assert _quotes(body, "Holloway tells the council about the budget")["Jane Holloway"] == []
 
 
+def test_headline_named_group_with_a_base_form_speech_verb_speaks():
+    body = "The teachers of Dover met in Ohio. Jane Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Dover teachers blast Holloway over the budget")
+    assert quotes == {"Dover teachers": ["Holloway over the budget"]}
+    assert _quotes(body, "Local teachers blast Holloway over the budget") == {}
+    assert _quotes(body, "Dover teachers back Holloway over the budget") == {}
+
+
 def test_headline_second_verb_of_support_is_no_statement():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Jane Holloway Says Taxes Are Too High, Backs The Mayor")

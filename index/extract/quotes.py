@@ -4829,6 +4829,37 @@ def _headline_told(title: str, entry: tuple[str, str, str, str]) -> tuple[str, s
     return (name, kind, cue, statement.strip(" ,:;.\u2013\u2014"))
 
 
+# Plural subjects take the base form in a headline ("Republicans blast Obama …", "Rose Bowl
+# skywriters blast Trump"): the base forms of the speech verbs ``_HEADLINE_SECOND_CUES`` holds.
+_HEADLINE_BASE_CUES: Final = "|".join(
+    sorted(
+        (v[:-1] for v in _HEADLINE_SECOND_CUES if v.endswith("s") and not v.endswith("ss") and v.isalpha()),
+        key=lambda v: (-len(v), v),
+    )
+)
+_HEADLINE_GROUP: Final = re.compile(
+    rf"^(?P<desc>(?:[\w’'.-]+\s+){{0,3}}(?P<head>[A-Za-z]+))\s+(?P<cue>(?i:{_HEADLINE_BASE_CUES}))\b\s*"
+)
+
+
+def _headline_group(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(group, "organization", cue, statement) of a headline whose speaker is a named group: a
+    plural group head (``_group_plural``, or "Republicans" / "Democrats") after at most three
+    words, one of them a name the body capitalises mid-sentence, before the base form of a speech
+    verb ("Republicans blast Obama …", "Rose Bowl skywriters blast Trump")."""
+    match = _HEADLINE_GROUP.match(title)
+    if match is None:
+        return []
+    head = match.group("head").lower()
+    if not (_group_plural(head) or head.rstrip("s") in _PARTY_MEMBERS):
+        return []
+    desc = match.group("desc")
+    if not any(_bare(w) in names.mid_caps for w in desc.split()):
+        return []
+    text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    return [(desc, "organization", match.group("cue").lower(), text)] if text else []
+
+
 def _headline_person(name: str, names: _Names) -> _Person | None:
     """The person of the body a headline's name run stands for ("Former Mexico leader Calderon"
     ends in "Calderon"), as ``_headline_speakers`` resolves it: titles and non-name capitals
@@ -4889,7 +4920,7 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
         if person is not None:
             text = title[: match.start()].strip(" ,:;.\u2013\u2014")
             return [(person.name, person.type, match.group("cue").lower(), text)]
-    return _headline_role(title, names)
+    return _headline_role(title, names) or _headline_group(title, names)
 
 
 def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
