@@ -851,3 +851,10 @@ def test_company_club_and_party_names_are_organisations(name):
 def test_a_description_before_a_first_name_is_not_part_of_the_name(lead, name):
     body = f"The group met on Tuesday. {lead} said it was the start of a new era."
     assert _quotes(body) == {name: ["it was the start of a new era."]}
+
+
+def test_cue_after_comma_then_is_the_next_verb_of_the_clause_subject():
+    body = "Jane Harper walked to the podium in Dover, then said the council had failed the town."
+    assert _quotes(body) == {"Jane Harper": ["the council had failed the town."]}
+    body = "Jane Harper paused, then revealed that she would run for mayor."
+    assert _quotes(body) == {"Jane Harper": ["she would run for mayor."]}

@@ -226,7 +226,15 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         or low in lex.BASE_SPEECH_VERBS
         or low in lex.CAST_VERBS
         or _light_noun_cue(low)
+        or _critical_cue(low)
     )
+
+
+def _critical_cue(low: str) -> bool:
+    """Whether a cue is an adjective of voiced judgement and its preposition ("critical of",
+    ``lex.CRITICAL_ADJECTIVES``): what follows the preposition is what the Source spoke against."""
+    words = low.split()
+    return len(words) == 2 and lex.CRITICAL_ADJECTIVES.get(words[0]) == words[1]
 
 
 # "in a written statement Thursday night", "in an interview on Sunday": how the Source spoke, then

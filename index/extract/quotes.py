@@ -807,6 +807,7 @@ _TRIGGERS: Final = (
     | frozenset(lex.TOPIC_PARTICIPLES)
     | lex.BASE_SPEECH_VERBS
     | lex.CAST_VERBS
+    | frozenset(lex.CRITICAL_ADJECTIVES)
     | _SIGNATURE_DASHES
     | {"-"}
 )
@@ -1202,6 +1203,9 @@ class _Attributor:
             elif low in lex.CAST_VERBS:
                 if not caps[i] and i > 0 and _CAST_AS.match(self.body, self.ends[i]):
                     self._cast_as(i)  # "Cruz cast himself as a Washington outsider"
+            elif low in lex.CRITICAL_ADJECTIVES:
+                if not caps[i]:
+                    self._be_critical_of(i)  # "Perry was critical of Trump's plan"
             elif low in lex.TOPIC_PARTICIPLES:
                 if not caps[i]:
                     self._topic_participle(i)  # "…,” Trump said, referring to the Khan family."
@@ -2300,7 +2304,7 @@ class _Attributor:
         if self.texts[j] == ")":
             j = self._skip_parens(j)
         if j >= 0 and self.texts[j] == ",":
-            return self._apposition(i, j) or self._subordinate_subject(i)
+            return self._apposition(i, j) or self._subordinate_subject(i) or self._then_verb(i, j)
         if j >= 0 and self.texts[j] in _DASHES:
             return self._dash_aside(i, j)
         if j > 0 and self.texts[j] in _CLOSE_QUOTES and self.texts[j - 1] in _ASIDE_QUOTE_ENDS:
@@ -2483,6 +2487,31 @@ class _Attributor:
         self._persons_only(first)
         return found and len(self.found) > first
 
+    def _be_critical_of(self, i: int) -> bool:
+        """``Perry was critical of Trump's plan``, ``Clinton has been sharply dismissive of …``: an
+        adjective of voiced judgement (``lex.CRITICAL_ADJECTIVES``) after a form of "be" and adverbs,
+        its preposition right after it; the named person subject of "be" speaks, the cue runs to the
+        preposition, so the content is what was judged."""
+        lows = self.lows
+        if i + 1 >= self.n or lows[i + 1] != lex.CRITICAL_ADJECTIVES[lows[i]]:
+            return False
+        m = i - 1
+        while m > 0 and _ADVERB_BEFORE_VERB.match(lows[m]) and self.sents[m] == self.sents[i]:
+            m -= 1
+        if not (lows[m] in _BE_FINITE or (lows[m] == "been" and m > 0 and lows[m - 1] in _HAVE_FORMS)):
+            return False  # "a critical of …" cannot occur; "remained critical": no copula, no report
+        if lows[m] == "been":
+            m -= 1
+        named_only, self.named_only = self.named_only, True
+        first = len(self.found)
+        self._before(i, m)
+        self.named_only = named_only
+        self._persons_only(first)  # "the administration was critical of …": a position, not words
+        for att in self.found[first:]:
+            att.cue = self.body[self.starts[i] : self.ends[i + 1]]
+            att.cue_end = self.ends[i + 1]
+        return len(self.found) > first
+
     def _quoted_as_saying(self, i: int) -> bool:
         """``Lavrov was quoted as saying``: the subject of the passive "was quoted" speaks."""
         k = i - 3
@@ -2522,6 +2551,14 @@ class _Attributor:
         if marks % 2:
             return False  # inside a quotation: the cue is the speaker's own report
         return self._sentence_subject(i, apposition=True) or self._clause_subject(i, j)
+
+    def _then_verb(self, i: int, j: int) -> bool:
+        """``Kasich offered the man a job …, then says he'll welcome advice``, ``Clinton paused, then
+        revealed that …``: a cue after ", then" is the next verb of the clause before the comma at
+        ``j``, whose subject speaks as for a verb coordinated by "and"."""
+        if j + 1 >= i or self.lows[j + 1] != "then":
+            return False
+        return self._coordinated_verb(i, j)
 
     def _closed_relative(self, k: int, j: int) -> bool:
         """Whether the "who" / "which" at ``k`` opens an aside that a comma or dash closes before the
@@ -4185,6 +4222,8 @@ def _reported_span(
             end = start + _content.object_end(body[start:end], att.cue)
             if att.cue.lower() in _TOPIC_OBJECT_CUES:
                 end = start + _content.topic_object_end(body[start:end])
+            elif att.cue[:1].islower() and att.cue.split(" ", 1)[0] in lex.CRITICAL_ADJECTIVES:
+                end = start + _judged_object_end(body[start:end])
         elif not found[1]:
             # "denied the charges through his lawyer", "announced his candidacy in June 2015": a
             # speech verb's short noun-phrase object ends as a stance verb's does
@@ -4203,6 +4242,18 @@ def _reported_span(
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+# A subordinate clause after the object of a judgement ("critical of Trump since they both were
+# competing …", "dismissive of the charges because …"): the writer's account of why, not the object.
+_JUDGED_OBJECT_END: Final = re.compile(r"\s+(?:since|because|when|while|after|although|though|as)\s+\w")
+
+
+def _judged_object_end(text: str) -> int:
+    """Where the object of an adjective of judgement ("critical of …", ``lex.CRITICAL_ADJECTIVES``)
+    ends: before a subordinate clause (``_JUDGED_OBJECT_END``), else at the end of ``text``."""
+    match = _JUDGED_OBJECT_END.search(text)
+    return match.start() if match is not None and match.start() > 0 else len(text)
 
 
 def _listener_only(text: str) -> bool:
@@ -4635,7 +4686,9 @@ def _attributions(body: str, title: str) -> tuple[
     every = _Attributor(body, tokens, names, spans).run()
     atts = [a for a in every if a.cue_start < cutoff and _speaks(body, a)]
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
-    return every, atts, _vouched_reports(body, _drop_nested(body, pairs)), _headline_speakers(title, names)
+    headline = _headline_speakers(title, names) or _headline_described(title, names)
+    headline = [_headline_told(title, h) for h in headline]
+    return every, atts, _vouched_reports(body, _drop_nested(body, pairs)), headline
 
 
 def _stated(atts: list[_Attribution], headline: list[tuple[str, str, str, str]]) -> set[str]:
@@ -4840,6 +4893,208 @@ def _headline_lead_content(title: str, match: re.Match, cue: str) -> str:
     return rest
 
 
+# The second verb of a headline's subject and what follows it ("…, Calls Trump’s Putin Remarks
+# ‘Troubling’", "… and praises Trump at news conference").
+_HEADLINE_SECOND: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?P<cue>(?i:{_HEADLINE_VERBS}))\b\s*")
+# Of those verbs, the ones that report words: speech, statement and verbal-attack verbs, not support,
+# intentions or acts ("Backs Trump", "Wants …", "Plans …"), nor a document's findings ("TV shows …").
+_HEADLINE_SECOND_CUES: Final = (
+    lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS
+) - lex.DOCUMENT_VERBS
+
+
+def _headline_second(person: _Person, rest: str) -> list[tuple[str, str, str, str]]:
+    """A second statement of a headline's speaker: "Clinton Says Russians Hacked DNC, Calls Trump’s
+    Putin Remarks ‘Troubling’", "Putin chides Turkey and praises Trump at news conference" (PolNeAR
+    annotates each verb's statement); ``rest`` starts at the separator before the second verb.  Only
+    a verb that reports words (``_HEADLINE_SECOND_CUES``); its statement ends as the first's does."""
+    match = _HEADLINE_SECOND.match(rest)
+    if match is None or match.group("cue").lower() not in _HEADLINE_SECOND_CUES:
+        return []
+    text = _HEADLINE_TAIL.split(rest[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    if not text:
+        return []
+    return [(person.name, person.type, match.group("cue").lower(), text)]
+
+
+# A headline's speaker after a description or a clause of the writer's, ending in a lower-case word
+# ("Former Mexico leader Calderon calls …", "Tensions flare after Sanders calls …", "Voters skeptical
+# as Clinton vows …"), and a speaker with a speech verb closing the headline ("…, Trump hints;").
+_HEADLINE_DESCRIBED: Final = re.compile(
+    rf"^(?:[\w’'.-]+\s+){{0,3}}[a-z][\w’'-]*\s+(?P<name>{_LAZY_NAME_RUN})\s+{_HEADLINE_LEAD_CUES}\b"
+)
+_HEADLINE_TRAILING: Final = re.compile(
+    rf"{_HEADLINE_BREAK}(?P<name>{_NAME_RUN})\s+(?P<cue>(?i:{_HEADLINE_VERBS}))\W*$"
+)
+
+
+# A speaker's topic cue and its particle in a headline ("Clinton hints at husband's job", "Obama lays
+# out stakes for a divided nation"; ``lex.TOPIC_CUES``), and a speaker's statement noun before its
+# "that" clause ("Hillary Clinton’s Claim That Donald Trump Is In ISIS Recruiting Videos …").
+_HEADLINE_TOPIC: Final = re.compile(
+    rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_LAZY_NAME_RUN})\s+"
+    rf"(?P<cue>(?i:{'|'.join(sorted(lex.TOPIC_CUES, key=lambda v: (-len(v), v)))}))"
+    r"\s+(?P<particle>[A-Za-z]+)\s"
+)
+# A speaker's act, then a colon and a quotation: what the speaker said in it ("Sarah Silverman heckles
+# Sanders supporters: 'You're being ridiculous.'", "Trump Addresses Munich Attack: ‘This Cannot
+# Continue.’"); the quotation mark after the colon marks the words as said.
+_HEADLINE_ACT_QUOTE: Final = re.compile(
+    rf"^(?P<name>{_LAZY_NAME_RUN})\s+(?P<verb>[A-Za-z]+s)\s[^:]{{1,60}}:\s+(?P<quote>[‘'\"“].*)$"
+)
+# ", then …": the speaker's next act ends the topic ("Ben Carson hints at major campaign shakeup,
+# then takes it back").
+_HEADLINE_THEN: Final = re.compile(r",\s+(?i:then)\s")
+_HEADLINE_NOUN: Final = re.compile(
+    rf"^(?P<name>{_NAME_RUN})['’]s\s+(?P<cue>(?i:{'|'.join(sorted(lex.STATEMENT_CUE_NOUNS))}))\s+(?i:that)\s"
+)
+
+
+# A headline's speaker described by a role ("Former Clinton Pollster Says …", "DNC chair dismisses
+# …", "British diplomat praises …"): up to four words, the last a role noun, before a speech verb.
+_HEADLINE_ROLE: Final = re.compile(
+    rf"^(?P<desc>(?:[\w’'.-]+\s+){{0,3}}(?P<head>[A-Za-z]+))\s+(?P<cue>(?i:{_HEADLINE_VERBS}))\b\s*"
+)
+
+
+def _headline_role(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(description, "person", cue, statement) of a headline whose speaker is a role description
+    holding a name the body capitalises mid-sentence ("Former Clinton Pollster Says Clinton Is In
+    Trouble …", "DNC chair dismisses Sanders' accusations …"): the description is the speaker, as
+    ``_Attributor._indefinite`` names "GOP leader"; speech verbs only."""
+    match = _HEADLINE_ROLE.match(title)
+    if match is None or match.group("head").lower() not in lex.ROLE_NOUNS:
+        return []
+    if match.group("cue").lower() not in _HEADLINE_SECOND_CUES:
+        return []
+    desc = match.group("desc")
+    if not any(_bare(w) in names.mid_caps for w in desc.split()[:-1]):
+        return []  # "Former governor Says …": no one named
+    text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    return [(desc, "person", match.group("cue").lower(), text)] if text else []
+
+
+# In "X tells <listener> <statement>" with no pronoun or colon to open the statement: its finite
+# verb, and the capitalised run before it that is its subject ("Trump tells 3,000 in Reno NFL has
+# gone ‘soft’", "Maher Tells Guest Muslim Violence is Beyond Compare").
+_HEADLINE_TOLD_CLAUSE: Final = re.compile(
+    r"(?:^|\s)(?P<subject>(?:[A-Z][\w.’'-]*\s+){1,3})(?i:is|are|was|were|has|have|had|will|would|can)\s"
+)
+_HEADLINE_TOLD_AFTER: Final = re.compile(r"^.*?\b(?i:tells|told)\s+")
+
+
+def _headline_told(title: str, entry: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+    """A "tells" headline whose statement ``_headline_lead_content`` could not start (no colon,
+    no subject pronoun): the statement starts at the capitalised subject run before the first
+    finite auxiliary after the listener (``_HEADLINE_TOLD_CLAUSE``); other entries unchanged."""
+    name, kind, cue, text = entry
+    if text or cue not in _HEADLINE_TELLS:
+        return entry
+    after = _HEADLINE_TOLD_AFTER.match(title)
+    if after is None:
+        return entry
+    rest = title[after.end() :]
+    clause = _HEADLINE_TOLD_CLAUSE.search(rest, 1)
+    if clause is None:
+        return entry
+    statement = _HEADLINE_TAIL.split(rest[clause.start("subject") :], maxsplit=1)[0]
+    return (name, kind, cue, statement.strip(" ,:;.\u2013\u2014"))
+
+
+# Plural subjects take the base form in a headline ("Republicans blast Obama …", "Rose Bowl
+# skywriters blast Trump"): the base forms of the speech verbs ``_HEADLINE_SECOND_CUES`` holds.
+_HEADLINE_BASE_CUES: Final = "|".join(
+    sorted(
+        (v[:-1] for v in _HEADLINE_SECOND_CUES if v.endswith("s") and not v.endswith("ss") and v.isalpha()),
+        key=lambda v: (-len(v), v),
+    )
+)
+_HEADLINE_GROUP: Final = re.compile(
+    rf"^(?P<desc>(?:[\w’'.-]+\s+){{0,3}}(?P<head>[A-Za-z]+))\s+(?P<cue>(?i:{_HEADLINE_BASE_CUES}))\b\s*"
+)
+
+
+def _headline_group(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(group, "organization", cue, statement) of a headline whose speaker is a named group: a
+    plural group head (``_group_plural``, or "Republicans" / "Democrats") after at most three
+    words, one of them a name the body capitalises mid-sentence, before the base form of a speech
+    verb ("Republicans blast Obama …", "Rose Bowl skywriters blast Trump")."""
+    match = _HEADLINE_GROUP.match(title)
+    if match is None:
+        return []
+    head = match.group("head").lower()
+    if not (_group_plural(head) or head.rstrip("s") in _PARTY_MEMBERS):
+        return []
+    desc = match.group("desc")
+    if not any(_bare(w) in names.mid_caps for w in desc.split()):
+        return []
+    text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    return [(desc, "organization", match.group("cue").lower(), text)] if text else []
+
+
+def _headline_person(name: str, names: _Names) -> _Person | None:
+    """The person of the body a headline's name run stands for ("Former Mexico leader Calderon"
+    ends in "Calderon"), as ``_headline_speakers`` resolves it: titles and non-name capitals
+    peeled off, the last word a surname the body capitalises mid-sentence; not a place."""
+    words = [_bare(w) for w in name.split()]
+    while words and words[0].lower() in lex.NON_NAME_CAPS | lex.TITLES:
+        words = words[1:]
+    while words and words[-1].lower() in _HEADLINE_ADVERBS:
+        words = words[:-1]
+    if not words or any(w.endswith(_POSSESSIVE_ENDS) for w in name.split()):
+        return None
+    person = names.by_surname.get(words[-1].lower().rstrip("."))
+    if person is None or _bare(words[-1]) not in names.mid_caps or _is_place(person.name):
+        return None
+    return person
+
+
+def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(name, type, cue, quote) of a headline ``_headline_speakers`` reads no speaker in: a name
+    after a description or the writer's clause, before its speech verb ("Former Mexico leader
+    Calderon calls Trump’s idea … ‘stupid’", "Tensions flare after Sanders calls Clinton
+    unqualified"; ``_HEADLINE_DESCRIBED``), or closing the headline after its statement ("'2nd
+    Amendment people' his secret weapon, Trump hints"; ``_HEADLINE_TRAILING``).  Only speech,
+    statement and verbal-attack verbs (``_HEADLINE_SECOND_CUES``), not support or intentions."""
+    match = _HEADLINE_ACT_QUOTE.match(title.strip())
+    if match is not None:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = match.group("quote").strip(" ;")
+            return [(person.name, person.type, ":", text)]
+    match = _HEADLINE_DESCRIBED.search(title)
+    if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            cue = match.group("cue")
+            text = _headline_lead_content(title, match, cue)
+            second = _HEADLINE_SECOND_VERB.search(text)
+            more = _headline_second(person, text[second.start() :]) if second else []
+            if second:
+                text = text[: second.start()]
+            return [(person.name, person.type, cue.lower(), text.strip(" ,:;.\u2013\u2014")), *more]
+    match = _HEADLINE_TOPIC.search(title)
+    if match is not None and match.group("particle").lower() == lex.TOPIC_CUES[match.group("cue").lower()]:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0]
+            text = _HEADLINE_THEN.split(text, maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+            return [(person.name, person.type, match.group("cue").lower(), text)]
+    match = _HEADLINE_NOUN.search(title)
+    if match is not None:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+            return [(person.name, person.type, match.group("cue").lower(), text)]
+    match = _HEADLINE_TRAILING.search(title)
+    if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = title[: match.start()].strip(" ,:;.\u2013\u2014")
+            return [(person.name, person.type, match.group("cue").lower(), text)]
+    return _headline_role(title, names) or _headline_group(title, names)
+
+
 def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
     """(name, type, cue, quote) of the speaker a headline attributes to, when the body names them too.
 
@@ -4876,8 +5131,10 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
             cue = match.group("cue")
             text = _headline_lead_content(title, match, cue)
         second = _HEADLINE_SECOND_VERB.search(text)
+        more = _headline_second(person, text[second.start() :]) if second else []
         if second:  # "Clinton Says Russians Hacked DNC, Calls Trump’s …": the first statement only
             text = text[: second.start()]
         found.append((person.name, person.type, cue.lower(), text.strip(" ,:.\u2013\u2014")))
+        found.extend(more)
         break  # one attribution per headline
     return found
