@@ -61,9 +61,12 @@ from search.analysis import FastText, text_analyzer
 #: verbs), participle and question shapes, follow-on quotations closed by another speaker's
 #: attribution, a quotation left open at the end of the text; 18 = issue-12 fourteenth round:
 #: light-verb speech nouns and more topic cues, base forms after "to", described Sources tied to a
-#: named person, frames between a name and its cue.)  Here, not in index/extract, because
-#: exports of both backends name it and the search side must not import the extractor.
-EXTRACTION_VERSION = 18
+#: named person, frames between a name and its cue; 19 = issue-12 fifteenth round: headline
+#: speakers, content boundaries, speaker names without their titles or descriptions and typed as
+#: organisations from company and place words and the entity extractor.)  Here, not in
+#: index/extract, because exports of both backends name it and the search side must not import
+#: the extractor.
+EXTRACTION_VERSION = 19
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

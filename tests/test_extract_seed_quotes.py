@@ -298,8 +298,9 @@ def test_polnear_dev_quote_level_floor(corpora):
     # Source, quotes given to the wrong speaker), 0.909 / 0.5886 after the thirteenth (speech
     # and statement cues, participle and question shapes), 0.9067 / 0.5955 after the fourteenth
     # (precision traded for recall within the target: light-verb and topic cues, described Sources
-    # tied to a named person); this floor guards what was gained.
+    # tied to a named person), 0.9071 / 0.5981 after the fifteenth (headline speakers, content
+    # boundaries, speaker names and types); this floor guards what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
-    assert result["precision"] >= 0.906
-    assert result["recall"] >= 0.595  # 689 / 1,157 = 0.5955
+    assert result["precision"] >= 0.907
+    assert result["recall"] >= 0.598  # 692 / 1,157 = 0.5981
