@@ -92,11 +92,6 @@ class SearchBackend(Protocol):
         """Release what this thread holds (searchers, connections)."""
         ...
 
-    def refresh(self) -> None:
-        """Bring what this thread holds up to the latest commit, letting go of what older commits
-        held (a server's idle worker threads call it); nothing to do when it holds nothing."""
-        ...
-
 
 def open_backend(kind: str = "whoosh", **options) -> SearchBackend:
     """A backend by name: ``whoosh`` (``index_dir=…``) or ``opensearch`` (``url=…``).

@@ -538,9 +538,6 @@ class OpenSearchBackend:
     def close(self) -> None:
         """Nothing per thread: the client's connection pool is shared and thread-safe."""
 
-    def refresh(self) -> None:
-        """Nothing per thread: every search reads the cluster's latest refresh."""
-
 
 # -- translation of the neutral tree ---------------------------------------------------------------
 def _field(name: str) -> str:

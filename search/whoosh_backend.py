@@ -12,7 +12,6 @@ after ``dateline index`` commits, so new articles appear without restarting the 
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -134,15 +133,6 @@ class WhooshBackend:
         except IndexUnavailableError:
             return False
         return True
-
-    def refresh(self) -> None:
-        """Refresh this thread's searcher, if it has one, to the latest commit: segments a later
-        commit replaced are closed (their files and term tables let go), the others stay open and
-        warm.  An index that cannot be read now is left for the next search to report."""
-        if getattr(self._local, "searcher", None) is None:
-            return
-        with contextlib.suppress(IndexUnavailableError):
-            self.searcher()
 
     def close(self) -> None:
         current = getattr(self._local, "searcher", None)

@@ -162,37 +162,6 @@ def test_a_warmed_server_keeps_term_tables_in_memory_across_commits(tmp_path):
     assert all(_term_tables_in_memory(store))  # the refreshed searcher's new segments too
 
 
-def test_refresh_brings_a_threads_searcher_to_the_latest_commit_and_opens_none(tmp_path):
-    """What a server's idle worker thread calls (webui/server.py, LastIdleDispatcher)."""
-    import shutil
-    import threading
-
-    from search.request import SearchRequest
-
-    archive, index_dir = _story_archive(tmp_path)
-    store = create_app({"INDEX_DIR": str(index_dir)}).extensions["dateline"]
-    assert store.warm() is True
-    before = store.searcher()
-    _add_story(archive, index_dir)
-    store.refresh()
-    after = store.searcher()
-    assert after is not before and after.reader().generation() > before.reader().generation()
-    assert store.search(SearchRequest.from_args({"q": "idlib"})).total == 2
-
-    opened = []
-
-    def idle_thread() -> None:
-        store.refresh()  # this thread never searched: nothing to refresh, and nothing opened
-        opened.append(getattr(store._local, "searcher", None))
-
-    thread = threading.Thread(target=idle_thread)
-    thread.start()
-    thread.join()
-    assert opened == [None]
-    shutil.rmtree(index_dir)
-    store.refresh()  # an index gone since is the next search's error to report, not an idle thread's
-
-
 def test_a_term_table_that_cannot_be_read_is_a_damaged_index_not_a_500(tmp_path, monkeypatch):
     from index.storage import IndexCorruptError
     from search import whoosh_compat

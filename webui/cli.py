@@ -273,7 +273,7 @@ def serve_command(index_dir, host, port, threads, connection_limit, idle_timeout
                    err=True)
     http = server.create_server(app, host=host, port=port, threads=threads, connections=connection_limit,
                                 idle_timeout=idle_timeout, request_timeout=request_timeout,
-                                trusted_proxy=trusted_proxy, on_idle=app.extensions["dateline"].refresh)
+                                trusted_proxy=trusted_proxy)
     click.echo(f"Dateline serving {where} at http://{host}:{port}/", err=True)
     http.run()
 

@@ -16,8 +16,7 @@ client sending one header byte every few seconds is never "inactive").  Here:
 - headers and bodies are capped (``MAX_HEADER_BYTES``, ``MAX_BODY_BYTES``): every route is a GET.
 
 A response's header leaves in the same ``send()`` as its first body bytes (:class:`_OneWriteTask`;
-docs/performance.md, "Round 6: the HTTP path").  Each request goes to the worker thread that
-finished last (:class:`LastIdleDispatcher`), not to the one idle longest.
+docs/performance.md, "Round 6: the HTTP path").
 
 Beyond what one process can hold (thousands of connections, TLS, rate limits per client), put a
 reverse proxy in front; docs/operations.md shows nginx and ``--trusted-proxy``.
@@ -30,9 +29,7 @@ import ctypes.util
 import gc
 import resource
 import sys
-import threading
 import time
-from collections.abc import Callable
 from typing import Any
 
 from waitress.adjustments import Adjustments
@@ -108,105 +105,6 @@ class _Channel(HTTPChannel):
             self.held.append(data)
             return len(data)
         return super().write_soon(data)
-
-
-class _LastInFirstOut:
-    """A condition variable on ``lock`` whose ``notify`` wakes the thread that began waiting last.
-
-    ``threading.Condition`` wakes its waiters first in, first out.  Only what waitress's
-    dispatcher calls is here (``wait``, ``notify``, ``notify_all``); like the standard one, each
-    is called with ``lock`` held, and each waiter blocks on a lock of its own.
-    """
-
-    def __init__(self, lock: threading.Lock) -> None:
-        self._lock = lock
-        self._waiters: list[threading.Lock] = []  # the last to wait is last
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait until notified (True) or ``timeout`` seconds have passed (False)."""
-        waiter = threading.Lock()
-        waiter.acquire()
-        self._waiters.append(waiter)
-        self._lock.release()
-        notified = False
-        try:
-            notified = waiter.acquire(True, -1 if timeout is None else timeout)
-        finally:
-            self._lock.acquire()
-            if not notified:
-                try:
-                    self._waiters.remove(waiter)
-                except ValueError:  # notify() took it after the timeout: it counts as notified
-                    notified = True
-        return notified
-
-    def notify(self, n: int = 1) -> None:
-        for _ in range(min(n, len(self._waiters))):
-            self._waiters.pop().release()
-
-    def notify_all(self) -> None:
-        self.notify(len(self._waiters))
-
-
-class LastIdleDispatcher(ThreadedTaskDispatcher):
-    """waitress's thread pool, handing each task to the thread that went idle last.
-
-    waitress wakes its idle threads in turn (``threading.Condition`` is first in, first out), so
-    requests arriving one at a time rotate over all the threads, and each finds its searcher and
-    the data it last touched gone cold from the CPU caches (every thread keeps its own searcher:
-    ``search.whoosh_backend``).  Waking the thread that finished last keeps one thread busy and
-    warm (as Apache's worker MPM does with its idle-worker stack); concurrent requests still
-    spread over every thread.  Measured in docs/performance.md, "Issue 15, round 13".
-
-    A thread that ran a task and then gets none for ``idle_release`` seconds calls ``on_idle``
-    once: the backend's ``refresh``, so that the files and term tables of segments a later
-    commit replaced are let go.  The rotation used to refresh every thread's searcher within a
-    few requests; without it, a thread that served one burst would keep an old commit open for
-    as long as the traffic stays sequential.
-    """
-
-    #: Seconds without a task after which a thread calls ``on_idle`` (once, until its next task).
-    idle_release = 60.0
-
-    def __init__(self, on_idle: Callable[[], object] | None = None) -> None:
-        super().__init__()
-        self.queue_cv = _LastInFirstOut(self.lock)
-        self.on_idle = on_idle
-
-    def handler_thread(self, thread_no: int) -> None:
-        """waitress's worker loop (``ThreadedTaskDispatcher.handler_thread``), plus ``on_idle``."""
-        released = True  # nothing to release before the first task
-        while True:
-            task = None
-            with self.lock:
-                idle = False
-                while not self.queue and self.stop_count == 0 and not idle:
-                    self.active_count -= 1
-                    idle = not self.queue_cv.wait(None if released else self.idle_release)
-                    self.active_count += 1
-                if self.stop_count > 0:
-                    self.active_count -= 1
-                    self.stop_count -= 1
-                    self.threads.discard(thread_no)
-                    self.thread_exit_cv.notify()
-                    break
-                if self.queue:
-                    task = self.queue.popleft()
-            if task is None:
-                self._release()
-                released = True  # once: then the thread waits without a timeout
-                continue
-            released = self.on_idle is None
-            try:
-                task.service()
-            except BaseException:
-                self.logger.exception("Exception when servicing %r", task)
-
-    def _release(self) -> None:
-        try:
-            self.on_idle()  # type: ignore[misc]  # only called when set
-        except Exception:
-            self.logger.exception("Exception when releasing an idle thread's resources")
 
 
 class DatelineServer(TcpWSGIServer):
@@ -311,16 +209,14 @@ def freeze_startup_objects() -> int:
     return gc.get_freeze_count()
 
 
-def create_server(app, *, request_timeout: float = REQUEST_TIMEOUT,
-                  on_idle: Callable[[], object] | None = None, **options: Any):
+def create_server(app, *, request_timeout: float = REQUEST_TIMEOUT, **options: Any):
     """A waitress server for ``app`` on every address ``host`` resolves to; ``.run()`` serves.
 
-    ``on_idle``: called by a worker thread that had no request for a while (see
-    :class:`LastIdleDispatcher`).  ``options`` are :func:`settings`'s keyword arguments.
+    ``options`` are :func:`settings`'s keyword arguments.
     """
     adj = Adjustments(**settings(**options))
     socket_map: dict = {}
-    dispatcher = LastIdleDispatcher(on_idle)
+    dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(adj.threads)
     servers = []
     for sockinfo in adj.listen:
