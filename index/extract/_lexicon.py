@@ -17,6 +17,16 @@ import index
 _DATA: Final = Path(index.__file__).resolve().parent / "data"
 
 
+def data_lines(name: str) -> list[str]:
+    """The entries of word list ``name`` in ``index/data``, one a line (blank lines and ``#``
+    comments skipped); none when the file is missing."""
+    path = _DATA / name
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def words(text: str) -> frozenset[str]:
     """A word list written as one whitespace-separated string."""
     return frozenset(text.split())
@@ -423,13 +433,14 @@ PARTICIPLE_CUES: Final[frozenset[str]] = words(
     announcing recalling tweeting mentioning referencing quoting boasting lamenting complaining
     admitting dismissing denouncing touting blasting slamming defending labeling branding
     """
-) | frozenset(w for w in CRITICISM_VERBS | EVALUATION_VERBS if w.endswith("ing")) | {"repeating"} | {
+) | frozenset(w for w in CRITICISM_VERBS | EVALUATION_VERBS if w.endswith("ing")) | {
+    "repeating",
     # (fifteenth round) "…, highlighting the disconnect between …": pointing out in words, as the
     # finite "highlighted" (a cue verb) and the progressive "is highlighting" already are; "…,
     # reminding voters that the merger …": telling a listener something (the tell class, as
     # "reminded" is); "…, congratulating the Republicans who …": a compliment said, as
     # "congratulated" is (each measured alone on train, the others left out: below 0.65)
-    "highlighting", "reminding", "congratulating"
+    "highlighting", "reminding", "congratulating",
 }
 
 # Verbs of speaking whose content is the topic, the object of a particle ("Rubio talked about
@@ -586,13 +597,8 @@ MALE_FIRST_NAMES: Final[frozenset[str]] = words(
 @functools.cache
 def first_names() -> frozenset[str]:
     """Lower-cased first names (the entity gazetteer's census list, plus the gendered lists above)."""
-    path = _DATA / "entities_first_names.txt"
-    names = set(FEMALE_FIRST_NAMES | MALE_FIRST_NAMES)
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                names.add(line.strip().lower())
-    return frozenset(names)
+    listed = (line.lower() for line in data_lines("entities_first_names.txt"))
+    return frozenset(FEMALE_FIRST_NAMES | MALE_FIRST_NAMES) | frozenset(listed)
 
 
 @functools.cache
@@ -600,11 +606,7 @@ def common_words() -> frozenset[str]:
     """Frequent lower-case English words (the entity gazetteer's list, shared with the entity
     extractor): capitalised before a name they are a description or a headline's words, not the
     name ("Billionaire Donald Trump", "Elections Supervisor Susan Bucher")."""
-    path = _DATA / "entities_common.txt"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in data_lines("entities_common.txt"))
 
 # Nouns of speech and statement that introduce what their possessor said ("Sanders's claim that …",
 # "his warning that …", "Rubio's response was that …"). Only words for things said: plans,

@@ -24,15 +24,11 @@ import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Final
 
-import index
 from index.article import Entity
+from index.extract._lexicon import data_lines
 from search.names import AliasTable, fold, raw_key
-
-# Found from the ``index`` package, not from this file, which runs from build/compiled/ when compiled.
-DATA_DIR: Final = Path(index.__file__).resolve().parent / "data"
 
 PER, ORG, LOC = "person", "organization", "place"
 
@@ -159,28 +155,21 @@ _DATELINE_RE: Final = re.compile(
 # --------------------------------------------------------------------------------------------
 
 
-def _load(name: str) -> list[str]:
-    path = DATA_DIR / name
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
     """Folded gazetteers, loaded once."""
-    places = {fold(x) for x in _load("entities_places.txt") + _load("entities_places_extra.txt")}
+    places = {fold(x) for x in data_lines("entities_places.txt") + data_lines("entities_places_extra.txt")}
     places |= {p[4:] for p in places if p.startswith("the ")}  # "The Netherlands" -> "Netherlands"
-    orgs = {fold(x) for x in _load("entities_orgs.txt")}
-    first = {fold(x) for x in _load("entities_first_names.txt")}
-    orgs_places = {fold(x) for x in _load("entities_countries.txt") + _load("entities_countries_extra.txt")}
+    orgs = {fold(x) for x in data_lines("entities_orgs.txt")}
+    first = {fold(x) for x in data_lines("entities_first_names.txt")}
+    orgs_places = {
+        fold(x) for x in data_lines("entities_countries.txt") + data_lines("entities_countries_extra.txt")
+    }
     # "china", "canada" are dictionary words too; a country or big city wins over the dictionary.
-    common = {fold(x) for x in _load("entities_common.txt")} - places - orgs - orgs_places
+    common = {fold(x) for x in data_lines("entities_common.txt")} - places - orgs - orgs_places
     common |= _NOT_NAMES_EXTRA
-    demonyms = {fold(x) for x in _load("entities_demonyms.txt")}
-    countries = {fold(x) for x in _load("entities_countries.txt") + _load("entities_countries_extra.txt")}
-    countries |= {c[4:] for c in countries if c.startswith("the ")}
+    demonyms = {fold(x) for x in data_lines("entities_demonyms.txt")}
+    countries = orgs_places | {c[4:] for c in orgs_places if c.startswith("the ")}  # the same files
     return {
         "places": frozenset(places | countries),
         "places_countries": frozenset(countries),
@@ -194,7 +183,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
 
 def _load_keep_first() -> set[str]:
     """Very common first names that are also English words (Bill, Mark, Will) stay first names."""
-    return {fold(x) for x in _load("entities_first_names.txt")[:0]} | {
+    return {
         "bill", "mark", "will", "frank", "grant", "rich", "rob", "bob", "pat", "mike", "jack", "ray",
         "john", "james", "david", "paul", "peter", "michael", "george", "richard", "robert", "thomas",
         "joe", "tom", "jim", "tim", "dan", "don", "ben", "sam", "max", "chuck", "bud", "ted", "jean",

@@ -3563,8 +3563,7 @@ def _block_after_colon(
         if match is None:
             continue
         start = match.end()
-        end = body.find("\n", start)
-        end = len(body) if end < 0 else end
+        end = _line_end(body, start)
         c = bisect.bisect_left(cues, start)
         if c < len(cues) and cues[c] < end:
             continue
@@ -3718,8 +3717,7 @@ def _quotation_after_report(
         start, end, _ = spans[k]
         if not _REPORT_TO_QUOTATION.fullmatch(body, s_end, start):
             continue
-        line_end = body.find("\n", end)
-        line_end = len(body) if line_end < 0 else line_end
+        line_end = _line_end(body, end)
         c = bisect.bisect_left(cues, s_end)
         if c < len(cues) and cues[c] < line_end:
             continue  # an attribution in the quotation's paragraph: it is someone's, said there
@@ -4391,8 +4389,7 @@ def _turn_rest(
     s_end = sent_of[att.sent][1]
     if body[end:s_end].strip(" .!?\u201d\"'"):
         return None  # the content stops before its sentence does
-    line_end = body.find("\n", s_end)
-    line_end = len(body) if line_end < 0 else line_end
+    line_end = _line_end(body, s_end)
     rest = body[s_end:line_end]
     start = s_end + len(rest) - len(rest.lstrip())
     stop = s_end + len(rest.rstrip())
@@ -4598,8 +4595,7 @@ def _vouched_reports(
         if inner is None:
             continue
         para_start = body.rfind("\n", 0, att.cue_start) + 1
-        para_end = body.find("\n", att.cue_end)
-        para_end = len(body) if para_end < 0 else para_end
+        para_end = _line_end(body, att.cue_end)
         for o, q in pairs:
             if o is inner and q is not None and para_start <= q.start and q.end <= para_end:
                 added.append((att, Quote(q.text, att.name, att.cue, q.start, q.end, q.kind)))
@@ -4632,6 +4628,12 @@ def _inner_report(
         return None
     first = min(after, key=lambda o: min(o.cue_start, o.source_start))
     return first if body[end : min(first.cue_start, first.source_start)].strip() == "," else None
+
+
+def _line_end(body: str, at: int) -> int:
+    """Where the line (paragraph) holding ``at`` ends: its newline, or the end of ``body``."""
+    end = body.find("\n", at)
+    return len(body) if end < 0 else end
 
 
 def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quote:
@@ -4874,6 +4876,13 @@ _HEADLINE_PRONOUN: Final = re.compile(r"(?<![\w’'])(?i:he|she|they|we|it|i|you
 # second clause of the subject (", And He’s Willing To Bet …") or a second sentence ("… Judge. That’s
 # A First"; not after an initial: "U.S.", "Roe v. Wade").
 _HEADLINE_TAIL: Final = re.compile(r"\s[-\u2013\u2014]\s|\s*\u2014|,\s+(?i:and|but)\s|(?<=[a-z]{2})[.?!]\s")
+# Punctuation and dashes trimmed from both ends of a headline's statement.
+_HEADLINE_EDGES: Final = " ,:;.\u2013\u2014"
+
+
+def _headline_statement(text: str) -> str:
+    """A headline's statement from ``text`` on: up to its tail (``_HEADLINE_TAIL``), trimmed."""
+    return _HEADLINE_TAIL.split(text, maxsplit=1)[0].strip(_HEADLINE_EDGES)
 
 
 def _headline_lead_content(title: str, match: re.Match, cue: str) -> str:
@@ -4911,7 +4920,7 @@ def _headline_second(person: _Person, rest: str) -> list[tuple[str, str, str, st
     match = _HEADLINE_SECOND.match(rest)
     if match is None or match.group("cue").lower() not in _HEADLINE_SECOND_CUES:
         return []
-    text = _HEADLINE_TAIL.split(rest[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    text = _headline_statement(rest[match.end() :])
     if not text:
         return []
     return [(person.name, person.type, match.group("cue").lower(), text)]
@@ -4970,7 +4979,7 @@ def _headline_role(title: str, names: _Names) -> list[tuple[str, str, str, str]]
     desc = match.group("desc")
     if not any(_bare(w) in names.mid_caps for w in desc.split()[:-1]):
         return []  # "Former governor Says …": no one named
-    text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    text = _headline_statement(title[match.end() :])
     return [(desc, "person", match.group("cue").lower(), text)] if text else []
 
 
@@ -4997,8 +5006,7 @@ def _headline_told(title: str, entry: tuple[str, str, str, str]) -> tuple[str, s
     clause = _HEADLINE_TOLD_CLAUSE.search(rest, 1)
     if clause is None:
         return entry
-    statement = _HEADLINE_TAIL.split(rest[clause.start("subject") :], maxsplit=1)[0]
-    return (name, kind, cue, statement.strip(" ,:;.\u2013\u2014"))
+    return (name, kind, cue, _headline_statement(rest[clause.start("subject") :]))
 
 
 # Plural subjects take the base form in a headline ("Republicans blast Obama …", "Rose Bowl
@@ -5028,7 +5036,7 @@ def _headline_group(title: str, names: _Names) -> list[tuple[str, str, str, str]
     desc = match.group("desc")
     if not any(_bare(w) in names.mid_caps for w in desc.split()):
         return []
-    text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+    text = _headline_statement(title[match.end() :])
     return [(desc, "organization", match.group("cue").lower(), text)] if text else []
 
 
@@ -5072,25 +5080,25 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
             more = _headline_second(person, text[second.start() :]) if second else []
             if second:
                 text = text[: second.start()]
-            return [(person.name, person.type, cue.lower(), text.strip(" ,:;.\u2013\u2014")), *more]
+            return [(person.name, person.type, cue.lower(), text.strip(_HEADLINE_EDGES)), *more]
     match = _HEADLINE_TOPIC.search(title)
     if match is not None and match.group("particle").lower() == lex.TOPIC_CUES[match.group("cue").lower()]:
         person = _headline_person(match.group("name"), names)
         if person is not None:
             text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0]
-            text = _HEADLINE_THEN.split(text, maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+            text = _HEADLINE_THEN.split(text, maxsplit=1)[0].strip(_HEADLINE_EDGES)
             return [(person.name, person.type, match.group("cue").lower(), text)]
     match = _HEADLINE_NOUN.search(title)
     if match is not None:
         person = _headline_person(match.group("name"), names)
         if person is not None:
-            text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0].strip(" ,:;.\u2013\u2014")
+            text = _headline_statement(title[match.end() :])
             return [(person.name, person.type, match.group("cue").lower(), text)]
     match = _HEADLINE_TRAILING.search(title)
     if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
         person = _headline_person(match.group("name"), names)
         if person is not None:
-            text = title[: match.start()].strip(" ,:;.\u2013\u2014")
+            text = title[: match.start()].strip(_HEADLINE_EDGES)
             return [(person.name, person.type, match.group("cue").lower(), text)]
     return _headline_role(title, names) or _headline_group(title, names)
 
