@@ -50,6 +50,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from search.whoosh_compat import (
     BYTE_LENGTHS,
     TERM_INFO,
+    DatelinePerDocReader,
     TermOutput,
     block_statistics,
     fast_stored_column,
@@ -801,11 +802,15 @@ class DatelineCodec(W3Codec):
                                       inlinelimit=self._inlinelimit)
 
     def per_document_writer(self, storage, segment):
-        """Whoosh's per-document writer, deflating stored documents with ISA-L
-        (:func:`~search.whoosh_compat.fast_stored_column`: the same format, another deflate stream)."""
+        """Whoosh's per-document writer, its stored documents compressed with LZ4
+        (:func:`~search.whoosh_compat.fast_stored_column`)."""
         writer = super().per_document_writer(storage, segment)
         fast_stored_column(writer)
         return writer
+
+    def per_document_reader(self, storage, segment):
+        """Whoosh's per-document reader, reading LZ4 and deflated stored documents alike."""
+        return DatelinePerDocReader(storage, segment)
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if terminfo.is_inlined():

@@ -32,7 +32,10 @@ from weakref import WeakKeyDictionary, WeakValueDictionary
 from zlib import compress, decompress
 
 import numpy as np
+from lz4.block import compress as lz4_compress
+from lz4.block import decompress as lz4_decompress
 from whoosh import formats
+from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.filedb.compound import SubFile
 from whoosh.filedb.filetables import OrderedHashWriter, md5_hash
 from whoosh.util.numeric import byte_to_length
@@ -46,19 +49,30 @@ try:
 except ImportError:  # pragma: no cover - a platform without an isal wheel
     inflate = decompress
 
-#: The deflate of each stored document (a pickled dict, ~11.4 KB on AllSides) when Dateline writes a
-#: segment, and its level.  Whoosh's stored column deflates with zlib at level 3: 164 us a document,
-#: the largest single cost of adding one (~10 % of ``SegmentBuilder.add``).  ISA-L's level 1 takes
-#: 33 us for output 3.7 % larger (3,962 against 3,819 bytes a document; zlib's own level 1 saves
-#: almost nothing).  Another deflate stream of the same pickle: every reader inflates it as before
-#: (``inflate``, zlib or ISA-L), so the format and the stored values do not change.  zlib at level
-#: 3, as Whoosh writes, where ``isal`` has no wheel.
-try:
-    from isal.isal_zlib import compress as stored_deflate
-    STORED_LEVEL = 1
-except ImportError:  # pragma: no cover - a platform without an isal wheel
-    stored_deflate = compress
-    STORED_LEVEL = 3
+#: Stored documents (one pickled dict each, ~12 KB on AllSides) as Dateline writes them: an LZ4
+#: block (Lucene's default for stored fields), marked by a first byte no zlib stream has (a zlib
+#: stream's first byte names its method in the low four bits: 8, deflate).  A results page reads
+#: ten documents: inflating each took ~21 us (ISA-L, 4.3 KB deflated), LZ4 takes ~4 us for 6.0
+#: KB, and compressing at build time 22 us against ISA-L level 1's 33 (docs/performance.md,
+#: issue 15, round 14).  Documents written before are deflate streams, read as before: a column,
+#: even one document of a merged segment to the next, may hold both.
+LZ4_STORED = 0x04
+_LZ4_MARK = bytes([LZ4_STORED])
+
+
+def stored_compress(data: bytes, level: int = 0) -> bytes:
+    """A stored document's bytes as Dateline writes them (``level``: Whoosh's column passes its
+    deflate level; LZ4's fast mode has none)."""
+    return _LZ4_MARK + lz4_compress(data, store_size=True)
+
+
+def stored_decompress(data) -> bytes:
+    """A stored document's pickle from its column bytes: LZ4 (:func:`stored_compress`) or
+    deflate (Whoosh, and Dateline before LZ4)."""
+    if data[0] == LZ4_STORED:
+        return lz4_decompress(memoryview(data)[1:])
+    return inflate(data)
+
 
 #: ``byte_to_length`` of each length byte (0 for 0, as ``doc_field_length`` reads it), ascending:
 #: what a W3 length column's bytes stand for.
@@ -363,8 +377,8 @@ class _SegmentStored:
 
     Whoosh reads a document's stored fields through six layers (multi-reader, segment reader,
     per-document reader, pickle column, compressed column, bytes column) and then filters the dict
-    by the schema; this reads the same bytes from the same file at the same offsets, inflates them
-    with :data:`inflate`, unpickles and filters the same way.
+    by the schema; this reads the same bytes from the same file at the same offsets, decompresses
+    them as :func:`stored_decompress` does, unpickles and filters the same way.
     """
 
     __slots__ = ("lengths", "offsets", "get", "part", "base", "schema", "known")
@@ -385,7 +399,9 @@ class _SegmentStored:
         length = self.lengths[docnum]
         if not length:  # nothing stored: Whoosh's pickle column answers None, the reader {}
             return {}
-        stored = loads(inflate(self.get(self.base + self.offsets[docnum], length)))
+        data = self.get(self.base + self.offsets[docnum], length)
+        # stored_decompress, written out: this runs for every hit of every page.
+        stored = loads(lz4_decompress(memoryview(data)[1:]) if data[0] == LZ4_STORED else inflate(data))
         known = self.known
         for name in stored:
             if name not in known:
@@ -411,7 +427,8 @@ class _SegmentStored:
 
 def _segment_stored(segment_reader) -> _SegmentStored | None:
     """A direct reader of ``segment_reader``'s stored fields, or None when the segment does not
-    keep them the W3 way (one zlib-compressed pickle per document in a bytes column)."""
+    keep them the W3 way (one compressed pickle per document in a bytes column: deflated by
+    Whoosh, or read through :class:`DatelinePerDocReader`)."""
     import zlib
 
     from whoosh.codec.whoosh3 import STORED_COLUMN, W3PerDocReader
@@ -424,7 +441,8 @@ def _segment_stored(segment_reader) -> _SegmentStored | None:
     if not isinstance(column, PickleColumn.Reader):
         return None
     child = column._child
-    if not isinstance(child, CompressedBytesColumn.Reader) or child._decompress is not zlib.decompress:
+    if (not isinstance(child, CompressedBytesColumn.Reader)
+            or child._decompress not in (zlib.decompress, stored_decompress)):
         return None
     return _SegmentStored(column, segment_reader.schema)
 
@@ -801,13 +819,14 @@ class TermWriter(TermOutput):
 # -- writing per-document data -------------------------------------------------------------------
 
 def fast_stored_column(perdocwriter) -> bool:
-    """Make a ``W3PerDocWriter`` deflate stored documents with :data:`stored_deflate` at
-    :data:`STORED_LEVEL`; False (and unchanged) when its ``_stored`` column is not Whoosh's
-    ``PickleColumn`` over ``CompressedBytesColumn`` (the layout this relies on).
+    """Make a ``W3PerDocWriter`` compress stored documents with :func:`stored_compress` (LZ4);
+    False (and unchanged) when its ``_stored`` column is not Whoosh's ``PickleColumn`` over
+    ``CompressedBytesColumn`` (the layout this relies on).  Only a segment read through
+    :class:`DatelinePerDocReader` (the Dateline codec's) can read what it then writes.
 
-    Whoosh's column writer keeps the compress function and level as attributes
-    (``CompressedBytesColumn.Writer._compress`` / ``_level``): only those two change, so the
-    column's layout, its pickles and its reader are Whoosh's.
+    Whoosh's column writer keeps the compress function as an attribute
+    (``CompressedBytesColumn.Writer._compress``): only that changes, so the column's layout and
+    its pickles are Whoosh's.
     """
     from whoosh.columns import CompressedBytesColumn, PickleColumn
 
@@ -815,9 +834,28 @@ def fast_stored_column(perdocwriter) -> bool:
     child = getattr(writer, "_child", None)
     if type(writer) is not PickleColumn.Writer or type(child) is not CompressedBytesColumn.Writer:
         return False
-    child._compress = stored_deflate
-    child._level = STORED_LEVEL
+    child._compress = stored_compress
     return True
+
+
+class DatelinePerDocReader(W3PerDocReader):
+    """Whoosh's per-document reader whose stored-fields column decompresses with
+    :func:`stored_decompress` (LZ4, or deflate as Whoosh writes): what the Dateline codec opens
+    segments with, so Whoosh's own ``stored_fields`` reads the documents
+    :func:`fast_stored_column` writes."""
+
+    def column_reader(self, fieldname, column):
+        from whoosh.columns import CompressedBytesColumn
+
+        reader = super().column_reader(fieldname, column)
+        child = getattr(reader, "_child", None)
+        if fieldname == "_stored" and type(child) is CompressedBytesColumn.Reader:
+            child._decompress = stored_decompress
+        return reader
+
+
+#: The per-document readers whose files :func:`copy_per_doc` and :func:`field_lengths` read directly.
+_PER_DOC_READERS = (W3PerDocReader, DatelinePerDocReader)
 
 
 # -- merging per-document data --------------------------------------------------------------------
@@ -841,17 +879,17 @@ def copy_per_doc(perdocwriter, reader, fieldnames: set, start: int) -> np.ndarra
     Field-length totals stay exact (Whoosh re-adds the lossy length bytes: averages, and so
     scores, would move with each merge).
     """
-    from whoosh.codec.whoosh3 import W3PerDocReader, W3PerDocWriter
+    from whoosh.codec.whoosh3 import W3PerDocWriter
 
     perdoc = getattr(reader, "_perdoc", None)
-    if (type(perdocwriter) is not W3PerDocWriter or type(perdoc) is not W3PerDocReader
+    if (type(perdocwriter) is not W3PerDocWriter or type(perdoc) not in _PER_DOC_READERS
             or perdocwriter._indoc or perdocwriter._doccount != start):
         return None
     schema = reader.schema
     if any(schema[name].vector for name in fieldnames):
         return None
     stored = _segment_stored(reader)
-    target = _stored_target(perdocwriter)
+    target = _stored_target(perdocwriter, reader)
     values = _value_columns(perdoc, schema, fieldnames)
     if stored is None or target is None or values is None:
         return None
@@ -880,11 +918,12 @@ def copy_per_doc(perdocwriter, reader, fieldnames: set, start: int) -> np.ndarra
     return live
 
 
-def _stored_target(perdocwriter):
-    """The byte column under a W3 per-document writer's stored-fields column, when it deflates
-    pickles with zlib (Whoosh's ``STORED_COLUMN``) or :data:`stored_deflate`
-    (:func:`fast_stored_column`), else None: each document is a deflate stream of its own, so
-    documents deflated either way can share a column."""
+def _stored_target(perdocwriter, reader):
+    """The byte column under a W3 per-document writer's stored-fields column when ``reader``'s
+    stored documents can be copied into it as they are, else None.  Each document is compressed on
+    its own: a Dateline column (:func:`stored_compress`, read by :func:`stored_decompress`) takes
+    LZ4 and deflate documents alike; Whoosh's zlib column only deflate ones, so only those of a
+    segment Whoosh's own reader reads (no Dateline segment: it may hold LZ4 documents)."""
     import zlib
 
     from whoosh.columns import CompressedBytesColumn, PickleColumn
@@ -894,7 +933,9 @@ def _stored_target(perdocwriter):
         return None
     child = column._child
     if (type(child) is not CompressedBytesColumn.Writer
-            or child._compress not in (zlib.compress, stored_deflate)):
+            or child._compress not in (zlib.compress, stored_compress)):
+        return None
+    if child._compress is zlib.compress and type(getattr(reader, "_perdoc", None)) is not W3PerDocReader:
         return None
     return child
 
@@ -933,9 +974,7 @@ def field_lengths(perdoc, fieldname: str, count: int) -> list[int] | None:
     from the field's length column, for a W3 per-document reader; None for another reader (then
     ask it document by document).  A segment flush wants every document's length per field, and
     Whoosh's per-document call (a column lookup and a Python call each) was ~1.5 us apiece."""
-    from whoosh.codec.whoosh3 import W3PerDocReader
-
-    if type(perdoc) is not W3PerDocReader or count > perdoc._doccount:
+    if type(perdoc) not in _PER_DOC_READERS or count > perdoc._doccount:
         return None
     found = _length_bytes(perdoc, fieldname, count)
     if found is None:

@@ -407,10 +407,10 @@ def test_term_table_reads_each_fields_terms_as_whoosh_does(tmp_path, monkeypatch
 
 
 
-def test_dateline_segments_deflate_stored_documents_with_isal(tmp_path, monkeypatch):
-    """A Dateline segment's stored documents are deflated by ISA-L (counted: fails if the fast path
-    silently stops being taken) and read back as the documents written, through Whoosh's reader
-    and the direct one; a merge still copies them in bulk."""
+def test_dateline_segments_store_documents_as_lz4_and_read_deflated_ones(tmp_path, monkeypatch):
+    """A Dateline segment's stored documents are LZ4 blocks (counted: fails if the fast path
+    silently stops being taken); segments deflated by Whoosh, or by Dateline before LZ4, read as
+    before, through Whoosh's reader and the direct one; a merge copies all of them in bulk."""
     import zlib
 
     from isal import isal_zlib
@@ -419,31 +419,59 @@ def test_dateline_segments_deflate_stored_documents_with_isal(tmp_path, monkeypa
     from index.segments import FastSegmentWriter
     from index.storage import create_index
 
-    assert C.stored_deflate is isal_zlib.compress and C.STORED_LEVEL == 1
-    deflated = []
-    monkeypatch.setattr(C, "stored_deflate",
-                        lambda data, level: deflated.append(level) or isal_zlib.compress(data, level))
+    compressed = []
+    monkeypatch.setattr(C, "stored_compress",
+                        lambda data, level=0: compressed.append(data) or C._LZ4_MARK + C.lz4_compress(data))
     ix = create_index(tmp_path)
     docs = [{S.ID: f"d{n}", S.TITLE: f"Talks {n}", S.BODY: "Idlib talks resumed in Sochi " * (n + 1),
              S.URL: f"https://example.com/{n}"} for n in range(12)]
-    for half, codec in ((docs[:6], None), (docs[6:], W3Codec())):  # the second: Whoosh's zlib
+    # LZ4 (Dateline now), zlib (Whoosh's codec), ISA-L deflate in a Dateline segment (before LZ4).
+    for part, codec, deflate in ((docs[:4], None, None), (docs[4:8], W3Codec(), None),
+                                 (docs[8:], None, isal_zlib.compress)):
         writer = FastSegmentWriter(ix, **({"codec": codec} if codec else {}))
         column = writer.perdocwriter._colwriters["_stored"]._child
-        assert column._compress is (zlib.compress if codec else C.stored_deflate)
-        for doc in half:
+        assert column._compress is (zlib.compress if codec else C.stored_compress)
+        if deflate:
+            column._compress = deflate
+        for doc in part:
             writer.add_document(**doc)
         writer.commit()
-    assert deflated == [C.STORED_LEVEL] * 6
+    assert len(compressed) == 4
     with ix.searcher() as searcher:
+        leaves = [leaf for leaf, _offset in searcher.reader().leaf_readers()]
+        firsts = [C._segment_stored(leaf).get(C._segment_stored(leaf).base, 1) for leaf in leaves]
+        assert [first[0] == C.LZ4_STORED for first in firsts] == [True, False, False]
         found = {fields[S.ID]: fields for fields in (searcher.stored_fields(d) for d in range(12))}
         assert [C.stored_fields(searcher, d) for d in range(12)] == [*map(searcher.stored_fields, range(12))]
     assert found == {doc[S.ID]: doc for doc in docs}
     merger = FastSegmentWriter(ix)
-    merger.commit(optimize=True)  # isal- and zlib-deflated documents copied into one column
+    merger.commit(optimize=True)  # LZ4 and deflated documents copied into one Dateline column
     assert merger.copied_documents == 12
     with ix.searcher() as searcher:
         assert len(list(searcher.reader().leaf_readers())) == 1
         assert {searcher.stored_fields(d)[S.ID]: searcher.stored_fields(d) for d in range(12)} == found
+        assert [C.stored_fields(searcher, d) for d in range(12)] == [*map(searcher.stored_fields, range(12))]
+    # Into Whoosh's own zlib column a Dateline segment's documents are re-encoded, never copied.
+    whoosh_merger = FastSegmentWriter(ix, codec=W3Codec())
+    whoosh_merger.commit(optimize=True)
+    assert whoosh_merger.copied_documents == 0
+    with ix.searcher() as searcher:
+        assert {searcher.stored_fields(d)[S.ID]: searcher.stored_fields(d) for d in range(12)} == found
+
+
+def test_stored_compress_is_lz4_marked_apart_from_every_zlib_stream():
+    import zlib
+
+    from isal import isal_zlib
+
+    pickle_bytes = b"\x80\x05" + b"Idlib memorandum " * 400
+    packed = C.stored_compress(pickle_bytes, 3)
+    assert packed[0] == C.LZ4_STORED and len(packed) < len(pickle_bytes) // 4
+    assert C.stored_decompress(packed) == C.stored_decompress(memoryview(packed)) == pickle_bytes
+    for deflated in (zlib.compress(pickle_bytes, level) for level in range(10)):
+        assert deflated[0] & 0x0F == 8 != C.LZ4_STORED  # zlib's method nibble: deflate
+        assert C.stored_decompress(deflated) == pickle_bytes
+    assert C.stored_decompress(isal_zlib.compress(pickle_bytes, 1)) == pickle_bytes
 
 
 def test_fast_stored_column_leaves_other_layouts_alone():
@@ -527,7 +555,7 @@ def test_prefetch_stored_advises_exactly_each_documents_bytes(tmp_path, monkeypa
         assert C.prefetch_stored(searcher, wanted) == 4
         assert {advice for *_range, advice in advised} == {os.POSIX_FADV_WILLNEED}
         # Each advised range is that document's deflated stored fields, whole.
-        read = {pickle.loads(C.inflate(os.pread(fd, length, offset)))[S.ID]
+        read = {pickle.loads(C.stored_decompress(os.pread(fd, length, offset)))[S.ID]
                 for fd, offset, length, _advice in advised}
         assert read == {searcher.stored_fields(docnum)[S.ID] for docnum in wanted}
         assert C.prefetch_stored(searcher, []) == 0
