@@ -6,6 +6,8 @@ so a long-running server returned every article several times after a merging co
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from index.article import Article, Extracted
 from index.document import content_hash, to_document
 from index.extract import AliasTable
-from index.storage import create_index, open_index, refresh_searcher
+from index.storage import SETTLED_NS, create_index, latest_generation, open_index, refresh_searcher
 
 ALIASES = AliasTable.default()
 
@@ -95,3 +97,41 @@ def test_refresh_of_a_single_reused_segment_reports_the_new_generation(tmp_path)
     assert _stored_ids(fresh) == ["a1"]
     assert fresh.reader().generation() == index.latest_generation()
     assert refresh_searcher(index, fresh) is fresh
+
+
+def _counting_listings(monkeypatch, ix) -> list:
+    listed = []
+    whooshs = ix.latest_generation
+    monkeypatch.setattr(ix, "latest_generation", lambda: listed.append(1) or whooshs())
+    return listed
+
+
+def test_latest_generation_lists_the_folder_only_when_it_changed(ix, monkeypatch):
+    listed = _counting_listings(monkeypatch, ix)
+    clock = [time.time_ns() + SETTLED_NS + 1]  # the folder's last change is settled
+    monkeypatch.setattr(time, "time_ns", lambda: clock[0])
+    generation = ix.latest_generation()
+    listed.clear()
+    assert [latest_generation(ix) for _ in range(5)] == [generation] * 5
+    assert len(listed) == 1  # then one stat a call
+    _commit(ix, ["c1"], merge=False)  # a new table of contents: the folder's time moves
+    assert latest_generation(ix) == generation + 1 and len(listed) == 2
+
+
+def test_latest_generation_keeps_listing_while_the_folder_changed_within_the_clock_tick(ix, monkeypatch):
+    listed = _counting_listings(monkeypatch, ix)
+    folder_time = os.stat(ix.storage.folder).st_mtime_ns
+    monkeypatch.setattr(time, "time_ns", lambda: folder_time + SETTLED_NS // 2)  # changed just now
+    generation = ix.latest_generation()
+    listed.clear()
+    assert [latest_generation(ix) for _ in range(3)] == [generation] * 3
+    assert len(listed) == 3  # a commit in the same tick would not move the time: never trusted yet
+
+
+def test_refresh_sees_a_commit_through_the_generation_check(ix, monkeypatch):
+    monkeypatch.setattr(time, "time_ns", lambda: 2**62)  # every listing settled
+    searcher = ix.searcher()
+    assert refresh_searcher(ix, searcher) is searcher
+    _commit(ix, ["c1"], merge=False)
+    fresh = refresh_searcher(ix, searcher)
+    assert fresh is not searcher and "c1" in _stored_ids(fresh)
