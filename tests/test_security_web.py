@@ -376,3 +376,22 @@ def test_405_names_the_allowed_methods(make_index, url, method):
     assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
     if url.startswith("/api/"):
         assert response.get_json()["error"]["status"] == 405
+
+
+def test_security_headers_keep_a_views_own_value_and_add_the_others_once():
+    from flask import Flask
+
+    from webui import security
+
+    app = Flask(__name__)
+    security.init_app(app)
+
+    @app.get("/own")
+    def own():
+        return "x", 200, {"x-frame-options": "SAMEORIGIN"}  # any case: HTTP names are case-blind
+
+    headers = app.test_client().get("/own").headers
+    assert headers.getlist("X-Frame-Options") == ["SAMEORIGIN"]
+    for name, value in security.HEADERS.items():
+        if name != "X-Frame-Options":
+            assert headers.getlist(name) == [value]
