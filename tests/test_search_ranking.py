@@ -142,3 +142,13 @@ def test_few_ranked_matches_random_postings():
                 ranking_module.FEW_RANKED = saved
         inside = np.flatnonzero(np.isin(docs, ids + 500))
         assert results[0] == results[1] == [inside.tolist(), ids.searchsorted(docs[inside] - 500).tolist()]
+
+
+def test_id_ranks_in_python_and_through_numpy_agree(monkeypatch):
+    ids = ["b-2", "a-10", "a-2", None, "Zeta", "ärger", "a-10", "é", "ab", ""]
+    docs = np.array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    in_python = ranking_module.id_ranks(docs, ids)
+    assert in_python.tolist() == [5, 2, 3, 0, 1, 6, 2, 7, 4, 0]  # code point order; None as ""
+    monkeypatch.setattr(ranking_module, "FEW_IDS", 0)
+    assert ranking_module.id_ranks(docs, ids).tolist() == in_python.tolist()
+    assert ranking_module.id_ranks(docs[:0], ids).tolist() == []
