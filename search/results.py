@@ -12,7 +12,7 @@ from search.copies import Copy
 from search.names import AliasTable, name_key
 
 
-@dataclass
+@dataclass(slots=True)  # ~100 on a page: half the construction time of a dict-backed instance
 class FacetValue:
     value: str
     count: int
@@ -38,7 +38,7 @@ def facet_order(value: FacetValue) -> tuple:
     return value.type == "organization", -value.count, value.value.casefold(), value.value
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     id: str
     title: str

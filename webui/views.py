@@ -95,7 +95,7 @@ def search_page():
     facets = {}
     for kind in FILTER_PARAMS:
         values = [
-            {**vars(v), "toggle_url": toggle_url(search_request, kind, v.value)}
+            {**asdict(v), "toggle_url": toggle_url(search_request, kind, v.value)}
             for v in result.facets.get(kind, [])
         ]
         # Selected values always stay visible, above the fold of "show more".
