@@ -142,22 +142,28 @@ def _facets(arrays: FacetArrays, docs: np.ndarray, masks: dict[str, np.ndarray],
     facets: dict[str, list[FacetValue]] = {}
     if final is None:
         final = _apply(docs, masks)
-    # Kinds without a filter of their own all count ``final``: in one pass.
-    shared = arrays.count_kinds([kind for kind in S.FACET_KINDS if kind not in masks], final)
+    # Kinds without a filter of their own (so nothing selected) all count ``final``: their top
+    # values at once where they are few (a rare word), else counted in one pass.
+    unfiltered = [kind for kind in S.FACET_KINDS if kind not in masks]
+    tops = arrays.top_counts(unfiltered, final, FACET_LIMIT)
+    shared = arrays.count_kinds(unfiltered, final) if tops is None else {}
     for kind in S.FACET_KINDS:
-        # Disjunctive: count over the matches of every *other* filter.
-        if kind in masks:
-            ordinals, counts = arrays.count_nonzero(kind, _apply(docs, masks, skip=kind))
-        else:
-            ordinals, counts = shared[kind]
         raw_selected = request.filters.get(kind, ())
         selected_keys = {name_key(v, aliases) for v in raw_selected}
         selected_ords = set(arrays.ordinals_for(kind, list(selected_keys)))
-        top = top_positions(ordinals, counts, arrays.key_ranks(kind), FACET_LIMIT)
-        found = dict(zip(ordinals[top].tolist(), counts[top].tolist(), strict=True))
+        if tops is not None and kind in tops:
+            found = dict(zip(*tops[kind], strict=True))
+        else:
+            # Disjunctive: a filtered kind counts over the matches of every *other* filter.
+            if kind in masks:
+                ordinals, counts = arrays.count_nonzero(kind, _apply(docs, masks, skip=kind))
+            else:
+                ordinals, counts = shared[kind]
+            top = top_positions(ordinals, counts, arrays.key_ranks(kind), FACET_LIMIT)
+            found = dict(zip(ordinals[top].tolist(), counts[top].tolist(), strict=True))
+            if selected_ords - found.keys():
+                found.update(_counts_of(ordinals, counts, selected_ords - found.keys()))
         chosen = set(found) | selected_ords
-        if selected_ords - found.keys():
-            found.update(_counts_of(ordinals, counts, selected_ords - found.keys()))
         display = arrays.display[kind]
         typed = kind == S.SPEAKER  # speakers carry their type: people first, organisations marked
         values = [FacetValue(display[o], found[o], o in selected_ords,

@@ -148,9 +148,8 @@ def _all_kinds(rng: np.random.Generator, ndocs: int) -> FacetArrays:
 @pytest.mark.parametrize("chunk", [7, 1 << 15])
 def test_kinds_counted_together_equal_each_kind_counted(chunk, monkeypatch):
     """Counting several kinds over the same documents in one pass gives each kind's own counts
-    (and does count them in one pass: the kind-by-kind count is not called), few values sorted
-    and many counted in an array; the combined lists built in one step or in steps of 7
-    documents."""
+    (and does count them in one pass: the kind-by-kind count is not called), in one array; the
+    combined lists built in one step or in steps of 7 documents."""
     from search import facets
     from search import schema as S
 
@@ -160,10 +159,9 @@ def test_kinds_counted_together_equal_each_kind_counted(chunk, monkeypatch):
     assert arrays.all_kinds() is not None
     monkeypatch.undo()
     count_nonzero = FacetArrays.count_nonzero
-    few, many = np.arange(0, 2_000, 400), np.arange(0, 2_000, 2)  # ~15 values, ~3,000
-    for docs, refused in ((few, "bincount"), (many, "unique")):  # sorted, or counted in an array
+    for docs in (np.arange(0, 2_000, 400), np.arange(0, 2_000, 2)):  # ~15 values, ~3,000
         expected = {kind: count_nonzero(arrays, kind, docs) for kind in S.FACET_KINDS}
-        monkeypatch.setattr(np, refused, None)
+        monkeypatch.setattr(np, "unique", None)  # counted in an array, never sorted
         got = arrays.count_kinds(list(S.FACET_KINDS), docs)
         monkeypatch.undo()
         assert {k: [a.tolist() for a in v] for k, v in got.items()} == {
@@ -215,3 +213,39 @@ def test_day_counts_of_few_documents_are_the_general_paths(span, monkeypatch):
         monkeypatch.undo()
     assert [v.value for v in engine._day_counts(arrays, np.array([0, 1]))] == (
         [] if span > DAY_FACET_MAX_SPAN else sorted({"2019-04-14", S.day_to_date(18_000 + span).isoformat()}))
+
+
+def test_top_counts_are_each_kinds_top_values_by_count_then_key():
+    """For few values, every kind's top values come from one sort: the same values and counts as
+    counting the kind and choosing its top values (ties by key: "k10" before "k2"), listed by
+    count, then key."""
+    from search import schema as S
+    from search.engine import top_ordinals
+
+    rng = np.random.default_rng(11)
+    arrays = _all_kinds(rng, 3_000)
+    for size in (0, 1, 3, 12, 30):  # up to ~400 values of ~4,200: few
+        docs = np.sort(rng.choice(3_000, size, replace=False)).astype(np.int64)
+        for kinds in (list(S.FACET_KINDS), [S.PLACE, S.SPEAKER]):
+            for limit in (1, 5, 20):
+                got = arrays.top_counts(kinds, docs, limit)
+                assert list(got) == kinds
+                for kind in kinds:
+                    ordinals, counts = arrays.count_nonzero(kind, docs)
+                    top = top_ordinals(ordinals, counts, arrays.key_ranks(kind), limit)
+                    count_of = dict(zip(ordinals.tolist(), counts.tolist(), strict=True))
+                    ranks = arrays.key_ranks(kind)
+                    in_order = sorted(top, key=lambda o: (-count_of[o], ranks[o]))
+                    assert got[kind] == (in_order, [count_of[o] for o in in_order])
+
+
+def test_top_counts_decline_many_values_and_uncombined_kinds():
+    from search import schema as S
+
+    rng = np.random.default_rng(12)
+    arrays = _all_kinds(rng, 500)
+    assert arrays.top_counts(list(S.FACET_KINDS), np.arange(400), 20) is None  # many: count instead
+    assert arrays.top_counts([], np.arange(3), 20) is None
+    broken = _all_kinds(rng, 500)
+    broken.display[S.PERSON] = broken.display[S.PERSON][:10]  # ordinals reach past the values
+    assert broken.top_counts(list(S.FACET_KINDS), np.arange(3), 20) is None
