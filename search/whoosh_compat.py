@@ -431,7 +431,7 @@ def _segment_stored(segment_reader) -> _SegmentStored | None:
     Whoosh, or read through :class:`DatelinePerDocReader`)."""
     import zlib
 
-    from whoosh.codec.whoosh3 import STORED_COLUMN, W3PerDocReader
+    from whoosh.codec.whoosh3 import STORED_COLUMN
     from whoosh.columns import CompressedBytesColumn, PickleColumn
 
     perdoc = getattr(segment_reader, "_perdoc", None)

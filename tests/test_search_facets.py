@@ -239,12 +239,20 @@ def test_top_counts_are_each_kinds_top_values_by_count_then_key():
                     assert got[kind] == (in_order, [count_of[o] for o in in_order])
 
 
-def test_top_counts_decline_many_values_and_uncombined_kinds():
+def test_top_counts_decline_many_values_and_uncombined_kinds(monkeypatch):
+    from search import facets
     from search import schema as S
 
     rng = np.random.default_rng(12)
     arrays = _all_kinds(rng, 500)
     assert arrays.top_counts(list(S.FACET_KINDS), np.arange(400), 20) is None  # many: count instead
+    # Declined before the values are gathered: by the documents' number, then by their values'.
+    gather = facets._gathered
+    monkeypatch.setattr(facets, "_gathered", None)
+    assert arrays.top_counts(list(S.FACET_KINDS), np.arange(300), 20) is None  # ~3,900 values
+    monkeypatch.setattr(facets, "_gathered", lambda *args: gathered.append(1) or gather(*args))
+    gathered: list = []
+    assert arrays.top_counts(list(S.FACET_KINDS), np.arange(5), 20) is not None and gathered == [1]
     assert arrays.top_counts([], np.arange(3), 20) is None
     broken = _all_kinds(rng, 500)
     broken.display[S.PERSON] = broken.display[S.PERSON][:10]  # ordinals reach past the values
