@@ -1238,6 +1238,14 @@ def test_referring_to_of_a_group_is_no_statement():
     assert _quotes(body)["Senate Democrats"] == ["the bill would fail"]
 
 
+def test_alluding_to_after_a_comma_reports_its_topic():
+    body = "Jane Harper said the race was far from over, alluding to the mayor's rumored ambitions."
+    assert _quotes(body)["Jane Harper"] == [
+        "the race was far from over",
+        "the mayor's rumored ambitions.",
+    ]
+
+
 def test_commenting_on_after_a_comma_reports_its_topic():
     body = "Jane Harper said the vote was rushed, commenting on the new budget rules."
     assert _quotes(body)["Jane Harper"] == ["the vote was rushed", "the new budget rules."]

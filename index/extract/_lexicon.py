@@ -475,6 +475,9 @@ TOPIC_PARTICIPLES: Final[dict[str, str]] = {
     "commenting": "on",
     "speaking": "about",
     "hinting": "at",
+    # (sixteenth round) "…, alluding to the chair's rumored ambitions": a veiled reference is a
+    # reference, as the finite "alluded to" (a topic cue) is; train +3 found at 0.75
+    "alluding": "to",
 }
 
 # Base forms of speech and statement verbs, read only right after "to" ("Pence went on to explain
