@@ -935,3 +935,21 @@ def test_opening_according_to_takes_the_quote_of_the_attribution_after_its_comma
     body = "The vote is soon. According to the Denver Post, Mary Lowe said the convention would move."
     quote = ["the convention would move."]
     assert _quotes(body) == {"Mary Lowe": quote, "Denver Post": quote}
+
+
+# -- sixteenth round: content acceptance -----------------------------------------------------------
+
+
+def test_voiced_stance_verb_reports_its_object():
+    body = "Mary Lowe spoke in Denver. Lowe voiced her disapproval of the council's ruling."
+    assert _quotes(body) == {"Mary Lowe": ["her disapproval of the council's ruling."]}
+
+
+def test_knocked_reports_what_was_attacked():
+    body = "Mary Lowe spoke in Denver. Lowe knocked the mayor's budget as wasteful."
+    assert _quotes(body) == {"Mary Lowe": ["the mayor's budget as wasteful."]}
+
+
+def test_echoed_by_a_passive_source_reports_nothing_after_it():
+    body = "Tom Reed spoke. His claims have been echoed by Mary Lowe and her many followers online."
+    assert _quotes(body).get("Mary Lowe", []) == []

@@ -227,7 +227,26 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         or low in lex.CAST_VERBS
         or _light_noun_cue(low)
         or _critical_cue(low)
+        or low in VOICED_STANCE_VERBS
     )
+
+
+#: (sixteenth round) Stance verbs of the lexicon whose object is what the Source said, though
+#: ``STATEMENT_VERBS`` did not hold them: "Trump echoed Putin's justification of the annexation"
+#: (words repeated), "Cruz knocked Rubio on trade", "jabbed Clinton over …" (verbal attacks, as
+#: "slammed" is), "Husted voiced his disapproval of the ruling" (said, as "expressed" is).  Not
+#: "applauded" ("applauded the efforts of investors": approval by deed as often), "invoked" ("invoked
+#: the Orlando attacks as a cudgel": used, not said), "outlined" (a plan), "protested" (a march).
+VOICED_STANCE_VERBS: Final[frozenset[str]] = lex.words(
+    "echoed echoes knocked jabbed voiced voices expresses criticises"
+)
+
+
+def voiced_by_passive(cue: str, inverted: bool) -> bool:
+    """Whether a ``VOICED_STANCE_VERBS`` cue is a passive's ("have been echoed by Trump's army of
+    Twitter followers"): its Source follows "by" and the object it voiced is the clause's subject,
+    not the words after the Source, so it reports no content there."""
+    return inverted and cue.lower() in VOICED_STANCE_VERBS
 
 
 def _critical_cue(low: str) -> bool:
