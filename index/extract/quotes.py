@@ -4173,7 +4173,8 @@ def _reported_span(
     lead_in = body[max(s_start, att.source_start - 12) : att.source_start]
     if not att.inverted and _content.relative_source(lead_in):
         return 0, 0  # "what Trump says his tax plan would do": the clause is not his statement
-    speech = _content.reports_content(att.cue, att.type) and not _content.voiced_by_passive(att.cue, att.inverted)
+    speech = _content.reports_content(att.cue, att.type)
+    speech = speech and not _content.voiced_by_passive(att.cue, att.inverted)
     if att.cue == "in":
         # "In a Washington Post-ABC News poll released Sunday, 41 percent …": past the poll's description
         comma = body.find(", ", after_start, min(s_end, after_start + 80))
