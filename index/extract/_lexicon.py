@@ -563,6 +563,18 @@ OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced
 )
 
 
+# Topic cues whose verb has no sense but speaking (talk, speak, comment, refer, allude, mention,
+# reference, discuss): as a person's finite verb they name a speaker of the article on their own
+# (``quotes._topic_speaker``).  Not "laid out" ("laid out the chairs"), "went after" (a chase),
+# "hints", "retweeted", "trumpeted", "congratulated", "downplayed", "savaged": other senses, or an act
+# as often as words; those still add quotes only to a speaker quoted otherwise.
+SPEAKING_TOPIC_VERBS: Final[frozenset[str]] = words(
+    """
+    talk talks talked talking spoke speaks comment comments commented refer refers referred
+    allude alludes alluded discussed mentioned referenced
+    """
+)
+
 # Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").
 MEDIA_WORDS: Final[frozenset[str]] = words(
     "press times post journal tribune herald caller examiner news today reuters bloomberg politico "
