@@ -1084,6 +1084,22 @@ def test_topic_cue_with_a_direct_object_makes_a_person_speaker_alone():
     }
 
 
+def test_addressed_a_topic_reports_it_for_a_quoted_speaker():
+    body = "Elena Marsh said the budget was fair. Marsh also addressed the fact that the port lost money."
+    assert _quotes(body)["Elena Marsh"] == [
+        "the budget was fair.",
+        "the fact that the port lost money.",
+    ]
+
+
+def test_addressed_a_listener_reports_nothing():
+    body = (
+        "Elena Marsh said the budget was fair. Marsh addressed the crowd in the square."
+        " Marsh addressed Congress on Monday. Marsh addressed the Harbor Club after lunch."
+    )
+    assert _quotes(body) == {"Elena Marsh": ["the budget was fair."]}
+
+
 def test_discussed_by_coordinated_subjects_is_a_conversation():
     body = (
         "Elena Marsh said the talks were useful. On Monday, Marsh and Tom Reyes discussed the port"

@@ -560,6 +560,11 @@ OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced
     # Trump's attack", "Christie savaged Rubio", "Obama congratulated Trump": said of someone or
     # something (as topic cues they give quotes only to a speaker quoted otherwise)
     "retweeted trumpeted trumpeting congratulated downplayed downplays savaged"
+) | words(
+    # (sixteenth round) "McAuliffe also addressed the fact that …", "Obama also addressed Trump's
+    # general concerns": spoke to a topic; only when its object is no listener ("addressed the
+    # crowd", "addressed Congress": ``quotes._Attributor._addresses_listener``)
+    "addressed"
 )
 
 

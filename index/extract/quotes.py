@@ -1131,6 +1131,20 @@ def _group_plural(head: str) -> bool:
     return head in _GROUP_PLURALS or _AGENT_PLURAL.match(head) is not None
 
 
+#: Forms of "address" read as a topic cue when their object is no listener (``_addresses_listener``).
+_ADDRESS_FORMS: Final = lex.words("addressed address")
+#: Object pronouns: "addressed them", "addressing her informally as …" name a listener.
+_OBJECT_PRONOUNS: Final = lex.words("him her them us me you it")
+#: Nouns of an audience: "addressed the crowd / the convention / the students of …" name whom the
+#: Source spoke to.
+_AUDIENCE_NOUNS: Final = lex.words(
+    """
+    crowd crowds audience audiences convention conventions rally rallies nation students supporters
+    delegates voters graduates congregation conference gathering assembly members reporters
+    journalists press media lawmakers legislature congress meeting group groups room chamber
+    summit forum session dinner luncheon breakfast event
+    """
+)
 #: The nouns of ``lex.LIGHT_SPEECH_NOUNS`` as a set, for :func:`_positions_in`.
 _LIGHT_NOUNS: Final = frozenset(lex.LIGHT_SPEECH_NOUNS)
 
@@ -1212,7 +1226,11 @@ class _Attributor:
             elif low in lex.CLAUSE_CUE_VERBS and not _CLAUSE_AFTER.match(self.body, self.ends[i]):
                 continue  # "maintained a lead", "clarified his position": no words reported
             elif low in lex.OBJECT_TOPIC_CUES:
-                if not caps[i] and not (low == "discussed" and self._coordinated_subject(i)):
+                if (
+                    not caps[i]
+                    and not (low == "discussed" and self._coordinated_subject(i))
+                    and not (low in _ADDRESS_FORMS and self._addresses_listener(i))  # "addressed the crowd"
+                ):
                     self._topic(i)  # "Gowdy referenced an inspector general's report"
             elif low in _SIGNATURE_DASHES or low == "-":
                 # "“…” ― Sonya Herridge"; "“…”\n\n- Bernie Sanders." (a signature line of its own)
@@ -2443,6 +2461,23 @@ class _Attributor:
         self.topics.extend(self.found[count:])
         del self.found[count:]
         return found
+
+    def _addresses_listener(self, i: int) -> bool:
+        """``addressed the crowd``, ``addressed Congress``, ``addressed the Republican convention``:
+        "address" names whom the Source spoke to, not what about, when its object is a name (a
+        capitalised word after a determiner at most, not a possessor: "addressed Trump's concerns"
+        is a topic), an object pronoun or an audience noun (``_AUDIENCE_NOUNS``) within three words."""
+        lows, texts, n = self.lows, self.texts, self.n
+        k = i + 1
+        if k < n and lows[k] in _ARTICLES:
+            k += 1
+        if k >= n:
+            return True
+        if lows[k] in _OBJECT_PRONOUNS:
+            return True
+        if texts[k][:1].isupper() and not texts[k].endswith(("'s", "’s")):
+            return True
+        return any(lows[m] in _AUDIENCE_NOUNS for m in range(k, min(n, k + 3)))
 
     def _base_after_to(self, i: int) -> bool:
         """``Clinton went on to explain that …``: the base form of a speech verb after "to"
