@@ -1313,6 +1313,18 @@ def test_light_verb_speech_noun_reports_what_follows_its_preposition():
     assert _quotes(body) == {"Jane Harper": ["the council for its slow work on the budget."]}
 
 
+def test_light_verb_gives_details_or_a_view_of_what_follows():
+    body = "Jane Harper provided new details about the council's budget talks."
+    assert _quotes(body) == {"Jane Harper": ["the council's budget talks."]}
+    body = "Jane Harper presented a very different view of the transit plan."
+    assert _quotes(body) == {"Jane Harper": ["the transit plan."]}
+
+
+def test_light_verb_participle_after_a_comma_speaks_for_the_subject():
+    body = "Jane Harper spoke in Denver on Monday, delivering a blistering critique of the council."
+    assert _quotes(body) == {"Jane Harper": ["the council."]}
+
+
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
     assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
     assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}

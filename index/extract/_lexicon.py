@@ -530,12 +530,24 @@ LIGHT_SPEECH_NOUNS: Final[dict[str, frozenset[str]]] = {
     "aim": words("at"),
     **dict.fromkeys(("shots", "potshots"), words("at")),
     "credit": words("for"),
+    # (sixteenth round) "provided new details about the plan", "presented a very different view
+    # of the race", "sent Trump a message about …", "took a whack / a direct swing at Cruz",
+    # "delivered his tirade against the press", "gave an account of the meeting": words given
+    **dict.fromkeys(("details", "detail"), words("about on of")),
+    **dict.fromkeys(("view", "views", "vision"), words("of on about")),
+    **dict.fromkeys(("message", "messages"), words("about on of")),
+    **dict.fromkeys(("whack", "swing", "swings", "dig", "digs", "shot"), words("at")),
+    **dict.fromkeys(("tirade", "tirades", "diatribe", "rant", "harangue"), words("of against about on")),
+    **dict.fromkeys(("account", "assessment", "explanation", "rebuttal", "denial", "praise"), words("of")),
+    **dict.fromkeys(("warning", "warnings"), words("about against")),
+    **dict.fromkeys(("complaint", "complaints"), words("about against")),
 }
 # Verbs that carry such a noun ("made", "delivered", "offered", "issued", "launched", "took").
 LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
     """
     made makes making delivered delivers delivering offered offers offering gave gives giving
     issued issues issuing launched launches launching mounted mounting took takes taking lodged
+    provided provides providing presented presents presenting sent sends sending
     """
 )
 

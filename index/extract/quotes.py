@@ -1326,7 +1326,8 @@ class _Attributor:
                 continue
             found = len(self.found)
             named_only, self.named_only = self.named_only, True
-            self._before(i, k)
+            if not self._light_participle(k):
+                self._before(i, k)
             self.named_only = named_only
             for att in self.found[found:]:
                 att.cue = self.body[self.starts[k] : self.ends[i + 1]]  # "made a plea for"
@@ -1334,6 +1335,19 @@ class _Attributor:
                 out.append(att)
             del self.found[found:]
         return out
+
+    def _light_participle(self, k: int) -> bool:
+        """``…, delivering a blistering critique of …``: a light verb's participle after a comma or a
+        participle lead ("by", "while" …) speaks for the sentence's speaker or subject, as a speech
+        participle does (``_participle``); a person only."""
+        if not self.lows[k].endswith("ing") or not (
+            self._after_comma(k) or self.lows[k - 1] in _PARTICIPLE_LEADS
+        ):
+            return False
+        first = len(self.found)
+        self._participle(k)
+        self._persons_only(first)
+        return len(self.found) > first
 
     # -- noun cues ---------------------------------------------------------------------------
     def _noun_cues(self) -> list[_Attribution]:
