@@ -1325,6 +1325,11 @@ def test_light_verb_participle_after_a_comma_speaks_for_the_subject():
     assert _quotes(body) == {"Jane Harper": ["the council."]}
 
 
+def test_characterized_as_is_a_portrayal_in_words():
+    body = "Jane Harper routinely characterizes herself as a builder of bridges."
+    assert _quotes(body) == {"Jane Harper": ["herself as a builder of bridges."]}
+
+
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
     assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
     assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}
