@@ -1330,6 +1330,13 @@ def test_characterized_as_is_a_portrayal_in_words():
     assert _quotes(body) == {"Jane Harper": ["herself as a builder of bridges."]}
 
 
+def test_light_verb_read_as_a_stance_verb_takes_its_speech_noun():
+    body = "Jane Harper offered an emotional defense of the old harbor."
+    assert _quotes(body) == {"Jane Harper": ["the old harbor."]}
+    body = "Jane Harper even offered some kind words about the mayor."
+    assert _quotes(body) == {"Jane Harper": ["the mayor."]}
+
+
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
     assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
     assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}

@@ -545,6 +545,13 @@ LIGHT_SPEECH_NOUNS: Final[dict[str, frozenset[str]]] = {
     **dict.fromkeys(("account", "assessment", "explanation", "rebuttal", "denial", "praise"), words("of")),
     **dict.fromkeys(("warning", "warnings"), words("about against")),
     **dict.fromkeys(("complaint", "complaints"), words("about against")),
+    # "offered increasingly strident defenses of Lewandowski", "offered a Trump-style retort on …",
+    # "offered a somewhat more reserved response about …", "offered the crowd an emotional
+    # evaluation on …", "even offered some kind words about Mr. Bush"
+    "defenses": words("of"),
+    **dict.fromkeys(("retort", "retorts", "response", "responses"), words("on about")),
+    **dict.fromkeys(("evaluation", "evaluations"), words("of on")),
+    "words": words("about for"),
 }
 # Verbs that carry such a noun ("made", "delivered", "offered", "issued", "launched", "took").
 LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(

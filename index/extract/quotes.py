@@ -1313,7 +1313,6 @@ class _Attributor:
                 i + 1 >= self.n
                 or lows[i + 1] not in lex.LIGHT_SPEECH_NOUNS[lows[i]]
                 or self.quoted[i]
-                or self.sents[i] in stated
             ):
                 continue
             k = i - 1
@@ -1323,6 +1322,9 @@ class _Attributor:
                     break
                 k -= 1
             if k <= 0 or lows[k] not in lex.LIGHT_SPEECH_VERBS or self.sents[k] != self.sents[i]:
+                continue
+            if self.sents[i] in stated:
+                self._light_verb_read(i, k)
                 continue
             found = len(self.found)
             named_only, self.named_only = self.named_only, True
@@ -1335,6 +1337,17 @@ class _Attributor:
                 out.append(att)
             del self.found[found:]
         return out
+
+    def _light_verb_read(self, i: int, k: int) -> None:
+        """``Trump offered an emotional defense of the city``, ``Bush offered a Trump-style retort
+        on …``: the light verb at ``k`` already read as a stance verb (its object a thing, so no
+        content) gets the speech noun at ``i`` and its preposition into its cue, so what the act is
+        about becomes its content."""
+        start = self.starts[k]
+        for att in self.found:
+            if att.cue_start == start and att.cue.lower() == self.lows[k]:
+                att.cue = self.body[start : self.ends[i + 1]]  # "offered an emotional defense of"
+                att.cue_end = self.ends[i + 1]
 
     def _light_participle(self, k: int) -> bool:
         """``…, delivering a blistering critique of …``: a light verb's participle after a comma or a
