@@ -1106,7 +1106,31 @@ def fragment(text: str, cue: str = "") -> bool:
         words = [w for w in text.split() if any(c.isalnum() for c in w)][:2]
     if len(words) == 1 and cue and cue.lower() not in SPEECH_CUES and words[0][:1].isupper():
         return not words[0].rstrip(".,;:!?’'”\"").isalpha()  # "endorsed Cruz", "praised Putin"
+    if len(words) == 1 and one_word_object(cue, words[0]):
+        return False
     if len(words) < 2:
         return True
     # "to sign up 5 million people" (after "wants"): an intention; after "pledged", a promise
     return words[0].strip("“\"‘'(").lower() == "to" and cue.lower() not in _PROMISES
+
+
+
+def one_word_object(cue: str, word: str) -> bool:
+    """Whether a one-word object of a stance or statement verb is its content (sixteenth round):
+    "Clinton has expressed concerns", "Trump has disparaged immigrants", "Sanders is thanking
+    supporters", "Trump was calling for change".  PolNeAR annotates such an object as what was
+    said, as it does longer ones; the check that refuses one-word content ("basically.", "too.")
+    was stricter than that.  Only a word of letters of four or more, not a pronoun, a determiner
+    or an -ing form ("arriving"), after a cue that is no speech verb (their one word is an
+    answer or an adverb: "said yes", "added later")."""
+    low = cue.lower()
+    w = word.rstrip(".,;:!?\u2019'\u201d\"").lower()
+    return (
+        bool(low)
+        and low not in SPEECH_CUES
+        and len(w) >= 4
+        and w.isalpha()
+        and not w.endswith("ing")
+        and w not in lex.PRONOUNS
+        and w not in lex.DETERMINERS
+    )
