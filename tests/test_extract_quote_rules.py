@@ -1338,6 +1338,24 @@ def test_light_verb_read_as_a_stance_verb_takes_its_speech_noun():
     assert _quotes(body) == {"Jane Harper": ["the mayor."]}
 
 
+def test_phrasal_speech_verbs_report_their_particles_object_for_a_quoted_speaker():
+    body = (
+        "Jane Harper said the port was safe. Harper reflected on her years at the council. "
+        "Harper later walked back her remarks about the mayor. Harper ticked off a list of repairs."
+    )
+    assert _quotes(body)["Jane Harper"] == [
+        "the port was safe.",
+        "her years at the council.",
+        "her remarks about the mayor.",
+        "a list of repairs.",
+    ]
+
+
+def test_fired_back_reports_what_follows():
+    body = "Tom Reed said the plan failed. Jane Harper fired back that the plan had saved the port."
+    assert _quotes(body)["Jane Harper"] == ["the plan had saved the port."]
+
+
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
     assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
     assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}

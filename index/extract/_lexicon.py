@@ -467,6 +467,21 @@ TOPIC_CUES: Final[dict[str, str]] = {
     **dict.fromkeys(("laid", "lays"), "out"),
     "hints": "at",
     "went": "after",
+    # (sixteenth round) verbs of speaking at length or in a manner about a topic, with their
+    # particle: "reflected on her years in the Senate", "lectured on foreign policy", "expanded on
+    # his plan", "riffed on the debate", "ranted about the media", "fretted about turnout",
+    # "reminisced about Iowa"; and phrasal speech acts: "walked back his comments" (a statement
+    # retracted), "ticked off a list of …" (listed aloud), "summed up the race" ("fired back" is a
+    # speech cue of its own: ``quotes._PHRASAL_CUES``)
+    **dict.fromkeys(("reflected", "reflects"), "on"),
+    **dict.fromkeys(("lectured", "lectures"), "on"),
+    **dict.fromkeys(("expanded", "expands"), "on"),
+    **dict.fromkeys(("dwelled", "dwelt", "dwells", "riffed", "riffs", "harped", "harps"), "on"),
+    **dict.fromkeys(("ranted", "rants", "raved", "raves", "fretted", "frets"), "about"),
+    **dict.fromkeys(("reminisced", "reminisces"), "about"),
+    **dict.fromkeys(("walked", "walks"), "back"),
+    **dict.fromkeys(("ticked", "ticks"), "off"),
+    **dict.fromkeys(("summed", "sums"), "up"),
 }
 
 # Participles of speaking about a topic, with their particle: "…, referring to the Khan family",

@@ -724,7 +724,11 @@ _NAMING: Final = lex.words("called named dubbed")
 _INDEFINITE: Final = lex.words("the a an one another")
 _ARTICLES: Final = lex.words("the a an")
 # Verbs that are speech cues only before their particle ("Trump shot back", "as Krugman points out").
-_PHRASAL_CUES: Final[dict[str, str]] = {"shot": "back", "shoots": "back", "points": "out", "point": "out"}
+_PHRASAL_CUES: Final[dict[str, str]] = {
+    "shot": "back", "shoots": "back", "points": "out", "point": "out",
+    # (sixteenth round) "Clinton fired back that …", "Rubio fired back at Christie over …": a retort
+    "fired": "back", "fires": "back",
+}
 # Forms of "make" in "made it clear that …", a statement cue.
 _MAKE_FORMS: Final = lex.words("made makes make making")
 # Prepositions and conjunctions that open a sentence's introductory phrase ("Amid …, Trump said").
