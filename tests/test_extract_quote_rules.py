@@ -1356,6 +1356,26 @@ def test_fired_back_reports_what_follows():
     assert _quotes(body)["Jane Harper"] == ["the plan had saved the port."]
 
 
+def test_progressive_topic_verb_after_be_reports_its_object_for_a_quoted_speaker():
+    body = (
+        "Jane Harper said the port was safe. Harper is outlining a list of repairs for the docks. "
+        "Harper is reflecting on her years at the council."
+    )
+    assert _quotes(body)["Jane Harper"] == [
+        "the port was safe.",
+        "a list of repairs for the docks.",
+        "her years at the council.",
+    ]
+
+
+def test_progressive_discussing_of_coordinated_subjects_or_a_gerund_is_not_read():
+    body = (
+        "Jane Harper said the port was safe. Harper and Tom Reed were discussing the docks. "
+        "Harper avoids discussing the election."
+    )
+    assert _quotes(body) == {"Jane Harper": ["the port was safe."]}
+
+
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
     assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
     assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}

@@ -223,6 +223,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         or low in lex.TOPIC_CUES
         or low in lex.OBJECT_TOPIC_CUES
         or low in lex.TOPIC_PARTICIPLES
+        or low in lex.PROGRESSIVE_TOPIC_CUES
         or low in lex.BASE_SPEECH_VERBS
         or low in lex.CAST_VERBS
         or _light_noun_cue(low)

@@ -497,6 +497,10 @@ TOPIC_PARTICIPLES: Final[dict[str, str]] = {
     # (sixteenth round) "…, alluding to the chair's rumored ambitions": a veiled reference is a
     # reference, as the finite "alluded to" (a topic cue) is; train +3 found at 0.75
     "alluding": "to",
+    # (sixteenth round) "Kasich is reflecting on lessons from his parents' death", "…, laying out
+    # an alternative agenda": speaking about a topic, as "reflected on" and "laid out" are
+    "reflecting": "on",
+    "laying": "out",
 }
 
 # Base forms of speech and statement verbs, read only right after "to" ("Pence went on to explain
@@ -605,6 +609,13 @@ OBJECT_TOPIC_CUES: Final[frozenset[str]] = words("discussed mentioned referenced
     "addressed"
 )
 
+
+# Progressives of verbs of speaking about a topic that take it as a direct object: "Cruz was
+# discussing his immigration plan", "Sanders is outlining a litany of policy proposals", "the White
+# House and congressional leaders have been discussing …": read like ``OBJECT_TOPIC_CUES`` after a
+# form of "be" only (``quotes._Attributor._progressive_topic``); alone the -ing form is as often a
+# gerund ("avoids discussing the election").
+PROGRESSIVE_TOPIC_CUES: Final[frozenset[str]] = words("discussing detailing outlining")
 
 # Topic cues whose verb has no sense but speaking (talk, speak, comment, refer, allude, mention,
 # reference, discuss): as a person's finite verb they name a speaker of the article on their own

@@ -809,6 +809,7 @@ _TRIGGERS: Final = (
     | frozenset(lex.TOPIC_CUES)
     | lex.OBJECT_TOPIC_CUES
     | frozenset(lex.TOPIC_PARTICIPLES)
+    | lex.PROGRESSIVE_TOPIC_CUES
     | lex.BASE_SPEECH_VERBS
     | lex.CAST_VERBS
     | frozenset(lex.CRITICAL_ADJECTIVES)
@@ -1227,6 +1228,9 @@ class _Attributor:
             elif low in lex.TOPIC_PARTICIPLES:
                 if not caps[i]:
                     self._topic_participle(i)  # "…,” Trump said, referring to the Khan family."
+            elif low in lex.PROGRESSIVE_TOPIC_CUES:
+                if not caps[i]:
+                    self._progressive_topic(i)  # "Cruz was discussing his immigration plan"
             elif low in lex.CLAUSE_CUE_VERBS and not _CLAUSE_AFTER.match(self.body, self.ends[i]):
                 continue  # "maintained a lead", "clarified his position": no words reported
             elif low in lex.OBJECT_TOPIC_CUES:
@@ -2552,6 +2556,19 @@ class _Attributor:
         found = self._participle(i)
         self._persons_only(first)
         return found and len(self.found) > first
+
+    def _progressive_topic(self, i: int) -> bool:
+        """``Cruz was discussing his immigration plan``: a progressive of a verb of speaking about a
+        topic (``lex.PROGRESSIVE_TOPIC_CUES``) after a form of "be" and adverbs, read as a topic cue
+        (a named subject; a quote only for a speaker quoted otherwise)."""
+        k = i - 1
+        while k > 0 and _ADVERB_BEFORE_VERB.match(self.lows[k]):
+            k -= 1
+        if self.lows[k] not in _BE_FINITE and self.lows[k] != "been":
+            return False  # "avoids discussing the election": a gerund
+        if self.lows[i] == "discussing" and self._coordinated_subject(i):
+            return False  # "Thor and Beck were discussing …": a conversation, as with "discussed"
+        return self._topic(i)
 
     def _be_critical_of(self, i: int) -> bool:
         """``Perry was critical of Trump's plan``, ``Clinton has been sharply dismissive of …``: an
@@ -4860,12 +4877,17 @@ _CLAUSE_AFTER: Final = re.compile(
 
 
 # Topic and attack cues whose object ends at a companion or broadcast too (``topic_object_end``).
-_TOPIC_OBJECT_CUES: Final = lex.OBJECT_TOPIC_CUES | lex.CRITICISM_VERBS
+_TOPIC_OBJECT_CUES: Final = lex.OBJECT_TOPIC_CUES | lex.CRITICISM_VERBS | lex.PROGRESSIVE_TOPIC_CUES
 
 
 def _topic_cue(cue: str) -> bool:
     """Whether ``cue`` names a topic ("talked about", "mentioned"): weak evidence of a speaker."""
-    return cue in lex.TOPIC_CUES or cue in lex.OBJECT_TOPIC_CUES or cue in lex.TOPIC_PARTICIPLES
+    return (
+        cue in lex.TOPIC_CUES
+        or cue in lex.OBJECT_TOPIC_CUES
+        or cue in lex.TOPIC_PARTICIPLES
+        or cue in lex.PROGRESSIVE_TOPIC_CUES
+    )
 
 
 def _speaks(body: str, att: _Attribution) -> bool:
