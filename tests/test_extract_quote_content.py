@@ -28,9 +28,11 @@ def test_reminded_a_named_listener_of_a_clause():
     assert _quotes(body) == {"Glenn Beck": ["he'd have to earn 15 percent in the polls."]}
 
 
-def test_reminded_without_a_clause_reports_nothing():
+def test_reminded_without_a_clause_reports_what_the_reminder_was_about():
+    # (sixteenth round: "reminded <listener> about / of …" reports the topic, which PolNeAR
+    # annotates; this test expected no content before: see _content._reminded_of)
     body = "Noah Oppenheim runs the show. In a memo, Oppenheim reminded his staff about Mr. Bush's work."
-    assert _quotes(body) == {"Noah Oppenheim": []}
+    assert _quotes(body) == {"Noah Oppenheim": ["Mr. Bush's work."]}
 
 
 # -- a dash aside closed by a second dash stays inside the content -----------------------------
@@ -967,3 +969,22 @@ def test_one_word_object_of_a_stance_verb_is_its_content():
 def test_one_word_answer_or_adverb_is_no_content():
     body = "Mary Lowe spoke in Denver. Everyone but Lowe said yes."
     assert _quotes(body).get("Mary Lowe", []) == []
+
+
+def test_phrasal_particle_after_a_time_word_or_written_upon():
+    body = "Mary Lowe spoke in Denver. Lowe called Wednesday for the mayor to resign."
+    assert _quotes(body) == {"Mary Lowe": ["the mayor to resign."]}
+    body = "Mary Lowe spoke in Denver. Lowe also called upon the council to act."
+    assert _quotes(body) == {"Mary Lowe": ["the council to act."]}
+
+
+def test_lashed_out_at_reports_its_target():
+    body = "Mary Lowe spoke in Denver. Lowe lashed out at the mayor on Facebook."
+    assert _quotes(body) == {"Mary Lowe": ["the mayor"]}
+
+
+def test_reminded_a_listener_of_a_topic_reports_the_topic():
+    body = "Mary Lowe spoke in Denver. Lowe repeatedly reminded the crowd of the stakes."
+    assert _quotes(body) == {"Mary Lowe": ["the stakes."]}
+    body = "Mary Lowe spoke in Denver. Lowe reminded her staff."
+    assert _quotes(body) == {"Mary Lowe": []}
