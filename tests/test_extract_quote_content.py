@@ -988,3 +988,8 @@ def test_reminded_a_listener_of_a_topic_reports_the_topic():
     assert _quotes(body) == {"Mary Lowe": ["the stakes."]}
     body = "Mary Lowe spoke in Denver. Lowe reminded her staff."
     assert _quotes(body) == {"Mary Lowe": []}
+
+
+def test_encouraged_a_listener_to_act_reports_the_request():
+    body = "Mary Lowe spoke in Denver. Lowe encouraged voters to join her march on Sunday."
+    assert _quotes(body) == {"Mary Lowe": ["voters to join her march on Sunday."]}

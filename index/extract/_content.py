@@ -244,6 +244,10 @@ VOICED_STANCE_VERBS: Final[frozenset[str]] = lex.words(
     # "lashed out at the GOP nominee" (a verbal attack: ``_delayed_particle``), "reminded the crowd
     # of the stakes" (what the reminder said: ``_reminded_of``)
     "lashed lashes reminded reminds"
+) | lex.words(
+    # "Beck encouraged Americans to join him in a fast" (urged, as "urged" is), "Trump and Sanders
+    # often blame China for …" (the plural present of "blamed")
+    "encouraged encourages blame"
 )
 
 
