@@ -991,5 +991,5 @@ def test_reminded_a_listener_of_a_topic_reports_the_topic():
 
 
 def test_encouraged_a_listener_to_act_reports_the_request():
-    body = "Mary Lowe spoke in Denver. Lowe encouraged voters to join her march on Sunday."
-    assert _quotes(body) == {"Mary Lowe": ["voters to join her march on Sunday."]}
+    body = "Mary Lowe spoke in Denver. Lowe encouraged the council to release the records quickly."
+    assert _quotes(body) == {"Mary Lowe": ["the council to release the records quickly."]}
