@@ -1376,6 +1376,12 @@ def test_progressive_discussing_of_coordinated_subjects_or_a_gerund_is_not_read(
     assert _quotes(body) == {"Jane Harper": ["the port was safe."]}
 
 
+def test_adjective_of_speaking_out_after_be_reports_its_topic():
+    body = "Jane Harper has been vocal about her doubts over the new harbor."
+    assert _quotes(body) == {"Jane Harper": ["her doubts over the new harbor."]}
+    assert _quotes("Jane Harper remained vocal about the harbor.") == {}
+
+
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
     assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
     assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}

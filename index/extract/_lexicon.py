@@ -587,7 +587,19 @@ LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
 # are), and PolNeAR annotates the object as content.  Read only for a named person subject with the
 # preposition right after (``quotes._Attributor._be_critical_of``); not attitudes held in silence
 # ("skeptical of", "wary of", "supportive of": beliefs and support, not speech).
-CRITICAL_ADJECTIVES: Final[dict[str, str]] = {"critical": "of", "dismissive": "of"}
+CRITICAL_ADJECTIVES: Final[dict[str, str]] = {
+    "critical": "of",
+    "dismissive": "of",
+    # (sixteenth round) adjectives of speaking out, with the topic spoken of: "Clinton has been
+    # vocal about her support", "was outspoken on immigration", "was candid / upfront / blunt
+    # about her doubts", "was complimentary of Trump" (praise said, as "critical of" is criticism)
+    "vocal": "about",
+    "outspoken": "on",
+    "candid": "about",
+    "upfront": "about",
+    "blunt": "about",
+    "complimentary": "of",
+}
 
 # Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
 # inspector general's report", "Trump mentioned his personal connections to the faith", "Donald Trump
