@@ -1382,6 +1382,11 @@ def test_adjective_of_speaking_out_after_be_reports_its_topic():
     assert _quotes("Jane Harper remained vocal about the harbor.") == {}
 
 
+def test_light_verb_offering_condolences_reports_their_occasion():
+    body = "Jane Harper offered her condolences for the fire at the harbor."
+    assert _quotes(body) == {"Jane Harper": ["the fire at the harbor."]}
+
+
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
     assert _quotes("Jane Harper made a plea to the court on Monday morning.") == {}
     assert _quotes("The defense of the city fell to Jane Harper and her old friends.") == {}

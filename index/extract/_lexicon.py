@@ -571,6 +571,11 @@ LIGHT_SPEECH_NOUNS: Final[dict[str, frozenset[str]]] = {
     **dict.fromkeys(("retort", "retorts", "response", "responses"), words("on about")),
     **dict.fromkeys(("evaluation", "evaluations"), words("of on")),
     "words": words("about for"),
+    # "offered his congratulations to rivals Marco Rubio and Ted Cruz", "offered his own
+    # condolences for the attack", "gave thanks to …": said, as "congratulated" and "thanked" are
+    "congratulations": words("to"),
+    "condolences": words("for to"),
+    "thanks": words("to for"),
 }
 # Verbs that carry such a noun ("made", "delivered", "offered", "issued", "launched", "took").
 LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
