@@ -14,7 +14,8 @@ def _quotes(body: str, title: str = "") -> dict[str, list[str]]:
 
 def test_subject_after_an_introductory_phrase_speaks_for_a_coordinated_cue():
     body = "In a statement on Friday, Governor Rick Scott blasted lawmakers and said the state would pay."
-    assert _quotes(body)["Rick Scott"] == ["the state would pay."]
+    # ("lawmakers", the one-word object of "blasted", is content since the sixteenth round)
+    assert _quotes(body)["Rick Scott"] == ["lawmakers", "the state would pay."]
 
 
 def test_party_tag_between_subject_and_verb():
@@ -921,8 +922,14 @@ def test_refers_to_gives_its_object():
     assert _quotes(body) == {"Chris Christie": ["the debate was fair.", "the candidate"]}
 
 
-def test_topic_cue_alone_makes_no_speaker():
-    assert _quotes("The crowd cheered. Marco Rubio talked about the border wall.") == {}
+def test_topic_cue_alone_makes_a_person_speaker_only_with_a_verb_of_speaking():
+    # (sixteenth round: a person's finite verb of speaking names a speaker on its own, which the
+    # tenth round's version of this test ruled out; train +12 found at 0.68, article tp +16 / fp +5)
+    assert _quotes("The crowd cheered. Marco Rubio talked about the border wall.") == {
+        "Marco Rubio": ["the border wall."]
+    }
+    assert _quotes("The crowd cheered. The Tigers Club mentioned the border wall.") == {}
+    assert _quotes("The crowd cheered. Marco Rubio went after the border guards.") == {}
 
 
 def test_topic_cue_needs_its_particle_and_a_finite_verb():
@@ -938,7 +945,11 @@ def test_topic_cue_is_not_the_antecedent_of_a_later_pronoun():
         "Ted Cruz said the plan was dead. "
         "Clinton talked about gun control. He said: the cities are in trouble."
     )
-    assert _quotes(body) == {"Ted Cruz": ["the plan was dead.", "the cities are in trouble."]}
+    # (Clinton is a speaker of her own since the sixteenth round; "He" still goes to Cruz)
+    assert _quotes(body) == {
+        "Ted Cruz": ["the plan was dead.", "the cities are in trouble."],
+        "Clinton": ["gun control."],
+    }
 
 
 # -- noun cues ---------------------------------------------------------------------------------
@@ -1067,8 +1078,27 @@ def test_topic_cue_with_a_direct_object_gives_the_object():
     ]
 
 
-def test_topic_cue_with_a_direct_object_makes_no_speaker_alone():
-    assert _quotes("The hall was full. Elena Marsh referenced an old audit of the port.") == {}
+def test_topic_cue_with_a_direct_object_makes_a_person_speaker_alone():
+    # (sixteenth round, as test_topic_cue_alone_makes_a_person_speaker_only_with_a_verb_of_speaking)
+    assert _quotes("The hall was full. Elena Marsh referenced an old audit of the port.") == {
+        "Elena Marsh": ["an old audit of the port."]
+    }
+
+
+def test_addressed_a_topic_reports_it_for_a_quoted_speaker():
+    body = "Elena Marsh said the budget was fair. Marsh also addressed the fact that the port lost money."
+    assert _quotes(body)["Elena Marsh"] == [
+        "the budget was fair.",
+        "the fact that the port lost money.",
+    ]
+
+
+def test_addressed_a_listener_reports_nothing():
+    body = (
+        "Elena Marsh said the budget was fair. Marsh addressed the crowd in the square."
+        " Marsh addressed Congress on Monday. Marsh addressed the Harbor Club after lunch."
+    )
+    assert _quotes(body) == {"Elena Marsh": ["the budget was fair."]}
 
 
 def test_discussed_by_coordinated_subjects_is_a_conversation():
@@ -1238,6 +1268,14 @@ def test_referring_to_of_a_group_is_no_statement():
     assert _quotes(body)["Senate Democrats"] == ["the bill would fail"]
 
 
+def test_alluding_to_after_a_comma_reports_its_topic():
+    body = "Jane Harper said the race was far from over, alluding to the mayor's rumored ambitions."
+    assert _quotes(body)["Jane Harper"] == [
+        "the race was far from over",
+        "the mayor's rumored ambitions.",
+    ]
+
+
 def test_commenting_on_after_a_comma_reports_its_topic():
     body = "Jane Harper said the vote was rushed, commenting on the new budget rules."
     assert _quotes(body)["Jane Harper"] == ["the vote was rushed", "the new budget rules."]
@@ -1274,6 +1312,79 @@ def test_light_verb_speech_noun_reports_what_follows_its_preposition():
     assert _quotes(body) == {"Jane Harper": ["the city's new transit plan."]}
     body = "Jane Harper took a swipe at the council for its slow work on the budget."
     assert _quotes(body) == {"Jane Harper": ["the council for its slow work on the budget."]}
+
+
+def test_light_verb_gives_details_or_a_view_of_what_follows():
+    body = "Jane Harper provided new details about the council's budget talks."
+    assert _quotes(body) == {"Jane Harper": ["the council's budget talks."]}
+    body = "Jane Harper presented a very different view of the transit plan."
+    assert _quotes(body) == {"Jane Harper": ["the transit plan."]}
+
+
+def test_light_verb_participle_after_a_comma_speaks_for_the_subject():
+    body = "Jane Harper spoke in Denver on Monday, delivering a blistering critique of the council."
+    assert _quotes(body) == {"Jane Harper": ["the council."]}
+
+
+def test_characterized_as_is_a_portrayal_in_words():
+    body = "Jane Harper routinely characterizes herself as a builder of bridges."
+    assert _quotes(body) == {"Jane Harper": ["herself as a builder of bridges."]}
+
+
+def test_light_verb_read_as_a_stance_verb_takes_its_speech_noun():
+    body = "Jane Harper offered an emotional defense of the old harbor."
+    assert _quotes(body) == {"Jane Harper": ["the old harbor."]}
+    body = "Jane Harper even offered some kind words about the mayor."
+    assert _quotes(body) == {"Jane Harper": ["the mayor."]}
+
+
+def test_phrasal_speech_verbs_report_their_particles_object_for_a_quoted_speaker():
+    body = (
+        "Jane Harper said the port was safe. Harper reflected on her years at the council. "
+        "Harper later walked back her remarks about the mayor. Harper ticked off a list of repairs."
+    )
+    assert _quotes(body)["Jane Harper"] == [
+        "the port was safe.",
+        "her years at the council.",
+        "her remarks about the mayor.",
+        "a list of repairs.",
+    ]
+
+
+def test_fired_back_reports_what_follows():
+    body = "Tom Reed said the plan failed. Jane Harper fired back that the plan had saved the port."
+    assert _quotes(body)["Jane Harper"] == ["the plan had saved the port."]
+
+
+def test_progressive_topic_verb_after_be_reports_its_object_for_a_quoted_speaker():
+    body = (
+        "Jane Harper said the port was safe. Harper is outlining a list of repairs for the docks. "
+        "Harper is reflecting on her years at the council."
+    )
+    assert _quotes(body)["Jane Harper"] == [
+        "the port was safe.",
+        "a list of repairs for the docks.",
+        "her years at the council.",
+    ]
+
+
+def test_progressive_discussing_of_coordinated_subjects_or_a_gerund_is_not_read():
+    body = (
+        "Jane Harper said the port was safe. Harper and Tom Reed were discussing the docks. "
+        "Harper avoids discussing the election."
+    )
+    assert _quotes(body) == {"Jane Harper": ["the port was safe."]}
+
+
+def test_adjective_of_speaking_out_after_be_reports_its_topic():
+    body = "Jane Harper has been vocal about her doubts over the new harbor."
+    assert _quotes(body) == {"Jane Harper": ["her doubts over the new harbor."]}
+    assert _quotes("Jane Harper remained vocal about the harbor.") == {}
+
+
+def test_light_verb_offering_condolences_reports_their_occasion():
+    body = "Jane Harper offered her condolences for the fire at the harbor."
+    assert _quotes(body) == {"Jane Harper": ["the fire at the harbor."]}
 
 
 def test_light_verb_noun_without_its_preposition_or_verb_is_not_read():
