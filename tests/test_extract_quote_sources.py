@@ -858,3 +858,24 @@ def test_cue_after_comma_then_is_the_next_verb_of_the_clause_subject():
     assert _quotes(body) == {"Jane Harper": ["the council had failed the town."]}
     body = "Jane Harper paused, then revealed that she would run for mayor."
     assert _quotes(body) == {"Jane Harper": ["she would run for mayor."]}
+
+
+# Sixteenth round: the Source is a name the name rules reject.
+
+
+def test_common_word_surname_after_a_first_name_names_the_person_alone():
+    body = (
+        "The columnist Paul Will criticized the mayor on Friday. "
+        '"The plan will fail before winter comes," Will wrote. Later, Will urged voters to reject it.'
+    )
+    assert _quotes(body) == {"Paul Will": ["The plan will fail before winter comes", "voters to reject it."]}
+
+
+def test_month_surname_after_an_honorific_names_the_person_introduced_before():
+    body = 'The minister Julia May has a new plan. "People remembered the story," Ms. May said.'
+    assert _quotes(body) == {"Julia May": ["People remembered the story"]}
+
+
+def test_common_word_alone_names_no_one_without_a_person_of_that_surname():
+    body = '"The plan will fail before winter comes," Will wrote.'
+    assert _quotes(body) == {}
