@@ -879,3 +879,26 @@ def test_month_surname_after_an_honorific_names_the_person_introduced_before():
 def test_common_word_alone_names_no_one_without_a_person_of_that_surname():
     body = '"The plan will fail before winter comes," Will wrote.'
     assert _quotes(body) == {}
+
+
+def test_participle_belongs_to_the_nearest_clause_subject_past_an_opening_phrase():
+    body = (
+        "The day before, at a rally in Beaumont, Tex., Mr. Trump was just as blunt, claiming that "
+        "the refugees would be dangerous."
+    )
+    assert _quotes(body) == {"Trump": ["the refugees would be dangerous."]}
+
+
+def test_participle_subject_after_a_possessor_opening_the_clause():
+    body = (
+        "Amid calls for a list, The Blaze's Matt Walsh provided a justification for it, saying it is "
+        "necessary to remember the names."
+    )
+    assert _quotes(body) == {"Matt Walsh": ["it is necessary to remember the names."]}
+
+
+def test_participle_subject_is_not_a_name_after_a_subordinator_or_the_second_of_two_names():
+    body = "Critics attacked the plan after Jones arrived, saying it would fail in the fall."
+    assert _quotes(body) == {}
+    body = "In the end Baker and Jones had helped bring it on, saying it would fail in the fall."
+    assert _quotes(body) == {}

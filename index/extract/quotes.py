@@ -802,6 +802,18 @@ _OPENING_PARTICIPLES: Final = frozenset(w for w in _CUE_VERBS | lex.PARTICIPLE_C
 _OPENING_REACH: Final = 40
 # Most tokens of a dateline's place before its wire tag ("LOS ANGELES (AP) —").
 _DATELINE_MAX: Final = 6
+# Words before a name that open its clause, so that the name may be the clause's subject.
+_SUBJECT_LEADS: Final = frozenset([",", "and", "but", "—", "–", "-", "(", "so", "yet", "then"])
+_COORDINATORS: Final = frozenset(["and", "but"])
+# Words after which a name is an object or sits in a subordinate clause, not a main clause's subject.
+_NOT_SUBJECT_LEADS: Final = (
+    _PREPOSITIONS
+    | _SUBORDINATORS
+    | _LINKS
+    | lex.DETERMINERS
+    | lex.PRONOUNS
+    | lex.words("that to than if because since as like unlike whether where why how what nor or")
+)
 # Longest participle aside between a subject's comma and the comma before its verb.
 _ASIDE_REACH: Final = 25
 # Time prepositions before a speech gerund opening the sentence ("After suggesting that …, Rubio …").
@@ -1997,8 +2009,58 @@ class _Attributor:
         last = self.found[-1] if self.found else None
         if last is None or last.sent != self.sents[i]:
             # "Michael Petrilli, president of …, tied the scores to …, saying …": past an apposition
-            return self._sentence_subject(i, apposition=True)
+            return self._sentence_subject(i, apposition=True) or self._nearest_clause_subject(i)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+
+    def _nearest_clause_subject(self, i: int) -> bool:
+        """``On Sunday morning Mr. Trump made a third attempt …, writing on Twitter that …``, ``While
+        …, also known as ISIS, Trump hewed more to Obama's approach, noting that …``: when the
+        sentence-subject search reads no one, the participle after a comma belongs to the nearest
+        clause before it whose subject is a name followed by its finite verb (auxiliaries and
+        adverbs between).  The name must open its clause (sentence start, a comma or "and" / "but"
+        before it), not follow a subordinator or preposition ("after Sanders conceded", "to Trump
+        …"): the main clause the participle's comma closes is the last such clause before it."""
+        texts, lows, sents = self.texts, self.lows, self.sents
+        if not self._after_comma(i) or "," not in texts[i - 2 : i]:
+            return False  # "… by publicly denying …": the gerund's subject is not a clause's
+        if lows[i] == "adding" and i + 1 < self.n and lows[i + 1] == "to":
+            return False  # "…, substantially adding to his lead": an increase, no statement
+        s = i
+        while s > 0 and sents[s - 1] == sents[i] and i - s <= 40:
+            s -= 1
+        for a in range(i - 2, s - 1, -1):
+            if texts[a] in _OPEN_QUOTES or texts[a] in _CLOSE_QUOTES or texts[a] == ";":
+                return False  # a quotation or a second sentence part: the subject is not this clause's
+            if not self.names._is_name_word(a):
+                continue
+            if a > s and not self._opens_clause(a):
+                continue  # "… approach of President Obama", "after Sanders conceded": no main clause
+            e = self.names._run_end(a)
+            v = e
+            while v < i and not self._finite_verb(v) and self._skippable(v):
+                v += 1
+            if v >= i or not self._finite_verb(v):
+                continue
+            parsed = self.names.parse_run(a, e, lenient=True)
+            if not parsed or _is_place(parsed[0]) or (a == s and _opener(lows[a])):
+                continue
+            return self._add((parsed[0], parsed[1]), i, a, e, inverted=False)
+        return False
+
+    def _opens_clause(self, a: int) -> bool:
+        """Whether the capitalised run at ``a`` (not the sentence's first token) may open a main
+        clause: a comma, dash, "and" / "but", a possessor ("The Blaze's Matt Walsh") or a word of an
+        opening phrase before it ("On Sunday morning Mr. Trump made …"), not a preposition,
+        subordinator, relative word, determiner or verb, nor a word of the same run."""
+        prev, low = self.texts[a - 1], self.lows[a - 1]
+        if self.names._is_name_word(a - 1):
+            return prev.endswith(_POSSESSIVE_ENDS) and a - 1 > 0 and self.lows[a - 2] in _ARTICLES
+        if prev in _SUBJECT_LEADS or low in _SUBJECT_LEADS:
+            # not the second of two names ("Trump and Lewandowski had helped …")
+            return low not in _COORDINATORS or a < 2 or not self.names._is_name_word(a - 2)
+        if not low.isalpha() or low in _NOT_SUBJECT_LEADS or low.endswith("ing"):
+            return False
+        return not self._finite_verb(a - 1)
 
     def _sentence_subject(self, i: int, apposition: bool = False) -> bool:
         """``Donald Trump on Thursday ratcheted up his attacks, saying …``: the named sentence subject.
