@@ -2016,19 +2016,25 @@ class _Attributor:
         """``On Sunday morning Mr. Trump made a third attempt …, writing on Twitter that …``, ``While
         …, also known as ISIS, Trump hewed more to Obama's approach, noting that …``: when the
         sentence-subject search reads no one, the participle after a comma belongs to the nearest
-        clause before it whose subject is a name followed by its finite verb (auxiliaries and
-        adverbs between).  The name must open its clause (sentence start, a comma or "and" / "but"
-        before it), not follow a subordinator or preposition ("after Sanders conceded", "to Trump
-        …"): the main clause the participle's comma closes is the last such clause before it."""
-        texts, lows, sents = self.texts, self.lows, self.sents
+        clause before it whose subject is a name followed by its finite verb (``_nearest_subject``)."""
+        texts, lows = self.texts, self.lows
         if not self._after_comma(i) or "," not in texts[i - 2 : i]:
             return False  # "… by publicly denying …": the gerund's subject is not a clause's
         if lows[i] == "adding" and i + 1 < self.n and lows[i + 1] == "to":
             return False  # "…, substantially adding to his lead": an increase, no statement
-        s = i
+        return self._nearest_subject(i, i - 1)
+
+    def _nearest_subject(self, i: int, j: int) -> bool:
+        """The participle at ``i`` (after the comma at ``j``) speaks for the nearest clause before ``j`` whose subject is a name followed by its finite verb (auxiliaries
+        and adverbs between).  The name must open its clause (sentence start, a comma, "and" /
+        "but" or an opening phrase before it, ``_opens_clause``), not follow a subordinator or
+        preposition ("after Sanders conceded", "to Trump …"): the main clause the cue continues is
+        the last such clause before it."""
+        texts, lows, sents = self.texts, self.lows, self.sents
+        s = j
         while s > 0 and sents[s - 1] == sents[i] and i - s <= 40:
             s -= 1
-        for a in range(i - 2, s - 1, -1):
+        for a in range(j - 1, s - 1, -1):
             if texts[a] in _OPEN_QUOTES or texts[a] in _CLOSE_QUOTES or texts[a] == ";":
                 return False  # a quotation or a second sentence part: the subject is not this clause's
             if not self.names._is_name_word(a):
@@ -2037,9 +2043,9 @@ class _Attributor:
                 continue  # "… approach of President Obama", "after Sanders conceded": no main clause
             e = self.names._run_end(a)
             v = e
-            while v < i and not self._finite_verb(v) and self._skippable(v):
+            while v < j and not self._finite_verb(v) and self._skippable(v):
                 v += 1
-            if v >= i or not self._finite_verb(v):
+            if v >= j or not self._finite_verb(v):
                 continue
             parsed = self.names.parse_run(a, e, lenient=True)
             if not parsed or _is_place(parsed[0]) or (a == s and _opener(lows[a])):
