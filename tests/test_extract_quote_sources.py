@@ -902,3 +902,8 @@ def test_participle_subject_is_not_a_name_after_a_subordinator_or_the_second_of_
     assert _quotes(body) == {}
     body = "In the end Baker and Jones had helped bring it on, saying it would fail in the fall."
     assert _quotes(body) == {}
+
+
+def test_role_description_with_a_common_nouns_possessive_names_the_role():
+    body = "The bill faltered after the state's Republican governor suggested he would veto it."
+    assert _quotes(body) == {"Republican governor": ["he would veto it."]}

@@ -3155,7 +3155,8 @@ class _Attributor:
             name = _POSSESSIVE.sub("", self.body[self.starts[named[0]] : end]).replace("’s ", " ")
             name = name.replace("'s ", " ")
             return self._add((name, "organization"), i, a, j + 1, False, resolved=True)
-        if head in lex.ROLE_NOUNS and not any(texts[m].endswith(_POSSESSIVE_ENDS) for m in mods):
+        if head in lex.ROLE_NOUNS and not any(texts[m].endswith(_POSSESSIVE_ENDS) and caps[m] for m in mods):
+            # (a common noun's possessive describes the role too: "the state's Republican governor")
             return self._role_description(i, a, j, head, named)
         if head in _POSSESSED_ROLES and named and texts[named[-1]].endswith(_POSSESSIVE_ENDS):
             # "Ms. Merkel's spokesman said": the spokesman she has (named earlier), else the description
