@@ -2025,8 +2025,8 @@ class _Attributor:
         return self._nearest_subject(i, i - 1)
 
     def _nearest_subject(self, i: int, j: int) -> bool:
-        """The participle at ``i`` (after the comma at ``j``) speaks for the nearest clause before ``j`` whose subject is a name followed by its finite verb (auxiliaries
-        and adverbs between).  The name must open its clause (sentence start, a comma, "and" /
+        """The participle at ``i`` (after the comma at ``j``) speaks for the nearest clause before
+        ``j`` whose subject is a name followed by its finite verb (auxiliaries and adverbs between).  The name must open its clause (sentence start, a comma, "and" /
         "but" or an opening phrase before it, ``_opens_clause``), not follow a subordinator or
         preposition ("after Sanders conceded", "to Trump …"): the main clause the cue continues is
         the last such clause before it."""
