@@ -2026,10 +2026,10 @@ class _Attributor:
 
     def _nearest_subject(self, i: int, j: int) -> bool:
         """The participle at ``i`` (after the comma at ``j``) speaks for the nearest clause before
-        ``j`` whose subject is a name followed by its finite verb (auxiliaries and adverbs between).  The name must open its clause (sentence start, a comma, "and" /
-        "but" or an opening phrase before it, ``_opens_clause``), not follow a subordinator or
-        preposition ("after Sanders conceded", "to Trump …"): the main clause the cue continues is
-        the last such clause before it."""
+        ``j`` whose subject is a name followed by its finite verb (auxiliaries and adverbs between).
+        The name must open its clause (sentence start, a comma, "and" / "but" or an opening phrase
+        before it, ``_opens_clause``), not follow a subordinator or preposition ("after Sanders
+        conceded", "to Trump …"): the main clause the cue continues is the last such clause."""
         texts, lows, sents = self.texts, self.lows, self.sents
         s = j
         while s > 0 and sents[s - 1] == sents[i] and i - s <= 40:
