@@ -907,3 +907,15 @@ def test_participle_subject_is_not_a_name_after_a_subordinator_or_the_second_of_
 def test_role_description_with_a_common_nouns_possessive_names_the_role():
     body = "The bill faltered after the state's Republican governor suggested he would veto it."
     assert _quotes(body) == {"Republican governor": ["he would veto it."]}
+
+
+def test_opening_participle_subject_before_an_adverb_and_its_verb():
+    body = "Citing a wild theory, Mr. Grant repeatedly accused his rival of lying to voters."
+    assert _quotes(body) == {"Grant": ["a wild theory", "his rival of lying to voters."]}
+
+
+def test_speech_gerund_after_an_opening_preposition_of_addition_needs_its_clause():
+    body = "In addition to stating that the tax is unfair, Laura Finch has vowed to repeal it."
+    assert _quotes(body) == {"Laura Finch": ["the tax is unfair", "to repeal it."]}
+    body = "In announcing the tour, Laura Finch smiled at the crowd."
+    assert _quotes(body) == {}

@@ -818,6 +818,12 @@ _NOT_SUBJECT_LEADS: Final = (
 _ASIDE_REACH: Final = 25
 # Time prepositions before a speech gerund opening the sentence ("After suggesting that …, Rubio …").
 _GERUND_LEADS: Final = lex.words("after since before while upon")
+# Prepositions of manner or addition before a speech gerund opening the sentence ("In describing …,
+# Cuban said"), and the two-word ones as (last word, word before it): "instead of", "in addition
+# to", "aside from".
+_MANNER_LEADS: Final = lex.words("in besides")
+_GERUND_PAIRS: Final = frozenset([("of", "instead"), ("to", "addition"), ("from", "aside")])
+_WH_CLAUSE: Final = lex.words("why how what whether")
 _TOPIC_PARTICLES: Final = lex.words("to at")
 _NAME_RUN_MAX: Final = 5
 _OPENING_AUX: Final = lex.words("did does do has have had was is will would could can also")
@@ -1659,7 +1665,7 @@ class _Attributor:
         when a "that" clause follows it (its object is then a statement, not "announcing his
         support")."""
         if i == 0 or self.lows[i - 1] not in _GERUND_LEADS or not self.caps[i - 1]:
-            return False
+            return self._prepositional_gerund(i)
         if not self._opens_sentence(i - 1):
             return False
         k = i + 1
@@ -1675,6 +1681,46 @@ class _Attributor:
         for att in self.found[count:]:
             att.cue = self.body[self.starts[i - 1] : self.ends[i]]  # "After suggesting": the opener's cue
         return True
+
+    def _prepositional_gerund(self, i: int) -> bool:
+        """``In describing fellow billionaire Donald Trump, Cuban said …``, ``Instead of calling
+        himself conservative, Mr. Trump said …``, ``In addition to stating that …, Clinton has vowed
+        …``, ``And in explaining why …, Clinton described …``: a speech gerund after a preposition
+        of manner or addition that opens the sentence ("In", "Besides", "Instead of", "In addition
+        to", "Aside from", after an "And" / "But") is the main clause subject's, as an opening
+        participle is, when its "that" or "why / how / what / whether" clause follows (a noun
+        phrase object, "In announcing his bid", is as often an act as words)."""
+        lows = self.lows
+        lead = i - 1
+        if lead > 0 and (lows[lead], lows[lead - 1]) in _GERUND_PAIRS:
+            lead -= 1
+            if lows[lead] == "addition" and lead > 0 and lows[lead - 1] == "in":
+                lead -= 1
+        elif lead < 0 or lows[lead] not in _MANNER_LEADS:
+            return False
+        first = lead
+        if not self.caps[lead] and lead > 0 and lows[lead - 1] in _COORDINATORS and self.caps[lead - 1]:
+            first = lead - 1  # "And in explaining why …"
+        if not self.caps[first] or not self._opens_sentence(first):
+            return False
+        if not self._clause_object(i):
+            return False  # "In announcing his bid", "In describing Trump": read no object here
+        count = len(self.found)
+        if not self._opening_participle(i, lead=first):
+            return False
+        for att in self.found[count:]:
+            att.cue = self.body[self.starts[lead] : self.ends[i]]
+        return True
+
+    def _clause_object(self, i: int) -> bool:
+        """Whether a "that" clause (within six words) or a "why / how / what / whether" clause (right
+        after, or after one word) follows the cue at ``i``."""
+        for k in range(i + 1, min(self.n, i + 7)):
+            if self.sents[k] != self.sents[i] or not self.texts[k][:1].isalnum():
+                return False
+            if self.lows[k] == "that" or (k - i <= 2 and self.lows[k] in _WH_CLAUSE):
+                return True
+        return False
 
     def _opening_participle(self, i: int, lead: int = -1) -> bool:
         """``Noting that …, Tester said …``: a speech participle opening the sentence reports what
@@ -1694,8 +1740,11 @@ class _Attributor:
                     or (b > k + 1 and self.names._abbrev_dot(b))
                 ):
                     b += 1
-                if b > k + 1 and b < self.n and self.sents[b] == self.sents[i] and (
-                    self._finite_verb(b) or self.lows[b] in _OPENING_AUX
+                v = b
+                while v < self.n and v - b < 3 and _ADVERB_BEFORE_VERB.match(self.lows[v]):
+                    v += 1  # "…, Mr. Rubio only occasionally disagreed"
+                if b > k + 1 and v < self.n and self.sents[v] == self.sents[i] and (
+                    self._finite_verb(v) or self.lows[v] in _OPENING_AUX
                 ):
                     parsed = self.names.parse_run(k + 1, b, lenient=True)
                     if parsed is None:
