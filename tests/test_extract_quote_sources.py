@@ -919,3 +919,11 @@ def test_speech_gerund_after_an_opening_preposition_of_addition_needs_its_clause
     assert _quotes(body) == {"Laura Finch": ["the tax is unfair", "to repeal it."]}
     body = "In announcing the tour, Laura Finch smiled at the crowd."
     assert _quotes(body) == {}
+
+
+def test_participle_subject_is_not_a_name_inside_a_noun_phrase():
+    body = (
+        "Salix Labs and the Italian firm Cosmo Holdings terminated a merger, citing changes in the "
+        "political environment."
+    )
+    assert _quotes(body) == {}

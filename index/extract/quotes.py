@@ -2104,18 +2104,18 @@ class _Attributor:
 
     def _opens_clause(self, a: int) -> bool:
         """Whether the capitalised run at ``a`` (not the sentence's first token) may open a main
-        clause: a comma, dash, "and" / "but", a possessor ("The Blaze's Matt Walsh") or a word of an
-        opening phrase before it ("On Sunday morning Mr. Trump made …"), not a preposition,
-        subordinator, relative word, determiner or verb, nor a word of the same run."""
+        clause: a comma, dash, "and" / "but", a possessor ("The Blaze's Matt Walsh") or the time word
+        ending an opening phrase before it ("On Sunday morning Mr. Trump made …"); not after a
+        preposition, subordinator, relative word, determiner, verb or noun."""
         prev, low = self.texts[a - 1], self.lows[a - 1]
         if self.names._is_name_word(a - 1):
             return prev.endswith(_POSSESSIVE_ENDS) and a - 1 > 0 and self.lows[a - 2] in _ARTICLES
         if prev in _SUBJECT_LEADS or low in _SUBJECT_LEADS:
             # not the second of two names ("Trump and Lewandowski had helped …")
             return low not in _COORDINATORS or a < 2 or not self.names._is_name_word(a - 2)
-        if not low.isalpha() or low in _NOT_SUBJECT_LEADS or low.endswith("ing"):
-            return False
-        return not self._finite_verb(a - 1)
+        # an opening time phrase without its comma ("On Sunday morning Mr. Trump made …"); any other
+        # word makes the name part of a noun phrase ("the Italian firm Cosmo Pharmaceuticals")
+        return low in lex.TIME_WORDS and low not in _NOT_SUBJECT_LEADS
 
     def _sentence_subject(self, i: int, apposition: bool = False) -> bool:
         """``Donald Trump on Thursday ratcheted up his attacks, saying …``: the named sentence subject.
