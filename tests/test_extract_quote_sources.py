@@ -927,3 +927,10 @@ def test_participle_subject_is_not_a_name_inside_a_noun_phrase():
         "political environment."
     )
     assert _quotes(body) == {}
+
+
+def test_speech_participle_after_a_finite_be_with_a_that_clause_is_a_progressive_cue():
+    body = "Maria Lopez is declaring that she is moving closer to the nomination."
+    assert _quotes(body) == {"Maria Lopez": ["she is moving closer to the nomination."]}
+    body = "Maria Lopez is announcing her tour of the state."
+    assert _quotes(body) == {}

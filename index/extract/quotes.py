@@ -1315,6 +1315,8 @@ class _Attributor:
                 continue  # "Fiorina moved around the table, asking the directors whether …"
             elif low in lex.PROGRESSIVE_VERBS and self._continued_participle(i) and self._participle(i):
                 continue  # "…, calling them criminals and threatening to deport them"
+            elif low in lex.PARTICIPLE_CUES and self._progressive_statement(i):
+                continue  # "Hillary Clinton is declaring that she is moving closer to …"
             elif low in lex.STANCE_VERBS or low in lex.PROGRESSIVE_VERBS:
                 # Stance verbs ("criticized", "believes") attribute only to a named subject.
                 self.named_only = True
@@ -1712,13 +1714,27 @@ class _Attributor:
             att.cue = self.body[self.starts[lead] : self.ends[i]]
         return True
 
-    def _clause_object(self, i: int) -> bool:
+    def _progressive_statement(self, i: int) -> bool:
+        """``Hillary Clinton is declaring that …``, ``Trump was admitting that …``: a speech
+        participle after a finite "be" (adverbs between) is the progressive of its finite verb when a
+        "that" clause follows; its subject must be a name, as for the progressive stance verbs."""
+        k = i - 1
+        while k > 0 and _ADVERB.match(self.lows[k]):
+            k -= 1
+        if k < 0 or self.lows[k] not in _BE_FINITE or not self._clause_object(i, wh=False):
+            return False
+        self.named_only = True
+        found = self._before(i)
+        self.named_only = False
+        return found
+
+    def _clause_object(self, i: int, wh: bool = True) -> bool:
         """Whether a "that" clause (within six words) or a "why / how / what / whether" clause (right
         after, or after one word) follows the cue at ``i``."""
         for k in range(i + 1, min(self.n, i + 7)):
             if self.sents[k] != self.sents[i] or not self.texts[k][:1].isalnum():
                 return False
-            if self.lows[k] == "that" or (k - i <= 2 and self.lows[k] in _WH_CLAUSE):
+            if self.lows[k] == "that" or (wh and k - i <= 2 and self.lows[k] in _WH_CLAUSE):
                 return True
         return False
 
