@@ -934,3 +934,18 @@ def test_speech_participle_after_a_finite_be_with_a_that_clause_is_a_progressive
     assert _quotes(body) == {"Maria Lopez": ["she is moving closer to the nomination."]}
     body = "Maria Lopez is announcing her tour of the state."
     assert _quotes(body) == {}
+
+
+def test_participle_subject_is_not_a_noun_before_a_relative_clause_or_an_opening_participle():
+    body = (
+        "She compared the activists to the rioters and Ku Klux Klan members who marched in the town, "
+        "denouncing them all as idiots."
+    )
+    assert _quotes(body) == {}
+    body = "Stirring trade tension, the executive was arrested in Canada, threatening to split the allies."
+    assert _quotes(body) == {}
+
+
+def test_only_a_modal_or_listed_title_after_a_first_name_is_a_surname():
+    body = "Former president Jimmy Carter met the press. Jimmy Carter Tuesday said the plan would fail."
+    assert _quotes(body) == {"Jimmy Carter": ["the plan would fail."]}

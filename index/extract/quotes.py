@@ -805,6 +805,7 @@ _DATELINE_MAX: Final = 6
 # Words before a name that open its clause, so that the name may be the clause's subject.
 _SUBJECT_LEADS: Final = frozenset([",", "and", "but", "—", "–", "-", "(", "so", "yet", "then"])
 _COORDINATORS: Final = frozenset(["and", "but"])
+_RELATIVES: Final = frozenset(["who", "which", "that", "whose", "whom"])
 # Words after which a name is an object or sits in a subordinate clause, not a main clause's subject.
 _NOT_SUBJECT_LEADS: Final = (
     _PREPOSITIONS
@@ -920,24 +921,17 @@ def _place_led(words: list[str]) -> bool:
 # Title words and month names that are also common surnames: the last word of a person's name when
 # a first name comes right before it ("Charlie King", "Amy Pope", "Theresa May", "Peter Singer").
 _TITLE_SURNAMES: Final = lex.words("king pope major lord prince judge bishop may june april august singer")
-# Function words that never end a person's name, even after a first name ("Hillary The", "Ted And").
-_FUNCTION_WORDS: Final = lex.DETERMINERS | lex.PRONOUNS | _PREPOSITIONS | lex.words(
-    "and but or nor yet so then of for from as at if than when while after before because since until"
-)
+# Modal verbs, which the name rules take for sentence openers: after a first name they are
+# surnames ("George Will", "Theresa May"), a closed class unlike the other opener words
+# ("Georgia Republican", "Carter Tuesday", "Israel Photos" are no names).
+_MODALS: Final = lex.words("will may might can could shall should would must")
 
 
 def _common_surname(low: str) -> bool:
-    """Whether a lower-cased word that the name rules take for a title, month, modal or sentence
-    opener may still be a surname after a first name: the listed title surnames, and any such word of
-    three letters or more that is no function word ("George Will", "Dan Rather", "Mark Singer")."""
-    if low in _TITLE_SURNAMES:
-        return True
-    return (
-        len(low) >= 3
-        and low.isalpha()
-        and (low in lex.NON_NAME_CAPS or low in lex.TITLES)
-        and low not in _FUNCTION_WORDS
-    )
+    """Whether a lower-cased word that the name rules take for a title, month or modal may still be
+    a surname after a first name: the listed title surnames and the modal verbs ("Amy Pope",
+    "Theresa May", "George Will")."""
+    return low in _TITLE_SURNAMES or low in _MODALS
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -2110,10 +2104,12 @@ class _Attributor:
             v = e
             while v < j and not self._finite_verb(v) and self._skippable(v):
                 v += 1
-            if v >= j or not self._finite_verb(v):
-                continue
+            if v >= j or not self._finite_verb(v) or (v + 1 < self.n and lows[v + 1] in _RELATIVES):
+                continue  # "… and Ku Klux Klan members who marched": a noun, not the verb
+            if a == s and (_opener(lows[a]) or self._opening_word(a)):
+                continue  # "Stirring trade tension, …": capitalised only to open the sentence
             parsed = self.names.parse_run(a, e, lenient=True)
-            if not parsed or _is_place(parsed[0]) or (a == s and _opener(lows[a])):
+            if not parsed or _is_place(parsed[0]):
                 continue
             return self._add((parsed[0], parsed[1]), i, a, e, inverted=False)
         return False
@@ -2125,7 +2121,12 @@ class _Attributor:
         preposition, subordinator, relative word, determiner, verb or noun."""
         prev, low = self.texts[a - 1], self.lows[a - 1]
         if self.names._is_name_word(a - 1):
-            return prev.endswith(_POSSESSIVE_ENDS) and a - 1 > 0 and self.lows[a - 2] in _ARTICLES
+            # a possessor after an article that opens the clause itself ("The Blaze's Matt Walsh"),
+            # not inside a "that" clause ("reporting that the Pentagon's Joint … Command was …")
+            if not prev.endswith(_POSSESSIVE_ENDS) or a < 2 or self.lows[a - 2] not in _ARTICLES:
+                return False
+            b = a - 2
+            return b == 0 or self.sents[b - 1] != self.sents[b] or self.texts[b - 1] in _SUBJECT_LEADS
         if prev in _SUBJECT_LEADS or low in _SUBJECT_LEADS:
             # not the second of two names ("Trump and Lewandowski had helped …")
             return low not in _COORDINATORS or a < 2 or not self.names._is_name_word(a - 2)
