@@ -859,3 +859,94 @@ def test_cue_after_comma_then_is_the_next_verb_of_the_clause_subject():
     assert _quotes(body) == {"Jane Harper": ["the council had failed the town."]}
     body = "Jane Harper paused, then revealed that she would run for mayor."
     assert _quotes(body) == {"Jane Harper": ["she would run for mayor."]}
+
+
+# Sixteenth round: the Source is a name the name rules reject.
+
+
+def test_common_word_surname_after_a_first_name_names_the_person_alone():
+    body = (
+        "The columnist Paul Will criticized the mayor on Friday. "
+        '"The plan will fail before winter comes," Will wrote. Later, Will urged voters to reject it.'
+    )
+    assert _quotes(body) == {"Paul Will": ["The plan will fail before winter comes", "voters to reject it."]}
+
+
+def test_month_surname_after_an_honorific_names_the_person_introduced_before():
+    body = 'The minister Julia May has a new plan. "People remembered the story," Ms. May said.'
+    assert _quotes(body) == {"Julia May": ["People remembered the story"]}
+
+
+def test_common_word_alone_names_no_one_without_a_person_of_that_surname():
+    body = '"The plan will fail before winter comes," Will wrote.'
+    assert _quotes(body) == {}
+
+
+def test_participle_belongs_to_the_nearest_clause_subject_past_an_opening_phrase():
+    body = (
+        "The day before, at a rally in Beaumont, Tex., Mr. Trump was just as blunt, claiming that "
+        "the refugees would be dangerous."
+    )
+    assert _quotes(body) == {"Trump": ["the refugees would be dangerous."]}
+
+
+def test_participle_subject_after_a_possessor_opening_the_clause():
+    body = (
+        "Amid calls for a list, The Blaze's Matt Walsh provided a justification for it, saying it is "
+        "necessary to remember the names."
+    )
+    assert _quotes(body) == {"Matt Walsh": ["it is necessary to remember the names."]}
+
+
+def test_participle_subject_is_not_a_name_after_a_subordinator_or_the_second_of_two_names():
+    body = "Critics attacked the plan after Jones arrived, saying it would fail in the fall."
+    assert _quotes(body) == {}
+    body = "In the end Baker and Jones had helped bring it on, saying it would fail in the fall."
+    assert _quotes(body) == {}
+
+
+def test_role_description_with_a_common_nouns_possessive_names_the_role():
+    body = "The bill faltered after the state's Republican governor suggested he would veto it."
+    assert _quotes(body) == {"Republican governor": ["he would veto it."]}
+
+
+def test_opening_participle_subject_before_an_adverb_and_its_verb():
+    body = "Citing a wild theory, Mr. Grant repeatedly accused his rival of lying to voters."
+    assert _quotes(body) == {"Grant": ["a wild theory", "his rival of lying to voters."]}
+
+
+def test_speech_gerund_after_an_opening_preposition_of_addition_needs_its_clause():
+    body = "In addition to stating that the tax is unfair, Laura Finch has vowed to repeal it."
+    assert _quotes(body) == {"Laura Finch": ["the tax is unfair", "to repeal it."]}
+    body = "In announcing the tour, Laura Finch smiled at the crowd."
+    assert _quotes(body) == {}
+
+
+def test_participle_subject_is_not_a_name_inside_a_noun_phrase():
+    body = (
+        "Salix Labs and the Italian firm Cosmo Holdings terminated a merger, citing changes in the "
+        "political environment."
+    )
+    assert _quotes(body) == {}
+
+
+def test_speech_participle_after_a_finite_be_with_a_that_clause_is_a_progressive_cue():
+    body = "Maria Lopez is declaring that she is moving closer to the nomination."
+    assert _quotes(body) == {"Maria Lopez": ["she is moving closer to the nomination."]}
+    body = "Maria Lopez is announcing her tour of the state."
+    assert _quotes(body) == {}
+
+
+def test_participle_subject_is_not_a_noun_before_a_relative_clause_or_an_opening_participle():
+    body = (
+        "She compared the activists to the rioters and Ku Klux Klan members who marched in the town, "
+        "denouncing them all as idiots."
+    )
+    assert _quotes(body) == {}
+    body = "Stirring trade tension, the executive was arrested in Canada, threatening to split the allies."
+    assert _quotes(body) == {}
+
+
+def test_only_a_modal_or_listed_title_after_a_first_name_is_a_surname():
+    body = "Former president Jimmy Carter met the press. Jimmy Carter Tuesday said the plan would fail."
+    assert _quotes(body) == {"Jimmy Carter": ["the plan would fail."]}
