@@ -63,10 +63,11 @@ from search.analysis import FastText, text_analyzer
 #: light-verb speech nouns and more topic cues, base forms after "to", described Sources tied to a
 #: named person, frames between a name and its cue; 19 = issue-12 fifteenth round: headline
 #: speakers, content boundaries, speaker names without their titles or descriptions and typed as
-#: organisations from company and place words and the entity extractor.)  Here, not in
-#: index/extract, because exports of both backends name it and the search side must not import
-#: the extractor.
-EXTRACTION_VERSION = 19
+#: organisations from company and place words and the entity extractor; 20 = issue-12 sixteenth
+#: round: phrasal, topic and light-verb cues, one-word stance objects, Sources far from their cue.)
+#: Here, not in index/extract, because exports of both backends name it and the search side must
+#: not import the extractor.
+EXTRACTION_VERSION = 20
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"
