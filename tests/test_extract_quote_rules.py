@@ -1461,3 +1461,14 @@ def test_reminding_and_congratulating_after_a_comma_are_speech_participles():
     assert _quotes(body) == {"Jane Harper": ["the council had raised their taxes."]}
     body = "Jane Harper spoke after the count, congratulating the candidates who had finished behind her."
     assert _quotes(body) == {"Jane Harper": ["the candidates who had finished behind her."]}
+
+
+def test_a_topic_refused_or_resisted_is_no_speech():
+    taken = "Manager Tom Hardy commented on the difficult start of the young keeper at the club."
+    assert _quotes(taken) == {"Tom Hardy": ["the difficult start of the young keeper at the club."]}
+    assert _quotes(taken.replace("commented on", "refused to comment on")) == {}
+    resisted = "Singer Paul Wood resisted any temptation to refer to the halftime show of last year."
+    assert _quotes(resisted) == {}
+    # A statement cue keeps its content after "declined to" (PolNeAR annotates these as statements).
+    assert _quotes("Senator Jane Doe declined to say whether the bill would pass this year.") == {
+        "Jane Doe": ["whether the bill would pass this year."]}

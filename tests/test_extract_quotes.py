@@ -508,10 +508,12 @@ def test_polnear_dev_regression_floor(corpora):
     # 0.898) after its ninth, 0.838 F1 / 0.903 P (train 0.815 / 0.896) after its tenth and its
     # eleventh (train 0.816 / 0.897), 0.841 F1 / 0.905 P (train 0.819 / 0.899) after its twelfth
     # and thirteenth, 0.843 F1 / 0.9055 P (train 0.823 / 0.898) after its fourteenth, 0.846 F1 /
-    # 0.9059 P (train 0.824 / 0.898) after its fifteenth; this floor (rounded down) guards against
-    # regressions.
-    assert result["f1"] >= 0.845
-    assert result["precision"] >= 0.905
+    # 0.9059 P (train 0.824 / 0.898) after its fifteenth, 0.847 F1 / 0.9043 P (train 0.827 /
+    # 0.897) after its sixteenth (a person's finite topic verb, "mentioned" or "talked about",
+    # names a speaker: dev +2 speakers found, +1 false, kept as quote recall's price within the
+    # 0.90 target); this floor (rounded down) guards against regressions.
+    assert result["f1"] >= 0.847
+    assert result["precision"] >= 0.904
 
 
 @pytest.mark.corpora

@@ -299,8 +299,10 @@ def test_polnear_dev_quote_level_floor(corpora):
     # and statement cues, participle and question shapes), 0.9067 / 0.5955 after the fourteenth
     # (precision traded for recall within the target: light-verb and topic cues, described Sources
     # tied to a named person), 0.9071 / 0.5981 after the fifteenth (headline speakers, content
-    # boundaries, speaker names and types); this floor guards what was gained.
+    # boundaries, speaker names and types), 0.9080 / 0.6067 after the sixteenth (phrasal, topic
+    # and light-verb cues, one-word stance objects, Sources far from their cue); this floor guards
+    # what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
     assert result["precision"] >= 0.907
-    assert result["recall"] >= 0.598  # 692 / 1,157 = 0.5981
+    assert result["recall"] >= 0.606  # 702 / 1,157 = 0.6067

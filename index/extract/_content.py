@@ -163,6 +163,8 @@ _OCCASION_WORDS: Final = lex.words("the a an his her their its both each all thi
 _NOT_CONTENT_START: Final = lex.words("and but or adding saying noting who which according the a an his her")
 _DETERMINERS: Final = lex.words("the a an his her their")
 _NEGATION: Final = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
+#: Verbs of refusing or failing to do what follows ("refused to comment on", "declined to say").
+_REFUSAL: Final = re.compile(r"\b(?:refus|declin|resist|avoid|fail)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
 _WORD: Final = re.compile(r"[^\W_][\w’'.-]*|[^\w\s]")
 _ORDINAL: Final = re.compile(r"^\d+(?:st|nd|rd|th)?[.,]?$")
 
@@ -179,6 +181,12 @@ def negated(between: str) -> bool:
     out") negates something else.
     """
     return bool(_NEGATION.search(_ASIDE_END.split(between)[-1]))
+
+
+def refused(between: str) -> bool:
+    """Whether the verb group between a Source and its cue refuses or fails to do it ("refused to
+    comment on", "resisted any temptation to refer to", "declined to discuss")."""
+    return bool(_REFUSAL.search(_ASIDE_END.split(between)[-1]))
 
 
 # Where an aside, apposition or earlier clause ends before a cue: a comma, dash or parenthesis.

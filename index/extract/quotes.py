@@ -5069,6 +5069,10 @@ def _speaks(body: str, att: _Attribution) -> bool:
     if not att.inverted and _content.negated(body[att.source_end : att.cue_start]):
         return False
     cue = att.cue.lower()
+    if not att.inverted and _topic_cue(cue) and _content.refused(body[att.source_end : att.cue_start]):
+        # A topic is weak evidence of speech, and refusing to take it up none ("refused to comment
+        # on the start he had made"); PolNeAR keeps "declined to say whether …" as a statement.
+        return False
     if cue in _content.SPEECH_CUES:
         return True
     if not att.inverted:
