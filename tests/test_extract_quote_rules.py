@@ -1472,3 +1472,10 @@ def test_a_topic_refused_or_resisted_is_no_speech():
     # A statement cue keeps its content after "declined to" (PolNeAR annotates these as statements).
     assert _quotes("Senator Jane Doe declined to say whether the bill would pass this year.") == {
         "Jane Doe": ["whether the bill would pass this year."]}
+
+
+def test_a_source_after_neither_or_nor_does_not_speak():
+    assert _quotes("Neither Rover nor Shanghai Automotive commented on the reports about the deal.") == {}
+    # A "nor" inside an earlier quotation is not the Source's.
+    body = "“Nor would President Reagan,” Richard Cross wrote. “They would be ashamed of it.”"
+    assert "Richard Cross" in _quotes(body)

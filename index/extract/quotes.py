@@ -5063,6 +5063,11 @@ def _topic_cue(cue: str) -> bool:
     )
 
 
+#: A Source right after "neither" or "nor" in its clause: up to three words of its own before the
+#: name (a title's abbreviation, "Mr.", but no sentence end and no punctuation between).
+_NEITHER_NOR: Final = re.compile(r"\b(?:[Nn]either|[Nn]or)\s+(?:(?:[A-Z][a-z]{0,3}\.|[\w’'-]+)\s+){0,3}$")
+
+
 def _speaks(body: str, att: _Attribution) -> bool:
     """Whether an attribution stands: not negated ("Moscow had never promised that …"), and a
     country or city only as a government speaking ("Turkey said", not "backed by Turkey")."""
@@ -5073,6 +5078,8 @@ def _speaks(body: str, att: _Attribution) -> bool:
         # A topic is weak evidence of speech, and refusing to take it up none ("refused to comment
         # on the start he had made"); PolNeAR keeps "declined to say whether …" as a statement.
         return False
+    if not att.inverted and _NEITHER_NOR.search(body, max(0, att.source_start - 60), att.source_start):
+        return False  # "Neither Rover nor Shanghai Automotive commented on the reports": no one did
     if cue in _content.SPEECH_CUES:
         return True
     if not att.inverted:
