@@ -5071,15 +5071,17 @@ _NEITHER_NOR: Final = re.compile(r"\b(?:[Nn]either|[Nn]or)\s+(?:(?:[A-Z][a-z]{0,
 def _speaks(body: str, att: _Attribution) -> bool:
     """Whether an attribution stands: not negated ("Moscow had never promised that …"), and a
     country or city only as a government speaking ("Turkey said", not "backed by Turkey")."""
-    if not att.inverted and _content.negated(body[att.source_end : att.cue_start]):
-        return False
     cue = att.cue.lower()
-    if not att.inverted and _topic_cue(cue) and _content.refused(body[att.source_end : att.cue_start]):
-        # A topic is weak evidence of speech, and refusing to take it up none ("refused to comment
-        # on the start he had made"); PolNeAR keeps "declined to say whether …" as a statement.
-        return False
-    if not att.inverted and _NEITHER_NOR.search(body, max(0, att.source_start - 60), att.source_start):
-        return False  # "Neither Rover nor Shanghai Automotive commented on the reports": no one did
+    if not att.inverted:
+        between = body[att.source_end : att.cue_start]
+        if _content.negated(between):
+            return False
+        if _topic_cue(cue) and _content.refused(between):
+            # A topic is weak evidence of speech, and refusing to take it up none ("refused to
+            # comment on the start he had made"); PolNeAR keeps "declined to say whether …".
+            return False
+        if _NEITHER_NOR.search(body, max(0, att.source_start - 60), att.source_start):
+            return False  # "Neither Rover nor Shanghai Automotive commented on the reports"
     if cue in _content.SPEECH_CUES:
         return True
     if not att.inverted:
