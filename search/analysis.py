@@ -30,8 +30,9 @@ from search.whoosh_compat import stem_function
 
 #: Whoosh's default word pattern, with a non-capturing group so ``findall`` returns whole words.
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
-#: Characters at the end of a Porter stem that may not be in the word: ``-biliti`` becomes ``-ble``
-#: (two), ``-y`` ``-i``, ``-ation`` ``-ate`` (one); every other rule only cuts the word's end.
+#: Characters at the end of a Porter stem that may not be in the word: two for a stem ending in
+#: ``-ble`` (``-biliti`` becomes ``-ble``), else one (``-y`` ``-i``, ``-ation`` ``-ate``); every
+#: other rule only cuts the word's end.
 PORTER_NEW_TAIL = 2
 _LOWER_ASCII = "".join(chr(c) for c in range(128) if chr(c) == chr(c).lower())
 _DROP_LOWER_ASCII = dict.fromkeys(map(ord, _LOWER_ASCII))
@@ -126,21 +127,26 @@ class Forms:
 
     def ascii_prefix(self, term: str) -> str | None:
         """What every all-ASCII token analysed to ``term`` starts with, lower-cased: ``term``
-        without its last PORTER_NEW_TAIL characters (``happi`` -> ``hap``, which "happy" and
-        "HAPPINESS" start with).  None when no all-ASCII token is analysed to ``term`` (it holds
-        something other than lower-case ASCII).  Only meaningful when ``knows_prefixes``.
+        without its last character (``happi`` -> ``happ``, which "happy" and "HAPPINESS" start
+        with), or its last PORTER_NEW_TAIL when it ends in ``-ble``.  None when no all-ASCII token
+        is analysed to ``term`` (it holds something other than lower-case ASCII).  Only
+        meaningful when ``knows_prefixes``.
 
         Why: an ASCII token's form is Porter's stem of the lower-cased token (the accent fold keeps
-        lower-case ASCII).  Step 1 cuts the end or adds one new character (``-y`` to ``-i``, an
-        ``e`` after ``-at``/``-bl``/``-iz``); step 2 replaces a suffix of at least three
-        characters, so one holding that new character, by one keeping all but at most its last
-        two new (``-biliti`` to ``-ble``); steps 3-5 only cut.  So all of the stem but its last
-        two characters is the word's own beginning.
+        lower-case ASCII).  Step 1 cuts the end or adds one new character at it (``-y`` to ``-i``,
+        an ``e`` after ``-at``/``-bl``/``-iz``); step 2 replaces a suffix of at least three
+        characters, so one holding that new character, by one whose only new character is its
+        last (``-ation`` to ``-ate``, ``-enci`` to ``-ence``), except ``-biliti`` to ``-ble`` (the
+        ``l`` and the ``e``); steps 3-5 only cut, and where they cut the new ``e`` of ``-ble`` the
+        ``l`` is the last character.  So all of the stem but its last character, or but its last
+        two in a stem ending in ``-ble``, is the word's own beginning: a three-letter stem
+        ("war", "gop") keeps a two-letter prefix to search for (see search.highlight).
         Tests check this on the analyzer's words and on generated suffix chains.
         """
         if term.translate(_DROP_LOWER_ASCII):
             return None
-        return term[: max(0, len(term) - PORTER_NEW_TAIL)]
+        tail = PORTER_NEW_TAIL if term.endswith("ble") else 1
+        return term[: max(0, len(term) - tail)]
 
     def words(self, text: str) -> list[str]:
         """The tokens of ``text`` as the analyzer's tokenizer cuts them, in order."""
