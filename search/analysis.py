@@ -31,9 +31,11 @@ from search.whoosh_compat import stem_function
 #: Whoosh's default word pattern, with a non-capturing group so ``findall`` returns whole words.
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
 #: Characters at the end of a Porter stem that may not be in the word: two for a stem ending in
-#: ``-ble`` (``-biliti`` becomes ``-ble``), else one (``-y`` ``-i``, ``-ation`` ``-ate``); every
-#: other rule only cuts the word's end.
+#: ``-ble`` (``-biliti`` becomes ``-ble``); one for a stem ending in a character a rule adds
+#: (PORTER_NEW_LAST: ``-y`` becomes ``-i``, ``-ation`` ``-ate``, ``-biliti`` ``-bl`` once the ``e``
+#: is cut); none for any other stem, whose characters are all the word's own.
 PORTER_NEW_TAIL = 2
+PORTER_NEW_LAST = frozenset("iel")
 _LOWER_ASCII = "".join(chr(c) for c in range(128) if chr(c) == chr(c).lower())
 _DROP_LOWER_ASCII = dict.fromkeys(map(ord, _LOWER_ASCII))
 #: Surface words whose analysed form :class:`Forms` keeps; the cache is emptied when full.
@@ -127,26 +129,29 @@ class Forms:
 
     def ascii_prefix(self, term: str) -> str | None:
         """What every all-ASCII token analysed to ``term`` starts with, lower-cased: ``term``
-        without its last character (``happi`` -> ``happ``, which "happy" and "HAPPINESS" start
-        with), or its last PORTER_NEW_TAIL when it ends in ``-ble``.  None when no all-ASCII token
-        is analysed to ``term`` (it holds something other than lower-case ASCII).  Only
-        meaningful when ``knows_prefixes``.
+        itself (``war``, which "wars" and "WAR" start with), or without its last character when
+        that is one a rule adds (``happi`` -> ``happ``: "happy" and "HAPPINESS"), or without its
+        last PORTER_NEW_TAIL when it ends in ``-ble``.  None when no all-ASCII token is analysed
+        to ``term`` (it holds something other than lower-case ASCII).  Only meaningful when
+        ``knows_prefixes``.
 
         Why: an ASCII token's form is Porter's stem of the lower-cased token (the accent fold keeps
         lower-case ASCII).  Step 1 cuts the end or adds one new character at it (``-y`` to ``-i``,
-        an ``e`` after ``-at``/``-bl``/``-iz``); step 2 replaces a suffix of at least three
-        characters, so one holding that new character, by one whose only new character is its
-        last (``-ation`` to ``-ate``, ``-enci`` to ``-ence``), except ``-biliti`` to ``-ble`` (the
-        ``l`` and the ``e``); steps 3-5 only cut, and where they cut the new ``e`` of ``-ble`` the
-        ``l`` is the last character.  So all of the stem but its last character, or but its last
-        two in a stem ending in ``-ble``, is the word's own beginning: a three-letter stem
-        ("war", "gop") keeps a two-letter prefix to search for (see search.highlight).
-        Tests check this on the analyzer's words and on generated suffix chains.
+        an ``e`` after ``-at``/``-bl``/``-iz`` or a short stem); step 2 replaces a suffix of at
+        least three characters, so one holding that new character, by one whose only new
+        character is its last ``e`` (``-ation`` to ``-ate``, ``-enci`` to ``-ence``), except
+        ``-biliti`` to ``-ble`` (the ``l`` and the ``e``); steps 3-5 only cut, and where they cut
+        the new ``e`` of ``-ble`` the new ``l`` is the last character.  So a new character is an
+        ``i``, ``e`` or ``l`` at the stem's end, or the ``le`` of ``-ble``; all the rest is the
+        word's own beginning, and short stems ("eu", "gop") keep a prefix long enough to search
+        for (see search.highlight).  Tests check this on the analyzer's words and on generated
+        suffix chains.
         """
         if term.translate(_DROP_LOWER_ASCII):
             return None
-        tail = PORTER_NEW_TAIL if term.endswith("ble") else 1
-        return term[: max(0, len(term) - tail)]
+        if term.endswith("ble"):
+            return term[:-PORTER_NEW_TAIL]
+        return term[:-1] if term[-1:] in PORTER_NEW_LAST else term
 
     def words(self, text: str) -> list[str]:
         """The tokens of ``text`` as the analyzer's tokenizer cuts them, in order."""

@@ -38,9 +38,9 @@ def test_fast_path_is_taken():
     # slower scan.
     assert highlight._FIND_BY_TEXT
     assert highlight._FORMS.knows_prefixes
-    assert highlight._prefixes(frozenset({"idlib", "erdoğan"})) == (b"idli",)
-    assert highlight._prefixes(frozenset({"idlib", "war"})) == (b"idli", b"wa")  # three-letter stems too
-    assert highlight._prefixes(frozenset({"idlib", "eu"})) is None  # "e" starts too many words
+    assert highlight._prefixes(frozenset({"idlib", "erdoğan"})) == (b"idlib",)
+    assert highlight._prefixes(frozenset({"idlib", "war", "eu"})) == (b"eu", b"idlib", b"war")  # short stems
+    assert highlight._prefixes(frozenset({"idlib", "ai"})) is None  # "a" ("ay" -> "ai") starts too many words
 
 
 def _fuzz_text(rng: random.Random) -> str:
@@ -68,19 +68,19 @@ def test_fuzzed_texts_spans_equal_reference(monkeypatch, few):
             checked += 1
             matched += bool(spans)
             by_prefix += highlight._prefixes(frozenset(words)) is not None
-    assert (checked, matched, by_prefix) == (6000, 5772, 4785)
+    assert (checked, matched, by_prefix) == (6000, 5772, 5540)
 
 
 def test_short_words_take_the_chunk_path_with_the_same_spans():
-    text = "The EU, a eunuch; Eu EU.time preeu EUs eu"
-    assert highlight._prefixes(frozenset({"eu"})) is None
-    expected = [(4, 6), (18, 20), (35, 38), (39, 41)]  # "EU", "Eu", "EUs", "eu"
-    assert match_spans(text, {"eu"}) == reference_spans(text, {"eu"}) == expected
+    text = "The AI, a aid; Ai AI.time preai AIs ai"
+    assert highlight._prefixes(frozenset({"ai"})) is None
+    expected = [(4, 6), (15, 17), (32, 35), (36, 38)]  # "AI", "Ai", "AIs", "ai"
+    assert match_spans(text, {"ai"}) == reference_spans(text, {"ai"}) == expected
 
 
 def test_three_letter_stems_are_found_by_prefix_with_the_same_spans():
     text = "The war, a warning; WAR war.time prewar wars war"
-    assert highlight._prefixes(frozenset({"war"})) == (b"wa",)
+    assert highlight._prefixes(frozenset({"war"})) == (b"war",)
     expected = [(4, 7), (20, 23), (40, 44), (45, 48)]  # "war", "WAR", "wars", "war"
     assert match_spans(text, {"war"}) == reference_spans(text, {"war"}) == expected
 
