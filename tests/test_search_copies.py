@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from index.storage import open_index
-from search.copies import CopyArrays, build
+from search.copies import Copy, CopyArrays, build, describe_copies
 from search.engine import search
 from search.export import export_lines
 from search.facets import FacetCache
@@ -151,6 +151,28 @@ def test_ties_and_undated_members():
     assert arrays.collapse(np.array([0, 2, 3])).tolist() == [0, 3]
     # A deleted document is no member: here the original's old version.
     assert build([("x/a", "x/a"), ("x/b", "x/a")], ids, day, lambda d: d == 1).members == {}
+
+
+def test_describe_copies_reads_the_facet_arrays():
+    from types import SimpleNamespace
+
+    from search import schema as S
+    from search.facets import NO_DAY
+
+    ids = ["x/b", "x/a", "x/c", "x/d"]
+    day = np.array([100, 100, NO_DAY, 99], dtype=np.int32)
+    arrays = build([("x/a", "x/a"), ("x/b", "x/a"), ("x/c", "x/a")], ids, day, lambda d: False)
+    # Outlets as the facet arrays list them: documents 0-2 one each, document 3 none.
+    facets = SimpleNamespace(ids=ids, day=day, indptr={S.OUTLET: np.array([0, 1, 2, 3, 3])},
+                             ords={S.OUTLET: np.array([0, 1, 0])}, display={S.OUTLET: ["TASS", "Reuters"]})
+    assert describe_copies(facets, arrays, []) == []
+    assert describe_copies(facets, arrays, [1, 2, 3]) == [
+        Copy(id="x/a", outlet="Reuters", published="1970-04-11", original=True),
+        Copy(id="x/c", outlet="TASS", published=None, original=False),  # undated
+        Copy(id="x/d", outlet=None, published="1970-04-10", original=True),
+    ]
+    assert describe_copies(facets, arrays, [0, 1, 2], limit=1) == [
+        Copy(id="x/b", outlet="TASS", published="1970-04-11", original=False)]
 
 
 def test_request_validation():
