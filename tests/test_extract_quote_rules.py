@@ -1479,3 +1479,15 @@ def test_a_source_after_neither_or_nor_does_not_speak():
     # A "nor" inside an earlier quotation is not the Source's.
     body = "“Nor would President Reagan,” Richard Cross wrote. “They would be ashamed of it.”"
     assert "Richard Cross" in _quotes(body)
+
+
+def test_plural_present_verb_of_arguing_reports_a_bare_clause():
+    # "argue" / "suggest" / "contend" are the plural of "argues" / "suggests", which report a clause
+    # without "that"; a named plural subject's statement is reported the same way.
+    body = "Professors Mary Lane and Tom Hale argue the new tariffs will hurt small farms."
+    assert _quotes(body) == {
+        "Mary Lane": ["the new tariffs will hurt small farms."],
+        "Tom Hale": ["the new tariffs will hurt small farms."],
+    }
+    # A plural subject that is no name still does not speak through a stance verb.
+    assert _quotes("Many economists suggest the new tariffs will hurt small farms.") == {}

@@ -73,6 +73,11 @@ BELIEF_VERBS: Final[frozenset[str]] = lex.words(
     expects expect expected fears fear feared feels feel felt worries worry worried expressed
     """
 )
+#: (seventeenth round) Plural present forms of verbs of arguing whose other forms report a bare
+#: clause ("Professors Foner and Alba suggest this incompatibility has …", "Sanders aides argue the
+#: race is not over"): a plural subject's statement, as "argues" / "suggests" are a singular one's.
+#: Stance verbs, so only a named subject speaks.  Not "claim" ("claim victory", "claim credit").
+PLURAL_CLAUSE_VERBS: Final[frozenset[str]] = lex.words("argue suggest contend")
 # Phrasal cues and their particle ("referring to the deal", "pointed out that …").
 _PHRASAL: Final = {
     "referring": ("to",), "refers": ("to",), "referred": ("to",), "pointing": ("to", "out"),
@@ -227,6 +232,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         low in SPEECH_CUES
         or low in STATEMENT_VERBS
         or low in BELIEF_VERBS
+        or low in PLURAL_CLAUSE_VERBS
         or low in lex.PARTICIPLE_CUES
         or low in lex.TOPIC_CUES
         or low in lex.OBJECT_TOPIC_CUES
