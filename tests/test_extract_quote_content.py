@@ -993,3 +993,15 @@ def test_reminded_a_listener_of_a_topic_reports_the_topic():
 def test_encouraged_a_listener_to_act_reports_the_request():
     body = "Mary Lowe spoke in Denver. Lowe encouraged the council to release the records quickly."
     assert _quotes(body) == {"Mary Lowe": ["the council to release the records quickly."]}
+
+
+def test_a_wish_or_decision_coordinated_in_the_reported_clause_goes_on_with_its_subject():
+    # "hoped" / "decided" are no acts of speech: after a clause with its own subject pronoun and
+    # no comma before "and" / "but", they continue that clause rather than start the Source's act.
+    body = "Mayor Jane Doe said she did not like the plan and hoped that the council would drop it."
+    assert _quotes(body) == {"Jane Doe": ["she did not like the plan and hoped that the council would drop it."]}
+    body = "Mayor Jane Doe said she had weighed the costs but decided to back the plan anyway."
+    assert _quotes(body) == {"Jane Doe": ["she had weighed the costs but decided to back the plan anyway."]}
+    # A second statement verb is still the Source's own next act.
+    body = "Mayor Jane Doe said she would run again and praised the council for its work."
+    assert _quotes(body)["Jane Doe"][0] == "she would run again"

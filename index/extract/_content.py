@@ -1033,8 +1033,28 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 # "said the group is not an advocacy group and supports candidates …": a present verb
                 # after a past cue is the content's own, not a second verb of the Source's
                 continue
+            if _own_subject_goes_on(text, match, verb):
+                continue
             return match.start()
     return len(text)
+
+
+# (seventeenth round) Verbs of wishing, deciding and finding that are no act of speech: coordinated
+# without a comma after a reported clause with its own subject, they go on with that subject ("said
+# she did not condone violence and hoped that …", "said he had weighed the risks but decided to
+# proceed"), not with the Source.
+_NON_SPEECH_STANCE: Final = _STANCE - SPEECH_CUES - STATEMENT_VERBS
+_CLAUSE_SUBJECTS: Final = lex.words("he she they we i it")
+
+
+def _own_subject_goes_on(text: str, match: re.Match[str], verb: str) -> bool:
+    """Whether a coordinated verb at ``match`` (" and hoped", " but decided") continues the content's
+    own clause: a stance verb that is no act of speech, with no comma before "and" / "but", after
+    content whose first word is a subject pronoun."""
+    if verb not in _NON_SPEECH_STANCE or match.group().startswith(","):
+        return False
+    first = _FIRST.match(text)
+    return first is not None and first.group(1).lower() in _CLAUSE_SUBJECTS and match.start() > first.end()
 
 
 # The rest of a participle aside after the content's subject: a short phrase closed by a comma.
