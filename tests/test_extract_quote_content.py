@@ -1005,3 +1005,15 @@ def test_a_wish_or_decision_coordinated_in_the_reported_clause_goes_on_with_its_
     # A second statement verb is still the Source's own next act.
     body = "Mayor Jane Doe said she would run again and praised the council for its work."
     assert _quotes(body)["Jane Doe"][0] == "she would run again"
+
+
+def test_another_subject_speaking_after_and_or_but_ends_the_content():
+    # ", but officials said …", ", and others have said …", ", but the campaign refused to …":
+    # a common-noun subject with a verb of speaking opens another speaker's clause, the writer's.
+    body = "Mayor Jane Doe said she met the builders about the project, but officials said the talks came later."
+    assert _quotes(body) == {"Jane Doe": ["she met the builders about the project"]}
+    body = "Mayor Jane Doe asked whether the council backed the plan, but the council refused to answer."
+    assert _quotes(body) == {"Jane Doe": ["whether the council backed the plan"]}
+    # A pronoun subject is the content's own ("…, and they said …" stays as before).
+    body = "Mayor Jane Doe said the budget was balanced and the schools were funded."
+    assert _quotes(body) == {"Jane Doe": ["the budget was balanced and the schools were funded."]}

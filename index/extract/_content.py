@@ -835,6 +835,7 @@ def content_end(text: str, cue: str = "") -> int:
     """
     low = cue.lower()
     end = _content_end(text, bare(low), _past(low))
+    end = _other_subject_speaks(text, end)
     if (low in lex.DOCUMENT_VERBS or low == "in") and text.startswith((", while", ", whereas"), end):
         end = _finding_contrast(text, end, low)
     if low.endswith("ing"):
@@ -847,6 +848,31 @@ def content_end(text: str, cue: str = "") -> int:
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
     return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
+
+
+# (seventeenth round) ", but officials said …", ", and others have said …", ", but the campaign
+# refused to answer": after a comma, a common-noun subject of a verb of speaking (or of refusing to
+# speak) opens another speaker's clause, the writer's report and no more the Source's words (as
+# ", and Trump vowed …" does for a named subject).
+_OTHER_SUBJECT: Final = re.compile(
+    r",\s+(?:and|but)\s+(?:(?:the|other|some|many|most|several|his|her|their)\s+)?(?P<noun>[a-z]+)"
+    r"\s+(?:(?:have|has|had)\s+)?(?P<verb>[a-z]+)\b"
+)
+_OTHER_VERBS: Final = lex.CUE_VERBS | lex.words("refused declined")
+_NOT_SUBJECTS: Final = lex.words("he she they it we i also then later again that this there not so")
+
+
+def _other_subject_speaks(text: str, end: int) -> int:
+    """``end``, or where another subject's clause of speaking starts before it (see _OTHER_SUBJECT)."""
+    if ", and " not in text and ", but " not in text:
+        return end
+    for match in _OTHER_SUBJECT.finditer(text, 0, end):
+        noun, verb = match.group("noun"), match.group("verb")
+        if noun in _NOT_SUBJECTS or noun.endswith(("ly", "ing", "ed")) or verb not in _OTHER_VERBS:
+            continue
+        if len(text[: match.start()].split()) >= 3:
+            return match.start()
+    return end
 
 
 def _past_open_quotation(text: str, end: int, cue: str) -> int:
