@@ -1491,3 +1491,11 @@ def test_plural_present_verb_of_arguing_reports_a_bare_clause():
     }
     # A plural subject that is no name still does not speak through a stance verb.
     assert _quotes("Many economists suggest the new tariffs will hurt small farms.") == {}
+
+
+def test_perfect_and_landed_light_verbs_carry_a_speech_noun():
+    # "has taken a swipe at" is "took a swipe at" in the perfect; "landed a dig at" is the same act.
+    assert _quotes("Mayor Jane Doe has taken a swipe at the governor's budget.") == {
+        "Jane Doe": ["the governor's budget."]}
+    assert _quotes("Mayor Jane Doe landed a sharp dig at the governor's budget.") == {
+        "Jane Doe": ["the governor's budget."]}
