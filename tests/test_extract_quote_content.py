@@ -999,7 +999,9 @@ def test_a_wish_or_decision_coordinated_in_the_reported_clause_goes_on_with_its_
     # "hoped" / "decided" are no acts of speech: after a clause with its own subject pronoun and
     # no comma before "and" / "but", they continue that clause rather than start the Source's act.
     body = "Mayor Jane Doe said she did not like the plan and hoped that the council would drop it."
-    assert _quotes(body) == {"Jane Doe": ["she did not like the plan and hoped that the council would drop it."]}
+    assert _quotes(body) == {
+        "Jane Doe": ["she did not like the plan and hoped that the council would drop it."]
+    }
     body = "Mayor Jane Doe said she had weighed the costs but decided to back the plan anyway."
     assert _quotes(body) == {"Jane Doe": ["she had weighed the costs but decided to back the plan anyway."]}
     # A second statement verb is still the Source's own next act.
@@ -1010,8 +1012,8 @@ def test_a_wish_or_decision_coordinated_in_the_reported_clause_goes_on_with_its_
 def test_another_subject_speaking_after_and_or_but_ends_the_content():
     # ", but officials said …", ", and others have said …", ", but the campaign refused to …":
     # a common-noun subject with a verb of speaking opens another speaker's clause, the writer's.
-    body = "Mayor Jane Doe said she met the builders about the project, but officials said the talks came later."
-    assert _quotes(body) == {"Jane Doe": ["she met the builders about the project"]}
+    body = "Mayor Jane Doe said she met the builders about the plan, but officials said the talks came later."
+    assert _quotes(body) == {"Jane Doe": ["she met the builders about the plan"]}
     body = "Mayor Jane Doe asked whether the council backed the plan, but the council refused to answer."
     assert _quotes(body) == {"Jane Doe": ["whether the council backed the plan"]}
     # A pronoun subject is the content's own ("…, and they said …" stays as before).
