@@ -1491,6 +1491,12 @@ def test_plural_present_verb_of_arguing_reports_a_bare_clause():
     }
     # A plural subject that is no name still does not speak through a stance verb.
     assert _quotes("Many economists suggest the new tariffs will hurt small farms.") == {}
+    # After a modal, "do" or "wants to" it is a plan or a question, not a statement made (held-out
+    # BBC: "… but will still argue the case should not go to trial").
+    planned = "Professors Mary Lane and Tom Hale will argue the new tariffs will hurt small farms."
+    assert _quotes(planned) == {"Mary Lane": [], "Tom Hale": []}
+    asked = "Will Professors Mary Lane and Tom Hale suggest the new tariffs will hurt small farms?"
+    assert _quotes(asked) == {"Mary Lane": [], "Tom Hale": []}
 
 
 def test_perfect_and_landed_light_verbs_carry_a_speech_noun():

@@ -78,6 +78,25 @@ BELIEF_VERBS: Final[frozenset[str]] = lex.words(
 #: race is not over"): a plural subject's statement, as "argues" / "suggests" are a singular one's.
 #: Stance verbs, so only a named subject speaks.  Not "claim" ("claim victory", "claim credit").
 PLURAL_CLAUSE_VERBS: Final[frozenset[str]] = lex.words("argue suggest contend")
+#: Words that leave such a base form unasserted: a modal ("will still argue …", "Will those
+#: briefers suggest …?") or "do"-support, or "to" after a verb of wanting or planning; only a
+#: "that" clause is then read, as before.
+_UNASSERTING: Final = lex.words("will would may might can could shall should must do does did")
+_UNASSERTING_REACH: Final = 8  # words before the cue: "Will those Brownite briefers suggest"
+
+
+def unasserted_plural(cue: str, before: str) -> bool:
+    """Whether a plural verb of arguing (``PLURAL_CLAUSE_VERBS``) has a modal or "do" among the eight
+    words before it (``before``: its sentence up to the cue), or "to" after a stance verb ("wants to"),
+    so its bare clause is no statement ("went on to suggest …" stays one)."""
+    if cue.lower() not in PLURAL_CLAUSE_VERBS:
+        return False
+    words = before.lower().split()
+    if len(words) >= 2 and words[-1] == "to" and words[-2] in lex.STANCE_VERBS:
+        return True  # "wants to argue …", "hopes to suggest …": an intention
+    return any(word in _UNASSERTING for word in words[-_UNASSERTING_REACH:])
+
+
 # Phrasal cues and their particle ("referring to the deal", "pointed out that …").
 _PHRASAL: Final = {
     "referring": ("to",), "refers": ("to",), "referred": ("to",), "pointing": ("to", "out"),
