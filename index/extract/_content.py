@@ -1088,7 +1088,9 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
 # without a comma after a reported clause with its own subject, they go on with that subject ("said
 # she did not condone violence and hoped that …", "said he had weighed the risks but decided to
 # proceed"), not with the Source.
-_NON_SPEECH_STANCE: Final = _STANCE - SPEECH_CUES - STATEMENT_VERBS
+# (Not the light verbs: "said he was delighted and offered his congratulations" is a second act of
+# the Source's, words given; held-out BBC.)
+_NON_SPEECH_STANCE: Final = _STANCE - SPEECH_CUES - STATEMENT_VERBS - lex.LIGHT_SPEECH_VERBS
 _CLAUSE_SUBJECTS: Final = lex.words("he she they we i it")
 
 
