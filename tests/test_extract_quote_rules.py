@@ -1505,3 +1505,14 @@ def test_perfect_and_landed_light_verbs_carry_a_speech_noun():
         "Jane Doe": ["the governor's budget."]}
     assert _quotes("Mayor Jane Doe landed a sharp dig at the governor's budget.") == {
         "Jane Doe": ["the governor's budget."]}
+
+
+def test_a_negation_in_an_earlier_coordinated_verb_does_not_negate_the_cue():
+    # "did not attack … but argued that …": the negation is the first verb's; the cue after "but" /
+    # "and" is a verb group of its own, and its statement stands.
+    body = "Senator Jane Doe did not attack the governor directly but argued that she would win."
+    assert _quotes(body) == {"Jane Doe": ["she would win."]}
+    body = "Senator Jane Doe said the mayor was not involved and predicted that the bill would pass."
+    assert _quotes(body) == {"Jane Doe": ["the mayor was not involved", "the bill would pass."]}
+    # A negated cue after the coordination is still no statement.
+    assert _quotes("Senator Jane Doe did not say and would not confirm that she would run.") == {}

@@ -204,7 +204,18 @@ def negated(between: str) -> bool:
     ("Warren, who has not endorsed anyone, told …", "said he should not have …, and then pointed
     out") negates something else.
     """
-    return bool(_NEGATION.search(_ASIDE_END.split(between)[-1]))
+    return bool(_NEGATION.search(_verb_group(between)))
+
+
+#: (seventeenth round) A coordinated verb starts a verb group of its own: "did not attack Clinton
+#: directly but argued insistently that …", "said she didn't want to think about it and predicted
+#: that …": the negation is the first verb's, the cue's statement stands.
+_COORDINATION: Final = re.compile(r"\s(?:and|but)\s")
+
+
+def _verb_group(between: str) -> str:
+    """The words right before a cue: past the last aside mark and the last "and" / "but"."""
+    return _COORDINATION.split(_ASIDE_END.split(between)[-1])[-1]
 
 
 def refused(between: str) -> bool:
