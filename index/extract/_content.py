@@ -73,6 +73,30 @@ BELIEF_VERBS: Final[frozenset[str]] = lex.words(
     expects expect expected fears fear feared feels feel felt worries worry worried expressed
     """
 )
+#: (seventeenth round) Plural present forms of verbs of arguing whose other forms report a bare
+#: clause ("Professors Foner and Alba suggest this incompatibility has …", "Sanders aides argue the
+#: race is not over"): a plural subject's statement, as "argues" / "suggests" are a singular one's.
+#: Stance verbs, so only a named subject speaks.  Not "claim" ("claim victory", "claim credit").
+PLURAL_CLAUSE_VERBS: Final[frozenset[str]] = lex.words("argue suggest contend")
+#: Words that leave such a base form unasserted: a modal ("will still argue …", "Will those
+#: briefers suggest …?") or "do"-support, or "to" after a verb of wanting or planning; only a
+#: "that" clause is then read, as before.
+_UNASSERTING: Final = lex.words("will would may might can could shall should must do does did")
+_UNASSERTING_REACH: Final = 8  # words before the cue: "Will those Brownite briefers suggest"
+
+
+def unasserted_plural(cue: str, before: str) -> bool:
+    """Whether a plural verb of arguing (``PLURAL_CLAUSE_VERBS``) has a modal or "do" among the eight
+    words before it (``before``: its sentence up to the cue), or "to" after a stance verb ("wants to"),
+    so its bare clause is no statement ("went on to suggest …" stays one)."""
+    if cue.lower() not in PLURAL_CLAUSE_VERBS:
+        return False
+    words = before.lower().split()
+    if len(words) >= 2 and words[-1] == "to" and words[-2] in lex.STANCE_VERBS:
+        return True  # "wants to argue …", "hopes to suggest …": an intention
+    return any(word in _UNASSERTING for word in words[-_UNASSERTING_REACH:])
+
+
 # Phrasal cues and their particle ("referring to the deal", "pointed out that …").
 _PHRASAL: Final = {
     "referring": ("to",), "refers": ("to",), "referred": ("to",), "pointing": ("to", "out"),
@@ -180,7 +204,18 @@ def negated(between: str) -> bool:
     ("Warren, who has not endorsed anyone, told …", "said he should not have …, and then pointed
     out") negates something else.
     """
-    return bool(_NEGATION.search(_ASIDE_END.split(between)[-1]))
+    return bool(_NEGATION.search(_verb_group(between)))
+
+
+#: (seventeenth round) A coordinated verb starts a verb group of its own: "did not attack Clinton
+#: directly but argued insistently that …", "said she didn't want to think about it and predicted
+#: that …": the negation is the first verb's, the cue's statement stands.
+_COORDINATION: Final = re.compile(r"\s(?:and|but)\s")
+
+
+def _verb_group(between: str) -> str:
+    """The words right before a cue: past the last aside mark and the last "and" / "but"."""
+    return _COORDINATION.split(_ASIDE_END.split(between)[-1])[-1]
 
 
 def refused(between: str) -> bool:
@@ -227,6 +262,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
         low in SPEECH_CUES
         or low in STATEMENT_VERBS
         or low in BELIEF_VERBS
+        or low in PLURAL_CLAUSE_VERBS
         or low in lex.PARTICIPLE_CUES
         or low in lex.TOPIC_CUES
         or low in lex.OBJECT_TOPIC_CUES
@@ -829,6 +865,7 @@ def content_end(text: str, cue: str = "") -> int:
     """
     low = cue.lower()
     end = _content_end(text, bare(low), _past(low))
+    end = _other_subject_speaks(text, end)
     if (low in lex.DOCUMENT_VERBS or low == "in") and text.startswith((", while", ", whereas"), end):
         end = _finding_contrast(text, end, low)
     if low.endswith("ing"):
@@ -841,6 +878,31 @@ def content_end(text: str, cue: str = "") -> int:
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
     return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
+
+
+# (seventeenth round) ", but officials said …", ", and others have said …", ", but the campaign
+# refused to answer": after a comma, a common-noun subject of a verb of speaking (or of refusing to
+# speak) opens another speaker's clause, the writer's report and no more the Source's words (as
+# ", and Trump vowed …" does for a named subject).
+_OTHER_SUBJECT: Final = re.compile(
+    r",\s+(?:and|but)\s+(?:(?:the|other|some|many|most|several|his|her|their)\s+)?(?P<noun>[a-z]+)"
+    r"\s+(?:(?:have|has|had)\s+)?(?P<verb>[a-z]+)\b"
+)
+_OTHER_VERBS: Final = lex.CUE_VERBS | lex.words("refused declined")
+_NOT_SUBJECTS: Final = lex.words("he she they it we i also then later again that this there not so")
+
+
+def _other_subject_speaks(text: str, end: int) -> int:
+    """``end``, or where another subject's clause of speaking starts before it (see _OTHER_SUBJECT)."""
+    if ", and " not in text and ", but " not in text:
+        return end
+    for match in _OTHER_SUBJECT.finditer(text, 0, end):
+        noun, verb = match.group("noun"), match.group("verb")
+        if noun in _NOT_SUBJECTS or noun.endswith(("ly", "ing", "ed")) or verb not in _OTHER_VERBS:
+            continue
+        if len(text[: match.start()].split()) >= 3:
+            return match.start()
+    return end
 
 
 def _past_open_quotation(text: str, end: int, cue: str) -> int:
@@ -1027,8 +1089,36 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
                 # "said the group is not an advocacy group and supports candidates …": a present verb
                 # after a past cue is the content's own, not a second verb of the Source's
                 continue
+            if _own_subject_goes_on(text, match, verb):
+                continue
             return match.start()
     return len(text)
+
+
+# (seventeenth round) Verbs of wishing, deciding and finding that are no act of speech: coordinated
+# without a comma after a reported clause with its own subject, they go on with that subject ("said
+# she did not condone violence and hoped that …", "said he had weighed the risks but decided to
+# proceed"), not with the Source.
+# (Not the light verbs: "said he was delighted and offered his congratulations" is a second act of
+# the Source's, words given; held-out BBC.)
+_NON_SPEECH_STANCE: Final = _STANCE - SPEECH_CUES - STATEMENT_VERBS - lex.LIGHT_SPEECH_VERBS
+_CLAUSE_SUBJECTS: Final = lex.words("he she they we i it")
+_SINGULAR_SUBJECTS: Final = lex.words("he she it")
+
+
+def _own_subject_goes_on(text: str, match: re.Match[str], verb: str) -> bool:
+    """Whether a coordinated verb at ``match`` (" and hoped", " but decided") continues the content's
+    own clause: a stance verb that is no act of speech, with no comma before "and" / "but", after
+    content whose first word is a subject pronoun the verb agrees with."""
+    if verb not in _NON_SPEECH_STANCE or match.group().startswith(","):
+        return False
+    first = _FIRST.match(text)
+    if first is None or match.start() <= first.end():
+        return False
+    subject = first.group(1).lower()
+    if subject in _SINGULAR_SUBJECTS:
+        return not bare(verb)  # "he … and want him on …" agrees with another subject (held-out BBC)
+    return subject in _CLAUSE_SUBJECTS and not _present_third(verb)
 
 
 # The rest of a participle aside after the content's subject: a short phrase closed by a comma.

@@ -584,6 +584,10 @@ LIGHT_SPEECH_VERBS: Final[frozenset[str]] = words(
     issued issues issuing launched launches launching mounted mounting took takes taking lodged
     provided provides providing presented presents presenting sent sends sending
     """
+) | words(
+    # (seventeenth round) the perfect's participles ("has taken a swipe at Trump", "has given an
+    # account of …") and "landed" ("landed a sharp dig at Cruz"): the same acts as "took", "gave"
+    "taken given landed lands landing"
 )
 
 # Adjectives of voiced judgement after a form of "be", with the preposition that opens what was judged:

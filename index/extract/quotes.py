@@ -4431,6 +4431,8 @@ def _reported_span(
         return 0, 0  # "what Trump says his tax plan would do": the clause is not his statement
     speech = _content.reports_content(att.cue, att.type)
     speech = speech and not _content.voiced_by_passive(att.cue, att.inverted)
+    if speech and _content.unasserted_plural(att.cue, body[s_start : att.cue_start]):
+        speech = False  # "will still argue the case should …": a plan, not a statement made
     if att.cue == "in":
         # "In a Washington Post-ABC News poll released Sunday, 41 percent …": past the poll's description
         comma = body.find(", ", after_start, min(s_end, after_start + 80))
