@@ -1026,3 +1026,35 @@ def test_another_subject_speaking_after_and_or_but_ends_the_content():
     # A pronoun subject is the content's own ("…, and they said …" stays as before).
     body = "Mayor Jane Doe said the budget was balanced and the schools were funded."
     assert _quotes(body) == {"Jane Doe": ["the budget was balanced and the schools were funded."]}
+
+
+# -- seventeenth round (held-out BBC News): the listener of "told" and what follows it -----------
+
+
+def test_a_media_listener_with_a_number_in_its_name_is_not_content():
+    # "Radio 4's": the digits broke the listener's run of capitalised words, and "4's Today
+    # programme" opened the quote (34 BBC News articles).
+    body = ("Gordon Brown is chancellor. Gordon Brown told BBC Radio 4's Today programme the economy "
+            "was strong.")
+    assert _quotes(body) == {"Gordon Brown": ["the economy was strong."]}
+
+
+def test_a_website_or_paper_named_by_a_common_noun_is_the_listener():
+    body = ("Antony Townsden is his lawyer. Antony Townsden told the BBC News website it was a "
+            "laughable suggestion.")
+    assert _quotes(body) == {"Antony Townsden": ["it was a laughable suggestion."]}
+    body = "William Hague spoke on Sunday. William Hague told the paper he hopes to remain an MP."
+    assert _quotes(body) == {"William Hague": ["he hopes to remain an MP."]}
+
+
+def test_a_name_after_a_listener_noun_opens_the_content():
+    # "Mr Blair" is the reported clause's subject, not more of the listener.
+    body = "Michael Howard is Tory leader. Michael Howard told reporters Mr Blair had refused the change."
+    assert _quotes(body) == {"Michael Howard": ["Mr Blair had refused the change."]}
+
+
+def test_this_alone_opens_the_content_and_this_week_is_an_occasion():
+    body = "John Smith spoke for Sony. John Smith told the BBC News website this was because of costs."
+    assert _quotes(body) == {"John Smith": ["this was because of costs."]}
+    body = "John Smith spoke for Sony. John Smith told reporters this week the plan was dead."
+    assert _quotes(body) == {"John Smith": ["the plan was dead."]}

@@ -411,13 +411,16 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             if tokens[j][1] in {",", ";", ".", ":"}:
                 break
         # "told reporters the deal …": step over one listener noun phrase
-        while k < n and (text[tokens[k][0]].isupper() or tokens[k][1] in _LISTENERS):
+        while k < n and (text[tokens[k][0]].isupper() or tokens[k][1] in _LISTENERS
+                         or _name_number(text, tokens, k)):
             if k > 0 and tokens[k][1] in _DETERMINERS and tokens[k - 1][1] not in _DETERMINERS:
                 break  # "told reporters the race …": a determiner after the listener opens the content
+            if k > 0 and tokens[k][1].rstrip(".") in _HONORIFICS and not text[tokens[k - 1][0]].isupper():
+                break  # "told reporters Mr Blair had …": a name after a listener noun opens the content
             k += 1
         if k == 0:
             return None
-    while k < n and _time_word(tokens[k][1]):
+    while k < n and _time_word(tokens[k][1]) and not _lone_deictic(tokens, k):
         k += 1
     if not any(t[1][:1].isalnum() for t in tokens[k:]):
         return None  # "…, Lavrov noted." / "said Tuesday.": nothing after the cue
@@ -575,11 +578,32 @@ def _clause_after_to_listener(
 # Cue words that are nouns or prepositions inside a circumstance phrase ("in her opening remarks",
 # "in a statement in March"): no second cue there.
 _NOT_CUES_HERE: Final = lex.NOUN_LIKE_VERBS | frozenset(["in"])
+#: Titles that only ever stand before a person's name ("Mr Blair"), never inside a listener's.
+_HONORIFICS: Final = lex.words("mr mrs ms miss dr sir dame lord lady")
+#: Time words that make a time phrase only with the word after them ("this week", "last year").
+_DEICTIC_TIME: Final = lex.words("this last next")
+
+
+def _lone_deictic(tokens: list[tuple[int, str]], k: int) -> bool:
+    """Whether token ``k`` is "this", "last" or "next" not followed by a time word: the start of
+    the content ("told the BBC News website this was because …"), not a time phrase."""
+    if tokens[k][1] not in _DEICTIC_TIME:
+        return False
+    return k + 1 >= len(tokens) or not _time_word(tokens[k + 1][1])
+
+
+def _name_number(text: str, tokens: list[tuple[int, str]], k: int) -> bool:
+    """Whether token ``k`` is a number inside a listener's name ("told BBC Radio 4's Today
+    programme", "told Channel 4 News"): digits right after a capitalised word."""
+    return k > 0 and tokens[k][1][:1].isdigit() and text[tokens[k - 1][0]].isupper()
+
+
 _LISTENERS: Final = lex.words(
     """
     reporters journalists the a an his her their him them me us you supporters audience crowd lawmakers
     voters members colleagues students viewers listeners readers radio television station newspaper
-    network host hosts anchor interviewer correspondent agency outlet magazine
+    network host hosts anchor interviewer correspondent agency outlet magazine website site programme
+    program show paper channel podcast blog panel committee
     """
 )
 
