@@ -950,3 +950,18 @@ def test_participle_subject_is_not_a_noun_before_a_relative_clause_or_an_opening
 def test_only_a_modal_or_listed_title_after_a_first_name_is_a_surname():
     body = "Former president Jimmy Carter met the press. Jimmy Carter Tuesday said the plan would fail."
     assert _quotes(body) == {"Jimmy Carter": ["the plan would fail."]}
+
+
+def test_two_names_joined_by_and_before_a_colon_both_introduce_the_quotation():
+    # A column's excerpt of a co-written piece ("HEADLINE - A and B: “…”", "More from A and B:
+    # “…”"): the first author speaks as a lone name before the colon does (PolNeAR keys the first
+    # conjunct); the second is listed as a speaker, the quotation given once, as for "A and B said".
+    body = (
+        "Polls were early.\n\nPOLLS WERE EARLY - Maria Lopez and Jon Cohen: “The surveys ended too soon.”"
+    )
+    assert _quotes(body) == {"Maria Lopez": ["The surveys ended too soon."], "Jon Cohen": []}
+    body = "Polls were early.\n\nMore from Lopez and Cohen: “The surveys ended a week too soon.”"
+    assert _quotes(body) == {"Lopez": ["The surveys ended a week too soon."], "Cohen": []}
+    # running text before the first name: the listener of a cue, not the speaker
+    body = "Polls were early.\n\nShe told Maria Lopez and Jon Cohen: “The surveys ended a week too soon.”"
+    assert "Maria Lopez" not in _quotes(body) and "Jon Cohen" not in _quotes(body)

@@ -2466,19 +2466,45 @@ class _Attributor:
             a -= 1
         if a < 0 or self.names._run_end(a) != i or not self.names._is_name_word(a):
             return False
-        if (
+        first = self._colon_first_conjunct(a) if a > 0 and self.lows[a - 1] == "and" else -1
+        if first < 0 and not self._colon_lead_free(a, i):
+            return False  # "… told Fox News: “…”": the listener, not the speaker
+        parsed = self.names.parse_run(a, i)
+        if not parsed or _is_place(parsed[0]):
+            return False
+        if first >= 0:
+            # "… - Mark Blumenthal and Jon Cohen: “…”": co-authors introduce the quotation, both speak
+            other = self.names.parse_run(first, a - 1)
+            if not other or other[1] != "person" or parsed[1] != "person":
+                return False
+            self._add((other[0], other[1]), i, first, a - 1, False)
+        return self._add((parsed[0], parsed[1]), i, a, i, False)
+
+    def _colon_lead_free(self, a: int, i: int) -> bool:
+        """Whether nothing of the sentence's running text stands before the name at ``a`` that a
+        colon at ``i`` follows (a sentence start, a dash, a role noun or "More from" before it)."""
+        return not (
             a > 0
             and self.sents[a - 1] == self.sents[i]
             and self.texts[a - 1][:1].isalnum()
             and self.lows[a - 1] not in lex.ROLE_NOUNS  # "… Republican pollster Daron Shaw: “…”"
             # "More from Jones: “…”": a column's excerpt of what Jones wrote
             and not (a > 1 and self.lows[a - 2] == "more" and self.lows[a - 1] == "from")
-        ):
-            return False  # "… told Fox News: “…”": the listener, not the speaker
-        parsed = self.names.parse_run(a, i)
-        if not parsed or _is_place(parsed[0]):
-            return False
-        return self._add((parsed[0], parsed[1]), i, a, i, False)
+        )
+
+    def _colon_first_conjunct(self, a: int) -> int:
+        """Start of a person's name right before "and" (at ``a - 1``) that itself opens its text as
+        a colon's Source does ("- Mark Blumenthal and Jon Cohen: “…”", "More from Blumenthal and
+        Cohen: “…”"), or -1."""
+        e = a - 1
+        if e < 1 or not self.names._is_name_word(e - 1):
+            return -1
+        k = e - 1
+        while k > 0 and self.sents[k - 1] == self.sents[e] and self.names._run_end(k - 1) >= e:
+            k -= 1
+        if self.names._run_end(k) != e or not self.names._is_name_word(k):
+            return -1
+        return k if self._colon_lead_free(k, e) else -1
 
     def _in_document(self, i: int) -> bool:
         """``In a CNN/ORC International Poll the same month, 38 percent …``: the pollster speaks."""
