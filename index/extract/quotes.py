@@ -59,6 +59,17 @@ _ASCII_TOKEN_GAP: Final = re.compile(
 # ' is in both: some newspapers (the NYT archive) write quotation marks as two apostrophes ('').
 _OPEN_QUOTES: Final = frozenset("“‘\"«'")
 _CLOSE_QUOTES: Final = frozenset("”’\"»'")
+# Before a colon, words that tie the quotation to someone or something other than the subject.
+_OTHERS_WORDS: Final = lex.words("by from what which who whom whose that")
+# Texts written on things, quoted after a colon as what they say, not as what someone said.
+_WRITTEN_TEXTS: Final = lex.words(
+    "sign signs headline headlines caption slogan sticker banner poster placard label title shirt t-shirt hat"
+)
+_POSSESSIVES: Final = frozenset(["'s", "\u2019s", "'", "\u2019"])
+# Conjunctions that open a second clause after a comma.
+_CLAUSE_JOINS: Final = lex.words("and but while although whereas yet so")
+# Opening marks of a quotation proper (a single mark also opens titles and captions).
+_DOUBLE_OPEN_QUOTES: Final = frozenset("“\"")
 _SENTENCE_END: Final = frozenset(".!?")
 # Month names shortened with a period ("Jan. 7"): before a day number the period ends no sentence.
 _MONTH_ABBREVIATIONS: Final = lex.words("jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -1256,7 +1267,7 @@ class _Attributor:
             elif caps[i] and low == "asked" and self._asked_by(i):
                 continue  # "Asked by Matt Lauer whether she had practiced her speech, she said …"
             elif low == ":":
-                self._transcript(i)
+                self._transcript(i) or self._colon_statement(i)
             elif low == "in":
                 self._in_document(i)
             elif low == "clear":
@@ -2459,6 +2470,97 @@ class _Attributor:
             return False
         return self._add((parsed[0], parsed[1]), i, a, e, inverted=True)
 
+    def _colon_statement(self, i: int) -> bool:
+        """``Senate Majority Leader Mitch McConnell delivered a blunt message to Trump: “It's time
+        …”``: a quotation announced by a colon that closes a sentence with no cue of its own is the
+        words of the sentence's named subject (its act, the colon, then what was said), not a
+        follow-on of the speaker before."""
+        if i + 1 >= self.n or self.texts[i + 1] not in _DOUBLE_OPEN_QUOTES:
+            return False
+        if "\n" in self.body[self.ends[i] : self.starts[i + 1]]:
+            return False  # "…, and NBC News has proof:\n\n“…” a reporter asked": a new paragraph's
+        sent = self.sents[i]
+        if any(att.sent == sent for att in self.found):
+            return False  # the sentence's own cue ("Trump told reporters: “…”") reads it already
+        s = i
+        while s > 0 and self.sents[s - 1] == sent:
+            s -= 1
+            if self.texts[s] in _OPEN_QUOTES or self.texts[s] in _CLOSE_QUOTES:
+                return False  # "“Met accused of …,” by Post's Kathianne Boniello: “…”": a title's words
+        if not self._quotation_ends_sentence(i + 1):
+            return False  # "…: “Should there be a plan?” a reporter asked": the quotation's own cue
+        if not (self._sentence_subject(i) or self._sentence_subject(i, apposition=True)):
+            return False
+        att = self.found[-1]
+        if (
+            att.type == "person"
+            and len(att.name.split()) > 1  # a person named in full, not "Lukeville (agents)"
+            and all(word[:1].isupper() for word in att.name.split())  # not "Republican president"
+            and att.name.split()[-1].lower() not in lex.ROLE_NOUNS  # not "White House Official"
+            and self._predicate_after(att.source_end, i)
+            and not self._second_clause(att.source_end, i)
+        ):
+            return True
+        # "BBC Two controller Roly Keating: “…”" (a noun after the name), "Chicago …: “…”" (a place
+        # or an organisation: its slogans and headlines)
+        self.found.pop()
+        return False
+
+    def _quotation_ends_sentence(self, q: int) -> bool:
+        """Whether the quotation opening at token ``q`` runs to its sentence's end (or on into the
+        next paragraph): not one closed by a cue of its own ("“…,” she said", "“…,” Kraushaar notes")
+        nor a phrase the sentence goes on after ("weeping into her gin: “I bet on a loser,” …")."""
+        k = q + 1
+        while k < self.n and self.texts[k] not in _CLOSE_QUOTES:
+            if "\n" in self.body[self.ends[k - 1] : self.starts[k]]:
+                return True  # a quotation of several paragraphs
+            k += 1
+        if k + 1 >= self.n:
+            return k < self.n
+        if "\n" in self.body[self.ends[k] : self.starts[k + 1]] or self.sents[k + 1] != self.sents[k]:
+            return True
+        return self.texts[k + 1] in _SENTENCE_END
+
+    def _second_clause(self, source_end: int, i: int) -> bool:
+        """Whether another clause or speaker stands between a subject ending at offset ``source_end``
+        and the colon at ``i`` (", and United's statement said:", ", but Christoph Caselitz … says
+        that:", a semicolon, a cue of its own, "from" / "by" before a source): the colon's quotation
+        is theirs, not the subject's."""
+        first = k = bisect.bisect_left(self.starts, source_end)
+        if first > 0 and self.lows[first - 1].endswith(("'s", "\u2019s")):
+            return True  # "Comey's statements are more damning:": the statements' reader speaks
+        while k < i:
+            low = self.lows[k]
+            if low == ";" or (low == "," and self.lows[k + 1] in _CLAUSE_JOINS):
+                return True
+            if low in _CUE_VERBS or low in _INVERTED_CUES:
+                return True  # "…, to which the president replied:", "this lawmaker added:": its own cue
+            if low in _WRITTEN_TEXTS or (k == first and low in _POSSESSIVES):
+                return True  # "clutching a sign:", "a story with the headline:": the sign's words
+            if low in _OTHERS_WORDS:
+                # "a sound bite from Trump:", "was confronted by CodePink …:", "a sign that read:",
+                # "to do what Walter Heller advised Congress:": another's words
+                return True
+            k += 1
+        return False
+
+    def _predicate_after(self, source_end: int, i: int) -> bool:
+        """Whether the words after a subject ending at offset ``source_end`` open a predicate before
+        token ``i``: past a ", <apposition>," an auxiliary, adverb or time word, or a finite verb
+        ("resisted", "delivered a message", "lobbies for")."""
+        k = bisect.bisect_left(self.starts, source_end)
+        if k < i and self.texts[k] == ",":
+            k += 1
+            while k < i and self.texts[k] != ",":
+                k += 1
+            k += 1
+        if k >= i:
+            return False
+        low = self.lows[k]
+        return self._verb_after_subject(k) or (
+            low.endswith("s") and low.isalpha() and not self.caps[k] and k + 1 < i and not self.caps[k + 1]
+        )
+
     def _colon_quote(self, i: int) -> bool:
         """``… Donald Trump: "Appreciate the congrats …"``: a name introducing a quotation."""
         a = i - 1
@@ -2466,19 +2568,60 @@ class _Attributor:
             a -= 1
         if a < 0 or self.names._run_end(a) != i or not self.names._is_name_word(a):
             return False
-        if (
+        first = -1
+        if a > 0 and self.lows[a - 1] == "and" and self.texts[i + 1] in _DOUBLE_OPEN_QUOTES:
+            first = self._colon_first_conjunct(a)  # (not "Romney and Ryan: 'A generation apart'")
+        if first < 0 and not self._colon_lead_free(a, i):
+            return False  # "… told Fox News: “…”": the listener, not the speaker
+        parsed = self.names.parse_run(a, i)
+        if not parsed or _is_place(parsed[0]):
+            return False
+        if first >= 0:
+            # "… - Mark Blumenthal and Jon Cohen: “…”": co-authors introduce the quotation, both speak
+            other = self.names.parse_run(first, a - 1)
+            if not other or other[1] != "person" or parsed[1] != "person":
+                return False
+            if not (self._known_person(first, a - 1) and self._known_person(a, i)):
+                return False  # "Fire and Fury: “…”", "Thinking, Fast and Slow: “…”": a title
+            self._add((other[0], other[1]), i, first, a - 1, False)
+        return self._add((parsed[0], parsed[1]), i, a, i, False)
+
+    def _colon_lead_free(self, a: int, i: int) -> bool:
+        """Whether nothing of the sentence's running text stands before the name at ``a`` that a
+        colon at ``i`` follows (a sentence start, a dash, a role noun or "More from" before it)."""
+        return not (
             a > 0
             and self.sents[a - 1] == self.sents[i]
             and self.texts[a - 1][:1].isalnum()
             and self.lows[a - 1] not in lex.ROLE_NOUNS  # "… Republican pollster Daron Shaw: “…”"
             # "More from Jones: “…”": a column's excerpt of what Jones wrote
             and not (a > 1 and self.lows[a - 2] == "more" and self.lows[a - 1] == "from")
-        ):
-            return False  # "… told Fox News: “…”": the listener, not the speaker
-        parsed = self.names.parse_run(a, i)
-        if not parsed or _is_place(parsed[0]):
-            return False
-        return self._add((parsed[0], parsed[1]), i, a, i, False)
+        )
+
+    def _colon_first_conjunct(self, a: int) -> int:
+        """Start of a person's name right before "and" (at ``a - 1``) that itself opens its text as
+        a colon's Source does ("- Mark Blumenthal and Jon Cohen: “…”", "More from Blumenthal and
+        Cohen: “…”"), or -1."""
+        e = a - 1
+        if e < 1 or not self.names._is_name_word(e - 1):
+            return -1
+        k = e - 1
+        while k > 0 and self.sents[k - 1] == self.sents[e] and self.names._run_end(k - 1) >= e:
+            k -= 1
+        if self.names._run_end(k) != e or not self.names._is_name_word(k):
+            return -1
+        lead = k > 0 and (
+            self.texts[k - 1] in _DASHES  # "HEADLINE - A and B: “…”"
+            or (k > 1 and self.lows[k - 2] == "more" and self.lows[k - 1] == "from")
+        )
+        # at the paragraph's start or after a heading's dash only: after a comma or a word the pair
+        # is an object or a title ("his two sons, Beau and Hunter: “…”", "Fire and Fury: “…”")
+        return k if lead or _opens_paragraph(self.body, self.starts[k]) else -1
+
+    def _known_person(self, a: int, e: int) -> bool:
+        """Whether the name run ``a``..``e`` names a person in full (a first name and a surname)
+        or by the surname of a person the article named in full."""
+        return e - a >= 2 or self.lows[a] in self.names.by_surname
 
     def _in_document(self, i: int) -> bool:
         """``In a CNN/ORC International Poll the same month, 38 percent …``: the pollster speaks."""
