@@ -64,10 +64,13 @@ from search.analysis import FastText, text_analyzer
 #: named person, frames between a name and its cue; 19 = issue-12 fifteenth round: headline
 #: speakers, content boundaries, speaker names without their titles or descriptions and typed as
 #: organisations from company and place words and the entity extractor; 20 = issue-12 sixteenth
-#: round: phrasal, topic and light-verb cues, one-word stance objects, Sources far from their cue.)
+#: round: phrasal, topic and light-verb cues, one-word stance objects, Sources far from their cue;
+#: 21 = issue-12 seventeenth round: plural verbs of arguing, negation in an earlier verb group,
+#: another subject's clause ending the content, the listener of "told" (media names and nouns),
+#: two names before a colon, a colon's quotation for its sentence's subject.)
 #: Here, not in index/extract, because exports of both backends name it and the search side must
 #: not import the extractor.
-EXTRACTION_VERSION = 20
+EXTRACTION_VERSION = 21
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"
