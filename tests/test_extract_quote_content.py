@@ -1058,3 +1058,15 @@ def test_this_alone_opens_the_content_and_this_week_is_an_occasion():
     assert _quotes(body) == {"John Smith": ["this was because of costs."]}
     body = "John Smith spoke for Sony. John Smith told reporters this week the plan was dead."
     assert _quotes(body) == {"John Smith": ["the plan was dead."]}
+
+
+def test_according_to_after_a_sentence_link_reports_the_clause_after_the_source():
+    # "And," / "Now," / "But" only link the sentence to the one before: the statement follows the
+    # Source (held-out BBC News gave "And", "Now", "But" and "Meanwhile" as whole quotes).
+    body = "Two firms bid. And, according to Tass news agency, Gazprom did not make a bid."
+    assert _quotes(body) == {"Tass news agency": ["Gazprom did not make a bid."]}
+    body = "Prices fell. Now, according to Asahi Breweries, the market is set to grow."
+    assert _quotes(body) == {"Asahi Breweries": ["the market is set to grow."]}
+    # A real clause before the Source is still what it vouches for.
+    body = "Gazprom did not make a bid, according to Tass news agency."
+    assert _quotes(body) == {"Tass news agency": ["Gazprom did not make a bid"]}

@@ -4559,7 +4559,7 @@ def _reported_span(
         s_end = comma if comma > 0 else s_end  # "Asked by Thrush if Clinton “gets” race, Sharpton …"
     if att.cue == "according to":
         text = body[s_start:anchor].rstrip(' ,\u201d"')
-        if len(text) >= 2:
+        if len(text) >= 2 and not _sentence_link(text):
             # "…, with 56 percent of voters viewing him positively, according to a CNN poll": the
             # source vouches for the closest claim, the phrase or relative clause that ends the text
             last = _LAST_CLAIM.search(text)
@@ -4905,6 +4905,21 @@ def _other_side(
             return None
         return after, stop
     return None
+
+
+def _sentence_link(text: str) -> bool:
+    """Whether ``text``, the words before "according to X, …", only link the sentence to the one
+    before ("And, according to Tass, …", "Now, according to Asahi, …", "But according to the poll,
+    …"): the statement is the clause after the Source."""
+    words = _WORDS.findall(text)
+    return 0 < len(words) <= 2 and all(w.lower() in _SENTENCE_LINKS for w in words)
+
+
+# Conjunctions and sentence adverbs that open a sentence without being part of its statement.
+_SENTENCE_LINKS: Final = lex.words(
+    "and but so yet or nor now meanwhile however also still indeed instead moreover furthermore"
+    " further plus then thus hence besides likewise similarly nonetheless nevertheless"
+)
 
 
 def _adverbial_before(text: str) -> bool:
