@@ -586,10 +586,14 @@ _DEICTIC_TIME: Final = lex.words("this last next")
 
 def _lone_deictic(tokens: list[tuple[int, str]], k: int) -> bool:
     """Whether token ``k`` is "this", "last" or "next" not followed by a time word: the start of
-    the content ("told the BBC News website this was because …"), not a time phrase."""
+    the content ("told the BBC News website this was because …"), not a time phrase.  Before an
+    article it is an object the content describes ("calls this a false narrative"), skipped."""
     if tokens[k][1] not in _DEICTIC_TIME:
         return False
-    return k + 1 >= len(tokens) or not _time_word(tokens[k + 1][1])
+    if k + 1 >= len(tokens):
+        return True
+    following = tokens[k + 1][1]
+    return not _time_word(following) and following not in _DETERMINERS
 
 
 def _name_number(text: str, tokens: list[tuple[int, str]], k: int) -> bool:
