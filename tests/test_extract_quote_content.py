@@ -1070,3 +1070,18 @@ def test_according_to_after_a_sentence_link_reports_the_clause_after_the_source(
     # A real clause before the Source is still what it vouches for.
     body = "Gazprom did not make a bid, according to Tass news agency."
     assert _quotes(body) == {"Tass news agency": ["Gazprom did not make a bid"]}
+
+
+# -- eighteenth round: content boundaries and missing content ---------------------------------
+
+
+def test_another_subject_speaking_after_and_without_a_comma_ends_the_content():
+    # "… and others have said …", "… and Mayor John Roe says …": a second subject with its own
+    # verb of speaking is the writer's report of another speaker, even without a comma.
+    body = "Senator Jane Doe has said she will skip the hearing and others have said they may come late."
+    assert _quotes(body) == {"Jane Doe": ["she will skip the hearing"]}
+    body = "Mayor Jane Doe says the budget is balanced and Governor John Roe says it is not."
+    assert _quotes(body) == {"Jane Doe": ["the budget is balanced"], "John Roe": ["it is not."]}
+    # A pronoun or a singular noun after "and" is the content's own clause.
+    body = "Mayor Jane Doe said the budget was balanced and the council said nothing else."
+    assert _quotes(body) == {"Jane Doe": ["the budget was balanced and the council said nothing else."]}

@@ -921,16 +921,31 @@ _NOT_SUBJECTS: Final = lex.words("he she they it we i also then later again that
 
 
 def _other_subject_speaks(text: str, end: int) -> int:
-    """``end``, or where another subject's clause of speaking starts before it (see _OTHER_SUBJECT)."""
-    if ", and " not in text and ", but " not in text:
+    """``end``, or where another subject's clause of speaking starts before it (see _OTHER_SUBJECT
+    and _OTHER_SPEAKER_AND)."""
+    if " and " not in text and " but " not in text:
         return end
-    for match in _OTHER_SUBJECT.finditer(text, 0, end):
-        noun, verb = match.group("noun"), match.group("verb")
-        if noun in _NOT_SUBJECTS or noun.endswith(("ly", "ing", "ed")) or verb not in _OTHER_VERBS:
-            continue
-        if len(text[: match.start()].split()) >= 3:
-            return match.start()
+    for pattern in (_OTHER_SUBJECT, _OTHER_SPEAKER_AND):
+        for match in pattern.finditer(text, 0, end):
+            noun, verb = match.group("noun"), match.group("verb")
+            if noun.lower() in _NOT_SUBJECTS or noun.endswith(("ly", "ing", "ed")) or verb not in _OTHER_VERBS:
+                continue
+            if len(text[: match.start()].split()) >= 3:
+                end = match.start()
+                break
     return end
+
+
+#: (eighteenth round) The same without a comma: "Republicans have said they will not attend the
+#: convention and others have said they are not interested", "Cruz accuses Obama of “leading from
+#: behind” and Donald Trump says he's …": a second subject with a verb of speaking of its own opens
+#: the writer's report of another speaker, not more of the Source's words.  The subject is a plural
+#: common noun ("others", "critics") or a name of one to three capitalised words.
+_OTHER_SPEAKER_AND: Final = re.compile(
+    r"\s+(?:and|but)\s+(?:(?:the|other|some|many|most|several)\s+)?"
+    r"(?P<noun>[a-z]+s|(?:[A-Z][\w.\u2019'-]*\s+){0,2}[A-Z][\w.\u2019'-]*)"
+    r"\s+(?:(?:have|has|had)\s+)?(?P<verb>[a-z]+)\b"
+)
 
 
 def _past_open_quotation(text: str, end: int, cue: str) -> int:
