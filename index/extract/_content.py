@@ -928,7 +928,9 @@ def _other_subject_speaks(text: str, end: int) -> int:
     for pattern in (_OTHER_SUBJECT, _OTHER_SPEAKER_AND):
         for match in pattern.finditer(text, 0, end):
             noun, verb = match.group("noun"), match.group("verb")
-            if noun.lower() in _NOT_SUBJECTS or noun.endswith(("ly", "ing", "ed")) or verb not in _OTHER_VERBS:
+            if verb not in _OTHER_VERBS or noun.lower() in _NOT_SUBJECTS:
+                continue
+            if noun.endswith(("ly", "ing", "ed")):
                 continue
             if len(text[: match.start()].split()) >= 3:
                 end = match.start()
