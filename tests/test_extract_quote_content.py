@@ -1085,3 +1085,14 @@ def test_another_subject_speaking_after_and_without_a_comma_ends_the_content():
     # A pronoun or a singular noun after "and" is the content's own clause.
     body = "Mayor Jane Doe said the budget was balanced and the council said nothing else."
     assert _quotes(body) == {"Jane Doe": ["the budget was balanced and the council said nothing else."]}
+
+
+def test_a_list_of_titled_names_or_names_with_a_party_tag_is_one_object():
+    # The list rule's items may hold abbreviations ("Mr.", "Sen.") and close with a short
+    # parenthesis ("(R-Wis.)"): the object runs on to the list's last item.
+    body = "Senator Jane Doe praised Mr. Bannon, Mr. Manafort and Mr. Gates."
+    assert _quotes(body) == {"Jane Doe": ["Mr. Bannon, Mr. Manafort and Mr. Gates."]}
+    body = "Senator Jane Doe endorsed Sen. John Roe (R-Wis.), Sen. Mary Poe (R-Ariz.), and Rep. Al Moe."
+    assert _quotes(body) == {
+        "Jane Doe": ["Sen. John Roe (R-Wis.), Sen. Mary Poe (R-Ariz.), and Rep. Al Moe."]
+    }

@@ -757,7 +757,10 @@ _OBJECT_END: Final = re.compile(
 
 # ", his qualifications, his judgment and his worldview": the comma goes on with a list of short
 # items closed by "and"/"or", still the object ("questioned Mr. Trump's tactics, his …").
-_LIST_ITEM: Final = r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
+# (eighteenth round) An item's words may be abbreviations and it may close with a short
+# parenthesis: "endorsed Paul Ryan (R-Wis.), Sen. John McCain (R-Ariz.), and Sen. Kelly Ayotte",
+# "referring to herself, Mr. Bannon, Mr. Manafort and Mr. Gates".
+_LIST_ITEM: Final = r"(?:[\w’'.-]+\s+){0,2}?[\w’'.-]+(?:\s+\([^()]{1,20}\))?"
 _LIST_GOES_ON: Final = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
 
 
