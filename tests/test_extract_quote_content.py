@@ -1096,3 +1096,16 @@ def test_a_list_of_titled_names_or_names_with_a_party_tag_is_one_object():
     assert _quotes(body) == {
         "Jane Doe": ["Sen. John Roe (R-Wis.), Sen. Mary Poe (R-Ariz.), and Rep. Al Moe."]
     }
+
+
+def test_a_plain_list_of_longer_items_is_one_object():
+    # Items of up to five words go on with the object when no item opens with a past verb or
+    # "as" and the first one is no apposition of a name.
+    body = "Senator Jane Doe touted plans to fix local roads, expand rural bus lines, and build new schools."
+    assert _quotes(body) == {
+        "Jane Doe": ["plans to fix local roads, expand rural bus lines, and build new schools."]
+    }
+    body = "Senator Jane Doe praised Governor John Roe, the senator from Texas and winner of the caucuses."
+    assert _quotes(body) == {"Jane Doe": ["Governor John Roe"]}
+    body = "Senator Jane Doe praised the new state budget, mocked the old tax rules and left early."
+    assert _quotes(body) == {"Jane Doe": ["the new state budget"]}

@@ -762,6 +762,29 @@ _OBJECT_END: Final = re.compile(
 # "referring to herself, Mr. Bannon, Mr. Manafort and Mr. Gates".
 _LIST_ITEM: Final = r"(?:[\w’'.-]+\s+){0,2}?[\w’'.-]+(?:\s+\([^()]{1,20}\))?"
 _LIST_GOES_ON: Final = re.compile(rf",\s+{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+(?:and|or)\s")
+# (eighteenth round) Items of up to five words ("touted proposals to invest $275 billion in
+# infrastructure, expand Social Security benefits, and enable debt-free college"), when the list is
+# plain (``_plain_list``): no item opens with a past verb (", mocked the Republican Party and …" is
+# the Source's next act) or "as" (", as well as the prayers …": the writer's addition) and the
+# first item is no apposition of a name (", the senator from Texas and winner of …").
+_LONG_ITEM: Final = r"(?:[\w’'$.-]+\s+){0,4}?[\w’'$.-]+"
+_LONG_LIST_GOES_ON: Final = re.compile(rf",\s+{_LONG_ITEM}(?:,\s+{_LONG_ITEM})*,?\s+(?:and|or)\s")
+_ITEM_STARTS: Final = re.compile(r"(?:,|\s(?:and|or))\s+([\w’'$.-]+)")
+
+
+def _plain_list(text: str, at: int) -> re.Match[str] | None:
+    """The long list (``_LONG_LIST_GOES_ON``) that goes on from the comma at ``at``, or None when
+    an item opens with a past verb or the first item describes the name before the comma."""
+    match = _LONG_LIST_GOES_ON.match(text, at)
+    if match is None:
+        return None
+    firsts = [m.group(1).lower() for m in _ITEM_STARTS.finditer(text, at, match.end() + 1)]
+    if any(w.endswith("ed") or w in _IRREGULAR_PAST or w == "as" for w in firsts):
+        return None
+    before = text[:at].split()[-1:]
+    if before and before[0][:1].isupper() and firsts and firsts[0] in _DETERMINERS:
+        return None
+    return match
 
 
 # ", including Republican-backed laws …", ", such as …": examples of the object, still the object
@@ -780,6 +803,7 @@ def object_end(text: str, cue: str = "") -> int:
     while (match := _OBJECT_END.search(text, pos)) is not None:
         listed = match.group().startswith(",") and (
             _LIST_GOES_ON.match(text, match.start()) or _EXAMPLES.match(text, match.start())
+            or _plain_list(text, match.start())
         )
         if not listed:
             inside = _time_inside_object(text, match.start())
