@@ -1109,3 +1109,12 @@ def test_a_plain_list_of_longer_items_is_one_object():
     assert _quotes(body) == {"Jane Doe": ["Governor John Roe"]}
     body = "Senator Jane Doe praised the new state budget, mocked the old tax rules and left early."
     assert _quotes(body) == {"Jane Doe": ["the new state budget"]}
+
+
+def test_a_that_clause_after_an_aside_between_dashes_is_the_content():
+    # "said — <aside> — that …": the aside is the writer's, the clause after "that" what was said.
+    body = "Mayor Jane Doe said — on the radio, as it happens — that the budget was balanced."
+    assert _quotes(body) == {"Jane Doe": ["the budget was balanced."]}
+    # A dash aside not followed by "that" still gives nothing there.
+    body = "Mayor Jane Doe said — on the radio — nothing about the budget."
+    assert _quotes(body) == {"Jane Doe": []}

@@ -398,6 +398,10 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         for j in range(2, min(n - 1, 14)):
             if tokens[j][1] == "," and tokens[j + 1][1] == "that" and j + 2 < n:
                 return tokens[j + 2][0], True
+    if tokens[0][1] in {"-", "–", "—"}:
+        aside = _that_after_dash_aside(tokens)
+        if aside is not None:
+            return aside  # "said — on Twitter, as it happens — that Trump raised …"
     if tokens[0][1] in {",", ";", "(", "-", "–", "—"}:
         return None  # an apposition, aside or participle: the content is elsewhere
     if cue.lower() in _ASSURANCE_CUES:
@@ -470,6 +474,24 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+def _that_after_dash_aside(tokens: list[tuple[int, str]]) -> tuple[int, bool] | None:
+    """(eighteenth round) The content after an aside between dashes right after the cue: "said —
+    on Twitter, as it happens — that Trump raised …", "asserting — in one sentence — that he uses
+    …": the same dash closes the aside within twenty tokens and "that" follows it; None otherwise
+    (a dash that opens the writer's comment, "said - an unusual move - nothing")."""
+    dash = tokens[0][1]
+    n = len(tokens)
+    for j in range(1, min(n - 2, 21)):
+        word = tokens[j][1]
+        if word in {".", ";", ":", "?", "!"}:
+            return None
+        if word == dash:
+            if tokens[j + 1][1] == "that":
+                return tokens[j + 2][0], True
+            return None
+    return None
 
 
 def _pronoun_head(word: str) -> str:
