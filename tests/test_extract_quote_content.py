@@ -1118,3 +1118,11 @@ def test_a_that_clause_after_an_aside_between_dashes_is_the_content():
     # A dash aside not followed by "that" still gives nothing there.
     body = "Mayor Jane Doe said — on the radio — nothing about the budget."
     assert _quotes(body) == {"Jane Doe": []}
+
+
+def test_a_promise_after_a_time_and_occasion_phrase_takes_its_infinitive():
+    # "promised on Tuesday to …": the phrase is the occasion, the infinitive the promise.
+    body = "Senator Jane Doe promised on Tuesday to end the tax on heating oil."
+    assert _quotes(body) == {"Jane Doe": ["to end the tax on heating oil."]}
+    body = "Senator Jane Doe vowed at a rally in Ohio to fight the plant closure."
+    assert _quotes(body) == {"Jane Doe": ["to fight the plant closure."]}

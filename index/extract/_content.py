@@ -451,6 +451,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             word = wlow = tokens[j][1]
             if wlow == "that" and j + 1 < n:
                 return tokens[j + 1][0], True
+            if wlow == "to" and _promise_after_phrase(text, tokens, j, cue):
+                return tokens[j][0], False  # "promised Sunday at a Las Vegas rally to end …"
             if (
                 _pronoun_head(wlow) in _SUBJECT_PRONOUNS
                 and j <= k + 4
@@ -474,6 +476,17 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+def _promise_after_phrase(text: str, tokens: list[tuple[int, str]], j: int, cue: str) -> bool:
+    """(eighteenth round) Whether the "to" at ``tokens[j]``, after a circumstance phrase that
+    follows a promise cue, opens the promise's infinitive: "promised on Tuesday to refrain from
+    …", "vowed at a rally in Iowa to end …" (a verb follows: lower case, no determiner); "pledged
+    in a letter to voters …" goes on with the phrase."""
+    if cue.lower() not in _PROMISES or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt[1].isalpha() and text[nxt[0]].islower() and nxt[1] not in _DETERMINERS | _OCCASION_WORDS
 
 
 def _that_after_dash_aside(tokens: list[tuple[int, str]]) -> tuple[int, bool] | None:
