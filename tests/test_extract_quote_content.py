@@ -1126,3 +1126,13 @@ def test_a_promise_after_a_time_and_occasion_phrase_takes_its_infinitive():
     assert _quotes(body) == {"Jane Doe": ["to end the tax on heating oil."]}
     body = "Senator Jane Doe vowed at a rally in Ohio to fight the plant closure."
     assert _quotes(body) == {"Jane Doe": ["to fight the plant closure."]}
+
+
+def test_content_after_a_forum_occasion_may_open_with_a_quotation_mark():
+    # "acknowledged in an MSNBC forum Monday night “it will be …”": the occasion, then the content,
+    # whose first word may stand inside the Source's own quotation marks.
+    body = (
+        "Senator Jane Doe acknowledged in a TV forum Monday night \u201cit will be very hard to win\u201d"
+        " if she loses Ohio."
+    )
+    assert _quotes(body) == {"Jane Doe": ["\u201cit will be very hard to win\u201d if she loses Ohio."]}

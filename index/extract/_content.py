@@ -313,7 +313,9 @@ def _critical_cue(low: str) -> bool:
 # (without "that") the content.
 _OCCASION_LEAD: Final = re.compile(
     r"(?:in|during)\s+(?:an?|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|interview|speech|email|letter|post|tweet|op-ed|press\s+release|memo|video|address)\b"
+    r"(?:statement|interview|speech|email|letter|post|tweet|op-ed|press\s+release|memo|video|address"
+    # (eighteenth round) "acknowledged in an MSNBC forum Monday night it will be …"
+    r"|forum|town\s+hall|debate|radio\s+show|conference\s+call)\b"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday"
     r"|last\s+week|this\s+week|earlier\s+this\s+week|night|morning|afternoon|evening))*"
 )
@@ -442,7 +444,7 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             # "said in a statement Thursday night they pulled the listing": content after the occasion
             nxt = _FIRST.match(text, occasion.end())
             word = nxt.group(1) if nxt else ""
-            if nxt is not None and word[:1].isalpha() and (
+            if nxt is not None and _opens_clause(text, nxt.start(1)) and (
                 word.lower() not in _CIRCUMSTANCE | _NOT_CONTENT_START | {"that"}
             ):
                 return nxt.start(1), False
@@ -505,6 +507,14 @@ def _that_after_dash_aside(tokens: list[tuple[int, str]]) -> tuple[int, bool] | 
                 return tokens[j + 2][0], True
             return None
     return None
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether the word at ``at`` can open the content after an occasion: a letter, or (eighteenth
+    round) a quotation mark before one ("said in a forum “it will be very hard …”")."""
+    if text[at : at + 1].isalpha():
+        return True
+    return text[at : at + 1] in {"\u201c", '"'} and text[at + 1 : at + 2].isalpha()
 
 
 def _pronoun_head(word: str) -> str:
