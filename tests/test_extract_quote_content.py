@@ -1136,3 +1136,9 @@ def test_content_after_a_forum_occasion_may_open_with_a_quotation_mark():
         " if she loses Ohio."
     )
     assert _quotes(body) == {"Jane Doe": ["\u201cit will be very hard to win\u201d if she loses Ohio."]}
+
+
+def test_the_sources_next_act_in_an_irregular_perfect_ends_the_content():
+    # " but has withheld her endorsement": like " but has endorsed", the Source's own next act.
+    body = "Senator Jane Doe says she will vote for the bill but has withheld her endorsement."
+    assert _quotes(body) == {"Jane Doe": ["she will vote for the bill"]}

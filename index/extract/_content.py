@@ -741,7 +741,10 @@ _CONTENT_END: Final = re.compile(
     # ", but Cook did not say when", ", but Democrats weren't the only ones …": another subject's turn
     r"|,\s+but\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:[a-z]+\b))"
     # " but has withheld her endorsement", " and has invited two guests": the Source's next act
-    r"|(?P<perfect>\s+(?:and|but)\s+(?:has|have)\s+(?:also\s+|since\s+|not\s+)?[a-z]{3,}(?:ed|en|wn)\b)"
+    r"|(?P<perfect>\s+(?:and|but)\s+(?:has|have)\s+(?:also\s+|since\s+|not\s+)?(?:[a-z]{3,}(?:ed|en|wn)"
+    # (eighteenth round) irregular participles: " but has withheld her endorsement", " and has held …"
+    r"|withheld|held|kept|left|sent|spent|built|won|lost|paid|brought|sought|fought|met|led|made|said"
+    r"|told|taught|become|begun|run|done|gone|come|put|set)\b)"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
     # ", and Trump vowed to …": a named subject's clause of its own
