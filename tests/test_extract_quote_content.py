@@ -1085,6 +1085,9 @@ def test_another_subject_speaking_after_and_without_a_comma_ends_the_content():
     # A pronoun or a singular noun after "and" is the content's own clause.
     body = "Mayor Jane Doe said the budget was balanced and the council said nothing else."
     assert _quotes(body) == {"Jane Doe": ["the budget was balanced and the council said nothing else."]}
+    # A verb form that is a noun before a preposition ("Tory promises on tax") opens no clause.
+    body = "Mayor Jane Doe said voters were wary of Labour and Tory promises on tax."
+    assert _quotes(body) == {"Jane Doe": ["voters were wary of Labour and Tory promises on tax."]}
 
 
 def test_a_list_of_titled_names_or_names_with_a_party_tag_is_one_object():
@@ -1142,3 +1145,6 @@ def test_the_sources_next_act_in_an_irregular_perfect_ends_the_content():
     # " but has withheld her endorsement": like " but has endorsed", the Source's own next act.
     body = "Senator Jane Doe says she will vote for the bill but has withheld her endorsement."
     assert _quotes(body) == {"Jane Doe": ["she will vote for the bill"]}
+    # "have built-in …" is an adjective, no participle.
+    body = "Senator Jane Doe said the new phones are cheaper and have built-in cameras."
+    assert _quotes(body) == {"Jane Doe": ["the new phones are cheaper and have built-in cameras."]}

@@ -744,7 +744,7 @@ _CONTENT_END: Final = re.compile(
     r"|(?P<perfect>\s+(?:and|but)\s+(?:has|have)\s+(?:also\s+|since\s+|not\s+)?(?:[a-z]{3,}(?:ed|en|wn)"
     # (eighteenth round) irregular participles: " but has withheld her endorsement", " and has held …"
     r"|withheld|held|kept|left|sent|spent|built|won|lost|paid|brought|sought|fought|met|led|made|said"
-    r"|told|taught|become|begun|run|done|gone|come|put|set)\b)"
+    r"|told|taught|become|begun|run|done|gone|come|put|set)(?![\w-]))"
     r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|again|he|she|they|it)\s+)?(?P<verb>[a-z]+)\b"
     r"|,\s+(?:he|she|they|it)\s+(?P<own>[a-z]+)\b"
     # ", and Trump vowed to …": a named subject's clause of its own
@@ -995,6 +995,13 @@ _OTHER_VERBS: Final = lex.CUE_VERBS | lex.words("refused declined")
 _NOT_SUBJECTS: Final = lex.words("he she they it we i also then later again that this there not so")
 
 
+def _clause_follows(text: str, at: int) -> bool:
+    """Whether a word follows ``at`` that can open a verb's object or clause: not a preposition
+    ("Conservative promises on tax" is a noun phrase) and not the end of the text."""
+    rest = text[at:].split(None, 1)
+    return bool(rest) and rest[0].lower() not in _CIRCUMSTANCE
+
+
 def _other_subject_speaks(text: str, end: int) -> int:
     """``end``, or where another subject's clause of speaking starts before it (see _OTHER_SUBJECT
     and _OTHER_SPEAKER_AND)."""
@@ -1005,6 +1012,8 @@ def _other_subject_speaks(text: str, end: int) -> int:
             noun, verb = match.group("noun"), match.group("verb")
             if verb not in _OTHER_VERBS or noun.lower() in _NOT_SUBJECTS:
                 continue
+            if pattern is _OTHER_SPEAKER_AND and not _clause_follows(text, match.end()):
+                continue  # "about Labour and Conservative promises on tax": a noun phrase
             if noun.endswith(("ly", "ing", "ed")):
                 continue
             if len(text[: match.start()].split()) >= 3:
