@@ -1148,3 +1148,11 @@ def test_the_sources_next_act_in_an_irregular_perfect_ends_the_content():
     # "have built-in …" is an adjective, no participle.
     body = "Senator Jane Doe said the new phones are cheaper and have built-in cameras."
     assert _quotes(body) == {"Jane Doe": ["the new phones are cheaper and have built-in cameras."]}
+
+
+def test_warned_or_cautioned_against_reports_the_warnings_topic():
+    # A warning is speech: what follows "against / about / of" is what the Source warned of.
+    body = "Chancellor Jane Doe warned against the forces of hate brewing in the country."
+    assert _quotes(body) == {"Jane Doe": ["the forces of hate brewing in the country."]}
+    body = "Senator Jane Doe cautioned against drawing lessons from the vote."
+    assert _quotes(body) == {"Jane Doe": ["drawing lessons from the vote."]}

@@ -103,6 +103,11 @@ _PHRASAL: Final = {
     "pointed": ("out", "to"), "points": ("out", "to"), "talking": ("about",), "talked": ("about",),
     "talks": ("about",), "called": ("for", "on"), "calls": ("for", "on"), "calling": ("for", "on"),
     "railed": ("against",), "rails": ("against",), "lashed": ("out",),
+    # (eighteenth round) a warning's topic: "warned against the forces of hate …", "cautioned against
+    # drawing too many lessons from …", "warning about a new world war"
+    **dict.fromkeys(
+        ("warned", "warns", "warning", "cautioned", "cautions", "cautioning"), ("against", "about", "of")
+    ),
     # verbs of speaking about a topic: "spoke about the need for …", "commented on the ruling"
     **{verb: (particle,) for verb, particle in lex.TOPIC_CUES.items()},
     **{verb: (particle,) for verb, particle in lex.TOPIC_PARTICIPLES.items()},
