@@ -1156,3 +1156,21 @@ def test_warned_or_cautioned_against_reports_the_warnings_topic():
     assert _quotes(body) == {"Jane Doe": ["the forces of hate brewing in the country."]}
     body = "Senator Jane Doe cautioned against drawing lessons from the vote."
     assert _quotes(body) == {"Jane Doe": ["drawing lessons from the vote."]}
+
+
+def test_a_lower_case_quotation_after_a_subject_and_its_aside_goes_on_with_the_subject():
+    # "The party, typically attended by …, “allows us …,” said X": the quotation opens mid-clause
+    # (lower case), so the subject before the aside is part of what X said.
+    body = (
+        "The dinner, held each year by the club in the old town hall, \u201callows us to meet voters,\u201d"
+        " said Jane Doe, the club's president."
+    )
+    assert _quotes(body) == {
+        "Jane Doe": [
+            "The dinner, held each year by the club in the old town hall,"
+            " \u201callows us to meet voters,\u201d"
+        ]
+    }
+    # An adverbial lead is the writer's frame: the quotation alone.
+    body = "Because of the weather, \u201cthe dinner was cancelled,\u201d said Jane Doe, the club's head."
+    assert _quotes(body) == {"Jane Doe": ["the dinner was cancelled"]}

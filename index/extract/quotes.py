@@ -4170,7 +4170,11 @@ def _mixed_before(
         return None
     lead = body[start:q_start].rstrip()
     words = _WORDS.findall(lead)
-    if lead.endswith((",", ":", "\u201c", '"')) or len(words) < 2 or any(c in lead for c in "(\u2013\u2014"):
+    if lead.endswith(",") and _lower_fragment(body, span[0]) and _subject_aside(lead):
+        pass  # "The party, typically attended by …, “allows us to get our message out,” said X"
+    elif lead.endswith((",", ":", "\u201c", '"')):
+        return None
+    if len(words) < 2 or any(c in lead for c in "(\u2013\u2014"):
         return None
     if " - " in lead or any(w.lower() in _LEAD_CUES for w in words):
         return None  # "… mocked Trump's campaign, calling Trump “an orange buffoon,”": the writer's report
@@ -4178,6 +4182,27 @@ def _mixed_before(
     if second is not None:
         start += second.end()  # "… took a negative turn and that will take time to “cool off,”"
     return start, max(end, span[1])
+
+
+def _lower_fragment(body: str, start: int) -> bool:
+    """(eighteenth round) Whether the quotation starting at ``start`` opens with a lower-case word
+    ("“allows us to get our message out,”"): it goes on with the clause before it, even after that
+    clause's aside closed with a comma ("The party, typically attended by hundreds …, “allows …”")."""
+    return body[start : start + 1].islower()
+
+
+_ADVERBIAL_OPENERS: Final = _content._CIRCUMSTANCE | frozenset(
+    ["because", "whatever", "whether", "if", "when", "while", "although", "though", "since", "unless",
+     "once", "until", "however", "still", "yet", "so", "but", "and", "now", "then"]
+)
+
+
+def _subject_aside(lead: str) -> bool:
+    """Whether a lead ending in a comma is a subject and its aside ("The party, typically attended
+    by hundreds …,"): it opens with no adverbial word ("Because of …, “she does …”" and "Whatever
+    …, “his chances …”" are the writer's frame) and holds an earlier comma that opened the aside."""
+    first = lead.split(None, 1)[0].lower() if lead.split() else ""
+    return first not in _ADVERBIAL_OPENERS and lead[:-1].count(",") >= 1
 
 
 # Verbs of speech in the writer's words before a quotation make it a report of that speech ("…
