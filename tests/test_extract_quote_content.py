@@ -1174,3 +1174,26 @@ def test_a_lower_case_quotation_after_a_subject_and_its_aside_goes_on_with_the_s
     # An adverbial lead is the writer's frame: the quotation alone.
     body = "Because of the weather, \u201cthe dinner was cancelled,\u201d said Jane Doe, the club's head."
     assert _quotes(body) == {"Jane Doe": ["the dinner was cancelled"]}
+
+
+def test_a_clause_holding_a_double_apostrophe_quotation_before_a_trailing_attribution():
+    # The NYT writes quotation marks as two apostrophes: "… and ''should have acted sooner,'' said
+    # X" is X's clause as with curly marks, when the quotation opens mid-clause (lower case).
+    body = "The city failed to find the cell and ''should have acted sooner,'' said Jane Doe, the minister."
+    assert _quotes(body) == {"Jane Doe": ["The city failed to find the cell and ''should have acted sooner"]}
+
+
+def test_a_participle_frame_before_a_mixed_quotation_is_the_writers():
+    body = (
+        "Emerging from two hours of talks, the mayor \u201clooked tired and worn,\u201d"
+        " said Jane Doe, an aide."
+    )
+    assert _quotes(body) == {"Jane Doe": ["the mayor \u201clooked tired and worn,\u201d"]}
+
+
+def test_a_quotation_as_the_object_of_a_relative_clause_is_the_fragment_alone():
+    body = (
+        "The mayor held a dinner at his house that included \u201ca full exchange of views,\u201d"
+        " said Jane Doe, an aide."
+    )
+    assert _quotes(body) == {"Jane Doe": ["a full exchange of views"]}

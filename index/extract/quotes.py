@@ -4178,9 +4178,16 @@ def _mixed_before(
         return None
     if " - " in lead or any(w.lower() in _LEAD_CUES for w in words):
         return None  # "… mocked Trump's campaign, calling Trump “an orange buffoon,”": the writer's report
+    if _RELATIVE_VERB_END.search(lead):
+        return None  # "… his house that included “a full exchange of views,”": the writer's relative
     second = _SECOND_CLAUSE.search(lead)
     if second is not None:
         start += second.end()  # "… took a negative turn and that will take time to “cool off,”"
+    elif words[0].lower().endswith("ing") and "," in lead:
+        # "Emerging from two hours with Mr. Obama, the prime minister “looked ashen,” X said": the
+        # participle phrase is the writer's frame, the clause after its comma what X said
+        start += lead.index(",") + 1
+        start += len(body[start:]) - len(body[start:].lstrip())
     return start, max(end, span[1])
 
 
@@ -4203,6 +4210,13 @@ def _subject_aside(lead: str) -> bool:
     …, “his chances …”" are the writer's frame) and holds an earlier comma that opened the aside."""
     first = lead.split(None, 1)[0].lower() if lead.split() else ""
     return first not in _ADVERBIAL_OPENERS and lead[:-1].count(",") >= 1
+
+
+# (eighteenth round) A lead ending in a relative clause's verb: the quotation is that verb's object
+# inside the writer's description, the Source vouches for the fragment alone.
+_RELATIVE_VERB_END: Final = re.compile(
+    r"\s(?:that|which|who)\s+(?:[a-z]+\s+)?[a-z]+\s*(?:'{1,2}|[\u201c\"])?$"
+)
 
 
 # Verbs of speech in the writer's words before a quotation make it a report of that speech ("…
@@ -4985,13 +4999,18 @@ _NOT_AFTER_PARENTHESIS: Final = lex.words(
 def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | None:
     """The clause before a trailing attribution ("…, Lavrov said on Feb. 24."), if there is one."""
     before = body[s_start:anchor].rstrip()
-    if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
+    if not before.endswith(_CLAUSE_CLOSES):
         before = before[: _content.description_start(before)].rstrip()  # "…, the country’s Foreign Minister"
-    if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
+    if not before.endswith(_CLAUSE_CLOSES):
         before = before[: _content.phrase_description_start(before)].rstrip()  # "…, frontman Anthony Kiedis"
-    if not before.endswith((",", ",\u201d", ',"', "\u201d,", '",')):
+    if not before.endswith(_CLAUSE_CLOSES):
         return None
     text = before.rstrip(' ,\u201d"')
+    if before.endswith(("''", "'',")):
+        text = before.rstrip(" ,").removesuffix("''").rstrip(" ,")
+        opened = text.rfind("''")
+        if opened < 0 or not text[opened + 2 : opened + 3].islower():
+            return None  # (only a quotation opening mid-clause, in lower case: "and ''should …,''")
     lead = len(text) - len(text.lstrip(' \u201c"'))
     closing = before[len(text) :].rstrip(" ,")
     if closing.endswith("\u201d") and text.count("\u201c") > text.count("\u201d"):
@@ -4999,6 +5018,11 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
     if _content.fragment(text[lead:]) or not _content.clause_before(text[lead:]):
         return None
     return s_start + lead, s_start + len(text)
+
+
+# How the clause before a trailing attribution closes: a comma, with a closing quotation mark
+# before or after it; (eighteenth round) the NYT's double apostrophe too ("… acted sooner,'' said").
+_CLAUSE_CLOSES: Final = (",", ",\u201d", ',"', "\u201d,", '",', ",''", "'',")
 
 
 def _comments_start(body: str) -> int:
