@@ -1197,3 +1197,18 @@ def test_a_quotation_as_the_object_of_a_relative_clause_is_the_fragment_alone():
         " said Jane Doe, an aide."
     )
     assert _quotes(body) == {"Jane Doe": ["a full exchange of views"]}
+
+
+def test_a_quotation_closing_its_sentence_is_not_the_next_that_clause_cues():
+    # "… “was out of line.” She writes that “…”": the cue after the full stop introduces its own
+    # clause, so the earlier quotation stays with the first report.
+    body = (
+        "Jane Doe said on Thursday that the remark by the mayor \u201cwas out of line.\u201d"
+        " She writes that \u201cthere is no room for such words.\u201d"
+    )
+    assert _quotes(body) == {
+        "Jane Doe": [
+            "the remark by the mayor \u201cwas out of line.\u201d",
+            "there is no room for such words.",
+        ]
+    }

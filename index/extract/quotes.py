@@ -4502,6 +4502,7 @@ def _quote_for(
                 and "\n" not in body[ends[k] : anchor]
             )
         )
+        and not _closed_sentence_before_own(body, att, ends[k])
     ):
         # “…,” X said: the quotation just closed is X's (not one ending the paragraph before);
         # ''Can we win?'' Mr. X asked: its closing marks may end the sentence before the cue's
@@ -4518,6 +4519,23 @@ def _quote_for(
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _closed_sentence_before_own(body: str, att: _Attribution, end: int) -> bool:
+    """(eighteenth round) Whether the quotation ending at ``end`` closed its own sentence with a
+    full stop and the attribution after it introduces content of its own with "that" ("… Song “was
+    inappropriate.” He writes that “there's no room …”"): the earlier quotation is not its (but
+    "“…” He added that …" goes on from it)."""
+    closed = body[max(0, end - 2) : end + 1]
+    if "." not in closed or att.cue.lower() in _GOING_ON_CUES:
+        return False  # "“…” He added that …": a verb of going on follows its own quotation
+    # (a verb of speech, not of belief: "he thought that …" after a quotation glosses it)
+    cue = att.cue.lower()
+    speech = cue in _content.SPEECH_CUES and cue not in _content.BELIEF_VERBS
+    return speech and body.startswith(" that ", att.cue_end)
+
+
+_GOING_ON_CUES: Final = frozenset(["added", "adds", "adding", "continued", "continues", "went on"])
 
 
 def _signature_line(body: str, att: _Attribution, end: int) -> bool:
