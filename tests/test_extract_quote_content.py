@@ -1212,3 +1212,17 @@ def test_a_quotation_closing_its_sentence_is_not_the_next_that_clause_cues():
             "there is no room for such words.",
         ]
     }
+
+
+def test_a_cue_followed_by_its_own_clause_does_not_close_the_quotation_before_it():
+    # "“…,” he claimed they had never met": the pronoun clause after the cue is its content.
+    body = (
+        "Mayor Jane Doe told the paper that she and the man had \u201cbeen friends for years,\u201d"
+        " she claimed they had never met in person."
+    )
+    assert _quotes(body) == {
+        "Jane Doe": [
+            "she and the man had \u201cbeen friends for years,\u201d",
+            "they had never met in person.",
+        ]
+    }

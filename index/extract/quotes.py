@@ -4526,6 +4526,8 @@ def _closed_sentence_before_own(body: str, att: _Attribution, end: int) -> bool:
     full stop and the attribution after it introduces content of its own with "that" ("… Song “was
     inappropriate.” He writes that “there's no room …”"): the earlier quotation is not its (but
     "“…” He added that …" goes on from it)."""
+    if _OWN_CLAUSE.match(body, att.cue_end) and att.cue.lower() not in _GOING_ON_CUES:
+        return True  # "“… for some time,” he claimed they had never met": a clause of its own
     closed = body[max(0, end - 2) : end + 1]
     if "." not in closed or att.cue.lower() in _GOING_ON_CUES:
         return False  # "“…” He added that …": a verb of going on follows its own quotation
@@ -4535,6 +4537,9 @@ def _closed_sentence_before_own(body: str, att: _Attribution, end: int) -> bool:
     return speech and body.startswith(" that ", att.cue_end)
 
 
+# (eighteenth round) A subject pronoun and a verb right after a cue: the cue reports a clause of its
+# own ("he claimed they had never met"), it closes no quotation before it.
+_OWN_CLAUSE: Final = re.compile(r" (?:they|we|he|she) (?!said|told|say)[a-z]+")
 _GOING_ON_CUES: Final = frozenset(["added", "adds", "adding", "continued", "continues", "went on"])
 
 
