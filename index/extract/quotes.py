@@ -4525,9 +4525,8 @@ def _closed_sentence_before_own(body: str, att: _Attribution, end: int) -> bool:
     """(eighteenth round) Whether the attribution after the quotation ending at ``end`` reports a
     clause of its own (``_OWN_CLAUSE``: "“…,” he claimed they had never met"), or the quotation
     closed its own sentence with a full stop and the attribution introduces content of its own
-    with "that" ("… Song “was
-    inappropriate.” He writes that “there's no room …”"): the earlier quotation is not its (but
-    "“…” He added that …" goes on from it)."""
+    with "that" ("… Song “was inappropriate.” He writes that “there's no room …”"): the earlier
+    quotation is not its (but "“…” He added that …" goes on from it)."""
     if _OWN_CLAUSE.match(body, att.cue_end) and att.cue.lower() not in _GOING_ON_CUES:
         return True  # "“… for some time,” he claimed they had never met": a clause of its own
     closed = body[max(0, end - 2) : end + 1]
