@@ -1226,3 +1226,15 @@ def test_a_cue_followed_by_its_own_clause_does_not_close_the_quotation_before_it
             "they had never met in person.",
         ]
     }
+
+
+def test_a_quotation_that_is_a_sentence_of_its_own_still_goes_with_the_cue_after_it():
+    # (held-out BBC) A whole-sentence quotation before "She said that …" is hers, as before: only
+    # a quotation opening mid-sentence, inside another report, is kept from the cue after it.
+    body = (
+        "Jane Doe, the party chairman, said she had suspended the member."
+        ' "He will remain suspended while we investigate." She said that any evidence would be looked into.'
+    )
+    assert _quotes(body) == {
+        "Jane Doe": ["she had suspended the member.", "He will remain suspended while we investigate."]
+    }

@@ -4502,7 +4502,7 @@ def _quote_for(
                 and "\n" not in body[ends[k] : anchor]
             )
         )
-        and not _closed_sentence_before_own(body, att, ends[k])
+        and not _closed_sentence_before_own(body, att, starts[k], ends[k])
     ):
         # “…,” X said: the quotation just closed is X's (not one ending the paragraph before);
         # ''Can we win?'' Mr. X asked: its closing marks may end the sentence before the cue's
@@ -4521,15 +4521,21 @@ def _quote_for(
     return None
 
 
-def _closed_sentence_before_own(body: str, att: _Attribution, end: int) -> bool:
+def _closed_sentence_before_own(body: str, att: _Attribution, start: int, end: int) -> bool:
     """(eighteenth round) Whether the attribution after the quotation ending at ``end`` reports a
     clause of its own (``_OWN_CLAUSE``: "“…,” he claimed they had never met"), or the quotation
     closed its own sentence with a full stop and the attribution introduces content of its own
     with "that" ("… Song “was inappropriate.” He writes that “there's no room …”"): the earlier
-    quotation is not its (but "“…” He added that …" goes on from it)."""
-    if _OWN_CLAUSE.match(body, att.cue_end) and att.cue.lower() not in _GOING_ON_CUES:
-        return True  # "“… for some time,” he claimed they had never met": a clause of its own
+    quotation is not its (but "“…” He added that …" goes on from it).  Only a quotation that
+    opened mid-sentence, inside another clause: one that is a sentence of its own ("“He will
+    remain suspended …” He said that any evidence …", BBC) goes on with the cue after it."""
+    if not _opens_mid_sentence(body, start):
+        return False
     closed = body[max(0, end - 2) : end + 1]
+    if "," in closed and _OWN_CLAUSE.match(body, att.cue_end) and att.cue.lower() not in _GOING_ON_CUES:
+        # "“… for some time,” he claimed they had never met": a clause of its own in the same
+        # sentence (after a full stop, "“…” He said he had …" goes on with the quotation: BBC)
+        return True
     if "." not in closed or att.cue.lower() in _GOING_ON_CUES:
         return False  # "“…” He added that …": a verb of going on follows its own quotation
     # (a verb of speech, not of belief: "he thought that …" after a quotation glosses it)
@@ -4540,6 +4546,16 @@ def _closed_sentence_before_own(body: str, att: _Attribution, end: int) -> bool:
 
 # (eighteenth round) A subject pronoun and a verb right after a cue: the cue reports a clause of its
 # own ("he claimed they had never met"), it closes no quotation before it.
+def _opens_mid_sentence(body: str, start: int) -> bool:
+    """Whether the quotation starting at ``start`` (past its opening mark) opens inside a sentence:
+    two words or more stand before its mark since the last sentence end or line break."""
+    before = body[max(0, start - 300) : max(0, start - 1)]
+    ends = [m.end() for m in _QUOTE_SENTENCE_END.finditer(before)]
+    cut = max(before.rfind("\n") + 1, ends[-1] if ends else 0)
+    return len(_WORDS.findall(before, cut)) >= 2
+
+
+_QUOTE_SENTENCE_END: Final = re.compile(r"[.?!][\u201d\"']*\s")
 _OWN_CLAUSE: Final = re.compile(r" (?:they|we|he|she) (?!said|told|say)[a-z]+")
 _GOING_ON_CUES: Final = frozenset(["added", "adds", "adding", "continued", "continues", "went on"])
 
