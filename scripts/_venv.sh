@@ -4,8 +4,13 @@
 ensure_venv() {
   local extra="${1:-}"
   if [ ! -x .venv/bin/python ]; then
-    echo "creating .venv" >&2
-    python3 -m venv .venv
+    # The fastest suitable CPython here, measured (scripts/pick_python.py): a statically linked,
+    # profile-optimised build runs extraction ~27 % faster than pyenv's shared-library one.
+    # DATELINE_PYTHON=/path/to/python chooses it yourself.
+    local python
+    python="$(python3 scripts/pick_python.py)" || python=python3
+    echo "creating .venv with $python" >&2
+    "$python" -m venv .venv
     .venv/bin/python -m pip install --quiet --upgrade pip
   fi
   # The "compile" extra is mypy, whose mypyc compiles extraction below.

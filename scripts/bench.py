@@ -1273,6 +1273,8 @@ def print_table(results: dict) -> None:
               f" error bound over several segments {tantivy['facet_count_error_bound']} (0 = exact)")
     print(f"load average at start {' '.join(results['load_at_start'])},"
           f" at end {' '.join(results['load_at_end'])} ({_cpus()} CPUs)")
+    if results.get("python"):
+        print(f"Python {results['python']['version']} ({results['python']['executable']})")
     print("\ntargets (issue 15):")
     for label, passed, detail in results.get("targets") or targets(results):
         verdict = "n/a " if passed is None else ("PASS" if passed else "FAIL")
@@ -1508,7 +1510,11 @@ def main(argv: list[str] | None = None) -> int:
     stats_paths = paths if args.limit else base_sources(args.corpus)
     results: dict = {"scale": args.scale, "limit": args.limit, "corpus": str(args.corpus),
                      "backends": list(args.backend), "engines": {},
-                     "load_at_start": Path("/proc/loadavg").read_text().split()[:3]}
+                     "load_at_start": Path("/proc/loadavg").read_text().split()[:3],
+                     # Every engine runs in this interpreter (subprocesses and the server too); how
+                     # it was built moves the Python parts by a quarter (scripts/pick_python.py).
+                     "python": {"version": sys.version.split()[0],
+                                "executable": str(Path(sys.executable).resolve())}}
     saved = work / "builds.json"
     previous = json.loads(saved.read_text()) if args.reuse and saved.exists() else {}
     builds = dict(previous)

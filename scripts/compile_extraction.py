@@ -162,7 +162,7 @@ def build(loader: ModuleType, root: Path, jobs: int, log: Path) -> Path:
         manifest = {
             "mypy": mypy_version(),
             "ext_suffix": suffix,
-            "python": sys.version.split()[0],
+            "python": loader.python_version(),
             "modules": list(loader.COMPILED),
             "sources": hashes,
         }

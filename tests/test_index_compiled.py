@@ -36,7 +36,8 @@ def _tree(tmp_path: Path, mypy: str = "9.9.9") -> tuple[Path, Path]:
         binary = directory / (name.replace(".", "/") + C.ext_suffix())
         binary.parent.mkdir(parents=True, exist_ok=True)
         binary.write_bytes(b"")
-    manifest = {"mypy": mypy, "ext_suffix": C.ext_suffix(), "modules": list(C.COMPILED),
+    manifest = {"mypy": mypy, "ext_suffix": C.ext_suffix(), "python": C.python_version(),
+                "modules": list(C.COMPILED),
                 "sources": {p: hashlib.sha256((root / p).read_bytes()).hexdigest() for p in C.SOURCES}}
     (directory / C.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return root, directory
@@ -131,9 +132,9 @@ def test_dateline_pure_forces_pure_modules_and_a_manifest_for_another_build_is_r
     monkeypatch.setenv("DATELINE_PURE", "0")
     assert C.check(root).usable
     manifest = json.loads((directory / C.MANIFEST).read_text(encoding="utf-8"))
-    manifest["modules"] = manifest["modules"][:-1]
-    (directory / C.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    assert C.compare(root).reason.startswith("built for another interpreter or module list")
+    for key, other in (("modules", manifest["modules"][:-1]), ("python", "3.11.0a1")):
+        (directory / C.MANIFEST).write_text(json.dumps({**manifest, key: other}), encoding="utf-8")
+        assert C.compare(root).reason.startswith("built for another interpreter or module list")
 
 
 def test_build_script_says_up_to_date_without_compiling(tmp_path, capsys, monkeypatch):

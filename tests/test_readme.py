@@ -238,3 +238,14 @@ def test_the_compiled_extraction_note_names_the_real_rebuild_command_and_switch(
     argv = shlex.split(_compiled.REBUILD.replace(".venv/bin/python", shlex.quote(sys.executable)))
     done = subprocess.run([*argv, "--status"], cwd=REPO, capture_output=True, text=True)
     assert done.stderr.startswith("compile_extraction: ") and done.returncode in (0, 1)
+
+
+def test_the_interpreter_note_names_the_real_script_and_override():
+    # The quick start's note on the interpreter: the script it names is the one scripts/_venv.sh
+    # runs, and DATELINE_PYTHON is what that script reads (tests/test_scripts_pick_python.py
+    # checks that it overrides the choice).
+    note = README.split("`.venv` is made from", 1)[1].split("\n\n", 1)[0]
+    assert "`scripts/pick_python.py`" in note and "`DATELINE_PYTHON`" in note
+    setup = (REPO / "scripts" / "_venv.sh").read_text(encoding="utf-8")
+    assert "python3 scripts/pick_python.py" in setup
+    assert "DATELINE_PYTHON" in (REPO / "scripts" / "pick_python.py").read_text(encoding="utf-8")

@@ -2,9 +2,9 @@
 
 ``scripts/compile_extraction.py`` compiles the modules of ``COMPILED`` into
 ``build/compiled/<ABI tag>/`` (git-ignored, one folder per interpreter ABI) with a manifest: the
-sha256 of every file of ``SOURCES``, the mypy version and the interpreter's ``EXT_SUFFIX``.  The
-binaries never sit beside the ``.py`` files: Python's import system prefers an extension module
-to a ``.py`` in the same folder, so an edited ``quotes.py`` would silently not run.
+sha256 of every file of ``SOURCES``, the mypy version, the interpreter's version and ``EXT_SUFFIX``.
+The binaries never sit beside the ``.py`` files: Python's import system prefers an extension
+module to a ``.py`` in the same folder, so an edited ``quotes.py`` would silently not run.
 
 ``install()`` (run when ``index/extract/__init__.py`` imports this module, before any of the
 compiled ones) puts a finder first on ``sys.meta_path`` that serves the compiled modules, and mypyc's shared
@@ -53,6 +53,15 @@ def ext_suffix() -> str:
     return sysconfig.get_config_var("EXT_SUFFIX") or importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
+def python_version() -> str:
+    """This interpreter's version, ``"3.11.2"``: binaries are rebuilt when it changes.
+
+    mypyc's C is compiled against the interpreter's headers; patch releases keep the stable ABI
+    that ``EXT_SUFFIX`` names, not necessarily every internal structure mypyc reads.
+    """
+    return sys.version.split()[0]
+
+
 def compiled_dir(root: Path = REPO_ROOT) -> Path:
     """Where the binaries for this interpreter's ABI live: ``build/compiled/<tag>``."""
     tag = ext_suffix().strip(".").removesuffix(".so").removesuffix(".pyd")
@@ -90,7 +99,8 @@ def compare(root: Path = REPO_ROOT, directory: Path | None = None) -> Status:
         return Status(False, f"not built: run {REBUILD}")
     except (OSError, ValueError) as exc:
         return Status(False, f"unreadable {directory / MANIFEST} ({exc}): run {REBUILD}", warn=True)
-    if manifest.get("ext_suffix") != ext_suffix() or manifest.get("modules") != list(COMPILED):
+    if (manifest.get("ext_suffix") != ext_suffix() or manifest.get("python") != python_version()
+            or manifest.get("modules") != list(COMPILED)):
         return Status(False, f"built for another interpreter or module list: run {REBUILD}", warn=True)
     built = manifest.get("sources", {})
     try:

@@ -423,12 +423,14 @@ _UP: Final = _upper_class()
 _LB: Final = r"(?<![\w&].)(?<![\w&]-.)(?<![^\W\d_]['’].)"
 # The rest of the token: word characters, and apostrophes inside words ("O'Neill", not the "'s").
 # Unrolled -- runs of word characters between such apostrophes -- so that re scans each run in
-# one step instead of one repeat per character; same matches as (?:[\w&-]|['’](?=…))*+.
-_WORD_REST: Final = r"[\w&-]*+(?:['’](?=[^\W\d_]{2,}|[^sS\W])[\w&-]*+)*+"
+# one step instead of one repeat per character; same matches as (?:[\w&-]|['’](?=…))*+.  The
+# repeated groups here are atomic, (?>(?:…)*), not possessive, (?:…)*+, which CPython 3.11.0-3.11.4
+# mis-match (gh-106052: Debian 12's 3.11.2 took "Speaker’" from "Speaker’s"); same matches on 3.11.5+.
+_WORD_REST: Final = r"[\w&-]*+(?>(?:['’](?=[^\W\d_]{2,}|[^sS\W])[\w&-]*+)*)"
 _CAP: Final = (
     _UP
     + _LB
-    + r"(?:(?<=[A-Z])\.(?:[A-Z]\.)++(?![a-z])"  # U.S., U.N.
+    + r"(?:(?<=[A-Z])\.(?>(?:[A-Z]\.)+)(?![a-z])"  # U.S., U.N.
     + r"|(?<=[A-Z])\.(?=[^\S\n]+"
     + _UP
     + ")"  # initials: "J. Smith"
@@ -444,8 +446,9 @@ _CONNECTOR_RE: Final = (
     r"(?:of|for|de|da|di|del|della|des|du|la|le|van|von|der|den|ter|bin|ibn|al|el|y|zu)(?![\w&'’-])"
 )
 _ANY_CAP: Final = f"(?:{_CAP}|{_CAP_ARABIC})"
-# Possessive: the patterns end with it, so it is never backtracked into; re keeps no state for that.
-_RUN_TAIL: Final = rf"(?:[^\S\n]*{_ANY_CAP}|[^\S\n]+{_CONNECTOR_RE}[^\S\n]+{_ANY_CAP})*+"
+# Atomic (possessive): the patterns end with it, so it is never backtracked into; re keeps no state
+# for that.
+_RUN_TAIL: Final = rf"(?>(?:[^\S\n]*{_ANY_CAP}|[^\S\n]+{_CONNECTOR_RE}[^\S\n]+{_ANY_CAP})*)"
 # A capitalised run: capitalised tokens, possibly joined by lower-case connectors ("Bank of England").
 _RUN_RE: Final = re.compile(_CAP + _RUN_TAIL)
 _RUN_ARABIC_RE: Final = re.compile(_ANY_CAP + _RUN_TAIL)  # slower: for lines where "al-Nusra" may start a run

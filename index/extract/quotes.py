@@ -38,9 +38,14 @@ from index.extract import _lexicon as lex
 # optional 's ending as an alternative with an empty branch (no repeat set up at all).
 # \w is written [0-9A-Za-z_\w] (the same set): re tests an ASCII character against the class's
 # bitmap before falling back to the Unicode tables (-5 % of the scan's instructions); the word
-# repeats are possessive (a quote or hyphen, never a word character, comes after them).
+# repeats are possessive (a quote or hyphen, never a word character, comes after them).  A
+# repeated group is made possessive with an atomic group, (?>(?:…)*), never (?:…)*+: CPython
+# 3.11.0-3.11.4 (Debian 12's 3.11.2) keep the part of a failed last iteration of a possessive
+# group, "a-b-" for "a-b- " (gh-106052); 3.11.5 implements *+ as this atomic group.
 _W: Final = r"[0-9A-Za-z_\w]"
-_TOKEN: Final = re.compile(rf"[A-Za-z]\.(?:[A-Za-z]\.)+|{_W}++(?:['’\-]{_W}++)*+(?:['’](?!['’])s?|)|[^\w\s]")
+_TOKEN: Final = re.compile(
+    rf"[A-Za-z]\.(?:[A-Za-z]\.)+|{_W}++(?>(?:['’\-]{_W}++)*)(?:['’](?!['’])s?|)|[^\w\s]"
+)
 # Each token with the whitespace before it: matches that tile the text up to its trailing whitespace,
 # since every non-space character starts some token.  The group is the token: ``findall`` returns
 # the tokens themselves (one string each, no whitespace to strip), and ``_tokenise`` finds their
@@ -363,7 +368,7 @@ def _scan_tokens(
             while pos + 1 < n and _ascii_letter(ord(body[pos])) and ord(body[pos + 1]) == 46:
                 pos += 2
         elif ascii_letter or _word_char(body, pos):
-            pos += 1  # \w++(?:['’\-]\w++)*+(?:['’](?!['’])s?|)
+            pos += 1  # \w++(?>(?:['’\-]\w++)*)(?:['’](?!['’])s?|)
             while pos < n and _word_char(body, pos):
                 pos += 1
             while pos + 1 < n and _joiner(ord(body[pos])) and _word_char(body, pos + 1):
