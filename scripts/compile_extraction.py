@@ -69,10 +69,11 @@ def generate_c(loader: ModuleType, c_dir: Path) -> list:
     # without type information are Any to mypy (their values are checked at run time).
     options = ["--ignore-missing-imports", "--follow-imports=silent"]
     chatter = io.StringIO()  # mypy's errors, and a note per generator mypyc treats as a list
-    with contextlib.redirect_stdout(chatter):
-        extensions = mypycify(options + paths, opt_level="3", target_dir=str(c_dir), group_name=loader.GROUP)
-    print(chatter.getvalue(), end="")
-    return extensions
+    try:
+        with contextlib.redirect_stdout(chatter):
+            return mypycify(options + paths, opt_level="3", target_dir=str(c_dir), group_name=loader.GROUP)
+    finally:  # also when mypy's errors end the build (SystemExit): they belong in the log
+        print(chatter.getvalue(), end="")
 
 
 def compile_c(extensions: list, lib_dir: Path, obj_dir: Path, jobs: int) -> None:

@@ -170,7 +170,7 @@ _CIRCUMSTANCE: Final = lex.words(
     """
 )
 # (public: the parenthetical-attribution rule of quotes.py reads it too)
-CIRCUMSTANCE: Final = _CIRCUMSTANCE
+CIRCUMSTANCE: Final[frozenset[str]] = _CIRCUMSTANCE
 # Time words and adverbs that may stand between a cue and its content ("said Tuesday that …").
 _TIME: Final = lex.WEEKDAYS | lex.words(
     """

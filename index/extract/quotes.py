@@ -4203,7 +4203,7 @@ def _lower_fragment(body: str, start: int) -> bool:
     return body[start : start + 1].islower()
 
 
-_ADVERBIAL_OPENERS: Final = _content._CIRCUMSTANCE | frozenset(
+_ADVERBIAL_OPENERS: Final = _content.CIRCUMSTANCE | frozenset(
     ["because", "whatever", "whether", "if", "when", "while", "although", "though", "since", "unless",
      "once", "until", "however", "still", "yet", "so", "but", "and", "now", "then"]
 )
