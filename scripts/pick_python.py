@@ -84,16 +84,17 @@ def candidates() -> list[str]:
     """Interpreter commands to probe, in order of preference on a tie (duplicates removed later)."""
     found = [path for name in NAMES if (path := shutil.which(name))]
     for pattern in SYSTEM_GLOBS:
+        # python3, python3.11, ...; not python3-config, python3.11-dbg and the like
         found += sorted(path for path in glob.glob(pattern)
-                        if os.path.basename(path).replace("python", "").replace(".", "").isdigit()
-                        or os.path.basename(path) == "python3")
+                        if os.path.basename(path).replace("python", "").replace(".", "").isdigit())
     return list(dict.fromkeys(found))
 
 
 def probe(command: str) -> dict | None:
     """What ``command`` reports about itself (see PROBE), or None when it does not run."""
     try:
-        done = subprocess.run([command, "-c", PROBE], capture_output=True, text=True,
+        # -I: isolated from PYTHON* variables, the user's site-packages and the current folder
+        done = subprocess.run([command, "-I", "-c", PROBE], capture_output=True, text=True,
                               timeout=PROBE_TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
