@@ -4549,8 +4549,6 @@ def _closed_sentence_before_own(body: str, att: _Attribution, start: int, end: i
     return speech and body.startswith(" that ", att.cue_end)
 
 
-# (eighteenth round) A subject pronoun and a verb right after a cue: the cue reports a clause of its
-# own ("he claimed they had never met"), it closes no quotation before it.
 def _opens_mid_sentence(body: str, start: int) -> bool:
     """Whether the quotation starting at ``start`` (past its opening mark) opens inside a sentence:
     two words or more stand before its mark since the last sentence end or line break."""
@@ -4561,6 +4559,8 @@ def _opens_mid_sentence(body: str, start: int) -> bool:
 
 
 _QUOTE_SENTENCE_END: Final = re.compile(r"[.?!][\u201d\"']*\s")
+# (eighteenth round) A subject pronoun and a verb right after a cue: the cue reports a clause of its
+# own ("he claimed they had never met"), it closes no quotation before it.
 _OWN_CLAUSE: Final = re.compile(r" (?:they|we|he|she) (?!said|told|say)[a-z]+")
 _GOING_ON_CUES: Final = frozenset(["added", "adds", "adding", "continued", "continues", "went on"])
 
