@@ -9,7 +9,7 @@ environment (``venv`` with ``ensurepip``).  How an interpreter was built matters
 version: on this project's machine, pyenv's 3.11.7 (a ``--enable-shared`` build without PGO or
 LTO: every call into the interpreter goes through ``libpython3.11.so``) extracts 293 AllSides
 articles/s where Debian's 3.11.2 (statically linked, PGO and LTO) extracts 373, both compiled
-by mypyc (docs/performance.md, "Round 16: the interpreter").  No build flag tells them apart
+by mypyc (docs/performance.md, "Issue 15, round 16: the interpreter").  No build flag tells them apart
 reliably (Debian's ``CONFIG_ARGS`` do not mention its profile-guided build), so each candidate
 runs a short sample of the work Dateline does most (regular expressions over news text, string
 methods, dict look-ups, small Python functions) and the fastest wins.  ``python3`` keeps its place

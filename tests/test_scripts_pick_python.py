@@ -61,3 +61,10 @@ def test_the_choice_is_a_suitable_interpreter_on_this_machine():
                           text=True, check=True)
     info = P.probe(done.stdout.strip())
     assert info is not None and P.suitable(info)
+
+
+def test_the_minimum_is_pyprojects_requires_python():
+    import tomllib
+
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["requires-python"] == ">=" + ".".join(map(str, P.MINIMUM))
