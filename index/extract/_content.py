@@ -431,7 +431,7 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             k += 1
         if k == 0:
             return None
-    while k < n and _time_word(tokens[k][1]) and not _lone_deictic(tokens, k):
+    while k < n and _time_word(tokens[k][1]) and not _lone_deictic(tokens, k) and not _counted(tokens, k):
         k += 1
     if not any(t[1][:1].isalnum() for t in tokens[k:]):
         return None  # "…, Lavrov noted." / "said Tuesday.": nothing after the cue
@@ -644,6 +644,27 @@ def _lone_deictic(tokens: list[tuple[int, str]], k: int) -> bool:
         return True
     following = tokens[k + 1][1]
     return not _time_word(following) and following not in _DETERMINERS
+
+
+_MONTH_WORDS: Final = lex.words(
+    """
+    january february march april may june july august september october november december
+    jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct.
+    nov nov. dec dec.
+    """
+)
+
+
+def _counted(tokens: list[tuple[int, str]], k: int) -> bool:
+    """(nineteenth round) Whether token ``k`` is a bare number counting something ("said 20 people
+    have …", "said 2016 will be …") rather than a day of a date ("said Oct. 20 that", "said 20 March"):
+    digits with no month next to them."""
+    low = tokens[k][1]
+    if not low[:1].isdigit() or not low.rstrip(".,").isdigit():
+        return False
+    before = tokens[k - 1][1] if k > 0 else ""
+    after = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+    return before not in _MONTH_WORDS and after not in _MONTH_WORDS
 
 
 def _name_number(text: str, tokens: list[tuple[int, str]], k: int) -> bool:
