@@ -4235,6 +4235,23 @@ _SECOND_CLAUSE: Final = re.compile(r"\s(?:and|but)\s+(?=(?:that|this|it|he|she|t
 _WORDS: Final = re.compile(r"\w+")
 
 
+# (nineteenth round) A clause of its own joined after a comma or semicolon: "…, and Democrats accused
+# the GOP of …", "…; Smith said …" (the text before a Source and its description).
+_COORDINATED_LEAD: Final = re.compile(r"(?:[,;]\s+(?:and|but|while|whereas)|;)\s*$")
+
+
+def _coordinated_clause_start(body: str, at: int) -> int:
+    """(nineteenth round) Where the coordinated clause whose Source starts at ``at`` begins (the
+    comma or semicolon before its "and" / "but"), or -1 when no such clause opens there.
+
+    Content never swallows another attribution of the same sentence: in "Cruz said they're
+    convinced …, and Democrats accused the GOP of …" Cruz's content ends before ", and Democrats".
+    """
+    head = body[max(0, at - 12) : at]
+    found = _COORDINATED_LEAD.search(head)
+    return -1 if found is None else at - len(head) + found.start()
+
+
 def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
     """For each attribution, where a later trailing attribution of its sentence begins, if any.
 
@@ -4253,6 +4270,10 @@ def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
             at -= len(head) - _content.description_start(head)
         if body[max(0, at - 3) : at].rstrip().endswith((",", "”,", ",”")):
             trailing.setdefault(a.sent, []).append(at)
+        elif not a.inverted:
+            coordinated = _coordinated_clause_start(body, at)
+            if coordinated >= 0:
+                trailing.setdefault(a.sent, []).append(coordinated)
     limits: list[int | None] = []
     for att in atts:
         later = [at for at in trailing.get(att.sent, ()) if at > att.cue_end]
