@@ -995,6 +995,7 @@ def content_end(text: str, cue: str = "") -> int:
     low = cue.lower()
     end = _content_end(text, bare(low), _past(low))
     end = _other_subject_speaks(text, end)
+    end = _additive_end(text, end)
     if (low in lex.DOCUMENT_VERBS or low == "in") and text.startswith((", while", ", whereas"), end):
         end = _finding_contrast(text, end, low)
     if low.endswith("ing"):
@@ -1007,6 +1008,22 @@ def content_end(text: str, cue: str = "") -> int:
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
     return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
+
+
+# (nineteenth round) ", too" closing a clause ("… behind Clinton, too: In states …", "…'s spot, too,
+# should Trump …"): the writer's "as well", set off by its comma; the content ends before it.
+_ADDITIVE: Final = re.compile(r",\s+too(?=\s*[.,:;!?]|\s*$)")
+
+
+def _additive_end(text: str, end: int) -> int:
+    """(nineteenth round) ``end``, or the start of a ", too" before it (see ``_ADDITIVE``) after at
+    least two words of content."""
+    if "too" not in text:
+        return end
+    found = _ADDITIVE.search(text, 0, end)
+    if found is None or len(text[: found.start()].split()) < 2:
+        return end
+    return found.start()
 
 
 # (seventeenth round) ", but officials said …", ", and others have said …", ", but the campaign
