@@ -879,6 +879,9 @@ def object_end(text: str, cue: str = "") -> int:
             _LIST_GOES_ON.match(text, match.start()) or _EXAMPLES.match(text, match.start())
             or _plain_list(text, match.start())
         )
+        if not listed and _as_complement(text, match, cue):
+            pos = match.end()  # "described himself as her “Obama whisperer”": the object goes on
+            continue
         if not listed:
             inside = _time_inside_object(text, match.start())
             if inside > 0:
@@ -892,6 +895,25 @@ def object_end(text: str, cue: str = "") -> int:
         if verb is not None:
             return verb.start()
     return end
+
+
+#: (nineteenth round) Verbs that say what something is with "as" ("described himself as her
+#: “Obama whisperer”", "dismissed the plan as his rival's gimmick"): "as" opens the complement,
+#: the point of the statement, not a clause of time.
+_AS_COMPLEMENT_CUES: Final = lex.words(
+    """
+    described describes describing portrayed portrays portraying depicted depicts depicting
+    characterized characterizes characterizing characterised cast casts casting labeled labels
+    labelled branded brands dismissed dismisses dismissing derided derides hailed hails touted touts
+    """
+)
+_AS_POSSESSIVE: Final = re.compile(r"\s+as\s+(?:his|her|their|its)\s")
+
+
+def _as_complement(text: str, match: re.Match[str], cue: str) -> bool:
+    """(nineteenth round) Whether an object end at ``match`` is "as his / her / their / its …" after a
+    verb of describing (``_AS_COMPLEMENT_CUES``): the complement goes on, not a time clause."""
+    return cue.lower() in _AS_COMPLEMENT_CUES and _AS_POSSESSIVE.match(text, match.start()) is not None
 
 
 # A time phrase inside a stance verb's object: "blasted Trump on Monday over his stance on …",
