@@ -1238,3 +1238,51 @@ def test_a_quotation_that_is_a_sentence_of_its_own_still_goes_with_the_cue_after
     assert _quotes(body) == {
         "Jane Doe": ["she had suspended the member.", "He will remain suspended while we investigate."]
     }
+
+
+# (nineteenth round) ---------------------------------------------------------------------------
+
+
+def test_a_number_right_after_the_cue_opens_the_content():
+    # "said 20 people …": a bare number with no month next to it counts something; it is no day of
+    # a date ("said Oct. 20 that …"), so the content keeps it.
+    assert _quotes("Mayor Jane Doe has said 20 people have shown an interest.") == {
+        "Jane Doe": ["20 people have shown an interest."]
+    }
+
+
+def test_a_day_after_a_month_is_still_skipped_as_a_time_phrase():
+    assert _quotes("Mayor Jane Doe said Oct. 20 that the bridge would open.") == {
+        "Jane Doe": ["the bridge would open."]
+    }
+
+
+def test_content_stops_before_another_attribution_after_a_comma_and():
+    # "…, and Democrats accused …": the second subject's clause is its own attribution, so the
+    # first Source's content never swallows it.
+    body = "Mayor Jane Doe said she is convinced the bill will pass, and John Roe accused her of wishful thinking."
+    assert _quotes(body) == {
+        "Jane Doe": ["she is convinced the bill will pass"],
+        "John Roe": ["her of wishful thinking."],
+    }
+
+
+def test_content_stops_before_another_attribution_after_a_semicolon():
+    body = "Mayor Jane Doe said the bridge will open in May; Senator John Roe said it would open in June."
+    assert _quotes(body) == {
+        "Jane Doe": ["the bridge will open in May"],
+        "John Roe": ["it would open in June."],
+    }
+
+
+def test_a_clause_final_too_is_the_writers():
+    # ", too" at the end of a clause is the writer's "as well", not the Source's words.
+    body = "Mayor Jane Doe said the new bridge can help the harbour district, too."
+    assert _quotes(body) == {"Jane Doe": ["the new bridge can help the harbour district"]}
+
+
+def test_as_after_a_verb_of_describing_opens_the_complement():
+    # "described himself as her …": the complement is the point of the description, not a clause
+    # of time ("as his supporters cheered").
+    body = "Mayor Jane Doe described herself as his \u201cfiercest critic.\u201d"
+    assert _quotes(body) == {"Jane Doe": ["herself as his \u201cfiercest critic.\u201d"]}

@@ -4237,7 +4237,9 @@ _WORDS: Final = re.compile(r"\w+")
 
 # (nineteenth round) A clause of its own joined after a comma or semicolon: "…, and Democrats accused
 # the GOP of …", "…; Smith said …" (the text before a Source and its description).
-_COORDINATED_LEAD: Final = re.compile(r"(?:[,;]\s+(?:and|but|while|whereas)|;)\s*$")
+_COORDINATED_LEAD: Final = re.compile(
+    r"(?:[,;]\s+(?:and|but|while|whereas)|;)\s+(?:[\w\u2019'.-]+\s+){0,4}$"
+)
 
 
 def _coordinated_clause_start(body: str, at: int) -> int:
@@ -4247,7 +4249,7 @@ def _coordinated_clause_start(body: str, at: int) -> int:
     Content never swallows another attribution of the same sentence: in "Cruz said they're
     convinced …, and Democrats accused the GOP of …" Cruz's content ends before ", and Democrats".
     """
-    head = body[max(0, at - 12) : at]
+    head = body[max(0, at - 60) : at]
     found = _COORDINATED_LEAD.search(head)
     return -1 if found is None else at - len(head) + found.start()
 
@@ -4271,7 +4273,7 @@ def _trailing_limits(body: str, atts: list[_Attribution]) -> list[int | None]:
         if body[max(0, at - 3) : at].rstrip().endswith((",", "”,", ",”")):
             trailing.setdefault(a.sent, []).append(at)
         elif not a.inverted:
-            coordinated = _coordinated_clause_start(body, at)
+            coordinated = _coordinated_clause_start(body, min(a.source_start, a.cue_start))
             if coordinated >= 0:
                 trailing.setdefault(a.sent, []).append(coordinated)
     limits: list[int | None] = []
