@@ -1260,7 +1260,10 @@ def test_a_day_after_a_month_is_still_skipped_as_a_time_phrase():
 def test_content_stops_before_another_attribution_after_a_comma_and():
     # "…, and Democrats accused …": the second subject's clause is its own attribution, so the
     # first Source's content never swallows it.
-    body = "Mayor Jane Doe said she is convinced the bill will pass, and John Roe accused her of wishful thinking."
+    body = (
+        "Mayor Jane Doe said she is convinced the bill will pass,"
+        " and John Roe accused her of wishful thinking."
+    )
     assert _quotes(body) == {
         "Jane Doe": ["she is convinced the bill will pass"],
         "John Roe": ["her of wishful thinking."],
