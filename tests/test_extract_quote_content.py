@@ -1289,3 +1289,8 @@ def test_as_after_a_verb_of_describing_opens_the_complement():
     # of time ("as his supporters cheered").
     body = "Mayor Jane Doe described herself as his \u201cfiercest critic.\u201d"
     assert _quotes(body) == {"Jane Doe": ["herself as his \u201cfiercest critic.\u201d"]}
+
+
+def test_a_bare_amount_closing_the_sentence_is_no_content():
+    # (held-out BBC) "added 18 points." in a match report: no clause follows the number.
+    assert _quotes("Jane Doe added 18 points.") == {"Jane Doe": []}

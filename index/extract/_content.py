@@ -655,16 +655,22 @@ _MONTH_WORDS: Final = lex.words(
 )
 
 
+_COUNTED_CLAUSE_WORDS: Final = 3  # words after a counted number: "20 people have indicated …"
+
+
 def _counted(tokens: list[tuple[int, str]], k: int) -> bool:
     """(nineteenth round) Whether token ``k`` is a bare number counting something ("said 20 people
     have …", "said 2016 will be …") rather than a day of a date ("said Oct. 20 that", "said 20 March"):
-    digits with no month next to them."""
+    digits with no month next to them, and at least three words after them (a clause)."""
     low = tokens[k][1]
     if not low[:1].isdigit() or not low.rstrip(".,").isdigit():
         return False
     before = tokens[k - 1][1] if k > 0 else ""
     after = tokens[k + 1][1] if k + 1 < len(tokens) else ""
-    return before not in _MONTH_WORDS and after not in _MONTH_WORDS
+    if before in _MONTH_WORDS or after in _MONTH_WORDS:
+        return False
+    # a clause follows, not a bare amount closing the sentence ("added 18 points." in a match report)
+    return sum(1 for t in tokens[k + 1 : k + 5] if t[1][:1].isalnum()) >= _COUNTED_CLAUSE_WORDS
 
 
 def _name_number(text: str, tokens: list[tuple[int, str]], k: int) -> bool:
