@@ -1294,3 +1294,20 @@ def test_as_after_a_verb_of_describing_opens_the_complement():
 def test_a_bare_amount_closing_the_sentence_is_no_content():
     # (held-out BBC) "added 18 points." in a match report: no clause follows the number.
     assert _quotes("Jane Doe added 18 points.") == {"Jane Doe": []}
+
+
+def test_a_figure_with_thousands_is_kept_whole():
+    # "6,000 layoffs": digits, a comma and three digits are one amount, never a day of a month.
+    assert _quotes("Mayor Jane Doe announced 6,000 layoffs.") == {"Jane Doe": ["6,000 layoffs."]}
+
+
+def test_a_phrase_fronted_before_the_contents_own_subject_stays_in_the_content():
+    # "that sometime in the week that followed, he realized …": the pronoun clause after the comma
+    # is the content's own clause, not a second act of the Source.
+    body = (
+        "Mayor Jane Doe told the committee that sometime in the week that followed,"
+        " she realized the fund was empty."
+    )
+    assert _quotes(body) == {
+        "Jane Doe": ["sometime in the week that followed, she realized the fund was empty."]
+    }

@@ -431,7 +431,12 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             k += 1
         if k == 0:
             return None
-    while k < n and _time_word(tokens[k][1]) and not _lone_deictic(tokens, k) and not _counted(tokens, k):
+    while (
+        k < n
+        and _time_word(tokens[k][1])
+        and not _lone_deictic(tokens, k)
+        and not _counted(tokens, k, cue.lower() in SPEECH_CUES)
+    ):
         k += 1
     if not any(t[1][:1].isalnum() for t in tokens[k:]):
         return None  # "…, Lavrov noted." / "said Tuesday.": nothing after the cue
@@ -655,13 +660,28 @@ _MONTH_WORDS: Final = lex.words(
 )
 
 
+def _thousands(tokens: list[tuple[int, str]], k: int) -> bool:
+    """Whether the number at ``k`` goes on with a comma and three digits, no space ("6,000")."""
+    if k + 2 >= len(tokens) or tokens[k + 1][1] != ",":
+        return False
+    comma, group = tokens[k + 1], tokens[k + 2]
+    return (
+        comma[0] == tokens[k][0] + len(tokens[k][1])
+        and group[0] == comma[0] + 1
+        and len(group[1]) == 3
+        and group[1].isdigit()
+    )
+
+
 _COUNTED_CLAUSE_WORDS: Final = 3  # words after a counted number: "20 people have indicated …"
 
 
-def _counted(tokens: list[tuple[int, str]], k: int) -> bool:
+def _counted(tokens: list[tuple[int, str]], k: int, clause: bool = True) -> bool:
     """(nineteenth round) Whether token ``k`` is a bare number counting something ("said 20 people
-    have …", "said 2016 will be …") rather than a day of a date ("said Oct. 20 that", "said 20 March"):
-    digits with no month next to them, and at least three words after them (a clause)."""
+    have …", "said 2016 will be …", "announced 6,000 layoffs") rather than a day of a date ("said
+    Oct. 20 that", "said 20 March"): digits with no month next to them.  ``clause``: after a verb
+    of saying the number must open a clause, at least three words ("added 18 points." is a match
+    report's score); a stance verb's object may be the amount and its noun alone."""
     low = tokens[k][1]
     if not low[:1].isdigit() or not low.rstrip(".,").isdigit():
         return False
@@ -669,6 +689,8 @@ def _counted(tokens: list[tuple[int, str]], k: int) -> bool:
     after = tokens[k + 1][1] if k + 1 < len(tokens) else ""
     if before in _MONTH_WORDS or after in _MONTH_WORDS:
         return False
+    if not clause or _thousands(tokens, k):
+        return True  # "6,000 layoffs": a figure with thousands is no day of a month
     # a clause follows, not a bare amount closing the sentence ("added 18 points." in a match report)
     return sum(1 for t in tokens[k + 1 : k + 5] if t[1][:1].isalnum()) >= _COUNTED_CLAUSE_WORDS
 
@@ -1038,6 +1060,22 @@ def content_end(text: str, cue: str = "") -> int:
     return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
 
 
+_FRONTED_LEADS: Final = _CIRCUMSTANCE | lex.words("sometime sometimes even once later earlier now then")
+_FRONTED_WORDS: Final = 8  # words of a fronted phrase before the clause's subject
+
+
+def _fronted_phrase(head: str) -> bool:
+    """(nineteenth round) Whether ``head`` (the content up to a comma) is only a phrase fronted before
+    the content's own subject ("sometime in the week that followed, he realized …", "in the end, they
+    agreed …"): it opens with a preposition or a time adverb, is short and holds no comma."""
+    words = head.split()
+    return (
+        0 < len(words) <= _FRONTED_WORDS
+        and "," not in head
+        and words[0].lower() in _FRONTED_LEADS
+    )
+
+
 # (nineteenth round) ", too" closing a clause ("… behind Clinton, too: In states …", "…'s spot, too,
 # should Trump …"): the writer's "as well", set off by its comma; the content ends before it.
 _ADDITIVE: Final = re.compile(r",\s+too(?=\s*[.,:;!?]|\s*$)")
@@ -1279,6 +1317,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
             closing = len(match.group()) - len(match.group().lstrip(",\u201d\"'"))
             return match.start() + closing if closing > 1 else match.start()
+        if match.group("own") and _fronted_phrase(text[: match.start()]):
+            continue  # "that sometime in the week that followed, he realized …": the clause's own subject
         # ", he clarified that …", ", and Trump vowed …": a new clause of its own
         verb = verb or match.group("own") or match.group("other")
         # ("and in …" is no verb: "in" is a cue only for a poll's "In a CNN poll, …")
