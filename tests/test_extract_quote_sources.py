@@ -1037,3 +1037,40 @@ def test_colon_statement_needs_a_named_person_not_a_description_place_or_organis
     assert _quotes(body) == {}
     body = 'Tom Fenwick left the rally clutching a sign: "The silent majority stands with us."'
     assert _quotes(body) == {}
+
+
+# Nineteenth round: headings inside the body (live-blog entries, listings, "Related:" links) are
+# read as the article's own headline is; the sentence rules find no Source in a Title Case line.
+def test_live_blog_heading_glued_to_its_time_stamp_is_a_headline_statement():
+    body = (
+        "Jeb Bush spoke first. Later Bush left the stage.\n"
+        "Ann LeeFlagShareLike 5ptsmoderatorFeaturedFebruary 6, 2016 9:52PMBush Says We Should Pay "
+        "Attention To History In The Region\nThe former governor spoke at length."
+    )
+    assert _quotes(body) == {"Jeb Bush": ["We Should Pay Attention To History In The Region"]}
+
+
+def test_related_link_heading_with_a_colon_is_a_headline_statement():
+    body = (
+        "Bernie Sanders spoke in Iowa on Sunday.\n\nRelated:\n\n"
+        "Bernie Sanders: I Am Not Much Of A Radical Compared To My Rivals.\n\nHe left."
+    )
+    assert _quotes(body) == {"Bernie Sanders": ["I Am Not Much Of A Radical Compared To My Rivals"]}
+
+
+def test_listing_heading_with_a_past_speech_verb_is_a_headline_statement():
+    body = (
+        "Maria Lopez gave an interview in June.\n\n4\n\n"
+        "Maria Lopez Explained Why She Felt Left Out As A Child\n\nShe said more."
+    )
+    assert _quotes(body) == {"Maria Lopez": ["Why She Felt Left Out As A Child"]}
+
+
+def test_short_heading_after_a_name_and_colon_is_no_statement():
+    body = "Jeb Bush and Donald Trump campaigned.\n\nGoals:\n\nTrump: MOVE PAST  Iowa.\n\nThey left."
+    assert _quotes(body) == {}
+
+
+def test_title_case_line_without_a_named_speaker_is_no_statement():
+    body = "Voters went to the polls.\n\nNew Polls Show Double Digit Gaps In The Race\n\nThe polls closed."
+    assert _quotes(body) == {}

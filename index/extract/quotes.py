@@ -5201,7 +5201,12 @@ def _attributions(body: str, title: str) -> tuple[
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
     headline = _headline_speakers(title, names) or _headline_described(title, names)
     headline = [_headline_told(title, h) for h in headline]
-    return every, atts, _vouched_reports(body, _drop_nested(body, pairs)), headline
+    pairs = _vouched_reports(body, _drop_nested(body, pairs))
+    for att, quote in _body_headlines(body, names, cutoff, pairs):
+        every.append(att)
+        atts.append(att)
+        pairs.append((att, quote))
+    return every, atts, pairs, headline
 
 
 def _stated(atts: list[_Attribution], headline: list[tuple[str, str, str, str]]) -> set[str]:
@@ -5690,3 +5695,95 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
         found.extend(more)
         break  # one attribution per headline
     return found
+
+
+# A live blog's entry heading glued to its time stamp by the page scrape ("February 6, 2016
+# 9:12PMTrump Says His …"): the heading starts after the "AM" / "PM".
+_BLOG_STAMP: Final = re.compile(r"\b\d{1,2}:\d{2}\s?[AP]M\s?(?=[A-Z])")
+# A word of a line: letters first (digits, dashes and apostrophes may follow).
+_LINE_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+# Past forms of speech verbs a body heading attributes with ("Maria Hinojosa Explained Why She Felt
+# …" in a listing of the year's statements): the article's own headline keeps to present forms.
+_HEADING_PAST_CUES: Final = "|".join(
+    sorted(
+        [v for v in lex.CUE_VERBS if v.endswith("ed") and v.isalpha()]
+        + ["said", "told", "wrote", "questioned", "described"],
+        key=lambda v: (-len(v), v),
+    )
+)
+_HEADING_PAST: Final = re.compile(
+    rf"^(?P<name>{_LAZY_NAME_RUN})\s+(?P<cue>(?i:{_HEADING_PAST_CUES}))\s+(?P<rest>[A-Z“‘\"'].*)$"
+)
+
+
+def _heading_past(line: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(name, type, cue, statement) of a body heading that opens with a name and a past speech verb
+    ("Salma Hayek Described Her Experience …"), the statement the Title Case rest of the line."""
+    match = _HEADING_PAST.match(line.strip())
+    if match is None:
+        return []
+    person = _headline_person(match.group("name"), names)
+    if person is None:
+        return []
+    return [(person.name, person.type, match.group("cue").lower(), _headline_statement(match.group("rest")))]
+
+
+def _title_case_line(line: str) -> bool:
+    """Whether ``line`` is written in Title Case as a headline is ("Trump Says His Plan Will Not
+    Allow People To Die"): at least four words, every word of four letters or more capitalised, no
+    full stop inside it."""
+    words = _LINE_WORD.findall(line)
+    if len(words) < 4 or len(line) > 160 or re.search(r"[a-z]{2}[.?!]\s+\S", line):
+        return False
+    return all(w[0].isupper() for w in words if len(w) >= 4)
+
+
+def _heading_lines(body: str, cutoff: int) -> list[tuple[int, int]]:
+    """(start, end) of the body's own headings before ``cutoff``: a line of its own in Title Case
+    (a live blog's entry headings, a listing's items, "Related:" links), or the Title Case rest of
+    a line after a live-blog time stamp it is glued to."""
+    out = []
+    pos = 0
+    while pos < cutoff:
+        end = body.find("\n", pos)
+        end = len(body) if end < 0 else end
+        line = body[pos:end]
+        stamp = _BLOG_STAMP.search(line)
+        start = pos + stamp.end() if stamp is not None else pos
+        if _title_case_line(body[start:end].strip()):
+            out.append((start, end))
+        pos = end + 1
+    return out
+
+
+def _body_headlines(
+    body: str, names: _Names, cutoff: int, pairs: list[tuple[_Attribution, Quote | None]]
+) -> list[tuple[_Attribution, Quote]]:
+    """(attribution, quote) of each heading inside the body read as a headline is
+    (``_headline_speakers``: "Trump Says His Obamacare Replacement Will Not …", "Bernie Sanders:
+    I’m Not Much Of A Socialist …"), anchored in the body; not where a quote is already found.
+
+    Why: live blogs and listings carry their entries' headlines in the body, each a statement of
+    the person it names as the article's own headline is, and the sentence rules read no Source in a
+    Title Case line (every word a capital)."""
+    taken = [(q.start, q.end) for _a, q in pairs if q is not None]
+    out: list[tuple[_Attribution, Quote]] = []
+    for start, end in _heading_lines(body, cutoff):
+        line = body[start:end]
+        for name, kind, cue, text in _headline_speakers(line, names) or _heading_past(line, names):
+            at = line.find(text) if text else -1
+            if at < 0 or len(text.split()) < 4 or _content.fragment(text):
+                continue  # "Bush: Survive to S.C." (a listing's goal per name), not a statement
+            q_start = start + at
+            q_end = q_start + len(text)
+            if any(s < q_end and q_start < e for s, e in taken):
+                continue
+            cue_at = line.lower().find(cue)
+            cue_start = start + max(cue_at, 0)
+            att = _Attribution(name, kind, cue, cue_start, cue_start + len(cue), -1, start, start, False)
+            quote = Quote(text=text, speaker=name, cue=cue, start=q_start, end=q_end, kind="reported")
+            out.append((att, quote))
+            taken.append((q_start, q_end))
+    return out
