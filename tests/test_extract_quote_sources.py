@@ -1039,8 +1039,9 @@ def test_colon_statement_needs_a_named_person_not_a_description_place_or_organis
     assert _quotes(body) == {}
 
 
-# Nineteenth round: headings inside the body (live-blog entries, listings, "Related:" links) are
-# read as the article's own headline is; the sentence rules find no Source in a Title Case line.
+# Nineteenth round: the entry headings of a live blog (glued to their time stamp by the page scrape)
+# and of a numbered listing are read as the article's own headline is; the sentence rules find no
+# Source in a Title Case line.  Other Title Case lines (links to other stories) are not.
 def test_live_blog_heading_glued_to_its_time_stamp_is_a_headline_statement():
     body = (
         "Jeb Bush spoke first. Later Bush left the stage.\n"
@@ -1050,15 +1051,7 @@ def test_live_blog_heading_glued_to_its_time_stamp_is_a_headline_statement():
     assert _quotes(body) == {"Jeb Bush": ["We Should Pay Attention To History In The Region"]}
 
 
-def test_related_link_heading_with_a_colon_is_a_headline_statement():
-    body = (
-        "Bernie Sanders spoke in Iowa on Sunday.\n\nRelated:\n\n"
-        "Bernie Sanders: I Am Not Much Of A Radical Compared To My Rivals.\n\nHe left."
-    )
-    assert _quotes(body) == {"Bernie Sanders": ["I Am Not Much Of A Radical Compared To My Rivals"]}
-
-
-def test_listing_heading_with_a_past_speech_verb_is_a_headline_statement():
+def test_numbered_listing_heading_with_a_past_speech_verb_is_a_headline_statement():
     body = (
         "Maria Lopez gave an interview in June.\n\n4\n\n"
         "Maria Lopez Explained Why She Felt Left Out As A Child\n\nShe said more."
@@ -1066,11 +1059,19 @@ def test_listing_heading_with_a_past_speech_verb_is_a_headline_statement():
     assert _quotes(body) == {"Maria Lopez": ["Why She Felt Left Out As A Child"]}
 
 
-def test_short_heading_after_a_name_and_colon_is_no_statement():
-    body = "Jeb Bush and Donald Trump campaigned.\n\nGoals:\n\nTrump: MOVE PAST  Iowa.\n\nThey left."
+def test_title_case_link_line_is_no_heading():
+    body = (
+        "Bernie Sanders spoke in Iowa on Sunday.\n\nRelated:\n\n"
+        "Bernie Sanders Says He Is Not Much Of A Radical Compared To His Rivals\n\nHe left."
+    )
     assert _quotes(body) == {}
 
 
-def test_title_case_line_without_a_named_speaker_is_no_statement():
-    body = "Voters went to the polls.\n\nNew Polls Show Double Digit Gaps In The Race\n\nThe polls closed."
+def test_short_numbered_heading_after_a_name_and_colon_is_no_statement():
+    body = "Jeb Bush and Donald Trump campaigned.\n\n1\n\nTrump: MOVE PAST  Iowa.\n\nThey left."
+    assert _quotes(body) == {}
+
+
+def test_numbered_heading_after_a_one_word_title_and_colon_is_no_statement():
+    body = "The game GoldenEye sold well.\n\n2\n\nGoldenEye: Rogue Agent Is Out Now In Stores\n\nIt is fun."
     assert _quotes(body) == {}

@@ -5741,29 +5741,50 @@ def _title_case_line(line: str) -> bool:
 
 
 def _heading_lines(body: str, cutoff: int) -> list[tuple[int, int]]:
-    """(start, end) of the body's own headings before ``cutoff``: a line of its own in Title Case
-    (a live blog's entry headings, a listing's items, "Related:" links), or the Title Case rest of
-    a line after a live-blog time stamp it is glued to."""
+    """(start, end) of the entry headings of a live blog or a numbered listing before ``cutoff``:
+    the Title Case rest of a line after the live-blog time stamp it is glued to ("…February 6,
+    2016 9:12PMTrump Says His …"), or a Title Case line right after a paragraph holding only the
+    item's number ("4", then "Maria Hinojosa Explained Why …").  Not any Title Case line: pages
+    carry links to other stories in Title Case ("Related:", "MUST WATCH", a radio show's "Listen"
+    lines), whose speakers are often named in the article too."""
     out = []
     pos = 0
+    numbered = False
     while pos < cutoff:
         end = body.find("\n", pos)
         end = len(body) if end < 0 else end
-        line = body[pos:end]
-        stamp = _BLOG_STAMP.search(line)
-        start = pos + stamp.end() if stamp is not None else pos
-        if _title_case_line(body[start:end].strip()):
-            out.append((start, end))
+        line = body[pos:end].strip()
+        stamp = _BLOG_STAMP.search(body, pos, end)
+        if stamp is not None and _title_case_line(body[stamp.end() : end].strip()):
+            out.append((stamp.end(), end))
+        elif numbered and _title_case_line(line):
+            out.append((pos, end))
+        if line:
+            numbered = line.isdigit() and len(line) <= 3
         pos = end + 1
     return out
+
+
+def _heading_statement(line: str, name: str, kind: str, cue: str, text: str) -> bool:
+    """Whether a body heading's reading (``_body_headlines``) is a statement: four words or more
+    ("Bush: Survive to S.C." is a listing's goal per name), not a list of names ("Subs Not Used:
+    Macken, Weaver, Onuoha, Jordan"), and after a colon only a person written with a full name
+    ("Bernie Sanders: I’m Not Much Of …"; not a game's title, "GoldenEye: Rogue Agent is out now")."""
+    if len(text.split()) < 4 or text.count(",") >= 2 or _content.fragment(text):
+        return False
+    if cue != ":":
+        return True
+    lead = line[: line.find(":")].split()
+    return kind == "person" and len(lead) >= 2 and " ".join(lead[-2:]) in name
 
 
 def _body_headlines(
     body: str, names: _Names, cutoff: int, pairs: list[tuple[_Attribution, Quote | None]]
 ) -> list[tuple[_Attribution, Quote]]:
-    """(attribution, quote) of each heading inside the body read as a headline is
-    (``_headline_speakers``: "Trump Says His Obamacare Replacement Will Not …", "Bernie Sanders:
-    I’m Not Much Of A Socialist …"), anchored in the body; not where a quote is already found.
+    """(attribution, quote) of each entry heading of a live blog or numbered listing
+    (``_heading_lines``) read as a headline is (``_headline_speakers``: "Trump Says His Obamacare
+    Replacement Will Not …"; or ``_heading_past``), anchored in the body; not where a quote is
+    already found.
 
     Why: live blogs and listings carry their entries' headlines in the body, each a statement of
     the person it names as the article's own headline is, and the sentence rules read no Source in a
@@ -5774,8 +5795,8 @@ def _body_headlines(
         line = body[start:end]
         for name, kind, cue, text in _headline_speakers(line, names) or _heading_past(line, names):
             at = line.find(text) if text else -1
-            if at < 0 or len(text.split()) < 4 or _content.fragment(text):
-                continue  # "Bush: Survive to S.C." (a listing's goal per name), not a statement
+            if at < 0 or not _heading_statement(line, name, kind, cue, text):
+                continue
             q_start = start + at
             q_end = q_start + len(text)
             if any(s < q_end and q_start < e for s, e in taken):
