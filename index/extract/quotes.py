@@ -5699,7 +5699,13 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
 
 # A live blog's entry heading glued to its time stamp by the page scrape ("February 6, 2016
 # 9:12PMTrump Says His …"): the heading starts after the "AM" / "PM".
-_BLOG_STAMP: Final = re.compile(r"\b\d{1,2}:\d{2}\s?[AP]M\s?(?=[A-Z])")
+# (Found from each "AM" / "PM" with ``str.find``: a pattern opening with a digit class makes the
+# regular expression engine try every position of the body, a tenth of a millisecond an article.)
+_BLOG_STAMP: Final = re.compile(r"(?<![\w:])\d{1,2}:\d{2}\s?$")
+# A numbered listing's item: a paragraph holding only its number, then the item's first line.
+# (The pattern opens with a line break, which the regular expression engine scans for quickly; a
+# body's first line is matched after a line break put before it.)
+_ITEM_NUMBER: Final = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?:[ \t]*\n)*(?P<line>[^\n]*\S[^\n]*)")
 # A word of a line: letters first (digits, dashes and apostrophes may follow).
 _LINE_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -5740,29 +5746,40 @@ def _title_case_line(line: str) -> bool:
     return all(w[0].isupper() for w in words if len(w) >= 4)
 
 
+def _blog_stamp_ends(body: str, cutoff: int) -> list[int]:
+    """Where a heading glued to a live-blog time stamp starts, before ``cutoff``: right after "9:12PM"
+    (or "9:12 PM "), when a capital follows."""
+    out = []
+    for marker in ("AM", "PM"):
+        at = body.find(marker, 0, cutoff)
+        while at >= 0:
+            after = at + 2
+            if after < len(body) and body[after] == " ":
+                after += 1
+            if after < len(body) and body[after].isupper() and _BLOG_STAMP.search(body[max(0, at - 6) : at]):
+                out.append(after)
+            at = body.find(marker, at + 2, cutoff)
+    return out
+
+
 def _heading_lines(body: str, cutoff: int) -> list[tuple[int, int]]:
     """(start, end) of the entry headings of a live blog or a numbered listing before ``cutoff``:
     the Title Case rest of a line after the live-blog time stamp it is glued to ("…February 6,
     2016 9:12PMTrump Says His …"), or a Title Case line right after a paragraph holding only the
     item's number ("4", then "Maria Hinojosa Explained Why …").  Not any Title Case line: pages
     carry links to other stories in Title Case ("Related:", "MUST WATCH", a radio show's "Listen"
-    lines), whose speakers are often named in the article too."""
+    lines), whose speakers are often named in the article too.  Two scans of the whole body, not a
+    loop over its lines (``extract_speakers`` runs on every article)."""
     out = []
-    pos = 0
-    numbered = False
-    while pos < cutoff:
-        end = body.find("\n", pos)
+    for start in _blog_stamp_ends(body, cutoff):
+        end = body.find("\n", start)
         end = len(body) if end < 0 else end
-        line = body[pos:end].strip()
-        stamp = _BLOG_STAMP.search(body, pos, end)
-        if stamp is not None and _title_case_line(body[stamp.end() : end].strip()):
-            out.append((stamp.end(), end))
-        elif numbered and _title_case_line(line):
-            out.append((pos, end))
-        if line:
-            numbered = line.isdigit() and len(line) <= 3
-        pos = end + 1
-    return out
+        if _title_case_line(body[start:end].strip()):
+            out.append((start, end))
+    for match in _ITEM_NUMBER.finditer("\n" + body, 0, cutoff + 1):
+        if _title_case_line(match.group("line").strip()):
+            out.append((match.start("line") - 1, match.end("line") - 1))
+    return sorted(out)
 
 
 def _heading_statement(line: str, name: str, kind: str, cue: str, text: str) -> bool:
