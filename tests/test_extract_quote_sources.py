@@ -1075,3 +1075,15 @@ def test_short_numbered_heading_after_a_name_and_colon_is_no_statement():
 def test_numbered_heading_after_a_one_word_title_and_colon_is_no_statement():
     body = "The game GoldenEye sold well.\n\n2\n\nGoldenEye: Rogue Agent Is Out Now In Stores\n\nIt is fun."
     assert _quotes(body) == {}
+
+
+# Nineteenth round: an adverb before a participle of telling or stating with its "that" clause
+# leaves it a speech participle of the sentence's subject, as before "saying" ("…, eventually saying").
+def test_adverb_before_reminding_with_a_that_clause_is_a_speech_participle():
+    body = "Hillary Clinton had a reply ready, quickly reminding viewers that the governor had raised taxes."
+    assert _quotes(body) == {"Hillary Clinton": ["the governor had raised taxes."]}
+
+
+def test_adverb_before_a_stating_participle_without_a_clause_reads_nothing():
+    body = "Hillary Clinton had a reply ready for him, quickly announcing a new plan for the region."
+    assert _quotes(body) == {}

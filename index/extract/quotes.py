@@ -787,6 +787,11 @@ _PURPOSE_ORGS: Final = lex.words(
 _ASSOCIATE_LEADS: Final = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
+# Participles of telling and stating that take a "that" clause, read after an adverb too when the
+# clause follows ("…, quickly reminding viewers that …"; ``_Attributor._clause_participle``).
+_CLAUSE_PARTICIPLES: Final = lex.words(
+    "reminding admitting announcing declaring recalling tweeting complaining repeating promising"
+)
 # Words that may open a sentence before its subject ("And then Trump went …, saying …").
 _LEAD_WORDS: Final = lex.words("and but so yet then even also still now")
 _LATER: Final = lex.words("later earlier ago")
@@ -1856,7 +1861,7 @@ class _Attributor:
             and (self.texts[i - 2] == "," or self.lows[i - 2] in _PARTICIPLE_LEADS)
             and not self.caps[i - 1]
             and _PARTICIPLE_ADVERB.match(prev)
-            and (self.lows[i] in _CUE_VERBS or self.lows[i] == "suggesting")
+            and (self.lows[i] in _CUE_VERBS or self.lows[i] == "suggesting" or self._clause_participle(i))
         ):
             # "…, falsely suggesting that …", "…, eventually saying he would …", "… by first saying
             # …" (speech verbs only: "…, forcefully denouncing the regime" is a stance whose object
@@ -1866,6 +1871,16 @@ class _Attributor:
             return True
         # the NYT's two apostrophes closing the quotation: "… of ''Morning Joe,'' adding that …"
         return i > 2 and prev == "'" and self.texts[i - 2] == "'" and self.texts[i - 3] == ","
+
+    def _clause_participle(self, i: int) -> bool:
+        """A participle of telling or stating whose "that" clause follows within three words (its
+        listener between: "…, quickly reminding viewers that …", "…, later admitting that …"), which
+        an adverb before it leaves a speech participle (``_after_comma``); its object is the clause,
+        so it does not run on as a stance's object does."""
+        if self.lows[i] not in _CLAUSE_PARTICIPLES:
+            return False
+        end = min(i + 5, len(self.lows))
+        return any(self.lows[k] == "that" and self.sents[k] == self.sents[i] for k in range(i + 1, end))
 
     def _contrasted_participle(self, i: int) -> bool:
         """``…, describing the Khans' son as a hero but insisting that …``: a participle after "but"
