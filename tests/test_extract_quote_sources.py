@@ -1087,3 +1087,15 @@ def test_adverb_before_reminding_with_a_that_clause_is_a_speech_participle():
 def test_adverb_before_a_stating_participle_without_a_clause_reads_nothing():
     body = "Hillary Clinton had a reply ready for him, quickly announcing a new plan for the region."
     assert _quotes(body) == {}
+
+
+def test_gloss_adverb_before_admitting_is_the_writers_reading():
+    assert _quotes("Bill Weld spoke on Tuesday, essentially admitting that Gary Johnson can not win.") == {}
+
+
+def test_adverb_and_clause_participle_after_and_is_not_the_subjects():
+    body = (
+        "Barack Obama praised John Brennan, who is under fire for first denying and later admitting "
+        "that CIA employees hacked computers."
+    )
+    assert _quotes(body) == {"Barack Obama": ["John Brennan"]}

@@ -789,6 +789,11 @@ _ASSOCIATE_LEADS: Final = lex.words("his her their its other others some many fe
 _PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
 # Participles of telling and stating that take a "that" clause, read after an adverb too when the
 # clause follows ("…, quickly reminding viewers that …"; ``_Attributor._clause_participle``).
+# Adverbs that make a participle the writer's reading of what someone did ("…, essentially
+# admitting that …", "…, implicitly conceding …"), not a report of a statement.
+_GLOSS_ADVERBS: Final = lex.words(
+    "essentially effectively implicitly tacitly basically practically virtually"
+)
 _CLAUSE_PARTICIPLES: Final = lex.words(
     "reminding admitting announcing declaring recalling tweeting complaining repeating promising"
 )
@@ -1877,8 +1882,10 @@ class _Attributor:
         listener between: "…, quickly reminding viewers that …", "…, later admitting that …"), which
         an adverb before it leaves a speech participle (``_after_comma``); its object is the clause,
         so it does not run on as a stance's object does."""
-        if self.lows[i] not in _CLAUSE_PARTICIPLES:
-            return False
+        if self.lows[i] not in _CLAUSE_PARTICIPLES or self.lows[i - 1] in _GLOSS_ADVERBS:
+            return False  # "…, essentially admitting that …": the writer's reading, not a statement
+        if self.lows[i - 2] == "and":
+            return False  # "Brennan, who is under fire for first denying and later admitting that …"
         end = min(i + 5, len(self.lows))
         return any(self.lows[k] == "that" and self.sents[k] == self.sents[i] for k in range(i + 1, end))
 
