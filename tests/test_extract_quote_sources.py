@@ -1037,3 +1037,65 @@ def test_colon_statement_needs_a_named_person_not_a_description_place_or_organis
     assert _quotes(body) == {}
     body = 'Tom Fenwick left the rally clutching a sign: "The silent majority stands with us."'
     assert _quotes(body) == {}
+
+
+# Nineteenth round: the entry headings of a live blog (glued to their time stamp by the page scrape)
+# and of a numbered listing are read as the article's own headline is; the sentence rules find no
+# Source in a Title Case line.  Other Title Case lines (links to other stories) are not.
+def test_live_blog_heading_glued_to_its_time_stamp_is_a_headline_statement():
+    body = (
+        "Jeb Bush spoke first. Later Bush left the stage.\n"
+        "Ann LeeFlagShareLike 5ptsmoderatorFeaturedFebruary 6, 2016 9:52PMBush Says We Should Pay "
+        "Attention To History In The Region\nThe former governor spoke at length."
+    )
+    assert _quotes(body) == {"Jeb Bush": ["We Should Pay Attention To History In The Region"]}
+
+
+def test_numbered_listing_heading_with_a_past_speech_verb_is_a_headline_statement():
+    body = (
+        "Maria Lopez gave an interview in June.\n\n4\n\n"
+        "Maria Lopez Explained Why She Felt Left Out As A Child\n\nShe said more."
+    )
+    assert _quotes(body) == {"Maria Lopez": ["Why She Felt Left Out As A Child"]}
+
+
+def test_title_case_link_line_is_no_heading():
+    body = (
+        "Bernie Sanders spoke in Iowa on Sunday.\n\nRelated:\n\n"
+        "Bernie Sanders Says He Is Not Much Of A Radical Compared To His Rivals\n\nHe left."
+    )
+    assert _quotes(body) == {}
+
+
+def test_short_numbered_heading_after_a_name_and_colon_is_no_statement():
+    body = "Jeb Bush and Donald Trump campaigned.\n\n1\n\nTrump: MOVE PAST  Iowa.\n\nThey left."
+    assert _quotes(body) == {}
+
+
+def test_numbered_heading_after_a_one_word_title_and_colon_is_no_statement():
+    body = "The game GoldenEye sold well.\n\n2\n\nGoldenEye: Rogue Agent Is Out Now In Stores\n\nIt is fun."
+    assert _quotes(body) == {}
+
+
+# Nineteenth round: an adverb before a participle of telling or stating with its "that" clause
+# leaves it a speech participle of the sentence's subject, as before "saying" ("…, eventually saying").
+def test_adverb_before_reminding_with_a_that_clause_is_a_speech_participle():
+    body = "Hillary Clinton had a reply ready, quickly reminding viewers that the governor had raised taxes."
+    assert _quotes(body) == {"Hillary Clinton": ["the governor had raised taxes."]}
+
+
+def test_adverb_before_a_stating_participle_without_a_clause_reads_nothing():
+    body = "Hillary Clinton had a reply ready for him, quickly announcing a new plan for the region."
+    assert _quotes(body) == {}
+
+
+def test_gloss_adverb_before_admitting_is_the_writers_reading():
+    assert _quotes("Bill Weld spoke on Tuesday, essentially admitting that Gary Johnson can not win.") == {}
+
+
+def test_adverb_and_clause_participle_after_and_is_not_the_subjects():
+    body = (
+        "Barack Obama praised John Brennan, who is under fire for first denying and later admitting "
+        "that CIA employees hacked computers."
+    )
+    assert _quotes(body) == {"Barack Obama": ["John Brennan"]}

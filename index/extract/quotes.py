@@ -787,6 +787,16 @@ _PURPOSE_ORGS: Final = lex.words(
 _ASSOCIATE_LEADS: Final = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
+# Participles of telling and stating that take a "that" clause, read after an adverb too when the
+# clause follows ("…, quickly reminding viewers that …"; ``_Attributor._clause_participle``).
+# Adverbs that make a participle the writer's reading of what someone did ("…, essentially
+# admitting that …", "…, implicitly conceding …"), not a report of a statement.
+_GLOSS_ADVERBS: Final = lex.words(
+    "essentially effectively implicitly tacitly basically practically virtually"
+)
+_CLAUSE_PARTICIPLES: Final = lex.words(
+    "reminding admitting announcing declaring recalling tweeting complaining repeating promising"
+)
 # Words that may open a sentence before its subject ("And then Trump went …, saying …").
 _LEAD_WORDS: Final = lex.words("and but so yet then even also still now")
 _LATER: Final = lex.words("later earlier ago")
@@ -1856,7 +1866,7 @@ class _Attributor:
             and (self.texts[i - 2] == "," or self.lows[i - 2] in _PARTICIPLE_LEADS)
             and not self.caps[i - 1]
             and _PARTICIPLE_ADVERB.match(prev)
-            and (self.lows[i] in _CUE_VERBS or self.lows[i] == "suggesting")
+            and (self.lows[i] in _CUE_VERBS or self.lows[i] == "suggesting" or self._clause_participle(i))
         ):
             # "…, falsely suggesting that …", "…, eventually saying he would …", "… by first saying
             # …" (speech verbs only: "…, forcefully denouncing the regime" is a stance whose object
@@ -1866,6 +1876,18 @@ class _Attributor:
             return True
         # the NYT's two apostrophes closing the quotation: "… of ''Morning Joe,'' adding that …"
         return i > 2 and prev == "'" and self.texts[i - 2] == "'" and self.texts[i - 3] == ","
+
+    def _clause_participle(self, i: int) -> bool:
+        """A participle of telling or stating whose "that" clause follows within three words (its
+        listener between: "…, quickly reminding viewers that …", "…, later admitting that …"), which
+        an adverb before it leaves a speech participle (``_after_comma``); its object is the clause,
+        so it does not run on as a stance's object does."""
+        if self.lows[i] not in _CLAUSE_PARTICIPLES or self.lows[i - 1] in _GLOSS_ADVERBS:
+            return False  # "…, essentially admitting that …": the writer's reading, not a statement
+        if self.lows[i - 2] == "and":
+            return False  # "Brennan, who is under fire for first denying and later admitting that …"
+        end = min(i + 5, len(self.lows))
+        return any(self.lows[k] == "that" and self.sents[k] == self.sents[i] for k in range(i + 1, end))
 
     def _contrasted_participle(self, i: int) -> bool:
         """``…, describing the Khans' son as a hero but insisting that …``: a participle after "but"
@@ -5224,7 +5246,12 @@ def _attributions(body: str, title: str) -> tuple[
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
     headline = _headline_speakers(title, names) or _headline_described(title, names)
     headline = [_headline_told(title, h) for h in headline]
-    return every, atts, _vouched_reports(body, _drop_nested(body, pairs)), headline
+    pairs = _vouched_reports(body, _drop_nested(body, pairs))
+    for att, quote in _body_headlines(body, names, cutoff, pairs):
+        every.append(att)
+        atts.append(att)
+        pairs.append((att, quote))
+    return every, atts, pairs, headline
 
 
 def _stated(atts: list[_Attribution], headline: list[tuple[str, str, str, str]]) -> set[str]:
@@ -5713,3 +5740,133 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
         found.extend(more)
         break  # one attribution per headline
     return found
+
+
+# A live blog's entry heading glued to its time stamp by the page scrape ("February 6, 2016
+# 9:12PMTrump Says His …"): the heading starts after the "AM" / "PM".
+# (Found from each "AM" / "PM" with ``str.find``: a pattern opening with a digit class makes the
+# regular expression engine try every position of the body, a tenth of a millisecond an article.)
+_BLOG_STAMP: Final = re.compile(r"(?<![\w:])\d{1,2}:\d{2}\s?$")
+# A numbered listing's item: a paragraph holding only its number, then the item's first line.
+# (The pattern opens with a line break, which the regular expression engine scans for quickly; a
+# body's first line is matched after a line break put before it.)
+_ITEM_NUMBER: Final = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?:[ \t]*\n)*(?P<line>[^\n]*\S[^\n]*)")
+# A word of a line: letters first (digits, dashes and apostrophes may follow).
+_LINE_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+# Past forms of speech verbs a body heading attributes with ("Maria Hinojosa Explained Why She Felt
+# …" in a listing of the year's statements): the article's own headline keeps to present forms.
+_HEADING_PAST_CUES: Final = "|".join(
+    sorted(
+        [v for v in lex.CUE_VERBS if v.endswith("ed") and v.isalpha()]
+        + ["said", "told", "wrote", "questioned", "described"],
+        key=lambda v: (-len(v), v),
+    )
+)
+_HEADING_PAST: Final = re.compile(
+    rf"^(?P<name>{_LAZY_NAME_RUN})\s+(?P<cue>(?i:{_HEADING_PAST_CUES}))\s+(?P<rest>[A-Z“‘\"'].*)$"
+)
+
+
+def _heading_past(line: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(name, type, cue, statement) of a body heading that opens with a name and a past speech verb
+    ("Salma Hayek Described Her Experience …"), the statement the Title Case rest of the line."""
+    match = _HEADING_PAST.match(line.strip())
+    if match is None:
+        return []
+    person = _headline_person(match.group("name"), names)
+    if person is None:
+        return []
+    return [(person.name, person.type, match.group("cue").lower(), _headline_statement(match.group("rest")))]
+
+
+def _title_case_line(line: str) -> bool:
+    """Whether ``line`` is written in Title Case as a headline is ("Trump Says His Plan Will Not
+    Allow People To Die"): at least four words, every word of four letters or more capitalised, no
+    full stop inside it."""
+    words = _LINE_WORD.findall(line)
+    if len(words) < 4 or len(line) > 160 or re.search(r"[a-z]{2}[.?!]\s+\S", line):
+        return False
+    return all(w[0].isupper() for w in words if len(w) >= 4)
+
+
+def _blog_stamp_ends(body: str, cutoff: int) -> list[int]:
+    """Where a heading glued to a live-blog time stamp starts, before ``cutoff``: right after "9:12PM"
+    (or "9:12 PM "), when a capital follows."""
+    out = []
+    for marker in ("AM", "PM"):
+        at = body.find(marker, 0, cutoff)
+        while at >= 0:
+            after = at + 2
+            if after < len(body) and body[after] == " ":
+                after += 1
+            if after < len(body) and body[after].isupper() and _BLOG_STAMP.search(body[max(0, at - 6) : at]):
+                out.append(after)
+            at = body.find(marker, at + 2, cutoff)
+    return out
+
+
+def _heading_lines(body: str, cutoff: int) -> list[tuple[int, int]]:
+    """(start, end) of the entry headings of a live blog or a numbered listing before ``cutoff``:
+    the Title Case rest of a line after the live-blog time stamp it is glued to ("…February 6,
+    2016 9:12PMTrump Says His …"), or a Title Case line right after a paragraph holding only the
+    item's number ("4", then "Maria Hinojosa Explained Why …").  Not any Title Case line: pages
+    carry links to other stories in Title Case ("Related:", "MUST WATCH", a radio show's "Listen"
+    lines), whose speakers are often named in the article too.  Two scans of the whole body, not a
+    loop over its lines (``extract_speakers`` runs on every article)."""
+    out = []
+    for start in _blog_stamp_ends(body, cutoff):
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        if _title_case_line(body[start:end].strip()):
+            out.append((start, end))
+    for match in _ITEM_NUMBER.finditer("\n" + body, 0, cutoff + 1):
+        if _title_case_line(match.group("line").strip()):
+            out.append((match.start("line") - 1, match.end("line") - 1))
+    return sorted(out)
+
+
+def _heading_statement(line: str, name: str, kind: str, cue: str, text: str) -> bool:
+    """Whether a body heading's reading (``_body_headlines``) is a statement: four words or more
+    ("Bush: Survive to S.C." is a listing's goal per name), not a list of names ("Subs Not Used:
+    Macken, Weaver, Onuoha, Jordan"), and after a colon only a person written with a full name
+    ("Bernie Sanders: I’m Not Much Of …"; not a game's title, "GoldenEye: Rogue Agent is out now")."""
+    if len(text.split()) < 4 or text.count(",") >= 2 or _content.fragment(text):
+        return False
+    if cue != ":":
+        return True
+    lead = line[: line.find(":")].split()
+    return kind == "person" and len(lead) >= 2 and " ".join(lead[-2:]) in name
+
+
+def _body_headlines(
+    body: str, names: _Names, cutoff: int, pairs: list[tuple[_Attribution, Quote | None]]
+) -> list[tuple[_Attribution, Quote]]:
+    """(attribution, quote) of each entry heading of a live blog or numbered listing
+    (``_heading_lines``) read as a headline is (``_headline_speakers``: "Trump Says His Obamacare
+    Replacement Will Not …"; or ``_heading_past``), anchored in the body; not where a quote is
+    already found.
+
+    Why: live blogs and listings carry their entries' headlines in the body, each a statement of
+    the person it names as the article's own headline is, and the sentence rules read no Source in a
+    Title Case line (every word a capital)."""
+    taken = [(q.start, q.end) for _a, q in pairs if q is not None]
+    out: list[tuple[_Attribution, Quote]] = []
+    for start, end in _heading_lines(body, cutoff):
+        line = body[start:end]
+        for name, kind, cue, text in _headline_speakers(line, names) or _heading_past(line, names):
+            at = line.find(text) if text else -1
+            if at < 0 or not _heading_statement(line, name, kind, cue, text):
+                continue
+            q_start = start + at
+            q_end = q_start + len(text)
+            if any(s < q_end and q_start < e for s, e in taken):
+                continue
+            cue_at = line.lower().find(cue)
+            cue_start = start + max(cue_at, 0)
+            att = _Attribution(name, kind, cue, cue_start, cue_start + len(cue), -1, start, start, False)
+            quote = Quote(text=text, speaker=name, cue=cue, start=q_start, end=q_end, kind="reported")
+            out.append((att, quote))
+            taken.append((q_start, q_end))
+    return out
