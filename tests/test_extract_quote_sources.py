@@ -1099,3 +1099,37 @@ def test_adverb_and_clause_participle_after_and_is_not_the_subjects():
         "that CIA employees hacked computers."
     )
     assert _quotes(body) == {"Barack Obama": ["John Brennan"]}
+
+
+# Nineteenth round: a document's maker named after "by" right before the verb speaks through it
+# ("a poll released Sunday by The Washington Post and ABC News shows …"); the first maker named.
+def test_document_by_its_maker_speaks_for_the_maker():
+    body = (
+        "Voters met. A national poll released Sunday by The Washington Post and ABC News shows "
+        "the New York billionaire keeping his lead."
+    )
+    assert _quotes(body) == {"Washington Post": ["the New York billionaire keeping his lead."]}
+
+
+def test_trailing_document_by_a_named_center():
+    body = (
+        "Voters met. Most donors gave nothing, election records compiled by the Center for "
+        "Responsive Politics show."
+    )
+    assert _quotes(body) == {"Center for Responsive Politics": ["Most donors gave nothing"]}
+
+
+def test_document_by_a_maker_with_a_lower_case_tail_is_not_read():
+    body = "Voters met. An analysis by Politifact of elections going back to 1972 showed the party won."
+    assert _quotes(body) == {}
+
+
+def test_no_document_before_by_reads_nothing():
+    body = "Voters met. The speech written by Stephen Miller showed the party how to win."
+    assert _quotes(body) == {}
+
+
+@pytest.mark.parametrize("noun", ["statistics", "research", "average"])
+def test_more_document_nouns_speak_through_report_verbs(noun):
+    body = f"Voters met. Last year's FBI {noun} show that the numbers in the tweet are wrong."
+    assert _quotes(body) == {"FBI": ["the numbers in the tweet are wrong."]}

@@ -754,6 +754,11 @@ _SPEECH_NOUN_VERBS: Final = frozenset(["calls", "claims", "notes"])
 _REFLEXIVES: Final = frozenset(["himself", "herself", "itself", "themselves", "myself", "ourselves"])
 # An adverb between a comma and a participle cue ("…, falsely suggesting", "…, still calling").
 _PARTICIPLE_ADVERB: Final = re.compile(r"^(?:still|also|then|later|again|even|[a-z]{3,}ly)$")
+# (nineteenth round) A document's maker named after "by" right before the verb: at most this many
+# tokens, capitalised words and the joiners of a name or of two names.
+_BY_RUN: Final = 12
+_BY_RUN_JOINERS: Final = frozenset(["and", "for", "of", "on", "&", "the", "'s", "\u2019s", ".", "-"])
+_NAME_JOINERS: Final = frozenset(["for", "of", "on", "&"])
 _ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
 _NAMING: Final = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
@@ -2016,9 +2021,58 @@ class _Attributor:
             if low in lex.DOCUMENT_NOUNS and not self.caps[k]:
                 return self._nominal(i, k)
             if not (low in lex.DOCUMENT_GAP or self.texts[k].isdigit() or self._skippable(k)):
-                return False
+                return self._document_by(i)
             k -= 1
         return False
+
+    def _document_by(self, i: int) -> bool:
+        """(nineteenth round) ``A national poll released Sunday by The Washington Post and ABC News
+        shows``, ``records compiled by the Center for Responsive Politics show``: a document noun, a
+        participle or time words, then "by" and the organisation that made it, right before the
+        verb.  The organisation (the first one named) speaks through its document."""
+        b = i  # the by-phrase ends right before the verb
+        k = b - 1
+        while k >= 0 and b - k <= _BY_RUN and self.sents[k] == self.sents[i] and self.lows[k] != "by":
+            if not (self.caps[k] or self.lows[k] in _BY_RUN_JOINERS):
+                return False  # "An analysis by Politifact of elections going back to 1972": not a name
+            k -= 1
+        if k < 1 or self.lows[k] != "by" or b - k < 2:
+            return False
+        first = k + 1
+        if self.lows[first] == "the":
+            first += 1
+        end = first
+        while end < b and (self.caps[end] or (
+            self.lows[end] in _NAME_JOINERS and end + 1 < b and self.caps[end + 1]
+        )):
+            end += 1  # the first organisation: "the Center for Responsive Politics", not "and ABC News"
+        if end == first or not self.caps[first] or _bare(self.texts[first]) not in self.names.mid_caps:
+            return False
+        d = k - 1  # back over the participle and time words to the document noun
+        while d >= 0 and k - d <= 6 and self.sents[d] == self.sents[i]:
+            low = self.lows[d]
+            if low in lex.DOCUMENT_NOUNS and not self.caps[d]:
+                a = self._noun_phrase_start(d)
+                name = _POSSESSIVE.sub("", self.body[self.starts[first] : self.ends[end - 1]])
+                return self._add((name, "organization"), i, a, b, False, resolved=True)
+            if not (low in lex.DOCUMENT_GAP or low.endswith("ed") or self.texts[d].isdigit()
+                    or self._skippable(d)):
+                return False
+            d -= 1
+        return False
+
+    def _noun_phrase_start(self, j: int) -> int:
+        """The first token of the noun phrase headed at ``j``: back over its determiner and up to
+        four modifiers in the same sentence."""
+        a = j
+        while a > 0 and j - a < 5 and self.sents[a - 1] == self.sents[j]:
+            p = a - 1
+            if self.lows[p] in lex.DETERMINERS:
+                return p
+            if not self.texts[p][:1].isalnum() or self.lows[p] in _CUE_VERBS:
+                break
+            a -= 1
+        return a
 
     def _skippable(self, k: int) -> bool:
         """Words between a subject and its cue: auxiliaries, adverbs, "later Thursday"."""
