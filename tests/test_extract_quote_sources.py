@@ -1133,3 +1133,22 @@ def test_no_document_before_by_reads_nothing():
 def test_more_document_nouns_speak_through_report_verbs(noun):
     body = f"Voters met. Last year's FBI {noun} show that the numbers in the tweet are wrong."
     assert _quotes(body) == {"FBI": ["the numbers in the tweet are wrong."]}
+
+
+# Nineteenth round: "according to a report from / by X": the document's maker is the Source.
+@pytest.mark.parametrize(
+    "tail, speaker",
+    [
+        ("a report from the Congressional Budget Office", "Congressional Budget Office"),
+        ("a statement from the Kremlin", "Kremlin"),
+        ("a new post from Arianna Huffington", "Arianna Huffington"),
+    ],
+)
+def test_according_to_a_document_from_its_maker(tail, speaker):
+    assert _quotes(f"Officials met. Troops are moving north, according to {tail}.") == {
+        speaker: ["Troops are moving north"]
+    }
+
+
+def test_according_to_a_report_from_a_time_names_no_one():
+    assert _quotes("Officials met. Troops are moving north, according to a report from last year.") == {}

@@ -3776,6 +3776,10 @@ class _Attributor:
         "said Clinton campaign manager Robby Mook" -> Robby Mook; "according to a Quinnipiac poll"
         -> Quinnipiac; "said the Kremlin spokesman" -> the person introduced with that role.
         """
+        maker = self._document_maker(i, a) if cue == "according to" else -1
+        if maker > 0:
+            # "according to a recent report from Bloomberg New Energy Finance": its maker speaks
+            return self._after_np(i, maker, cue, inverted)
         b = a
         names = self.names
         while b < self.n and b - a < 10 and self.sents[b] == self.sents[i]:
@@ -3826,6 +3830,27 @@ class _Attributor:
             return False
         self._org_purpose(rb)
         return True
+
+    def _document_maker(self, i: int, a: int) -> int:
+        """(nineteenth round) After "according to", a document and its maker ("a recent report from
+        Bloomberg New Energy Finance", "a statement by the Kremlin"): the token where the maker's
+        name starts, or -1.  The document is an article, up to two lower-case words and a document
+        or statement noun; "from" / "by" and a capitalised word follow it."""
+        if a >= self.n or self.lows[a] not in _INDEFINITE:
+            return -1
+        k = a + 1
+        while k < self.n and k - a <= 3 and self.sents[k] == self.sents[i]:
+            low = self.lows[k]
+            if low in lex.DOCUMENT_NOUNS or low in _STATEMENT_NOUNS:
+                m = k + 1
+                if m + 1 < self.n and self.lows[m] in ("from", "by") and self.sents[m + 1] == self.sents[i]:
+                    first = m + 2 if self.lows[m + 1] == "the" and m + 2 < self.n else m + 1
+                    return m + 1 if self.caps[first] else -1
+                return -1
+            if self.caps[k] or not low.isalpha():
+                return -1
+            k += 1
+        return -1
 
     def _org_purpose(self, rb: int) -> None:
         """Extend the organisation just added, whose name ends before ``rb``, by a purpose clause
