@@ -1129,7 +1129,7 @@ def test_no_document_before_by_reads_nothing():
     assert _quotes(body) == {}
 
 
-@pytest.mark.parametrize("noun", ["statistics", "research", "average"])
+@pytest.mark.parametrize("noun", ["statistics", "average", "forecasts"])
 def test_more_document_nouns_speak_through_report_verbs(noun):
     body = f"Voters met. Last year's FBI {noun} show that the numbers in the tweet are wrong."
     assert _quotes(body) == {"FBI": ["the numbers in the tweet are wrong."]}
@@ -1152,3 +1152,13 @@ def test_according_to_a_document_from_its_maker(tail, speaker):
 
 def test_according_to_a_report_from_a_time_names_no_one():
     assert _quotes("Officials met. Troops are moving north, according to a report from last year.") == {}
+
+
+def test_document_commissioned_by_a_company_is_not_its_statement():
+    body = "Officials met. An investigation commissioned by Shell found that the chairman had to resign."
+    assert _quotes(body) == {}
+
+
+def test_according_to_a_survey_from_an_institute_names_it_whole():
+    body = "Output rose in December, according to a survey from the Institute for Supply Management."
+    assert _quotes(body) == {"Institute for Supply Management": ["Output rose in December"]}

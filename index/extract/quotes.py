@@ -759,6 +759,9 @@ _PARTICIPLE_ADVERB: Final = re.compile(r"^(?:still|also|then|later|again|even|[a
 _BY_RUN: Final = 12
 _BY_RUN_JOINERS: Final = frozenset(["and", "for", "of", "on", "&", "the", "'s", "\u2019s", ".", "-"])
 _NAME_JOINERS: Final = frozenset(["for", "of", "on", "&"])
+# Participles of making a document, between it and its maker ("a poll conducted by"); not
+# "commissioned" or "funded": who pays for a study does not write it.
+_MADE_BY: Final = lex.words("conducted released published compiled issued produced prepared written carried")
 _ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
 _NAMING: Final = lex.words("called named dubbed")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
@@ -2028,38 +2031,43 @@ class _Attributor:
     def _document_by(self, i: int) -> bool:
         """(nineteenth round) ``A national poll released Sunday by The Washington Post and ABC News
         shows``, ``records compiled by the Center for Responsive Politics show``: a document noun, a
-        participle or time words, then "by" and the organisation that made it, right before the
-        verb.  The organisation (the first one named) speaks through its document."""
-        b = i  # the by-phrase ends right before the verb
-        k = b - 1
-        while k >= 0 and b - k <= _BY_RUN and self.sents[k] == self.sents[i] and self.lows[k] != "by":
+        participle of making it or time words, then "by" and its maker, right before the verb.  The
+        maker (the first one named) speaks through its document."""
+        k = i - 1
+        while k >= 0 and i - k <= _BY_RUN and self.sents[k] == self.sents[i] and self.lows[k] != "by":
             if not (self.caps[k] or self.lows[k] in _BY_RUN_JOINERS):
                 return False  # "An analysis by Politifact of elections going back to 1972": not a name
             k -= 1
-        if k < 1 or self.lows[k] != "by" or b - k < 2:
+        if k < 1 or self.lows[k] != "by" or i - k < 2:
             return False
-        first = k + 1
-        if self.lows[first] == "the":
-            first += 1
-        end = first
-        while end < b and (self.caps[end] or (
-            self.lows[end] in _NAME_JOINERS and end + 1 < b and self.caps[end + 1]
-        )):
-            end += 1  # the first organisation: "the Center for Responsive Politics", not "and ABC News"
-        if end == first or not self.caps[first] or _bare(self.texts[first]) not in self.names.mid_caps:
+        first, end = self._maker_run(k + 1, i)
+        if end == first or _bare(self.texts[first]) not in self.names.mid_caps:
             return False
         d = k - 1  # back over the participle and time words to the document noun
         while d >= 0 and k - d <= 6 and self.sents[d] == self.sents[i]:
             low = self.lows[d]
             if low in lex.DOCUMENT_NOUNS and not self.caps[d]:
-                a = self._noun_phrase_start(d)
                 name = _POSSESSIVE.sub("", self.body[self.starts[first] : self.ends[end - 1]])
-                return self._add((name, "organization"), i, a, b, False, resolved=True)
-            if not (low in lex.DOCUMENT_GAP or low.endswith("ed") or self.texts[d].isdigit()
-                    or self._skippable(d)):
-                return False
+                a = self._noun_phrase_start(d)
+                return self._add((name, "organization"), i, a, i, False, resolved=True)
+            if not (
+                low in lex.DOCUMENT_GAP or low in _MADE_BY or self.texts[d].isdigit() or self._skippable(d)
+            ):
+                return False  # "an investigation commissioned by Shell found": Shell did not write it
             d -= 1
         return False
+
+    def _maker_run(self, k: int, limit: int) -> tuple[int, int]:
+        """(first, end) tokens of the name that starts at ``k`` (after an optional "the"), before
+        ``limit``: capitalised words and the joiners inside a name ("the Center for Responsive
+        Politics"), up to a second name's "and"; first == end when no capitalised word starts there."""
+        first = k + 1 if k < limit and self.lows[k] == "the" else k
+        end = first
+        while end < limit and self.sents[end] == self.sents[k] and (
+            self.caps[end] or (self.lows[end] in _NAME_JOINERS and end + 1 < limit and self.caps[end + 1])
+        ):
+            end += 1
+        return first, end
 
     def _noun_phrase_start(self, j: int) -> int:
         """The first token of the noun phrase headed at ``j``: back over its determiner and up to
@@ -3778,8 +3786,13 @@ class _Attributor:
         """
         maker = self._document_maker(i, a) if cue == "according to" else -1
         if maker > 0:
-            # "according to a recent report from Bloomberg New Energy Finance": its maker speaks
-            return self._after_np(i, maker, cue, inverted)
+            # "according to a statement from the Kremlin", "… a survey from the Institute for Supply
+            # Management": its maker speaks (a name with a joiner is an organisation's, read whole)
+            first, end = self._maker_run(maker, self.n)
+            if not any(self.lows[k] in _NAME_JOINERS for k in range(first, end)):
+                return self._after_np(i, maker, cue, inverted)
+            name = self.body[self.starts[first] : self.ends[end - 1]]
+            return self._add((name, "organization"), i, first, end, inverted=True, resolved=True, cue=cue)
         b = a
         names = self.names
         while b < self.n and b - a < 10 and self.sents[b] == self.sents[i]:
