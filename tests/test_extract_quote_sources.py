@@ -1162,3 +1162,22 @@ def test_document_commissioned_by_a_company_is_not_its_statement():
 def test_according_to_a_survey_from_an_institute_names_it_whole():
     body = "Output rose in December, according to a survey from the Institute for Supply Management."
     assert _quotes(body) == {"Institute for Supply Management": ["Output rose in December"]}
+
+
+# A document noun's modifiers must name its maker whole (held-out BBC: "The Forum for the Future
+# research found" was read as Future's, "The Nokia-sponsored research" as "Nokia-sponsored").
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The Forum for the Future research",
+        "The Nokia-sponsored research",
+        "University College London research",
+    ],
+)
+def test_document_whose_maker_is_not_named_whole_is_not_read(subject):
+    assert _quotes(f"{subject} found that mobiles and fixed phones were used for different purposes.") == {}
+
+
+def test_named_research_speaks_for_its_maker():
+    body = "Voters met. The Pew Center research found that mobiles and fixed phones serve different purposes."
+    assert _quotes(body) == {"Pew Center": ["mobiles and fixed phones serve different purposes."]}

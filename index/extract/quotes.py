@@ -761,6 +761,7 @@ _BY_RUN_JOINERS: Final = frozenset(["and", "for", "of", "on", "&", "the", "'s", 
 _NAME_JOINERS: Final = frozenset(["for", "of", "on", "&"])
 # Participles of making a document, between it and its maker ("a poll conducted by"); not
 # "commissioned" or "funded": who pays for a study does not write it.
+_MADE_BY_HYPHEN: Final = re.compile(r"-(?:sponsored|funded|backed|commissioned|led|owned)$")
 _MADE_BY: Final = lex.words("conducted released published compiled issued produced prepared written carried")
 _ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
 _NAMING: Final = lex.words("called named dubbed")
@@ -3532,6 +3533,8 @@ class _Attributor:
             # "the Turkish presidency", "the Kremlin press service", "Pentagon officials"
             end = self.ends[j]
             if head in lex.DOCUMENT_NOUNS:  # "a Reuters rolling poll": Reuters speaks
+                if not self._document_maker_named(a, mods, named):
+                    return False
                 end = max(self.ends[m] for m in mods if caps[m])
             name = _POSSESSIVE.sub("", self.body[self.starts[named[0]] : end]).replace("’s ", " ")
             name = name.replace("'s ", " ")
@@ -3543,6 +3546,19 @@ class _Attributor:
             # "Ms. Merkel's spokesman said": the spokesman she has (named earlier), else the description
             return self._role_description(i, a, j, head, named)
         return False
+
+    def _document_maker_named(self, a: int, mods: list[int], named: list[int]) -> bool:
+        """(nineteenth round) Whether the capitalised modifiers of a document noun from token ``a``
+        name its maker whole: not a participle joined by a hyphen ("the Nokia-sponsored research":
+        Nokia paid, it did not write), not the tail of a longer name ("the Forum for the Future
+        research"), not a name whose first word opens the sentence ("University College London
+        research": the sentence start is no mid-sentence capital, so the name would lose it)."""
+        if any(_MADE_BY_HYPHEN.search(self.texts[m]) for m in mods):
+            return False
+        if a >= 2 and self.lows[a - 1] in _NAME_JOINERS and self.caps[a - 2]:
+            return False
+        k = named[0] - 1
+        return not (k >= 0 and k in mods and self.caps[k])
 
     def _group_subject(self, head: str, mods: list[int], named: list[int]) -> bool:
         """``Muslim advocates hailed``, ``Verizon executives have admitted``: a plural group head
