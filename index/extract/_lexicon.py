@@ -162,6 +162,7 @@ AUXILIARIES: Final[frozenset[str]] = words(
     wouldn't wouldn’t isn't isn’t wasn't wasn’t aren't aren’t now since long consistently openly
     widely strongly sharply immediately quickly increasingly generally largely
     however meanwhile instead though too himself herself itself themselves
+    nevertheless nonetheless likewise
     """
 )
 
