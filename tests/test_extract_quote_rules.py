@@ -1531,3 +1531,13 @@ def test_naming_complement_with_a_comma_inside_its_quotation():
     # the comma inside an open quotation belongs to the complement, the point of the naming
     body = "Jane Holloway spoke in Ohio. Holloway called the new law “much, much better” than the old one."
     assert _quotes(body)["Jane Holloway"] == ["the new law “much, much better” than the old one."]
+
+
+def test_quoted_name_in_a_relative_clause_is_the_sources_words():
+    # "what X says his plan would do" is no statement, but the quoted name after a naming verb is
+    body = "Jane Holloway spoke in Ohio. The city needs what Holloway called “a fresh start.”"
+    assert _quotes(body)["Jane Holloway"] == ["“a fresh start.”"]
+    body = "Jane Holloway spoke in Ohio. The city needs what Holloway described as a “piece of history.”"
+    assert _quotes(body)["Jane Holloway"] == ["a “piece of history.”"]
+    body = "Jane Holloway spoke in Ohio. It is what Holloway calls the future of the city."
+    assert _quotes(body)["Jane Holloway"] == []

@@ -948,21 +948,13 @@ def _as_complement(text: str, match: re.Match[str], cue: str) -> bool:
     return cue.lower() in _AS_COMPLEMENT_CUES and _AS_POSSESSIVE.match(text, match.start()) is not None
 
 
-#: (nineteenth round) Verbs of naming: the object and its complement together are the statement
-#: ("called the senator a “nasty guy”", "dubbed the race “the yuca primary”").
-_NAMING_CUES: Final = lex.words(
-    "call calls called calling dub dubs dubbed dubbing brand brands branded branding label labels"
-    " labeled labelled labeling labelling"
-)
-
-
 def _naming_goes_on(text: str, at: int, cue: str) -> int:
-    """(nineteenth round) Where the object of a naming verb (``_NAMING_CUES``) goes on when the comma
+    """(nineteenth round) Where the object of a naming verb (``lex.NAMING_CUES``) goes on when the comma
     at ``at`` lies inside a quotation opened in its complement and not yet closed ("called the law
     “much, much better” than …"): the complement is the point of the statement; 0 when the object
     ends there.  (An apposition between object and complement, "called Clinton, his rival, an
     ISIS “co-founder”", was tried and dropped: train found +1, correct −1, spurious +1.)"""
-    if cue.lower().split(" ", 1)[0] not in _NAMING_CUES:
+    if cue.lower().split(" ", 1)[0] not in lex.NAMING_CUES:
         return 0
     head = text[:at]
     return at + 1 if head.count("\u201c") > head.count("\u201d") else 0
