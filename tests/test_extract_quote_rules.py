@@ -1516,3 +1516,28 @@ def test_a_negation_in_an_earlier_coordinated_verb_does_not_negate_the_cue():
     assert _quotes(body) == {"Jane Doe": ["the mayor was not involved", "the bill would pass."]}
     # A negated cue after the coordination is still no statement.
     assert _quotes("Senator Jane Doe did not say and would not confirm that she would run.") == {}
+
+
+# -- verbs of naming (nineteenth round) --------------------------------------------------------
+
+
+def test_sentence_adverb_nevertheless_between_subject_and_cue():
+    # "nevertheless" / "nonetheless" / "likewise" are sentence adverbs, skipped as "also" is
+    body = "Jane Holloway spoke in Ohio. Holloway has nevertheless called his vote an irresponsible one."
+    assert _quotes(body)["Jane Holloway"] == ["his vote an irresponsible one."]
+
+
+def test_naming_complement_with_a_comma_inside_its_quotation():
+    # the comma inside an open quotation belongs to the complement, the point of the naming
+    body = "Jane Holloway spoke in Ohio. Holloway called the new law “much, much better” than the old one."
+    assert _quotes(body)["Jane Holloway"] == ["the new law “much, much better” than the old one."]
+
+
+def test_quoted_name_in_a_relative_clause_is_the_sources_words():
+    # "what X says his plan would do" is no statement, but the quoted name after a naming verb is
+    body = "Jane Holloway spoke in Ohio. The city needs what Holloway called “a fresh start.”"
+    assert _quotes(body)["Jane Holloway"] == ["“a fresh start.”"]
+    body = "Jane Holloway spoke in Ohio. The city needs what Holloway described as a “piece of history.”"
+    assert _quotes(body)["Jane Holloway"] == ["a “piece of history.”"]
+    body = "Jane Holloway spoke in Ohio. It is what Holloway calls the future of the city."
+    assert _quotes(body)["Jane Holloway"] == []

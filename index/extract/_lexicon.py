@@ -151,6 +151,21 @@ INVERTED_CUES: Final[frozenset[str]] = words(
     """
 )
 
+# (nineteenth round) Verbs of naming: the object and its complement together are the statement
+# ("called the senator a “nasty guy”", "dubbed the race “the yuca primary”").
+NAMING_CUES: Final[frozenset[str]] = words(
+    """
+    call calls called calling dub dubs dubbed dubbing brand brands branded branding label labels
+    labeled labelled labeling labelling term terms termed
+    """
+)
+# Verbs of naming that take their complement after "as" ("what Zimmerman described as “…”").
+NAMING_AS_CUES: Final[frozenset[str]] = words(
+    """
+    described describes describing characterized characterizes characterised referred refers
+    """
+)
+
 # Words between a subject and its cue verb ("Lavrov has also repeatedly said").
 AUXILIARIES: Final[frozenset[str]] = words(
     """
@@ -162,6 +177,7 @@ AUXILIARIES: Final[frozenset[str]] = words(
     wouldn't wouldn’t isn't isn’t wasn't wasn’t aren't aren’t now since long consistently openly
     widely strongly sharply immediately quickly increasingly generally largely
     however meanwhile instead though too himself herself itself themselves
+    nevertheless nonetheless likewise
     """
 )
 

@@ -4808,7 +4808,9 @@ def _reported_span(
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
     lead_in = body[max(s_start, att.source_start - 12) : att.source_start]
     if not att.inverted and _content.relative_source(lead_in):
-        return 0, 0  # "what Trump says his tax plan would do": the clause is not his statement
+        # "what Trump says his tax plan would do": the clause is not his statement; but in "what
+        # Gilbert called “a perception problem”" the quoted name is his words
+        return _relative_naming(body, att, s_end) or (0, 0)
     speech = _content.reports_content(att.cue, att.type)
     speech = speech and not _content.voiced_by_passive(att.cue, att.inverted)
     if speech and _content.unasserted_plural(att.cue, body[s_start : att.cue_start]):
@@ -4914,6 +4916,28 @@ _LISTENER_NOUNS: Final = lex.words(
 _LISTENER_WORDS: Final = 6
 # Words that open a clause or a reported statement, never inside a listener phrase.
 _LISTENER_STOPS: Final = lex.PRONOUNS | lex.AUXILIARIES | _CLAUSE_LEADS | lex.words("that is was are were")
+
+
+# (nineteenth round) The quotation right after a naming cue in a relative clause: "what Gilbert
+# called “a perception problem”", "what Zimmerman described as a “piece of history”".
+_RELATIVE_NAME: Final = re.compile(
+    r"\s*(?P<as>(?:to\s+)?as\s+)?(?P<name>(?:(?:a|an|the)\s+)?"
+    r"(?:\u201c[^\u201c\u201d]{1,80}\u201d|\"[^\"]{1,80}\"|''(?:(?!'').){1,80}''))"
+)
+
+
+def _relative_naming(body: str, att: _Attribution, s_end: int) -> tuple[int, int] | None:
+    """(nineteenth round) The quoted name a Source gives in a relative clause ("what X called
+    “…”", "what X has dubbed “…”", "what X described as a “…”"): the quotation after the naming
+    cue (with its article), or None."""
+    verbs = att.cue.lower().split()
+    as_cue = any(v in lex.NAMING_AS_CUES for v in verbs)
+    if not as_cue and not any(v in lex.NAMING_CUES for v in verbs):
+        return None
+    match = _RELATIVE_NAME.match(body, att.cue_end, s_end)
+    if match is None or as_cue != bool(match.group("as")):
+        return None
+    return match.start("name"), match.end()
 
 
 def _source_relative(body: str, start: int, end: int) -> bool:
