@@ -1181,3 +1181,23 @@ def test_document_whose_maker_is_not_named_whole_is_not_read(subject):
 def test_named_research_speaks_for_its_maker():
     body = "Voters met. The Pew Center research found that mobiles and fixed phones serve different purposes."
     assert _quotes(body) == {"Pew Center": ["mobiles and fixed phones serve different purposes."]}
+
+
+# Nineteenth round: an institution's name goes on with its named complement, whichever side of the
+# cue it stands on ("Center for American Progress", not "Center"), past "and" + a short last part.
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("The Commission on Presidential Debates said it was ready.", "Commission on Presidential Debates"),
+        ("It was ready, said the Center for American Progress.", "Center for American Progress"),
+        ("It is ready, according to the Department of Trade and Industry.",
+         "Department of Trade and Industry"),
+        ("It was ready, said the Office for National Statistics.", "Office for National Statistics"),
+    ],
+)
+def test_institution_named_with_its_complement(body, speaker):
+    assert list(_quotes(f"Officials met. {body}")) == [speaker]
+
+
+def test_institution_followed_by_a_day_keeps_its_name():
+    assert list(_quotes("Officials met. The Committee on Tuesday said the hall was ready.")) == ["Committee"]

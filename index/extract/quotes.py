@@ -761,6 +761,18 @@ _BY_RUN_JOINERS: Final = frozenset(["and", "for", "of", "on", "&", "the", "'s", 
 _NAME_JOINERS: Final = frozenset(["for", "of", "on", "&"])
 # Participles of making a document, between it and its maker ("a poll conducted by"); not
 # "commissioned" or "funded": who pays for a study does not write it.
+# Heads of institutions named with a complement ("Commission on …", "Center for …", "Bank of …").
+_INSTITUTION_HEADS: Final = lex.words(
+    """
+    center centre centers centres institute institutes commission committee council foundation bureau
+    office department ministry association federation union league society board bank fund agency
+    coalition alliance organization organisation court academy
+    """
+)
+_AND_PART: Final = 3  # "and" and at most two words closing an institution's name
+_CALENDAR_WORDS: Final = lex.WEEKDAYS | lex.words(
+    "january february march april may june july august september october november december"
+)
 _MADE_BY_HYPHEN: Final = re.compile(r"-(?:sponsored|funded|backed|commissioned|led|owned)$")
 _MADE_BY: Final = lex.words("conducted released published compiled issued produced prepared written carried")
 _ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
@@ -3547,6 +3559,26 @@ class _Attributor:
             return self._role_description(i, a, j, head, named)
         return False
 
+    def _institution_tail(self, b: int) -> int:
+        """(nineteenth round) Where an institution's name that stops before ``b`` really ends, when
+        its head takes a named complement ("the Commission on Presidential Debates", "said the
+        Center for American Progress", "the Institute for Supply Management"): ``b`` itself when no
+        such tail follows.  Not a day or month ("the Committee on Tuesday"), not past "and"."""
+        if b < 1 or b + 1 >= self.n or self.lows[b - 1] not in _INSTITUTION_HEADS:
+            return b
+        if self.lows[b] not in _NAME_JOINERS or self.sents[b + 1] != self.sents[b - 1]:
+            return b
+        first, end = self._maker_run(b + 1, self.n)
+        if end == first or self.lows[first] in _CALENDAR_WORDS:
+            return b
+        if end + 1 < self.n and self.lows[end] == "and" and self.caps[end + 1]:
+            # "the Organisation for Economic Co-operation and Development", "the Department of Trade
+            # and Industry": one more short name part (a second institution comes with its article)
+            more = self._maker_run(end + 1, self.n)[1]
+            if more - end <= _AND_PART:
+                end = more
+        return end
+
     def _document_maker_named(self, a: int, mods: list[int], named: list[int]) -> bool:
         """(nineteenth round) Whether the capitalised modifiers of a document noun from token ``a``
         name its maker whole: not a participle joined by a hyphen ("the Nokia-sponsored research":
@@ -3944,6 +3976,11 @@ class _Attributor:
             name, kind = self.names.resolve(name, kind)
         if kind == "person" and name.split()[-1].lower() in lex.PLACES:
             kind = "organization"
+        if kind == "organization":
+            end = self._institution_tail(b)
+            if end > b and self.body[self.starts[a] : self.ends[b - 1]].endswith(name):
+                name += self.body[self.ends[b - 1] : self.ends[end - 1]]  # as written
+                b = end
         self.found.append(
             _Attribution(
                 name=name,
