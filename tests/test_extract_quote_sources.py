@@ -1037,3 +1037,19 @@ def test_colon_statement_needs_a_named_person_not_a_description_place_or_organis
     assert _quotes(body) == {}
     body = 'Tom Fenwick left the rally clutching a sign: "The silent majority stands with us."'
     assert _quotes(body) == {}
+
+
+def test_person_of_an_organisation_after_modifiers_or_a_possessive_speaks():
+    # round 19: "of the <modifier> <Organisation>" and "of <Place>'s <Organisation>" link the
+    # organisation to the person before them, as "of the <Organisation>" does: the person speaks
+    body = "Tom Fenwick of the conservative Heritage Foundation said the plan would fail."
+    assert _quotes(body) == {"Tom Fenwick": ["the plan would fail."]}
+    body = "Ana Ruiz at the now-defunct Daily Ledger argued that the tax was unfair."
+    assert _quotes(body) == {"Ana Ruiz": ["the tax was unfair."]}
+    body = '"The plant could double its output," Tom Fenwick of Ohio\'s Institute for Energy wrote.'
+    assert _quotes(body) == {"Tom Fenwick": ["The plant could double its output"]}
+    # no name right before the link: a determiner, a noun phrase, a clause with "and"
+    body = "Most of the vulnerable Senate Democrats have already said they would support the bill."
+    assert _quotes(body) == {"Senate Democrats": ["they would support the bill."]}
+    body = "A woman asked for a photo and Ana Ruiz said the line was too long."
+    assert _quotes(body) == {"Ana Ruiz": ["the line was too long."]}

@@ -773,6 +773,8 @@ _OPENING_PREPOSITIONS: Final = lex.words("amid amidst after before since despite
 _ACTION_PARTICLES: Final = lex.words("off up away down")
 # Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
 _LINKS: Final = lex.words("of at from for")
+# Lower-case words that end a run of modifiers between a link and an organisation's name.
+_LINK_STOPS: Final = lex.words("the a an and or but nor")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
 _ORG_LINKS: Final = lex.words("of for")
 # Words before a noun phrase, never before a subject and its verb ("after the Orlando attacks,").
@@ -3301,6 +3303,9 @@ class _Attributor:
             o = a - 1 if a > 1 and _ORDINAL.match(self.lows[a - 1]) else a  # "for the 6th Circuit"
             b = o - 1 if o > 0 and self.lows[o - 1] not in _ARTICLES else o - 2
             linked = b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent
+            if not linked and self._link_past_modifiers(o, sent) >= 0:
+                b = self._link_past_modifiers(o, sent)
+                linked = True
             if linked and not self._titled_person(a, j, b):
                 found = len(self.found)  # "James Pethokoukis of the AEI wrote"
                 if not self._subject_at(i, b - 1):
@@ -3358,6 +3363,34 @@ class _Attributor:
         if text[:1].isalpha() and text.islower():
             return self._nominal(i, j) or self._with_associates(i, j)
         return False
+
+    def _link_past_modifiers(self, o: int, sent: int) -> int:
+        """The "of" / "at" / "from" / "for" before an organisation whose name at ``o`` follows an
+        article and one or two lower-case modifiers ("Jonah Goldberg of the anti-Trump National
+        Review wrote", "McCarthy at the now-defunct National Review") or a capitalised possessive
+        ("Albright of Washington's Institute for Science … wrote"): the person before the link
+        speaks, as with "of the AEI".  -1 when there is no such link."""
+        k = o - 1
+        if k > 0 and self.caps[k] and self.texts[k].endswith(("'s", "’s")):
+            k -= 1  # "of Washington's Institute"
+        else:
+            mods = 0
+            while k > 0 and mods < 2 and self.texts[k][:1].islower() and self.texts[k].isascii():
+                if not self.texts[k].replace("-", "").isalpha() or self.lows[k] in _LINK_STOPS:
+                    break
+                k -= 1
+                mods += 1
+            if mods == 0 or self.lows[k] not in _ARTICLES:
+                return -1
+            k -= 1
+        if k < 1 or self.sents[k] != sent or self.lows[k] not in _LINKS:
+            return -1
+        # a name must end right before the link ("Goldberg of"): not "asked for a photo and
+        # Clinton said"; nor a determiner or number that opens the sentence:
+        # "One of the jobs Perez talks about", "Most of the vulnerable Senate Republicans said"
+        if not self.caps[k - 1] or self.sents[k - 1] != sent or self.lows[k - 1] in lex.NON_NAME_CAPS:
+            return -1
+        return k
 
     def _group_in_place(self, i: int, p: int) -> bool:
         """``Democratic insiders in New Hampshire were more likely to say``: the named group whose
