@@ -1053,3 +1053,20 @@ def test_person_of_an_organisation_after_modifiers_or_a_possessive_speaks():
     assert _quotes(body) == {"Senate Democrats": ["they would support the bill."]}
     body = "A woman asked for a photo and Ana Ruiz said the line was too long."
     assert _quotes(body) == {"Ana Ruiz": ["the line was too long."]}
+
+
+def test_name_before_an_apposition_left_unclosed_speaks():
+    # round 19: writers drop the comma that closes "X, <title> of <organisation>," before "said";
+    # the name that opens the sentence speaks, not the organisation nor a name inside the title
+    body = "Tom Fenwick, president and CEO of the Ohio Grocers Association stated, “Prices will rise again.”"
+    assert _quotes(body) == {"Tom Fenwick": ["Prices will rise again."]}
+    body = (
+        "Friday on the “Morning Hour,” Sen. Ana Ruiz (D-Ohio), a supporter of Mary Bell’s bid for the "
+        "presidency told the host she believed that Bell would win."
+    )
+    assert _quotes(body) == {"Ana Ruiz": ["Bell would win."]}
+    # a relative clause or a bare description is no apposition: "who … described", "an aide said"
+    body = "Tom Fenwick, who has in the past described the mayor as a fraud of the worst kind, left."
+    assert _quotes(body) == {}
+    body = "Ana Ruiz, a top aide said, “is very confident in the contrast” between the two."
+    assert "Ana Ruiz" not in _quotes(body)

@@ -773,6 +773,14 @@ _OPENING_PREPOSITIONS: Final = lex.words("amid amidst after before since despite
 _ACTION_PARTICLES: Final = lex.words("off up away down")
 # Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
 _LINKS: Final = lex.words("of at from for")
+# "X, <description> said" with the closing comma left out: the description's longest reach, and the
+# marks it never holds.
+_UNCLOSED_APPOSITION_MAX: Final = 16
+_UNCLOSED_STOPS: Final = frozenset([",", ";", ":", "(", ")", ".", "?", "!"])
+_UNCLOSED_CUES: Final = lex.words("said says told tells stated wrote writes added explained argued noted")
+_APPOSITION_CLAUSE_WORDS: Final = lex.words(
+    "who whom whose which that though although while when because if as"
+)
 # Lower-case words that end a run of modifiers between a link and an organisation's name.
 _LINK_STOPS: Final = lex.words("the a an and or but nor")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
@@ -2693,7 +2701,60 @@ class _Attributor:
             or self._relative_clause(i, j)
             or self._described_before(i, j)
             or self._framed_name(i, j)
+            or self._unclosed_apposition(i, j)
         )
+
+    def _unclosed_apposition(self, i: int, j: int) -> bool:
+        """``Anthony Anton, president and CEO of the Restaurant Association stated, …``: a name that
+        opens the sentence, then a comma and a lower-case description whose closing comma the writer
+        left out, the description running up to the cue (token ``j`` is its last word).  The name
+        speaks; the description holds no comma, quotation mark, dash, colon or semicolon."""
+        sent = self.sents[i]
+        s = j
+        while s > 0 and self.sents[s - 1] == sent:
+            s -= 1
+        titled = self._after_quoted_title(s, j)
+        if titled >= 0:
+            s = titled  # "Friday on CNN's “New Day,” Sen. Kristen Gillibrand (D-NY), a …"
+        else:
+            s = self._past_lead_words(self._past_dateline(s, i), i)
+            if _opener(self.lows[s]) or self._opening_word(s):
+                s = self._after_opener(s, i)
+        if s < 0 or s >= j or not self.names._is_name_word(s) or self.lows[s] in lex.NON_NAME_CAPS:
+            return False
+        e = self.names._run_end(s)
+        c = e
+        if c < j and self.texts[c] == "(" and c + 2 < j and self.texts[c + 2] == ")":
+            c += 3  # "Kristen Gillibrand (D-NY), a supporter of …"
+        if c >= j - 1 or self.texts[c] != "," or not self.texts[c + 1][:1].islower():
+            return False
+        if j - c > _UNCLOSED_APPOSITION_MAX or self.lows[i] not in _UNCLOSED_CUES:
+            return False
+        first = self.lows[c + 1]
+        if first not in _ARTICLES and first not in lex.ROLE_NOUNS and first != "former":
+            return False  # "Beck, who has … described", "Clinton, though she praised …"
+        linked = False
+        for k in range(c + 1, j + 1):
+            text = self.texts[k]
+            if text in _UNCLOSED_STOPS or text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text in _DASHES:
+                return False
+            if self.lows[k] in _APPOSITION_CLAUSE_WORDS:
+                return False  # "…, a Clinton appointee considered …", "a debate that threatened"
+            linked = linked or self.lows[k] in _LINKS
+        if not linked:
+            return False  # "Clinton, a top aide said, …": the aide speaks
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if not parsed or _is_place(parsed[0]):
+            return False
+        return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _after_quoted_title(self, s: int, j: int) -> int:
+        """The token after the first quotation closed by its comma (",”") between ``s`` and ``j``,
+        or -1: an opening frame that names a show ("Friday on CNN's “New Day,” Sen. …")."""
+        for k in range(s + 1, j):
+            if self.texts[k] in _CLOSE_QUOTES and self.texts[k - 1] == ",":
+                return k + 1
+        return -1
 
     def _framed_name(self, i: int, j: int) -> bool:
         """``… while Jeb Bush in a Medium post said …``, ``Trump in his announcement speech called
