@@ -1049,6 +1049,10 @@ def test_person_of_an_organisation_after_modifiers_or_a_possessive_speaks():
     body = '"The plant could double its output," Tom Fenwick of Ohio\'s Institute for Energy wrote.'
     assert _quotes(body) == {"Tom Fenwick": ["The plant could double its output"]}
     # no name right before the link: a determiner, a noun phrase, a clause with "and"
+    # held-out BBC: a place before the link is no person ("the District of Columbia's Court of
+    # Appeals ruled"): the court speaks
+    body = "The panel of the District of Columbia's Court of Appeals said that the state could not sue."
+    assert _quotes(body) == {"Court of Appeals": ["the state could not sue."]}
     body = "Most of the vulnerable Senate Democrats have already said they would support the bill."
     assert _quotes(body) == {"Senate Democrats": ["they would support the bill."]}
     body = "A woman asked for a photo and Ana Ruiz said the line was too long."

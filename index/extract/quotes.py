@@ -3451,7 +3451,20 @@ class _Attributor:
         # "One of the jobs Perez talks about", "Most of the vulnerable Senate Republicans said"
         if not self.caps[k - 1] or self.sents[k - 1] != sent or self.lows[k - 1] in lex.NON_NAME_CAPS:
             return -1
-        return k
+        return k if self._person_ends_at(k) else -1
+
+    def _person_ends_at(self, b: int) -> bool:
+        """Whether the capitalised run right before token ``b`` is a person's name ("Jonah Goldberg
+        of", not "the District of Columbia's Court of Appeals ruled", whose court speaks)."""
+        a = b - 1
+        while a > 0 and self.sents[a - 1] == self.sents[b] and self.names._run_end(a - 1) >= b:
+            a -= 1
+        parsed = self.names.parse_run(a, b, lenient=True)
+        if parsed is None or parsed[1] != "person":
+            return False
+        # one word only when the article named that person in full before ("Goldberg of")
+        known = self.names.by_surname.get(self.lows[b - 1])
+        return len(parsed[0].split()) > 1 or (known is not None and len(known.name.split()) > 1)
 
     def _group_in_place(self, i: int, p: int) -> bool:
         """``Democratic insiders in New Hampshire were more likely to say``: the named group whose
