@@ -2708,8 +2708,17 @@ class _Attributor:
         """``Anthony Anton, president and CEO of the Restaurant Association stated, …``: a name that
         opens the sentence, then a comma and a lower-case description whose closing comma the writer
         left out, the description running up to the cue (token ``j`` is its last word).  The name
-        speaks; the description holds no comma, quotation mark, dash, colon or semicolon."""
+        speaks; the description holds a link ("of", "for", "at": "a top aide said" is a speaker of
+        its own) and no comma, quotation mark, dash, colon, semicolon or clause word."""
+        if self.lows[i] not in _UNCLOSED_CUES:
+            return False
         sent = self.sents[i]
+        c = self._unclosed_description(j, sent)
+        if c < 2:
+            return False
+        e = c
+        if self.texts[c - 1] == ")" and c > 3 and self.texts[c - 3] == "(":
+            e = c - 3  # "Kristen Gillibrand (D-NY), a supporter of …"
         s = j
         while s > 0 and self.sents[s - 1] == sent:
             s -= 1
@@ -2720,33 +2729,36 @@ class _Attributor:
             s = self._past_lead_words(self._past_dateline(s, i), i)
             if _opener(self.lows[s]) or self._opening_word(s):
                 s = self._after_opener(s, i)
-        if s < 0 or s >= j or not self.names._is_name_word(s) or self.lows[s] in lex.NON_NAME_CAPS:
+        if s < 0 or s >= e or not self.names._is_name_word(s) or self.lows[s] in lex.NON_NAME_CAPS:
             return False
-        e = self.names._run_end(s)
-        c = e
-        if c < j and self.texts[c] == "(" and c + 2 < j and self.texts[c + 2] == ")":
-            c += 3  # "Kristen Gillibrand (D-NY), a supporter of …"
-        if c >= j - 1 or self.texts[c] != "," or not self.texts[c + 1][:1].islower():
+        if self.names._run_end(s) != e:
             return False
-        if j - c > _UNCLOSED_APPOSITION_MAX or self.lows[i] not in _UNCLOSED_CUES:
-            return False
-        first = self.lows[c + 1]
-        if first not in _ARTICLES and first not in lex.ROLE_NOUNS and first != "former":
-            return False  # "Beck, who has … described", "Clinton, though she praised …"
-        linked = False
-        for k in range(c + 1, j + 1):
-            text = self.texts[k]
-            if text in _UNCLOSED_STOPS or text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text in _DASHES:
-                return False
-            if self.lows[k] in _APPOSITION_CLAUSE_WORDS:
-                return False  # "…, a Clinton appointee considered …", "a debate that threatened"
-            linked = linked or self.lows[k] in _LINKS
-        if not linked:
-            return False  # "Clinton, a top aide said, …": the aide speaks
         parsed = self.names.parse_run(s, e, lenient=True)
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _unclosed_description(self, j: int, sent: int) -> int:
+        """The comma that opens a description ending at token ``j`` (see ``_unclosed_apposition``),
+        or -1."""
+        linked = False
+        k = j
+        while k > 0 and j - k < _UNCLOSED_APPOSITION_MAX and self.sents[k] == sent:
+            text = self.texts[k]
+            if text == ",":
+                break
+            if text in _UNCLOSED_STOPS or text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text in _DASHES:
+                return -1
+            if self.lows[k] in _APPOSITION_CLAUSE_WORDS:
+                return -1  # "Beck, who has … described", "a Clinton appointee considered …"
+            linked = linked or self.lows[k] in _LINKS
+            k -= 1
+        if self.texts[k] != "," or k == j or not linked:
+            return -1  # "Clinton, a top aide said, …": the aide speaks
+        first = self.lows[k + 1]
+        if first not in _ARTICLES and first not in lex.ROLE_NOUNS and first != "former":
+            return -1  # "Clinton, though she praised …"
+        return k
 
     def _after_quoted_title(self, s: int, j: int) -> int:
         """The token after the first quotation closed by its comma (",”") between ``s`` and ``j``,
@@ -3364,9 +3376,10 @@ class _Attributor:
             o = a - 1 if a > 1 and _ORDINAL.match(self.lows[a - 1]) else a  # "for the 6th Circuit"
             b = o - 1 if o > 0 and self.lows[o - 1] not in _ARTICLES else o - 2
             linked = b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent
-            if not linked and self._link_past_modifiers(o, sent) >= 0:
-                b = self._link_past_modifiers(o, sent)
-                linked = True
+            if not linked and o > 2 and (not self.caps[o - 1] or self.texts[o - 1].endswith(("'s", "’s"))):
+                m = self._link_past_modifiers(o, sent)  # "of the anti-Trump National Review"
+                if m >= 0:
+                    b, linked = m, True
             if linked and not self._titled_person(a, j, b):
                 found = len(self.found)  # "James Pethokoukis of the AEI wrote"
                 if not self._subject_at(i, b - 1):
