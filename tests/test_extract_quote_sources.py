@@ -1074,3 +1074,13 @@ def test_name_before_an_apposition_left_unclosed_speaks():
     assert _quotes(body) == {}
     body = "Ana Ruiz, a top aide said, “is very confident in the contrast” between the two."
     assert "Ana Ruiz" not in _quotes(body)
+
+
+def test_full_name_in_an_aside_after_a_description_speaks():
+    # round 19: "<description ending in a name>, <Full Name> of <place or body>, said": the person
+    # of the aside speaks, not the name that ends the description
+    body = "One pastor backing Mr. Cruz, Darran Whitby of Grace Church in Ames, said he had called 150."
+    assert _quotes(body) == {"Darran Whitby": ["he had called 150."]}
+    # two names in a row with no description before them: the first name stays the subject
+    body = "Ted Cruz, John Smith of Iowa, said the plan would fail."
+    assert _quotes(body) == {"Ted Cruz": ["the plan would fail."]}

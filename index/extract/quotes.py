@@ -3285,12 +3285,36 @@ class _Attributor:
             return self._subject_at(i, k - 1) or self._apposition(i, k, depth + 1)
         if inner:
             return self._add(inner, i, k + 1, j, inverted=False)
+        if depth == 0 and self._named_after_description(i, k, j):
+            return True
         if k > 0 and self.texts[k - 1] == ")":
             return self._subject_at(i, self._skip_parens(k - 1))
         if self._subject_at(i, k - 1):
             return True
         # "Jillian Chase, 27, a Tinder user in New York, said": step over one more aside
         return depth < 2 and self._apposition(i, k, depth + 1)
+
+    def _named_after_description(self, i: int, k: int, j: int) -> bool:
+        """``One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said``: a
+        sentence opened by a description ("One pastor …", "A supporter of …"), then an aside between
+        the commas ``k`` and ``j`` that opens with a person's full name and its "of" / "from" / "at":
+        that person speaks, not a name that ends the description."""
+        s = k + 1
+        if not self.names._is_name_word(s):
+            return False
+        e = self.names._run_end(s)
+        if e >= j or self.lows[e] not in _LINKS or e - s < 2:
+            return False
+        t = k
+        while t > 0 and self.sents[t - 1] == self.sents[i]:
+            t -= 1
+        t = self._past_lead_words(t, i)
+        if self.lows[t] not in _DESCRIBED_LEADS or not self.texts[t + 1][:1].islower():
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if not parsed or parsed[1] != "person" or len(parsed[0].split()) < 2:
+            return False
+        return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
 
     def _chain_head(self, i: int, j: int) -> bool:
         """``X, <aside>, <aside>, said``: the name X that opens the clause speaks, not a name that
