@@ -1201,3 +1201,49 @@ def test_institution_named_with_its_complement(body, speaker):
 
 def test_institution_followed_by_a_day_keeps_its_name():
     assert list(_quotes("Officials met. The Committee on Tuesday said the hall was ready.")) == ["Committee"]
+
+def test_person_of_an_organisation_after_modifiers_or_a_possessive_speaks():
+    # round 19: "of the <modifier> <Organisation>" and "of <Place>'s <Organisation>" link the
+    # organisation to the person before them, as "of the <Organisation>" does: the person speaks
+    body = "Tom Fenwick of the conservative Heritage Foundation said the plan would fail."
+    assert _quotes(body) == {"Tom Fenwick": ["the plan would fail."]}
+    body = "Ana Ruiz at the now-defunct Daily Ledger argued that the tax was unfair."
+    assert _quotes(body) == {"Ana Ruiz": ["the tax was unfair."]}
+    body = '"The plant could double its output," Tom Fenwick of Ohio\'s Institute for Energy wrote.'
+    assert _quotes(body) == {"Tom Fenwick": ["The plant could double its output"]}
+    # no name right before the link: a determiner, a noun phrase, a clause with "and"
+    # held-out BBC: a place before the link is no person ("the District of Columbia's Court of
+    # Appeals ruled"): the court speaks
+    body = "The panel of the District of Columbia's Court of Appeals said that the state could not sue."
+    assert _quotes(body) == {"Court of Appeals": ["the state could not sue."]}
+    body = "Most of the vulnerable Senate Democrats have already said they would support the bill."
+    assert _quotes(body) == {"Senate Democrats": ["they would support the bill."]}
+    body = "A woman asked for a photo and Ana Ruiz said the line was too long."
+    assert _quotes(body) == {"Ana Ruiz": ["the line was too long."]}
+
+
+def test_name_before_an_apposition_left_unclosed_speaks():
+    # round 19: writers drop the comma that closes "X, <title> of <organisation>," before "said";
+    # the name that opens the sentence speaks, not the organisation nor a name inside the title
+    body = "Tom Fenwick, president and CEO of the Ohio Grocers Association stated, “Prices will rise again.”"
+    assert _quotes(body) == {"Tom Fenwick": ["Prices will rise again."]}
+    body = (
+        "Friday on the “Morning Hour,” Sen. Ana Ruiz (D-Ohio), a supporter of Mary Bell’s bid for the "
+        "presidency told the host she believed that Bell would win."
+    )
+    assert _quotes(body) == {"Ana Ruiz": ["Bell would win."]}
+    # a relative clause or a bare description is no apposition: "who … described", "an aide said"
+    body = "Tom Fenwick, who has in the past described the mayor as a fraud of the worst kind, left."
+    assert _quotes(body) == {}
+    body = "Ana Ruiz, a top aide said, “is very confident in the contrast” between the two."
+    assert "Ana Ruiz" not in _quotes(body)
+
+
+def test_full_name_in_an_aside_after_a_description_speaks():
+    # round 19: "<description ending in a name>, <Full Name> of <place or body>, said": the person
+    # of the aside speaks, not the name that ends the description
+    body = "One pastor backing Mr. Cruz, Darran Whitby of Grace Church in Ames, said he had called 150."
+    assert _quotes(body) == {"Darran Whitby": ["he had called 150."]}
+    # two names in a row with no description before them: the first name stays the subject
+    body = "Ted Cruz, John Smith of Iowa, said the plan would fail."
+    assert _quotes(body) == {"Ted Cruz": ["the plan would fail."]}

@@ -794,6 +794,16 @@ _OPENING_PREPOSITIONS: Final = lex.words("amid amidst after before since despite
 _ACTION_PARTICLES: Final = lex.words("off up away down")
 # Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
 _LINKS: Final = lex.words("of at from for")
+# "X, <description> said" with the closing comma left out: the description's longest reach, and the
+# marks it never holds.
+_UNCLOSED_APPOSITION_MAX: Final = 16
+_UNCLOSED_STOPS: Final = frozenset([",", ";", ":", "(", ")", ".", "?", "!"])
+_UNCLOSED_CUES: Final = lex.words("said says told tells stated wrote writes added explained argued noted")
+_APPOSITION_CLAUSE_WORDS: Final = lex.words(
+    "who whom whose which that though although while when because if as"
+)
+# Lower-case words that end a run of modifiers between a link and an organisation's name.
+_LINK_STOPS: Final = lex.words("the a an and or but nor")
 # Words inside an organisation's name ("Center for American Progress", "University of Texas").
 _ORG_LINKS: Final = lex.words("of for")
 # Words before a noun phrase, never before a subject and its verb ("after the Orlando attacks,").
@@ -2788,7 +2798,72 @@ class _Attributor:
             or self._relative_clause(i, j)
             or self._described_before(i, j)
             or self._framed_name(i, j)
+            or self._unclosed_apposition(i, j)
         )
+
+    def _unclosed_apposition(self, i: int, j: int) -> bool:
+        """``Anthony Anton, president and CEO of the Restaurant Association stated, …``: a name that
+        opens the sentence, then a comma and a lower-case description whose closing comma the writer
+        left out, the description running up to the cue (token ``j`` is its last word).  The name
+        speaks; the description holds a link ("of", "for", "at": "a top aide said" is a speaker of
+        its own) and no comma, quotation mark, dash, colon, semicolon or clause word."""
+        if self.lows[i] not in _UNCLOSED_CUES:
+            return False
+        sent = self.sents[i]
+        c = self._unclosed_description(j, sent)
+        if c < 2:
+            return False
+        e = c
+        if self.texts[c - 1] == ")" and c > 3 and self.texts[c - 3] == "(":
+            e = c - 3  # "Kristen Gillibrand (D-NY), a supporter of …"
+        s = j
+        while s > 0 and self.sents[s - 1] == sent:
+            s -= 1
+        titled = self._after_quoted_title(s, j)
+        if titled >= 0:
+            s = titled  # "Friday on CNN's “New Day,” Sen. Kristen Gillibrand (D-NY), a …"
+        else:
+            s = self._past_lead_words(self._past_dateline(s, i), i)
+            if _opener(self.lows[s]) or self._opening_word(s):
+                s = self._after_opener(s, i)
+        if s < 0 or s >= e or not self.names._is_name_word(s) or self.lows[s] in lex.NON_NAME_CAPS:
+            return False
+        if self.names._run_end(s) != e:
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if not parsed or _is_place(parsed[0]):
+            return False
+        return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _unclosed_description(self, j: int, sent: int) -> int:
+        """The comma that opens a description ending at token ``j`` (see ``_unclosed_apposition``),
+        or -1."""
+        linked = False
+        k = j
+        while k > 0 and j - k < _UNCLOSED_APPOSITION_MAX and self.sents[k] == sent:
+            text = self.texts[k]
+            if text == ",":
+                break
+            if text in _UNCLOSED_STOPS or text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text in _DASHES:
+                return -1
+            if self.lows[k] in _APPOSITION_CLAUSE_WORDS:
+                return -1  # "Beck, who has … described", "a Clinton appointee considered …"
+            linked = linked or self.lows[k] in _LINKS
+            k -= 1
+        if self.texts[k] != "," or k == j or not linked:
+            return -1  # "Clinton, a top aide said, …": the aide speaks
+        first = self.lows[k + 1]
+        if first not in _ARTICLES and first not in lex.ROLE_NOUNS and first != "former":
+            return -1  # "Clinton, though she praised …"
+        return k
+
+    def _after_quoted_title(self, s: int, j: int) -> int:
+        """The token after the first quotation closed by its comma (",”") between ``s`` and ``j``,
+        or -1: an opening frame that names a show ("Friday on CNN's “New Day,” Sen. …")."""
+        for k in range(s + 1, j):
+            if self.texts[k] in _CLOSE_QUOTES and self.texts[k - 1] == ",":
+                return k + 1
+        return -1
 
     def _framed_name(self, i: int, j: int) -> bool:
         """``… while Jeb Bush in a Medium post said …``, ``Trump in his announcement speech called
@@ -3307,12 +3382,36 @@ class _Attributor:
             return self._subject_at(i, k - 1) or self._apposition(i, k, depth + 1)
         if inner:
             return self._add(inner, i, k + 1, j, inverted=False)
+        if depth == 0 and self._named_after_description(i, k, j):
+            return True
         if k > 0 and self.texts[k - 1] == ")":
             return self._subject_at(i, self._skip_parens(k - 1))
         if self._subject_at(i, k - 1):
             return True
         # "Jillian Chase, 27, a Tinder user in New York, said": step over one more aside
         return depth < 2 and self._apposition(i, k, depth + 1)
+
+    def _named_after_description(self, i: int, k: int, j: int) -> bool:
+        """``One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said``: a
+        sentence opened by a description ("One pastor …", "A supporter of …"), then an aside between
+        the commas ``k`` and ``j`` that opens with a person's full name and its "of" / "from" / "at":
+        that person speaks, not a name that ends the description."""
+        s = k + 1
+        if not self.names._is_name_word(s):
+            return False
+        e = self.names._run_end(s)
+        if e >= j or self.lows[e] not in _LINKS or e - s < 2:
+            return False
+        t = k
+        while t > 0 and self.sents[t - 1] == self.sents[i]:
+            t -= 1
+        t = self._past_lead_words(t, i)
+        if self.lows[t] not in _DESCRIBED_LEADS or not self.texts[t + 1][:1].islower():
+            return False
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if not parsed or parsed[1] != "person" or len(parsed[0].split()) < 2:
+            return False
+        return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
 
     def _chain_head(self, i: int, j: int) -> bool:
         """``X, <aside>, <aside>, said``: the name X that opens the clause speaks, not a name that
@@ -3398,6 +3497,10 @@ class _Attributor:
             o = a - 1 if a > 1 and _ORDINAL.match(self.lows[a - 1]) else a  # "for the 6th Circuit"
             b = o - 1 if o > 0 and self.lows[o - 1] not in _ARTICLES else o - 2
             linked = b >= 0 and self.lows[b] in _LINKS and self.sents[b] == sent
+            if not linked and o > 2 and (not self.caps[o - 1] or self.texts[o - 1].endswith(("'s", "’s"))):
+                m = self._link_past_modifiers(o, sent)  # "of the anti-Trump National Review"
+                if m >= 0:
+                    b, linked = m, True
             if linked and not self._titled_person(a, j, b):
                 found = len(self.found)  # "James Pethokoukis of the AEI wrote"
                 if not self._subject_at(i, b - 1):
@@ -3455,6 +3558,47 @@ class _Attributor:
         if text[:1].isalpha() and text.islower():
             return self._nominal(i, j) or self._with_associates(i, j)
         return False
+
+    def _link_past_modifiers(self, o: int, sent: int) -> int:
+        """The "of" / "at" / "from" / "for" before an organisation whose name at ``o`` follows an
+        article and one or two lower-case modifiers ("Jonah Goldberg of the anti-Trump National
+        Review wrote", "McCarthy at the now-defunct National Review") or a capitalised possessive
+        ("Albright of Washington's Institute for Science … wrote"): the person before the link
+        speaks, as with "of the AEI".  -1 when there is no such link."""
+        k = o - 1
+        if k > 0 and self.caps[k] and self.texts[k].endswith(("'s", "’s")):
+            k -= 1  # "of Washington's Institute"
+        else:
+            mods = 0
+            while k > 0 and mods < 2 and self.texts[k][:1].islower() and self.texts[k].isascii():
+                if not self.texts[k].replace("-", "").isalpha() or self.lows[k] in _LINK_STOPS:
+                    break
+                k -= 1
+                mods += 1
+            if mods == 0 or self.lows[k] not in _ARTICLES:
+                return -1
+            k -= 1
+        if k < 1 or self.sents[k] != sent or self.lows[k] not in _LINKS:
+            return -1
+        # a name must end right before the link ("Goldberg of"): not "asked for a photo and
+        # Clinton said"; nor a determiner or number that opens the sentence:
+        # "One of the jobs Perez talks about", "Most of the vulnerable Senate Republicans said"
+        if not self.caps[k - 1] or self.sents[k - 1] != sent or self.lows[k - 1] in lex.NON_NAME_CAPS:
+            return -1
+        return k if self._person_ends_at(k) else -1
+
+    def _person_ends_at(self, b: int) -> bool:
+        """Whether the capitalised run right before token ``b`` is a person's name ("Jonah Goldberg
+        of", not "the District of Columbia's Court of Appeals ruled", whose court speaks)."""
+        a = b - 1
+        while a > 0 and self.sents[a - 1] == self.sents[b] and self.names._run_end(a - 1) >= b:
+            a -= 1
+        parsed = self.names.parse_run(a, b, lenient=True)
+        if parsed is None or parsed[1] != "person":
+            return False
+        # one word only when the article named that person in full before ("Goldberg of")
+        known = self.names.by_surname.get(self.lows[b - 1])
+        return len(parsed[0].split()) > 1 or (known is not None and len(known.name.split()) > 1)
 
     def _group_in_place(self, i: int, p: int) -> bool:
         """``Democratic insiders in New Hampshire were more likely to say``: the named group whose
