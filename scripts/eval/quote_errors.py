@@ -115,7 +115,9 @@ def analyse(split_dir: Path):
             cover: Counter = Counter()
             inside_other = False
             overlap_same = False
-            g_start, g_end = content_ranges[0][0] - shift, content_ranges[-1][1] - shift
+            # (a discontinuous span's pieces are not always listed in text order)
+            g_start = min(a for a, _ in content_ranges) - shift
+            g_end = max(b for _, b in content_ranges) - shift
             for k, q in quotes:
                 if q.kind != "headline" and (q.end <= g_start or q.start >= g_end):
                     continue  # elsewhere in the article: shared words prove nothing
