@@ -70,10 +70,13 @@ from search.analysis import FastText, text_analyzer
 #: two names before a colon, a colon's quotation for its sentence's subject; 22 = issue-12
 #: eighteenth round: content boundaries (lists in stance objects, another speaker's "and X says",
 #: "warned of/against", asides before "that"), and patterns that CPython 3.11.0-3.11.4 matched
-#: wrongly (possessive groups, gh-106052), so indexes built there are extracted again.)
+#: wrongly (possessive groups, gh-106052), so indexes built there are extracted again; 23 =
+#: issue-12 nineteenth round: documents' makers ("a poll released by X shows", "according to a
+#: report from X"), institutions named with their complement, live-blog entry headings, a counted
+#: number after the cue, another attribution of the sentence ending the content, naming verbs.)
 #: Here, not in index/extract, because exports of both backends name it and the search side must
 #: not import the extractor.
-EXTRACTION_VERSION = 22
+EXTRACTION_VERSION = 23
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

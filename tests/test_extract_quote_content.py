@@ -1311,3 +1311,14 @@ def test_a_phrase_fronted_before_the_contents_own_subject_stays_in_the_content()
     assert _quotes(body) == {
         "Jane Doe": ["sometime in the week that followed, she realized the fund was empty."]
     }
+
+
+# Nineteenth round: after an inverted Source, "and" opens a second Source of the same report, never
+# content (held-out BBC: "…, said the report by the UN Economic Commission for Europe and the
+# International Federation of Robotics." gave the quote "and the International Federation …").
+def test_second_source_after_an_inverted_source_is_no_content():
+    body = "By 2007, robots will do jobs in homes, said John Smith and the Federation of Robotics."
+    speakers = extract_speakers(body)
+    assert [(s.name, [q.text for q in s.quotes]) for s in speakers] == [
+        ("John Smith", ["By 2007, robots will do jobs in homes"])
+    ]

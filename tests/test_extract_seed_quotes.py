@@ -301,9 +301,10 @@ def test_polnear_dev_quote_level_floor(corpora):
     # tied to a named person), 0.9071 / 0.5981 after the fifteenth (headline speakers, content
     # boundaries, speaker names and types), 0.9080 / 0.6067 after the sixteenth (phrasal, topic
     # and light-verb cues, one-word stance objects, Sources far from their cue), 0.9081 / 0.6076
-    # after the seventeenth, 0.9101 / 0.6093 after the eighteenth (content boundaries); this
-    # floor guards what was gained.
+    # after the seventeenth, 0.9101 / 0.6093 after the eighteenth (content boundaries), 0.9112 /
+    # 0.6111 after the nineteenth (documents' makers, content ending before another attribution);
+    # this floor guards what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
-    assert result["precision"] >= 0.909
-    assert result["recall"] >= 0.609  # 705 / 1,157 = 0.6093 (eighteenth round)
+    assert result["precision"] >= 0.911
+    assert result["recall"] >= 0.611  # 707 / 1,157 = 0.6111 (nineteenth round)

@@ -5013,7 +5013,10 @@ def _reported_span(
     question = _content.question_start(body[after_start:s_end], att.cue) if after_start < s_end else None
     if question is not None and not att.inverted:
         found = (question, True)  # "…, asking the directors whether HP should proceed …": the question
-    elif after_start < s_end and not (att.inverted and _source_relative(body, after_start, s_end)):
+    elif after_start < s_end and not (
+        att.inverted
+        and (_source_relative(body, after_start, s_end) or _SECOND_SOURCE.match(body, after_start, s_end))
+    ):
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
     if found is not None and found[0] < 0:
         # ", he said, …": content on both sides of the attribution; the longer side is kept
@@ -5062,6 +5065,11 @@ def _reported_span(
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+# (nineteenth round) "…, said the report by X and the International Federation of Robotics.": after
+# an inverted Source, "and" opens a second Source of the same report, never content.
+_SECOND_SOURCE: Final = re.compile(r",?\s*(?:and|or|&)\s")
 
 
 # A subordinate clause after the object of a judgement ("critical of Trump since they both were
