@@ -917,9 +917,11 @@ def test_talked_about_gives_the_topic_as_content():
     }
 
 
-def test_refers_to_gives_its_object():
+def test_refers_to_gives_its_object_and_complement():
+    # (nineteenth round: "as his …" after a verb of naming is the complement, the point of the
+    # statement, as after "described"; one list of those verbs, lex.NAMING_AS_CUES)
     body = "Chris Christie said the debate was fair. Christie refers to the candidate as his old friend."
-    assert _quotes(body) == {"Chris Christie": ["the debate was fair.", "the candidate"]}
+    assert _quotes(body) == {"Chris Christie": ["the debate was fair.", "the candidate as his old friend."]}
 
 
 def test_topic_cue_alone_makes_a_person_speaker_only_with_a_verb_of_speaking():

@@ -929,23 +929,13 @@ def object_end(text: str, cue: str = "") -> int:
     return end
 
 
-#: (nineteenth round) Verbs that say what something is with "as" ("described himself as her
-#: “Obama whisperer”", "dismissed the plan as his rival's gimmick"): "as" opens the complement,
-#: the point of the statement, not a clause of time.
-_AS_COMPLEMENT_CUES: Final = lex.words(
-    """
-    described describes describing portrayed portrays portraying depicted depicts depicting
-    characterized characterizes characterizing characterised cast casts casting labeled labels
-    labelled branded brands dismissed dismisses dismissing derided derides hailed hails touted touts
-    """
-)
 _AS_POSSESSIVE: Final = re.compile(r"\s+as\s+(?:his|her|their|its)\s")
 
 
 def _as_complement(text: str, match: re.Match[str], cue: str) -> bool:
     """(nineteenth round) Whether an object end at ``match`` is "as his / her / their / its …" after a
-    verb of describing (``_AS_COMPLEMENT_CUES``): the complement goes on, not a time clause."""
-    return cue.lower() in _AS_COMPLEMENT_CUES and _AS_POSSESSIVE.match(text, match.start()) is not None
+    verb of describing (``lex.NAMING_AS_CUES``): the complement goes on, not a time clause."""
+    return cue.lower() in lex.NAMING_AS_CUES and _AS_POSSESSIVE.match(text, match.start()) is not None
 
 
 def _naming_goes_on(text: str, at: int, cue: str) -> int:

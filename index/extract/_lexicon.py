@@ -159,10 +159,15 @@ NAMING_CUES: Final[frozenset[str]] = words(
     labeled labelled labeling labelling term terms termed
     """
 )
-# Verbs of naming that take their complement after "as" ("what Zimmerman described as “…”").
+# Verbs that say what something is with "as" ("described himself as her “Obama whisperer”",
+# "dismissed the plan as his rival's gimmick", "what Zimmerman described as “…”"): "as" opens the
+# complement, the point of the statement.
 NAMING_AS_CUES: Final[frozenset[str]] = words(
     """
-    described describes describing characterized characterizes characterised referred refers
+    described describes describing portrayed portrays portraying depicted depicts depicting
+    characterized characterizes characterizing characterised cast casts casting labeled labels
+    labelled branded brands dismissed dismisses dismissing derided derides hailed hails touted touts
+    referred refers
     """
 )
 
