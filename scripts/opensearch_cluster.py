@@ -604,6 +604,22 @@ class Cluster:
                                    f"last health: {last}\n{tails}")
             time.sleep(0.5)
 
+    def wait_answering(self, timeout: float = 60.0) -> None:
+        """Poll until every running node answers HTTP.  Green comes from whichever node answers
+        first, and another node's HTTP port can open a moment later (a CI run asked node 0 for its
+        health in that moment and was refused)."""
+        deadline = time.monotonic() + timeout
+        for node in self.nodes:
+            while node.running:
+                try:
+                    self.health(node=node.index, http_timeout=10)
+                    break
+                except (OSError, ClusterError) as exc:
+                    if time.monotonic() > deadline:
+                        raise ClusterError(f"node {node.name} does not answer on {node.url}: {exc}\n"
+                                           f"{node.log_tail()}") from exc
+                    time.sleep(0.2)
+
     # ----- node processes
 
     def _config_dir(self, node: Node) -> Path:
@@ -786,6 +802,7 @@ def start_cluster(
             for node in members:
                 cluster._launch(node)
             cluster.wait_for("green", nodes=nodes, timeout=timeout)
+            cluster.wait_answering(timeout=timeout)
         except ClusterError as exc:
             cluster.stop(timeout=10)
             # A free port picked here can be taken by another process before java binds it: try
