@@ -712,7 +712,8 @@ class Cluster:
         self._write_state()
 
     def start_node(self, i: int, timeout: float = 180.0, wait_green: bool = False) -> dict[str, Any]:
-        """(Re)start node ``i`` with its data folder and ports; wait until every node is in the cluster.
+        """(Re)start node ``i`` with its data folder and ports; wait until every node is in the cluster
+        and answers HTTP.
 
         With ``wait_green`` also wait for green health.  Returns the last health seen.
         """
@@ -721,8 +722,10 @@ class Cluster:
             raise ClusterError(f"node {node.name} is already running")
         self._launch(node)
         wanted = sum(1 for n in self.nodes if n.running)
-        return self.wait_for("green" if wait_green else "red", nodes=wanted, timeout=timeout,
-                             watch=[i])
+        health = self.wait_for("green" if wait_green else "red", nodes=wanted, timeout=timeout,
+                               watch=[i])
+        self.wait_answering(timeout=timeout)  # the node may join before its HTTP port opens
+        return health
 
     def stop(self, timeout: float = 30.0) -> None:
         """SIGTERM every running node (a clean shutdown), SIGKILL those still up after ``timeout``."""
