@@ -1322,3 +1322,13 @@ def test_second_source_after_an_inverted_source_is_no_content():
     assert [(s.name, [q.text for q in s.quotes]) for s in speakers] == [
         ("John Smith", ["By 2007, robots will do jobs in homes"])
     ]
+
+
+# Nineteenth round: "According to <maker> data, …": the document noun belongs to the Source, the
+# content starts after its comma (held-out BBC: "data, sales in December failed …").
+def test_document_noun_after_the_maker_is_not_content():
+    body = "Officials met. According to Commerce Department figures, sales in December fell."
+    speakers = extract_speakers(body)
+    assert [(s.name, [q.text for q in s.quotes]) for s in speakers] == [
+        ("Commerce Department", ["sales in December fell."])
+    ]

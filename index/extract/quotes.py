@@ -4984,6 +4984,9 @@ def _reported_span(
             start = s_start + last.start(1) if last is not None else s_start
             return start, s_start + len(text)
         start = att.source_end  # "According to the World Bank, about 12 percent …"
+        document = _DOCUMENT_AFTER_MAKER.match(body, start, s_end)
+        if document is not None and document.group(1).lower() in lex.DOCUMENT_NOUNS:
+            start = document.end()  # "According to Commerce Department figures, sales …": past them
         while start < s_end and body[start] in " ,":
             start += 1
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
@@ -5066,6 +5069,10 @@ def _reported_span(
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
 
+
+# (nineteenth round) The document noun after its maker in "According to <maker> data, …", up to its
+# comma: the document is part of the Source, not the first word of the content.
+_DOCUMENT_AFTER_MAKER: Final = re.compile(r"\s+([a-z]+),")
 
 # (nineteenth round) "…, said the report by X and the International Federation of Robotics.": after
 # an inverted Source, "and" opens a second Source of the same report, never content.
