@@ -172,11 +172,10 @@ _CIRCUMSTANCE: Final = lex.words(
 # (public: the parenthetical-attribution rule of quotes.py reads it too)
 CIRCUMSTANCE: Final[frozenset[str]] = _CIRCUMSTANCE
 # Time words and adverbs that may stand between a cue and its content ("said Tuesday that …").
-_TIME: Final = lex.WEEKDAYS | lex.words(
+_TIME: Final = lex.WEEKDAYS | lex.MONTHS | lex.words(
     """
     today yesterday tonight tomorrow earlier later recently previously again also then now once twice
     last this next week month year weekend morning afternoon evening night early late repeatedly
-    january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
@@ -651,9 +650,8 @@ def _lone_deictic(tokens: list[tuple[int, str]], k: int) -> bool:
     return not _time_word(following) and following not in _DETERMINERS
 
 
-_MONTH_WORDS: Final = lex.words(
+_MONTH_WORDS: Final = lex.MONTHS | lex.words(
     """
-    january february march april may june july august september october november december
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct.
     nov nov. dec dec.
     """

@@ -328,6 +328,9 @@ NON_NAME_CAPS: Final[frozenset[str]] = words(
     """
 )
 WEEKDAYS: Final[frozenset[str]] = words("monday tuesday wednesday thursday friday saturday sunday")
+MONTHS: Final[frozenset[str]] = words(
+    "january february march april may june july august september october november december"
+)
 
 # Lower-case particles allowed inside a person's name ("Bashar al-Assad", "Ursula von der Leyen").
 NAME_PARTICLES: Final[frozenset[str]] = words("de del della der van von al el bin ibn da di du la le")
@@ -415,12 +418,10 @@ DOCUMENT_VERBS: Final[frozenset[str]] = words(
     """
 )
 # Words between a document noun and its verb ("a poll out Monday", "a poll conducted last week").
-DOCUMENT_GAP: Final[frozenset[str]] = words(
+DOCUMENT_GAP: Final[frozenset[str]] = MONTHS | WEEKDAYS | words(
     """
     out conducted released published last this week month year weekend in on earlier late early
     taken new latest recent has have had also
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
     """
 )
 

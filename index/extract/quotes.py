@@ -770,9 +770,7 @@ _INSTITUTION_HEADS: Final = lex.words(
     """
 )
 _AND_PART: Final = 3  # "and" and at most two words closing an institution's name
-_CALENDAR_WORDS: Final = lex.WEEKDAYS | lex.words(
-    "january february march april may june july august september october november december"
-)
+_CALENDAR_WORDS: Final = lex.WEEKDAYS | lex.MONTHS
 _MADE_BY_HYPHEN: Final = re.compile(r"-(?:sponsored|funded|backed|commissioned|led|owned)$")
 _MADE_BY: Final = lex.words("conducted released published compiled issued produced prepared written carried")
 _ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
@@ -6081,6 +6079,8 @@ _BLOG_STAMP: Final = re.compile(r"(?<![\w:])\d{1,2}:\d{2}\s?$")
 _ITEM_NUMBER: Final = re.compile(r"\n[ \t]*\d{1,3}[ \t]*\n(?:[ \t]*\n)*(?P<line>[^\n]*\S[^\n]*)")
 # A word of a line: letters first (digits, dashes and apostrophes may follow).
 _LINE_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+# A full stop after a lower-case word, then more: a sentence break inside a line (no heading).
+_SENTENCE_INSIDE: Final = re.compile(r"[a-z]{2}[.?!]\s+\S")
 
 
 # Past forms of speech verbs a body heading attributes with ("Maria Hinojosa Explained Why She Felt
@@ -6114,7 +6114,7 @@ def _title_case_line(line: str) -> bool:
     Allow People To Die"): at least four words, every word of four letters or more capitalised, no
     full stop inside it."""
     words = _LINE_WORD.findall(line)
-    if len(words) < 4 or len(line) > 160 or re.search(r"[a-z]{2}[.?!]\s+\S", line):
+    if len(words) < 4 or len(line) > 160 or _SENTENCE_INSIDE.search(line):
         return False
     return all(w[0].isupper() for w in words if len(w) >= 4)
 
@@ -6194,7 +6194,6 @@ def _body_headlines(
             cue_at = line.lower().find(cue)
             cue_start = start + max(cue_at, 0)
             att = _Attribution(name, kind, cue, cue_start, cue_start + len(cue), -1, start, start, False)
-            quote = Quote(text=text, speaker=name, cue=cue, start=q_start, end=q_end, kind="reported")
-            out.append((att, quote))
+            out.append((att, _quote(body, att, q_start, q_end, "reported")))
             taken.append((q_start, q_end))
     return out
