@@ -1332,3 +1332,33 @@ def test_document_noun_after_the_maker_is_not_content():
     assert [(s.name, [q.text for q in s.quotes]) for s in speakers] == [
         ("Commerce Department", ["sales in December fell."])
     ]
+
+
+# Twentieth round: a participle after a comma speaks for a subject named before it; the clause
+# before it is the writer's account of that subject's act ("responded on Facebook"), never content.
+def test_trailing_participle_takes_no_clause_before_it():
+    body = "Senator Mark Jones responded on Facebook, writing, “This is a disgrace and I will fight it.”"
+    assert _quotes(body) == {"Mark Jones": ["This is a disgrace and I will fight it."]}
+
+
+# Twentieth round: "…, X said, adding, “…”": the quotation is the participle's and the verb before
+# it reports the clause before it, once (it had given the quotation to "said" and the clause with
+# "Spicer said" in it to "adding", a second copy of the same passage).
+def test_participle_introducing_a_quotation_leaves_the_clause_before_to_the_verb():
+    body = (
+        "Ryan and Trump will meet sometime next week, Spicer said, adding,"
+        " “They need to sit down and have a good talk.”"
+    )
+    assert _quotes(body) == {
+        "Spicer": [
+            "Ryan and Trump will meet sometime next week",
+            "They need to sit down and have a good talk.",
+        ]
+    }
+
+
+# Twentieth round: a short quotation introduced by a participle of saying and a comma is a whole
+# utterance, as after "said," ("…, adding, “Democracy is messy.”" had been lost).
+def test_short_quotation_after_a_participle_and_comma_is_a_quote():
+    body = "Bernie Sanders said the convention could be “messy,” adding, “Democracy is messy.”"
+    assert _quotes(body) == {"Bernie Sanders": ["the convention could be “messy,”", "Democracy is messy."]}

@@ -4212,7 +4212,7 @@ def _attach_quotes(
     anchors = _anchors(atts)
     cue_starts = sorted(a.cue_start for a in atts)
     for n, att in enumerate(atts):
-        idx = _quote_for(body, att, starts, ends, sent_of)
+        idx = _quote_for(body, att, starts, ends, sent_of, cue_starts)
         if idx is not None and idx not in used and starts[idx] > att.cue_end:
             mixed = _mixed_content(body, sent_of, att, limits[n], spans[idx])
             if mixed is not None:
@@ -4813,13 +4813,19 @@ _CLOSING_GAP: Final = " \t\u00a0”’\"'"
 
 
 def _quote_for(
-    body: str, att: _Attribution, starts: list[int], ends: list[int], sent_of: dict
+    body: str,
+    att: _Attribution,
+    starts: list[int],
+    ends: list[int],
+    sent_of: dict,
+    cue_starts: list[int],
 ) -> int | None:
     """Index of the direct quote this attribution introduces or closes, if any.
 
     ``starts`` and ``ends`` (the quotations' offsets) ascend, so the last quotation closed before
     the attribution and the first opened after its cue are the only candidates: the tests below
-    bound how far away a quotation may be, and the others are farther.
+    bound how far away a quotation may be, and the others are farther.  ``cue_starts`` (every
+    attribution's cue, ascending) tells which quotations a later participle introduces.
     """
     if _opening_participle(att):
         return None  # "Noting that …, Tester added: “…”": the quotation is the main clause's
@@ -4851,11 +4857,27 @@ def _quote_for(
         and (starts[k] - lead < 30 or _colon_lead(body, lead, starts[k]))
         and starts[k] <= s_end + 2
         and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
+        and not _participle_between(body, lead, starts[k], cue_starts)
     ):
         return k  # X said: “…”
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _participle_between(body: str, lead: int, start: int, cue_starts: list[int]) -> bool:
+    """Whether a participle cue of its own introduces the quotation opening at ``start`` ("…, Spicer
+    said, adding, “They need to …”"): the quotation is the participle's, and the cue before it
+    reports the clause before it."""
+    match = _PARTICIPLE_INTRODUCES.match(body, lead, start)
+    if match is None or match.end() != start:
+        return False
+    c = bisect.bisect_left(cue_starts, lead)
+    return c < len(cue_starts) and cue_starts[c] < start
+
+
+# A comma, a participle, a comma or colon, then a quotation's opening mark(s).
+_PARTICIPLE_INTRODUCES: Final = re.compile(r",\s+[a-z]+ing\s*[,:]\s*(?:''|[\u201c\"])")
 
 
 def _closed_sentence_before_own(body: str, att: _Attribution, start: int, end: int) -> bool:
@@ -5065,7 +5087,21 @@ def _reported_span(
         # "Most recently, Trump called to ban …": only speech and report verbs trail their content
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
+    if _trailing_participle(att):
+        # "Jones responded on Facebook, writing, “…”": the clause before the participle is its
+        # subject's own act, told by the writer; the participle's words are the quotation after it
+        return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+def _trailing_participle(att: _Attribution) -> bool:
+    """Whether ``att`` is a participle that speaks for a subject named before it ("…, adding
+    …", "…, writing, “…”"): its Source is the cue itself (``_Attributor._participle``)."""
+    return (
+        att.cue.endswith("ing")
+        and att.source_start == att.cue_start
+        and not att.inverted
+    )
 
 
 # (nineteenth round) The document noun after its maker in "According to <maker> data, …", up to its
@@ -5646,7 +5682,8 @@ def _introduced_short(body: str, start: int, words: list[str]) -> bool:
 # A cue and a comma or colon right before a quotation's opening mark(s).
 _SAID_BEFORE: Final = re.compile(
     r"\b(?:said|says|asked|asks|replied|replies|added|adds|wrote|writes|tweeted|tweets|responded"
-    r"|answered|shouted|yelled|joked|quipped)(?:\s+back)?\s*[,:]\s*(?:[\u201c\"]|'')$"
+    r"|answered|shouted|yelled|joked|quipped|adding|saying|writing|tweeting|replying|responding)"
+    r"(?:\s+back)?\s*[,:]\s*(?:[\u201c\"]|'')$"
 )
 
 
