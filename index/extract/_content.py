@@ -1062,6 +1062,7 @@ def content_end(text: str, cue: str = "") -> int:
     if occasion is not None and len(text[: occasion.start()].split()) >= 2:
         return occasion.start()
     end = _final_apposition_end(text, end)
+    end = _aside_paren_end(text, end)
     return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
 
 
@@ -1085,6 +1086,19 @@ def _final_apposition_end(text: str, end: int) -> int:
         return end
     if _clause_in_apposition(found.group().lstrip(", ").split()):
         return end  # ", the truck driver emerged with a gun": a clause of the content, no gloss
+    return found.start()
+
+
+_PAREN_ASIDE: Final = re.compile(r"\s+\([a-z][^()]*\)[.!?]?[\u201d\"']?\s*$")
+
+
+def _aside_paren_end(text: str, end: int) -> int:
+    """``end``, or a sentence-final parenthesis."""
+    if "(" not in text:
+        return end
+    found = _PAREN_ASIDE.search(text, 0, end + 2)
+    if found is None or len(text[: found.start()].split()) < 2:
+        return end
     return found.start()
 
 
