@@ -995,7 +995,9 @@ def short_object_end(text: str, cue: str = "") -> int:
         return len(text)
     if words[0].lower() not in _SHORT_OBJECT_LEADS and not (len(words) == 1 and words[0].isalpha()):
         return len(text)
-    rest = text[end:].split()
+    # (twentieth round) a comma closing the text is where a participle clause was cut off ("denied
+    # the accusations through a spokeswoman, dismissing …"): the phrase still ends the content
+    rest = text[end:].rstrip(", ").split()
     if len(rest) > _TRAILING_PHRASE_WORDS or any(w.lower() in _VERBISH or w.endswith(",") for w in rest):
         return len(text)  # "the turmoil at this week's convention was …": the object's clause goes on
     return end
