@@ -1061,11 +1061,27 @@ def content_end(text: str, cue: str = "") -> int:
         if second is not None and second.group(1) not in _PREPOSITION_ING:
             end = second.start()
     occasion = _OCCASION.search(text, 0, end)
-    if occasion is not None and len(text[: occasion.start()].split()) >= 2:
+    if occasion is not None and _occasion_ends(text, occasion.start(), end):
         return occasion.start()
     end = _final_apposition_end(text, end)
     end = _aside_paren_end(text, end)
     return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
+
+
+def _occasion_ends(text: str, at: int, end: int) -> bool:
+    """Whether the occasion phrase at ``at`` ("in an interview", ``_OCCASION``) ends the content: after
+    two words of content or more, or (twentieth round) after a one-word object when no topic or "that"
+    clause follows it (``_TOPIC_AFTER_OCCASION``: "defended Cruz in a recent interview with The Post",
+    "claimed victory in a tweet"; not "expressed frustration in an interview this year that …")."""
+    before = len(text[:at].split())
+    if before >= 2:
+        return True
+    return before == 1 and not any(w in _TOPIC_AFTER_OCCASION for w in text[at:end].lower().split())
+
+
+# Words that carry a one-word object on past an occasion (as past a time phrase, ``_TIME_INSIDE``):
+# "thanked Trump on Twitter for backing …", "expressed frustration in an interview that …".
+_TOPIC_AFTER_OCCASION: Final = lex.words("that for over about against")
 
 
 # (twentieth round) A sentence-final ", the / a / an <noun phrase>." after the content ("… net worth
