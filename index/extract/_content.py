@@ -834,7 +834,7 @@ _OBJECT_END: Final = re.compile(
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|\s+(?:yesterday|earlier|later)\b"
-    r"|\s+(?:since|amid)\s+(?:a|an|the|his|her|their|its)\s"
+    r"|\s+(?:since|amid|following)\s+(?:a|an|the|his|her|their|its|those|these)\s"
     # "at" / "during" / "after" / "before" only before an occasion ("criticized Cruz at a rally in
     # Iowa", "before a House committee"): "visited her at a crack house", "dismay at the thought of
     # …", "attacked Clinton during the primaries for …", "cited the screeners hired after the Sept.
