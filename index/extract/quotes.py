@@ -246,6 +246,14 @@ def _tokenise(body: str) -> _Tokens:
     for i in marks:
         if i in breaks or texts[i] not in _SENTENCE_END:
             continue
+        if (
+            texts[i + 1] == ")" and i + 2 <= last and caps[i + 2] and i > 0
+            and not _is_abbreviation_word(texts[i - 1], lows[i - 1], caps[i - 1])
+        ):
+            # (twentieth round) "… districts.) But if Trump fails …": a sentence in parentheses
+            # ends with its closing parenthesis
+            bounds.add(i + 1)
+            continue
         if _ends_sentence(texts, lows, caps, i):
             if ends[i] == starts[i + 1] and texts[i + 1][:1].isdigit():
                 continue  # "a 5.1-magnitude earthquake", "$3.2 billion": a decimal point
