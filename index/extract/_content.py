@@ -1107,11 +1107,17 @@ def _final_apposition_end(text: str, end: int) -> int:
     return found.start()
 
 
+# (twentieth round) A sentence-final parenthesis opening lower-case after the content ("questioned
+# Santilli's statements about Hillary Clinton (which also attracted the attention of …).", "raising
+# taxes on investment income (which Clinton also supports)."): the writer's aside, not the Source's
+# words (PolNeAR's contents end before such a parenthesis 29 times on train).  A capitalised one
+# ("(R-Wis.)", "(TPP)") is a name's tag and stays.
 _PAREN_ASIDE: Final = re.compile(r"\s+\([a-z][^()]*\)[.!?]?[\u201d\"']?\s*$")
 
 
 def _aside_paren_end(text: str, end: int) -> int:
-    """``end``, or a sentence-final parenthesis."""
+    """``end``, or the start of a sentence-final lower-case parenthesis (``_PAREN_ASIDE``) that runs
+    from before ``end`` to the text's end, after at least two words of content."""
     if "(" not in text:
         return end
     found = _PAREN_ASIDE.search(text, 0, end + 2)
@@ -1120,6 +1126,8 @@ def _aside_paren_end(text: str, end: int) -> int:
     return found.start()
 
 
+# Relative words after which an apposition's verbs belong to its relative clause ("the Muslim
+# soldier who died …").
 _GLOSS_RELATIVES: Final = lex.words("who whom whose which that where when")
 
 

@@ -5531,6 +5531,8 @@ def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quo
         start += 1
     while end > start and body[end - 1] in " \t\n,":
         end -= 1
+    if end > start and body[end - 1] == ")" and "(" not in body[start:end]:
+        end -= 1  # (twentieth round) "… overnight.)": the parenthesis closing the sentence is no one's
     return Quote(text=body[start:end], speaker=att.name, cue=att.cue, start=start, end=end, kind=kind)
 
 
