@@ -1153,9 +1153,11 @@ def _clause_in_apposition(words: list[str]) -> bool:
             return False
         if low in _VERBISH:
             return True
-        if i >= 2 and i + 1 < len(words) and _past_form(low) and words[i - 1].lower() not in _DETERMINERS:
-            if words[i + 1].lower() != "by":
-                return True
+        if (
+            i >= 2 and i + 1 < len(words) and _past_form(low)
+            and words[i - 1].lower() not in _DETERMINERS and words[i + 1].lower() != "by"
+        ):
+            return True
     return False
 
 
