@@ -1390,3 +1390,11 @@ def test_a_sentence_in_parentheses_ends_with_its_closing_parenthesis():
         " shops stayed open."
     )
     assert _quotes(body) == {"John Reed": ["the river would crest overnight."]}
+
+
+def test_the_last_items_of_a_list_are_no_apposition():
+    # "X, the Y and Z" closes a list the Source gave (held-out BBC), not the writer's gloss
+    body = "Mayor Jane Porter said voters cared most about the economy, the schools and the parks."
+    assert _quotes(body) == {
+        "Jane Porter": ["voters cared most about the economy, the schools and the parks."]
+    }
