@@ -1362,3 +1362,68 @@ def test_participle_introducing_a_quotation_leaves_the_clause_before_to_the_verb
 def test_short_quotation_after_a_participle_and_comma_is_a_quote():
     body = "Bernie Sanders said the convention could be “messy,” adding, “Democracy is messy.”"
     assert _quotes(body) == {"Bernie Sanders": ["the convention could be “messy,”", "Democracy is messy."]}
+
+# -- twentieth round: content that ran past its end ----------------------------------------------
+
+
+def test_a_sentence_final_apposition_is_the_writers_gloss():
+    # ", the largest employer in the county." describes the last noun: the writer's, not Acme's words
+    body = (
+        "Acme Corp announced it was cutting its forecast for the Springfield plant, the largest"
+        " employer in the county."
+    )
+    assert _quotes(body) == {"Acme Corp": ["it was cutting its forecast for the Springfield plant"]}
+
+
+def test_a_clause_after_a_comma_is_no_apposition():
+    # an auxiliary or a past verb after the noun makes a clause of the content, which goes on
+    body = "Mayor Jane Porter said that, even if the money came, a second bridge could not be built."
+    assert _quotes(body) == {"Jane Porter": ["even if the money came, a second bridge could not be built."]}
+    body = (
+        "Mayor Jane Porter said the storm damaged the road, the workers arrived with a crane and"
+        " cleared it."
+    )
+    assert _quotes(body) == {
+        "Jane Porter": ["the storm damaged the road, the workers arrived with a crane and cleared it."]
+    }
+
+
+def test_a_sentence_final_lower_case_parenthesis_is_the_writers_aside():
+    body = "Senator Maria Lopez criticized the water plan (which the governor also backs)."
+    assert _quotes(body) == {"Maria Lopez": ["the water plan"]}
+    # a capitalised parenthesis tags a name and stays
+    body = "Senator Maria Lopez criticized the Clean Water Act (CWA)."
+    assert _quotes(body) == {"Maria Lopez": ["the Clean Water Act (CWA)."]}
+
+
+def test_a_short_object_ends_before_its_channel_when_a_participle_follows():
+    body = "Senator Maria Lopez denied the allegations through a spokesman, calling them baseless."
+    assert _quotes(body) == {"Maria Lopez": ["the allegations", "them baseless."]}
+
+
+def test_an_occasion_ends_a_one_word_object_unless_a_topic_follows():
+    body = "Senator Maria Lopez praised Ortega in a radio interview on Friday."
+    assert _quotes(body) == {"Maria Lopez": ["Ortega"]}
+    body = "Senator Maria Lopez thanked Ortega on Twitter for backing the water bill."
+    assert _quotes(body) == {"Maria Lopez": ["Ortega on Twitter for backing the water bill."]}
+
+
+def test_following_an_event_ends_a_stance_object():
+    body = "Senator Maria Lopez condemned the new tariffs following the vote in the House."
+    assert _quotes(body) == {"Maria Lopez": ["the new tariffs"]}
+
+
+def test_a_sentence_in_parentheses_ends_with_its_closing_parenthesis():
+    body = (
+        "The roads were closed. (Mayor John Reed said the river would crest overnight.) But the"
+        " shops stayed open."
+    )
+    assert _quotes(body) == {"John Reed": ["the river would crest overnight."]}
+
+
+def test_the_last_items_of_a_list_are_no_apposition():
+    # "X, the Y and Z" closes a list the Source gave (held-out BBC), not the writer's gloss
+    body = "Mayor Jane Porter said voters cared most about the economy, the schools and the parks."
+    assert _quotes(body) == {
+        "Jane Porter": ["voters cared most about the economy, the schools and the parks."]
+    }

@@ -246,6 +246,14 @@ def _tokenise(body: str) -> _Tokens:
     for i in marks:
         if i in breaks or texts[i] not in _SENTENCE_END:
             continue
+        if (
+            texts[i + 1] == ")" and i + 2 <= last and caps[i + 2] and i > 0
+            and not _is_abbreviation_word(texts[i - 1], lows[i - 1], caps[i - 1])
+        ):
+            # (twentieth round) "… districts.) But if Trump fails …": a sentence in parentheses
+            # ends with its closing parenthesis
+            bounds.add(i + 1)
+            continue
         if _ends_sentence(texts, lows, caps, i):
             if ends[i] == starts[i + 1] and texts[i + 1][:1].isdigit():
                 continue  # "a 5.1-magnitude earthquake", "$3.2 billion": a decimal point
@@ -5559,6 +5567,8 @@ def _quote(body: str, att: _Attribution, start: int, end: int, kind: str) -> Quo
         start += 1
     while end > start and body[end - 1] in " \t\n,":
         end -= 1
+    if end > start and body[end - 1] == ")" and "(" not in body[start:end]:
+        end -= 1  # (twentieth round) "… overnight.)": the parenthesis closing the sentence is no one's
     return Quote(text=body[start:end], speaker=att.name, cue=att.cue, start=start, end=end, kind=kind)
 
 
