@@ -1247,3 +1247,13 @@ def test_full_name_in_an_aside_after_a_description_speaks():
     # two names in a row with no description before them: the first name stays the subject
     body = "Ted Cruz, John Smith of Iowa, said the plan would fail."
     assert _quotes(body) == {"Ted Cruz": ["the plan would fail."]}
+
+
+def test_perfect_participle_opening_the_sentence_is_the_subjects():
+    # round 20: "Having announced that …, <Name> <verb>" reports what the main clause's subject said,
+    # as "Noting that …, Name said" does; "Having" was read as the speaker's name before
+    body = "Having announced that he would not raise taxes, Governor Ana Ruiz turned to the budget."
+    assert _quotes(body) == {"Ana Ruiz": ["he would not raise taxes"]}
+    # "Having said that," links to the sentence before: no statement, and "Having" names no one
+    body = "Having said that, Tom Fenwick left the room early."
+    assert _quotes(body) == {}

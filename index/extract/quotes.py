@@ -1304,6 +1304,8 @@ class _Attributor:
             low = lows[i]
             if low == "according" and i + 1 < self.n and lows[i + 1] == "to":
                 self._after(i, i + 2, "according to", inverted=True)
+            elif i > 0 and lows[i - 1] == "having" and caps[i - 1]:
+                self._perfect_opener(i)  # "Having announced that …, Judge Berman proceeded …"
             elif caps[i] and low in _OPENING_PARTICIPLES and self._opening_participle(i):
                 continue  # "Noting that only Kirk voted with Democrats, Tester added: …"
             elif low in _OPENING_PARTICIPLES and self._opening_gerund(i):
@@ -1784,6 +1786,27 @@ class _Attributor:
             return False
         for att in self.found[count:]:
             att.cue = self.body[self.starts[i - 1] : self.ends[i]]  # "After suggesting": the opener's cue
+        return True
+
+    def _perfect_opener(self, i: int) -> bool:
+        """``Having announced that he would not …, Judge Berman proceeded …``: a perfect participle
+        of speech opening the sentence is the main clause subject's, as an opening participle is,
+        when its "that" clause follows ("Having said that, …" is a link, no statement).  "Having" is
+        never the speaker: a cue after it that reads no subject here reads none."""
+        if not self._opens_sentence(i - 1) or self.lows[i] not in _CUE_VERBS:
+            return False
+        if not self._clause_object(i, wh=False):
+            return False
+        k = i + 1
+        while self.lows[k] != "that":
+            k += 1
+        if k + 1 >= self.n or not self.texts[k + 1][:1].isalnum():
+            return False  # "Having said that, …"
+        count = len(self.found)
+        if not self._opening_participle(i, lead=i - 1):
+            return False
+        for att in self.found[count:]:
+            att.cue = self.body[self.starts[i - 1] : self.ends[i]]  # "Having announced"
         return True
 
     def _prepositional_gerund(self, i: int) -> bool:
@@ -4748,6 +4771,8 @@ def _introduced_by_other(
     return False
 
 
+
+
 def _anchors(atts: list[_Attribution]) -> tuple[tuple[int, str], ...]:
     """(first offset of the Source or the cue, name) of every attribution, ascending."""
     return tuple(sorted((min(a.source_start, a.cue_start), a.name) for a in atts if a.source_start >= 0))
@@ -4924,9 +4949,11 @@ _INTRODUCED: Final = re.compile(r"\s*[,:]\s*(?:''|[\u201c\"])")
 
 def _opening_participle(att: _Attribution) -> bool:
     """Whether ``att`` was read by ``_Attributor._opening_participle`` ("Noting that …, Tester
-    said"): a capitalised cue before its Source, not inverted."""
+    said", "Having announced that …, Berman proceeded"): a capitalised cue before its Source, not
+    inverted."""
     cue = att.cue
-    return cue[:1].isupper() and cue.endswith("ing") and att.source_start > att.cue_end and not att.inverted
+    opener = cue.endswith("ing") or cue.startswith("Having ")
+    return cue[:1].isupper() and opener and att.source_start > att.cue_end and not att.inverted
 
 
 def _colon_lead(body: str, lead: int, start: int) -> bool:
