@@ -1257,3 +1257,15 @@ def test_perfect_participle_opening_the_sentence_is_the_subjects():
     # "Having said that," links to the sentence before: no statement, and "Having" names no one
     body = "Having said that, Tom Fenwick left the room early."
     assert _quotes(body) == {}
+
+
+def test_quotation_after_another_cues_that_is_that_speakers():
+    # round 20: "“A,” X tweeted after Y argued <circumstance> that “B”": the "that" right before the
+    # second quotation makes it Y's clause, not the second half of X's split quote
+    body = (
+        "“It is a misleading claim,” Tom Fenwick tweeted after Ana Ruiz argued for the second time "
+        "in a week that “the plan saved every factory in the state.”"
+    )
+    quotes = _quotes(body)
+    assert quotes["Tom Fenwick"] == ["It is a misleading claim"]
+    assert quotes["Ana Ruiz"] == ["“the plan saved every factory in the state.”"]

@@ -4762,15 +4762,21 @@ def _introduced_by_other(
     for cue_start, cue_end, name in others[first:]:
         if cue_start >= hi:
             return False
+        reach = _INTRODUCER_THAT_GAP if _THAT_BEFORE.search(body, max(cue_end, hi - 8), hi) else _INTRODUCER_GAP
         if (
             name != att.name
-            and hi - cue_end <= _INTRODUCER_GAP
+            and hi - cue_end <= reach
             and not _INTRODUCER_BREAK.search(body, cue_end, hi)
         ):
             return True
     return False
 
 
+# A cue's "that" right before the quotation's opening mark: the quotation is that cue's clause even
+# past a longer circumstance ("“…,” Axelrod tweeted after Clinton argued for the second consecutive
+# debate that “if everyone had voted as he voted …”": Clinton's words, not Axelrod's second half).
+_INTRODUCER_THAT_GAP: Final = 80
+_THAT_BEFORE: Final = re.compile(r" that [\u201c\"']+$")
 
 
 def _anchors(atts: list[_Attribution]) -> tuple[tuple[int, str], ...]:
