@@ -1269,3 +1269,9 @@ def test_quotation_after_another_cues_that_is_that_speakers():
     quotes = _quotes(body)
     assert quotes["Tom Fenwick"] == ["It is a misleading claim"]
     assert quotes["Ana Ruiz"] == ["“the plan saved every factory in the state.”"]
+
+
+def test_this_past_week_between_subject_and_cue():
+    # round 20: "this past week" stands between a subject and its cue as "this week" does
+    body = "Tom Fenwick, the party chairman, this past week announced that the rules would not change."
+    assert _quotes(body) == {"Tom Fenwick": ["the rules would not change."]}

@@ -2131,6 +2131,8 @@ class _Attributor:
         low = self.lows[k]
         if low in lex.WEEKDAYS or low in lex.TIME_WORDS:
             return True  # "the Committee this week announced", "Scott on Monday announced"
+        if low == "past" and k > 0 and self.lows[k - 1] == "this":
+            return True  # "Priebus, the GOP chairman, this past week announced"
         return not self.caps[k] and (low in lex.AUXILIARIES or bool(_ADVERB.match(self.texts[k])))
 
     def _verb_context(self, i: int) -> bool:
