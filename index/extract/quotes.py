@@ -2931,6 +2931,8 @@ class _Attributor:
         before it, found at its nearest finite verb or auxiliary; a noun right before "to" ("asked
         Clinton to say", "plans to say") ends the search: its speaker is not the subject's."""
         k = j - 1
+        if k > 2 and self.lows[k] == "as" and self.lows[k - 1] == "far" and self.lows[k - 2] == "so":
+            k -= 3  # "Auerbach went so far as to say: …"
         while k > 0 and j - k <= _INFINITIVE_REACH and self.sents[k] == self.sents[i]:
             low = self.lows[k]
             if self.caps[k] or not low.isalpha() or low in _INFINITIVE_STOP:
