@@ -4766,7 +4766,8 @@ def _introduced_by_other(
     for cue_start, cue_end, name in others[first:]:
         if cue_start >= hi:
             return False
-        reach = _INTRODUCER_THAT_GAP if _THAT_BEFORE.search(body, max(cue_end, hi - 8), hi) else _INTRODUCER_GAP
+        after_that = _THAT_BEFORE.search(body, max(cue_end, hi - 8), hi) is not None
+        reach = _INTRODUCER_THAT_GAP if after_that else _INTRODUCER_GAP
         if (
             name != att.name
             and hi - cue_end <= reach
