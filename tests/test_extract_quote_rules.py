@@ -1543,3 +1543,12 @@ def test_quoted_name_in_a_relative_clause_is_the_sources_words():
     assert _quotes(body)["Jane Holloway"] == ["a “piece of history.”"]
     body = "Jane Holloway spoke in Ohio. It is what Holloway calls the future of the city."
     assert _quotes(body)["Jane Holloway"] == []
+
+
+def test_infinitive_of_speech_after_so_far_as():
+    # round 20: "went so far as to say": the subject of the verb before it speaks ("as" had ended
+    # the search for it)
+    body = "Tom Fenwick went so far as to say the mayor should resign."
+    assert _quotes(body) == {"Tom Fenwick": ["the mayor should resign."]}
+    body = "Ana Ruiz went so far as to say: “The vote was rigged.”"
+    assert _quotes(body) == {"Ana Ruiz": ["The vote was rigged."]}

@@ -1247,3 +1247,31 @@ def test_full_name_in_an_aside_after_a_description_speaks():
     # two names in a row with no description before them: the first name stays the subject
     body = "Ted Cruz, John Smith of Iowa, said the plan would fail."
     assert _quotes(body) == {"Ted Cruz": ["the plan would fail."]}
+
+
+def test_perfect_participle_opening_the_sentence_is_the_subjects():
+    # round 20: "Having announced that …, <Name> <verb>" reports what the main clause's subject said,
+    # as "Noting that …, Name said" does; "Having" was read as the speaker's name before
+    body = "Having announced that he would not raise taxes, Governor Ana Ruiz turned to the budget."
+    assert _quotes(body) == {"Ana Ruiz": ["he would not raise taxes"]}
+    # "Having said that," links to the sentence before: no statement, and "Having" names no one
+    body = "Having said that, Tom Fenwick left the room early."
+    assert _quotes(body) == {}
+
+
+def test_quotation_after_another_cues_that_is_that_speakers():
+    # round 20: "“A,” X tweeted after Y argued <circumstance> that “B”": the "that" right before the
+    # second quotation makes it Y's clause, not the second half of X's split quote
+    body = (
+        "“It is a misleading claim,” Tom Fenwick tweeted after Ana Ruiz argued for the second time "
+        "in a week that “the plan saved every factory in the state.”"
+    )
+    quotes = _quotes(body)
+    assert quotes["Tom Fenwick"] == ["It is a misleading claim"]
+    assert quotes["Ana Ruiz"] == ["“the plan saved every factory in the state.”"]
+
+
+def test_this_past_week_between_subject_and_cue():
+    # round 20: "this past week" stands between a subject and its cue as "this week" does
+    body = "Tom Fenwick, the party chairman, this past week announced that the rules would not change."
+    assert _quotes(body) == {"Tom Fenwick": ["the rules would not change."]}

@@ -1312,6 +1312,8 @@ class _Attributor:
             low = lows[i]
             if low == "according" and i + 1 < self.n and lows[i + 1] == "to":
                 self._after(i, i + 2, "according to", inverted=True)
+            elif i > 0 and lows[i - 1] == "having" and caps[i - 1]:
+                self._perfect_opener(i)  # "Having announced that …, Judge Berman proceeded …"
             elif caps[i] and low in _OPENING_PARTICIPLES and self._opening_participle(i):
                 continue  # "Noting that only Kirk voted with Democrats, Tester added: …"
             elif low in _OPENING_PARTICIPLES and self._opening_gerund(i):
@@ -1794,6 +1796,27 @@ class _Attributor:
             att.cue = self.body[self.starts[i - 1] : self.ends[i]]  # "After suggesting": the opener's cue
         return True
 
+    def _perfect_opener(self, i: int) -> bool:
+        """``Having announced that he would not …, Judge Berman proceeded …``: a perfect participle
+        of speech opening the sentence is the main clause subject's, as an opening participle is,
+        when its "that" clause follows ("Having said that, …" is a link, no statement).  "Having" is
+        never the speaker: a cue after it that reads no subject here reads none."""
+        if not self._opens_sentence(i - 1) or self.lows[i] not in _CUE_VERBS:
+            return False
+        if not self._clause_object(i, wh=False):
+            return False
+        k = i + 1
+        while self.lows[k] != "that":
+            k += 1
+        if k + 1 >= self.n or not self.texts[k + 1][:1].isalnum():
+            return False  # "Having said that, …"
+        count = len(self.found)
+        if not self._opening_participle(i, lead=i - 1):
+            return False
+        for att in self.found[count:]:
+            att.cue = self.body[self.starts[i - 1] : self.ends[i]]  # "Having announced"
+        return True
+
     def _prepositional_gerund(self, i: int) -> bool:
         """``In describing fellow billionaire Donald Trump, Cuban said …``, ``Instead of calling
         himself conservative, Mr. Trump said …``, ``In addition to stating that …, Clinton has vowed
@@ -2116,6 +2139,8 @@ class _Attributor:
         low = self.lows[k]
         if low in lex.WEEKDAYS or low in lex.TIME_WORDS:
             return True  # "the Committee this week announced", "Scott on Monday announced"
+        if low == "past" and k > 0 and self.lows[k - 1] == "this":
+            return True  # "Priebus, the GOP chairman, this past week announced"
         return not self.caps[k] and (low in lex.AUXILIARIES or bool(_ADVERB.match(self.texts[k])))
 
     def _verb_context(self, i: int) -> bool:
@@ -2914,6 +2939,8 @@ class _Attributor:
         before it, found at its nearest finite verb or auxiliary; a noun right before "to" ("asked
         Clinton to say", "plans to say") ends the search: its speaker is not the subject's."""
         k = j - 1
+        if k > 2 and self.lows[k] == "as" and self.lows[k - 1] == "far" and self.lows[k - 2] == "so":
+            k -= 3  # "Auerbach went so far as to say: …"
         while k > 0 and j - k <= _INFINITIVE_REACH and self.sents[k] == self.sents[i]:
             low = self.lows[k]
             if self.caps[k] or not low.isalpha() or low in _INFINITIVE_STOP:
@@ -4747,13 +4774,22 @@ def _introduced_by_other(
     for cue_start, cue_end, name in others[first:]:
         if cue_start >= hi:
             return False
+        after_that = _THAT_BEFORE.search(body, max(cue_end, hi - 8), hi) is not None
+        reach = _INTRODUCER_THAT_GAP if after_that else _INTRODUCER_GAP
         if (
             name != att.name
-            and hi - cue_end <= _INTRODUCER_GAP
+            and hi - cue_end <= reach
             and not _INTRODUCER_BREAK.search(body, cue_end, hi)
         ):
             return True
     return False
+
+
+# A cue's "that" right before the quotation's opening mark: the quotation is that cue's clause even
+# past a longer circumstance ("“…,” Axelrod tweeted after Clinton argued for the second consecutive
+# debate that “if everyone had voted as he voted …”": Clinton's words, not Axelrod's second half).
+_INTRODUCER_THAT_GAP: Final = 80
+_THAT_BEFORE: Final = re.compile(r" that [\u201c\"']+$")
 
 
 def _anchors(atts: list[_Attribution]) -> tuple[tuple[int, str], ...]:
@@ -4954,9 +4990,11 @@ _INTRODUCED: Final = re.compile(r"\s*[,:]\s*(?:''|[\u201c\"])")
 
 def _opening_participle(att: _Attribution) -> bool:
     """Whether ``att`` was read by ``_Attributor._opening_participle`` ("Noting that …, Tester
-    said"): a capitalised cue before its Source, not inverted."""
+    said", "Having announced that …, Berman proceeded"): a capitalised cue before its Source, not
+    inverted."""
     cue = att.cue
-    return cue[:1].isupper() and cue.endswith("ing") and att.source_start > att.cue_end and not att.inverted
+    opener = cue.endswith("ing") or cue.startswith("Having ")
+    return cue[:1].isupper() and opener and att.source_start > att.cue_end and not att.inverted
 
 
 def _colon_lead(body: str, lead: int, start: int) -> bool:
