@@ -1332,3 +1332,36 @@ def test_document_noun_after_the_maker_is_not_content():
     assert [(s.name, [q.text for q in s.quotes]) for s in speakers] == [
         ("Commerce Department", ["sales in December fell."])
     ]
+
+
+# Twentieth round: a statement noun gives its words through a speech participle also past a short
+# phrase of time, medium or addressee ("issued a statement Tuesday saying …", "a message to
+# supporters saying …"); a phrase opened by "from" names another maker and is no such phrase.
+def test_statement_noun_then_a_short_phrase_then_saying():
+    body = "Mayor Jane Doe released a statement on Friday saying she would stay in the race."
+    assert _quotes(body) == {"Jane Doe": ["she would stay in the race."]}
+
+
+def test_statement_noun_then_an_addressee_then_stating():
+    body = "Mayor Jane Doe sent an email to supporters stating that the budget was balanced."
+    assert _quotes(body) == {"Jane Doe": ["the budget was balanced."]}
+
+
+def test_statement_noun_from_another_maker_gives_the_subject_no_quote():
+    body = "Mayor Jane Doe read a statement from the governor saying the city would stay calm."
+    assert _quotes(body) == {}
+
+
+# Twentieth round: a Source's long description between a quotation and its trailing cue
+# (40 to 90 characters of words only) keeps the quotation the Source's.
+def test_long_description_before_a_trailing_source_keeps_the_quotation():
+    body = "“We will win this race,” the campaign's senior communications adviser Jane Doe said."
+    assert _quotes(body) == {"Jane Doe": ["We will win this race"]}
+
+
+def test_a_clause_between_a_quotation_and_a_trailing_source_is_no_description():
+    body = (
+        "“We will win this race,” the crowd chanted before the campaign's adviser Jane Doe said"
+        " the vote was close."
+    )
+    assert _quotes(body) == {"Jane Doe": ["the vote was close."]}
