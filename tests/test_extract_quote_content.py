@@ -1365,3 +1365,30 @@ def test_a_clause_between_a_quotation_and_a_trailing_source_is_no_description():
         " the vote was close."
     )
     assert _quotes(body) == {"Jane Doe": ["the vote was close."]}
+
+
+def test_a_quotation_closed_by_a_full_stop_is_not_the_next_sentences_source():
+    # (held-out BBC) "“… deserve better.” The Liberal Democrat parliamentary chairman Matthew
+    # Taylor said …": a new sentence, whose long description does not reach back to the quotation.
+    body = (
+        "Jim Roe spoke first. “This is the politics of the playground.” The Liberal Democrat"
+        " parliamentary chairman Jane Doe said the vote was close."
+    )
+    assert _quotes(body)["Jane Doe"] == ["the vote was close."]
+
+
+def test_a_participle_of_stance_after_a_statement_phrase_is_not_read():
+    # Only verbs of saying give a statement's words past the phrase ("issued a statement Friday
+    # defending his sale" names an act, as a participle cue after a statement noun did before).
+    body = "Senator Jane Doe issued a statement Friday defending his sale of stocks."
+    assert _quotes(body) == {"Jane Doe": []}
+
+
+def test_an_apposition_before_a_pronoun_source_is_no_description():
+    # "“…,” a reference to the new deportation policy he says …": the pronoun's cue is a relative
+    # clause's inside the writer's apposition, so it does not claim the quotation before it.
+    body = (
+        "Mr. Obama spoke on Monday. He will “continue to use every federal resource,” a reference"
+        " to the new deportation policy he says is lawful."
+    )
+    assert _quotes(body) == {"Obama": ["is lawful."]}

@@ -2230,7 +2230,8 @@ class _Attributor:
         if (
             not self._after_comma(i)
             and lead not in _PARTICIPLE_LEADS
-            and not self._statement_noun_lead(i)
+            and lead not in _STATEMENT_NOUNS
+            and not (self.lows[i] in _CUE_VERBS and self._statement_noun_lead(i))
             and not self._contrasted_participle(i)
         ):
             prev = self.texts[i - 1]
@@ -4833,17 +4834,24 @@ _CLOSING_GAP: Final = " \t\u00a0”’\"'"
 
 # A Source's long description between a closing quotation and the name: words only, no
 # punctuation or clause ("“…,” Trump's senior communications adviser Jason Miller said").
-_DESCRIBED_GAP: Final = re.compile(r"[\s\u201d\u2019\"',?!]*(?:[A-Za-z][\w\u2019'&.-]*[ \u00a0]+){3,9}")
+_DESCRIBED_GAP: Final = re.compile(r"[\s\u201d\u2019\"']*(?:[A-Za-z][\w\u2019'&.-]*[ \u00a0]+){3,9}")
 # Words that make the gap a clause or a second phrase, not one description of the Source.
-_NOT_DESCRIPTION: Final = lex.words("and or but when who which that as after before while if said says")
+# "of" names a second person's organisation ("“…,” Joan Alker of Georgetown University's Center …
+# told"), whose name run the Source may have taken instead of the person's.
+_NOT_DESCRIPTION: Final = lex.words("and or but when who which that as after before while if said says of")
 
 
 def _described_gap(body: str, end: int, anchor: int) -> bool:
-    """Whether the 40 to 90 characters between a quotation's end and its trailing attribution's
-    Source are one description of that Source ("“…,” Republican National Committee spokesman
-    Sean Spicer told", "“…,” Trump's senior communications adviser Jason Miller said"): words
-    with no punctuation, conjunction or verb of their own, so the quotation is still the Source's."""
-    if anchor - end >= 90 or _DESCRIBED_GAP.fullmatch(body, end, anchor) is None:
+    """Whether the 40 to 90 characters between a quotation closed by a comma and its trailing
+    attribution's Source are one description of that Source ("“…,” Republican National Committee
+    spokesman Sean Spicer told", "“…,” Trump's senior communications adviser Jason Miller said"):
+    words with no punctuation, conjunction or verb of their own, so the quotation is still the
+    Source's, a capitalised name."""
+    if anchor - end >= 90 or body[end - 1 : end] != "," or not body[anchor : anchor + 1].isupper():
+        # (a quotation closed by a full stop ends its sentence: the next one is another's; a pronoun
+        # Source is a relative clause's: "“…,” a reference to the policy he announced")
+        return False
+    if _DESCRIBED_GAP.fullmatch(body, end, anchor) is None:
         return False
     words = body[end:anchor].lower().split()
     return not any(w in _NOT_DESCRIPTION or w.endswith("ed") for w in words)
