@@ -1363,6 +1363,7 @@ def test_short_quotation_after_a_participle_and_comma_is_a_quote():
     body = "Bernie Sanders said the convention could be “messy,” adding, “Democracy is messy.”"
     assert _quotes(body) == {"Bernie Sanders": ["the convention could be “messy,”", "Democracy is messy."]}
 
+
 # -- twentieth round: content that ran past its end ----------------------------------------------
 
 
@@ -1427,3 +1428,63 @@ def test_the_last_items_of_a_list_are_no_apposition():
     assert _quotes(body) == {
         "Jane Porter": ["voters cared most about the economy, the schools and the parks."]
     }
+
+
+# Twentieth round: a statement noun gives its words through a speech participle also past a short
+# phrase of time, medium or addressee ("issued a statement Tuesday saying …", "a message to
+# supporters saying …"); a phrase opened by "from" names another maker and is no such phrase.
+def test_statement_noun_then_a_short_phrase_then_saying():
+    body = "Mayor Jane Doe released a statement on Friday saying she would stay in the race."
+    assert _quotes(body) == {"Jane Doe": ["she would stay in the race."]}
+
+
+def test_statement_noun_then_an_addressee_then_stating():
+    body = "Mayor Jane Doe sent an email to supporters stating that the budget was balanced."
+    assert _quotes(body) == {"Jane Doe": ["the budget was balanced."]}
+
+
+def test_statement_noun_from_another_maker_gives_the_subject_no_quote():
+    body = "Mayor Jane Doe read a statement from the governor saying the city would stay calm."
+    assert _quotes(body) == {}
+
+
+# Twentieth round: a Source's long description between a quotation and its trailing cue
+# (40 to 90 characters of words only) keeps the quotation the Source's.
+def test_long_description_before_a_trailing_source_keeps_the_quotation():
+    body = "“We will win this race,” the campaign's senior communications adviser Jane Doe said."
+    assert _quotes(body) == {"Jane Doe": ["We will win this race"]}
+
+
+def test_a_clause_between_a_quotation_and_a_trailing_source_is_no_description():
+    body = (
+        "“We will win this race,” the crowd chanted before the campaign's adviser Jane Doe said"
+        " the vote was close."
+    )
+    assert _quotes(body) == {"Jane Doe": ["the vote was close."]}
+
+
+def test_a_quotation_closed_by_a_full_stop_is_not_the_next_sentences_source():
+    # (held-out BBC) "“… deserve better.” The Liberal Democrat parliamentary chairman Matthew
+    # Taylor said …": a new sentence, whose long description does not reach back to the quotation.
+    body = (
+        "Jim Roe spoke first. “This is the politics of the playground.” The Liberal Democrat"
+        " parliamentary chairman Jane Doe said the vote was close."
+    )
+    assert _quotes(body)["Jane Doe"] == ["the vote was close."]
+
+
+def test_a_participle_of_stance_after_a_statement_phrase_is_not_read():
+    # Only verbs of saying give a statement's words past the phrase ("issued a statement Friday
+    # defending his sale" names an act, as a participle cue after a statement noun did before).
+    body = "Senator Jane Doe issued a statement Friday defending his sale of stocks."
+    assert _quotes(body) == {"Jane Doe": []}
+
+
+def test_an_apposition_before_a_pronoun_source_is_no_description():
+    # "“…,” a reference to the new deportation policy he says …": the pronoun's cue is a relative
+    # clause's inside the writer's apposition, so it does not claim the quotation before it.
+    body = (
+        "Mr. Obama spoke on Monday. He will “continue to use every federal resource,” a reference"
+        " to the new deportation policy he says is lawful."
+    )
+    assert _quotes(body) == {"Obama": ["is lawful."]}

@@ -852,6 +852,9 @@ _IRREGULAR_PAST: Final = lex.words(
 )
 # Nouns of a written statement before a participle cue ("issued a statement saying …").
 _STATEMENT_NOUNS: Final = lex.words("statement statements release letter email tweet post message memo note")
+# What may open a short phrase between a statement noun and its speech participle ("a statement
+# Wednesday saying", "a message on Twitter reading"): a weekday, a time word or a preposition.
+_STATEMENT_GAP_OPENERS: Final = lex.WEEKDAYS | lex.words("on to via late early earlier later overnight")
 # Speech verbs: the lexicon's and the further verbs of communication of _content.
 _CUE_VERBS: Final = lex.CUE_VERBS | _content.MORE_SPEECH_VERBS
 _INVERTED_CUES: Final = lex.INVERTED_CUES | _content.MORE_INVERTED_CUES
@@ -1383,7 +1386,7 @@ class _Attributor:
                 elif low.endswith("ing") and i > 0 and (
                     self._after_comma(i)
                     or lows[i - 1] in _PARTICIPLE_LEADS
-                    or lows[i - 1] in _STATEMENT_NOUNS
+                    or self._statement_noun_lead(i)
                     or self._contrasted_participle(i)
                 ):
                     self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
@@ -2261,6 +2264,7 @@ class _Attributor:
             not self._after_comma(i)
             and lead not in _PARTICIPLE_LEADS
             and lead not in _STATEMENT_NOUNS
+            and not (self.lows[i] in _CUE_VERBS and self._statement_noun_lead(i))
             and not self._contrasted_participle(i)
         ):
             prev = self.texts[i - 1]
@@ -2277,6 +2281,22 @@ class _Attributor:
             # "Michael Petrilli, president of …, tied the scores to …, saying …": past an apposition
             return self._sentence_subject(i, apposition=True) or self._nearest_clause_subject(i)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+
+    def _statement_noun_lead(self, i: int) -> bool:
+        """A statement noun before the participle at ``i``: right before it ("issued a statement
+        saying …") or past a short phrase of time, medium or addressee opened by a preposition or
+        a weekday ("released a statement Wednesday saying …", "a message to supporters saying …",
+        "an editor's note on the story saying …").  The participle gives the statement's words, as
+        it does right after the noun; any other word between (a verb, a comma) makes it no lead."""
+        lows, texts, sents = self.lows, self.texts, self.sents
+        if lows[i - 1] in _STATEMENT_NOUNS:
+            return True
+        for j in range(i - 2, max(-1, i - 6), -1):
+            if sents[j] != sents[i] or not texts[j + 1][:1].isalpha():
+                return False
+            if lows[j] in _STATEMENT_NOUNS:
+                return lows[j + 1] in _STATEMENT_GAP_OPENERS
+        return False
 
     def _nearest_clause_subject(self, i: int) -> bool:
         """``On Sunday morning Mr. Trump made a third attempt …, writing on Twitter that …``, ``While
@@ -4856,6 +4876,31 @@ def _sentence_lookup(tokens: _Tokens, sentences: set[int]) -> dict[int, tuple[in
 _CLOSING_GAP: Final = " \t\u00a0”’\"'"
 
 
+# A Source's long description between a closing quotation and the name: words only, no
+# punctuation or clause ("“…,” Trump's senior communications adviser Jason Miller said").
+_DESCRIBED_GAP: Final = re.compile(r"[\s\u201d\u2019\"']*(?:[A-Za-z][\w\u2019'&.-]*[ \u00a0]+){3,9}")
+# Words that make the gap a clause or a second phrase, not one description of the Source.
+# "of" names a second person's organisation ("“…,” Joan Alker of Georgetown University's Center …
+# told"), whose name run the Source may have taken instead of the person's.
+_NOT_DESCRIPTION: Final = lex.words("and or but when who which that as after before while if said says of")
+
+
+def _described_gap(body: str, end: int, anchor: int) -> bool:
+    """Whether the 40 to 90 characters between a quotation closed by a comma and its trailing
+    attribution's Source are one description of that Source ("“…,” Republican National Committee
+    spokesman Sean Spicer told", "“…,” Trump's senior communications adviser Jason Miller said"):
+    words with no punctuation, conjunction or verb of their own, so the quotation is still the
+    Source's, a capitalised name."""
+    if anchor - end >= 90 or body[end - 1 : end] != "," or not body[anchor : anchor + 1].isupper():
+        # (a quotation closed by a full stop ends its sentence: the next one is another's; a pronoun
+        # Source is a relative clause's: "“…,” a reference to the policy he announced")
+        return False
+    if _DESCRIBED_GAP.fullmatch(body, end, anchor) is None:
+        return False
+    words = body[end:anchor].lower().split()
+    return not any(w in _NOT_DESCRIPTION or w.endswith("ed") for w in words)
+
+
 def _quote_for(
     body: str,
     att: _Attribution,
@@ -4881,7 +4926,7 @@ def _quote_for(
     k = bisect.bisect_right(ends, anchor) - 1
     if (
         k >= 0
-        and anchor - ends[k] < 40
+        and (anchor - ends[k] < 40 or _described_gap(body, ends[k], anchor))
         and (
             _signature_line(body, att, ends[k])  # "“…”\n\n- Bernie Sanders."
             or (
