@@ -1488,3 +1488,28 @@ def test_an_apposition_before_a_pronoun_source_is_no_description():
         " to the new deportation policy he says is lawful."
     )
     assert _quotes(body) == {"Obama": ["is lawful."]}
+
+
+# Twentieth round: one passage, one quote.  A quotation inside its own speaker's reported sentence
+# is shown once, inside the report with its marks (it had also been a direct quote of its own).
+def test_quotation_inside_its_speakers_report_is_not_a_second_quote():
+    body = "Lawyer Brent Wisner said the ruling was just “the tip of the spear” of future cases."
+    assert _quotes(body) == {"Brent Wisner": ["the ruling was just “the tip of the spear” of future cases."]}
+
+
+# ... but a report that swallowed the quotation's own attribution overran its end: the quotation
+# is the true version and stays.  (The overrun itself, with straight quotation marks only, is a
+# content-boundary error of its own, left as it is; this test guards that it costs no quotation.)
+def test_quotation_whose_attribution_a_report_swallowed_stays():
+    body = (
+        "Analyst Marvin Roffman met Trump in 1990. Roffman told reporters that despite the excitement,"
+        " he did not think the casino would last long: \"Once the cold winds blow from October to"
+        " February, it won't make it,\" Roffman predicted."
+    )
+    assert _quotes(body) == {
+        "Marvin Roffman": [
+            "despite the excitement, he did not think the casino would last long: \"Once the cold winds"
+            " blow from October to February, it won't make it,\" Roffman predicted.",
+            "Once the cold winds blow from October to February, it won't make it",
+        ]
+    }

@@ -4651,7 +4651,8 @@ def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attri
     """One passage, one quote: drop a quote that repeats one already kept.
 
     Direct quotes are kept first; a reported quote mostly inside a direct quote, or mostly inside
-    a kept quote of the same speaker, is a second version of the same passage.
+    a kept quote of the same speaker, is a second version of the same passage; so is a direct
+    quote inside a kept reported quote of its own speaker (``_inside_own_report``).
     """
     reported = [k for k, (_att, q) in enumerate(pairs) if q is not None and q.kind != "direct"]
     if not reported:
@@ -4675,7 +4676,24 @@ def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attri
             drop.add(k)
         else:
             same.append(quote)
+    for k, (att, quote) in enumerate(pairs):
+        if quote is not None and quote.kind == "direct" and _inside_own_report(att, quote, kept):
+            drop.add(k)
     return [(att, None) if k in drop else (att, q) for k, (att, q) in enumerate(pairs)]
+
+
+def _inside_own_report(att: _Attribution, quote: Quote, kept: dict[str, list[Quote]]) -> bool:
+    """(twentieth round) Whether the direct ``quote`` lies inside a kept reported quote of its own
+    speaker ("the ruling was just “the tip of the spear” of future cases", and again “the tip of
+    the spear”): the report already shows the quotation, marks and all.  Not when the report
+    swallowed the quotation's own attribution ("… would not last long: “It won't make it,”
+    Roffman predicted."): that report overran its end, and the quotation is the true version."""
+    size = max(1, quote.end - quote.start)
+    return any(
+        min(quote.end, o.end) - max(quote.start, o.start) >= 0.8 * size
+        and not o.start <= att.cue_start < o.end
+        for o in kept.get(quote.speaker, ())
+    )
 
 
 # Between an outer statement's start and a nested Source: a clause boundary, after which the
