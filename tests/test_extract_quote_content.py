@@ -1332,3 +1332,29 @@ def test_document_noun_after_the_maker_is_not_content():
     assert [(s.name, [q.text for q in s.quotes]) for s in speakers] == [
         ("Commerce Department", ["sales in December fell."])
     ]
+
+
+# -- twentieth round: content resumed after an interrupting Source's aside ----------------------
+
+
+# The Source's aside (a description or relative clause) hid the predicate: only the subject
+# before the cue ("The new contrast with the governor") was quoted.
+def test_predicate_after_an_inverted_source_with_a_description():
+    body = (
+        "The new contrast with the governor, said John Smith, a senior analyst at the Brookings "
+        "Institution, would be clear since he has no allies at his side."
+    )
+    assert _quotes(body) == {
+        "John Smith": ["The new contrast with the governor", "would be clear since he has no allies at his side."]
+    }
+
+
+def test_predicate_after_an_inverted_source_with_a_relative_clause():
+    body = "And the governor, said Mary Sunshine, who remains friendly with her boss, doesn't forgive or forget."
+    assert _quotes(body) == {"Mary Sunshine": ["doesn't forgive or forget."]}
+
+
+def test_inverted_source_with_a_description_at_the_end_keeps_the_clause_before():
+    # (no verb after the aside: the Source closes the sentence; the clause before is the statement)
+    body = "The governor will not forgive anyone, said Mary Sunshine, a former aide, in an interview."
+    assert _quotes(body) == {"Mary Sunshine": ["The governor will not forgive anyone"]}

@@ -1189,6 +1189,31 @@ _RESUMING: Final = lex.words(
 )
 
 
+def source_aside_close(text: str) -> int:
+    """(twentieth round) Where the content goes on after the aside of a Source that interrupts it
+    (``text`` is what follows the Source: ", an expert on Russia, would read this as …", ", who
+    remains friendly with her, doesn't forgive …"), or -1.  Only a verb of the interrupted subject
+    resumes it (an auxiliary, a modal or their negated forms): the clause before the cue is its
+    subject, the words after the aside its predicate."""
+    match = _ASIDE_THEN.match(text)
+    if match is None or match.group("dash"):
+        return -1
+    word = match.group("word")
+    rest = text[match.end("word") : match.end("word") + 2]
+    if word in _NEGATED_STEMS and rest in _NEGATION_TAILS:
+        return match.start("word")  # "doesn't", "won’t"
+    return match.start("word") if word in _RESUMING_VERBS else -1
+
+
+# (twentieth round) Verbs that resume a clause after a Source's aside: auxiliaries and modals.
+_RESUMING_VERBS: Final = lex.words(
+    "is was are were has have had would will could can should might may must did does do"
+)
+# The stems of negated auxiliaries as the aside pattern's word reads them ("doesn" of "doesn't").
+_NEGATED_STEMS: Final = lex.words("doesn don didn won isn wasn aren weren hasn haven hadn wouldn couldn can shouldn")
+_NEGATION_TAILS: Final = frozenset({"'t", "\u2019t"})
+
+
 def _closing_mark(text: str, end: int) -> int:
     """Where the quotation open at ``end`` closes (the closing mark's offset), ``len(text)`` when it
     does not close in ``text``, -1 when no quotation is open at ``end`` (or it opened before a
