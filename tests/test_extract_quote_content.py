@@ -1345,12 +1345,15 @@ def test_predicate_after_an_inverted_source_with_a_description():
         "Institution, would be clear since he has no allies at his side."
     )
     assert _quotes(body) == {
-        "John Smith": ["The new contrast with the governor", "would be clear since he has no allies at his side."]
+        "John Smith": [
+            "The new contrast with the governor",
+            "would be clear since he has no allies at his side.",
+        ]
     }
 
 
 def test_predicate_after_an_inverted_source_with_a_relative_clause():
-    body = "And the governor, said Mary Sunshine, who remains friendly with her boss, doesn't forgive or forget."
+    body = "And the governor, said Mary Sunshine, who remains friendly with her, doesn't forgive or forget."
     assert _quotes(body) == {"Mary Sunshine": ["doesn't forgive or forget."]}
 
 

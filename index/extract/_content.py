@@ -1210,7 +1210,9 @@ _RESUMING_VERBS: Final = lex.words(
     "is was are were has have had would will could can should might may must did does do"
 )
 # The stems of negated auxiliaries as the aside pattern's word reads them ("doesn" of "doesn't").
-_NEGATED_STEMS: Final = lex.words("doesn don didn won isn wasn aren weren hasn haven hadn wouldn couldn can shouldn")
+_NEGATED_STEMS: Final = lex.words(
+    "doesn don didn won isn wasn aren weren hasn haven hadn wouldn couldn can shouldn"
+)
 _NEGATION_TAILS: Final = frozenset({"'t", "\u2019t"})
 
 
