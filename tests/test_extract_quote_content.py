@@ -1361,3 +1361,16 @@ def test_inverted_source_with_a_description_at_the_end_keeps_the_clause_before()
     # (no verb after the aside: the Source closes the sentence; the clause before is the statement)
     body = "The governor will not forgive anyone, said Mary Sunshine, a former aide, in an interview."
     assert _quotes(body) == {"Mary Sunshine": ["The governor will not forgive anyone"]}
+
+
+# (twentieth round) An elliptical ", though not …" / ", though <participle> …" has no subject of
+# its own: it qualifies the Source's claim and stays in the content; a full clause still ends it.
+def test_elliptical_though_stays_in_the_content():
+    body = "Jane Doe spoke. Jane Doe said they expect false stories, though mixed with enough truth to hurt."
+    quote = "they expect false stories, though mixed with enough truth to hurt."
+    assert _quotes(body) == {"Jane Doe": [quote]}
+
+
+def test_though_with_its_own_subject_still_ends_the_content():
+    body = "Jane Doe spoke. Jane Doe said they expect false stories, though she did not name anyone."
+    assert _quotes(body) == {"Jane Doe": ["they expect false stories"]}

@@ -782,7 +782,10 @@ _CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
     r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
-    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b"
+    # (twentieth round: not an elliptical ", though not the results" / ", though mixed with …", which
+    # qualifies the content's own claim and has no subject of its own)
+    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)"
+    r"|,\s+(?:even\s+as|even\s+though|although|despite|though(?!\s+(?:not\b|[a-z]{3,}ed\b)))\b"
     # without a comma, when a subject follows: "… while Sanders suggests …", "… although he supports …"
     r"|\s+(?:while|whereas|although|even\s+as|even\s+though)\s+(?=(?:he|she|they|it|[A-Z][\w.’'-]*)\s+[a-z]))|"
     # ", as has Carlos A. Gimenez", ", as have other prominent Democrats": others who did the same
