@@ -1374,3 +1374,16 @@ def test_elliptical_though_stays_in_the_content():
 def test_though_with_its_own_subject_still_ends_the_content():
     body = "Jane Doe spoke. Jane Doe said they expect false stories, though she did not name anyone."
     assert _quotes(body) == {"Jane Doe": ["they expect false stories"]}
+
+
+# (twentieth round) A stance verb's object goes on past ", as well as …" (one more item of the
+# object: train, 3 such stops, the gold object went on in all 3) and past an elliptical ", though
+# not …" (the object's own qualification); other commas still end it.
+def test_as_well_as_goes_on_with_a_stance_object():
+    body = "Donald Trump spoke. Donald Trump thanked his wife and his children, as well as his staff."
+    assert _quotes(body) == {"Donald Trump": ["his wife and his children, as well as his staff."]}
+
+
+def test_though_not_goes_on_with_a_stance_object():
+    body = "Barack Obama spoke. Barack Obama defended the process, though not the results."
+    assert _quotes(body) == {"Barack Obama": ["the process, though not the results."]}

@@ -831,8 +831,9 @@ _MONTHS: Final = (
 )
 _OBJECT_END: Final = re.compile(
     r"\s+(?:and|but)\s+(?:has|had|have|is|was|did|then|later|also|will|would|only)\b"
-    r"|,[”\"’']*\s"
-    r"|\s+(?:after|before|when|while|because|as)\s+(?:he|she|they|it|his|her|their|its)\b"
+    # (twentieth round: not ", as well as …" / ", though not …", which go on with the object)
+    r"|,[”\"’']*\s(?!as\s+well\s+as\b|though\s+not\b)"
+    r"|(?<!as well)\s+(?:after|before|when|while|because|as)\s+(?:he|she|they|it|his|her|their|its)\b"
     r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day)\b"
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
