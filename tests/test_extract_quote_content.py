@@ -1387,3 +1387,16 @@ def test_as_well_as_goes_on_with_a_stance_object():
 def test_though_not_goes_on_with_a_stance_object():
     body = "Barack Obama spoke. Barack Obama defended the process, though not the results."
     assert _quotes(body) == {"Barack Obama": ["the process, though not the results."]}
+
+
+# (twentieth round) A dash before "and that <subject> …" coordinates the cue's second reported
+# clause with the first ("said X -- and that Y"): not the writer's aside; "— and that means …"
+# (a demonstrative "that") still ends the content.
+def test_dash_before_a_second_that_clause_goes_on():
+    body = "Joe Maloy spoke. Joe Maloy said he understands her position - and that he will back her."
+    assert _quotes(body) == {"Joe Maloy": ["he understands her position - and that he will back her."]}
+
+
+def test_dash_before_a_demonstrative_that_still_ends_the_content():
+    body = "Joe Maloy spoke. Joe Maloy said voters will be free - and that means a rejection of Trump."
+    assert _quotes(body) == {"Joe Maloy": ["voters will be free"]}

@@ -805,7 +805,10 @@ _CONTENT_END: Final = re.compile(
     # ", and Trump vowed to …": a named subject's clause of its own
     r"|,\s+(?:and|but)\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P<other>[a-z]+)\b"
     # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
-    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s"
+    # (twentieth round: not a dash before "and that <subject>", the cue's second reported clause:
+    # "said he had the plan -- and that as president he would …")
+    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b"
+    r"|\s[-\u2013\u2014]+\s(?!and\s+that\s+(?:[A-Z]|he\b|she\b|they\b|it\b|we\b|as\b|if\b|when\b|the\b))"
     # ", up 31 percent from a year earlier", ", down sharply from …": the writer's comparison
     r"|,\s+(?:up|down)\s+(?:sharply\s+|slightly\s+)?(?:\d|(?:from|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
     # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
