@@ -1400,3 +1400,21 @@ def test_dash_before_a_second_that_clause_goes_on():
 def test_dash_before_a_demonstrative_that_still_ends_the_content():
     body = "Joe Maloy spoke. Joe Maloy said voters will be free - and that means a rejection of Trump."
     assert _quotes(body) == {"Joe Maloy": ["voters will be free"]}
+
+
+# (twentieth round) A naming verb's complement comes after a time or occasion phrase inside its
+# object ("described the DLC during a Tuesday interview as “…”"): the complement is the point of
+# the statement, so the phrase no longer ends the object; "as" before a pronoun is a time clause.
+def test_naming_complement_after_an_occasion_phrase():
+    body = "Jerry Brown spoke. Jerry Brown described the group during an interview as “a relic.”"
+    assert _quotes(body) == {"Jerry Brown": ["the group during an interview as “a relic.”"]}
+
+
+def test_naming_complement_after_a_weekday():
+    body = "Jerry Brown spoke. Jerry Brown called the statements on Sunday “childish and silly.”"
+    assert _quotes(body) == {"Jerry Brown": ["the statements on Sunday “childish and silly.”"]}
+
+
+def test_as_before_a_pronoun_after_a_weekday_is_a_time_clause():
+    body = "Jerry Brown spoke. Jerry Brown called the statements on Sunday as he left."
+    assert _quotes(body) == {"Jerry Brown": ["the statements"]}

@@ -921,6 +921,7 @@ def object_end(text: str, cue: str = "") -> int:
             continue
         if not listed:
             inside = _time_inside_object(text, match.start())
+            inside = inside or _time_before_complement(text, match.start(), cue)
             if inside > 0:
                 pos = inside
                 continue
@@ -958,14 +959,49 @@ def _naming_goes_on(text: str, at: int, cue: str) -> int:
 # A time phrase inside a stance verb's object: "blasted Trump on Monday over his stance on …",
 # "rebuked Mr. Trump for suggesting earlier this weekend that …", "proposed a levy last year on …":
 # the object goes on after it with the topic's preposition or a "that" clause.
-_TIME_INSIDE: Final = re.compile(
+_TIME_PHRASE: Final = re.compile(
     r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day)"
     rf"|in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|(?:yesterday|earlier|later)(?:\s+(?:this|last)\s+(?:week|month|year|weekend))?)"
-    r"\s+(?=(?:over|about|that|against)\s)"
 )
+_TIME_INSIDE: Final = re.compile(_TIME_PHRASE.pattern + r"\s+(?=(?:over|about|that|against)\s)")
+# (twentieth round) What follows a time or occasion phrase inside a naming verb's object when the
+# complement comes after it: "called Trump's statements on Sunday “childish”", "described the DLC
+# during a Tuesday interview as “a remnant …”" ("as" before a subject pronoun is a time clause).
+_COMPLEMENT_NEXT: Final = re.compile(
+    r"\s+(?:[\u201c\"]|''|as\s+(?!(?:he|she|they|it|we|i|if|though|well)\b)\S)"
+)
+# A short time or occasion phrase (no punctuation) with the complement right after it.
+_OCCASION_BEFORE_COMPLEMENT: Final = re.compile(
+    r"\s+(?:on|in|during|at|last|this|yesterday|earlier|later"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:.?!\n\u201c\u201d\"]{0,40}?"
+    r"(?=" + _COMPLEMENT_NEXT.pattern + ")"
+)
+
+
+def _naming_cue(cue: str) -> bool:
+    """Whether ``cue`` names what its object is (``lex.NAMING_CUES``, ``lex.NAMING_AS_CUES``)."""
+    verb = cue.lower().split(" ", 1)[0]
+    return verb in lex.NAMING_CUES or verb in lex.NAMING_AS_CUES
+
+
+def _time_before_complement(text: str, at: int, cue: str) -> int:
+    """(twentieth round) Where a naming verb's object goes on when the end found at ``at`` is a time
+    phrase between the object and its complement (``_COMPLEMENT_NEXT``); 0 when it ends there."""
+    if not _naming_cue(cue):
+        return 0
+    time = _OCCASION_BEFORE_COMPLEMENT.match(text, at)
+    return time.end() if time is not None else 0
+
+
+def _occasion_before_complement(text: str, occasion: re.Match[str], cue: str) -> bool:
+    """(twentieth round) Whether an occasion phrase ("during a Tuesday interview", "on Twitter")
+    stands between a naming verb's object and its complement, which goes on after it."""
+    return _naming_cue(cue) and _COMPLEMENT_NEXT.match(text, occasion.end()) is not None
+
+
 # "during Sunday's prime-time address", "in Tuesday's primary": a weekday as a possessive is no
 # time phrase of the Source's act.
 _WEEKDAY_POSSESSIVE: Final = re.compile(
@@ -1066,7 +1102,11 @@ def content_end(text: str, cue: str = "") -> int:
         if second is not None and second.group(1) not in _PREPOSITION_ING:
             end = second.start()
     occasion = _OCCASION.search(text, 0, end)
-    if occasion is not None and len(text[: occasion.start()].split()) >= 2:
+    if (
+        occasion is not None
+        and len(text[: occasion.start()].split()) >= 2
+        and not _occasion_before_complement(text, occasion, cue)
+    ):
         return occasion.start()
     return _past_open_quotation(text, _narration_after_quotation(text, end), cue)
 
