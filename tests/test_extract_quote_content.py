@@ -1418,3 +1418,11 @@ def test_naming_complement_after_a_weekday():
 def test_as_before_a_pronoun_after_a_weekday_is_a_time_clause():
     body = "Jerry Brown spoke. Jerry Brown called the statements on Sunday as he left."
     assert _quotes(body) == {"Jerry Brown": ["the statements"]}
+
+
+# (twentieth round) A time phrase inside a stance verb's object before its "for" complement
+# ("defended himself on Saturday for bailing on …"): the reason goes on with the object, as
+# "over" / "about" / "against" already did.
+def test_time_phrase_before_a_for_complement_stays_in_the_object():
+    body = "Marco Rubio spoke. Marco Rubio defended himself on Saturday for dropping the bill."
+    assert _quotes(body) == {"Marco Rubio": ["himself on Saturday for dropping the bill."]}

@@ -957,6 +957,7 @@ def _naming_goes_on(text: str, at: int, cue: str) -> int:
 
 
 # A time phrase inside a stance verb's object: "blasted Trump on Monday over his stance on …",
+# (twentieth round: and "for": "defended himself on Saturday for bailing on …")
 # "rebuked Mr. Trump for suggesting earlier this weekend that …", "proposed a levy last year on …":
 # the object goes on after it with the topic's preposition or a "that" clause.
 _TIME_PHRASE: Final = re.compile(
@@ -966,7 +967,7 @@ _TIME_PHRASE: Final = re.compile(
     rf"|in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|(?:yesterday|earlier|later)(?:\s+(?:this|last)\s+(?:week|month|year|weekend))?)"
 )
-_TIME_INSIDE: Final = re.compile(_TIME_PHRASE.pattern + r"\s+(?=(?:over|about|that|against)\s)")
+_TIME_INSIDE: Final = re.compile(_TIME_PHRASE.pattern + r"\s+(?=(?:over|about|that|against|for)\s)")
 # (twentieth round) What follows a time or occasion phrase inside a naming verb's object when the
 # complement comes after it: "called Trump's statements on Sunday “childish”", "described the DLC
 # during a Tuesday interview as “a remnant …”" ("as" before a subject pronoun is a time clause).
