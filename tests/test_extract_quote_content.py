@@ -1426,3 +1426,10 @@ def test_as_before_a_pronoun_after_a_weekday_is_a_time_clause():
 def test_time_phrase_before_a_for_complement_stays_in_the_object():
     body = "Marco Rubio spoke. Marco Rubio defended himself on Saturday for dropping the bill."
     assert _quotes(body) == {"Marco Rubio": ["himself on Saturday for dropping the bill."]}
+
+
+# (twentieth round) ", ranging from … to …" spans the content's own figures: no participle clause
+# of the Source's, so the content goes on.
+def test_ranging_from_stays_in_the_content():
+    body = "Jane Doe spoke. Jane Doe said there were 906 attacks, ranging from arson to assaults."
+    assert _quotes(body) == {"Jane Doe": ["there were 906 attacks, ranging from arson to assaults."]}

@@ -775,8 +775,10 @@ def phrase_description_start(before: str) -> int:
 
 # Where reported content after a cue stops: a participle clause (", calling the protester …") or a
 # second verb of the Source coordinated with the first (" and vowed not to …", ", and said it …").
+# (twentieth round) "ranging" ("…, ranging from arson to physical assaults") gives the span of the
+# object's own figures, as a preposition would: no act of the Source's.
 _PREPOSITION_ING: Final = lex.words(
-    "including according regarding concerning following during considering notwithstanding"
+    "including according regarding concerning following during considering notwithstanding ranging"
 )
 _CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
