@@ -1433,3 +1433,9 @@ def test_time_phrase_before_a_for_complement_stays_in_the_object():
 def test_ranging_from_stays_in_the_content():
     body = "Jane Doe spoke. Jane Doe said there were 906 attacks, ranging from arson to assaults."
     assert _quotes(body) == {"Jane Doe": ["there were 906 attacks, ranging from arson to assaults."]}
+
+
+def test_perfect_participle_of_the_content_subject_stays_in_the_content():
+    body = "Jane Doe spoke. Jane Doe says Mr. Kamprad is no longer rich, having moved his wealth to a trust."
+    quote = "Mr. Kamprad is no longer rich, having moved his wealth to a trust."
+    assert _quotes(body) == {"Jane Doe": [quote]}

@@ -776,9 +776,11 @@ def phrase_description_start(before: str) -> int:
 # Where reported content after a cue stops: a participle clause (", calling the protester …") or a
 # second verb of the Source coordinated with the first (" and vowed not to …", ", and said it …").
 # (twentieth round) "ranging" ("…, ranging from arson to physical assaults") gives the span of the
-# object's own figures, as a preposition would: no act of the Source's.
+# object's own figures, as a preposition would: no act of the Source's; a perfect "having …"
+# ("… is no longer a billionaire, having transferred his wealth to …") gives the content's
+# subject's earlier act, the ground of the claim (train: 2 such stops, the gold went on in both).
 _PREPOSITION_ING: Final = lex.words(
-    "including according regarding concerning following during considering notwithstanding ranging"
+    "including according regarding concerning following during considering notwithstanding ranging having"
 )
 _CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
