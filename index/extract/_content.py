@@ -959,9 +959,9 @@ def _naming_goes_on(text: str, at: int, cue: str) -> int:
 
 
 # A time phrase inside a stance verb's object: "blasted Trump on Monday over his stance on …",
-# (twentieth round: and "for": "defended himself on Saturday for bailing on …")
 # "rebuked Mr. Trump for suggesting earlier this weekend that …", "proposed a levy last year on …":
-# the object goes on after it with the topic's preposition or a "that" clause.
+# the object goes on after it with the topic's preposition or a "that" clause (twentieth round:
+# and "for" with the reason: "defended himself on Saturday for bailing on …").
 _TIME_PHRASE: Final = re.compile(
     r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
