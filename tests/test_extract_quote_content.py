@@ -667,7 +667,6 @@ def test_fragment_of_a_second_clause_takes_that_clause_only():
     assert _quotes(body) == {"Ann Lee": ["that will take time to “cool off,”"]}
 
 
-
 # -- twelfth round: a quotation split by a long attribution ---------------------------------------
 
 
@@ -1513,3 +1512,116 @@ def test_quotation_whose_attribution_a_report_swallowed_stays():
             "Once the cold winds blow from October to February, it won't make it",
         ]
     }
+
+
+# -- twentieth round: content resumed after an interrupting Source's aside ----------------------
+
+
+# The Source's aside (a description or relative clause) hid the predicate: only the subject
+# before the cue ("The new contrast with the governor") was quoted.
+def test_predicate_after_an_inverted_source_with_a_description():
+    body = (
+        "The new contrast with the governor, said John Smith, a senior analyst at the Brookings "
+        "Institution, would be clear since he has no allies at his side."
+    )
+    assert _quotes(body) == {
+        "John Smith": [
+            "The new contrast with the governor",
+            "would be clear since he has no allies at his side.",
+        ]
+    }
+
+
+def test_predicate_after_an_inverted_source_with_a_relative_clause():
+    body = "And the governor, said Mary Sunshine, who remains friendly with her, doesn't forgive or forget."
+    assert _quotes(body) == {"Mary Sunshine": ["doesn't forgive or forget."]}
+
+
+def test_inverted_source_with_a_description_at_the_end_keeps_the_clause_before():
+    # (no verb after the aside: the Source closes the sentence; the clause before is the statement)
+    body = "The governor will not forgive anyone, said Mary Sunshine, a former aide, in an interview."
+    assert _quotes(body) == {"Mary Sunshine": ["The governor will not forgive anyone"]}
+
+
+# (twentieth round) An elliptical ", though not …" / ", though <participle> …" has no subject of
+# its own: it qualifies the Source's claim and stays in the content; a full clause still ends it.
+def test_elliptical_though_stays_in_the_content():
+    body = "Jane Doe spoke. Jane Doe said they expect false stories, though mixed with enough truth to hurt."
+    quote = "they expect false stories, though mixed with enough truth to hurt."
+    assert _quotes(body) == {"Jane Doe": [quote]}
+
+
+def test_though_with_its_own_subject_still_ends_the_content():
+    body = "Jane Doe spoke. Jane Doe said they expect false stories, though she did not name anyone."
+    assert _quotes(body) == {"Jane Doe": ["they expect false stories"]}
+
+
+# (twentieth round) A stance verb's object goes on past ", as well as …" (one more item of the
+# object: train, 3 such stops, the gold object went on in all 3) and past an elliptical ", though
+# not …" (the object's own qualification); other commas still end it.
+def test_as_well_as_goes_on_with_a_stance_object():
+    body = "Donald Trump spoke. Donald Trump thanked his wife and his children, as well as his staff."
+    assert _quotes(body) == {"Donald Trump": ["his wife and his children, as well as his staff."]}
+
+
+def test_though_not_goes_on_with_a_stance_object():
+    body = "Barack Obama spoke. Barack Obama defended the process, though not the results."
+    assert _quotes(body) == {"Barack Obama": ["the process, though not the results."]}
+
+
+# (twentieth round) A dash before "and that <subject> …" coordinates the cue's second reported
+# clause with the first ("said X -- and that Y"): not the writer's aside; "— and that means …"
+# (a demonstrative "that") still ends the content.
+def test_dash_before_a_second_that_clause_goes_on():
+    body = "Joe Maloy spoke. Joe Maloy said he understands her position - and that he will back her."
+    assert _quotes(body) == {"Joe Maloy": ["he understands her position - and that he will back her."]}
+
+
+def test_dash_before_a_demonstrative_that_still_ends_the_content():
+    body = "Joe Maloy spoke. Joe Maloy said voters will be free - and that means a rejection of Trump."
+    assert _quotes(body) == {"Joe Maloy": ["voters will be free"]}
+
+
+# (twentieth round) A naming verb's complement comes after a time or occasion phrase inside its
+# object ("described the DLC during a Tuesday interview as “…”"): the complement is the point of
+# the statement, so the phrase no longer ends the object; "as" before a pronoun is a time clause.
+def test_naming_complement_after_an_occasion_phrase():
+    body = "Jerry Brown spoke. Jerry Brown described the group during an interview as “a relic.”"
+    assert _quotes(body) == {"Jerry Brown": ["the group during an interview as “a relic.”"]}
+
+
+def test_naming_complement_after_a_weekday():
+    body = "Jerry Brown spoke. Jerry Brown called the statements on Sunday “childish and silly.”"
+    assert _quotes(body) == {"Jerry Brown": ["the statements on Sunday “childish and silly.”"]}
+
+
+def test_as_before_a_pronoun_after_a_weekday_is_a_time_clause():
+    body = "Jerry Brown spoke. Jerry Brown called the statements on Sunday as he left."
+    assert _quotes(body) == {"Jerry Brown": ["the statements"]}
+
+
+# (twentieth round) A time phrase inside a stance verb's object before its "for" complement
+# ("defended himself on Saturday for bailing on …"): the reason goes on with the object, as
+# "over" / "about" / "against" already did.
+def test_time_phrase_before_a_for_complement_stays_in_the_object():
+    body = "Marco Rubio spoke. Marco Rubio defended himself on Saturday for dropping the bill."
+    assert _quotes(body) == {"Marco Rubio": ["himself on Saturday for dropping the bill."]}
+
+
+# (twentieth round) ", ranging from … to …" spans the content's own figures: no participle clause
+# of the Source's, so the content goes on.
+def test_ranging_from_stays_in_the_content():
+    body = "Jane Doe spoke. Jane Doe said there were 906 attacks, ranging from arson to assaults."
+    assert _quotes(body) == {"Jane Doe": ["there were 906 attacks, ranging from arson to assaults."]}
+
+
+def test_perfect_participle_of_the_content_subject_stays_in_the_content():
+    body = "Jane Doe spoke. Jane Doe says Mr. Kamprad is no longer rich, having moved his wealth to a trust."
+    quote = "Mr. Kamprad is no longer rich, having moved his wealth to a trust."
+    assert _quotes(body) == {"Jane Doe": [quote]}
+
+
+def test_perfect_participle_after_a_pronoun_subject_still_ends_the_content():
+    # (after "they" the participle may be the Source's own act: the writer's narration)
+    body = "Jane Doe spoke. Jane Doe said they were glad, having earlier criticised the plan."
+    assert _quotes(body) == {"Jane Doe": ["they were glad"]}

@@ -775,14 +775,19 @@ def phrase_description_start(before: str) -> int:
 
 # Where reported content after a cue stops: a participle clause (", calling the protester …") or a
 # second verb of the Source coordinated with the first (" and vowed not to …", ", and said it …").
+# (twentieth round) "ranging" ("…, ranging from arson to physical assaults") gives the span of the
+# object's own figures, as a preposition would: no act of the Source's.
 _PREPOSITION_ING: Final = lex.words(
-    "including according regarding concerning following during considering notwithstanding"
+    "including according regarding concerning following during considering notwithstanding ranging"
 )
 _CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
     r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
-    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)|,\s+(?:even\s+as|even\s+though|although|though|despite)\b"
+    # (twentieth round: not an elliptical ", though not the results" / ", though mixed with …", which
+    # qualifies the content's own claim and has no subject of its own)
+    r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)"
+    r"|,\s+(?:even\s+as|even\s+though|although|despite|though(?!\s+(?:not\b|[a-z]{3,}ed\b)))\b"
     # without a comma, when a subject follows: "… while Sanders suggests …", "… although he supports …"
     r"|\s+(?:while|whereas|although|even\s+as|even\s+though)\s+(?=(?:he|she|they|it|[A-Z][\w.’'-]*)\s+[a-z]))|"
     # ", as has Carlos A. Gimenez", ", as have other prominent Democrats": others who did the same
@@ -802,7 +807,10 @@ _CONTENT_END: Final = re.compile(
     # ", and Trump vowed to …": a named subject's clause of its own
     r"|,\s+(?:and|but)\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P<other>[a-z]+)\b"
     # ", where he trails …", ", whom he described as …", " — there are two …": the writer's aside
-    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b|\s[-\u2013\u2014]+\s"
+    # (twentieth round: not a dash before "and that <subject>", the cue's second reported clause:
+    # "said he had the plan -- and that as president he would …")
+    r"|(?P<aside>,\s+(?:where|whom|whose|often|one\s+that)\b"
+    r"|\s[-\u2013\u2014]+\s(?!and\s+that\s+(?:[A-Z]|he\b|she\b|they\b|it\b|we\b|as\b|if\b|when\b|the\b))"
     # ", up 31 percent from a year earlier", ", down sharply from …": the writer's comparison
     r"|,\s+(?:up|down)\s+(?:sharply\s+|slightly\s+)?(?:\d|(?:from|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
     # ", which deals with …" after a name ("the Sochi Memorandum, …, which …"): background on it
@@ -828,8 +836,9 @@ _MONTHS: Final = (
 )
 _OBJECT_END: Final = re.compile(
     r"\s+(?:and|but)\s+(?:has|had|have|is|was|did|then|later|also|will|would|only)\b"
-    r"|,[”\"’']*\s"
-    r"|\s+(?:after|before|when|while|because|as)\s+(?:he|she|they|it|his|her|their|its)\b"
+    # (twentieth round: not ", as well as …" / ", though not …", which go on with the object)
+    r"|,[”\"’']*\s(?!as\s+well\s+as\b|though\s+not\b)"
+    r"|(?<!as well)\s+(?:after|before|when|while|because|as)\s+(?:he|she|they|it|his|her|their|its)\b"
     r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day)\b"
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|\s+in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
@@ -914,6 +923,7 @@ def object_end(text: str, cue: str = "") -> int:
             continue
         if not listed:
             inside = _time_inside_object(text, match.start())
+            inside = inside or _time_before_complement(text, match.start(), cue)
             if inside > 0:
                 pos = inside
                 continue
@@ -950,15 +960,51 @@ def _naming_goes_on(text: str, at: int, cue: str) -> int:
 
 # A time phrase inside a stance verb's object: "blasted Trump on Monday over his stance on …",
 # "rebuked Mr. Trump for suggesting earlier this weekend that …", "proposed a levy last year on …":
-# the object goes on after it with the topic's preposition or a "that" clause.
-_TIME_INSIDE: Final = re.compile(
+# the object goes on after it with the topic's preposition or a "that" clause (twentieth round:
+# and "for" with the reason: "defended himself on Saturday for bailing on …").
+_TIME_PHRASE: Final = re.compile(
     r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day)"
     rf"|in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|(?:yesterday|earlier|later)(?:\s+(?:this|last)\s+(?:week|month|year|weekend))?)"
-    r"\s+(?=(?:over|about|that|against)\s)"
 )
+_TIME_INSIDE: Final = re.compile(_TIME_PHRASE.pattern + r"\s+(?=(?:over|about|that|against|for)\s)")
+# (twentieth round) What follows a time or occasion phrase inside a naming verb's object when the
+# complement comes after it: "called Trump's statements on Sunday “childish”", "described the DLC
+# during a Tuesday interview as “a remnant …”" ("as" before a subject pronoun is a time clause).
+_COMPLEMENT_NEXT: Final = re.compile(
+    r"\s+(?:[\u201c\"]|''|as\s+(?!(?:he|she|they|it|we|i|if|though|well)\b)\S)"
+)
+# A short time or occasion phrase (no punctuation) with the complement right after it.
+_OCCASION_BEFORE_COMPLEMENT: Final = re.compile(
+    r"\s+(?:on|in|during|at|last|this|yesterday|earlier|later"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:.?!\n\u201c\u201d\"]{0,40}?"
+    r"(?=" + _COMPLEMENT_NEXT.pattern + ")"
+)
+
+
+def _naming_cue(cue: str) -> bool:
+    """Whether ``cue`` names what its object is (``lex.NAMING_CUES``, ``lex.NAMING_AS_CUES``)."""
+    verb = cue.lower().split(" ", 1)[0]
+    return verb in lex.NAMING_CUES or verb in lex.NAMING_AS_CUES
+
+
+def _time_before_complement(text: str, at: int, cue: str) -> int:
+    """(twentieth round) Where a naming verb's object goes on when the end found at ``at`` is a time
+    phrase between the object and its complement (``_COMPLEMENT_NEXT``); 0 when it ends there."""
+    if not _naming_cue(cue):
+        return 0
+    time = _OCCASION_BEFORE_COMPLEMENT.match(text, at)
+    return time.end() if time is not None else 0
+
+
+def _occasion_before_complement(text: str, occasion: re.Match[str], cue: str) -> bool:
+    """(twentieth round) Whether an occasion phrase ("during a Tuesday interview", "on Twitter")
+    stands between a naming verb's object and its complement, which goes on after it."""
+    return _naming_cue(cue) and _COMPLEMENT_NEXT.match(text, occasion.end()) is not None
+
+
 # "during Sunday's prime-time address", "in Tuesday's primary": a weekday as a possessive is no
 # time phrase of the Source's act.
 _WEEKDAY_POSSESSIVE: Final = re.compile(
@@ -1061,7 +1107,11 @@ def content_end(text: str, cue: str = "") -> int:
         if second is not None and second.group(1) not in _PREPOSITION_ING:
             end = second.start()
     occasion = _OCCASION.search(text, 0, end)
-    if occasion is not None and _occasion_ends(text, occasion.start(), end):
+    if (
+        occasion is not None
+        and _occasion_ends(text, occasion.start(), end)
+        and not _occasion_before_complement(text, occasion, cue)
+    ):
         return occasion.start()
     end = _final_apposition_end(text, end)
     end = _aside_paren_end(text, end)
@@ -1302,6 +1352,33 @@ _RESUMING: Final = lex.words(
 )
 
 
+def source_aside_close(text: str) -> int:
+    """(twentieth round) Where the content goes on after the aside of a Source that interrupts it
+    (``text`` is what follows the Source: ", an expert on Russia, would read this as …", ", who
+    remains friendly with her, doesn't forgive …"), or -1.  Only a verb of the interrupted subject
+    resumes it (an auxiliary, a modal or their negated forms): the clause before the cue is its
+    subject, the words after the aside its predicate."""
+    match = _ASIDE_THEN.match(text)
+    if match is None or match.group("dash"):
+        return -1
+    word = match.group("word")
+    rest = text[match.end("word") : match.end("word") + 2]
+    if word in _NEGATED_STEMS and rest in _NEGATION_TAILS:
+        return match.start("word")  # "doesn't", "won’t"
+    return match.start("word") if word in _RESUMING_VERBS else -1
+
+
+# (twentieth round) Verbs that resume a clause after a Source's aside: auxiliaries and modals.
+_RESUMING_VERBS: Final = lex.words(
+    "is was are were has have had would will could can should might may must did does do"
+)
+# The stems of negated auxiliaries as the aside pattern's word reads them ("doesn" of "doesn't").
+_NEGATED_STEMS: Final = lex.words(
+    "doesn don didn won isn wasn aren weren hasn haven hadn wouldn couldn can shouldn"
+)
+_NEGATION_TAILS: Final = frozenset({"'t", "\u2019t"})
+
+
 def _closing_mark(text: str, end: int) -> int:
     """Where the quotation open at ``end`` closes (the closing mark's offset), ``len(text)`` when it
     does not close in ``text``, -1 when no quotation is open at ``end`` (or it opened before a
@@ -1430,6 +1507,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
             return match.start()
         if ing and len(text[: match.start()].split()) < 4 and _ASIDE_CLOSES.match(text, match.end()):
             continue  # "says Millennials, numbering 75.3 million, surpassed …": a participle aside
+        if ing == "having" and _named_subject(text):
+            continue  # "Mr. Kamprad is no longer a billionaire, having transferred his wealth …"
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
             closing = len(match.group()) - len(match.group().lstrip(",\u201d\"'"))
@@ -1476,6 +1555,19 @@ def _own_subject_goes_on(text: str, match: re.Match[str], verb: str) -> bool:
     if subject in _SINGULAR_SUBJECTS:
         return not bare(verb)  # "he … and want him on …" agrees with another subject (held-out BBC)
     return subject in _CLAUSE_SUBJECTS and not _present_third(verb)
+
+
+def _named_subject(text: str) -> bool:
+    """(twentieth round) Whether reported content opens with a subject other than a personal
+    pronoun, so a perfect participle after it (", having transferred his wealth to …") is that
+    subject's earlier act, the ground of the claim (train: 2 such stops, the gold went on in both).
+    After "he" / "they" it may be the Source's own act ("said they were glad …, having earlier
+    criticised …", held-out BBC): it still ends the content."""
+    first = _FIRST.match(text)
+    return first is not None and first.group(1).lower() not in _PERSONAL_SUBJECTS
+
+
+_PERSONAL_SUBJECTS: Final = lex.words("he she they we i you")
 
 
 # The rest of a participle aside after the content's subject: a short phrase closed by a comma.

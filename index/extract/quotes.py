@@ -5141,6 +5141,9 @@ def _reported_span(
     opener = _as_clause_content(body, s_start, sent_of[att.sent][1], att, limit)
     if opener is not None:
         return opener  # "As POLITICO revealed, the RNC agreed …": the main clause, past any later cue
+    resumed = _after_source_aside(body, s_start, s_end, att) if att.inverted else None
+    if resumed is not None:
+        return resumed
     found = None
     question = _content.question_start(body[after_start:s_end], att.cue) if after_start < s_end else None
     if question is not None and not att.inverted:
@@ -5211,6 +5214,28 @@ def _trailing_participle(att: _Attribution) -> bool:
         and att.source_start == att.cue_start
         and not att.inverted
     )
+
+
+def _after_source_aside(
+    body: str, s_start: int, s_end: int, att: _Attribution
+) -> tuple[int, int] | None:
+    """(twentieth round) The predicate after an inverted attribution that interrupts its statement
+    with the Source's aside: "The contrast with Trump, said Doyle, a former governor, would be
+    clear since …", "And Trump, said Sunshine, who remains friendly with her, doesn't forgive …".
+    The clause before the cue is only the statement's subject (``_other_side`` adds it when it is
+    long enough); without this the aside hid the predicate and only the subject was quoted."""
+    anchor = min(att.source_start, att.cue_start)
+    if anchor <= s_start or not body[s_start:anchor].rstrip().endswith(","):
+        return None
+    if att.cue.lower() not in _content.SPEECH_CUES:
+        return None
+    after_start = max(att.cue_end, att.source_end)
+    resume = _content.source_aside_close(body[after_start:s_end])
+    if resume < 0:
+        return None
+    start = after_start + resume
+    end = start + _content.content_end(body[start:s_end], att.cue)
+    return (start, end) if not _content.fragment(body[start:end]) else None
 
 
 # (nineteenth round) The document noun after its maker in "According to <maker> data, …", up to its
