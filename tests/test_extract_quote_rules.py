@@ -1552,3 +1552,20 @@ def test_infinitive_of_speech_after_so_far_as():
     assert _quotes(body) == {"Tom Fenwick": ["the mayor should resign."]}
     body = "Ana Ruiz went so far as to say: “The vote was rigged.”"
     assert _quotes(body) == {"Ana Ruiz": ["The vote was rigged."]}
+
+
+# -- cue words the extractor did not read (round 21) ---------------------------------------------
+
+
+def test_made_the_case_that_is_an_argument_stated():
+    # "made the case that …" puts an argument forward, as "made the argument that …" does; its
+    # audience may stand between the noun and "that" ("to <listener>"), an infinitive may not
+    body = "Tom Fenwick made the case that the mayor should resign."
+    assert _quotes(body) == {"Tom Fenwick": ["the mayor should resign."]}
+    body = "Tom Fenwick made the case to a crowd of union members in Akron that the plant would stay open."
+    assert _quotes(body) == {"Tom Fenwick": ["the plant would stay open."]}
+    body = "Tom Fenwick is making an impassioned case to voters that he’s the better candidate."
+    assert _quotes(body) == {"Tom Fenwick": ["he’s the better candidate."]}
+    # "to" + a verb is the case's purpose, not its audience; a relative "that" is no complement
+    assert _quotes("Tom Fenwick made the case to grant amnesty to the workers that came.") == {}
+    assert _quotes("Tom Fenwick lost the case that was filed in Akron.") == {}

@@ -732,4 +732,9 @@ STATEMENT_CUE_NOUNS: Final[frozenset[str]] = words(
     answer assurance assurances declaration declarations prediction predictions explanation
     complaint complaints conclusion message promise promises vow vows
     """
+) | words(
+    # (twentieth round) "made the case that Rubio is not ready", "Christie's case that …": an
+    # argument put forward, as "made the argument that" is ("the case for the tax" is read by the
+    # light-verb nouns; a "case that" with a relative clause is no complement)
+    "case"
 )

@@ -1219,6 +1219,13 @@ _NOUN_MODIFIER_STOP: Final = (
 )
 _NOUN_GAP_LEADS: Final = lex.WEEKDAYS | lex.words("in on at during earlier last this yesterday today yet")
 _NOUN_COPULAS: Final = lex.words("was is")
+# (twentieth round) Nouns of arguing that may name their audience before "that" ("made the case to
+# 23 progressive group leaders that he did not sell them out", "made the point to reporters that
+# …"): "to" and a listener are a gap, as a time phrase is.  Not "response" or "answer" ("his
+# response to the charge that he lied": the charge's content, not his).
+_MADE_TO_NOUNS: Final = lex.words("case point argument")
+_LISTENER_GAP_MAX: Final = 12  # "to Democrats gathered in Philadelphia for their national convention"
+
 # Nouns whose "to …" is what was promised ("his promise to build a wall"); content_after reads it so.
 _PROMISE_NOUNS: Final = lex.words("promise promises vow vows")
 # Finite verb forms that open a predicate (with any past form in "-ed").
@@ -1555,7 +1562,8 @@ class _Attributor:
         if k <= 0 or self.lows[k] not in _LIGHT_VERBS or self.sents[k] != self.sents[i]:
             return
         that = -1
-        for j in range(last + 1, min(self.n, last + _NOUN_GAP_MAX)):
+        reach = _LISTENER_GAP_MAX if self.lows[i] in _MADE_TO_NOUNS else _NOUN_GAP_MAX
+        for j in range(last + 1, min(self.n, last + reach)):
             if self.lows[j] == "that":
                 that = j
                 break
@@ -1585,7 +1593,7 @@ class _Attributor:
         low = lows[j]
         if low == ":":
             return i
-        if low == "to":
+        if low == "to" and lows[i] not in _MADE_TO_NOUNS:
             return i if lows[i] in _PROMISE_NOUNS and lows[j + 1].isalpha() else -1
         if low == "that":
             return i if self._complement(j) else -1
@@ -1593,10 +1601,15 @@ class _Attributor:
             if lows[j + 1] == ":" or (lows[j + 1] == "that" and self._complement(j + 1)):
                 return j
             return -1
-        if low not in _NOUN_GAP_LEADS:
+        reach = _NOUN_GAP_MAX
+        if low == "to":
+            if not self._listener_head(j + 1):
+                return -1  # "made the case to grant amnesty …": an infinitive, not an audience
+            reach = _LISTENER_GAP_MAX
+        elif low not in _NOUN_GAP_LEADS:
             return -1
         # "his claim in November that …", "her assertion during the debate that …"
-        for k in range(j + 1, min(self.n - 1, j + _NOUN_GAP_MAX)):
+        for k in range(j + 1, min(self.n - 1, j + reach)):
             if self.sents[k] != sent or not lows[k][:1].isalnum() or lows[k] in _CUE_VERBS:
                 return -1
             if lows[k] == "that":
@@ -1604,6 +1617,15 @@ class _Attributor:
             if lows[k] in _FINITE_VERBS and lows[k + 1] != "that":
                 return -1  # "Clinton's claim on this is a tax proposal that …": a clause of its own
         return -1
+
+    def _listener_head(self, k: int) -> bool:
+        """Whether the word at ``k``, after a noun of arguing and its "to", opens an audience ("to
+        Democrats", "to 23 progressive group leaders", "to a New York gathering", "to reporters"),
+        not an infinitive's verb ("to grant amnesty")."""
+        text, low = self.texts[k], self.lows[k]
+        if self.caps[k] or text[:1].isdigit() or low in _NOUN_OBJECT_LEADS:
+            return True
+        return low.endswith("s") and not low.endswith("ss") and low not in _CUE_VERBS
 
     def _complement(self, k: int) -> bool:
         """Whether the "that" at ``k`` opens a clause of its own ("claim that he …"), not a relative
@@ -1613,6 +1635,8 @@ class _Attributor:
         nxt = self.lows[k + 1]
         if self.caps[k + 1] or not nxt[:1].isalpha():
             return True
+        if nxt.endswith(("'s", "\u2019s")):
+            return True  # (twentieth round) "that he’s the Democrat who …": a subject and its "is"
         if nxt.endswith("s") and not nxt.endswith("ss") and k + 2 < self.n:
             after = self.lows[k + 2]
             if after in _PREPOSITIONS or after in _LINKS or after in lex.DETERMINERS:
@@ -2819,7 +2843,9 @@ class _Attributor:
         """The Source before the cue at ``i`` (whose verb phrase starts at ``verb`` when the cue is
         not its first word: "made it clear")."""
         j = (i if verb < 0 else verb) - 1
-        progressive = self.lows[i].endswith("ing")
+        # (twentieth round) a verb phrase's own verb decides: "is making the case that …" is as
+        # progressive as "is saying" is
+        progressive = self.lows[i if verb < 0 else verb].endswith("ing")
         be = False
         while j >= 0 and self.sents[j] == self.sents[i] and self._skippable(j):
             if self.lows[j] in lex.PASSIVE_AUX and not (progressive and self.lows[j] in _BE_FINITE):
