@@ -1569,3 +1569,12 @@ def test_made_the_case_that_is_an_argument_stated():
     # "to" + a verb is the case's purpose, not its audience; a relative "that" is no complement
     assert _quotes("Tom Fenwick made the case to grant amnesty to the workers that came.") == {}
     assert _quotes("Tom Fenwick lost the case that was filed in Akron.") == {}
+
+
+def test_calculates_that_is_a_stated_estimate():
+    # "calculates that …" states an estimate, as "estimated that …" does; "calculated the cost" is
+    # a sum worked out, and "a calculated risk" no verb
+    body = "Tom Fenwick, an economist at a bank in Akron, calculates that 9,000 jobs would be lost."
+    assert _quotes(body) == {"Tom Fenwick": ["9,000 jobs would be lost."]}
+    assert _quotes("Tom Fenwick calculated the cost of the new bridge.") == {}
+    assert _quotes("It was a calculated risk by Tom Fenwick.") == {}
