@@ -1578,3 +1578,11 @@ def test_calculates_that_is_a_stated_estimate():
     assert _quotes(body) == {"Tom Fenwick": ["9,000 jobs would be lost."]}
     assert _quotes("Tom Fenwick calculated the cost of the new bridge.") == {}
     assert _quotes("It was a calculated risk by Tom Fenwick.") == {}
+
+
+def test_informed_a_listener_that_is_what_was_told():
+    # "informed X that …" is a verb of telling: the clause after the listener is what was said;
+    # "informed him of …" names a topic only, and a pronoun subject is not read (a stance verb)
+    body = "Senator Jane Doe informed Tom Fenwick that the plant would close in May."
+    assert _quotes(body) == {"Jane Doe": ["the plant would close in May."]}
+    assert _quotes("Senator Jane Doe informed him of the closing of the plant.")["Jane Doe"] == []

@@ -125,6 +125,10 @@ _LISTENER_CUES: Final = frozenset(["told", "tells", "tell", "telling"])
 _ASSURANCE_CUES: Final = lex.words(
     "assured assures assure assuring reassured reassures reassure reassuring "
     "reminded reminds remind reminding"
+) | lex.words(
+    # (twentieth round) "Tanden informed Soros that she had worked for Clinton": what the listener
+    # was told; "informed him of the death", "informed voters" report nothing
+    "informed informs"
 )
 # Verbs whose object is content only after "that" or a colon: "continued his push", "reiterated
 # his support", "posted a message on Facebook", "charged a fee" are things, not words.

@@ -121,6 +121,7 @@ STANCE_VERBS: Final[frozenset[str]] = words(
     recognizes unveiled unveils outlined outlines released
     issued issues sued ordered invoked echoed echoes railed rails decried decries
     slammed mocked ripped lambasted chided scolded thanked assured reassured reminded convinced
+    informed informs
     encouraged favors favor prefer prefers preferred embraced embraces ignored ignores
     portrayed portrays labeled labelled branded dubbed deemed envision envisions
     envisioned imagined learned discovered realized realised argue insist suggest claim deny
