@@ -1586,3 +1586,17 @@ def test_informed_a_listener_that_is_what_was_told():
     body = "Senator Jane Doe informed Tom Fenwick that the plant would close in May."
     assert _quotes(body) == {"Jane Doe": ["the plant would close in May."]}
     assert _quotes("Senator Jane Doe informed him of the closing of the plant.")["Jane Doe"] == []
+
+
+def test_in_a_persons_view_vouches_for_the_clause():
+    # "in X's view" is X's stated opinion, read as "according to X" is: the rest of the sentence
+    # when it opens it, the words before it when it closes it, the whole sentence around an aside
+    body = "In Tom Fenwick's view, the bridge should never have been built."
+    assert _quotes(body) == {"Tom Fenwick": ["the bridge should never have been built."]}
+    body = "The bridge was a costly mistake, in Tom Fenwick’s view."
+    assert _quotes(body) == {"Tom Fenwick": ["The bridge was a costly mistake"]}
+    body = "The only sensible course, in Professor Tom Fenwick's opinion, is to repair the old bridge."
+    assert _quotes(body) == {"Tom Fenwick": [body]}
+    # a view "of" something is a topic; a country's view is a position, not words
+    assert _quotes("In Tom Fenwick's view of the city, bridges matter most.") == {}
+    assert _quotes("In Germany's view, the tax is fair.") == {}

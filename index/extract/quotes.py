@@ -901,6 +901,11 @@ _OPENING_AUX: Final = lex.words("did does do has have had was is will would coul
 # The word that, opening a sentence before a person's name and a comma, gives that person's view
 # ("To Frank, …").
 _VIEW_LEAD: Final = "To"
+# (twentieth round) "in Professor Knittel's view, …", "…, in Bolton’s view.": a possessor's stated
+# opinion, read as "according to X" is; the nouns of a view held and voiced.
+_VIEW_NOUNS: Final = lex.words("view opinion estimation judgment judgement")
+_VIEW_NAME_MAX: Final = 4  # name words between "in" and the view noun: "Mr. VandeHei's"
+_VIEW_CLOSERS: Final = frozenset([",", ".", "—", "–", "--", ";"])
 # A short object, then "as", after "cast" ("cast himself as", "cast the nomination battle as").
 _CAST_AS: Final = re.compile(r"[^\S\n]+(?:(?!as\b)[\w’'-]+[^\S\n]+){1,8}?as[^\S\n]")
 # "As X put it, …" / "As X puts it, …" (read by ``_as_put_it``).
@@ -1333,7 +1338,8 @@ class _Attributor:
             elif low == ":":
                 self._transcript(i) or self._colon_statement(i)
             elif low == "in":
-                self._in_document(i)
+                if not self._in_document(i) and i + 3 < self.n and caps[i + 1]:
+                    self._in_view(i)
             elif low == "clear":
                 self._made_clear(i)  # "Jane Sanders made it clear that …"
             elif low in _PHRASAL_CUES and not caps[i]:
@@ -1746,6 +1752,33 @@ class _Attributor:
             else:
                 break
         return a
+
+    def _in_view(self, i: int) -> bool:
+        """``…, in Professor Knittel's view, would be …``: "in", a person's possessive name and a
+        noun of opinion (``_VIEW_NOUNS``) closed by a comma, a dash or the sentence's end; the
+        person speaks (inverted, as after "according to"), the cue runs to the noun."""
+        sent = self.sents[i]
+        k = i + 1
+        while k < self.n and k - i <= _VIEW_NAME_MAX and self.sents[k] == sent and self.caps[k]:
+            if self.texts[k].endswith(_POSSESSIVE_ENDS):
+                break
+            k += 1
+        else:
+            return False
+        v = k + 1
+        if not self.texts[k].endswith(_POSSESSIVE_ENDS) or v + 1 >= self.n or self.lows[v] not in _VIEW_NOUNS:
+            return False
+        if self.texts[v + 1] not in _VIEW_CLOSERS and self.sents[v + 1] == sent:
+            return False  # "in Trump's view of the world": a topic, not the clause's source
+        first = len(self.found)
+        if not self._possessor_source(i, k):
+            return False
+        self._persons_only(first)  # "in Germany's view": a state's position, not words
+        for att in self.found[first:]:
+            att.cue = self.body[self.starts[i] : self.ends[v]]
+            att.cue_end = self.ends[v]
+            att.inverted = True
+        return len(self.found) > first
 
     def _possessor_source(self, i: int, k: int) -> bool:
         """Add the attribution whose Source is the name whose possessive is at ``k`` ("Mr.
@@ -5130,6 +5163,8 @@ def _reported_span(
     elif att.cue == "Asked" and att.inverted:
         comma = body.find(",", att.source_end, s_end)
         s_end = comma if comma > 0 else s_end  # "Asked by Thrush if Clinton “gets” race, Sharpton …"
+    if att.inverted and _view_cue(att.cue):
+        return _view_content(body, s_start, s_end, att)
     if att.cue == "according to":
         text = body[s_start:anchor].rstrip(' ,\u201d"')
         if len(text) >= 2 and not _sentence_link(text):
@@ -5283,6 +5318,30 @@ def _judged_object_end(text: str) -> int:
     ends: before a subordinate clause (``_JUDGED_OBJECT_END``), else at the end of ``text``."""
     match = _JUDGED_OBJECT_END.search(text)
     return match.start() if match is not None and match.start() > 0 else len(text)
+
+
+def _view_cue(cue: str) -> bool:
+    """Whether ``cue`` is "in X's view" (``_Attributor._in_view``)."""
+    return cue[:3].lower() == "in " and cue.rsplit(" ", 1)[-1].lower() in _VIEW_NOUNS
+
+
+def _view_content(body: str, s_start: int, s_end: int, att: _Attribution) -> tuple[int, int]:
+    """The clause that "in X's view" (``att``) vouches for: the rest of the sentence when the phrase
+    opens it ("In Ash's view, the rules …"), the words before it when it closes the sentence
+    ("…, in Bolton's view."), else the whole sentence around the aside ("The only other action, in
+    Professor Knittel's view, would be …")."""
+    before = body[s_start : att.cue_start].rstrip(" ,\u2014\u2013-")
+    after = att.cue_end
+    while after < s_end and body[after] in " ,\u2014\u2013-":
+        after += 1
+    tail = body[after:s_end].strip()
+    if len(before) < 2 or _sentence_link(before):
+        start, end = after, s_end
+    elif len(tail) < 2:
+        start, end = s_start, s_start + len(before)
+    else:
+        start, end = s_start, s_end
+    return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
 
 
 def _listener_only(text: str) -> bool:
