@@ -1600,3 +1600,13 @@ def test_in_a_persons_view_vouches_for_the_clause():
     # a view "of" something is a topic; a country's view is a position, not words
     assert _quotes("In Tom Fenwick's view of the city, bridges matter most.") == {}
     assert _quotes("In Germany's view, the tax is fair.") == {}
+
+
+def test_identified_names_what_the_source_stated():
+    # "identified X (as Y)" states a finding or a naming, as "found" and "described … as" do; a
+    # named subject only (a stance verb), and a passive names no Source
+    body = "Senator Jane Doe identified the judge as a “hater.”"
+    assert _quotes(body) == {"Jane Doe": ["the judge as a “hater.”"]}
+    body = "Senator Jane Doe identified three problems with the new plan."
+    assert _quotes(body) == {"Jane Doe": ["three problems with the new plan."]}
+    assert _quotes("The man was identified as Tom Fenwick by the police.") == {}
