@@ -1610,3 +1610,6 @@ def test_identified_names_what_the_source_stated():
     body = "Senator Jane Doe identified three problems with the new plan."
     assert _quotes(body) == {"Jane Doe": ["three problems with the new plan."]}
     assert _quotes("The man was identified as Tom Fenwick by the police.") == {}
+    # "identified by X" names what X found, not what X said; nor is a headline's "identifies" a quote
+    assert _quotes("One problem identified by Tom Fenwick was the high cost of the bridge.") == {}
+    assert _quotes("The plan was unveiled on Monday.", title="Venezuela identifies idle farms") == {}

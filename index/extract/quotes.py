@@ -901,6 +901,11 @@ _OPENING_AUX: Final = lex.words("did does do has have had was is will would coul
 # The word that, opening a sentence before a person's name and a comma, gives that person's view
 # ("To Frank, …").
 _VIEW_LEAD: Final = "To"
+# (twentieth round) Stance verbs of finding that state something only in the active voice with a
+# named subject ("Andy Robinson identified the line-out as the key"): "the savings identified by
+# David James", "One problem identified by Wipro was …" name what was found, not what was said, and
+# a headline's "Venezuela identifies 'idle' farms" is a government's act.
+_FOUND_NOT_SAID: Final = lex.words("identified identifies")
 # (twentieth round) "in Professor Knittel's view, …", "…, in Bolton’s view.": a possessor's stated
 # opinion, read as "according to X" is; the nouns of a view held and voiced.
 _VIEW_NOUNS: Final = lex.words("view opinion estimation judgment judgement")
@@ -1391,7 +1396,9 @@ class _Attributor:
                 continue  # "…, with Sen. John McCain calling it a “Chinese menu.”"
             elif low in _OPENING_PARTICIPLES and self._appositive_participle(i):
                 continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
-            elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
+            elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")) and (
+                low not in _FOUND_NOT_SAID
+            ):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
             elif low in _CUE_VERBS:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
@@ -6008,7 +6015,7 @@ _HEADLINE_VERBS: Final = "|".join(
         (
             v
             for v in lex.CUE_VERBS | lex.STANCE_VERBS | _content.STATEMENT_VERBS
-            if v.endswith("s") and not v.endswith("ss") and v.isalpha()
+            if v.endswith("s") and not v.endswith("ss") and v.isalpha() and v not in _FOUND_NOT_SAID
         ),
         key=lambda v: (-len(v), v),
     )
