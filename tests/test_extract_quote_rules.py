@@ -1603,12 +1603,14 @@ def test_in_a_persons_view_vouches_for_the_clause():
 
 
 def test_identified_names_what_the_source_stated():
-    # "identified X (as Y)" states a finding or a naming, as "found" and "described … as" do; a
-    # named subject only (a stance verb), and a passive names no Source
+    # "identified X as Y" is a naming in words, as "described X as Y" is; a named subject only (a
+    # stance verb), and a passive names no Source
     body = "Senator Jane Doe identified the judge as a “hater.”"
     assert _quotes(body) == {"Jane Doe": ["the judge as a “hater.”"]}
-    body = "Senator Jane Doe identified three problems with the new plan."
-    assert _quotes(body) == {"Jane Doe": ["three problems with the new plan."]}
+    # without "as" it is a finding, not a naming: no quote, and no quotation taken from the next clause
+    assert _quotes("Senator Jane Doe identified three problems with the new plan.") == {}
+    body = "Before Tom Fenwick identified her, Jane Doe said: “I am not worried.”"
+    assert _quotes(body) == {"Jane Doe": ["I am not worried."]}
     assert _quotes("The man was identified as Tom Fenwick by the police.") == {}
     # "identified by X" names what X found, not what X said; nor is a headline's "identifies" a quote
     assert _quotes("One problem identified by Tom Fenwick was the high cost of the bridge.") == {}

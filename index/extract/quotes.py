@@ -901,11 +901,12 @@ _OPENING_AUX: Final = lex.words("did does do has have had was is will would coul
 # The word that, opening a sentence before a person's name and a comma, gives that person's view
 # ("To Frank, …").
 _VIEW_LEAD: Final = "To"
-# (twentieth round) Stance verbs of finding that state something only in the active voice with a
-# named subject ("Andy Robinson identified the line-out as the key"): "the savings identified by
-# David James", "One problem identified by Wipro was …" name what was found, not what was said, and
-# a headline's "Venezuela identifies 'idle' farms" is a government's act.
+# (twentieth round) Stance verbs of finding that state something only as a naming, "X as Y", in the
+# active voice with a named subject ("Andy Robinson identified the line-out as the key"): "the
+# savings identified by David James", "before Eerdekens identified her" name what was found, not
+# what was said, and a headline's "Venezuela identifies 'idle' farms" is a government's act.
 _FOUND_NOT_SAID: Final = lex.words("identified identifies")
+_AS_REACH: Final = 10  # words from such a verb to its "as": "identified the person killed as …"
 # (twentieth round) "in Professor Knittel's view, …", "…, in Bolton’s view.": a possessor's stated
 # opinion, read as "according to X" is; the nouns of a view held and voiced.
 _VIEW_NOUNS: Final = lex.words("view opinion estimation judgment judgement")
@@ -1396,9 +1397,9 @@ class _Attributor:
                 continue  # "…, with Sen. John McCain calling it a “Chinese menu.”"
             elif low in _OPENING_PARTICIPLES and self._appositive_participle(i):
                 continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
-            elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")) and (
-                low not in _FOUND_NOT_SAID
-            ):
+            elif low in _FOUND_NOT_SAID and not self._as_follows(i):
+                continue  # "before Eerdekens identified her, Kuznetsova said: …": a finding, no words
+            elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
             elif low in _CUE_VERBS:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
@@ -1759,6 +1760,16 @@ class _Attributor:
             else:
                 break
         return a
+
+    def _as_follows(self, i: int) -> bool:
+        """Whether "as" follows the verb at ``i`` within ``_AS_REACH`` words of its clause (no
+        punctuation between): "identified the judge as “Spanish”" names, "identified her" finds."""
+        for k in range(i + 1, min(self.n, i + _AS_REACH)):
+            if self.sents[k] != self.sents[i] or not self.texts[k][:1].isalnum():
+                return False
+            if self.lows[k] == "as":
+                return k > i + 1  # "identifies as a conservative": no object, a self-description
+        return False
 
     def _in_view(self, i: int) -> bool:
         """``…, in Professor Knittel's view, would be …``: "in", a person's possessive name and a
