@@ -63,7 +63,7 @@ STATEMENT_VERBS: Final[frozenset[str]] = lex.words(
     shows showed show found finds suggests suggested indicates indicated concluded concludes estimated
     pledging promising vowing threatening urging accusing criticizing criticising blasting attacking
     slamming praising defending questioning demanding touting blaming
-    identified identifies
+    identified
     """
 ) | lex.CRITICISM_VERBS | lex.EVALUATION_VERBS  # assailed, compared …: see the lexicon
 #: Verbs of belief and expectation whose clause is the Source's stated position ("Trump believes the

@@ -122,7 +122,7 @@ STANCE_VERBS: Final[frozenset[str]] = words(
     issued issues sued ordered invoked echoed echoes railed rails decried decries
     slammed mocked ripped lambasted chided scolded thanked assured reassured reminded convinced
     informed informs
-    identified identifies
+    identified
     encouraged favors favor prefer prefers preferred embraced embraces ignored ignores
     portrayed portrays labeled labelled branded dubbed deemed envision envisions
     envisioned imagined learned discovered realized realised argue insist suggest claim deny
@@ -174,7 +174,7 @@ NAMING_AS_CUES: Final[frozenset[str]] = words(
     described describes describing portrayed portrays portraying depicted depicts depicting
     characterized characterizes characterizing characterised cast casts casting labeled labels
     labelled branded brands dismissed dismisses dismissing derided derides hailed hails touted touts
-    referred refers identified identifies
+    referred refers identified
     """
 )
 

@@ -901,12 +901,13 @@ _OPENING_AUX: Final = lex.words("did does do has have had was is will would coul
 # The word that, opening a sentence before a person's name and a comma, gives that person's view
 # ("To Frank, …").
 _VIEW_LEAD: Final = "To"
-# (twentieth round) Stance verbs of finding that state something only as a naming, "X as Y", in the
-# active voice with a named subject ("Andy Robinson identified the line-out as the key"): "the
-# savings identified by David James", "before Eerdekens identified her" name what was found, not
-# what was said, and a headline's "Venezuela identifies 'idle' farms" is a government's act.
-_FOUND_NOT_SAID: Final = lex.words("identified identifies")
-_AS_REACH: Final = 10  # words from such a verb to its "as": "identified the person killed as …"
+# (twentieth round) Stance verbs read only with the word that makes them a statement after their
+# object.  "identified" states only a naming, "X as Y" ("Andy Robinson identified the line-out as
+# the key"): "the savings identified by David James", "before Eerdekens identified her" name what was
+# found, not what was said.  "informed" reports a clause after its listener ("informed Soros that
+# she had worked for Clinton"); "the English FA have informed us of their decision" says nothing.
+_GUARDED_CUES: Final[dict[str, str]] = {"identified": "as", "informed": "that", "informs": "that"}
+_GUARD_REACH: Final = 10  # words from the verb to that word: "identified the person killed as …"
 # (twentieth round) "in Professor Knittel's view, …", "…, in Bolton’s view.": a possessor's stated
 # opinion, read as "according to X" is; the nouns of a view held and voiced.
 _VIEW_NOUNS: Final = lex.words("view opinion estimation judgment judgement")
@@ -1397,7 +1398,7 @@ class _Attributor:
                 continue  # "…, with Sen. John McCain calling it a “Chinese menu.”"
             elif low in _OPENING_PARTICIPLES and self._appositive_participle(i):
                 continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
-            elif low in _FOUND_NOT_SAID and not self._as_follows(i):
+            elif low in _GUARDED_CUES and not self._word_follows(i, _GUARDED_CUES[low]):
                 continue  # "before Eerdekens identified her, Kuznetsova said: …": a finding, no words
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
@@ -1761,14 +1762,16 @@ class _Attributor:
                 break
         return a
 
-    def _as_follows(self, i: int) -> bool:
-        """Whether "as" follows the verb at ``i`` within ``_AS_REACH`` words of its clause (no
-        punctuation between): "identified the judge as “Spanish”" names, "identified her" finds."""
-        for k in range(i + 1, min(self.n, i + _AS_REACH)):
+    def _word_follows(self, i: int, word: str) -> bool:
+        """Whether ``word`` follows the verb at ``i`` after an object, within ``_GUARD_REACH`` words
+        of its clause (no punctuation between): "identified the judge as “Spanish”" names and
+        "informed Soros that she …" tells, while "identified her" finds and "have informed us of
+        their decision" names a topic only."""
+        for k in range(i + 1, min(self.n, i + _GUARD_REACH)):
             if self.sents[k] != self.sents[i] or not self.texts[k][:1].isalnum():
                 return False
-            if self.lows[k] == "as":
-                return k > i + 1  # "identifies as a conservative": no object, a self-description
+            if self.lows[k] == word:
+                return k > i + 1  # "identified as a conservative": no object, a self-description
         return False
 
     def _in_view(self, i: int) -> bool:
@@ -6026,7 +6029,7 @@ _HEADLINE_VERBS: Final = "|".join(
         (
             v
             for v in lex.CUE_VERBS | lex.STANCE_VERBS | _content.STATEMENT_VERBS
-            if v.endswith("s") and not v.endswith("ss") and v.isalpha() and v not in _FOUND_NOT_SAID
+            if v.endswith("s") and not v.endswith("ss") and v.isalpha()
         ),
         key=lambda v: (-len(v), v),
     )
