@@ -1615,3 +1615,13 @@ def test_identified_names_what_the_source_stated():
     # "identified by X" names what X found, not what X said; nor is a headline's "identifies" a quote
     assert _quotes("One problem identified by Tom Fenwick was the high cost of the bridge.") == {}
     assert _quotes("The plan was unveiled on Monday.", title="Venezuela identifies idle farms") == {}
+
+
+def test_manner_of_speaking_verbs_around_a_quotation():
+    # "fumed", "gloated", "barked", "confided" are ways of saying: the quotation or clause is theirs
+    body = "“The bridge will never open,” Tom Fenwick fumed on Tuesday."
+    assert _quotes(body) == {"Tom Fenwick": ["The bridge will never open"]}
+    body = "And Tom Fenwick gloated: “I told you it would fail.”"
+    assert _quotes(body) == {"Tom Fenwick": ["I told you it would fail."]}
+    body = "Tom Fenwick confided to her that the plant would close."
+    assert _quotes(body) == {"Tom Fenwick": ["the plant would close."]}

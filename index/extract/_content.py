@@ -34,6 +34,10 @@ MORE_SPEECH_VERBS: Final[frozenset[str]] = lex.words(
     implored begged wondered wonders denying acknowledging confirming conceding
     stressing emphasizing emphasising asserting contending observing remarking cautions
     """
+) | lex.words(
+    # (twentieth round) manner-of-speaking verbs ("“…,” Toomey fumed", "Mr. Christie gloated: “…”",
+    # "“…,” Oliver barked", "Freddy confided to her that …")
+    "fumed gloated barked confided"
 )
 #: Of those, the ones that also stand after their Source (", retorted Peskov", ", she recounted").
 MORE_INVERTED_CUES: Final[frozenset[str]] = lex.words(
