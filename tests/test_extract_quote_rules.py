@@ -1625,3 +1625,68 @@ def test_manner_of_speaking_verbs_around_a_quotation():
     assert _quotes(body) == {"Tom Fenwick": ["I told you it would fail."]}
     body = "Tom Fenwick confided to her that the plant would close."
     assert _quotes(body) == {"Tom Fenwick": ["the plant would close."]}
+
+
+# -- twentieth round: quotations that are fragments of the reported clause ----------------------
+
+
+def test_according_to_vouches_for_a_clause_with_a_speech_verb_in_it():
+    # The survey reports what the teachers said: their clause, with its quoted fragment, is the quote.
+    body = (
+        "Nearly half of the teachers said they doubt the plan ''will help students like mine,'' "
+        "according to Gallup."
+    )
+    assert _quotes(body)["Gallup"] == [
+        "Nearly half of the teachers said they doubt the plan ''will help students like mine"
+    ]
+
+
+def test_subject_before_a_parenthetical_attribution_goes_with_its_quotation():
+    # The quotation opens in lower case right after the attribution: the words before are its subject.
+    body = (
+        "The town's new water plant, Mayor Jane Dorsey said, “is the best money we ever spent” on the "
+        "valley."
+    )
+    assert _quotes(body)["Jane Dorsey"] == ["The town's new water plant", "is the best money we ever spent"]
+
+
+def test_clause_before_a_parenthetical_attribution_and_but_quotation():
+    body = "The repairs took longer than planned, Ms. Ortiz said, but “the bridge is safe now.”"
+    assert _quotes(body)["Ortiz"] == ["The repairs took longer than planned", "the bridge is safe now."]
+
+
+def test_an_adverb_before_a_parenthetical_attribution_is_no_subject():
+    # "… and also, X said, “…”": the words before the attribution are the writer's sentence.
+    body = "Shoppers were quiet in the morning and also, Ms. Ortiz said, “a little nervous about prices.”"
+    assert _quotes(body)["Ortiz"] == ["a little nervous about prices."]
+
+
+def test_a_speech_verb_in_an_earlier_coordinated_clause_does_not_block_a_mixed_quote():
+    # "asked" belongs to the clause before ", and the …"; the mixed quote is the clause after it.
+    body = (
+        "While nobody knows how the seats are handed out, members are asked to list their picks, and "
+        "the finance panel is more likely to be “full of young members,” Lopez said."
+    )
+    assert _quotes(body)["Lopez"] == ["the finance panel is more likely to be “full of young members,”"]
+
+
+def test_a_speech_verb_in_a_leading_subordinate_clause_does_not_block_a_mixed_quote():
+    body = (
+        "When Smith said at a rally that he would not sign the bill, he “lost the room completely,” "
+        "said Maria Gomez, a local organizer."
+    )
+    assert _quotes(body)["Maria Gomez"] == [
+        "When Smith said at a rally that he would not sign the bill, he “lost the room completely,”"
+    ]
+
+
+def test_adding_that_takes_the_quotation_its_clause_goes_on_with():
+    # Not the second half of the first quotation: "adding that the best answer to it" opens its clause.
+    body = (
+        'The mayor will push the "jobs message," Blake said, adding that the best answer to it '
+        '"is to talk about schools."'
+    )
+    assert _quotes(body)["Blake"] == [
+        'The mayor will push the "jobs message',
+        'the best answer to it "is to talk about schools."',
+    ]

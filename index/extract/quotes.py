@@ -4367,6 +4367,10 @@ def _attach_quotes(
             used.add(idx)
             start, end, _ = spans[idx]
             out.append((att, _quote(body, att, start, end, "direct")))
+            subject = _subject_before(body, sent_of, att, limits[n], spans[idx])
+            if subject is not None:
+                # "The club's investment, Ms. Tanzer said, ''is a perfect example …''": its subject
+                out.append((att, _quote(body, att, subject[0], subject[1], "reported")))
             _lead_in(body, att, spans, idx, used, out)
             if not (att.inverted and att.cue in _LINE_SIGNATURES and "\n" in body[end : att.cue_start]):
                 # (a signature line ends its quotation)
@@ -4625,12 +4629,15 @@ def _mixed_before(
         return None
     if len(words) < 2 or any(c in lead for c in "(\u2013\u2014"):
         return None
-    if " - " in lead or any(w.lower() in _LEAD_CUES for w in words):
+    own = _own_clause(lead)
+    if " - " in lead or (not _vouches_for_clause(att) and _lead_reports_speech(lead[own:])):
         return None  # "… mocked Trump's campaign, calling Trump “an orange buffoon,”": the writer's report
     if _RELATIVE_VERB_END.search(lead):
         return None  # "… his house that included “a full exchange of views,”": the writer's relative
     second = _SECOND_CLAUSE.search(lead)
-    if second is not None:
+    if own > 0 and _COMMA_CLAUSE.search(lead) is not None:
+        start += own  # "…, and the foreign policy group is less likely to be “overrun …”"
+    elif second is not None:
         start += second.end()  # "… took a negative turn and that will take time to “cool off,”"
     elif words[0].lower().endswith("ing") and "," in lead:
         # "Emerging from two hours with Mr. Obama, the prime minister “looked ashen,” X said": the
@@ -4638,6 +4645,78 @@ def _mixed_before(
         start += lead.index(",") + 1
         start += len(body[start:]) - len(body[start:].lstrip())
     return start, max(end, span[1])
+
+
+def _vouches_for_clause(att: _Attribution) -> bool:
+    """(twentieth round) Whether a trailing attribution vouches for its whole clause, speech verbs
+    in it included: "Some voters said they doubt she ''cares about people like me,'' according to a
+    poll" — the poll reports what the voters said, so a speech verb in the lead is no writer's
+    report of someone else's speech."""
+    return att.cue.lower().startswith("according to")
+
+
+def _subject_before(
+    body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution, limit: int | None,
+    span: tuple[int, int, bool],
+) -> tuple[int, int] | None:
+    """(twentieth round) The clause opening before a parenthetical attribution whose quotation goes
+    on with it: "The club's investment in its facilities, Ms. Tanzer said, “is a perfect example of
+    adapting” to …" — the quotation opens in lower case right after the attribution's comma, so
+    the words before the attribution are its subject, part of what Ms. Tanzer said.
+    """
+    start = span[0]
+    if att.sent not in sent_of or start <= att.cue_end or not _lower_fragment(body, start):
+        return None
+    tail = max(att.cue_end, att.source_end)
+    if not _QUOTATION_AFTER_COMMA.fullmatch(body, tail, start):
+        return None
+    side = _other_side(body, sent_of, att, limit, start - 1, span[1] + 1)
+    if side is None:
+        return None
+    last = _WORDS.findall(body, side[0], side[1])[-1].lower()
+    if last.endswith(("ly", "ing")) or last in _LINKING_ADVERBS:
+        return None  # "…, including, he said, “politicians who …”", "… and also, X said, “to make …”"
+    return side
+
+
+# Words that close an adverbial or a list's lead-in, not a subject: the quotation is the rest of
+# the writer's sentence, not the predicate of the words before the attribution.
+_LINKING_ADVERBS: Final = lex.words("also even too then still so thus hence perhaps")
+
+
+# The attribution's closing comma, then the opening mark of a quotation.
+_QUOTATION_AFTER_COMMA: Final = re.compile(r"[^\S\n]*,[^\S\n]*(?:but[^\S\n]+)?(?:''|[\u201c\"])")
+
+
+def _lead_reports_speech(lead: str) -> bool:
+    """Whether the writer's words before a quoted fragment report someone's speech ("…, calling
+    Trump “an orange buffoon,”"): the fragment is then the object of that report, not a clause."""
+    return any(w.lower() in _LEAD_CUES for w in _WORDS.findall(lead))
+
+
+def _own_clause(lead: str) -> int:
+    """(twentieth round) Where the quotation's own clause starts in ``lead`` (0: the whole lead).
+
+    A clause coordinated after a comma ("…, they are asked to rank their choices, and the foreign
+    policy group is less likely to be “overrun …”") or the main clause after a leading subordinate
+    one ("When Sanders said …, he “grabbed ahold of …”"): a speech verb before it belongs to that
+    other clause, not to a report of the fragment.
+    """
+    at = 0
+    for match in _COMMA_CLAUSE.finditer(lead):
+        at = match.end()
+    if at == 0 and "," in lead and lead.split(None, 1)[0].lower() in _CLAUSE_SUBORDINATORS:
+        at = lead.index(",") + 1
+    return at
+
+
+# ", and / but" before a determiner: a second clause with a noun subject (the pronoun subjects are
+# ``_SECOND_CLAUSE``'s); the quotation belongs to it, the mixed quote starts there.
+_COMMA_CLAUSE: Final = re.compile(r",\s+(?:and|but)\s+(?=(?:the|a|an|his|her|their|its|our)\s)")
+# Words opening a subordinate clause before the main one: "When …, he “…”".
+_CLAUSE_SUBORDINATORS: Final = lex.words(
+    "when if after before while although though because since once until as whether"
+)
 
 
 def _lower_fragment(body: str, start: int) -> bool:
@@ -4860,6 +4939,9 @@ def _follow_on(
         start, end, continues = spans[k]
         if others and _introduced_by_other(body, others, att, spans[k - 1][1], start):
             break
+        if others and _own_report_between(body, others, att, spans[k - 1][1], start):
+            # "…,” Fiorina said, adding that the way to go after it “is to attack …”": that cue's clause
+            break
         if anchors and _closed_by_other(body, anchors, att, end):
             break
         # Split quote: this attribution (with any apposition) fills the gap between the two halves.
@@ -4901,6 +4983,28 @@ def _introduced_by_other(
         ):
             return True
     return False
+
+
+def _own_report_between(
+    body: str, others: tuple[tuple[int, int, str], ...], att: _Attribution, lo: int, hi: int
+) -> bool:
+    """(twentieth round) Whether a later cue of the same speaker between offsets ``lo`` and ``hi``
+    reports a clause that the quotation at ``hi`` goes on with: "…,” Fiorina said, adding that the
+    way to go after it “is to attack her track record.”" — the quotation is part of what "adding
+    that …" reports (one mixed quote), not the second half of the first quotation."""
+    first = bisect.bisect_left(others, (max(lo, att.cue_end), 0, ""))
+    for cue_start, cue_end, name in others[first:]:
+        if cue_start >= hi:
+            return False
+        if name == att.name and _THAT_CLAUSE_TO_QUOTATION.fullmatch(body, cue_end, hi):
+            return True
+    return False
+
+
+# "that", then the words of a clause up to the opening mark, in the same sentence.
+_THAT_CLAUSE_TO_QUOTATION: Final = re.compile(
+    r"\s+that\s+[^.!?\n\u201c\u201d\"]*\w[^.!?\n\u201c\u201d\"]*[\u201c\"]"
+)
 
 
 # A cue's "that" right before the quotation's opening mark: the quotation is that cue's clause even
