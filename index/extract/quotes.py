@@ -4908,7 +4908,9 @@ def _report_end(
             if q.end < d.end and not q.start <= datt.cue_start < q.end:
                 return _closing_end(body, d.end)  # the clause goes on to the phrase's end
             continue  # a quoted phrase inside the report's clause
-        cut = before.rstrip(" \"\u201c\u2018'")
+        # only the quotation's own opening mark goes: a closing mark before it stays ("… going." “…")
+        cut = before.rstrip()
+        cut = (cut[:-1] if cut.endswith(('"', "\u201c", "\u2018", "'")) else cut).rstrip()
         cut = _CLAUSE_TAIL.sub("", cut).rstrip()
         return q.start + len(cut)
     return q.end
