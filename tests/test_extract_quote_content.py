@@ -1697,3 +1697,13 @@ def test_report_ending_inside_a_quoted_phrase_takes_the_whole_phrase():
             "it’s important that it should be someone from “the small towns, the farms, the river valleys”",
         ]
     }
+
+
+# A later attribution's report that ran back over the quotation and its own lead-in ("Reyes told
+# reporters that, “…,” Reyes said") keeps nothing of its own once cut before the quotation: it goes.
+def test_report_that_is_only_the_quotations_lead_in_goes():
+    body = (
+        "After a meeting with other officials, Defense Secretary Ann Reyes told reporters that,"
+        " “We are not looking for a war,” Reyes said."
+    )
+    assert _quotes(body) == {"Ann Reyes": ["We are not looking for a war"]}

@@ -4895,7 +4895,8 @@ def _report_end(
     """Where the reported quote ``q`` should end: before the first quotation of its speaker's
     (``direct``) that opens a sentence or clause inside it and either carries its own attribution
     inside the report or runs past the report's end (the report stopped mid-quotation).  The report's own
-    end when there is none; at or before its start when it began at the quotation."""
+    end when there is none; at or before its start when it began at the quotation or only the
+    quotation's own Source and cue precede it."""
     for datt, d in direct:
         if not q.start - 1 <= d.start < q.end:
             continue
@@ -4912,6 +4913,10 @@ def _report_end(
         cut = before.rstrip()
         cut = (cut[:-1] if cut.endswith(('"', "\u201c", "\u2018", "'")) else cut).rstrip()
         cut = _CLAUSE_TAIL.sub("", cut).rstrip()
+        if q.start <= datt.source_start and datt.cue_start < q.start + len(cut):
+            # what remains is the quotation's own lead-in ("Mattis told reporters that, “…,”
+            # Mattis said"): a later attribution's report that ran back over it
+            return q.start
         return q.start + len(cut)
     return q.end
 
