@@ -1496,9 +1496,8 @@ def test_quotation_inside_its_speakers_report_is_not_a_second_quote():
     assert _quotes(body) == {"Brent Wisner": ["the ruling was just “the tip of the spear” of future cases."]}
 
 
-# ... but a report that swallowed the quotation's own attribution overran its end: the quotation
-# is the true version and stays.  (The overrun itself, with straight quotation marks only, is a
-# content-boundary error of its own, left as it is; this test guards that it costs no quotation.)
+# ... and a report that swallowed the quotation's own attribution overran its end: the report
+# stops before the quotation (twenty-second round), and the quotation stays a quote of its own.
 def test_quotation_whose_attribution_a_report_swallowed_stays():
     body = (
         "Analyst Marvin Roffman met Trump in 1990. Roffman told reporters that despite the excitement,"
@@ -1507,8 +1506,7 @@ def test_quotation_whose_attribution_a_report_swallowed_stays():
     )
     assert _quotes(body) == {
         "Marvin Roffman": [
-            "despite the excitement, he did not think the casino would last long: \"Once the cold winds"
-            " blow from October to February, it won't make it,\" Roffman predicted.",
+            "despite the excitement, he did not think the casino would last long",
             "Once the cold winds blow from October to February, it won't make it",
         ]
     }
@@ -1625,3 +1623,87 @@ def test_perfect_participle_after_a_pronoun_subject_still_ends_the_content():
     # (after "they" the participle may be the Source's own act: the writer's narration)
     body = "Jane Doe spoke. Jane Doe said they were glad, having earlier criticised the plan."
     assert _quotes(body) == {"Jane Doe": ["they were glad"]}
+
+
+# Twenty-second round: one passage, one quote, at the report's boundary rather than by deletion.
+# A report ends before its speaker's quotation that opens a clause of its own (after a colon or a
+# sentence end) and carries its own attribution: "…: “…,” Kline said" is the quotation's.
+def test_report_ends_before_its_speakers_attributed_quotation():
+    body = (
+        "However, Dana Kline added that the system still would not have changed the result:"
+        ' "None of us thought this was decisive," Kline said.'
+    )
+    assert _quotes(body) == {
+        "Dana Kline": [
+            "the system still would not have changed the result",
+            "None of us thought this was decisive",
+        ]
+    }
+
+
+# A "report" that begins at its speaker's quotation and runs on over the attribution is only the
+# quotation again: it goes, the quotation and the "adding that" report stay.
+def test_report_beginning_at_its_speakers_quotation_goes():
+    body = (
+        "“Right now I have two fines and am facing jail,” Pastor Ted Bell said Thursday, adding that his"
+        " church continues to support him and is growing, people coming from all over, he said, from as"
+        " far as Ohio."
+    )
+    assert _quotes(body) == {
+        "Ted Bell": [
+            "Right now I have two fines and am facing jail",
+            "his church continues to support him and is growing, people coming from all over",
+            "from as far as Ohio.",
+        ]
+    }
+
+
+# A report that holds another report of its speaker with that report's Source and cue ("Shortly
+# thereafter, … Hanley announced that …") is the sentence around the statement; the content a
+# reader marks is the one after "announced that".
+def test_report_holding_its_speakers_source_and_cue_goes():
+    body = (
+        "Shortly thereafter, then-Secretary Paul Hanley announced that the base would close because,"
+        " he said, it cost too much."
+    )
+    assert _quotes(body) == {"Paul Hanley": ["the base would close because", "it cost too much."]}
+
+
+# A quotation inside its speaker's report is shown once, in the report, also when the report holds
+# the quotation's own (nested) attribution: "because he believes “…”".
+def test_quotation_after_a_nested_cue_inside_the_report_is_not_a_second_quote():
+    body = (
+        "Representative Tom Fry, Republican of Idaho, said Mr. Smith supported keeping the cuts for another"
+        " year because he believes “that will help the economy.”"
+    )
+    assert _quotes(body) == {
+        "Tom Fry": [
+            "Mr. Smith supported keeping the cuts for another year because he believes"
+            " “that will help the economy.”"
+        ]
+    }
+
+
+# A report that stopped inside a quoted phrase of its own clause goes on to the phrase's closing
+# mark, and the phrase is no second quote.
+def test_report_ending_inside_a_quoted_phrase_takes_the_whole_phrase():
+    body = (
+        "“I think the mayor should be a teacher,” Lowe said, before adding it’s important that it should be"
+        " someone from “the small towns, the farms, the river valleys” that have always voted for her party."
+    )
+    assert _quotes(body) == {
+        "Lowe": [
+            "I think the mayor should be a teacher",
+            "it’s important that it should be someone from “the small towns, the farms, the river valleys”",
+        ]
+    }
+
+
+# A later attribution's report that ran back over the quotation and its own lead-in ("Reyes told
+# reporters that, “…,” Reyes said") keeps nothing of its own once cut before the quotation: it goes.
+def test_report_that_is_only_the_quotations_lead_in_goes():
+    body = (
+        "After a meeting with other officials, Defense Secretary Ann Reyes told reporters that,"
+        " “We are not looking for a war,” Reyes said."
+    )
+    assert _quotes(body) == {"Ann Reyes": ["We are not looking for a war"]}

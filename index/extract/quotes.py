@@ -4855,6 +4855,151 @@ def _inside_own_report(att: _Attribution, quote: Quote, kept: dict[str, list[Quo
     )
 
 
+# (twenty-second round) Where a report's clause ends before a quotation that opens a sentence or
+# clause of its own: a colon, a sentence end (closing marks allowed), a comma, semicolon or dash,
+# with "and" / "but" after it or not ("…, but “in 2006 …,” he said").
+_CLAUSE_BEFORE_QUOTATION: Final = re.compile(
+    r"(?:[:.!?][\"\u201d\u2019']*|(?:,|;|\s[\u2013\u2014-])\s*(?:and|but)?)\s*[\"\u201c\u2018']?$"
+)
+# The separator left at a report's new end (the quotation's opening mark already gone).
+_CLAUSE_TAIL: Final = re.compile(r"(?:[,;]\s*(?:and|but)|\s[\u2013\u2014-]|[:,;])$")
+
+
+def _one_passage(
+    body: str, pairs: list[tuple[_Attribution, Quote | None]]
+) -> list[tuple[_Attribution, Quote | None]]:
+    """(twenty-second round) One passage, one quote, for the reports of a speaker that overlap
+    another quote of the same speaker: a report that swallowed another report's Source and cue
+    goes (``_drop_swallowing``); a report that overran into its speaker's quotation ("Moffatt
+    added that …: “None of us …,” Moffatt said.") ends before it (``_report_end``), or goes when
+    nothing of its own remains; a quotation then shown inside its speaker's report goes
+    (``_drop_shown_quotations``)."""
+    reports: dict[str, list[int]] = {}
+    direct: dict[str, list[tuple[_Attribution, Quote]]] = {}
+    for k, (att, q) in enumerate(pairs):
+        if q is None:
+            continue
+        if q.kind == "reported":
+            reports.setdefault(q.speaker, []).append(k)
+        elif q.kind == "direct":
+            direct.setdefault(q.speaker, []).append((att, q))
+    if not reports:
+        return pairs
+    out = _drop_swallowing(pairs, reports)
+    if not direct:
+        return out
+    for speaker, ks in reports.items():
+        own = direct.get(speaker)
+        if own is None:
+            continue
+        for k in ks:
+            att, q = out[k]
+            if q is None:
+                continue
+            end = _report_end(body, att, q, own)
+            if end == q.end:
+                continue
+            if end <= q.start or q.start <= att.source_start < end:
+                out[k] = (att, None)  # only the quotation, or its own Source and cue, remained
+            else:
+                out[k] = (att, Quote(body[q.start : end], q.speaker, q.cue, q.start, end, q.kind))
+        _drop_shown_quotations(out, ks, own)
+    return out
+
+
+def _overlap(a: Quote, b: Quote) -> int:
+    """How many characters the spans of ``a`` and ``b`` share (negative when apart)."""
+    return (a.end if a.end < b.end else b.end) - (a.start if a.start > b.start else b.start)
+
+
+def _drop_shown_quotations(
+    out: list[tuple[_Attribution, Quote | None]], reports: list[int], direct: list[tuple[_Attribution, Quote]]
+) -> None:
+    """(twenty-second round) Drop (in ``out``) a direct quote of one speaker that lies inside a
+    report of the same speaker (indices ``reports``) once the reports end where they should
+    (``_report_end``): "Price said Romney backs the cuts because he believes “that will stimulate
+    the economy”" shows the quotation, marks and all, in the report; a second record of it is a
+    duplicate."""
+    shown: set[int] = set()
+    for k in reports:
+        o = out[k][1]
+        if o is None:
+            continue
+        for _att, d in direct:
+            if _overlap(d, o) >= 0.8 * max(1, d.end - d.start):
+                shown.add(id(d))
+    if shown:
+        for k, (att, q) in enumerate(out):
+            if q is not None and id(q) in shown:
+                out[k] = (att, None)
+
+
+def _drop_swallowing(
+    pairs: list[tuple[_Attribution, Quote | None]], reports: dict[str, list[int]]
+) -> list[tuple[_Attribution, Quote | None]]:
+    """(twenty-second round) A copy of ``pairs`` without a reported quote that swallowed another
+    report of its speaker (``reports``: a speaker's report indices), Source and cue included: in
+    "Shortly thereafter, Jeff Sessions announced that the program would end, he said" the content
+    a reader marks is the one after "announced that", not the sentence around it.  The inner
+    report must follow its own Source (not "…, she says") and lie at least 80 % inside."""
+    out = list(pairs)
+    for ks in reports.values():
+        if len(ks) < 2:
+            continue
+        for k in ks:
+            outer = pairs[k][1]
+            assert outer is not None  # ``reports`` holds quoted pairs only
+            for j in ks:
+                att, inner = pairs[j]
+                if (
+                    j != k
+                    and inner is not None
+                    and not att.inverted
+                    and outer.start <= att.source_start < inner.start
+                    and _overlap(inner, outer) >= 0.8 * max(1, inner.end - inner.start)
+                ):
+                    out[k] = (pairs[k][0], None)
+                    break
+    return out
+
+
+def _closing_end(body: str, end: int) -> int:
+    """``end`` past the closing quotation mark that follows it, if one does."""
+    return end + 1 if body[end : end + 1] in ('"', "\u201d", "\u2019", "'") else end
+
+
+def _report_end(
+    body: str, att: _Attribution, q: Quote, direct: list[tuple[_Attribution, Quote]]
+) -> int:
+    """Where the reported quote ``q`` should end: before the first quotation of its speaker's
+    (``direct``) that opens a sentence or clause inside it and either carries its own attribution
+    inside the report or runs past the report's end (the report stopped mid-quotation).  The report's own
+    end when there is none; at or before its start when it began at the quotation or only the
+    quotation's own Source and cue precede it."""
+    for datt, d in direct:
+        if not q.start - 1 <= d.start < q.end:
+            continue
+        if not (q.start <= datt.cue_start < q.end or q.end < d.end):
+            continue
+        if d.start <= q.start:
+            return q.start  # the report begins at the quotation
+        before = body[q.start : d.start]
+        if _CLAUSE_BEFORE_QUOTATION.search(before) is None:
+            if q.end < d.end and not q.start <= datt.cue_start < q.end:
+                return _closing_end(body, d.end)  # the clause goes on to the phrase's end
+            continue  # a quoted phrase inside the report's clause
+        # only the quotation's own opening mark goes: a closing mark before it stays ("… going." “…")
+        cut = before.rstrip()
+        cut = (cut[:-1] if cut.endswith(('"', "\u201c", "\u2018", "'")) else cut).rstrip()
+        cut = _CLAUSE_TAIL.sub("", cut).rstrip()
+        if q.start <= datt.source_start and datt.cue_start < q.start + len(cut):
+            # what remains is the quotation's own lead-in ("Mattis told reporters that, “…,”
+            # Mattis said"): a later attribution's report that ran back over it
+            return q.start
+        return q.start + len(cut)
+    return q.end
+
+
 # Between an outer statement's start and a nested Source: a clause boundary, after which the
 # Source may open a clause of its own that the outer content overran ("…, and Brian Deese said").
 _NESTED_BREAK: Final = re.compile(
@@ -5952,6 +6097,7 @@ def _attributions(body: str, title: str) -> tuple[
     every = _Attributor(body, tokens, names, spans).run()
     atts = [a for a in every if a.cue_start < cutoff and _speaks(body, a)]
     pairs = _dedupe(_attach_quotes(body, _sentence_lookup(tokens, {a.sent for a in atts}), atts, spans))
+    pairs = _one_passage(body, pairs)
     headline = _headline_speakers(title, names) or _headline_described(title, names)
     headline = [_headline_told(title, h) for h in headline]
     pairs = _vouched_reports(body, _drop_nested(body, pairs))
