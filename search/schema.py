@@ -73,10 +73,15 @@ from search.analysis import FastText, text_analyzer
 #: wrongly (possessive groups, gh-106052), so indexes built there are extracted again; 23 =
 #: issue-12 nineteenth round: documents' makers ("a poll released by X shows", "according to a
 #: report from X"), institutions named with their complement, live-blog entry headings, a counted
-#: number after the cue, another attribution of the sentence ending the content, naming verbs.)
+#: number after the cue, another attribution of the sentence ending the content, naming verbs;
+#: 24 = issue-12 twentieth round: one passage, one quote (a report ends before its speaker's own
+#: quotation; a quotation inside its speaker's report, a report holding another's Source and cue
+#: go), content boundaries (a sentence-final apposition or parenthesis, an inverted Source's
+#: aside), trailing participles and the quotations they introduce, quotation fragments in their
+#: clause, "in X's view", "made the case that", "identified X as", "informed X that".)
 #: Here, not in index/extract, because exports of both backends name it and the search side must
 #: not import the extractor.
-EXTRACTION_VERSION = 23
+EXTRACTION_VERSION = 24
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"
