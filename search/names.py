@@ -68,6 +68,30 @@ def _fold_unicode(text: str) -> str:
     return text.casefold()
 
 
+
+def caps_label(name: str) -> bool:
+    """A name of two or more words written in capitals, as transcripts label speakers ("AMY
+    GOODMAN"): a spelling to show only when no other is at hand."""
+    return " " in name and name.upper() == name and any(ch.isalpha() for ch in name)
+
+
+def name_case(name: str) -> str:
+    """An all-caps name in name case ("JUAN GONZÁLEZ" -> "Juan González", "JOHN MCCAIN" -> "John
+    McCain", "PAT O'BRIEN" -> "Pat O'Brien", "YAZAN AL-SAADI" -> "Yazan Al-Saadi")."""
+    return " ".join(_word_case(word) for word in name.split())
+
+
+def _word_case(word: str) -> str:
+    """One all-caps word in name case, each hyphen part capitalised; a short word without a vowel
+    is an acronym and stays ("CNN"; "AMY", "JOE" are names)."""
+    if len(word) <= 4 and word.isalpha() and not any(ch in "AEIOUY" for ch in word):
+        return word
+    cased = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+    for prefix in ("Mc", "O'", "O’"):
+        if cased.startswith(prefix) and len(cased) > len(prefix):
+            cased = prefix + cased[len(prefix)].upper() + cased[len(prefix) + 1:]
+    return cased
+
 # Every place where a rule of ``_TRANSLIT`` can apply, in one pattern: a token it does not find
 # in is left unchanged by the whole chain (no rule changes it, so none can set up a later one).
 _TRANSLIT_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _TRANSLIT))
