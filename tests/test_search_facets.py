@@ -257,3 +257,17 @@ def test_top_counts_decline_many_values_and_uncombined_kinds(monkeypatch):
     broken = _all_kinds(rng, 500)
     broken.display[S.PERSON] = broken.display[S.PERSON][:10]  # ordinals reach past the values
     assert broken.top_counts(list(S.FACET_KINDS), np.arange(3), 20) is None
+
+
+def test_an_all_caps_transcript_label_is_shown_only_when_nothing_else_is(monkeypatch):
+    """Issue 12, round 23: the speaker facet reads as a list of people, so "AMY GOODMAN" (the
+    transcripts' label, in most documents) shows as the one other spelling, or in name case."""
+    from types import SimpleNamespace
+
+    cache = facets.FacetCache()
+    kind = S.SPEAKER
+    for key in ("amy goodman", "juan gonzalez"):
+        cache._vocab[kind].ordinal(key)
+    displays = Counter({(0, "AMY GOODMAN"): 5, (0, "Amy Goodman"): 1, (1, "JUAN GONZÁLEZ"): 3})
+    part = SimpleNamespace(displays={kind: displays})
+    assert cache._displays(kind, [part]) == ["Amy Goodman", "Juan González"]

@@ -14,6 +14,7 @@ from index.extract import _lexicon as lex
 from search.names import (
     AliasTable,
     acronym_of,
+    caps_label,
     fold,
     is_acronym,
     name_key,
@@ -139,7 +140,7 @@ class _Resolver:
                 self.display[key] = next(iter(spellings))
                 continue
             aliased = [s for s in spellings if aliases._group(s, key[0]) is not None]
-            pool = aliased or list(spellings)
+            pool = aliased or [s for s in spellings if not caps_label(s)] or list(spellings)
             if len(pool) == 1:
                 self.display[key] = pool[0]
             else:
@@ -219,3 +220,4 @@ def _acronym(name: str) -> str:
 
 def _has_accents(text: str) -> bool:
     return not text.isascii() and fold(text) != text.casefold()
+
