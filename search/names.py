@@ -20,6 +20,7 @@ import operator
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +69,6 @@ def _fold_unicode(text: str) -> str:
     return text.casefold()
 
 
-
 def caps_label(name: str) -> bool:
     """A name of two or more words written in capitals, as transcripts label speakers ("AMY
     GOODMAN"): a spelling to show only when no other is at hand."""
@@ -91,6 +91,16 @@ def _word_case(word: str) -> str:
         if cased.startswith(prefix) and len(cased) > len(prefix):
             cased = prefix + cased[len(prefix)].upper() + cased[len(prefix) + 1:]
     return cased
+
+
+def shown_spelling(counts: Iterable[tuple[str, int]]) -> str:
+    """The spelling a facet shows for one name, from (spelling, documents) pairs: the one most
+    documents use (ties: alphabetical), an all-caps transcript label only when the name has no
+    other spelling, and then in name case.  Both backends choose with this, so a facet reads the
+    same whichever runs."""
+    shown = min(counts, key=lambda item: (caps_label(item[0]), -item[1], item[0]))[0]
+    return name_case(shown) if caps_label(shown) else shown
+
 
 # Every place where a rule of ``_TRANSLIT`` can apply, in one pattern: a token it does not find
 # in is left unchanged by the whole chain (no rule changes it, so none can set up a later one).

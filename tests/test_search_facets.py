@@ -271,3 +271,24 @@ def test_an_all_caps_transcript_label_is_shown_only_when_nothing_else_is(monkeyp
     displays = Counter({(0, "AMY GOODMAN"): 5, (0, "Amy Goodman"): 1, (1, "JUAN GONZÁLEZ"): 3})
     part = SimpleNamespace(displays={kind: displays})
     assert cache._displays(kind, [part]) == ["Amy Goodman", "Juan González"]
+
+
+def test_both_backends_choose_the_same_spelling():
+    """The OpenSearch backend picks a facet's shown spelling from its (key, spelling) buckets with
+    the same rule (``search.names.shown_spelling``), so the facet reads the same on either."""
+    from search import opensearch_schema as O
+    from search.opensearch_backend import spellings
+
+    sep = O.PAIR_SEPARATOR
+    buckets = [
+        {"key": f"amy goodman{sep}AMY GOODMAN", "doc_count": 5},
+        {"key": f"amy goodman{sep}Amy Goodman", "doc_count": 1},
+        {"key": f"juan gonzalez{sep}JUAN GONZÁLEZ", "doc_count": 3},
+        {"key": f"sergey lavrov{sep}Sergei Lavrov", "doc_count": 2},
+        {"key": f"sergey lavrov{sep}Sergey Lavrov", "doc_count": 2},
+    ]
+    assert spellings(buckets) == {
+        "amy goodman": "Amy Goodman",
+        "juan gonzalez": "Juan González",
+        "sergey lavrov": "Sergei Lavrov",  # a tie: alphabetical, as before
+    }

@@ -220,4 +220,3 @@ def _acronym(name: str) -> str:
 
 def _has_accents(text: str) -> bool:
     return not text.isascii() and fold(text) != text.casefold()
-
