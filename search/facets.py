@@ -21,6 +21,7 @@ import numpy as np
 
 from search import schema as S
 from search.copies import CopyCache
+from search.names import shown_spelling
 from search.postings import leaf_readers
 
 NO_DAY = np.iinfo(np.int32).min
@@ -496,7 +497,10 @@ class FacetCache:
                            organizations=organizations)
 
     def _displays(self, kind: str, parts: list[_SegmentArrays]) -> list[str]:
-        """For each ordinal, the spelling most documents use (ties: alphabetical)."""
+        """For each ordinal, the spelling to show (``search.names.shown_spelling``: the one most
+        documents use; an all-caps transcript label such as "AMY GOODMAN" only when no document
+        spells the name otherwise, and then in name case, so the facet reads as a list of people).
+        """
         keys = self._vocab[kind].keys
         best: dict[int, Counter] = {}
         for p in parts:
@@ -504,7 +508,7 @@ class FacetCache:
                 best.setdefault(ordinal, Counter())[display] += n
         result = list(keys)  # fallback: the key itself (an ordinal no current segment uses)
         for ordinal, counter in best.items():
-            result[ordinal] = min(counter.items(), key=lambda item: (-item[1], item[0]))[0]
+            result[ordinal] = shown_spelling(counter.items())
         return result
 
 

@@ -20,6 +20,7 @@ import operator
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -66,6 +67,39 @@ def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()
+
+
+def caps_label(name: str) -> bool:
+    """A name of two or more words written in capitals, as transcripts label speakers ("AMY
+    GOODMAN"): a spelling to show only when no other is at hand."""
+    return " " in name and name.upper() == name and any(ch.isalpha() for ch in name)
+
+
+def name_case(name: str) -> str:
+    """An all-caps name in name case ("JUAN GONZÁLEZ" -> "Juan González", "JOHN MCCAIN" -> "John
+    McCain", "PAT O'BRIEN" -> "Pat O'Brien", "YAZAN AL-SAADI" -> "Yazan Al-Saadi")."""
+    return " ".join(_word_case(word) for word in name.split())
+
+
+def _word_case(word: str) -> str:
+    """One all-caps word in name case, each hyphen part capitalised; a short word without a vowel
+    is an acronym and stays ("CNN"; "AMY", "JOE" are names)."""
+    if len(word) <= 4 and word.isalpha() and not any(ch in "AEIOUY" for ch in word):
+        return word
+    cased = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+    for prefix in ("Mc", "O'", "O’"):
+        if cased.startswith(prefix) and len(cased) > len(prefix):
+            cased = prefix + cased[len(prefix)].upper() + cased[len(prefix) + 1:]
+    return cased
+
+
+def shown_spelling(counts: Iterable[tuple[str, int]]) -> str:
+    """The spelling a facet shows for one name, from (spelling, documents) pairs: the one most
+    documents use (ties: alphabetical), an all-caps transcript label only when the name has no
+    other spelling, and then in name case.  Both backends choose with this, so a facet reads the
+    same whichever runs."""
+    shown = min(counts, key=lambda item: (caps_label(item[0]), -item[1], item[0]))[0]
+    return name_case(shown) if caps_label(shown) else shown
 
 
 # Every place where a rule of ``_TRANSLIT`` can apply, in one pattern: a token it does not find

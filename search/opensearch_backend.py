@@ -39,7 +39,7 @@ from search.budget import DEFAULT_TIME_BUDGET, SearchTimeout
 from search.copies import COPIES_LISTED, Copy
 from search.engine import DAY_FACET_MAX_SPAN, FACET_LIMIT
 from search.highlight import SNIPPET_CHARS, sanitize, snippet
-from search.names import AliasTable, name_key
+from search.names import AliasTable, name_key, shown_spelling
 from search.outlets import OutletSummary
 from search.query import parse
 from search.quotes import QuoteItem, quote_items
@@ -789,15 +789,13 @@ _LUCENE_REGEX_SPECIAL = set('.?+*|{}[]()"\\#@&<>~^$')
 
 
 def spellings(buckets: list[dict]) -> dict[str, str]:
-    """Key -> the spelling most documents use (ties: alphabetical), as Whoosh's facet arrays
-    choose it, from the buckets of :func:`_spellings_agg`."""
-    best: dict[str, tuple[int, str]] = {}
+    """Key -> the spelling to show (``search.names.shown_spelling``, as Whoosh's facet arrays
+    choose it), from the buckets of :func:`_spellings_agg`."""
+    counts: dict[str, list[tuple[str, int]]] = {}
     for bucket in buckets:
         key, display = bucket["key"].split(O.PAIR_SEPARATOR, 1)
-        candidate = (-bucket["doc_count"], display)
-        if key not in best or candidate < best[key]:
-            best[key] = candidate
-    return {key: display for key, (_n, display) in best.items()}
+        counts.setdefault(key, []).append((display, bucket["doc_count"]))
+    return {key: shown_spelling(pairs) for key, pairs in counts.items()}
 
 
 def _apply_displays(facets: dict, aggs: dict, unknown: set[int]) -> None:

@@ -196,3 +196,23 @@ def test_a_name_the_extractor_also_knows_as_a_person_keeps_both_entities():
     speakers, entities = _typed([Speaker("Stone Roses", "person", [Quote("We won", "Stone Roses")])], both)
     assert speakers == {"Stone Roses": "person"}
     assert entities == [("Stone Roses", "organization", 2), ("Stone Roses", "person", 2)]
+
+
+# Issue 12, round 23: an all-caps transcript label ("AMY GOODMAN") is shown in name case, and an
+# article's own spelling of the name wins over it.
+
+
+@pytest.mark.parametrize("caps,cased", [("AMY GOODMAN", "Amy Goodman"), ("JOHN MCCAIN", "John McCain"),
+                                        ("PAT O'BRIEN", "Pat O'Brien"), ("YAZAN AL-SAADI", "Yazan Al-Saadi"),
+                                        ("JUAN GONZÁLEZ", "Juan González")])
+def test_name_case_of_an_all_caps_label(caps, cased):
+    from search.names import caps_label, name_case
+    assert caps_label(caps) and not caps_label(cased) and not caps_label("NATO")
+    assert name_case(caps) == cased
+
+
+def test_article_spelling_wins_over_an_all_caps_label():
+    quotes = [Quote(text="We begin", speaker="CAROL BLAKE")] * 3
+    speakers = [Speaker("CAROL BLAKE", "person", list(quotes))]
+    merged, _ = canonicalize(speakers, [Entity("Carol Blake", "person", 1)], ALIASES)
+    assert [s.name for s in merged] == ["Carol Blake"]

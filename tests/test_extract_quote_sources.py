@@ -1275,3 +1275,53 @@ def test_this_past_week_between_subject_and_cue():
     # round 20: "this past week" stands between a subject and its cue as "this week" does
     body = "Tom Fenwick, the party chairman, this past week announced that the rules would not change."
     assert _quotes(body) == {"Tom Fenwick": ["the rules would not change."]}
+
+
+# Issue 12, round 23: the speaker facet reads as a list of people, so a name the Source parser
+# glued to a photo credit, an abbreviated title, or a word that names no one is cleaned or dropped.
+
+
+def test_photo_credit_before_the_speaker_is_cut_off():
+    body = "The senator spoke in Miami on Friday.\n\nAP Photo Jeb Bush said the campaign would go on."
+    assert _quotes(body) == {"Jeb Bush": ["the campaign would go on."]}
+
+
+def test_all_caps_agency_credit_before_the_speaker_is_cut_off():
+    body = "The senator spoke in Miami on Friday. | REUTERS Rubio said the campaign would go on."
+    assert _quotes(body) == {"Rubio": ["the campaign would go on."]}
+
+
+def test_slash_joined_photographer_credit_is_cut_off():
+    body = ('The hearing ran late. | John Doe/POLITICO Smithers: "I will not resign"\n\n'
+            "Health Secretary Anna Smithers said she would not resign.")
+    assert _quotes(body) == {"Smithers": ["I will not resign", "she would not resign."]}
+
+
+def test_agency_name_of_two_words_is_no_credit():
+    body = "Reuters Health reported that the drug was safe."
+    assert _quotes(body) == {"Reuters Health": ["the drug was safe."]}
+
+
+def test_abbreviated_title_pres_is_no_part_of_the_name():
+    assert _quotes("Pres Trump said the wall would be built.") == {"Trump": ["the wall would be built."]}
+
+
+def test_all_caps_headline_phrase_is_no_speaker():
+    assert _quotes("WATCHED NSA said the agency had been listening in.") == {}
+
+
+def test_all_caps_transcript_label_stays_a_speaker():
+    body = "CAROL BLAKE: Welcome to the program, where we talk about farming."
+    assert _quotes(body) == {"CAROL BLAKE": ["Welcome to the program"]}
+
+
+def test_holiday_is_no_speaker():
+    body = "The stores opened early. An early Thanksgiving may have encouraged stores to hire workers."
+    assert _quotes(body) == {}
+
+
+@pytest.mark.parametrize("word,kept", [("Thursday", False), ("Recently", False), ("Five", True),
+                                       ("May", True), ("June", True), ("Kelly", True)])
+def test_lone_words_that_name_no_one(word, kept):
+    from index.extract.quotes import speaker_name
+    assert speaker_name(word) == (word if kept else "")

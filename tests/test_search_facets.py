@@ -257,3 +257,38 @@ def test_top_counts_decline_many_values_and_uncombined_kinds(monkeypatch):
     broken = _all_kinds(rng, 500)
     broken.display[S.PERSON] = broken.display[S.PERSON][:10]  # ordinals reach past the values
     assert broken.top_counts(list(S.FACET_KINDS), np.arange(3), 20) is None
+
+
+def test_an_all_caps_transcript_label_is_shown_only_when_nothing_else_is(monkeypatch):
+    """Issue 12, round 23: the speaker facet reads as a list of people, so "AMY GOODMAN" (the
+    transcripts' label, in most documents) shows as the one other spelling, or in name case."""
+    from types import SimpleNamespace
+
+    cache = facets.FacetCache()
+    kind = S.SPEAKER
+    for key in ("amy goodman", "juan gonzalez"):
+        cache._vocab[kind].ordinal(key)
+    displays = Counter({(0, "AMY GOODMAN"): 5, (0, "Amy Goodman"): 1, (1, "JUAN GONZÁLEZ"): 3})
+    part = SimpleNamespace(displays={kind: displays})
+    assert cache._displays(kind, [part]) == ["Amy Goodman", "Juan González"]
+
+
+def test_both_backends_choose_the_same_spelling():
+    """The OpenSearch backend picks a facet's shown spelling from its (key, spelling) buckets with
+    the same rule (``search.names.shown_spelling``), so the facet reads the same on either."""
+    from search import opensearch_schema as O
+    from search.opensearch_backend import spellings
+
+    sep = O.PAIR_SEPARATOR
+    buckets = [
+        {"key": f"amy goodman{sep}AMY GOODMAN", "doc_count": 5},
+        {"key": f"amy goodman{sep}Amy Goodman", "doc_count": 1},
+        {"key": f"juan gonzalez{sep}JUAN GONZÁLEZ", "doc_count": 3},
+        {"key": f"sergey lavrov{sep}Sergei Lavrov", "doc_count": 2},
+        {"key": f"sergey lavrov{sep}Sergey Lavrov", "doc_count": 2},
+    ]
+    assert spellings(buckets) == {
+        "amy goodman": "Amy Goodman",
+        "juan gonzalez": "Juan González",
+        "sergey lavrov": "Sergei Lavrov",  # a tie: alphabetical, as before
+    }

@@ -745,3 +745,18 @@ STATEMENT_CUE_NOUNS: Final[frozenset[str]] = words(
     # light-verb nouns; a "case that" with a relative clause is no complement)
     "case"
 )
+
+
+# Single capitalised words that never name a speaker: holidays (months and weekdays are in MONTHS
+# and WEEKDAYS).  Number words are not here: "Five said it had received 100 complaints" is the
+# British channel.
+NOT_SPEAKER_WORDS: Final[frozenset[str]] = words(
+    "thanksgiving christmas easter halloween hanukkah passover ramadan"
+)
+# Photo-credit words that end a caption glued before the next sentence's speaker
+# ("AP Photo Jeb Bush", "REUTERS Rubio", "M.Scott Mahaskey/POLITICO Sebelius").
+CREDIT_WORDS: Final[frozenset[str]] = words("photo photos images getty afp reuters politico ap")
+# Agencies of those credits that are also speakers by their own name: alone before one more word
+# they are the name ("Reuters Health"), not a credit.
+CREDIT_MARKS: Final[frozenset[str]] = words("photo photos images getty")
+CREDIT_AGENCIES: Final[frozenset[str]] = frozenset(("Reuters", "AP", "AFP", "Politico"))

@@ -14,6 +14,7 @@ from index.extract import _lexicon as lex
 from search.names import (
     AliasTable,
     acronym_of,
+    caps_label,
     fold,
     is_acronym,
     name_key,
@@ -139,7 +140,7 @@ class _Resolver:
                 self.display[key] = next(iter(spellings))
                 continue
             aliased = [s for s in spellings if aliases._group(s, key[0]) is not None]
-            pool = aliased or list(spellings)
+            pool = aliased or [s for s in spellings if not caps_label(s)] or list(spellings)
             if len(pool) == 1:
                 self.display[key] = pool[0]
             else:

@@ -29,6 +29,7 @@ from typing import Any, Final
 from index.article import Quote, Speaker
 from index.extract import _content
 from index.extract import _lexicon as lex
+from search.names import name_case
 
 # Abbreviations with inner dots (U.S., D.C.), words with inner apostrophes or hyphens, any other
 # single non-space character.  Linear: no nested quantifiers.  Written for re's speed, same
@@ -6067,18 +6068,110 @@ def extract_speakers(body: str, title: str = "") -> list[Speaker]:
     _every, atts, pairs, headline = _attributions(body, title)
     stated = _stated(atts, headline)
     speakers: dict[str, Speaker] = {}
+    names: dict[str, str] = {}  # Source name -> speaker name (``speaker_name`` once per name)
     for att, quote in sorted(pairs, key=lambda p: p[1].start if p[1] else p[0].cue_start):
         if att.name not in stated:
             continue
-        speaker = speakers.setdefault(att.name, Speaker(name=att.name, type=att.type))
+        if att.name in names:
+            name = names[att.name]
+        else:
+            name = names[att.name] = speaker_name(att.name, body)
+        if not name:
+            continue
+        speaker = speakers.setdefault(name, Speaker(name=name, type=att.type))
         if quote is not None:
+            if name != att.name and quote.speaker == att.name:
+                quote.speaker = name
             speaker.quotes.append(quote)
-    for name, kind, cue, text in headline:
+    for head_name, kind, cue, text in headline:
+        name = speaker_name(head_name, body)
+        if not name:
+            continue
         speaker = speakers.setdefault(name, Speaker(name=name, type=kind))
         quote = _headline_quote(name, cue, text)
         if quote is not None:
             speaker.quotes.append(quote)
     return list(speakers.values())
+
+
+def speaker_name(name: str, body: str = "") -> str:
+    """The name of a speaker the Source parser found, or "" when it names no one.
+
+    The speaker facet reads as a list of people: a photo credit glued before the name ("AP Photo
+    Jeb Bush", "Mahaskey/POLITICO Sebelius") and an abbreviated title the title rules keep ("Pres
+    Trump") are cut off; a lone word that cannot name anyone (a month, a weekday, a holiday, an
+    adverb in -ly) or an all-caps headline phrase ("WATCHED NSA") that ``body`` does not write in
+    name case is no speaker.  An all-caps transcript label ("AMY GOODMAN") stays as the text has
+    it: ``names.canonicalize`` shows the article's own spelling when it has one, and the facet
+    (``search.facets``) shows a name only ever written in capitals in name case.
+    """
+    # Substring tests first: they cost no call, and most names pass them all.
+    if ("/" in name or "Photo" in name or "Images" in name or "Getty" in name or "REUTERS" in name
+            or "Reuters " in name or "AP " in name or "AFP " in name or "Politico " in name):
+        name = _without_credit(name)
+    if name[:4] == "Pres" and (name[4:5] == " " or name[4:6] == ". "):
+        name = name[name.index(" ") + 1:]  # "Pres Trump": "Pres" is no title word of the peeler
+    if " " not in name:
+        return "" if _not_a_speaker_word(name) else name
+    if name.isupper() and _caps_headline(name) and name_case(name) not in body:
+        return ""  # "STATE DEPARTMENT" stays when the article writes "State Department"
+    return name
+
+
+def _without_credit(name: str) -> str:
+    """``name`` without a leading photo credit ("AP Photo", "REUTERS", "M.Scott Mahaskey/POLITICO",
+    "Stephanie Keith/Getty Images"): the words after the credit's last word, when one follows."""
+    parts = name.split()
+    cut = 0
+    for at in range(len(parts) - 1):
+        if _credit_mark(parts[at]):
+            cut = at + 1
+    while cut < len(parts) - 1 and parts[cut] in lex.CREDIT_AGENCIES:
+        cut += 1
+    if cut == 0 or not parts[cut][:1].isupper():
+        return name
+    if cut == 1 and parts[0] in lex.CREDIT_AGENCIES and len(parts) == 2:
+        return name  # "Reuters Health", "Politico Magazine": the agency's own name, no credit
+    return " ".join(parts[cut:])
+
+
+def _credit_mark(token: str) -> bool:
+    """A word only a photo credit has: "Photo", "Images", "Getty", all-caps "REUTERS", a bare
+    slash, or a slash-joined credit ending in an agency ("Mahaskey/POLITICO", "AFP/Getty")."""
+    if "/" in token:
+        return token == "/" or token.rsplit("/", 1)[1].lower() in lex.CREDIT_WORDS  # not "Politico/Morning"
+    low = token.lower()
+    return low in lex.CREDIT_MARKS or token == "REUTERS"  # not "POLITICO Florida"
+
+
+def _caps_headline(name: str) -> bool:
+    """An all-caps headline phrase rather than a name: a word before the last is a common word and
+    no first name ("WATCHED NSA", "STAT OF THE WEEK"; a surname may be one: "DONALD TRUMP")."""
+    common = lex.common_words()
+    first = lex.first_names()
+    words = name.split()
+    for word in words[:-1]:
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        plural = len(low) > 4 and low.endswith("s") and low[:-1] in common
+        if (low in common or plural) and low not in first:
+            return True
+    return False
+
+
+def _not_a_speaker_word(word: str) -> bool:
+    """A lone word that names no speaker: a month, weekday, holiday, an adverb in -ly ("Recently",
+    the first word of a sentence taken for a name) or an all-caps common word ("SAYING", "WATCH")."""
+    low = word.lower()
+    if low in lex.MONTHS or low in lex.WEEKDAYS or low in lex.NOT_SPEAKER_WORDS:
+        return low != "may" and low not in lex.first_names()  # Theresa May, June, August
+    if low[-2:] != "ly" and len(low) < 5:
+        return False
+    common = lex.common_words()
+    if low not in common or low in lex.first_names():
+        return False
+    if word.isupper():
+        return True  # five letters or more: "NATO", "ICE" are acronyms
+    return low[-2:] == "ly" and (low[:-2] in common or low[:-3] + "le" in common)  # not "Family"
 
 
 def _attributions(body: str, title: str) -> tuple[
