@@ -78,7 +78,9 @@ from search.analysis import FastText, text_analyzer
 #: quotation; a quotation inside its speaker's report, a report holding another's Source and cue
 #: go), content boundaries (a sentence-final apposition or parenthesis, an inverted Source's
 #: aside), trailing participles and the quotations they introduce, quotation fragments in their
-#: clause, "in X's view", "made the case that", "identified X as", "informed X that".)
+#: clause, "in X's view", "made the case that", "identified X as", "informed X that", speaker
+#: names without photo credits and abbreviated titles, no lone month, holiday or -ly word and no
+#: all-caps headline phrase as a speaker.)
 #: Here, not in index/extract, because exports of both backends name it and the search side must
 #: not import the extractor.
 EXTRACTION_VERSION = 24
