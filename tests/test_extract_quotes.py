@@ -512,9 +512,10 @@ def test_polnear_dev_regression_floor(corpora):
     # 0.897) after its sixteenth (a person's finite topic verb, "mentioned" or "talked about",
     # names a speaker: dev +2 speakers found, +1 false, kept as quote recall's price within the
     # 0.90 target), 0.848 F1 / 0.9046 P (train 0.827 / 0.897) after its seventeenth and its
-    # eighteenth, 0.8496 F1 / 0.9048 P (train 0.828 / 0.897) after its nineteenth; this floor
-    # (rounded down) guards against regressions.
-    assert result["f1"] >= 0.849
+    # eighteenth, 0.8496 F1 / 0.9048 P (train 0.828 / 0.897) after its nineteenth, 0.8508 F1 /
+    # 0.9050 P (train 0.829 / 0.897) after its twentieth; this floor (rounded down) guards against
+    # regressions.
+    assert result["f1"] >= 0.850
     assert result["precision"] >= 0.904
 
 
