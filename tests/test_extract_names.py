@@ -198,7 +198,7 @@ def test_a_name_the_extractor_also_knows_as_a_person_keeps_both_entities():
     assert entities == [("Stone Roses", "organization", 2), ("Stone Roses", "person", 2)]
 
 
-# Issue 12, round 23: an all-caps transcript label ("AMY GOODMAN") is shown in name case, and an
+# Issue 12, twentieth round: an all-caps transcript label ("AMY GOODMAN") is shown in name case, and an
 # article's own spelling of the name wins over it.
 
 

@@ -1497,7 +1497,7 @@ def test_quotation_inside_its_speakers_report_is_not_a_second_quote():
 
 
 # ... and a report that swallowed the quotation's own attribution overran its end: the report
-# stops before the quotation (twenty-second round), and the quotation stays a quote of its own.
+# stops before the quotation (twentieth round), and the quotation stays a quote of its own.
 def test_quotation_whose_attribution_a_report_swallowed_stays():
     body = (
         "Analyst Marvin Roffman met Trump in 1990. Roffman told reporters that despite the excitement,"

@@ -1554,7 +1554,7 @@ def test_infinitive_of_speech_after_so_far_as():
     assert _quotes(body) == {"Ana Ruiz": ["The vote was rigged."]}
 
 
-# -- cue words the extractor did not read (round 21) ---------------------------------------------
+# -- cue words the extractor did not read (twentieth round) --------------------------------------
 
 
 def test_made_the_case_that_is_an_argument_stated():

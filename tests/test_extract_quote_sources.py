@@ -1277,7 +1277,7 @@ def test_this_past_week_between_subject_and_cue():
     assert _quotes(body) == {"Tom Fenwick": ["the rules would not change."]}
 
 
-# Issue 12, round 23: the speaker facet reads as a list of people, so a name the Source parser
+# Issue 12, twentieth round: the speaker facet reads as a list of people, so a name the Source parser
 # glued to a photo credit, an abbreviated title, or a word that names no one is cleaned or dropped.
 
 

@@ -260,7 +260,7 @@ def test_top_counts_decline_many_values_and_uncombined_kinds(monkeypatch):
 
 
 def test_an_all_caps_transcript_label_is_shown_only_when_nothing_else_is(monkeypatch):
-    """Issue 12, round 23: the speaker facet reads as a list of people, so "AMY GOODMAN" (the
+    """Issue 12, twentieth round: the speaker facet reads as a list of people, so "AMY GOODMAN" (the
     transcripts' label, in most documents) shows as the one other spelling, or in name case."""
     from types import SimpleNamespace
 

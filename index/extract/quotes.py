@@ -4811,8 +4811,9 @@ def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attri
     """One passage, one quote: drop a quote that repeats one already kept.
 
     Direct quotes are kept first; a reported quote mostly inside a direct quote, or mostly inside
-    a kept quote of the same speaker, is a second version of the same passage; so is a direct
-    quote inside a kept reported quote of its own speaker (``_inside_own_report``).
+    a kept quote of the same speaker, is a second version of the same passage (a direct quote
+    inside its own speaker's report goes later, in ``_one_passage``, once reports end where they
+    should).
     """
     reported = [k for k, (_att, q) in enumerate(pairs) if q is not None and q.kind != "direct"]
     if not reported:
@@ -4836,27 +4837,10 @@ def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attri
             drop.add(k)
         else:
             same.append(quote)
-    for k, (att, quote) in enumerate(pairs):
-        if quote is not None and quote.kind == "direct" and _inside_own_report(att, quote, kept):
-            drop.add(k)
     return [(att, None) if k in drop else (att, q) for k, (att, q) in enumerate(pairs)]
 
 
-def _inside_own_report(att: _Attribution, quote: Quote, kept: dict[str, list[Quote]]) -> bool:
-    """(twentieth round) Whether the direct ``quote`` lies inside a kept reported quote of its own
-    speaker ("the ruling was just “the tip of the spear” of future cases", and again “the tip of
-    the spear”): the report already shows the quotation, marks and all.  Not when the report
-    swallowed the quotation's own attribution ("… would not last long: “It won't make it,”
-    Roffman predicted."): that report overran its end, and the quotation is the true version."""
-    size = max(1, quote.end - quote.start)
-    return any(
-        min(quote.end, o.end) - max(quote.start, o.start) >= 0.8 * size
-        and not o.start <= att.cue_start < o.end
-        for o in kept.get(quote.speaker, ())
-    )
-
-
-# (twenty-second round) Where a report's clause ends before a quotation that opens a sentence or
+# (twentieth round) Where a report's clause ends before a quotation that opens a sentence or
 # clause of its own: a colon, a sentence end (closing marks allowed), a comma, semicolon or dash,
 # with "and" / "but" after it or not ("…, but “in 2006 …,” he said").
 _CLAUSE_BEFORE_QUOTATION: Final = re.compile(
@@ -4869,7 +4853,7 @@ _CLAUSE_TAIL: Final = re.compile(r"(?:[,;]\s*(?:and|but)|\s[\u2013\u2014-]|[:,;]
 def _one_passage(
     body: str, pairs: list[tuple[_Attribution, Quote | None]]
 ) -> list[tuple[_Attribution, Quote | None]]:
-    """(twenty-second round) One passage, one quote, for the reports of a speaker that overlap
+    """(twentieth round) One passage, one quote, for the reports of a speaker that overlap
     another quote of the same speaker: a report that swallowed another report's Source and cue
     goes (``_drop_swallowing``); a report that overran into its speaker's quotation ("Moffatt
     added that …: “None of us …,” Moffatt said.") ends before it (``_report_end``), or goes when
@@ -4916,7 +4900,7 @@ def _overlap(a: Quote, b: Quote) -> int:
 def _drop_shown_quotations(
     out: list[tuple[_Attribution, Quote | None]], reports: list[int], direct: list[tuple[_Attribution, Quote]]
 ) -> None:
-    """(twenty-second round) Drop (in ``out``) a direct quote of one speaker that lies inside a
+    """(twentieth round) Drop (in ``out``) a direct quote of one speaker that lies inside a
     report of the same speaker (indices ``reports``) once the reports end where they should
     (``_report_end``): "Price said Romney backs the cuts because he believes “that will stimulate
     the economy”" shows the quotation, marks and all, in the report; a second record of it is a
@@ -4938,7 +4922,7 @@ def _drop_shown_quotations(
 def _drop_swallowing(
     pairs: list[tuple[_Attribution, Quote | None]], reports: dict[str, list[int]]
 ) -> list[tuple[_Attribution, Quote | None]]:
-    """(twenty-second round) A copy of ``pairs`` without a reported quote that swallowed another
+    """(twentieth round) A copy of ``pairs`` without a reported quote that swallowed another
     report of its speaker (``reports``: a speaker's report indices), Source and cue included: in
     "Shortly thereafter, Jeff Sessions announced that the program would end, he said" the content
     a reader marks is the one after "announced that", not the sentence around it.  The inner
