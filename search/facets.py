@@ -8,7 +8,8 @@ only grows, so arrays built for old segments stay valid when a commit adds segme
 refreshed searcher only reads its new segments.
 
 Values are grouped by their canonical key (every spelling of a name is one value); the display
-spelling of a key is the one most documents use.
+spelling of a key is the one most documents use, an all-caps transcript label ("AMY GOODMAN") only
+when the name has no other and then in name case (``search.names.shown_spelling``).
 """
 
 from __future__ import annotations

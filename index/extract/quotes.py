@@ -4831,9 +4831,7 @@ def _dedupe(pairs: list[tuple[_Attribution, Quote | None]]) -> list[tuple[_Attri
         first, last = bisect.bisect_right(ends, quote.start), bisect.bisect_left(starts, quote.end)
         inside = sum(min(quote.end, ends[d]) - max(quote.start, starts[d]) for d in range(first, last))
         same = kept.setdefault(quote.speaker, [])
-        if inside >= 0.5 * size or any(
-            min(quote.end, o.end) - max(quote.start, o.start) >= 0.8 * size for o in same
-        ):
+        if inside >= 0.5 * size or any(_overlap(quote, o) >= 0.8 * size for o in same):
             drop.add(k)
         else:
             same.append(quote)
@@ -5297,8 +5295,10 @@ def _participle_between(body: str, lead: int, start: int, cue_starts: list[int])
     return c < len(cue_starts) and cue_starts[c] < start
 
 
-# A comma, a participle, a comma or colon, then a quotation's opening mark(s).
-_PARTICIPLE_INTRODUCES: Final = re.compile(r",\s+[a-z]+ing\s*[,:]\s*(?:''|[\u201c\"])")
+# A comma or colon, then the opening mark(s) of a quotation.
+_INTRODUCED: Final = re.compile(r"\s*[,:]\s*(?:''|[\u201c\"])")
+# A comma and a participle, then a quotation introduced as above.
+_PARTICIPLE_INTRODUCES: Final = re.compile(r",\s+[a-z]+ing" + _INTRODUCED.pattern)
 
 
 def _closed_sentence_before_own(body: str, att: _Attribution, start: int, end: int) -> bool:
@@ -5362,8 +5362,6 @@ def _introduced_after(body: str, att: _Attribution, starts: list[int]) -> int | 
     return None
 
 
-# A comma or colon, then the opening mark(s) of a quotation.
-_INTRODUCED: Final = re.compile(r"\s*[,:]\s*(?:''|[\u201c\"])")
 
 def _opening_participle(att: _Attribution) -> bool:
     """Whether ``att`` was read by ``_Attributor._opening_participle`` ("Noting that …, Tester
