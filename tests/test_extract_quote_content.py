@@ -1277,6 +1277,21 @@ def test_content_stops_before_another_attribution_after_a_semicolon():
     }
 
 
+def test_content_stops_before_another_attribution_after_while_without_a_comma():
+    # "while" / "whereas" opens a contrasting clause even with no comma (or after a dash): when that
+    # clause is another Source's attribution, the first content ends before it.
+    body = (
+        "Mayor Jane Doe said the bridge will open in May while Senator John Roe said it would"
+        " open in June."
+    )
+    assert _quotes(body) == {
+        "Jane Doe": ["the bridge will open in May"],
+        "John Roe": ["it would open in June."],
+    }
+    body = "Mayor Jane Doe said the bridge will open in May - whereas Senator John Roe said June."
+    assert _quotes(body)["Jane Doe"] == ["the bridge will open in May"]
+
+
 def test_a_clause_final_too_is_the_writers():
     # ", too" at the end of a clause is the writer's "as well", not the Source's words.
     body = "Mayor Jane Doe said the new bridge can help the harbour district, too."
