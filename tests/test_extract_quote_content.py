@@ -1290,6 +1290,9 @@ def test_content_stops_before_another_attribution_after_while_without_a_comma():
     }
     body = "Mayor Jane Doe said the bridge will open in May - whereas Senator John Roe said June."
     assert _quotes(body)["Jane Doe"] == ["the bridge will open in May"]
+    # Right after "that", "while" opens a subordinate clause of the content itself.
+    body = "Mayor Jane Doe told reporters that while she believes the bridge is safe, she will not use it."
+    assert _quotes(body)["Jane Doe"] == ["while she believes the bridge is safe, she will not use it."]
 
 
 def test_a_clause_final_too_is_the_writers():

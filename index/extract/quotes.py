@@ -4762,9 +4762,11 @@ _WORDS: Final = re.compile(r"\w+")
 # (nineteenth round) A clause of its own joined after a comma or semicolon: "…, and Democrats accused
 # the GOP of …", "…; Smith said …" (the text before a Source and its description). (twenty-first
 # round) "while" / "whereas" contrast a clause of their own with no comma too ("… in May while Roe
-# said …", "… - whereas …"); a bare "and" does not: "Mills and another aide asked" joins subjects.
+# said …", "… - whereas …"), but not right after "that", where "while" opens a clause inside the
+# content ("told BBC that while he believes …, he …"); a bare "and" does not either: "Mills and
+# another aide asked" joins subjects.
 _COORDINATED_LEAD: Final = re.compile(
-    r"(?:[,;]\s+(?:and|but|while|whereas)|(?:\s[-\u2013\u2014]+)?\s(?:while|whereas)|;)\s+(?:[\w\u2019'.-]+\s+){0,4}$"
+    r"(?:[,;]\s+(?:and|but|while|whereas)|(?<!\bthat)(?:\s[-\u2013\u2014]+)?\s(?:while|whereas)|;)\s+(?:[\w\u2019'.-]+\s+){0,4}$"
 )
 
 
