@@ -1382,3 +1382,14 @@ def test_pronoun_source_after_a_quotation_goes_on_with_it():
     assert _quotes(body) == {
         "Barack Obama": ["what appears to be a horrific attack in Nice.", "he had directed his team to help."]
     }
+
+
+def test_writers_copular_sentence_after_a_quotation_still_goes_on_with_the_speaker():
+    body = (
+        "“Countries need energy to develop,” said John Westwood, an oil analyst. India is a "
+        "“dramatically growing economy that must have access to oil”. India buys more every year."
+    )
+    assert _quotes(body)["John Westwood"] == [
+        "Countries need energy to develop",
+        "dramatically growing economy that must have access to oil",
+    ]

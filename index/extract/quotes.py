@@ -5097,10 +5097,11 @@ def _follow_on(
 def _inside_next_sentence(body: str, lo: int, start: int, name: str) -> bool:
     """(twenty-first round) Whether the quotation opening at ``start`` lies in a later sentence
     than the text from ``lo`` (its cue, or the quotation before it) and is introduced there by
-    another named subject and its verb: "“…,” said Gorka.  Bolton called Obama's ignorance of …
-    “disrespectful to the men and women …”", "When Trump finally wrapped up — “…”" — the fragment
-    is that subject's, not the second half of the speaker's quotation (which opens its own
-    sentence: "“A,” X said. “B.”", or goes on after a pronoun: "He has directed ''…''")."""
+    another named subject and its verb, not a copula or modal: "“…,” said Gorka.  Bolton called
+    Obama's ignorance of … “disrespectful to the men and women …”", "When Trump finally wrapped up
+    — “…”" — the fragment is that subject's, not the second half of the speaker's quotation (which
+    opens its own sentence: "“A,” X said. “B.”", or goes on after a pronoun: "He has directed
+    ''…''")."""
     last = -1
     for m in _SENTENCE_CLOSE.finditer(body, lo, start):
         last = m.end() - 1
@@ -5108,6 +5109,8 @@ def _inside_next_sentence(body: str, lo: int, start: int, name: str) -> bool:
         return False
     own = set(name.lower().split())
     for m in _SUBJECT_VERB.finditer(body, last, start):
+        if m.group(2) in _COPULAS:
+            continue
         if _other_subject(body, m.start(), m.group(1).split(), own):
             return True
     return False
@@ -5131,7 +5134,10 @@ def _other_subject(body: str, at: int, words: list[str], own: set[str]) -> bool:
 
 
 # A run of capitalised words, then a lower-case word (its verb): "Bolton called", "Dianne Bystrom agreed".
-_SUBJECT_VERB: Final = re.compile(r"\b([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)*)\s+[a-z]+\b")
+_SUBJECT_VERB: Final = re.compile(r"\b([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)*)\s+([a-z]+)\b")
+# A copula or modal after the subject: the writer's sentence about it, which may go on quoting the
+# last speaker ("India is a “dramatically growing economy …”", BBC).
+_COPULAS: Final = lex.words("is are was were be been has have had will would can could may might must should")
 
 
 def _introduced_by_other(
