@@ -1325,3 +1325,71 @@ def test_holiday_is_no_speaker():
 def test_lone_words_that_name_no_one(word, kept):
     from index.extract.quotes import speaker_name
     assert speaker_name(word) == (word if kept else "")
+
+
+# Twenty-first round: a quotation in a later sentence that another named subject and its verb
+# introduce is that sentence's, not the second half of the previous speaker's quotation.
+def test_fragment_after_another_subjects_verb_is_not_the_previous_speakers_second_half():
+    body = (
+        "John Bolton spoke later.\n\n“We must win this war,” said Gorka.  Bolton called the neglect of "
+        "sound advice from seasoned commanders “an insult to the men and women who serve.”"
+    )
+    assert _quotes(body)["Gorka"] == ["We must win this war"]
+
+
+def test_quotation_after_another_subjects_short_sentence_is_theirs():
+    body = (
+        "“The field is wide open,” said Craig Robinson, an editor.\n\n"
+        "Iowa State University’s Dianne Bystrom agreed. “Time is running out for the others.”"
+    )
+    assert _quotes(body) == {
+        "Craig Robinson": ["The field is wide open"],
+        "Dianne Bystrom": ["Time is running out for the others."],
+    }
+
+
+def test_quotation_inside_a_when_clause_of_another_person_is_not_a_follow_on():
+    body = (
+        "“It is a great night,” said Christopher Harvey.  When Trump finally wrapped up — "
+        "“I will fight for you!” — the balloons came down."
+    )
+    assert _quotes(body)["Christopher Harvey"] == ["It is a great night"]
+
+
+def test_second_half_opening_its_own_sentence_stays_a_follow_on():
+    body = "“The field is wide open,” said Craig Robinson. “Time is running out for the others.”"
+    expected = ["The field is wide open", "Time is running out for the others."]
+    assert _quotes(body) == {"Craig Robinson": expected}
+
+
+# Twenty-first round: after a quotation that closed its sentence inside another clause, a named
+# Source's cue with a pronoun clause of its own ("said he hadn't …") reports that clause; the
+# quotation before it is not its.  After a pronoun Source the same speaker goes on.
+def test_named_source_with_own_pronoun_clause_does_not_take_the_quotation_before():
+    body = (
+        "But Sen. Pat Toomey refused to entertain the idea, responding that he is “not going to go "
+        "into what my campaign is doing.” And Sen. Rob Portman, another incumbent, said he hadn’t "
+        "thought about it."
+    )
+    assert _quotes(body) == {"Rob Portman": ["he hadn’t thought about it."]}
+
+
+def test_pronoun_source_after_a_quotation_goes_on_with_it():
+    body = (
+        "President Barack Obama released a statement condemning “what appears to be a horrific attack "
+        "in Nice.” He said he had directed his team to help."
+    )
+    assert _quotes(body) == {
+        "Barack Obama": ["what appears to be a horrific attack in Nice.", "he had directed his team to help."]
+    }
+
+
+def test_writers_copular_sentence_after_a_quotation_still_goes_on_with_the_speaker():
+    body = (
+        "“Countries need energy to develop,” said John Westwood, an oil analyst. India is a "
+        "“dramatically growing economy that must have access to oil”. India buys more every year."
+    )
+    assert _quotes(body)["John Westwood"] == [
+        "Countries need energy to develop",
+        "dramatically growing economy that must have access to oil",
+    ]

@@ -5078,8 +5078,9 @@ def _follow_on(
             break
         # Split quote: this attribution (with any apposition) fills the gap between the two halves.
         gap = start - spans[k - 1][1]
+        lo = max(att.cue_end, spans[k - 1][1])
         adjacent = spans[k - 1][1] <= att.cue_start < start and (
-            gap < 120
+            (gap < 120 and not _inside_next_sentence(body, lo, start, att.name))
             # “A,” said X, a professor of economics at Y. “B.”: a long apposition, then the second half
             or (gap < 300 and body[spans[k - 1][1] : start].rstrip(" \"“'").endswith(".") and
                 "\n" not in body[spans[k - 1][1] : start])
@@ -5093,6 +5094,52 @@ def _follow_on(
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         k += 1
+
+
+def _inside_next_sentence(body: str, lo: int, start: int, name: str) -> bool:
+    """(twenty-first round) Whether the quotation opening at ``start`` lies in a later sentence
+    than the text from ``lo`` (its cue, or the quotation before it) and is introduced there by
+    another named subject and its verb, not a copula or modal: "“…,” said Gorka.  Bolton called
+    Obama's ignorance of … “disrespectful to the men and women …”", "When Trump finally wrapped up
+    — “…”" — the fragment is that subject's, not the second half of the speaker's quotation (which
+    opens its own sentence: "“A,” X said. “B.”", or goes on after a pronoun: "He has directed
+    ''…''")."""
+    last = -1
+    for m in _SENTENCE_CLOSE.finditer(body, lo, start):
+        last = m.end() - 1
+    if last < 0:
+        return False
+    own = set(name.lower().split())
+    for m in _SUBJECT_VERB.finditer(body, last, start):
+        if m.group(2) in _COPULAS:
+            continue
+        if _other_subject(body, m.start(), m.group(1).split(), own):
+            return True
+    return False
+
+
+def _other_subject(body: str, at: int, words: list[str], own: set[str]) -> bool:
+    """Whether the capitalised ``words`` at offset ``at`` name a subject other than the speaker
+    (whose name's words are ``own``): not after a lower-case word ("the Paris attacks", "keeping
+    Santilli in jail"), not a possessive ("Donald Trump's “…”"), not the speaker, and a name — two
+    name words, or one the article also capitalises mid-sentence ("Eyebrows raised" is none)."""
+    before = body[max(0, at - 2) : at]
+    if before[:1].islower() or (before[:1].isalpha() and before[1:] == " "):
+        return False
+    if words[-1].endswith(("'s", "\u2019s")):
+        return False
+    lows = [w.lower().split("\u2019")[0].split("'")[0] for w in words]
+    named = [w for w, low in zip(words, lows, strict=True) if low not in lex.NON_NAME_CAPS]
+    if not named or any(low in own for low in lows):
+        return False
+    return len(named) >= 2 or re.search(r"[a-z,] " + re.escape(named[0]) + r"\b", body) is not None
+
+
+# A run of capitalised words, then a lower-case word (its verb): "Bolton called", "Dianne Bystrom agreed".
+_SUBJECT_VERB: Final = re.compile(r"\b([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)*)\s+([a-z]+)\b")
+# A copula or modal after the subject: the writer's sentence about it, which may go on quoting the
+# last speaker ("India is a “dramatically growing economy …”", BBC).
+_COPULAS: Final = lex.words("is are was were be been has have had will would can could may might must should")
 
 
 def _introduced_by_other(
@@ -5325,7 +5372,15 @@ def _closed_sentence_before_own(body: str, att: _Attribution, start: int, end: i
     # (a verb of speech, not of belief: "he thought that …" after a quotation glosses it)
     cue = att.cue.lower()
     speech = cue in _content.SPEECH_CUES and cue not in _content.BELIEF_VERBS
-    return speech and body.startswith(" that ", att.cue_end)
+    if not speech:
+        return False
+    # (twenty-first round) or a pronoun's clause after a named Source, without "that": "… “not
+    # going to go into what my campaign is doing.” And Sen. Rob Portman …, said he hadn't …"
+    if body.startswith(" that ", att.cue_end):
+        return True
+    if body[att.source_start : att.source_end].lower() in lex.PRONOUNS:
+        return False  # "… condemning “…” He said he had directed …": the same speaker goes on
+    return _OWN_CLAUSE.match(body, att.cue_end) is not None
 
 
 def _opens_mid_sentence(body: str, start: int) -> bool:
