@@ -1325,3 +1325,16 @@ def test_holiday_is_no_speaker():
 def test_lone_words_that_name_no_one(word, kept):
     from index.extract.quotes import speaker_name
     assert speaker_name(word) == (word if kept else "")
+
+
+# Twenty-first round: "been" after a form of "have" before a progressive cue is the perfect
+# progressive of a statement, as "is saying" is; "has been said" stays a passive (no Source).
+@pytest.mark.parametrize("body,expected", [
+    ("Lena Marsh has been warning that the fund is running out of money.",
+     {"Lena Marsh": ["the fund is running out of money."]}),
+    ("Lena Marsh had long been saying the fund would run out of money.",
+     {"Lena Marsh": ["the fund would run out of money."]}),
+    ("The fund has been said to be running out of money.", {}),
+])
+def test_perfect_progressive_cue_reads_its_subject(body, expected):
+    assert _quotes(body) == expected

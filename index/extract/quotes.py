@@ -2902,7 +2902,13 @@ class _Attributor:
         # progressive as "is saying" is
         progressive = self.lows[i if verb < 0 else verb].endswith("ing")
         be = False
-        while j >= 0 and self.sents[j] == self.sents[i] and self._skippable(j):
+        while j >= 0 and self.sents[j] == self.sents[i]:
+            if self._perfect_been(j, progressive):
+                be = True  # (twenty-first round) "Puerto Rico has been warning that …"
+                j -= 1
+                continue
+            if not self._skippable(j):
+                break
             if self.lows[j] in lex.PASSIVE_AUX and not (progressive and self.lows[j] in _BE_FINITE):
                 return False  # "the plan was agreed": the subject did not say anything
             be = be or self.lows[j] in _BE_FINITE
@@ -2932,6 +2938,19 @@ class _Attributor:
             or self._framed_name(i, j)
             or self._unclosed_apposition(i, j)
         )
+
+    def _perfect_been(self, j: int, progressive: bool) -> bool:
+        """``has been saying``, ``had long been warning``: "been" before a progressive cue, a form
+        of "have" before it (adverbs between), is the perfect progressive of a statement, as "is
+        saying" is; "has been said" (no "-ing" cue) stays a passive."""
+        if not progressive or self.lows[j] != "been":
+            return False
+        k = j - 1
+        while k >= 0 and self.sents[k] == self.sents[j] and self.lows[k] not in _HAVE_FORMS:
+            if not self._skippable(k):
+                return False
+            k -= 1
+        return k >= 0 and self.sents[k] == self.sents[j]
 
     def _unclosed_apposition(self, i: int, j: int) -> bool:
         """``Anthony Anton, president and CEO of the Restaurant Association stated, …``: a name that
