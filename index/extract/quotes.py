@@ -2903,7 +2903,7 @@ class _Attributor:
         progressive = self.lows[i if verb < 0 else verb].endswith("ing")
         be = False
         while j >= 0 and self.sents[j] == self.sents[i]:
-            if self._perfect_been(j, progressive):
+            if progressive and self._perfect_been(j, self.lows[i if verb < 0 else verb]):
                 be = True  # (twenty-first round) "Puerto Rico has been warning that …"
                 j -= 1
                 continue
@@ -2939,18 +2939,22 @@ class _Attributor:
             or self._unclosed_apposition(i, j)
         )
 
-    def _perfect_been(self, j: int, progressive: bool) -> bool:
-        """``has been saying``, ``had long been warning``: "been" before a progressive cue, a form
-        of "have" before it (adverbs between), is the perfect progressive of a statement, as "is
-        saying" is; "has been said" (no "-ing" cue) stays a passive."""
-        if not progressive or self.lows[j] != "been":
+    def _perfect_been(self, j: int, verb: str) -> bool:
+        """``has been saying``, ``had long been warning``: "been" before the "-ing" cue ``verb`` of
+        speech or statement (``_LEAD_CUES``), a form of "have" before it (adverbs between), is the
+        perfect progressive of a statement, as "is saying" is.  "has been said" (no "-ing" cue)
+        stays a passive; "had been hoping to" is an intention, and "he might have been saying" (a
+        modal before "have") the writer's conjecture, no statement."""
+        if self.lows[j] != "been" or verb not in _LEAD_CUES:
             return False
         k = j - 1
         while k >= 0 and self.sents[k] == self.sents[j] and self.lows[k] not in _HAVE_FORMS:
             if not self._skippable(k):
                 return False
             k -= 1
-        return k >= 0 and self.sents[k] == self.sents[j]
+        if k < 0 or self.sents[k] != self.sents[j]:
+            return False
+        return not (k > 0 and self.lows[k - 1] in _MODALS)
 
     def _unclosed_apposition(self, i: int, j: int) -> bool:
         """``Anthony Anton, president and CEO of the Restaurant Association stated, …``: a name that
