@@ -1393,3 +1393,19 @@ def test_writers_copular_sentence_after_a_quotation_still_goes_on_with_the_speak
         "Countries need energy to develop",
         "dramatically growing economy that must have access to oil",
     ]
+
+# Twenty-first round: "been" after a form of "have" before a progressive cue is the perfect
+# progressive of a statement, as "is saying" is; "has been said" stays a passive (no Source), and
+# after a modal ("might have been saying") it is the writer's conjecture; "had been hoping to" is
+# an intention (only cues of speech or statement).
+@pytest.mark.parametrize("body,expected", [
+    ("Lena Marsh has been warning that the fund is running out of money.",
+     {"Lena Marsh": ["the fund is running out of money."]}),
+    ("Lena Marsh had long been saying the fund would run out of money.",
+     {"Lena Marsh": ["the fund would run out of money."]}),
+    ("The fund has been said to be running out of money.", {}),
+    ("Lena Marsh waved. Thanks for coming, she might have been saying.", {}),
+    ("Lena Marsh had been hoping to open the fund this year.", {}),
+])
+def test_perfect_progressive_cue_reads_its_subject(body, expected):
+    assert _quotes(body) == expected

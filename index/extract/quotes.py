@@ -2902,7 +2902,13 @@ class _Attributor:
         # progressive as "is saying" is
         progressive = self.lows[i if verb < 0 else verb].endswith("ing")
         be = False
-        while j >= 0 and self.sents[j] == self.sents[i] and self._skippable(j):
+        while j >= 0 and self.sents[j] == self.sents[i]:
+            if progressive and self._perfect_been(j, self.lows[i if verb < 0 else verb]):
+                be = True  # (twenty-first round) "Puerto Rico has been warning that …"
+                j -= 1
+                continue
+            if not self._skippable(j):
+                break
             if self.lows[j] in lex.PASSIVE_AUX and not (progressive and self.lows[j] in _BE_FINITE):
                 return False  # "the plan was agreed": the subject did not say anything
             be = be or self.lows[j] in _BE_FINITE
@@ -2932,6 +2938,23 @@ class _Attributor:
             or self._framed_name(i, j)
             or self._unclosed_apposition(i, j)
         )
+
+    def _perfect_been(self, j: int, verb: str) -> bool:
+        """``has been saying``, ``had long been warning``: "been" before the "-ing" cue ``verb`` of
+        speech or statement (``_LEAD_CUES``), a form of "have" before it (adverbs between), is the
+        perfect progressive of a statement, as "is saying" is.  "has been said" (no "-ing" cue)
+        stays a passive; "had been hoping to" is an intention, and "he might have been saying" (a
+        modal before "have") the writer's conjecture, no statement."""
+        if self.lows[j] != "been" or verb not in _LEAD_CUES:
+            return False
+        k = j - 1
+        while k >= 0 and self.sents[k] == self.sents[j] and self.lows[k] not in _HAVE_FORMS:
+            if not self._skippable(k):
+                return False
+            k -= 1
+        if k < 0 or self.sents[k] != self.sents[j]:
+            return False
+        return not (k > 0 and self.lows[k - 1] in _MODALS)
 
     def _unclosed_apposition(self, i: int, j: int) -> bool:
         """``Anthony Anton, president and CEO of the Restaurant Association stated, …``: a name that
