@@ -1394,6 +1394,7 @@ def test_writers_copular_sentence_after_a_quotation_still_goes_on_with_the_speak
         "dramatically growing economy that must have access to oil",
     ]
 
+
 # Twenty-first round: "been" after a form of "have" before a progressive cue is the perfect
 # progressive of a statement, as "is saying" is; "has been said" stays a passive (no Source), and
 # after a modal ("might have been saying") it is the writer's conjecture; "had been hoping to" is
