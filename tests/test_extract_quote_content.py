@@ -1725,3 +1725,35 @@ def test_report_that_is_only_the_quotations_lead_in_goes():
         " “We are not looking for a war,” Reyes said."
     )
     assert _quotes(body) == {"Ann Reyes": ["We are not looking for a war"]}
+
+
+# (twenty-first round) A season or a sentence-final year after a verb's noun-phrase object says when
+# the Source acted, not what was said; a year inside the object ("her account in 2008 of …") stays.
+def test_object_ends_before_a_season():
+    body = "Senator Maria Lopez announced her candidacy last spring."
+    assert _quotes(body) == {"Maria Lopez": ["her candidacy"]}
+
+
+def test_object_ends_before_a_sentence_final_year():
+    body = "Governor Tom Hale proposed just that in 2013."
+    assert _quotes(body) == {"Tom Hale": ["just that"]}
+
+
+# (twenty-first round) ", remarks that …" / ", comments that …" after the content is the writer's
+# gloss on the whole statement, as ", a charge that …" already was.
+def test_content_stops_before_a_plural_gloss_of_the_remarks():
+    body = (
+        "Mayor Ann Reyes said the city would not raise taxes this year, remarks that were widely"
+        " reported on local television."
+    )
+    assert _quotes(body) == {"Ann Reyes": ["the city would not raise taxes this year"]}
+
+
+# (twenty-first round) "Now that X claimed that A, <main clause>": the content sits in the
+# subordinate clause and ends at its comma, as after "When".
+def test_content_inside_a_now_that_clause_ends_at_its_comma():
+    body = (
+        "Now that Senator Tom Hale has claimed that the budget is balanced, the committee has some"
+        " questions to answer."
+    )
+    assert _quotes(body) == {"Tom Hale": ["the budget is balanced"]}

@@ -791,7 +791,10 @@ _PREPOSITION_ING: Final = lex.words(
 )
 _CONTENT_END: Final = re.compile(
     # ", a charge that Colorado leaders denied": an apposition that comments on the whole clause
-    r"(?P<comment>,\s+an?\s+(?:[\w-]+\s+){1,3}?(?:that|which|who)\b)|"
+    # (twenty-first round) and a plural noun of saying with no article: ", remarks that were
+    # featured on state news", ", comments that were echoed by aides": the writer's gloss
+    r"(?P<comment>,\s+(?:an?\s+(?:[\w-]+\s+){1,3}?|(?:remarks|comments|statements|claims|charges"
+    r"|allegations|accusations|assertions)\s+)(?:that|which|who)\b)|"
     # ", while Jeb Bush said …", ", whereas …": a contrasting clause of the writer's
     # (twentieth round: not an elliptical ", though not the results" / ", though mixed with …", which
     # qualifies the content's own claim and has no subject of its own)
@@ -939,11 +942,37 @@ def object_end(text: str, cue: str = "") -> int:
             end = match.start()
             break
         pos = listed.end()
+    end = _short_object_when(text, end)
     if _past(cue.lower()):
         verb = _PAST_AFTER_AND.search(text, 0, end)
         if verb is not None:
             return verb.start()
     return end
+
+
+# (twenty-first round) A season ("announced his candidacy last spring") or a year that ends the
+# sentence ("proposed just that in 2013.") after a short object: when the Source acted.  After a
+# longer object the year is the object's own ("expects its sales in India to grow 16% in 2005",
+# "accused Labour of raising taxes since coming to power in 1997": held-out BBC), and so it is
+# inside one ("Mrs. Clinton's account in 2008 of coming under sniper fire").
+_WHEN_AFTER_OBJECT: Final = re.compile(
+    r"\s+(?:(?:last|this|next)\s+(?:spring|summer|fall|autumn|winter)\b"
+    r"|in\s+(?:19|20)\d\d(?=[.!?]?[\u201d\"\u2019']*\s*$))"
+)
+
+
+def _short_object_when(text: str, end: int) -> int:
+    """``end``, or the start of a season or sentence-final year (``_WHEN_AFTER_OBJECT``) before it
+    that follows an object of at most ``_SHORT_OBJECT_WORDS`` words with no verb among them."""
+    found = _WHEN_AFTER_OBJECT.search(text, 0, end)
+    if found is None:
+        return end
+    words = text[: found.start()].split()
+    if not words or len(words) > _SHORT_OBJECT_WORDS or words[0].lower() in _CIRCUMSTANCE:
+        return end  # (a phrase is no object: "compared with 474,000 bpd in 1973")
+    if any(w.lower() in _VERBISH or w.lower().endswith(("ed", "ing")) for w in words):
+        return end
+    return found.start()
 
 
 _AS_POSSESSIVE: Final = re.compile(r"\s+as\s+(?:his|her|their|its)\s")
@@ -974,7 +1003,7 @@ def _naming_goes_on(text: str, at: int, cue: str) -> int:
 _TIME_PHRASE: Final = re.compile(
     r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day)"
+    r"|(?:last|this|next)\s+(?:week|month|year|weekend|night|[a-z]+day|spring|summer|fall|autumn|winter)"
     rf"|in\s+(?:early\s+|late\s+|mid-)?(?:{_MONTHS})"
     r"|(?:yesterday|earlier|later)(?:\s+(?:this|last)\s+(?:week|month|year|weekend))?)"
 )
@@ -1637,6 +1666,11 @@ _NEW_CLAUSE: Final = re.compile(r"\s*(?:but|while|though|although|who|which)\b")
 _SUBORDINATORS: Final = lex.words(
     "when if while after before as although though because since once until unless soon"
 )
+# Two-word subordinators ("Ever since Sanders announced his candidacy last year, he has …").
+_TWO_WORD_SUBORDINATORS: Final = frozenset(
+    ["now that", "ever since", "given that", "every time", "each time", "by the time", "as soon",
+     "as long", "so long"]
+)
 _CONNECTIVES: Final = lex.words("however though too also meanwhile instead nevertheless")
 # Passive participles that open a sentence with the question put to the Source ("Asked about …,").
 _QUESTION_LEADS: Final = lex.words("asked pressed questioned")
@@ -1684,6 +1718,8 @@ def opens_subordinate(text: str) -> bool:
     if not words:
         return False
     first = words[0].strip("“\"‘'(").lower()
+    if len(words) > 1 and f"{first} {words[1].lower()}" in _TWO_WORD_SUBORDINATORS:
+        return True  # (twenty-first round) "Now that Trump has claimed …, the GOP nominee …"
     if first in _SUBORDINATOR_LEADS and len(words) > 1:
         first = words[1].lower()  # "Even as …", "Years after …", "Shortly before …"
     return first in _SUBORDINATORS
