@@ -1651,8 +1651,8 @@ def _closing_dash(text: str, start: int, dash: str) -> int:
         return -1
     aside = text[start + len(dash) + 2 : closing]
     after = closing + 1 + len(dash)
-    if _relative_dash_aside(text, aside, after):
-        return after
+    if len(text[:start].split()) >= 2 and _relative_dash_aside(text, aside, after):
+        return after  # (after a content of two words or more, which the dash had cut short)
     if any(c in aside for c in '.;:?!\u201c\u201d"') or _CLAUSE_WORD.search(aside):
         return -1  # "- there are two from each district -": a clause of the writer's, not a phrase
     if after >= len(text) or not text[after].isspace() or _NEW_CLAUSE.match(text, after):
