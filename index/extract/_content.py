@@ -490,9 +490,12 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 rest = tokens[j + 1 :]
                 words = [t for t in rest if t[1][:1].isalnum()]
                 opener = rest[0][1] if rest else ""
-                if opener in _OCCASION_ASIDE or (opener == "that" and j + 2 < n):
+                if opener in _OCCASION_ASIDE or (
+                    opener == "that" and j + 3 < n and tokens[j + 2][1] not in _PREDICATE_OPENERS
+                ):
                     # (twenty-first round) "said on CNN, where he is now a paid contributor, that
                     # Manafort should …": an aside on the occasion, then the content after "that"
+                    # (not a relative "that": "…, masks, that were popular …")
                     continue
                 if len(words) >= 4 and opener not in _NOT_CONTENT_START and not opener.endswith("ing"):
                     if occasion is not None and occasion.end() == tokens[j][0]:
