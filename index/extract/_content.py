@@ -197,6 +197,8 @@ _SUBJECT_PRONOUNS: Final = lex.words("he she it they we i there")
 _PHRASE_LEADS: Final = lex.words("in on at during about for over from with under since")
 _WH_WORDS: Final = lex.words("what when where which who whom how why whether if as")
 _OCCASION_WORDS: Final = lex.words("the a an his her their its both each all this that these those")
+# Relative adverbs opening an aside on where or when the Source spoke, before "that" and the content.
+_OCCASION_ASIDE: Final = lex.words("where when")
 _NOT_CONTENT_START: Final = lex.words("and but or adding saying noting who which according the a an his her")
 _DETERMINERS: Final = lex.words("the a an his her their")
 _NEGATION: Final = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
@@ -469,7 +471,7 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         # "said in a statement that …", "said after the meeting, the talks …": skip the phrase.
         for j in range(k + 1, min(n, k + 16)):
             word = wlow = tokens[j][1]
-            if wlow == "that" and j + 1 < n:
+            if wlow == "that" and j + 1 < n and not _determiner_that(tokens, j):
                 return tokens[j + 1][0], True
             if wlow == "to" and _promise_after_phrase(text, tokens, j, cue):
                 return tokens[j][0], False  # "promised Sunday at a Las Vegas rally to end …"
@@ -488,7 +490,19 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 rest = tokens[j + 1 :]
                 words = [t for t in rest if t[1][:1].isalnum()]
                 opener = rest[0][1] if rest else ""
+                if opener in _OCCASION_ASIDE or (
+                    opener == "that" and j + 3 < n and tokens[j + 2][1] not in _PREDICATE_OPENERS
+                ):
+                    # (twenty-first round) "said on CNN, where he is now a paid contributor, that
+                    # Manafort should …": an aside on the occasion, then the content after "that"
+                    # (not a relative "that": "…, masks, that were popular …")
+                    continue
                 if len(words) >= 4 and opener not in _NOT_CONTENT_START and not opener.endswith("ing"):
+                    if occasion is not None and occasion.end() == tokens[j][0]:
+                        # (twenty-first round) "If she wins, Clinton suggested in a tweet, women won't
+                        # be punished …": the occasion is no content; the clause after its comma is,
+                        # with the clause before the attribution (a parenthetical attribution)
+                        return -tokens[j + 1][0], False
                     # "said within the framework of …, Moscow had …": the phrase belongs to the content
                     return tokens[k][0], False
                 return None
@@ -496,6 +510,18 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+def _determiner_that(tokens: list[tuple[int, str]], j: int) -> bool:
+    """(twenty-first round) Whether the "that" at ``j`` right after a preposition is the phrase's
+    determiner, with the content's "that" still to come ("concluded in that case that no reasonable
+    prosecutor …" had given "case that …")."""
+    if tokens[j - 1][1] not in _CIRCUMSTANCE:
+        return False
+    return any(t[1] == "that" for t in tokens[j + 2 : j + _DETERMINER_THAT_REACH])
+
+
+_DETERMINER_THAT_REACH: Final = 8  # tokens after the determiner within which the content's "that" comes
 
 
 def _promise_after_phrase(text: str, tokens: list[tuple[int, str]], j: int, cue: str) -> bool:
@@ -1367,13 +1393,21 @@ def aside_close(text: str) -> int:
     being …", " - an independent - would push …"), or -1: the aside is a short description or
     relative clause closed by the same punctuation, and a word that needs the interrupted clause
     follows it (a preposition of the verb, or a verb of the interrupted subject)."""
-    match = _ASIDE_THEN.match(text)
+    match = _ASIDE_THEN.match(text) or _NAME_ASIDE_THEN.match(text)
     if match is None:
         return -1
     word = match.group("word")
     if word not in _RESUMING and not (word.endswith("ed") and len(word) > 4):
         return -1
     return match.start("word")
+
+
+# (twenty-first round) A name in apposition to the object, between commas: "assailed a federal
+# judge, Gonzalo P. Curiel, for his …", "an attack on the housing secretary, Julián Castro, over …".
+# One to four capitalised words or initials, then the word that goes on with the clause.
+_NAME_ASIDE_THEN: Final = re.compile(
+    r",\s+[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3},\s+(?P<word>[a-z]+)\b"
+)
 
 
 # An aside opening with a comma or a dash, closed by the same mark, then the next word.
@@ -1547,6 +1581,11 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
             continue  # "says Millennials, numbering 75.3 million, surpassed …": a participle aside
         if ing == "having" and _named_subject(text):
             continue  # "Mr. Kamprad is no longer a billionaire, having transferred his wealth …"
+        if ing and _LIST_WORD_ING.match(text, match.end()) and _plain_list(text, match.start()) is not None:
+            # (twenty-first round) "called him a kind, loving and admirable person", "accused X of
+            # covering up, delaying, and withholding facts": a one-word item of a list, no participle
+            # clause ("…, angering his supporters and …" still ends the content)
+            continue
         if ing and ing not in _PREPOSITION_ING:
             # (a quotation closing before the comma stays whole: "… “New York values,” stating …")
             closing = len(match.group()) - len(match.group().lstrip(",\u201d\"'"))
@@ -1643,12 +1682,38 @@ def _closing_dash(text: str, start: int, dash: str) -> int:
     if closing < 0 or closing - start > _DASH_ASIDE:
         return -1
     aside = text[start + len(dash) + 2 : closing]
+    after = closing + 1 + len(dash)
+    if len(text[:start].split()) >= 2 and _relative_dash_aside(text, aside, after):
+        return after  # (after a content of two words or more, which the dash had cut short)
     if any(c in aside for c in '.;:?!\u201c\u201d"') or _CLAUSE_WORD.search(aside):
         return -1  # "- there are two from each district -": a clause of the writer's, not a phrase
-    after = closing + 1 + len(dash)
     if after >= len(text) or not text[after].isspace() or _NEW_CLAUSE.match(text, after):
         return -1  # "pro-Trump" is no dash; "- but said …" opens a clause of its own
     return after
+
+
+def _relative_dash_aside(text: str, aside: str, after: int) -> bool:
+    """(twenty-first round) Whether a dash aside is a relative clause inside the content's subject,
+    whose predicate follows the closing dash ("the unemployment rate - which has declined for all
+    groups - carries more importance …", "the Star of David - which appears on Israel's flag - was
+    replaced …"): the content goes on.  The aside opens with "which" / "who" and holds no quotation
+    or sentence end; the word after the closing dash is a finite verb (an auxiliary or a present /
+    past form)."""
+    head = aside.split(None, 1)
+    if not head or head[0].lower() not in _RELATIVE_OPENERS or any(c in aside for c in '.;:?!\u201c\u201d"'):
+        return False
+    nxt = _FIRST.match(text, after)
+    if nxt is None or nxt.start(1) - after > 1:
+        return False
+    verb = nxt.group(1)
+    return verb in _PREDICATE_OPENERS or (verb.islower() and verb.endswith(("es", "ed")) and len(verb) > 4)
+
+
+_RELATIVE_OPENERS: Final = lex.words("which who")
+
+
+# After an "-ing" word, the end of a one-word list item: a comma, or "and" / "or".
+_LIST_WORD_ING: Final = re.compile(r"(?:,|\s+(?:and|or)\s)")
 
 
 # How far (characters) a dash aside inside content may run before its closing dash.

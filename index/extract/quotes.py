@@ -4402,7 +4402,7 @@ def _attach_quotes(
             continue
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
-            end = _open_quotation_end(body, spans, starts, used, start, end)
+            end = _open_quotation_end(body, spans, starts, used, start, end, cue_starts)
         out.append((att, _quote(body, att, start, end, "reported") if end > start else None))
         other = _other_side(body, sent_of, att, limits[n], start, end) if end > start else None
         if other is not None:
@@ -4507,7 +4507,13 @@ _OPEN_QUOTATION_REACH: Final = 600  # characters a quotation opened in reported 
 
 
 def _open_quotation_end(
-    body: str, spans: list[tuple[int, int, bool]], starts: list[int], used: set[int], start: int, end: int
+    body: str,
+    spans: list[tuple[int, int, bool]],
+    starts: list[int],
+    used: set[int],
+    start: int,
+    end: int,
+    cue_starts: list[int],
 ) -> int:
     """``end``, or the end of a quotation that opens inside reported content and runs past it.
 
@@ -4520,12 +4526,38 @@ def _open_quotation_end(
     q_start, q_end, _ = spans[k]
     if q_start <= start or q_end <= end or q_end - end > _OPEN_QUOTATION_REACH:
         return end
-    if body[start : q_start - 1].rstrip(" '\u201c\"").endswith((":", ",")):
+    if body[start : q_start - 1].rstrip(" '\u201c\"").endswith((":", ",")) and not _into_colon_quotation(
+        body, cue_starts, start, (q_start, q_end), end
+    ):
         return end  # "… in a commercial: “Securing our borders …”": a quotation introduced, not mixed
     if not _SENTENCE_BREAK.search(body, end - 2, q_end):
         return end  # the content stopped inside the quotation for a reason of its own
     used.add(k)
     return min(q_end + 1, len(body))  # with its closing mark (a quotation left open ends the text)
+
+
+def _into_colon_quotation(
+    body: str, cue_starts: list[int], start: int, span: tuple[int, int], end: int
+) -> bool:
+    """(twenty-first round) Whether reported content ran on past a colon into the quotation it
+    announces and stopped inside it ("said Mr. Trump was a candidate in the spirit of Silicon Valley:
+    ''He's a start-up kind of guy. He has a lot of ideas …''" had stopped at "guy."): the quotation
+    is the Source's, so it goes on to its closing mark.  The content holds words of the quotation
+    (it did not stop at the colon), no other attribution's cue stands before the colon ("… at “less
+    advanced schools,” Trump said: “…”" is Trump's) and none follows the quotation ("…: “Trust me,
+    …,” Sullivan wrote." is a direct quote of its own)."""
+    q_start, q_end = span
+    if not body[start:q_start].rstrip(" '\u201c\"").endswith(":"):
+        return False
+    if len(body[q_start:end].split()) < _COLON_QUOTATION_WORDS:
+        return False
+    if _CUE_AFTER.match(body[q_end : q_end + 60].partition("\n")[0]):
+        return False
+    k = bisect.bisect_right(cue_starts, start)
+    return k >= len(cue_starts) or cue_starts[k] >= q_start
+
+
+_COLON_QUOTATION_WORDS: Final = 3  # words of the quotation the content already holds
 
 
 # Between a reported sentence's end and a quotation that goes on with it: blanks, at most one
