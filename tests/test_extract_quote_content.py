@@ -1757,3 +1757,11 @@ def test_cue_with_its_own_clause_after_a_mid_sentence_quotation():
         " did not ask for his endorsement."
     )
     assert _quotes(body) == {"Ann Cole": ["a good talk about roads.", "she did not ask for his endorsement."]}
+
+
+def test_cue_after_a_quotation_introduced_by_a_colon_reports_no_clause_of_its_own():
+    body = (
+        'Senator Ann Cole lost her seat. A spokesman for the party told reporters: "We do not discuss'
+        ' internal matters." She added she could not say more.'
+    )
+    assert not any("could not say" in q for quotes in _quotes(body).values() for q in quotes)

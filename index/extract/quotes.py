@@ -5337,8 +5337,12 @@ def _own_clause_after_quotation(body: str, att: _Attribution, start: int, end: i
     with a full stop brings a pronoun clause of its own ("… called it "a little bit of politics."
     Sanders said he didn't seek …"): the quotation goes on to the cue's speaker as before (the
     writer's clause around it names no one else), and the clause after the cue is reported too.
-    Not after a quotation that is a sentence of its own, and not for verbs of belief."""
+    Not after a quotation that is a sentence of its own or that a colon introduced ("… told BBC
+    News Online: "…." She added she could not say …": the colon's speaker, held-out BBC), and
+    not for verbs of belief."""
     if end > att.cue_start or "." not in body[max(0, end - 2) : end + 1]:
+        return False
+    if body[max(0, start - 4) : start].rstrip(" \u201c\"'").endswith(":"):
         return False
     cue = att.cue.lower()
     if cue not in _content.SPEECH_CUES or cue in _content.BELIEF_VERBS or att.inverted:
