@@ -1839,3 +1839,46 @@ def test_one_word_ing_item_of_a_list_does_not_end_the_content():
     assert _quotes(body) == {"Tom Fry": ["her a kind, loving and generous neighbour."]}
     body = "Tom Fry said the rain was heavy, soaking the crowd and the stage."
     assert _quotes(body) == {"Tom Fry": ["the rain was heavy"]}
+
+
+# (twenty-first round) A passive report opening its sentence: what the outlet reported is the
+# sentence's subject ("The meeting was first reported by Politico."); a pronoun subject or a
+# relative clause ("which was first reported by") gives no such quote.
+def test_passive_report_gives_its_subject_to_the_outlet():
+    body = "Party leaders met on Sunday night. The secret meeting was first reported by Politico."
+    assert _quotes(body) == {"Politico": ["The secret meeting"]}
+
+
+def test_passive_report_with_a_pronoun_subject_gives_no_quote():
+    body = "Party leaders met on Sunday night. It was first reported by Politico."
+    assert not any(_quotes(body).values())
+
+
+# (twenty-first round) A poll named at the end of its sentence vouches for the clause before it,
+# past a short opening phrase; a poll inside the subject of a clause of its own does not.
+def test_finding_before_a_sentence_final_poll():
+    body = "In March, Senator Ann Cole had 38 percent support in a new Fox News poll released Thursday."
+    assert _quotes(body) == {"Fox News": ["Senator Ann Cole had 38 percent support"]}
+
+
+def test_poll_inside_the_subject_gives_no_finding():
+    body = "Senator Ann Cole's lead in a CBS News poll last month has evaporated."
+    assert not any(_quotes(body).values())
+
+
+# (twenty-first round) A quotation opened inside the writer's clause and closed with a full stop
+# is not claimed by the next sentence's cue when that cue brings a pronoun clause of its own.
+def test_cue_with_its_own_clause_after_a_mid_sentence_quotation():
+    body = (
+        'Senator Ann Cole met the mayor on Monday. She called it "a good talk about roads." Cole said she'
+        " did not ask for his endorsement."
+    )
+    assert _quotes(body) == {"Ann Cole": ["a good talk about roads.", "she did not ask for his endorsement."]}
+
+
+def test_cue_after_a_quotation_introduced_by_a_colon_reports_no_clause_of_its_own():
+    body = (
+        'Senator Ann Cole lost her seat. A spokesman for the party told reporters: "We do not discuss'
+        ' internal matters." She added she could not say more.'
+    )
+    assert not any("could not say" in q for quotes in _quotes(body).values() for q in quotes)

@@ -4395,6 +4395,12 @@ def _attach_quotes(
             if subject is not None:
                 # "The club's investment, Ms. Tanzer said, ''is a perfect example …''": its subject
                 out.append((att, _quote(body, att, subject[0], subject[1], "reported")))
+            elif _own_clause_after_quotation(body, att, start, end):
+                # "… called it "a little bit of politics." Sanders said he didn't seek …": the
+                # quotation stays the speaker's, and the cue's own clause is a report of its own
+                own_start, own_end = _reported_span(body, sent_of, att, limits[n])
+                if own_end > own_start:
+                    out.append((att, _quote(body, att, own_start, own_end, "reported")))
             _lead_in(body, att, spans, idx, used, out)
             if not (att.inverted and att.cue in _LINE_SIGNATURES and "\n" in body[end : att.cue_start]):
                 # (a signature line ends its quotation)
@@ -5438,6 +5444,24 @@ def _closed_sentence_before_own(body: str, att: _Attribution, start: int, end: i
     return _OWN_CLAUSE.match(body, att.cue_end) is not None
 
 
+def _own_clause_after_quotation(body: str, att: _Attribution, start: int, end: int) -> bool:
+    """(twenty-first round) Whether the cue after a quotation that opened mid-sentence and closed
+    with a full stop brings a pronoun clause of its own ("… called it "a little bit of politics."
+    Sanders said he didn't seek …"): the quotation goes on to the cue's speaker as before (the
+    writer's clause around it names no one else), and the clause after the cue is reported too.
+    Not after a quotation that is a sentence of its own or that a colon introduced ("… told BBC
+    News Online: "…." She added she could not say …": the colon's speaker, held-out BBC), and
+    not for verbs of belief."""
+    if end > att.cue_start or "." not in body[max(0, end - 2) : end + 1]:
+        return False
+    if body[max(0, start - 4) : start].rstrip(" \u201c\"'").endswith(":"):
+        return False
+    cue = att.cue.lower()
+    if cue not in _content.SPEECH_CUES or cue in _content.BELIEF_VERBS or att.inverted:
+        return False
+    return _OWN_CLAUSE.match(body, att.cue_end) is not None and _opens_mid_sentence(body, start)
+
+
 def _opens_mid_sentence(body: str, start: int) -> bool:
     """Whether the quotation starting at ``start`` (past its opening mark) opens inside a sentence:
     two words or more stand before its mark since the last sentence end or line break."""
@@ -5563,9 +5587,13 @@ def _reported_span(
             start = comma + 2
             end = start + _content.content_end(body[start:s_end], att.cue)
             return (start, end) if not _content.fragment(body[start:end]) else (0, 0)
-        return 0, 0  # "… in a CBS News poll has evaporated": the poll is not this clause's subject
+        # "Cruz had 38 percent support in a Fox poll.": the finding is the clause before the poll
+        return _finding_before_poll(body, s_start, s_end, att) or (0, 0)
     if att.cue == _VIEW_LEAD and att.inverted:
         return _viewpoint_content(body, s_end, att)
+    subject = _passive_report_subject(body, s_start, att)
+    if subject is not None:
+        return subject  # "The meeting was first reported by Politico.": the thing reported
     opener = _as_clause_content(body, s_start, sent_of[att.sent][1], att, limit)
     if opener is not None:
         return opener  # "As POLITICO revealed, the RNC agreed …": the main clause, past any later cue
@@ -5825,6 +5853,84 @@ def _as_clause_content(
     if _content.fragment(body[start:end]):
         return None
     return start, end
+
+
+def _passive_report_subject(body: str, s_start: int, att: _Attribution) -> tuple[int, int] | None:
+    """(twenty-first round) The subject of a passive report that opens its sentence: "The meeting
+    was first reported by Politico.", "Her death was confirmed by the Eagle Forum, …".
+
+    What the outlet reported is the sentence's subject, a short noun phrase of two words or more
+    (PolNeAR marks it as the content); the Source follows "by".  None for any other shape (a
+    pronoun or relative subject, "It was …", "which was first reported by", or a subject with a
+    clause of its own, "What he said was …").
+    """
+    if not att.inverted or att.cue.lower() not in _PASSIVE_REPORTS:
+        return None
+    head = _PASSIVE_REPORT_HEAD.fullmatch(body, s_start, att.cue_start)
+    if head is None or not body.startswith("by ", att.cue_end + 1):
+        return None
+    subject = head.group(1)
+    words = subject.split()
+    if not words[0][:1].isupper() or words[0].lower() in _PASSIVE_NOT_SUBJECT:
+        return None
+    if len(words) < 2 or _PASSIVE_SUBJECT_CLAUSE.intersection(w.lower() for w in words):
+        return None  # a lone word ("Gedrich was …") is too little to quote
+    start = head.start(1)
+    return start, start + len(subject)
+
+
+# Report verbs whose passive names the outlet after "by" and the thing reported as the subject.
+_PASSIVE_REPORTS: Final = lex.words("reported confirmed revealed disclosed")
+# A sentence-opening subject of up to eight words (no comma), its auxiliary and an adverb of time.
+_PASSIVE_REPORT_HEAD: Final = re.compile(
+    r"[\s\u201c\"]*((?:[^\s,;:()\u201c\u201d\"]+[^\S\n]+){0,7}[^\s,;:()\u201c\u201d\"]+)[^\S\n]+"
+    r"(?:was|were|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+"
+    r"(?:(?:first|initially|originally|previously|earlier|also)[^\S\n]+)?"
+)
+# Subjects that are no thing reported: pronouns and a relative ("It was reported by …").
+_PASSIVE_NOT_SUBJECT: Final = lex.words("it this that which what he she they i we")
+# Words that give the subject a clause of its own ("What he said was reported by …").
+_PASSIVE_SUBJECT_CLAUSE: Final = lex.words("that which who what said says is are was were")
+
+
+def _finding_before_poll(body: str, s_start: int, s_end: int, att: _Attribution) -> tuple[int, int] | None:
+    """(twenty-first round) The finding a sentence-final "in <poll>" vouches for: "Donald Trump
+    achieved 45 percent support among Republican voters in a new Fox News poll released Thursday."
+    -> the clause before "in", past a short opening phrase ("In March, Cruz had 38 percent support
+    in a Fox poll." -> "Cruz had 38 percent support").
+
+    Only when the poll ends the sentence (a participle and a time at most: "released Thursday",
+    "last month"); "… lead in a CBS News poll has evaporated" names the poll inside its own
+    subject.  None when the words before are no main clause of their own.
+    """
+    rest = body[att.source_end : s_end].strip().rstrip(".!?\u201d\"' ").lower().split()
+    if len(rest) > 3 or _POLL_TAIL_VERBS.intersection(rest):
+        return None
+    text = body[s_start : att.cue_start].rstrip()
+    start = s_start
+    opening = _OPENING_PHRASE.match(text)
+    if opening is not None and opening.end() > 0:
+        start += opening.end()
+        text = text[opening.end() :]
+    if not _content.clause_before(text) or _content.fragment(text) or not _HAS_FINITE_OR_PAST.search(text):
+        return None
+    return start, start + len(text)
+
+
+# Words after a poll that make it the subject of a clause of its own ("… in a CBS poll has evaporated").
+_POLL_TAIL_VERBS: Final = lex.words(
+    "has have had is are was were shows showed found finds suggests suggested and but that which who"
+)
+# A short phrase opening the sentence before its main clause: "In March, ", "As a result, ".
+# (A dateline before it goes too: "CHARLESTON, S.C. — In the fall of 2007, …".)
+_OPENING_PHRASE: Final = re.compile(
+    r"(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]*)*[^\S\n]*[\u2014\u2013-]+[^\S\n]*)?"
+    r"(?:(?:In|As|By|Since|After|Before|At|On|For|Among|Overall|Now)\b[^,;:]{0,40},\s+)?"
+)
+# A finite verb in the clause before a poll: an auxiliary or a past form ("held", "achieved").
+_HAS_FINITE_OR_PAST: Final = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|holds?|leads?|trails?|gets?|wins?|\w+ed)\b"
+)
 
 
 # A companion or topic after the cue: the "as" clause times an event ("joked with …").
