@@ -5433,15 +5433,7 @@ def _closed_sentence_before_own(body: str, att: _Attribution, start: int, end: i
     # (a verb of speech, not of belief: "he thought that …" after a quotation glosses it)
     cue = att.cue.lower()
     speech = cue in _content.SPEECH_CUES and cue not in _content.BELIEF_VERBS
-    if not speech:
-        return False
-    # (twenty-first round) or a pronoun's clause after a named Source, without "that": "… “not
-    # going to go into what my campaign is doing.” And Sen. Rob Portman …, said he hadn't …"
-    if body.startswith(" that ", att.cue_end):
-        return True
-    if body[att.source_start : att.source_end].lower() in lex.PRONOUNS:
-        return False  # "… condemning “…” He said he had directed …": the same speaker goes on
-    return _OWN_CLAUSE.match(body, att.cue_end) is not None
+    return speech and body.startswith(" that ", att.cue_end)
 
 
 def _own_clause_after_quotation(body: str, att: _Attribution, start: int, end: int) -> bool:
