@@ -1882,3 +1882,40 @@ def test_cue_after_a_quotation_introduced_by_a_colon_reports_no_clause_of_its_ow
         ' internal matters." She added she could not say more.'
     )
     assert not any("could not say" in q for quotes in _quotes(body).values() for q in quotes)
+
+
+# Twenty-first round (lead): a report and then, in the next sentence, a quotation. The report
+# is the Source's first quote and the quotation its second (or the next cue's): the quotation
+# had taken the report's place when the report was short ("John Smith said the plan will fail.
+# “…,” he said." gave the quotation only).  A bare "X said." / "said on Monday." still announces
+# the quotation after it.
+def test_a_short_report_keeps_its_content_before_a_quotation_in_the_next_sentence():
+    body = 'The bill passed. John Smith said the plan will fail. "It is a disaster for the town," he said.'
+    assert _quotes(body) == {"John Smith": ["the plan will fail.", "It is a disaster for the town"]}
+    body = 'Mayor John Smith said the plan will fail. "It is a disaster for everyone in town."'
+    assert _quotes(body) == {"John Smith": ["the plan will fail.", "It is a disaster for everyone in town."]}
+    body = 'Mayor John Smith said on Monday. "It is a disaster for everyone in town."'
+    assert _quotes(body) == {"John Smith": ["It is a disaster for everyone in town."]}
+
+
+def test_the_quotation_after_a_report_goes_to_its_own_speaker():
+    # (BBC News: the OECD's report had taken its economist's quotation)
+    body = (
+        'The OECD said growth would slow. "The oil shock is not enormous by historical standards,"'
+        " said Vincent Koen, an economist at the OECD."
+    )
+    assert _quotes(body) == {
+        "OECD": ["growth would slow."],
+        "Vincent Koen": ["The oil shock is not enormous by historical standards"],
+    }
+
+
+def test_an_audience_after_told_is_no_content():
+    # "told a news conference" names whom the Source spoke to: the content is the clause before.
+    body = "The shortfall is large, chairman John Smith told a news conference."
+    assert _quotes(body) == {"John Smith": ["The shortfall is large"]}
+    body = "John Smith told a news conference that the shortfall is large."
+    assert _quotes(body) == {"John Smith": ["the shortfall is large."]}
+    # "news" opens the content when no listener noun follows it
+    body = "John Smith told reporters news of the deal would come soon."
+    assert _quotes(body) == {"John Smith": ["news of the deal would come soon."]}

@@ -869,7 +869,11 @@ def test_common_word_surname_after_a_first_name_names_the_person_alone():
         "The columnist Paul Will criticized the mayor on Friday. "
         '"The plan will fail before winter comes," Will wrote. Later, Will urged voters to reject it.'
     )
-    assert _quotes(body) == {"Paul Will": ["The plan will fail before winter comes", "voters to reject it."]}
+    # (the criticism's object is its content, as in the sentence alone; the quotation is "Will
+    # wrote"'s, not the criticism's: twenty-first round)
+    assert _quotes(body) == {
+        "Paul Will": ["the mayor", "The plan will fail before winter comes", "voters to reject it."]
+    }
 
 
 def test_month_surname_after_an_honorific_names_the_person_introduced_before():
@@ -1400,4 +1404,29 @@ def test_writers_copular_sentence_after_a_quotation_still_goes_on_with_the_speak
     ("Lena Marsh had been hoping to open the fund this year.", {}),
 ])
 def test_perfect_progressive_cue_reads_its_subject(body, expected):
+    assert _quotes(body) == expected
+
+
+# Twenty-first round (lead): "Health and Human Services Secretary Kathleen Sebelius said" names one
+# person: capitalised words after "and" that run on to a title join the words of a department's
+# name, so the lone word before "and" is no second speaker (it had given "Health" and "Housing"
+# the Secretary's words).  A surname the article introduced in full still speaks with the other.
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "The bill passed. Health and Human Services Secretary Kathleen Sebelius said the site works.",
+            {"Kathleen Sebelius": ["the site works."]},
+        ),
+        (
+            "The bill passed. Housing and Urban Development Secretary Ben Carson said rents will rise.",
+            {"Ben Carson": ["rents will rise."]},
+        ),
+        (
+            "Sen. Jim Smith spoke. Smith and Senate Majority Leader Mitch McConnell said rents will rise.",
+            {"Jim Smith": ["rents will rise."], "Mitch McConnell": ["rents will rise."]},
+        ),
+    ],
+)
+def test_words_of_a_department_name_before_a_title_are_no_second_speaker(body, expected):
     assert _quotes(body) == expected

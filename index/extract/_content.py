@@ -432,8 +432,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             if tokens[j][1] in {",", ";", ".", ":"}:
                 break
         # "told reporters the deal …": step over one listener noun phrase
-        while k < n and (text[tokens[k][0]].isupper() or tokens[k][1] in _LISTENERS
-                         or _name_number(text, tokens, k)):
+        while k < n and (text[tokens[k][0]].isupper() or tokens[k][1].rstrip(".") in _LISTENERS
+                         or _name_number(text, tokens, k) or _listener_modifier(tokens, k)):
             if k > 0 and tokens[k][1] in _DETERMINERS and tokens[k - 1][1] not in _DETERMINERS:
                 break  # "told reporters the race …": a determiner after the listener opens the content
             if k > 0 and tokens[k][1].rstrip(".") in _HONORIFICS and not text[tokens[k - 1][0]].isupper():
@@ -734,14 +734,26 @@ def _name_number(text: str, tokens: list[tuple[int, str]], k: int) -> bool:
     return k > 0 and tokens[k][1][:1].isdigit() and text[tokens[k - 1][0]].isupper()
 
 
+def _listener_modifier(tokens: list[tuple[int, str]], k: int) -> bool:
+    """Whether token ``k`` ("news", "press") modifies the listener noun after it."""
+    if tokens[k][1] not in _LISTENER_MODIFIERS or k + 1 >= len(tokens):
+        return False
+    return tokens[k + 1][1].rstrip(".") in _LISTENERS
+
+
 _LISTENERS: Final = lex.words(
     """
     reporters journalists the a an his her their him them me us you supporters audience crowd lawmakers
     voters members colleagues students viewers listeners readers radio television station newspaper
     network host hosts anchor interviewer correspondent agency outlet magazine website site programme
     program show paper channel podcast blog panel committee
+    media conference conferences briefing briefings rally rallies meeting meetings hearing forum summit
+    gathering convention congregation
     """
 )
+# Words that open a listener only before one of ``_LISTENERS``: "told a news conference", "told
+# the press briefing" ("told reporters news of the deal …" opens the content).
+_LISTENER_MODIFIERS: Final = lex.words("news press")
 
 
 # Cues that address a listener with "to" and then say a clause ("wrote to the committee that …",

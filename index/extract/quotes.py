@@ -3417,9 +3417,27 @@ class _Attributor:
             k -= 1
         if k > 0 and (self.lows[k - 1] in _PREPOSITIONS or self.lows[k - 1] in _NP_CUT):
             return  # "… between Clinton and Sanders said"
+        if e - k == 1 and self._continues_a_name(e) and not self._introduced_person(k):
+            return  # "Health and Human Services Secretary Kathleen Sebelius said": one title
         parsed = self.names.parse_run(k, e, lenient=True)
         if parsed and not _is_place(parsed[0]):
             self._add((parsed[0], parsed[1]), i, k, e, inverted=False)
+
+    def _continues_a_name(self, e: int) -> bool:
+        """Whether capitalised words after "and" (at ``e``) run on to a title: "Health and Human
+        Services Secretary Kathleen Sebelius", where "and" joins the words of one department's name
+        ("Collins and Texas Rep. Louis Gohmert", a place before the title, joins two people)."""
+        j = e + 1
+        while j < self.n and j - e <= 4 and self.caps[j] and self.lows[j] not in lex.TITLES:
+            if _is_place(_bare(self.texts[j])):
+                return False
+            j += 1
+        return e + 1 < j < self.n and self.lows[j] in lex.TITLES
+
+    def _introduced_person(self, k: int) -> bool:
+        """Whether the lone word at ``k`` is the surname of a person the article named in full."""
+        person = self.names.by_surname.get(_bare(self.texts[k]).lower())
+        return person is not None and person.type == "person" and len(person.name.split()) > 1
 
     def _first_conjunct_end(self, a: int) -> int:
         """Exclusive end of the first conjunct before "and <second conjunct starting at a>", or -1.
@@ -4372,6 +4390,8 @@ def _attach_quotes(
     cue_starts = sorted(a.cue_start for a in atts)
     for n, att in enumerate(atts):
         idx = _quote_for(body, att, starts, ends, sent_of, cue_starts)
+        if idx is not None and _quotation_of_next_sentence(body, sent_of, att, limits[n], starts[idx]):
+            idx = None
         if idx is not None and idx not in used and starts[idx] > att.cue_end:
             mixed = _mixed_content(body, sent_of, att, limits[n], spans[idx])
             if mixed is not None:
@@ -4426,6 +4446,23 @@ def _attach_quotes(
     _quotation_after_colon(body, sent_of, atts, spans, used, out)
     _block_after_colon(body, sent_of, atts, out)
     return out
+
+
+def _quotation_of_next_sentence(
+    body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution, limit: int | None, start: int
+) -> bool:
+    """(twenty-first round) Whether the quotation opening at ``start`` begins the sentence after a
+    cue that reports content of its own: "John Smith said the plan will fail. “It is a disaster,”
+    he said." -- the report is Smith's first quote, the quotation his second (it had replaced the
+    report when the report was short). A bare "X said." still announces the quotation after it."""
+    if att.sent not in sent_of or start < att.cue_end or start < sent_of[att.sent][1] - 1:
+        return False
+    own_start, own_end = _reported_span(body, sent_of, att, limit)
+    if not own_start < own_end <= start:
+        return False
+    # (a "content" that is the Source's own name comes of a misparse: "Sam Lau, the director … said
+    # in a statement. “…”" -- the quotation is still the one the cue announces)
+    return body[own_start:own_end].strip(" ,.") != att.name
 
 
 def _block_after_colon(
