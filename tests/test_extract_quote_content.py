@@ -3,6 +3,8 @@ sentence, the exact quotes of every speaker asserted)."""
 
 from __future__ import annotations
 
+import pytest
+
 from index.extract.quotes import extract_speakers
 
 
@@ -1919,3 +1921,23 @@ def test_an_audience_after_told_is_no_content():
     # "news" opens the content when no listener noun follows it
     body = "John Smith told reporters news of the deal would come soon."
     assert _quotes(body) == {"John Smith": ["news of the deal would come soon."]}
+
+
+# Twenty-first round (lead): after an occasion or time phrase, a noun subject and its finite verb
+# open the content with no "that" ("said in a statement the company would appeal"; BBC News writes
+# it often: "told the hearing at the Birmingham and Midlands Institute the case could have …").
+@pytest.mark.parametrize(
+    "sentence,content",
+    [
+        ("Jane Doe said in a statement the company would appeal.", "the company would appeal."),
+        ("Jane Doe told CNN on Sunday the plan would fail.", "the plan would fail."),
+        ("Jane Doe said at a rally in Ohio the state would win.", "the state would win."),
+        ("Jane Doe said on the Senate floor the bill would pass.", "the bill would pass."),
+    ],
+)
+def test_a_noun_subject_after_an_occasion_opens_the_content(sentence, content):
+    assert _quotes(sentence) == {"Jane Doe": [content]}
+
+
+def test_a_phrase_with_no_finite_verb_after_it_gives_no_content():
+    assert _quotes("Jane Doe spoke at the rally on Sunday.") == {}

@@ -475,6 +475,10 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return tokens[j + 1][0], True
             if wlow == "to" and _promise_after_phrase(text, tokens, j, cue):
                 return tokens[j][0], False  # "promised Sunday at a Las Vegas rally to end …"
+            if _determiner_subject_after_phrase(tokens, k, j):
+                # (twenty-first round) "said in a statement the company would appeal", "told CNN on
+                # Sunday the plan would fail": a noun subject after the occasion, then its verb
+                return tokens[j][0], False
             if (
                 _pronoun_head(wlow) in _SUBJECT_PRONOUNS
                 and j <= k + 4
@@ -551,6 +555,33 @@ def _that_after_dash_aside(tokens: list[tuple[int, str]]) -> tuple[int, bool] | 
                 return tokens[j + 2][0], True
             return None
     return None
+
+
+#: Finite verbs that show a clause has begun: "the plan would fail", "the council must act".
+_FINITE_AUXILIARIES: Final = lex.words(
+    """
+    would will could might may should must can cannot did does is was were are has have had
+    won't won’t wouldn't wouldn’t can't can’t didn't didn’t doesn't doesn’t isn't isn’t wasn't wasn’t
+    """
+)
+
+
+def _determiner_subject_after_phrase(tokens: list[tuple[int, str]], k: int, j: int) -> bool:
+    """Whether token ``j``, a determiner after the phrase opened at ``k`` ("on Sunday", "at a rally in
+    Ohio", "in an interview with CNN"), opens a clause: a noun subject, then within four words a
+    finite auxiliary or modal and no comma or "that" before it ("the plan would fail")."""
+    if tokens[j][1] not in _DETERMINERS or not k + 2 <= j <= k + 6 or tokens[k][1] not in _PHRASE_LEADS:
+        return False
+    if tokens[j - 1][1] in _DETERMINERS or tokens[j - 1][1] in _PHRASE_LEADS:
+        return False  # "said at the …": still inside the phrase
+    if not all(t[1][:1].isalnum() and t[1] not in _WH_WORDS for t in tokens[k + 1 : j]):
+        return False
+    for t in tokens[j + 1 : j + 6]:
+        if t[1] in _FINITE_AUXILIARIES:
+            return True
+        if not t[1][:1].isalnum() or t[1] == "that" or t[1] in _WH_WORDS:
+            return False
+    return False
 
 
 def _opens_clause(text: str, at: int) -> bool:
