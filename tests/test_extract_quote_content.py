@@ -1941,3 +1941,12 @@ def test_a_noun_subject_after_an_occasion_opens_the_content(sentence, content):
 
 def test_a_phrase_with_no_finite_verb_after_it_gives_no_content():
     assert _quotes("Jane Doe spoke at the rally on Sunday.") == {}
+
+
+def test_the_topic_of_said_of_is_no_content():
+    # (twenty-first round, lead) "said of the plan: …" / "said of X that …": "of" names the topic;
+    # the content starts after the colon or "that".
+    assert _quotes('Jane Doe said of the plan: "It will fail before the winter is over."') == {
+        "Jane Doe": ["It will fail before the winter is over."]
+    }
+    assert _quotes("Jane Doe said of the plan that it would fail.") == {"Jane Doe": ["it would fail."]}

@@ -384,6 +384,10 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         return found[0] + first.end(), found[1] or word == "on"
     if word in _PARTICLES:
         return None
+    if word == "of" and cue.lower() in SPEECH_CUES:
+        topic_end = _of_topic_end(text, first.end())
+        if topic_end is not None:
+            return topic_end
     if word not in _SLOW_STARTS and word[:1].isalnum() and not _time_word(word) and (
         cue.lower() not in _LISTENER_CUES and cue.lower() not in _ASSURANCE_CUES
     ):
@@ -555,6 +559,17 @@ def _that_after_dash_aside(tokens: list[tuple[int, str]]) -> tuple[int, bool] | 
                 return tokens[j + 2][0], True
             return None
     return None
+
+
+# "said of the plan: …" / "said of Trump that …": the topic, then a colon or "that" and the content.
+_OF_TOPIC: Final = re.compile(r"[^:;,.!?\"\u201c\u201d]{1,80}?(?::\s*|\s+that\s+)(?=[\w\"\u201c'])")
+
+
+def _of_topic_end(text: str, at: int) -> tuple[int, bool] | None:
+    """Where the content starts after the topic "of …" of a speech cue (``at``: after "of"), when a
+    colon or "that" closes the topic: "said of the plan: “It will fail.”" (the topic is no content)."""
+    match = _OF_TOPIC.match(text, at)
+    return None if match is None else (match.end(), True)
 
 
 #: Finite verbs that show a clause has begun: "the plan would fail", "the council must act".
