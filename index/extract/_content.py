@@ -572,15 +572,6 @@ def _of_topic_end(text: str, at: int) -> tuple[int, bool] | None:
     return None if match is None else (match.end(), True)
 
 
-#: Finite verbs that show a clause has begun: "the plan would fail", "the council must act".
-_FINITE_AUXILIARIES: Final = lex.words(
-    """
-    would will could might may should must can cannot did does is was were are has have had
-    won't won’t wouldn't wouldn’t can't can’t didn't didn’t doesn't doesn’t isn't isn’t wasn't wasn’t
-    """
-)
-
-
 def _determiner_subject_after_phrase(tokens: list[tuple[int, str]], k: int, j: int) -> bool:
     """Whether token ``j``, a determiner after the phrase opened at ``k`` ("on Sunday", "at a rally in
     Ohio", "in an interview with CNN"), opens a clause: a noun subject, then within four words a
@@ -592,7 +583,7 @@ def _determiner_subject_after_phrase(tokens: list[tuple[int, str]], k: int, j: i
     if not all(t[1][:1].isalnum() and t[1] not in _WH_WORDS for t in tokens[k + 1 : j]):
         return False
     for t in tokens[j + 1 : j + 6]:
-        if t[1] in _FINITE_AUXILIARIES:
+        if t[1] in lex.FINITE_AUXILIARIES:
             return True
         if not t[1][:1].isalnum() or t[1] == "that" or t[1] in _WH_WORDS:
             return False

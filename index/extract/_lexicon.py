@@ -179,6 +179,14 @@ NAMING_AS_CUES: Final[frozenset[str]] = words(
 )
 
 # Words between a subject and its cue verb ("Lavrov has also repeatedly said").
+#: Finite verbs that show a clause has begun: "the plan would fail", "the council must act".
+FINITE_AUXILIARIES: Final[frozenset[str]] = words(
+    """
+    would will could might may should must can cannot did does is was were are has have had
+    won't won’t wouldn't wouldn’t can't can’t didn't didn’t doesn't doesn’t isn't isn’t wasn't wasn’t
+    """
+)
+
 AUXILIARIES: Final[frozenset[str]] = words(
     """
     has have had also later then previously repeatedly recently once again further would will could
