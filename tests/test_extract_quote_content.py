@@ -1950,3 +1950,29 @@ def test_the_topic_of_said_of_is_no_content():
         "Jane Doe": ["It will fail before the winter is over."]
     }
     assert _quotes("Jane Doe said of the plan that it would fail.") == {"Jane Doe": ["it would fail."]}
+
+
+# Twenty-first round (cue side): an occasion phrase whose place has a second part ("in Buffalo, New
+# York,") or a short dated aside ("a letter to the governor, dated March 3,") before "that" is still
+# the occasion; the content starts after "that" (it had taken the whole occasion as content).
+@pytest.mark.parametrize(
+    "sentence,content",
+    [
+        (
+            "Jane Doe said Thursday during a taping of a debate in Buffalo, New York, that the state was wrong.",
+            "the state was wrong.",
+        ),
+        ("Jane Doe said Sunday in Madison, Wisconsin, that she hoped for a large turnout.",
+         "she hoped for a large turnout."),
+        ("Jane Doe wrote in a letter to the governor, dated March 3, that the tax was unfair.",
+         "the tax was unfair."),
+    ],
+)
+def test_an_occasion_with_a_place_or_date_aside_before_that_is_no_content(sentence, content):
+    assert _quotes(sentence) == {"Jane Doe": [content]}
+
+
+def test_a_place_aside_without_that_keeps_the_content_as_before():
+    assert _quotes("Jane Doe said in Paris, Texas, the deal was dead.") == {
+        "Jane Doe": ["in Paris, Texas, the deal was dead."]
+    }

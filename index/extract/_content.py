@@ -505,6 +505,9 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                     # Manafort should …": an aside on the occasion, then the content after "that"
                     # (not a relative "that": "…, masks, that were popular …")
                     continue
+                placed = _that_after_place(text, tokens, j)
+                if placed is not None:
+                    return placed, True
                 if len(words) >= 4 and opener not in _NOT_CONTENT_START and not opener.endswith("ing"):
                     if occasion is not None and occasion.end() == tokens[j][0]:
                         # (twenty-first round) "If she wins, Clinton suggested in a tweet, women won't
@@ -518,6 +521,26 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+def _that_after_place(text: str, tokens: list[tuple[int, str]], j: int) -> int | None:
+    """(twenty-first round, cue side) Where the content starts when the comma at ``j`` inside an
+    occasion phrase opens a place's second part or a short dated aside, closed by a comma and "that":
+    "said Thursday during a town hall in Buffalo, New York, that state is wrong …", "wrote in a
+    letter to the governor, dated March 3, that the tax …".  The phrase is the occasion, not content
+    (without this the whole occasion was read as the content).  None otherwise."""
+    n = len(tokens)
+    if j + 1 >= n or not (text[tokens[j + 1][0]].isupper() or tokens[j + 1][1] == "dated"):
+        return None
+    for m in range(j + 2, min(n - 2, j + 6)):
+        word = tokens[m][1]
+        if word == ",":
+            if tokens[m + 1][1] == "that" and tokens[m + 2][1] not in _PREDICATE_OPENERS:
+                return tokens[m + 2][0]
+            return None
+        if not (word[:1].isalnum() or word == "."):
+            return None
+    return None
 
 
 def _determiner_that(tokens: list[tuple[int, str]], j: int) -> bool:
