@@ -1959,7 +1959,7 @@ def test_the_topic_of_said_of_is_no_content():
     "sentence,content",
     [
         (
-            "Jane Doe said Thursday during a taping of a debate in Buffalo, New York, that the state was wrong.",
+            "Jane Doe said Thursday during a debate in Buffalo, New York, that the state was wrong.",
             "the state was wrong.",
         ),
         ("Jane Doe said Sunday in Madison, Wisconsin, that she hoped for a large turnout.",
