@@ -1976,3 +1976,10 @@ def test_a_place_aside_without_that_keeps_the_content_as_before():
     assert _quotes("Jane Doe said in Paris, Texas, the deal was dead.") == {
         "Jane Doe": ["in Paris, Texas, the deal was dead."]
     }
+
+
+def test_a_single_listener_after_told_is_no_content():
+    # (twenty-first round, lead) singular listeners as the plural ones: "told a reporter the …"
+    assert _quotes("Jane Doe told a reporter the council would vote on Tuesday.") == {
+        "Jane Doe": ["the council would vote on Tuesday."]
+    }

@@ -809,6 +809,7 @@ _LISTENERS: Final = lex.words(
     program show paper channel podcast blog panel committee
     media conference conferences briefing briefings rally rallies meeting meetings hearing forum summit
     gathering convention congregation
+    reporter journalist supporter lawmaker voter member colleague student viewer listener reader
     """
 )
 # Words that open a listener only before one of ``_LISTENERS``: "told a news conference", "told
