@@ -1430,3 +1430,64 @@ def test_perfect_progressive_cue_reads_its_subject(body, expected):
 )
 def test_words_of_a_department_name_before_a_title_are_no_second_speaker(body, expected):
     assert _quotes(body) == expected
+
+
+# Twenty-first round (src22): "According to <Source>, <aside>, …" — an age, a party tag, a relative
+# clause or a description holding a role noun after the Source describes it; the statement starts
+# after it (it had opened the content: "a Democrat, crime has fallen.").  A clause that only ends in
+# a role noun ("an email was sent from the club's executive director,") is no aside.
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Mayor Tom Reed spoke. According to Reed, 58, crime has fallen.",
+            {"Tom Reed": ["crime has fallen."]},
+        ),
+        (
+            "Mayor Tom Reed spoke. According to Reed, a Democrat, crime has fallen.",
+            {"Tom Reed": ["crime has fallen."]},
+        ),
+        (
+            "According to Rep. Ann Kell, R-Texas, the levy will pass.",
+            {"Ann Kell": ["the levy will pass."]},
+        ),
+        (
+            "According to Sen. Ann Kell (D-Mass.), the levy will pass.",
+            {"Ann Kell": ["the levy will pass."]},
+        ),
+        (
+            "According to Ann Kell, who took office in 2014, the levy will pass.",
+            {"Ann Kell": ["the levy will pass."]},
+        ),
+        (
+            "According to Ann Kell, a fellow at the Hale Institute, the levy will pass.",
+            {"Ann Kell": ["the levy will pass."]},
+        ),
+        (
+            "According to Ann Kell, a letter was sent from the club's executive director to members.",
+            {"Ann Kell": ["a letter was sent from the club's executive director to members."]},
+        ),
+    ],
+)
+def test_aside_after_an_according_to_source_is_not_content(body, expected):
+    assert _quotes(body) == expected
+
+
+# Twenty-first round (src22): "According to <role description>, <Name>, …" — the description is
+# the named person's, so the person is the Source (it had named "Reed spokeswoman" and quoted
+# "Ann Kell, crime has fallen.", or found nothing after "the company's chief executive").
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Mayor Tom Reed spoke. According to Reed's spokeswoman, Ann Kell, crime has fallen.",
+            {"Ann Kell": ["crime has fallen."]},
+        ),
+        (
+            "According to the company's chief executive, Ann Kell, sales will rise.",
+            {"Ann Kell": ["sales will rise."]},
+        ),
+    ],
+)
+def test_name_after_an_according_to_role_description_is_the_source(body, expected):
+    assert _quotes(body) == expected

@@ -4171,6 +4171,8 @@ class _Attributor:
             b += 1
         if b == a:
             return False
+        if cue == "according to" and self._appositive_name_after(i, a, b, cue):
+            return True
         runs = self._caps_runs(a, b)
         if not runs:
             if self.lows[a] in _INDEFINITE:
@@ -4210,6 +4212,25 @@ class _Attributor:
             return False
         self._org_purpose(rb)
         return True
+
+    def _appositive_name_after(self, i: int, a: int, b: int, cue: str) -> bool:
+        """(twenty-first round) "According to the company's chief executive, Jane Doe, …",
+        "according to Smith's spokeswoman, Mary Jones, …": a role description a..b, then the
+        person's name between commas; the named person is the Source (the description is theirs)."""
+        if b + 2 >= self.n or self.texts[b] != "," or self.lows[b - 1] not in lex.ROLE_NOUNS:
+            return False
+        if self.lows[a] not in _INDEFINITE and not self.texts[a].endswith(("'s", "\u2019s")):
+            return False
+        k = b + 1
+        if self.sents[k] != self.sents[i] or not self.names._is_name_word(k):
+            return False
+        end = self.names._run_end(k)
+        if end >= self.n or self.texts[end] != "," or self.sents[end] != self.sents[i]:
+            return False
+        parsed = self.names.parse_run(k, end, lenient=True)
+        if parsed is None or parsed[1] != "person":
+            return False
+        return self._add((parsed[0], parsed[1]), i, k, end, inverted=True, cue=cue)
 
     def _document_maker(self, i: int, a: int) -> int:
         """(nineteenth round) After "according to", a document and its maker ("a recent report from
@@ -5594,6 +5615,9 @@ def _reported_span(
             start = s_start + last.start(1) if last is not None else s_start
             return start, s_start + len(text)
         start = att.source_end  # "According to the World Bank, about 12 percent …"
+        aside = _content.according_aside_end(body[start:s_end]) if att.type == "person" else -1
+        if aside > 0:
+            start += aside  # "According to Jane Doe, a fellow at Brookings, the plan …": past the aside
         document = _DOCUMENT_AFTER_MAKER.match(body, start, s_end)
         if document is not None and document.group(1).lower() in lex.DOCUMENT_NOUNS:
             start = document.end()  # "According to Commerce Department figures, sales …": past them
