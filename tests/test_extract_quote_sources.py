@@ -1491,3 +1491,24 @@ def test_aside_after_an_according_to_source_is_not_content(body, expected):
 )
 def test_name_after_an_according_to_role_description_is_the_source(body, expected):
     assert _quotes(body) == expected
+
+
+# Twenty-first round (src22): two role descriptions joined by "and" describe one person; the first,
+# opened by "the", names them ("Florida senator"), not a blend of both ("Republican candidate").
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            'Ed Marsh spoke. "The test is a threat," the Florida senator and Republican presidential'
+            " candidate said in a statement.",
+            {"Florida senator": ["The test is a threat"]},
+        ),
+        (
+            "Ed Marsh spoke. The independent Vermont senator and Democratic presidential candidate"
+            " told reporters the test was a threat.",
+            {"Vermont senator": ["the test was a threat."]},
+        ),
+    ],
+)
+def test_first_of_two_joined_role_descriptions_names_the_source(body, expected):
+    assert _quotes(body) == expected

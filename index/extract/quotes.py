@@ -1175,6 +1175,9 @@ _CHAIN_SEPARATORS: Final = _DASHES | {",", "(", ")"}
 # and how many words before the head they may stand.
 _INDEFINITE_LEADS: Final = lex.words("a an one another")
 _INDEFINITE_REACH: Final = 5
+# (twenty-first round) At most this many words between "the" and the head of the first of two role
+# descriptions joined by "and" ("the independent Vermont senator and …").
+_CONJUNCT_REACH: Final = 4
 # An unnamed Source described by a role and what ties it to a named one ("a longtime adviser to
 # Trump", "one Democrat familiar with the discussion", "people close to Clinton"): the words that
 # open such a description ("the" when no role resolution found whom it names), its heads, and the
@@ -3854,6 +3857,10 @@ class _Attributor:
                 break
             mods.insert(0, p)
             a -= 1
+        if self._first_conjunct_role(a, head):
+            # "the Florida senator and Republican presidential candidate said": one person under two
+            # descriptions; the first, with its article, names them (not a blend of both)
+            return self._nominal(i, a - 2)
         named = [m for m in mods if caps[m] and _bare(texts[m]) in self.names.mid_caps]
         if named and (
             head in lex.ORG_NOUNS
@@ -3876,6 +3883,24 @@ class _Attributor:
         if head in _POSSESSED_ROLES and named and texts[named[-1]].endswith(_POSSESSIVE_ENDS):
             # "Ms. Merkel's spokesman said": the spokesman she has (named earlier), else the description
             return self._role_description(i, a, j, head, named)
+        return False
+
+    def _first_conjunct_role(self, a: int, head: str) -> bool:
+        """(twenty-first round) Whether the role description starting at ``a`` (its head ``head``)
+        is the second of two joined by "and" whose first opens with "the" and ends in a role noun
+        ("the independent Vermont senator and Democratic presidential candidate")."""
+        if head not in lex.ROLE_NOUNS or a < 3 or self.lows[a - 1] != "and":
+            return False
+        k = a - 2
+        if self.lows[k] not in lex.ROLE_NOUNS or self.sents[k] != self.sents[a]:
+            return False
+        m = k - 1
+        while m >= 0 and k - m <= _CONJUNCT_REACH and self.texts[m][:1].isalnum():
+            if self.lows[m] == "the":
+                return True
+            if self.lows[m] in lex.DETERMINERS or self.lows[m] == "and":
+                return False
+            m -= 1
         return False
 
     def _institution_tail(self, b: int) -> int:
