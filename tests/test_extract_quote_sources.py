@@ -1512,3 +1512,25 @@ def test_name_after_an_according_to_role_description_is_the_source(body, expecte
 )
 def test_first_of_two_joined_role_descriptions_names_the_source(body, expected):
     assert _quotes(body) == expected
+
+
+# Twenty-first round (src22): "Name, who is <role> of <Org> said" — a description said as a
+# clause whose closing comma is missing speaks like "Name, <role> of <Org> said"; and after a
+# quotation that quotes a phrase inside it, the name follows the last quotation.
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Ann Kell, who is chairman of Our Future PAC said in a statement that the ad was false.",
+            {"Ann Kell": ["the ad was false."]},
+        ),
+        (
+            "\"He claims he 'tells it like it is,' yet he says different things,\"Ann Kell, who is"
+            " chairman of Our Future PAC said in a statement.",
+            {"Ann Kell": ["He claims he 'tells it like it is,' yet he says different things"]},
+        ),
+        ("Ann Kell, who was at the rally said the ad was false.", {}),
+    ],
+)
+def test_unclosed_who_is_description_before_the_cue(body, expected):
+    assert _quotes(body) == expected

@@ -1178,6 +1178,8 @@ _INDEFINITE_REACH: Final = 5
 # (twenty-first round) At most this many words between "the" and the head of the first of two role
 # descriptions joined by "and" ("the independent Vermont senator and …").
 _CONJUNCT_REACH: Final = 4
+# (twenty-first round) "who is / was" that opens a description said as a clause.
+_WHO_COPULAS: Final = lex.words("is was")
 # An unnamed Source described by a role and what ties it to a named one ("a longtime adviser to
 # Trump", "one Democrat familiar with the discussion", "people close to Clinton"): the words that
 # open such a description ("the" when no role resolution found whom it names), its heads, and the
@@ -3004,21 +3006,37 @@ class _Attributor:
                 break
             if text in _UNCLOSED_STOPS or text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text in _DASHES:
                 return -1
-            if self.lows[k] in _APPOSITION_CLAUSE_WORDS:
+            if self.lows[k] in _APPOSITION_CLAUSE_WORDS and not self._copular_who(k, j):
                 return -1  # "Beck, who has … described", "a Clinton appointee considered …"
             linked = linked or self.lows[k] in _LINKS
             k -= 1
         if self.texts[k] != "," or k == j or not linked:
             return -1  # "Clinton, a top aide said, …": the aide speaks
         first = self.lows[k + 1]
+        if self._copular_who(k + 1, j):
+            first = self.lows[k + 3]
         if first not in _ARTICLES and first not in lex.ROLE_NOUNS and first != "former":
             return -1  # "Clinton, though she praised …"
         return k
 
+    def _copular_who(self, k: int, j: int) -> bool:
+        """(twenty-first round) Whether token ``k`` opens "who is / was <role>" right after the
+        description's comma ("Katie Packer, who is chairman of Our Principles PAC said …"): a
+        description said as a clause, whose closing comma the writer left out like any other's."""
+        return (
+            self.lows[k] == "who"
+            and k >= 1
+            and self.texts[k - 1] == ","
+            and k + 3 <= j
+            and self.lows[k + 1] in _WHO_COPULAS
+        )
+
     def _after_quoted_title(self, s: int, j: int) -> int:
-        """The token after the first quotation closed by its comma (",”") between ``s`` and ``j``,
-        or -1: an opening frame that names a show ("Friday on CNN's “New Day,” Sen. …")."""
-        for k in range(s + 1, j):
+        """The token after the last quotation closed by its comma (",”") between ``s`` and ``j``,
+        or -1: an opening frame that names a show ("Friday on CNN's “New Day,” Sen. …"), or the
+        statement itself ("“… he 'says it like it is,' yet …,” Katie Packer, who is …": the name
+        follows the last quotation, not a phrase quoted inside it)."""
+        for k in range(j - 1, s, -1):
             if self.texts[k] in _CLOSE_QUOTES and self.texts[k - 1] == ",":
                 return k + 1
         return -1
