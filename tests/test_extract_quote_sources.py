@@ -1534,3 +1534,9 @@ def test_first_of_two_joined_role_descriptions_names_the_source(body, expected):
 )
 def test_unclosed_who_is_description_before_the_cue(body, expected):
     assert _quotes(body) == expected
+
+
+def test_number_with_a_thousands_comma_after_an_according_to_source_is_content():
+    # (src22) "3,000" is no age aside: ", 3" is followed by digits, not a comma and a space
+    body = "Tom Reed spoke. According to Reed, 3,000 jobs could be lost if the deal goes ahead."
+    assert _quotes(body) == {"Tom Reed": ["3,000 jobs could be lost if the deal goes ahead."]}

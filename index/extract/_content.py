@@ -1910,12 +1910,12 @@ def one_word_object(cue: str, word: str) -> bool:
 # 2014,") or a description holding a role noun (", a fellow at the Brookings Institution,", ",
 # Clinton's Latino vote director,").  It describes the Source; the statement starts after it.
 _ACCORDING_ASIDE: Final = re.compile(
-    r"\s*\([A-Z]{1,2}-[^()]{1,24}\)(?=,)"
-    r"|,\s+\d{1,3}(?=,)"
-    r"|,\s+[A-Z]{1,2}-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,)"
-    r"|,\s+(?P<rel>who|whose)\s[^,;:.?!()\u201c\u201d\"]{1,100}?(?=,)"
+    r"\s*\([A-Z]{1,2}-[^()]{1,24}\)(?=,\s)"
+    r"|,\s+\d{1,3}(?=,\s)"
+    r"|,\s+[A-Z]{1,2}-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,\s)"
+    r"|,\s+(?P<rel>who|whose)\s[^,;:.?!()\u201c\u201d\"]{1,100}?(?=,\s)"
     r"|,\s+(?P<desc>(?:an?|the|his|her|their|its|[A-Z][\w.\u2019'-]*(?:\s[A-Z][\w.\u2019'-]*){0,3}['\u2019]s?)"
-    r"\s[^,;:.?!()\u201c\u201d\"]{1,100}?)(?=,)"
+    r"\s[^,;:.?!()\u201c\u201d\"]{1,100}?)(?=,\s)"
 )
 # Nouns besides ``lex.ROLE_NOUNS`` that make a description of a person ("a professor at Yale").
 _DESCRIPTION_NOUNS: Final = lex.words(
