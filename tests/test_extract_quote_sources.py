@@ -1430,3 +1430,113 @@ def test_perfect_progressive_cue_reads_its_subject(body, expected):
 )
 def test_words_of_a_department_name_before_a_title_are_no_second_speaker(body, expected):
     assert _quotes(body) == expected
+
+
+# Twenty-first round (src22): "According to <Source>, <aside>, …" — an age, a party tag, a relative
+# clause or a description holding a role noun after the Source describes it; the statement starts
+# after it (it had opened the content: "a Democrat, crime has fallen.").  A clause that only ends in
+# a role noun ("an email was sent from the club's executive director,") is no aside.
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Mayor Tom Reed spoke. According to Reed, 58, crime has fallen.",
+            {"Tom Reed": ["crime has fallen."]},
+        ),
+        (
+            "Mayor Tom Reed spoke. According to Reed, a Democrat, crime has fallen.",
+            {"Tom Reed": ["crime has fallen."]},
+        ),
+        (
+            "According to Rep. Ann Kell, R-Texas, the levy will pass.",
+            {"Ann Kell": ["the levy will pass."]},
+        ),
+        (
+            "According to Sen. Ann Kell (D-Mass.), the levy will pass.",
+            {"Ann Kell": ["the levy will pass."]},
+        ),
+        (
+            "According to Ann Kell, who took office in 2014, the levy will pass.",
+            {"Ann Kell": ["the levy will pass."]},
+        ),
+        (
+            "According to Ann Kell, a fellow at the Hale Institute, the levy will pass.",
+            {"Ann Kell": ["the levy will pass."]},
+        ),
+        (
+            "According to Ann Kell, a letter was sent from the club's executive director to members.",
+            {"Ann Kell": ["a letter was sent from the club's executive director to members."]},
+        ),
+    ],
+)
+def test_aside_after_an_according_to_source_is_not_content(body, expected):
+    assert _quotes(body) == expected
+
+
+# Twenty-first round (src22): "According to <role description>, <Name>, …" — the description is
+# the named person's, so the person is the Source (it had named "Reed spokeswoman" and quoted
+# "Ann Kell, crime has fallen.", or found nothing after "the company's chief executive").
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Mayor Tom Reed spoke. According to Reed's spokeswoman, Ann Kell, crime has fallen.",
+            {"Ann Kell": ["crime has fallen."]},
+        ),
+        (
+            "According to the company's chief executive, Ann Kell, sales will rise.",
+            {"Ann Kell": ["sales will rise."]},
+        ),
+    ],
+)
+def test_name_after_an_according_to_role_description_is_the_source(body, expected):
+    assert _quotes(body) == expected
+
+
+# Twenty-first round (src22): two role descriptions joined by "and" describe one person; the first,
+# opened by "the", names them ("Florida senator"), not a blend of both ("Republican candidate").
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            'Ed Marsh spoke. "The test is a threat," the Florida senator and Republican presidential'
+            " candidate said in a statement.",
+            {"Florida senator": ["The test is a threat"]},
+        ),
+        (
+            "Ed Marsh spoke. The independent Vermont senator and Democratic presidential candidate"
+            " told reporters the test was a threat.",
+            {"Vermont senator": ["the test was a threat."]},
+        ),
+    ],
+)
+def test_first_of_two_joined_role_descriptions_names_the_source(body, expected):
+    assert _quotes(body) == expected
+
+
+# Twenty-first round (src22): "Name, who is <role> of <Org> said" — a description said as a
+# clause whose closing comma is missing speaks like "Name, <role> of <Org> said"; and after a
+# quotation that quotes a phrase inside it, the name follows the last quotation.
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (
+            "Ann Kell, who is chairman of Our Future PAC said in a statement that the ad was false.",
+            {"Ann Kell": ["the ad was false."]},
+        ),
+        (
+            "\"He claims he 'tells it like it is,' yet he says different things,\"Ann Kell, who is"
+            " chairman of Our Future PAC said in a statement.",
+            {"Ann Kell": ["He claims he 'tells it like it is,' yet he says different things"]},
+        ),
+        ("Ann Kell, who was at the rally said the ad was false.", {}),
+    ],
+)
+def test_unclosed_who_is_description_before_the_cue(body, expected):
+    assert _quotes(body) == expected
+
+
+def test_number_with_a_thousands_comma_after_an_according_to_source_is_content():
+    # (src22) "3,000" is no age aside: ", 3" is followed by digits, not a comma and a space
+    body = "Tom Reed spoke. According to Reed, 3,000 jobs could be lost if the deal goes ahead."
+    assert _quotes(body) == {"Tom Reed": ["3,000 jobs could be lost if the deal goes ahead."]}

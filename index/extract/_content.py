@@ -1927,3 +1927,65 @@ def one_word_object(cue: str, word: str) -> bool:
         and w not in lex.PRONOUNS
         and w not in lex.DETERMINERS
     )
+
+
+# (twenty-first round) An aside right after the Source of "According to <Source>, …": an age
+# (", 58,"), a party tag (", R-Texas," / " (D-Mass.),"), a relative clause (", who took office in
+# 2014,") or a description holding a role noun (", a fellow at the Brookings Institution,", ",
+# Clinton's Latino vote director,").  It describes the Source; the statement starts after it.
+_ACCORDING_ASIDE: Final = re.compile(
+    r"\s*\([A-Z]{1,2}-[^()]{1,24}\)(?=,\s)"
+    r"|,\s+\d{1,3}(?=,\s)"
+    r"|,\s+[A-Z]{1,2}-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,\s)"
+    r"|,\s+(?P<rel>who|whose)\s[^,;:.?!()\u201c\u201d\"]{1,100}?(?=,\s)"
+    r"|,\s+(?P<desc>(?:an?|the|his|her|their|its|[A-Z][\w.\u2019'-]*(?:\s[A-Z][\w.\u2019'-]*){0,3}['\u2019]s?)"
+    r"\s[^,;:.?!()\u201c\u201d\"]{1,100}?)(?=,\s)"
+)
+# Nouns besides ``lex.ROLE_NOUNS`` that make a description of a person ("a professor at Yale").
+_DESCRIPTION_NOUNS: Final = lex.words(
+    "professor fellow expert researcher scientist scholar lecturer teacher doctor student head"
+    " partner owner officer consultant specialist commentator editor writer colleague friend"
+)
+# At most this many asides in a row ("According to Smith, 58, a Democrat, …").
+_MAX_ASIDES: Final = 3
+
+
+def according_aside_end(text: str) -> int:
+    """(twenty-first round) Where the statement starts in ``text``, the words after the Source of
+    "According to <Source>, …", past the Source's asides (``_ACCORDING_ASIDE``), or -1 when no aside
+    follows.  A description counts only when it holds a role noun, and the words after the asides
+    must open a clause, not go on with a verb ("According to the report, the senator, a Democrat,
+    voted …" is the writer's subject and its aside)."""
+    end = 0
+    for _ in range(_MAX_ASIDES):
+        match = _ACCORDING_ASIDE.match(text, end)
+        if match is None:
+            break
+        desc = match.group("desc")
+        if desc is not None and not _describes_person(desc):
+            break
+        end = match.end() + 1  # past the aside's closing comma
+    if end == 0:
+        return -1
+    start = end + len(text[end:]) - len(text[end:].lstrip())
+    first = text[start:].split(None, 1)[:1]
+    word = first[0].lower() if first else ""
+    if not word or word in _RESUMING_VERBS or (word.endswith("ed") and word.isalpha()):
+        return -1
+    return start
+
+
+def _describes_person(desc: str) -> bool:
+    """Whether the description ``desc`` names a person's role ("a fellow at Brookings", "Clinton's
+    Latino vote director"): a role noun in its head phrase, before any preposition or verb ("an
+    email was sent from the club's executive director" is a clause, not a description)."""
+    for word in desc.lower().replace("-", " ").split():
+        if word in lex.ROLE_NOUNS or word in _DESCRIPTION_NOUNS:
+            return True
+        if word in _HEAD_PHRASE_END or word in _RESUMING_VERBS:
+            return False
+    return False
+
+
+# Words that end a description's head phrase: prepositions and conjunctions.
+_HEAD_PHRASE_END: Final = lex.words("of at for to with in on from and or by since under who that")

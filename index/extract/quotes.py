@@ -1175,6 +1175,11 @@ _CHAIN_SEPARATORS: Final = _DASHES | {",", "(", ")"}
 # and how many words before the head they may stand.
 _INDEFINITE_LEADS: Final = lex.words("a an one another")
 _INDEFINITE_REACH: Final = 5
+# (twenty-first round) At most this many words between "the" and the head of the first of two role
+# descriptions joined by "and" ("the independent Vermont senator and …").
+_CONJUNCT_REACH: Final = 4
+# (twenty-first round) "who is / was" that opens a description said as a clause.
+_WHO_COPULAS: Final = lex.words("is was")
 # An unnamed Source described by a role and what ties it to a named one ("a longtime adviser to
 # Trump", "one Democrat familiar with the discussion", "people close to Clinton"): the words that
 # open such a description ("the" when no role resolution found whom it names), its heads, and the
@@ -3001,21 +3006,37 @@ class _Attributor:
                 break
             if text in _UNCLOSED_STOPS or text in _OPEN_QUOTES or text in _CLOSE_QUOTES or text in _DASHES:
                 return -1
-            if self.lows[k] in _APPOSITION_CLAUSE_WORDS:
+            if self.lows[k] in _APPOSITION_CLAUSE_WORDS and not self._copular_who(k, j):
                 return -1  # "Beck, who has … described", "a Clinton appointee considered …"
             linked = linked or self.lows[k] in _LINKS
             k -= 1
         if self.texts[k] != "," or k == j or not linked:
             return -1  # "Clinton, a top aide said, …": the aide speaks
         first = self.lows[k + 1]
+        if self._copular_who(k + 1, j):
+            first = self.lows[k + 3]
         if first not in _ARTICLES and first not in lex.ROLE_NOUNS and first != "former":
             return -1  # "Clinton, though she praised …"
         return k
 
+    def _copular_who(self, k: int, j: int) -> bool:
+        """(twenty-first round) Whether token ``k`` opens "who is / was <role>" right after the
+        description's comma ("Katie Packer, who is chairman of Our Principles PAC said …"): a
+        description said as a clause, whose closing comma the writer left out like any other's."""
+        return (
+            self.lows[k] == "who"
+            and k >= 1
+            and self.texts[k - 1] == ","
+            and k + 3 <= j
+            and self.lows[k + 1] in _WHO_COPULAS
+        )
+
     def _after_quoted_title(self, s: int, j: int) -> int:
-        """The token after the first quotation closed by its comma (",”") between ``s`` and ``j``,
-        or -1: an opening frame that names a show ("Friday on CNN's “New Day,” Sen. …")."""
-        for k in range(s + 1, j):
+        """The token after the last quotation closed by its comma (",”") between ``s`` and ``j``,
+        or -1: an opening frame that names a show ("Friday on CNN's “New Day,” Sen. …"), or the
+        statement itself ("“… he 'says it like it is,' yet …,” Katie Packer, who is …": the name
+        follows the last quotation, not a phrase quoted inside it)."""
+        for k in range(j - 1, s, -1):
             if self.texts[k] in _CLOSE_QUOTES and self.texts[k - 1] == ",":
                 return k + 1
         return -1
@@ -3854,6 +3875,10 @@ class _Attributor:
                 break
             mods.insert(0, p)
             a -= 1
+        if self._first_conjunct_role(a, head):
+            # "the Florida senator and Republican presidential candidate said": one person under two
+            # descriptions; the first, with its article, names them (not a blend of both)
+            return self._nominal(i, a - 2)
         named = [m for m in mods if caps[m] and _bare(texts[m]) in self.names.mid_caps]
         if named and (
             head in lex.ORG_NOUNS
@@ -3876,6 +3901,24 @@ class _Attributor:
         if head in _POSSESSED_ROLES and named and texts[named[-1]].endswith(_POSSESSIVE_ENDS):
             # "Ms. Merkel's spokesman said": the spokesman she has (named earlier), else the description
             return self._role_description(i, a, j, head, named)
+        return False
+
+    def _first_conjunct_role(self, a: int, head: str) -> bool:
+        """(twenty-first round) Whether the role description starting at ``a`` (its head ``head``)
+        is the second of two joined by "and" whose first opens with "the" and ends in a role noun
+        ("the independent Vermont senator and Democratic presidential candidate")."""
+        if head not in lex.ROLE_NOUNS or a < 3 or self.lows[a - 1] != "and":
+            return False
+        k = a - 2
+        if self.lows[k] not in lex.ROLE_NOUNS or self.sents[k] != self.sents[a]:
+            return False
+        m = k - 1
+        while m >= 0 and k - m <= _CONJUNCT_REACH and self.texts[m][:1].isalnum():
+            if self.lows[m] == "the":
+                return True
+            if self.lows[m] in lex.DETERMINERS or self.lows[m] == "and":
+                return False
+            m -= 1
         return False
 
     def _institution_tail(self, b: int) -> int:
@@ -4171,6 +4214,8 @@ class _Attributor:
             b += 1
         if b == a:
             return False
+        if cue == "according to" and self._appositive_name_after(i, a, b, cue):
+            return True
         runs = self._caps_runs(a, b)
         if not runs:
             if self.lows[a] in _INDEFINITE:
@@ -4210,6 +4255,25 @@ class _Attributor:
             return False
         self._org_purpose(rb)
         return True
+
+    def _appositive_name_after(self, i: int, a: int, b: int, cue: str) -> bool:
+        """(twenty-first round) "According to the company's chief executive, Jane Doe, …",
+        "according to Smith's spokeswoman, Mary Jones, …": a role description a..b, then the
+        person's name between commas; the named person is the Source (the description is theirs)."""
+        if b + 2 >= self.n or self.texts[b] != "," or self.lows[b - 1] not in lex.ROLE_NOUNS:
+            return False
+        if self.lows[a] not in _INDEFINITE and not self.texts[a].endswith(("'s", "\u2019s")):
+            return False
+        k = b + 1
+        if self.sents[k] != self.sents[i] or not self.names._is_name_word(k):
+            return False
+        end = self.names._run_end(k)
+        if end >= self.n or self.texts[end] != "," or self.sents[end] != self.sents[i]:
+            return False
+        parsed = self.names.parse_run(k, end, lenient=True)
+        if parsed is None or parsed[1] != "person":
+            return False
+        return self._add((parsed[0], parsed[1]), i, k, end, inverted=True, cue=cue)
 
     def _document_maker(self, i: int, a: int) -> int:
         """(nineteenth round) After "according to", a document and its maker ("a recent report from
@@ -5594,6 +5658,9 @@ def _reported_span(
             start = s_start + last.start(1) if last is not None else s_start
             return start, s_start + len(text)
         start = att.source_end  # "According to the World Bank, about 12 percent …"
+        aside = _content.according_aside_end(body[start:s_end]) if att.type == "person" else -1
+        if aside > 0:
+            start += aside  # "According to Jane Doe, a fellow at Brookings, the plan …": past the aside
         document = _DOCUMENT_AFTER_MAKER.match(body, start, s_end)
         if document is not None and document.group(1).lower() in lex.DOCUMENT_NOUNS:
             start = document.end()  # "According to Commerce Department figures, sales …": past them
