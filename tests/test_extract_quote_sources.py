@@ -1540,3 +1540,17 @@ def test_number_with_a_thousands_comma_after_an_according_to_source_is_content()
     # (src22) "3,000" is no age aside: ", 3" is followed by digits, not a comma and a space
     body = "Tom Reed spoke. According to Reed, 3,000 jobs could be lost if the deal goes ahead."
     assert _quotes(body) == {"Tom Reed": ["3,000 jobs could be lost if the deal goes ahead."]}
+
+
+# Twenty-first round (lead): organisations the speaker facet had listed as people.
+@pytest.mark.parametrize(
+    "name", ["Downing Street", "Whitehall", "Amnesty International", "Human Rights Watch"]
+)
+def test_institutions_named_by_a_place_or_a_last_word_are_organisations(name):
+    speakers = extract_speakers(f"{name} said the plan would fail.", "Headline")
+    assert [(s.name, s.type) for s in speakers] == [(name, "organization")]
+
+
+def test_a_surname_spelled_like_a_street_is_still_a_person():
+    speakers = extract_speakers("Picabo Street said she would race.", "Headline")
+    assert [(s.name, s.type) for s in speakers] == [("Picabo Street", "person")]

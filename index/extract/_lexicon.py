@@ -291,7 +291,13 @@ ORG_WORDS: Final[frozenset[str]] = words(
     airlines airline airways motors club trust society exchange securities capital partners
     industries systems technologies pharmaceuticals communications telecom energy insurance
     investments holdings labour tories conservatives ukip snp
+    international watch
     """
+)
+
+# Places named for the institution they house ("Downing Street said", "Whitehall sources").
+INSTITUTION_PLACES: Final[frozenset[str]] = frozenset(
+    ["downing street", "whitehall", "wall street", "capitol hill", "foggy bottom"]
 )
 
 # Single capitalised words that are countries or capitals speaking for their governments.

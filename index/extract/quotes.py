@@ -1143,7 +1143,7 @@ def _is_org(texts: list[str]) -> bool:
     """Organisation names end in an organisation word or are acronyms (FBI, NATO)."""
     last = texts[-1]
     low = last.lower().rstrip(".")
-    if low in lex.ORG_WORDS:
+    if low in lex.ORG_WORDS or " ".join(texts).lower() in lex.INSTITUTION_PLACES:
         return True
     return len(texts) == 1 and len(last) >= 2 and last.isupper()
 
