@@ -4426,6 +4426,10 @@ def _attach_quotes(
                 # (a signature line ends its quotation)
                 _follow_on(body, att, spans, idx, used, out, others, anchors)
             continue
+        if idx is not None and idx in used and _closes_own_quotation(body, att, spans, idx, out):
+            # "Fallon fired back: “As a guardian of …,” he wrote, “we know you are …”": the colon's
+            # cue took the first half; the attribution between the halves carries the second
+            _follow_on(body, att, spans, idx, used, out, others, anchors)
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
             end = _open_quotation_end(body, spans, starts, used, start, end, cue_starts)
@@ -5192,6 +5196,38 @@ def _follow_on(
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         k += 1
+
+
+def _closes_own_quotation(
+    body: str,
+    att: _Attribution,
+    spans: list[tuple[int, int, bool]],
+    idx: int,
+    out: list[tuple[_Attribution, Quote | None]],
+) -> bool:
+    """(twenty-first round, second wave) Whether ``att`` stands between the two halves of a split
+    quotation whose first half an earlier cue of the same speaker already took ("Fallon fired back:
+    “A,” he wrote, “b …”"): the quotation ``idx`` ends right before ``att``'s Source and cue, the
+    next one opens right after them (only the attribution between), and one of ``out``'s direct
+    quotes of that name starts where the first half starts."""
+    start, end, _ = spans[idx]
+    if idx + 1 >= len(spans):
+        return False
+    lo, hi = min(att.source_start, att.cue_start), max(att.source_end, att.cue_end)
+    if lo < end or _HALVES_GAP.fullmatch(body, end, lo) is None:
+        return False
+    if _ATTRIBUTION_TO_HALF.fullmatch(body, hi, spans[idx + 1][0]) is None:
+        return False
+    for other, quote in out:
+        if quote is not None and other.name == att.name and quote.kind == "direct" and quote.start == start:
+            return True
+    return False
+
+
+# Closing marks and a comma between a first half and its attribution; a comma or full stop
+# (and the opening mark) between the attribution and the second half.
+_HALVES_GAP: Final = re.compile(r"[\s,\u201d\"']*")
+_ATTRIBUTION_TO_HALF: Final = re.compile(r"[,.:]\s*(?:[\u201c\"]|'')")
 
 
 def _inside_next_sentence(body: str, lo: int, start: int, name: str) -> bool:
