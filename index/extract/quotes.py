@@ -6511,7 +6511,9 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
         if not words:
             continue
         # “Follow us,” Ms. Gil said / ''Nusra is Al Qaeda,'' Mr. Kerry said: an attributed quotation
-        attributed = words[-1][-1:] in ",?!" and _SAID_AFTER.match(body, s[1], s[1] + 40) is not None
+        attributed = words[-1][-1:] in ",?!" and (
+            _SAID_AFTER.match(body, s[1], s[1] + 40) is not None or _split_first_half(body, s[1], words)
+        )
         if attributed and _title_like(words) and _TITLE_LEAD.search(body, max(0, s[0] - 16), s[0]):
             continue  # "on Fox News channel's “Sunday Morning Futures,” Rep. Issa said": a show's title
         if (len(words) >= _MIN_QUOTE_WORDS or (len(words) >= 2 and attributed)) and (
@@ -6542,6 +6544,23 @@ _SAID_BEFORE: Final = re.compile(
 # What stands before a title in quotation marks: a possessive or a preposition ("CNN's “State of
 # the Union”", "on “Meet the Press”", "in “The Art of the Deal”").
 _TITLE_LEAD: Final = re.compile(r"(?:[\w.]+[’']s|\b(?:on|in|of|from|at))\s*(?:''|[\u201c\"])$")
+
+
+def _split_first_half(body: str, end: int, words: list[str]) -> bool:
+    """(twenty-first round, second wave) Whether the short quotation closing at ``end`` is the
+    first half of a sentence its attribution splits: a comma closes it, then a pronoun or a named
+    Source and a verb that closes quotations, a comma and the lower-case second half ("“For me,”
+    Mr. Bruner concluded, “he was like …”", "“It is balanced,” he insisted, “and …”"; the first
+    half had been lost)."""
+    return words[-1].endswith(",") and _SPLIT_ATTRIBUTION.match(body, end, end + 80) is not None
+
+
+# Closing marks, a pronoun or up to four capitalised words, a closing cue (any words up to a
+# comma: "told reporters"), then the opening mark of a lower-case second half.
+_SPLIT_ATTRIBUTION: Final = re.compile(
+    r"(?:[”\"]|'')\s*(?:(?:he|she|they|we|I)\s+|(?:[A-Z][\w.’'-]*\s+){1,4})"
+    r"(?:" + "|".join(sorted(_INVERTED_CUES, key=len, reverse=True)) + r")\b[^,.;:!?\n\"“”]{0,30},\s*(?:[\"“]|'')[a-z]"
+)
 
 
 _SAID_AFTER: Final = re.compile(
