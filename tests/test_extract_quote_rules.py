@@ -1724,7 +1724,15 @@ def test_split_quotation_after_a_colon_keeps_its_second_half():
 def test_short_first_half_of_a_split_sentence_with_any_closing_cue():
     # A short first half is kept when its attribution splits the sentence and a lower-case second
     # half follows, with any closing cue or a pronoun (not only "said"/"added").
-    body = "Mayor John Smith spoke on Monday. “It is balanced,” he insisted, “and anyone who says otherwise is lying.”"
+    intro = "Mayor John Smith spoke on Monday. "
+    body = intro + "“It is balanced,” he insisted, “and anyone who says otherwise is lying.”"
     assert _quotes(body)["John Smith"] == ["It is balanced", "and anyone who says otherwise is lying."]
-    body = "Mayor John Smith spoke on Monday. “For me,” Smith concluded, “he was like the big cheese of the council.”"
+    body = intro + "“For me,” Smith concluded, “he was like the big cheese of the council.”"
     assert _quotes(body)["John Smith"] == ["For me", "he was like the big cheese of the council."]
+
+
+def test_connective_first_half_is_no_quote():
+    # A connective before the attribution says nothing by itself ("For instance," he said, "…").
+    intro = "Mayor John Smith spoke on Monday. "
+    body = intro + "“For instance,” he said, “older people are using the buses much more.”"
+    assert _quotes(body)["John Smith"] == ["older people are using the buses much more."]

@@ -5224,10 +5224,11 @@ def _closes_own_quotation(
     return False
 
 
-# Closing marks and a comma between a first half and its attribution; a comma or full stop
-# (and the opening mark) between the attribution and the second half.
+# Closing marks and a comma between a first half and its attribution; a comma or full stop and the
+# opening mark between the attribution and the second half (not a colon: "He added: “A.” “B.”"
+# reads both quotations as its content).
 _HALVES_GAP: Final = re.compile(r"[\s,\u201d\"']*")
-_ATTRIBUTION_TO_HALF: Final = re.compile(r"[,.:]\s*(?:[\u201c\"]|'')")
+_ATTRIBUTION_TO_HALF: Final = re.compile(r"[,.]\s*(?:[\u201c\"]|'')")
 
 
 def _inside_next_sentence(body: str, lo: int, start: int, name: str) -> bool:
@@ -6552,14 +6553,27 @@ def _split_first_half(body: str, end: int, words: list[str]) -> bool:
     Source and a verb that closes quotations, a comma and the lower-case second half ("“For me,”
     Mr. Bruner concluded, “he was like …”", "“It is balanced,” he insisted, “and …”"; the first
     half had been lost)."""
-    return words[-1].endswith(",") and _SPLIT_ATTRIBUTION.match(body, end, end + 80) is not None
+    if not words[-1].endswith(",") or " ".join(words).lower().rstrip(",") in _CONNECTIVE_HALVES:
+        return False  # ("“For instance,” he said, “…”": a connective, no words of a claim)
+    return _SPLIT_ATTRIBUTION.match(body, end, end + 80) is not None
+
+
+# Sentence connectives that open a split quotation without saying anything themselves.
+_CONNECTIVE_HALVES: Final = frozenset(
+    [
+        "for instance", "for example", "of course", "in fact", "in short", "to date", "after all",
+        "by the way", "in addition", "first and foremost", "first of all", "in other words",
+        "however", "still", "indeed", "moreover", "but", "and", "so", "well", "now", "yes", "no",
+    ]
+)
 
 
 # Closing marks, a pronoun or up to four capitalised words, a closing cue (any words up to a
 # comma: "told reporters"), then the opening mark of a lower-case second half.
 _SPLIT_ATTRIBUTION: Final = re.compile(
     r"(?:[”\"]|'')\s*(?:(?:he|she|they|we|I)\s+|(?:[A-Z][\w.’'-]*\s+){1,4})"
-    r"(?:" + "|".join(sorted(_INVERTED_CUES, key=len, reverse=True)) + r")\b[^,.;:!?\n\"“”]{0,30},\s*(?:[\"“]|'')[a-z]"
+    r"(?:" + "|".join(sorted(_INVERTED_CUES, key=len, reverse=True)) + r")\b"
+    r"[^,.;:!?\n\"“”]{0,30},\s*(?:[\"“]|'')[a-z]"
 )
 
 
