@@ -6558,12 +6558,12 @@ def _split_first_half(body: str, end: int, words: list[str]) -> bool:
     return _SPLIT_ATTRIBUTION.match(body, end, end + 80) is not None
 
 
-# Sentence connectives that open a split quotation without saying anything themselves.
+# Sentence connectives that open a split quotation without saying anything themselves (a one-word
+# half is never a quotation: ``_quotation_spans`` wants two words at least).
 _CONNECTIVE_HALVES: Final = frozenset(
     [
         "for instance", "for example", "of course", "in fact", "in short", "to date", "after all",
         "by the way", "in addition", "first and foremost", "first of all", "in other words",
-        "however", "still", "indeed", "moreover", "but", "and", "so", "well", "now", "yes", "no",
     ]
 )
 
