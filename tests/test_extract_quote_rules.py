@@ -1690,3 +1690,49 @@ def test_adding_that_takes_the_quotation_its_clause_goes_on_with():
         'The mayor will push the "jobs message',
         'the best answer to it "is to talk about schools."',
     ]
+
+
+# -- split quotations across sentences (twenty-first round, second wave) ------------------------
+
+
+def test_quotation_after_he_added_with_a_comma_is_his_second_quote():
+    # The cue after a quotation its own speaker's colon or comma cue already took carries the
+    # quotation after it: "He added, “…”" had lost its quotation.
+    body = (
+        "Mayor John Smith spoke on Monday. Smith said, “The zeal with which this case was brought is "
+        "unusual.” He added, “In this case things happened that are not ordinary.”"
+    )
+    assert _quotes(body)["John Smith"] == [
+        "The zeal with which this case was brought is unusual.",
+        "In this case things happened that are not ordinary.",
+    ]
+
+
+def test_split_quotation_after_a_colon_keeps_its_second_half():
+    # "X fired back: “A,” he wrote, “b …”": the colon's cue takes the first half, the attribution
+    # between the halves the second (it had been lost).
+    body = (
+        "Mayor John Smith spoke on Monday. Smith fired back: “As a guardian of the city,” he wrote, "
+        "“we know you are rooting for the council too.”"
+    )
+    assert _quotes(body)["John Smith"] == [
+        "As a guardian of the city",
+        "we know you are rooting for the council too.",
+    ]
+
+
+def test_short_first_half_of_a_split_sentence_with_any_closing_cue():
+    # A short first half is kept when its attribution splits the sentence and a lower-case second
+    # half follows, with any closing cue or a pronoun (not only "said"/"added").
+    intro = "Mayor John Smith spoke on Monday. "
+    body = intro + "“It is balanced,” he insisted, “and anyone who says otherwise is lying.”"
+    assert _quotes(body)["John Smith"] == ["It is balanced", "and anyone who says otherwise is lying."]
+    body = intro + "“For me,” Smith concluded, “he was like the big cheese of the council.”"
+    assert _quotes(body)["John Smith"] == ["For me", "he was like the big cheese of the council."]
+
+
+def test_connective_first_half_is_no_quote():
+    # A connective before the attribution says nothing by itself ("For instance," he said, "…").
+    intro = "Mayor John Smith spoke on Monday. "
+    body = intro + "“For instance,” he said, “older people are using the buses much more.”"
+    assert _quotes(body)["John Smith"] == ["older people are using the buses much more."]

@@ -4490,6 +4490,10 @@ def _attach_quotes(
                 # (a signature line ends its quotation)
                 _follow_on(body, att, spans, idx, used, out, others, anchors)
             continue
+        if idx is not None and idx in used and _closes_own_quotation(body, att, spans, idx, out):
+            # "Fallon fired back: “As a guardian of …,” he wrote, “we know you are …”": the colon's
+            # cue took the first half; the attribution between the halves carries the second
+            _follow_on(body, att, spans, idx, used, out, others, anchors)
         start, end = _reported_span(body, sent_of, att, limits[n])
         if end > start:
             end = _open_quotation_end(body, spans, starts, used, start, end, cue_starts)
@@ -5256,6 +5260,39 @@ def _follow_on(
         used.add(k)
         out.append((att, _quote(body, att, start, end, "direct")))
         k += 1
+
+
+def _closes_own_quotation(
+    body: str,
+    att: _Attribution,
+    spans: list[tuple[int, int, bool]],
+    idx: int,
+    out: list[tuple[_Attribution, Quote | None]],
+) -> bool:
+    """(twenty-first round, second wave) Whether ``att`` stands between the two halves of a split
+    quotation whose first half an earlier cue of the same speaker already took ("Fallon fired back:
+    “A,” he wrote, “b …”"): the quotation ``idx`` ends right before ``att``'s Source and cue, the
+    next one opens right after them (only the attribution between), and one of ``out``'s direct
+    quotes of that name starts where the first half starts."""
+    start, end, _ = spans[idx]
+    if idx + 1 >= len(spans):
+        return False
+    lo, hi = min(att.source_start, att.cue_start), max(att.source_end, att.cue_end)
+    if lo < end or _HALVES_GAP.fullmatch(body, end, lo) is None:
+        return False
+    if _ATTRIBUTION_TO_HALF.fullmatch(body, hi, spans[idx + 1][0]) is None:
+        return False
+    for other, quote in out:
+        if quote is not None and other.name == att.name and quote.kind == "direct" and quote.start == start:
+            return True
+    return False
+
+
+# Closing marks and a comma between a first half and its attribution; a comma or full stop and the
+# opening mark between the attribution and the second half (not a colon: "He added: “A.” “B.”"
+# reads both quotations as its content).
+_HALVES_GAP: Final = re.compile(r"[\s,\u201d\"']*")
+_ATTRIBUTION_TO_HALF: Final = re.compile(r"[,.]\s*(?:[\u201c\"]|'')")
 
 
 def _inside_next_sentence(body: str, lo: int, start: int, name: str) -> bool:
@@ -6542,7 +6579,9 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
         if not words:
             continue
         # “Follow us,” Ms. Gil said / ''Nusra is Al Qaeda,'' Mr. Kerry said: an attributed quotation
-        attributed = words[-1][-1:] in ",?!" and _SAID_AFTER.match(body, s[1], s[1] + 40) is not None
+        attributed = words[-1][-1:] in ",?!" and (
+            _SAID_AFTER.match(body, s[1], s[1] + 40) is not None or _split_first_half(body, s[1], words)
+        )
         if attributed and _title_like(words) and _TITLE_LEAD.search(body, max(0, s[0] - 16), s[0]):
             continue  # "on Fox News channel's “Sunday Morning Futures,” Rep. Issa said": a show's title
         if (len(words) >= _MIN_QUOTE_WORDS or (len(words) >= 2 and attributed)) and (
@@ -6573,6 +6612,36 @@ _SAID_BEFORE: Final = re.compile(
 # What stands before a title in quotation marks: a possessive or a preposition ("CNN's “State of
 # the Union”", "on “Meet the Press”", "in “The Art of the Deal”").
 _TITLE_LEAD: Final = re.compile(r"(?:[\w.]+[’']s|\b(?:on|in|of|from|at))\s*(?:''|[\u201c\"])$")
+
+
+def _split_first_half(body: str, end: int, words: list[str]) -> bool:
+    """(twenty-first round, second wave) Whether the short quotation closing at ``end`` is the
+    first half of a sentence its attribution splits: a comma closes it, then a pronoun or a named
+    Source and a verb that closes quotations, a comma and the lower-case second half ("“For me,”
+    Mr. Bruner concluded, “he was like …”", "“It is balanced,” he insisted, “and …”"; the first
+    half had been lost)."""
+    if not words[-1].endswith(",") or " ".join(words).lower().rstrip(",") in _CONNECTIVE_HALVES:
+        return False  # ("“For instance,” he said, “…”": a connective, no words of a claim)
+    return _SPLIT_ATTRIBUTION.match(body, end, end + 80) is not None
+
+
+# Sentence connectives that open a split quotation without saying anything themselves (a one-word
+# half is never a quotation: ``_quotation_spans`` wants two words at least).
+_CONNECTIVE_HALVES: Final = frozenset(
+    [
+        "for instance", "for example", "of course", "in fact", "in short", "to date", "after all",
+        "by the way", "in addition", "first and foremost", "first of all", "in other words",
+    ]
+)
+
+
+# Closing marks, a pronoun or up to four capitalised words, a closing cue (any words up to a
+# comma: "told reporters"), then the opening mark of a lower-case second half.
+_SPLIT_ATTRIBUTION: Final = re.compile(
+    r"(?:[”\"]|'')\s*(?:(?:he|she|they|we|I)\s+|(?:[A-Z][\w.’'-]*\s+){1,4})"
+    r"(?:" + "|".join(sorted(_INVERTED_CUES, key=len, reverse=True)) + r")\b"
+    r"[^,.;:!?\n\"“”]{0,30},\s*(?:[\"“]|'')[a-z]"
+)
 
 
 _SAID_AFTER: Final = re.compile(
