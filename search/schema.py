@@ -80,10 +80,15 @@ from search.analysis import FastText, text_analyzer
 #: aside), trailing participles and the quotations they introduce, quotation fragments in their
 #: clause, "in X's view", "made the case that", "identified X as", "informed X that", speaker
 #: names without photo credits and abbreviated titles, no lone month, holiday or -ly word and no
-#: all-caps headline phrase as a speaker.)
+#: all-caps headline phrase as a speaker; 25 = issue-12 twenty-first round: a report kept before a
+#: quotation that opens the next sentence (the quotation goes to its own cue), content boundaries
+#: (another Source's clause after "while", a noun subject after an occasion, audiences after
+#: "told", the topic of "said of"), split and follow-on quotations, passive reports ("was first
+#: reported by X"), department names before a title ("Health and Human Services Secretary X"),
+#: institutions typed as organisations.)
 #: Here, not in index/extract, because exports of both backends name it and the search side must
 #: not import the extractor.
-EXTRACTION_VERSION = 24
+EXTRACTION_VERSION = 25
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

@@ -1983,3 +1983,18 @@ def test_a_single_listener_after_told_is_no_content():
     assert _quotes("Jane Doe told a reporter the council would vote on Tuesday.") == {
         "Jane Doe": ["the council would vote on Tuesday."]
     }
+
+
+def test_a_quotation_with_no_cue_of_its_own_goes_on_with_the_report_before_it():
+    # "…, says Mr Pearson. “…”" (BBC News): the report keeps its content and the quotation after
+    # it, which no cue of its own claims, is the same speaker's second quote.
+    body = (
+        "MP3 players will disappear into clothing, says Jane Doe, a futurologist. "
+        '"So the gadgets that fill up your handbag will go. You will not see the electronics."'
+    )
+    assert _quotes(body) == {
+        "Jane Doe": [
+            "MP3 players will disappear into clothing",
+            "So the gadgets that fill up your handbag will go. You will not see the electronics.",
+        ]
+    }

@@ -4452,9 +4452,11 @@ def _attach_quotes(
     others = tuple(sorted((a.cue_start, a.cue_end, a.name) for a in atts if not a.inverted))
     anchors = _anchors(atts)
     cue_starts = sorted(a.cue_start for a in atts)
+    deferred: list[tuple[_Attribution, int]] = []  # next-sentence quotations a report gave way to
     for n, att in enumerate(atts):
         idx = _quote_for(body, att, starts, ends, sent_of, cue_starts)
         if idx is not None and _quotation_of_next_sentence(body, sent_of, att, limits[n], starts[idx]):
+            deferred.append((att, idx))
             idx = None
         if idx is not None and idx not in used and starts[idx] > att.cue_end:
             mixed = _mixed_content(body, sent_of, att, limits[n], spans[idx])
@@ -4510,6 +4512,14 @@ def _attach_quotes(
         if turn is not None:
             # "MATTHEWS: Here's the irony of our time. … Yet everybody …": the rest of the turn
             out.append((att, _quote(body, att, turn[0], turn[1], "reported")))
+    for att, idx in deferred:
+        if idx not in used:
+            # "…, says Mr Pearson. “So the gadgets …”": a quotation no cue of its own claimed goes on
+            # with the report before it (the report keeps its content, the quotation is its second)
+            used.add(idx)
+            start, end, _ = spans[idx]
+            out.append((att, _quote(body, att, start, end, "direct")))
+            _follow_on(body, att, spans, idx, used, out, others, anchors)
     _quotation_after_report(body, sent_of, atts, spans, used, out)
     _quotation_after_colon(body, sent_of, atts, spans, used, out)
     _block_after_colon(body, sent_of, atts, out)
