@@ -1939,8 +1939,10 @@ def test_a_noun_subject_after_an_occasion_opens_the_content(sentence, content):
     assert _quotes(sentence) == {"Jane Doe": [content]}
 
 
-def test_a_phrase_with_no_finite_verb_after_it_gives_no_content():
-    assert _quotes("Jane Doe spoke at the rally on Sunday.") == {}
+def test_a_determiner_inside_the_occasion_does_not_open_the_content():
+    # "with the BBC": the determiner after the phrase's own preposition is still the phrase's
+    body = "Jane Doe said in an interview with the BBC the plan would fail."
+    assert _quotes(body) == {"Jane Doe": ["the plan would fail."]}
 
 
 def test_the_topic_of_said_of_is_no_content():
