@@ -2000,3 +2000,9 @@ def test_a_quotation_with_no_cue_of_its_own_goes_on_with_the_report_before_it():
             "So the gadgets that fill up your handbag will go. You will not see the electronics.",
         ]
     }
+
+
+def test_aloud_after_the_cue_is_no_content():
+    assert _quotes("Jane Doe wondered aloud whether the plan would work.") == {
+        "Jane Doe": ["whether the plan would work."]
+    }

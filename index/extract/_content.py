@@ -185,7 +185,7 @@ _TIME: Final = lex.WEEKDAYS | lex.MONTHS | lex.words(
     """
     today yesterday tonight tomorrow earlier later recently previously again also then now once twice
     last this next week month year weekend morning afternoon evening night early late repeatedly
-    jan feb mar apr jun jul aug sep sept oct nov dec
+    jan feb mar apr jun jul aug sep sept oct nov dec aloud
     """
 )
 # First words after a cue that need the full rules of content_after.
