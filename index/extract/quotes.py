@@ -5348,7 +5348,7 @@ def _other_subject(body: str, at: int, words: list[str], own: set[str]) -> bool:
 _SUBJECT_VERB: Final = re.compile(r"\b([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)*)\s+([a-z]+)\b")
 # A copula or modal after the subject: the writer's sentence about it, which may go on quoting the
 # last speaker ("India is a “dramatically growing economy …”", BBC).
-_COPULAS: Final = lex.words("is are was were be been has have had will would can could may might must should")
+_COPULAS: Final = _BE_FINITE | _HAVE_FORMS | _MODALS | lex.words("be been")
 
 
 def _introduced_by_other(
