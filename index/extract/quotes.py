@@ -768,6 +768,13 @@ _PARTICIPLE_ADVERB: Final = re.compile(r"^(?:still|also|then|later|again|even|[a
 _BY_RUN: Final = 12
 _BY_RUN_JOINERS: Final = frozenset(["and", "for", "of", "on", "&", "the", "'s", "\u2019s", ".", "-"])
 _NAME_JOINERS: Final = frozenset(["for", "of", "on", "&"])
+# (twenty-second round) A document noun's complement before its verb ("a poll of likely voters",
+# "a survey for NBC News", "another study from 2011"): its preposition, and how far back it may stand.
+_COMPLEMENT_PREPS: Final = frozenset(["of", "for", "from", "among"])
+_COMPLEMENT_REACH: Final = 9
+# Words and commas between such a complement and the verb ("has, however, revealed", "actually").
+_DOC_ASIDES: Final = frozenset([",", "however", "actually", "consistently", "also"])
+_DOC_GAP_REACH: Final = 5
 # Participles of making a document, between it and its maker ("a poll conducted by"); not
 # "commissioned" or "funded": who pays for a study does not write it.
 # Heads of institutions named with a complement ("Commission on …", "Center for …", "Bank of …").
@@ -2156,30 +2163,83 @@ class _Attributor:
 
     def _document(self, i: int) -> bool:
         """``A Monmouth poll out Monday showed``: a document noun (with a short time or participle
-        phrase after it) whose capitalised modifier names the organisation behind it."""
-        k = i - 1
-        while k >= 0 and i - k <= 7 and self.sents[k] == self.sents[i]:
+        phrase after it) whose capitalised modifier names the organisation behind it.
+
+        (twenty-second round) The noun may also take a complement first ("A CNN/ORC poll of South
+        Carolina voters showed", "An analysis by Politifact of past elections showed", "a report
+        released by the Brookings Institution last year estimated"): the maker before the noun or
+        after its "by" speaks, not the complement's own name ("South Carolina voters")."""
+        if self._document_at(i, i):
+            return True
+        e = self._gap_start(i)
+        if e < i and (self._document_at(i, e) or self._document_by(i, e)):
+            return True
+        c = self._complement_start(e)
+        return c > 0 and self._document_at(i, c)
+
+    def _document_at(self, i: int, e: int) -> bool:
+        """A document noun and its maker in the short phrase that ends before token ``e``, for the
+        cue at ``i`` (``e`` == ``i`` when nothing stands between the phrase and the cue)."""
+        k = e - 1
+        while k >= 0 and e - k <= 7 and self.sents[k] == self.sents[i]:
             low = self.lows[k]
             if low in lex.DOCUMENT_NOUNS and not self.caps[k]:
                 return self._nominal(i, k)
             if not (low in lex.DOCUMENT_GAP or self.texts[k].isdigit() or self._skippable(k)):
-                return self._document_by(i)
+                return self._document_by(i, e)
             k -= 1
         return False
 
-    def _document_by(self, i: int) -> bool:
+    def _gap_start(self, i: int) -> int:
+        """(twenty-second round) The first token of the time words, adverbs and auxiliaries right
+        before the cue at ``i`` ("last year", "has, however,", "actually"); ``i`` when there are none."""
+        k = i
+        while k > 0 and i - k < _DOC_GAP_REACH and self.sents[k - 1] == self.sents[i]:
+            low = self.lows[k - 1]
+            if not (low in lex.DOCUMENT_GAP or low in _DOC_ASIDES or self._skippable(k - 1)):
+                break
+            k -= 1
+        return k
+
+    def _complement_start(self, e: int) -> int:
+        """(twenty-second round) The preposition opening a document noun's complement that ends
+        before token ``e`` ("poll of South Carolina voters", "survey of those 18 to 35 years old",
+        "analysis by Politifact of past elections"), or -1: at most ``_COMPLEMENT_REACH`` words, no
+        clause word, comma or quotation inside, and right after a lower-case document noun or a
+        maker's capitalised name."""
+        k = e - 1
+        while k > 1 and e - k <= _COMPLEMENT_REACH and self.sents[k] == self.sents[e]:
+            low = self.lows[k]
+            if low in _COMPLEMENT_PREPS and k < e - 1:
+                prev = self.lows[k - 1]
+                if (prev in lex.DOCUMENT_NOUNS and not self.caps[k - 1]) or (
+                    low == "of" and self.caps[k - 1]
+                ):
+                    return k
+            text = self.texts[k]
+            if not (text[:1].isalnum() or text in {"/", "-", "&", "'s", "\u2019s"}):
+                return -1
+            if low in _RELATIVES or low in _CLAUSE_LEADS or self._clause_word(k) or low in _CUE_VERBS:
+                return -1
+            k -= 1
+        return -1
+
+    def _document_by(self, i: int, e: int = -1) -> bool:
         """(nineteenth round) ``A national poll released Sunday by The Washington Post and ABC News
         shows``, ``records compiled by the Center for Responsive Politics show``: a document noun, a
-        participle of making it or time words, then "by" and its maker, right before the verb.  The
-        maker (the first one named) speaks through its document."""
-        k = i - 1
-        while k >= 0 and i - k <= _BY_RUN and self.sents[k] == self.sents[i] and self.lows[k] != "by":
+        participle of making it or time words, then "by" and its maker, right before the verb (or
+        before token ``e``, the start of what stands between them).  The maker (the first one
+        named) speaks through its document."""
+        if e < 0:
+            e = i
+        k = e - 1
+        while k >= 0 and e - k <= _BY_RUN and self.sents[k] == self.sents[i] and self.lows[k] != "by":
             if not (self.caps[k] or self.lows[k] in _BY_RUN_JOINERS):
                 return False  # "An analysis by Politifact of elections going back to 1972": not a name
             k -= 1
-        if k < 1 or self.lows[k] != "by" or i - k < 2:
+        if k < 1 or self.lows[k] != "by" or e - k < 2:
             return False
-        first, end = self._maker_run(k + 1, i)
+        first, end = self._maker_run(k + 1, e)
         if end == first or _bare(self.texts[first]) not in self.names.mid_caps:
             return False
         d = k - 1  # back over the participle and time words to the document noun
