@@ -3002,7 +3002,18 @@ class _Attributor:
             or self._described_before(i, j)
             or self._framed_name(i, j)
             or self._unclosed_apposition(i, j)
+            or self._document_before(i, j)
         )
+
+    def _document_before(self, i: int, j: int) -> bool:
+        """(twenty-second round) A document with a complement and its maker before another cue
+        than a document verb, the phrase ending at ``j``: "As another Pew study from 2011 noted",
+        "a Gallup survey of likely voters said" (see ``_document``).  Not a cue that may be a noun
+        ("data from credit reports, so …": "reports" ends a noun phrase there)."""
+        if self.lows[i] in lex.DOCUMENT_NOUNS or self.lows[i] in lex.NOUN_LIKE_VERBS:
+            return False
+        c = self._complement_start(j + 1)
+        return c > 0 and self._document_at(i, c)
 
     def _perfect_been(self, j: int, verb: str) -> bool:
         """``has been saying``, ``had long been warning``: "been" before the "-ing" cue ``verb`` of
