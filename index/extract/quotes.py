@@ -2174,6 +2174,8 @@ class _Attributor:
         e = self._gap_start(i)
         if e < i and (self._document_at(i, e) or self._document_by(i, e)):
             return True
+        if i + 1 < self.n and (self.lows[i + 1] in lex.DOCUMENT_VERBS or self.lows[i + 1] in _CUE_VERBS):
+            return False  # "A CNN poll for the network's morning show found …": "show" is a noun
         c = self._complement_start(e)
         return c > 0 and self._document_at(i, c)
 
