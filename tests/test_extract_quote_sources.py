@@ -1124,8 +1124,10 @@ def test_trailing_document_by_a_named_center():
 
 
 def test_document_by_a_maker_with_a_lower_case_tail_is_not_read():
+    # (nineteenth round) the lower-case tail is no part of the maker's name; (twenty-second round)
+    # it is the document's complement, so the maker before it speaks
     body = "Voters met. An analysis by Politifact of elections going back to 1972 showed the party won."
-    assert _quotes(body) == {}
+    assert _quotes(body) == {"Politifact": ["the party won."]}
 
 
 def test_no_document_before_by_reads_nothing():
@@ -1554,3 +1556,70 @@ def test_institutions_named_by_a_place_or_a_last_word_are_organisations(name):
 def test_a_surname_spelled_like_a_street_is_still_a_person():
     speakers = extract_speakers("Picabo Street said she would race.", "Headline")
     assert [(s.name, s.type) for s in speakers] == [("Picabo Street", "person")]
+
+
+# Twenty-second round (src23): a document noun may take a complement ("of likely voters", "for NBC
+# News", "from 2011") between it and its verb; the maker named before the noun (or after its "by")
+# speaks through the document, not the complement's own name ("South Carolina voters").
+INTRO23 = "Mayor John Smith spoke to the council on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        (
+            "A Gallup poll of likely voters in Ohio showed Senator Jane Doe with a 12-point lead.",
+            "Gallup",
+            "Senator Jane Doe with a 12-point lead.",
+        ),
+        (
+            "A Reuters survey of economists published on Friday estimated that growth will slow.",
+            "Reuters",
+            "growth will slow.",
+        ),
+        (
+            "A Marist poll for NBC News released last week actually showed the mayor ahead.",
+            "Marist",
+            "the mayor ahead.",
+        ),
+        (
+            "An analysis by the Tax Policy Center of the plan found that it would cost $9 trillion.",
+            "Tax Policy Center",
+            "it would cost $9 trillion.",
+        ),
+        (
+            "A report published by the Urban Institute this month found that rents are rising.",
+            "Urban Institute",
+            "rents are rising.",
+        ),
+        (
+            "A YouGov poll has, however, revealed that the president is unpopular.",
+            "YouGov",
+            "the president is unpopular.",
+        ),
+        (
+            "As another Pew study from 2011 noted, young voters rarely vote.",
+            "Pew",
+            "young voters rarely vote.",
+        ),
+    ],
+)
+def test_document_with_a_complement_speaks_through_its_maker(sentence, speaker, quote):
+    assert _quotes(INTRO23 + sentence, "Headline") == {speaker: [quote]}
+
+
+def test_document_complement_with_a_name_is_not_the_speaker():
+    # the voters were polled; CNN/ORC says what they think (it had given "South Carolina voters")
+    body = INTRO23 + "A CNN/ORC poll of South Carolina voters showed the senator with a 16-point lead."
+    assert _quotes(body, "Headline") == {"CNN/ORC": ["the senator with a 16-point lead."]}
+
+
+def test_document_complement_before_a_noun_then_its_verb():
+    # "show" is a noun before "found": the verb after it is the cue
+    body = INTRO23 + "A CNN poll for the network's morning show found that the mayor is unpopular."
+    assert _quotes(body, "Headline") == {"CNN": ["the mayor is unpopular."]}
+
+
+def test_document_complement_with_a_relative_clause_has_no_maker():
+    body = INTRO23 + "A poll of voters who backed the mayor showed little change."
+    assert _quotes(body, "Headline") == {}
