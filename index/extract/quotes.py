@@ -473,7 +473,9 @@ def _prefixed_title(text: str) -> bool:
     hyphen ("then-Sen", "ex-Gov", "then-Rep"): "then-Sen. Barack Obama" is one sentence (it had
     ended at the period and cut the content "the distance between Clinton and then-Sen.")."""
     prefix, _, title = text.rpartition("-")
-    return prefix.isalpha() and prefix.islower() and title[:1].isupper() and title.lower() in lex.ABBREVIATIONS
+    if not (prefix.isalpha() and prefix.islower()):
+        return False
+    return title[:1].isupper() and title.lower() in lex.ABBREVIATIONS
 
 
 def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
