@@ -2006,3 +2006,45 @@ def test_aloud_after_the_cue_is_no_content():
     assert _quotes("Jane Doe wondered aloud whether the plan would work.") == {
         "Jane Doe": ["whether the plan would work."]
     }
+
+
+# -- twenty-second round: content boundaries at speech cues --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # a sentence-final name in apposition to a role noun is the object's own: it says whom
+        # the Source meant ("his rival" alone had been the quote)
+        ("Jane Doe criticized her rival, Sen. Bob Smith.", "her rival, Sen. Bob Smith."),
+        ("Jane Doe praised the mayor's chief of staff, Tom Brown.", "the mayor's chief of staff, Tom Brown."),
+    ],
+)
+def test_a_final_name_apposition_stays_in_the_object(sentence, content):
+    assert _quotes(sentence) == {"Jane Doe": [content]}
+
+
+def test_a_final_name_apposition_after_a_name_is_not_taken():
+    # (the guard: the word before the comma must be a lower-case role noun; a trailing
+    # "…, Name said" is an attribution of its own)
+    assert _quotes("Jane Doe praised the plan, Bob Smith said.")["Bob Smith"] == [
+        "Jane Doe praised the plan"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # "then-Sen." / "ex-Gov." are titles, not the end of a sentence (the content had stopped
+        # at "then-Sen." and the rest of the sentence was lost)
+        (
+            "Jane Doe argued that the gap between Clinton and then-Sen. Barack Obama was narrow.",
+            "the gap between Clinton and then-Sen. Barack Obama was narrow.",
+        ),
+        ("Jane Doe said ex-Gov. Tom Brown had signed the bill.", "ex-Gov. Tom Brown had signed the bill."),
+        # a case name's "v." ends no sentence
+        ("Jane Doe said the court would overturn Roe v. Wade.", "the court would overturn Roe v. Wade."),
+    ],
+)
+def test_abbreviations_inside_the_content_end_no_sentence(sentence, content):
+    assert _quotes(sentence) == {"Jane Doe": [content]}

@@ -1026,6 +1026,8 @@ def object_end(text: str, cue: str = "") -> int:
             or _plain_list(text, match.start())
         )
         on = 0 if listed else _naming_goes_on(text, match.start(), cue)
+        if not listed and _final_name_apposition(text, match.start()):
+            break  # "criticized his rival, Senator Bob Smith.": the name is the object's own
         if on > 0:
             pos = on  # "called the law “much, much better” than …": the complement goes on
             continue
@@ -1047,6 +1049,23 @@ def object_end(text: str, cue: str = "") -> int:
         if verb is not None:
             return verb.start()
     return end
+
+
+# (twenty-second round) A sentence-final name in apposition to a role noun that ends the object
+# ("praised Clinton's successor, John F. Kerry.", "criticized his rival, Sen. Bob Smith."): the
+# name says whom the Source meant, so it is part of the object (PolNeAR's contents take it).
+_FINAL_NAME_APPOSITION: Final = re.compile(
+    r",\s+[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}[.!?]?[\u201d\"']?\s*$"
+)
+
+
+def _final_name_apposition(text: str, at: int) -> bool:
+    """Whether the comma at ``at`` opens a sentence-final name (``_FINAL_NAME_APPOSITION``) after a
+    lower-case role noun ("his rival", "the president's housing secretary")."""
+    head = text[:at].split()
+    if not head or not head[-1][:1].islower() or not head[-1].isalpha():
+        return False
+    return _FINAL_NAME_APPOSITION.match(text, at) is not None
 
 
 # (twenty-first round) A season ("announced his candidacy last spring") or a year that ends the

@@ -461,9 +461,21 @@ def _ends_sentence(texts: list[str], lows: list[str], caps: list[bool], i: int) 
 
 def _is_abbreviation_word(text: str, low: str, cap: bool) -> bool:
     """``Mr``, ``Sen``, ``J`` (an initial) before a period that does not end the sentence."""
-    if (len(text) == 1 and cap) or low in lex.ABBREVIATIONS:
-        return True
-    return "-" in text and _PARTY_TAG.fullmatch(text) is not None  # "(D-R.I.)", "(R-Fla.)"
+    if (len(text) == 1 and cap) or low in lex.ABBREVIATIONS or text == "v":
+        return True  # ("v": a case name, "Roe v. Wade", is one sentence)
+    if "-" not in text:
+        return False
+    return _PARTY_TAG.fullmatch(text) is not None or _prefixed_title(text)  # "(D-R.I.)", "(R-Fla.)"
+
+
+def _prefixed_title(text: str) -> bool:
+    """(twenty-second round) Whether ``text`` is a title abbreviation after a lower-case prefix and a
+    hyphen ("then-Sen", "ex-Gov", "then-Rep"): "then-Sen. Barack Obama" is one sentence (it had
+    ended at the period and cut the content "the distance between Clinton and then-Sen.")."""
+    prefix, _, title = text.rpartition("-")
+    if not (prefix.isalpha() and prefix.islower()):
+        return False
+    return title[:1].isupper() and title.lower() in lex.ABBREVIATIONS
 
 
 def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
