@@ -1219,7 +1219,7 @@ _STANDING_POLLS: Final = lex.words("polls surveys")
 _CONJUNCT_DESCRIPTION_MAX: Final = 5
 # (twenty-second round) An age before the second conjunct's name ("Zeliff and 24-year-old Tom …").
 _AGE_WORD: Final = re.compile(r"\d{1,3}-year-old$")
-# The longest first item of a list of Sources (``_list_head``) and the one-word openers before it.
+# The longest first item of a list of Sources (``_list_first_source``) and the one-word openers before it.
 _LIST_ITEM_MAX: Final = 4
 _LIST_OPENERS: Final = lex.words("instead meanwhile however also still yet now separately similarly likewise")
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
@@ -3478,8 +3478,8 @@ class _Attributor:
         if self.names._run_end(f) < e or e - f > _LIST_ITEM_MAX:
             return
         start = self.names.firsts[sent]
-        if f != start and not (f == start + 2 and self.texts[start + 1] == "," and not self.caps[start + 1]
-                               and self.lows[start] in _LIST_OPENERS):
+        opened = f == start + 2 and self.texts[start + 1] == "," and self.lows[start] in _LIST_OPENERS
+        if f != start and not opened:  # "Instead, Matthews, …": one opening adverb before the list
             return
         parsed = self.names.parse_run(f, e, lenient=True)
         if parsed and parsed[1] == "person":
