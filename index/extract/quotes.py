@@ -3481,8 +3481,12 @@ class _Attributor:
         opened = f == start + 2 and self.texts[start + 1] == "," and self.lows[start] in _LIST_OPENERS
         if f != start and not opened:  # "Instead, Matthews, …": one opening adverb before the list
             return
+        if self.lows[i] not in _content.SPEECH_CUES and self.lows[i] not in _content.STATEMENT_VERBS:
+            return  # "Indonesia, Sri Lanka and the Seychelles accepted …": no statement
+        if e - f == 1 and not self._introduced_person(f):
+            return  # "Sony, IBM and Toshiba have released …": a lone word is a person once named in full
         parsed = self.names.parse_run(f, e, lenient=True)
-        if parsed and parsed[1] == "person":
+        if parsed and parsed[1] == "person" and not _is_place(parsed[0]):
             self._add((parsed[0], parsed[1]), i, f, e, inverted=False)
 
     def _continues_a_name(self, e: int) -> bool:
