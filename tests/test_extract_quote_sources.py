@@ -1623,3 +1623,48 @@ def test_document_complement_before_a_noun_then_its_verb():
 def test_document_complement_with_a_relative_clause_has_no_maker():
     body = INTRO23 + "A poll of voters who backed the mayor showed little change."
     assert _quotes(body, "Headline") == {}
+
+
+# Twenty-second round: the first conjunct of coordinated Sources speaks too past a title with "of"
+# ("former Secretary of State"), an age ("24-year-old") or as the head of a list opening the
+# sentence; PolNeAR keys such a joint statement by its first name, and the first name had been lost.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Former Maryland Gov. Martin Walsh and former Secretary of State Hillary Clinton said the"
+            " plan would fail.",
+            {"Martin Walsh": ["the plan would fail."], "Hillary Clinton": ["the plan would fail."]},
+        ),
+        (
+            "Mayor Ann Lee and Secretary of Labor Tom Perez said the strike would end soon.",
+            {"Ann Lee": ["the strike would end soon."], "Tom Perez": ["the strike would end soon."]},
+        ),
+        (
+            "Ann Zeliff and 24-year-old Tom Giancola said that canvassers would rank the voters.",
+            {
+                "Ann Zeliff": ["canvassers would rank the voters."],
+                "Tom Giancola": ["canvassers would rank the voters."],
+            },
+        ),
+    ],
+)
+def test_first_conjunct_past_a_title_with_of_or_an_age_speaks(body, expected):
+    assert _quotes(body) == expected
+
+
+def test_head_of_a_source_list_after_an_opening_adverb_speaks():
+    body = (
+        "Chris Matthews hosted the panel. Instead, Matthews, MSNBC's Alex Seitz-Wald and Reuters'"
+        " Luciana Lopez argued that the plan grows out of naivete."
+    )
+    quote = ["the plan grows out of naivete."]
+    assert _quotes(body) == {"Chris Matthews": quote, "Alex Seitz-Wald": quote, "Luciana Lopez": quote}
+
+
+def test_list_head_after_an_apposition_or_a_preposition_does_not_speak():
+    # "the mayor" is an apposition, not a list item; "between" makes the names an object
+    assert _quotes("John Smith, the mayor, and Jane Doe said the plan would fail.") == {
+        "Jane Doe": ["the plan would fail."]
+    }
+    assert _quotes("The talks between Clinton, Sanders and Jane Doe said nothing.") == {}

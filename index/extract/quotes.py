@@ -1236,6 +1236,11 @@ _STANDING_POLLS: Final = lex.words("polls surveys")
 # Words of a description between "and" and the second conjunct's name ("and former Maryland
 # governor Martin O'Malley"): read by ``_first_conjunct_end``.
 _CONJUNCT_DESCRIPTION_MAX: Final = 5
+# (twenty-second round) An age before the second conjunct's name ("Zeliff and 24-year-old Tom …").
+_AGE_WORD: Final = re.compile(r"\d{1,3}-year-old$")
+# The longest first item of a list of Sources (``_list_first_source``) and the one-word openers before it.
+_LIST_ITEM_MAX: Final = 4
+_LIST_OPENERS: Final = lex.words("instead meanwhile however also still yet now separately similarly likewise")
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
 _INFINITIVE_STOP: Final = lex.words(
@@ -3528,6 +3533,46 @@ class _Attributor:
         parsed = self.names.parse_run(k, e, lenient=True)
         if parsed and not _is_place(parsed[0]):
             self._add((parsed[0], parsed[1]), i, k, e, inverted=False)
+            self._list_first_source(i, k)
+
+    def _title_of(self, m: int) -> bool:
+        """(twenty-second round) Whether the "of" at ``m`` joins the capitalised words of a title
+        between "and" and the second name ("and former Secretary of State Hillary Clinton called")."""
+        return (
+            self.lows[m] == "of"
+            and 0 < m < self.n - 1
+            and self.caps[m - 1]
+            and self.caps[m + 1]
+            and self.lows[m - 1].rstrip(".") in lex.TITLES
+        )
+
+    def _list_first_source(self, i: int, k: int) -> None:
+        """(twenty-second round) ``Matthews, MSNBC's Alex Seitz-Wald and Reuters' Luciana Lopez
+        argued``: the first name of a list of Sources opening the sentence speaks too (PolNeAR keys
+        such a statement by that first name).  Only a list at the sentence's start (or after one
+        opening adverb and its comma), whose first item is a name run the comma closes."""
+        if k > 0 and self.caps[k - 1] and self.texts[k - 1].endswith(_POSSESSIVE_ENDS):
+            k -= 1  # "MSNBC's Alex Seitz-Wald": the outlet describes the second item
+        if k < 2 or self.texts[k - 1] != "," or not self.names._is_name_word(k - 2):
+            return
+        e = k - 1
+        f = e - 1
+        sent = self.sents[k]
+        while f > 0 and self.sents[f - 1] == sent and self.names._is_name_word(f - 1):
+            f -= 1
+        if self.names._run_end(f) < e or e - f > _LIST_ITEM_MAX:
+            return
+        start = self.names.firsts[sent]
+        opened = f == start + 2 and self.texts[start + 1] == "," and self.lows[start] in _LIST_OPENERS
+        if f != start and not opened:  # "Instead, Matthews, …": one opening adverb before the list
+            return
+        if self.lows[i] not in _content.SPEECH_CUES and self.lows[i] not in _content.STATEMENT_VERBS:
+            return  # "Indonesia, Sri Lanka and the Seychelles accepted …": no statement
+        if e - f == 1 and not self._introduced_person(f):
+            return  # "Sony, IBM and Toshiba have released …": a lone word is a person once named in full
+        parsed = self.names.parse_run(f, e, lenient=True)
+        if parsed and parsed[1] == "person" and not _is_place(parsed[0]):
+            self._add((parsed[0], parsed[1]), i, f, e, inverted=False)
 
     def _continues_a_name(self, e: int) -> bool:
         """Whether capitalised words after "and" (at ``e``) run on to a title: "Health and Human
@@ -3562,6 +3607,8 @@ class _Attributor:
                 or low in _ROLE_WORDS
                 or (self.caps[m] and self.texts[m][:1].isalpha())
                 or (self.texts[m] == "." and self.lows[m - 1] in lex.TITLES)
+                or self._title_of(m)
+                or _AGE_WORD.match(low) is not None
             ):
                 return -1
             m -= 1
