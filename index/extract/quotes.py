@@ -1204,6 +1204,8 @@ _DESCRIBED_TIES: Final[tuple[tuple[str, ...], ...]] = (
 # it, how far it may run, and the words before a name that opens its clause.
 _FRAME_LEADS: Final = lex.words("in during at on")
 _FRAME_REACH: Final = 8
+# Possessives inside a frame ("Trump in his announcement speech called …"): the frame's owner, no clause.
+_FRAME_POSSESSIVES: Final = lex.words("his her their")
 _FRAME_OPENERS: Final = _SUBORDINATORS | frozenset([",", "and", "but", ";"])
 # Words before a description that opens its clause ("…, people close to Clinton say").
 _DESCRIBED_OPENERS: Final = frozenset([",", ";", "and", "but", "that", "--", "—", "–"])
@@ -3062,7 +3064,10 @@ class _Attributor:
                 return False
             k -= 1
         # (the costlier word tests only once a frame was found: most cues have none)
-        if f < 0 or any(self._clause_word(m) or self._finite_verb(m) for m in range(f + 1, j + 1)):
+        if f < 0 or any(
+            (self._clause_word(m) and self.lows[m] not in _FRAME_POSSESSIVES) or self._finite_verb(m)
+            for m in range(f + 1, j + 1)
+        ):
             return False
         if f < 1 or self.sents[f - 1] != sent or not self.names._is_name_word(f - 1):
             return False
