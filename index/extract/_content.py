@@ -155,17 +155,28 @@ _REPEATING: Final = lex.words("reiterated reiterates repeated repeats repeating 
 _OBJECT_LEADS: Final = lex.words("his her their its the a an this that these those my our")
 
 
+# (twenty-second round) Exchanges between people: what "recounted" tells of them is what was said
+# ("Tanden recounted a conversation she had with Soros"), while "recounted the incident" or "her
+# life experiences" names events, no words.
+_RECOUNTED_NOUNS: Final = lex.words(
+    "conversation conversations exchange exchanges interaction interactions encounter encounters"
+)
+_RECOUNTING: Final = lex.words("recounted recounting")
+
+
 def statement_object(cue: str, text: str) -> bool:
     """Whether a verb of repeating, whose object is content only after "that" (``_EXPLICIT_ONLY``:
     "reiterated his support" is a thing), has a statement for object ("reiterated his belief that
     there will be …", "repeated his promise to repeal …"): a determiner, at most two modifiers,
-    then a noun of statements."""
-    if cue.lower() not in _REPEATING:
+    then a noun of statements (after "recounted" also a noun of exchanges, ``_RECOUNTED_NOUNS``)."""
+    low = cue.lower()
+    if low not in _REPEATING:
         return False
     words = [w.lower().strip(",.;:") for w in text.split(None, 4)[:4]]
     if words and words[0] in _OBJECT_LEADS:
         words = words[1:]
-    return any(w in _STATEMENT_NOUNS for w in words[:3])
+    nouns = _STATEMENT_NOUNS | _RECOUNTED_NOUNS if low in _RECOUNTING else _STATEMENT_NOUNS
+    return any(w in nouns for w in words[:3])
 
 
 # Particles of phrasal verbs after a cue ("called off", "showed up"): no content follows.
