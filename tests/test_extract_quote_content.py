@@ -2006,3 +2006,24 @@ def test_aloud_after_the_cue_is_no_content():
     assert _quotes("Jane Doe wondered aloud whether the plan would work.") == {
         "Jane Doe": ["whether the plan would work."]
     }
+
+
+# Twenty-second round (rev23): rules earlier rounds dropped for precision, re-measured.
+def test_writers_concession_in_a_parenthesis_ends_the_content():
+    # "(although he allowed …)" is the writer's aside on the Source's words, not part of them
+    body = (
+        "Mayor Tom Reed spoke on Monday. Later, Reed in his budget speech called the stadium plan "
+        "“a scam” (although he allowed that some parts were useful)."
+    )
+    assert _quotes(body) == {"Tom Reed": ["the stadium plan “a scam”"]}
+
+
+def test_recounted_conversation_is_content():
+    # a recounted exchange between people is what was said in it
+    body = "Senator Mary Cook recounted a conversation she had with the governor at a dinner."
+    assert _quotes(body) == {"Mary Cook": ["a conversation she had with the governor at a dinner."]}
+
+
+def test_recounted_incident_is_no_content():
+    # an event recounted is no statement: "recounted" stays explicit-only for other objects
+    assert _quotes("Senator Mary Cook recounted the incident on a radio show.") == {"Mary Cook": []}
