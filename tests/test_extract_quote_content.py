@@ -2048,3 +2048,18 @@ def test_a_final_name_apposition_after_a_name_is_not_taken():
 )
 def test_abbreviations_inside_the_content_end_no_sentence(sentence, content):
     assert _quotes(sentence) == {"Jane Doe": [content]}
+
+
+# Twenty-second round (rev23): rules earlier rounds dropped for precision, re-measured.
+def test_writers_concession_in_a_parenthesis_ends_the_content():
+    # "(although he allowed …)" is the writer's aside on the Source's words, not part of them
+    body = (
+        "Mayor Tom Reed spoke on Monday. Later, Reed in his budget speech called the stadium plan "
+        "“a scam” (although he allowed that some parts were useful)."
+    )
+    assert _quotes(body) == {"Tom Reed": ["the stadium plan “a scam”"]}
+
+
+def test_recounted_incident_is_no_content():
+    # an event recounted is no statement: "recounted" stays explicit-only for other objects
+    assert _quotes("Senator Mary Cook recounted the incident on a radio show.") == {"Mary Cook": []}

