@@ -443,6 +443,7 @@ DOCUMENT_VERBS: Final[frozenset[str]] = words(
     """
     shows show showed shown found finds find suggests suggested indicates indicated concluded
     concludes puts put gave gives estimated estimates projected projects revealed reveals
+    indicate underscores underscore underscored
     """
 )
 # Words between a document noun and its verb ("a poll out Monday", "a poll conducted last week").

@@ -787,6 +787,8 @@ _COMPLEMENT_REACH: Final = 9
 # Words and commas between such a complement and the verb ("has, however, revealed", "actually").
 _DOC_ASIDES: Final = frozenset([",", "however", "actually", "consistently", "also"])
 _DOC_GAP_REACH: Final = 5
+# (doc24) Words in an aside between commas that parts a document from its verb.
+_ASIDE_REACH: Final = 16
 # Participles of making a document, between it and its maker ("a poll conducted by"); not
 # "commissioned" or "funded": who pays for a study does not write it.
 # Heads of institutions named with a complement ("Commission on …", "Center for …", "Bank of …").
@@ -797,6 +799,8 @@ _INSTITUTION_HEADS: Final = lex.words(
     coalition alliance organization organisation court academy
     """
 )
+# (doc24) Schools named with "of" that make polls and studies ("the University of New Hampshire").
+_SCHOOL_HEADS: Final = lex.words("university college")
 _AND_PART: Final = 3  # "and" and at most two words closing an institution's name
 _CALENDAR_WORDS: Final = lex.WEEKDAYS | lex.MONTHS
 _MADE_BY_HYPHEN: Final = re.compile(r"-(?:sponsored|funded|backed|commissioned|led|owned)$")
@@ -2208,6 +2212,35 @@ class _Attributor:
         if i + 1 < self.n and (self.lows[i + 1] in lex.DOCUMENT_VERBS or self.lows[i + 1] in _CUE_VERBS):
             return False  # "A CNN poll for the network's morning show found …": "show" is a noun
         c = self._complement_start(e)
+        if c > 0 and self._document_at(i, c):
+            return True
+        return self._document_before_aside(i, e)
+
+    def _document_before_aside(self, i: int, e: int) -> bool:
+        """(twenty-second round, doc24) A document subject cut off from its verb at ``i`` by an
+        aside between commas that ends at ``e`` ("An AP survey of superdelegates, who are
+        influential in picking the nominee, found", "A Fox News poll, conducted jointly with two
+        firms, shows"): the aside opens with a relative word or a participle of making a document,
+        holds no quotation, and the document before its opening comma speaks as it would
+        without the aside."""
+        if e < 2 or e >= i or self.texts[e] != ",":
+            return False
+        k = e - 1
+        while k > 0 and e - k <= _ASIDE_REACH and self.sents[k] == self.sents[i]:
+            text = self.texts[k]
+            if text in _OPEN_QUOTES or text in _CLOSE_QUOTES or self.lows[k] in _CUE_VERBS:
+                return False
+            if text == ",":
+                break
+            k -= 1
+        if k < 1 or self.texts[k] != "," or k + 1 >= e:
+            return False
+        opener = self.lows[k + 1]
+        if opener not in {"who", "which"} and opener not in _MADE_BY:
+            return False
+        if self._document_at(i, k) or self._document_by(i, k):
+            return True
+        c = self._complement_start(k)
         return c > 0 and self._document_at(i, c)
 
     def _document_at(self, i: int, e: int) -> bool:
@@ -4005,7 +4038,8 @@ class _Attributor:
         head = lows[j]
         a = j
         mods: list[int] = []  # token indices of the modifiers before the head
-        while a > 0 and j - a < 5 and self.sents[a - 1] == self.sents[j]:
+        reach = 5
+        while a > 0 and j - a < reach and self.sents[a - 1] == self.sents[j]:
             p = a - 1
             if lows[p] in lex.DETERMINERS or lows[p] in {"his", "her", "their", "its"}:
                 a -= 1
@@ -4020,6 +4054,11 @@ class _Attributor:
                 mods.insert(0, p)
                 a -= 1
                 break
+            if lows[p] == "of" and self._maker_of(p, head, mods):
+                mods.insert(0, p)  # "A University of New Hampshire poll": the maker's name is whole
+                a -= 1
+                reach = 7  # the institution's head before "of" still belongs to it
+                continue
             if lows[p] in _CUE_VERBS or lows[p] in {"and", "or", "that", "but", "of", "to", "in"}:
                 break
             mods.insert(0, p)
@@ -4051,6 +4090,19 @@ class _Attributor:
             # "Ms. Merkel's spokesman said": the spokesman she has (named earlier), else the description
             return self._role_description(i, a, j, head, named)
         return False
+
+    def _maker_of(self, p: int, head: str, mods: list[int]) -> bool:
+        """(doc24) Whether the "of" at ``p`` joins an institution's head to its capitalised name
+        inside a document's modifiers ("A University of New Hampshire poll", "a Bank of England
+        report"): the document's maker is named with "of", so the modifiers go on past it."""
+        return (
+            head in lex.DOCUMENT_NOUNS
+            and p > 0
+            and bool(mods)
+            and self.caps[mods[0]]
+            and self.caps[p - 1]
+            and (self.lows[p - 1] in _INSTITUTION_HEADS or self.lows[p - 1] in _SCHOOL_HEADS)
+        )
 
     def _first_conjunct_role(self, a: int, head: str) -> bool:
         """(twenty-first round) Whether the role description starting at ``a`` (its head ``head``)
