@@ -434,7 +434,7 @@ DOCUMENT_NOUNS: Final[frozenset[str]] = words(
     poll polls survey surveys study studies analysis report reports review data records figures
     audit memo estimate estimates projections search tally count investigation investigations
     article articles paper papers email emails filings filing documents video
-    statistics average averages results research forecast forecasts tallies
+    statistics average averages results research forecast forecasts tallies website ad ads
     """
 )
 
