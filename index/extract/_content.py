@@ -70,6 +70,12 @@ STATEMENT_VERBS: Final[frozenset[str]] = lex.words(
     identified
     """
 ) | lex.CRITICISM_VERBS | lex.EVALUATION_VERBS  # assailed, compared …: see the lexicon
+#: (doc24) Verbs that take a cue only after a document subject (no speech trigger of their own),
+#: whose object is the document's finding: "the CBS poll gave Clinton a lead", "the Rasmussen poll
+#: has shown Trump in the lead", "Gallup's tracking poll puts Obama's approval at 49 percent".
+DOCUMENT_OBJECT_VERBS: Final[frozenset[str]] = lex.words(
+    "gave gives put puts shown find indicate underscore underscores"
+)
 #: Verbs of belief and expectation whose clause is the Source's stated position ("Trump believes the
 #: deal is bad", "Sanders hopes his supporters will …"); they attribute only to a named subject.
 BELIEF_VERBS: Final[frozenset[str]] = lex.words(
@@ -273,6 +279,8 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     low = cue.lower()
     if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS and low not in SPEECH_CUES):
         return False  # a person "found a receptive audience", but "suggested Trump went too far"
+    if kind != "person" and low in DOCUMENT_OBJECT_VERBS:
+        return True  # (doc24) only a document says these: "the CBS poll gave Clinton a lead"
     return (
         low in SPEECH_CUES
         or low in STATEMENT_VERBS
