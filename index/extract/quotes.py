@@ -498,6 +498,12 @@ def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
     return frozenset(_bare(t) if t.endswith(_POSSESSIVE_ENDS) else t for t in seen)
 
 
+def _institution_head(low: str) -> bool:
+    """(doc24) Whether a lower-cased word heads an institution's name that may take "of" or "for"
+    ("Center", "Bank", "University")."""
+    return low in _INSTITUTION_HEADS or low in _SCHOOL_HEADS
+
+
 def _bare(text: str) -> str:
     """A word without its possessive: ``Clinton’s`` -> ``Clinton``."""
     return _POSSESSIVE.sub("", text) if len(text) > 2 and text.endswith(_POSSESSIVE_ENDS) else text
@@ -801,6 +807,7 @@ _INSTITUTION_HEADS: Final = lex.words(
 )
 # (doc24) Schools named with "of" that make polls and studies ("the University of New Hampshire").
 _SCHOOL_HEADS: Final = lex.words("university college")
+_INSTITUTION_REACH: Final = 6  # (doc24) words of an institution's name before its possessive
 _AND_PART: Final = 3  # "and" and at most two words closing an institution's name
 _CALENDAR_WORDS: Final = lex.WEEKDAYS | lex.MONTHS
 _MADE_BY_HYPHEN: Final = re.compile(r"-(?:sponsored|funded|backed|commissioned|led|owned)$")
@@ -4053,6 +4060,8 @@ class _Attributor:
             if caps[p] and texts[p].endswith(_POSSESSIVE_ENDS):
                 mods.insert(0, p)
                 a -= 1
+                if head in lex.DOCUMENT_NOUNS:
+                    a = self._institution_before(p, mods)  # "the Center for American Progress's analysis"
                 break
             if lows[p] == "of" and self._maker_of(p, head, mods):
                 mods.insert(0, p)  # "A University of New Hampshire poll": the maker's name is whole
@@ -4091,6 +4100,31 @@ class _Attributor:
             return self._role_description(i, a, j, head, named)
         return False
 
+    def _institution_before(self, p: int, mods: list[int]) -> int:
+        """(doc24) The first token of an institution's whole name that ends in the possessive at
+        ``p`` before a document noun ("the Center for American Progress's analysis", "the
+        Congressional Budget Office's report"), its tokens put before ``mods``; ``p`` when the name
+        has no institution's head word ("Hillary Clinton's report" keeps its maker as read).  Only
+        mid-sentence capitals and the joiners of a name ("for", "of") go in."""
+        run: list[int] = []
+        q = p - 1
+        while q >= 0 and p - q <= _INSTITUTION_REACH and self.sents[q] == self.sents[p]:
+            low = self.lows[q]
+            if self.caps[q] and low not in lex.DETERMINERS and self.texts[q] in self.names.mid_caps:
+                run.insert(0, q)
+            elif low in _NAME_JOINERS and q > 0 and self.caps[q - 1] and _institution_head(self.lows[q - 1]):
+                run.insert(0, q)
+            else:
+                break
+            q -= 1
+        words = [self.lows[k] for k in run] + [_bare(self.lows[p])]
+        if not run or not any(_institution_head(w) for w in words):
+            return p
+        if self.lows[run[0]] in _NAME_JOINERS:
+            return p
+        mods[0:0] = run
+        return run[0]
+
     def _maker_of(self, p: int, head: str, mods: list[int]) -> bool:
         """(doc24) Whether the "of" at ``p`` joins an institution's head to its capitalised name
         inside a document's modifiers ("A University of New Hampshire poll", "a Bank of England
@@ -4101,7 +4135,7 @@ class _Attributor:
             and bool(mods)
             and self.caps[mods[0]]
             and self.caps[p - 1]
-            and (self.lows[p - 1] in _INSTITUTION_HEADS or self.lows[p - 1] in _SCHOOL_HEADS)
+            and _institution_head(self.lows[p - 1])
         )
 
     def _first_conjunct_role(self, a: int, head: str) -> bool:
