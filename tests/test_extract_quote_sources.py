@@ -1696,3 +1696,133 @@ def test_challenged_as_a_contest_is_no_statement():
 def test_challenge_in_a_headline_is_no_cue():
     # a headline's "X challenge(s) Y" is a contest as often as words and has no preposition to tell
     assert extract_speakers("Home printers can be cheaper.", "PC photo printers challenge pros") == []
+
+
+# Twenty-second round, second wave (doc24): more documents that speak through their makers.
+# Why: a poll, study or report is its maker's statement (PolNeAR annotates the document with its
+# maker's name as the Source), whatever stands between the document and its verb.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        # a maker named with "of" is named whole ("University of ..."), not cut at "of"
+        (
+            "A University of Vermont poll released Tuesday found that Sanders leads Clinton.",
+            "University of Vermont",
+            "Sanders leads Clinton.",
+        ),
+        (
+            "A Bank of Scotland survey showed that most savers expect rates to rise.",
+            "Bank of Scotland",
+            "most savers expect rates to rise.",
+        ),
+    ],
+)
+def test_document_maker_named_with_of(sentence, speaker, quote):
+    assert _quotes("Voters met on Monday. " + sentence) == {speaker: [quote]}
+
+
+def test_document_of_a_name_with_of_that_is_no_institution_is_not_its_maker():
+    # "the Friends of Earth poll": "Friends" heads no institution, so "of" still ends the name
+    body = "Voters met on Monday. A Friends of Earth poll found that most people recycle."
+    assert "Friends of Earth" not in _quotes(body)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        # an aside opened by a relative word, after a complement
+        (
+            "An Acme Research survey of county sheriffs, who run the local jails, found that most "
+            "jails are full.",
+            "Acme Research",
+            "most jails are full.",
+        ),
+        # an aside opened by a participle of making the document
+        (
+            "A Fox News poll, conducted jointly with two polling firms, shows Sanders with 47 percent.",
+            "Fox News",
+            "Sanders with 47 percent.",
+        ),
+        (
+            "A YouGov poll of party members, conducted for the Times, found that Corbyn was ahead.",
+            "YouGov",
+            "Corbyn was ahead.",
+        ),
+    ],
+)
+def test_document_parted_from_its_verb_by_an_aside(sentence, speaker, quote):
+    assert _quotes("Voters met on Monday. " + sentence) == {speaker: [quote]}
+
+
+def test_document_aside_opened_by_another_word_is_not_skipped():
+    # "like most others" opens no relative clause and names no making of the document
+    body = "Voters met on Monday. An Acme Research survey of sheriffs, like most others, found that jails are full."
+    assert _quotes(body) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ("Officials in Hudson County met. Hudson County land records indicate that the lot was sold in May.",
+         "Hudson County",
+         "the lot was sold in May."),
+        ("The Post-Ipsos poll underscores the gap between the two parties.", "Post-Ipsos",
+         "the gap between the two parties."),
+    ],
+)
+def test_document_verbs_indicate_and_underscores(sentence, speaker, quote):
+    # "indicate" and "underscores" say what a document found; a person who "suggests" is left as read
+    assert _quotes("Voters met on Monday. " + sentence) == {speaker: [quote]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ("The Heritage Foundation website notes that the group was founded in 1973.",
+         "Heritage Foundation", "the group was founded in 1973."),
+        ("A Cruz ad claims that Rubio backed amnesty.", "Cruz", "Rubio backed amnesty."),
+    ],
+)
+def test_websites_and_ads_are_documents(sentence, speaker, quote):
+    # a website or a campaign ad states its maker's words
+    assert _quotes("Voters met on Monday. Cruz spoke. " + sentence).get(speaker) == [quote]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ("The CBS poll gave Clinton a much higher lead than other polls.", "CBS",
+         "Clinton a much higher lead than other polls."),
+        ("The Rasmussen poll has shown Trump in the lead.", "Rasmussen", "Trump in the lead."),
+        ("The Gallup poll puts Obama's approval at 49 percent.", "Gallup", "Obama's approval at 49 percent."),
+        ("The AP count gives her 1,280 pledged delegates.", "AP", "her 1,280 pledged delegates."),
+    ],
+)
+def test_document_verbs_whose_object_is_the_finding(sentence, speaker, quote):
+    # only a document "gives" or "puts" a finding; its object is the content
+    assert _quotes("Voters met on Monday. " + sentence) == {speaker: [quote]}
+
+
+def test_an_agency_that_gave_money_states_nothing():
+    assert _quotes("Voters met on Monday. The Pentagon gave Ukraine 300 million dollars in aid.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ("The Center for American Progress's analysis found that the plan would cost jobs.",
+         "Center for American Progress", "the plan would cost jobs."),
+        ("The Institute for Fiscal Studies' report said the deficit would rise.",
+         "Institute for Fiscal Studies", "the deficit would rise."),
+        ("The Congressional Budget Office's report estimated that the bill would cost more.",
+         "Congressional Budget Office", "the bill would cost more."),
+        ("Hillary Clinton's report found that the agency was failing.", "Clinton",
+         "the agency was failing."),
+    ],
+)
+def test_possessive_institution_is_named_whole(sentence, speaker, quote):
+    # the metric keys a Source by its last capital before "of"/"for": "the Institute for Fiscal
+    # Studies' report" is the Institute's, so the whole name must be the speaker, not "Studies"
+    assert _quotes("Voters met on Monday. " + sentence) == {speaker: [quote]}
