@@ -1758,7 +1758,10 @@ def test_document_parted_from_its_verb_by_an_aside(sentence, speaker, quote):
 
 def test_document_aside_opened_by_another_word_is_not_skipped():
     # "like most others" opens no relative clause and names no making of the document
-    body = "Voters met on Monday. An Acme Research survey of sheriffs, like most others, found that jails are full."
+    body = (
+        "Voters met on Monday. An Acme Research survey of sheriffs, like most others, "
+        "found that jails are full."
+    )
     assert _quotes(body) == {}
 
 
@@ -1826,3 +1829,22 @@ def test_possessive_institution_is_named_whole(sentence, speaker, quote):
     # the metric keys a Source by its last capital before "of"/"for": "the Institute for Fiscal
     # Studies' report" is the Institute's, so the whole name must be the speaker, not "Studies"
     assert _quotes("Voters met on Monday. " + sentence) == {speaker: [quote]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ("The race is close, with a CNN/ORC poll giving Clinton a 30-point advantage.", "CNN/ORC",
+         "Clinton a 30-point advantage."),
+        ("Prices rose, with the Acme Institute figures showing a 45% increase in rents.",
+         "Acme Institute", "a 45% increase in rents."),
+    ],
+)
+def test_document_in_an_absolute_phrase_speaks_through_its_maker(sentence, speaker, quote):
+    # ", with <document> showing/finding/giving …" states the document's finding as its verb would
+    assert _quotes("Voters met on Monday. " + sentence) == {speaker: [quote]}
+
+
+def test_document_carried_with_someone_is_no_absolute_phrase():
+    # "arrived with a report showing …": no comma before "with", so no absolute phrase
+    assert _quotes("Voters met on Monday. He arrived with a Pentagon report showing the damage.") == {}

@@ -279,7 +279,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     low = cue.lower()
     if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS and low not in SPEECH_CUES):
         return False  # a person "found a receptive audience", but "suggested Trump went too far"
-    if kind != "person" and low in DOCUMENT_OBJECT_VERBS:
+    if kind != "person" and (low in DOCUMENT_OBJECT_VERBS or low in lex.DOCUMENT_PARTICIPLES):
         return True  # (doc24) only a document says these: "the CBS poll gave Clinton a lead"
     return (
         low in SPEECH_CUES

@@ -794,7 +794,7 @@ _COMPLEMENT_REACH: Final = 9
 _DOC_ASIDES: Final = frozenset([",", "however", "actually", "consistently", "also"])
 _DOC_GAP_REACH: Final = 5
 # (doc24) Words in an aside between commas that parts a document from its verb.
-_ASIDE_REACH: Final = 16
+_DOC_ASIDE_REACH: Final = 25
 # Participles of making a document, between it and its maker ("a poll conducted by"); not
 # "commissioned" or "funded": who pays for a study does not write it.
 # Heads of institutions named with a complement ("Commission on …", "Center for …", "Bank of …").
@@ -807,6 +807,7 @@ _INSTITUTION_HEADS: Final = lex.words(
 )
 # (doc24) Schools named with "of" that make polls and studies ("the University of New Hampshire").
 _SCHOOL_HEADS: Final = lex.words("university college")
+_ABSOLUTE_REACH: Final = 7  # (doc24) words from "with" to a document noun in an absolute phrase
 _INSTITUTION_REACH: Final = 6  # (doc24) words of an institution's name before its possessive
 _AND_PART: Final = 3  # "and" and at most two words closing an institution's name
 _CALENDAR_WORDS: Final = lex.WEEKDAYS | lex.MONTHS
@@ -964,6 +965,7 @@ _AS_PUT: Final = lex.words("put puts")
 _TRIGGERS: Final = (
     (_CUE_VERBS | _INVERTED_CUES | lex.STANCE_VERBS | lex.PROGRESSIVE_VERBS | lex.DOCUMENT_VERBS)
     | lex.PARTICIPLE_CUES
+    | lex.DOCUMENT_PARTICIPLES
     | {"according", ":", "in", "clear"}
     | frozenset(_PHRASAL_CUES)  # not .keys(): frozenset | dict_keys is a set (mypyc checks the type)
     | frozenset(lex.TOPIC_CUES)
@@ -1438,6 +1440,8 @@ class _Attributor:
                 self._signature(i) or self._paragraph_signature(i)
             elif low in _AS_PUT and self._as_put_it(i):
                 continue  # "As John Cornyn, the No. 2 in the GOP leadership, put it: “…”"
+            elif low in lex.DOCUMENT_PARTICIPLES and not caps[i] and self._document_absolute(i):
+                continue  # "…, with a CNN/ORC poll giving Clinton a 30-point advantage"
             elif low in lex.DOCUMENT_VERBS and not caps[i] and self._document(i):
                 continue  # "A CNN/ORC poll last month showed …", "FEC records show …"
             elif caps[i] and low in _OPENING_CUES and self._opens_sentence(i):
@@ -2201,7 +2205,9 @@ class _Attributor:
     @staticmethod
     def _document_subject(head: str, cue: str) -> bool:
         """Documents speak through report verbs ("a USA TODAY analysis shows", "FEC records show")."""
-        return head in lex.DOCUMENT_NOUNS and (cue in lex.DOCUMENT_VERBS or cue in _CUE_VERBS)
+        return head in lex.DOCUMENT_NOUNS and (
+            cue in lex.DOCUMENT_VERBS or cue in _CUE_VERBS or cue in lex.DOCUMENT_PARTICIPLES
+        )
 
     def _document(self, i: int) -> bool:
         """``A Monmouth poll out Monday showed``: a document noun (with a short time or participle
@@ -2223,6 +2229,23 @@ class _Attributor:
             return True
         return self._document_before_aside(i, e)
 
+    def _document_absolute(self, i: int) -> bool:
+        """(doc24) ``…, with a CNN/ORC poll giving Clinton a 30-point advantage``, ``with the new
+        Register/Bloomberg Politics survey finding that …``: in an absolute phrase a document noun
+        right before the participle at ``i``, with "with" opening its noun phrase, speaks through
+        its named maker as its finite verb would."""
+        j = i - 1
+        if j < 1 or self.lows[j] not in lex.DOCUMENT_NOUNS or self.caps[j] or self.sents[j] != self.sents[i]:
+            return False
+        k = j - 1
+        while k > 0 and j - k <= _ABSOLUTE_REACH and self.sents[k] == self.sents[i]:
+            if self.lows[k] == "with":  # an absolute phrase after its clause's comma, not "arrived with"
+                return self.texts[k - 1] == "," and self._nominal(i, j)
+            if self.texts[k] in {",", ";"} or self.lows[k] in _CUE_VERBS or self._clause_word(k):
+                return False
+            k -= 1
+        return False
+
     def _document_before_aside(self, i: int, e: int) -> bool:
         """(twenty-second round, doc24) A document subject cut off from its verb at ``i`` by an
         aside between commas that ends at ``e`` ("An AP survey of superdelegates, who are
@@ -2233,7 +2256,7 @@ class _Attributor:
         if e < 2 or e >= i or self.texts[e] != ",":
             return False
         k = e - 1
-        while k > 0 and e - k <= _ASIDE_REACH and self.sents[k] == self.sents[i]:
+        while k > 0 and e - k <= _DOC_ASIDE_REACH and self.sents[k] == self.sents[i]:
             text = self.texts[k]
             if text in _OPEN_QUOTES or text in _CLOSE_QUOTES or self.lows[k] in _CUE_VERBS:
                 return False
@@ -4110,12 +4133,12 @@ class _Attributor:
         q = p - 1
         while q >= 0 and p - q <= _INSTITUTION_REACH and self.sents[q] == self.sents[p]:
             low = self.lows[q]
-            if self.caps[q] and low not in lex.DETERMINERS and self.texts[q] in self.names.mid_caps:
-                run.insert(0, q)
-            elif low in _NAME_JOINERS and q > 0 and self.caps[q - 1] and _institution_head(self.lows[q - 1]):
-                run.insert(0, q)
-            else:
+            named = self.caps[q] and low not in lex.DETERMINERS and self.texts[q] in self.names.mid_caps
+            joiner = low in _NAME_JOINERS and q > 0 and self.caps[q - 1]
+            joiner = joiner and _institution_head(self.lows[q - 1])
+            if not (named or joiner):
                 break
+            run.insert(0, q)
             q -= 1
         words = [self.lows[k] for k in run] + [_bare(self.lows[p])]
         if not run or not any(_institution_head(w) for w in words):
