@@ -1848,3 +1848,70 @@ def test_document_in_an_absolute_phrase_speaks_through_its_maker(sentence, speak
 def test_document_carried_with_someone_is_no_absolute_phrase():
     # "arrived with a report showing …": no comma before "with", so no absolute phrase
     assert _quotes("Voters met on Monday. He arrived with a Pentagon report showing the damage.") == {}
+
+
+# name24: titles joined by "of" ("Secretary of State", "Chancellor of the Exchequer") before the
+# named Source, in trailing and inverted attributions; the whole title belongs to the Source, so the
+# clause before the comma is the content (the span had started at "State": nothing or no quote).
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ("The plan will fail, Secretary of State Jane Korver said.", "Jane Korver", "The plan will fail"),
+        ("The plan will fail, said Secretary of State Jane Korver.", "Jane Korver", "The plan will fail"),
+        ('"The plan will fail," said Secretary of State Jane Korver.', "Jane Korver", "The plan will fail"),
+        ("The plan will fail, Chancellor of the Exchequer Tom Brindle said.",
+         "Tom Brindle", "The plan will fail"),
+        ('"The plan will fail," Chancellor of the Exchequer Tom Brindle said.',
+         "Tom Brindle", "The plan will fail"),
+        ("The bill is dead, Speaker of the House Paul Rendell told reporters.",
+         "Paul Rendell", "The bill is dead"),
+        ("The troops are ready, said Chairman of the Joint Chiefs of Staff Joseph Dunmore.", "Joseph Dunmore",
+         "The troops are ready"),
+        ("The law stands, said Attorney General of Texas Ken Paxwell.", "Ken Paxwell", "The law stands"),
+        ("The plan will fail, then-Secretary of State Mary Colter said.",
+         "Mary Colter", "The plan will fail"),
+        ("The plan will fail, former Secretary of Defense Robert Gatling said.", "Robert Gatling",
+         "The plan will fail"),
+        ("The talks are over, said Minister of Foreign Affairs Sergei Lavin.",
+         "Sergei Lavin", "The talks are over"),
+    ],
+)
+def test_of_title_before_a_trailing_or_inverted_source(sentence: str, speaker: str, quote: str) -> None:
+    assert _quotes("Officials met on Monday. " + sentence) == {speaker: [quote]}
+
+
+def test_of_title_without_a_name_after_the_cue_names_no_source():
+    """"said the Chancellor of the Exchequer": the title's last word ("Exchequer") is no speaker."""
+    body = 'Officials met on Monday. "The economy is strong," said the Chancellor of the Exchequer.'
+    assert _quotes(body) == {}
+
+
+def test_surname_spelled_like_a_title_after_of_is_no_title():
+    """"Peter T. King of New York": "King of" is a surname and a place, not a title with "of"."""
+    body = "\"It's not going to be easy,\" said Representative Peter T. King of New York."
+    assert _quotes(body) == {"Peter T King": ["It's not going to be easy"]}
+
+
+# name24: particles inside a name: the name is read whole before the cue after a quotation ("Osama
+# bin Laden said", "Ursula von der Leyen told"), two particles in a row join the run, and a surname
+# written with its article ("al-Baghdadi") is a name word.
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ('"We will win," Osama bin Ladem said in the tape.', "Osama bin Ladem", "We will win"),
+        ('"The talks failed," Ursula von der Leyden told reporters.',
+         "Ursula von der Leyden", "The talks failed"),
+        ("The talks failed, said Frans van der Linde.", "Frans van der Linde", "The talks failed"),
+        ('"We are ready," Leonardo da Vinca said.', "Leonardo da Vinca", "We are ready"),
+        ('"We are ready," said Ali al-Sistana.', "Ali al-Sistana", "We are ready"),
+        ("The group will win, Ali al-Baghdada said.", "Ali al-Baghdada", "The group will win"),
+    ],
+)
+def test_particles_inside_a_source_name(sentence: str, speaker: str, quote: str) -> None:
+    assert _quotes("Officials met on Monday. " + sentence) == {speaker: [quote]}
+
+
+def test_of_title_opening_a_sentence_after_another():
+    """The period ending the previous sentence is no initial before the title ("…. Secretary of")."""
+    body = "Officials met on Monday. Secretary of Homeland Security Jeh Jonson warned that the risk is real."
+    assert _quotes(body) == {"Jeh Jonson": ["the risk is real."]}
