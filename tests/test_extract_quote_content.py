@@ -2063,3 +2063,47 @@ def test_writers_concession_in_a_parenthesis_ends_the_content():
 def test_recounted_incident_is_no_content():
     # an event recounted is no statement: "recounted" stays explicit-only for other objects
     assert _quotes("Senator Mary Cook recounted the incident on a radio show.") == {"Mary Cook": []}
+
+
+# fix25: a cue inside a "which" / "whom" clause reports the clause only, up to the comma before the
+# main clause's verb (what the subject of the main clause did or found is not the speaker's); a
+# clause that ends the sentence is not cut at an inner comma.
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ("An internal survey, which Smith said was biased, found that morale was low.",
+         "John Smith", "was biased"),
+        ("The plan, which Smith said would cost $5 million, was approved on Tuesday.",
+         "John Smith", "would cost $5 million"),
+        ("The bill, to which Smith said he objected, passed the Senate.", "John Smith", "he objected"),
+        ("The tax, which Smith says hurts families, will rise next year.", "John Smith", "hurts families"),
+        ("The vote, in which Smith said fraud was rampant, was certified.",
+         "John Smith", "fraud was rampant"),
+        ("The district saw 30 applicants, which Smith said were evenly split, with a couple for Kasich.",
+         "John Smith", "were evenly split, with a couple for Kasich."),
+    ],
+)
+def test_cue_inside_a_which_clause_reports_the_clause_only(sentence: str, speaker: str, quote: str) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {speaker: [quote]}
+
+
+# fix25: "According to <document>, …": the document's description (a participle of making it, time
+# words, a complement) up to its comma is part of the Source, and so is a person's affiliation
+# ("of Harvard"): the content is the clause after the comma.
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "quote"),
+    [
+        ("According to a Quinnipiac poll released Tuesday, the mayor leads by five points.",
+         "Quinnipiac", "the mayor leads by five points."),
+        ("According to a Gallup survey conducted last week, the mayor leads.", "Gallup", "the mayor leads."),
+        ("According to a CNN poll of likely voters, the mayor leads.", "CNN", "the mayor leads."),
+        ("According to a Monmouth poll out Thursday, the mayor leads.", "Monmouth", "the mayor leads."),
+        ("According to Commerce Department figures released Friday, sales rose 2 percent.",
+         "Commerce Department", "sales rose 2 percent."),
+        ("According to John Smyth of Harvard, the talks failed.", "John Smyth", "the talks failed."),
+        ("According to Jane Doe at the University of Chicago, the talks failed.",
+         "Jane Doe", "the talks failed."),
+    ],
+)
+def test_according_to_document_description_is_no_content(sentence: str, speaker: str, quote: str) -> None:
+    assert _quotes("Officials met on Monday. " + sentence) == {speaker: [quote]}

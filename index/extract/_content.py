@@ -1872,6 +1872,30 @@ _FINITE: Final = re.compile(
 
 _OPEN_RELATIVE: Final = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")
 
+# (fix25) A "which" / "whom" clause the cue stands in, after a comma (also after a preposition):
+# "An internal survey, which Smith said was biased, found …".
+_OPEN_WHICH: Final = re.compile(
+    r",\s+(?:(?:in|of|to|for|with|by|from|on|about|under)\s+)?(?:which|whom)\s[^,;:\u201c\u201d\"]*$"
+)
+# The predicate of the main clause after the relative clause's closing comma: a finite verb (a
+# past form with words after it: "…, especially his supporters, disenfranchised." is no predicate).
+_MAIN_PREDICATE: Final = re.compile(
+    r", (?:also |still |then )?(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must"
+    r"|found|finds|shows|showed|says|said|suggests|suggested|concludes|[a-z]{3,}ed(?= [a-z]))\b"
+)
+
+
+def which_clause_end(lead: str, text: str) -> int:
+    """(fix25) Where the content of a cue inside a "which" / "whom" clause (``lead``: the sentence up
+    to the cue) ends in ``text``, the words after the cue: at the comma before the main clause's
+    verb ("An internal survey, which Smith said was biased, | found that morale was low": what the
+    survey found is not Smith's); -1 when ``lead`` opens no such clause or the clause ends the
+    sentence ("…, which he said runs the risk of leaving millions of voters, especially …")."""
+    if not _OPEN_WHICH.search(lead):
+        return -1
+    match = _MAIN_PREDICATE.search(text)
+    return match.start() if match is not None else -1
+
 
 def inside_relative(text: str) -> bool:
     """Whether a cue stands inside a relative clause opened before it and not yet closed

@@ -884,6 +884,9 @@ _INSTITUTION_REACH: Final = 6  # (doc24) words of an institution's name before i
 _AND_PART: Final = 3  # "and" and at most two words closing an institution's name
 _CALENDAR_WORDS: Final = lex.WEEKDAYS | lex.MONTHS
 _MADE_BY_HYPHEN: Final = re.compile(r"-(?:sponsored|funded|backed|commissioned|led|owned)$")
+# (fix25) Participles whose "by" agent holds a document or words someone else made ("a memo cited /
+# quoted / obtained / reviewed / seen by X"): the agent is no Source of what the document says.
+_HELD_BY: Final = lex.words("cited quoted obtained reviewed seen viewed acquired leaked")
 _MADE_BY: Final = lex.words("conducted released published compiled issued produced prepared written carried")
 _ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
 _NAMING: Final = lex.words("called named dubbed")
@@ -1534,6 +1537,8 @@ class _Attributor:
                 continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
             elif low in _GUARDED_CUES and not self._word_follows(i, _GUARDED_CUES[low]):
                 continue  # "before Eerdekens identified her, Kuznetsova said: …": a finding, no words
+            elif i + 2 < self.n and lows[i + 1] == "by" and low in _HELD_BY:
+                continue  # "The Pentagon report cited by Smith found …": Smith holds it, did not make it
             elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
             elif low in _CUE_VERBS:
@@ -4635,6 +4640,8 @@ class _Attributor:
                 self._nominal_after(i, b - 1, cue)
                 return len(self.found) > found
             return False
+        if cue == "according to" and self._joined_maker(i, runs, b):
+            return True
         ra, rb = runs[-1]
         if titled:
             return self._of_titled_after(i, ra, rb, cue)
@@ -4669,6 +4676,25 @@ class _Attributor:
             return False
         self._org_purpose(rb)
         return True
+
+    def _joined_maker(self, i: int, runs: list[tuple[int, int]], b: int) -> bool:
+        """(fix25) ``according to an online University of Texas/Texas Tribune poll``: the last
+        capitalised run before ``b``, then a name joiner ("of", "for", "&") and capitalised runs up
+        to a document noun that ends the phrase, name its maker whole; the phrase had stopped at
+        "of", so "University" spoke and "of Texas … poll" became the content."""
+        if not runs or runs[-1][1] != b:
+            return False
+        first, k = runs[-1][0], b
+        while k + 1 < self.n and self.lows[k] in _NAME_JOINERS and self.names._is_name_word(k + 1):
+            k = self.names._run_end(k + 1)
+        if k == b or k >= self.n or self.lows[k] not in lex.DOCUMENT_NOUNS or self.sents[k] != self.sents[i]:
+            return False
+        runs_on = k + 1 < self.n and self.sents[k + 1] == self.sents[i] and self.texts[k + 1][:1].isalnum()
+        if runs_on and self.lows[k + 1] not in _DESCRIPTION_LEADS:
+            return False  # the phrase runs on past the document (not its description): not read
+        name = _POSSESSIVE.sub("", self.body[self.starts[first] : self.ends[k - 1]])
+        found = (name, "organization")
+        return self._add(found, i, first, k + 1, inverted=True, resolved=True, cue="according to")
 
     def _of_titled_after(self, i: int, ra: int, rb: int, cue: str) -> bool:
         """(name24) ``“…,” said Chancellor of the Exchequer Gordon Brown``: the person named after an
@@ -6129,12 +6155,16 @@ def _reported_span(
             start = s_start + last.start(1) if last is not None else s_start
             return start, s_start + len(text)
         start = att.source_end  # "According to the World Bank, about 12 percent …"
+        affiliation = _SOURCE_AFFILIATION.match(body, start, s_end)
+        if affiliation is not None:
+            start = affiliation.end()  # "According to Jane Doe of the Brookings Institution, …": hers
         aside = _content.according_aside_end(body[start:s_end]) if att.type == "person" else -1
         if aside > 0:
             start += aside  # "According to Jane Doe, a fellow at Brookings, the plan …": past the aside
         document = _DOCUMENT_AFTER_MAKER.match(body, start, s_end)
         if document is not None and document.group(1).lower() in lex.DOCUMENT_NOUNS:
             start = document.end()  # "According to Commerce Department figures, sales …": past them
+        start = _document_description_end(body, start, s_end)
         while start < s_end and body[start] in " ,":
             start += 1
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
@@ -6197,6 +6227,9 @@ def _reported_span(
             # …, did not show up": the clause ends at its comma
             comma = body.find(", ", start, end)
             end = comma if comma > start else end
+        else:
+            close = _content.which_clause_end(body[s_start : att.cue_start], body[start:end])
+            end = start + close if close > 0 else end
         if not found[1] and att.cue.lower() not in _CLAUSE_CUES:
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
@@ -6264,6 +6297,41 @@ def _after_source_aside(
 # (nineteenth round) The document noun after its maker in "According to <maker> data, …", up to its
 # comma: the document is part of the Source, not the first word of the content.
 _DOCUMENT_AFTER_MAKER: Final = re.compile(r"\s+([a-z]+),")
+
+# (fix25) A short description after the document, up to its comma: a participle of making it, time
+# words or a complement ("According to a Quinnipiac poll released Tuesday, …", "… a Gallup survey
+# conducted last week, …", "… a CNN poll of likely voters, …"): part of the Source, no content.
+# (fix25) The Source's affiliation after its name, up to the comma: "According to John Smith of
+# Harvard, …", "… Jane Doe at the Brookings Institution, …": capitalised words (and "the", "of",
+# "for", "&") only; part of the Source, not the first words of the content.
+_SOURCE_AFFILIATION: Final = re.compile(
+    r"\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|of|for|the|and|&))*,"
+)
+_DESCRIPTION_LEADS: Final = lex.words(
+    "released conducted published taken issued compiled prepared out from of in on for among this last"
+    " earlier"
+)
+_DOCUMENT_DESCRIPTION: Final = re.compile(
+    r"\s+(?:" + "|".join(sorted(_DESCRIPTION_LEADS)) + r")(?:\s+[^\s,;:\u201c\u201d\"]+){0,7},"
+)
+_DOCUMENT_WORD: Final = re.compile(r"\s+([a-z]+)\b")
+
+
+def _document_description_end(body: str, start: int, end: int) -> int:
+    """(fix25) Where the content of "According to <document>, …" starts when the document is
+    followed by its description (``_DOCUMENT_DESCRIPTION``): past its comma; else ``start``.  The
+    document is the word before ``start`` (the Source's last) or the one right after it (its maker
+    named first: "According to Commerce Department figures released Friday, …")."""
+    at = start
+    noun = _DOCUMENT_WORD.match(body, start, end)
+    if noun is not None and noun.group(1) in lex.DOCUMENT_NOUNS:
+        at = noun.end()
+    else:
+        words = body[max(0, start - 20) : start].split()
+        if not words or words[-1].lower() not in lex.DOCUMENT_NOUNS:
+            return start
+    match = _DOCUMENT_DESCRIPTION.match(body, at, end)
+    return match.end() if match is not None else start
 
 # (nineteenth round) "…, said the report by X and the International Federation of Robotics.": after
 # an inverted Source, "and" opens a second Source of the same report, never content.
