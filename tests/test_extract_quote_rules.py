@@ -1736,3 +1736,31 @@ def test_connective_first_half_is_no_quote():
     intro = "Mayor John Smith spoke on Monday. "
     body = intro + "“For instance,” he said, “older people are using the buses much more.”"
     assert _quotes(body)["John Smith"] == ["older people are using the buses much more."]
+
+
+# -- said26: a lower-case "no." answer, short quotations with an apposition Source ----------------
+
+
+def test_lower_case_no_answer_ends_its_sentence():
+    # "said no." is an answer, not the abbreviation "No. 5": the content of the next sentence's cue
+    # had run on from it ("no. But he said …" as one quote).
+    body = "Asked whether he would run again, Tom Baker said no. But he said the party needed new leaders."
+    assert _quotes(body)["Tom Baker"] == ["the party needed new leaders."]
+    body = "Tom Baker said no. 5 was the best of the lot."
+    assert _quotes(body)["Tom Baker"] == ["no. 5 was the best of the lot."]
+    body = "Tom Baker said the No. 2 official would resign."
+    assert _quotes(body)["Tom Baker"] == ["the No. 2 official would resign."]
+
+
+def test_short_quotation_attributed_through_an_apposition():
+    # A short quotation closed by a comma, then "Name, <apposition>, said": attributed, so kept; it
+    # carries the next sentence's quotation after a trailing occasion (both had been lost).
+    body = (
+        "\"They'd be wrong,\" Tom Baker, a spokesman for the campaign, said in an interview Sunday "
+        "in Dover, Del. \"The race goes on to the convention.\""
+    )
+    assert _quotes(body)["Tom Baker"] == ["They'd be wrong", "The race goes on to the convention."]
+    body = "“Why not?” Jane Doe, a Democrat, asked."
+    assert _quotes(body)["Jane Doe"] == ["Why not?"]
+    body = "“Big Night,” a film by John Smith, opened on Friday."
+    assert _quotes(body) == {}

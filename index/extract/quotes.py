@@ -468,9 +468,21 @@ def _ends_sentence(texts: list[str], lows: list[str], caps: list[bool], i: int) 
     nxt = texts[i + 1]
     if nxt in _CLOSE_QUOTES or nxt in {")", ",", ";"}:
         return False  # "… Cambridge, Mass., said", "James B. Comey Jr., the director": no break
-    if texts[i] == "." and i > 0 and _is_abbreviation_word(texts[i - 1], lows[i - 1], caps[i - 1]):
+    if (
+        texts[i] == "."
+        and i > 0
+        and _is_abbreviation_word(texts[i - 1], lows[i - 1], caps[i - 1])
+        and not _answer_no(texts[i - 1], nxt)
+    ):
         return False
     return caps[i + 1] or nxt in _OPEN_QUOTES or not nxt[:1].isalpha()
+
+
+def _answer_no(text: str, nxt: str) -> bool:
+    """(said26) A lower-case "no." before a word is the answer ending its sentence ("… the candidate
+    said no. But he said …" had run the content into the next sentence): "No." abbreviates "number"
+    only with a capital or before a figure ("No. 10", "no. 5")."""
+    return text == "no" and not nxt[:1].isdigit()
 
 
 def _is_abbreviation_word(text: str, low: str, cap: bool) -> bool:
@@ -7082,7 +7094,9 @@ def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
             continue
         # “Follow us,” Ms. Gil said / ''Nusra is Al Qaeda,'' Mr. Kerry said: an attributed quotation
         attributed = words[-1][-1:] in ",?!" and (
-            _SAID_AFTER.match(body, s[1], s[1] + 40) is not None or _split_first_half(body, s[1], words)
+            _SAID_AFTER.match(body, s[1], s[1] + 40) is not None
+            or _split_first_half(body, s[1], words)
+            or _SAID_AFTER_APPOSITION.match(body, s[1], s[1] + 120) is not None
         )
         if attributed and _title_like(words) and _TITLE_LEAD.search(body, max(0, s[0] - 16), s[0]):
             continue  # "on Fox News channel's “Sunday Morning Futures,” Rep. Issa said": a show's title
@@ -7148,6 +7162,12 @@ _SPLIT_ATTRIBUTION: Final = re.compile(
 
 _SAID_AFTER: Final = re.compile(
     r"(?:[”\"“]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
+)
+# (said26) A named Source with an apposition between commas before the cue: "“They'd be wrong,”
+# Michael Briggs, a spokesman for Sanders, said …" (the short quotation had been dropped).
+_SAID_AFTER_APPOSITION: Final = re.compile(
+    r"(?:[”\"]|'')\s*(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*,\s+(?:a|an|the|who)\s[^,.;:!?\n\"“”]{3,90},"
+    r"\s+(?:said|says|added|told|asked|replied)\b"
 )
 _MINOR_WORDS: Final = lex.words("a an the and or of to in on at for by with from is are be as vs")
 
