@@ -1736,3 +1736,36 @@ def test_connective_first_half_is_no_quote():
     intro = "Mayor John Smith spoke on Monday. "
     body = intro + "“For instance,” he said, “older people are using the buses much more.”"
     assert _quotes(body)["John Smith"] == ["older people are using the buses much more."]
+
+
+def test_according_to_after_an_opening_participle_phrase():
+    # (acc26) "…, according to X" vouches for the claim, not for the writer's scene-setting
+    # participle phrase that opens the sentence; "During" and "According" are no such phrase.
+    body = "Entering the final week, Smith leads Jones by 12 points, according to a Gallup poll."
+    assert _quotes(body)["Gallup"] == ["Smith leads Jones by 12 points"]
+    body = "Facing pressure from donors, the senator dropped out of the race, according to Politico."
+    assert _quotes(body)["Politico"] == ["the senator dropped out of the race"]
+    body = "During the meeting, the board approved the budget, according to the Boston Globe."
+    assert _quotes(body)["Boston Globe"] == ["During the meeting, the board approved the budget"]
+
+
+def test_subject_before_a_participle_phrase_speaks():
+    # (acc26) "Democrats trying to … say": the plural subject opening the sentence speaks, and a
+    # name in the participle's object ("… watching the Federal Reserve say") does not.
+    intro = "The vote split the Democrats again. "
+    body = intro + "Democrats trying to regain control of the Senate say they have a powerful new weapon."
+    assert _quotes(body) == {"Democrats": ["they have a powerful new weapon."]}
+    body = "Many Democrats hoping for a change say the party needs new leaders."
+    assert _quotes(body) == {"Democrats": ["the party needs new leaders."]}
+    assert _quotes("Investors watching the Federal Reserve say rates will rise.") == {}
+
+
+def test_dotted_abbreviation_can_end_a_sentence():
+    # (acc26) "7 p.m." and "the U.S." hold the sentence's period: before "He", "The", "It" … a
+    # new sentence starts, so the first report does not run into the next one's words.
+    body = "Mayor John Smith spoke on Monday. Smith said the polls close at 7 p.m. He said turnout was high."
+    assert _quotes(body)["John Smith"] == ["the polls close at 7 p.m.", "turnout was high."]
+    body = "Mayor John Smith spoke on Monday. Smith said the firm moved to the U.S. It now employs 500 people."
+    assert _quotes(body)["John Smith"] == ["the firm moved to the U.S."]
+    body = "Mayor John Smith spoke on Monday. Smith said the vote ends at 8 p.m. Tuesday in most states."
+    assert _quotes(body)["John Smith"] == ["the vote ends at 8 p.m. Tuesday in most states."]
