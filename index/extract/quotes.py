@@ -3672,6 +3672,8 @@ class _Attributor:
             return 0
         if self.lows[k - 1] in _NOT_PARTICIPLE_SUBJECTS or not self.texts[k - 1][:1].isalpha():
             return 0
+        if not self._participle_phrase(k, j) or not self._plural_noun(k - 1):
+            return 0  # "Web tracking company Envisional said", "Further muddying the waters is …"
         first = k - 1
         while first > 0 and self.sents[first - 1] == sent:
             first -= 1
@@ -3687,6 +3689,28 @@ class _Attributor:
         # "Investors watching the Federal Reserve say …": a plural subject opening the sentence
         # that is read as no name; the name in the participle's object does not speak either
         return -1 if self._plural_opening(first, k - 1) else 0
+
+    def _participle_phrase(self, k: int, j: int) -> bool:
+        """Whether tokens ``k``..``j`` read as a participle with its complement ("trying to regain
+        …", "living near the plant", "watching the Federal Reserve"): a preposition, article,
+        determiner or "to" right after the "-ing" word (not "mining firm", "tracking company"), and
+        no clause word or finite verb up to ``j``."""
+        if k + 1 > j:
+            return False
+        nxt = self.lows[k + 1]
+        if nxt not in _PREPOSITIONS and nxt not in _COMPLEMENT_OPENERS and nxt not in lex.DETERMINERS:
+            return False
+        for m in range(k + 1, j + 1):
+            if self.lows[m] in _PHRASE_STOPS or self._clause_word(m) or self._finite_verb(m):
+                return False
+        return True
+
+    def _plural_noun(self, k: int) -> bool:
+        """Whether token ``k`` reads as a plural noun ("Democrats", "activists", "residents")."""
+        low = self.lows[k]
+        if not low.isalpha() or not low.endswith("s") or low in lex.PRONOUNS:
+            return False
+        return not low.endswith(("ss", "us", "is"))
 
     def _plural_opening(self, first: int, last: int) -> bool:
         """Whether tokens ``first``..``last`` open the sentence as a short plural noun phrase of
@@ -6897,6 +6921,11 @@ _NOT_PARTICIPLES: Final = lex.words(
     " building meeting hearing briefing funding spending ceiling opening ruling polling housing"
     " training wedding being having saying"
 )
+# Words that open a participle's complement besides the prepositions ("hoping for", "waiting
+# outside", "watching the …").
+_COMPLEMENT_OPENERS: Final = lex.words("to for from at of along outside inside around the a an")
+# Words that end a participle phrase before the cue: a coordination or a clause.
+_PHRASE_STOPS: Final = lex.words("and or but which who that whose where when")
 # At most this many words in the plural subject before a participle phrase.
 _PLURAL_OPENING_MAX: Final = 4
 # Words before the "-ing" that make it a verb's form, not a participle after a noun.
