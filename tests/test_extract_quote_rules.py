@@ -1765,7 +1765,22 @@ def test_dotted_abbreviation_can_end_a_sentence():
     # new sentence starts, so the first report does not run into the next one's words.
     body = "Mayor John Smith spoke on Monday. Smith said the polls close at 7 p.m. He said turnout was high."
     assert _quotes(body)["John Smith"] == ["the polls close at 7 p.m.", "turnout was high."]
-    body = "Mayor John Smith spoke on Monday. Smith said the firm moved to the U.S. It now employs 500 people."
+    body = "Mayor John Smith spoke on Monday. Smith said the firm moved to the U.S. It now has 500 staff."
     assert _quotes(body)["John Smith"] == ["the firm moved to the U.S."]
     body = "Mayor John Smith spoke on Monday. Smith said the vote ends at 8 p.m. Tuesday in most states."
     assert _quotes(body)["John Smith"] == ["the vote ends at 8 p.m. Tuesday in most states."]
+
+
+def test_according_to_vouches_after_a_question_mark_quotation():
+    # (acc26) "“…?” Smith said in a statement, according to The Blaze.": the question mark ends the
+    # quotation's sentence, so the words before "according to" are only the inner attribution and
+    # its occasion; the outlet vouches for the quotation, as after a comma.
+    body = (
+        "Mayor John Smith spoke on Monday. “Is this a priority for them?” Smith said in a statement, "
+        "according to The Blaze."
+    )
+    question = ["Is this a priority for them?"]
+    assert _quotes(body) == {"John Smith": question, "Blaze": question}
+    # an account that holds the inner quote is the outlet's own content and stays
+    body = "The group has previously called for attacks on police, according to the Daily News."
+    assert _quotes(body)["Daily News"] == ["The group has previously called for attacks on police"]

@@ -6967,15 +6967,23 @@ def _vouched_reports(
     said, according to the Post. “…”") or opens right after its comma ("According to the Post,
     Lowe said …").  The inner Source keeps its quotes.
     """
-    if not any(q is None and a.cue == "according to" for a, q in pairs):
+    if not any(a.cue == "according to" for a, _ in pairs):
         return pairs
     added: list[tuple[_Attribution, Quote | None]] = []
+    bare: set[int] = set()
     for att, quote in pairs:
-        if quote is not None or att.cue != "according to" or not att.inverted:
+        if att.cue != "according to" or not att.inverted:
             continue
         inner = _inner_report(body, pairs, att)
         if inner is None:
             continue
+        if quote is not None:
+            if quote.start < min(inner.source_start, inner.cue_start) or _holds_quote(quote, inner, pairs):
+                continue
+            # (acc26) "“…?” Smith said in a statement, according to The Blaze.": the question mark
+            # ends the quotation's sentence, and the words read as the content are only the inner
+            # attribution and its occasion: no content of its own either
+            bare.add(id(quote))
         para_start = body.rfind("\n", 0, att.cue_start) + 1
         para_end = _line_end(body, att.cue_end)
         for o, q in pairs:
@@ -6984,7 +6992,18 @@ def _vouched_reports(
     if not added:
         return pairs
     vouched = {id(a) for a, _ in added}
-    return [(a, q) for a, q in pairs if not (q is None and id(a) in vouched)] + added
+    return [(a, q) for a, q in pairs if not ((q is None or id(q) in bare) and id(a) in vouched)] + added
+
+
+def _holds_quote(quote: Quote, inner: _Attribution, pairs: list[tuple[_Attribution, Quote | None]]) -> bool:
+    """Whether ``quote`` holds a longer stretch than one of ``inner``'s quotes, that quote inside
+    it ("The Islamic State has called for attacks using vehicles": the account, not a fragment)."""
+    for o, q in pairs:
+        if o is not inner or q is None or (q.start, q.end) == (quote.start, quote.end):
+            continue
+        if quote.start <= q.start and q.end <= quote.end:
+            return True
+    return False
 
 
 def _inner_report(
