@@ -1764,3 +1764,51 @@ def test_short_quotation_attributed_through_an_apposition():
     assert _quotes(body)["Jane Doe"] == ["Why not?"]
     body = "“Big Night,” a film by John Smith, opened on Friday."
     assert _quotes(body) == {}
+
+
+def test_according_to_after_an_opening_participle_phrase():
+    # (acc26) "…, according to X" vouches for the claim, not for the writer's scene-setting
+    # participle phrase that opens the sentence; "During" and "According" are no such phrase.
+    body = "Entering the final week, Smith leads Jones by 12 points, according to a Gallup poll."
+    assert _quotes(body)["Gallup"] == ["Smith leads Jones by 12 points"]
+    body = "Facing pressure from donors, the senator dropped out of the race, according to Politico."
+    assert _quotes(body)["Politico"] == ["the senator dropped out of the race"]
+    body = "During the meeting, the board approved the budget, according to the Boston Globe."
+    assert _quotes(body)["Boston Globe"] == ["During the meeting, the board approved the budget"]
+
+
+def test_subject_before_a_participle_phrase_speaks():
+    # (acc26) "Democrats trying to … say": the plural subject opening the sentence speaks, and a
+    # name in the participle's object ("… watching the Federal Reserve say") does not.
+    intro = "The vote split the Democrats again. "
+    body = intro + "Democrats trying to regain control of the Senate say they have a powerful new weapon."
+    assert _quotes(body) == {"Democrats": ["they have a powerful new weapon."]}
+    body = "Many Democrats hoping for a change say the party needs new leaders."
+    assert _quotes(body) == {"Democrats": ["the party needs new leaders."]}
+    assert _quotes("Investors watching the Federal Reserve say rates will rise.") == {}
+
+
+def test_dotted_abbreviation_can_end_a_sentence():
+    # (acc26) "7 p.m." and "the U.S." hold the sentence's period: before "He", "The", "It" … a
+    # new sentence starts, so the first report does not run into the next one's words.
+    body = "Mayor John Smith spoke on Monday. Smith said the polls close at 7 p.m. He said turnout was high."
+    assert _quotes(body)["John Smith"] == ["the polls close at 7 p.m.", "turnout was high."]
+    body = "Mayor John Smith spoke on Monday. Smith said the firm moved to the U.S. It now has 500 staff."
+    assert _quotes(body)["John Smith"] == ["the firm moved to the U.S."]
+    body = "Mayor John Smith spoke on Monday. Smith said the vote ends at 8 p.m. Tuesday in most states."
+    assert _quotes(body)["John Smith"] == ["the vote ends at 8 p.m. Tuesday in most states."]
+
+
+def test_according_to_vouches_after_a_question_mark_quotation():
+    # (acc26) "“…?” Smith said in a statement, according to The Blaze.": the question mark ends the
+    # quotation's sentence, so the words before "according to" are only the inner attribution and
+    # its occasion; the outlet vouches for the quotation, as after a comma.
+    body = (
+        "Mayor John Smith spoke on Monday. “Is this a priority for them?” Smith said in a statement, "
+        "according to The Blaze."
+    )
+    question = ["Is this a priority for them?"]
+    assert _quotes(body) == {"John Smith": question, "Blaze": question}
+    # an account that holds the inner quote is the outlet's own content and stays
+    body = "The group has previously called for attacks on police, according to the Daily News."
+    assert _quotes(body)["Daily News"] == ["The group has previously called for attacks on police"]

@@ -276,6 +276,8 @@ def _tokenise(body: str) -> _Tokens:
         before = texts[i - 2] if i > 1 and texts[i - 1] == "'" and texts[i] == "'" else texts[i - 1]
         if before in _SENTENCE_END:
             bounds.add(i)
+    if "." in body:
+        _dotted_ends(body, starts, last, bounds)
     sents: list[int] = []
     firsts = [0]
     prev = 0
@@ -284,6 +286,24 @@ def _tokenise(body: str) -> _Tokens:
         prev = b + 1
         firsts.append(prev)
     return _Tokens(texts, lows, caps, starts, ends, sents, firsts, capitalised)
+
+
+# (acc26) A dotted abbreviation that takes the sentence's period ("7 p.m.", "the U.S."), then a
+# word that only opens a sentence: a subject pronoun, an article or a linking conjunction.
+_DOTTED_END: Final = re.compile(
+    r"(?<![\w.])(?:[A-Za-z]\.){2,}[^\S\n]+(?=(?:He|She|They|It|We|The|This|That|These|Those|But|And|Yet)\b)"
+)
+
+
+def _dotted_ends(body: str, starts: list[int], last: int, bounds: set[int]) -> None:
+    """Add the sentence ends at dotted abbreviations that also close their sentence: "Bush says he
+    will await results after the polls close at 7 p.m. He says …" is two sentences (the second
+    report had run on into the first's content).  The abbreviation token, which holds the
+    period, ends the sentence."""
+    for match in _DOTTED_END.finditer(body):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if 0 <= i < last and starts[i] == match.start():
+            bounds.add(i)
 
 
 def _columns(
@@ -3184,6 +3204,9 @@ class _Attributor:
             return self._coordinated_verb(i, j)
         if self.lows[j] == "to":
             return self._infinitive_subject(i, j)
+        modified = self._participle_modifier(i, j)
+        if modified != 0:
+            return modified > 0
         return (
             self._subject_at(i, j)
             or self._relative_clause(i, j)
@@ -3639,6 +3662,76 @@ class _Attributor:
         if not low.endswith("s") or low.endswith(("ss", "us", "is")) or k + 1 >= self.n:
             return False
         return self.lows[k + 1] in lex.DETERMINERS or self.lows[k + 1] in lex.PRONOUNS
+
+    def _participle_modifier(self, i: int, j: int) -> int:
+        """(acc26) ``Democrats trying to regain the Senate say …``, ``Republican activists clamoring
+        to block Donald Trump say …``: the subject that opens the sentence, then a participle phrase
+        modifying it (no punctuation up to the cue, ``j`` its last word).  The subject speaks, not a
+        name inside the phrase.  Only a plain "-ing" participle right after the subject's last word,
+        the subject opening its sentence (a determiner or quantifier at most before it).  1 when
+        the subject is read, -1 when no Source may be read before the cue, 0 for no such shape."""
+        if self.lows[i] not in _PARTICIPLE_MODIFIED_CUES:
+            return 0
+        sent = self.sents[i]
+        k = j
+        while k > 0 and j - k < _PARTICIPLE_REACH and self.sents[k - 1] == sent:
+            if not self.texts[k][:1].isalnum():
+                return 0
+            if self.lows[k].endswith("ing") and not self.caps[k] and self.lows[k] not in _NOT_PARTICIPLES:
+                break
+            k -= 1
+        if k < 1 or not self.lows[k].endswith("ing") or self.caps[k] or self.lows[k] in _NOT_PARTICIPLES:
+            return 0
+        if self.lows[k - 1] in _NOT_PARTICIPLE_SUBJECTS or not self.texts[k - 1][:1].isalpha():
+            return 0
+        if not self._participle_phrase(k, j) or not self._plural_noun(k - 1):
+            return 0  # "Web tracking company Envisional said", "Further muddying the waters is …"
+        first = k - 1
+        while first > 0 and self.sents[first - 1] == sent:
+            first -= 1
+        found = len(self.found)
+        if self._subject_at(i, k - 1):
+            start = self.found[-1].source_start if len(self.found) > found else -1
+            for m in range(first, k):
+                if self.starts[m] >= start:
+                    return 1
+                if self.lows[m] not in _ARTICLES and self.lows[m] not in _SUBJECT_QUANTIFIERS:
+                    break
+            del self.found[found:]
+        # "Investors watching the Federal Reserve say …": a plural subject opening the sentence
+        # that is read as no name; the name in the participle's object does not speak either
+        return -1 if self._plural_opening(first, k - 1) else 0
+
+    def _participle_phrase(self, k: int, j: int) -> bool:
+        """Whether tokens ``k``..``j`` read as a participle with its complement ("trying to regain
+        …", "living near the plant", "watching the Federal Reserve"): a preposition, article,
+        determiner or "to" right after the "-ing" word (not "mining firm", "tracking company"), and
+        no clause word or finite verb up to ``j``."""
+        if k + 1 > j:
+            return False
+        nxt = self.lows[k + 1]
+        if nxt not in _PREPOSITIONS and nxt not in _COMPLEMENT_OPENERS and nxt not in lex.DETERMINERS:
+            return False
+        for m in range(k + 1, j + 1):
+            if self.lows[m] in _PHRASE_STOPS or self._clause_word(m) or self._finite_verb(m):
+                return False
+        return True
+
+    def _plural_noun(self, k: int) -> bool:
+        """Whether token ``k`` reads as a plural noun ("Democrats", "activists", "residents")."""
+        low = self.lows[k]
+        if not low.isalpha() or not low.endswith("s") or low in lex.PRONOUNS:
+            return False
+        return not low.endswith(("ss", "us", "is"))
+
+    def _plural_opening(self, first: int, last: int) -> bool:
+        """Whether tokens ``first``..``last`` open the sentence as a short plural noun phrase of
+        words only ("Investors", "Republican activists", "Many local farmers")."""
+        if last - first >= _PLURAL_OPENING_MAX or not self.lows[last].endswith("s"):
+            return False
+        if self.lows[last].endswith(("ss", "us", "is")) or self.lows[last] in lex.PRONOUNS:
+            return False
+        return all(self.texts[m].isalpha() for m in range(first, last + 1))
 
     def _relative_clause(self, i: int, j: int) -> bool:
         """``Democrats in Iowa who watched the debate said``: the subject before an unmarked "who"."""
@@ -6165,6 +6258,8 @@ def _reported_span(
             # source vouches for the closest claim, the phrase or relative clause that ends the text
             last = _LAST_CLAIM.search(text)
             start = s_start + last.start(1) if last is not None else s_start
+            if last is None:
+                start += _opening_phrase_end(text)
             return start, s_start + len(text)
         start = att.source_end  # "According to the World Bank, about 12 percent …"
         affiliation = _SOURCE_AFFILIATION.match(body, start, s_end)
@@ -6737,6 +6832,22 @@ def _other_side(
     return None
 
 
+# (acc26) An opening participle phrase closed by a comma, a subject after it: "Entering the final
+# contests in June, Clinton leads …, according to X" (not "According" or "During").
+_OPENING_PARTICIPLE: Final = re.compile(
+    r"(?:[\u201c\"'(]\s*)?(?!According\b|During\b)[A-Z][a-z]+ing\s[^,;:\u201c\u201d\"]{3,80}?,\s+(?=[A-Za-z])"
+)
+
+
+def _opening_phrase_end(text: str) -> int:
+    """Where the statement starts in ``text``, the sentence before "…, according to X": past an
+    opening participle phrase, which sets the scene and is not what the Source vouches for
+    ("Entering the final contests in June, Clinton leads Sanders by 271 delegates, according to
+    the AP": the lead is the AP's; the writer's framing is not).  0 when there is none."""
+    m = _OPENING_PARTICIPLE.match(text)
+    return m.end() if m is not None else 0
+
+
 def _sentence_link(text: str) -> bool:
     """Whether ``text``, the words before "according to X, …", only link the sentence to the one
     before ("And, according to Tass, …", "Now, according to Asahi, …", "But according to the poll,
@@ -6811,6 +6922,32 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
     return s_start + lead, s_start + len(text)
 
 
+# (acc26) Cues read after a subject and its participle phrase ("Residents living nearby say …").
+_PARTICIPLE_MODIFIED_CUES: Final = lex.words("say says said told tell tells argue argued argues")
+# At most this many words between the cue and the participle after the subject.
+_PARTICIPLE_REACH: Final = 14
+# "-ing" words that are no participle modifying a subject ("officials during the meeting").
+_NOT_PARTICIPLES: Final = lex.words(
+    "during including according regarding concerning following notwithstanding morning evening"
+    " thing something nothing anything everything king ring spring string wing bring sing sting"
+    " building meeting hearing briefing funding spending ceiling opening ruling polling housing"
+    " training wedding being having saying"
+)
+# Words that open a participle's complement besides the prepositions ("hoping for", "waiting
+# outside", "watching the …").
+_COMPLEMENT_OPENERS: Final = lex.words("to for from at of along outside inside around the a an")
+# Words that end a participle phrase before the cue: a coordination or a clause.
+_PHRASE_STOPS: Final = lex.words("and or but which who that whose where when")
+# At most this many words in the plural subject before a participle phrase.
+_PLURAL_OPENING_MAX: Final = 4
+# Words before the "-ing" that make it a verb's form, not a participle after a noun.
+_NOT_PARTICIPLE_SUBJECTS: Final = lex.words(
+    "is are was were be been am has have had and or but to not also who which that"
+)
+# Quantifiers that may open the subject before its participle phrase ("Many voters hoping …").
+_SUBJECT_QUANTIFIERS: Final = lex.words("many some most several other few all both two three these those")
+
+
 # How the clause before a trailing attribution closes: a comma, with a closing quotation mark
 # before or after it; (eighteenth round) the NYT's double apostrophe too ("… acted sooner,'' said").
 _CLAUSE_CLOSES: Final = (",", ",\u201d", ',"', "\u201d,", '",', ",''", "'',")
@@ -6842,15 +6979,23 @@ def _vouched_reports(
     said, according to the Post. “…”") or opens right after its comma ("According to the Post,
     Lowe said …").  The inner Source keeps its quotes.
     """
-    if not any(q is None and a.cue == "according to" for a, q in pairs):
+    if not any(a.cue == "according to" for a, _ in pairs):
         return pairs
     added: list[tuple[_Attribution, Quote | None]] = []
+    bare: set[int] = set()
     for att, quote in pairs:
-        if quote is not None or att.cue != "according to" or not att.inverted:
+        if att.cue != "according to" or not att.inverted:
             continue
         inner = _inner_report(body, pairs, att)
         if inner is None:
             continue
+        if quote is not None:
+            if quote.start < min(inner.source_start, inner.cue_start) or _holds_quote(quote, inner, pairs):
+                continue
+            # (acc26) "“…?” Smith said in a statement, according to The Blaze.": the question mark
+            # ends the quotation's sentence, and the words read as the content are only the inner
+            # attribution and its occasion: no content of its own either
+            bare.add(id(quote))
         para_start = body.rfind("\n", 0, att.cue_start) + 1
         para_end = _line_end(body, att.cue_end)
         for o, q in pairs:
@@ -6859,7 +7004,18 @@ def _vouched_reports(
     if not added:
         return pairs
     vouched = {id(a) for a, _ in added}
-    return [(a, q) for a, q in pairs if not (q is None and id(a) in vouched)] + added
+    return [(a, q) for a, q in pairs if not ((q is None or id(q) in bare) and id(a) in vouched)] + added
+
+
+def _holds_quote(quote: Quote, inner: _Attribution, pairs: list[tuple[_Attribution, Quote | None]]) -> bool:
+    """Whether ``quote`` holds a longer stretch than one of ``inner``'s quotes, that quote inside
+    it ("The Islamic State has called for attacks using vehicles": the account, not a fragment)."""
+    for o, q in pairs:
+        if o is not inner or q is None or (q.start, q.end) == (quote.start, quote.end):
+            continue
+        if quote.start <= q.start and q.end <= quote.end:
+            return True
+    return False
 
 
 def _inner_report(
