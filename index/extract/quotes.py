@@ -5987,11 +5987,26 @@ def _quote_for(
         and starts[k] <= s_end + 2
         and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
         and not _participle_between(body, lead, starts[k], cue_starts)
+        and not _cue_between(body, lead, starts[k], cue_starts)
     ):
         return k  # X said: “…”
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _cue_between(body: str, lead: int, start: int, cue_starts: list[int]) -> bool:
+    """(twenty-second round) Whether another attribution's cue stands between this one's Source
+    (``lead``) and the quotation opening at ``start``: "When asked by Ingraham about workers, Cruz
+    said: “…”" — the quotation is Cruz's, the nearer cue's (it had gone to the questioner, whose
+    cue was within reach when the answerer's name was short).  A name's colon is no such cue ("said
+    of Mr. Rubio: ''…''" reads like a transcript label)."""
+    k = bisect.bisect_left(cue_starts, lead)
+    while k < len(cue_starts) and cue_starts[k] < start:
+        if body[cue_starts[k]] != ":":
+            return True
+        k += 1
+    return False
 
 
 def _participle_between(body: str, lead: int, start: int, cue_starts: list[int]) -> bool:
