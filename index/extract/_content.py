@@ -354,6 +354,15 @@ _QUESTION_AFTER: Final = re.compile(
     r"(whether|if|why|how|what|when|where|who)\b"
 )
 
+# (twenty-second round) "asked the Supreme Court for quick action", "asked Trump about statements
+# he had made": one to five words of listener, then the request's or topic's preposition; the
+# listener is no part of what was asked (PolNeAR's contents start at the preposition).  Not "to":
+# "asked the network to donate …" keeps its listener (the infinitive clause is read whole).
+_REQUEST_AFTER: Final = re.compile(
+    r"[^\S\n]+(?:(?!(?:to|for|about|on|of|that|and|but|in|at|with|by)\b)[\w.'\u2019-]+[^\S\n]+){1,5}?"
+    r"(about|for)\b"
+)
+
 
 def question_start(text: str, cue: str) -> int | None:
     """Where the question a form of "ask" reports starts in ``text`` (the sentence after the
@@ -363,6 +372,8 @@ def question_start(text: str, cue: str) -> int | None:
     if cue.lower() not in _ASK_CUES:
         return None
     found = _QUESTION_AFTER.match(text)
+    if found is None:
+        found = _REQUEST_AFTER.match(text)
     return found.start(1) if found is not None else None
 
 
