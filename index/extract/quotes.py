@@ -6803,8 +6803,10 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
     if before.endswith(("''", "'',")):
         text = before.rstrip(" ,").removesuffix("''").rstrip(" ,")
         opened = text.rfind("''")
-        if opened < 0 or not text[opened + 2 : opened + 3].islower():
+        if opened < 0 or not (text[opened + 2 : opened + 3].islower() or _inside_clause(text, opened)):
             return None  # (only a quotation opening mid-clause, in lower case: "and ''should …,''")
+        if text.count("''") % 2 == 1:
+            text = before.rstrip(" ,")  # "… fans of ''Prison Break,''": the mark closes inside
     lead = len(text) - len(text.lstrip(' \u201c"'))
     closing = before[len(text) :].rstrip(" ,")
     if closing.endswith("\u201d") and text.count("\u201c") > text.count("\u201d"):
@@ -6812,6 +6814,15 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
     if _content.fragment(text[lead:]) or not _content.clause_before(text[lead:]):
         return None
     return s_start + lead, s_start + len(text)
+
+
+def _inside_clause(text: str, opened: int) -> bool:
+    """(twenty-second round) Whether the NYT's double apostrophe at ``opened`` opens a quotation
+    inside the clause, after at least three words and no punctuation: "… had Mr. Rubio read a
+    newspaper aloud so ''I would learn …,'' Mr. Rubio wrote." (a capital after the mark had been read
+    as a quotation of its own; curly marks had no such test)."""
+    lead = text[:opened].rstrip()
+    return bool(lead) and lead[-1].isalnum() and len(_WORDS.findall(lead)) >= 3
 
 
 # How the clause before a trailing attribution closes: a comma, with a closing quotation mark
