@@ -6805,8 +6805,6 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
         opened = text.rfind("''")
         if opened < 0 or not (text[opened + 2 : opened + 3].islower() or _inside_clause(text, opened)):
             return None  # (only a quotation opening mid-clause, in lower case: "and ''should …,''")
-        if text.count("''") % 2 == 1:
-            text = before.rstrip(" ,")  # "… fans of ''Prison Break,''": the mark closes inside
     lead = len(text) - len(text.lstrip(' \u201c"'))
     closing = before[len(text) :].rstrip(" ,")
     if closing.endswith("\u201d") and text.count("\u201c") > text.count("\u201d"):
