@@ -474,6 +474,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         k += 1
     if not any(t[1][:1].isalnum() for t in tokens[k:]):
         return None  # "…, Lavrov noted." / "said Tuesday.": nothing after the cue
+    if k > 0 and tokens[k][1] in _AFTER_TIME_BREAKS and _writer_tail(text, tokens[k][0]):
+        return None  # "told reporters Friday, a day after the vote.": the writer's tail
     if k > listened and tokens[k][1] in _AFTER_TIME_BREAKS:
         return _after_time_break(text, tokens[k][0], cue, source_before)
     low = tokens[k][1]
