@@ -1753,7 +1753,10 @@ def test_writer_tail_after_a_dated_cue_is_no_content():
     assert _quotes(body) == {"Jane Doe": ["Taxes will rise"]}
     body = "The deal is done, Jane Doe told reporters Friday, a day after the vote."
     assert _quotes(body) == {"Jane Doe": ["The deal is done"]}
-    body = "Hillary Clinton won the Missouri primary, the Associated Press declared on Thursday, two days after voters went to the polls."
+    body = (
+        "Hillary Clinton won the Missouri primary, the Associated Press declared on Thursday, two days"
+        " after voters went to the polls."
+    )
     assert _quotes(body) == {"Associated Press": ["Hillary Clinton won the Missouri primary"]}
 
 
@@ -1769,7 +1772,10 @@ def test_comma_after_a_dated_cue_still_opens_content_or_a_quotation():
 def test_quotation_after_a_nearer_cue_is_that_cues():
     # (twenty-second round) The questioner's cue no longer takes the answer: another cue stands
     # between its Source and the quotation ("When asked by X …, Cruz said: “…”").
-    body = 'When asked by Laura Ingraham about foreign workers, Cruz said: "I don\'t believe that\'s a good idea."'
+    body = (
+        "When asked by Laura Ingraham about foreign workers, Cruz said: "
+        '"I don\'t believe that\'s a good idea."'
+    )
     assert _quotes(body) == {"Laura Ingraham": [], "Cruz": ["I don't believe that's a good idea."]}
     body = 'When Jane Doe asked about workers, Cruz said: "I do not believe that is a good idea."'
     assert _quotes(body) == {"Jane Doe": [], "Cruz": ["I do not believe that is a good idea."]}
@@ -1787,7 +1793,8 @@ def test_question_listener_is_no_content():
     body = "Hugh Hewitt asked Trump about statements he had made the previous night."
     assert _quotes(body)["Hugh Hewitt"] == ["about statements he had made the previous night."]
     # questions with a question word, and requests with "to", as before
-    assert _quotes("Jane Doe asked Trump how high the wall would be.") == {"Jane Doe": ["how high the wall would be."]}
+    body = "Jane Doe asked Trump how high the wall would be."
+    assert _quotes(body) == {"Jane Doe": ["how high the wall would be."]}
     assert _quotes("Jane Doe asked the network to donate the profits.") == {
         "Jane Doe": ["the network to donate the profits."]
     }
@@ -1797,7 +1804,10 @@ def test_double_apostrophe_quotation_with_a_capital_inside_its_clause():
     # (twenty-second round) The NYT's '' opening inside a clause with a capital ("so ''I would …")
     # gives the whole clause, as curly marks do; a quotation opening the sentence stays alone.
     intro = "Marco Rubio spoke in Miami. "
-    body = intro + "His grandfather had him read a newspaper aloud so ''I would learn to speak his language,'' Mr. Rubio wrote."
+    body = intro + (
+        "His grandfather had him read a newspaper aloud so ''I would learn to speak his language,''"
+        " Mr. Rubio wrote."
+    )
     assert _quotes(body)["Marco Rubio"] == [
         "His grandfather had him read a newspaper aloud so ''I would learn to speak his language"
     ]
