@@ -1812,3 +1812,81 @@ def test_according_to_vouches_after_a_question_mark_quotation():
     # an account that holds the inner quote is the outlet's own content and stays
     body = "The group has previously called for attacks on police, according to the Daily News."
     assert _quotes(body)["Daily News"] == ["The group has previously called for attacks on police"]
+
+
+# -- twenty-second round: dated cues, nearer cues, questions, NYT marks ------------------------
+
+
+def test_writer_tail_after_a_dated_cue_is_no_content():
+    # (twenty-second round) A comma after the cue's time word had been read as the content's start,
+    # so the writer's tail (", a day after …", "-- a development that …") became the content; the
+    # statement is the clause before the attribution.
+    body = "The plan will fail next year, Jane Doe said Thursday, a day after the vote."
+    assert _quotes(body) == {"Jane Doe": ["The plan will fail next year"]}
+    body = "The plan will fail next year, Jane Doe said on Thursday, two days after the vote."
+    assert _quotes(body) == {"Jane Doe": ["The plan will fail next year"]}
+    body = "Taxes will rise, Jane Doe said Tuesday -- a development that worries investors."
+    assert _quotes(body) == {"Jane Doe": ["Taxes will rise"]}
+    body = "The deal is done, Jane Doe told reporters Friday, a day after the vote."
+    assert _quotes(body) == {"Jane Doe": ["The deal is done"]}
+    body = (
+        "Hillary Clinton won the Missouri primary, the Associated Press declared on Thursday, two days"
+        " after voters went to the polls."
+    )
+    assert _quotes(body) == {"Associated Press": ["Hillary Clinton won the Missouri primary"]}
+
+
+def test_comma_after_a_dated_cue_still_opens_content_or_a_quotation():
+    # The mark after the time word is read as if it followed the cue: a clause or a quotation after
+    # it is still the content.
+    assert _quotes("Jane Doe said Thursday, the plan will fail.") == {"Jane Doe": ["the plan will fail."]}
+    assert _quotes('Jane Doe told the agency simply, "We lost."') == {"Jane Doe": ['"We lost."']}
+    body = "The plan will fail next year, Jane Doe said Thursday, as the vote neared."
+    assert _quotes(body) == {"Jane Doe": ["The plan will fail next year"]}
+
+
+def test_quotation_after_a_nearer_cue_is_that_cues():
+    # (twenty-second round) The questioner's cue no longer takes the answer: another cue stands
+    # between its Source and the quotation ("When asked by X …, Cruz said: “…”").
+    body = (
+        "When asked by Laura Ingraham about foreign workers, Cruz said: "
+        '"I don\'t believe that\'s a good idea."'
+    )
+    assert _quotes(body) == {"Laura Ingraham": [], "Cruz": ["I don't believe that's a good idea."]}
+    body = 'When Jane Doe asked about workers, Cruz said: "I do not believe that is a good idea."'
+    assert _quotes(body) == {"Jane Doe": [], "Cruz": ["I do not believe that is a good idea."]}
+    # a name's colon is no such cue
+    body = 'Nelson Diaz said of Mr. Rubio: "He is American 100 percent."'
+    assert _quotes(body)["Nelson Diaz"] == ["He is American 100 percent."]
+
+
+def test_question_listener_is_no_content():
+    # (twenty-second round) "asked <listener> for / about …": PolNeAR's content starts at the
+    # preposition; the listener is whom the question was put to.
+    assert _quotes("Bill Schuette asked the Supreme Court for quick action.") == {
+        "Bill Schuette": ["for quick action."]
+    }
+    body = "Hugh Hewitt asked Trump about statements he had made the previous night."
+    assert _quotes(body)["Hugh Hewitt"] == ["about statements he had made the previous night."]
+    # questions with a question word, and requests with "to", as before
+    body = "Jane Doe asked Trump how high the wall would be."
+    assert _quotes(body) == {"Jane Doe": ["how high the wall would be."]}
+    assert _quotes("Jane Doe asked the network to donate the profits.") == {
+        "Jane Doe": ["the network to donate the profits."]
+    }
+
+
+def test_double_apostrophe_quotation_with_a_capital_inside_its_clause():
+    # (twenty-second round) The NYT's '' opening inside a clause with a capital ("so ''I would …")
+    # gives the whole clause, as curly marks do; a quotation opening the sentence stays alone.
+    intro = "Marco Rubio spoke in Miami. "
+    body = intro + (
+        "His grandfather had him read a newspaper aloud so ''I would learn to speak his language,''"
+        " Mr. Rubio wrote."
+    )
+    assert _quotes(body)["Marco Rubio"] == [
+        "His grandfather had him read a newspaper aloud so ''I would learn to speak his language"
+    ]
+    assert _quotes("''We will win,'' Jane Doe said.") == {"Jane Doe": ["We will win"]}
+    body = "As for complexity, ''Broadening the base is hard,'' Jane Doe said."
+    assert _quotes(body) == {"Jane Doe": ["Broadening the base is hard"]}

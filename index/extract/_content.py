@@ -354,6 +354,15 @@ _QUESTION_AFTER: Final = re.compile(
     r"(whether|if|why|how|what|when|where|who)\b"
 )
 
+# (twenty-second round) "asked the Supreme Court for quick action", "asked Trump about statements
+# he had made": one to five words of listener, then the request's or topic's preposition; the
+# listener is no part of what was asked (PolNeAR's contents start at the preposition).  Not "to":
+# "asked the network to donate …" keeps its listener (the infinitive clause is read whole).
+_REQUEST_AFTER: Final = re.compile(
+    r"[^\S\n]+(?:(?!(?:to|for|about|on|of|that|and|but|in|at|with|by)\b)[\w.'\u2019-]+[^\S\n]+){1,5}?"
+    r"(about|for)\b"
+)
+
 
 def question_start(text: str, cue: str) -> int | None:
     """Where the question a form of "ask" reports starts in ``text`` (the sentence after the
@@ -363,6 +372,8 @@ def question_start(text: str, cue: str) -> int | None:
     if cue.lower() not in _ASK_CUES:
         return None
     found = _QUESTION_AFTER.match(text)
+    if found is None:
+        found = _REQUEST_AFTER.match(text)
     return found.start(1) if found is not None else None
 
 
@@ -453,6 +464,7 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
             k += 1
         if k == 0:
             return None
+    listened = k
     while (
         k < n
         and _time_word(tokens[k][1])
@@ -462,6 +474,10 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         k += 1
     if not any(t[1][:1].isalnum() for t in tokens[k:]):
         return None  # "…, Lavrov noted." / "said Tuesday.": nothing after the cue
+    if k > 0 and tokens[k][1] in _AFTER_TIME_BREAKS and _writer_tail(text, tokens[k][0]):
+        return None  # "told reporters Friday, a day after the vote.": the writer's tail
+    if k > listened and tokens[k][1] in _AFTER_TIME_BREAKS:
+        return _after_time_break(text, tokens[k][0], cue, source_before)
     low = tokens[k][1]
     if low == "that":
         return (tokens[k + 1][0], True) if k + 1 < n else None
@@ -502,6 +518,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 if any(_time_word(t[1]) or t[1] in _OCCASION_WORDS for t in tokens[k + 1 : j]):
                     return tokens[j][0], False
                 return tokens[k][0], False
+            if word in _AFTER_TIME_BREAKS and _writer_tail(text, tokens[j][0]):
+                return None  # "reported on Tuesday -- a development that …": the writer's gloss
             if word == ",":
                 rest = tokens[j + 1 :]
                 words = [t for t in rest if t[1][:1].isalnum()]
@@ -529,6 +547,45 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+# (twenty-second round) A comma or dash after the cue's time word ("said Thursday, …").
+_AFTER_TIME_BREAKS: Final = frozenset({",", "-", "\u2013", "\u2014"})
+_QUOTE_OPENERS: Final = frozenset({'"', "\u201c", "'", "\u2018"})
+
+# (twenty-second round) The writer's tail after a dated attribution: a time relative to the report
+# (", two days after the vote", ", a week before …", ", hours after …") or a dash gloss ("-- a
+# development that …", "— a sign that …").  Neither is the speaker's content.
+_WRITER_TAIL: Final = re.compile(
+    r"(?:,\s*(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|just|only|some|"
+    r"\d+)\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:after|before|later|earlier|"
+    r"since|ago)\b|\s*(?:--|\u2014|\u2013|-)\s*(?:a|an)\s)",
+    re.IGNORECASE,
+)
+
+
+def _writer_tail(text: str, at: int) -> bool:
+    """(twenty-second round) Whether the text at ``at`` (a comma or dash after the cue's time or
+    occasion) opens the writer's tail rather than the content: "…, the agency said Thursday, two
+    days after the vote." / "… reported on Tuesday -- a development that …"."""
+    return _WRITER_TAIL.match(text, at) is not None
+
+
+def _after_time_break(text: str, at: int, cue: str, source_before: bool) -> tuple[int, bool] | None:
+    """(twenty-second round) Where the content starts when a comma or dash follows the cue's time
+    word (``at``: that mark): "said Thursday, a day after the vote." is the writer's tail (None: the
+    content is the clause before); otherwise the mark is read as if it followed the cue ("said
+    Tuesday, he would …" is parenthetical, "said Tuesday — on Twitter — that …" an aside).  Before
+    this the comma itself had been read as the content's start, so the tail became the content."""
+    if _writer_tail(text, at):
+        return None
+    found = content_after(text[at:], cue, source_before)
+    if found is None:
+        # "told the agency simply, "We lost."": a quotation after the comma is the content
+        rest = text[at + 1 :].lstrip()
+        return (at, False) if rest[:1] in _QUOTE_OPENERS else None
+    offset, explicit = found
+    return (offset - at if offset < 0 else offset + at), explicit
 
 
 def _that_after_place(text: str, tokens: list[tuple[int, str]], j: int) -> int | None:

@@ -6092,11 +6092,26 @@ def _quote_for(
         and starts[k] <= s_end + 2
         and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
         and not _participle_between(body, lead, starts[k], cue_starts)
+        and not _cue_between(body, lead, starts[k], cue_starts)
     ):
         return k  # X said: “…”
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _cue_between(body: str, lead: int, start: int, cue_starts: list[int]) -> bool:
+    """(twenty-second round) Whether another attribution's cue stands between this one's Source
+    (``lead``) and the quotation opening at ``start``: "When asked by Ingraham about workers, Cruz
+    said: “…”" — the quotation is Cruz's, the nearer cue's (it had gone to the questioner, whose
+    cue was within reach when the answerer's name was short).  A name's colon is no such cue ("said
+    of Mr. Rubio: ''…''" reads like a transcript label)."""
+    k = bisect.bisect_left(cue_starts, lead)
+    while k < len(cue_starts) and cue_starts[k] < start:
+        if body[cue_starts[k]] != ":":
+            return True
+        k += 1
+    return False
 
 
 def _participle_between(body: str, lead: int, start: int, cue_starts: list[int]) -> bool:
@@ -6911,7 +6926,7 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
     if before.endswith(("''", "'',")):
         text = before.rstrip(" ,").removesuffix("''").rstrip(" ,")
         opened = text.rfind("''")
-        if opened < 0 or not text[opened + 2 : opened + 3].islower():
+        if opened < 0 or not (text[opened + 2 : opened + 3].islower() or _inside_clause(text, opened)):
             return None  # (only a quotation opening mid-clause, in lower case: "and ''should …,''")
     lead = len(text) - len(text.lstrip(' \u201c"'))
     closing = before[len(text) :].rstrip(" ,")
@@ -6946,6 +6961,15 @@ _NOT_PARTICIPLE_SUBJECTS: Final = lex.words(
 )
 # Quantifiers that may open the subject before its participle phrase ("Many voters hoping …").
 _SUBJECT_QUANTIFIERS: Final = lex.words("many some most several other few all both two three these those")
+
+
+def _inside_clause(text: str, opened: int) -> bool:
+    """(twenty-second round) Whether the NYT's double apostrophe at ``opened`` opens a quotation
+    inside the clause, after at least three words and no punctuation: "… had Mr. Rubio read a
+    newspaper aloud so ''I would learn …,'' Mr. Rubio wrote." (a capital after the mark had been read
+    as a quotation of its own; curly marks had no such test)."""
+    lead = text[:opened].rstrip()
+    return bool(lead) and lead[-1].isalnum() and len(_WORDS.findall(lead)) >= 3
 
 
 # How the clause before a trailing attribution closes: a comma, with a closing quotation mark
