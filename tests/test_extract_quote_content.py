@@ -2050,7 +2050,7 @@ def test_abbreviations_inside_the_content_end_no_sentence(sentence, content):
     assert _quotes(sentence) == {"Jane Doe": [content]}
 
 
-# Twenty-second round (rev23): rules earlier rounds dropped for precision, re-measured.
+# Twenty-second round: rules earlier rounds dropped for precision, re-measured.
 def test_writers_concession_in_a_parenthesis_ends_the_content():
     # "(although he allowed …)" is the writer's aside on the Source's words, not part of them
     body = (
@@ -2065,7 +2065,7 @@ def test_recounted_incident_is_no_content():
     assert _quotes("Senator Mary Cook recounted the incident on a radio show.") == {"Mary Cook": []}
 
 
-# fix25: a cue inside a "which" / "whom" clause reports the clause only, up to the comma before the
+# Round 22: a cue inside a "which" / "whom" clause reports the clause only, up to the comma before the
 # main clause's verb (what the subject of the main clause did or found is not the speaker's); a
 # clause that ends the sentence is not cut at an inner comma.
 @pytest.mark.parametrize(
@@ -2087,7 +2087,7 @@ def test_cue_inside_a_which_clause_reports_the_clause_only(sentence: str, speake
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {speaker: [quote]}
 
 
-# fix25: "According to <document>, …": the document's description (a participle of making it, time
+# Round 22: "According to <document>, …": the document's description (a participle of making it, time
 # words, a complement) up to its comma is part of the Source, and so is a person's affiliation
 # ("of Harvard"): the content is the clause after the comma.
 @pytest.mark.parametrize(

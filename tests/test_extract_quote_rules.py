@@ -1738,7 +1738,7 @@ def test_connective_first_half_is_no_quote():
     assert _quotes(body)["John Smith"] == ["older people are using the buses much more."]
 
 
-# -- said26: a lower-case "no." answer, short quotations with an apposition Source ----------------
+# -- round 22: a lower-case "no." answer, short quotations with an apposition Source ---------------
 
 
 def test_lower_case_no_answer_ends_its_sentence():
@@ -1767,7 +1767,7 @@ def test_short_quotation_attributed_through_an_apposition():
 
 
 def test_according_to_after_an_opening_participle_phrase():
-    # (acc26) "…, according to X" vouches for the claim, not for the writer's scene-setting
+    # (twenty-second round) "…, according to X" vouches for the claim, not for the writer's scene-setting
     # participle phrase that opens the sentence; "During" and "According" are no such phrase.
     body = "Entering the final week, Smith leads Jones by 12 points, according to a Gallup poll."
     assert _quotes(body)["Gallup"] == ["Smith leads Jones by 12 points"]
@@ -1778,7 +1778,7 @@ def test_according_to_after_an_opening_participle_phrase():
 
 
 def test_subject_before_a_participle_phrase_speaks():
-    # (acc26) "Democrats trying to … say": the plural subject opening the sentence speaks, and a
+    # (twenty-second round) "Democrats trying to … say": the plural subject opening the sentence speaks, and a
     # name in the participle's object ("… watching the Federal Reserve say") does not.
     intro = "The vote split the Democrats again. "
     body = intro + "Democrats trying to regain control of the Senate say they have a powerful new weapon."
@@ -1789,7 +1789,7 @@ def test_subject_before_a_participle_phrase_speaks():
 
 
 def test_dotted_abbreviation_can_end_a_sentence():
-    # (acc26) "7 p.m." and "the U.S." hold the sentence's period: before "He", "The", "It" … a
+    # (twenty-second round) "7 p.m." and "the U.S." hold the sentence's period: before "He", "The", "It" … a
     # new sentence starts, so the first report does not run into the next one's words.
     body = "Mayor John Smith spoke on Monday. Smith said the polls close at 7 p.m. He said turnout was high."
     assert _quotes(body)["John Smith"] == ["the polls close at 7 p.m.", "turnout was high."]
@@ -1800,7 +1800,7 @@ def test_dotted_abbreviation_can_end_a_sentence():
 
 
 def test_according_to_vouches_after_a_question_mark_quotation():
-    # (acc26) "“…?” Smith said in a statement, according to The Blaze.": the question mark ends the
+    # (round 22) "“…?” Smith said in a statement, according to The Blaze.": the question mark ends the
     # quotation's sentence, so the words before "according to" are only the inner attribution and
     # its occasion; the outlet vouches for the quotation, as after a comma.
     body = (

@@ -1558,7 +1558,7 @@ def test_a_surname_spelled_like_a_street_is_still_a_person():
     assert [(s.name, s.type) for s in speakers] == [("Picabo Street", "person")]
 
 
-# Twenty-second round (src23): a document noun may take a complement ("of likely voters", "for NBC
+# Twenty-second round: a document noun may take a complement ("of likely voters", "for NBC
 # News", "from 2011") between it and its verb; the maker named before the noun (or after its "by")
 # speaks through the document, not the complement's own name ("South Carolina voters").
 INTRO23 = "Mayor John Smith spoke to the council on Monday. "
@@ -1670,7 +1670,7 @@ def test_list_head_after_an_apposition_or_a_preposition_does_not_speak():
     assert _quotes("The talks between Clinton, Sanders and Jane Doe said nothing.") == {}
 
 
-# Twenty-second round (rev23): rules earlier rounds dropped for precision, re-measured.
+# Twenty-second round: rules earlier rounds dropped for precision, re-measured.
 def test_frame_with_a_possessive_between_name_and_cue():
     # "in his budget speech" is the occasion of the name's own words: the possessive names its
     # owner, not a new clause (the tenth round's frame rule had refused "his" as a clause word)
@@ -1698,7 +1698,7 @@ def test_challenge_in_a_headline_is_no_cue():
     assert extract_speakers("Home printers can be cheaper.", "PC photo printers challenge pros") == []
 
 
-# Twenty-second round, second wave (doc24): more documents that speak through their makers.
+# Twenty-second round: more documents that speak through their makers.
 # Why: a poll, study or report is its maker's statement (PolNeAR annotates the document with its
 # maker's name as the Source), whatever stands between the document and its verb.
 
@@ -1850,7 +1850,7 @@ def test_document_carried_with_someone_is_no_absolute_phrase():
     assert _quotes("Voters met on Monday. He arrived with a Pentagon report showing the damage.") == {}
 
 
-# name24: titles joined by "of" ("Secretary of State", "Chancellor of the Exchequer") before the
+# Twenty-second round: titles joined by "of" ("Secretary of State", "Chancellor of the Exchequer") before the
 # named Source, in trailing and inverted attributions; the whole title belongs to the Source, so the
 # clause before the comma is the content (the span had started at "State": nothing or no quote).
 @pytest.mark.parametrize(
@@ -1892,7 +1892,7 @@ def test_surname_spelled_like_a_title_after_of_is_no_title():
     assert _quotes(body) == {"Peter T King": ["It's not going to be easy"]}
 
 
-# name24: particles inside a name: the name is read whole before the cue after a quotation ("Osama
+# Round 22: particles inside a name: the name is read whole before the cue after a quotation ("Osama
 # bin Laden said", "Ursula von der Leyen told"), two particles in a row join the run, and a surname
 # written with its article ("al-Baghdadi") is a name word.
 @pytest.mark.parametrize(
@@ -1917,7 +1917,7 @@ def test_of_title_opening_a_sentence_after_another():
     assert _quotes(body) == {"Jeh Jonson": ["the risk is real."]}
 
 
-# fix25: "a report cited / quoted / obtained / reviewed / seen by X" names who holds a document, not
+# Round 22: "a report cited / quoted / obtained / reviewed / seen by X" names who holds a document, not
 # who made it or said what it says: X is no Source of the document's finding.
 @pytest.mark.parametrize(
     "sentence",
@@ -1937,7 +1937,7 @@ def test_player_cited_by_a_club_leaves_the_next_quote_to_its_speaker():
     assert _quotes(body) == {"Jean Dupont": ["We will win"]}
 
 
-# fix25: "According to a University of Texas/Texas Tribune poll": capitalised runs joined by "of" /
+# Round 22: "According to a University of Texas/Texas Tribune poll": capitalised runs joined by "of" /
 # "for" before the document noun name its maker whole (read run by run, "University" spoke and
 # "of Texas … poll" became the content).
 @pytest.mark.parametrize(
@@ -1955,3 +1955,43 @@ def test_player_cited_by_a_club_leaves_the_next_quote_to_its_speaker():
 )
 def test_maker_joined_by_of_before_a_document(sentence: str, speaker: str, quote: str) -> None:
     assert _quotes("Officials met on Monday. " + sentence) == {speaker: [quote]}
+
+
+# Twenty-second round (lead): a role description resolves to the person introduced with that
+# office, not to a lower rank of it ("Deputy Prime Minister John Prescott" is not "the prime
+# minister"; "Vice President Joe Biden" is not "the president") nor to another office that shares
+# the head noun ("Aid minister Hilary Benn" is not "the prime minister").
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Deputy Prime Minister John Prescott spoke on Monday. The prime minister said the vote "
+            "would be close.",
+            {},
+        ),
+        (
+            "Deputy Prime Minister John Prescott spoke on Monday. The deputy prime minister said the "
+            "vote would be close.",
+            {"John Prescott": ["the vote would be close."]},
+        ),
+        ("Vice President Joe Biden spoke on Monday. The president said the vote would be close.", {}),
+        (
+            "President Barack Obama and Vice President Joe Biden spoke on Monday. The president said "
+            "the vote would be close.",
+            {"Barack Obama": ["the vote would be close."]},
+        ),
+        ("Aid minister Hilary Benn spoke on Monday. The prime minister denied the claims.", {}),
+        (
+            "Foreign Minister Sergei Lavrov spoke on Monday. The foreign minister said the talks "
+            "would go on.",
+            {"Sergei Lavrov": ["the talks would go on."]},
+        ),
+        (
+            "Secretary of State John Kerry met White House press secretary Josh Earnest. The press "
+            "secretary said the talks would go on.",
+            {"Josh Earnest": ["the talks would go on."]},
+        ),
+    ],
+)
+def test_a_role_resolves_to_its_own_office_not_a_lower_rank(body, expected):
+    assert _quotes(body) == expected

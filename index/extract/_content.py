@@ -70,7 +70,7 @@ STATEMENT_VERBS: Final[frozenset[str]] = lex.words(
     identified
     """
 ) | lex.CRITICISM_VERBS | lex.EVALUATION_VERBS  # assailed, compared …: see the lexicon
-#: (doc24) Verbs that take a cue only after a document subject (no speech trigger of their own),
+#: (twenty-second round) Verbs that take a cue only after a document subject (no speech trigger of their own),
 #: whose object is the document's finding: "the CBS poll gave Clinton a lead", "the Rasmussen poll
 #: has shown Trump in the lead", "Gallup's tracking poll puts Obama's approval at 49 percent".
 DOCUMENT_OBJECT_VERBS: Final[frozenset[str]] = lex.words(
@@ -280,7 +280,7 @@ def reports_content(cue: str, kind: str = "person") -> bool:
     if low in _EXPLICIT_ONLY or (kind == "person" and low in lex.DOCUMENT_VERBS and low not in SPEECH_CUES):
         return False  # a person "found a receptive audience", but "suggested Trump went too far"
     if kind != "person" and (low in DOCUMENT_OBJECT_VERBS or low in lex.DOCUMENT_PARTICIPLES):
-        return True  # (doc24) only a document says these: "the CBS poll gave Clinton a lead"
+        return True  # (twenty-second round) only a document says these: "the CBS poll gave Clinton a lead"
     return (
         low in SPEECH_CUES
         or low in STATEMENT_VERBS
@@ -1929,7 +1929,7 @@ _FINITE: Final = re.compile(
 
 _OPEN_RELATIVE: Final = re.compile(r",\s+who\s[^,;:\u201c\u201d\"]*$")
 
-# (fix25) A "which" / "whom" clause the cue stands in, after a comma (also after a preposition):
+# (twenty-second round) A "which" / "whom" clause the cue stands in, after a comma (also after a preposition):
 # "An internal survey, which Smith said was biased, found …".
 _OPEN_WHICH: Final = re.compile(
     r",\s+(?:(?:in|of|to|for|with|by|from|on|about|under)\s+)?(?:which|whom)\s[^,;:\u201c\u201d\"]*$"
@@ -1943,7 +1943,7 @@ _MAIN_PREDICATE: Final = re.compile(
 
 
 def which_clause_end(lead: str, text: str) -> int:
-    """(fix25) Where the content of a cue inside a "which" / "whom" clause (``lead``: the sentence up
+    """(round 22) Where the content of a cue inside a "which" / "whom" clause (``lead``: the sentence up
     to the cue) ends in ``text``, the words after the cue: at the comma before the main clause's
     verb ("An internal survey, which Smith said was biased, | found that morale was low": what the
     survey found is not Smith's); -1 when ``lead`` opens no such clause or the clause ends the

@@ -446,7 +446,7 @@ DOCUMENT_VERBS: Final[frozenset[str]] = words(
     indicate underscores underscore underscored
     """
 )
-# (doc24) Participles of document verbs in an absolute phrase ("…, with a CNN/ORC poll giving
+# (twenty-second round) Participles of document verbs in an absolute phrase ("…, with a CNN/ORC poll giving
 # Clinton a 30-point advantage", "with the new Register survey finding that …").
 DOCUMENT_PARTICIPLES: Final[frozenset[str]] = words("showing finding giving putting")
 # Words between a document noun and its verb ("a poll out Monday", "a poll conducted last week").

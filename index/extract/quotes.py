@@ -152,6 +152,16 @@ _DASHES: Final = frozenset(["-", "\u2013", "\u2014", "\u2015"])
 _PARTY_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 _ROLE_WORDS: Final = lex.ROLE_NOUNS | lex.TITLES | lex.ROLE_MODIFIERS
 _SPOKESMEN: Final = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# (twenty-second round) Words of a lower rank inside a title ("Deputy Prime Minister John Prescott",
+# "Vice President Joe Biden"): a person introduced with one is not who "the prime minister" or
+# "the president" is, unless the description says the rank too ("the vice president").
+_LOWER_RANKS: Final = frozenset(["deputy", "vice", "assistant", "shadow"])
+# Words that name which office a title is ("the prime minister", "the press secretary", "the
+# foreign minister"): said in a description, they must be among the person's role words ("Aid
+# minister Hilary Benn" is not "the prime minister").
+_OFFICE_WORDS: Final = frozenset(
+    ["prime", "foreign", "home", "defense", "defence", "interior", "finance", "treasury", "press", "health"]
+)
 _POSSESSED_ROLES: Final = lex.ROLE_NOUNS
 _COMMENT_MARKER: Final = re.compile(
     r"^[ \t]*(?:Notify of|Newest Most Voted|Inline Feedbacks|View all comments|\d+ Comments?"
@@ -288,7 +298,7 @@ def _tokenise(body: str) -> _Tokens:
     return _Tokens(texts, lows, caps, starts, ends, sents, firsts, capitalised)
 
 
-# (acc26) A dotted abbreviation that takes the sentence's period ("7 p.m.", "the U.S."), then a
+# (twenty-second round) A dotted abbreviation that takes the sentence's period ("7 p.m.", "the U.S."), then a
 # word that only opens a sentence: a subject pronoun, an article or a linking conjunction.
 _DOTTED_END: Final = re.compile(
     r"(?<![\w.])(?:[A-Za-z]\.){2,}[^\S\n]+(?=(?:He|She|They|It|We|The|This|That|These|Those|But|And|Yet)\b)"
@@ -340,7 +350,7 @@ def _columns(
         ends.append(pos)
         if 97 <= c <= 122:  # a-z: most tokens
             if (c == 97 or c == 101) and text[2:3] == "-" and _article_prefixed(text):
-                caps.append(True)  # (name24) "al-Baghdadi", "el-Sisi": as in _scan_tokens
+                caps.append(True)  # (twenty-second round) "al-Baghdadi", "el-Sisi": as in _scan_tokens
                 capitalised.append(i)
             else:
                 caps.append(False)
@@ -421,7 +431,7 @@ def _scan_tokens(
         ends.append(pos)
         if 97 <= c <= 122:
             if (c == 97 or c == 101) and text[2:3] == "-" and _article_prefixed(text):
-                caps.append(True)  # (name24) "al-Baghdadi", "el-Sisi": a surname after its particle
+                caps.append(True)  # (round 22) "al-Baghdadi", "el-Sisi": a surname after its particle
                 capitalised.append(i)
             else:
                 caps.append(False)
@@ -499,7 +509,7 @@ def _ends_sentence(texts: list[str], lows: list[str], caps: list[bool], i: int) 
 
 
 def _answer_no(text: str, nxt: str) -> bool:
-    """(said26) A lower-case "no." before a word is the answer ending its sentence ("… the candidate
+    """(round 22) A lower-case "no." before a word is the answer ending its sentence ("… the candidate
     said no. But he said …" had run the content into the next sentence): "No." abbreviates "number"
     only with a capital or before a figure ("No. 10", "no. 5")."""
     return text == "no" and not nxt[:1].isdigit()
@@ -556,7 +566,7 @@ def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
 
 
 def _institution_head(low: str) -> bool:
-    """(doc24) Whether a lower-cased word heads an institution's name that may take "of" or "for"
+    """(round 22) Whether a lower-cased word heads an institution's name that may take "of" or "for"
     ("Center", "Bank", "University")."""
     return low in _INSTITUTION_HEADS or low in _SCHOOL_HEADS
 
@@ -633,7 +643,7 @@ class _Names:
     def _peeled_title(
         self, i: int, j: int, parsed: tuple[str, str, tuple[str, ...]]
     ) -> tuple[int, tuple[str, str, tuple[str, ...]]]:
-        """(name24) The person at the end of a run that completes an "of" title ("Exchequer Gordon
+        """(round 22) The person at the end of a run that completes an "of" title ("Exchequer Gordon
         Brown" -> "Gordon Brown"): the run from its first known first name followed by a surname;
         the run unchanged when none stands after its first word."""
         first = lex.first_names()
@@ -693,7 +703,7 @@ class _Names:
         return joiner and j + 1 < self.n and (self.caps[j + 1] or self._double_particle(j))
 
     def _double_particle(self, j: int) -> bool:
-        """(name24) Two particles before a capitalised word: "von der Leyen", "van der Linden",
+        """(twenty-second round) Two particles before a capitalised word: "von der Leyen", "van der Linden",
         "de la Cruz" (the run had stopped at the first, leaving "Leyen" as the whole name)."""
         return (
             j + 2 < self.n
@@ -732,7 +742,7 @@ class _Names:
         if low not in lex.NON_NAME_CAPS or not _common_surname(low) or person.name.split()[-1].lower() != low:
             # A surname spelled like a title ("Mr. King") is left out: PolNeAR keys no such name, so
             # the metric counts the right speaker as a wrong one (train: 4 wrong-speaker quotes).
-            # (name24) Even after an honorific alone ("Mr. Singer") it costs one article-level false
+            # (round 22) Even after an honorific alone ("Mr. Singer") it costs one article-level false
             # speaker on dev (P 0.9054 -> 0.9034, below the floor) for +1 found / +2 correct on train.
             return None
         return _bare(texts[-1]), "person", titles
@@ -851,17 +861,24 @@ class _Names:
                 best, best_pos = person, pos
         return best
 
-    def by_role(self, role: str, before: int, mods: tuple[str, ...] = ()) -> _Person | None:
+    def by_role(
+        self, role: str, before: int, mods: tuple[str, ...] = (), said: frozenset[str] = frozenset()
+    ) -> _Person | None:
         """The person most recently mentioned before ``before`` who was introduced with ``role``.
 
         ``mods`` (folded capitalised modifiers: "florida" of "the Florida senator") must all be
-        among that person's role words too.
+        among that person's role words too.  ``said``: the description's own lower-cased words; a
+        person introduced with a lower rank (``_LOWER_RANKS``: "Deputy Prime Minister") the
+        description does not say is someone else ("the prime minister" is not the deputy), and an
+        office the description names (``_OFFICE_WORDS``: "prime", "press") must be among their roles.
         """
         best, best_pos = None, -1
         for person in self.people:
             if person.type != "person" or role not in person.roles:
                 continue
             if mods and not all(m in person.roles for m in mods):
+                continue
+            if (person.roles & _LOWER_RANKS) - said or (said & _OFFICE_WORDS) - person.roles:
                 continue
             pos = max((p for p in person.positions if p < before), default=-1)
             if pos > best_pos:
@@ -897,7 +914,7 @@ _COMPLEMENT_REACH: Final = 9
 # Words and commas between such a complement and the verb ("has, however, revealed", "actually").
 _DOC_ASIDES: Final = frozenset([",", "however", "actually", "consistently", "also"])
 _DOC_GAP_REACH: Final = 5
-# (doc24) Words in an aside between commas that parts a document from its verb.
+# (twenty-second round) Words in an aside between commas that parts a document from its verb.
 _DOC_ASIDE_REACH: Final = 25
 # Participles of making a document, between it and its maker ("a poll conducted by"); not
 # "commissioned" or "funded": who pays for a study does not write it.
@@ -909,14 +926,14 @@ _INSTITUTION_HEADS: Final = lex.words(
     coalition alliance organization organisation court academy
     """
 )
-# (doc24) Schools named with "of" that make polls and studies ("the University of New Hampshire").
+# (round 22) Schools named with "of" that make polls and studies ("the University of New Hampshire").
 _SCHOOL_HEADS: Final = lex.words("university college")
-_ABSOLUTE_REACH: Final = 7  # (doc24) words from "with" to a document noun in an absolute phrase
-_INSTITUTION_REACH: Final = 6  # (doc24) words of an institution's name before its possessive
+_ABSOLUTE_REACH: Final = 7  # (twenty-second round) words from "with" to a document noun in an absolute phrase
+_INSTITUTION_REACH: Final = 6  # (twenty-second round) words of an institution's name before its possessive
 _AND_PART: Final = 3  # "and" and at most two words closing an institution's name
 _CALENDAR_WORDS: Final = lex.WEEKDAYS | lex.MONTHS
 _MADE_BY_HYPHEN: Final = re.compile(r"-(?:sponsored|funded|backed|commissioned|led|owned)$")
-# (fix25) Participles whose "by" agent holds a document or words someone else made ("a memo cited /
+# (round 22) Participles whose "by" agent holds a document or words someone else made ("a memo cited /
 # quoted / obtained / reviewed / seen by X"): the agent is no Source of what the document says.
 _HELD_BY: Final = lex.words("cited quoted obtained reviewed seen viewed acquired leaked")
 _MADE_BY: Final = lex.words("conducted released published compiled issued produced prepared written carried")
@@ -2342,7 +2359,7 @@ class _Attributor:
         return self._document_before_aside(i, e)
 
     def _document_absolute(self, i: int) -> bool:
-        """(doc24) ``…, with a CNN/ORC poll giving Clinton a 30-point advantage``, ``with the new
+        """(round 22) ``…, with a CNN/ORC poll giving Clinton a 30-point advantage``, ``with the new
         Register/Bloomberg Politics survey finding that …``: in an absolute phrase a document noun
         right before the participle at ``i``, with "with" opening its noun phrase, speaks through
         its named maker as its finite verb would."""
@@ -2359,7 +2376,7 @@ class _Attributor:
         return False
 
     def _document_before_aside(self, i: int, e: int) -> bool:
-        """(twenty-second round, doc24) A document subject cut off from its verb at ``i`` by an
+        """(twenty-second round) A document subject cut off from its verb at ``i`` by an
         aside between commas that ends at ``e`` ("An AP survey of superdelegates, who are
         influential in picking the nominee, found", "A Fox News poll, conducted jointly with two
         firms, shows"): the aside opens with a relative word or a participle of making a document,
@@ -3664,7 +3681,7 @@ class _Attributor:
         return self.lows[k + 1] in lex.DETERMINERS or self.lows[k + 1] in lex.PRONOUNS
 
     def _participle_modifier(self, i: int, j: int) -> int:
-        """(acc26) ``Democrats trying to regain the Senate say …``, ``Republican activists clamoring
+        """(round 22) ``Democrats trying to regain the Senate say …``, ``Republican activists clamoring
         to block Donald Trump say …``: the subject that opens the sentence, then a participle phrase
         modifying it (no punctuation up to the cue, ``j`` its last word).  The subject speaks, not a
         name inside the phrase.  Only a plain "-ing" participle right after the subject's last word,
@@ -4084,7 +4101,7 @@ class _Attributor:
                 elif self.texts[a - 1] == "." and a > 1 and self.names._run_end(a - 2) >= j + 1:
                     a -= 2  # the period of an initial: "Peter T. King"
                 elif a > 1 and self.lows[a - 1] in lex.NAME_PARTICLES and self._before_particles(a, j) < a:
-                    a = self._before_particles(a, j)  # (name24) "Osama bin Laden", "von der Leyen"
+                    a = self._before_particles(a, j)  # (round 22) "Osama bin Laden", "von der Leyen"
                 else:
                     break
             if text.endswith(_POSSESSIVE_ENDS) and text[-2:] != "ss":
@@ -4279,7 +4296,7 @@ class _Attributor:
         return a
 
     def _of_titled_subject(self, i: int, a: int, j: int, b: int) -> bool:
-        """(twenty-second round, name24) ``…, Secretary of State John Kerry said``: a person named
+        """(twenty-second round) ``…, Secretary of State John Kerry said``: a person named
         after a title joined by the "of" at ``b``.  The Source's span holds the whole title, so that
         the clause before the comma is the content (it had started at "State", leaving "Secretary
         of" between the comma and the Source); the name starts at the first name ("Chancellor of
@@ -4383,7 +4400,7 @@ class _Attributor:
         return False
 
     def _institution_before(self, p: int, mods: list[int]) -> int:
-        """(doc24) The first token of an institution's whole name that ends in the possessive at
+        """(twenty-second round) The first token of an institution's whole name that ends in the possessive at
         ``p`` before a document noun ("the Center for American Progress's analysis", "the
         Congressional Budget Office's report"), its tokens put before ``mods``; ``p`` when the name
         has no institution's head word ("Hillary Clinton's report" keeps its maker as read).  Only
@@ -4408,7 +4425,7 @@ class _Attributor:
         return run[0]
 
     def _maker_of(self, p: int, head: str, mods: list[int]) -> bool:
-        """(doc24) Whether the "of" at ``p`` joins an institution's head to its capitalised name
+        """(twenty-second round) Whether the "of" at ``p`` joins an institution's head to its capitalised name
         inside a document's modifiers ("A University of New Hampshire poll", "a Bank of England
         report"): the document's maker is named with "of", so the modifiers go on past it."""
         return (
@@ -4498,16 +4515,17 @@ class _Attributor:
         """
         role = lex.TITLE_ROLES.get(head, head)
         mods = tuple(lex.STATE_ABBREVIATIONS.get(self.lows[m], self.lows[m]) for m in caps)
+        said = frozenset(self.lows[a : j + 1])
         if self.named_only and not caps and not bare_head:
             return False
         if self._indefinite(a, j):
             # "said one district GOP leader", "a 2008 Clinton veteran": someone new, left unnamed
             person = None
         else:
-            person = self.names.by_role(role, self.starts[j], mods) if ROLE_RESOLVE else None
+            person = self.names.by_role(role, self.starts[j], mods, said) if ROLE_RESOLVE else None
         definite = self.lows[a] == "the" and head in _SPOKESMEN  # "the Kremlin spokesman": met before
         if person is None and (not caps or definite) and not self._indefinite(a, j):
-            person = self.names.by_role(role, self.starts[j])
+            person = self.names.by_role(role, self.starts[j], said=said)
             if person is None and head in _SPOKESMEN:
                 person = self._last_person_speaker(self.starts[j])
         if person is not None:
@@ -4783,7 +4801,7 @@ class _Attributor:
         return True
 
     def _joined_maker(self, i: int, runs: list[tuple[int, int]], b: int) -> bool:
-        """(fix25) ``according to an online University of Texas/Texas Tribune poll``: the last
+        """(twenty-second round) ``according to an online University of Texas/Texas Tribune poll``: the last
         capitalised run before ``b``, then a name joiner ("of", "for", "&") and capitalised runs up
         to a document noun that ends the phrase, name its maker whole; the phrase had stopped at
         "of", so "University" spoke and "of Texas … poll" became the content."""
@@ -4802,7 +4820,7 @@ class _Attributor:
         return self._add(found, i, first, k + 1, inverted=True, resolved=True, cue="according to")
 
     def _of_titled_after(self, i: int, ra: int, rb: int, cue: str) -> bool:
-        """(name24) ``“…,” said Chancellor of the Exchequer Gordon Brown``: the person named after an
+        """(round 22) ``“…,” said Chancellor of the Exchequer Gordon Brown``: the person named after an
         "of" title, the run ra..rb ending it; no Source when the title names no one after it ("said
         the Chancellor of the Exchequer": not "Exchequer")."""
         k = self._of_title_name(ra, rb - 1)
@@ -6420,10 +6438,10 @@ def _after_source_aside(
 # comma: the document is part of the Source, not the first word of the content.
 _DOCUMENT_AFTER_MAKER: Final = re.compile(r"\s+([a-z]+),")
 
-# (fix25) A short description after the document, up to its comma: a participle of making it, time
+# (round 22) A short description after the document, up to its comma: a participle of making it, time
 # words or a complement ("According to a Quinnipiac poll released Tuesday, …", "… a Gallup survey
 # conducted last week, …", "… a CNN poll of likely voters, …"): part of the Source, no content.
-# (fix25) The Source's affiliation after its name, up to the comma: "According to John Smith of
+# (twenty-second round) The Source's affiliation after its name, up to the comma: "According to John Smith of
 # Harvard, …", "… Jane Doe at the Brookings Institution, …": capitalised words (and "the", "of",
 # "for", "&") only; part of the Source, not the first words of the content.
 _SOURCE_AFFILIATION: Final = re.compile(
@@ -6440,7 +6458,7 @@ _DOCUMENT_WORD: Final = re.compile(r"\s+([a-z]+)\b")
 
 
 def _document_description_end(body: str, start: int, end: int) -> int:
-    """(fix25) Where the content of "According to <document>, …" starts when the document is
+    """(twenty-second round) Where the content of "According to <document>, …" starts when the document is
     followed by its description (``_DOCUMENT_DESCRIPTION``): past its comma; else ``start``.  The
     document is the word before ``start`` (the Source's last) or the one right after it (its maker
     named first: "According to Commerce Department figures released Friday, …")."""
@@ -6847,7 +6865,7 @@ def _other_side(
     return None
 
 
-# (acc26) An opening participle phrase closed by a comma, a subject after it: "Entering the final
+# (round 22) An opening participle phrase closed by a comma, a subject after it: "Entering the final
 # contests in June, Clinton leads …, according to X" (not "According" or "During").
 _OPENING_PARTICIPLE: Final = re.compile(
     r"(?:[\u201c\"'(]\s*)?(?!According\b|During\b)[A-Z][a-z]+ing\s[^,;:\u201c\u201d\"]{3,80}?,\s+(?=[A-Za-z])"
@@ -6937,7 +6955,7 @@ def _before_content(body: str, s_start: int, anchor: int) -> tuple[int, int] | N
     return s_start + lead, s_start + len(text)
 
 
-# (acc26) Cues read after a subject and its participle phrase ("Residents living nearby say …").
+# (twenty-second round) Cues read after a subject and its participle phrase ("Residents living nearby say …").
 _PARTICIPLE_MODIFIED_CUES: Final = lex.words("say says said told tell tells argue argued argues")
 # At most this many words between the cue and the participle after the subject.
 _PARTICIPLE_REACH: Final = 14
@@ -7016,7 +7034,7 @@ def _vouched_reports(
         if quote is not None:
             if quote.start < min(inner.source_start, inner.cue_start) or _holds_quote(quote, inner, pairs):
                 continue
-            # (acc26) "“…?” Smith said in a statement, according to The Blaze.": the question mark
+            # (round 22) "“…?” Smith said in a statement, according to The Blaze.": the question mark
             # ends the quotation's sentence, and the words read as the content are only the inner
             # attribution and its occasion: no content of its own either
             bare.add(id(quote))
@@ -7343,7 +7361,7 @@ _SPLIT_ATTRIBUTION: Final = re.compile(
 _SAID_AFTER: Final = re.compile(
     r"(?:[”\"“]|'')\s*(?:said|says|asked|(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|told|asked|replied))\b"
 )
-# (said26) A named Source with an apposition between commas before the cue: "“They'd be wrong,”
+# (twenty-second round) A named Source with an apposition between commas before the cue: "“They'd be wrong,”
 # Michael Briggs, a spokesman for Sanders, said …" (the short quotation had been dropped).
 _SAID_AFTER_APPOSITION: Final = re.compile(
     r"(?:[”\"]|'')\s*(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*,\s+(?:a|an|the|who)\s[^,.;:!?\n\"“”]{3,90},"
