@@ -85,10 +85,15 @@ from search.analysis import FastText, text_analyzer
 #: (another Source's clause after "while", a noun subject after an occasion, audiences after
 #: "told", the topic of "said of"), split and follow-on quotations, passive reports ("was first
 #: reported by X"), department names before a title ("Health and Human Services Secretary X"),
-#: institutions typed as organisations.)
+#: institutions typed as organisations; 26 = issue-12 twenty-second round: documents with a
+#: complement or an "of" maker speak through their maker, document-only verbs and absolute
+#: phrases, titles joined by "of" ("Secretary of State John Kerry said"), name particles ("bin
+#: Laden", "von der Leyen"), the first of coordinated Sources, holders of a document ("cited by X")
+#: are no Source, a cue inside a "which" clause, a role resolved to its own office and rank, a
+#: question's listener and a writer's tail after a dated cue are no content.)
 #: Here, not in index/extract, because exports of both backends name it and the search side must
 #: not import the extractor.
-EXTRACTION_VERSION = 25
+EXTRACTION_VERSION = 26
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"
