@@ -298,11 +298,15 @@ def _tokenise(body: str) -> _Tokens:
     return _Tokens(texts, lows, caps, starts, ends, sents, firsts, capitalised)
 
 
-# (twenty-second round) A dotted abbreviation that takes the sentence's period ("7 p.m.", "the U.S."), then a
-# word that only opens a sentence: a subject pronoun, an article or a linking conjunction.
-_DOTTED_END: Final = re.compile(
-    r"(?<![\w.])(?:[A-Za-z]\.){2,}[^\S\n]+(?=(?:He|She|They|It|We|The|This|That|These|Those|But|And|Yet)\b)"
+# (twenty-second round) A dotted abbreviation that takes the sentence's period ("7 p.m.", "the
+# U.S."), then a word that only opens a sentence: a subject pronoun, an article or a linking
+# conjunction.  Searched from the period, a literal the regex engine finds fast; the token holding
+# it must then be the abbreviation (a pattern opening with the abbreviation was tried at every
+# character of the article: 0.15 ms an article).
+_DOTTED_END_NEXT: Final = re.compile(
+    r"\.[^\S\n]+(?=(?:He|She|They|It|We|The|This|That|These|Those|But|And|Yet)\b)"
 )
+_DOTTED_TOKEN: Final = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 def _dotted_ends(body: str, starts: list[int], last: int, bounds: set[int]) -> None:
@@ -310,9 +314,15 @@ def _dotted_ends(body: str, starts: list[int], last: int, bounds: set[int]) -> N
     will await results after the polls close at 7 p.m. He says …" is two sentences (the second
     report had run on into the first's content).  The abbreviation token, which holds the
     period, ends the sentence."""
-    for match in _DOTTED_END.finditer(body):
+    for match in _DOTTED_END_NEXT.finditer(body):
+        end = match.start() + 1
         i = bisect.bisect_right(starts, match.start()) - 1
-        if 0 <= i < last and starts[i] == match.start():
+        if not 0 <= i < last:
+            continue
+        start = starts[i]
+        if start > 0 and (body[start - 1].isalnum() or body[start - 1] in "._"):
+            continue
+        if _DOTTED_TOKEN.fullmatch(body, start, end) is not None:
             bounds.add(i)
 
 
