@@ -1407,6 +1407,24 @@ _LIST_ITEM_MAX: Final = 4
 _LIST_OPENERS: Final = lex.words("instead meanwhile however also still yet now separately similarly likewise")
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
+# "took to Twitter to say …" (``_took_to_medium``): forms of "take", the words a medium may be
+# written with, and the names among them one must be (a medium, not "the streets").
+_TAKE_FORMS: Final = lex.words("took take takes taking taken")
+_MEDIA_NAMES: Final = lex.words(
+    "twitter facebook instagram youtube tiktok snapchat linkedin reddit medium social airwaves truth"
+)
+_MEDIA_WORDS: Final = _MEDIA_NAMES | lex.words("the his her their its media social account feed page")
+_MEDIUM_MAX: Final = 4
+# "released a statement that said …" (``_relative_statement``): the relative pronouns, the
+# published nouns and the verbs that publish them, and the reach between them.
+_RELATIVE_THAT: Final = lex.words("that which")
+_PUBLISHED_NOUNS: Final = _STATEMENT_NOUNS | lex.words("ad ads video videos op-ed letters emails tweets posts")
+_PUBLISHING_VERBS: Final = lex.words(
+    "issued issues released releases posted posts published publishes sent sends put puts aired airs "
+    "ran runs launched launches tweeted shared shares wrote writes"
+)
+_RELATIVE_NOUN_REACH: Final = 5  # "a statement on Monday night that said"
+_PUBLISHED_MODIFIERS: Final = 4  # "released a new 30-second ad"
 _INFINITIVE_STOP: Final = lex.words(
     "who which that when while as because since if whether why how what and but or to"
 )
@@ -1610,6 +1628,8 @@ class _Attributor:
                     or self._contrasted_participle(i)
                 ):
                     self._participle(i)  # "…, saying …", "… by saying …": not an apposition before the cue
+                elif i > 3 and lows[i - 1] in _RELATIVE_THAT and self._relative_statement(i):
+                    continue  # "Smith released a statement that said …"
                 elif not self._before(i) and not self._participle(i) and low in _INVERTED_CUES:
                     self._inverted(i)
             elif low in lex.PARTICIPLE_CUES and i > 0 and (
@@ -3398,6 +3418,9 @@ class _Attributor:
         k = j - 1
         if k > 2 and self.lows[k] == "as" and self.lows[k - 1] == "far" and self.lows[k - 2] == "so":
             k -= 3  # "Auerbach went so far as to say: …"
+        took = self._took_to_medium(i, j)
+        if took >= 0:
+            return self._took_to_subject(i, took)
         while k > 0 and j - k <= _INFINITIVE_REACH and self.sents[k] == self.sents[i]:
             low = self.lows[k]
             if self.caps[k] or not low.isalpha() or low in _INFINITIVE_STOP:
@@ -3415,6 +3438,77 @@ class _Attributor:
                 return self.sents[s] == self.sents[i] and self._subject_at(i, s)
             k -= 1
         return False
+
+    def _relative_statement(self, i: int) -> bool:
+        """``Smith issued a statement that said …``, ``Smith released a video which says …``: a
+        finite speech verb in a relative clause on a published statement noun (``_PUBLISHED_NOUNS``,
+        a short time or medium phrase between) that is the object of a publishing verb
+        (``_PUBLISHING_VERBS``): the statement gives the words of the verb's named subject, as the
+        participle does in "issued a statement saying …"."""
+        lows, sents = self.lows, self.sents
+        n = i - 2
+        while n > 0 and i - n <= _RELATIVE_NOUN_REACH and sents[n] == sents[i] and lows[n] not in _PUBLISHED_NOUNS:
+            if not self.texts[n][:1].isalnum():
+                return False
+            n -= 1
+        if n <= 0 or lows[n] not in _PUBLISHED_NOUNS or sents[n] != sents[i]:
+            return False
+        if n < i - 2 and lows[n + 1] not in _STATEMENT_GAP_OPENERS:
+            return False  # "posted her message under a headline that said …": the headline's words
+        v = n - 1
+        while v > 0 and n - v <= _PUBLISHED_MODIFIERS and lows[v] not in _PUBLISHING_VERBS:
+            if self.caps[v] or not self.texts[v][:1].isalnum():
+                return False
+            v -= 1
+        if lows[v] == "out" and v > 0:
+            v -= 1  # "put out a statement that read …"
+        if lows[v] not in _PUBLISHING_VERBS or sents[v] != sents[i]:
+            return False
+        s = v - 1
+        while s > 0 and self._skippable(s) and sents[s] == sents[i]:
+            s -= 1
+        if s < 0 or sents[s] != sents[i]:
+            return False
+        named_only, self.named_only = self.named_only, True
+        first = len(self.found)
+        self._subject_at(i, s)
+        self.named_only = named_only
+        return len(self.found) > first
+
+    def _took_to_medium(self, i: int, j: int) -> int:
+        """``Smith took to Twitter to say …``, ``taking to social media to call …``: the index of
+        the form of "take" before "to <medium>" when the "to" at ``j`` follows such a medium
+        (``_MEDIA_WORDS``, at most three words), else -1.  The medium is where the words were
+        published, not a listener, so the subject of "took" speaks."""
+        m = j - 1
+        while m > 0 and j - m <= _MEDIUM_MAX and self.sents[m] == self.sents[i]:
+            if self.lows[m] == "to":
+                break
+            if self.lows[m] not in _MEDIA_WORDS:
+                return -1
+            m -= 1
+        if m == j - 1 or m < 1 or self.lows[m] != "to" or self.lows[m - 1] not in _TAKE_FORMS:
+            return -1
+        if not any(self.lows[w] in _MEDIA_NAMES for w in range(m + 1, j)):
+            return -1  # "took to the streets to protest": an action, no medium
+        return m - 1
+
+    def _took_to_subject(self, i: int, t: int) -> bool:
+        """The named subject right before the form of "take" at ``t`` speaks the cue at ``i``
+        ("Trump took to Twitter to say …", "with Lewandowski taking to Twitter to call …")."""
+        s = t - 1
+        while s > 0 and self._skippable(s) and self.sents[s] == self.sents[i]:
+            s -= 1
+        if s < 0 or self.sents[s] != self.sents[i] or not self.caps[s]:
+            return False
+        if self.lows[t] == "taking" and self.names._is_name_word(s):
+            a = self._name_start(s, self.sents[i])  # "with Lewandowski taking to Twitter to call"
+            if a > 0 and self.lows[a - 1] == "with" and self.sents[a - 1] == self.sents[i]:
+                parsed = self.names.parse_run(a, s + 1, lenient=True)
+                if parsed is None or _is_place(parsed[0]):
+                    return False
+                return self._add((parsed[0], parsed[1]), i, a, s + 1, inverted=False)
+        return self._subject_at(i, s)
 
     def _made_clear(self, i: int) -> bool:
         """``X made it clear that …`` / ``X made clear that …`` / ``X makes it clear: …``: a
