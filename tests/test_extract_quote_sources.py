@@ -1995,3 +1995,37 @@ def test_maker_joined_by_of_before_a_document(sentence: str, speaker: str, quote
 )
 def test_a_role_resolves_to_its_own_office_not_a_lower_rank(body, expected):
     assert _quotes(body) == expected
+
+
+# Round 22, media: "took to <medium> to <speech verb>" — the medium is where the words were
+# published, so the subject of "took" speaks (a Source in "with X taking to Twitter" too).
+def test_took_to_twitter_to_say_is_the_subjects_statement():
+    body = "Mayor Ann Hale spoke. Hale took to Twitter to say the vote had been rigged."
+    assert _quotes(body) == {"Ann Hale": ["the vote had been rigged."]}
+
+
+def test_with_name_taking_to_twitter_to_call_is_that_names_statement():
+    body = "Ann Hale spoke. Jones denied it, with Hale taking to Twitter to call him “a liar”."
+    assert _quotes(body)["Ann Hale"] == ["him “a liar”."]
+
+
+def test_took_to_the_streets_is_no_medium():
+    body = "Ann Hale spoke. Hale took to the streets to say the plan would fail."
+    assert not _quotes(body).get("Ann Hale")
+
+
+# Round 22, media: a relative speech verb on a published statement noun ("issued a statement
+# that said …") gives the words of the publishing verb's subject, as "saying" does there.
+def test_statement_that_said_is_the_issuers_words():
+    body = "Ann Hale spoke. Hale issued a statement which said the plan would fail."
+    assert _quotes(body) == {"Ann Hale": ["the plan would fail."]}
+
+
+def test_video_that_said_with_a_quotation_is_the_publishers_words():
+    body = "Ann Hale spoke. Hale released a campaign video that said, “The plan will fail.”"
+    assert _quotes(body) == {"Ann Hale": ["The plan will fail."]}
+
+
+def test_headline_that_said_after_a_message_is_not_the_posters_words():
+    body = "Ann Hale spoke. Hale posted her message under a headline that said the plan would fail."
+    assert not _quotes(body).get("Ann Hale")

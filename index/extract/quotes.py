@@ -1418,7 +1418,9 @@ _MEDIUM_MAX: Final = 4
 # "released a statement that said …" (``_relative_statement``): the relative pronouns, the
 # published nouns and the verbs that publish them, and the reach between them.
 _RELATIVE_THAT: Final = lex.words("that which")
-_PUBLISHED_NOUNS: Final = _STATEMENT_NOUNS | lex.words("ad ads video videos op-ed letters emails tweets posts")
+_PUBLISHED_NOUNS: Final = _STATEMENT_NOUNS | lex.words(
+    "ad ads video videos op-ed letters emails tweets posts"
+)
 _PUBLISHING_VERBS: Final = lex.words(
     "issued issues released releases posted posts published publishes sent sends put puts aired airs "
     "ran runs launched launches tweeted shared shares wrote writes"
@@ -3447,7 +3449,9 @@ class _Attributor:
         participle does in "issued a statement saying …"."""
         lows, sents = self.lows, self.sents
         n = i - 2
-        while n > 0 and i - n <= _RELATIVE_NOUN_REACH and sents[n] == sents[i] and lows[n] not in _PUBLISHED_NOUNS:
+        while n > 0 and i - n <= _RELATIVE_NOUN_REACH and sents[n] == sents[i]:
+            if lows[n] in _PUBLISHED_NOUNS:
+                break
             if not self.texts[n][:1].isalnum():
                 return False
             n -= 1
