@@ -531,7 +531,9 @@ def _is_abbreviation_word(text: str, low: str, cap: bool) -> bool:
         return True  # ("v": a case name, "Roe v. Wade", is one sentence)
     if "-" not in text:
         return False
-    return _PARTY_TAG.fullmatch(text) is not None or _prefixed_title(text)  # "(D-R.I.)", "(R-Fla.)"
+    # "(D-R.I.)", "(R-Fla.)"; (twenty-second round) "then-Sen. Barack Obama" is one sentence (it had
+    # ended at the period and cut the content "the distance between Clinton and then-Sen.")
+    return _PARTY_TAG.fullmatch(text) is not None or _prefixed(text, lex.ABBREVIATIONS)
 
 
 def _title_word(text: str) -> bool:
@@ -539,20 +541,21 @@ def _title_word(text: str) -> bool:
     return text.rpartition("-")[2].lower().rstrip(".") in lex.TITLES
 
 
-def _prefixed_title_word(text: str) -> bool:
-    """A capitalised title word after a lower-case prefix and a hyphen ("then-Secretary")."""
+def _prefixed(text: str, titles: frozenset[str]) -> bool:
+    """A capitalised word of ``titles`` after a lower-case prefix and a hyphen: "then-Secretary"
+    (a title word), "then-Sen", "ex-Gov" (a title abbreviation)."""
     prefix, _, title = text.rpartition("-")
-    return prefix.isalpha() and prefix.islower() and title[:1].isupper() and title.lower() in lex.TITLES
+    return prefix.isalpha() and prefix.islower() and title[:1].isupper() and title.lower() in titles
 
 
-def _prefixed_title(text: str) -> bool:
-    """(twenty-second round) Whether ``text`` is a title abbreviation after a lower-case prefix and a
-    hyphen ("then-Sen", "ex-Gov", "then-Rep"): "then-Sen. Barack Obama" is one sentence (it had
-    ended at the period and cut the content "the distance between Clinton and then-Sen.")."""
-    prefix, _, title = text.rpartition("-")
-    if not (prefix.isalpha() and prefix.islower()):
-        return False
-    return title[:1].isupper() and title.lower() in lex.ABBREVIATIONS
+def _first_name_start(lows: list[str], caps: list[bool], start: int, end: int) -> int:
+    """The first token in ``start``..``end - 1`` that is a known first name with a capitalised word
+    after it ("Exchequer Gordon Brown" -> "Gordon"), or -1."""
+    first = lex.first_names()
+    for k in range(start, end):
+        if lows[k].rstrip(".") in first and caps[k + 1]:
+            return k
+    return -1
 
 
 def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
@@ -656,15 +659,13 @@ class _Names:
         """(round 22) The person at the end of a run that completes an "of" title ("Exchequer Gordon
         Brown" -> "Gordon Brown"): the run from its first known first name followed by a surname;
         the run unchanged when none stands after its first word."""
-        first = lex.first_names()
-        for k in range(i + 1, j - 1):
-            if self.lows[k] in first and self.caps[k + 1]:
-                words = tuple(self.texts[k:j])
-                last, peeled = _parse_words(words)
-                if peeled is not None and peeled[1] == "person" and last in self.mid_caps:
-                    self._parses[words] = peeled
-                    return k, peeled
-                break
+        k = _first_name_start(self.lows, self.caps, i + 1, j - 1)
+        if k >= 0:
+            words = tuple(self.texts[k:j])
+            last, peeled = _parse_words(words)
+            if peeled is not None and peeled[1] == "person" and last in self.mid_caps:
+                self._parses[words] = peeled
+                return k, peeled
         return i, parsed
 
     def _is_name_word(self, i: int) -> bool:
@@ -3852,9 +3853,7 @@ class _Attributor:
     def _plural_opening(self, first: int, last: int) -> bool:
         """Whether tokens ``first``..``last`` open the sentence as a short plural noun phrase of
         words only ("Investors", "Republican activists", "Many local farmers")."""
-        if last - first >= _PLURAL_OPENING_MAX or not self.lows[last].endswith("s"):
-            return False
-        if self.lows[last].endswith(("ss", "us", "is")) or self.lows[last] in lex.PRONOUNS:
+        if last - first >= _PLURAL_OPENING_MAX or not self._plural_noun(last):
             return False
         return all(self.texts[m].isalpha() for m in range(first, last + 1))
 
@@ -4373,7 +4372,7 @@ class _Attributor:
         start = -1
         while k > 0 and self.sents[k - 1] == sent and self.lows[k] == "of" and m - k <= _OF_TITLE_REACH:
             p = k - 1
-            if not self.caps[p] and not _prefixed_title_word(self.texts[p]):
+            if not self.caps[p] and not _prefixed(self.texts[p], lex.TITLES):
                 return -1
             while p > 0 and self.sents[p - 1] == sent and self.caps[p - 1] and not self.texts[p - 1].endswith(
                 _POSSESSIVE_ENDS
@@ -4397,11 +4396,8 @@ class _Attributor:
         """Where the person's name starts in the capitalised run a..j that ends an "of" title
         ("Exchequer Gordon Brown", "State John Kerry"): the first known first name followed by a
         surname, else ``a`` ("State Kerry": the title's words are peeled by the name parser)."""
-        first = lex.first_names()
-        for k in range(a, j):
-            if self.lows[k].rstrip(".") in first and self.caps[k + 1]:
-                return k
-        return a
+        k = _first_name_start(self.lows, self.caps, a, j)
+        return a if k < 0 else k
 
     def _of_titled_subject(self, i: int, a: int, j: int, b: int) -> bool:
         """(twenty-second round) ``…, Secretary of State John Kerry said``: a person named
