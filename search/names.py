@@ -406,11 +406,16 @@ _ACRONYM_DEF_RE = re.compile(r"^[A-Z][A-Za-z&.-]*[A-Z]\.?$")
 
 
 def acronym_of(long_name: str) -> str:
-    """Initials of the capitalised words (``Hayat Tahrir al-Sham`` -> ``HTS``)."""
+    """Initials of the capitalised words (``Hayat Tahrir al-Sham`` -> ``HTS``).
+
+    A word that is an acronym itself gives all its letters (``U.S. Senate`` -> ``USS``,
+    ``UN Security Council`` -> ``UNSC``): its first letter alone made "U.S. Senate" the long form
+    of "U.S." and folded the country into the chamber.
+    """
     letters = []
     for word in re.split(r"[\s-]+", long_name):
         if word and word[0].isupper():
-            letters.append(word[0])
+            letters.append(word.replace(".", "") if is_acronym(word) else word[0])
     return "".join(letters)
 
 

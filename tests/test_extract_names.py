@@ -135,6 +135,19 @@ def test_translit_single_pattern_agrees_with_the_rule_chain():
     assert names._translit("Sergey".lower()) == "sergei"
 
 
+def test_canonicalize_does_not_expand_an_acronym_into_a_name_that_contains_it():
+    """"U.S." is no short form of "U.S. Senate": a word that is an acronym gives all its letters
+    to the long form's initials (USS), so the country stays a place of its own."""
+    table = AliasTable()
+    speakers = [Speaker("U.S.", "organization", [Quote("records show payments", "U.S.")])]
+    entities = [Entity("U.S. Senate", "organization", 2), Entity("UN Security Council", "organization")]
+    sp, ents = canonicalize(speakers, entities, table)
+    assert [s.name for s in sp] == ["U.S."]
+    assert sorted(e.name for e in ents) == ["U.S.", "U.S. Senate", "UN Security Council"]
+    _, ents = canonicalize([], [*entities, Entity("UNSC", "organization")], table)
+    assert sorted((e.name, e.count) for e in ents) == [("U.S. Senate", 2), ("UN Security Council", 2)]
+
+
 def test_canonicalize_acronyms_are_kept_across_articles():
     from index.extract import names
 
