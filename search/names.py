@@ -409,14 +409,15 @@ def acronym_of(long_name: str) -> str:
     """Initials of the capitalised words (``Hayat Tahrir al-Sham`` -> ``HTS``).
 
     A word that is an acronym itself gives all its letters (``U.S. Senate`` -> ``USS``,
-    ``UN Security Council`` -> ``UNSC``): its first letter alone made "U.S. Senate" the long form
-    of "U.S." and folded the country into the chamber.
+    ``UK Independence Party`` -> ``UKIP``): its first letter alone made "U.S. Senate" the long form
+    of "U.S." and folded the country into the chamber.  A name with one capitalised word has no
+    initials (``G8 ministers``, ``IPTV services`` are not long forms of G8 and IPTV).
     """
     letters = []
     for word in re.split(r"[\s-]+", long_name):
         if word and word[0].isupper():
             letters.append(word.replace(".", "") if is_acronym(word) else word[0])
-    return "".join(letters)
+    return "".join(letters) if len(letters) > 1 else ""
 
 
 def is_acronym(name: str) -> bool:

@@ -146,6 +146,9 @@ def test_canonicalize_does_not_expand_an_acronym_into_a_name_that_contains_it():
     assert sorted(e.name for e in ents) == ["U.S.", "U.S. Senate", "UN Security Council"]
     _, ents = canonicalize([], [*entities, Entity("UNSC", "organization")], table)
     assert sorted((e.name, e.count) for e in ents) == [("U.S. Senate", 2), ("UN Security Council", 2)]
+    # One capitalised word spells no initials: "G8 ministers" is no long form of "G8".
+    _, ents = canonicalize([], [Entity("G8 ministers", "organization"), Entity("G8", "organization")], table)
+    assert sorted(e.name for e in ents) == ["G8", "G8 ministers"]
 
 
 def test_canonicalize_acronyms_are_kept_across_articles():
