@@ -1890,3 +1890,14 @@ def test_double_apostrophe_quotation_with_a_capital_inside_its_clause():
     assert _quotes("''We will win,'' Jane Doe said.") == {"Jane Doe": ["We will win"]}
     body = "As for complexity, ''Broadening the base is hard,'' Jane Doe said."
     assert _quotes(body) == {"Jane Doe": ["Broadening the base is hard"]}
+
+
+def test_by_asking_reports_the_question_put():
+    # (twenty-third round) "<verb> by asking [listener] whether / why …" reports the question its
+    # subject put in words; a request or topic after "by asking" is no statement.
+    body = "Jane Doe followed up by asking whether the plan would work."
+    assert _quotes(body) == {"Jane Doe": ["whether the plan would work."]}
+    body = "Moderator Jane Doe opened the debate by asking John Roe why he attacked his rival."
+    assert _quotes(body) == {"Jane Doe": ["why he attacked his rival."]}
+    assert _quotes("Jane Doe raised money by asking donors to give more.") == {}
+    assert _quotes("Jane Doe won support by asking voters for help.") == {}

@@ -994,6 +994,10 @@ _PURPOSE_ORGS: Final = lex.words(
 _ASSOCIATE_LEADS: Final = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
+# (twenty-third round) "… by asking Rubio why …": the words that open a question after the person
+# asked, and the words that make it a request or topic instead ("by asking them to …", "for help").
+_QUESTION_WORDS: Final = lex.words("whether if why how what when where who")
+_ASK_STOPS: Final = lex.words("to for about on of that and but , . ; :")
 # Participles of telling and stating that take a "that" clause, read after an adverb too when the
 # clause follows ("…, quickly reminding viewers that …"; ``_Attributor._clause_participle``).
 # Adverbs that make a participle the writer's reading of what someone did ("…, essentially
@@ -1644,6 +1648,8 @@ class _Attributor:
                 self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
             elif low in lex.PROGRESSIVE_VERBS and i > 0 and self._after_comma(i) and self._participle(i):
                 continue  # "Fiorina moved around the table, asking the directors whether …"
+            elif low == "asking" and self._by_asking(i) and self._participle(i):
+                continue  # "Hannity followed up by asking if the governor …": a question put in words
             elif low in lex.PROGRESSIVE_VERBS and self._continued_participle(i) and self._participle(i):
                 continue  # "…, calling them criminals and threatening to deport them"
             elif low in lex.PARTICIPLE_CUES and self._progressive_statement(i):
@@ -2683,6 +2689,22 @@ class _Attributor:
             # "Michael Petrilli, president of …, tied the scores to …, saying …": past an apposition
             return self._sentence_subject(i, apposition=True) or self._nearest_clause_subject(i)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+
+    def _by_asking(self, i: int) -> bool:
+        """``… followed up by asking if …``, ``… started the exchange off by asking Rubio why …``:
+        "by asking" after a verb reports the question its subject put; ``_participle`` keeps only a
+        question ("whether / if / why / how …" after the person asked), never a request ("by asking
+        them to host events", "by asking voters for help": a question word must follow within five
+        words of listener)."""
+        if i < 2 or self.lows[i - 1] != "by" or self.sents[i - 1] != self.sents[i]:
+            return False
+        for j in range(i + 1, min(self.n, i + 7)):
+            low = self.lows[j]
+            if self.sents[j] != self.sents[i] or low in _ASK_STOPS:
+                return False
+            if low in _QUESTION_WORDS:
+                return True
+        return False
 
     def _statement_noun_lead(self, i: int) -> bool:
         """A statement noun before the participle at ``i``: right before it ("issued a statement
