@@ -1901,3 +1901,13 @@ def test_by_asking_reports_the_question_put():
     assert _quotes(body) == {"Jane Doe": ["why he attacked his rival."]}
     assert _quotes("Jane Doe raised money by asking donors to give more.") == {}
     assert _quotes("Jane Doe won support by asking voters for help.") == {}
+
+
+def test_kept_asking_reports_the_question_of_the_subject():
+    # (twenty-third round) "kept / began asking <listener> why …": the verb before "asking" is the
+    # asker's finite verb; a request after it ("started asking supporters to …") is no statement.
+    body = "Jane Doe kept asking her why the department had blamed the protests."
+    assert _quotes(body) == {"Jane Doe": ["why the department had blamed the protests."]}
+    body = "Jane Doe began asking whether the plan would work."
+    assert _quotes(body) == {"Jane Doe": ["whether the plan would work."]}
+    assert _quotes("Jane Doe started asking supporters to raise their hands.") == {}

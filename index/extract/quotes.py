@@ -998,6 +998,8 @@ _PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
 # asked, and the words that make it a request or topic instead ("by asking them to …", "for help").
 _QUESTION_WORDS: Final = lex.words("whether if why how what when where who")
 _ASK_STOPS: Final = lex.words("to for about on of that and but , . ; :")
+# Verbs of going on or starting before "asking" ("kept asking her why …"), the asker's finite verb.
+_ASPECT_VERBS: Final = lex.words("kept keeps continued continues began begins started starts")
 # Participles of telling and stating that take a "that" clause, read after an adverb too when the
 # clause follows ("…, quickly reminding viewers that …"; ``_Attributor._clause_participle``).
 # Adverbs that make a participle the writer's reading of what someone did ("…, essentially
@@ -1650,6 +1652,8 @@ class _Attributor:
                 continue  # "Fiorina moved around the table, asking the directors whether …"
             elif low == "asking" and self._by_asking(i) and self._participle(i):
                 continue  # "Hannity followed up by asking if the governor …": a question put in words
+            elif low == "asking" and self._kept_asking(i):
+                continue  # "Sen. Ron Johnson kept asking her why …": the subject of "kept" asked
             elif low in lex.PROGRESSIVE_VERBS and self._continued_participle(i) and self._participle(i):
                 continue  # "…, calling them criminals and threatening to deport them"
             elif low in lex.PARTICIPLE_CUES and self._progressive_statement(i):
@@ -2698,6 +2702,19 @@ class _Attributor:
         words of listener)."""
         if i < 2 or self.lows[i - 1] != "by" or self.sents[i - 1] != self.sents[i]:
             return False
+        return self._question_follows(i)
+
+    def _kept_asking(self, i: int) -> bool:
+        """``Sen. Ron Johnson kept asking her why …``, ``Smith began asking whether …``: a verb of
+        going on or starting right before "asking" is the finite verb of the question's asker; only
+        a question counts ("started asking his supporters to raise their hands" is a request)."""
+        if i < 2 or self.lows[i - 1] not in _ASPECT_VERBS or self.sents[i - 1] != self.sents[i]:
+            return False
+        return self._question_follows(i) and self._before(i, i - 1)
+
+    def _question_follows(self, i: int) -> bool:
+        """A question word ("whether", "why" …) after the form of "ask" at ``i``, past at most five
+        words of listener and no word of a request or topic ("to", "for", "about")."""
         for j in range(i + 1, min(self.n, i + 7)):
             low = self.lows[j]
             if self.sents[j] != self.sents[i] or low in _ASK_STOPS:
