@@ -2107,3 +2107,14 @@ def test_cue_inside_a_which_clause_reports_the_clause_only(sentence: str, speake
 )
 def test_according_to_document_description_is_no_content(sentence: str, speaker: str, quote: str) -> None:
     assert _quotes("Officials met on Monday. " + sentence) == {speaker: [quote]}
+
+
+def test_question_after_a_time_or_occasion_phrase():
+    # (twenty-third round) "questioned in recent days whether …", "asked on Monday whether …": a
+    # short phrase of time or occasion between the cue and its question word; the question is the
+    # content.  A request ("asked for help …") is not read as a question.
+    body = "Jane Doe has questioned in recent days whether the deal would last."
+    assert _quotes(body) == {"Jane Doe": ["whether the deal would last."]}
+    body = "Jane Doe asked on Monday whether the deal would last."
+    assert _quotes(body) == {"Jane Doe": ["whether the deal would last."]}
+    assert not any(_quotes("Jane Doe asked for help in May if the deal failed.").values())

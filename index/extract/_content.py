@@ -499,6 +499,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         # "said in a statement that …", "said after the meeting, the talks …": skip the phrase.
         for j in range(k + 1, min(n, k + 16)):
             word = wlow = tokens[j][1]
+            if _question_after_phrase(tokens, k, j, cue):
+                return tokens[j][0], False  # "questioned in recent days whether Trump has …"
             if wlow == "that" and j + 1 < n and not _determiner_that(tokens, j):
                 return tokens[j + 1][0], True
             if wlow == "to" and _promise_after_phrase(text, tokens, j, cue):
@@ -547,6 +549,25 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
                 return None  # a second cue: "said in Iowa he added …"
         return None
     return tokens[k][0], False
+
+
+# (twenty-third round) Verbs of asking whose content is the question itself, and the words that
+# open it ("asked in May if he would endorse Trump", "questioned in recent days whether …").
+_QUESTION_CUES: Final = lex.words("asked asks questioned questions wondered wonders queried inquired")
+_QUESTION_OPENERS: Final = lex.words("whether if why how")
+# Prepositions of time and occasion that may stand between the cue and its question.
+_QUESTION_PHRASE_LEADS: Final = lex.words("in on at during")
+
+
+def _question_after_phrase(tokens: list[tuple[int, str]], k: int, j: int, cue: str) -> bool:
+    """A question word at ``j`` right after a short circumstance phrase opened at ``k`` (at most
+    four words, no punctuation): "Cruz has questioned in recent days whether Trump has …", "asked
+    in May if he would endorse Trump".  The question is the content, as it is right after the cue."""
+    if cue.lower() not in _QUESTION_CUES or tokens[j][1] not in _QUESTION_OPENERS or j > k + 5:
+        return False
+    if tokens[k][1] not in _QUESTION_PHRASE_LEADS:
+        return False  # "asked for help in May if …": a request, not a question
+    return all(t[1][:1].isalnum() and t[1] not in _QUESTION_OPENERS for t in tokens[k + 1 : j])
 
 
 # (twenty-second round) A comma or dash after the cue's time word ("said Thursday, …").
