@@ -1911,3 +1911,13 @@ def test_kept_asking_reports_the_question_of_the_subject():
     body = "Jane Doe began asking whether the plan would work."
     assert _quotes(body) == {"Jane Doe": ["whether the plan would work."]}
     assert _quotes("Jane Doe started asking supporters to raise their hands.") == {}
+
+
+def test_present_tense_answers_reports_words_only_before_them():
+    # (twenty-third round) "answers" is a noun as often as a verb: it reports words after a
+    # closing quotation or before "that" / a colon / a quotation, not with an object or in a headline.
+    body = "“The plan is fair to all of us,” Jane Doe answers."
+    assert _quotes(body) == {"Jane Doe": ["The plan is fair to all of us"]}
+    assert _quotes("Jane Doe answers that the plan is fair.") == {"Jane Doe": ["the plan is fair."]}
+    assert not any(_quotes("Jane Doe answers a question as John Roe listens.").values())
+    assert not any(_quotes("", "Jane Doe super PAC answers Roe ad").values())

@@ -62,7 +62,7 @@ CUE_VERBS: Final[frozenset[str]] = words(
     emphasizes emphasises observed observes pointed predicted predicts promised
     promises recalled recalls remarked remarks replied replies reported reports responded responds
     revealed reveals stated suggested suggests underlined underscored
-    urged urges vowed vows answered complained complains conceded concedes confirmed
+    urged urges vowed vows answered answers complained complains conceded concedes confirmed
     confirms countered denied denies disclosed estimated estimates highlighted indicated indicates
     reiterated reiterates repeated continued continues believes believed thinks
     thought charged charges cautioned alleged alleges announced quipped joked
@@ -148,7 +148,7 @@ NOUN_LIKE_VERBS: Final[frozenset[str]] = words(
     fears hopes worries reports notes estimates promises charges vows tweets posts objects blames
     laments touts mocks decides concludes cites pledges threatens votes plans plan issues offers backs
     favors favor hits needs protests echoes rails decries unveils outlines sees want fear worry hope
-    feel support demand promise vow pledge push claim deny reply
+    feel support demand promise vow pledge push claim deny reply answers
     """
 )
 

@@ -1093,8 +1093,9 @@ _GUARDED_CUES: Final[dict[str, frozenset[str]]] = {
     "challenges": _CHALLENGE_WORDS,
 }
 # (twenty-second round) Cues a headline does not attribute with: its "X challenge(s) Y" is a contest
-# as often as words, and a headline has no object's preposition to tell them apart.
-_NOT_HEADLINE_VERBS: Final = lex.words("challenges")
+# as often as words, and a headline has no object's preposition to tell them apart (twenty-third
+# round: "Clinton super PAC answers Rove ad" is a reply in kind, not words).
+_NOT_HEADLINE_VERBS: Final = lex.words("challenges answers")
 _GUARD_REACH: Final = 10  # words from the verb to that word: "identified the person killed as …"
 # (twentieth round) "in Professor Knittel's view, …", "…, in Bolton’s view.": a possessor's stated
 # opinion, read as "according to X" is; the nouns of a view held and voiced.
@@ -1621,6 +1622,8 @@ class _Attributor:
                 continue  # "…, with Sen. John McCain calling it a “Chinese menu.”"
             elif low in _OPENING_PARTICIPLES and self._appositive_participle(i):
                 continue  # "Mr. Biden, recalling weekly breakfasts with Mrs. Clinton, said …"
+            elif low == "answers" and not self._answers_in_words(i):
+                continue  # "Kasich answers a question", "PAC answers Rove ad": an act, no words
             elif low in _GUARDED_CUES and not self._word_follows(i, _GUARDED_CUES[low]):
                 continue  # "before Eerdekens identified her, Kuznetsova said: …": a finding, no words
             elif i + 2 < self.n and lows[i + 1] == "by" and low in _HELD_BY:
@@ -1992,6 +1995,17 @@ class _Attributor:
             else:
                 break
         return a
+
+    def _answers_in_words(self, i: int) -> bool:
+        """(twenty-third round) Present-tense "answers" reports words only right before "that", a
+        colon or an opening quotation mark, or closing a quotation ("“… accomplishment,” Bozell
+        answers."); with an object it is the act of answering ("Kasich answers a question")."""
+        if i + 1 >= self.n or self.sents[i + 1] != self.sents[i]:
+            return False
+        nxt = self.texts[i + 1]
+        if self.lows[i + 1] == "that" or nxt == ":" or nxt in _OPEN_QUOTES:
+            return True
+        return nxt in {".", ","} and self._closes_quotation(i)
 
     def _word_follows(self, i: int, words: frozenset[str]) -> bool:
         """Whether one of ``words`` follows the verb at ``i`` after an object, within ``_GUARD_REACH`` words
