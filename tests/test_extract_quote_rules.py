@@ -1921,3 +1921,10 @@ def test_present_tense_answers_reports_words_only_before_them():
     assert _quotes("Jane Doe answers that the plan is fair.") == {"Jane Doe": ["the plan is fair."]}
     assert not any(_quotes("Jane Doe answers a question as John Roe listens.").values())
     assert not any(_quotes("", "Jane Doe super PAC answers Roe ad").values())
+
+
+def test_participle_lead_with_an_adverb_of_order():
+    # (twenty-third round) "responded by first saying …": one adverb of order or repetition
+    # between "by" and the participle keeps the lead, as "by repeatedly saying" already did.
+    body = "Jane Doe responded by first saying that the plan was fair."
+    assert _quotes(body) == {"Jane Doe": ["the plan was fair."]}

@@ -998,6 +998,8 @@ _PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
 # asked, and the words that make it a request or topic instead ("by asking them to …", "for help").
 _QUESTION_WORDS: Final = lex.words("whether if why how what when where who")
 _ASK_STOPS: Final = lex.words("to for about on of that and but , . ; :")
+# Adverbs of order or repetition between a participle lead and its participle ("by first saying").
+_LEAD_ADVERBS: Final = lex.words("first then also again once simply just finally")
 # Verbs of going on or starting before "asking" ("kept asking her why …"), the asker's finite verb.
 _ASPECT_VERBS: Final = lex.words("kept keeps continued continues began begins started starts")
 # Participles of telling and stating that take a "that" clause, read after an adverb too when the
@@ -1636,6 +1638,7 @@ class _Attributor:
                 elif low.endswith("ing") and i > 0 and (
                     self._after_comma(i)
                     or lows[i - 1] in _PARTICIPLE_LEADS
+                    or self._lead_past_adverb(i)
                     or self._statement_noun_lead(i)
                     or self._contrasted_participle(i)
                 ):
@@ -2689,6 +2692,7 @@ class _Attributor:
         if (
             not self._after_comma(i)
             and lead not in _PARTICIPLE_LEADS
+            and not self._lead_past_adverb(i)
             and lead not in _STATEMENT_NOUNS
             and not (self.lows[i] in _CUE_VERBS and self._statement_noun_lead(i))
             and not self._contrasted_participle(i)
@@ -2736,6 +2740,16 @@ class _Attributor:
             if low in _QUESTION_WORDS:
                 return True
         return False
+
+    def _lead_past_adverb(self, i: int) -> bool:
+        """(twenty-third round) ``… responded by first saying …``: a participle lead ("by", "after")
+        with one adverb of order or repetition between it and the participle (``_LEAD_ADVERBS``)."""
+        return (
+            i > 1
+            and self.lows[i - 1] in _LEAD_ADVERBS
+            and self.lows[i - 2] in _PARTICIPLE_LEADS
+            and self.sents[i - 2] == self.sents[i]
+        )
 
     def _statement_noun_lead(self, i: int) -> bool:
         """A statement noun before the participle at ``i``: right before it ("issued a statement
