@@ -1928,3 +1928,11 @@ def test_participle_lead_with_an_adverb_of_order():
     # between "by" and the participle keeps the lead, as "by repeatedly saying" already did.
     body = "Jane Doe responded by first saying that the plan was fair."
     assert _quotes(body) == {"Jane Doe": ["the plan was fair."]}
+
+
+def test_reply_participle_before_that_or_a_quotation():
+    # (twenty-third round) "…, responding that …" reports a reply in words; "responding to X" names
+    # what was answered and stays a topic.
+    body = "Jane Doe smiled, responding that the plan is fair to all of us."
+    assert _quotes(body) == {"Jane Doe": ["the plan is fair to all of us."]}
+    assert not any(_quotes("Jane Doe smiled, responding to the remarks with a joke.").values())

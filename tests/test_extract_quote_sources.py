@@ -2029,3 +2029,10 @@ def test_video_that_said_with_a_quotation_is_the_publishers_words():
 def test_headline_that_said_after_a_message_is_not_the_posters_words():
     body = "Ann Hale spoke. Hale posted her message under a headline that said the plan would fail."
     assert not _quotes(body).get("Ann Hale")
+
+
+def test_sentence_subject_past_a_party_tag_with_its_state():
+    # (twenty-third round) "Name (R-Pa.) <verb> …, saying …": the party tag with its state is
+    # stepped over as "(R)" was; another parenthesis is not.
+    body = "Sen. Jane Doe (R-Pa.) smiled, saying that she is not going to go into it."
+    assert _quotes(body) == {"Jane Doe": ["she is not going to go into it."]}

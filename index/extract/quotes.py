@@ -998,6 +998,8 @@ _PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
 # asked, and the words that make it a request or topic instead ("by asking them to …", "for help").
 _QUESTION_WORDS: Final = lex.words("whether if why how what when where who")
 _ASK_STOPS: Final = lex.words("to for about on of that and but , . ; :")
+# Participles of replying, read only before "that", a colon or a quotation (``_reply_clause``).
+_REPLY_PARTICIPLES: Final = lex.words("responding replying")
 # Adverbs of order or repetition between a participle lead and its participle ("by first saying").
 _LEAD_ADVERBS: Final = lex.words("first then also again once simply just finally")
 # Verbs of going on or starting before "asking" ("kept asking her why …"), the asker's finite verb.
@@ -1123,6 +1125,7 @@ _TRIGGERS: Final = (
     | lex.CAST_VERBS
     | frozenset(lex.CRITICAL_ADJECTIVES)
     | _SIGNATURE_DASHES
+    | _REPLY_PARTICIPLES
     | {"-"}
 )
 
@@ -1587,6 +1590,8 @@ class _Attributor:
             elif low in lex.CRITICAL_ADJECTIVES:
                 if not caps[i]:
                     self._be_critical_of(i)  # "Perry was critical of Trump's plan"
+            elif low in _REPLY_PARTICIPLES and self._reply_clause(i) and self._participle(i):
+                continue  # "…, responding that he's “not going to go into …”": a reply in words
             elif low in lex.TOPIC_PARTICIPLES:
                 if not caps[i]:
                     self._topic_participle(i)  # "…,” Trump said, referring to the Khan family."
@@ -2741,6 +2746,15 @@ class _Attributor:
                 return True
         return False
 
+    def _reply_clause(self, i: int) -> bool:
+        """(twenty-third round) ``…, responding that …`` / ``…, replying: “…”``: a reply participle
+        after a comma reports words only when "that", a colon or a quotation follows it ("Responding
+        to Trump's remarks, Clinton wrote" names what was answered, not words)."""
+        if i + 1 >= self.n or self.sents[i + 1] != self.sents[i] or not self._after_comma(i):
+            return False
+        nxt = self.texts[i + 1]
+        return self.lows[i + 1] == "that" or nxt == ":" or nxt in _OPEN_QUOTES
+
     def _lead_past_adverb(self, i: int) -> bool:
         """(twenty-third round) ``… responded by first saying …``: a participle lead ("by", "after")
         with one adverb of order or repetition between it and the participle (``_LEAD_ADVERBS``)."""
@@ -2876,8 +2890,8 @@ class _Attributor:
                     return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
             return False
         v = e  # the verb after the subject, past a party tag: "Rick Scott (R) blasted"
-        if v < i and self.texts[v] == "(" and v + 2 < i and self.texts[v + 2] == ")":
-            v += 3
+        if v < i and self.texts[v] == "(":
+            v = self._past_party_tag(v, i)
         if v >= i or self.texts[v] in {",", "'s", "’s"} or not self.texts[v][:1].islower():
             return False  # "In Iowa, …" / "Trump's rivals …": not a subject before its verb
         if self.lows[v] in _NP_CUT or self.lows[v] in lex.ROLE_NOUNS or _opener(self.lows[s]):
@@ -2889,6 +2903,17 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _past_party_tag(self, v: int, i: int) -> int:
+        """The token after a party tag in parentheses opening at ``v`` (before ``i``): "(R)", and
+        (twenty-third round) a tag with its state, "(R-Pa.)", as in "Sen. Pat Toomey (R-Pa.)
+        refused …, responding that …"; ``v`` itself for any other parenthesis."""
+        for k in range(v + 2, min(i, v + 6)):
+            if self.texts[k] == ")":
+                if k == v + 2 or _PARTY_TAG.match(self.body, self.starts[v + 1]):
+                    return k + 1
+                return v
+        return v
 
     def _past_dateline(self, s: int, i: int) -> int:
         """The token after a dateline that opens the sentence at ``s`` ("LOS ANGELES (AP) —",
