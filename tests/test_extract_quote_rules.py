@@ -1936,3 +1936,10 @@ def test_reply_participle_before_that_or_a_quotation():
     body = "Jane Doe smiled, responding that the plan is fair to all of us."
     assert _quotes(body) == {"Jane Doe": ["the plan is fair to all of us."]}
     assert not any(_quotes("Jane Doe smiled, responding to the remarks with a joke.").values())
+
+
+def test_response_or_reply_as_a_statement_noun_before_saying():
+    # (twenty-third round) "fired back a response saying …", "sent a reply saying …": a response
+    # or reply is a statement whose participle gives its words, as "a statement saying" does.
+    body = "Later that day, Jane Doe fired back a response saying she would not support the agenda."
+    assert _quotes(body) == {"Jane Doe": ["she would not support the agenda."]}
