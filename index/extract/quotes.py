@@ -1031,7 +1031,10 @@ _IRREGULAR_PAST: Final = lex.words(
     """
 )
 # Nouns of a written statement before a participle cue ("issued a statement saying …").
-_STATEMENT_NOUNS: Final = lex.words("statement statements release letter email tweet post message memo note response reply")
+# (twenty-third round) "response" and "reply": "fired back a response saying he would not …".
+_STATEMENT_NOUNS: Final = lex.words(
+    "statement statements release letter email tweet post message memo note response reply"
+)
 # What may open a short phrase between a statement noun and its speech participle ("a statement
 # Wednesday saying", "a message on Twitter reading"): a weekday, a time word or a preposition.
 _STATEMENT_GAP_OPENERS: Final = lex.WEEKDAYS | lex.words("on to via late early earlier later overnight")
