@@ -1943,3 +1943,33 @@ def test_response_or_reply_as_a_statement_noun_before_saying():
     # or reply is a statement whose participle gives its words, as "a statement saying" does.
     body = "Later that day, Jane Doe fired back a response saying she would not support the agenda."
     assert _quotes(body) == {"Jane Doe": ["she would not support the agenda."]}
+
+# -- twenty-third round: speech verbs read in every form -----------------------------------------
+
+
+def test_promise_verb_that_is_also_a_noun_before_an_infinitive():
+    # "vowed / pledged / promised to" were read; their present forms are also plural nouns, so a
+    # name before them and "(not) to" with a verb after make them verbs too
+    body = "Mayor Tom Jones spoke on Monday. Jones vows not to raise taxes until the budget is fixed."
+    assert _quotes(body)["Tom Jones"] == ["not to raise taxes until the budget is fixed."]
+    body = "Senator Ana Ruiz spoke on Monday. On her website, Ruiz promises to “end” the old rules."
+    assert _quotes(body)["Ana Ruiz"] == ["to “end” the old rules."]
+
+
+def test_promise_noun_after_a_possessive_or_before_a_noun_is_no_cue():
+    body = "Mayor Tom Jones spoke on Monday. Jones's pledges to voters were forgotten by the spring."
+    assert "Tom Jones" not in _quotes(body)
+
+
+def test_noun_like_speech_verb_after_a_named_organisation_before_a_name():
+    # "The Turkish government claims Gulen runs …" had given nothing while "claimed" and
+    # "Smith claims Gulen runs …" were read
+    body = "The Turkish government claims Gulen runs a worldwide network against the state."
+    assert _quotes(body)["Turkish government"] == ["Gulen runs a worldwide network against the state."]
+
+
+def test_headline_occasion_without_determiner_ends_a_stance_object():
+    # headline style drops the article ("after 45-minute meeting", "at news conference"): the
+    # occasion is the writer's, as "after a meeting" is; a plural ("at Trump rallies") is not cut
+    body = "Senator Bernie Sanders praises Obama after 45-minute meeting on policy and politics."
+    assert _quotes(body)["Bernie Sanders"] == ["Obama"]

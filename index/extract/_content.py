@@ -1051,6 +1051,12 @@ _OBJECT_END: Final = re.compile(
     r"(?:rally|rallies|debate|event|conference|town\s+hall|stop|forum|meeting|hearing|convention|speech"
     r"|gathering|luncheon|dinner|breakfast|summit|fundraiser|fund-raiser|reception|ceremony|course"
     r"|committee|panel|audience|crowd)\b"
+    # (twenty-third round) a headline's occasion with no determiner, a singular noun that prose
+    # would give one ("Sanders praises Obama after 45-minute meeting", "praises Trump at news
+    # conference"); not a plural ("compared the scenes to the violence at Trump rallies")
+    r"|\s+(?:at|during|after|before)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:rally|debate|event|conference|forum|meeting|hearing|convention|speech|summit|fundraiser"
+    r"|ceremony)(?![\w’'-])"
     # the means or the channel of the Source's act: "denied the charges through his lawyer",
     # "ripped Wasserman Schultz on social media", "attacked the Koch brothers from the Senate floor"
     r"|\s+(?:through|via)\s+(?:a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?"

@@ -910,6 +910,13 @@ _TURN_LABEL: Final = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}:\s
 VERB_AFTER_NAME: Final = True
 # Speech verbs that are also nouns, read as verbs before a capitalised object too ("calls Cruz …").
 _SPEECH_NOUN_VERBS: Final = frozenset(["calls", "claims", "notes"])
+# (twenty-third round) Verbs of promising that are also plural nouns: after a name and before an
+# infinitive ("Trump vows to build a wall", "Lopez-Cantera promises not to …") they are verbs,
+# read as their past forms are ("vowed to", "pledged to", "promised to").
+_PROMISE_NOUN_VERBS: Final = frozenset(["vows", "pledges", "promises"])
+# (twenty-third round) Noun-like speech verbs read after a named organisation noun before a
+# capitalised object ("The Turkish government claims Gulen runs …").
+_ORG_NOUN_VERBS: Final = frozenset(["calls", "claims", "notes", "reports"])
 _REFLEXIVES: Final = frozenset(["himself", "herself", "itself", "themselves", "myself", "ourselves"])
 # An adverb between a comma and a participle cue ("…, falsely suggesting", "…, still calling").
 _PARTICIPLE_ADVERB: Final = re.compile(r"^(?:still|also|then|later|again|even|[a-z]{3,}ly)$")
@@ -2602,7 +2609,7 @@ class _Attributor:
         # "The Heritage Foundation notes the wage …", "Trump claims he …": after a name, before a
         # determiner or pronoun starting the object clause (not "Trump claims of fraud").
         # a pronoun with its contraction opens the clause too ("Trump claims he's worth …")
-        if self._speech_verb_context(i):
+        if self._speech_verb_context(i) or self._promise_verb_context(i) or self._org_verb_context(i):
             return True
         nxt_low = _CONTRACTED.sub("", lows[i + 1])
         if not (nxt_low in lex.DETERMINERS or nxt_low in lex.PRONOUNS):
@@ -2645,6 +2652,47 @@ class _Attributor:
         if not (self.caps[k] and self.texts[k][:1].isalpha() and lows[k] not in lex.NON_NAME_CAPS):
             return False
         return k < i - 1 or not self._possessed_run(i)  # not "after the Orlando calls Monday"
+
+    def _promise_verb_context(self, i: int) -> bool:
+        """``Trump vows to build a wall``, ``Smith also pledges not to …``: a verb of promising
+        that is also a plural noun read as a verb after a name (past adverbs) or after the comma
+        closing a name's apposition, before "(not) to" and a lower-case verb (not "the pledges to
+        the party", nor "Trump's promises to deport": a possessed noun)."""
+        lows = self.lows
+        if lows[i] not in _PROMISE_NOUN_VERBS:
+            return False
+        j = i + 2 if i + 1 < self.n and lows[i + 1] == "not" else i + 1
+        if j + 1 >= self.n or lows[j] != "to" or self.sents[j + 1] != self.sents[i]:
+            return False
+        if self.texts[j + 1] in _OPEN_QUOTES and j + 2 < self.n:
+            j += 1  # "promises to “end” the Common Core"
+        verb = self.texts[j + 1]
+        if not verb[:1].islower() or lows[j + 1] in lex.DETERMINERS or lows[j + 1] in lex.PRONOUNS:
+            return False
+        k = i - 1
+        while k > 0 and not self.caps[k] and _ADVERB_BEFORE_VERB.match(lows[k]):
+            k -= 1  # "Trump again vows", "Smith also pledges"
+        if k < 0 or self.sents[k] != self.sents[i]:
+            return False
+        if self.texts[k] == ",":
+            return self._closes_apposition(k)
+        if not (self.caps[k] and self.texts[k][:1].isalpha() and lows[k] not in lex.NON_NAME_CAPS):
+            return False
+        return k < i - 1 or not self._possessed_run(i)
+
+    def _org_verb_context(self, i: int) -> bool:
+        """``The Turkish government claims Gulen runs …``, ``The Cruz campaign calls Trump …``: a
+        speech verb that is also a noun, after an organisation noun that a capitalised modifier
+        names, before a capitalised name opening its object (as before a determiner or pronoun)."""
+        lows = self.lows
+        if lows[i] not in _ORG_NOUN_VERBS or i < 2 or i + 1 >= self.n:
+            return False
+        if self.sents[i + 1] != self.sents[i] or self.sents[i - 2] != self.sents[i]:
+            return False
+        nxt = self.texts[i + 1]
+        if not (self.caps[i + 1] and nxt[:1].isalpha() and lows[i + 1] not in lex.NON_NAME_CAPS):
+            return False
+        return lows[i - 1] in lex.ORG_NOUNS and self.caps[i - 2] and not self.caps[i - 1]
 
     def _closes_apposition(self, k: int) -> bool:
         """Whether the comma at ``k`` closes ", <apposition>," after the sentence's subject, a
