@@ -2107,3 +2107,41 @@ def test_cue_inside_a_which_clause_reports_the_clause_only(sentence: str, speake
 )
 def test_according_to_document_description_is_no_content(sentence: str, speaker: str, quote: str) -> None:
     assert _quotes("Officials met on Monday. " + sentence) == {speaker: [quote]}
+
+
+# Round 23: a dash before examples of what the content just named ("— including …", "-- especially
+# …") goes on, as a comma before them does; a dash before anything else still ends the content.
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Smith said the plan would hurt many groups — including farmers, teachers and nurses.",
+         "the plan would hurt many groups — including farmers, teachers and nurses."),
+        ("Smith said the tax hits the poor -- especially children in rural areas.",
+         "the tax hits the poor -- especially children in rural areas."),
+        ("Smith said the cuts reach several states – such as Ohio and Texas.",
+         "the cuts reach several states – such as Ohio and Texas."),
+        ("Smith said the tax hits the poor — a group that votes less.", "the tax hits the poor"),
+    ],
+)
+def test_dash_before_examples_goes_on(sentence: str, quote: str) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": [quote]}
+
+
+# Round 23: "not only …, but also …" is one statement: the content runs through the second half; a
+# ", but also <verb>" with no "not only" before it is still the Source's next act.
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Smith said he can win not only the nomination, but also the general election.",
+         "he can win not only the nomination, but also the general election."),
+        ("Smith said help is needed not only to end the war, but also to rebuild the towns.",
+         "help is needed not only to end the war, but also to rebuild the towns."),
+    ],
+)
+def test_not_only_but_also_is_one_content(sentence: str, quote: str) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": [quote]}
+
+
+def test_but_also_without_not_only_is_the_next_act() -> None:
+    body = "Mayor John Smith spoke on Monday. Smith said the plan was costly, but also promised to fund it."
+    assert _quotes(body) == {"John Smith": ["the plan was costly", "to fund it."]}
