@@ -2145,3 +2145,22 @@ def test_not_only_but_also_is_one_content(sentence: str, quote: str) -> None:
 def test_but_also_without_not_only_is_the_next_act() -> None:
     body = "Mayor John Smith spoke on Monday. Smith said the plan was costly, but also promised to fund it."
     assert _quotes(body) == {"John Smith": ["the plan was costly", "to fund it."]}
+
+
+# Round 23: "by <gerund>" after a stance verb's object is the means inside the object ("paying for
+# the tax cuts by raising taxes …"); a gerund of saying ("by pointing out", "by citing") is the
+# Source's next act and still ends it.
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith defended paying for the tax cuts by raising taxes on the wealthiest families.",
+         ["paying for the tax cuts by raising taxes on the wealthiest families."]),
+        ("Smith praised the plan to cut costs by merging the two agencies.",
+         ["the plan to cut costs by merging the two agencies."]),
+        ("Smith dismissed the charges by pointing out that he was abroad.",
+         ["the charges", "he was abroad."]),
+        ("Smith criticized the plan by citing a poll.", ["the plan", "a poll."]),
+    ],
+)
+def test_by_gerund_is_the_means_unless_a_gerund_of_saying(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
