@@ -2118,3 +2118,59 @@ def test_question_after_a_time_or_occasion_phrase():
     body = "Jane Doe asked on Monday whether the deal would last."
     assert _quotes(body) == {"Jane Doe": ["whether the deal would last."]}
     assert not any(_quotes("Jane Doe asked for help in May if the deal failed.").values())
+
+# Round 23: a dash before examples of what the content just named ("— including …", "-- especially
+# …") goes on, as a comma before them does; a dash before anything else still ends the content.
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Smith said the plan would hurt many groups — including farmers, teachers and nurses.",
+         "the plan would hurt many groups — including farmers, teachers and nurses."),
+        ("Smith said the tax hits the poor -- especially children in rural areas.",
+         "the tax hits the poor -- especially children in rural areas."),
+        ("Smith said the cuts reach several states – such as Ohio and Texas.",
+         "the cuts reach several states – such as Ohio and Texas."),
+        ("Smith said the tax hits the poor — a group that votes less.", "the tax hits the poor"),
+    ],
+)
+def test_dash_before_examples_goes_on(sentence: str, quote: str) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": [quote]}
+
+
+# Round 23: "not only …, but also …" is one statement: the content runs through the second half; a
+# ", but also <verb>" with no "not only" before it is still the Source's next act.
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Smith said he can win not only the nomination, but also the general election.",
+         "he can win not only the nomination, but also the general election."),
+        ("Smith said help is needed not only to end the war, but also to rebuild the towns.",
+         "help is needed not only to end the war, but also to rebuild the towns."),
+    ],
+)
+def test_not_only_but_also_is_one_content(sentence: str, quote: str) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": [quote]}
+
+
+def test_but_also_without_not_only_is_the_next_act() -> None:
+    body = "Mayor John Smith spoke on Monday. Smith said the plan was costly, but also promised to fund it."
+    assert _quotes(body) == {"John Smith": ["the plan was costly", "to fund it."]}
+
+
+# Round 23: "by <gerund>" after a stance verb's object is the means inside the object ("paying for
+# the tax cuts by raising taxes …"); a gerund of saying ("by pointing out", "by citing") is the
+# Source's next act and still ends it.
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith defended paying for the tax cuts by raising taxes on the wealthiest families.",
+         ["paying for the tax cuts by raising taxes on the wealthiest families."]),
+        ("Smith praised the plan to cut costs by merging the two agencies.",
+         ["the plan to cut costs by merging the two agencies."]),
+        ("Smith dismissed the charges by pointing out that he was abroad.",
+         ["the charges", "he was abroad."]),
+        ("Smith criticized the plan by citing a poll.", ["the plan", "a poll."]),
+    ],
+)
+def test_by_gerund_is_the_means_unless_a_gerund_of_saying(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
