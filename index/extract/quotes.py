@@ -1293,7 +1293,21 @@ def _title_surname(words: list[str], k: int) -> bool:
     while k > 1 and len(words[k - 1]) == 1:
         k -= 1  # step over initials: "Peter T. King"
     first = words[k - 1].lower()
-    return first in lex.first_names() and first not in lex.TITLES and first not in lex.NON_NAME_CAPS
+    if first in lex.first_names() and first not in lex.TITLES and first not in lex.NON_NAME_CAPS:
+        return True
+    return k >= 2 and _foreign_given_names(words[k - 2 : k])
+
+
+def _foreign_given_names(words: list[str]) -> bool:
+    """(round 23) Whether two words before a modal or title surname are given names no list holds
+    ("Yin Myint May said", "Aung Myint May"): capitalised, no title or known opener, and the second
+    no common word either ("Yin" is one), so the run names a person whose last word only looks like a
+    month or a modal."""
+    for word in words:
+        low = word.lower()
+        if not word.isalpha() or not word[:1].isupper() or low in lex.NON_NAME_CAPS or low in lex.TITLES:
+            return False
+    return not _describing_word(words[-1].lower())
 
 
 def _opens_paragraph(body: str, pos: int) -> bool:
