@@ -2036,3 +2036,26 @@ def test_sentence_subject_past_a_party_tag_with_its_state():
     # stepped over as "(R)" was; another parenthesis is not.
     body = "Sen. Jane Doe (R-Pa.) smiled, saying that she is not going to go into it."
     assert _quotes(body) == {"Jane Doe": ["she is not going to go into it."]}
+
+# Round 23: a run of two given names no list holds makes a last word spelled like a modal or
+# month a surname ("Yin Myint May said"), as a known first name does ("Theresa May").
+def test_modal_surname_after_two_unlisted_given_names():
+    body = "Voters danced in the streets. Yin Myint May, 60, a doctor, said she was elated."
+    assert _quotes(body) == {"Yin Myint May": ["she was elated."]}
+
+
+def test_modal_after_a_title_and_a_place_is_no_surname():
+    body = "Ann Hale spoke. Judge Hale may say the plan will fail."
+    assert "Hale May" not in _quotes(body)
+
+
+# Round 23: "called" before a capitalised possessive reports words about that owner's thing
+# ("called AP’s report a “rush to judgment”"); it is no naming ("a group called Lashkar-e-Taiba").
+def test_called_before_a_possessive_object_is_a_report():
+    body = "Ann Hale spoke. Hale’s campaign called AP’s report a “rush to judgment.”"
+    assert _quotes(body) == {"Hale campaign": ["AP’s report a “rush to judgment.”"]}
+
+
+def test_group_called_a_name_is_still_a_naming():
+    body = "Ann Hale spoke. A group called Citizens United filed the suit."
+    assert not _quotes(body)

@@ -957,6 +957,8 @@ _HELD_BY: Final = lex.words("cited quoted obtained reviewed seen viewed acquired
 _MADE_BY: Final = lex.words("conducted released published compiled issued produced prepared written carried")
 _ADVERB_BEFORE_VERB: Final = re.compile(r"^(?:also|still|often|now|even|again|[a-z]+ly)$")
 _NAMING: Final = lex.words("called named dubbed")
+# A possessive ending on a word ("AP’s", "Clinton's", "Sanders’").
+_POSSESSIVE_END: Final = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 # Words opening a described Source after its cue ("said one New Hampshire Democrat", "said a GOP aide").
 _INDEFINITE: Final = lex.words("the a an one another")
 _ARTICLES: Final = lex.words("the a an")
@@ -1315,7 +1317,21 @@ def _title_surname(words: list[str], k: int) -> bool:
     while k > 1 and len(words[k - 1]) == 1:
         k -= 1  # step over initials: "Peter T. King"
     first = words[k - 1].lower()
-    return first in lex.first_names() and first not in lex.TITLES and first not in lex.NON_NAME_CAPS
+    if first in lex.first_names() and first not in lex.TITLES and first not in lex.NON_NAME_CAPS:
+        return True
+    return k >= 2 and _foreign_given_names(words[k - 2 : k])
+
+
+def _foreign_given_names(words: list[str]) -> bool:
+    """(round 23) Whether two words before a modal or title surname are given names no list holds
+    ("Yin Myint May said", "Aung Myint May"): capitalised, no title or known opener, and the second
+    no common word either ("Yin" is one), so the run names a person whose last word only looks like a
+    month or a modal."""
+    for word in words:
+        low = word.lower()
+        if not word.isalpha() or not word[:1].isupper() or low in lex.NON_NAME_CAPS or low in lex.TITLES:
+            return False
+    return not _describing_word(words[-1].lower())
 
 
 def _opens_paragraph(body: str, pos: int) -> bool:
@@ -2399,12 +2415,26 @@ class _Attributor:
             return True  # "called off a deal", "showed up in a beret", "backed down": actions
         if nxt == "nothing":
             return True  # "who smiled and said nothing": no statement
-        if low in _NAMING and nxt and self.caps[i + 1] and i > 0:
+        if low in _NAMING and nxt and self.caps[i + 1] and i > 0 and not self._possessive_object(i + 1):
             k = i - 1
             while k > 0 and not self.caps[k] and _ADVERB_BEFORE_VERB.match(lows[k]):
                 k -= 1  # "Trump also called Iowa voters “stupid”": the word before the adverbs decides
             return self.texts[k][:1].islower() and lows[k] not in lex.PRONOUNS
         return False
+
+    def _possessive_object(self, a: int) -> bool:
+        """(round 23) Whether the capitalised run at ``a`` after "called" / "dubbed" ends in a
+        possessive before a lower-case noun ("the Sanders campaign called AP’s report a “rush to
+        judgment”"): the object of a report, not a name given ("a group called Lashkar-e-Taiba")."""
+        k = a
+        while k < self.n - 1 and k - a < 4 and self.caps[k] and not _POSSESSIVE_END.search(self.texts[k]):
+            k += 1
+        return (
+            k < self.n - 1
+            and self.caps[k]
+            and bool(_POSSESSIVE_END.search(self.texts[k]))
+            and self.texts[k + 1][:1].islower()
+        )
 
     @staticmethod
     def _document_subject(head: str, cue: str) -> bool:
