@@ -2059,3 +2059,15 @@ def test_called_before_a_possessive_object_is_a_report():
 def test_group_called_a_name_is_still_a_naming():
     body = "Ann Hale spoke. A group called Citizens United filed the suit."
     assert not _quotes(body)
+
+
+# Round 23 (who38): a lower-case gerund after "by" is the means of the verb before it, not its
+# passive agent: the name past the gerund does not speak ("responded by saying Japan should …").
+def test_by_gerund_is_no_passive_agent():
+    body = "Tokyo spoke. A Chinese official responded by saying Japan should be careful."
+    assert _quotes(body) == {"Chinese official": ["Japan should be careful."]}
+
+
+def test_passive_agent_after_by_still_speaks():
+    body = "The plan was first reported by Reuters, which cited two officials."
+    assert "Reuters" in _quotes(body)

@@ -1661,7 +1661,7 @@ class _Attributor:
                 continue  # "before Eerdekens identified her, Kuznetsova said: …": a finding, no words
             elif i + 2 < self.n and lows[i + 1] == "by" and low in _HELD_BY:
                 continue  # "The Pentagon report cited by Smith found …": Smith holds it, did not make it
-            elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")):
+            elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")) and not self._by_gerund(i + 2):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
             elif low in _CUE_VERBS:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
@@ -2797,6 +2797,13 @@ class _Attributor:
             # "Michael Petrilli, president of …, tied the scores to …, saying …": past an apposition
             return self._sentence_subject(i, apposition=True) or self._nearest_clause_subject(i)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+
+    def _by_gerund(self, k: int) -> bool:
+        """(twenty-third round) ``A Chinese official responded by saying Japan should …``: a
+        lower-case gerund after "by" opens the means of the verb before it, not a passive agent, so
+        the name past the gerund is no Source of the verb (it had made "Japan" the speaker)."""
+        text = self.texts[k]
+        return text[:1].islower() and text.endswith("ing") and len(text) > 4
 
     def _by_asking(self, i: int) -> bool:
         """``… followed up by asking if …``, ``… started the exchange off by asking Rubio why …``:
