@@ -2071,3 +2071,19 @@ def test_by_gerund_is_no_passive_agent():
 def test_passive_agent_after_by_still_speaks():
     body = "The plan was first reported by Reuters, which cited two officials."
     assert "Reuters" in _quotes(body)
+
+
+# Round 23 (who38): a Source in a subordinate clause ("Although …") right after a quotation that
+# closed its own sentence does not speak it: the refusal "declined to comment" took the quotation.
+def test_quotation_before_a_subordinate_clause_is_not_its_subjects():
+    body = (
+        'Ann Hale told reporters that she had met Tom Reed and that "I think a pause is coming." '
+        "Although Reed's agency declined to comment, the remark stood."
+    )
+    assert not _quotes(body).get("Reed agency")
+    assert _quotes(body)["Ann Hale"] == ['she had met Tom Reed and that "I think a pause is coming."']
+
+
+def test_quotation_before_its_cue_still_goes_to_the_cue():
+    body = "Ann Hale spoke. “I think a pause is coming.” Hale said later, smiling."
+    assert _quotes(body) == {"Ann Hale": ["I think a pause is coming."]}

@@ -6382,6 +6382,7 @@ def _quote_for(
             )
         )
         and not _closed_sentence_before_own(body, att, starts[k], ends[k])
+        and not _subordinate_gap(body, ends[k], anchor)
     ):
         # “…,” X said: the quotation just closed is X's (not one ending the paragraph before);
         # ''Can we win?'' Mr. X asked: its closing marks may end the sentence before the cue's
@@ -6431,6 +6432,24 @@ def _participle_between(body: str, lead: int, start: int, cue_starts: list[int])
 _INTRODUCED: Final = re.compile(r"\s*[,:]\s*(?:''|[\u201c\"])")
 # A comma and a participle, then a quotation introduced as above.
 _PARTICIPLE_INTRODUCES: Final = re.compile(r",\s+[a-z]+ing" + _INTRODUCED.pattern)
+
+
+# (twenty-third round) Conjunctions that open a subordinate clause: a Source after one of them,
+# right after a quotation that closed its sentence, is no speaker of that quotation ("after",
+# "as", "since" are left out: "After all, he says, …" goes on with its quotation).
+_GAP_SUBORDINATORS: Final = frozenset("although though while whereas unless because".split())
+
+
+def _subordinate_gap(body: str, end: int, anchor: int) -> bool:
+    """(twenty-third round) Whether a subordinating conjunction stands between a quotation that
+    closed its own sentence (a full stop, "?" or "!" before the closing mark) and the Source at
+    ``anchor``: "… and that “I think you're going to find a pause.” Although Johnson's agency
+    declined to comment, …" — the quotation is not the agency's (it had been scored as its)."""
+    closed = body[max(0, end - 3) : end]
+    if not any(c in closed for c in ".?!"):
+        return False
+    gap = [w for w in body[end:anchor].split() if w.strip("”\"'’")]
+    return bool(gap) and gap[0].lower().strip(",") in _GAP_SUBORDINATORS
 
 
 def _closed_sentence_before_own(body: str, att: _Attribution, start: int, end: int) -> bool:
