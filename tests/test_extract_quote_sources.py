@@ -2087,3 +2087,15 @@ def test_quotation_before_a_subordinate_clause_is_not_its_subjects():
 def test_quotation_before_its_cue_still_goes_to_the_cue():
     body = "Ann Hale spoke. “I think a pause is coming.” Hale said later, smiling."
     assert _quotes(body) == {"Ann Hale": ["I think a pause is coming."]}
+
+
+# Round 23 (who38): in ", which X denies," the relative pronoun is the cue's object; the main
+# clause after the closing comma is not X's content.
+def test_which_aside_gives_no_content_after_its_comma():
+    body = "Ann Hale spoke. After the board heard the claims, which Ms. Hale denies, the talk ended."
+    assert not any(_quotes(body).values())
+
+
+def test_which_aside_leaves_a_plain_report_alone():
+    body = "Ann Hale spoke. The claim, which Ms. Hale repeated, is false, the Pentagon said."
+    assert _quotes(body) == {"Pentagon": ["The claim, which Ms. Hale repeated, is false"], "Ann Hale": []}

@@ -6563,6 +6563,16 @@ _COLON_LEADS: Final = lex.words("of about on in at during after before to when w
 _COLON_PARAGRAPH: Final = re.compile(r"[^\S\n]*:[^\S\n]*\n\s*(?:''|[“\"‘'])")
 
 
+_WHICH_LEAD: Final = re.compile(r",\s*which\s+$")
+
+
+def _object_relative_aside(body: str, lead_in: str, cue_end: int) -> bool:
+    """(twenty-third round) ``…, which Mr. Ailes denies, the talk of a walkout ended``: a cue in an
+    aside opened by ", which" and closed by a comma right after it has "which" as its object (the
+    noun before); the main clause after the comma is not its content (it was given to Ailes)."""
+    return bool(_WHICH_LEAD.search(lead_in)) and body.startswith(",", cue_end)
+
+
 def _reported_span(
     body: str, sent_of: dict[int, tuple[int, int]], att: _Attribution, limit: int | None = None
 ) -> tuple[int, int]:
@@ -6612,6 +6622,8 @@ def _reported_span(
             start += 1
         return (start, s_end) if not _content.fragment(body[start:s_end]) else (0, 0)
     lead_in = body[max(s_start, att.source_start - 12) : att.source_start]
+    if not att.inverted and _object_relative_aside(body, lead_in, att.cue_end):
+        return 0, 0
     if not att.inverted and _content.relative_source(lead_in):
         # "what Trump says his tax plan would do": the clause is not his statement; but in "what
         # Gilbert called “a perception problem”" the quoted name is his words
