@@ -2099,3 +2099,18 @@ def test_which_aside_gives_no_content_after_its_comma():
 def test_which_aside_leaves_a_plain_report_alone():
     body = "Ann Hale spoke. The claim, which Ms. Hale repeated, is false, the Pentagon said."
     assert _quotes(body) == {"Pentagon": ["The claim, which Ms. Hale repeated, is false"], "Ann Hale": []}
+
+
+# Round 23 (who38): a quotation after a dash that its own trailing cue closes ("— “…?” asked
+# Dunn") is that cue's, not the verb of the aside before the dash ("but Moscow denies —").
+def test_quotation_after_a_dash_goes_to_its_trailing_cue():
+    body = (
+        "If hackers are at work — as experts believe, but Moscow strongly denies — "
+        "“why would you not raise it?” asked Ann Hale, a consultant."
+    )
+    assert _quotes(body) == {"Moscow": [], "Ann Hale": ["why would you not raise it?"]}
+
+
+def test_quotation_after_a_cue_and_colon_stays_the_cues():
+    body = "Ann Hale spoke. Moscow strongly denied it: “There was no attack.”"
+    assert _quotes(body) == {"Moscow": ["There was no attack."]}

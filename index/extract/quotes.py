@@ -1661,7 +1661,12 @@ class _Attributor:
                 continue  # "before Eerdekens identified her, Kuznetsova said: …": a finding, no words
             elif i + 2 < self.n and lows[i + 1] == "by" and low in _HELD_BY:
                 continue  # "The Pentagon report cited by Smith found …": Smith holds it, did not make it
-            elif i + 2 < self.n and lows[i + 1] == "by" and low.endswith(("ed", "en", "ld")) and not self._by_gerund(i + 2):
+            elif (
+                i + 2 < self.n
+                and lows[i + 1] == "by"
+                and low.endswith(("ed", "en", "ld"))
+                and not self._by_gerund(i + 2)
+            ):
                 self._after(i, i + 2, self.texts[i], inverted=True)  # "first reported by The Washington Post"
             elif low in _CUE_VERBS:
                 if low == "saying" and i > 2 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
@@ -6396,11 +6401,33 @@ def _quote_for(
         and "\n" not in body[lead : starts[k]]  # not a quotation of the next paragraph
         and not _participle_between(body, lead, starts[k], cue_starts)
         and not _cue_between(body, lead, starts[k], cue_starts)
+        and not _dash_then_trailing_cue(body, lead, starts[k], ends[k], cue_starts)
     ):
         return k  # X said: “…”
     if k < len(starts) and starts[k] - lead < 30 and _COLON_PARAGRAPH.fullmatch(body, lead, starts[k]):
         return k  # "Cruz continued:\n\n“You look at the questions …”": the next paragraph, announced
     return None
+
+
+def _dash_then_trailing_cue(body: str, lead: int, start: int, end: int, cue_starts: list[int]) -> bool:
+    """Whether only a dash stands between the cue (``lead``) and the quotation at ``start`` and a
+    cue of its own closes the quotation (``_closed_by_trailing_cue``)."""
+    return body[lead:start].strip(" “\"'") in _DASHES and _closed_by_trailing_cue(body, end, cue_starts)
+
+
+def _closed_by_trailing_cue(body: str, end: int, cue_starts: list[int]) -> bool:
+    """(twenty-third round) Whether the quotation ending at ``end`` is followed straight away (past
+    its closing marks and a comma) by a lower-case cue of its own: "… but Moscow strongly denies —
+    “why wouldn't you want to raise the potential?” asked Dunn" — the quotation is Dunn's, not the
+    earlier cue's (an aside's verb had taken it).  Asked only of a quotation after a dash: one
+    inside a report ("he has “expanded the party,” he said …") stays the report's."""
+    k = end
+    while k < len(body) and k - end < 4 and body[k] in " ,”\"'’":
+        k += 1
+    if k >= len(body) or not body[k].islower():
+        return False
+    n = bisect.bisect_left(cue_starts, k)
+    return n < len(cue_starts) and cue_starts[n] == k
 
 
 def _cue_between(body: str, lead: int, start: int, cue_starts: list[int]) -> bool:
@@ -6437,7 +6464,7 @@ _PARTICIPLE_INTRODUCES: Final = re.compile(r",\s+[a-z]+ing" + _INTRODUCED.patter
 # (twenty-third round) Conjunctions that open a subordinate clause: a Source after one of them,
 # right after a quotation that closed its sentence, is no speaker of that quotation ("after",
 # "as", "since" are left out: "After all, he says, …" goes on with its quotation).
-_GAP_SUBORDINATORS: Final = frozenset("although though while whereas unless because".split())
+_GAP_SUBORDINATORS: Final = frozenset(["although", "though", "while", "whereas", "unless", "because"])
 
 
 def _subordinate_gap(body: str, end: int, anchor: int) -> bool:
