@@ -51,6 +51,17 @@ def test_headline_second_speech_verb_is_a_second_statement():
     assert quotes["Jane Holloway"] == ["the council", "the mayor"]
 
 
+def test_headline_one_word_object_of_an_attack_verb_is_the_statement():
+    # (twenty-third round) "slams Trump": the object is what was said of, as in the body; a
+    # one-word answer after a speech verb stays a fragment
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway chides Ohio and praises the mayor")
+    assert quotes["Jane Holloway"] == ["Ohio", "the mayor"]
+    quotes = _quotes(body, "Jane Holloway slams Peterson")
+    assert quotes["Jane Holloway"] == ["Peterson"]
+    assert _quotes(body, "Jane Holloway says yes")["Jane Holloway"] == []
+
+
 def test_headline_speaker_after_a_description_or_the_writers_clause():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Former city leader Holloway calls the budget 'reckless'")

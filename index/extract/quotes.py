@@ -7552,8 +7552,10 @@ def _topic_speaker(att: _Attribution) -> bool:
 
 def _headline_quote(name: str, cue: str, text: str) -> Quote | None:
     """A headline attribution's quote (no offsets: the headline is not part of the body), or None
-    for a fragment."""
-    if _content.fragment(text):
+    for a fragment.  The cue decides about one word: a stance or attack verb's one-word object is
+    what the speaker said of it ("Graham slams Trump", "Putin chides Turkey and praises …": PolNeAR
+    annotates the object, as it does in the body, where ``_content.fragment`` reads it so)."""
+    if _content.fragment(text, cue):
         return None
     return Quote(text=text, speaker=name, cue=cue, kind="headline")
 
