@@ -62,6 +62,16 @@ def test_headline_one_word_object_of_an_attack_verb_is_the_statement():
     assert _quotes(body, "Jane Holloway says yes")["Jane Holloway"] == []
 
 
+def test_headline_made_statement_noun_about_a_topic():
+    # (twenty-third round) "makes a statement about": the light verb and its noun name the speech
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Just Made Bold Prediction About The Budget – Read It")
+    assert quotes["Jane Holloway"] == ["The Budget"]
+    quotes = _quotes(body, "Holloway Makes Strong Statement On Farm Subsidies")
+    assert quotes["Jane Holloway"] == ["Farm Subsidies"]
+    assert _quotes(body, "Holloway Makes Big Donation To Farm Group").get("Jane Holloway", []) == []
+
+
 def test_headline_speaker_after_a_description_or_the_writers_clause():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Former city leader Holloway calls the budget 'reckless'")

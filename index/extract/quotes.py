@@ -7866,6 +7866,17 @@ _HEADLINE_NOUN: Final = re.compile(
     rf"^(?P<name>{_NAME_RUN})['’]s\s+(?P<cue>(?i:{'|'.join(sorted(lex.STATEMENT_CUE_NOUNS))}))\s+(?i:that)\s"
 )
 
+# A speaker who "makes" a statement noun about a topic ("Dinesh D’Souza Just Made HUGE Prediction
+# About 2016 Presidency", "Mayor Makes Strong Statement About Budget"): the light verb with its
+# noun is the cue, its object after "about" / "on" / "for" what was said of; an adjective or two
+# may stand before the noun.  A headline idiom: the noun names the speech act, as "made the case
+# that" does in the body.
+_HEADLINE_MADE_NOUNS: Final = "|".join(sorted(lex.STATEMENT_CUE_NOUNS | lex.words("announcement announcements")))
+_HEADLINE_MADE: Final = re.compile(
+    rf"(?:^|:\s+)(?P<name>{_LAZY_NAME_RUN})\s+(?:(?i:just)\s+)?(?P<cue>(?i:makes|made))\s+"
+    rf"(?:[\w’'-]+\s+){{0,2}}(?i:{_HEADLINE_MADE_NOUNS})\s+(?i:about|on|for)\s+"
+)
+
 
 # A headline's speaker described by a role ("Former Clinton Pollster Says …", "DNC chair dismisses
 # …", "British diplomat praises …"): up to four words, the last a role noun, before a speech verb.
@@ -8002,6 +8013,12 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
         if person is not None:
             text = _headline_statement(title[match.end() :])
             return [(person.name, person.type, match.group("cue").lower(), text)]
+    match = _HEADLINE_MADE.search(title)
+    if match is not None:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = _headline_statement(title[match.end() :])
+            return [(person.name, person.type, match.group("cue").lower(), text)] if text else []
     match = _HEADLINE_TRAILING.search(title)
     if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
         person = _headline_person(match.group("name"), names)
