@@ -7871,7 +7871,9 @@ _HEADLINE_NOUN: Final = re.compile(
 # noun is the cue, its object after "about" / "on" / "for" what was said of; an adjective or two
 # may stand before the noun.  A headline idiom: the noun names the speech act, as "made the case
 # that" does in the body.
-_HEADLINE_MADE_NOUNS: Final = "|".join(sorted(lex.STATEMENT_CUE_NOUNS | lex.words("announcement announcements")))
+_HEADLINE_MADE_NOUNS: Final = "|".join(
+    sorted(lex.STATEMENT_CUE_NOUNS | lex.words("announcement announcements"))
+)
 _HEADLINE_MADE: Final = re.compile(
     rf"(?:^|:\s+)(?P<name>{_LAZY_NAME_RUN})\s+(?:(?i:just)\s+)?(?P<cue>(?i:makes|made))\s+"
     rf"(?:[\w’'-]+\s+){{0,2}}(?i:{_HEADLINE_MADE_NOUNS})\s+(?i:about|on|for)\s+"
