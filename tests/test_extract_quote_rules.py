@@ -72,6 +72,18 @@ def test_headline_made_statement_noun_about_a_topic():
     assert _quotes(body, "Holloway Makes Big Donation To Farm Group").get("Jane Holloway", []) == []
 
 
+def test_headline_speech_verb_after_a_first_clause_of_the_same_subject():
+    # (twenty-third round) a headline's clauses share its subject: an act or an aside first
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Holloway Visits Farm, Slams Water Board")
+    assert quotes["Jane Holloway"] == ["Water Board"]
+    quotes = _quotes(body, "Holloway Steps In: Urges Council to Drop Tax")
+    assert quotes["Jane Holloway"] == ["Council to Drop Tax"]
+    quotes = _quotes(body, "Holloway, touring the county, blasts the mayor")
+    assert quotes["Jane Holloway"] == ["the mayor"]
+    assert _quotes(body, "Holloway Visits Farm, Backs Water Board").get("Jane Holloway", []) == []
+
+
 def test_headline_speaker_after_a_description_or_the_writers_clause():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Former city leader Holloway calls the budget 'reckless'")

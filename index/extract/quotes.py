@@ -7879,6 +7879,15 @@ _HEADLINE_MADE: Final = re.compile(
     rf"(?:[\w’'-]+\s+){{0,2}}(?i:{_HEADLINE_MADE_NOUNS})\s+(?i:about|on|for)\s+"
 )
 
+# A speaker's speech verb after a first clause of the same subject that is no speech: an act, or a
+# lower-case aside between commas ("Biden Aims Insult At Trump, Slams Japanese Pride Instead",
+# "Clinton Wades In: Urges Britain to Remain …", "Biden, stumping for Clinton, trashes Trump"); a
+# headline's clauses share its subject, as "…, Calls …" after a first speech verb does.
+_HEADLINE_LATER_VERB: Final = re.compile(
+    rf"^(?P<name>{_LAZY_NAME_RUN})(?:,\s+[a-z]|\s+[A-Za-z])[^,:;]{{0,60}}[,:]\s+"
+    rf"(?P<cue>(?i:{_HEADLINE_VERBS}))\b\s*"
+)
+
 
 # A headline's speaker described by a role ("Former Clinton Pollster Says …", "DNC chair dismisses
 # …", "British diplomat praises …"): up to four words, the last a role noun, before a speech verb.
@@ -8015,6 +8024,12 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
         if person is not None:
             text = _headline_statement(title[match.end() :])
             return [(person.name, person.type, match.group("cue").lower(), text)]
+    match = _HEADLINE_LATER_VERB.match(title.strip())
+    if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = _headline_statement(title.strip()[match.end() :])
+            return [(person.name, person.type, match.group("cue").lower(), text)] if text else []
     match = _HEADLINE_MADE.search(title)
     if match is not None:
         person = _headline_person(match.group("name"), names)
