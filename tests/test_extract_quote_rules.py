@@ -84,6 +84,14 @@ def test_headline_speech_verb_after_a_first_clause_of_the_same_subject():
     assert _quotes(body, "Holloway Visits Farm, Backs Water Board").get("Jane Holloway", []) == []
 
 
+def test_headline_country_possessive_before_a_name_is_a_label():
+    # (twenty-third round) "France’s Marine Le Pen Backs …": the person speaks, the country labels
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "France’s Jane Holloway Slams The Mayor")
+    assert quotes["Jane Holloway"] == ["The Mayor"]
+    assert _quotes(body, "Peter's Jane Holloway Slams The Mayor").get("Jane Holloway", []) == []
+
+
 def test_headline_speaker_after_a_description_or_the_writers_clause():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Former city leader Holloway calls the budget 'reckless'")

@@ -8045,6 +8045,15 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
     return _headline_role(title, names) or _headline_group(title, names)
 
 
+def _place_possessive(word: str) -> bool:
+    """Whether a headline's first word is a country's or state's possessive ("France’s", "Ohio's"):
+    a label before a person's name ("France’s Marine Le Pen Backs Trump"), as a nationality is."""
+    for end in ("’s", "'s"):
+        if word.endswith(end):
+            return word[: -len(end)].lower() in lex.PLACES
+    return False
+
+
 def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
     """(name, type, cue, quote) of the speaker a headline attributes to, when the body names them too.
 
@@ -8055,12 +8064,13 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
         match = pattern.search(title)
         if match is None:
             continue
-        words = [_bare(w) for w in match.group("name").split()]
+        raw = match.group("name").split()
+        if len(raw) > 2 and _place_possessive(raw[0]):
+            raw = raw[1:]  # "France’s Marine Le Pen Backs …": the country is the person's label
+        words = [_bare(w) for w in raw]
         if words[0].lower() in lex.DETERMINERS:
             continue  # "The Latest: …" (a news-agency rubric)
-        if words[0].lower() in _HEADLINE_SUBORDINATORS or any(
-            w.endswith(_POSSESSIVE_ENDS) for w in match.group("name").split()[:-1]
-        ):
+        if words[0].lower() in _HEADLINE_SUBORDINATORS or any(w.endswith(_POSSESSIVE_ENDS) for w in raw[:-1]):
             continue  # "If Obama Says It, …", "Trump’s Islamaphobia threatens …": not a speaker's clause
         while words and words[0].lower() in lex.NON_NAME_CAPS | lex.TITLES:
             words = words[1:]  # "Former Clinton Pollster" keeps nothing; "Sen. Ted Cruz" -> "Ted Cruz"
