@@ -92,6 +92,15 @@ def test_headline_country_possessive_before_a_name_is_a_label():
     assert _quotes(body, "Peter's Jane Holloway Slams The Mayor").get("Jane Holloway", []) == []
 
 
+def test_headline_hints_with_a_clause_is_said_and_hints_at_a_topic():
+    # (twenty-third round) "X Hints <clause>" says it; "hints at" keeps its topic reading
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Hints Taxes Would Rise Next Year")
+    assert quotes["Jane Holloway"] == ["Taxes Would Rise Next Year"]
+    quotes = _quotes(body, "Holloway hints at tax rise")
+    assert quotes["Jane Holloway"] == ["tax rise"]
+
+
 def test_headline_speaker_after_a_description_or_the_writers_clause():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Former city leader Holloway calls the budget 'reckless'")

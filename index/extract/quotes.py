@@ -7742,7 +7742,8 @@ _HEADLINE_VERBS: Final = "|".join(
         ),
         key=lambda v: (-len(v), v),
     )
-)
+) + r"|hints(?!\s+(?i:at)\b)"  # "Trump hints he could …", "…, Trump hints": a hint is said; "hints
+# at" names a topic (``_HEADLINE_TOPIC``)
 _HEADLINE_ADVERBS: Final = lex.words("just again also now still finally reportedly")
 # After "Just" a past form attributes too ("Rick Perry Just Announced His …", "Kasich Just Revealed …").
 _HEADLINE_JUST_PAST: Final = "|".join(
@@ -7816,7 +7817,7 @@ _HEADLINE_SECOND: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?P<cue>(?i:{_HEA
 # Of those verbs, the ones that report words: speech, statement and verbal-attack verbs, not support,
 # intentions or acts ("Backs Trump", "Wants …", "Plans …"), nor a document's findings ("TV shows …").
 _HEADLINE_SECOND_CUES: Final = (
-    lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS
+    lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS | lex.words("hints")
 ) - lex.DOCUMENT_VERBS - _NOT_HEADLINE_VERBS
 
 
@@ -7943,7 +7944,11 @@ def _headline_told(title: str, entry: tuple[str, str, str, str]) -> tuple[str, s
 # skywriters blast Trump"): the base forms of the speech verbs ``_HEADLINE_SECOND_CUES`` holds.
 _HEADLINE_BASE_CUES: Final = "|".join(
     sorted(
-        (v[:-1] for v in _HEADLINE_SECOND_CUES if v.endswith("s") and not v.endswith("ss") and v.isalpha()),
+        (
+            v[:-1]
+            for v in _HEADLINE_SECOND_CUES - lex.words("hints")  # "hint at": a topic
+            if v.endswith("s") and not v.endswith("ss") and v.isalpha()
+        ),
         key=lambda v: (-len(v), v),
     )
 )
