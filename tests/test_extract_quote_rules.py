@@ -101,6 +101,13 @@ def test_headline_hints_with_a_clause_is_said_and_hints_at_a_topic():
     assert quotes["Jane Holloway"] == ["tax rise"]
 
 
+def test_headline_closing_semicolon_leaves_the_statement_before_the_name():
+    # (twenty-third round) NYT and USA Today titles end in "; " when a subtitle follows
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "'Farm people' her secret weapon, Holloway hints; ")
+    assert quotes["Jane Holloway"] == ["'Farm people' her secret weapon"]
+
+
 def test_headline_speaker_after_a_description_or_the_writers_clause():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Former city leader Holloway calls the budget 'reckless'")

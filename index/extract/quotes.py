@@ -7806,7 +7806,7 @@ def _headline_lead_content(title: str, match: re.Match, cue: str) -> str:
         rest = after if colon else rest[pronoun.start() :] if pronoun else ""
     rest = _HEADLINE_TAIL.split(rest, maxsplit=1)[0]
     lead = title[: match.start("name")]
-    if match.start() > 0 and not rest.strip(" ,:.") and ":" not in lead[match.start() :]:
+    if match.start() > 0 and not rest.strip(" ,:.;") and ":" not in lead[match.start() :]:
         return lead
     return rest
 
