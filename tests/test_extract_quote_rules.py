@@ -51,6 +51,63 @@ def test_headline_second_speech_verb_is_a_second_statement():
     assert quotes["Jane Holloway"] == ["the council", "the mayor"]
 
 
+def test_headline_one_word_object_of_an_attack_verb_is_the_statement():
+    # (twenty-third round) "slams Trump": the object is what was said of, as in the body; a
+    # one-word answer after a speech verb stays a fragment
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway chides Ohio and praises the mayor")
+    assert quotes["Jane Holloway"] == ["Ohio", "the mayor"]
+    quotes = _quotes(body, "Jane Holloway slams Peterson")
+    assert quotes["Jane Holloway"] == ["Peterson"]
+    assert _quotes(body, "Jane Holloway says yes")["Jane Holloway"] == []
+
+
+def test_headline_made_statement_noun_about_a_topic():
+    # (twenty-third round) "makes a statement about": the light verb and its noun name the speech
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Just Made Bold Prediction About The Budget – Read It")
+    assert quotes["Jane Holloway"] == ["The Budget"]
+    quotes = _quotes(body, "Holloway Makes Strong Statement On Farm Subsidies")
+    assert quotes["Jane Holloway"] == ["Farm Subsidies"]
+    assert _quotes(body, "Holloway Makes Big Donation To Farm Group").get("Jane Holloway", []) == []
+
+
+def test_headline_speech_verb_after_a_first_clause_of_the_same_subject():
+    # (twenty-third round) a headline's clauses share its subject: an act or an aside first
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Holloway Visits Farm, Slams Water Board")
+    assert quotes["Jane Holloway"] == ["Water Board"]
+    quotes = _quotes(body, "Holloway Steps In: Urges Council to Drop Tax")
+    assert quotes["Jane Holloway"] == ["Council to Drop Tax"]
+    quotes = _quotes(body, "Holloway, touring the county, blasts the mayor")
+    assert quotes["Jane Holloway"] == ["the mayor"]
+    assert _quotes(body, "Holloway Visits Farm, Backs Water Board").get("Jane Holloway", []) == []
+
+
+def test_headline_country_possessive_before_a_name_is_a_label():
+    # (twenty-third round) "France’s Marine Le Pen Backs …": the person speaks, the country labels
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "France’s Jane Holloway Slams The Mayor")
+    assert quotes["Jane Holloway"] == ["The Mayor"]
+    assert _quotes(body, "Peter's Jane Holloway Slams The Mayor").get("Jane Holloway", []) == []
+
+
+def test_headline_hints_with_a_clause_is_said_and_hints_at_a_topic():
+    # (twenty-third round) "X Hints <clause>" says it; "hints at" keeps its topic reading
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Hints Taxes Would Rise Next Year")
+    assert quotes["Jane Holloway"] == ["Taxes Would Rise Next Year"]
+    quotes = _quotes(body, "Holloway hints at tax rise")
+    assert quotes["Jane Holloway"] == ["tax rise"]
+
+
+def test_headline_closing_semicolon_leaves_the_statement_before_the_name():
+    # (twenty-third round) NYT and USA Today titles end in "; " when a subtitle follows
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "'Farm people' her secret weapon, Holloway hints; ")
+    assert quotes["Jane Holloway"] == ["'Farm people' her secret weapon"]
+
+
 def test_headline_speaker_after_a_description_or_the_writers_clause():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Former city leader Holloway calls the budget 'reckless'")

@@ -7617,8 +7617,10 @@ def _topic_speaker(att: _Attribution) -> bool:
 
 def _headline_quote(name: str, cue: str, text: str) -> Quote | None:
     """A headline attribution's quote (no offsets: the headline is not part of the body), or None
-    for a fragment."""
-    if _content.fragment(text):
+    for a fragment.  The cue decides about one word: a stance or attack verb's one-word object is
+    what the speaker said of it ("Graham slams Trump", "Putin chides Turkey and praises …": PolNeAR
+    annotates the object, as it does in the body, where ``_content.fragment`` reads it so)."""
+    if _content.fragment(text, cue):
         return None
     return Quote(text=text, speaker=name, cue=cue, kind="headline")
 
@@ -7805,7 +7807,8 @@ _HEADLINE_VERBS: Final = "|".join(
         ),
         key=lambda v: (-len(v), v),
     )
-)
+) + r"|hints(?!\s+(?i:at)\b)"  # "Trump hints he could …", "…, Trump hints": a hint is said; "hints
+# at" names a topic (``_HEADLINE_TOPIC``)
 _HEADLINE_ADVERBS: Final = lex.words("just again also now still finally reportedly")
 # After "Just" a past form attributes too ("Rick Perry Just Announced His …", "Kasich Just Revealed …").
 _HEADLINE_JUST_PAST: Final = "|".join(
@@ -7868,7 +7871,7 @@ def _headline_lead_content(title: str, match: re.Match, cue: str) -> str:
         rest = after if colon else rest[pronoun.start() :] if pronoun else ""
     rest = _HEADLINE_TAIL.split(rest, maxsplit=1)[0]
     lead = title[: match.start("name")]
-    if match.start() > 0 and not rest.strip(" ,:.") and ":" not in lead[match.start() :]:
+    if match.start() > 0 and not rest.strip(" ,:.;") and ":" not in lead[match.start() :]:
         return lead
     return rest
 
@@ -7879,7 +7882,7 @@ _HEADLINE_SECOND: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?P<cue>(?i:{_HEA
 # Of those verbs, the ones that report words: speech, statement and verbal-attack verbs, not support,
 # intentions or acts ("Backs Trump", "Wants …", "Plans …"), nor a document's findings ("TV shows …").
 _HEADLINE_SECOND_CUES: Final = (
-    lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS
+    lex.CUE_VERBS | _content.STATEMENT_VERBS | lex.CRITICISM_VERBS | lex.words("hints")
 ) - lex.DOCUMENT_VERBS - _NOT_HEADLINE_VERBS
 
 
@@ -7927,6 +7930,28 @@ _HEADLINE_ACT_QUOTE: Final = re.compile(
 _HEADLINE_THEN: Final = re.compile(r",\s+(?i:then)\s")
 _HEADLINE_NOUN: Final = re.compile(
     rf"^(?P<name>{_NAME_RUN})['’]s\s+(?P<cue>(?i:{'|'.join(sorted(lex.STATEMENT_CUE_NOUNS))}))\s+(?i:that)\s"
+)
+
+# A speaker who "makes" a statement noun about a topic ("Dinesh D’Souza Just Made HUGE Prediction
+# About 2016 Presidency", "Mayor Makes Strong Statement About Budget"): the light verb with its
+# noun is the cue, its object after "about" / "on" / "for" what was said of; an adjective or two
+# may stand before the noun.  A headline idiom: the noun names the speech act, as "made the case
+# that" does in the body.
+_HEADLINE_MADE_NOUNS: Final = "|".join(
+    sorted(lex.STATEMENT_CUE_NOUNS | lex.words("announcement announcements"))
+)
+_HEADLINE_MADE: Final = re.compile(
+    rf"(?:^|:\s+)(?P<name>{_LAZY_NAME_RUN})\s+(?:(?i:just)\s+)?(?P<cue>(?i:makes|made))\s+"
+    rf"(?:[\w’'-]+\s+){{0,2}}(?i:{_HEADLINE_MADE_NOUNS})\s+(?i:about|on|for)\s+"
+)
+
+# A speaker's speech verb after a first clause of the same subject that is no speech: an act, or a
+# lower-case aside between commas ("Biden Aims Insult At Trump, Slams Japanese Pride Instead",
+# "Clinton Wades In: Urges Britain to Remain …", "Biden, stumping for Clinton, trashes Trump"); a
+# headline's clauses share its subject, as "…, Calls …" after a first speech verb does.
+_HEADLINE_LATER_VERB: Final = re.compile(
+    rf"^(?P<name>{_LAZY_NAME_RUN})(?:,\s+[a-z]|\s+[A-Za-z])[^,:;]{{0,60}}[,:]\s+"
+    rf"(?P<cue>(?i:{_HEADLINE_VERBS}))\b\s*"
 )
 
 
@@ -7984,7 +8009,11 @@ def _headline_told(title: str, entry: tuple[str, str, str, str]) -> tuple[str, s
 # skywriters blast Trump"): the base forms of the speech verbs ``_HEADLINE_SECOND_CUES`` holds.
 _HEADLINE_BASE_CUES: Final = "|".join(
     sorted(
-        (v[:-1] for v in _HEADLINE_SECOND_CUES if v.endswith("s") and not v.endswith("ss") and v.isalpha()),
+        (
+            v[:-1]
+            for v in _HEADLINE_SECOND_CUES - lex.words("hints")  # "hint at": a topic
+            if v.endswith("s") and not v.endswith("ss") and v.isalpha()
+        ),
         key=lambda v: (-len(v), v),
     )
 )
@@ -8065,6 +8094,18 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
         if person is not None:
             text = _headline_statement(title[match.end() :])
             return [(person.name, person.type, match.group("cue").lower(), text)]
+    match = _HEADLINE_LATER_VERB.match(title.strip())
+    if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = _headline_statement(title.strip()[match.end() :])
+            return [(person.name, person.type, match.group("cue").lower(), text)] if text else []
+    match = _HEADLINE_MADE.search(title)
+    if match is not None:
+        person = _headline_person(match.group("name"), names)
+        if person is not None:
+            text = _headline_statement(title[match.end() :])
+            return [(person.name, person.type, match.group("cue").lower(), text)] if text else []
     match = _HEADLINE_TRAILING.search(title)
     if match is not None and match.group("cue").lower() in _HEADLINE_SECOND_CUES:
         person = _headline_person(match.group("name"), names)
@@ -8072,6 +8113,15 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
             text = title[: match.start()].strip(_HEADLINE_EDGES)
             return [(person.name, person.type, match.group("cue").lower(), text)]
     return _headline_role(title, names) or _headline_group(title, names)
+
+
+def _place_possessive(word: str) -> bool:
+    """Whether a headline's first word is a country's or state's possessive ("France’s", "Ohio's"):
+    a label before a person's name ("France’s Marine Le Pen Backs Trump"), as a nationality is."""
+    for end in ("’s", "'s"):
+        if word.endswith(end):
+            return word[: -len(end)].lower() in lex.PLACES
+    return False
 
 
 def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
@@ -8084,12 +8134,13 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
         match = pattern.search(title)
         if match is None:
             continue
-        words = [_bare(w) for w in match.group("name").split()]
+        raw = match.group("name").split()
+        if len(raw) > 2 and _place_possessive(raw[0]):
+            raw = raw[1:]  # "France’s Marine Le Pen Backs …": the country is the person's label
+        words = [_bare(w) for w in raw]
         if words[0].lower() in lex.DETERMINERS:
             continue  # "The Latest: …" (a news-agency rubric)
-        if words[0].lower() in _HEADLINE_SUBORDINATORS or any(
-            w.endswith(_POSSESSIVE_ENDS) for w in match.group("name").split()[:-1]
-        ):
+        if words[0].lower() in _HEADLINE_SUBORDINATORS or any(w.endswith(_POSSESSIVE_ENDS) for w in raw[:-1]):
             continue  # "If Obama Says It, …", "Trump’s Islamaphobia threatens …": not a speaker's clause
         while words and words[0].lower() in lex.NON_NAME_CAPS | lex.TITLES:
             words = words[1:]  # "Former Clinton Pollster" keeps nothing; "Sen. Ted Cruz" -> "Ted Cruz"
