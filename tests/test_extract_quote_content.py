@@ -2174,3 +2174,24 @@ def test_but_also_without_not_only_is_the_next_act() -> None:
 )
 def test_by_gerund_is_the_means_unless_a_gerund_of_saying(sentence: str, quotes: list[str]) -> None:
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+# Round 23 (nc38): a verb of repeating reports its object when the object is something said (its
+# head a noun of statements, also past a quantifier "many of the"); a thing repeated is no content.
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith reiterated many of the pledges he has made since June.",
+         ["many of the pledges he has made since June."]),
+        ("Smith repeated the attacks he has been airing on television.",
+         ["the attacks he has been airing on television."]),
+        ("Smith reiterated the basic premise of the bill.", ["the basic premise of the bill."]),
+        ("Smith reiterated his frustration over the vote.", ["his frustration over the vote."]),
+    ],
+)
+def test_repeating_a_statement_noun_reports_it(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+def test_repeating_a_thing_reports_nothing() -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. Smith repeated the test twice.") == {"John Smith": []}
