@@ -2081,6 +2081,8 @@ def fragment(text: str, cue: str = "") -> bool:
         return not words[0].rstrip(".,;:!?’'”\"").isalpha()  # "endorsed Cruz", "praised Putin"
     if len(words) == 1 and one_word_object(cue, words[0]):
         return False
+    if len(words) == 1 and pronoun_object(cue, words[0]):
+        return False
     if len(words) < 2:
         return True
     # "to sign up 5 million people" (after "wants"): an intention; after "pledged", a promise
@@ -2107,6 +2109,20 @@ def one_word_object(cue: str, word: str) -> bool:
         and w not in lex.PRONOUNS
         and w not in lex.DETERMINERS
     )
+
+
+# Personal pronouns a stance verb's whole object may be ("endorsed her", "praised him").
+_OBJECT_PRONOUNS: Final = lex.words("him her them")
+
+
+def pronoun_object(cue: str, word: str) -> bool:
+    """Whether a personal pronoun is a stance verb's whole object and so its content (twenty-third
+    round): "Obama endorsed her.", "Cruz criticized him on Monday."  PolNeAR marks the person
+    endorsed or criticized as the stance's content, as it marks a name ("endorsed Cruz").  Only
+    "him" / "her" / "them" after a cue that is no speech verb ("told him" names a listener)."""
+    low = cue.lower()
+    w = word.rstrip(".,;:!?\u2019'\u201d\"").lower()
+    return bool(low) and low not in SPEECH_CUES and w in _OBJECT_PRONOUNS
 
 
 # (twenty-first round) An aside right after the Source of "According to <Source>, …": an age

@@ -7550,12 +7550,43 @@ def _topic_speaker(att: _Attribution) -> bool:
     return att.type == "person" and att.cue.lower() in lex.SPEAKING_TOPIC_VERBS
 
 
+# (twenty-third round) A headline's occasion after a stance verb's object, capitalised or not and
+# with no determiner: "Slams Trump On Abortion After SCOTUS Ruling", "praises Trump at news
+# conference", "Slams Hillary And The Media In One Debate Answer".  The occasion is the writer's
+# frame, as it is in prose ("after a meeting"); the object is what the Source said about someone.
+_HEADLINE_OCCASION: Final = re.compile(
+    r"\s+(?i:at|in|during|after|before)\s+(?:[\w\u2019'-]+\s+){0,2}?"
+    r"(?i:rally|debate|event|conference|forum|meeting|hearing|convention|speech|summit|fundraiser"
+    r"|ceremony|interview|address|ruling|town\s+hall)(?![\w\u2019'-])"
+)
+
+
+def _headline_stance_cue(cue: str) -> bool:
+    """Whether a headline's ``cue`` is a stance or attack verb (its object is the statement), not a
+    speech verb (its clause is)."""
+    low = cue.lower()
+    return low not in lex.CUE_VERBS and (low in lex.STANCE_VERBS or low in lex.CRITICISM_VERBS)
+
+
+def _headline_stance_object(cue: str, text: str) -> str:
+    """``text`` up to an occasion (``_HEADLINE_OCCASION``) when ``cue`` is a stance or attack verb
+    whose object is the statement, not a speech verb, whose clause may hold an occasion of its own
+    ("Trump Says Clinton Lied At Debate")."""
+    if not _headline_stance_cue(cue):
+        return text
+    found = _HEADLINE_OCCASION.search(text)
+    return text[: found.start()] if found is not None and found.start() > 0 else text
+
+
 def _headline_quote(name: str, cue: str, text: str) -> Quote | None:
     """A headline attribution's quote (no offsets: the headline is not part of the body), or None
     for a fragment."""
-    if _content.fragment(text):
+    cut = _headline_stance_object(cue, text).rstrip(" ,:;")  # a cut title: "derides debate; "
+    # a stance object may be one name ("praises Trump at news conference", "slams Trump, praises
+    # Clinton as …"), as in prose ("endorsed Cruz")
+    if _content.fragment(cut, cue if _headline_stance_cue(cue) else ""):
         return None
-    return Quote(text=text, speaker=name, cue=cue, kind="headline")
+    return Quote(text=cut, speaker=name, cue=cue, kind="headline")
 
 
 def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
