@@ -2009,3 +2009,13 @@ def test_headline_stance_object_may_be_one_name():
     assert quotes["Jane Holloway"] == ["Whitfield", "Baxter as a reformer"]
     quotes = _quotes(body, "Jane Holloway derides council; ")
     assert quotes["Jane Holloway"] == ["council"]
+
+
+def test_naming_verbs_complement_after_an_apposition():
+    # the apposition between object and complement is the writer's; what the Source called the
+    # object is the complement ("called Clinton, his rival, an ISIS “co-founder.”")
+    body = "Senator Ann Whitfield called Baxter, her longtime rival, an “utter failure.”"
+    assert _quotes(body)["Ann Whitfield"] == ["an “utter failure.”"]
+    # no complement after the apposition: the object alone, as before
+    body = "Senator Ann Whitfield called Baxter, the mayor, and asked him for help."
+    assert _quotes(body)["Ann Whitfield"][0] == "Baxter"

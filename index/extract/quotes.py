@@ -6651,6 +6651,9 @@ def _reported_span(
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end], att.cue)
+            complement = _naming_complement(body, end, s_end, att.cue)
+            if complement > 0:
+                start, end = complement, complement + _content.content_end(body[complement:s_end], att.cue)
             if att.cue.lower() in _TOPIC_OBJECT_CUES:
                 end = start + _content.topic_object_end(body[start:end])
             elif att.cue[:1].islower() and att.cue.split(" ", 1)[0] in lex.CRITICAL_ADJECTIVES:
@@ -6758,6 +6761,24 @@ _SECOND_SOURCE: Final = re.compile(r",?\s*(?:and|or|&)\s")
 # A subordinate clause after the object of a judgement ("critical of Trump since they both were
 # competing …", "dismissive of the charges because …"): the writer's account of why, not the object.
 _JUDGED_OBJECT_END: Final = re.compile(r"\s+(?:since|because|when|while|after|although|though|as)\s+\w")
+
+
+# (twenty-third round) An apposition after a naming verb's object and the complement after it:
+# "called Clinton, his Democratic challenger, an ISIS “co-founder.”"
+_APPOSITION_COMPLEMENT: Final = re.compile(
+    r",\s+(?:a|an|the|his|her|their|its)\s[^,;:\u201c\u201d\"()]{1,120}?,\s+(?=(?:[\u201c\"]|''|an?\s))"
+)
+
+
+def _naming_complement(body: str, end: int, s_end: int, cue: str) -> int:
+    """Where the complement of a naming verb (``lex.NAMING_CUES``) starts when an apposition stands
+    between its object and it (``_APPOSITION_COMPLEMENT``), or 0: the complement is what the Source
+    called the object ("Trump called Clinton, his rival, an ISIS “co-founder.”" → "an ISIS
+    “co-founder.”"); the apposition is the writer's."""
+    if cue.lower().split(" ", 1)[0] not in lex.NAMING_CUES:
+        return 0
+    found = _APPOSITION_COMPLEMENT.match(body, end, s_end)
+    return found.end() if found is not None else 0
 
 
 def _judged_object_end(text: str) -> int:
