@@ -2030,3 +2030,49 @@ def test_headline_occasion_without_determiner_ends_a_stance_object():
     # occasion is the writer's, as "after a meeting" is; a plural ("at Trump rallies") is not cut
     body = "Senator Bernie Sanders praises Obama after 45-minute meeting on policy and politics."
     assert _quotes(body)["Bernie Sanders"] == ["Obama"]
+
+
+# -- Twenty-third round: stance verbs' objects (stance38) ----------------------------------------
+
+
+def test_pronoun_alone_is_no_stance_quote():
+    # PolNeAR marks the person endorsed as the stance's content, a pronoun as a name; a quote that
+    # reads "her" tells a reader nothing, so it is not shown (train +3 found was measured for it)
+    quotes = _quotes("Governor Ann Whitfield endorsed her on Tuesday. Whitfield told him nothing.")
+    assert not quotes.get("Ann Whitfield")
+
+
+def test_headline_occasion_ends_a_stance_object():
+    # the occasion is the writer's frame, capitalised or not: the object stops before it
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Slams Mayor On Taxes After Council Ruling")
+    assert quotes["Jane Holloway"] == ["Mayor On Taxes"]
+    quotes = _quotes(body, "Jane Holloway Criticizes Governor In Speech To Donors")
+    assert quotes["Jane Holloway"] == ["Governor"]
+
+
+def test_headline_occasion_stays_in_a_speech_verbs_clause():
+    # a speech verb's clause may hold an occasion of its own
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Says Mayor Lied At Debate")
+    assert quotes["Jane Holloway"] == ["Mayor Lied At Debate"]
+
+
+def test_headline_stance_object_may_be_one_name():
+    # "slams Trump, praises Clinton as …": one name is a stance verb's whole object, as in prose;
+    # a title cut at a semicolon loses it
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway slams Whitfield, praises Baxter as a reformer")
+    assert quotes["Jane Holloway"] == ["Whitfield", "Baxter as a reformer"]
+    quotes = _quotes(body, "Jane Holloway derides council; ")
+    assert quotes["Jane Holloway"] == ["council"]
+
+
+def test_naming_verbs_complement_after_an_apposition():
+    # the apposition between object and complement is the writer's; what the Source called the
+    # object is the complement ("called Clinton, his rival, an ISIS “co-founder.”")
+    body = "Senator Ann Whitfield called Baxter, her longtime rival, an “utter failure.”"
+    assert _quotes(body)["Ann Whitfield"] == ["an “utter failure.”"]
+    # no complement after the apposition: the object alone, as before
+    body = "Senator Ann Whitfield called Baxter, the mayor, and asked him for help."
+    assert _quotes(body)["Ann Whitfield"][0] == "Baxter"

@@ -6716,6 +6716,9 @@ def _reported_span(
             # "endorsed Trump last week and has appeared …": a stance verb's object is a noun phrase
             # (a poll's "shows Trump leading …, with 17 percent undecided" is a finding: not cut)
             end = start + _content.object_end(body[start:end], att.cue)
+            complement = _naming_complement(body, end, s_end, att.cue)
+            if complement > 0:
+                start, end = complement, complement + _content.content_end(body[complement:s_end], att.cue)
             if att.cue.lower() in _TOPIC_OBJECT_CUES:
                 end = start + _content.topic_object_end(body[start:end])
             elif att.cue[:1].islower() and att.cue.split(" ", 1)[0] in lex.CRITICAL_ADJECTIVES:
@@ -6823,6 +6826,24 @@ _SECOND_SOURCE: Final = re.compile(r",?\s*(?:and|or|&)\s")
 # A subordinate clause after the object of a judgement ("critical of Trump since they both were
 # competing …", "dismissive of the charges because …"): the writer's account of why, not the object.
 _JUDGED_OBJECT_END: Final = re.compile(r"\s+(?:since|because|when|while|after|although|though|as)\s+\w")
+
+
+# (twenty-third round) An apposition after a naming verb's object and the complement after it:
+# "called Clinton, his Democratic challenger, an ISIS “co-founder.”"
+_APPOSITION_COMPLEMENT: Final = re.compile(
+    r",\s+(?:a|an|the|his|her|their|its)\s[^,;:\u201c\u201d\"()]{1,120}?,\s+(?=(?:[\u201c\"]|''|an?\s))"
+)
+
+
+def _naming_complement(body: str, end: int, s_end: int, cue: str) -> int:
+    """Where the complement of a naming verb (``lex.NAMING_CUES``) starts when an apposition stands
+    between its object and it (``_APPOSITION_COMPLEMENT``), or 0: the complement is what the Source
+    called the object ("Trump called Clinton, his rival, an ISIS “co-founder.”" → "an ISIS
+    “co-founder.”"); the apposition is the writer's."""
+    if cue.lower().split(" ", 1)[0] not in lex.NAMING_CUES:
+        return 0
+    found = _APPOSITION_COMPLEMENT.match(body, end, s_end)
+    return found.end() if found is not None else 0
 
 
 def _judged_object_end(text: str) -> int:
@@ -7615,14 +7636,44 @@ def _topic_speaker(att: _Attribution) -> bool:
     return att.type == "person" and att.cue.lower() in lex.SPEAKING_TOPIC_VERBS
 
 
+# (twenty-third round) A headline's occasion after a stance verb's object, capitalised or not and
+# with no determiner: "Slams Trump On Abortion After SCOTUS Ruling", "praises Trump at news
+# conference", "Slams Hillary And The Media In One Debate Answer".  The occasion is the writer's
+# frame, as it is in prose ("after a meeting"); the object is what the Source said about someone.
+_HEADLINE_OCCASION: Final = re.compile(
+    r"\s+(?i:at|in|during|after|before)\s+(?:[\w\u2019'-]+\s+){0,2}?"
+    r"(?i:rally|debate|event|conference|forum|meeting|hearing|convention|speech|summit|fundraiser"
+    r"|ceremony|interview|address|ruling|town\s+hall)(?![\w\u2019'-])"
+)
+
+
+def _headline_stance_cue(cue: str) -> bool:
+    """Whether a headline's ``cue`` is a stance or attack verb (its object is the statement), not a
+    speech verb (its clause is)."""
+    low = cue.lower()
+    return low not in lex.CUE_VERBS and (low in lex.STANCE_VERBS or low in lex.CRITICISM_VERBS)
+
+
+def _headline_stance_object(cue: str, text: str) -> str:
+    """``text`` up to an occasion (``_HEADLINE_OCCASION``) when ``cue`` is a stance or attack verb
+    whose object is the statement, not a speech verb, whose clause may hold an occasion of its own
+    ("Trump Says Clinton Lied At Debate")."""
+    if not _headline_stance_cue(cue):
+        return text
+    found = _HEADLINE_OCCASION.search(text)
+    return text[: found.start()] if found is not None and found.start() > 0 else text
+
+
 def _headline_quote(name: str, cue: str, text: str) -> Quote | None:
     """A headline attribution's quote (no offsets: the headline is not part of the body), or None
     for a fragment.  The cue decides about one word: a stance or attack verb's one-word object is
     what the speaker said of it ("Graham slams Trump", "Putin chides Turkey and praises …": PolNeAR
-    annotates the object, as it does in the body, where ``_content.fragment`` reads it so)."""
-    if _content.fragment(text, cue):
+    annotates the object, as it does in the body, where ``_content.fragment`` reads it so).  A
+    stance object ends before a headline's occasion ("praises Trump at news conference")."""
+    cut = _headline_stance_object(cue, text).rstrip(" ,:;")  # a cut title: "derides debate; "
+    if _content.fragment(cut, cue):
         return None
-    return Quote(text=text, speaker=name, cue=cue, kind="headline")
+    return Quote(text=cut, speaker=name, cue=cue, kind="headline")
 
 
 def _quotation_spans(body: str) -> list[tuple[int, int, bool]]:
