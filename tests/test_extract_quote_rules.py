@@ -2076,3 +2076,15 @@ def test_naming_verbs_complement_after_an_apposition():
     # no complement after the apposition: the object alone, as before
     body = "Senator Ann Whitfield called Baxter, the mayor, and asked him for help."
     assert _quotes(body)["Ann Whitfield"][0] == "Baxter"
+
+
+def test_clause_only_speech_verb_takes_nyt_double_apostrophes():
+    # the NYT types a quotation's marks as two apostrophes; "yelled, ''…''" is the same quotation
+    # as "yelled, “…”", so a clause-only speech verb reports it
+    body = "Mr. Whitfield yelled, ''Get them out of here!'' The crowd cheered."
+    assert _quotes(body)["Whitfield"] == ["Get them out of here!"]
+    body = "Ann Whitfield exclaimed, ''We won every county in the state!''"
+    assert _quotes(body)["Ann Whitfield"] == ["We won every county in the state!"]
+    # a noun object is still no words ("maintained a lead")
+    body = "Ann Whitfield maintained a lead in the polls on Monday."
+    assert "Ann Whitfield" not in _quotes(body)

@@ -7775,11 +7775,12 @@ def _title_like(words: list[str]) -> bool:
 
 # What must follow a verb of ``lex.CLAUSE_CUE_VERBS`` for it to report words: "that" (after time words,
 # adverbs or a social network: "clarified on Tuesday that", "writing on Twitter that"), a colon, or a
-# quotation ("interjected: “…”", "…, writing “Feels great to …”").
+# quotation ("interjected: “…”", "…, writing “Feels great to …”"), in the NYT's double apostrophes
+# too ("Mr. Trump yelled, ''Out, out, out!''": the same quotation in that paper's house style).
 _CLAUSE_AFTER: Final = re.compile(
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday|tonight|later|again|repeatedly|publicly"
     r"|privately|also|then|once|often|long|always|[a-z]+ly|on\s+(?:Twitter|Facebook|Instagram))\b)*"
-    r"(?:\s+that\b|\s*:|,?\s*[“\"])"
+    r"(?:\s+that\b|\s*:|,?\s*(?:[“\"]|''))"
 )
 
 
