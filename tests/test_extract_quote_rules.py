@@ -2088,3 +2088,15 @@ def test_clause_only_speech_verb_takes_nyt_double_apostrophes():
     # a noun object is still no words ("maintained a lead")
     body = "Ann Whitfield maintained a lead in the polls on Monday."
     assert "Ann Whitfield" not in _quotes(body)
+
+
+def test_mixed_quote_after_a_copula_with_a_speech_noun_subject():
+    # "remarks" is the clause's subject here, not the writer's report of the fragment: the words
+    # before the copula are part of what the Source said
+    body = "The mayor's remarks about the judge were “a plain insult to the court,” Ann Whitfield said."
+    assert _quotes(body)["Ann Whitfield"] == [
+        "The mayor's remarks about the judge were “a plain insult to the court,”"
+    ]
+    # a quotation that opens its sentence stays the quotation alone
+    body = "“The remarks were a plain insult to the court,” Ann Whitfield said."
+    assert _quotes(body)["Ann Whitfield"] == ["The remarks were a plain insult to the court"]

@@ -5669,7 +5669,9 @@ def _mixed_before(
     if len(words) < 2 or any(c in lead for c in "(\u2013\u2014"):
         return None
     own = _own_clause(lead)
-    if " - " in lead or (not _vouches_for_clause(att) and _lead_reports_speech(lead[own:])):
+    if " - " in lead or (
+        not _vouches_for_clause(att) and not _COPULA_END.search(lead) and _lead_reports_speech(lead[own:])
+    ):
         return None  # "… mocked Trump's campaign, calling Trump “an orange buffoon,”": the writer's report
     if _RELATIVE_VERB_END.search(lead):
         return None  # "… his house that included “a full exchange of views,”": the writer's relative
@@ -5684,6 +5686,12 @@ def _mixed_before(
         start += lead.index(",") + 1
         start += len(body[start:]) - len(body[start:].lstrip())
     return start, max(end, span[1])
+
+
+# (twenty-third round) A copula right before the quotation: the speech word before it is in the
+# clause's subject ("The mayor's remarks about the judge were “the textbook definition of …,” Ryan
+# said"), not the writer's report of the fragment.
+_COPULA_END: Final = re.compile(r"\b(?:is|are|was|were)\s*'?$")
 
 
 def _vouches_for_clause(att: _Attribution) -> bool:
