@@ -2105,3 +2105,12 @@ def test_passive_stance_verb_quotes_its_complement():
     # goes on with that noun
     body = "The press, which is then denounced by Senator Ann Whitfield for its bias, responds."
     assert _quotes(body).get("Ann Whitfield", []) == []
+
+
+def test_passive_complement_after_an_abbreviation_and_before_a_quotation():
+    # the agent's abbreviation in parentheses is part of the agent; a quotation right after "as"
+    # stays the direct quotation it is
+    body = "The firm has been accused by the National Trade Agency (NTA) of hiding its losses."
+    assert _quotes(body)["National Trade Agency"] == ["of hiding its losses."]
+    body = 'The ring was described by Ann Whitfield as "the finest in the city".'
+    assert _quotes(body)["Ann Whitfield"] == ["the finest in the city"]

@@ -6792,11 +6792,15 @@ def _passive_complement(body: str, s_end: int, att: _Attribution) -> tuple[int, 
     if word == "of" and not body[att.source_start : att.source_end].split()[-1][:1].isupper():
         return None  # "by Trump's army of Twitter followers": "of" goes on with the agent's noun
     start = match.end() - len(word)
+    if word == "as" and _QUOTATION_NEXT.match(body, match.end(), s_end):
+        return None  # 'described by Sharon as "one of the only …"': the quotation is quoted as such
     end = start + _content.content_end(body[start:s_end], att.cue)
     end = start + _content.object_end(body[start:end], att.cue)  # "…, and it passed": the writer's
     return (start, end) if not _content.fragment(body[start:end]) else None
 
 
+# A quotation right after the complement's "as" (a quoted phrase with an article is no whole quotation).
+_QUOTATION_NEXT: Final = re.compile(r"[^\S\n]+[\u201c\"]")
 # A coordinated or continued agent after the name ("by Lowe and her followers", "army of …").
 _AGENT_GOES_ON: Final = re.compile(r"[^\S\n]+(?:and|or|of|&)\s")
 # A relative pronoun and its passive auxiliary right before the participle ("which is then").
@@ -6816,9 +6820,10 @@ _PASSIVE_STANCE_VERBS: Final = lex.words(
 # ("by former Maryland Gov. Martin O'Malley"), no punctuation that would close a phrase.
 _PASSIVE_AGENT_GAP: Final = re.compile(r"[^\S\n]+by[^\S\n]+(?:[^\s,;:()\u201c\u201d\"]+[^\S\n]+){0,5}")
 # A complement of the passive verb after its agent (an adverb of time may come first, or the
-# agent's last lower-case words the name run left out: "by many Wall Street players for …").
+# agent's last lower-case words the name run left out: "by many Wall Street players for …"; or the
+# agent's abbreviation: "by the United States Anti-Doping Agency (USADA) of being …").
 _AGENT_COMPLEMENT: Final = re.compile(
-    r"[^\S\n]*(?:(?:[a-z]+[^\S\n]+){1,2}(?:,[^\S\n]*)?(as|for|that|over)|(?:,[^\S\n]*)?(as|for|of|that|over))\b"
+    r"(?:[^\S\n]*\([A-Za-z.&-]{1,12}\))?[^\S\n]*(?:(?:[a-z]+[^\S\n]+){1,2}(?:,[^\S\n]*)?(as|for|that|over)|(?:,[^\S\n]*)?(as|for|of|that|over))\b"
 )
 
 
