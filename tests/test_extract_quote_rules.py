@@ -2100,3 +2100,40 @@ def test_mixed_quote_after_a_copula_with_a_speech_noun_subject():
     # a quotation that opens its sentence stays the quotation alone
     body = "“The remarks were a plain insult to the court,” Ann Whitfield said."
     assert _quotes(body)["Ann Whitfield"] == ["The remarks were a plain insult to the court"]
+
+# -- passives of speech and evaluation with their "by" agent (twenty-third round) ---------------
+
+
+def test_passive_relative_clause_leaves_the_main_clause_to_the_writer():
+    # what was denounced is the relative's antecedent; "passed on Monday" is the writer's news
+    body = "The tax plan, which was denounced by Senator Ann Whitfield, passed on Monday."
+    assert _quotes(body).get("Ann Whitfield", []) == []
+
+
+def test_passive_stance_verb_quotes_its_subject():
+    # "His comments were derided by X": what X derided is the subject, as in the active voice
+    body = "Ann Whitfield spoke on Monday. His comments were quickly derided by Senator Ann Whitfield."
+    assert _quotes(body)["Ann Whitfield"] == ["His comments"]
+    body = "Ann Whitfield spoke on Monday. These budget cuts have been applauded by Senator Ann Whitfield."
+    assert _quotes(body)["Ann Whitfield"] == ["These budget cuts"]
+
+
+def test_passive_stance_verb_quotes_its_complement():
+    # the complement after the agent is what the agent said of the subject; a clause after it is not
+    body = "The mayor was criticized by Senator Ann Whitfield for failing to fix the roads."
+    assert _quotes(body)["Ann Whitfield"] == ["for failing to fix the roads."]
+    body = "The plan was praised by Senator Ann Whitfield as a bold step, and it passed."
+    assert _quotes(body)["Ann Whitfield"] == ["as a bold step"]
+    # a relative clause's complement glosses its antecedent; "of" after a lower-case agent noun
+    # goes on with that noun
+    body = "The press, which is then denounced by Senator Ann Whitfield for its bias, responds."
+    assert _quotes(body).get("Ann Whitfield", []) == []
+
+
+def test_passive_complement_after_an_abbreviation_and_before_a_quotation():
+    # the agent's abbreviation in parentheses is part of the agent; a quotation right after "as"
+    # stays the direct quotation it is
+    body = "The firm has been accused by the National Trade Agency (NTA) of hiding its losses."
+    assert _quotes(body)["National Trade Agency"] == ["of hiding its losses."]
+    body = 'The ring was described by Ann Whitfield as "the finest in the city".'
+    assert _quotes(body)["Ann Whitfield"] == ["the finest in the city"]

@@ -6681,6 +6681,9 @@ def _reported_span(
     subject = _passive_report_subject(body, s_start, att)
     if subject is not None:
         return subject  # "The meeting was first reported by Politico.": the thing reported
+    passive_complement = _passive_complement(body, s_end, att)
+    if passive_complement is not None:
+        return passive_complement  # "Lazio was dismissed by the media as a bumbler.": "as a bumbler"
     opener = _as_clause_content(body, s_start, sent_of[att.sent][1], att, limit)
     if opener is not None:
         return opener  # "As POLITICO revealed, the RNC agreed …": the main clause, past any later cue
@@ -6693,7 +6696,11 @@ def _reported_span(
         found = (question, True)  # "…, asking the directors whether HP should proceed …": the question
     elif after_start < s_end and not (
         att.inverted
-        and (_source_relative(body, after_start, s_end) or _SECOND_SOURCE.match(body, after_start, s_end))
+        and (
+            _source_relative(body, after_start, s_end)
+            or _SECOND_SOURCE.match(body, after_start, s_end)
+            or _passive_stance_rest(body, after_start, s_end, att)
+        )
     ):
         found = _content.content_after(body[after_start:s_end], att.cue, source_before=not att.inverted)
     if found is not None and found[0] < 0:
@@ -6753,6 +6760,79 @@ def _reported_span(
         # subject's own act, told by the writer; the participle's words are the quotation after it
         return 0, 0
     return _before_content(body, s_start, anchor) or (0, 0)
+
+
+def _passive_stance_agent(body: str, att: _Attribution) -> bool:
+    """(twenty-third round) Whether ``att`` is a passive verb of speech or evaluation with its
+    Source as the "by" agent (``_PASSIVE_STANCE_VERBS``): "The plan, which was denounced by Jane
+    Doe, …", "a practice criticized by Miller"."""
+    if not att.inverted or att.source_start <= att.cue_end:
+        return False
+    if att.cue.lower() not in _PASSIVE_STANCE_VERBS:
+        return False
+    return _PASSIVE_AGENT_GAP.fullmatch(body, att.cue_end, att.source_start) is not None
+
+
+def _passive_stance_rest(body: str, after_start: int, s_end: int, att: _Attribution) -> bool:
+    """(twenty-third round) Whether the words after a passive stance verb's agent are no content of
+    it: what was denounced is the clause's subject, so "The tax plan, which was denounced by Jane
+    Doe, passed on Monday." gives Doe no "passed on Monday" (the writer's).  Only a complement of
+    the verb ("… by Doe as reckless", "for failing to …", "of attempting a coup") is hers."""
+    if not _passive_stance_agent(body, att):
+        return False
+    return _AGENT_COMPLEMENT.match(body, after_start, s_end) is None
+
+
+def _passive_complement(body: str, s_end: int, att: _Attribution) -> tuple[int, int] | None:
+    """(twenty-third round) The complement after a passive stance verb's agent: "Trump has been
+    criticized by Jane Doe for failing to …" -> "for failing to …", "Lazio was dismissed by the
+    media as an un-senatorial bumbler" -> "as an un-senatorial bumbler".  PolNeAR's Content is the
+    subject with this complement; the complement is most of it and is what the agent said of the
+    subject.  None for any other shape."""
+    if not _passive_stance_agent(body, att):
+        return None
+    match = _AGENT_COMPLEMENT.match(body, att.source_end, s_end)
+    if match is None or _RELATIVE_PASSIVE.search(body, max(0, att.cue_start - 40), att.cue_start):
+        # ("the news media, which is then denounced by Trump for its bias": a relative clause's
+        # complement glosses its antecedent, as the rest of the sentence does after ", which was …")
+        return None
+    word = match.group(1) or match.group(2)
+    if word == "of" and not body[att.source_start : att.source_end].split()[-1][:1].isupper():
+        return None  # "by Trump's army of Twitter followers": "of" goes on with the agent's noun
+    start = match.end() - len(word)
+    if word == "as" and _QUOTATION_NEXT.match(body, match.end(), s_end):
+        return None  # 'described by Sharon as "one of the only …"': the quotation is quoted as such
+    end = start + _content.content_end(body[start:s_end], att.cue)
+    end = start + _content.object_end(body[start:end], att.cue)  # "…, and it passed": the writer's
+    return (start, end) if not _content.fragment(body[start:end]) else None
+
+
+# A quotation right after the complement's "as" (a quoted phrase with an article is no whole quotation).
+_QUOTATION_NEXT: Final = re.compile(r"[^\S\n]+[\u201c\"]")
+# A coordinated or continued agent after the name ("by Lowe and her followers", "army of …").
+_AGENT_GOES_ON: Final = re.compile(r"[^\S\n]+(?:and|or|of|&)\s")
+# A relative pronoun and its passive auxiliary right before the participle ("which is then").
+_RELATIVE_PASSIVE: Final = re.compile(
+    r"\b(?:which|who|that)[^\S\n]+(?:is|was|are|were|has[^\S\n]+been|have[^\S\n]+been|had[^\S\n]+been)"
+    r"(?:[^\S\n]+[a-z]+ly|[^\S\n]+then|[^\S\n]+also)?[^\S\n]+$"
+)
+# Verbs of speech and evaluation whose passive names the Source after "by" and what was said about
+# as the subject (PolNeAR's Content); not verbs of support ("backed by", "endorsed by": no speech).
+_PASSIVE_STANCE_VERBS: Final = lex.words(
+    "criticized criticised denounced praised described called quoted cited accused condemned"
+    " dismissed mocked blasted slammed derided rebuked berated applauded excoriated lambasted"
+    " ridiculed chided scolded decried hailed lauded welcomed rejected disputed questioned"
+    " challenged attacked echoed portrayed labeled labelled branded dubbed characterized"
+)
+# Between a passive participle and its agent's name: "by", then at most five words of its title
+# ("by former Maryland Gov. Martin O'Malley"), no punctuation that would close a phrase.
+_PASSIVE_AGENT_GAP: Final = re.compile(r"[^\S\n]+by[^\S\n]+(?:[^\s,;:()\u201c\u201d\"]+[^\S\n]+){0,5}")
+# A complement of the passive verb after its agent (an adverb of time may come first, or the
+# agent's last lower-case words the name run left out: "by many Wall Street players for …"; or the
+# agent's abbreviation: "by the United States Anti-Doping Agency (USADA) of being …").
+_AGENT_COMPLEMENT: Final = re.compile(
+    r"(?:[^\S\n]*\([A-Za-z.&-]{1,12}\))?[^\S\n]*(?:(?:[a-z]+[^\S\n]+){1,2}(?:,[^\S\n]*)?(as|for|that|over)|(?:,[^\S\n]*)?(as|for|of|that|over))\b"
+)
 
 
 def _trailing_participle(att: _Attribution) -> bool:
@@ -7010,7 +7090,19 @@ def _passive_report_subject(body: str, s_start: int, att: _Attribution) -> tuple
     pronoun or relative subject, "It was …", "which was first reported by", or a subject with a
     clause of its own, "What he said was …").
     """
-    if not att.inverted or att.cue.lower() not in _PASSIVE_REPORTS:
+    if not att.inverted:
+        return None
+    low = att.cue.lower()
+    if low in _PASSIVE_STANCE_VERBS:
+        # (twenty-third round) "His comments were quickly derided by Armin Laschet": what was
+        # derided is the subject, unless a complement after the agent says what of it ("… as reckless")
+        if not _passive_stance_agent(body, att):
+            return None
+        if _AGENT_COMPLEMENT.match(body, att.source_end) is not None:
+            return None
+        if _AGENT_GOES_ON.match(body, att.source_end) is not None:
+            return None  # "echoed by Mary Lowe and her followers": the name is only part of the agent
+    elif low not in _PASSIVE_REPORTS:
         return None
     head = _PASSIVE_REPORT_HEAD.fullmatch(body, s_start, att.cue_start)
     if head is None or not body.startswith("by ", att.cue_end + 1):
@@ -7030,8 +7122,8 @@ _PASSIVE_REPORTS: Final = lex.words("reported confirmed revealed disclosed")
 # A sentence-opening subject of up to eight words (no comma), its auxiliary and an adverb of time.
 _PASSIVE_REPORT_HEAD: Final = re.compile(
     r"[\s\u201c\"]*((?:[^\s,;:()\u201c\u201d\"]+[^\S\n]+){0,7}[^\s,;:()\u201c\u201d\"]+)[^\S\n]+"
-    r"(?:was|were|has[^\S\n]+been|had[^\S\n]+been)[^\S\n]+"
-    r"(?:(?:first|initially|originally|previously|earlier|also)[^\S\n]+)?"
+    r"(?:was|were|has[^\S\n]+been|had[^\S\n]+been|have[^\S\n]+been)[^\S\n]+"
+    r"(?:(?:first|initially|originally|previously|earlier|also|[a-z]+ly)[^\S\n]+)?"
 )
 # Subjects that are no thing reported: pronouns and a relative ("It was reported by …").
 _PASSIVE_NOT_SUBJECT: Final = lex.words("it this that which what he she they i we")
