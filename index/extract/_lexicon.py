@@ -747,6 +747,20 @@ def first_names() -> frozenset[str]:
 
 
 @functools.cache
+def place_names() -> frozenset[str]:
+    """Lower-cased place names of the entity gazetteer (cities, countries: "hong kong", "los
+    angeles"), read once: a run such as "Hong Kong May said" names a place, not a person's given
+    names before a surname."""
+    files = (
+        "entities_places.txt",
+        "entities_places_extra.txt",
+        "entities_countries.txt",
+        "entities_countries_extra.txt",
+    )
+    return frozenset(line.lower() for name in files for line in data_lines(name))
+
+
+@functools.cache
 def common_words() -> frozenset[str]:
     """Frequent lower-case English words (the entity gazetteer's list, shared with the entity
     extractor): capitalised before a name they are a description or a headline's words, not the
