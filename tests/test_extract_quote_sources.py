@@ -2165,3 +2165,27 @@ def test_place_before_a_modal_is_no_person(place: str):
 def test_two_makers_of_a_poll_are_one_source():
     body = "In an NBC News/Wall Street Journal poll released Monday, 50 percent of voters backed Hale."
     assert _quotes(body) == {"NBC News/Wall Street Journal": ["50 percent of voters backed Hale."]}
+
+
+# Round 23 (misc38): a name right after "who <verb>" is that verb's object; the cue after it is the
+# verb of the noun the clause describes ("The host who also presents Stars In Their Eyes said").
+def test_name_after_a_relative_verb_is_no_source():
+    body = "The young host who also presents Hale Tonight said she wanted to rest."
+    assert _quotes(body) == {}
+
+
+def test_name_after_who_says_is_still_its_clauses_subject():
+    body = "Cruz, who says Tom Reyes is attacking him because the polls have tightened, said voters agree."
+    assert _quotes(body)["Cruz"] == ["voters agree."]
+
+
+# Round 23 (misc38): a statement scheduled or expected is not yet made ("is due to announce …");
+# "is expected to say that …" gives a speech's words released beforehand and stays.
+def test_scheduled_statement_is_no_quote():
+    assert _quotes("Tom Reyes is due to announce which seat he will fight.") == {}
+    assert _quotes("Tom Reyes is expected to announce his squad on Monday.") == {}
+
+
+def test_expected_to_say_stays_a_quote():
+    body = "Tom Reyes is expected to say that the bridge will close."
+    assert _quotes(body) == {"Tom Reyes": ["the bridge will close."]}

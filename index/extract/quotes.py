@@ -7865,6 +7865,12 @@ def _speaks(body: str, att: _Attribution) -> bool:
             # A topic is weak evidence of speech, and refusing to take it up none ("refused to
             # comment on the start he had made"); PolNeAR keeps "declined to say whether …".
             return False
+        if _RELATIVE_OBJECT.search(body, max(0, att.source_start - 40), att.source_start):
+            return False  # "The host who also presents Stars In Their Eyes said": the host said it
+        if _SCHEDULED.search(between) and cue not in _BRIEFED_CUES:
+            # "Mr Smith is due to announce which seat he will fight": not yet said ("is expected to
+            # say that …" gives a speech's words released beforehand, and stays)
+            return False
         if _NEITHER_NOR.search(body, max(0, att.source_start - 60), att.source_start):
             return False  # "Neither Rover nor Shanghai Automotive commented on the reports"
     if cue in _content.SPEECH_CUES:
@@ -7877,6 +7883,18 @@ def _speaks(body: str, att: _Attribution) -> bool:
     return not _is_place(att.name)
 
 
+# (twenty-third round) A schedule or expectation right before the cue: the statement is still to come.
+_SCHEDULED: Final = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:due|expected|set|scheduled|slated|poised)\s+to\s*$", re.IGNORECASE
+)
+# Verbs of saying whose words a schedule still reports: a speech's text released beforehand.
+_BRIEFED_CUES: Final = lex.words("say tell")
+# (twenty-third round) "who" and its verb right before a name: the name is that verb's
+# object, and the cue after it is the verb of the noun the clause describes.
+_RELATIVE_OBJECT: Final = re.compile(
+    r"\bwho\s+(?:(?:also|now|still|once|currently|previously|later|then)\s+)?"
+    r"(?!(?:the|his|her|its|their|our|and|but|is|was|are|were|says|said|thinks|believes)\s)[a-z]{3,}\s+$"
+)
 # (twenty-third round) A quantifier and "but" / "except" right before a Source: everyone but the
 # one named spoke ("Everyone but Jane Doe said …", "nobody except Smith has commented").
 _EXCEPTED: Final = re.compile(
