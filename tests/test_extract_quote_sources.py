@@ -2114,3 +2114,78 @@ def test_quotation_after_a_dash_goes_to_its_trailing_cue():
 def test_quotation_after_a_cue_and_colon_stays_the_cues():
     body = "Ann Hale spoke. Moscow strongly denied it: “There was no attack.”"
     assert _quotes(body) == {"Moscow": ["There was no attack."]}
+
+
+# Round 23 (misc38): a name between commas right after a short noun phrase opening the sentence
+# is in apposition to it; the noun is no content of the cue ("A Chinese official, Li Wei,
+# responded" had quoted "A Chinese official").
+def test_noun_before_an_apposed_source_is_no_quote():
+    body = "A city official, Tom Reyes, responded by saying the bridge should close."
+    assert _quotes(body) == {"Tom Reyes": ["the bridge should close."]}
+
+
+def test_clause_before_a_described_apposed_source_stays_content():
+    body = "The bridge will close next week, her spokesman, Tom Reyes, said."
+    quotes = _quotes(body)["Tom Reyes"]
+    assert len(quotes) == 1 and quotes[0].startswith("The bridge will close next week")
+
+
+# Round 23 (misc38): the one named after "everyone but" / "nobody except" did not say it.
+_EXCEPTING_LEADS = ["Everyone but", "All but", "Everyone except", "No one but", "Nobody except"]
+
+
+@pytest.mark.parametrize("lead", _EXCEPTING_LEADS)
+def test_excepted_name_is_no_source(lead: str):
+    assert _quotes(f"{lead} Tom Reyes said the bridge would close.") == {}
+
+
+# Round 23 (misc38): a participle after the main clause speaks for that clause's subject, not for
+# the speaker of a fronted "When …" clause.
+def test_participle_after_fronted_clause_is_the_main_subjects():
+    body = (
+        "When Ann Hale pointed out the report, Tom Reyes seized upon the reference, "
+        "repeating that the bridge would close."
+    )
+    assert _quotes(body)["Tom Reyes"] == ["the bridge would close."]
+
+
+def test_participle_after_fronted_clause_with_a_noun_subject_is_nobodys():
+    body = "When Ann Hale said the bridge would close, the mayor disagreed, saying it would stay open."
+    assert _quotes(body) == {"Ann Hale": ["the bridge would close"]}
+
+
+# Round 23 (misc38): two words naming a place before a month or modal are no given names.
+@pytest.mark.parametrize("place", ["Hong Kong", "Los Angeles", "San Francisco", "New York"])
+def test_place_before_a_modal_is_no_person(place: str):
+    assert _quotes(f"{place} May said it would fight the plan.") == {}
+
+
+# Round 23 (misc38): a poll by two makers joined by "/" names both ("News/Wall Street Journal" had
+# been a second speaker with no quote).
+def test_two_makers_of_a_poll_are_one_source():
+    body = "In an NBC News/Wall Street Journal poll released Monday, 50 percent of voters backed Hale."
+    assert _quotes(body) == {"NBC News/Wall Street Journal": ["50 percent of voters backed Hale."]}
+
+
+# Round 23 (misc38): a name right after "who <verb>" is that verb's object; the cue after it is the
+# verb of the noun the clause describes ("The host who also presents Stars In Their Eyes said").
+def test_name_after_a_relative_verb_is_no_source():
+    body = "The young host who also presents Hale Tonight said she wanted to rest."
+    assert _quotes(body) == {}
+
+
+def test_name_after_who_says_is_still_its_clauses_subject():
+    body = "Cruz, who says Tom Reyes is attacking him because the polls have tightened, said voters agree."
+    assert _quotes(body)["Cruz"] == ["voters agree."]
+
+
+# Round 23 (misc38): a statement scheduled or expected is not yet made ("is due to announce …");
+# "is expected to say that …" gives a speech's words released beforehand and stays.
+def test_scheduled_statement_is_no_quote():
+    assert _quotes("Tom Reyes is due to announce which seat he will fight.") == {}
+    assert _quotes("Tom Reyes is expected to announce his squad on Monday.") == {}
+
+
+def test_expected_to_say_stays_a_quote():
+    body = "Tom Reyes is expected to say that the bridge will close."
+    assert _quotes(body) == {"Tom Reyes": ["the bridge will close."]}

@@ -7,6 +7,7 @@ and are needed on every call (no I/O at extraction time).  All entries are lower
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Final
 
@@ -744,6 +745,33 @@ def first_names() -> frozenset[str]:
     """Lower-cased first names (the entity gazetteer's census list, plus the gendered lists above)."""
     listed = (line.lower() for line in data_lines("entities_first_names.txt"))
     return frozenset(FEMALE_FIRST_NAMES | MALE_FIRST_NAMES) | frozenset(listed)
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Lower-cased place names of the entity gazetteer (cities, countries: "hong kong", "los
+    angeles"), read once: a run such as "Hong Kong May said" names a place, not a person's given
+    names before a surname."""
+    files = (
+        "entities_places.txt",
+        "entities_places_extra.txt",
+        "entities_countries.txt",
+        "entities_countries_extra.txt",
+    )
+    # (read whole and split in C: the gazetteer has some 47,000 lines, and a loop per line had
+    # added a quarter of a million calls to the first article that reached it)
+    names: set[str] = set()
+    for name in files:
+        path = _DATA / name
+        if path.exists():
+            text = _COMMENT_LINE.sub("", path.read_text(encoding="utf-8").lower())
+            names.update(map(str.strip, text.splitlines()))
+    names.discard("")
+    return frozenset(names)
+
+
+# A comment line of a word list ("# Places from GeoNames …").
+_COMMENT_LINE: Final = re.compile(r"(?m)^#.*$")
 
 
 @functools.cache

@@ -1316,6 +1316,8 @@ def _title_surname(words: list[str], k: int) -> bool:
         return False
     while k > 1 and len(words[k - 1]) == 1:
         k -= 1  # step over initials: "Peter T. King"
+    if k >= 2 and " ".join(words[k - 2 : k]).lower() in lex.place_names():
+        return False  # (twenty-third round) "Hong Kong May said", "San Francisco May": a place
     first = words[k - 1].lower()
     if first in lex.first_names() and first not in lex.TITLES and first not in lex.NON_NAME_CAPS:
         return True
@@ -1331,6 +1333,8 @@ def _foreign_given_names(words: list[str]) -> bool:
         low = word.lower()
         if not word.isalpha() or not word[:1].isupper() or low in lex.NON_NAME_CAPS or low in lex.TITLES:
             return False
+        if low in lex.PLACES:
+            return False  # "Saudi …", "Jersey …": a place's word
     return not _describing_word(words[-1].lower())
 
 
@@ -2801,7 +2805,27 @@ class _Attributor:
         if last is None or last.sent != self.sents[i]:
             # "Michael Petrilli, president of …, tied the scores to …, saying …": past an apposition
             return self._sentence_subject(i, apposition=True) or self._nearest_clause_subject(i)
+        if self._in_fronted_clause(last, i):
+            # "When Maddow pointed out …, Clinton seized upon the reference, repeating that …": the
+            # main clause's subject speaks the participle, not the fronted clause's
+            return self._nearest_clause_subject(i)
         return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+
+    def _in_fronted_clause(self, last: _Attribution, i: int) -> bool:
+        """(twenty-third round) Whether ``last`` stands in a subordinate clause opening its sentence
+        ("When …, After …") that closes with a comma before the participle at ``i``, a main clause
+        between (the comma right before the participle is the main clause's own)."""
+        s = i
+        while s > 0 and self.sents[s - 1] == self.sents[i]:
+            s -= 1
+        if self.lows[s] not in _CLAUSE_SUBORDINATORS:
+            return False
+        for k in range(s + 1, i - 2):
+            if self.texts[k] == ",":
+                return self.starts[k] >= last.cue_end and k < i - 2
+            if self.texts[k] in _OPEN_QUOTES:
+                return False
+        return False
 
     def _by_gerund(self, k: int) -> bool:
         """(twenty-third round) ``A Chinese official responded by saying Japan should …``: a
@@ -4643,6 +4667,9 @@ class _Attributor:
                 if texts[p] in {"/", "&"} and a >= 2 and caps[a - 2] and mods and caps[mods[0]]:
                     mods.insert(0, p)  # "a CNN/ORC poll"
                     a -= 1
+                    # (twenty-third round) a second maker's name before the mark: "an NBC News/Wall
+                    # Street Journal poll" (it had read "News/Wall Street Journal", and a second speaker)
+                    reach += 2
                     continue
                 break
             if caps[p] and texts[p].endswith(_POSSESSIVE_ENDS):
@@ -6755,6 +6782,8 @@ def _reported_span(
         # "Most recently, Trump called to ban …": only speech and report verbs trail their content
         # ("…, X said", "…, a Quinnipiac poll shows")
         return 0, 0
+    if _apposition_source(body, s_start, att):
+        return 0, 0
     if _trailing_participle(att):
         # "Jones responded on Facebook, writing, “…”": the clause before the participle is its
         # subject's own act, told by the writer; the participle's words are the quotation after it
@@ -6833,6 +6862,26 @@ _PASSIVE_AGENT_GAP: Final = re.compile(r"[^\S\n]+by[^\S\n]+(?:[^\s,;:()\u201c\u2
 _AGENT_COMPLEMENT: Final = re.compile(
     r"(?:[^\S\n]*\([A-Za-z.&-]{1,12}\))?[^\S\n]*(?:(?:[a-z]+[^\S\n]+){1,2}(?:,[^\S\n]*)?(as|for|that|over)|(?:,[^\S\n]*)?(as|for|of|that|over))\b"
 )
+
+
+def _apposition_source(body: str, s_start: int, att: _Attribution) -> bool:
+    """(twenty-third round) Whether the Source stands between commas right before its cue after a
+    short noun phrase that opens the sentence: "A Chinese official, Li Wei, responded by saying …".
+    The words before it are the noun the name is in apposition to, not a clause it trails; a clause
+    before the noun stays content ("The woman waited two years …, her lawyer, Perry Wander, said")."""
+    if att.inverted or att.source_end > att.cue_start or att.source_start <= s_start:
+        return False
+    if body[att.source_end : att.cue_start].strip() != ",":
+        return False
+    lead = body[s_start : att.source_start].rstrip()
+    if not lead.endswith(","):
+        return False
+    head = lead[:-1]
+    return "," not in head and len(head.split()) <= _APPOSITION_HEAD_MAX
+
+
+# At most this many words in the noun a sentence-opening Source is in apposition to ("A Chinese official").
+_APPOSITION_HEAD_MAX: Final = 6
 
 
 def _trailing_participle(att: _Attribution) -> bool:
@@ -7907,6 +7956,8 @@ def _speaks(body: str, att: _Attribution) -> bool:
     """Whether an attribution stands: not negated ("Moscow had never promised that …"), and a
     country or city only as a government speaking ("Turkey said", not "backed by Turkey")."""
     cue = att.cue.lower()
+    if _EXCEPTED.search(body, max(0, att.source_start - 30), att.source_start):
+        return False  # "Everyone but Jane Doe said …": the one named is the one who did not say it
     if not att.inverted:
         between = body[att.source_end : att.cue_start]
         if _content.negated(between):
@@ -7914,6 +7965,12 @@ def _speaks(body: str, att: _Attribution) -> bool:
         if _topic_cue(cue) and _content.refused(between):
             # A topic is weak evidence of speech, and refusing to take it up none ("refused to
             # comment on the start he had made"); PolNeAR keeps "declined to say whether …".
+            return False
+        if _RELATIVE_OBJECT.search(body, max(0, att.source_start - 40), att.source_start):
+            return False  # "The host who also presents Stars In Their Eyes said": the host said it
+        if _SCHEDULED.search(between) and cue not in _BRIEFED_CUES:
+            # "Mr Smith is due to announce which seat he will fight": not yet said ("is expected to
+            # say that …" gives a speech's words released beforehand, and stays)
             return False
         if _NEITHER_NOR.search(body, max(0, att.source_start - 60), att.source_start):
             return False  # "Neither Rover nor Shanghai Automotive commented on the reports"
@@ -7925,6 +7982,26 @@ def _speaks(body: str, att: _Attribution) -> bool:
         if _HYPOTHETICAL.search(body, max(att.source_end, att.cue_start - 24), att.cue_start):
             return False  # "Republican voters could have considered them": no stance taken
     return not _is_place(att.name)
+
+
+# (twenty-third round) A schedule or expectation right before the cue: the statement is still to come.
+_SCHEDULED: Final = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:due|expected|set|scheduled|slated|poised)\s+to\s*$", re.IGNORECASE
+)
+# Verbs of saying whose words a schedule still reports: a speech's text released beforehand.
+_BRIEFED_CUES: Final = lex.words("say tell")
+# (twenty-third round) "who" and its verb right before a name: the name is that verb's
+# object, and the cue after it is the verb of the noun the clause describes.
+_RELATIVE_OBJECT: Final = re.compile(
+    r"\bwho\s+(?:(?:also|now|still|once|currently|previously|later|then)\s+)?"
+    r"(?!(?:the|his|her|its|their|our|and|but|is|was|are|were|says|said|thinks|believes)\s)[a-z]{3,}\s+$"
+)
+# (twenty-third round) A quantifier and "but" / "except" right before a Source: everyone but the
+# one named spoke ("Everyone but Jane Doe said …", "nobody except Smith has commented").
+_EXCEPTED: Final = re.compile(
+    r"\b(?:everyone|everybody|all|no one|nobody|none|anyone|anybody)\s+(?:but|except(?:\s+for)?)\s+$",
+    re.IGNORECASE,
+)
 
 
 # A modal of possibility between a subject and a verb that is not speech: what someone would,
