@@ -2119,7 +2119,7 @@ def test_question_after_a_time_or_occasion_phrase():
     assert _quotes(body) == {"Jane Doe": ["whether the deal would last."]}
     assert not any(_quotes("Jane Doe asked for help in May if the deal failed.").values())
 
-# Round 23: a dash before examples of what the content just named ("— including …", "-- especially
+# Twenty-third round: a dash before examples of what the content just named ("— including …", "-- especially
 # …") goes on, as a comma before them does; a dash before anything else still ends the content.
 @pytest.mark.parametrize(
     ("sentence", "quote"),
@@ -2137,7 +2137,7 @@ def test_dash_before_examples_goes_on(sentence: str, quote: str) -> None:
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": [quote]}
 
 
-# Round 23: "not only …, but also …" is one statement: the content runs through the second half; a
+# Twenty-third round: "not only …, but also …" is one statement: the content runs through the second half; a
 # ", but also <verb>" with no "not only" before it is still the Source's next act.
 @pytest.mark.parametrize(
     ("sentence", "quote"),
@@ -2157,7 +2157,7 @@ def test_but_also_without_not_only_is_the_next_act() -> None:
     assert _quotes(body) == {"John Smith": ["the plan was costly", "to fund it."]}
 
 
-# Round 23: "by <gerund>" after a stance verb's object is the means inside the object ("paying for
+# Twenty-third round: "by <gerund>" after a stance verb's object is the means inside the object ("paying for
 # the tax cuts by raising taxes …"); a gerund of saying ("by pointing out", "by citing") is the
 # Source's next act and still ends it.
 @pytest.mark.parametrize(
@@ -2176,7 +2176,7 @@ def test_by_gerund_is_the_means_unless_a_gerund_of_saying(sentence: str, quotes:
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
 
 
-# Round 23 (nc38): a verb of repeating reports its object when the object is something said (its
+# Twenty-third round: a verb of repeating reports its object when the object is something said (its
 # head a noun of statements, also past a quantifier "many of the"); a thing repeated is no content.
 @pytest.mark.parametrize(
     ("sentence", "quotes"),

@@ -2037,7 +2037,7 @@ def test_sentence_subject_past_a_party_tag_with_its_state():
     body = "Sen. Jane Doe (R-Pa.) smiled, saying that she is not going to go into it."
     assert _quotes(body) == {"Jane Doe": ["she is not going to go into it."]}
 
-# Round 23: a run of two given names no list holds makes a last word spelled like a modal or
+# Twenty-third round: a run of two given names no list holds makes a last word spelled like a modal or
 # month a surname ("Yin Myint May said"), as a known first name does ("Theresa May").
 def test_modal_surname_after_two_unlisted_given_names():
     body = "Voters danced in the streets. Yin Myint May, 60, a doctor, said she was elated."
@@ -2049,7 +2049,7 @@ def test_modal_after_a_title_and_a_place_is_no_surname():
     assert "Hale May" not in _quotes(body)
 
 
-# Round 23: "called" before a capitalised possessive reports words about that owner's thing
+# Twenty-third round: "called" before a capitalised possessive reports words about that owner's thing
 # ("called AP’s report a “rush to judgment”"); it is no naming ("a group called Lashkar-e-Taiba").
 def test_called_before_a_possessive_object_is_a_report():
     body = "Ann Hale spoke. Hale’s campaign called AP’s report a “rush to judgment.”"
@@ -2061,7 +2061,7 @@ def test_group_called_a_name_is_still_a_naming():
     assert not _quotes(body)
 
 
-# Round 23 (who38): a lower-case gerund after "by" is the means of the verb before it, not its
+# Twenty-third round: a lower-case gerund after "by" is the means of the verb before it, not its
 # passive agent: the name past the gerund does not speak ("responded by saying Japan should …").
 def test_by_gerund_is_no_passive_agent():
     body = "Tokyo spoke. A Chinese official responded by saying Japan should be careful."
@@ -2073,7 +2073,7 @@ def test_passive_agent_after_by_still_speaks():
     assert "Reuters" in _quotes(body)
 
 
-# Round 23 (who38): a Source in a subordinate clause ("Although …") right after a quotation that
+# Twenty-third round: a Source in a subordinate clause ("Although …") right after a quotation that
 # closed its own sentence does not speak it: the refusal "declined to comment" took the quotation.
 def test_quotation_before_a_subordinate_clause_is_not_its_subjects():
     body = (
@@ -2089,7 +2089,7 @@ def test_quotation_before_its_cue_still_goes_to_the_cue():
     assert _quotes(body) == {"Ann Hale": ["I think a pause is coming."]}
 
 
-# Round 23 (who38): in ", which X denies," the relative pronoun is the cue's object; the main
+# Twenty-third round: in ", which X denies," the relative pronoun is the cue's object; the main
 # clause after the closing comma is not X's content.
 def test_which_aside_gives_no_content_after_its_comma():
     body = "Ann Hale spoke. After the board heard the claims, which Ms. Hale denies, the talk ended."
@@ -2101,7 +2101,7 @@ def test_which_aside_leaves_a_plain_report_alone():
     assert _quotes(body) == {"Pentagon": ["The claim, which Ms. Hale repeated, is false"], "Ann Hale": []}
 
 
-# Round 23 (who38): a quotation after a dash that its own trailing cue closes ("— “…?” asked
+# Twenty-third round: a quotation after a dash that its own trailing cue closes ("— “…?” asked
 # Dunn") is that cue's, not the verb of the aside before the dash ("but Moscow denies —").
 def test_quotation_after_a_dash_goes_to_its_trailing_cue():
     body = (
@@ -2116,7 +2116,7 @@ def test_quotation_after_a_cue_and_colon_stays_the_cues():
     assert _quotes(body) == {"Moscow": ["There was no attack."]}
 
 
-# Round 23 (misc38): a name between commas right after a short noun phrase opening the sentence
+# Twenty-third round: a name between commas right after a short noun phrase opening the sentence
 # is in apposition to it; the noun is no content of the cue ("A Chinese official, Li Wei,
 # responded" had quoted "A Chinese official").
 def test_noun_before_an_apposed_source_is_no_quote():
@@ -2130,7 +2130,7 @@ def test_clause_before_a_described_apposed_source_stays_content():
     assert len(quotes) == 1 and quotes[0].startswith("The bridge will close next week")
 
 
-# Round 23 (misc38): the one named after "everyone but" / "nobody except" did not say it.
+# Twenty-third round: the one named after "everyone but" / "nobody except" did not say it.
 _EXCEPTING_LEADS = ["Everyone but", "All but", "Everyone except", "No one but", "Nobody except"]
 
 
@@ -2139,7 +2139,7 @@ def test_excepted_name_is_no_source(lead: str):
     assert _quotes(f"{lead} Tom Reyes said the bridge would close.") == {}
 
 
-# Round 23 (misc38): a participle after the main clause speaks for that clause's subject, not for
+# Twenty-third round: a participle after the main clause speaks for that clause's subject, not for
 # the speaker of a fronted "When …" clause.
 def test_participle_after_fronted_clause_is_the_main_subjects():
     body = (
@@ -2154,20 +2154,20 @@ def test_participle_after_fronted_clause_with_a_noun_subject_is_nobodys():
     assert _quotes(body) == {"Ann Hale": ["the bridge would close"]}
 
 
-# Round 23 (misc38): two words naming a place before a month or modal are no given names.
+# Twenty-third round: two words naming a place before a month or modal are no given names.
 @pytest.mark.parametrize("place", ["Hong Kong", "Los Angeles", "San Francisco", "New York"])
 def test_place_before_a_modal_is_no_person(place: str):
     assert _quotes(f"{place} May said it would fight the plan.") == {}
 
 
-# Round 23 (misc38): a poll by two makers joined by "/" names both ("News/Wall Street Journal" had
+# Twenty-third round: a poll by two makers joined by "/" names both ("News/Wall Street Journal" had
 # been a second speaker with no quote).
 def test_two_makers_of_a_poll_are_one_source():
     body = "In an NBC News/Wall Street Journal poll released Monday, 50 percent of voters backed Hale."
     assert _quotes(body) == {"NBC News/Wall Street Journal": ["50 percent of voters backed Hale."]}
 
 
-# Round 23 (misc38): a name right after "who <verb>" is that verb's object; the cue after it is the
+# Twenty-third round: a name right after "who <verb>" is that verb's object; the cue after it is the
 # verb of the noun the clause describes ("The host who also presents Stars In Their Eyes said").
 def test_name_after_a_relative_verb_is_no_source():
     body = "The young host who also presents Hale Tonight said she wanted to rest."
@@ -2179,7 +2179,7 @@ def test_name_after_who_says_is_still_its_clauses_subject():
     assert _quotes(body)["Cruz"] == ["voters agree."]
 
 
-# Round 23 (misc38): a statement scheduled or expected is not yet made ("is due to announce …");
+# Twenty-third round: a statement scheduled or expected is not yet made ("is due to announce …");
 # "is expected to say that …" gives a speech's words released beforehand and stays.
 def test_scheduled_statement_is_no_quote():
     assert _quotes("Tom Reyes is due to announce which seat he will fight.") == {}

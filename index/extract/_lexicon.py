@@ -24,8 +24,13 @@ def data_lines(name: str) -> list[str]:
     path = _DATA / name
     if not path.exists():
         return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    # comments dropped and lines stripped in C: the gazetteers have tens of thousands of lines
+    text = _COMMENT_LINE.sub("", path.read_text(encoding="utf-8"))
+    return list(filter(None, map(str.strip, text.splitlines())))
+
+
+# A comment line of a word list ("# Places from GeoNames …").
+_COMMENT_LINE: Final = re.compile(r"(?m)^#.*$")
 
 
 def words(text: str) -> frozenset[str]:
@@ -758,20 +763,10 @@ def place_names() -> frozenset[str]:
         "entities_countries.txt",
         "entities_countries_extra.txt",
     )
-    # (read whole and split in C: the gazetteer has some 47,000 lines, and a loop per line had
-    # added a quarter of a million calls to the first article that reached it)
     names: set[str] = set()
     for name in files:
-        path = _DATA / name
-        if path.exists():
-            text = _COMMENT_LINE.sub("", path.read_text(encoding="utf-8").lower())
-            names.update(map(str.strip, text.splitlines()))
-    names.discard("")
+        names.update(map(str.lower, data_lines(name)))
     return frozenset(names)
-
-
-# A comment line of a word list ("# Places from GeoNames …").
-_COMMENT_LINE: Final = re.compile(r"(?m)^#.*$")
 
 
 @functools.cache

@@ -1325,7 +1325,7 @@ def _title_surname(words: list[str], k: int) -> bool:
 
 
 def _foreign_given_names(words: list[str]) -> bool:
-    """(round 23) Whether two words before a modal or title surname are given names no list holds
+    """(twenty-third round) Whether two words before a modal or title surname are given names no list holds
     ("Yin Myint May said", "Aung Myint May"): capitalised, no title or known opener, and the second
     no common word either ("Yin" is one), so the run names a person whose last word only looks like a
     month or a modal."""
@@ -2432,7 +2432,7 @@ class _Attributor:
         return False
 
     def _possessive_object(self, a: int) -> bool:
-        """(round 23) Whether the capitalised run at ``a`` after "called" / "dubbed" ends in a
+        """(twenty-third round) Whether the capitalised run at ``a`` after "called" / "dubbed" ends in a
         possessive before a lower-case noun ("the Sanders campaign called AP’s report a “rush to
         judgment”"): the object of a report, not a name given ("a group called Lashkar-e-Taiba")."""
         k = a
