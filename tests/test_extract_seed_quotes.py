@@ -306,9 +306,10 @@ def test_polnear_dev_quote_level_floor(corpora):
     # 0.9122 / 0.6128 after the twentieth (one passage one quote, content boundaries, quotation
     # fragments, statement cues), 0.9125 / 0.6145 after the twenty-first (reports kept before a
     # next-sentence quotation, content boundaries, split quotations, passive reports), 0.9128 /
-    # 0.6171 after the twenty-second (documents' makers, "of" titles, roles resolved by office);
+    # 0.6171 after the twenty-second (documents' makers, "of" titles, roles resolved by office),
+    # 0.9130 / 0.6180 after the twenty-third (verb forms, questions, headlines, passives);
     # this floor guards what was gained.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
-    assert result["precision"] >= 0.912  # 858 / 940 = 0.9128 (twenty-second round)
-    assert result["recall"] >= 0.617  # 714 / 1,157 = 0.6171 (twenty-second round)
+    assert result["precision"] >= 0.912  # 860 / 942 = 0.9130 (twenty-third round)
+    assert result["recall"] >= 0.6179  # 715 / 1,157 = 0.6180 (twenty-third round)
