@@ -2681,16 +2681,23 @@ class _Attributor:
         )
         if not opens_object:
             return False
+        return self._verb_after_name(i)
+
+    def _verb_after_name(self, i: int) -> bool:
+        """Whether the noun-like verb at ``i`` follows a name (past adverbs: "Podliska also
+        claims", "Sanders often calls") or the comma closing a name's apposition, and is not the
+        noun of a possessed run ("after the Orlando calls Monday")."""
+        lows = self.lows
         k = i - 1
         while k > 0 and not self.caps[k] and _ADVERB_BEFORE_VERB.match(lows[k]):
-            k -= 1  # "Podliska also claims", "Sanders often calls"
+            k -= 1
         if k < 0 or self.sents[k] != self.sents[i]:
             return False
         if self.texts[k] == ",":
             return self._closes_apposition(k)
         if not (self.caps[k] and self.texts[k][:1].isalpha() and lows[k] not in lex.NON_NAME_CAPS):
             return False
-        return k < i - 1 or not self._possessed_run(i)  # not "after the Orlando calls Monday"
+        return k < i - 1 or not self._possessed_run(i)
 
     def _promise_verb_context(self, i: int) -> bool:
         """``Trump vows to build a wall``, ``Smith also pledges not to …``: a verb of promising
@@ -2708,16 +2715,7 @@ class _Attributor:
         verb = self.texts[j + 1]
         if not verb[:1].islower() or lows[j + 1] in lex.DETERMINERS or lows[j + 1] in lex.PRONOUNS:
             return False
-        k = i - 1
-        while k > 0 and not self.caps[k] and _ADVERB_BEFORE_VERB.match(lows[k]):
-            k -= 1  # "Trump again vows", "Smith also pledges"
-        if k < 0 or self.sents[k] != self.sents[i]:
-            return False
-        if self.texts[k] == ",":
-            return self._closes_apposition(k)
-        if not (self.caps[k] and self.texts[k][:1].isalpha() and lows[k] not in lex.NON_NAME_CAPS):
-            return False
-        return k < i - 1 or not self._possessed_run(i)
+        return self._verb_after_name(i)  # "Trump again vows", "Smith also pledges"
 
     def _org_verb_context(self, i: int) -> bool:
         """``The Turkish government claims Gulen runs …``, ``The Cruz campaign calls Trump …``: a
