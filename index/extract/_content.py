@@ -1046,6 +1046,13 @@ _MONTHS: Final = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
 )
+# (twenty-third round) Singular nouns of an occasion a headline names with no determiner ("after
+# 45-minute meeting", "at news conference"): the writer's frame, not the object's words.  Shared
+# with the headline reading in ``quotes``.
+OCCASION_NOUNS: Final = (
+    "rally|debate|event|conference|forum|meeting|hearing|convention|speech|summit|fundraiser|ceremony"
+)
+
 _OBJECT_END: Final = re.compile(
     r"\s+(?:and|but)\s+(?:has|had|have|is|was|did|then|later|also|will|would|only)\b"
     # (twentieth round: not ", as well as …" / ", though not …", which go on with the object)
@@ -1067,9 +1074,7 @@ _OBJECT_END: Final = re.compile(
     # (twenty-third round) a headline's occasion with no determiner, a singular noun that prose
     # would give one ("Sanders praises Obama after 45-minute meeting", "praises Trump at news
     # conference"); not a plural ("compared the scenes to the violence at Trump rallies")
-    r"|\s+(?:at|during|after|before)\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(?:rally|debate|event|conference|forum|meeting|hearing|convention|speech|summit|fundraiser"
-    r"|ceremony)(?![\w’'-])"
+    rf"|\s+(?:at|during|after|before)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{OCCASION_NOUNS})(?![\w’'-])"
     # the means or the channel of the Source's act: "denied the charges through his lawyer",
     # "ripped Wasserman Schultz on social media", "attacked the Koch brothers from the Senate floor"
     r"|\s+(?:through|via)\s+(?:a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?"

@@ -7789,8 +7789,7 @@ def _topic_speaker(att: _Attribution) -> bool:
 # frame, as it is in prose ("after a meeting"); the object is what the Source said about someone.
 _HEADLINE_OCCASION: Final = re.compile(
     r"\s+(?i:at|in|during|after|before)\s+(?:[\w\u2019'-]+\s+){0,2}?"
-    r"(?i:rally|debate|event|conference|forum|meeting|hearing|convention|speech|summit|fundraiser"
-    r"|ceremony|interview|address|ruling|town\s+hall)(?![\w\u2019'-])"
+    rf"(?i:{_content.OCCASION_NOUNS}|interview|address|ruling|town\s+hall)(?![\w\u2019'-])"
 )
 
 
