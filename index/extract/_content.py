@@ -377,6 +377,13 @@ _REQUEST_AFTER: Final = re.compile(
 )
 
 
+def question_follows(text: str) -> bool:
+    """Whether ``text`` (right after a form of "ask") opens with at most four words of listener and
+    then a question word ("her why …", "the governor whether …"), not a request or topic ("them to
+    host events", "voters for help")."""
+    return _QUESTION_AFTER.match(text) is not None
+
+
 def question_start(text: str, cue: str) -> int | None:
     """Where the question a form of "ask" reports starts in ``text`` (the sentence after the
     cue), past the person asked: "asking the directors whether HP should proceed …" -> "whether …",

@@ -1003,10 +1003,10 @@ _PURPOSE_ORGS: Final = lex.words(
 _ASSOCIATE_LEADS: Final = lex.words("his her their its other others some many fellow several")
 # Words before a participle cue that leave its subject the sentence's ("… by saying", "after telling").
 _PARTICIPLE_LEADS: Final = lex.words("by after upon while before and – —")
-# (twenty-third round) "… by asking Rubio why …": the words that open a question after the person
-# asked, and the words that make it a request or topic instead ("by asking them to …", "for help").
-_QUESTION_WORDS: Final = lex.words("whether if why how what when where who")
-_ASK_STOPS: Final = lex.words("to for about on of that and but , . ; :")
+# (twenty-third round) "… by asking Rubio why …": the characters after "asking" that hold the
+# person asked and the question word ("her why", "the Ohio governor whether"; four words of
+# listener at most, ``_content.question_follows``).
+_QUESTION_REACH: Final = 100
 # Participles of replying, read only before "that", a colon or a quotation (``_reply_clause``).
 _REPLY_PARTICIPLES: Final = lex.words("responding replying")
 # Adverbs of order or repetition between a participle lead and its participle ("by first saying").
@@ -2836,7 +2836,7 @@ class _Attributor:
         """``… followed up by asking if …``, ``… started the exchange off by asking Rubio why …``:
         "by asking" after a verb reports the question its subject put; ``_participle`` keeps only a
         question ("whether / if / why / how …" after the person asked), never a request ("by asking
-        them to host events", "by asking voters for help": a question word must follow within five
+        them to host events", "by asking voters for help": a question word must follow within four
         words of listener)."""
         if i < 2 or self.lows[i - 1] != "by" or self.sents[i - 1] != self.sents[i]:
             return False
@@ -2851,15 +2851,10 @@ class _Attributor:
         return self._question_follows(i) and self._before(i, i - 1)
 
     def _question_follows(self, i: int) -> bool:
-        """A question word ("whether", "why" …) after the form of "ask" at ``i``, past at most five
-        words of listener and no word of a request or topic ("to", "for", "about")."""
-        for j in range(i + 1, min(self.n, i + 7)):
-            low = self.lows[j]
-            if self.sents[j] != self.sents[i] or low in _ASK_STOPS:
-                return False
-            if low in _QUESTION_WORDS:
-                return True
-        return False
+        """A question word ("whether", "why" …) after the form of "ask" at ``i``, past the person
+        asked, as ``_content`` reads an asked question (``_content.question_follows``)."""
+        end = self.ends[i]
+        return _content.question_follows(self.body[end : end + _QUESTION_REACH])
 
     def _reply_clause(self, i: int) -> bool:
         """(twenty-third round) ``…, responding that …`` / ``…, replying: “…”``: a reply participle
