@@ -32,6 +32,17 @@ def test_people_orgs_places_by_evidence():
     assert "However" not in got and "Monday" not in got and "Russian" not in got
 
 
+def test_nationality_before_a_full_name_is_peeled():
+    text = (
+        "Russian Svetlana Kuznetsova beat American Lindsay Davenport in Melbourne. "
+        "German Gref, the economy minister, spoke later."
+    )
+    got = _types(extract_entities(text))
+    assert got["Svetlana Kuznetsova"] == "person" and got["Lindsay Davenport"] == "person"
+    assert "Russian Svetlana Kuznetsova" not in got and "American Lindsay Davenport" not in got
+    assert "German Gref" in got
+
+
 def test_headline_words_need_confirmation():
     title = "Lavrov Remains Committed To Idlib Agreement"
     got = _types(extract_entities("Talks went on in Sochi for hours.", title=title))

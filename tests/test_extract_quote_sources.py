@@ -2189,3 +2189,19 @@ def test_scheduled_statement_is_no_quote():
 def test_expected_to_say_stays_a_quote():
     body = "Tom Reyes is expected to say that the bridge will close."
     assert _quotes(body) == {"Tom Reyes": ["the bridge will close."]}
+
+
+# Twenty-fourth round: a nationality before a full name describes the person, as sports reports
+# introduce players ("American Serena Williams"); a nationality that is a given name stays.
+def test_nationality_before_a_full_name_is_no_part_of_it():
+    body = "American Serena Williams said she was delighted. Swede Joachim Johansson said it felt like home."
+    assert _quotes(body) == {
+        "Serena Williams": ["she was delighted."],
+        "Joachim Johansson": ["it felt like home."],
+    }
+
+
+def test_nationality_spelled_given_name_stays():
+    assert _quotes("German Gref said state control was unjustified.") == {
+        "German Gref": ["state control was unjustified."]
+    }

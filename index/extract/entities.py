@@ -492,7 +492,8 @@ def _connector_ok(run: list[str], connector: str) -> bool:
 
 def _split_titles(run: list[str]) -> tuple[list[str], bool]:
     """Peel leading titles and nationalities ("Russian Foreign Minister Sergei Lavrov" -> "Sergei
-    Lavrov"); the second value tells whether a person title was among them."""
+    Lavrov", "Russian Svetlana Kuznetsova" -> "Svetlana Kuznetsova"); the second value tells whether
+    a person title was among them."""
     titled = False
     if run[-1].lower() in _ORG_HEADS:
         return run, False  # "Foreign Ministry", "State Department": the title word is part of the name
@@ -506,10 +507,28 @@ def _split_titles(run: list[str]) -> tuple[list[str], bool]:
             or _is_demonym_word(fold(run[0]))
             and run[1].lower() in _PERSON_TITLES
             and run[1].lower() not in _TITLE_MODIFIERS
+            or nationality_before_name(run)
         ):
             break
         run = run[1:]
     return run, titled
+
+
+def nationality_before_name(words: Sequence[str]) -> bool:
+    """Whether ``words`` open with a nationality before a known first name and at least a surname
+    ("American Serena Williams", "Swede Joachim Johansson", sports reports' way of introducing
+    a player): the nationality describes the person and is no part of the name.  "German Gref"
+    (German is Gref's given name) keeps its first word: no first name follows it."""
+    if len(words) < 3 or not words[2][:1].isupper() or not is_nationality(words[0]):
+        return False
+    lex = _lexicon()
+    given = fold(words[1])  # a first name that is also a place may follow ("American Lindsay Davenport")
+    return given in lex["first_any"] and given not in lex["common"]
+
+
+def is_nationality(word: str) -> bool:
+    """A nationality word as written ("Russian", "Swede", "Californian", "Iraqis", "Russian-Turkish")."""
+    return _is_demonym_word(fold(word))
 
 
 _TITLE_MODIFIERS: Final = _words(

@@ -29,6 +29,7 @@ from typing import Any, Final
 from index.article import Quote, Speaker
 from index.extract import _content
 from index.extract import _lexicon as lex
+from index.extract.entities import is_nationality
 from search.names import name_case
 
 # Abbreviations with inner dots (U.S., D.C.), words with inner apostrophes or hyphens, any other
@@ -1287,8 +1288,9 @@ def _first_name_at(texts: list[str]) -> int:
 
 
 def _describing_word(low: str) -> bool:
-    """A lower-cased word that describes rather than names: common, a title or an abbreviation."""
-    if low in lex.TITLES or low in lex.ABBREVIATIONS or low in lex.ROLE_NOUNS:
+    """A lower-cased word that describes rather than names: common, a title, an abbreviation or a
+    nationality ("American Serena Williams": sports reports introduce players so)."""
+    if low in lex.TITLES or low in lex.ABBREVIATIONS or low in lex.ROLE_NOUNS or is_nationality(low):
         return True
     common = lex.common_words()
     return len(low) > 2 and (low in common or (low.endswith("s") and low[:-1] in common))
