@@ -416,7 +416,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         return delayed  # "called Wednesday for …", "called upon the U.S. to …", "lashed out at X"
     if word in _PHRASAL.get(cue.lower(), ()):
         # "referring to the deal", "pointing out that …": the content follows the particle
-        found = content_after(text[first.end() :], "")
+        # ("opened up about her struggles": the topic after "about", read as after "talked")
+        found = content_after(text[first.end() :], "talked" if cue.lower() in lex.UP_ABOUT_CUES else "")
         if found is None or found[0] < 0:
             return None
         # "called on Turkey to meet its commitments …": an addressee and an infinitive clause, whole
