@@ -2151,3 +2151,10 @@ def test_opened_up_without_about_is_no_speech():
     assert _quotes(body) == {}
     title = "Jane Doe Opens Up Campaign Office In Ohio"
     assert _quotes("Jane Doe was in Ohio on Monday.", title) == {}
+
+
+# Twenty-fourth round: "talked up" / "talks up" is promoting something in words, a topic cue like
+# "talked about" (its object is the content).
+def test_talked_up_is_speech_about_a_topic():
+    body = "Mayor John Smith spoke on Monday. Smith talked up his plan to rebuild the harbor."
+    assert _quotes(body) == {"John Smith": ["his plan to rebuild the harbor."]}

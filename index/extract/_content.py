@@ -121,6 +121,7 @@ _PHRASAL: Final = {
     ),
     # verbs of speaking about a topic: "spoke about the need for …", "commented on the ruling"
     **{verb: (particle,) for verb, particle in lex.TOPIC_CUES.items()},
+    **{verb: (lex.TOPIC_CUES[verb], up) for verb, up in lex.SECOND_TOPIC_PARTICLES.items()},
     **{verb: (particle,) for verb, particle in lex.TOPIC_PARTICIPLES.items()},
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").

@@ -549,6 +549,11 @@ TOPIC_CUES: Final[dict[str, str]] = {
     **dict.fromkeys(("opened", "opens"), "up"),
 }
 
+# (twenty-fourth round) "talked up" as a second particle of "talk": "Clinton talked up her
+# “50-state strategy,”", "Cruz talked up his plans to …": promoting something in words (a topic cue
+# like "talked about"; "talk up" has no sense other than speaking).
+SECOND_TOPIC_PARTICLES: Final[dict[str, str]] = dict.fromkeys(("talked", "talks"), "up")
+
 # Topic cues whose particle needs "about" after it ("opened up about …").
 UP_ABOUT_CUES: Final[frozenset[str]] = words("opened opens")
 

@@ -1612,7 +1612,7 @@ class _Attributor:
                 if (
                     not caps[i]
                     and i + 1 < self.n
-                    and lows[i + 1] == lex.TOPIC_CUES[low]
+                    and lows[i + 1] in (lex.TOPIC_CUES[low], lex.SECOND_TOPIC_PARTICLES.get(low))
                     and (low not in lex.UP_ABOUT_CUES or (i + 2 < self.n and lows[i + 2] == "about"))
                 ):
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
