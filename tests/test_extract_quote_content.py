@@ -2195,3 +2195,17 @@ def test_repeating_a_statement_noun_reports_it(sentence: str, quotes: list[str])
 
 def test_repeating_a_thing_reports_nothing() -> None:
     assert _quotes("Mayor John Smith spoke on Monday. Smith repeated the test twice.") == {"John Smith": []}
+
+
+# Twenty-fourth round: a city and its state inside the listener's phrase of "told" / "is telling"
+# name one place, so their commas end no listener; the content is what follows "that" (it had been
+# lost, or read with the whole place phrase).
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Smith is telling diners at a popular Dayton, Ohio, lunch spot that the plan will pass.",
+        "Smith told voters at a crowded Portland, Maine, town hall that the plan will pass.",
+    ],
+)
+def test_city_and_state_inside_a_listener_phrase(sentence: str) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": ["the plan will pass."]}

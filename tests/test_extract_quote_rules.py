@@ -2137,3 +2137,24 @@ def test_passive_complement_after_an_abbreviation_and_before_a_quotation():
     assert _quotes(body)["National Trade Agency"] == ["of hiding its losses."]
     body = 'The ring was described by Ann Whitfield as "the finest in the city".'
     assert _quotes(body)["Ann Whitfield"] == ["the finest in the city"]
+
+
+# Twenty-fourth round: "opened up about" is speaking candidly about a topic (the topic after "about"
+# is the content); without "about" after "up" ("opened up the race") it is no speech.
+def test_opened_up_about_is_speech_about_a_topic():
+    body = "Actress Jane Doe won an award on Sunday. Doe opened up about her years of struggle in Hollywood."
+    assert _quotes(body) == {"Jane Doe": ["her years of struggle in Hollywood."]}
+
+
+def test_opened_up_without_about_is_no_speech():
+    body = "Actress Jane Doe won an award on Sunday. Doe opened up the race with a late surge."
+    assert _quotes(body) == {}
+    title = "Jane Doe Opens Up Campaign Office In Ohio"
+    assert _quotes("Jane Doe was in Ohio on Monday.", title) == {}
+
+
+# Twenty-fourth round: "talked up" / "talks up" is promoting something in words, a topic cue like
+# "talked about" (its object is the content).
+def test_talked_up_is_speech_about_a_topic():
+    body = "Mayor John Smith spoke on Monday. Smith talked up his plan to rebuild the harbor."
+    assert _quotes(body) == {"John Smith": ["his plan to rebuild the harbor."]}

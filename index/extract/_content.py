@@ -121,6 +121,7 @@ _PHRASAL: Final = {
     ),
     # verbs of speaking about a topic: "spoke about the need for …", "commented on the ruling"
     **{verb: (particle,) for verb, particle in lex.TOPIC_CUES.items()},
+    **{verb: (lex.TOPIC_CUES[verb], up) for verb, up in lex.SECOND_TOPIC_PARTICLES.items()},
     **{verb: (particle,) for verb, particle in lex.TOPIC_PARTICIPLES.items()},
 }
 # Statement verbs whose "to …" object is itself the statement ("pledged to push for …").
@@ -416,7 +417,8 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         return delayed  # "called Wednesday for …", "called upon the U.S. to …", "lashed out at X"
     if word in _PHRASAL.get(cue.lower(), ()):
         # "referring to the deal", "pointing out that …": the content follows the particle
-        found = content_after(text[first.end() :], "")
+        # ("opened up about her struggles": the topic after "about", read as after "talked")
+        found = content_after(text[first.end() :], "talked" if cue.lower() in lex.UP_ABOUT_CUES else "")
         if found is None or found[0] < 0:
             return None
         # "called on Turkey to meet its commitments …": an addressee and an infinitive clause, whole
@@ -468,12 +470,17 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         return _clause_after_listener(text, tokens) or _reminded_of(text, tokens, cue)
     if cue.lower() in _LISTENER_CUES:
         # The listener comes first: "told reporters that", "told CNN's Jake Tapper on Sunday that".
-        for j in range(min(n, 14)):
+        j = 0
+        while j < min(n, 14):
             if tokens[j][1] in _WH and j > 0:
                 start = tokens[j + 1][0] if tokens[j][1] == "that" and j + 1 < n else tokens[j][0]
                 return (start, True) if j + 1 < n else None
+            if tokens[j][1] == "," and _place_pair_end(text, tokens, j) > 0:
+                j = _place_pair_end(text, tokens, j)  # "customers at a Manchester, N.H., diner that"
+                continue
             if tokens[j][1] in {",", ";", ".", ":"}:
                 break
+            j += 1
         # "told reporters the deal …": step over one listener noun phrase
         while k < n and (text[tokens[k][0]].isupper() or tokens[k][1].rstrip(".") in _LISTENERS
                          or _name_number(text, tokens, k) or _listener_modifier(tokens, k)):
@@ -627,6 +634,23 @@ def _after_time_break(text: str, at: int, cue: str, source_before: bool) -> tupl
         return (at, False) if rest[:1] in _QUOTE_OPENERS else None
     offset, explicit = found
     return (offset - at if offset < 0 else offset + at), explicit
+
+
+def _place_pair_end(text: str, tokens: list[tuple[int, str]], j: int) -> int:
+    """(twenty-fourth round) The index after the closing comma of a city's state opened by the comma
+    at ``j`` ("telling customers at a popular Manchester, New Hampshire, breakfast spot that …"):
+    the city and its state name one place inside the listener's phrase, so their commas end no
+    listener (the content after "that" had been lost, or read with the whole phrase).  -1 when the
+    comma opens no capitalised run ending in a state or country name and a comma."""
+    n = len(tokens)
+    if j == 0 or not text[tokens[j - 1][0]].isupper():
+        return -1
+    for m in range(j + 1, min(n - 1, j + 4)):
+        if not text[tokens[m][0]].isupper():
+            return -1
+        if tokens[m][1] in lex.PLACES and tokens[m + 1][1] == ",":
+            return m + 2
+    return -1
 
 
 def _that_after_place(text: str, tokens: list[tuple[int, str]], j: int) -> int | None:

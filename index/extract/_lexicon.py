@@ -543,7 +543,19 @@ TOPIC_CUES: Final[dict[str, str]] = {
     **dict.fromkeys(("walked", "walks"), "back"),
     **dict.fromkeys(("ticked", "ticks"), "off"),
     **dict.fromkeys(("summed", "sums"), "up"),
+    # (twenty-fourth round) "opened up about her struggles", "opens up about his decision": to speak
+    # candidly about a topic (a cue only with "about" after "up": "opened up the race" is no speech;
+    # ``quotes._Attributor`` checks it, ``_content`` reads the topic after "about")
+    **dict.fromkeys(("opened", "opens"), "up"),
 }
+
+# (twenty-fourth round) "talked up" as a second particle of "talk": "Clinton talked up her
+# “50-state strategy,”", "Cruz talked up his plans to …": promoting something in words (a topic cue
+# like "talked about"; "talk up" has no sense other than speaking).
+SECOND_TOPIC_PARTICLES: Final[dict[str, str]] = dict.fromkeys(("talked", "talks"), "up")
+
+# Topic cues whose particle needs "about" after it ("opened up about …").
+UP_ABOUT_CUES: Final[frozenset[str]] = words("opened opens")
 
 # Participles of speaking about a topic, with their particle: "…, referring to the Khan family",
 # "…, alluding to Mr. Trump's remarks", "…, commenting on the ruling".  Speech: each names what the
@@ -709,7 +721,7 @@ SPEAKING_TOPIC_VERBS: Final[frozenset[str]] = words(
     talk talks talked talking spoke speaks comment comments commented refer refers referred
     allude alludes alluded discussed mentioned referenced
     """
-)
+) | UP_ABOUT_CUES  # "Leyva opened up about …": speaking candidly (read only before "up about")
 
 # Last words of news-outlet names, whose "reports" is a verb ("the Associated Press reports").
 MEDIA_WORDS: Final[frozenset[str]] = words(

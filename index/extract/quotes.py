@@ -1611,7 +1611,12 @@ class _Attributor:
             elif low in _PHRASAL_CUES and not caps[i]:
                 self._phrasal(i)  # "Trump shot back that …", "“…,” Bozell points out."
             elif low in lex.TOPIC_CUES:
-                if not caps[i] and i + 1 < self.n and lows[i + 1] == lex.TOPIC_CUES[low]:
+                if (
+                    not caps[i]
+                    and i + 1 < self.n
+                    and lows[i + 1] in (lex.TOPIC_CUES[low], lex.SECOND_TOPIC_PARTICLES.get(low))
+                    and (low not in lex.UP_ABOUT_CUES or (i + 2 < self.n and lows[i + 2] == "about"))
+                ):
                     self._topic(i)  # "Obama spoke about the need …", "Christie refers to him as …"
             elif low in lex.BASE_SPEECH_VERBS:
                 if not caps[i] and i > 1 and lows[i - 1] == "to":
@@ -8305,7 +8310,11 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
                 text = text[: second.start()]
             return [(person.name, person.type, cue.lower(), text.strip(_HEADLINE_EDGES)), *more]
     match = _HEADLINE_TOPIC.search(title)
-    if match is not None and match.group("particle").lower() == lex.TOPIC_CUES[match.group("cue").lower()]:
+    if (
+        match is not None
+        and match.group("particle").lower() == lex.TOPIC_CUES[match.group("cue").lower()]
+        and match.group("cue").lower() not in lex.UP_ABOUT_CUES  # "Opens Up Convention": no speech
+    ):
         person = _headline_person(match.group("name"), names)
         if person is not None:
             text = _HEADLINE_TAIL.split(title[match.end() :], maxsplit=1)[0]
