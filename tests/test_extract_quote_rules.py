@@ -2137,3 +2137,18 @@ def test_passive_complement_after_an_abbreviation_and_before_a_quotation():
     assert _quotes(body)["National Trade Agency"] == ["of hiding its losses."]
     body = 'The ring was described by Ann Whitfield as "the finest in the city".'
     assert _quotes(body)["Ann Whitfield"] == ["the finest in the city"]
+
+
+def test_adjective_of_conviction_before_that_is_a_stated_stance():
+    # (twenty-fourth round) "are confident that" states a stance as "believes that" does; PolNeAR
+    # annotates the that-clause as content, only for a named subject.
+    body = "Jane Harper is confident that the council will approve the new transit plan."
+    assert _quotes(body) == {"Jane Harper": ["the council will approve the new transit plan."]}
+    body = "Before the vote, Jane Harper seemed hopeful that the library would stay open."
+    assert _quotes(body) == {"Jane Harper": ["the library would stay open."]}
+
+
+def test_adjective_of_conviction_needs_that_a_copula_and_a_name():
+    assert _quotes("The council is confident that the plan will pass.") == {}
+    assert _quotes("Jane Harper is confident about the plan.") == {}
+    assert _quotes("Jane Harper is a confident speaker.") == {}

@@ -671,6 +671,13 @@ CRITICAL_ADJECTIVES: Final[dict[str, str]] = {
     "complimentary": "of",
 }
 
+# Adjectives of held conviction before "that" after a form of "be": "Clinton's allies are confident
+# that …", "Rubio seemed hopeful that …", "Democrats are worried that …" state a stance as "believes
+# that", "hopes that", "fears that" do (``quotes._Attributor._be_sure_that``; named subjects only).
+BELIEF_ADJECTIVES: Final[frozenset[str]] = words(
+    "confident hopeful optimistic convinced certain concerned adamant"
+)
+
 # Verbs of speaking about a topic that take it as a direct object, no particle: "Gowdy referenced an
 # inspector general's report", "Trump mentioned his personal connections to the faith", "Donald Trump
 # discussed one of his signature proposals".  Speech: each names what the Source said (PolNeAR

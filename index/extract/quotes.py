@@ -1136,6 +1136,7 @@ _TRIGGERS: Final = (
     | lex.BASE_SPEECH_VERBS
     | lex.CAST_VERBS
     | frozenset(lex.CRITICAL_ADJECTIVES)
+    | lex.BELIEF_ADJECTIVES
     | _SIGNATURE_DASHES
     | _REPLY_PARTICIPLES
     | {"-"}
@@ -1450,6 +1451,8 @@ _LIST_ITEM_MAX: Final = 4
 _LIST_OPENERS: Final = lex.words("instead meanwhile however also still yet now separately similarly likewise")
 _RAISING_VERBS: Final = lex.words("seem seems seemed appear appears appeared")
 _HAVE_FORMS: Final = lex.words("have has had")
+# Copulas besides "is / are / was / were" before an adjective of conviction ("seemed confident that").
+_BELIEF_COPULAS: Final = lex.words("seem seems seemed remain remains remained")
 # "took to Twitter to say …" (``_took_to_medium``): forms of "take", the words a medium may be
 # written with, and the names among them one must be (a medium, not "the streets").
 _TAKE_FORMS: Final = lex.words("took take takes taking taken")
@@ -1620,6 +1623,8 @@ class _Attributor:
             elif low in lex.CRITICAL_ADJECTIVES:
                 if not caps[i]:
                     self._be_critical_of(i)  # "Perry was critical of Trump's plan"
+            elif low in lex.BELIEF_ADJECTIVES and not caps[i] and self._be_sure_that(i):
+                continue  # "Clinton's aides are confident that she will win"
             elif low in _REPLY_PARTICIPLES and self._reply_clause(i) and self._participle(i):
                 continue  # "…, responding that he's “not going to go into …”": a reply in words
             elif low in lex.TOPIC_PARTICIPLES:
@@ -3876,6 +3881,28 @@ class _Attributor:
         for att in self.found[first:]:
             att.cue = self.body[self.starts[i] : self.ends[i + 1]]
             att.cue_end = self.ends[i + 1]
+        return len(self.found) > first
+
+    def _be_sure_that(self, i: int) -> bool:
+        """``Clinton's aides are confident that she will win``: an adjective of held conviction
+        (``lex.BELIEF_ADJECTIVES``) after a form of "be" (or "seem", "remain") and adverbs, with
+        "that" right after it; a stance stated as "believes that" is, so only a named subject
+        speaks, and the that-clause is the content."""
+        lows = self.lows
+        if i + 1 >= self.n or lows[i + 1] != "that" or self.sents[i + 1] != self.sents[i]:
+            return False
+        m = i - 1
+        while m > 0 and _ADVERB_BEFORE_VERB.match(lows[m]) and self.sents[m] == self.sents[i]:
+            m -= 1
+        if lows[m] not in _BE_FINITE and lows[m] not in _BELIEF_COPULAS:
+            return False  # "a confident that …" cannot occur; "felt confident": a feeling
+        named_only, self.named_only = self.named_only, True
+        first = len(self.found)
+        self._before(i, m)
+        self.named_only = named_only
+        for att in self.found[first:]:
+            att.cue = self.body[self.starts[i] : self.ends[i]]
+            att.cue_end = self.ends[i]
         return len(self.found) > first
 
     def _quoted_as_saying(self, i: int) -> bool:
