@@ -2152,3 +2152,17 @@ def test_adjective_of_conviction_needs_that_a_copula_and_a_name():
     assert _quotes("The council is confident that the plan will pass.") == {}
     assert _quotes("Jane Harper is confident about the plan.") == {}
     assert _quotes("Jane Harper is a confident speaker.") == {}
+
+
+def test_base_speech_verb_after_a_plural_group_is_its_present_tense():
+    # (twenty-fourth round) "strategists concede that …", "Democrats blast …": a base form read
+    # alone only after a plural head (elsewhere it is as often a noun: "a state", "the attack").
+    body = "The council of Lakeside met. On Monday, Lakeside planners concede that the bridge will cost more."
+    assert _quotes(body) == {"Lakeside planners": ["the bridge will cost more."]}
+    body = "The council met on Monday. Since then, Democrats now warn that the bridge is unsafe."
+    assert _quotes(body) == {"Democrats": ["the bridge is unsafe."]}
+
+
+def test_base_speech_verb_after_a_singular_or_unnamed_head_is_no_cue():
+    assert _quotes("Jane Harper is the Republican state senator from Ohio.") == {}
+    assert _quotes("Local planners concede that the new bridge will cost more.") == {}
