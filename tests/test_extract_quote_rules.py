@@ -2166,3 +2166,13 @@ def test_base_speech_verb_after_a_plural_group_is_its_present_tense():
 def test_base_speech_verb_after_a_singular_or_unnamed_head_is_no_cue():
     assert _quotes("Jane Harper is the Republican state senator from Ohio.") == {}
     assert _quotes("Local planners concede that the new bridge will cost more.") == {}
+
+
+def test_base_speech_verb_after_a_list_of_names_and_a_plain_group_is_no_cue():
+    # the name before "and" belongs to another conjunct: "many smaller firms" names no one
+    body = "Since May, Acme, Bolt and many smaller firms tout programs that find files."
+    assert _quotes(body) == {}
+
+
+def test_adjective_of_conviction_of_a_place_is_no_statement():
+    assert _quotes("Officials met in France. On Monday, France is hopeful that the talks will go on.") == {}

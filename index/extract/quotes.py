@@ -3829,7 +3829,22 @@ class _Attributor:
             return False
         head = lows[k]
         # a party's members in the plural only ("the Republican state attorney" is a noun phrase)
-        return _group_plural(head) or (head.endswith("s") and head[:-1] in _PARTY_MEMBERS)
+        if head.endswith("s") and head[:-1] in _PARTY_MEMBERS:
+            return True
+        return _group_plural(head) and self._named_modifier(k)
+
+    def _named_modifier(self, k: int) -> bool:
+        """Whether a capitalised word stands among the three words before the head at ``k``, in
+        its own noun phrase ("GOP strategists", "Clinton campaign officials"; not "Google, AOL,
+        Yahoo and many smaller firms", where the name belongs to another conjunct)."""
+        m = k - 1
+        while m >= 0 and k - m <= 3 and self.sents[m] == self.sents[k]:
+            if self.lows[m] in {"and", "or", ","}:
+                return False
+            if self.caps[m]:
+                return True
+            m -= 1
+        return False
 
     def _base_plural(self, i: int) -> bool:
         """``Republican strategists concede that …``: a base-form speech verb (``lex.
@@ -3928,6 +3943,8 @@ class _Attributor:
         first = len(self.found)
         self._before(i, m)
         self.named_only = named_only
+        # a place holds no conviction in words ("Wales are hopeful that …": a team, not a government)
+        self.found[first:] = [att for att in self.found[first:] if not _is_place(att.name)]
         for att in self.found[first:]:
             att.cue = self.body[self.starts[i] : self.ends[i]]
             att.cue_end = self.ends[i]
