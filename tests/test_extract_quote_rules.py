@@ -2158,3 +2158,23 @@ def test_opened_up_without_about_is_no_speech():
 def test_talked_up_is_speech_about_a_topic():
     body = "Mayor John Smith spoke on Monday. Smith talked up his plan to rebuild the harbor."
     assert _quotes(body) == {"John Smith": ["his plan to rebuild the harbor."]}
+
+
+def test_base_speech_verb_after_a_plural_group_is_its_present_tense():
+    # (twenty-fourth round) "strategists concede that …", "Democrats blast …": a base form read
+    # alone only after a plural head (elsewhere it is as often a noun: "a state", "the attack").
+    body = "The council of Lakeside met. On Monday, Lakeside planners concede that the bridge will cost more."
+    assert _quotes(body) == {"Lakeside planners": ["the bridge will cost more."]}
+    body = "The council met on Monday. Since then, Democrats now warn that the bridge is unsafe."
+    assert _quotes(body) == {"Democrats": ["the bridge is unsafe."]}
+
+
+def test_base_speech_verb_after_a_singular_or_unnamed_head_is_no_cue():
+    assert _quotes("Jane Harper is the Republican state senator from Ohio.") == {}
+    assert _quotes("Local planners concede that the new bridge will cost more.") == {}
+
+
+def test_base_speech_verb_after_a_list_of_names_and_a_plain_group_is_no_cue():
+    # the name before "and" belongs to another conjunct: "many smaller firms" names no one
+    body = "Since May, Acme, Bolt and many smaller firms tout programs that find files."
+    assert _quotes(body) == {}

@@ -1621,6 +1621,8 @@ class _Attributor:
             elif low in lex.BASE_SPEECH_VERBS:
                 if not caps[i] and i > 1 and lows[i - 1] == "to":
                     self._base_after_to(i)  # "Pence went on to explain that …"
+                elif not caps[i] and self._plural_present(i):
+                    self._base_plural(i)  # "Republican strategists concede that …"
             elif low in lex.CAST_VERBS:
                 if not caps[i] and i > 0 and _CAST_AS.match(self.body, self.ends[i]):
                     self._cast_as(i)  # "Cruz cast himself as a Washington outsider"
@@ -3813,6 +3815,47 @@ class _Attributor:
         self.named_only = named_only
         self._persons_only(first)  # "the Obama administration moved to portray …": a policy
         return len(self.found) > first
+
+    def _plural_present(self, i: int) -> bool:
+        """Whether the base form at ``i`` is a plural subject's present tense ("Republican
+        strategists concede that …", "Sanders's supporters still question whether …", "Democrats
+        blast Portman …"): a plural head right before it (past adverbs), a group plural or a
+        party's members ("Democrats")."""
+        lows = self.lows
+        if i + 1 >= self.n or self.sents[i + 1] != self.sents[i]:
+            return False
+        k = i - 1
+        while k > 0 and _ADVERB_BEFORE_VERB.match(lows[k]) and self.sents[k] == self.sents[i]:
+            k -= 1
+        if k < 0 or self.sents[k] != self.sents[i]:
+            return False
+        head = lows[k]
+        # a party's members in the plural only ("the Republican state attorney" is a noun phrase)
+        if head.endswith("s") and head[:-1] in _PARTY_MEMBERS:
+            return True
+        return _group_plural(head) and self._named_modifier(k)
+
+    def _named_modifier(self, k: int) -> bool:
+        """Whether a capitalised word stands among the three words before the head at ``k``, in
+        its own noun phrase ("GOP strategists", "Clinton campaign officials"; not "Google, AOL,
+        Yahoo and many smaller firms", where the name belongs to another conjunct)."""
+        m = k - 1
+        while m >= 0 and k - m <= 3 and self.sents[m] == self.sents[k]:
+            if self.lows[m] in {"and", "or", ","}:
+                return False
+            if self.caps[m]:
+                return True
+            m -= 1
+        return False
+
+    def _base_plural(self, i: int) -> bool:
+        """``Republican strategists concede that …``: a base-form speech verb (``lex.
+        BASE_SPEECH_VERBS``) as a plural present tense, read as a stance verb is (a named subject:
+        "Clinton aides", "GOP strategists", "Democrats")."""
+        named_only, self.named_only = self.named_only, True
+        found = self._before(i)
+        self.named_only = named_only
+        return found
 
     def _cast_as(self, i: int) -> bool:
         """``Cruz cast himself as a Washington outsider``, ``…, casting him as a false
