@@ -2215,3 +2215,26 @@ def test_repeating_a_statement_noun_reports_it(sentence: str, quotes: list[str])
 
 def test_repeating_a_thing_reports_nothing() -> None:
     assert _quotes("Mayor John Smith spoke on Monday. Smith repeated the test twice.") == {"John Smith": []}
+
+
+# (twenty-fourth round) "at least" / "at most" after a cue opens the reported clause with its
+# quantity; "at" before an occasion is still stepped over.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Mayor Ann Cole said at least six roads were closed by the storm.",
+            {"Ann Cole": ["at least six roads were closed by the storm."]},
+        ),
+        (
+            "On Friday, as the storm passed, Mayor Ann Cole reported at most two roads were open.",
+            {"Ann Cole": ["at most two roads were open."]},
+        ),
+        (
+            "Mayor Ann Cole said at a rally that the roads would reopen soon.",
+            {"Ann Cole": ["the roads would reopen soon."]},
+        ),
+    ],
+)
+def test_at_least_after_a_cue_opens_the_content(body: str, expected: dict[str, list[str]]) -> None:
+    assert _quotes(body) == expected
