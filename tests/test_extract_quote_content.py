@@ -1868,6 +1868,26 @@ def test_poll_inside_the_subject_gives_no_finding():
     assert not any(_quotes(body).values())
 
 
+# (twenty-fourth round) A pollster's average vouches for the clause before it as its own poll does,
+# past an "of … polls" complement; a capitalised "Average" is a market index, which says nothing.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Senator Ann Cole trails the mayor by 9 points in the PollTrack average of Ohio polls.",
+            {"PollTrack": ["Senator Ann Cole trails the mayor by 9 points"]},
+        ),
+        (
+            "Senator Ann Cole leads the mayor by 4 points in the PollTrack polling average.",
+            {"PollTrack": ["Senator Ann Cole leads the mayor by 4 points"]},
+        ),
+        ("Shares of Acme fell 2 percent in the Dow Jones Industrial Average.", {}),
+    ],
+)
+def test_finding_before_a_sentence_final_poll_average(body: str, expected: dict[str, list[str]]) -> None:
+    assert {k: v for k, v in _quotes(body).items() if v} == expected
+
+
 # (twenty-first round) A quotation opened inside the writer's clause and closed with a full stop
 # is not claimed by the next sentence's cue when that cue brings a pronoun clause of its own.
 def test_cue_with_its_own_clause_after_a_mid_sentence_quotation():
@@ -2209,3 +2229,26 @@ def test_repeating_a_thing_reports_nothing() -> None:
 )
 def test_city_and_state_inside_a_listener_phrase(sentence: str) -> None:
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": ["the plan will pass."]}
+
+
+# (twenty-fourth round) "at least" / "at most" after a cue opens the reported clause with its
+# quantity; "at" before an occasion is still stepped over.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Mayor Ann Cole said at least six roads were closed by the storm.",
+            {"Ann Cole": ["at least six roads were closed by the storm."]},
+        ),
+        (
+            "On Friday, as the storm passed, Mayor Ann Cole reported at most two roads were open.",
+            {"Ann Cole": ["at most two roads were open."]},
+        ),
+        (
+            "Mayor Ann Cole said at a rally that the roads would reopen soon.",
+            {"Ann Cole": ["the roads would reopen soon."]},
+        ),
+    ],
+)
+def test_at_least_after_a_cue_opens_the_content(body: str, expected: dict[str, list[str]]) -> None:
+    assert _quotes(body) == expected

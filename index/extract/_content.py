@@ -398,6 +398,10 @@ def question_start(text: str, cue: str) -> int | None:
     return found.start(1) if found is not None else None
 
 
+# (twenty-fourth round) Words that make "at" a quantifier ("at least", "at most"), not a preposition.
+_AT_QUANTIFIERS: Final = frozenset(["least", "most"])
+
+
 def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int, bool] | None:
     """Where the content in ``text`` (the rest of the sentence after the cue) starts.
 
@@ -513,6 +517,10 @@ def content_after(text: str, cue: str, source_before: bool = False) -> tuple[int
         if cue.lower() in _PROMISES:
             return tokens[k][0], False
         return _clause_after_to_listener(text, tokens, k, cue)
+    if low == "at" and k + 1 < n and tokens[k + 1][1] in _AT_QUANTIFIERS:
+        # (twenty-fourth round) "said at least 20 people were hurt": a quantity opens the clause,
+        # not a place or an occasion ("said at a rally …"), so the content starts here
+        return tokens[k][0], False
     if low in _CIRCUMSTANCE:
         occasion = _OCCASION_LEAD.match(text, tokens[k][0])
         if occasion is not None:

@@ -1442,6 +1442,9 @@ _DESCRIBED_TAIL: Final = 8  # words of the tie's object
 # Plural poll nouns after "in": a candidate's standing across polls ("the leader in Republican
 # polls"), no pollster's finding.
 _STANDING_POLLS: Final = lex.words("polls surveys")
+# (twenty-fourth round) A pollster's aggregate after "in": "in the RealClearPolitics average" (lower
+# case only: "the Dow Jones Industrial Average" is an index, and its maker says nothing).
+_POLL_AVERAGES: Final = lex.words("average averages")
 # Words of a description between "and" and the second conjunct's name ("and former Maryland
 # governor Martin O'Malley"): read by ``_first_conjunct_end``.
 _CONJUNCT_DESCRIPTION_MAX: Final = 5
@@ -3404,10 +3407,11 @@ class _Attributor:
         k = i + 1
         while k < self.n and k - i <= 9 and self.sents[k] == self.sents[i]:
             text, low = self.texts[k], self.lows[k]
-            if low in lex.POLL_NOUNS:
+            if low in lex.POLL_NOUNS or (low in _POLL_AVERAGES and not self.caps[k] and k - i > 1):
                 break
             in_name = self.caps[k] or text in {"/", "&", "-"} or text.isdigit()
-            if not (in_name or low in lex.DETERMINERS or low in lex.DOCUMENT_ADJECTIVES):
+            polling = low == "polling" and k + 1 < self.n and self.lows[k + 1] in _POLL_AVERAGES
+            if not (in_name or polling or low in lex.DETERMINERS or low in lex.DOCUMENT_ADJECTIVES):
                 return False
             k += 1
         else:
@@ -3425,7 +3429,20 @@ class _Attributor:
         name = _POSSESSIVE.sub("", self.body[self.starts[ra] : self.ends[rb - 1]])
         if _is_place(name.replace(" Poll", "").replace(" Survey", "")):
             return False  # "in New Hampshire polls": where, not who
-        return self._add((name, "organization"), i, ra, k + 1, True, resolved=True, cue="in")
+        end = self._average_of_polls(k) if self.lows[k] in _POLL_AVERAGES else k + 1
+        return self._add((name, "organization"), i, ra, end, True, resolved=True, cue="in")
+
+    def _average_of_polls(self, k: int) -> int:
+        """(twenty-fourth round) The end of a poll average's Source: "in the RealClearPolitics
+        average of New Hampshire polls" runs past its "of … polls" complement, so that the clause
+        before it is the aggregator's finding; a bare "average" ends at itself."""
+        if k + 1 < self.n and self.lows[k + 1] == "of":
+            for m in range(k + 2, min(self.n, k + 8)):
+                if self.sents[m] != self.sents[k]:
+                    break
+                if self.lows[m] in lex.POLL_NOUNS:
+                    return m + 1
+        return k + 1
 
     # -- Source before the cue --------------------------------------------------------------
     def _before(self, i: int, verb: int = -1) -> bool:
