@@ -2189,3 +2189,17 @@ def test_scheduled_statement_is_no_quote():
 def test_expected_to_say_stays_a_quote():
     body = "Tom Reyes is expected to say that the bridge will close."
     assert _quotes(body) == {"Tom Reyes": ["the bridge will close."]}
+
+
+# Twenty-fourth round: after an implicative causative verb ("prompted", "led") the named object
+# before "to" did speak ("The delay prompted Tom Reyes to say …"); "asked X to say" is a request.
+def test_named_object_of_a_causative_verb_speaks():
+    body = "The long delay prompted Tom Reyes to say that the bridge would close."
+    assert _quotes(body) == {"Tom Reyes": ["the bridge would close."]}
+    body = "The vote led council leader Anna Kowal to declare the budget dead."
+    assert _quotes(body) == {"Anna Kowal": ["the budget dead."]}
+
+
+def test_named_object_of_a_request_is_no_causative_source():
+    body = "The mayor asked Tom Reyes to say that the bridge would close."
+    assert "Tom Reyes" not in _quotes(body)

@@ -1474,6 +1474,11 @@ _INFINITIVE_STOP: Final = lex.words(
     "who which that when while as because since if whether why how what and but or to"
 )
 _CLAUSE_LEADS: Final = lex.words("what who which where when how why whether if than")
+# (twenty-fourth round) "That prompted Rubio to joke …", "The leak led Debbie Wasserman Schultz to
+# announce …": implicative causative verbs (past or participle: the caused act took place) whose
+# named object speaks the cue after "to" (``_causative_object``), and the reach from the verb to "to".
+_CAUSATIVE_VERBS: Final = lex.words("prompted prompting led leading spurred spurring")
+_CAUSATIVE_REACH: Final = 7
 
 
 # Noun cues ("Sanders's claim that …", "Rubio's response was that …", "made the point that …").
@@ -3626,6 +3631,8 @@ class _Attributor:
         took = self._took_to_medium(i, j)
         if took >= 0:
             return self._took_to_subject(i, took)
+        if self.caps[k]:
+            return self._causative_object(i, j)
         while k > 0 and j - k <= _INFINITIVE_REACH and self.sents[k] == self.sents[i]:
             low = self.lows[k]
             if self.caps[k] or not low.isalpha() or low in _INFINITIVE_STOP:
@@ -3641,6 +3648,21 @@ class _Attributor:
                 while s > 0 and self._skippable(s) and self.sents[s] == self.sents[i]:
                     s -= 1
                 return self.sents[s] == self.sents[i] and self._subject_at(i, s)
+            k -= 1
+        return False
+
+    def _causative_object(self, i: int, j: int) -> bool:
+        """``That prompted Rubio to joke …``, ``the release led DNC chairwoman Debbie Wasserman
+        Schultz to announce …``: after an implicative causative verb (``_CAUSATIVE_VERBS``) the
+        named object right before "to" (at ``j``) did speak, so it is the cue's Source ("asked
+        Clinton to say" is a request: no such verb, no Source)."""
+        k = j - 1
+        while k > 0 and j - k <= _CAUSATIVE_REACH and self.sents[k - 1] == self.sents[i]:
+            low = self.lows[k - 1]
+            if low in _CAUSATIVE_VERBS:
+                return self._subject_at(i, j - 1)
+            if not (self.texts[k - 1][:1].isalnum() or self.texts[k - 1] in {".", "-"}):
+                return False
             k -= 1
         return False
 
