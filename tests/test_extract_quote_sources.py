@@ -2203,3 +2203,15 @@ def test_named_object_of_a_causative_verb_speaks():
 def test_named_object_of_a_request_is_no_causative_source():
     body = "The mayor asked Tom Reyes to say that the bridge would close."
     assert "Tom Reyes" not in _quotes(body)
+
+
+# Twenty-fourth round: the subject of the verb before "to" may stand before an apposition ("Tom
+# Reyes, the mayor who …, used his speech to call …"); a refusal before "to" is no statement.
+def test_subject_before_an_apposition_speaks_the_cue_after_to():
+    body = "Tom Reyes, the mayor who won the seat in May, used his speech to call the plan a disgrace."
+    assert _quotes(body) == {"Tom Reyes": ["the plan a disgrace."]}
+
+
+def test_refusal_before_to_after_an_apposition_is_no_statement():
+    body = "Tom Reyes, who chairs the committee, refused to answer the questions of the council."
+    assert "Tom Reyes" not in _quotes(body)
