@@ -2205,3 +2205,29 @@ def test_nationality_spelled_given_name_stays():
     assert _quotes("German Gref said state control was unjustified.") == {
         "German Gref": ["state control was unjustified."]
     }
+
+
+# Twenty-fourth round: after an implicative causative verb ("prompted", "led") the named object
+# before "to" did speak ("The delay prompted Tom Reyes to say …"); "asked X to say" is a request.
+def test_named_object_of_a_causative_verb_speaks():
+    body = "The long delay prompted Tom Reyes to say that the bridge would close."
+    assert _quotes(body) == {"Tom Reyes": ["the bridge would close."]}
+    body = "The vote led council leader Anna Kowal to declare the budget dead."
+    assert _quotes(body) == {"Anna Kowal": ["the budget dead."]}
+
+
+def test_named_object_of_a_request_is_no_causative_source():
+    body = "The mayor asked Tom Reyes to say that the bridge would close."
+    assert "Tom Reyes" not in _quotes(body)
+
+
+# Twenty-fourth round: the subject of the verb before "to" may stand before an apposition ("Tom
+# Reyes, the mayor who …, used his speech to call …"); a refusal before "to" is no statement.
+def test_subject_before_an_apposition_speaks_the_cue_after_to():
+    body = "Tom Reyes, the mayor who won the seat in May, used his speech to call the plan a disgrace."
+    assert _quotes(body) == {"Tom Reyes": ["the plan a disgrace."]}
+
+
+def test_refusal_before_to_after_an_apposition_is_no_statement():
+    body = "Tom Reyes, who chairs the committee, refused to answer the questions of the council."
+    assert "Tom Reyes" not in _quotes(body)

@@ -1479,6 +1479,17 @@ _INFINITIVE_STOP: Final = lex.words(
     "who which that when while as because since if whether why how what and but or to"
 )
 _CLAUSE_LEADS: Final = lex.words("what who which where when how why whether if than")
+# (twenty-fourth round) "That prompted Rubio to joke …", "The leak led Debbie Wasserman Schultz to
+# announce …": implicative causative verbs (past or participle: the caused act took place) whose
+# named object speaks the cue after "to" (``_causative_object``), and the reach from the verb to "to".
+_CAUSATIVE_VERBS: Final = lex.words("prompted prompting led leading spurred spurring")
+_CAUSATIVE_REACH: Final = 7
+# (twenty-fourth round) The cues after "to" read for a subject before an apposition
+# (``_appositive_infinitive``), and the verbs before "to" that deny the act ("refused to answer").
+_APPOSITIVE_INFINITIVE_CUES: Final = lex.BASE_SPEECH_VERBS | lex.words("say argue")
+_REFUSAL_VERBS: Final = lex.words(
+    "refused refuses declined declines hesitated hesitates failed fails neglected avoided"
+)
 
 
 # Noun cues ("Sanders's claim that …", "Rubio's response was that …", "made the point that …").
@@ -3652,6 +3663,8 @@ class _Attributor:
         took = self._took_to_medium(i, j)
         if took >= 0:
             return self._took_to_subject(i, took)
+        if self.caps[k]:
+            return self._causative_object(i, j)
         while k > 0 and j - k <= _INFINITIVE_REACH and self.sents[k] == self.sents[i]:
             low = self.lows[k]
             if self.caps[k] or not low.isalpha() or low in _INFINITIVE_STOP:
@@ -3666,7 +3679,35 @@ class _Attributor:
                 s = k - 1
                 while s > 0 and self._skippable(s) and self.sents[s] == self.sents[i]:
                     s -= 1
+                if self.texts[s] == "," and self.sents[s] == self.sents[i]:
+                    return self._appositive_infinitive(i, k, s)
                 return self.sents[s] == self.sents[i] and self._subject_at(i, s)
+            k -= 1
+        return False
+
+    def _appositive_infinitive(self, i: int, k: int, s: int) -> bool:
+        """(twenty-fourth round) ``Ben Carson, the physician who …, used his address to call …``: the
+        subject of the verb (at ``k``) before "to" stands before an apposition closed by the comma at
+        ``s``.  Only a speech verb's base form after "to" (``lex.BASE_SPEECH_VERBS``, "say", "argue")
+        after a full verb, not one of refusal or failure ("refused to answer" is no statement)."""
+        if self.lows[i] not in _APPOSITIVE_INFINITIVE_CUES or self.lows[k] in _REFUSAL_VERBS:
+            return False
+        if self.lows[k] in _BE_FINITE:
+            return False  # "Cruz, who …, was bold enough to tout …": an adjective's complement
+        return self._apposition(i, s)
+
+    def _causative_object(self, i: int, j: int) -> bool:
+        """``That prompted Rubio to joke …``, ``the release led DNC chairwoman Debbie Wasserman
+        Schultz to announce …``: after an implicative causative verb (``_CAUSATIVE_VERBS``) the
+        named object right before "to" (at ``j``) did speak, so it is the cue's Source ("asked
+        Clinton to say" is a request: no such verb, no Source)."""
+        k = j - 1
+        while k > 0 and j - k <= _CAUSATIVE_REACH and self.sents[k - 1] == self.sents[i]:
+            low = self.lows[k - 1]
+            if low in _CAUSATIVE_VERBS:
+                return self._subject_at(i, j - 1)
+            if not (self.texts[k - 1][:1].isalnum() or self.texts[k - 1] in {".", "-"}):
+                return False
             k -= 1
         return False
 
