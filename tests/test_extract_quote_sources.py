@@ -2231,3 +2231,11 @@ def test_subject_before_an_apposition_speaks_the_cue_after_to():
 def test_refusal_before_to_after_an_apposition_is_no_statement():
     body = "Tom Reyes, who chairs the committee, refused to answer the questions of the council."
     assert "Tom Reyes" not in _quotes(body)
+
+
+# Twenty-fourth round: an adverb between a form of "be" and "to" ("was largely to blame") is no verb
+# whose subject speaks the infinitive; "has repeatedly tried to say" still is.
+def test_be_adverb_to_blame_is_no_statement():
+    assert _quotes("Jane Doe was largely to blame, critics said.") == {}
+    body = "Tom Reyes has repeatedly tried to say that the plan works."
+    assert _quotes(body) == {"Tom Reyes": ["the plan works."]}

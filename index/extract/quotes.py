@@ -1475,6 +1475,12 @@ _PUBLISHING_VERBS: Final = lex.words(
 )
 _RELATIVE_NOUN_REACH: Final = 5  # "a statement on Monday night that said"
 _PUBLISHED_MODIFIERS: Final = 4  # "released a new 30-second ad"
+# The adverbs among ``lex.AUXILIARIES`` (the words a subject and its verb may have between them):
+# before "to" they stand between the verb and its infinitive, never for the verb ("Jane Doe was
+# largely to blame, critics said" is no statement by Doe).
+_AUXILIARY_ADVERBS: Final = lex.AUXILIARIES - lex.FINITE_AUXILIARIES - lex.words(
+    "do don't don’t aren't aren’t hasn't hasn’t haven't haven’t"
+)
 _INFINITIVE_STOP: Final = lex.words(
     "who which that when while as because since if whether why how what and but or to"
 )
@@ -3669,6 +3675,9 @@ class _Attributor:
             low = self.lows[k]
             if self.caps[k] or not low.isalpha() or low in _INFINITIVE_STOP:
                 return False
+            if low in _AUXILIARY_ADVERBS:
+                k -= 1  # "is largely to blame": the verb is further back
+                continue
             if low in lex.AUXILIARIES or self._finite_verb(k):
                 if low in _RAISING_VERBS or (
                     low in _BE_FINITE and all(self._skippable(m) for m in range(k + 1, j))
