@@ -207,6 +207,22 @@ def test_a_speaker_with_a_word_of_a_persons_name_stays_a_person(name, why):
     assert entities == [(name, "organization", 3)]
 
 
+@pytest.mark.parametrize(("name", "quote"), [
+    ("Microsoft", "We will ship it in May"),  # the organisation gazetteer lists it
+    ("Multiplex", "it would lose money on the stadium"),  # a report of it opens with "it"
+])
+def test_a_one_word_organisation_speaker_with_a_sign_is_one(name, quote):
+    speakers, _ = _typed([Speaker(name, "person", [Quote(quote, name, kind="reported")])],
+                         [Entity(name, "organization", 2)])
+    assert speakers == {name: "organization"}
+
+
+def test_a_one_word_speaker_saying_it_stays_a_person_unless_the_extractor_says_organisation():
+    quote = Quote("it was a hard match", "Federer", kind="reported")
+    speakers, _ = _typed([Speaker("Federer", "person", [quote])], [Entity("Federer", "person", 2)])
+    assert speakers == {"Federer": "person"}
+
+
 def test_a_name_the_extractor_also_knows_as_a_person_keeps_both_entities():
     both = [Entity("Stone Roses", "organization", 2), Entity("Stone Roses", "person", 1)]
     speakers, entities = _typed([Speaker("Stone Roses", "person", [Quote("We won", "Stone Roses")])], both)

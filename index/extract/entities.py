@@ -531,6 +531,11 @@ def is_nationality(word: str) -> bool:
     return _is_demonym_word(fold(word))
 
 
+def listed_organization(name: str) -> bool:
+    """Whether the organisation gazetteer lists ``name`` ("Microsoft", "Unilever", "Opec")."""
+    return fold(name) in _lexicon()["orgs"]
+
+
 _TITLE_MODIFIERS: Final = _words(
     "foreign interior defence defense finance economy trade health home state press first"
 )
