@@ -43,6 +43,17 @@ def test_nationality_before_a_full_name_is_peeled():
     assert "German Gref" in got
 
 
+def test_weekday_or_month_before_a_name_is_a_date():
+    text = (
+        "On Thursday Intel said profits rose. On Wednesday Tony Blair met Foreign Secretary Jack Straw. "
+        "The story ran in the Sunday Times on Monday."
+    )
+    got = _types(extract_entities(text))
+    assert got["Intel"] == "organization" and got["Tony Blair"] == "person"
+    assert "Thursday Intel" not in got and "Wednesday Tony Blair" not in got
+    assert "Sunday Times" in got
+
+
 def test_headline_words_need_confirmation():
     title = "Lavrov Remains Committed To Idlib Agreement"
     got = _types(extract_entities("Talks went on in Sochi for hours.", title=title))

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Final
 
 from index.article import Entity
-from index.extract._lexicon import data_lines
+from index.extract._lexicon import MONTHS, WEEKDAYS, data_lines
 from search.names import AliasTable, fold, raw_key
 
 PER, ORG, LOC = "person", "organization", "place"
@@ -514,6 +514,24 @@ def _split_titles(run: list[str]) -> tuple[list[str], bool]:
     return run, titled
 
 
+def _date_before_name(words: list[str]) -> bool:
+    """Whether ``words`` open with a weekday or month glued to the name after it ("Wednesday Tony
+    Blair", "Tuesday Foreign Secretary Jack Straw", "October Google"): the name starts with a title,
+    a known first name, or is an organisation or place the gazetteers list.  "Sunday Times" and
+    "Sunday Telegraph" stay whole, and so do months that are first names ("April Ryan")."""
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    if first not in WEEKDAYS and (first not in MONTHS or fold(first) in _lexicon()["first_any"]):
+        return False
+    lex = _lexicon()
+    second = fold(words[1])
+    if words[1].lower().rstrip(".") in _PERSON_TITLES or second in lex["first"]:
+        return True
+    rest = fold(" ".join(words[1:]))
+    return rest in lex["orgs"] or rest in lex["places"]
+
+
 def nationality_before_name(words: Sequence[str]) -> bool:
     """Whether ``words`` open with a nationality before a known first name and at least a surname
     ("American Serena Williams", "Swede Joachim Johansson", sports reports' way of introducing
@@ -795,7 +813,12 @@ def _mention(run: tuple[str, ...], sent_start: bool) -> tuple[str, str, tuple[st
     """A candidate run as a name: (folded key, name, tokens, titled, sentence-initial), or None
     when the run names nothing (common words, nationalities, adjectives, events)."""
     lex = _lexicon()
-    tokens, titled = _split_titles(list(run))
+    words = list(run)
+    if sent_start and len(words) > 2 and fold(words[0]) in lex["common"] and _date_before_name(words[1:]):
+        words, sent_start = words[2:], False  # "On Thursday Intel said": the date, then the name
+    elif _date_before_name(words):
+        words = words[1:]  # "on Wednesday Tony Blair said", "in September Symantec"
+    tokens, titled = _split_titles(words)
     tokens = [t for t in tokens if t != "'s"]
     while tokens and tokens[-1].lower() in _CONNECTORS:
         tokens = tokens[:-1]
