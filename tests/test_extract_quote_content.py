@@ -2239,6 +2239,7 @@ def test_quoted_relative_clause_stays_in_the_content(sentence: str, quotes: list
         ("Smith said the poll put him well ahead, earning 51 percent of likely voters.",
          ["the poll put him well ahead, earning 51 percent of likely voters."]),
         ("Smith said the plan would pass, drawing a sharp reply from the council.", ["the plan would pass"]),
+        ("Smith said the vote was delayed, prompting 40 members to walk out.", ["the vote was delayed"]),
         ("Smith said the plan would pass, adding 12 members had signed it.",
          ["the plan would pass", "12 members had signed it."]),
     ],
