@@ -2246,3 +2246,17 @@ def test_quoted_relative_clause_stays_in_the_content(sentence: str, quotes: list
 )
 def test_participle_with_a_figure_stays_in_the_content(sentence: str, quotes: list[str]) -> None:
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+# Twenty-fourth round: a name in apposition to a role noun inside a stance verb's object, closed by
+# a comma, is the object's own; the object goes on after it.
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith criticized the company's chief executive, Mark Jones, for his handling of the layoffs.",
+         ["the company's chief executive, Mark Jones, for his handling of the layoffs."]),
+        ("Smith praised the ambassador, Chris Stevens, as a hero.", ["the ambassador, Chris Stevens, as a hero."]),
+    ],
+)
+def test_name_apposition_inside_an_object(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}

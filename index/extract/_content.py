@@ -1189,6 +1189,10 @@ def object_end(text: str, cue: str = "") -> int:
         on = 0 if listed else _naming_goes_on(text, match.start(), cue)
         if not listed and _final_name_apposition(text, match.start()):
             break  # "criticized his rival, Senator Bob Smith.": the name is the object's own
+        inner = 0 if listed else _inner_name_apposition(text, match.start())
+        if inner > 0:
+            pos = inner  # "called the firm's chief executive, J. Michael Pearson, ''driven''": goes on
+            continue
         if on > 0:
             pos = on  # "called the law “much, much better” than …": the complement goes on
             continue
@@ -1218,6 +1222,23 @@ def object_end(text: str, cue: str = "") -> int:
 _FINAL_NAME_APPOSITION: Final = re.compile(
     r",\s+[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}[.!?]?[\u201d\"']?\s*$"
 )
+
+
+# (twenty-fourth round) A name in apposition to a role noun inside the object, closed by a comma
+# ("attacked the president's housing secretary, Julián Castro, over …"): the object goes on.
+_INNER_NAME_APPOSITION: Final = re.compile(
+    r",\s+(?:[A-Z][\w.\u2019'-]*\s+){1,3}[A-Z][\w\u2019'-]*,\s+(?=[a-z\u201c\"']|'')"
+)
+
+
+def _inner_name_apposition(text: str, at: int) -> int:
+    """Where the object goes on after a name in apposition to a lower-case role noun, closed by a
+    comma (``_INNER_NAME_APPOSITION``), or 0."""
+    head = text[:at].split()
+    if not head or not head[-1][:1].islower() or not head[-1].isalpha():
+        return 0
+    match = _INNER_NAME_APPOSITION.match(text, at)
+    return match.end() if match is not None else 0
 
 
 def _final_name_apposition(text: str, at: int) -> bool:
