@@ -2255,8 +2255,9 @@ def test_participle_with_a_figure_stays_in_the_content(sentence: str, quotes: li
     [
         ("Smith criticized the company's chief executive, Mark Jones, for his handling of the layoffs.",
          ["the company's chief executive, Mark Jones, for his handling of the layoffs."]),
-        ("Smith praised the ambassador, Chris Stevens, as a hero.", ["the ambassador, Chris Stevens, as a hero."]),
+        ("Smith praised the ambassador, Chris Stevens, as a hero.",
+         ["the ambassador, Chris Stevens, as a hero."]),
     ],
 )
-def test_name_apposition_inside_an_object(sentence: str, quotes: list[str]) -> None:
+def test_name_apposition_closed_inside_an_object(sentence: str, quotes: list[str]) -> None:
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
