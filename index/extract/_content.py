@@ -1225,15 +1225,18 @@ _FINAL_NAME_APPOSITION: Final = re.compile(
 
 
 # (twenty-fourth round) A name in apposition to a role noun inside the object, closed by a comma
-# ("attacked the president's housing secretary, Julián Castro, over …"): the object goes on.
+# before the object's complement ("called Valeant's chief executive, J. Michael Pearson, ''incredibly
+# driven''", "called the mayor, John Doe, a liar"): the object goes on through the name.  Before a
+# preposition the name is still skipped ("assailed a federal judge, Mary K. Stone, for …": the
+# twenty-first round's reading, which PolNeAR's gold takes as well).
 _INNER_NAME_APPOSITION: Final = re.compile(
-    r",\s+(?:[A-Z][\w.\u2019'-]*\s+){1,3}[A-Z][\w\u2019'-]*,\s+(?=[a-z\u201c\"']|'')"
+    r",\s+(?:[A-Z][\w.\u2019'-]*\s+){1,3}[A-Z][\w\u2019'-]*,\s+(?=[\u201c\"]|''|an?\s)"
 )
 
 
 def _inner_name_apposition(text: str, at: int) -> int:
     """Where the object goes on after a name in apposition to a lower-case role noun, closed by a
-    comma (``_INNER_NAME_APPOSITION``), or 0."""
+    comma before a quotation or an indefinite complement (``_INNER_NAME_APPOSITION``), or 0."""
     head = text[:at].split()
     if not head or not head[-1][:1].islower() or not head[-1].isalpha():
         return 0
