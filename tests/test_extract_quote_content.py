@@ -2262,3 +2262,19 @@ def test_participle_with_a_figure_stays_in_the_content(sentence: str, quotes: li
 )
 def test_name_apposition_closed_inside_an_object(sentence: str, quotes: list[str]) -> None:
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+# Twenty-fourth round: a list of gerund phrases opened by a colon, "including" or "such as" goes on
+# through its later "…, <gerund>" items; a participle after plain content still ends it.
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith repeated his pledges: fixing the roads, hiring more teachers and cutting fees.",
+         ["his pledges: fixing the roads, hiring more teachers and cutting fees."]),
+        ("Smith said the city has many tasks, including fixing the roads, hiring teachers and cutting fees.",
+         ["the city has many tasks, including fixing the roads, hiring teachers and cutting fees."]),
+        ("Smith said the roads were fixed, making the drive much faster.", ["the roads were fixed"]),
+    ],
+)
+def test_gerund_list_items_stay_in_the_content(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}

@@ -1877,6 +1877,8 @@ def _content_end(text: str, bare_cue: bool = True, past_cue: bool = False) -> in
             # covering up, delaying, and withholding facts": a one-word item of a list, no participle
             # clause ("…, angering his supporters and …" still ends the content)
             continue
+        if ing and ing not in _SPEECH_GERUNDS and _GERUND_LIST_OPEN.search(text, 0, match.start()):
+            continue  # "its pledges: rebuilding the military, taking care of veterans, …": a list item
         if ing and _counting_participle(text, match.end(), ing):
             continue  # "raised $21 million in January, bringing its total to $95 million": a figure
         if ing and ing not in _PREPOSITION_ING:
@@ -1930,6 +1932,12 @@ _FIGURE_SOON: Final = re.compile(r"(?:\s+[^\s\d.]+){0,6}?\s+\$?\d")
 _EFFECT_PARTICIPLES: Final = lex.words(
     "prompting leading sparking triggering drawing causing provoking fueling fuelling angering"
 )
+
+
+# (twenty-fourth round) A list of gerund phrases opened by a colon, "including" or "such as"
+# ("many of his pledges: rebuilding the military, taking care of veterans, protecting …"): a later
+# "…, <gerund>" is the list's next item, not a participle clause.
+_GERUND_LIST_OPEN: Final = re.compile(r"(?::|\bincluding|\bsuch\s+as)\s+[a-z]{3,}ing\b[^.;:!?]*$")
 
 
 def _counting_participle(text: str, at: int, ing: str) -> bool:
