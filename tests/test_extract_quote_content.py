@@ -2252,3 +2252,72 @@ def test_city_and_state_inside_a_listener_phrase(sentence: str) -> None:
 )
 def test_at_least_after_a_cue_opens_the_content(body: str, expected: dict[str, list[str]]) -> None:
     assert _quotes(body) == expected
+
+
+# Twenty-fourth round (short boundaries): a ", which" clause whose predicate is a quotation carries
+# the Source's own words and stays in the content; a relative clause that names a second act of the
+# Source (", which he called “…”") and a plain gloss still end it.
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith said he hoped for a big turnout, which “will help the library vote.”",
+         ["he hoped for a big turnout, which “will help the library vote.”"]),
+        ("Smith recalled the story of the old mill, which was “falling apart from neglect.”",
+         ["the story of the old mill, which was “falling apart from neglect.”"]),
+        ("Smith said he backed the plan, which would give the council more money.", ["he backed the plan"]),
+    ],
+)
+def test_quoted_relative_clause_stays_in_the_content(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+# Twenty-fourth round: a participle phrase that gives a figure in its first words quantifies the
+# claim before it, so the content runs on through it; a participle with no early figure (the
+# writer's gloss) and a participle of saying still end the content.
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith said the fund raised $2 million in May, bringing its total for the year to $9 million.",
+         ["the fund raised $2 million in May, bringing its total for the year to $9 million."]),
+        ("Smith said the poll put him well ahead, earning 51 percent of likely voters.",
+         ["the poll put him well ahead, earning 51 percent of likely voters."]),
+        ("Smith said the plan would pass, drawing a sharp reply from the council.", ["the plan would pass"]),
+        ("Smith said the vote was delayed, prompting 40 members to walk out.", ["the vote was delayed"]),
+        ("Smith said the plan would pass, adding 12 members had signed it.",
+         ["the plan would pass", "12 members had signed it."]),
+    ],
+)
+def test_participle_with_a_figure_stays_in_the_content(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+# Twenty-fourth round: a name in apposition to a role noun inside a stance verb's object, closed by
+# a comma before the object's complement (a quotation, "a liar"), is the object's own; the object
+# goes on through it (before a preposition the name is still skipped, as in the test above).
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith called the company's chief executive, Mark Jones, “incredibly driven.”",
+         ["the company's chief executive, Mark Jones, “incredibly driven.”"]),
+        ("Smith called the city's treasurer, Chris Stevens, a liar and a cheat.",
+         ["the city's treasurer, Chris Stevens, a liar and a cheat."]),
+    ],
+)
+def test_name_apposition_closed_inside_an_object(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+# Twenty-fourth round: a list of gerund phrases opened by a colon, "including" or "such as" goes on
+# through its later "…, <gerund>" items; a participle after plain content still ends it.
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        ("Smith repeated his pledges: fixing the roads, hiring more teachers and cutting fees.",
+         ["his pledges: fixing the roads, hiring more teachers and cutting fees."]),
+        ("Smith said the city has many tasks, including fixing the roads, hiring teachers and cutting fees.",
+         ["the city has many tasks, including fixing the roads, hiring teachers and cutting fees."]),
+        ("Smith said the roads were fixed, making the drive much faster.", ["the roads were fixed"]),
+    ],
+)
+def test_gerund_list_items_stay_in_the_content(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
