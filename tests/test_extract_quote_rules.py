@@ -150,6 +150,14 @@ def test_headline_role_description_holding_a_name_speaks():
     assert _quotes(body, "Former Holloway aide backs the mayor") == {}
 
 
+def test_headline_role_before_a_colon_and_a_topic_speaks_not_the_topic():
+    # (twenty-fourth round) "X On Y: …" is X's statement about Y, not Y's
+    body = "Jane Holloway spoke in Ohio. The Dover Times reported it. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Dover Times President On Holloway: ‘We Will Not Retract The Story.’")
+    assert quotes == {"Dover Times": [], "Dover Times President": ["‘We Will Not Retract The Story.’"]}
+    assert "Jane Holloway" not in _quotes(body, "Hall Staff On Holloway: A Bad Week")
+
+
 def test_headline_tells_without_pronoun_starts_at_the_clause_subject():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Holloway tells 300 in Dover Council has failed the town")

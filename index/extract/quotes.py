@@ -8166,13 +8166,16 @@ _HEADLINE_LEAD_CUES: Final = (
 )
 # A second verb of the headline's subject ("…, Calls …", "… And Denounces …") ends the first statement.
 _HEADLINE_SECOND_VERB: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?i:{_HEADLINE_VERBS})\b")
+# The name before a headline's colon stops at "On" / "To" / "At": "CNN President On Trump: …" is the
+# president's statement about Trump (as "Gillibrand on …: …" is Gillibrand's), not Trump's.
+_COLON_NAME_RUN: Final = r"[A-Z][\w.’'-]*(?:\s+(?!(?:On|To|At)\s)(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
 # The leading name is the shortest run before a cue: in a title-case headline the words after the
 # name are capitalised too ("Pence Announces Plans He …" names Pence, not "Pence Announces").
 _LAZY_NAME_RUN: Final = _NAME_RUN + "?"
 _HEADLINE_PATTERNS: Final = (
     # "Trump: …", "EXCLUSIVE – Roger Stone: …", "Clinton to Planned Parenthood: …", "Gillibrand on …: …"
     re.compile(
-        rf"^(?:[A-Z]{{2,}}\s*[-\u2013\u2014:]\s*)?(?P<name>{_NAME_RUN})(?:\s+(?i:on|to|at)\s+[^:]{{1,60}}?)?\s*:\s"
+        rf"^(?:[A-Z]{{2,}}\s*[-\u2013\u2014:]\s*)?(?P<name>{_COLON_NAME_RUN})(?:\s+(?i:on|to|at)\s+[^:]{{1,60}}?)?\s*:\s"
     ),
     re.compile(rf"{_HEADLINE_BREAK}{_HEADLINE_CUES}\s+(?P<name>{_NAME_RUN})\W*$"),
     re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_LAZY_NAME_RUN})\s+{_HEADLINE_LEAD_CUES}\b"),
@@ -8300,21 +8303,31 @@ _HEADLINE_ROLE: Final = re.compile(
 )
 
 
+# A role description before a headline's colon, with an optional topic ("CNN President On Trump:
+# ‘We Do Not Pay …’"): the statement after the colon is the role holder's, as "Trump: …" is Trump's.
+_HEADLINE_ROLE_COLON: Final = re.compile(
+    r"^(?P<desc>(?:(?!(?i:on|to|at)\s)[\w’'.-]+\s+){0,3}(?P<head>[A-Za-z]+))"
+    r"(?:\s+(?i:on|to)\s+[^:]{1,60}?)?:\s+"
+)
+
+
 def _headline_role(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
     """(description, "person", cue, statement) of a headline whose speaker is a role description
     holding a name the body capitalises mid-sentence ("Former Clinton Pollster Says Clinton Is In
-    Trouble …", "DNC chair dismisses Sanders' accusations …"): the description is the speaker, as
-    ``_Attributor._indefinite`` names "GOP leader"; speech verbs only."""
+    Trouble …", "DNC chair dismisses Sanders' accusations …", "CNN President On Trump: …"): the
+    description is the speaker, as ``_Attributor._indefinite`` names "GOP leader"; speech verbs
+    or a colon only."""
     match = _HEADLINE_ROLE.match(title)
+    cue = match.group("cue").lower() if match is not None else ""
+    if match is None or cue not in _HEADLINE_SECOND_CUES:
+        match, cue = _HEADLINE_ROLE_COLON.match(title), ":"
     if match is None or match.group("head").lower() not in lex.ROLE_NOUNS:
-        return []
-    if match.group("cue").lower() not in _HEADLINE_SECOND_CUES:
         return []
     desc = match.group("desc")
     if not any(_bare(w) in names.mid_caps for w in desc.split()[:-1]):
         return []  # "Former governor Says …": no one named
     text = _headline_statement(title[match.end() :])
-    return [(desc, "person", match.group("cue").lower(), text)] if text else []
+    return [(desc, "person", cue, text)] if text else []
 
 
 # In "X tells <listener> <statement>" with no pronoun or colon to open the statement: its finite
