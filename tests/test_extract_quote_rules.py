@@ -158,6 +158,15 @@ def test_headline_role_before_a_colon_and_a_topic_speaks_not_the_topic():
     assert "Jane Holloway" not in _quotes(body, "Hall Staff On Holloway: A Bad Week")
 
 
+def test_headline_possessive_statement_noun_before_a_colon_speaks():
+    # (twenty-fourth round) "X's <statement noun>: …" reports X's words, as "X: …" does
+    body = "Democrats met in Ohio. Many Democrats were upset. Jane Holloway spoke. Holloway was there."
+    quotes = _quotes(body, "Democrats' new warning: The budget will fail.")
+    assert quotes == {"Democrats": ["The budget will fail"]}
+    assert _quotes(body, "Holloway's response: We will fight on")["Jane Holloway"] == ["We will fight on"]
+    assert not any(_quotes(body, "Holloway's plan: tax cuts for all").values())  # no statement noun
+
+
 def test_headline_tells_without_pronoun_starts_at_the_clause_subject():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Holloway tells 300 in Dover Council has failed the town")

@@ -8373,6 +8373,32 @@ _HEADLINE_GROUP: Final = re.compile(
 )
 
 
+# A named speaker's statement noun before a headline's colon ("Democrats' new warning: Leaks could
+# …", "Republicans' reaction: 'Is that all there is?'"): what follows the colon is that statement,
+# as after "Trump: …"; an adjective may stand before the noun.
+_HEADLINE_NOUN_COLON_NOUNS: Final = "|".join(sorted(lex.STATEMENT_CUE_NOUNS | lex.words("reaction verdict")))
+_HEADLINE_NOUN_COLON: Final = re.compile(
+    rf"^(?P<name>{_LAZY_NAME_RUN})(?:['’]s?)\s+(?:[a-z]+\s+)?(?P<cue>(?i:{_HEADLINE_NOUN_COLON_NOUNS})):\s+"
+)
+
+
+def _headline_noun_colon(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(name, type, cue, statement) of a headline "Name's <statement noun>: …" (``_HEADLINE_NOUN_COLON``):
+    a person the body names, or "Republicans" / "Democrats" as a group, speaks what follows."""
+    match = _HEADLINE_NOUN_COLON.match(title)
+    if match is None:
+        return []
+    name = match.group("name")
+    text = _headline_statement(title[match.end() :])
+    if not text:
+        return []
+    cue = match.group("cue").lower()
+    if name.lower().rstrip("s") in _PARTY_MEMBERS and name in names.mid_caps:
+        return [(name, "organization", cue, text)]
+    person = _headline_person(name, names)
+    return [(person.name, person.type, cue, text)] if person is not None else []
+
+
 def _headline_group(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
     """(group, "organization", cue, statement) of a headline whose speaker is a named group: a
     plural group head (``_group_plural``, or "Republicans" / "Democrats") after at most three
@@ -8467,7 +8493,7 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
         if person is not None:
             text = title[: match.start()].strip(_HEADLINE_EDGES)
             return [(person.name, person.type, match.group("cue").lower(), text)]
-    return _headline_role(title, names) or _headline_group(title, names)
+    return _headline_role(title, names) or _headline_group(title, names) or _headline_noun_colon(title, names)
 
 
 def _place_possessive(word: str) -> bool:
