@@ -167,6 +167,12 @@ def test_headline_possessive_statement_noun_before_a_colon_speaks():
     assert not any(_quotes(body, "Holloway's plan: tax cuts for all").values())  # no statement noun
 
 
+def test_headline_place_before_a_verb_of_force_is_no_speaker():
+    # (twenty-fourth round) "Berlin attacks" is an event (or force), not a city's words
+    body = "Berlin is a city. Jane Holloway spoke in Berlin. Holloway was in Berlin on Monday."
+    assert not any(_quotes(body, "Berlin attacks test Holloway's strategy").values())
+
+
 def test_headline_tells_without_pronoun_starts_at_the_clause_subject():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Holloway tells 300 in Dover Council has failed the town")

@@ -8496,6 +8496,11 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
     return _headline_role(title, names) or _headline_group(title, names) or _headline_noun_colon(title, names)
 
 
+# Verbs of attack that are also acts of force (or, after a city, nouns of an event: "Paris attacks
+# test …"): a place speaks only with a speech verb, so after a place they report no words.
+_FORCE_VERBS: Final = lex.words("attacks hits strikes targets blasts")
+
+
 def _place_possessive(word: str) -> bool:
     """Whether a headline's first word is a country's or state's possessive ("France’s", "Ohio's"):
     a label before a person's name ("France’s Marine Le Pen Backs Trump"), as a nationality is."""
@@ -8534,6 +8539,8 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
             continue
         if pattern is _HEADLINE_PATTERNS[0] and _is_place(person.name):
             continue  # "Russia: Amidst an eroding situation, …": a topic, not a government speaking
+        if pattern is _HEADLINE_PATTERNS[2] and _is_place(person.name) and match.group("cue").lower() in _FORCE_VERBS:
+            continue  # "Paris attacks test Clinton's strategy": an event, or force, not words
         if pattern is _HEADLINE_PATTERNS[1]:
             text, cue = title[: match.start()], match.group("cue")
         elif pattern is _HEADLINE_PATTERNS[0]:
