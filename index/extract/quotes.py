@@ -8539,7 +8539,8 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
             continue
         if pattern is _HEADLINE_PATTERNS[0] and _is_place(person.name):
             continue  # "Russia: Amidst an eroding situation, …": a topic, not a government speaking
-        if pattern is _HEADLINE_PATTERNS[2] and _is_place(person.name) and match.group("cue").lower() in _FORCE_VERBS:
+        forced = pattern is _HEADLINE_PATTERNS[2] and match.group("cue").lower() in _FORCE_VERBS
+        if forced and _is_place(person.name):
             continue  # "Paris attacks test Clinton's strategy": an event, or force, not words
         if pattern is _HEADLINE_PATTERNS[1]:
             text, cue = title[: match.start()], match.group("cue")
