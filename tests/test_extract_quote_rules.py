@@ -173,6 +173,15 @@ def test_headline_place_before_a_verb_of_force_is_no_speaker():
     assert not any(_quotes(body, "Berlin attacks test Holloway's strategy").values())
 
 
+def test_headline_amid_ends_a_stance_object():
+    # (twenty-fourth round) "amid …" is the writer's circumstance, not part of what was defended
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Defends Mayor Amid Budget Row")
+    assert quotes["Jane Holloway"] == ["Mayor"]
+    quotes = _quotes(body, "Jane Holloway Says Mayor Erred Amid Budget Row")
+    assert quotes["Jane Holloway"] == ["Mayor Erred Amid Budget Row"]  # a speech verb's clause
+
+
 def test_headline_tells_without_pronoun_starts_at_the_clause_subject():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Holloway tells 300 in Dover Council has failed the town")

@@ -7905,6 +7905,11 @@ _HEADLINE_OCCASION: Final = re.compile(
 )
 
 
+# "amid …" after a stance object is the writer's circumstance, whatever follows ("Defends Trump Amid
+# Controversies", "backs plan amid protests"): it ends the object as an occasion does.
+_HEADLINE_AMID: Final = re.compile(r"\s+(?i:amid|amidst)\s")
+
+
 def _headline_stance_cue(cue: str) -> bool:
     """Whether a headline's ``cue`` is a stance or attack verb (its object is the statement), not a
     speech verb (its clause is)."""
@@ -7918,7 +7923,7 @@ def _headline_stance_object(cue: str, text: str) -> str:
     ("Trump Says Clinton Lied At Debate")."""
     if not _headline_stance_cue(cue):
         return text
-    found = _HEADLINE_OCCASION.search(text)
+    found = _HEADLINE_OCCASION.search(text) or _HEADLINE_AMID.search(text)
     return text[: found.start()] if found is not None and found.start() > 0 else text
 
 
