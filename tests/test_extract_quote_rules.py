@@ -182,6 +182,14 @@ def test_headline_amid_ends_a_stance_object():
     assert quotes["Jane Holloway"] == ["Mayor Erred Amid Budget Row"]  # a speech verb's clause
 
 
+def test_one_word_object_of_a_promise_is_what_was_promised():
+    # (twenty-fourth round) "vows change": the promised thing, as a stance verb's one-word object is
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    assert _quotes(body, "Voters wary as Holloway vows change")["Jane Holloway"] == ["change"]
+    body = "Jane Holloway spoke in Ohio. Holloway vowed reform on Monday. Holloway urged Smith to go."
+    assert _quotes(body)["Jane Holloway"] == ["reform", "Smith to go."]  # not "Smith" alone
+
+
 def test_headline_tells_without_pronoun_starts_at_the_clause_subject():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Holloway tells 300 in Dover Council has failed the town")
