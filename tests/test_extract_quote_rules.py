@@ -150,6 +150,46 @@ def test_headline_role_description_holding_a_name_speaks():
     assert _quotes(body, "Former Holloway aide backs the mayor") == {}
 
 
+def test_headline_role_before_a_colon_and_a_topic_speaks_not_the_topic():
+    # (twenty-fourth round) "X On Y: …" is X's statement about Y, not Y's
+    body = "Jane Holloway spoke in Ohio. The Dover Times reported it. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Dover Times President On Holloway: ‘We Will Not Retract The Story.’")
+    assert quotes == {"Dover Times": [], "Dover Times President": ["‘We Will Not Retract The Story.’"]}
+    assert "Jane Holloway" not in _quotes(body, "Hall Staff On Holloway: A Bad Week")
+
+
+def test_headline_possessive_statement_noun_before_a_colon_speaks():
+    # (twenty-fourth round) "X's <statement noun>: …" reports X's words, as "X: …" does
+    body = "Democrats met in Ohio. Many Democrats were upset. Jane Holloway spoke. Holloway was there."
+    quotes = _quotes(body, "Democrats' new warning: The budget will fail.")
+    assert quotes == {"Democrats": ["The budget will fail"]}
+    assert _quotes(body, "Holloway's response: We will fight on")["Jane Holloway"] == ["We will fight on"]
+    assert not any(_quotes(body, "Holloway's plan: tax cuts for all").values())  # no statement noun
+
+
+def test_headline_place_before_a_verb_of_force_is_no_speaker():
+    # (twenty-fourth round) "Berlin attacks" is an event (or force), not a city's words
+    body = "Berlin is a city. Jane Holloway spoke in Berlin. Holloway was in Berlin on Monday."
+    assert not any(_quotes(body, "Berlin attacks test Holloway's strategy").values())
+
+
+def test_headline_amid_ends_a_stance_object():
+    # (twenty-fourth round) "amid …" is the writer's circumstance, not part of what was defended
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    quotes = _quotes(body, "Jane Holloway Defends Mayor Amid Budget Row")
+    assert quotes["Jane Holloway"] == ["Mayor"]
+    quotes = _quotes(body, "Jane Holloway Says Mayor Erred Amid Budget Row")
+    assert quotes["Jane Holloway"] == ["Mayor Erred Amid Budget Row"]  # a speech verb's clause
+
+
+def test_one_word_object_of_a_promise_is_what_was_promised():
+    # (twenty-fourth round) "vows change": the promised thing, as a stance verb's one-word object is
+    body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
+    assert _quotes(body, "Voters wary as Holloway vows change")["Jane Holloway"] == ["change"]
+    body = "Jane Holloway spoke in Ohio. Holloway vowed reform on Monday. Holloway urged Smith to go."
+    assert _quotes(body)["Jane Holloway"] == ["reform", "Smith to go."]  # not "Smith" alone
+
+
 def test_headline_tells_without_pronoun_starts_at_the_clause_subject():
     body = "Jane Holloway spoke in Ohio. Holloway was in Ohio on Monday."
     quotes = _quotes(body, "Holloway tells 300 in Dover Council has failed the town")

@@ -129,6 +129,9 @@ _PROMISES: Final = lex.words(
     "pledged pledges promised promises promise vowed vows vow threatened threatens urged urges "
     "pledging promising vowing threatening urging"
 )
+# Verbs of promising whose one-word object is what was promised ("vows change", "pledged support";
+# not "urged" or "threatened", whose object is first a listener or a target).
+_PLEDGES: Final = lex.words("pledge pledged pledges promise promised promises vow vowed vows")
 # Cues whose object is first a listener ("told reporters that …").
 _LISTENER_CUES: Final = frozenset(["told", "tells", "tell", "telling"])
 # Verbs of the tell class whose listener comes first and whose content is a clause ("assured voters
@@ -2229,7 +2232,7 @@ def one_word_object(cue: str, word: str) -> bool:
     w = word.rstrip(".,;:!?\u2019'\u201d\"").lower()
     return (
         bool(low)
-        and low not in SPEECH_CUES
+        and (low not in SPEECH_CUES or low in _PLEDGES)  # "vows change": what was promised
         and len(w) >= 4
         and w.isalpha()
         and not w.endswith("ing")

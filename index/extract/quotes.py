@@ -7905,6 +7905,11 @@ _HEADLINE_OCCASION: Final = re.compile(
 )
 
 
+# "amid …" after a stance object is the writer's circumstance, whatever follows ("Defends Trump Amid
+# Controversies", "backs plan amid protests"): it ends the object as an occasion does.
+_HEADLINE_AMID: Final = re.compile(r"\s+(?i:amid|amidst)\s")
+
+
 def _headline_stance_cue(cue: str) -> bool:
     """Whether a headline's ``cue`` is a stance or attack verb (its object is the statement), not a
     speech verb (its clause is)."""
@@ -7918,7 +7923,7 @@ def _headline_stance_object(cue: str, text: str) -> str:
     ("Trump Says Clinton Lied At Debate")."""
     if not _headline_stance_cue(cue):
         return text
-    found = _HEADLINE_OCCASION.search(text)
+    found = _HEADLINE_OCCASION.search(text) or _HEADLINE_AMID.search(text)
     return text[: found.start()] if found is not None and found.start() > 0 else text
 
 
@@ -8166,13 +8171,16 @@ _HEADLINE_LEAD_CUES: Final = (
 )
 # A second verb of the headline's subject ("…, Calls …", "… And Denounces …") ends the first statement.
 _HEADLINE_SECOND_VERB: Final = re.compile(rf"(?:,|\s(?i:and|but))\s+(?i:{_HEADLINE_VERBS})\b")
+# The name before a headline's colon stops at "On" / "To" / "At": "CNN President On Trump: …" is the
+# president's statement about Trump (as "Gillibrand on …: …" is Gillibrand's), not Trump's.
+_COLON_NAME_RUN: Final = r"[A-Z][\w.’'-]*(?:\s+(?!(?:On|To|At)\s)(?:[A-Z][\w.’'-]*|al|de|van|von|bin)){0,3}"
 # The leading name is the shortest run before a cue: in a title-case headline the words after the
 # name are capitalised too ("Pence Announces Plans He …" names Pence, not "Pence Announces").
 _LAZY_NAME_RUN: Final = _NAME_RUN + "?"
 _HEADLINE_PATTERNS: Final = (
     # "Trump: …", "EXCLUSIVE – Roger Stone: …", "Clinton to Planned Parenthood: …", "Gillibrand on …: …"
     re.compile(
-        rf"^(?:[A-Z]{{2,}}\s*[-\u2013\u2014:]\s*)?(?P<name>{_NAME_RUN})(?:\s+(?i:on|to|at)\s+[^:]{{1,60}}?)?\s*:\s"
+        rf"^(?:[A-Z]{{2,}}\s*[-\u2013\u2014:]\s*)?(?P<name>{_COLON_NAME_RUN})(?:\s+(?i:on|to|at)\s+[^:]{{1,60}}?)?\s*:\s"
     ),
     re.compile(rf"{_HEADLINE_BREAK}{_HEADLINE_CUES}\s+(?P<name>{_NAME_RUN})\W*$"),
     re.compile(rf"(?:^|{_HEADLINE_BREAK})(?P<name>{_LAZY_NAME_RUN})\s+{_HEADLINE_LEAD_CUES}\b"),
@@ -8300,21 +8308,31 @@ _HEADLINE_ROLE: Final = re.compile(
 )
 
 
+# A role description before a headline's colon, with an optional topic ("CNN President On Trump:
+# ‘We Do Not Pay …’"): the statement after the colon is the role holder's, as "Trump: …" is Trump's.
+_HEADLINE_ROLE_COLON: Final = re.compile(
+    r"^(?P<desc>(?:(?!(?i:on|to|at)\s)[\w’'.-]+\s+){0,3}(?P<head>[A-Za-z]+))"
+    r"(?:\s+(?i:on|to)\s+[^:]{1,60}?)?:\s+"
+)
+
+
 def _headline_role(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
     """(description, "person", cue, statement) of a headline whose speaker is a role description
     holding a name the body capitalises mid-sentence ("Former Clinton Pollster Says Clinton Is In
-    Trouble …", "DNC chair dismisses Sanders' accusations …"): the description is the speaker, as
-    ``_Attributor._indefinite`` names "GOP leader"; speech verbs only."""
+    Trouble …", "DNC chair dismisses Sanders' accusations …", "CNN President On Trump: …"): the
+    description is the speaker, as ``_Attributor._indefinite`` names "GOP leader"; speech verbs
+    or a colon only."""
     match = _HEADLINE_ROLE.match(title)
+    cue = match.group("cue").lower() if match is not None else ""
+    if match is None or cue not in _HEADLINE_SECOND_CUES:
+        match, cue = _HEADLINE_ROLE_COLON.match(title), ":"
     if match is None or match.group("head").lower() not in lex.ROLE_NOUNS:
-        return []
-    if match.group("cue").lower() not in _HEADLINE_SECOND_CUES:
         return []
     desc = match.group("desc")
     if not any(_bare(w) in names.mid_caps for w in desc.split()[:-1]):
         return []  # "Former governor Says …": no one named
     text = _headline_statement(title[match.end() :])
-    return [(desc, "person", match.group("cue").lower(), text)] if text else []
+    return [(desc, "person", cue, text)] if text else []
 
 
 # In "X tells <listener> <statement>" with no pronoun or colon to open the statement: its finite
@@ -8358,6 +8376,32 @@ _HEADLINE_BASE_CUES: Final = "|".join(
 _HEADLINE_GROUP: Final = re.compile(
     rf"^(?P<desc>(?:[\w’'.-]+\s+){{0,3}}(?P<head>[A-Za-z]+))\s+(?P<cue>(?i:{_HEADLINE_BASE_CUES}))\b\s*"
 )
+
+
+# A named speaker's statement noun before a headline's colon ("Democrats' new warning: Leaks could
+# …", "Republicans' reaction: 'Is that all there is?'"): what follows the colon is that statement,
+# as after "Trump: …"; an adjective may stand before the noun.
+_HEADLINE_NOUN_COLON_NOUNS: Final = "|".join(sorted(lex.STATEMENT_CUE_NOUNS | lex.words("reaction verdict")))
+_HEADLINE_NOUN_COLON: Final = re.compile(
+    rf"^(?P<name>{_LAZY_NAME_RUN})(?:['’]s?)\s+(?:[a-z]+\s+)?(?P<cue>(?i:{_HEADLINE_NOUN_COLON_NOUNS})):\s+"
+)
+
+
+def _headline_noun_colon(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
+    """(name, type, cue, statement) of a headline "Name's <statement noun>: …" (``_HEADLINE_NOUN_COLON``):
+    a person the body names, or "Republicans" / "Democrats" as a group, speaks what follows."""
+    match = _HEADLINE_NOUN_COLON.match(title)
+    if match is None:
+        return []
+    name = match.group("name")
+    text = _headline_statement(title[match.end() :])
+    if not text:
+        return []
+    cue = match.group("cue").lower()
+    if name.lower().rstrip("s") in _PARTY_MEMBERS and name in names.mid_caps:
+        return [(name, "organization", cue, text)]
+    person = _headline_person(name, names)
+    return [(person.name, person.type, cue, text)] if person is not None else []
 
 
 def _headline_group(title: str, names: _Names) -> list[tuple[str, str, str, str]]:
@@ -8454,7 +8498,12 @@ def _headline_described(title: str, names: _Names) -> list[tuple[str, str, str, 
         if person is not None:
             text = title[: match.start()].strip(_HEADLINE_EDGES)
             return [(person.name, person.type, match.group("cue").lower(), text)]
-    return _headline_role(title, names) or _headline_group(title, names)
+    return _headline_role(title, names) or _headline_group(title, names) or _headline_noun_colon(title, names)
+
+
+# Verbs of attack that are also acts of force (or, after a city, nouns of an event: "Paris attacks
+# test …"): a place speaks only with a speech verb, so after a place they report no words.
+_FORCE_VERBS: Final = lex.words("attacks hits strikes targets blasts")
 
 
 def _place_possessive(word: str) -> bool:
@@ -8495,6 +8544,9 @@ def _headline_speakers(title: str, names: _Names) -> list[tuple[str, str, str, s
             continue
         if pattern is _HEADLINE_PATTERNS[0] and _is_place(person.name):
             continue  # "Russia: Amidst an eroding situation, …": a topic, not a government speaking
+        forced = pattern is _HEADLINE_PATTERNS[2] and match.group("cue").lower() in _FORCE_VERBS
+        if forced and _is_place(person.name):
+            continue  # "Paris attacks test Clinton's strategy": an event, or force, not words
         if pattern is _HEADLINE_PATTERNS[1]:
             text, cue = title[: match.start()], match.group("cue")
         elif pattern is _HEADLINE_PATTERNS[0]:
