@@ -2239,3 +2239,10 @@ def test_be_adverb_to_blame_is_no_statement():
     assert _quotes("Jane Doe was largely to blame, critics said.") == {}
     body = "Tom Reyes has repeatedly tried to say that the plan works."
     assert _quotes(body) == {"Tom Reyes": ["the plan works."]}
+
+
+# Twenty-fourth round: a plural institution head joins its complement as the singular does ("the
+# Centers for Disease Control and Prevention said" had given the person "Centers").
+def test_plural_institution_head_keeps_its_complement():
+    body = "The Centers for Disease Control and Prevention said the virus was spreading."
+    assert _quotes(body) == {"Centers for Disease Control and Prevention": ["the virus was spreading."]}
