@@ -2246,3 +2246,12 @@ def test_be_adverb_to_blame_is_no_statement():
 def test_plural_institution_head_keeps_its_complement():
     body = "The Centers for Disease Control and Prevention said the virus was spreading."
     assert _quotes(body) == {"Centers for Disease Control and Prevention": ["the virus was spreading."]}
+
+
+# Twenty-fourth round: an "-ing" / "-ed" form of a common word opening a sentence is no name, even as
+# the subject of a cue ("Continuing claims … fell", "Centralized, party-blessed files …, asserted").
+def test_sentence_opening_participle_is_no_source():
+    assert _quotes("Continuing claims, those made after a first week, fell to just over 21 million.") == {}
+    body = "Centralized, party-blessed voter files are old news, asserted Jane Doe, a consultant."
+    assert _quotes(body) == {}
+    assert _quotes("Manning said the leak was justified.") == {"Manning": ["the leak was justified."]}

@@ -296,8 +296,8 @@ ORG_WORDS: Final[frozenset[str]] = words(
     """
     kremlin ministry department committee commission council agency office bureau service services
     party campaign administration court house senate congress parliament assembly government
-    university institute center centre centers centres foundation association union league federation organization
-    organisation corporation company inc corp ltd group news times post journal tribune herald
+    university institute center centre centers centres foundation association union league federation
+    organization organisation corporation company inc corp ltd group news times post journal tribune herald
     press agency network television radio reuters bloomberg politifact army navy police forces
     command pentagon presidency cabinet embassy mission bank fund board authority republicans
     democrats gop fbi cia nsa nato un eu tass sputnik ria interfax state

@@ -579,6 +579,21 @@ def _mid_sentence_caps(tokens: _Tokens) -> frozenset[str]:
     return frozenset(_bare(t) if t.endswith(_POSSESSIVE_ENDS) else t for t in seen)
 
 
+def _common_participle(low: str) -> bool:
+    """(twenty-fourth round) Whether a lower-cased word is an "-ing" or "-ed" form of a common English
+    word ("continuing", "centralized", "expected"): opening a sentence it is no name."""
+    if low.endswith("ing"):
+        stem = low[:-3]
+    elif low.endswith("ed"):
+        stem = low[:-2]
+    else:
+        return False
+    common = lex.common_words()
+    return low in common or stem in common or stem + "e" in common or (
+        len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in common  # "stopped", "running"
+    )
+
+
 def _institution_head(low: str) -> bool:
     """(round 22) Whether a lower-cased word heads an institution's name that may take "of" or "for"
     ("Center", "Bank", "University")."""
@@ -767,9 +782,12 @@ class _Names:
 
     def _plausible_name(self, word: str) -> bool:
         """A sentence-initial word that may still be a name: "Lavrov told", not "Officials said"."""
-        if word.lower() in self.by_surname and len(self.by_surname[word.lower()].name.split()) > 1:
+        low = word.lower()
+        if low in self.by_surname and len(self.by_surname[low].name.split()) > 1:
             return True
-        return not word.lower().endswith("s") and word.lower() not in lex.NON_NAME_CAPS
+        if _common_participle(low) and low not in lex.first_names():
+            return False  # (twenty-fourth round) "Continuing claims … fell", "Centralized, …": participles
+        return not low.endswith("s") and low not in lex.NON_NAME_CAPS
 
     def _register(self, parsed: tuple[str, str, tuple[str, ...]], i: int, j: int) -> None:
         info = _REGISTRATIONS.get(parsed)
