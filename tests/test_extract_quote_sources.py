@@ -2253,5 +2253,11 @@ def test_plural_institution_head_keeps_its_complement():
 def test_sentence_opening_participle_is_no_source():
     assert _quotes("Continuing claims, those made after a first week, fell to just over 21 million.") == {}
     body = "Centralized, party-blessed voter files are old news, asserted Jane Doe, a consultant."
-    assert _quotes(body) == {}
+    assert _quotes(body) == {"Jane Doe": ["Centralized, party-blessed voter files are old news"]}
     assert _quotes("Manning said the leak was justified.") == {"Manning": ["the leak was justified."]}
+
+
+# Twenty-fourth round: "asserted", "contended", "emphasized", "maintained" invert as "argued" does.
+def test_more_speech_verbs_invert():
+    body = "Voter files are yesterday's news, asserted John Phillips, the firm's chief."
+    assert _quotes(body) == {"John Phillips": ["Voter files are yesterday's news"]}

@@ -169,6 +169,9 @@ INVERTED_CUES: Final[frozenset[str]] = words(
     declared conceded cautioned reported reports announced claimed claims acknowledged admitted
     suggested predicted concluded stated confirmed
     """
+) | words(
+    # (twenty-fourth round) more verbs of saying that news prose inverts ("…, asserted John Phillips")
+    "asserted contended emphasized emphasised maintained"
 )
 
 # (nineteenth round) Verbs of naming: the object and its complement together are the statement
