@@ -2218,3 +2218,50 @@ def test_base_speech_verb_after_a_list_of_names_and_a_plain_group_is_no_cue():
     # the name before "and" belongs to another conjunct: "many smaller firms" names no one
     body = "Since May, Acme, Bolt and many smaller firms tout programs that find files."
     assert _quotes(body) == {}
+
+
+# -- Twenty-fourth round: nested quotation marks, a parenthetical "according to" -----------------
+
+
+def test_curly_quotation_inside_a_straight_one_does_not_close_it():
+    # the inner curly marks quote a slogan inside the speaker's words: the straight mark closes them
+    body = 'Jane Doe said: "The agency is not about “Fair Play For All” anymore. It is about power."'
+    expected = "The agency is not about “Fair Play For All” anymore. It is about power."
+    assert _quotes(body)["Jane Doe"] == [expected]
+
+
+def test_curly_closing_mark_still_closes_a_straight_opened_quotation():
+    # scrapers mix "…” : with no nested opening mark, the curly mark closes the quotation
+    body = '"We will win this race,” Jane Doe said. “The voters are with us," she added.'
+    assert _quotes(body)["Jane Doe"] == ["We will win this race", "The voters are with us"]
+
+
+def test_unclosed_nested_curly_quotation_does_not_run_to_the_paragraph_end():
+    # no straight mark closes the outer quotation and no quoted paragraph follows: no nesting
+    body = (
+        'The only "medical records" he released were a letter saying he would be “the healthiest man.”'
+        " Jane Doe said the letter was odd."
+    )
+    assert _quotes(body)["Jane Doe"] == ["the letter was odd."]
+
+
+def test_according_to_after_a_subordinator_vouches_for_the_main_clause():
+    # "because, according to X, …" and "While …, according to X, …": the frame before is the writer's
+    body = "He will go, because, according to Jane Doe, the media would mock him if he stayed away."
+    assert _quotes(body)["Jane Doe"] == ["the media would mock him if he stayed away."]
+    body = "Although the bill passed, according to Jane Doe, it will never be enforced."
+    assert _quotes(body)["Jane Doe"] == ["it will never be enforced."]
+
+
+def test_according_to_a_source_with_a_trailing_role_noun_skips_the_noun():
+    # "according to a State Department official, …": "official," is the Source's head, not content
+    body = "According to a State Department official, two of the emails were upgraded to secret."
+    assert _quotes(body)["State Department"] == ["two of the emails were upgraded to secret."]
+
+
+def test_according_to_after_a_subordinator_keeps_its_clause_when_the_main_one_has_its_own_cue():
+    # the main clause is another Source's report: "according to" vouches for the concession only
+    body = "Although exports grow, according to Jane Doe, the Commerce Department revealed the deficit rose."
+    quotes = _quotes(body)
+    assert quotes["Jane Doe"] == ["Although exports grow"]
+    assert quotes["Commerce Department"] == ["the deficit rose."]

@@ -5410,13 +5410,22 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     offset = 0
     carried = False
-    for para in body.split("\n"):
+    paras = body.split("\n")
+    for number, para in enumerate(paras):
         opened = None
+        straight = False  # the open quotation was opened by a straight mark
+        inner = 0  # curly quotations open inside it
         at_lead = False
         lead = len(para) - len(para.lstrip())  # where the paragraph's text starts
         for m in _QUOTE_ANY.finditer(para):
             ch = m.group()
             pos = offset + m.start()
+            nested = straight and opened is not None
+            if nested and _nested_curly(paras, number, m.start(), m.end(), ch, inner):
+                # (twenty-fourth round) "… isn't about “Equal Justice Under Law” anymore. …": a
+                # quotation inside a straight-quoted one, marked the other way, does not close it
+                inner += 1 if ch == "\u201c" else -1
+                continue
             if ch in {'"', "''"}:
                 # A straight mark closes any open quotation, curly-opened ones too: writers and
                 # scrapers mix “…," and "…” within one paragraph.
@@ -5430,6 +5439,8 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
                 is_open = ch == "“" or (opened is None and m.start() == lead)
             if is_open and opened is None:
                 opened = offset + m.end()
+                straight = ch == '"'
+                inner = 0
                 at_lead = m.start() == lead
             elif not is_open and opened is not None:
                 spans.append((opened, pos, carried and at_lead))
@@ -5442,6 +5453,39 @@ def _direct_spans(body: str) -> list[tuple[int, int, bool]]:
             carried = False
         offset += len(para) + 1
     return spans
+
+
+def _nested_curly(paras: list[str], number: int, start: int, end: int, ch: str, inner: int) -> bool:
+    """(twenty-fourth round) Whether the curly mark at ``start`` opens or closes a quotation nested
+    inside a straight-quoted one: an opening mark after a space or a dash, before a word, whose
+    closing mark follows in the paragraph before the straight mark that closes the outer quotation
+    (or the outer quotation goes on into the next paragraph); or the closing mark of
+    one such nested quotation (``inner`` > 0).  Otherwise a closing curly mark closes the straight
+    quotation, as scrapers mix "…” (the caller's rule)."""
+    if ch == "\u201d":
+        return inner > 0
+    para = paras[number]
+    if ch != "\u201c" or end >= len(para) or not para[end].isalnum():
+        return False
+    if start > 0 and para[start - 1] not in " \t(\u2014-":
+        return False
+    close = para.find("\u201d", end)
+    if close < 0:
+        return False
+    straight = para.find('"', end)
+    if straight >= 0:
+        return close < straight
+    return _next_paragraph_quoted(paras, number)
+
+
+def _next_paragraph_quoted(paras: list[str], number: int) -> bool:
+    """Whether the next non-empty paragraph after ``paras[number]`` opens with a straight mark: a
+    quotation open at the end of this one goes on there (the multi-paragraph convention)."""
+    for para in paras[number + 1 :]:
+        text = para.lstrip()
+        if text:
+            return text.startswith('"')
+    return False
 
 
 # Alternatives that each start with a literal character: re then skips ahead to the next of those
@@ -6789,7 +6833,7 @@ def _reported_span(
         return _view_content(body, s_start, s_end, att)
     if att.cue == "according to":
         text = body[s_start:anchor].rstrip(' ,\u201d"')
-        if len(text) >= 2 and not _sentence_link(text):
+        if len(text) >= 2 and not _sentence_link(text) and not _subordinate_before(text, body, att):
             # "…, with 56 percent of voters viewing him positively, according to a CNN poll": the
             # source vouches for the closest claim, the phrase or relative clause that ends the text
             last = _LAST_CLAIM.search(text)
@@ -6798,6 +6842,9 @@ def _reported_span(
                 start += _opening_phrase_end(text)
             return start, s_start + len(text)
         start = att.source_end  # "According to the World Bank, about 12 percent …"
+        head = _SOURCE_HEAD_REST.match(body, start, s_end)
+        if head is not None and (head.group(1) in lex.ROLE_NOUNS or head.group(1) in lex.DOCUMENT_NOUNS):
+            start = head.end()  # "according to a State Department official, two …": past "official,"
         affiliation = _SOURCE_AFFILIATION.match(body, start, s_end)
         if affiliation is not None:
             start = affiliation.end()  # "According to Jane Doe of the Brookings Institution, …": hers
@@ -7474,6 +7521,8 @@ def _other_side(
     if start >= tail:
         # the clause after the attribution was taken: the words before it open the statement
         text = before.rstrip(" ,\u201d\"")
+        if att.cue == "according to" and _subordinate_before(text, body, att):
+            return None  # "While …, according to X, two were …": the frame before is the writer's
         lead = len(text) - len(text.lstrip(" \u201c\"("))
         words = _WORDS.findall(text)
         if (
@@ -7527,6 +7576,36 @@ def _sentence_link(text: str) -> bool:
     …"): the statement is the clause after the Source."""
     words = _WORDS.findall(text)
     return 0 < len(words) <= 2 and all(w.lower() in _SENTENCE_LINKS for w in words)
+
+
+def _subordinate_before(text: str, body: str, att: _Attribution) -> bool:
+    """(twenty-fourth round) Whether ``text``, the words before "…, according to X, …", end in a
+    subordinator ("…, because, according to Trump, the media would …") or are one concessive or
+    contrastive clause ("While most were elevated …, according to an official, two were …"): the
+    Source vouches for the main clause after it, not for the writer's frame before it."""
+    tail = max(att.cue_end, att.source_end)
+    if _CLAUSE_GOES_ON.match(body, tail) is None:
+        return False  # "…, according to X." closes the sentence: the clause before is the claim
+    stop = body.find(".", tail)
+    after = body[tail : stop if stop > 0 else len(body)]
+    if any(w.lower() in _LEAD_CUES for w in _WORDS.findall(after)):
+        return False  # "Although …, according to Chinese figures, the department revealed …": its own
+    words = _WORDS.findall(text)
+    if not words:
+        return False
+    if words[-1].lower() in _FRAME_SUBORDINATORS:
+        return True
+    return words[0].lower() in _CONCESSIVE_LEADS and "," not in text
+
+
+# (twenty-fourth round) The head noun left after a Source's name ("a State Department official,"),
+# closed by its comma.
+_SOURCE_HEAD_REST: Final = re.compile(r"[^\S\n]+([a-z]+),")
+# The rest of a Source's phrase ("official", "report") up to its closing comma, then a word.
+_CLAUSE_GOES_ON: Final = re.compile(r"[^,.;:\n\u201c\"]{0,40},[^\S\n]*\w")
+# Subordinators that leave the main clause after a parenthetical Source; concessive openers.
+_FRAME_SUBORDINATORS: Final = lex.words("because although though while whereas since unless")
+_CONCESSIVE_LEADS: Final = lex.words("while whereas although though")
 
 
 # Conjunctions and sentence adverbs that open a sentence without being part of its statement.
