@@ -248,3 +248,12 @@ def test_article_spelling_wins_over_an_all_caps_label():
     speakers = [Speaker("CAROL BLAKE", "person", list(quotes))]
     merged, _ = canonicalize(speakers, [Entity("Carol Blake", "person", 1)], ALIASES)
     assert [s.name for s in merged] == ["Carol Blake"]
+
+
+@pytest.mark.parametrize("junk", ["WATCHED Hale", "Hale Hale"])
+def test_a_surname_does_not_fold_into_a_scraped_label_or_a_repeated_word(junk):
+    speakers = [Speaker("Hale", "person", [Quote("the plan would work", "Hale")])]
+    merged, _ = canonicalize(speakers, [Entity(junk, "person")], AliasTable.default())
+    assert [s.name for s in merged] == ["Hale"]
+    merged, _ = canonicalize(speakers, [Entity("Nathan Hale", "person")], AliasTable.default())
+    assert [s.name for s in merged] == ["Nathan Hale"]

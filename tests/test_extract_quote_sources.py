@@ -2261,3 +2261,10 @@ def test_sentence_opening_participle_is_no_source():
 def test_more_speech_verbs_invert():
     body = "Voter files are yesterday's news, asserted John Phillips, the firm's chief."
     assert _quotes(body) == {"John Phillips": ["Voter files are yesterday's news"]}
+
+
+# Twenty-fourth round: a scraped label in capitals before a surname ("JUST WATCHED Obama …") is no
+# part of the name; an acronym before one stays as read.
+def test_scraped_label_before_a_surname_is_no_name():
+    body = "JUST WATCHED Obama urges action. Obama said the plan would work."
+    assert list(_quotes(body)) == ["Obama"]

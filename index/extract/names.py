@@ -158,9 +158,9 @@ class _Resolver:
                 self.display[key] = max(pool, key=lambda s: (spellings[s], _has_accents(s), len(s)))
         # Multi-token person names by last token key, for surname resolution.
         self.by_last: dict[str, set[tuple[str, str]]] = {}
-        for etype, nkey in self.display:
+        for (etype, nkey), disp in self.display.items():
             parts = nkey.split()
-            if etype == "person" and len(parts) >= 2:
+            if etype == "person" and len(parts) >= 2 and _full_name(disp):
                 self.by_last.setdefault(parts[-1], set()).add((etype, nkey))
         # Long forms by acronym.
         self.by_acronym: dict[str, set[tuple[str, str]]] = {}
@@ -193,6 +193,19 @@ class _Resolver:
             if len(cands) == 1:
                 return self.display[next(iter(cands))]
         return self.display.get((etype, key), canon)
+
+
+def _full_name(display: str) -> bool:
+    """Whether a person's display name of several words can stand for its surname alone: not a
+    scraped label glued before it ("WATCHED Obama": a common word in capitals before a surname
+    that is not) nor a repeated word ("Trump Trump")."""
+    words = display.split()
+    if len(words) > 1 and words[0] == words[-1]:
+        return False
+    if words[-1].isupper():
+        return True  # "JOHN SMITH": a name written in capitals throughout
+    common = lex.common_words()
+    return not any(w.isupper() and len(w) > 3 and w.lower() in common for w in words[:-1])
 
 
 # ``_Resolver._lookup`` results per alias table, kept across articles: (number of groups when the

@@ -1258,6 +1258,8 @@ def _parse_words(run: tuple[str, ...]) -> tuple[str, tuple[str, str, tuple[str, 
         words = words[1:]
     while len(words) > 2 and _shouted(words[0]) and words[1].lower() in lex.first_names():
         words = words[1:]  # "WATCHED Bernie Sanders", "EXCLUSIVE John Doe": a scraped label's word
+    if len(words) == 2 and _shouted(words[0]) and not words[1].isupper() and _label_word(words[0]):
+        words = words[1:]  # (twenty-fourth round) "JUST WATCHED Obama urges …": a label, a surname
     if not words or all(_bare(w).lower() in lex.NAME_SUFFIXES for w in words):
         return "", None  # nothing, or "Jr." alone ("Brewster v. … Jr.")
     surname = len(words) - 1  # index of the name's last word (before a suffix such as Jr.)
@@ -1322,6 +1324,12 @@ _NAME_PARTICLES: Final = lex.words("van von de del della der den di da du la le 
 _HYPHEN_ADJECTIVE: Final = re.compile(
     r"-(?:based|born|bred|made|led|backed|owned|run|funded|affiliated|linked)$"
 )
+
+
+def _label_word(word: str) -> bool:
+    """(twenty-fourth round) Whether a word in capitals is a common English word ("WATCHED",
+    "EXCLUSIVE"): a scraped label, not an acronym."""
+    return word.lower() in lex.common_words()
 
 
 def _shouted(word: str) -> bool:
