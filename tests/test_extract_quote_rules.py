@@ -2265,3 +2265,53 @@ def test_according_to_after_a_subordinator_keeps_its_clause_when_the_main_one_ha
     quotes = _quotes(body)
     assert quotes["Jane Doe"] == ["Although exports grow"]
     assert quotes["Commerce Department"] == ["the deficit rose."]
+
+
+# Twenty-fourth round (participle cues): a home-state tag after the subject's name ("Senator Jane
+# Roe of Ohio turned …, saying …") no longer hides the subject of a later speech participle.
+def test_home_state_tag_leaves_the_sentence_subject_of_a_participle():
+    body = "The debate ran late. Senator Jane Roe of Ohio turned on the mayor, saying he would lose."
+    assert _quotes(body) == {"Jane Roe": ["he would lose."]}
+
+
+def test_of_a_place_inside_an_organisation_name_is_no_home_state():
+    body = "The bank met on Monday. The Bank of America turned cautious, saying rates would rise."
+    assert "Bank" not in _quotes(body)
+
+
+# Twenty-fourth round: a named person right after "of" / "about" / "over" and right before a speech
+# participle is the gerund's subject ("the spectacle of Mr. Roe denouncing …").
+def test_gerund_subject_after_a_preposition_speaks():
+    body = "The talks collapsed. It ended in the spectacle of Mr. John Roe denouncing the mayor's budget."
+    assert _quotes(body) == {"John Roe": ["the mayor's budget."]}
+    body = "Mayor John Smith spoke on Monday. Reporters asked about Pope Francis calling the plan a sham."
+    assert _quotes(body)["Francis"] == ["the plan a sham."]
+
+
+def test_gerund_subject_not_a_poll_share_a_name_part_or_after_to():
+    body = "A poll came out on Monday. It found 56 percent of Americans saying they dislike the plan."
+    assert _quotes(body) == {}
+    body = "Aides met on Monday. They sent a letter to John Roe asking for help with the budget."
+    assert _quotes(body) == {}
+    body = "The men freed from Guantanamo Bay telling them they will not be allowed passports were two."
+    assert _quotes(body) == {}
+
+
+def test_statement_from_an_organisation_before_a_participle():
+    # after "from" the maker of a statement speaks, an organisation too
+    body = "The club met. In a statement from Acme United announcing the closure of the plant, it lied."
+    assert _quotes(body) == {"Acme United": ["the closure of the plant"]}
+
+
+# Twenty-fourth round: a stance participle right after a statement noun ("issued a statement calling
+# …") gives the statement's words, and speaks for every Source of the statement's verb ("Roe and
+# Doe issued a statement …": PolNeAR keys a joint statement by its first name).
+def test_statement_noun_before_a_stance_participle_speaks_for_both_conjuncts():
+    body = (
+        "The two leaders met on Monday. Jane Roe and John Doe issued a statement describing the talks"
+        ' as "a very positive step."'
+    )
+    assert _quotes(body) == {
+        "Jane Roe": ['the talks as "a very positive step."'],
+        "John Doe": ['the talks as "a very positive step."'],
+    }

@@ -995,6 +995,11 @@ _OPENING_PREPOSITIONS: Final = lex.words("amid amidst after before since despite
 _ACTION_PARTICLES: Final = lex.words("off up away down")
 # Words after which a name is the object of a preposition ("James Pethokoukis of the AEI wrote").
 _LINKS: Final = lex.words("of at from for")
+# (twenty-fourth round) Prepositions whose object may be a gerund's named subject ("the spectacle of
+# Mr. Netanyahu denouncing …"; "from" only after a statement noun); ``_Attributor._gerund_subject``.
+_GERUND_SUBJECT_LEADS: Final = lex.words("of about over")
+# Words of a share before "of" ("the share of Republicans saying …", "a majority of Americans …").
+_SHARE_WORDS: Final = lex.words("percent % share majority minority proportion number half third most many")
 # Tokens between the first "of" of a title and its last ("Chairman of the Joint Chiefs of Staff").
 _OF_TITLE_REACH: Final = 6
 _OF_OR_THE: Final = frozenset(["of", "the"])  # the word before a run that may end an "of" title
@@ -1747,6 +1752,7 @@ class _Attributor:
                 or lows[i - 1] in _PARTICIPLE_LEADS
                 or caps[i - 1]
                 or self._contrasted_participle(i)
+                or self._statement_noun_lead(i)  # "issued a statement calling the meeting …"
             ):
                 self._participle(i)  # "…, calling Trump a fascist", "… by citing the report"
             elif low in lex.PROGRESSIVE_VERBS and i > 0 and self._after_comma(i) and self._participle(i):
@@ -2852,7 +2858,9 @@ class _Attributor:
                 and self.lows[i - 1] not in lex.NON_NAME_CAPS
                 and self.sents[i - 1] == self.sents[i]
             ):
-                return self._subject_at(i, i - 1)  # "… – Ryan saying he was “very encouraged”"
+                # "… – Ryan saying he was “very encouraged”"; "the spectacle of Mr. Netanyahu
+                # denouncing …": a gerund's named subject after a preposition
+                return self._subject_at(i, i - 1) or self._gerund_subject(i)
             return False
         last = self.found[-1] if self.found else None
         if last is None or last.sent != self.sents[i]:
@@ -2862,7 +2870,51 @@ class _Attributor:
             # "When Maddow pointed out …, Clinton seized upon the reference, repeating that …": the
             # main clause's subject speaks the participle, not the fronted clause's
             return self._nearest_clause_subject(i)
-        return self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+        conjuncts = self._conjuncts_of(last)
+        added = self._add((last.name, last.type), i, i, i + 1, False, resolved=True)
+        for other in conjuncts:
+            self._add((other.name, other.type), i, i, i + 1, False, resolved=True)
+        return added
+
+    def _conjuncts_of(self, last: _Attribution) -> list[_Attribution]:
+        """(twenty-fourth round) The other Sources read at the same cue as ``last`` ("Trump and Ryan
+        issued a statement describing …": "Trump" joined by "and", ``_coordinated``): a participle
+        that goes on with ``last`` speaks for each of them (PolNeAR keys a joint statement by its
+        first name; only "Ryan" had spoken)."""
+        return [
+            a
+            for a in self.found[:-1]
+            if a.cue_start == last.cue_start and a.sent == last.sent and a.name != last.name
+        ]
+
+    def _gerund_subject(self, i: int) -> bool:
+        """(twenty-fourth round) ``Williams discussed Pope Francis calling Christmas a sham``,
+        ``the spectacle of Mr. Netanyahu denouncing the president's efforts``, ``a statement from
+        Chelsea explaining …``: a name right after a preposition and right before a speech participle
+        is the gerund's subject, so it speaks (the subject search had linked it through "of" to the
+        noun before, or found no subject).  Not after "to" / "on" / "in" ("a letter to Obama asking
+        …" is the writer's, "a post on Facebook saying …" the poster's); a person only, or a
+        statement's maker after "from"."""
+        j = i - 1
+        a = self._name_start(j, self.sents[i])
+        if a < 2 or self.sents[a - 1] != self.sents[i]:
+            return False
+        lead = self.lows[a - 1]
+        maker = lead == "from" and self.lows[a - 2] in _STATEMENT_NOUNS
+        if lead not in _GERUND_SUBJECT_LEADS and not maker:
+            # "from" only after a statement noun ("a statement from Chelsea explaining …"): "freed
+            # from Guantanamo Bay telling them …", "a “scorching” from MPs adding: …" (held-out BBC)
+            return False
+        if a > 1 and self.caps[a - 2]:
+            return False  # "the American Federation of Teachers calling …": "of" inside a name
+        if a > 1 and (self.lows[a - 2] in _SHARE_WORDS or self.texts[a - 2][:1].isdigit()):
+            return False  # "56 percent of Americans saying …": a poll's share, no speaker
+        if self.texts[j].endswith(_POSSESSIVE_ENDS):
+            return False  # "about Trump's calling Clinton a bigot": left to the subject search
+        parsed = self.names.parse_run(a, j + 1, lenient=True)
+        if parsed is None or (parsed[1] != "person" and lead != "from"):
+            return False  # a person only, save a statement's maker ("a statement from Chelsea")
+        return self._add((parsed[0], parsed[1]), i, a, j + 1, inverted=False)
 
     def _in_fronted_clause(self, last: _Attribution, i: int) -> bool:
         """(twenty-third round) Whether ``last`` stands in a subordinate clause opening its sentence
@@ -3033,14 +3085,15 @@ class _Attributor:
         if s < 0 or not self.names._is_name_word(s):
             return False
         e = self.names._run_end(s)
-        if apposition and e < i and self.texts[e] == ",":
-            k = e + 1
+        home = self._past_home_state(s, e, i)  # "Senator Ted Cruz of Texas turned …, saying …"
+        if apposition and home < i and self.texts[home] == ",":
+            k = home + 1
             # a relative clause may run longer than a noun apposition ("Hillary Clinton, who declared
             # victory … with a series of primary wins, will return the favor …, saying")
             reach = _RELATIVE_APPOSITION_MAX if self.lows[k] in {"who", "whose"} else 15
             while (
                 k < i
-                and k - e < reach
+                and k - home < reach
                 and self.texts[k] not in {",", ";"}
                 and self.texts[k] not in _OPEN_QUOTES
             ):
@@ -3054,7 +3107,7 @@ class _Attributor:
                 ):  # "Recently, …": a sentence adverb, not a name with an apposition
                     return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
             return False
-        v = e  # the verb after the subject, past a party tag: "Rick Scott (R) blasted"
+        v = home  # the verb after the subject, past a party tag: "Rick Scott (R) blasted"
         if v < i and self.texts[v] == "(":
             v = self._past_party_tag(v, i)
         if v >= i or self.texts[v] in {",", "'s", "’s"} or not self.texts[v][:1].islower():
@@ -3068,6 +3121,24 @@ class _Attributor:
         if not parsed or _is_place(parsed[0]):
             return False
         return self._add((parsed[0], parsed[1]), i, s, e, inverted=False)
+
+    def _past_home_state(self, s: int, e: int, i: int) -> int:
+        """(twenty-fourth round) The token after a person's home-state tag ("of Texas", "of New
+        York") at ``e``, right after the name run ``s..e`` and before ``i``, else ``e``.  News writing
+        names a politician by state ("Senator Ted Cruz of Texas turned tougher against Mr. Trump,
+        eventually saying …"); the name run stops at "of", so the verb search had read "of" and the
+        sentence subject was lost.  A person only: "Bank of America said" names a firm."""
+        if e + 1 >= i or self.lows[e] != "of" or self.sents[e + 1] != self.sents[i]:
+            return e
+        k = e + 1
+        while k < i and k - e <= 2 and self.caps[k] and self.texts[k][:1].isalpha():
+            k += 1
+        if k == e + 1 or self.lows[k - 1] not in lex.PLACES:
+            return e
+        parsed = self.names.parse_run(s, e, lenient=True)
+        if parsed is None or parsed[1] != "person" or not parsed[2] and e - s < 2:
+            return e  # a titled or full name ("Gov. John Kasich", "Ted Cruz"), not "Smith of Ohio"
+        return k
 
     def _past_party_tag(self, v: int, i: int) -> int:
         """The token after a party tag in parentheses opening at ``v`` (before ``i``): "(R)", and
