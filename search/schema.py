@@ -94,10 +94,16 @@ from search.analysis import FastText, text_analyzer
 #: twenty-third round: speech verbs in every form ("vows to", "The Turkish government claims …"),
 #: questions ("followed up by asking whether …"), passives of speech with their "by" agent, headline
 #: stance objects and occasions, "responded by saying X" no passive agent, "everyone but X said",
-#: statements not yet made ("is expected to announce"), acronyms of names holding an acronym.)
+#: statements not yet made ("is expected to announce"), acronyms of names holding an acronym; 28 =
+#: issue-12 twenty-fourth round: a base-form speech verb after a named plural group ("Republican
+#: strategists concede that"), a causative's named object ("prompted X to say"), participle cues
+#: (a home-state tag, a gerund's named subject, a statement noun's participle for every conjunct
+#: Source), content past a figure participle and nested curly quotations, headline colons after a
+#: statement noun, nationalities, weekdays and scraped labels before names, one-word organisation
+#: speakers typed by the gazetteer or "it".)
 #: Here, not in index/extract, because exports of both backends name it and the search side must
 #: not import the extractor.
-EXTRACTION_VERSION = 27
+EXTRACTION_VERSION = 28
 
 # -- field names -------------------------------------------------------------------------------
 ID = "id"

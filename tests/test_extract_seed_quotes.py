@@ -307,9 +307,10 @@ def test_polnear_dev_quote_level_floor(corpora):
     # fragments, statement cues), 0.9125 / 0.6145 after the twenty-first (reports kept before a
     # next-sentence quotation, content boundaries, split quotations, passive reports), 0.9128 /
     # 0.6171 after the twenty-second (documents' makers, "of" titles, roles resolved by office),
-    # 0.9130 / 0.6180 after the twenty-third (verb forms, questions, headlines, passives);
-    # this floor guards what was gained.
+    # 0.9130 / 0.6180 after the twenty-third (verb forms, questions, headlines, passives),
+    # 0.9132 / 0.6206 after the twenty-fourth (plural present, participle cues, content boundaries),
+    # which meets issue 12's target; this floor guards it.
     result = quote_metric.evaluate(corpora / "polnear" / "data" / "dev")
     assert (result["articles"], result["named_gold"]) == (84, 1157)
-    assert result["precision"] >= 0.912  # 860 / 942 = 0.9130 (twenty-third round)
-    assert result["recall"] >= 0.6179  # 715 / 1,157 = 0.6180 (twenty-third round)
+    assert result["precision"] >= 0.912  # 863 / 945 = 0.9132 (twenty-fourth round)
+    assert result["recall"] >= 0.62  # 718 / 1,157 = 0.6206 (twenty-fourth round): issue 12's target
