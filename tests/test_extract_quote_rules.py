@@ -2315,3 +2315,35 @@ def test_statement_noun_before_a_stance_participle_speaks_for_both_conjuncts():
         "Jane Roe": ['the talks as "a very positive step."'],
         "John Doe": ['the talks as "a very positive step."'],
     }
+
+
+# Twenty-fourth round, fourth wave: a stance gerund opening the sentence after "After / In /
+# Instead of …" has a noun-phrase object that is itself words ("After blasting the board, Roe …"):
+# an evaluation of someone is said, unlike "announcing his bid"; "calling for" stays a request.
+def test_opening_stance_gerund_with_a_noun_phrase_object_speaks():
+    body = "The vote was close. After blasting the city council for its budget, Jane Roe left the hall."
+    assert _quotes(body) == {"Jane Roe": ["the city council for its budget"]}
+    body = "The race tightened. In describing fellow senator John Doe, Jane Roe smiled at the crowd."
+    assert _quotes(body) == {"Jane Roe": ["fellow senator John Doe"]}
+
+
+def test_opening_gerund_of_a_request_or_an_act_has_no_noun_phrase_statement():
+    body = "The vote was close. After calling for unity, Jane Roe left the hall."
+    assert _quotes(body) == {}
+    body = "The vote was close. After announcing her bid, Jane Roe left the hall."
+    assert _quotes(body) == {}
+
+
+# Twenty-fourth round, fourth wave: a speech participle right after a spoken occasion ("opened a
+# rally blasting …", "started the debate saying …") gives what the occasion's speaker said; not
+# after someone else's occasion ("Roe's speech denouncing …") nor inside a "who" clause.
+def test_occasion_noun_before_a_speech_participle_speaks():
+    body = "The campaign went on. Jane Roe started the debate saying the budget was a disaster."
+    assert _quotes(body) == {"Jane Roe": ["the budget was a disaster."]}
+
+
+def test_occasion_noun_of_another_speaker_or_in_a_relative_clause_is_no_lead():
+    body = "The campaign went on. John Doe will follow Jane Roe's speech denouncing his plan with his own."
+    assert "John Doe" not in _quotes(body)
+    body = "The campaign went on. It surprised John Doe, who spent his speech defending the budget."
+    assert "John Doe" not in _quotes(body)

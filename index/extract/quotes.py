@@ -1068,6 +1068,11 @@ _IRREGULAR_PAST: Final = lex.words(
 _STATEMENT_NOUNS: Final = lex.words(
     "statement statements release letter email tweet post message memo note response reply"
 )
+# Nouns of a spoken occasion before a participle cue ("opened a rally blasting Clinton …", "started
+# the debate saying …", "is making a pitch to voters saying …"): the participle gives what the
+# occasion's speaker said there, as after a statement noun.
+_OCCASION_NOUNS: Final = lex.words("speech speeches rally debate pitch address remarks interview appearance")
+_POSSESSIVE_MARKS: Final = frozenset(["'s", "\u2019s", "'", "\u2019"])
 # What may open a short phrase between a statement noun and its speech participle ("a statement
 # Wednesday saying", "a message on Twitter reading"): a weekday, a time word or a preposition.
 _STATEMENT_GAP_OPENERS: Final = lex.WEEKDAYS | lex.words("on to via late early earlier later overnight")
@@ -1111,6 +1116,17 @@ _GERUND_LEADS: Final = lex.words("after since before while upon")
 _MANNER_LEADS: Final = lex.words("in besides")
 _GERUND_PAIRS: Final = frozenset([("of", "instead"), ("to", "addition"), ("from", "aside")])
 _WH_CLAUSE: Final = lex.words("why how what whether")
+# Stance gerunds whose noun-phrase object is itself what was said ("After blasting the Drudge
+# Report for …, Beck …", "In describing fellow billionaire Donald Trump, Cuban …"): unlike
+# "announcing his bid", an evaluation of someone is words, so no clause is needed after them.
+_OBJECT_GERUNDS: Final = lex.words(
+    """
+    calling accusing blaming praising criticizing criticising denouncing blasting slamming
+    describing dismissing labeling branding mocking ripping chiding decrying bashing
+    """
+)
+# Words after "calling" that make it a request or an act ("calling for", "calling on").
+_CALLING_REQUESTS: Final = lex.words("for on in up out off back")
 _TOPIC_PARTICLES: Final = lex.words("to at")
 _NAME_RUN_MAX: Final = 5
 _OPENING_AUX: Final = lex.words("did does do has have had was is will would could can also")
@@ -2212,6 +2228,8 @@ class _Attributor:
             return self._prepositional_gerund(i)
         if not self._opens_sentence(i - 1):
             return False
+        if self._object_gerund(i):
+            return self._gerund_opener(i, i - 1)
         k = i + 1
         while k < self.n and k - i <= 6 and self.sents[k] == self.sents[i] and self.lows[k] != "that":
             if not self.texts[k][:1].isalnum():
@@ -2224,6 +2242,23 @@ class _Attributor:
             return False
         for att in self.found[count:]:
             att.cue = self.body[self.starts[i - 1] : self.ends[i]]  # "After suggesting": the opener's cue
+        return True
+
+    def _object_gerund(self, i: int) -> bool:
+        """Whether the gerund at ``i`` is a stance verb whose noun-phrase object is a statement
+        ("blasting the Drudge Report", "calling himself conservative"; not "calling for …")."""
+        if self.lows[i] not in _OBJECT_GERUNDS:
+            return False
+        return not (self.lows[i] == "calling" and i + 1 < self.n and self.lows[i + 1] in _CALLING_REQUESTS)
+
+    def _gerund_opener(self, i: int, lead: int) -> bool:
+        """Read the opening gerund at ``i`` as an opening participle and give what it adds the
+        opener's cue ("After blasting")."""
+        count = len(self.found)
+        if not self._opening_participle(i, lead=lead):
+            return False
+        for att in self.found[count:]:
+            att.cue = self.body[self.starts[lead] : self.ends[i]]
         return True
 
     def _perfect_opener(self, i: int) -> bool:
@@ -2268,8 +2303,8 @@ class _Attributor:
             first = lead - 1  # "And in explaining why …"
         if not self.caps[first] or not self._opens_sentence(first):
             return False
-        if not self._clause_object(i):
-            return False  # "In announcing his bid", "In describing Trump": read no object here
+        if not self._clause_object(i) and not self._object_gerund(i):
+            return False  # "In announcing his bid": read no object here
         count = len(self.found)
         if not self._opening_participle(i, lead=first):
             return False
@@ -2848,6 +2883,7 @@ class _Attributor:
             and lead not in _PARTICIPLE_LEADS
             and not self._lead_past_adverb(i)
             and lead not in _STATEMENT_NOUNS
+            and not (lead in _OCCASION_NOUNS and self._own_occasion(i - 1))
             and not (self.lows[i] in _CUE_VERBS and self._statement_noun_lead(i))
             and not self._contrasted_participle(i)
         ):
@@ -2989,14 +3025,30 @@ class _Attributor:
         "an editor's note on the story saying …").  The participle gives the statement's words, as
         it does right after the noun; any other word between (a verb, a comma) makes it no lead."""
         lows, texts, sents = self.lows, self.texts, self.sents
-        if lows[i - 1] in _STATEMENT_NOUNS:
+        if lows[i - 1] in _STATEMENT_NOUNS or (lows[i - 1] in _OCCASION_NOUNS and self._own_occasion(i - 1)):
             return True
         for j in range(i - 2, max(-1, i - 6), -1):
             if sents[j] != sents[i] or not texts[j + 1][:1].isalpha():
                 return False
-            if lows[j] in _STATEMENT_NOUNS:
+            if lows[j] in _STATEMENT_NOUNS or (lows[j] in _OCCASION_NOUNS and self._own_occasion(j)):
                 return lows[j + 1] in _STATEMENT_GAP_OPENERS
         return False
+
+    def _own_occasion(self, j: int) -> bool:
+        """Whether the occasion noun at ``j`` is the clause subject's own: no possessive name in the
+        three words before it ("Hillary Clinton's Tuesday speech denouncing …" is hers, not that of
+        the sentence's subject Trump) and no relative "who" in the eleven words before it."""
+        for k in range(j - 1, max(-1, j - 4), -1):
+            if self.sents[k] != self.sents[j]:
+                break
+            if self.lows[k] in _POSSESSIVE_MARKS or self.lows[k].endswith(("'s", "’s")):
+                return False
+        for k in range(j - 1, max(-1, j - 12), -1):
+            if self.sents[k] != self.sents[j]:
+                break
+            if self.lows[k] == "who":
+                return False  # "…, who spent much of his speech defending …": the relative's speaker
+        return True
 
     def _nearest_clause_subject(self, i: int) -> bool:
         """``On Sunday morning Mr. Trump made a third attempt …, writing on Twitter that …``, ``While
@@ -6944,7 +6996,9 @@ def _reported_span(
         # "what Trump says his tax plan would do": the clause is not his statement; but in "what
         # Gilbert called “a perception problem”" the quoted name is his words
         return _relative_naming(body, att, s_end) or (0, 0)
-    speech = _content.reports_content(att.cue, att.type)
+    # (an opening gerund's cue holds its preposition, "After blasting": its verb is the last word)
+    verb = att.cue.split()[-1] if _opening_participle(att) else att.cue
+    speech = _content.reports_content(verb, att.type)
     speech = speech and not _content.voiced_by_passive(att.cue, att.inverted)
     if speech and _content.unasserted_plural(att.cue, body[s_start : att.cue_start]):
         speech = False  # "will still argue the case should …": a plan, not a statement made
