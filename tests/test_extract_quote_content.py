@@ -2321,3 +2321,40 @@ def test_name_apposition_closed_inside_an_object(sentence: str, quotes: list[str
 )
 def test_gerund_list_items_stay_in_the_content(sentence: str, quotes: list[str]) -> None:
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+# -- twenty-fifth round: a dash before an alternative or a hedge; a warning's listener ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        # an alternative or a hedge after a single dash qualifies what was said (train gold goes on)
+        ("Smith said voters would give the governor a second look -- or at least a first one.",
+         ["voters would give the governor a second look -- or at least a first one."]),
+        ("Smith said the company would keep its plants open \u2014 at least for now.",
+         ["the company would keep its plants open \u2014 at least for now."]),
+        ("Smith said the bill would create new jobs \u2014 or save old ones.",
+         ["the bill would create new jobs \u2014 or save old ones."]),
+        # a contrast after a dash still ends it
+        ("Smith said the bill would create new jobs \u2014 but critics disagree.",
+         ["the bill would create new jobs"]),
+    ],
+)
+def test_dash_before_an_alternative_stays_in_the_content(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quotes"),
+    [
+        # the listener of a warning or a promise is no part of what was said (as after "told")
+        ("Smith warned voters that the tax would rise.", ["the tax would rise."]),
+        ("Smith warned his fellow Democrats on Tuesday that the party could lose.",
+         ["the party could lose."]),
+        ("Smith cautioned Ms. Brown that the deal might collapse.", ["the deal might collapse."]),
+        ("Smith promised the Jones family that the road would be fixed.", ["the road would be fixed."]),
+    ],
+)
+def test_warning_listener_before_that_is_skipped(sentence: str, quotes: list[str]) -> None:
+    assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
