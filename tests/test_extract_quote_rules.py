@@ -2332,21 +2332,3 @@ def test_opening_gerund_of_a_request_or_an_act_has_no_noun_phrase_statement():
     assert _quotes(body) == {}
     body = "The vote was close. After announcing her bid, Jane Roe left the hall."
     assert _quotes(body) == {}
-
-
-# Twenty-fourth round, fourth wave: a speech participle right after a spoken occasion ("opened a
-# rally blasting …", "started the debate saying …") gives what the occasion's speaker said; not
-# after someone else's occasion ("Roe's speech denouncing …") nor inside a "who" clause.
-def test_occasion_noun_before_a_speech_participle_speaks():
-    body = "The campaign went on. Jane Roe started the debate saying the budget was a disaster."
-    assert _quotes(body) == {"Jane Roe": ["the budget was a disaster."]}
-
-
-def test_occasion_noun_of_another_speaker_or_in_a_relative_clause_is_no_lead():
-    body = "The campaign went on. John Doe will follow Jane Roe's speech denouncing his plan with his own."
-    assert "John Doe" not in _quotes(body)
-    body = (
-        "The campaign went on. Jane Roe's words may have affected the former mayor, who spent much"
-        " of his speech defending the budget."
-    )
-    assert _quotes(body) == {}

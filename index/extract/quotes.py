@@ -1068,11 +1068,6 @@ _IRREGULAR_PAST: Final = lex.words(
 _STATEMENT_NOUNS: Final = lex.words(
     "statement statements release letter email tweet post message memo note response reply"
 )
-# Nouns of a spoken occasion before a participle cue ("opened a rally blasting Clinton …", "started
-# the debate saying …", "is making a pitch to voters saying …"): the participle gives what the
-# occasion's speaker said there, as after a statement noun.
-_OCCASION_NOUNS: Final = lex.words("speech speeches rally debate pitch address remarks interview appearance")
-_POSSESSIVE_MARKS: Final = frozenset(["'s", "\u2019s", "'", "\u2019"])
 # What may open a short phrase between a statement noun and its speech participle ("a statement
 # Wednesday saying", "a message on Twitter reading"): a weekday, a time word or a preposition.
 _STATEMENT_GAP_OPENERS: Final = lex.WEEKDAYS | lex.words("on to via late early earlier later overnight")
@@ -2883,7 +2878,6 @@ class _Attributor:
             and lead not in _PARTICIPLE_LEADS
             and not self._lead_past_adverb(i)
             and lead not in _STATEMENT_NOUNS
-            and not (lead in _OCCASION_NOUNS and self._own_occasion(i - 1))
             and not (self.lows[i] in _CUE_VERBS and self._statement_noun_lead(i))
             and not self._contrasted_participle(i)
         ):
@@ -3025,30 +3019,14 @@ class _Attributor:
         "an editor's note on the story saying …").  The participle gives the statement's words, as
         it does right after the noun; any other word between (a verb, a comma) makes it no lead."""
         lows, texts, sents = self.lows, self.texts, self.sents
-        if lows[i - 1] in _STATEMENT_NOUNS or (lows[i - 1] in _OCCASION_NOUNS and self._own_occasion(i - 1)):
+        if lows[i - 1] in _STATEMENT_NOUNS:
             return True
         for j in range(i - 2, max(-1, i - 6), -1):
             if sents[j] != sents[i] or not texts[j + 1][:1].isalpha():
                 return False
-            if lows[j] in _STATEMENT_NOUNS or (lows[j] in _OCCASION_NOUNS and self._own_occasion(j)):
+            if lows[j] in _STATEMENT_NOUNS:
                 return lows[j + 1] in _STATEMENT_GAP_OPENERS
         return False
-
-    def _own_occasion(self, j: int) -> bool:
-        """Whether the occasion noun at ``j`` is the clause subject's own: no possessive name in the
-        three words before it ("Hillary Clinton's Tuesday speech denouncing …" is hers, not that of
-        the sentence's subject Trump) and no relative "who" in the eleven words before it."""
-        for k in range(j - 1, max(-1, j - 4), -1):
-            if self.sents[k] != self.sents[j]:
-                break
-            if self.lows[k] in _POSSESSIVE_MARKS or self.lows[k].endswith(("'s", "’s")):
-                return False
-        for k in range(j - 1, max(-1, j - 12), -1):
-            if self.sents[k] != self.sents[j]:
-                break
-            if self.lows[k] == "who":
-                return False  # "…, who spent much of his speech defending …": the relative's speaker
-        return True
 
     def _nearest_clause_subject(self, i: int) -> bool:
         """``On Sunday morning Mr. Trump made a third attempt …, writing on Twitter that …``, ``While
