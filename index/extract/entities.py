@@ -521,10 +521,10 @@ def _date_before_name(words: list[str]) -> bool:
     "Sunday Telegraph" stay whole, and so do months that are first names ("April Ryan")."""
     if len(words) < 2:
         return False
-    first = words[0].lower()
-    if first not in WEEKDAYS and (first not in MONTHS or fold(first) in _lexicon()["first_any"]):
-        return False
     lex = _lexicon()
+    first = words[0].lower()
+    if first not in WEEKDAYS and (first not in MONTHS or fold(first) in lex["first_any"]):
+        return False
     second = fold(words[1])
     if words[1].lower().rstrip(".") in _PERSON_TITLES or second in lex["first"]:
         return True
