@@ -2323,7 +2323,7 @@ def test_gerund_list_items_stay_in_the_content(sentence: str, quotes: list[str])
     assert _quotes("Mayor John Smith spoke on Monday. " + sentence) == {"John Smith": quotes}
 
 
-# -- twenty-fifth round: a dash before an alternative or a hedge; a warning's listener ---------
+# -- twenty-fourth round: a dash before an alternative or a hedge; a warning's listener ---------
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,8 @@ def unasserted_plural(cue: str, before: str) -> bool:
 
 
 # Phrasal cues and their particle ("referring to the deal", "pointed out that …").
+# Verbs of warning (their topic after "against / about / of"; their listener before "that").
+_WARNINGS: Final = ("warned", "warns", "warning", "cautioned", "cautions", "cautioning")
 _PHRASAL: Final = {
     "referring": ("to",), "refers": ("to",), "referred": ("to",), "pointing": ("to", "out"),
     "pointed": ("out", "to"), "points": ("out", "to"), "talking": ("about",), "talked": ("about",),
@@ -116,9 +118,7 @@ _PHRASAL: Final = {
     "railed": ("against",), "rails": ("against",), "lashed": ("out",),
     # (eighteenth round) a warning's topic: "warned against the forces of hate …", "cautioned against
     # drawing too many lessons from …", "warning about a new world war"
-    **dict.fromkeys(
-        ("warned", "warns", "warning", "cautioned", "cautions", "cautioning"), ("against", "about", "of")
-    ),
+    **dict.fromkeys(_WARNINGS, ("against", "about", "of")),
     # verbs of speaking about a topic: "spoke about the need for …", "commented on the ruling"
     **{verb: (particle,) for verb, particle in lex.TOPIC_CUES.items()},
     **{verb: (lex.TOPIC_CUES[verb], up) for verb, up in lex.SECOND_TOPIC_PARTICLES.items()},
@@ -401,12 +401,10 @@ def question_start(text: str, cue: str) -> int | None:
     return found.start(1) if found is not None else None
 
 
-# (twenty-fifth round) Verbs of warning and promising that may name a listener before "that"
+# (twenty-fourth round) Verbs of warning and promising that may name a listener before "that"
 # ("warned Republicans that …", "promised Mr. Weiner that …"): train gold starts the content at
 # "that" each time, as after "told".
-_WARNING_CUES: Final = lex.words(
-    "warned warns warn warning cautioned cautions caution cautioning promised promises promise promising"
-)
+_WARNING_CUES: Final = frozenset(_WARNINGS) | lex.words("warn caution promised promises promise promising")
 # Words a listener noun phrase before "that" may hold besides capitalised words, listener nouns
 # (``_LISTENERS``) and time words: "warned his fellow Republicans", "promised all of them", "warned
 # voters on Tuesday".
@@ -1867,7 +1865,7 @@ def _present_third(verb: str) -> bool:
 
 # (twenty-third round) A dash before examples of what the content just named ("— including
 # farmers", "-- especially children"), like ``_EXAMPLES`` after a comma: still the content (train
-# gold at a dash before these words goes on 17 times of 18).  (Twenty-fifth round) Likewise an
+# gold at a dash before these words goes on 17 times of 18).  (Twenty-fourth round) Likewise an
 # alternative or a hedge of it ("— or at least a first one", "-- or dissents from the majority",
 # "— at least for now"): train gold goes on past a single dash before "or" 9 times of 12 (distinct
 # articles and spans) and before "at least" 6 of 7; "— but …" still ends it (gold stops 22 of 30).
